@@ -1,0 +1,63 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
+import type { Logger } from '../logger';
+
+/**
+ * Counts SQL statements. It is the TypeORM logger of every data source, so N+1 regressions can be
+ * caught in tests (`counter.count` around one request) and seen in production (`statements` per
+ * request in the request log, through `measure`).
+ */
+export class SqlStatementCounter implements TypeOrmLogger {
+  private total = 0;
+  private readonly perRequest = new AsyncLocalStorage<{ statements: number }>();
+
+  constructor(
+    private readonly log?: Logger,
+    private readonly slowMs = 500,
+  ) {}
+
+  get count(): number {
+    return this.total;
+  }
+
+  reset(): void {
+    this.total = 0;
+  }
+
+  /** Runs `fn` and reports how many statements it issued, even when other requests run alongside. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const bucket = { statements: 0 };
+    const result = await this.perRequest.run(bucket, fn);
+    return { result, statements: bucket.statements };
+  }
+
+  /** Counts the statements of everything `fn` starts (an HTTP request's middleware chain) into `bucket`. */
+  run(bucket: { statements: number }, fn: () => void): void {
+    this.perRequest.run(bucket, fn);
+  }
+
+  logQuery(): void {
+    this.total += 1;
+    const bucket = this.perRequest.getStore();
+    if (bucket) bucket.statements += 1;
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    // The statement text goes to the server log only; clients get a masked error from the formatter.
+    this.log?.error({ err: error, query }, 'SQL statement failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    if (time >= this.slowMs) this.log?.warn({ ms: time, query }, 'slow SQL statement');
+  }
+
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    this.log?.info({ migration: message }, 'migration');
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown, _runner?: QueryRunner): void {
+    if (level === 'warn') this.log?.warn({ typeorm: message }, 'typeorm warning');
+  }
+}

@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+
+/**
+ * One row per key (or null), in the order DataLoader asked for them: `fetch` may return rows in any
+ * order and may omit unknown keys.
+ */
+export function keyedLoader<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+  options: { maxBatchSize?: number } = {},
+): DataLoader<K, V | null> {
+  return new DataLoader<K, V | null>(
+    async (keys) => {
+      const rows = await fetch(keys);
+      const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    },
+    { maxBatchSize: options.maxBatchSize ?? 1000 },
+  );
+}
+
+/** Every row belonging to each key (e.g. children of an admin area), in the order `fetch` returned them. */
+export function groupedLoader<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+  options: { maxBatchSize?: number } = {},
+): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(
+    async (keys) => {
+      const rows = await fetch(keys);
+      const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(keyOf(row))?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    { maxBatchSize: options.maxBatchSize ?? 1000 },
+  );
+}
+
+/** Loads many keys through a loader and drops the unknown ones. */
+export async function loadPresent<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
+  const rows = await loader.loadMany(keys);
+  return rows.filter((row): row is V => row !== null && !(row instanceof Error));
+}

@@ -1,0 +1,132 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { Logger } from './logger';
+import { createErrorFormatter } from './errors';
+import type { SqlStatementCounter } from './database/statement-counter';
+
+export interface SubgraphServerOptions<C extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolvers: GraphQLResolverMap<any>;
+  port: number;
+  host?: string;
+  logger: Logger;
+  context: (req: express.Request) => Promise<C>;
+  /** True when the service can answer queries (its database is reachable). */
+  ready: () => Promise<boolean>;
+  statements?: SqlStatementCounter;
+  /** Largest request body accepted, e.g. '1mb'. */
+  bodyLimit?: string;
+  plugins?: ApolloServerPlugin<C>[];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  schema: GraphQLSchema;
+  stop: () => Promise<void>;
+}
+
+export function buildSchema(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<unknown>): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/**
+ * Starts one subgraph: GraphQL at /graphql, liveness at /health, readiness at /ready.
+ * Returns once it listens; `stop` drains in-flight requests before closing.
+ */
+export async function startSubgraphServer<C extends BaseContext>(
+  options: SubgraphServerOptions<C>,
+): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const schema = buildSchema(options.typeDefs, options.resolvers);
+  const log = options.logger;
+
+  const apollo = new ApolloServer<C>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter((original) => log.error({ err: original }, 'unexpected error hidden from client')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await options.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: options.name });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    (req, res, next) => {
+      const started = process.hrtime.bigint();
+      const bucket = { statements: 0 };
+      res.on('finish', () => {
+        log.info(
+          {
+            operation: (req.body as { operationName?: string } | undefined)?.operationName ?? null,
+            status: res.statusCode,
+            ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+            statements: bucket.statements,
+          },
+          'graphql request',
+        );
+      });
+      if (options.statements) options.statements.run(bucket, next);
+      else next();
+    },
+    expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}/graphql`;
+  log.info({ url }, `${options.name} subgraph ready`);
+  return {
+    url,
+    port,
+    schema,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}
+
+/**
+ * Stops cleanly on SIGTERM (orchestrators) and SIGINT (Ctrl-C): in-flight requests finish, the pool
+ * closes, then the process exits. A second signal exits at once.
+ */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', handle);
+  process.on('SIGINT', handle);
+}

@@ -1,0 +1,3 @@
+export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
+export { graphqlClient, type GraphQLResponse } from './graphql-client';
+export { TEST_SERVER_ENV } from './global-setup';
