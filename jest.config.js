@@ -23,6 +23,7 @@ module.exports = {
   globalSetup: '<rootDir>/shared/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/shared/src/testing/global-teardown.ts',
   maxWorkers: 2,
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -34,13 +35,11 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.int.spec.ts'],
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/**/*.spec.ts'],
-      testTimeout: 120000,
     },
   ],
 };

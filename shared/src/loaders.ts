@@ -19,17 +19,24 @@ export function keyedLoader<K, V>(
   );
 }
 
-/** Every row belonging to each key (e.g. children of an admin area), in the order `fetch` returned them. */
-export function groupedLoader<K, V>(
+/**
+ * Every row belonging to each key (e.g. children of an admin area), in the order `fetch` returned
+ * them. `keysOf` may name several keys when a row belongs to several groups (a language spoken in
+ * three countries).
+ */
+export function groupedLoader<K extends string | number, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
+  keysOf: (row: V) => K | readonly K[],
   options: { maxBatchSize?: number } = {},
 ): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(
     async (keys) => {
       const rows = await fetch(keys);
       const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-      for (const row of rows) groups.get(keyOf(row))?.push(row);
+      for (const row of rows) {
+        const keys = keysOf(row);
+        for (const key of Array.isArray(keys) ? keys : [keys as K]) groups.get(key)?.push(row);
+      }
       return keys.map((key) => groups.get(key) ?? []);
     },
     { maxBatchSize: options.maxBatchSize ?? 1000 },

@@ -1,24 +1,18 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /**
- * Runs a named data load at most once per database (demo data must not be duplicated, nor reloaded
- * over partners' edits, by a second `npm start`). The marker row and the load share one transaction.
+ * Runs a named data load at most once per database: demo data must be neither duplicated nor
+ * reloaded over partners' edits by a second `npm start`. The marker is written after the load, so a
+ * load interrupted half-way runs again next time; loads must therefore be idempotent (upserts,
+ * clientMutationIds).
  */
-export async function seedOnce(
-  dataSource: DataSource,
-  name: string,
-  load: (manager: EntityManager) => Promise<void>,
-): Promise<boolean> {
+export async function seedOnce(dataSource: DataSource, name: string, load: (dataSource: DataSource) => Promise<void>): Promise<boolean> {
   await dataSource.query(
     `CREATE TABLE IF NOT EXISTS seed_run (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  return dataSource.transaction(async (manager) => {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name`,
-      [name],
-    );
-    if (inserted.length === 0) return false;
-    await load(manager);
-    return true;
-  });
+  const done: unknown[] = await dataSource.query(`SELECT 1 FROM seed_run WHERE name = $1`, [name]);
+  if (done.length > 0) return false;
+  await load(dataSource);
+  await dataSource.query(`INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+  return true;
 }

@@ -12,7 +12,7 @@ export class SqlStatementCounter implements TypeOrmLogger {
   private readonly perRequest = new AsyncLocalStorage<{ statements: number }>();
 
   constructor(
-    private readonly log?: Logger,
+    private readonly logger?: Logger,
     private readonly slowMs = 500,
   ) {}
 
@@ -44,20 +44,20 @@ export class SqlStatementCounter implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     // The statement text goes to the server log only; clients get a masked error from the formatter.
-    this.log?.error({ err: error, query }, 'SQL statement failed');
+    this.logger?.error({ err: error, query }, 'SQL statement failed');
   }
 
   logQuerySlow(time: number, query: string): void {
-    if (time >= this.slowMs) this.log?.warn({ ms: time, query }, 'slow SQL statement');
+    if (time >= this.slowMs) this.logger?.warn({ ms: time, query }, 'slow SQL statement');
   }
 
   logSchemaBuild(): void {}
 
   logMigration(message: string): void {
-    this.log?.info({ migration: message }, 'migration');
+    this.logger?.info({ migration: message }, 'migration');
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown, _runner?: QueryRunner): void {
-    if (level === 'warn') this.log?.warn({ typeorm: message }, 'typeorm warning');
+    if (level === 'warn') this.logger?.warn({ typeorm: message }, 'typeorm warning');
   }
 }

@@ -1,0 +1,61 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { GraphQLError, Source, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { composeServices } from '@apollo/composition';
+import { errorCode, type ServiceDefinition } from '@apollo/federation-internals';
+import type { SubgraphSource } from './read-config';
+
+/** One thing wrong with the subgraphs, as the person fixing their SDL needs to read it. */
+export interface CompositionProblem {
+  code: string;
+  message: string;
+  /** `file:line:column` for each place the problem points at, relative to the working directory. */
+  locations: string[];
+}
+
+export type Composition =
+  | { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema; hints: string[] }
+  | { ok: false; problems: CompositionProblem[] };
+
+/**
+ * Composes the subgraphs' SDL files into a supergraph. SDL files are parsed with their path as the
+ * source name so that every error, syntax or composition, points at a line a person can open.
+ */
+export async function composeSubgraphs(subgraphs: SubgraphSource[]): Promise<Composition> {
+  const services: ServiceDefinition[] = [];
+  const problems: CompositionProblem[] = [];
+  for (const subgraph of subgraphs) {
+    const parsed = await parseSchemaFile(subgraph.schemaFile);
+    if (parsed instanceof GraphQLError) problems.push(describe(parsed, `INVALID_GRAPHQL`, subgraph.name));
+    else services.push({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parsed });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const result = composeServices(services);
+  if (result.errors) {
+    return { ok: false, problems: result.errors.map((error) => describe(error, 'COMPOSITION_FAILED')) };
+  }
+  return {
+    ok: true,
+    supergraphSdl: result.supergraphSdl,
+    apiSchema: result.schema.toAPISchema().toGraphQLJSSchema(),
+    hints: result.hints.map((hint) => hint.toString()),
+  };
+}
+
+async function parseSchemaFile(file: string): Promise<DocumentNode | GraphQLError> {
+  const text = await fs.readFile(file, 'utf8');
+  try {
+    return parse(new Source(text, path.relative(process.cwd(), file)));
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+}
+
+function describe(error: GraphQLError, fallbackCode: string, subgraph?: string): CompositionProblem {
+  const sourceName = error.source?.name;
+  const locations = (error.locations ?? []).map((l) => `${sourceName ?? subgraph ?? '?'}:${l.line}:${l.column}`);
+  const message = subgraph ? `[${subgraph}] ${error.message}` : error.message;
+  return { code: errorCode(error) ?? fallbackCode, message, locations };
+}

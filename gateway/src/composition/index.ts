@@ -1,0 +1,17 @@
+export {
+  composeSupergraph,
+  type ComposeOptions,
+  type ComposeReport,
+  type PreviousSupergraph,
+  type Baseline,
+} from './compose-supergraph';
+export { describeReport } from './report';
+export {
+  readSupergraphConfig,
+  SupergraphConfigError,
+  COMPOSER_VERSION,
+  type SupergraphConfig,
+  type SubgraphSource,
+} from './read-config';
+export { composeSubgraphs, type Composition, type CompositionProblem } from './compose';
+export { apiSchemaOf, compareApiSchemas, type SchemaChange, type SchemaDiff } from './breaking-changes';

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { ComposeReport } from './compose-supergraph';
+
+/** The summary `npm run compose` prints; lines without colour so CI logs stay readable. */
+export function describeReport(report: ComposeReport): string[] {
+  const lines: string[] = [];
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+
+  if (report.problems.length > 0) {
+    lines.push(`Composition failed with ${plural(report.problems.length, 'error')}:`);
+    for (const problem of report.problems) {
+      lines.push(`  - [${problem.code}] ${problem.message}`);
+      for (const location of problem.locations) lines.push(`      at ${shown(location)}`);
+    }
+    return lines;
+  }
+
+  const names = report.subgraphs.map((s) => `${s.name} (${s.routingUrl})`).join(', ');
+  lines.push(`Composed ${plural(report.subgraphs.length, 'subgraph')}: ${names}`);
+  lines.push(`API schema: ${plural(report.apiTypes, 'type')}, ${plural(report.apiFields, 'field')}`);
+  if (report.hints.length > 0) {
+    lines.push(`${plural(report.hints.length, 'composition hint')}:`);
+    for (const hint of report.hints) lines.push(`  - ${hint}`);
+  }
+
+  const out = shown(report.outPath);
+  if (report.check) {
+    const state = {
+      missing: `${out} does not exist yet (run \`npm run compose\`)`,
+      unchanged: `${out} is up to date`,
+      changed: `${out} would change (run \`npm run compose\` to write it)`,
+    } as const;
+    lines.push(state[report.previous]);
+  } else {
+    lines.push(report.written ? `Wrote ${out}` : `${out} unchanged`);
+  }
+
+  const against = shown(report.againstPath);
+  if (report.baseline === 'missing') {
+    lines.push(`No supergraph at ${against} to compare with: breaking changes not checked`);
+  } else if (report.baseline === 'invalid') {
+    lines.push(`${against} is not a valid supergraph: breaking changes not checked`);
+  } else if (report.diff) {
+    if (report.diff.breaking.length === 0) {
+      lines.push('no breaking changes');
+    } else {
+      lines.push(`${plural(report.diff.breaking.length, 'breaking change')} against ${against}:`);
+      for (const change of report.diff.breaking) lines.push(`  - ${change.type}: ${change.description}`);
+    }
+    if (report.diff.dangerous.length > 0) {
+      lines.push(`${plural(report.diff.dangerous.length, 'dangerous change')} (no query breaks, results may differ):`);
+      for (const change of report.diff.dangerous) lines.push(`  - ${change.type}: ${change.description}`);
+    }
+  }
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { env, readEnv, EnvError, type EnvOf } from '@peacegraph/kit';
+import { DEFAULT_LIMITS } from './limits';
+
+const spec = {
+  GATEWAY_PORT: env.port('port the gateway listens on', 4000),
+  GATEWAY_HOST: env.string('interface the gateway listens on', '0.0.0.0'),
+  SUPERGRAPH_PATH: env.string('composed supergraph file, watched for changes', defaultSupergraphPath()),
+  SUBGRAPH_TIMEOUT_MS: env.integer('longest wait for one subgraph call, in ms', 10_000, 1),
+  MAX_BODY_SIZE: env.string('largest request body, e.g. 1mb or 500kb', DEFAULT_LIMITS.bodySize),
+  MAX_QUERY_DEPTH: env.integer('deepest selection a query may have', DEFAULT_LIMITS.maxDepth, 1),
+  MAX_ALIASES: env.integer('most aliases one operation may use', DEFAULT_LIMITS.maxAliases, 0),
+  EXPLORER_HEADERS: env.optionalString('JSON object of headers pre-filled in the explorer (development only)'),
+  LOG_LEVEL: env.oneOf('log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+};
+
+/** Routing URL overrides: SUBGRAPH_URL_DIRECTORY=http://… replaces the `directory` URL in the supergraph. */
+export const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
+
+export interface GatewayEnv {
+  port: number;
+  host: string;
+  supergraphPath: string;
+  subgraphTimeoutMs: number;
+  bodySize: string;
+  maxDepth: number;
+  maxAliases: number;
+  /** Keyed by the env var's suffix in lower case; matched to subgraph names case-insensitively. */
+  subgraphUrls: Record<string, string>;
+  explorerHeaders?: Record<string, string>;
+  logLevel: string;
+}
+
+/** Every problem in the environment, listed together; throws EnvError. */
+export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const problems: string[] = [];
+  let values: EnvOf<typeof spec> | undefined;
+  try {
+    values = readEnv(spec, source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(...error.problems);
+  }
+  const subgraphUrls = readSubgraphUrls(source, problems);
+  const explorerHeaders = readExplorerHeaders(source.EXPLORER_HEADERS, problems);
+  if (problems.length > 0 || !values) throw new EnvError(problems);
+  return {
+    port: values.GATEWAY_PORT,
+    host: values.GATEWAY_HOST,
+    supergraphPath: path.resolve(values.SUPERGRAPH_PATH),
+    subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
+    bodySize: values.MAX_BODY_SIZE,
+    maxDepth: values.MAX_QUERY_DEPTH,
+    maxAliases: values.MAX_ALIASES,
+    subgraphUrls,
+    explorerHeaders,
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+/** For the entry point: prints every problem and exits non-zero rather than start half-configured. */
+export function loadGatewayEnvOrExit(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  try {
+    return readGatewayEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function readSubgraphUrls(source: NodeJS.ProcessEnv, problems: string[]): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(source)) {
+    if (!name.startsWith(SUBGRAPH_URL_PREFIX) || raw === undefined || raw === '') continue;
+    const subgraph = name.slice(SUBGRAPH_URL_PREFIX.length).toLowerCase();
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(raw).protocol;
+    } catch {
+      protocol = undefined;
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') problems.push(`${name} must be an http(s) URL, got "${raw}"`);
+    else urls[subgraph] = raw;
+  }
+  return urls;
+}
+
+function readExplorerHeaders(raw: string | undefined, problems: string[]): Record<string, string> | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const problem = 'EXPLORER_HEADERS must be a JSON object of header names to string values';
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      const entries = Object.entries(parsed);
+      if (entries.every(([, value]) => typeof value === 'string')) return Object.fromEntries(entries) as Record<string, string>;
+    }
+  } catch {
+    // Reported below with the same words as a wrong shape: the operator's fix is the same.
+  }
+  problems.push(problem);
+  return undefined;
+}
+
+/** The repository's supergraph.graphql, wherever the process was started from. */
+function defaultSupergraphPath(): string {
+  return path.resolve(__dirname, '..', '..', 'supergraph.graphql');
+}

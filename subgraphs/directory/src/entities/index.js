@@ -1,0 +1,14 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.entities = exports.Organisation = exports.Language = exports.Country = exports.Community = exports.AdminArea = void 0;
+var admin_area_1 = require("./admin-area");
+Object.defineProperty(exports, "AdminArea", { enumerable: true, get: function () { return admin_area_1.AdminArea; } });
+var community_1 = require("./community");
+Object.defineProperty(exports, "Community", { enumerable: true, get: function () { return community_1.Community; } });
+var country_1 = require("./country");
+Object.defineProperty(exports, "Country", { enumerable: true, get: function () { return country_1.Country; } });
+var language_1 = require("./language");
+Object.defineProperty(exports, "Language", { enumerable: true, get: function () { return language_1.Language; } });
+var organisation_1 = require("./organisation");
+Object.defineProperty(exports, "Organisation", { enumerable: true, get: function () { return organisation_1.Organisation; } });
+exports.entities = [admin_area_1.AdminArea, community_1.Community, country_1.Country, language_1.Language, organisation_1.Organisation];

@@ -1,0 +1,18 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import { Country } from '../entities';
+
+export class CountryRepository {
+  private readonly rows: Repository<Country>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository(Country);
+  }
+
+  all(): Promise<Country[]> {
+    return this.rows.find({ order: { nameEn: 'ASC' } });
+  }
+
+  byCodes(codes: readonly string[]): Promise<Country[]> {
+    return this.rows.findBy({ code: In([...codes]) });
+  }
+}

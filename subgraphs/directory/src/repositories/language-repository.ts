@@ -1,0 +1,35 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import { containsPattern, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
+import { Language } from '../entities';
+
+export class LanguageRepository {
+  private readonly rows: Repository<Language>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository(Language);
+  }
+
+  byCodes(codes: readonly string[]): Promise<Language[]> {
+    return this.rows.findBy({ code: In([...codes]) });
+  }
+
+  spokenIn(countryCodes: readonly string[]): Promise<Language[]> {
+    return this.rows
+      .createQueryBuilder('language')
+      .where('language.country_codes && :codes', { codes: [...countryCodes] })
+      .orderBy('language.name')
+      .addOrderBy('language.code')
+      .getMany();
+  }
+
+  list(filter: { country?: string | null; search?: string | null }, page: PageArgs): Promise<Connection<Language>> {
+    const query = this.rows.createQueryBuilder('language');
+    if (filter.country) query.andWhere('language.country_codes @> ARRAY[:country]::text[]', { country: filter.country });
+    if (filter.search) query.andWhere('language.name_key LIKE :search', { search: containsPattern(filter.search) });
+    return keysetConnection(
+      query,
+      { keys: [{ expression: 'language.name', value: (l) => l.name }, { expression: 'language.code', value: (l) => l.code }] },
+      page,
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import { containsPattern, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
+import { Organisation, type Domain, type OrganisationKind } from '../entities/organisation';
+
+export interface OrganisationFilter {
+  kind?: OrganisationKind | null;
+  country?: string | null;
+  domain?: Domain | null;
+  search?: string | null;
+}
+
+export class OrganisationRepository {
+  private readonly rows: Repository<Organisation>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository(Organisation);
+  }
+
+  byIds(ids: readonly string[]): Promise<Organisation[]> {
+    return this.rows.findBy({ id: In([...ids]) });
+  }
+
+  list(filter: OrganisationFilter, page: PageArgs): Promise<Connection<Organisation>> {
+    const query = this.rows.createQueryBuilder('organisation');
+    if (filter.kind) query.andWhere('organisation.kind = :kind', { kind: filter.kind });
+    if (filter.country) query.andWhere('organisation.country_codes @> ARRAY[:country]::text[]', { country: filter.country });
+    if (filter.domain) query.andWhere('organisation.domains @> ARRAY[:domain]::text[]', { domain: filter.domain });
+    if (filter.search) query.andWhere('organisation.name_key LIKE :search', { search: containsPattern(filter.search) });
+    return keysetConnection(
+      query,
+      { keys: [{ expression: 'organisation.name', value: (o) => o.name }, { expression: 'organisation.id', value: (o) => o.id }] },
+      page,
+    );
+  }
+}

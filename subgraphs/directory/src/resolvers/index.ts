@@ -1,0 +1,18 @@
+import { AdminArea } from './admin-area';
+import { Community } from './community';
+import { Country } from './country';
+import { entityResolvers } from './entities';
+import { Language } from './language';
+import { Mutation } from './mutation';
+import { Organisation } from './organisation';
+import { Query } from './query';
+
+export const resolvers = {
+  Query,
+  Mutation,
+  Country: { ...Country, ...entityResolvers.Country },
+  AdminArea: { ...AdminArea, ...entityResolvers.AdminArea },
+  Community: { ...Community, ...entityResolvers.Community },
+  Organisation: { ...Organisation, ...entityResolvers.Organisation },
+  Language: { ...Language, ...entityResolvers.Language },
+};

@@ -1,0 +1,131 @@
+import { badInput, conflict, notFound } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import { Community } from '../entities';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+import { checkCoordinates, cleanAlternativeNames, cleanName } from './community-rules';
+
+export interface CommunityInput {
+  name?: string | null;
+  alternativeNames?: string[] | null;
+  adminArea?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  languages?: string[] | null;
+  clientMutationId?: string | null;
+}
+
+/** The unique index a failed INSERT/UPDATE ran into, if that is why it failed. */
+function constraintOf(error: unknown): string | undefined {
+  const failure = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };
+  if (failure.code !== '23505') return undefined;
+  return failure.constraint ?? failure.driverError?.constraint;
+}
+
+/**
+ * Creating and changing communities: everything is checked before the database is touched, and the
+ * write is one transaction, so a refused request leaves nothing behind.
+ */
+export class CommunityService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+  ) {}
+
+  async create(input: CommunityInput & { name: string; adminArea: string }): Promise<Community> {
+    if (input.clientMutationId) {
+      const earlier = await this.repositories.communities.byClientMutationId(input.clientMutationId);
+      if (earlier) return earlier;
+    }
+    const fields = await this.validate(input, null);
+    try {
+      return await this.write(fields.name, fields.adminPcode, undefined, (manager) =>
+        manager.getRepository(Community).save(
+          manager.getRepository(Community).create({ ...fields, clientMutationId: input.clientMutationId ?? null }),
+        ),
+      );
+    } catch (error) {
+      // Two retries of the same request raced: the loser answers with the winner's community.
+      if (input.clientMutationId && constraintOf(error) === 'community_client_mutation_id_key') {
+        const earlier = await this.repositories.communities.byClientMutationId(input.clientMutationId);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, version: number, input: CommunityInput): Promise<Community> {
+    const current = await this.loaders.community.load(id);
+    if (!current) throw notFound('Community', id);
+    if (current.version !== version) {
+      throw conflict(`Community ${id} has changed since you read it (version ${current.version}, you sent ${version})`, {
+        currentVersion: current.version,
+      });
+    }
+    const fields = await this.validate(input, current);
+    return this.write(fields.name, fields.adminPcode, id, async (manager) => {
+      // The version in the WHERE clause makes the check and the write atomic against a concurrent update.
+      const result = await manager
+        .createQueryBuilder()
+        .update(Community)
+        .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) {
+        throw conflict(`Community ${id} has changed since you read it`, {});
+      }
+      return manager.getRepository(Community).findOneByOrFail({ id });
+    });
+  }
+
+  private async validate(input: CommunityInput, current: Community | null) {
+    if (input.name === null) throw badInput('input.name', 'The name cannot be empty');
+    const name = input.name === undefined ? current!.name : cleanName('input.name', input.name);
+    const alternativeNames = input.alternativeNames
+      ? cleanAlternativeNames('input.alternativeNames', input.alternativeNames, name)
+      : (current?.alternativeNames ?? []);
+
+    if (input.adminArea === null) throw badInput('input.adminArea', 'A community must lie in an admin area');
+    const adminPcode = input.adminArea ?? current!.adminPcode;
+    const area = await this.loaders.adminArea.load(adminPcode);
+    if (!area) throw badInput('input.adminArea', `No admin area has the P-code ${adminPcode}`);
+    const country = await this.loaders.country.load(area.countryCode);
+    if (!country) throw new Error(`Admin area ${area.pcode} has no country`);
+
+    const coordinatesGiven = input.latitude !== undefined || input.longitude !== undefined;
+    const latitude = coordinatesGiven ? (input.latitude ?? null) : (current?.latitude ?? null);
+    const longitude = coordinatesGiven ? (input.longitude ?? null) : (current?.longitude ?? null);
+    checkCoordinates(latitude, longitude, country);
+
+    let languageCodes = current?.languageCodes ?? [];
+    if (input.languages) {
+      languageCodes = [...new Set(input.languages)];
+      const known = await this.loaders.language.loadMany(languageCodes);
+      const unknown = languageCodes.filter((_, i) => !known[i] || known[i] instanceof Error);
+      if (unknown.length > 0) {
+        throw badInput('input.languages', `Unknown ISO 639-3 language code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+      }
+    }
+
+    return { name, alternativeNames, adminPcode, countryCode: area.countryCode, latitude, longitude, languageCodes };
+  }
+
+  private async write(
+    name: string,
+    adminPcode: string,
+    exceptId: string | undefined,
+    work: (manager: EntityManager) => Promise<Community>,
+  ): Promise<Community> {
+    const duplicate = () => badInput('input.name', `A community named "${name}" already exists in admin area ${adminPcode}`);
+    try {
+      return await this.repositories.communities.transaction(async (manager) => {
+        const existing = await this.repositories.communities.sameNameInArea(manager, name, adminPcode, exceptId);
+        if (existing) throw duplicate();
+        return work(manager);
+      });
+    } catch (error) {
+      if (constraintOf(error) === 'community_name_in_area') throw duplicate();
+      throw error;
+    }
+  }
+}
