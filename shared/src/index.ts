@@ -32,6 +32,6 @@ export {
   type PageArgs,
   type KeysetOrder,
 } from './pagination';
-export { keyedLoader, groupedLoader, loadPresent } from './loaders';
+export { keyedLoader, groupedLoader, loadPresent, onlyUuids } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';

@@ -48,3 +48,13 @@ export async function loadPresent<K, V>(loader: DataLoader<K, V | null>, keys: r
   const rows = await loader.loadMany(keys);
   return rows.filter((row): row is V => row !== null && !(row instanceof Error));
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Ids that can exist in a uuid column. Anything else is simply not found: sending it to PostgreSQL
+ * would fail the whole batch with a type error instead.
+ */
+export function onlyUuids(ids: readonly string[]): string[] {
+  return ids.filter((id) => UUID.test(id));
+}

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsPattern, keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
 import { Community } from '../entities';
 
 export interface CommunityFilter {
@@ -22,7 +22,7 @@ export class CommunityRepository {
   }
 
   byIds(ids: readonly string[]): Promise<Community[]> {
-    return this.rows.findBy({ id: In([...ids]) });
+    return this.rows.findBy({ id: In(onlyUuids(ids)) });
   }
 
   byClientMutationId(clientMutationId: string): Promise<Community | null> {

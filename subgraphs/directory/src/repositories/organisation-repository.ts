@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsPattern, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
 import { Organisation, type Domain, type OrganisationKind } from '../entities/organisation';
 
 export interface OrganisationFilter {
@@ -17,7 +17,7 @@ export class OrganisationRepository {
   }
 
   byIds(ids: readonly string[]): Promise<Organisation[]> {
-    return this.rows.findBy({ id: In([...ids]) });
+    return this.rows.findBy({ id: In(onlyUuids(ids)) });
   }
 
   list(filter: OrganisationFilter, page: PageArgs): Promise<Connection<Organisation>> {

@@ -95,7 +95,16 @@ export class CommunityService {
     const coordinatesGiven = input.latitude !== undefined || input.longitude !== undefined;
     const latitude = coordinatesGiven ? (input.latitude ?? null) : (current?.latitude ?? null);
     const longitude = coordinatesGiven ? (input.longitude ?? null) : (current?.longitude ?? null);
-    checkCoordinates(latitude, longitude, country);
+    try {
+      checkCoordinates(latitude, longitude, country);
+    } catch (error) {
+      if (coordinatesGiven) throw error;
+      // The stored coordinates were fine where they were: it is the move that does not fit them.
+      throw badInput(
+        'input.adminArea',
+        `The community's coordinates (${latitude}, ${longitude}) are outside ${country.nameEn}; give new coordinates with the new admin area`,
+      );
+    }
 
     let languageCodes = current?.languageCodes ?? [];
     if (input.languages) {
