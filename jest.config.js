@@ -8,8 +8,7 @@ const transform = {
     '@swc/jest',
     {
       jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        parser: { syntax: 'typescript' },
         target: 'es2022',
       },
       module: { type: 'commonjs' },

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { GraphQLError, Source, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Source, getLocation, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { errorCode, type ServiceDefinition } from '@apollo/federation-internals';
 import type { SubgraphSource } from './read-config';
@@ -54,8 +54,21 @@ async function parseSchemaFile(file: string): Promise<DocumentNode | GraphQLErro
 }
 
 function describe(error: GraphQLError, fallbackCode: string, subgraph?: string): CompositionProblem {
-  const sourceName = error.source?.name;
-  const locations = (error.locations ?? []).map((l) => `${sourceName ?? subgraph ?? '?'}:${l.line}:${l.column}`);
-  const message = subgraph ? `[${subgraph}] ${error.message}` : error.message;
-  return { code: errorCode(error) ?? fallbackCode, message, locations };
+  const message = subgraph ? `[${subgraph}] ${error.message.trim()}` : error.message.trim();
+  return { code: errorCode(error) ?? fallbackCode, message, locations: locationsOf(error) };
+}
+
+/**
+ * A composition error points at nodes of several subgraphs, each parsed from its own file, while
+ * `error.locations` names them all after the first node's file. Each node is located in its own file.
+ */
+function locationsOf(error: GraphQLError): string[] {
+  const located = (error.nodes ?? []).flatMap((node) => {
+    if (!node.loc) return [];
+    const { line, column } = getLocation(node.loc.source, node.loc.start);
+    return [`${node.loc.source.name}:${line}:${column}`];
+  });
+  if (located.length > 0) return located;
+  const sourceName = error.source?.name ?? '?';
+  return (error.locations ?? []).map(({ line, column }) => `${sourceName}:${line}:${column}`);
 }

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './naming';
 import { SqlStatementCounter } from './statement-counter';

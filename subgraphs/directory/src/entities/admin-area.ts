@@ -1,28 +1,26 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EntitySchema } from 'typeorm';
 
-@Entity('admin_area')
-@Index(['countryCode', 'level', 'pcode'])
-export class AdminArea {
-  @PrimaryColumn({ type: 'text' })
-  pcode!: string;
-
-  @Column({ type: 'char', length: 2 })
-  countryCode!: string;
-
-  @Column({ type: 'smallint' })
-  level!: number;
-
-  @Column({ type: 'text' })
-  name!: string;
-
+export interface AdminArea {
+  pcode: string;
+  countryCode: string;
+  level: number;
+  name: string;
   /** Lower-cased and unaccented name, computed by PostgreSQL; used for search. */
-  @Column({ type: 'text', insert: false, update: false })
-  nameKey!: string;
-
-  @Index()
-  @Column({ type: 'text', nullable: true })
-  parentPcode!: string | null;
-
-  @Column({ type: 'date', nullable: true })
-  validFrom!: string | null;
+  nameKey: string;
+  parentPcode: string | null;
+  validFrom: string | null;
 }
+
+export const AdminAreaSchema = new EntitySchema<AdminArea>({
+  name: 'AdminArea',
+  tableName: 'admin_area',
+  columns: {
+    pcode: { type: 'text', primary: true },
+    countryCode: { type: 'char', length: 2 },
+    level: { type: 'smallint' },
+    name: { type: 'text' },
+    nameKey: { type: 'text', insert: false, update: false },
+    parentPcode: { type: 'text', nullable: true },
+    validFrom: { type: 'date', nullable: true },
+  },
+});

@@ -1,51 +1,44 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { EntitySchema } from 'typeorm';
 
-@Entity('community')
-export class Community {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'text' })
-  name!: string;
-
-  @Column({ type: 'text', insert: false, update: false })
-  nameKey!: string;
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  alternativeNames!: string[];
-
+export interface Community {
+  id: string;
+  name: string;
+  /** Name and alternative names, lower-cased and unaccented by PostgreSQL; used for search. */
+  nameKey: string;
+  alternativeNames: string[];
   /** P-code of the lowest known admin area; descendants are found by P-code prefix. */
-  @Column({ type: 'text' })
-  adminPcode!: string;
-
-  @Column({ type: 'char', length: 2 })
-  countryCode!: string;
-
-  @Column({ type: 'double precision', nullable: true })
-  latitude!: number | null;
-
-  @Column({ type: 'double precision', nullable: true })
-  longitude!: number | null;
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  languageCodes!: string[];
-
-  @Column({ type: 'text', nullable: true })
-  clientMutationId!: string | null;
-
-  /** The organisation that recorded the community (set once identity lands). */
-  @Column({ type: 'uuid', nullable: true })
-  ownerOrg!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  createdBy!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn({ type: 'integer' })
-  version!: number;
+  adminPcode: string;
+  countryCode: string;
+  latitude: number | null;
+  longitude: number | null;
+  languageCodes: string[];
+  clientMutationId: string | null;
+  /** The organisation that recorded the community. */
+  ownerOrg: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
 }
+
+export const CommunitySchema = new EntitySchema<Community>({
+  name: 'Community',
+  tableName: 'community',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    name: { type: 'text' },
+    nameKey: { type: 'text', insert: false, update: false },
+    alternativeNames: { type: 'text', array: true, default: () => "'{}'" },
+    adminPcode: { type: 'text' },
+    countryCode: { type: 'char', length: 2 },
+    latitude: { type: 'double precision', nullable: true },
+    longitude: { type: 'double precision', nullable: true },
+    languageCodes: { type: 'text', array: true, default: () => "'{}'" },
+    clientMutationId: { type: 'text', nullable: true },
+    ownerOrg: { type: 'uuid', nullable: true },
+    createdBy: { type: 'text', nullable: true },
+    createdAt: { type: 'timestamptz', createDate: true },
+    updatedAt: { type: 'timestamptz', updateDate: true },
+    version: { type: 'integer', version: true },
+  },
+});

@@ -1,32 +1,30 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { EntitySchema } from 'typeorm';
 
-@Entity('country')
-export class Country {
+export interface Country {
   /** ISO 3166-1 alpha-2 */
-  @PrimaryColumn({ type: 'char', length: 2 })
-  code!: string;
-
-  @Column({ type: 'char', length: 3, unique: true })
-  alpha3!: string;
-
-  @Column({ type: 'text' })
-  nameEn!: string;
-
-  @Column({ type: 'text' })
-  nameFr!: string;
-
-  @Column({ type: 'text', array: true })
-  officialLanguages!: string[];
-
-  @Column({ type: 'double precision' })
-  minLatitude!: number;
-
-  @Column({ type: 'double precision' })
-  maxLatitude!: number;
-
-  @Column({ type: 'double precision' })
-  minLongitude!: number;
-
-  @Column({ type: 'double precision' })
-  maxLongitude!: number;
+  code: string;
+  alpha3: string;
+  nameEn: string;
+  nameFr: string;
+  officialLanguages: string[];
+  minLatitude: number;
+  maxLatitude: number;
+  minLongitude: number;
+  maxLongitude: number;
 }
+
+export const CountrySchema = new EntitySchema<Country>({
+  name: 'Country',
+  tableName: 'country',
+  columns: {
+    code: { type: 'char', length: 2, primary: true },
+    alpha3: { type: 'char', length: 3, unique: true },
+    nameEn: { type: 'text' },
+    nameFr: { type: 'text' },
+    officialLanguages: { type: 'text', array: true },
+    minLatitude: { type: 'double precision' },
+    maxLatitude: { type: 'double precision' },
+    minLongitude: { type: 'double precision' },
+    maxLongitude: { type: 'double precision' },
+  },
+});

@@ -1,8 +1,18 @@
-import { AdminArea } from './admin-area';
-import { Community } from './community';
-import { Country } from './country';
-import { Language } from './language';
-import { Organisation } from './organisation';
+import { AdminAreaSchema } from './admin-area';
+import { CommunitySchema } from './community';
+import { CountrySchema } from './country';
+import { LanguageSchema } from './language';
+import { OrganisationSchema } from './organisation';
 
-export { AdminArea, Community, Country, Language, Organisation };
-export const entities = [AdminArea, Community, Country, Language, Organisation];
+export type { AdminArea } from './admin-area';
+export type { Community } from './community';
+export type { Country } from './country';
+export type { Language } from './language';
+export type { Organisation } from './organisation';
+export { AdminAreaSchema, CommunitySchema, CountrySchema, LanguageSchema, OrganisationSchema };
+
+/**
+ * Entities are plain EntitySchema definitions rather than decorated classes: they load identically
+ * under tsx (esbuild), jest (swc) and any bundler, with no reflect-metadata or decorator settings.
+ */
+export const entities = [AdminAreaSchema, CommunitySchema, CountrySchema, LanguageSchema, OrganisationSchema];

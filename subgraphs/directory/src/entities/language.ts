@@ -1,21 +1,23 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { EntitySchema } from 'typeorm';
 
-@Entity('language')
-export class Language {
+export interface Language {
   /** ISO 639-3 */
-  @PrimaryColumn({ type: 'char', length: 3 })
-  code!: string;
-
-  @Column({ type: 'text' })
-  name!: string;
-
-  @Column({ type: 'text', insert: false, update: false })
-  nameKey!: string;
-
-  @Column({ type: 'text', nullable: true })
-  glottocode!: string | null;
-
+  code: string;
+  name: string;
+  nameKey: string;
+  glottocode: string | null;
   /** Countries of the platform where Glottolog records the language (ISO alpha-2). */
-  @Column({ type: 'text', array: true })
-  countryCodes!: string[];
+  countryCodes: string[];
 }
+
+export const LanguageSchema = new EntitySchema<Language>({
+  name: 'Language',
+  tableName: 'language',
+  columns: {
+    code: { type: 'char', length: 3, primary: true },
+    name: { type: 'text' },
+    nameKey: { type: 'text', insert: false, update: false },
+    glottocode: { type: 'text', nullable: true },
+    countryCodes: { type: 'text', array: true },
+  },
+});

@@ -1,6 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { containsPattern, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
-import { AdminArea } from '../entities';
+import { AdminAreaSchema, type AdminArea } from '../entities';
 
 export interface AdminAreaFilter {
   country?: string | null;
@@ -13,7 +13,7 @@ export class AdminAreaRepository {
   private readonly rows: Repository<AdminArea>;
 
   constructor(dataSource: DataSource) {
-    this.rows = dataSource.getRepository(AdminArea);
+    this.rows = dataSource.getRepository(AdminAreaSchema);
   }
 
   byPcodes(pcodes: readonly string[]): Promise<AdminArea[]> {

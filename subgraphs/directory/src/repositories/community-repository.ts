@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { containsPattern, keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
-import { Community } from '../entities';
+import { CommunitySchema, type Community } from '../entities';
 
 export interface CommunityFilter {
   country?: string | null;
@@ -18,7 +18,7 @@ export class CommunityRepository {
   private readonly rows: Repository<Community>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.rows = dataSource.getRepository(Community);
+    this.rows = dataSource.getRepository(CommunitySchema);
   }
 
   byIds(ids: readonly string[]): Promise<Community[]> {
@@ -32,7 +32,7 @@ export class CommunityRepository {
   /** Another community with the same name (case and accents ignored) in the same admin area. */
   async sameNameInArea(manager: EntityManager, name: string, adminPcode: string, exceptId?: string): Promise<Community | null> {
     const query = manager
-      .getRepository(Community)
+      .getRepository(CommunitySchema)
       .createQueryBuilder('community')
       .where('community.admin_pcode = :adminPcode', { adminPcode })
       .andWhere('search_key(community.name) = search_key(:name)', { name });

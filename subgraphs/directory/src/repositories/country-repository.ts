@@ -1,11 +1,11 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { Country } from '../entities';
+import { CountrySchema, type Country } from '../entities';
 
 export class CountryRepository {
   private readonly rows: Repository<Country>;
 
   constructor(dataSource: DataSource) {
-    this.rows = dataSource.getRepository(Country);
+    this.rows = dataSource.getRepository(CountrySchema);
   }
 
   all(): Promise<Country[]> {

@@ -1,12 +1,12 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { containsPattern, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
-import { Language } from '../entities';
+import { LanguageSchema, type Language } from '../entities';
 
 export class LanguageRepository {
   private readonly rows: Repository<Language>;
 
   constructor(dataSource: DataSource) {
-    this.rows = dataSource.getRepository(Language);
+    this.rows = dataSource.getRepository(LanguageSchema);
   }
 
   byCodes(codes: readonly string[]): Promise<Language[]> {

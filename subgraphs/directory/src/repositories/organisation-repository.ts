@@ -1,6 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { containsPattern, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
-import { Organisation, type Domain, type OrganisationKind } from '../entities/organisation';
+import { OrganisationSchema, type Domain, type Organisation, type OrganisationKind } from '../entities/organisation';
 
 export interface OrganisationFilter {
   kind?: OrganisationKind | null;
@@ -13,7 +13,7 @@ export class OrganisationRepository {
   private readonly rows: Repository<Organisation>;
 
   constructor(dataSource: DataSource) {
-    this.rows = dataSource.getRepository(Organisation);
+    this.rows = dataSource.getRepository(OrganisationSchema);
   }
 
   byIds(ids: readonly string[]): Promise<Organisation[]> {

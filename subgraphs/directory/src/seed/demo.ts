@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { seedOnce } from '@peacegraph/kit';
 import { createContextFactory } from '../context';
-import { Organisation } from '../entities';
+import { OrganisationSchema } from '../entities';
 import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS } from './demo-data';
 
 /**
@@ -10,7 +10,7 @@ import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS } from './demo-data';
  */
 export function seedDemoData(dataSource: DataSource): Promise<boolean> {
   return seedOnce(dataSource, 'directory-demo-v1', async () => {
-    await dataSource.createQueryBuilder().insert().into(Organisation).values(DEMO_ORGANISATIONS).orIgnore().execute();
+    await dataSource.createQueryBuilder().insert().into(OrganisationSchema).values(DEMO_ORGANISATIONS).orIgnore().execute();
     const context = await createContextFactory(dataSource)();
     for (const community of DEMO_COMMUNITIES) {
       await context.communities.create({ ...community, clientMutationId: `demo:${community.name}` });

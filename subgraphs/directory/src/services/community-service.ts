@@ -1,6 +1,6 @@
 import { badInput, conflict, notFound } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
-import { Community } from '../entities';
+import { CommunitySchema, type Community } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { checkCoordinates, cleanAlternativeNames, cleanName } from './community-rules';
@@ -40,8 +40,8 @@ export class CommunityService {
     const fields = await this.validate(input, null);
     try {
       return await this.write(fields.name, fields.adminPcode, undefined, (manager) =>
-        manager.getRepository(Community).save(
-          manager.getRepository(Community).create({ ...fields, clientMutationId: input.clientMutationId ?? null }),
+        manager.getRepository(CommunitySchema).save(
+          manager.getRepository(CommunitySchema).create({ ...fields, clientMutationId: input.clientMutationId ?? null }),
         ),
       );
     } catch (error) {
@@ -67,14 +67,14 @@ export class CommunityService {
       // The version in the WHERE clause makes the check and the write atomic against a concurrent update.
       const result = await manager
         .createQueryBuilder()
-        .update(Community)
+        .update(CommunitySchema)
         .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'now()' })
         .where('id = :id AND version = :version', { id, version })
         .execute();
       if (result.affected !== 1) {
         throw conflict(`Community ${id} has changed since you read it`, {});
       }
-      return manager.getRepository(Community).findOneByOrFail({ id });
+      return manager.getRepository(CommunitySchema).findOneByOrFail({ id });
     });
   }
 

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+
+/** What the gateway knows about one caller's request, and passes on to every subgraph it calls. */
+export interface GatewayContext {
+  authorization?: string;
+  /** Why the caller reads the data (X-Purpose); subgraphs write it to their audit log. */
+  purpose?: string;
+  requestId: string;
+}
+
+/** A caller's own id is kept so their logs and ours line up; anything odd-looking is replaced. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestIdOf(req: Request): string {
+  const given = req.get('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export function contextFor(req: Request, requestId: string): GatewayContext {
+  return {
+    authorization: req.get('authorization'),
+    purpose: req.get('x-purpose'),
+    requestId,
+  };
+}

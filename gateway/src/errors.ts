@@ -1,0 +1,61 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { createErrorFormatter } from '@peacegraph/kit';
+
+/**
+ * Codes only the gateway raises: a subgraph that did not answer in time or at all. The client learns
+ * which domain failed (its data is null) but not where that subgraph runs.
+ */
+export const GatewayErrorCode = {
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+} as const;
+export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
+
+const GATEWAY_CODES = new Set<string>(Object.values(GatewayErrorCode));
+
+export function subgraphTimeout(subgraph: string, timeoutMs: number): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service did not answer within ${timeoutMs} ms`, {
+    extensions: { code: GatewayErrorCode.SUBGRAPH_TIMEOUT, serviceName: subgraph },
+  });
+}
+
+export function subgraphUnavailable(subgraph: string, why: string): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service ${why}`, {
+    extensions: { code: GatewayErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: subgraph },
+  });
+}
+
+/**
+ * The kit's formatter (known codes pass, everything else becomes a bare INTERNAL_SERVER_ERROR), taught
+ * two things about the gateway:
+ * - its own subgraph codes pass;
+ * - an error a subgraph returned reaches Apollo Server as a GraphQLError whose `originalError` is the
+ *   subgraph's JSON error, not a GraphQLError instance, so the kit would hide a subgraph's
+ *   BAD_USER_INPUT. It is judged by its code instead: the subgraph already hid what it had to.
+ */
+export function createGatewayErrorFormatter(onHidden: (original: unknown) => void) {
+  const kitFormatter = createErrorFormatter(onHidden);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && GATEWAY_CODES.has(code)) {
+      return {
+        message: formatted.message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code, serviceName: formatted.extensions?.serviceName },
+      };
+    }
+    if (fromSubgraph(error)) {
+      return kitFormatter(formatted, new GraphQLError(formatted.message, { extensions: formatted.extensions }));
+    }
+    return kitFormatter(formatted, error);
+  };
+}
+
+function fromSubgraph(error: unknown): boolean {
+  return (
+    error instanceof GraphQLError &&
+    typeof error.extensions.serviceName === 'string' &&
+    error.originalError !== undefined &&
+    !(error.originalError instanceof Error)
+  );
+}

@@ -1,0 +1,157 @@
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
+import { createLogger, type Logger } from '@peacegraph/kit';
+import { contextFor, requestIdOf, type GatewayContext } from './context';
+import { createGatewayErrorFormatter } from './errors';
+import { explorerRouter } from './explorer/router';
+import { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule } from './limits';
+import { checkReadiness } from './readiness';
+import { requestErrorHandler } from './request-errors';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
+
+export interface GatewayOptions {
+  /** The composed supergraph (supergraph.graphql); watched and reloaded when it changes. */
+  supergraphPath: string;
+  /** 0 picks a free port. Default 4000. */
+  port?: number;
+  host?: string;
+  /** Routing URLs that replace the supergraph's, by subgraph name (case-insensitive, "-" matches "_"). */
+  subgraphUrls?: Record<string, string>;
+  /** Longest wait for one subgraph call. Default 10000. */
+  subgraphTimeoutMs?: number;
+  /** Largest request body, in express.json's notation. Default '1mb'. */
+  bodyLimit?: string;
+  /** Deepest field nesting a query may have (introspection's ofType chains excepted). Default 12. */
+  maxDepth?: number;
+  /** Most aliases one operation may use, fragments expanded. Default 30. */
+  maxAliases?: number;
+  /** Pre-filled in the explorer's headers editor; for development tokens only. */
+  explorerHeaders?: Record<string, string>;
+  logger?: Logger;
+  /** Quiet time after the last file event before the supergraph is re-read. Default 200. */
+  reloadDebounceMs?: number;
+  /** Longest wait for one subgraph's readiness answer. Default 2000. */
+  readinessTimeoutMs?: number;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
+  url: string;
+  port: number;
+  reloads: SupergraphReloads;
+  /** Finishes in-flight requests, stops watching the supergraph, closes the port. */
+  stop: () => Promise<void>;
+}
+
+const ENDPOINT = '/graphql';
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = options.logger ?? createLogger('gateway');
+  const bodyLimit = options.bodyLimit ?? DEFAULT_LIMITS.bodySize;
+  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const routeOf = subgraphRouter(options.subgraphUrls ?? {});
+  const supergraph = new SupergraphFile(path.resolve(options.supergraphPath), log, options.reloadDebounceMs);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.hook,
+    logger: log,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ name, url: routeOf(name, url ?? ''), timeoutMs, logger: log }),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [
+      maxDepthRule(options.maxDepth ?? DEFAULT_LIMITS.maxDepth),
+      maxAliasesRule(options.maxAliases ?? DEFAULT_LIMITS.maxAliases),
+    ],
+    formatError: createGatewayErrorFormatter((original) => log.error({ err: original }, 'error hidden from client')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  warnAboutUnknownOverrides(options.subgraphUrls ?? {}, supergraph.current?.subgraphs ?? [], log);
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const readiness = await checkReadiness(supergraph.current, routeOf, options.readinessTimeoutMs ?? 2000);
+    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', ...readiness });
+  });
+  app.use(explorerRouter({ endpoint: ENDPOINT, headers: options.explorerHeaders }));
+  app.use(
+    ENDPOINT,
+    (req, res, next) => {
+      const requestId = requestIdOf(req);
+      res.locals.requestId = requestId;
+      res.set('x-request-id', requestId);
+      logWhenFinished(req, res, requestId, log);
+      next();
+    },
+    express.json({ limit: bodyLimit }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res.locals.requestId as string) }),
+  );
+  app.use(requestErrorHandler(bodyLimit, log));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 4000, options.host ?? '0.0.0.0', resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}${ENDPOINT}`;
+  log.info({ url, subgraphs: supergraph.current?.subgraphs.map((s) => s.name) }, 'gateway ready');
+
+  return {
+    url,
+    port,
+    reloads: supergraph,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}
+
+function subgraphRouter(overrides: Record<string, string>): (name: string, url: string) => string {
+  const byName = new Map(Object.entries(overrides).map(([name, url]) => [normalise(name), url]));
+  return (name, url) => byName.get(normalise(name)) ?? url;
+}
+
+/** Env var names cannot hold "-", so SUBGRAPH_URL_SITE_VISITS must find the subgraph "site-visits". */
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/-/g, '_');
+}
+
+function warnAboutUnknownOverrides(overrides: Record<string, string>, subgraphs: readonly { name: string }[], log: Logger) {
+  const known = new Set(subgraphs.map((s) => normalise(s.name)));
+  for (const name of Object.keys(overrides)) {
+    if (!known.has(normalise(name))) log.warn({ subgraph: name }, 'URL override names no subgraph of the supergraph');
+  }
+}
+
+function logWhenFinished(req: express.Request, res: express.Response, requestId: string, log: Logger): void {
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    log.info(
+      {
+        requestId,
+        operation: (req.body as { operationName?: unknown } | undefined)?.operationName ?? null,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      },
+      'graphql request',
+    );
+  });
+}

@@ -1,0 +1,28 @@
+import { createLogger, stopOnSignals } from '@peacegraph/kit';
+import { loadGatewayEnvOrExit } from './env';
+import { startGateway } from './gateway';
+
+async function main(): Promise<void> {
+  const config = loadGatewayEnvOrExit();
+  const log = createLogger('gateway', config.logLevel);
+  try {
+    const gateway = await startGateway({
+      supergraphPath: config.supergraphPath,
+      port: config.port,
+      host: config.host,
+      subgraphUrls: config.subgraphUrls,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+      bodyLimit: config.bodySize,
+      maxDepth: config.maxDepth,
+      maxAliases: config.maxAliases,
+      explorerHeaders: config.explorerHeaders,
+      logger: log,
+    });
+    stopOnSignals(log, gateway.stop);
+  } catch (error) {
+    log.fatal({ reason: (error as Error).message }, 'gateway could not start');
+    process.exit(1);
+  }
+}
+
+void main();

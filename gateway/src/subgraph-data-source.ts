@@ -1,0 +1,109 @@
+import { GraphQLError } from 'graphql';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Logger } from '@peacegraph/kit';
+import { subgraphTimeout, subgraphUnavailable } from './errors';
+import type { GatewayContext } from './context';
+
+export interface SubgraphDataSourceOptions {
+  name: string;
+  url: string;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+
+/** Codes a subgraph may answer with a non-2xx status that belong to the caller, not to us. */
+const CALLER_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+
+/**
+ * One subgraph as the gateway calls it: with the caller's credentials, purpose and request id, and
+ * never for longer than `timeoutMs` — a slow domain costs its own fields, not the whole request.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraph: string;
+  private readonly timeoutMs: number;
+  private readonly log: Logger;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    super({ url: options.url });
+    this.subgraph = options.name;
+    this.timeoutMs = options.timeoutMs;
+    this.log = options.logger;
+    this.fetcher = timedFetch(options.timeoutMs);
+  }
+
+  override willSendRequest(options: ProcessOptions): void {
+    if (!fromCaller(options)) return;
+    const headers = options.request.http?.headers;
+    const caller = options.context;
+    if (!headers) return;
+    if (caller.authorization) headers.set('authorization', caller.authorization);
+    if (caller.purpose) headers.set('x-purpose', caller.purpose);
+    headers.set('x-request-id', caller.requestId);
+  }
+
+  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      throw this.explain(error, options);
+    }
+  }
+
+  /** Non-2xx answers: keep an authentication refusal as the caller's error, log the rest. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    const first = firstGraphQLError(body);
+    const code = first?.extensions?.code;
+    if (first && typeof code === 'string' && CALLER_CODES.has(code)) {
+      return new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraph } });
+    }
+    this.log.warn({ subgraph: this.subgraph, status: response.status, body }, 'subgraph answered with an error status');
+    return subgraphUnavailable(this.subgraph, `answered HTTP ${response.status}`);
+  }
+
+  private explain(error: unknown, options: ProcessOptions): unknown {
+    if (error instanceof GraphQLError) return error;
+    const requestId = fromCaller(options) ? options.context.requestId : undefined;
+    // By name, not instanceof DOMException: the error may come from another realm (test sandboxes).
+    if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+      this.log.warn({ subgraph: this.subgraph, timeoutMs: this.timeoutMs, requestId }, 'subgraph call timed out');
+      return subgraphTimeout(this.subgraph, this.timeoutMs);
+    }
+    this.log.warn({ subgraph: this.subgraph, err: error, requestId }, 'subgraph call failed');
+    return subgraphUnavailable(this.subgraph, 'could not be reached');
+  }
+}
+
+/**
+ * Node's own fetch, so that the abort signal covers reading the body too: a subgraph that sends its
+ * headers and then stalls still times out.
+ */
+function timedFetch(timeoutMs: number): Fetcher {
+  const fetcher = (url: string, init?: Parameters<Fetcher>[1]) =>
+    fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
+  return fetcher as unknown as Fetcher;
+}
+
+/** Health checks and schema loading carry no caller; only operations do. */
+function fromCaller(options: ProcessOptions): options is Extract<ProcessOptions, { incomingRequestContext: unknown }> {
+  return 'incomingRequestContext' in options;
+}
+
+interface SubgraphError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+function firstGraphQLError(body: unknown): SubgraphError | undefined {
+  if (typeof body !== 'object' || body === null || !('errors' in body) || !Array.isArray(body.errors)) return undefined;
+  const first: unknown = body.errors[0];
+  if (typeof first === 'object' && first !== null && 'message' in first && typeof first.message === 'string') {
+    return first as SubgraphError;
+  }
+  return undefined;
+}

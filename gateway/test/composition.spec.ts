@@ -1,0 +1,208 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { composeSupergraph, describeReport, type ComposeReport } from '../src/composition';
+import { conflictsSdl, createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
+
+const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])';
+
+let workspace: Workspace;
+
+beforeEach(async () => {
+  workspace = await createWorkspace({ directory: directorySdl(), conflicts: conflictsSdl });
+});
+
+afterEach(async () => {
+  await workspace.remove();
+});
+
+const compose = (options: { check?: boolean; againstPath?: string } = {}) =>
+  composeSupergraph({ configPath: workspace.configPath, ...options });
+
+const changes = (report: ComposeReport) => report.diff?.breaking.map((c) => `${c.type}: ${c.description}`);
+
+describe('composing supergraph.yaml', () => {
+  it('writes a supergraph holding every subgraph and its routing URL', async () => {
+    const report = await compose();
+
+    expect(report).toMatchObject({ ok: true, written: true, previous: 'missing', baseline: 'missing', problems: [] });
+    expect(report.subgraphs.map((s) => s.name)).toEqual(['directory', 'conflicts']);
+    const sdl = await fs.readFile(workspace.supergraphPath, 'utf8');
+    expect(sdl).toContain('DIRECTORY @join__graph(name: "directory", url: "http://directory.invalid/graphql")');
+    expect(sdl).toContain('CONFLICTS @join__graph(name: "conflicts", url: "http://conflicts.invalid/graphql")');
+    expect(sdl).toMatch(/openCases: Int\s+@join__field\(graph: CONFLICTS\)/);
+    // Query, Mutation, Community + ID, String, Int, Boolean
+    expect(report.apiTypes).toBe(7);
+    // Query: community, brokenCommunity; Mutation: renameCommunity; Community: id, name, neighbours, openCases
+    expect(report.apiFields).toBe(7);
+  });
+
+  it('leaves an up-to-date file untouched, so a watching gateway does not reload', async () => {
+    await compose();
+    const before = await fs.stat(workspace.supergraphPath);
+
+    const again = await compose();
+
+    expect(again).toMatchObject({ ok: true, written: false, previous: 'unchanged' });
+    expect(again.diff).toEqual({ breaking: [], dangerous: [] });
+    expect((await fs.stat(workspace.supergraphPath)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('writes to --out when given, next to nothing else', async () => {
+    const out = path.join(workspace.dir, 'elsewhere.graphql');
+    const report = await composeSupergraph({ configPath: workspace.configPath, outPath: out });
+    expect(report.written).toBe(true);
+    await expect(fs.readFile(out, 'utf8')).resolves.toContain('@join__graph(name: "directory"');
+    await expect(fs.stat(workspace.supergraphPath)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('compose --check', () => {
+  beforeEach(async () => {
+    await compose();
+  });
+
+  it('accepts an added field, writes nothing, and says the committed file would change', async () => {
+    const committed = await fs.readFile(workspace.supergraphPath, 'utf8');
+    await workspace.writeSchema('directory', directorySdl({ population: true }));
+
+    const report = await compose({ check: true });
+
+    expect(report).toMatchObject({ ok: true, written: false, previous: 'changed', baseline: 'compared' });
+    expect(report.diff?.breaking).toEqual([]);
+    expect(await fs.readFile(workspace.supergraphPath, 'utf8')).toBe(committed);
+    const lines = describeReport(report);
+    expect(lines).toContain('no breaking changes');
+    expect(lines.some((l) => /supergraph\.graphql would change/.test(l))).toBe(true);
+  });
+
+  it('lists removed and changed fields and removed types as breaking, and fails', async () => {
+    await workspace.writeSchema(
+      'directory',
+      `${LINK}
+type Query { community(id: String!): Community }
+type Community @key(fields: "id") { id: ID! name: Int }
+`,
+    );
+
+    const report = await compose({ check: true });
+
+    expect(report.ok).toBe(false);
+    expect(changes(report)).toEqual(
+      expect.arrayContaining([
+        'TYPE_REMOVED: Mutation was removed.',
+        'FIELD_REMOVED: Query.brokenCommunity was removed.',
+        'FIELD_CHANGED_KIND: Community.name changed type from String! to Int.',
+        'ARG_CHANGED_KIND: Query.community arg id has changed type from ID! to String!.',
+      ]),
+    );
+    const lines = describeReport(report);
+    expect(lines).toContain(`${report.diff?.breaking.length} breaking changes against ${path.relative(process.cwd(), workspace.supergraphPath)}:`);
+    expect(lines).toContain('  - FIELD_REMOVED: Query.brokenCommunity was removed.');
+  });
+
+  it('compares with another baseline given by --against', async () => {
+    const baseline = path.join(workspace.dir, 'main-branch.graphql');
+    await workspace.writeSchema('directory', directorySdl({ population: true }));
+    await composeSupergraph({ configPath: workspace.configPath, outPath: baseline });
+    await workspace.writeSchema('directory', directorySdl());
+
+    const report = await compose({ check: true, againstPath: baseline });
+
+    expect(report.ok).toBe(false);
+    expect(changes(report)).toEqual(['FIELD_REMOVED: Community.population was removed.']);
+    expect(report.previous).toBe('unchanged');
+  });
+
+  it('fails when there is no valid committed supergraph to compare with', async () => {
+    await fs.writeFile(workspace.supergraphPath, 'this is not a supergraph');
+    const invalid = await compose({ check: true });
+    expect(invalid).toMatchObject({ ok: false, baseline: 'invalid' });
+    expect(describeReport(invalid).at(-1)).toMatch(/is not a valid supergraph: breaking changes not checked$/);
+
+    await fs.rm(workspace.supergraphPath);
+    const missing = await compose({ check: true });
+    expect(missing).toMatchObject({ ok: false, baseline: 'missing', previous: 'missing' });
+  });
+});
+
+describe('composition errors', () => {
+  it('reports each error with its code, message and the file lines involved', async () => {
+    await workspace.writeSchema('conflicts', `${LINK}\ntype Community @key(fields: "id") {\n  id: ID!\n  name: Int\n}\n`);
+
+    const report = await compose({ check: true });
+
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      {
+        code: 'FIELD_TYPE_MISMATCH',
+        message:
+          'Type of field "Community.name" is incompatible across subgraphs: it has type "Int" in subgraph "conflicts" but type "String!" in subgraph "directory"',
+        locations: [expect.stringMatching(/conflicts\/schema\.graphql:4:3$/), expect.stringMatching(/directory\/schema\.graphql:11:3$/)],
+      },
+      expect.objectContaining({ code: 'INVALID_FIELD_SHARING' }),
+    ]);
+    const lines = describeReport(report);
+    expect(lines[0]).toBe('Composition failed with 2 errors:');
+    expect(lines[1]).toMatch(/^ {2}- \[FIELD_TYPE_MISMATCH\] Type of field "Community.name" is incompatible/);
+  });
+
+  it('reports a syntax error with the subgraph and the line', async () => {
+    await workspace.writeSchema('conflicts', 'type Query {\n  openCases: Int\n');
+
+    const report = await compose();
+
+    expect(report.ok).toBe(false);
+    expect(report.written).toBe(false);
+    expect(report.problems).toEqual([
+      {
+        code: 'INVALID_GRAPHQL',
+        message: '[conflicts] Syntax Error: Expected Name, found <EOF>.',
+        locations: [expect.stringMatching(/conflicts\/schema\.graphql:3:1$/)],
+      },
+    ]);
+    await expect(fs.stat(workspace.supergraphPath)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('lists every problem of supergraph.yaml at once', async () => {
+    await fs.writeFile(
+      workspace.configPath,
+      `federation_version: =2.5.0
+subgraphs:
+  directory:
+    routing_url: localhost:4001
+    schema:
+      file: ./directory/schema.graphql
+  conflicts:
+    routing_url: http://localhost:4002/graphql
+    schema:
+      file: ./missing.graphql
+  forums:
+    routing_url: http://localhost:4003/graphql
+    schema:
+      subgraph_url: http://localhost:4003/graphql
+`,
+    );
+
+    const report = await compose();
+
+    expect(report.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'INVALID_SUPERGRAPH_CONFIG',
+        'federation_version asks for =2.5.0 but the installed @apollo/composition is 2.14.4; write federation_version: =2.14.4',
+      ],
+      ['INVALID_SUPERGRAPH_CONFIG', 'subgraphs.directory.routing_url must be an http(s) URL, got "localhost:4001"'],
+      ['INVALID_SUPERGRAPH_CONFIG', 'subgraphs.conflicts.schema.file: ./missing.graphql does not exist'],
+      [
+        'INVALID_SUPERGRAPH_CONFIG',
+        'subgraphs.forums.schema: only schema.file is supported; composition runs offline from committed SDL',
+      ],
+    ]);
+  });
+
+  it('says so when the config file is missing', async () => {
+    const report = await composeSupergraph({ configPath: path.join(workspace.dir, 'nope.yaml') });
+    expect(report.problems).toEqual([
+      { code: 'INVALID_SUPERGRAPH_CONFIG', message: 'the file cannot be read (does it exist?)', locations: [path.join(workspace.dir, 'nope.yaml')] },
+    ]);
+  });
+});

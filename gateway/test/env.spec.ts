@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { EnvError } from '@peacegraph/kit';
+import { readGatewayEnv } from '../src/env';
+
+describe('gateway environment', () => {
+  it('has working defaults: port 4000, the repository supergraph, 10 s timeout, 1mb / depth 12 / 30 aliases', () => {
+    expect(readGatewayEnv({})).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      supergraphPath: path.resolve(__dirname, '..', '..', 'supergraph.graphql'),
+      subgraphTimeoutMs: 10_000,
+      bodySize: '1mb',
+      maxDepth: 12,
+      maxAliases: 30,
+      subgraphUrls: {},
+      explorerHeaders: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads SUBGRAPH_URL_<NAME> overrides and explorer headers', () => {
+    const config = readGatewayEnv({
+      GATEWAY_PORT: '4100',
+      SUBGRAPH_URL_DIRECTORY: 'http://10.0.0.5:4001/graphql',
+      SUBGRAPH_URL_SITE_VISITS: 'https://visits.example.org/graphql',
+      EXPLORER_HEADERS: '{"Authorization":"Bearer dev-admin"}',
+      MAX_QUERY_DEPTH: '8',
+    });
+    expect(config.port).toBe(4100);
+    expect(config.maxDepth).toBe(8);
+    expect(config.subgraphUrls).toEqual({
+      directory: 'http://10.0.0.5:4001/graphql',
+      site_visits: 'https://visits.example.org/graphql',
+    });
+    expect(config.explorerHeaders).toEqual({ Authorization: 'Bearer dev-admin' });
+  });
+
+  it('lists every problem at once, its own checks included', () => {
+    let error: unknown;
+    try {
+      readGatewayEnv({
+        GATEWAY_PORT: 'eighty',
+        MAX_ALIASES: '-1',
+        SUBGRAPH_URL_DIRECTORY: 'localhost:4001',
+        EXPLORER_HEADERS: '{"Authorization": 42}',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).problems).toEqual([
+      'GATEWAY_PORT must be a port number from 0 to 65535, got "eighty"',
+      'MAX_ALIASES must be a whole number of at least 0, got "-1"',
+      'SUBGRAPH_URL_DIRECTORY must be an http(s) URL, got "localhost:4001"',
+      'EXPLORER_HEADERS must be a JSON object of header names to string values',
+    ]);
+  });
+});

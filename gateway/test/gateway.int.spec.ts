@@ -1,0 +1,271 @@
+import { getIntrospectionQuery } from 'graphql';
+import { createLogger } from '@peacegraph/kit';
+import { graphqlClient } from '@peacegraph/kit/testing';
+import { composeSupergraph } from '../src/composition';
+import { startGateway, type RunningGateway } from '../src/gateway';
+import { conflictsSdl, createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
+import { startConflictsFixture, startDirectoryFixture } from './fixtures/subgraphs';
+
+const TIMEOUT_MS = 500;
+
+let workspace: Workspace;
+let directory: Awaited<ReturnType<typeof startDirectoryFixture>>;
+let conflicts: Awaited<ReturnType<typeof startConflictsFixture>>;
+let gateway: RunningGateway;
+let query: ReturnType<typeof graphqlClient>;
+let origin: string;
+
+beforeAll(async () => {
+  workspace = await createWorkspace({ directory: directorySdl(), conflicts: conflictsSdl });
+  await composeSupergraph({ configPath: workspace.configPath });
+  directory = await startDirectoryFixture();
+  conflicts = await startConflictsFixture();
+  gateway = await startGateway({
+    supergraphPath: workspace.supergraphPath,
+    port: 0,
+    host: '127.0.0.1',
+    subgraphUrls: { directory: directory.url, CONFLICTS: conflicts.url },
+    subgraphTimeoutMs: TIMEOUT_MS,
+    bodyLimit: '4kb',
+    explorerHeaders: { Authorization: 'Bearer dev-admin' },
+    logger: createLogger('gateway', 'silent'),
+  });
+  query = graphqlClient(gateway.url);
+  origin = new URL(gateway.url).origin;
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await directory?.stop();
+  await conflicts?.stop();
+  await workspace?.remove();
+});
+
+describe('queries through the gateway', () => {
+  it("joins two subgraphs and forwards the caller's Authorization, X-Purpose and request id to both", async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer partner-token',
+        'x-purpose': 'quarterly monitoring',
+        'x-request-id': 'req-2024-0042',
+      },
+      body: JSON.stringify({ query: '{ community(id: "ml-kalana") { id name openCases } }' }),
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('req-2024-0042');
+    expect(await response.json()).toEqual({ data: { community: { id: 'ml-kalana', name: 'Kalana', openCases: 3 } } });
+    for (const subgraph of [directory, conflicts]) {
+      expect(subgraph.received.at(-1)).toMatchObject({
+        authorization: 'Bearer partner-token',
+        'x-purpose': 'quarterly monitoring',
+        'x-request-id': 'req-2024-0042',
+      });
+    }
+  });
+
+  it('gives a request without an id a fresh one, the same for every subgraph it reaches', async () => {
+    const response = await query('{ community(id: "c1") { name openCases } }');
+    expect(response.data).toEqual({ community: { name: 'Kalana', openCases: 3 } });
+    const id = directory.received.at(-1)?.['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(conflicts.received.at(-1)?.['x-request-id']).toBe(id);
+    expect(directory.received.at(-1)?.authorization).toBeUndefined();
+  });
+
+  it("passes a subgraph's BAD_USER_INPUT to the client with its field and message intact", async () => {
+    const response = await query('mutation { renameCommunity(id: "c1", name: " ") { id } }');
+    expect(response.status).toBe(200);
+    expect(response.errors).toEqual([
+      {
+        message: 'A community name cannot be empty',
+        path: ['renameCommunity'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'name', serviceName: 'directory' },
+      },
+    ]);
+    expect(response.data).toEqual({ renameCommunity: null });
+  });
+
+  it("hides a subgraph's internal error: no message, SQL or stack trace reaches the client", async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ brokenCommunity { id } }' }),
+    });
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      errors: [
+        {
+          message: 'Internal error: the request could not be completed',
+          path: ['brokenCommunity'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+      data: { brokenCommunity: null },
+    });
+    expect(text).not.toMatch(/SELECT|stacktrace|relation/);
+  });
+
+  it('answers with the rest of the data when one subgraph is slower than the timeout', async () => {
+    conflicts.state.delayMs = 1500;
+    try {
+      const started = Date.now();
+      const response = await query('{ community(id: "c1") { name openCases } }');
+      const elapsed = Date.now() - started;
+
+      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+      expect(elapsed).toBeLessThan(2000);
+      expect(response.data).toEqual({ community: { name: 'Kalana', openCases: null } });
+      expect(response.errors).toEqual([
+        {
+          message: `The conflicts service did not answer within ${TIMEOUT_MS} ms`,
+          extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'conflicts' },
+        },
+      ]);
+    } finally {
+      conflicts.state.delayMs = 0;
+    }
+  });
+});
+
+describe('request limits', () => {
+  const nested = (depth: number) => {
+    let selection = 'name';
+    for (let level = 1; level < depth - 1; level += 1) selection = `neighbours { ${selection} }`;
+    return `{ community(id: "c1") { ${selection} } }`;
+  };
+
+  it('serves a query at the depth limit and refuses one level deeper', async () => {
+    const atLimit = await query(nested(12));
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.errors).toBeUndefined();
+
+    const tooDeep = await query(nested(13));
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.errors).toEqual([
+      expect.objectContaining({
+        message: 'The operation is nested 13 levels deep; the maximum query depth is 12',
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth', max: 12, actual: 13 }),
+      }),
+    ]);
+  });
+
+  it("answers GraphiQL's introspection query within the default depth limit", async () => {
+    const response = await query<{ __schema: { queryType: { name: string }; types: { name: string }[] } }>(
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.__schema.queryType.name).toBe('Query');
+    expect(response.data?.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Community', 'Mutation']));
+  });
+
+  it('refuses more than 30 aliases', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `c${i}: community(id: "${i}") { id }`).join(' ');
+    const response = await query(`{ ${aliases} }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.message).toBe('The operation uses 31 aliases; the maximum is 30 aliases per operation');
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a body over the size limit with 413 and a GraphQL-shaped error', async () => {
+    const response = await query('{ community(id: "c1") { id } }', { padding: 'x'.repeat(5000) });
+    expect(response.status).toBe(413);
+    expect(response.errors).toEqual([
+      { message: 'The request body is larger than the 4kb limit', extensions: { code: 'PAYLOAD_TOO_LARGE', limit: '4kb' } },
+    ]);
+  });
+
+  it('refuses a body that is not JSON with 400 and no stack trace', async () => {
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+});
+
+describe('explorer', () => {
+  const urlsIn = (text: string) => text.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
+
+  it('serves GraphiQL at / with its headers pre-filled, and refers to nothing outside this server', async () => {
+    const response = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(urlsIn(html).filter((url) => !/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url))).toEqual([]);
+    const config = JSON.parse(/<script id="explorer-config" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
+    expect(config).toMatchObject({ endpoint: '/graphql', headers: '{\n  "Authorization": "Bearer dev-admin"\n}' });
+  });
+
+  it('serves every asset the page loads from node_modules', async () => {
+    const html = await (await fetch(`${origin}/`)).text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets).toEqual([
+      '/explorer/assets/graphiql.min.css',
+      '/explorer/assets/react.production.min.js',
+      '/explorer/assets/react-dom.production.min.js',
+      '/explorer/assets/graphiql.min.js',
+      '/explorer/assets/boot.js',
+    ]);
+    for (const asset of assets) {
+      const response = await fetch(`${origin}${asset}`);
+      const body = await response.text();
+      expect({ asset, status: response.status }).toEqual({ asset, status: 200 });
+      expect(response.headers.get('content-type')).toMatch(asset?.endsWith('.css') ? /^text\/css/ : /javascript/);
+      expect(body.length).toBeGreaterThan(asset?.endsWith('boot.js') ? 200 : 5000);
+    }
+    expect((await fetch(`${origin}/explorer/assets/..%2Fpackage.json`)).status).toBe(404);
+  });
+
+  it('opens the explorer when a browser visits /graphql, and leaves GraphQL GET requests to the server', async () => {
+    const page = await fetch(gateway.url, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<title>PeaceGraph explorer</title>');
+
+    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ community(id: "c1") { name } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(await get.json()).toEqual({ data: { community: { name: 'Kalana' } } });
+  });
+});
+
+describe('health and readiness', () => {
+  it('is alive', async () => {
+    const response = await fetch(`${origin}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', service: 'gateway' });
+  });
+
+  it('is ready with a supergraph loaded and every subgraph answering', async () => {
+    const response = await fetch(`${origin}/ready`);
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({
+      status: 'ready',
+      ready: true,
+      supergraph: { loaded: true, id: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      subgraphs: { directory: 'ready', conflicts: 'ready' },
+    });
+    expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+  });
+
+  // Last: it stops a subgraph for good.
+  it('is not ready when a subgraph is down, and still serves the other subgraph', async () => {
+    await conflicts.stop();
+
+    const ready = await fetch(`${origin}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable', subgraphs: { directory: 'ready', conflicts: 'unavailable' } });
+
+    const response = await query('{ community(id: "c1") { name openCases } }');
+    expect(response.data).toEqual({ community: { name: 'Kalana', openCases: null } });
+    expect(response.errors).toEqual([
+      { message: 'The conflicts service could not be reached', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'conflicts' } },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { ensureDatabase, portInUse, startEmbeddedPostgres, withDatabase, freePort } from '@peacegraph/kit';
+
+export interface DatabaseServer {
+  /** Database URL for one subgraph, its database created if needed. */
+  databaseFor: (subgraph: string) => Promise<string>;
+  describe: string;
+  stop: () => Promise<void>;
+}
+
+const DEFAULT_EMBEDDED_PORT = 54329;
+
+function envName(subgraph: string): string {
+  return `DATABASE_URL_${subgraph.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/**
+ * The PostgreSQL that `npm start` uses: a subgraph's own DATABASE_URL_<NAME> if given, else a database
+ * `peacegraph_<name>` on the server at DATABASE_URL, else the same on an embedded PostgreSQL whose data
+ * lives in .data/postgres (git-ignored) and survives restarts.
+ */
+export async function openDatabaseServer(root: string, log: (line: string) => void): Promise<DatabaseServer> {
+  const perSubgraph = async (subgraph: string, serverUrl: string) => {
+    const own = process.env[envName(subgraph)];
+    if (own) return own;
+    const database = `peacegraph_${subgraph.replace(/-/g, '_')}`;
+    if (await ensureDatabase(serverUrl, database)) log(`created database ${database}`);
+    return withDatabase(serverUrl, database);
+  };
+
+  if (process.env.DATABASE_URL) {
+    const serverUrl = process.env.DATABASE_URL;
+    return {
+      databaseFor: (subgraph) => perSubgraph(subgraph, serverUrl),
+      describe: `PostgreSQL at ${new URL(serverUrl).host}`,
+      stop: async () => {},
+    };
+  }
+
+  let port = Number(process.env.PEACEGRAPH_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
+  if (await portInUse(port)) {
+    const requested = port;
+    port = await freePort();
+    log(`port ${requested} is taken; embedded PostgreSQL uses ${port} instead (set PEACEGRAPH_PG_PORT to choose)`);
+  }
+  const dataDir = path.join(root, '.data', 'postgres');
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    persistent: true,
+    onLog: (line) => {
+      if (/FATAL|PANIC|ERROR/.test(line)) log(line);
+    },
+  });
+  return {
+    databaseFor: (subgraph) => perSubgraph(subgraph, server.url),
+    describe: `embedded PostgreSQL on port ${server.port} (data in .data/postgres)`,
+    stop: server.stop,
+  };
+}
