@@ -33,9 +33,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    for (const service of services) service.child.kill('SIGTERM');
-    await Promise.race([Promise.all(services.map((s) => s.exited)), new Promise((r) => setTimeout(r, 10_000))]);
-    for (const service of services) if (service.child.exitCode === null) service.child.kill('SIGKILL');
+    // The gateway first (no new requests), then the subgraphs (in-flight requests drain), then PostgreSQL.
+    for (const group of [services.filter((s) => s.name === 'gateway'), services.filter((s) => s.name !== 'gateway')]) {
+      for (const service of group) service.child.kill('SIGTERM');
+      await Promise.race([Promise.all(group.map((s) => s.exited)), new Promise((r) => setTimeout(r, 10_000))]);
+      for (const service of group) if (service.child.exitCode === null) service.child.kill('SIGKILL');
+    }
     await database?.stop();
     say('stopped');
     process.exit(code);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ensureDatabase, portInUse, startEmbeddedPostgres, withDatabase, freePort } from '@peacegraph/kit';
+import { ensureDatabase, portInUse, withDatabase, freePort } from '@peacegraph/kit';
+import { runService } from './processes';
 
 export interface DatabaseServer {
   /** Database URL for one subgraph, its database created if needed. */
@@ -44,17 +45,29 @@ export async function openDatabaseServer(root: string, log: (line: string) => vo
     log(`port ${requested} is taken; embedded PostgreSQL uses ${port} instead (set PEACEGRAPH_PG_PORT to choose)`);
   }
   const dataDir = path.join(root, '.data', 'postgres');
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port,
-    persistent: true,
-    onLog: (line) => {
-      if (/FATAL|PANIC|ERROR/.test(line)) log(line);
-    },
-  });
+  const server = await startPostgresProcess(dataDir, port);
   return {
     databaseFor: (subgraph) => perSubgraph(subgraph, server.url),
-    describe: `embedded PostgreSQL on port ${server.port} (data in .data/postgres)`,
+    describe: `embedded PostgreSQL on port ${port} (data in .data/postgres)`,
     stop: server.stop,
+  };
+}
+
+/** Starts postgres-process.ts and resolves with its URL once the server accepts connections. */
+async function startPostgresProcess(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const service = runService('postgres', 6, path.join(__dirname, 'postgres-process.ts'), {
+    PEACEGRAPH_PG_DATA: dataDir,
+    PEACEGRAPH_PG_PORT: String(port),
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    service.child.once('message', (message: { ready?: string }) => (message.ready ? resolve(message.ready) : reject(new Error('unexpected message'))));
+    void service.exited.then((code) => reject(new Error(`embedded PostgreSQL exited with code ${code}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    },
   };
 }

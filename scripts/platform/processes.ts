@@ -32,7 +32,10 @@ export interface Service {
 export function runService(name: string, index: number, entry: string, env: NodeJS.ProcessEnv, quiet = false): Service {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C reaches only the orchestrator, which stops services in order.
+    // The IPC channel closes if the orchestrator dies, and services then stop by themselves.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const prefix = label(name, index);
   for (const stream of [child.stdout, child.stderr]) {

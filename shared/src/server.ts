@@ -131,4 +131,6 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   };
   process.on('SIGTERM', handle);
   process.on('SIGINT', handle);
+  // Started by `npm start` with an IPC channel: if the orchestrator dies, do not linger.
+  if (process.send) process.on('disconnect', () => handle('SIGTERM'));
 }
