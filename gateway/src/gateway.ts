@@ -72,6 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Apollo turns introspection off in production; partners build clients from it and the explorer needs it.
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [

@@ -8,13 +8,13 @@ export const EXPLORER_ASSETS = '/explorer/assets';
  * GraphiQL served from node_modules: partners on a field office link or an air-gapped server get the
  * explorer with no internet access, and nothing is fetched from a CDN.
  */
-const assets: Record<string, string> = {
-  'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
-  'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
-  'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
-  'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
-  'boot.js': path.join(__dirname, 'boot.js'),
-};
+const assets = new Map<string, string>([
+  ['graphiql.min.js', packageFile('graphiql', 'graphiql.min.js')],
+  ['graphiql.min.css', packageFile('graphiql', 'graphiql.min.css')],
+  ['react.production.min.js', packageFile('react', 'umd/react.production.min.js')],
+  ['react-dom.production.min.js', packageFile('react-dom', 'umd/react-dom.production.min.js')],
+  ['boot.js', path.join(__dirname, 'boot.js')],
+]);
 
 export interface ExplorerOptions {
   /** Where the page sends queries. */
@@ -44,7 +44,7 @@ export function explorerRouter(options: ExplorerOptions): Router {
     else next();
   });
   router.get(`${EXPLORER_ASSETS}/:file`, (req, res, next) => {
-    const file = assets[req.params.file];
+    const file = assets.get(req.params.file);
     if (!file) {
       next();
       return;
