@@ -1,4 +1,4 @@
-import { startPlatform, type PlatformUnderTest } from './support';
+import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
 let platform: PlatformUnderTest;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ describe('the supergraph through the gateway', () => {
   });
 
   it('walks community → admin area → parent → country', async () => {
-    await platform.directory.request(`mutation { createCommunity(input: { name: "Kalana", adminArea: "ML0306", latitude: 10.79, longitude: -8.2, languages: ["bam"] }) { id } }`);
+    await platform.directory.writer(`mutation { createCommunity(input: { name: "Kalana", adminArea: "ML0306", latitude: 10.79, longitude: -8.2, languages: ["bam"] }) { id } }`);
     const { data, errors } = await platform.request<{
       communities: { edges: { node: { name: string; languages: { name: string }[]; adminArea: { name: string; level: number; parent: { name: string; country: { nameEn: string; alpha3: string } } } } }[] };
     }>(`{
@@ -36,7 +36,8 @@ describe('the supergraph through the gateway', () => {
 
   it('passes a subgraph BAD_USER_INPUT with its field through to the client, and writes nothing', async () => {
     const before = await platform.directory.rows('community');
-    const { errors } = await platform.request(
+    const writer = await platform.as(ORGS.educators, 'directory:write');
+    const { errors } = await writer(
       `mutation { createCommunity(input: { name: "Dakar-Plateau", adminArea: "ML0306", latitude: 14.67, longitude: -17.43 }) { id } }`,
     );
     expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.longitude' });

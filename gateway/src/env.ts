@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { env, readEnv, EnvError, type EnvOf } from '@peacegraph/kit';
+import { authEnv, authProblems, env, readEnv, EnvError, tokenKeyConfig, type EnvOf, type TokenKeyConfig } from '@peacegraph/kit';
 import { DEFAULT_LIMITS } from './limits';
 
 const spec = {
@@ -12,6 +12,8 @@ const spec = {
   MAX_ALIASES: env.integer('most aliases one operation may use', DEFAULT_LIMITS.maxAliases, 0),
   EXPLORER_HEADERS: env.optionalString('JSON object of headers pre-filled in the explorer (development only)'),
   LOG_LEVEL: env.oneOf('log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+  DIRECTORY_URL: env.url('the directory subgraph, asked whether organisations and API keys exist', ['http', 'https'], 'http://localhost:4001/graphql'),
+  ...authEnv,
 };
 
 /** Routing URL overrides: SUBGRAPH_URL_DIRECTORY=http://… replaces the `directory` URL in the supergraph. */
@@ -29,6 +31,8 @@ export interface GatewayEnv {
   subgraphUrls: Record<string, string>;
   explorerHeaders?: Record<string, string>;
   logLevel: string;
+  directoryUrl: string;
+  auth: TokenKeyConfig;
 }
 
 /** Every problem in the environment, listed together; throws EnvError. */
@@ -36,7 +40,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
   const problems: string[] = [];
   let values: EnvOf<typeof spec> | undefined;
   try {
-    values = readEnv(spec, source);
+    values = readEnv(spec, source, authProblems);
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     problems.push(...error.problems);
@@ -55,6 +59,8 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     explorerHeaders,
     logLevel: values.LOG_LEVEL,
+    directoryUrl: values.DIRECTORY_URL,
+    auth: tokenKeyConfig(values),
   };
 }
 

@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import { createLogger, type Logger } from '@peacegraph/kit';
+import { createLogger, withHttpStatus, type Authenticator, type Logger } from '@peacegraph/kit';
 import { contextFor, requestIdOf, type GatewayContext } from './context';
 import { createGatewayErrorFormatter } from './errors';
 import { explorerRouter } from './explorer/router';
@@ -40,6 +40,11 @@ export interface GatewayOptions {
   reloadDebounceMs?: number;
   /** Longest wait for one subgraph's readiness answer. Default 2000. */
   readinessTimeoutMs?: number;
+  /**
+   * Verifies callers before any planning: a bad token is refused here with UNAUTHENTICATED (HTTP 401).
+   * Subgraphs verify again, so leaving it out weakens nothing but wastes their work.
+   */
+  authenticate?: Authenticator;
 }
 
 export interface RunningGateway {
@@ -103,7 +108,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       next();
     },
     express.json({ limit: bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res.locals.requestId as string) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        if (options.authenticate) {
+          await options.authenticate(req.get('authorization')).catch((error: unknown) => {
+            throw withHttpStatus(error, 401);
+          });
+        }
+        return contextFor(req, res.locals.requestId as string);
+      },
+    }),
   );
   app.use(requestErrorHandler(bodyLimit, log));
 

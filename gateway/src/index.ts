@@ -1,4 +1,4 @@
-import { createLogger, stopOnSignals } from '@peacegraph/kit';
+import { createAuthenticator, createLogger, remoteIdentityStore, stopOnSignals } from '@peacegraph/kit';
 import { loadGatewayEnvOrExit } from './env';
 import { startGateway } from './gateway';
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       maxAliases: config.maxAliases,
       explorerHeaders: config.explorerHeaders,
       logger: log,
+      authenticate: await createAuthenticator(config.auth, remoteIdentityStore(config.subgraphUrls.directory ?? config.directoryUrl)),
     });
     stopOnSignals(log, gateway.stop);
   } catch (error) {

@@ -2,9 +2,11 @@ import path from 'node:path';
 import { EnvError } from '@peacegraph/kit';
 import { readGatewayEnv } from '../src/env';
 
+const SECRET = 'a-test-secret-of-at-least-32-characters';
+
 describe('gateway environment', () => {
   it('has working defaults: port 4000, the repository supergraph, 10 s timeout, 1mb / depth 12 / 30 aliases', () => {
-    expect(readGatewayEnv({})).toEqual({
+    expect(readGatewayEnv({ AUTH_HS256_SECRET: SECRET })).toEqual({
       port: 4000,
       host: '0.0.0.0',
       supergraphPath: path.resolve(__dirname, '..', '..', 'supergraph.graphql'),
@@ -15,7 +17,14 @@ describe('gateway environment', () => {
       subgraphUrls: {},
       explorerHeaders: undefined,
       logLevel: 'info',
+      directoryUrl: 'http://localhost:4001/graphql',
+      auth: { hs256Secret: SECRET, jwksUrl: undefined, publicKeyPem: undefined, publicKeyAlgorithm: 'RS256', issuer: 'peacegraph', audience: 'peacegraph' },
     });
+  });
+
+  it('refuses to start without a way to verify callers', () => {
+    expect(() => readGatewayEnv({})).toThrow(/one of AUTH_HS256_SECRET, AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM is required/);
+    expect(() => readGatewayEnv({ AUTH_HS256_SECRET: 'short' })).toThrow(/at least 32 characters/);
   });
 
   it('reads SUBGRAPH_URL_<NAME> overrides and explorer headers', () => {
@@ -25,6 +34,7 @@ describe('gateway environment', () => {
       SUBGRAPH_URL_SITE_VISITS: 'https://visits.example.org/graphql',
       EXPLORER_HEADERS: '{"Authorization":"Bearer dev-admin"}',
       MAX_QUERY_DEPTH: '8',
+      AUTH_HS256_SECRET: SECRET,
     });
     expect(config.port).toBe(4100);
     expect(config.maxDepth).toBe(8);

@@ -38,7 +38,7 @@ export function runService(name: string, index: number, entry: string, env: Node
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const prefix = label(name, index);
-  for (const stream of [child.stdout, child.stderr]) {
+  for (const stream of [child.stdout!, child.stderr!]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
       if (quiet && !/"level":(40|50|60)/.test(line) && line.startsWith('{')) return;
       process.stdout.write(`${prefix} ${readable(line)}\n`);

@@ -112,8 +112,15 @@ function redact(raw: string): string {
 export type EnvSpec = Record<string, EnvVar<unknown>>;
 export type EnvOf<S extends EnvSpec> = { [K in keyof S]: S[K] extends EnvVar<infer T> ? T : never };
 
-/** Reads every variable of the spec; throws one EnvError listing all problems. */
-export function readEnv<S extends EnvSpec>(spec: S, source: NodeJS.ProcessEnv = process.env): EnvOf<S> {
+/**
+ * Reads every variable of the spec; throws one EnvError listing all problems. `check` adds problems
+ * that span several variables (e.g. "one of these three is required").
+ */
+export function readEnv<S extends EnvSpec>(
+  spec: S,
+  source: NodeJS.ProcessEnv = process.env,
+  check?: (values: EnvOf<S>) => string[],
+): EnvOf<S> {
   const problems: string[] = [];
   const result: Record<string, unknown> = {};
   for (const [name, variable] of Object.entries(spec)) {
@@ -124,14 +131,19 @@ export function readEnv<S extends EnvSpec>(spec: S, source: NodeJS.ProcessEnv = 
       else throw error;
     }
   }
+  if (problems.length === 0 && check) problems.push(...check(result as EnvOf<S>));
   if (problems.length > 0) throw new EnvError(problems);
   return result as EnvOf<S>;
 }
 
 /** For process entry points: prints every problem and exits non-zero instead of starting half-configured. */
-export function loadEnvOrExit<S extends EnvSpec>(spec: S, source: NodeJS.ProcessEnv = process.env): EnvOf<S> {
+export function loadEnvOrExit<S extends EnvSpec>(
+  spec: S,
+  source: NodeJS.ProcessEnv = process.env,
+  check?: (values: EnvOf<S>) => string[],
+): EnvOf<S> {
   try {
-    return readEnv(spec, source);
+    return readEnv(spec, source, check);
   } catch (error) {
     if (error instanceof EnvError) {
       process.stderr.write(`${error.message}\n`);

@@ -80,3 +80,11 @@ export function createErrorFormatter(onHidden: (original: unknown) => void) {
     };
   };
 }
+
+/** Apollo Server answers a context error with its `extensions.http.status` and drops that key from the body. */
+export function withHttpStatus(error: unknown, status: number): unknown {
+  if (error instanceof GraphQLError) {
+    return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+  }
+  return error;
+}

@@ -9,6 +9,7 @@ export {
   unauthenticated,
   conflict,
   createErrorFormatter,
+  withHttpStatus,
 } from './errors';
 export { scalars, scalarResolversFor, PCodeScalar, LanguageCodeScalar, PCODE_PATTERN } from './scalars';
 export { createDataSource, migrate, type DataSourceOptions, type PeaceGraphDataSource } from './database/data-source';
@@ -35,3 +36,16 @@ export {
 export { keyedLoader, groupedLoader, loadPresent, onlyUuids } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';
+export { ANONYMOUS, hasScope, isAdmin, organisationOf, parseScopes, SCOPE_PATTERN, type Viewer } from './auth/viewer';
+export { createAuthenticator, API_KEY_PREFIX, type Authenticator } from './auth/authenticate';
+export { remoteIdentityStore, type IdentityStore, type ApiKeyIdentity } from './auth/identity-store';
+export { signDevToken, type DevTokenClaims } from './auth/tokens';
+export { authEnv, authProblems, tokenKeyConfig, type AuthEnv } from './auth/env';
+export type { TokenKeyConfig } from './auth/keys';
+export { applyFieldPolicies, type FieldPolicyOptions, type PolicyContext, type RecordIdentity } from './policy/enforce';
+export { classOf, DATA_CLASS_DIRECTIVES_SDL, type DataClass } from './policy/classes';
+export { requirePartner, requireScope, requireAdmin, requireWriter, requireOwner, type Partner } from './policy/require';
+export { AuditRecorder, type RequestMeta, type SensitiveRead, type WriteEntry } from './audit/recorder';
+export { AUDIT_LOG_SQL } from './audit/sql';
+export { listAuditEntries, type AuditEntry, type AuditFilter } from './audit/query';
+export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure';

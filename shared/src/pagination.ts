@@ -64,9 +64,11 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
  * and rows inserted meanwhile neither repeat nor vanish between pages.
  */
 export async function keysetConnection<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
+  query: SelectQueryBuilder<ObjectLiteral>,
   order: KeysetOrder<T>,
   args: PageArgs,
+  /** `raw`: the query selects plain columns from a table with no entity (e.g. audit_log). */
+  options: { raw?: boolean } = {},
 ): Promise<Connection<T>> {
   const first = pageSize(args.first);
   const direction = order.direction ?? 'ASC';
@@ -84,7 +86,8 @@ export async function keysetConnection<T extends ObjectLiteral>(
     if (i === 0) page.orderBy(key.expression, direction);
     else page.addOrderBy(key.expression, direction);
   });
-  const rows = first === 0 ? [] : await page.limit(first + 1).getMany();
+  const rows: T[] =
+    first === 0 ? [] : options.raw ? await page.limit(first + 1).getRawMany<T>() : ((await page.limit(first + 1).getMany()) as T[]);
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({
     node,
@@ -102,6 +105,12 @@ export async function keysetConnection<T extends ObjectLiteral>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => (total ??= counted.getCount()),
+    totalCount: () =>
+      (total ??= options.raw
+        ? counted
+            .select('count(*)::int', 'n')
+            .getRawOne<{ n: number }>()
+            .then((row) => row?.n ?? 0)
+        : counted.getCount()),
   };
 }

@@ -1,18 +1,30 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Authenticator } from './auth/authenticate';
+import type { Viewer } from './auth/viewer';
+import { AuditRecorder } from './audit/recorder';
+import { applyFieldPolicies, type FieldPolicyOptions, type PolicyContext } from './policy/enforce';
 import type { Logger } from './logger';
-import { createErrorFormatter } from './errors';
+import { createErrorFormatter, withHttpStatus } from './errors';
 import type { SqlStatementCounter } from './database/statement-counter';
 
-export interface SubgraphServerOptions<C extends BaseContext> {
+export interface RequestScope {
+  req: express.Request;
+  viewer: Viewer;
+  audit: AuditRecorder;
+}
+
+export interface SubgraphServerOptions<C extends PolicyContext> {
+  /** The domain: names the subgraph in logs and its scopes (`<domain>:write`, `<domain>:sensitive`). */
   name: string;
   typeDefs: DocumentNode;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,9 +32,13 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   port: number;
   host?: string;
   logger: Logger;
-  context: (req: express.Request) => Promise<C>;
-  /** True when the service can answer queries (its database is reachable). */
-  ready: () => Promise<boolean>;
+  dataSource: DataSource;
+  authenticate: Authenticator;
+  /** Owner and id of records whose type has SENSITIVE fields, when not `ownerOrg` and `id`. */
+  identify?: FieldPolicyOptions['identify'];
+  context: (scope: RequestScope) => Promise<C>;
+  /** Extra HTTP routes beside /graphql (e.g. the directory's identity endpoints). */
+  routes?: (app: express.Express) => void;
   statements?: SqlStatementCounter;
   /** Largest request body accepted, e.g. '1mb'. */
   bodyLimit?: string;
@@ -44,13 +60,16 @@ export function buildSchema(typeDefs: DocumentNode, resolvers: GraphQLResolverMa
  * Starts one subgraph: GraphQL at /graphql, liveness at /health, readiness at /ready.
  * Returns once it listens; `stop` drains in-flight requests before closing.
  */
-export async function startSubgraphServer<C extends BaseContext>(
+export async function startSubgraphServer<C extends PolicyContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const schema = buildSchema(options.typeDefs, options.resolvers);
+  const schema = applyFieldPolicies(buildSchema(options.typeDefs, options.resolvers), {
+    domain: options.name,
+    identify: options.identify,
+  });
   const log = options.logger;
 
   const apollo = new ApolloServer<C>({
@@ -71,7 +90,10 @@ export async function startSubgraphServer<C extends BaseContext>(
     res.json({ status: 'ok', service: options.name });
   });
   app.get('/ready', async (_req, res) => {
-    const ready = await options.ready().catch(() => false);
+    const ready = await options.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: options.name });
   });
 
@@ -95,8 +117,22 @@ export async function startSubgraphServer<C extends BaseContext>(
       if (options.statements) options.statements.run(bucket, next);
       else next();
     },
-    expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await options.authenticate(req.headers.authorization).catch((error: unknown) => {
+          throw withHttpStatus(error, 401);
+        });
+        const body = req.body as { operationName?: string } | undefined;
+        const audit = new AuditRecorder(options.dataSource, viewer, {
+          operation: body?.operationName ?? null,
+          purpose: headerValue(req.headers['x-purpose']),
+          requestId: headerValue(req.headers['x-request-id']),
+        });
+        return options.context({ req, viewer, audit });
+      },
+    }),
   );
+  options.routes?.(app);
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -110,6 +146,11 @@ export async function startSubgraphServer<C extends BaseContext>(
       await apollo.stop();
     },
   };
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first ? first.slice(0, 500) : null;
 }
 
 /**

@@ -1,3 +1,4 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
 export { graphqlClient, type GraphQLResponse } from './graphql-client';
 export { TEST_SERVER_ENV } from './global-setup';
+export { TEST_AUTH, bearer } from './identity';

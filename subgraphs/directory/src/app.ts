@@ -1,8 +1,9 @@
-import { startSubgraphServer, type Logger, type RunningServer } from '@peacegraph/kit';
+import { createAuthenticator, startSubgraphServer, type Logger, type RunningServer, type SqlStatementCounter, type TokenKeyConfig } from '@peacegraph/kit';
 import type { DataSource } from 'typeorm';
 import { createContextFactory } from './context';
+import { identityRoutes, localIdentityStore } from './identity';
+import { createRepositories } from './repositories';
 import { allResolvers, typeDefs } from './schema';
-import type { SqlStatementCounter } from '@peacegraph/kit';
 
 export interface DirectoryServerOptions {
   dataSource: DataSource;
@@ -10,11 +11,13 @@ export interface DirectoryServerOptions {
   logger: Logger;
   port: number;
   host?: string;
+  auth: TokenKeyConfig;
 }
 
 /** The directory subgraph on an initialised data source; used by index.ts and by tests. */
-export function startDirectoryServer(options: DirectoryServerOptions): Promise<RunningServer> {
+export async function startDirectoryServer(options: DirectoryServerOptions): Promise<RunningServer> {
   const context = createContextFactory(options.dataSource);
+  const identity = localIdentityStore(createRepositories(options.dataSource));
   return startSubgraphServer({
     name: 'directory',
     typeDefs,
@@ -22,11 +25,10 @@ export function startDirectoryServer(options: DirectoryServerOptions): Promise<R
     port: options.port,
     host: options.host,
     logger: options.logger,
+    dataSource: options.dataSource,
     statements: options.statements,
-    context: () => context(),
-    ready: async () => {
-      await options.dataSource.query('SELECT 1');
-      return true;
-    },
+    authenticate: await createAuthenticator(options.auth, identity),
+    context: ({ viewer, audit }) => context(viewer, audit),
+    routes: identityRoutes(identity),
   });
 }

@@ -1,19 +1,34 @@
+import type { AuditRecorder, PolicyContext, Viewer } from '@peacegraph/kit';
 import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
+import { ApiKeyService } from './services/api-key-service';
 import { CommunityService } from './services/community-service';
+import { OrganisationService } from './services/organisation-service';
 
-export interface DirectoryContext {
+export interface DirectoryContext extends PolicyContext {
+  dataSource: DataSource;
   loaders: Loaders;
   repositories: Repositories;
   communities: CommunityService;
+  organisations: OrganisationService;
+  apiKeys: ApiKeyService;
 }
 
-/** Per request: fresh loaders (no cache shared between callers), services bound to them. */
+/** Per request: the verified caller, fresh loaders (no cache shared between callers), services bound to both. */
 export function createContextFactory(dataSource: DataSource) {
   const repositories = createRepositories(dataSource);
-  return async (): Promise<DirectoryContext> => {
+  return async (viewer: Viewer, audit: AuditRecorder): Promise<DirectoryContext> => {
     const loaders = createLoaders(repositories);
-    return { loaders, repositories, communities: new CommunityService(repositories, loaders) };
+    return {
+      viewer,
+      audit,
+      dataSource,
+      loaders,
+      repositories,
+      communities: new CommunityService(repositories, loaders, viewer, audit),
+      organisations: new OrganisationService(repositories, loaders, viewer, audit),
+      apiKeys: new ApiKeyService(repositories, viewer, audit),
+    };
   };
 }

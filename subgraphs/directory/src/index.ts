@@ -1,4 +1,4 @@
-import { createLogger, stopOnSignals } from '@peacegraph/kit';
+import { createLogger, stopOnSignals, tokenKeyConfig } from '@peacegraph/kit';
 import { startDirectoryServer } from './app';
 import { directoryDataSource } from './database';
 import { loadDirectoryConfig } from './env';
@@ -8,7 +8,14 @@ async function main(): Promise<void> {
   const logger = createLogger('directory', config.LOG_LEVEL);
   const { dataSource, statements } = directoryDataSource(config.DATABASE_URL, logger, config.DB_POOL_SIZE);
   await dataSource.initialize();
-  const server = await startDirectoryServer({ dataSource, statements, logger, port: config.PORT, host: config.HOST });
+  const server = await startDirectoryServer({
+    dataSource,
+    statements,
+    logger,
+    port: config.PORT,
+    host: config.HOST,
+    auth: tokenKeyConfig(config),
+  });
   stopOnSignals(logger, async () => {
     await server.stop();
     await dataSource.destroy();

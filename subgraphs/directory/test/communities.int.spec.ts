@@ -19,7 +19,7 @@ const kalana = { name: 'Kalana', adminArea: 'ML0306', latitude: 10.79, longitude
 
 describe('creating a community', () => {
   it('stores a valid community with its admin area, country and languages', async () => {
-    const { data, errors } = await directory.request<Created>(CREATE, {
+    const { data, errors } = await directory.writer<Created>(CREATE, {
       input: { ...kalana, alternativeNames: ['  Kalana  ', 'Kalanna'] },
     });
     expect(errors).toBeUndefined();
@@ -45,7 +45,7 @@ describe('creating a community', () => {
 
   it.each(refusals)('refuses %s, names the field, and writes nothing', async (_label, change, field, message) => {
     const before = await directory.rows('community');
-    const { data, errors } = await directory.request(CREATE, { input: { ...kalana, name: 'Nampala', adminArea: 'ML0305', latitude: 10.98, longitude: -5.98, ...change } });
+    const { data, errors } = await directory.writer(CREATE, { input: { ...kalana, name: 'Nampala', adminArea: 'ML0305', latitude: 10.98, longitude: -5.98, ...change } });
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
@@ -54,31 +54,31 @@ describe('creating a community', () => {
   });
 
   it('refuses a duplicate name in the same admin area, ignoring case and accents', async () => {
-    await directory.request(CREATE, { input: { name: 'Ségou', adminArea: 'ML0406' } });
+    await directory.writer(CREATE, { input: { name: 'Ségou', adminArea: 'ML0406' } });
     const before = await directory.rows('community');
-    const { errors } = await directory.request(CREATE, { input: { name: 'SEGOU', adminArea: 'ML0406' } });
+    const { errors } = await directory.writer(CREATE, { input: { name: 'SEGOU', adminArea: 'ML0406' } });
     expect(errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
     expect(errors![0]!.message).toMatch(/already exists in admin area ML0406/);
     expect(await directory.rows('community')).toBe(before);
     // The same name in another admin area is another place.
-    const elsewhere = await directory.request<Created>(CREATE, { input: { name: 'Ségou', adminArea: 'ML0405' } });
+    const elsewhere = await directory.writer<Created>(CREATE, { input: { name: 'Ségou', adminArea: 'ML0405' } });
     expect(elsewhere.errors).toBeUndefined();
   });
 
   it('refuses a malformed P-code or language code at the schema edge', async () => {
     const before = await directory.rows('community');
-    const pcode = await directory.request(CREATE, { input: { ...kalana, name: 'X', adminArea: 'Sikasso' } });
+    const pcode = await directory.writer(CREATE, { input: { ...kalana, name: 'X', adminArea: 'Sikasso' } });
     expect(pcode.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(pcode.errors![0]!.message).toMatch(/input\.adminArea.*not a valid PCode/s);
-    const language = await directory.request(CREATE, { input: { ...kalana, name: 'X', languages: ['Bambara'] } });
+    const language = await directory.writer(CREATE, { input: { ...kalana, name: 'X', languages: ['Bambara'] } });
     expect(language.errors![0]!.message).toMatch(/not a valid LanguageCode/);
     expect(await directory.rows('community')).toBe(before);
   });
 
   it('answers a retried create with the first result (clientMutationId)', async () => {
     const input = { name: 'Finkolo', adminArea: 'ML0305', clientMutationId: 'retry-1' };
-    const first = await directory.request<Created>(CREATE, { input });
-    const second = await directory.request<Created>(CREATE, { input });
+    const first = await directory.writer<Created>(CREATE, { input });
+    const second = await directory.writer<Created>(CREATE, { input });
     expect(second.data!.createCommunity.id).toBe(first.data!.createCommunity.id);
     const [row] = (await directory.db.dataSource.query(`SELECT count(*)::int AS n FROM community WHERE name = 'Finkolo'`)) as { n: number }[];
     expect(row!.n).toBe(1);
@@ -87,9 +87,9 @@ describe('creating a community', () => {
 
 describe('updating a community', () => {
   it('changes the given fields and increases the version', async () => {
-    const created = await directory.request<Created>(CREATE, { input: { name: 'Bougouni', adminArea: 'ML0301' } });
+    const created = await directory.writer<Created>(CREATE, { input: { name: 'Bougouni', adminArea: 'ML0301' } });
     const { id } = created.data!.createCommunity;
-    const { data, errors } = await directory.request<{ updateCommunity: { name: string; version: number; latitude: number; adminArea: { pcode: string } } }>(
+    const { data, errors } = await directory.writer<{ updateCommunity: { name: string; version: number; latitude: number; adminArea: { pcode: string } } }>(
       UPDATE,
       { id, version: 1, input: { latitude: 11.42, longitude: -7.48 } },
     );
@@ -98,20 +98,20 @@ describe('updating a community', () => {
   });
 
   it('refuses an out-of-date version with CONFLICT and changes nothing', async () => {
-    const created = await directory.request<Created>(CREATE, { input: { name: 'Douentza', adminArea: 'ML0504' } });
+    const created = await directory.writer<Created>(CREATE, { input: { name: 'Douentza', adminArea: 'ML0504' } });
     const { id } = created.data!.createCommunity;
-    await directory.request(UPDATE, { id, version: 1, input: { name: 'Douentza town' } });
-    const stale = await directory.request(UPDATE, { id, version: 1, input: { name: 'Hombori' } });
+    await directory.writer(UPDATE, { id, version: 1, input: { name: 'Douentza town' } });
+    const stale = await directory.writer(UPDATE, { id, version: 1, input: { name: 'Hombori' } });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     const [row] = (await directory.db.dataSource.query(`SELECT name, version FROM community WHERE id = $1`, [id])) as { name: string; version: number }[];
     expect(row).toEqual({ name: 'Douentza town', version: 2 });
   });
 
   it('refuses coordinates outside the new country and names the field', async () => {
-    const created = await directory.request<Created>(CREATE, { input: { name: 'Djibo', adminArea: 'BF5603', latitude: 14.1, longitude: -1.63 } });
+    const created = await directory.writer<Created>(CREATE, { input: { name: 'Djibo', adminArea: 'BF5603', latitude: 14.1, longitude: -1.63 } });
     const { id } = created.data!.createCommunity;
     // Moving to an admin area in Senegal while keeping Burkina Faso coordinates is refused.
-    const moved = await directory.request(UPDATE, { id, version: 1, input: { adminArea: 'SN0601' } });
+    const moved = await directory.writer(UPDATE, { id, version: 1, input: { adminArea: 'SN0601' } });
     expect(moved.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.adminArea' });
     expect(moved.errors![0]!.message).toMatch(/outside Senegal; give new coordinates/);
     const [row] = (await directory.db.dataSource.query(`SELECT admin_pcode, version FROM community WHERE id = $1`, [id])) as { admin_pcode: string; version: number }[];
@@ -119,12 +119,12 @@ describe('updating a community', () => {
   });
 
   it('answers NOT_FOUND for an unknown community', async () => {
-    const { errors } = await directory.request(UPDATE, { id: '7d4f1f34-0b8e-4a53-9d7e-2d1d8e1b9c11', version: 1, input: { name: 'x' } });
+    const { errors } = await directory.writer(UPDATE, { id: '7d4f1f34-0b8e-4a53-9d7e-2d1d8e1b9c11', version: 1, input: { name: 'x' } });
     expect(errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 
   it('answers NOT_FOUND rather than an SQL error for an id that is not a UUID', async () => {
-    const { errors } = await directory.request(UPDATE, { id: 'kalana', version: 1, input: { name: 'x' } });
+    const { errors } = await directory.writer(UPDATE, { id: 'kalana', version: 1, input: { name: 'x' } });
     expect(errors![0]!.extensions!.code).toBe('NOT_FOUND');
     expect(JSON.stringify(errors)).not.toMatch(/uuid|syntax|SELECT/i);
   });
@@ -132,7 +132,7 @@ describe('updating a community', () => {
 
 describe('finding communities', () => {
   it('searches names and alternative names ignoring accents, and filters by area, country and language', async () => {
-    await directory.request(CREATE, { input: { name: 'Kédougou', alternativeNames: ['Kedougou town'], adminArea: 'SN0601', languages: ['fuc', 'mnk'] } });
+    await directory.writer(CREATE, { input: { name: 'Kédougou', alternativeNames: ['Kedougou town'], adminArea: 'SN0601', languages: ['fuc', 'mnk'] } });
     const search = await directory.request<{ communities: { edges: { node: { name: string } }[] } }>(`{ communities(search: "KEDOUGOU") { edges { node { name } } } }`);
     expect(search.data!.communities.edges.map((e) => e.node.name)).toEqual(['Kédougou']);
 

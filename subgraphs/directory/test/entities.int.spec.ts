@@ -1,4 +1,4 @@
-import { startDirectory, type DirectoryUnderTest } from './support';
+import { ORGS, startDirectory, type DirectoryUnderTest } from './support';
 
 let directory: DirectoryUnderTest;
 beforeAll(async () => {
@@ -19,18 +19,15 @@ const ENTITIES = `query ($representations: [_Any!]!) {
 
 describe('federation contract (_entities)', () => {
   it('resolves a reference of every entity type the directory owns, in order, null for unknown keys', async () => {
-    const created = await directory.request<{ createCommunity: { id: string } }>(
+    const created = await directory.writer<{ createCommunity: { id: string } }>(
       `mutation { createCommunity(input: { name: "Nampala", adminArea: "ML0305" }) { id } }`,
     );
     const communityId = created.data!.createCommunity.id;
-    await directory.db.dataSource.query(
-      `INSERT INTO organisation (id, name, kind) VALUES ('00000000-0000-4000-8000-0000000000aa', 'Sahel Mediators Network', 'CSO_NETWORK')`,
-    );
     const { data, errors } = await directory.request<{ _entities: unknown[] }>(ENTITIES, {
       representations: [
         { __typename: 'Community', id: communityId },
         { __typename: 'AdminArea', pcode: 'ML03' },
-        { __typename: 'Organisation', id: '00000000-0000-4000-8000-0000000000aa' },
+        { __typename: 'Organisation', id: ORGS.mediators },
         { __typename: 'Language', code: 'bam' },
         { __typename: 'Country', code: 'NE' },
         { __typename: 'Community', id: '00000000-0000-4000-8000-000000000999' },
@@ -41,7 +38,7 @@ describe('federation contract (_entities)', () => {
     expect(data!._entities).toEqual([
       { __typename: 'Community', id: communityId, name: 'Nampala', adminArea: { pcode: 'ML0305' } },
       { __typename: 'AdminArea', pcode: 'ML03', name: 'Sikasso', level: 1 },
-      { __typename: 'Organisation', id: '00000000-0000-4000-8000-0000000000aa', name: 'Sahel Mediators Network', kind: 'CSO_NETWORK' },
+      { __typename: 'Organisation', id: ORGS.mediators, name: 'Sahel Mediators', kind: 'CSO_NETWORK' },
       { __typename: 'Language', code: 'bam', name: 'Bambara' },
       { __typename: 'Country', countryCode: 'NE', nameEn: 'Niger' },
       null,

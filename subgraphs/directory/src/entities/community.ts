@@ -12,6 +12,8 @@ export interface Community {
   latitude: number | null;
   longitude: number | null;
   languageCodes: string[];
+  /** The recording organisation's contact in the community: personal data, SENSITIVE. */
+  focalPoint: string | null;
   clientMutationId: string | null;
   /** The organisation that recorded the community. */
   ownerOrg: string | null;
@@ -34,6 +36,7 @@ export const CommunitySchema = new EntitySchema<Community>({
     latitude: { type: 'double precision', nullable: true },
     longitude: { type: 'double precision', nullable: true },
     languageCodes: { type: 'text', array: true, default: () => "'{}'" },
+    focalPoint: { type: 'text', nullable: true },
     clientMutationId: { type: 'text', nullable: true },
     ownerOrg: { type: 'uuid', nullable: true },
     createdBy: { type: 'text', nullable: true },

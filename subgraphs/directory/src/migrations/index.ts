@@ -1,4 +1,5 @@
 import { Initial1732300000000 } from './1732300000000-initial';
+import { Identity1732400000000 } from './1732400000000-identity';
 
 /** In order; listed explicitly so that migrations load the same under tsx, jest and a bundle. */
-export const migrations = [Initial1732300000000];
+export const migrations = [Initial1732300000000, Identity1732400000000];

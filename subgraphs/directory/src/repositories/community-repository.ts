@@ -17,7 +17,7 @@ export type CommunityFields = Pick<
 export class CommunityRepository {
   private readonly rows: Repository<Community>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.rows = dataSource.getRepository(CommunitySchema);
   }
 
@@ -51,9 +51,5 @@ export class CommunityRepository {
       { keys: [{ expression: 'community.name', value: (c) => c.name }, { expression: 'community.id', value: (c) => c.id }] },
       page,
     );
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
   }
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ApiKeyRepository } from './api-key-repository';
 import { AdminAreaRepository } from './admin-area-repository';
 import { CommunityRepository } from './community-repository';
 import { CountryRepository } from './country-repository';
@@ -6,19 +7,24 @@ import { LanguageRepository } from './language-repository';
 import { OrganisationRepository } from './organisation-repository';
 
 export interface Repositories {
+  apiKeys: ApiKeyRepository;
   adminAreas: AdminAreaRepository;
   communities: CommunityRepository;
   countries: CountryRepository;
   languages: LanguageRepository;
   organisations: OrganisationRepository;
+  /** One transaction for a write and its audit row. */
+  transaction: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 }
 
 export function createRepositories(dataSource: DataSource): Repositories {
   return {
+    apiKeys: new ApiKeyRepository(dataSource),
     adminAreas: new AdminAreaRepository(dataSource),
     communities: new CommunityRepository(dataSource),
     countries: new CountryRepository(dataSource),
     languages: new LanguageRepository(dataSource),
     organisations: new OrganisationRepository(dataSource),
+    transaction: (work) => dataSource.transaction(work),
   };
 }

@@ -7,4 +7,6 @@ export const Community = {
   country: (community: CommunityRow, _: unknown, { loaders }: DirectoryContext) => loaders.country.load(community.countryCode),
   languages: (community: CommunityRow, _: unknown, { loaders }: DirectoryContext) =>
     loadPresent(loaders.language, community.languageCodes),
+  recordedBy: (community: CommunityRow, _: unknown, { loaders }: DirectoryContext) =>
+    community.ownerOrg ? loaders.organisation.load(community.ownerOrg) : null,
 };

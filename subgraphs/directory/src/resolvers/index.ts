@@ -6,9 +6,12 @@ import { Language } from './language';
 import { Mutation } from './mutation';
 import { Organisation } from './organisation';
 import { Query } from './query';
+import { ApiKey, AuditEntry, identityQueries } from './identity';
 
 export const resolvers = {
-  Query,
+  Query: { ...Query, ...identityQueries },
+  ApiKey,
+  AuditEntry,
   Mutation,
   Country: { ...Country, ...entityResolvers.Country },
   AdminArea: { ...AdminArea, ...entityResolvers.AdminArea },

@@ -5,6 +5,9 @@ import type { Domain, OrganisationKind } from '../entities/organisation';
  * where community education, peace commissions, mining-code training and transhumance work happen).
  * Organisation names are invented; ids are fixed so that dev tokens and docs can name them.
  */
+/** The platform operator: owner of the directory's reference data, and the organisation of admin dev tokens. */
+export const PLATFORM_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
+
 export const DEMO_ORGANISATIONS: {
   id: string;
   name: string;

@@ -1,8 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { seedOnce } from '@peacegraph/kit';
+import { AuditRecorder, seedOnce, type Viewer } from '@peacegraph/kit';
 import { createContextFactory } from '../context';
 import { OrganisationSchema } from '../entities';
-import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS } from './demo-data';
+import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS, PLATFORM_ORGANISATION_ID } from './demo-data';
+
+/** The demo loader acts as the platform's own staff, and its writes are audited like anyone's. */
+const SEEDER: Viewer = {
+  kind: 'partner',
+  subject: 'demo-seed',
+  organisationId: PLATFORM_ORGANISATION_ID,
+  scopes: new Set(['admin', 'directory:write']),
+  via: 'token',
+};
 
 /**
  * Loads the demo organisations and communities once per database. Communities go through the same
@@ -11,7 +20,8 @@ import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS } from './demo-data';
 export function seedDemoData(dataSource: DataSource): Promise<boolean> {
   return seedOnce(dataSource, 'directory-demo-v1', async () => {
     await dataSource.createQueryBuilder().insert().into(OrganisationSchema).values(DEMO_ORGANISATIONS).orIgnore().execute();
-    const context = await createContextFactory(dataSource)();
+    const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
+    const context = await createContextFactory(dataSource)(SEEDER, audit);
     for (const community of DEMO_COMMUNITIES) {
       await context.communities.create({ ...community, clientMutationId: `demo:${community.name}` });
     }

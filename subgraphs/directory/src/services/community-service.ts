@@ -1,4 +1,4 @@
-import { badInput, conflict, notFound } from '@peacegraph/kit';
+import { badInput, conflict, notFound, requireOwner, requireWriter, type AuditRecorder, type Viewer } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from '../entities';
 import type { Loaders } from '../loaders';
@@ -12,8 +12,11 @@ export interface CommunityInput {
   latitude?: number | null;
   longitude?: number | null;
   languages?: string[] | null;
+  focalPoint?: string | null;
   clientMutationId?: string | null;
 }
+
+const DOMAIN = 'directory';
 
 /** The unique index a failed INSERT/UPDATE ran into, if that is why it failed. */
 function constraintOf(error: unknown): string | undefined {
@@ -30,20 +33,31 @@ export class CommunityService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
+    private readonly viewer: Viewer,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async create(input: CommunityInput & { name: string; adminArea: string }): Promise<Community> {
+    const writer = requireWriter(this.viewer, DOMAIN);
     if (input.clientMutationId) {
       const earlier = await this.repositories.communities.byClientMutationId(input.clientMutationId);
       if (earlier) return earlier;
     }
     const fields = await this.validate(input, null);
     try {
-      return await this.write(fields.name, fields.adminPcode, undefined, (manager) =>
-        manager.getRepository(CommunitySchema).save(
-          manager.getRepository(CommunitySchema).create({ ...fields, clientMutationId: input.clientMutationId ?? null }),
-        ),
-      );
+      return await this.write(fields.name, fields.adminPcode, undefined, async (manager) => {
+        const rows = manager.getRepository(CommunitySchema);
+        const created = await rows.save(
+          rows.create({
+            ...fields,
+            clientMutationId: input.clientMutationId ?? null,
+            ownerOrg: writer.organisationId,
+            createdBy: writer.subject,
+          }),
+        );
+        await this.recordWrite(manager, 'createCommunity', created.id, Object.keys(input), writer.organisationId);
+        return created;
+      });
     } catch (error) {
       // Two retries of the same request raced: the loser answers with the winner's community.
       if (input.clientMutationId && constraintOf(error) === 'community_client_mutation_id_key') {
@@ -55,8 +69,11 @@ export class CommunityService {
   }
 
   async update(id: string, version: number, input: CommunityInput): Promise<Community> {
+    const writer = requireWriter(this.viewer, DOMAIN);
     const current = await this.loaders.community.load(id);
     if (!current) throw notFound('Community', id);
+    // Communities are shared reference data: the platform's admins may correct any of them.
+    requireOwner(writer, current.ownerOrg, `Community ${id}`, true);
     if (current.version !== version) {
       throw conflict(`Community ${id} has changed since you read it (version ${current.version}, you sent ${version})`, {
         currentVersion: current.version,
@@ -74,6 +91,7 @@ export class CommunityService {
       if (result.affected !== 1) {
         throw conflict(`Community ${id} has changed since you read it`, {});
       }
+      await this.recordWrite(manager, 'updateCommunity', id, Object.keys(input), current.ownerOrg);
       return manager.getRepository(CommunitySchema).findOneByOrFail({ id });
     });
   }
@@ -116,7 +134,20 @@ export class CommunityService {
       }
     }
 
-    return { name, alternativeNames, adminPcode, countryCode: area.countryCode, latitude, longitude, languageCodes };
+    const focalPoint = input.focalPoint === undefined ? (current?.focalPoint ?? null) : input.focalPoint?.trim() || null;
+    if (focalPoint && focalPoint.length > 300) throw badInput('input.focalPoint', 'The focal point is longer than 300 characters');
+
+    return { name, alternativeNames, adminPcode, countryCode: area.countryCode, latitude, longitude, languageCodes, focalPoint };
+  }
+
+  private recordWrite(manager: EntityManager, operation: string, id: string, fields: string[], ownerOrg: string | null) {
+    return this.audit.recordWrite(manager, {
+      operation,
+      recordType: 'Community',
+      recordIds: [id],
+      fields: fields.filter((f) => f !== 'clientMutationId'),
+      ownerOrg,
+    });
   }
 
   private async write(
@@ -127,7 +158,7 @@ export class CommunityService {
   ): Promise<Community> {
     const duplicate = () => badInput('input.name', `A community named "${name}" already exists in admin area ${adminPcode}`);
     try {
-      return await this.repositories.communities.transaction(async (manager) => {
+      return await this.repositories.transaction(async (manager) => {
         const existing = await this.repositories.communities.sameNameInArea(manager, name, adminPcode, exceptId);
         if (existing) throw duplicate();
         return work(manager);

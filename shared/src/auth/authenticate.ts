@@ -1,0 +1,71 @@
+import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { unauthenticated } from '../errors';
+import type { IdentityStore } from './identity-store';
+import { verificationKeys, type TokenKeyConfig, type VerificationKey } from './keys';
+import { ANONYMOUS, SCOPE_PATTERN, parseScopes, type Viewer } from './viewer';
+
+export const API_KEY_PREFIX = 'pgk_';
+
+export type Authenticator = (authorization: string | undefined) => Promise<Viewer>;
+
+/**
+ * Turns an Authorization header into a Viewer, or throws UNAUTHENTICATED with a plain reason. No
+ * header is an anonymous caller (PUBLIC fields only); a header that does not verify is an error, never
+ * a silent downgrade to anonymous, so a client with a broken token finds out.
+ */
+export async function createAuthenticator(config: TokenKeyConfig, store: IdentityStore): Promise<Authenticator> {
+  const keys = await verificationKeys(config);
+
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token or API key>"');
+    const credential = match[1]!;
+
+    if (credential.startsWith(API_KEY_PREFIX)) {
+      const identity = await store.verifyApiKey(credential);
+      if (!identity) throw unauthenticated('This API key is unknown or has been revoked');
+      return {
+        kind: 'partner',
+        subject: `api-key:${identity.prefix}`,
+        organisationId: identity.organisationId,
+        scopes: new Set(identity.scopes),
+        via: 'api-key',
+      };
+    }
+
+    const payload = await verifyToken(credential, keys, config);
+    const organisationId = typeof payload.org === 'string' ? payload.org : undefined;
+    if (!payload.sub || !organisationId || typeof payload.scope !== 'string') {
+      throw unauthenticated('The token must carry sub, org and scope claims');
+    }
+    const scopes = parseScopes(payload.scope);
+    const bad = scopes.find((s) => !SCOPE_PATTERN.test(s));
+    if (bad) throw unauthenticated(`The token carries an unknown scope "${bad}"`);
+    if (!(await store.organisationExists(organisationId))) {
+      throw unauthenticated('The token names an organisation that is not in the directory');
+    }
+    return { kind: 'partner', subject: payload.sub, organisationId, scopes: new Set(scopes), via: 'token' };
+  };
+}
+
+async function verifyToken(token: string, keys: VerificationKey[], config: TokenKeyConfig): Promise<JWTPayload> {
+  let last: unknown;
+  for (const { key, algorithms } of keys) {
+    try {
+      const { payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
+        algorithms,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['exp', 'sub'],
+      });
+      return payload;
+    } catch (error) {
+      last = error;
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
+      if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`The token's ${error.claim} claim is not accepted`);
+    }
+  }
+  if (last instanceof joseErrors.JOSEAlgNotAllowed) throw unauthenticated('The token is signed with an algorithm this platform does not accept');
+  throw unauthenticated('The token is malformed or its signature does not verify');
+}

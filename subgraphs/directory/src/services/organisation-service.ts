@@ -1,0 +1,92 @@
+import { badInput, conflict, notFound, requireAdmin, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import { OrganisationSchema, type Organisation } from '../entities';
+import { DOMAINS, ORGANISATION_KINDS, type Domain, type OrganisationKind } from '../entities/organisation';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+
+export interface OrganisationInput {
+  name?: string | null;
+  acronym?: string | null;
+  kind?: OrganisationKind | null;
+  countries?: string[] | null;
+  domains?: Domain[] | null;
+}
+
+/** The partners of the platform: registered and changed by admins only, since tokens name them. */
+export class OrganisationService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly viewer: Viewer,
+    private readonly audit: AuditRecorder,
+  ) {}
+
+  async create(input: OrganisationInput & { name: string; kind: OrganisationKind; countries: string[] }): Promise<Organisation> {
+    requireAdmin(this.viewer);
+    const fields = await this.validate(input, null);
+    return this.write(async (manager) => {
+      const rows = manager.getRepository(OrganisationSchema);
+      const created = await rows.save(rows.create(fields));
+      await this.recordWrite(manager, 'createOrganisation', created.id, Object.keys(input));
+      return created;
+    }, fields.name);
+  }
+
+  async update(id: string, version: number, input: OrganisationInput): Promise<Organisation> {
+    requireAdmin(this.viewer);
+    const current = await this.loaders.organisation.load(id);
+    if (!current) throw notFound('Organisation', id);
+    const fields = await this.validate(input, current);
+    return this.write(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(OrganisationSchema)
+        .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) {
+        throw conflict(`Organisation ${id} has changed since you read it (you sent version ${version})`, { currentVersion: current.version });
+      }
+      await this.recordWrite(manager, 'updateOrganisation', id, Object.keys(input));
+      return manager.getRepository(OrganisationSchema).findOneByOrFail({ id });
+    }, fields.name);
+  }
+
+  private async validate(input: OrganisationInput, current: Organisation | null) {
+    if (input.name === null) throw badInput('input.name', 'The name cannot be empty');
+    const name = input.name === undefined ? current!.name : input.name.replace(/\s+/g, ' ').trim();
+    if (!name) throw badInput('input.name', 'The name cannot be empty');
+    if (name.length > 200) throw badInput('input.name', 'The name is longer than 200 characters');
+    const acronym = input.acronym === undefined ? (current?.acronym ?? null) : input.acronym?.trim() || null;
+    if (input.kind === null) throw badInput('input.kind', 'Say what kind of organisation it is');
+    const kind = input.kind ?? current!.kind;
+    if (!ORGANISATION_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    const countryCodes = input.countries ? [...new Set(input.countries)] : (current?.countryCodes ?? []);
+    if (input.countries) {
+      const known = await this.loaders.country.loadMany(countryCodes);
+      const unknown = countryCodes.filter((_, i) => !known[i] || known[i] instanceof Error);
+      if (unknown.length) throw badInput('input.countries', `Not a country of the platform: ${unknown.join(', ')}`);
+    }
+    const domains = input.domains ? [...new Set(input.domains)] : (current?.domains ?? []);
+    if (domains.some((d) => !DOMAINS.includes(d))) throw badInput('input.domains', 'Unknown domain');
+    return { name, acronym, kind, countryCodes, domains };
+  }
+
+  private async write(work: (manager: EntityManager) => Promise<Organisation>, name: string): Promise<Organisation> {
+    try {
+      return await this.repositories.transaction(work);
+    } catch (error) {
+      const failure = error as { code?: string; constraint?: string };
+      if (failure.code === '23505' && failure.constraint === 'organisation_name_unique') {
+        throw badInput('input.name', `An organisation named "${name}" is already registered`);
+      }
+      throw error;
+    }
+  }
+
+  private recordWrite(manager: EntityManager, operation: string, id: string, fields: string[]) {
+    // An organisation owns its own record.
+    return this.audit.recordWrite(manager, { operation, recordType: 'Organisation', recordIds: [id], fields, ownerOrg: id });
+  }
+}
