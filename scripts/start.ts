@@ -8,6 +8,7 @@ import { portInUse } from '@peacegraph/kit';
 import { composeSupergraph, describeReport, readSupergraphConfig } from '../gateway/src/composition';
 import { openDatabaseServer, type DatabaseServer } from './platform/database-server';
 import { label, runService, runTask, waitUntilReady, type Service } from './platform/processes';
+import { ADMIN_DEV_SCOPES, PLATFORM_ORGANISATION_ID, devSecret, devToken } from './platform/dev-secret';
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -49,11 +50,15 @@ async function main(): Promise<void> {
   try {
     database = await openDatabaseServer(root, say);
     say(`using ${database.describe}`);
+    const embedded = !process.env.DATABASE_URL;
+    const secret = devSecret(root, true)!;
+    const adminToken = await devToken(secret, PLATFORM_ORGANISATION_ID, ADMIN_DEV_SCOPES, '12h', 'dev-admin');
+    const auth = { AUTH_HS256_SECRET: secret };
 
     const subgraphs = await Promise.all(
       config.subgraphs.map(async (subgraph, index) => {
         const directory = path.join(root, 'subgraphs', subgraph.name);
-        const env = { DATABASE_URL: await database!.databaseFor(subgraph.name), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+        const env = { DATABASE_URL: await database!.databaseFor(subgraph.name), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...auth };
         // Migrations, reference data and (once) demo data, before the service takes requests.
         await runTask(subgraph.name, index, path.join(directory, 'src/seed/index.ts'), env);
         return { ...subgraph, index, directory, env };
@@ -70,9 +75,14 @@ async function main(): Promise<void> {
       subgraphs.map((s, i) => waitUntilReady(new URL('/ready', s.routingUrl).toString(), 30_000, services[i]!.exited)),
     );
 
+    const directory = subgraphs.find((s) => s.name === 'directory');
     const gateway = runService('gateway', subgraphs.length, path.join(root, 'gateway/src/index.ts'), {
       GATEWAY_PORT: String(gatewayPort),
       SUPERGRAPH_PATH: supergraphPath,
+      ...auth,
+      ...(directory ? { DIRECTORY_URL: directory.routingUrl } : {}),
+      // Only on a throwaway local platform may the explorer hold an admin token.
+      ...(embedded ? { EXPLORER_HEADERS: JSON.stringify({ Authorization: `Bearer ${adminToken}` }) } : {}),
     });
     services.push(gateway);
     await waitUntilReady(`http://localhost:${gatewayPort}/ready`, 30_000, gateway.exited);
@@ -91,6 +101,10 @@ async function main(): Promise<void> {
     say(`  gateway and explorer: http://localhost:${gatewayPort}/`);
     say(`  GraphQL endpoint:     http://localhost:${gatewayPort}/graphql`);
     for (const s of subgraphs) say(`  ${s.name.padEnd(20)}${s.routingUrl}`);
+    say('');
+    say(`Admin dev token (organisation PeaceGraph Platform, scopes: ${ADMIN_DEV_SCOPES.join(' ')}, 12 h):`);
+    say(`  ${adminToken}`);
+    say(embedded ? 'The explorer sends it already. Other tokens: npm run token -- --org <id> --scope "<scopes>"' : 'Other tokens: npm run token -- --org <id> --scope "<scopes>"');
     say('Press Ctrl-C to stop.');
   } catch (error) {
     say(`could not start: ${(error as Error).message}`);
