@@ -42,7 +42,7 @@ describe('authenticate', () => {
   it('turns a valid token into a partner viewer', async () => {
     const viewer = await authenticate(`Bearer ${await token()}`);
     expect(viewer).toMatchObject({ kind: 'partner', subject: 'amina', organisationId: ORG, via: 'token' });
-    expect([...(viewer as { scopes: Set<string> }).scopes]).toEqual(['directory:write']);
+    expect([...(viewer as { scopes: ReadonlySet<string> }).scopes]).toEqual(['directory:write']);
   });
 
   it('refuses expired, forged, alg:none, malformed and unknown-organisation tokens with UNAUTHENTICATED', async () => {
