@@ -49,3 +49,5 @@ export { AuditRecorder, type RequestMeta, type SensitiveRead, type WriteEntry } 
 export { AUDIT_LOG_SQL } from './audit/sql';
 export { listAuditEntries, type AuditEntry, type AuditFilter } from './audit/query';
 export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure';
+export { updateWithVersion } from './database/versioned-update';
+export { runDatabaseTask } from './database/task';

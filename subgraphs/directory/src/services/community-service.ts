@@ -1,4 +1,4 @@
-import { badInput, conflict, notFound, requireOwner, requireWriter, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { badInput, conflict, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from '../entities';
 import type { Loaders } from '../loaders';
@@ -81,18 +81,9 @@ export class CommunityService {
     }
     const fields = await this.validate(input, current);
     return this.write(fields.name, fields.adminPcode, id, async (manager) => {
-      // The version in the WHERE clause makes the check and the write atomic against a concurrent update.
-      const result = await manager
-        .createQueryBuilder()
-        .update(CommunitySchema)
-        .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (result.affected !== 1) {
-        throw conflict(`Community ${id} has changed since you read it`, {});
-      }
+      const updated = await updateWithVersion(manager, CommunitySchema, 'Community', id, version, fields);
       await this.recordWrite(manager, 'updateCommunity', id, Object.keys(input), current.ownerOrg);
-      return manager.getRepository(CommunitySchema).findOneByOrFail({ id });
+      return updated;
     });
   }
 

@@ -1,4 +1,4 @@
-import { badInput, conflict, notFound, requireAdmin, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { badInput, notFound, requireAdmin, updateWithVersion, type AuditRecorder, type Viewer } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { OrganisationSchema, type Organisation } from '../entities';
 import { DOMAINS, ORGANISATION_KINDS, type Domain, type OrganisationKind } from '../entities/organisation';
@@ -39,17 +39,9 @@ export class OrganisationService {
     if (!current) throw notFound('Organisation', id);
     const fields = await this.validate(input, current);
     return this.write(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(OrganisationSchema)
-        .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (result.affected !== 1) {
-        throw conflict(`Organisation ${id} has changed since you read it (you sent version ${version})`, { currentVersion: current.version });
-      }
+      const updated = await updateWithVersion(manager, OrganisationSchema, 'Organisation', id, version, fields);
       await this.recordWrite(manager, 'updateOrganisation', id, Object.keys(input));
-      return manager.getRepository(OrganisationSchema).findOneByOrFail({ id });
+      return updated;
     }, fields.name);
   }
 
