@@ -55,32 +55,44 @@ async function main(): Promise<void> {
     const adminToken = await devToken(secret, PLATFORM_ORGANISATION_ID, ADMIN_DEV_SCOPES, '12h', 'dev-admin');
     const auth = { AUTH_HS256_SECRET: secret };
 
-    const subgraphs = await Promise.all(
-      config.subgraphs.map(async (subgraph, index) => {
-        const directory = path.join(root, 'subgraphs', subgraph.name);
-        const env = { DATABASE_URL: await database!.databaseFor(subgraph.name), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...auth };
-        // Migrations, reference data and (once) demo data, before the service takes requests.
-        await runTask(subgraph.name, index, path.join(directory, 'src/seed/index.ts'), env);
-        return { ...subgraph, index, directory, env };
-      }),
-    );
-    say(`databases ready (${Date.now() - started} ms)`);
-
-    for (const subgraph of subgraphs) {
-      const port = new URL(subgraph.routingUrl).port;
-      const service = runService(subgraph.name, subgraph.index, path.join(subgraph.directory, 'src/index.ts'), { ...subgraph.env, PORT: port });
-      services.push(service);
+    // The directory first: every other subgraph checks communities, languages and organisations
+    // against it, its seed included.
+    const ordered = [...config.subgraphs].sort((a, b) => Number(b.name === 'directory') - Number(a.name === 'directory'));
+    const directoryUrl = ordered.find((s) => s.name === 'directory')?.routingUrl;
+    const subgraphs: (typeof ordered[number] & { index: number; directory: string; env: Record<string, string> })[] = [];
+    for (const [index, subgraph] of ordered.entries()) {
+      subgraphs.push({
+        ...subgraph,
+        index,
+        directory: path.join(root, 'subgraphs', subgraph.name),
+        env: {
+          DATABASE_URL: await database.databaseFor(subgraph.name),
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+          ...auth,
+          ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
+        },
+      });
     }
-    await Promise.all(
-      subgraphs.map((s, i) => waitUntilReady(new URL('/ready', s.routingUrl).toString(), 30_000, services[i]!.exited)),
-    );
+    const startSubgraph = async (subgraph: (typeof subgraphs)[number]) => {
+      // Migrations, reference data and (once) demo data, before the service takes requests.
+      await runTask(subgraph.name, subgraph.index, path.join(subgraph.directory, 'src/seed/index.ts'), subgraph.env);
+      const service = runService(subgraph.name, subgraph.index, path.join(subgraph.directory, 'src/index.ts'), {
+        ...subgraph.env,
+        PORT: new URL(subgraph.routingUrl).port,
+      });
+      services.push(service);
+      await waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited);
+    };
+    const [first, ...rest] = subgraphs;
+    if (first) await startSubgraph(first);
+    await Promise.all(rest.map(startSubgraph));
+    say(`subgraphs ready (${Date.now() - started} ms)`);
 
-    const directory = subgraphs.find((s) => s.name === 'directory');
     const gateway = runService('gateway', subgraphs.length, path.join(root, 'gateway/src/index.ts'), {
       GATEWAY_PORT: String(gatewayPort),
       SUPERGRAPH_PATH: supergraphPath,
       ...auth,
-      ...(directory ? { DIRECTORY_URL: directory.routingUrl } : {}),
+      ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
       // Only on a throwaway local platform may the explorer hold an admin token.
       ...(embedded ? { EXPLORER_HEADERS: JSON.stringify({ Authorization: `Bearer ${adminToken}` }) } : {}),
     });

@@ -51,3 +51,4 @@ export { listAuditEntries, type AuditEntry, type AuditFilter } from './audit/que
 export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure';
 export { updateWithVersion } from './database/versioned-update';
 export { runDatabaseTask } from './database/task';
+export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef } from './directory-client';

@@ -26,6 +26,10 @@ export const DEMO_ORGANISATIONS: {
   { id: '00000000-0000-4000-8000-000000000008', name: 'Ministère de la Réconciliation et de la Cohésion sociale', acronym: null, kind: 'GOVERNMENT', countryCodes: ['ML'], domains: [] },
 ];
 
+/**
+ * Demo communities have fixed ids so that every domain's demo data can name them (ids are
+ * 00000000-0000-4000-a000-0000000000NN, NN = position in this list, from 01).
+ */
 export const DEMO_COMMUNITIES: {
   name: string;
   alternativeNames?: string[];
@@ -59,3 +63,7 @@ export const DEMO_COMMUNITIES: {
   { name: 'Gabú', alternativeNames: ['Gabu'], adminArea: 'GW0502', latitude: 12.28, longitude: -14.22, languages: ['fuc', 'mnk'] },
   { name: 'Bafatá', alternativeNames: ['Bafata'], adminArea: 'GW0101', latitude: 12.17, longitude: -14.66, languages: ['fuc', 'mnk'] },
 ];
+
+export function demoCommunityId(index: number): string {
+  return `00000000-0000-4000-a000-${String(index + 1).padStart(12, '0')}`;
+}

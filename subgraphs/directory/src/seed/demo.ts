@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { AuditRecorder, seedOnce, type Viewer } from '@peacegraph/kit';
 import { createContextFactory } from '../context';
 import { OrganisationSchema } from '../entities';
-import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS, PLATFORM_ORGANISATION_ID } from './demo-data';
+import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS, PLATFORM_ORGANISATION_ID, demoCommunityId } from './demo-data';
 
 /** The demo loader acts as the platform's own staff, and its writes are audited like anyone's. */
 const SEEDER: Viewer = {
@@ -22,8 +22,8 @@ export function seedDemoData(dataSource: DataSource): Promise<boolean> {
     await dataSource.createQueryBuilder().insert().into(OrganisationSchema).values(DEMO_ORGANISATIONS).orIgnore().execute();
     const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
     const context = await createContextFactory(dataSource)(SEEDER, audit);
-    for (const community of DEMO_COMMUNITIES) {
-      await context.communities.create({ ...community, clientMutationId: `demo:${community.name}` });
+    for (const [index, community] of DEMO_COMMUNITIES.entries()) {
+      await context.communities.create({ ...community, id: demoCommunityId(index), clientMutationId: `demo:${community.name}` });
     }
   });
 }

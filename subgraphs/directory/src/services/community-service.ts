@@ -37,7 +37,8 @@ export class CommunityService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async create(input: CommunityInput & { name: string; adminArea: string }): Promise<Community> {
+  /** `id` is for demo data only (fixed ids other domains can name); the graph never passes one. */
+  async create(input: CommunityInput & { name: string; adminArea: string; id?: string }): Promise<Community> {
     const writer = requireWriter(this.viewer, DOMAIN);
     if (input.clientMutationId) {
       const earlier = await this.repositories.communities.byClientMutationId(input.clientMutationId);
@@ -49,13 +50,14 @@ export class CommunityService {
         const rows = manager.getRepository(CommunitySchema);
         const created = await rows.save(
           rows.create({
+            ...(input.id ? { id: input.id } : {}),
             ...fields,
             clientMutationId: input.clientMutationId ?? null,
             ownerOrg: writer.organisationId,
             createdBy: writer.subject,
           }),
         );
-        await this.recordWrite(manager, 'createCommunity', created.id, Object.keys(input), writer.organisationId);
+        await this.recordWrite(manager, 'createCommunity', created.id, Object.keys(input).filter((k) => k !== 'id'), writer.organisationId);
         return created;
       });
     } catch (error) {

@@ -1,0 +1,71 @@
+import DataLoader from 'dataloader';
+
+/** What a domain subgraph needs to know about a community when it records something there. */
+export interface CommunityPlace {
+  id: string;
+  name: string;
+  /** P-code of the community's lowest known admin area; store it to filter by area and below. */
+  adminPcode: string;
+  countryCode: string;
+}
+
+export interface LanguageRef {
+  code: string;
+  name: string;
+}
+
+export interface DirectoryClient {
+  community: DataLoader<string, CommunityPlace | null>;
+  language: DataLoader<string, LanguageRef | null>;
+  adminArea: DataLoader<string, { pcode: string; countryCode: string; level: number } | null>;
+}
+
+const QUERY = `query DirectoryLookup($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Community { id name adminArea { pcode } country { code } }
+    ... on Language { code name }
+    ... on AdminArea { pcode level country { code } }
+  }
+}`;
+
+type Entity =
+  | { id: string; name: string; adminArea: { pcode: string }; country: { code: string } }
+  | { code: string; name: string }
+  | { pcode: string; level: number; country: { code: string } }
+  | null;
+
+/**
+ * Reads the directory's reference data over federation's own `_entities` query, batched per request:
+ * a domain subgraph validates "is this a community, and where is it?" at write time without a copy
+ * of the directory's tables. Only PUBLIC fields are read, so no credentials are needed.
+ */
+export function createDirectoryClient(directoryUrl: string, options: { timeoutMs?: number } = {}): DirectoryClient {
+  const url = /\/graphql\/?$/.test(directoryUrl) ? directoryUrl : `${directoryUrl.replace(/\/$/, '')}/graphql`;
+  async function lookup(representations: Record<string, string>[]): Promise<Entity[]> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY, variables: { representations } }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+    });
+    const body = (await response.json()) as { data?: { _entities: Entity[] }; errors?: { message: string }[] };
+    if (!response.ok || !body.data) throw new Error(`directory lookup failed: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    return body.data._entities;
+  }
+  return {
+    community: new DataLoader(async (ids) => {
+      const found = await lookup(ids.map((id) => ({ __typename: 'Community', id })));
+      return found.map((e) =>
+        e && 'adminArea' in e ? { id: e.id, name: e.name, adminPcode: e.adminArea.pcode, countryCode: e.country.code } : null,
+      );
+    }),
+    language: new DataLoader(async (codes) => {
+      const found = await lookup(codes.map((code) => ({ __typename: 'Language', code })));
+      return found.map((e) => (e && 'code' in e ? { code: e.code, name: e.name } : null));
+    }),
+    adminArea: new DataLoader(async (pcodes) => {
+      const found = await lookup(pcodes.map((pcode) => ({ __typename: 'AdminArea', pcode })));
+      return found.map((e) => (e && 'level' in e ? { pcode: e.pcode, level: e.level, countryCode: e.country.code } : null));
+    }),
+  };
+}
