@@ -11,8 +11,8 @@ afterAll(() => directory.stop());
 describe('demo data', () => {
   it('loads every demo organisation and community once, through the validation rules', async () => {
     expect(await seedDemoData(directory.db.dataSource)).toBe(true);
-    // The test database starts with the platform and two partners; the platform is also a demo organisation.
-    expect(await directory.rows('organisation')).toBe(DEMO_ORGANISATIONS.length + 2);
+    // The test database starts with the platform (reference data) and two partners.
+    expect(await directory.rows('organisation')).toBe(DEMO_ORGANISATIONS.length + 3);
     expect(await directory.rows('community')).toBe(DEMO_COMMUNITIES.length);
     expect(await seedDemoData(directory.db.dataSource)).toBe(false);
     expect(await directory.rows('community')).toBe(DEMO_COMMUNITIES.length);

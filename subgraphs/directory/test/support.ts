@@ -33,11 +33,11 @@ export async function startDirectory(): Promise<DirectoryUnderTest> {
     prepare: async (dataSource) => {
       await importReferenceData(dataSource);
       await dataSource.query(
+        // The platform's own organisation comes with the reference data.
         `INSERT INTO organisation (id, name, acronym, kind, country_codes, domains) VALUES
-           ($1, 'PeaceGraph Platform', 'PG', 'CSO_NETWORK', '{ML,BF,NE,SN,GM,GW}', '{DIRECTORY}'),
-           ($2, 'Village Educators Network', 'VEN', 'NGO', '{SN,GM,ML}', '{CURRICULUM}'),
-           ($3, 'Sahel Mediators', 'SM', 'CSO_NETWORK', '{ML,BF,NE}', '{CONFLICTS}')`,
-        [ORGS.platform, ORGS.educators, ORGS.mediators],
+           ($1, 'Village Educators Network', 'VEN', 'NGO', '{SN,GM,ML}', '{CURRICULUM}'),
+           ($2, 'Sahel Mediators', 'SM', 'CSO_NETWORK', '{ML,BF,NE}', '{CONFLICTS}')`,
+        [ORGS.educators, ORGS.mediators],
       );
     },
   });

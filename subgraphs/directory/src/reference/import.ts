@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { parseCsv } from './csv';
 import { COUNTRIES } from './countries';
+import { PLATFORM_ORGANISATION } from './platform';
 
 const DATA_DIR = path.resolve(__dirname, '../../reference-data');
 
@@ -69,5 +70,13 @@ export async function importReferenceData(dataSource: DataSource): Promise<{ cou
       ],
     );
   });
+  // The platform operator's organisation: admin tokens name it, so a deployment with reference data
+  // only (no demo data) can still be signed into and can register the partners.
+  await dataSource.query(
+    `INSERT INTO organisation (id, name, acronym, kind, country_codes, domains)
+     VALUES ($1, $2, $3, 'CSO_NETWORK', $4, '{DIRECTORY}')
+     ON CONFLICT (id) DO NOTHING`,
+    [PLATFORM_ORGANISATION.id, PLATFORM_ORGANISATION.name, PLATFORM_ORGANISATION.acronym, COUNTRIES.map((c) => c.code)],
+  );
   return { countries: COUNTRIES.length, adminAreas: areas.length, languages: languages.length };
 }

@@ -1,12 +1,13 @@
 import type { Domain, OrganisationKind } from '../entities/organisation';
+import { PLATFORM_ORGANISATION } from '../reference/platform';
 
 /**
  * Demo organisations and communities, written by us in the style of what partners report (places
  * where community education, peace commissions, mining-code training and transhumance work happen).
  * Organisation names are invented; ids are fixed so that dev tokens and docs can name them.
  */
-/** The platform operator: owner of the directory's reference data, and the organisation of admin dev tokens. */
-export const PLATFORM_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
+/** The platform operator's organisation is reference data (reference/platform.ts); demo loads act as it. */
+export const PLATFORM_ORGANISATION_ID = PLATFORM_ORGANISATION.id;
 
 export const DEMO_ORGANISATIONS: {
   id: string;
@@ -16,7 +17,6 @@ export const DEMO_ORGANISATIONS: {
   countryCodes: string[];
   domains: Domain[];
 }[] = [
-  { id: '00000000-0000-4000-8000-000000000001', name: 'PeaceGraph Platform', acronym: 'PG', kind: 'CSO_NETWORK', countryCodes: ['ML', 'BF', 'NE', 'SN', 'GM', 'GW'], domains: ['DIRECTORY'] },
   { id: '00000000-0000-4000-8000-000000000002', name: 'Jokko Community Education', acronym: 'JCE', kind: 'NGO', countryCodes: ['SN', 'GM', 'GW', 'ML'], domains: ['CURRICULUM'] },
   { id: '00000000-0000-4000-8000-000000000003', name: 'Sahel Peace Commissions Network', acronym: 'SPCN', kind: 'CSO_NETWORK', countryCodes: ['ML', 'BF', 'NE'], domains: ['CONFLICTS'] },
   { id: '00000000-0000-4000-8000-000000000004', name: 'Community Resilience Fund', acronym: 'CRF', kind: 'DONOR', countryCodes: ['ML', 'BF', 'NE'], domains: ['FORUMS'] },
