@@ -67,6 +67,12 @@ export function discloseTable(
       hideTotal: () => (columnHidden[j] = true),
     })),
   ];
+  // The margins are lines too: row totals (and column totals) add up to the grand total, so one
+  // withheld margin beside a visible grand total would be recovered by subtraction.
+  const margins: { counts: number[]; hidden: boolean[] }[] = [
+    { counts: rowSums, hidden: rowHidden },
+    { counts: columnSums, hidden: columnHidden },
+  ];
   let changed = true;
   while (changed) {
     changed = false;
@@ -85,6 +91,18 @@ export function discloseTable(
         // Nothing else to withhold: the total itself would give the cell away.
         line.hideTotal();
       }
+      changed = true;
+    }
+    for (const margin of margins) {
+      if (grandHidden || margin.counts.length < 2) continue;
+      const withheld = margin.hidden.filter(Boolean).length;
+      if (withheld !== 1) continue;
+      const candidates = margin.counts
+        .map((count, k) => ({ count, k }))
+        .filter(({ count, k }) => !margin.hidden[k] && count > 0)
+        .sort((a, b) => a.count - b.count);
+      // A withheld margin hides its line's cells as a whole, so hiding a second margin is enough.
+      if (candidates[0]) margin.hidden[candidates[0].k] = true;
       changed = true;
     }
   }

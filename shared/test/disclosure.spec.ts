@@ -58,3 +58,28 @@ describe('disclosure control', () => {
     expect(counts.youth.suppressed).toBe(true);
   });
 });
+
+describe('disclosure control of margins', () => {
+  it('withholds a second row total when one is withheld and the grand total is shown', () => {
+    // Group A: 3 women, 0 men (total 3, withheld); group B: 40 women, 2 men.
+    const table = discloseTable([
+      [3, 0],
+      [40, 12],
+    ]);
+    const hiddenRows = table.rowTotals.filter((t) => t.suppressed).length;
+    expect(table.total.suppressed).toBe(false);
+    expect(hiddenRows === 0 || hiddenRows >= 2).toBe(true);
+    const hiddenColumns = table.columnTotals.filter((t) => t.suppressed).length;
+    expect(hiddenColumns === 0 || hiddenColumns >= 2).toBe(true);
+  });
+
+  it('withholds a second column total when one is withheld and the grand total is shown', () => {
+    // Men: 2 in one group and 0 in the other; the column total of men (2) is withheld.
+    const table = discloseTable([
+      [3, 9],
+      [8, 6],
+    ]);
+    const hiddenColumns = table.columnTotals.filter((t) => t.suppressed).length;
+    expect(hiddenColumns === 0 || hiddenColumns >= 2).toBe(true);
+  });
+});

@@ -1,7 +1,12 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { types } from 'pg';
 import { SnakeNamingStrategy } from './naming';
 import { SqlStatementCounter } from './statement-counter';
 import type { Logger } from '../logger';
+
+// A calendar date (a session delivered on 2026-03-14) is not an instant: read DATE columns as the
+// 'YYYY-MM-DD' text they are, in raw queries too, instead of midnight in the server's time zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export interface DataSourceOptions {
   url: string;
