@@ -2,6 +2,8 @@ import path from 'node:path';
 import { createAuthenticator, createLogger, remoteIdentityStore } from '@peacegraph/kit';
 import { bearer, graphqlClient, TEST_AUTH } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
+import { startConflicts, type ConflictsUnderTest } from '../subgraphs/conflicts/test/support';
+import { startCurriculum, type CurriculumUnderTest } from '../subgraphs/curriculum/test/support';
 import { startDirectory, type DirectoryUnderTest } from '../subgraphs/directory/test/support';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -10,6 +12,10 @@ export { ORGS } from '../subgraphs/directory/test/support';
 export interface PlatformUnderTest {
   gateway: RunningGateway;
   directory: DirectoryUnderTest;
+  /** The curriculum subgraph, checking communities and callers against `directory`. */
+  curriculum: CurriculumUnderTest;
+  /** The conflicts subgraph, checking communities and callers against `directory`. */
+  conflicts: ConflictsUnderTest;
   /** Anonymous caller through the gateway. */
   request: ReturnType<typeof graphqlClient>;
   /** A caller with a token for this organisation and these scopes, through the gateway. */
@@ -18,16 +24,20 @@ export interface PlatformUnderTest {
 }
 
 /**
- * The gateway serving the committed supergraph.graphql, with each subgraph on a real database and a
- * random port (the routing URLs of the supergraph are overridden, as partners do for their own hosts).
+ * The gateway serving the committed supergraph.graphql, with each subgraph of it on a real database
+ * and a random port (the routing URLs of the supergraph are overridden, as partners do for their own
+ * hosts). The directory starts first: the other subgraphs ask it who callers are and where
+ * communities lie.
  */
 export async function startPlatform(): Promise<PlatformUnderTest> {
   const directory = await startDirectory();
+  const curriculum = await startCurriculum({ directory });
+  const conflicts = await startConflicts(directory.url);
   const gateway = await startGateway({
     supergraphPath: path.join(ROOT, 'supergraph.graphql'),
     port: 0,
     host: '127.0.0.1',
-    subgraphUrls: { directory: directory.url },
+    subgraphUrls: { directory: directory.url, curriculum: curriculum.url, conflicts: conflicts.url },
     logger: createLogger('gateway-test', 'silent'),
     // No cache for API keys, so a revocation shows at once in tests.
     authenticate: await createAuthenticator(TEST_AUTH, remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 })),
@@ -35,10 +45,14 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
   return {
     gateway,
     directory,
+    curriculum,
+    conflicts,
     request: graphqlClient(gateway.url),
     as: async (organisationId, scope) => graphqlClient(gateway.url, { authorization: await bearer(organisationId, scope) }),
     stop: async () => {
       await gateway.stop();
+      await curriculum.stop();
+      await conflicts.stop();
       await directory.stop();
     },
   };

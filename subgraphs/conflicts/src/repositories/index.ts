@@ -1,0 +1,24 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { CaseRecordsRepository } from './case-records-repository';
+import { ConflictCaseRepository } from './conflict-case-repository';
+import { ConflictStatsRepository } from './conflict-stats-repository';
+import { PeaceCommissionRepository } from './peace-commission-repository';
+
+export interface Repositories {
+  commissions: PeaceCommissionRepository;
+  cases: ConflictCaseRepository;
+  records: CaseRecordsRepository;
+  stats: ConflictStatsRepository;
+  /** One transaction for a write and its audit row. */
+  transaction: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
+}
+
+export function createRepositories(dataSource: DataSource): Repositories {
+  return {
+    commissions: new PeaceCommissionRepository(dataSource),
+    cases: new ConflictCaseRepository(dataSource),
+    records: new CaseRecordsRepository(dataSource),
+    stats: new ConflictStatsRepository(dataSource),
+    transaction: (work) => dataSource.transaction(work),
+  };
+}

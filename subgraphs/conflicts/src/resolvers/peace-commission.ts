@@ -1,0 +1,41 @@
+import { badInput, decodeCursor, encodeCursor, pageSize, type Connection, type PageArgs } from '@peacegraph/kit';
+import type { ConflictsContext } from '../context';
+import type { ConflictCase, PeaceCommission as PeaceCommissionRow } from '../entities';
+import { caseFilterFrom, type CaseFilterInput } from '../services/case-filter-input';
+import { membersOf } from '../services/commission-rules';
+
+/** A cursor of the case lists: the (reportedOn, id) of the case it points after. */
+function caseCursor(after: string | null | undefined): [string, string] | null {
+  if (!after) return null;
+  const values = decodeCursor(after, 2);
+  if (!values.every((v) => typeof v === 'string')) throw badInput('after', 'after is not a cursor from this list');
+  return values as [string, string];
+}
+
+export const PeaceCommission = {
+  community: (commission: PeaceCommissionRow) => ({ __typename: 'Community', id: commission.communityId }),
+  members: (commission: PeaceCommissionRow) => membersOf(commission.membership),
+  recordedBy: (commission: PeaceCommissionRow) => ({ __typename: 'Organisation', id: commission.ownerOrg }),
+  /** The same order and cursors as `conflictCases`, batched over every commission of the request. */
+  cases: async (
+    commission: PeaceCommissionRow,
+    args: { filter?: CaseFilterInput | null } & PageArgs,
+    { loaders }: ConflictsContext,
+  ): Promise<Connection<ConflictCase>> => {
+    const first = pageSize(args.first);
+    const after = caseCursor(args.after);
+    const filter = caseFilterFrom(args.filter);
+    const rows = (await loaders.casesOfCommission(commission.id, { filter, limit: first + 1, after }))?.cases ?? [];
+    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.reportedOn, node.id]) }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: async () => (await loaders.caseCountOfCommission(commission.id, filter))?.count ?? 0,
+    };
+  },
+};

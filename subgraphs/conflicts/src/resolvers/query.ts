@@ -1,0 +1,26 @@
+import { badInput, listAuditEntries, type AuditFilter, type PageArgs } from '@peacegraph/kit';
+import type { ConflictsContext } from '../context';
+import type { PeaceCommissionFilter } from '../repositories/peace-commission-repository';
+import type { StatsGrouping } from '../repositories/conflict-stats-repository';
+import { caseFilterFrom, type CaseFilterInput } from '../services/case-filter-input';
+import type { StatsArgs } from '../services/conflict-stats-service';
+
+export const Query = {
+  peaceCommission: (_: unknown, { id }: { id: string }, { loaders }: ConflictsContext) => loaders.commission.load(id),
+  peaceCommissions: (_: unknown, args: { filter?: PeaceCommissionFilter | null } & PageArgs, { repositories }: ConflictsContext) =>
+    repositories.commissions.list(args.filter ?? {}, args),
+
+  conflictCase: (_: unknown, { id, reference }: { id?: string | null; reference?: string | null }, { loaders }: ConflictsContext) => {
+    if (id && reference) throw badInput('reference', 'Give the case id or its reference, not both');
+    if (id) return loaders.case.load(id);
+    if (reference) return loaders.caseByReference.load(reference.trim().toUpperCase());
+    throw badInput('id', 'Give the case id or its reference');
+  },
+  conflictCases: (_: unknown, args: { filter?: CaseFilterInput | null } & PageArgs, { repositories }: ConflictsContext) =>
+    repositories.cases.list(caseFilterFrom(args.filter), args),
+
+  conflictStats: (_: unknown, args: StatsArgs & { groupBy: StatsGrouping }, { stats }: ConflictsContext) => stats.stats(args, args.groupBy),
+
+  conflictsAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: ConflictsContext) =>
+    listAuditEntries(dataSource, viewer, args, args),
+};

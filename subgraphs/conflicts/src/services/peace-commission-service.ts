@@ -1,0 +1,148 @@
+import {
+  badInput,
+  conflict,
+  notFound,
+  requireOwner,
+  requireWriter,
+  updateWithVersion,
+  type AuditRecorder,
+  type DirectoryClient,
+  type Viewer,
+} from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+import { DOMAIN, givenFields } from './case-changes';
+import { checkNotFuture, isoDate } from './case-dates';
+import { cleanMembership, type MembershipInput } from './commission-rules';
+import { placeCommunities } from './places';
+import { requiredName } from './text';
+
+export interface CreatePeaceCommissionInput {
+  community: string;
+  managementCommittee: string;
+  establishedOn: Date | string;
+  membership: MembershipInput[];
+  active?: boolean | null;
+  clientMutationId?: string | null;
+}
+
+export interface UpdatePeaceCommissionInput {
+  managementCommittee?: string | null;
+  establishedOn?: Date | string | null;
+  membership?: MembershipInput[] | null;
+  active?: boolean | null;
+}
+
+function constraintOf(error: unknown): string | undefined {
+  const failure = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };
+  if (failure.code !== '23505') return undefined;
+  return failure.constraint ?? failure.driverError?.constraint;
+}
+
+/** Recording and changing Peace Commissions: validated first, then one transaction with its audit row. */
+export class PeaceCommissionService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly directory: DirectoryClient,
+    private readonly viewer: Viewer,
+    private readonly audit: AuditRecorder,
+  ) {}
+
+  async create(input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
+    const writer = requireWriter(this.viewer, DOMAIN);
+    if (input.clientMutationId) {
+      const earlier = await this.repositories.commissions.byClientMutationId(writer.organisationId, input.clientMutationId);
+      if (earlier) return earlier;
+    }
+    const managementCommittee = requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee');
+    const establishedOn = isoDate(input.establishedOn);
+    checkNotFuture('input.establishedOn', establishedOn);
+    const membership = cleanMembership('input.membership', input.membership);
+    const [place] = await placeCommunities(this.directory, ['input.community'], [input.community]);
+    const taken = () => badInput('input.community', `Community ${input.community} already has a peace commission`);
+    try {
+      return await this.repositories.transaction(async (manager) => {
+        if (await this.repositories.commissions.byCommunityId(manager, place!.communityId)) throw taken();
+        const rows = manager.getRepository(PeaceCommissionSchema);
+        const created = await rows.save(
+          rows.create({
+            ...place!,
+            managementCommittee,
+            establishedOn,
+            membership,
+            active: input.active ?? true,
+            clientMutationId: input.clientMutationId ?? null,
+            ownerOrg: writer.organisationId,
+            createdBy: writer.subject,
+          }),
+        );
+        await this.recordWrite(manager, 'createPeaceCommission', created, givenFields(input));
+        return created;
+      });
+    } catch (error) {
+      const constraint = constraintOf(error);
+      if (constraint === 'peace_commission_community') throw taken();
+      // Two retries of the same request raced: the loser answers with the winner's commission.
+      if (constraint === 'peace_commission_client_mutation' && input.clientMutationId) {
+        const earlier = await this.repositories.commissions.byClientMutationId(writer.organisationId, input.clientMutationId);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, version: number, input: UpdatePeaceCommissionInput): Promise<PeaceCommission> {
+    const writer = requireWriter(this.viewer, DOMAIN);
+    const current = await this.loaders.commission.load(id);
+    if (!current) throw notFound('PeaceCommission', id);
+    requireOwner(writer, current.ownerOrg, `Peace commission ${id}`);
+    if (current.version !== version) {
+      throw conflict(`Peace commission ${id} has changed since you read it (version ${current.version}, you sent ${version})`, {
+        currentVersion: current.version,
+      });
+    }
+    const fields: Partial<PeaceCommission> = {};
+    if (input.managementCommittee !== undefined) {
+      fields.managementCommittee = requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee');
+    }
+    if (input.establishedOn !== undefined) {
+      if (input.establishedOn === null) throw badInput('input.establishedOn', 'A peace commission has a date of establishment');
+      const establishedOn = isoDate(input.establishedOn);
+      checkNotFuture('input.establishedOn', establishedOn);
+      const firstCase = await this.repositories.cases.earliestReportedOn(id);
+      if (firstCase && establishedOn > firstCase) {
+        throw badInput('input.establishedOn', `${establishedOn} is after the commission's first case was reported (${firstCase})`);
+      }
+      fields.establishedOn = establishedOn;
+    }
+    if (input.membership !== undefined) {
+      if (input.membership === null) throw badInput('input.membership', 'A peace commission has at least one member');
+      fields.membership = cleanMembership('input.membership', input.membership);
+    }
+    if (input.active !== undefined) {
+      if (input.active === null) throw badInput('input.active', 'Say whether the commission is active');
+      fields.active = input.active;
+    }
+    const updated = await this.repositories.transaction(async (manager) => {
+      const stored = await updateWithVersion(manager, PeaceCommissionSchema, 'Peace commission', id, version, fields);
+      await this.recordWrite(manager, 'updatePeaceCommission', stored, givenFields(input));
+      return stored;
+    });
+    this.loaders.commission.clear(id).prime(id, updated);
+    this.loaders.commissionOfCommunity.clear(updated.communityId).prime(updated.communityId, updated);
+    return updated;
+  }
+
+  private recordWrite(manager: EntityManager, operation: string, commission: PeaceCommission, fields: string[]) {
+    return this.audit.recordWrite(manager, {
+      operation,
+      recordType: 'PeaceCommission',
+      recordIds: [commission.id],
+      fields,
+      ownerOrg: commission.ownerOrg,
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { badInput } from '@peacegraph/kit';
+import { ReferralSchema, type ConflictCase, type ReferralBody } from '../entities';
+import type { Loaders } from '../loaders';
+import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
+import { checkCaseDate, checkNotBefore, checkNotFuture, isoDate } from './case-dates';
+import { openReferral } from './referral-rules';
+import { checkTransition } from './status-machine';
+import { optionalText, requiredText } from './text';
+
+export interface ReferralInput {
+  referredTo: ReferralBody;
+  referredToOther?: string | null;
+  referredOn: Date | string;
+  reason?: string | null;
+}
+
+export interface ReferralFeedbackInput {
+  receivedOn: Date | string;
+  feedback: string;
+}
+
+/** Passing a case to a village chief, mayor, land commission, court or the police, and their answer. */
+export class ReferralService {
+  constructor(
+    private readonly changes: CaseChanges,
+    private readonly loaders: Loaders,
+  ) {}
+
+  refer(id: string, version: number, input: ReferralInput): Promise<ConflictCase> {
+    return one(this.referMany([{ id, version, input }]));
+  }
+
+  async referMany(requests: readonly ChangeRequest<ReferralInput>[]): Promise<ConflictCase[]> {
+    const { writer, opened } = await this.changes.open(requests);
+    const changes = opened.map(({ current, version, input }): CaseChange => {
+      checkTransition(current.status, 'REFERRED');
+      const referredOn = isoDate(input.referredOn);
+      checkCaseDate('input.referredOn', referredOn, current);
+      const other = optionalText('input.referredToOther', input.referredToOther, 200);
+      if (input.referredTo === 'OTHER' && !other) throw badInput('input.referredToOther', 'Say to whom the case was referred');
+      if (input.referredTo !== 'OTHER' && other) throw badInput('input.referredToOther', 'Only for referrals to OTHER');
+      const row = {
+        id: newId(),
+        caseId: current.id,
+        referredTo: input.referredTo,
+        referredToOther: other,
+        referredOn,
+        reason: optionalText('input.reason', input.reason, 4000),
+        feedbackOn: null,
+        feedback: null,
+        ownerOrg: current.ownerOrg,
+        createdBy: writer.subject,
+      };
+      return { current, version, fields: givenFields(input), status: { to: 'REFERRED', on: referredOn, note: null }, inserts: [{ schema: ReferralSchema, row }] };
+    });
+    return this.changes.apply(writer, 'referConflictCase', changes);
+  }
+
+  recordFeedback(id: string, version: number, input: ReferralFeedbackInput): Promise<ConflictCase> {
+    return one(this.recordFeedbacks([{ id, version, input }]));
+  }
+
+  async recordFeedbacks(requests: readonly ChangeRequest<ReferralFeedbackInput>[]): Promise<ConflictCase[]> {
+    const { writer, opened } = await this.changes.open(requests);
+    const referrals = await Promise.all(opened.map(({ current }) => this.loaders.referralsOfCase.load(current.id)));
+    const changes = opened.map(({ current, version, input }, i): CaseChange => {
+      const referral = current.status === 'REFERRED' ? openReferral(referrals[i]!) : undefined;
+      if (!referral) throw badInput('id', `Case ${current.reference} is ${current.status}, not REFERRED: no referral awaits feedback`);
+      if (referral.feedbackOn) throw badInput('id', `The referral of ${referral.referredOn} already has its feedback (${referral.feedbackOn})`);
+      const receivedOn = isoDate(input.receivedOn);
+      checkNotFuture('input.receivedOn', receivedOn);
+      checkNotBefore('input.receivedOn', receivedOn, referral.referredOn, 'the case was referred');
+      const feedback = requiredText('input.feedback', input.feedback, 4000, 'The feedback');
+      return {
+        current,
+        version,
+        fields: givenFields(input),
+        updates: [{ record: 'referral', id: referral.id, version: referral.version, values: { feedback_on: receivedOn, feedback } }],
+      };
+    });
+    return this.changes.apply(writer, 'recordReferralFeedback', changes);
+  }
+}

@@ -1,0 +1,51 @@
+import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
+import { loadTypeDefs } from '@peacegraph/kit';
+import * as values from '../src/entities/values';
+import { SCHEMA_FILE } from '../src/schema';
+
+const { document } = loadTypeDefs(SCHEMA_FILE);
+const enumValues = (name: string) =>
+  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map((v) => v.name.value);
+
+describe('schema.graphql', () => {
+  it.each([
+    ['CommissionRole', values.COMMISSION_ROLES],
+    ['ConflictLevel', values.CONFLICT_LEVELS],
+    ['ConflictType', values.CONFLICT_TYPES],
+    ['CaseStatus', values.CASE_STATUSES],
+    ['PartyKind', values.PARTY_KINDS],
+    ['PartySex', values.PARTY_SEXES],
+    ['PartyAgeGroup', values.PARTY_AGE_GROUPS],
+    ['MediationOutcome', values.MEDIATION_OUTCOMES],
+    ['ReferralBody', values.REFERRAL_BODIES],
+    ['ResolutionOutcome', values.RESOLUTION_OUTCOMES],
+    ['ResolutionRoute', values.RESOLUTION_ROUTES],
+    ['FollowUpFinding', values.FOLLOW_UP_FINDINGS],
+  ])('enum %s holds the values the rules know', (name, known) => {
+    expect(enumValues(name)).toEqual([...known]);
+  });
+
+  it('classes as SENSITIVE exactly what could identify a person, and every such field is nullable', () => {
+    const sensitive = document.definitions
+      .filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+      .flatMap((type) =>
+        (type.fields ?? [])
+          .filter((field) => field.directives?.some((d) => d.name.value === 'sensitive'))
+          .map((field) => {
+            expect(field.type.kind).not.toBe(Kind.NON_NULL_TYPE);
+            return `${type.name.value}.${field.name.value}`;
+          }),
+      );
+    expect(sensitive.sort()).toEqual([
+      'CaseStatusChange.madeBy',
+      'CaseStatusChange.note',
+      'ConflictCase.narrative',
+      'FollowUpCheck.notes',
+      'MediationSession.notes',
+      'Party.name',
+      'Referral.feedback',
+      'Referral.reason',
+      'Resolution.termsSummary',
+    ]);
+  });
+});

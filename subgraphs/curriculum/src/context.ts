@@ -1,0 +1,53 @@
+import type { AuditRecorder, PolicyContext, Viewer } from '@peacegraph/kit';
+import type { DataSource } from 'typeorm';
+import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import { createRepositories, type Repositories } from './repositories';
+import { ActionPlanService } from './services/action-plan-service';
+import { CohortService } from './services/cohort-service';
+import { DeliveryService } from './services/delivery-service';
+import { FacilitatorService } from './services/facilitator-service';
+import { MobilisationService } from './services/mobilisation-service';
+import { ModuleService } from './services/module-service';
+import { Places } from './services/places';
+import { ReachService } from './services/reach-service';
+import { StaffTrainingService } from './services/staff-training-service';
+import { Writes } from './services/writes';
+
+export interface CurriculumContext extends PolicyContext {
+  dataSource: DataSource;
+  loaders: Loaders;
+  repositories: Repositories;
+  modules: ModuleService;
+  facilitators: FacilitatorService;
+  cohorts: CohortService;
+  deliveries: DeliveryService;
+  actionPlans: ActionPlanService;
+  mobilisations: MobilisationService;
+  staffTrainings: StaffTrainingService;
+  reach: ReachService;
+}
+
+/** Per request: the verified caller, fresh loaders and directory lookups, services bound to them. */
+export function createContextFactory(dataSource: DataSource, directoryUrl: string) {
+  const repositories = createRepositories(dataSource);
+  return async (viewer: Viewer, audit: AuditRecorder): Promise<CurriculumContext> => {
+    const loaders = createLoaders(repositories);
+    const places = new Places(directoryUrl);
+    const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
+    return {
+      viewer,
+      audit,
+      dataSource,
+      loaders,
+      repositories,
+      modules: new ModuleService(repositories, loaders, writes),
+      facilitators: new FacilitatorService(loaders, places, writes),
+      cohorts: new CohortService(loaders, places, writes),
+      deliveries: new DeliveryService(repositories, loaders, writes),
+      actionPlans: new ActionPlanService(loaders, writes),
+      mobilisations: new MobilisationService(loaders, places, writes),
+      staffTrainings: new StaffTrainingService(loaders, places, writes),
+      reach: new ReachService(repositories, viewer),
+    };
+  };
+}

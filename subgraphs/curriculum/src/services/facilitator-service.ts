@@ -1,0 +1,97 @@
+import { badInput } from '@peacegraph/kit';
+import { FacilitatorSchema, type Facilitator } from '../entities';
+import type { Loaders } from '../loaders';
+import type { Places } from './places';
+import { distinct, emailAddress, phoneNumber, requiredText } from './text';
+import type { Writes } from './writes';
+
+export interface FacilitatorInput {
+  fullName?: string | null;
+  languages?: string[] | null;
+  certifiedModules?: string[] | null;
+  homeCommunity?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  clientMutationId?: string | null;
+}
+
+/** The people an organisation trained to deliver modules. */
+export class FacilitatorService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly places: Places,
+    private readonly writes: Writes,
+  ) {}
+
+  async create(input: FacilitatorInput & { fullName: string; languages: string[] }): Promise<Facilitator> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(FacilitatorSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = await this.validate(input, null);
+    return this.writes.create(writer, values, input.clientMutationId, {
+      schema: FacilitatorSchema,
+      recordType: 'Facilitator',
+      operation: 'createFacilitator',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.fullName),
+    });
+  }
+
+  async update(id: string, version: number, input: FacilitatorInput): Promise<Facilitator> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.facilitator.load(id), 'Facilitator', id, version);
+    const values = await this.validate(input, current);
+    return this.writes.update(current, version, values, {
+      schema: FacilitatorSchema,
+      recordType: 'Facilitator',
+      operation: 'updateFacilitator',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.fullName),
+    });
+  }
+
+  private async validate(input: FacilitatorInput, current: Facilitator | null) {
+    if (input.fullName === null) throw badInput('input.fullName', 'The name cannot be empty');
+    const fullName = input.fullName === undefined ? current!.fullName : requiredText('input.fullName', input.fullName, 'The name');
+
+    let languageCodes = current?.languageCodes ?? [];
+    if (input.languages !== undefined) {
+      const codes = distinct('input.languages', input.languages ?? [], (code) => `Language ${code}`);
+      if (codes.length === 0) throw badInput('input.languages', 'Name at least one language the facilitator delivers sessions in');
+      if (codes.length > 10) throw badInput('input.languages', 'At most 10 languages');
+      languageCodes = await this.places.languages('input.languages', codes);
+    }
+
+    let certifiedModuleIds = current?.certifiedModuleIds ?? [];
+    if (input.certifiedModules !== undefined) {
+      certifiedModuleIds = distinct('input.certifiedModules', input.certifiedModules ?? [], (id) => `Module ${id}`);
+      const modules = await this.loaders.module.loadMany(certifiedModuleIds);
+      const unknown = modules.findIndex((m) => !m || m instanceof Error);
+      if (unknown >= 0) throw badInput(`input.certifiedModules.${unknown}`, `No module with id "${certifiedModuleIds[unknown]}"`);
+    }
+
+    let home = current
+      ? { homeCommunityId: current.homeCommunityId, homeAdminPcode: current.homeAdminPcode, homeCountryCode: current.homeCountryCode }
+      : { homeCommunityId: null, homeAdminPcode: null, homeCountryCode: null };
+    if (input.homeCommunity === null) home = { homeCommunityId: null, homeAdminPcode: null, homeCountryCode: null };
+    else if (input.homeCommunity !== undefined) {
+      const place = await this.places.community('input.homeCommunity', input.homeCommunity);
+      home = { homeCommunityId: place.communityId, homeAdminPcode: place.adminPcode, homeCountryCode: place.countryCode };
+    }
+
+    return {
+      fullName,
+      languageCodes,
+      certifiedModuleIds,
+      ...home,
+      phone: input.phone === undefined ? (current?.phone ?? null) : phoneNumber('input.phone', input.phone),
+      email: input.email === undefined ? (current?.email ?? null) : emailAddress('input.email', input.email),
+    };
+  }
+
+  private duplicates(fullName: string) {
+    return {
+      facilitator_same_person: () => badInput('input.fullName', `Your organisation already has a facilitator named ${fullName} from the same home community`),
+    };
+  }
+}

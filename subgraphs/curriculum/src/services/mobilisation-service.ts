@@ -1,0 +1,95 @@
+import { badInput } from '@peacegraph/kit';
+import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
+import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
+import type { Loaders } from '../loaders';
+import { isoDate, notBefore, notInFuture, type DateInput } from './dates';
+import { readHeadcount, type HeadcountInput } from './headcount-rules';
+import type { Places } from './places';
+import { startedCohort } from './started-cohort';
+import { distinct, optionalText } from './text';
+import type { Writes } from './writes';
+
+export interface MobilisationInput {
+  heldOn?: DateInput | null;
+  activity?: MobilisationActivity | null;
+  communitiesReached?: string[] | null;
+  peopleReached?: HeadcountInput | null;
+  notes?: string | null;
+}
+
+export const MAX_COMMUNITIES_REACHED = 20;
+/** Per cohort: keeps a cohort's list of mobilisations short enough to show whole. */
+export const MAX_MOBILISATIONS_PER_COHORT = 50;
+
+/** Social mobilisation: a cohort's outreach to its own and neighbouring communities. */
+export class MobilisationService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly places: Places,
+    private readonly writes: Writes,
+  ) {}
+
+  async record(input: MobilisationInput & { cohort: string; heldOn: DateInput; activity: MobilisationActivity; communitiesReached: string[]; peopleReached: HeadcountInput; clientMutationId?: string | null }): Promise<SocialMobilisation> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(SocialMobilisationSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const cohort = await startedCohort(this.loaders, writer, input.cohort, 'social mobilisation');
+    if ((await this.loaders.mobilisationsOfCohort.load(cohort.id)).length >= MAX_MOBILISATIONS_PER_COHORT) {
+      throw badInput('input.cohort', `The cohort already has ${MAX_MOBILISATIONS_PER_COHORT} social mobilisations recorded`);
+    }
+    const values = await this.validate(input, null, cohort.startedOn);
+    const { communityId, adminPcode, regionPcode, countryCode } = cohort;
+    return this.writes.create(writer, { ...values, cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode }, input.clientMutationId, {
+      schema: SocialMobilisationSchema,
+      recordType: 'SocialMobilisation',
+      operation: 'recordSocialMobilisation',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.heldOn, values.activity),
+    });
+  }
+
+  async update(id: string, version: number, input: MobilisationInput): Promise<SocialMobilisation> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.mobilisation.load(id), 'SocialMobilisation', id, version);
+    const cohort = (await this.loaders.cohort.load(current.cohortId))!;
+    const values = await this.validate(input, current, cohort.startedOn);
+    return this.writes.update(current, version, values, {
+      schema: SocialMobilisationSchema,
+      recordType: 'SocialMobilisation',
+      operation: 'updateSocialMobilisation',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.heldOn, values.activity),
+    });
+  }
+
+  private async validate(input: MobilisationInput, current: SocialMobilisation | null, startedOn: string | null) {
+    for (const field of ['heldOn', 'activity', 'communitiesReached', 'peopleReached'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A social mobilisation needs its ${field}`);
+    }
+    const heldOn = input.heldOn
+      ? notBefore('input.heldOn', notInFuture('input.heldOn', isoDate(input.heldOn), 'The date'), startedOn, 'the day the cohort started')
+      : current!.heldOn;
+    const activity = input.activity ?? current!.activity;
+    if (!MOBILISATION_ACTIVITIES.includes(activity)) throw badInput('input.activity', `Unknown activity ${activity}`);
+    let reachedCommunityIds = current?.reachedCommunityIds ?? [];
+    if (input.communitiesReached) {
+      const ids = distinct('input.communitiesReached', input.communitiesReached, (id) => `Community ${id}`);
+      if (ids.length === 0) throw badInput('input.communitiesReached', 'Name at least one community reached');
+      if (ids.length > MAX_COMMUNITIES_REACHED) throw badInput('input.communitiesReached', `At most ${MAX_COMMUNITIES_REACHED} communities`);
+      reachedCommunityIds = (await this.places.communities('input.communitiesReached', ids)).map((p) => p.communityId);
+    }
+    return {
+      heldOn,
+      activity,
+      reachedCommunityIds,
+      peopleReached: input.peopleReached ? readHeadcount('input.peopleReached', input.peopleReached, 'The people reached') : current!.peopleReached,
+      notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
+    };
+  }
+
+  private duplicates(heldOn: string, activity: string) {
+    return {
+      social_mobilisation_same: () => badInput('input.heldOn', `The cohort already has a ${activity} on ${heldOn}`),
+    };
+  }
+}

@@ -1,0 +1,144 @@
+import { badInput, requireOwner } from '@peacegraph/kit';
+import { ModuleSchema, SessionPlanSchema, type Module, type SessionPlan } from '../entities';
+import { AUDIENCES, type Audience } from '../entities/headcount';
+import { SESSION_THEMES, type SessionTheme } from '../entities/session-plan';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+import { distinct, optionalText, requiredText, textList, wholeNumber } from './text';
+import type { Writes } from './writes';
+
+export interface ModuleInput {
+  title?: string | null;
+  edition?: string | null;
+  summary?: string | null;
+  clientMutationId?: string | null;
+}
+
+export interface SessionPlanInput {
+  title?: string | null;
+  theme?: SessionTheme | null;
+  objectives?: string[] | null;
+  durationMinutes?: number | null;
+  audiences?: Audience[] | null;
+}
+
+export interface AddSessionPlanInput extends Required<SessionPlanInput> {
+  module: string;
+  number: number;
+  clientMutationId?: string | null;
+}
+
+/** Plans beyond this many would not be one module but several. */
+export const MAX_SESSIONS = 60;
+
+/** Modules and their session plans: the published curriculum, written by the organisation that publishes it. */
+export class ModuleService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly writes: Writes,
+  ) {}
+
+  async create(input: ModuleInput & { title: string; edition: string }): Promise<Module> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(ModuleSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = this.validate(input, null);
+    return this.writes.create(writer, values, input.clientMutationId, {
+      schema: ModuleSchema,
+      recordType: 'Module',
+      operation: 'createModule',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values),
+    });
+  }
+
+  async update(id: string, version: number, input: ModuleInput): Promise<Module> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.module.load(id), 'Module', id, version);
+    const values = this.validate(input, current);
+    return this.writes.update(current, version, values, {
+      schema: ModuleSchema,
+      recordType: 'Module',
+      operation: 'updateModule',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values),
+    });
+  }
+
+  async addSessionPlan(input: AddSessionPlanInput): Promise<SessionPlan> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(SessionPlanSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const module = await this.loaders.module.load(input.module);
+    if (!module) throw badInput('input.module', `No module with id "${input.module}"`);
+    requireOwner(writer, module.ownerOrg, `Module ${module.id}`);
+    const plans = await this.loaders.sessionPlansOfModule.load(module.id);
+    const number = wholeNumber('input.number', input.number, 'The session number', { min: 1, max: MAX_SESSIONS });
+    if (plans.some((p) => p.number === number)) {
+      throw badInput('input.number', `Session ${number} of ${module.title} already exists; change it with updateSessionPlan`);
+    }
+    if (number !== plans.length + 1) {
+      throw badInput('input.number', `${module.title} has ${plans.length} session plans: the next one is number ${plans.length + 1}`);
+    }
+    // Cohorts are completed against the module's plans: a module in use keeps them.
+    const inUse = await this.repositories.modules.cohortsUsing(module.id);
+    if (inUse > 0) throw badInput('input.module', `${module.title} is delivered by ${inUse} cohorts; publish a new edition to add sessions`);
+    const plan = this.validatePlan(input, null);
+    return this.writes.create(writer, { ...plan, moduleId: module.id, number }, input.clientMutationId, {
+      schema: SessionPlanSchema,
+      recordType: 'SessionPlan',
+      operation: 'addSessionPlan',
+      fields: Object.keys(input),
+      duplicates: { session_plan_number: () => badInput('input.number', `Session ${number} of ${module.title} already exists`) },
+    });
+  }
+
+  async updateSessionPlan(id: string, version: number, input: SessionPlanInput): Promise<SessionPlan> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.sessionPlan.load(id), 'SessionPlan', id, version);
+    return this.writes.update(current, version, this.validatePlan(input, current), {
+      schema: SessionPlanSchema,
+      recordType: 'SessionPlan',
+      operation: 'updateSessionPlan',
+      fields: Object.keys(input),
+    });
+  }
+
+  private validate(input: ModuleInput, current: Module | null) {
+    if (input.title === null) throw badInput('input.title', 'The title cannot be empty');
+    if (input.edition === null) throw badInput('input.edition', 'The edition cannot be empty');
+    return {
+      title: input.title === undefined ? current!.title : requiredText('input.title', input.title, 'The title'),
+      edition: input.edition === undefined ? current!.edition : requiredText('input.edition', input.edition, 'The edition', 40),
+      summary: input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
+    };
+  }
+
+  private duplicates(values: { title: string; edition: string }) {
+    return {
+      module_title_edition: () => badInput('input.title', `Your organisation already publishes "${values.title}", edition ${values.edition}`),
+    };
+  }
+
+  private validatePlan(input: SessionPlanInput, current: SessionPlan | null) {
+    for (const field of ['title', 'theme', 'objectives', 'durationMinutes', 'audiences'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A session plan needs its ${field}`);
+    }
+    const theme = input.theme ?? current!.theme;
+    if (!SESSION_THEMES.includes(theme)) throw badInput('input.theme', `Unknown theme ${theme}`);
+    const audiences = input.audiences ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences;
+    if (audiences.length === 0) throw badInput('input.audiences', 'Say who the session is for');
+    if (audiences.some((a) => !AUDIENCES.includes(a))) throw badInput('input.audiences', 'Unknown audience');
+    return {
+      title: input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'),
+      theme,
+      objectives: input.objectives ? textList('input.objectives', input.objectives, 'objectives', { max: 10, length: 500 }) : current!.objectives,
+      durationMinutes:
+        input.durationMinutes === undefined
+          ? current!.durationMinutes
+          : wholeNumber('input.durationMinutes', input.durationMinutes!, 'The duration in minutes', { min: 10, max: 600 }),
+      audiences,
+    };
+  }
+}

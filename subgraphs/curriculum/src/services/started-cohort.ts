@@ -1,0 +1,15 @@
+import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import type { Cohort } from '../entities';
+import type { Loaders } from '../loaders';
+
+/**
+ * The cohort a follow-up record (action plan, social mobilisation) belongs to: it exists, the caller's
+ * organisation runs it, and it has started, since both come out of its sessions.
+ */
+export async function startedCohort(loaders: Loaders, writer: Partner, id: string, what: string): Promise<Cohort & { startedOn: string }> {
+  const cohort = await loaders.cohort.load(id);
+  if (!cohort) throw badInput('input.cohort', `No cohort with id "${id}"`);
+  requireOwner(writer, cohort.ownerOrg, `Cohort ${cohort.id}`);
+  if (!cohort.startedOn) throw badInput('input.cohort', `The cohort has not started yet: ${what} comes out of its sessions`);
+  return cohort as Cohort & { startedOn: string };
+}
