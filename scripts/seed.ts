@@ -1,11 +1,14 @@
 /**
- * `npm run seed`: migrations, reference data and demo data for every subgraph, without starting the
- * services. Uses DATABASE_URL / DATABASE_URL_<NAME> when set, the embedded PostgreSQL otherwise.
+ * `npm run seed`: migrations, reference data and demo data for every subgraph, without leaving
+ * services running. The directory runs while the others seed, because their demo data is checked
+ * against it. Uses DATABASE_URL / DATABASE_URL_<NAME> when set, the embedded PostgreSQL otherwise.
  */
 import path from 'node:path';
 import { readSupergraphConfig } from '../gateway/src/composition';
 import { openDatabaseServer } from './platform/database-server';
-import { label, runTask } from './platform/processes';
+import { devSecret } from './platform/dev-secret';
+import { planSubgraphs } from './platform/plan';
+import { label, runService, runTask, waitUntilReady, type Service } from './platform/processes';
 
 const root = path.resolve(__dirname, '..');
 const say = (line: string) => process.stdout.write(`${label('platform', 7)} ${line}\n`);
@@ -13,13 +16,22 @@ const say = (line: string) => process.stdout.write(`${label('platform', 7)} ${li
 async function main(): Promise<void> {
   const config = await readSupergraphConfig(path.join(root, 'supergraph.yaml'));
   const database = await openDatabaseServer(root, say);
+  let directory: Service | undefined;
   try {
-    for (const [index, subgraph] of config.subgraphs.entries()) {
-      const env = { DATABASE_URL: await database.databaseFor(subgraph.name) };
-      await runTask(subgraph.name, index, path.join(root, 'subgraphs', subgraph.name, 'src/seed/index.ts'), env);
+    const { planned } = await planSubgraphs(root, config.subgraphs, database, { AUTH_HS256_SECRET: devSecret(root, true)! });
+    for (const subgraph of planned) {
+      await runTask(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/seed/index.ts'), subgraph.env);
       say(`${subgraph.name}: migrations, reference data and demo data are in place`);
+      if (subgraph.name === 'directory' && planned.length > 1) {
+        directory = runService(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/index.ts'), { ...subgraph.env, PORT: subgraph.port });
+        await waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, directory.exited);
+      }
     }
   } finally {
+    if (directory) {
+      directory.child.kill('SIGTERM');
+      await directory.exited;
+    }
     await database.stop();
   }
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { portInUse } from '@peacegraph/kit';
 import { composeSupergraph, describeReport, readSupergraphConfig } from '../gateway/src/composition';
 import { openDatabaseServer, type DatabaseServer } from './platform/database-server';
+import { planSubgraphs } from './platform/plan';
 import { label, runService, runTask, waitUntilReady, type Service } from './platform/processes';
 import { ADMIN_DEV_SCOPES, PLATFORM_ORGANISATION_ID, devSecret, devToken } from './platform/dev-secret';
 
@@ -55,31 +56,11 @@ async function main(): Promise<void> {
     const adminToken = await devToken(secret, PLATFORM_ORGANISATION_ID, ADMIN_DEV_SCOPES, '12h', 'dev-admin');
     const auth = { AUTH_HS256_SECRET: secret };
 
-    // The directory first: every other subgraph checks communities, languages and organisations
-    // against it, its seed included.
-    const ordered = [...config.subgraphs].sort((a, b) => Number(b.name === 'directory') - Number(a.name === 'directory'));
-    const directoryUrl = ordered.find((s) => s.name === 'directory')?.routingUrl;
-    const subgraphs: (typeof ordered[number] & { index: number; directory: string; env: Record<string, string> })[] = [];
-    for (const [index, subgraph] of ordered.entries()) {
-      subgraphs.push({
-        ...subgraph,
-        index,
-        directory: path.join(root, 'subgraphs', subgraph.name),
-        env: {
-          DATABASE_URL: await database.databaseFor(subgraph.name),
-          LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-          ...auth,
-          ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
-        },
-      });
-    }
+    const { planned: subgraphs, directoryUrl } = await planSubgraphs(root, config.subgraphs, database, auth);
     const startSubgraph = async (subgraph: (typeof subgraphs)[number]) => {
       // Migrations, reference data and (once) demo data, before the service takes requests.
-      await runTask(subgraph.name, subgraph.index, path.join(subgraph.directory, 'src/seed/index.ts'), subgraph.env);
-      const service = runService(subgraph.name, subgraph.index, path.join(subgraph.directory, 'src/index.ts'), {
-        ...subgraph.env,
-        PORT: new URL(subgraph.routingUrl).port,
-      });
+      await runTask(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/seed/index.ts'), subgraph.env);
+      const service = runService(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/index.ts'), { ...subgraph.env, PORT: subgraph.port });
       services.push(service);
       await waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited);
     };

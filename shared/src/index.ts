@@ -52,3 +52,5 @@ export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, 
 export { updateWithVersion } from './database/versioned-update';
 export { runDatabaseTask } from './database/task';
 export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef } from './directory-client';
+export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './subgraph-env';
+export { runSubgraph, type SubgraphMain } from './subgraph-main';

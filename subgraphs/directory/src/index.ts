@@ -1,28 +1,12 @@
-import { createLogger, stopOnSignals, tokenKeyConfig } from '@peacegraph/kit';
+import { runSubgraph, tokenKeyConfig } from '@peacegraph/kit';
 import { startDirectoryServer } from './app';
 import { directoryDataSource } from './database';
-import { loadDirectoryConfig } from './env';
 
-async function main(): Promise<void> {
-  const config = loadDirectoryConfig();
-  const logger = createLogger('directory', config.LOG_LEVEL);
-  const { dataSource, statements } = directoryDataSource(config.DATABASE_URL, logger, config.DB_POOL_SIZE);
-  await dataSource.initialize();
-  const server = await startDirectoryServer({
-    dataSource,
-    statements,
-    logger,
-    port: config.PORT,
-    host: config.HOST,
-    auth: tokenKeyConfig(config),
-  });
-  stopOnSignals(logger, async () => {
-    await server.stop();
-    await dataSource.destroy();
-  });
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`directory subgraph failed to start: ${(error as Error).message}\n`);
-  process.exit(1);
+// The directory is its own identity store; DIRECTORY_URL, read with the common settings, is unused here.
+runSubgraph({
+  name: 'directory',
+  defaultPort: 4001,
+  connect: directoryDataSource,
+  start: ({ dataSource, statements, logger, config }) =>
+    startDirectoryServer({ dataSource, statements, logger, port: config.PORT, host: config.HOST, auth: tokenKeyConfig(config) }),
 });

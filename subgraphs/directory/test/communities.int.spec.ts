@@ -1,4 +1,4 @@
-import { startDirectory, type DirectoryUnderTest } from './support';
+import { ORGS, startDirectory, type DirectoryUnderTest } from './support';
 
 let directory: DirectoryUnderTest;
 beforeAll(async () => {
@@ -82,6 +82,16 @@ describe('creating a community', () => {
     expect(second.data!.createCommunity.id).toBe(first.data!.createCommunity.id);
     const [row] = (await directory.db.dataSource.query(`SELECT count(*)::int AS n FROM community WHERE name = 'Finkolo'`)) as { n: number }[];
     expect(row!.n).toBe(1);
+  });
+
+  it("never answers one organisation's retry with another organisation's community", async () => {
+    const input = { name: 'Sanankoroba', adminArea: 'ML0201', clientMutationId: 'sync-1' };
+    const educators = await directory.writer<Created>(CREATE, { input });
+    const mediators = await directory.as(ORGS.mediators, 'directory:write');
+    const theirs = await mediators<Created>(CREATE, { input: { ...input, name: 'Siby' } });
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data!.createCommunity.id).not.toBe(educators.data!.createCommunity.id);
+    expect(theirs.data!.createCommunity.name).toBe('Siby');
   });
 });
 

@@ -1,12 +1,9 @@
 /** `tsx src/seed/index.ts`: migrations, then demo data (once per database) if the directory can place it. */
-import { createDirectoryClient, env, loadEnvOrExit, runDatabaseTask } from '@peacegraph/kit';
+import { createDirectoryClient, loadEnvOrExit, runDatabaseTask, subgraphEnv } from '@peacegraph/kit';
 import { conflictsDataSource, prepareDatabase } from '../database';
-import { DEFAULT_DIRECTORY_URL } from '../env';
 import { directoryReady, seedDemoData } from './demo';
 
-const { DIRECTORY_URL } = loadEnvOrExit({
-  DIRECTORY_URL: env.url('GraphQL URL of the directory subgraph', ['http', 'https'], DEFAULT_DIRECTORY_URL),
-});
+const { DIRECTORY_URL } = loadEnvOrExit({ DIRECTORY_URL: subgraphEnv('conflicts', 4003).DIRECTORY_URL });
 
 runDatabaseTask('conflicts', (url, logger) => conflictsDataSource(url, logger, 6), async (dataSource, logger) => {
   await prepareDatabase(dataSource, logger);

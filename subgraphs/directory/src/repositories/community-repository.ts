@@ -25,8 +25,9 @@ export class CommunityRepository {
     return this.rows.findBy({ id: In(onlyUuids(ids)) });
   }
 
-  byClientMutationId(clientMutationId: string): Promise<Community | null> {
-    return this.rows.findOneBy({ clientMutationId });
+  /** The community an organisation created with this clientMutationId, if it already did. */
+  byClientMutationId(ownerOrg: string, clientMutationId: string): Promise<Community | null> {
+    return this.rows.findOneBy({ ownerOrg, clientMutationId });
   }
 
   /** Another community with the same name (case and accents ignored) in the same admin area. */

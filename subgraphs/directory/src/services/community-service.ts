@@ -41,7 +41,7 @@ export class CommunityService {
   async create(input: CommunityInput & { name: string; adminArea: string; id?: string }): Promise<Community> {
     const writer = requireWriter(this.viewer, DOMAIN);
     if (input.clientMutationId) {
-      const earlier = await this.repositories.communities.byClientMutationId(input.clientMutationId);
+      const earlier = await this.repositories.communities.byClientMutationId(writer.organisationId, input.clientMutationId);
       if (earlier) return earlier;
     }
     const fields = await this.validate(input, null);
@@ -62,8 +62,8 @@ export class CommunityService {
       });
     } catch (error) {
       // Two retries of the same request raced: the loser answers with the winner's community.
-      if (input.clientMutationId && constraintOf(error) === 'community_client_mutation_id_key') {
-        const earlier = await this.repositories.communities.byClientMutationId(input.clientMutationId);
+      if (input.clientMutationId && constraintOf(error) === 'community_client_mutation') {
+        const earlier = await this.repositories.communities.byClientMutationId(writer.organisationId, input.clientMutationId);
         if (earlier) return earlier;
       }
       throw error;

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { SubgraphSource } from '../../gateway/src/composition';
+import type { DatabaseServer } from './database-server';
+
+export interface PlannedSubgraph extends SubgraphSource {
+  index: number;
+  folder: string;
+  port: string;
+  env: Record<string, string>;
+}
+
+/**
+ * The subgraphs in start order with their environment: the directory first, since every other
+ * subgraph checks communities, languages and organisations against it, its demo data included.
+ */
+export async function planSubgraphs(
+  root: string,
+  subgraphs: readonly SubgraphSource[],
+  database: DatabaseServer,
+  auth: Record<string, string>,
+): Promise<{ planned: PlannedSubgraph[]; directoryUrl: string | undefined }> {
+  const ordered = [...subgraphs].sort((a, b) => Number(b.name === 'directory') - Number(a.name === 'directory'));
+  const directoryUrl = ordered.find((s) => s.name === 'directory')?.routingUrl;
+  const planned: PlannedSubgraph[] = [];
+  for (const [index, subgraph] of ordered.entries()) {
+    planned.push({
+      ...subgraph,
+      index,
+      folder: path.join(root, 'subgraphs', subgraph.name),
+      port: new URL(subgraph.routingUrl).port,
+      env: {
+        DATABASE_URL: await database.databaseFor(subgraph.name),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        ...auth,
+        ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
+      },
+    });
+  }
+  return { planned, directoryUrl };
+}
