@@ -6,6 +6,10 @@ export interface CommunityPlace {
   name: string;
   /** P-code of the community's lowest known admin area; store it to filter by area and below. */
   adminPcode: string;
+  /** Its level-1 area (region), for grouping figures by region. */
+  admin1Pcode: string;
+  /** Its level-2 area, when the community is known at level 2 or below. */
+  admin2Pcode: string | null;
   countryCode: string;
 }
 
@@ -22,14 +26,15 @@ export interface DirectoryClient {
 
 const QUERY = `query DirectoryLookup($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Community { id name adminArea { pcode } country { code } }
+    ... on Community { id name adminArea { pcode level parent { pcode level parent { pcode level } } } country { code } }
     ... on Language { code name }
     ... on AdminArea { pcode level country { code } }
   }
 }`;
 
+type AreaChain = { pcode: string; level: number; parent?: AreaChain | null };
 type Entity =
-  | { id: string; name: string; adminArea: { pcode: string }; country: { code: string } }
+  | { id: string; name: string; adminArea: AreaChain; country: { code: string } }
   | { code: string; name: string }
   | { pcode: string; level: number; country: { code: string } }
   | null;
@@ -55,9 +60,7 @@ export function createDirectoryClient(directoryUrl: string, options: { timeoutMs
   return {
     community: new DataLoader(async (ids) => {
       const found = await lookup(ids.map((id) => ({ __typename: 'Community', id })));
-      return found.map((e) =>
-        e && 'adminArea' in e ? { id: e.id, name: e.name, adminPcode: e.adminArea.pcode, countryCode: e.country.code } : null,
-      );
+      return found.map((e) => (e && 'adminArea' in e ? place(e.id, e.name, e.adminArea, e.country.code) : null));
     }),
     language: new DataLoader(async (codes) => {
       const found = await lookup(codes.map((code) => ({ __typename: 'Language', code })));
@@ -68,4 +71,14 @@ export function createDirectoryClient(directoryUrl: string, options: { timeoutMs
       return found.map((e) => (e && 'level' in e ? { pcode: e.pcode, level: e.level, countryCode: e.country.code } : null));
     }),
   };
+}
+
+/** The community's area and its ancestors at levels 1 and 2, from the chain the directory returned. */
+function place(id: string, name: string, area: AreaChain, countryCode: string): CommunityPlace {
+  const chain: AreaChain[] = [];
+  for (let a: AreaChain | null | undefined = area; a; a = a.parent) chain.push(a);
+  const at = (level: number) => chain.find((a) => a.level === level)?.pcode ?? null;
+  const admin1Pcode = at(1);
+  if (!admin1Pcode) throw new Error(`The directory knows no level-1 area above ${area.pcode}`);
+  return { id, name, adminPcode: area.pcode, admin1Pcode, admin2Pcode: at(2), countryCode };
 }

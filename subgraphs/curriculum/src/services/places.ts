@@ -24,8 +24,7 @@ export class Places {
     const found = await Promise.all(ids.map((id) => (onlyUuids([id]).length ? this.directory.community.load(id) : null)));
     const unknown = found.findIndex((c) => !c);
     if (unknown >= 0) throw badInput(indexed ? `${field}.${unknown}` : field, `No community with id "${ids[unknown]}" in the directory`);
-    const regions = await this.regionsOf(found.map((c) => c!.adminPcode));
-    return found.map((c) => ({ communityId: c!.id, adminPcode: c!.adminPcode, regionPcode: regions.get(c!.adminPcode)!, countryCode: c!.countryCode }));
+    return found.map((c) => ({ communityId: c!.id, adminPcode: c!.adminPcode, regionPcode: c!.admin1Pcode, countryCode: c!.countryCode }));
   }
 
   /** ISO 639-3 codes the directory knows; unknown ones are refused together. */
@@ -34,22 +33,5 @@ export class Places {
     const unknown = codes.filter((_, i) => !found[i] || found[i] instanceof Error);
     if (unknown.length) throw badInput(field, `Unknown ISO 639-3 language code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
     return [...codes];
-  }
-
-  /**
-   * The level-1 area (region) of each P-code. OCHA P-codes of children start with their parent's, so
-   * the region is the prefix the directory knows at level 1; every prefix is asked in one lookup.
-   */
-  private async regionsOf(pcodes: readonly string[]): Promise<Map<string, string>> {
-    const prefixes = [...new Set(pcodes.flatMap((pcode) => Array.from({ length: pcode.length - 2 }, (_, i) => pcode.slice(0, i + 3))))];
-    const areas = await this.directory.adminArea.loadMany(prefixes);
-    const regions = new Set(areas.flatMap((a) => (a && !(a instanceof Error) && a.level === 1 ? [a.pcode] : [])));
-    return new Map(
-      pcodes.map((pcode) => {
-        const region = prefixes.find((prefix) => regions.has(prefix) && pcode.startsWith(prefix));
-        if (!region) throw new Error(`The directory knows no level-1 area above ${pcode}`);
-        return [pcode, region];
-      }),
-    );
   }
 }
