@@ -1,17 +1,21 @@
 /**
- * `npm run bench`: drives the directory subgraph, through the gateway and directly, with autocannon,
- * on generated data at realistic scale, and prints requests/s and p50/p99 per scenario. Uses the
- * stack already running at BENCH_GATEWAY_URL, or starts one (and stops it afterwards). Results go to
- * bench/results/<date>.json. Benchmarks report; they are not timed tests in CI.
+ * `npm run bench`: drives the platform, through the gateway and directly against the subgraph that
+ * owns the data, with autocannon, on generated data at realistic scale, and prints requests/s and
+ * p50/p99 per scenario. Uses the stack already running at BENCH_GATEWAY_URL, or starts one (and stops
+ * it afterwards). Results go to bench/results/<date>.json. Benchmarks report; they are not timed tests
+ * in CI.
  */
 import path from 'node:path';
 import { readSupergraphConfig } from '../gateway/src/composition';
-import { directoryDatabaseUrl, loadBenchConfig, root } from './lib/config';
-import { ensureBenchCommunities } from './lib/data';
+import { devSecret, devToken } from '../scripts/platform/dev-secret';
+import { databaseUrl, loadBenchConfig, root } from './lib/config';
+import { ensureBenchCases, CASE_COUNTRIES, type GeneratedCases } from './lib/conflicts-data';
+import { ensureBenchCohorts, type GeneratedCohorts } from './lib/curriculum-data';
+import { ensureBenchCommunities, readBenchVillages } from './lib/data';
 import { graphqlRequest, measure, type Measurement } from './lib/load';
 import { formatTable, gitCommit, machineInfo, writeResults } from './lib/report';
 import { openStack, type Stack, type StopReport } from './lib/stack';
-import { scenarios, type Target } from './scenarios';
+import { requestOf, scenarios, type Scenario, type SubgraphName, type Target, type Variables } from './scenarios';
 
 const say = (line: string) => process.stdout.write(`bench │ ${line}\n`);
 
@@ -21,6 +25,8 @@ async function routingUrls(): Promise<Map<string, string>> {
   return new Map(config.subgraphs.map((s) => [s.name, s.routingUrl]));
 }
 
+const subgraphOf = (scenario: Scenario): SubgraphName => scenario.subgraph ?? 'directory';
+
 async function main(): Promise<number> {
   const startedAt = new Date();
   // Before any load: the load average tells whether something else was busy on the machine.
@@ -28,13 +34,19 @@ async function main(): Promise<number> {
   // The code under test is what is checked out now, not when the run ends.
   const commit = gitCommit(root);
   const config = loadBenchConfig();
-  const subgraphUrls = await routingUrls();
-  const directoryUrl = config.directoryUrl ?? subgraphUrls.get('directory');
-  if (!directoryUrl) throw new Error('supergraph.yaml has no directory subgraph; set BENCH_DIRECTORY_URL');
+  const routing = await routingUrls();
   const selected = config.only ? scenarios.filter((s) => config.only!.includes(s.name)) : scenarios;
   if (config.only && selected.length !== config.only.length) {
     throw new Error(`BENCH_SCENARIOS names unknown scenarios; known: ${scenarios.map((s) => s.name).join(', ')}`);
   }
+  // The directory always: the scenarios build their variables from its data.
+  const needed = new Map<string, string>();
+  for (const name of new Set<SubgraphName>(['directory', ...selected.map(subgraphOf)])) {
+    const url = config.subgraphUrls[name] ?? routing.get(name);
+    if (!url) throw new Error(`supergraph.yaml has no ${name} subgraph; set BENCH_${name.toUpperCase()}_URL`);
+    needed.set(name, url);
+  }
+  const directoryUrl = needed.get('directory')!;
   const runs = selected.reduce((n, s) => n + s.targets.length, 0);
   say(`${selected.length} scenarios, ${runs} runs of ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s at ${config.connections} connections`);
 
@@ -51,26 +63,66 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   try {
-    stack = await openStack({ gatewayUrl: config.gatewayUrl, directoryUrl, subgraphUrls, startTimeoutMs: config.startTimeoutMs, log: say });
+    stack = await openStack({ gatewayUrl: config.gatewayUrl, needed, subgraphUrls: routing, startTimeoutMs: config.startTimeoutMs, log: say });
     if (stack.reused) say(stack.describe);
+    const databaseOf = (name: SubgraphName) => databaseUrl(name, config.databaseUrls[name], stack!.embeddedPgPort);
 
-    const databaseUrl = directoryDatabaseUrl(config.databaseUrl, stack.embeddedPgPort);
-    const data = await ensureBenchCommunities(databaseUrl, config.communities);
+    // Generated data: communities for every scenario, cohorts and cases for the scenarios that read them.
+    const data = await ensureBenchCommunities(databaseOf('directory'), config.communities);
     say(
       data.inserted > 0
         ? `generated ${data.inserted} communities over ${data.adminAreas} admin-2 areas in ${data.ms} ms (${data.communities} in the directory)`
-        : `generated data already present (${data.before} bench villages, ${data.communities} communities in the directory)`,
+        : `generated communities already present (${data.before} bench villages, ${data.communities} communities in the directory; checked in ${data.ms} ms)`,
     );
+    let cohorts: GeneratedCohorts | undefined;
+    if (selected.some((s) => subgraphOf(s) === 'curriculum')) {
+      const started = Date.now();
+      const villages = await readBenchVillages(databaseOf('directory'));
+      cohorts = await ensureBenchCohorts(databaseOf('curriculum'), villages, config.cohorts);
+      cohorts.ms = Date.now() - started;
+      say(
+        cohorts.inserted > 0
+          ? `generated ${cohorts.inserted} cohorts and ${cohorts.deliveriesInserted} session deliveries over ${villages.ids.length} communities in ${cohorts.ms} ms (${cohorts.cohorts} cohorts, ${cohorts.deliveries} deliveries generated in all)`
+          : `generated cohorts already present (${cohorts.cohorts} cohorts, ${cohorts.deliveries} deliveries; checked in ${cohorts.ms} ms)`,
+      );
+    }
+    let cases: GeneratedCases | undefined;
+    if (selected.some((s) => subgraphOf(s) === 'conflicts')) {
+      const started = Date.now();
+      const villages = await readBenchVillages(databaseOf('directory'), CASE_COUNTRIES);
+      cases = await ensureBenchCases(databaseOf('conflicts'), villages, config.cases);
+      cases.ms = Date.now() - started;
+      say(
+        cases.inserted > 0
+          ? `generated ${cases.commissionsInserted} peace commissions and ${cases.inserted} cases with ${cases.recordsInserted} parties, history and case records in ${cases.ms} ms (${cases.cases} cases over ${cases.adminAreas} admin-2 areas of ${CASE_COUNTRIES.join(', ')})`
+          : `generated cases already present (${cases.cases} cases, ${cases.commissions} commissions, ${cases.adminAreas} admin-2 areas; checked in ${cases.ms} ms)`,
+      );
+    }
 
-    const urls: Record<Target, string> = { gateway: config.gatewayUrl, direct: directoryUrl };
+    // Each scenario's caller: BENCH_AUTHORIZATION for all when set, else the scenario's own token.
+    const authorizations = new Map<Scenario, string | undefined>();
+    const secret = devSecret(root, false);
+    for (const scenario of selected) {
+      if (config.authorization || !scenario.viewer) {
+        authorizations.set(scenario, config.authorization);
+        continue;
+      }
+      if (!secret) throw new Error(`${scenario.name} needs a token and there is no secret to sign one: run npm start once (it creates .data/dev-secret), set AUTH_HS256_SECRET, or set BENCH_AUTHORIZATION`);
+      const token = await devToken(secret, scenario.viewer.organisationId, scenario.viewer.scopes, '2h', 'bench');
+      authorizations.set(scenario, `Bearer ${token}`);
+    }
+
     const directQuery = (query: string, variables?: Record<string, unknown>) => graphqlRequest(directoryUrl, query, variables, config.authorization);
+    const urlOf = (scenario: Scenario, target: Target) => (target === 'gateway' ? config.gatewayUrl : needed.get(subgraphOf(scenario))!);
     const measurements: Measurement[] = [];
     for (const scenario of selected) {
-      const variables = typeof scenario.variables === 'function' ? await scenario.variables(directQuery) : scenario.variables;
       for (const target of scenario.targets) {
         if (interrupted) return 130;
-        say(`${scenario.name} → ${target} (${urls[target]})`);
-        const m = await measure(scenario, target, urls[target], variables, config);
+        const source = requestOf(scenario, target).variables;
+        const variables: Variables | undefined = typeof source === 'function' ? await source(directQuery) : source;
+        const url = urlOf(scenario, target);
+        say(`${scenario.name} → ${target} (${url})`);
+        const m = await measure(scenario, target, url, variables, { ...config, authorization: authorizations.get(scenario) });
         measurements.push(m);
         say(`  ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, errors ${m.errors + m.timeouts + m.graphqlErrors}, non-2xx ${m.non2xx}`);
       }
@@ -91,20 +143,48 @@ async function main(): Promise<number> {
       finishedAt: new Date().toISOString(),
       commit,
       note: config.note,
-      // Load averages over 1, 5 and 15 minutes, before and after: well above the bench's own share
-      // (it keeps every core busy: about the CPU count) means something else competed for them.
+      // Load averages over 1, 5 and 15 minutes, before and after. Before: well above 0 means something
+      // else was busy. After: the bench's own share is about the CPU count, more when a scenario is
+      // bound by the database (10 connections keep up to 10 PostgreSQL backends running at once).
       machine: { ...machine, loadAverageAfter: machineInfo().loadAverage },
       stack: { reused: stack.reused, describe: stack.describe, stop: stopReport },
       settings: {
         gatewayUrl: config.gatewayUrl,
-        directoryUrl,
+        subgraphUrls: Object.fromEntries(needed),
         connections: config.connections,
         durationSeconds: config.durationSeconds,
         warmupSeconds: config.warmupSeconds,
-        authorization: config.authorization ? 'set' : 'none',
+        authorization: config.authorization ? 'BENCH_AUTHORIZATION for every request' : 'each scenario\'s own token (see scenarios), none for the others',
       },
-      data: { benchCommunities: data.before + data.inserted, communities: data.communities, adminAreasLevel2: data.adminAreas },
-      scenarios: selected.map((s) => ({ name: s.name, measures: s.measures, targets: s.targets, query: s.query.replace(/\s+/g, ' ').trim() })),
+      data: {
+        benchCommunities: data.before + data.inserted,
+        communities: data.communities,
+        adminAreasLevel2: data.adminAreas,
+        communitiesGenerationMs: data.inserted > 0 ? data.ms : undefined,
+        ...(cohorts && {
+          benchCohorts: cohorts.cohorts,
+          benchSessionDeliveries: cohorts.deliveries,
+          cohortsGenerated: cohorts.inserted,
+          cohortsGenerationMs: cohorts.inserted > 0 ? cohorts.ms : undefined,
+        }),
+        ...(cases && {
+          benchPeaceCommissions: cases.commissions,
+          benchCases: cases.cases,
+          benchCaseAdminAreas: cases.adminAreas,
+          casesGenerated: cases.inserted,
+          caseRecordsGenerated: cases.recordsInserted,
+          casesGenerationMs: cases.inserted > 0 ? cases.ms : undefined,
+        }),
+      },
+      scenarios: selected.map((s) => ({
+        name: s.name,
+        measures: s.measures,
+        subgraph: subgraphOf(s),
+        targets: s.targets,
+        caller: config.authorization ? 'BENCH_AUTHORIZATION' : s.viewer ? { organisation: s.viewer.organisationId, scopes: s.viewer.scopes, why: s.viewer.why } : 'anonymous',
+        query: s.query.replace(/\s+/g, ' ').trim(),
+        ...(s.direct && { directQuery: s.direct.query.replace(/\s+/g, ' ').trim() }),
+      })),
       measurements,
     });
 

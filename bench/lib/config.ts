@@ -1,18 +1,25 @@
 import path from 'node:path';
 import { env, loadEnvOrExit, withDatabase } from '@peacegraph/kit';
+import type { SubgraphName } from '../scenarios/types';
 
 export const root = path.resolve(__dirname, '..', '..');
 
 const spec = {
   BENCH_GATEWAY_URL: env.url('GraphQL URL of the gateway to drive', ['http', 'https'], 'http://localhost:4000/graphql'),
   BENCH_DIRECTORY_URL: env.optionalString('GraphQL URL of the directory subgraph (default: its routing_url in supergraph.yaml)'),
-  BENCH_DIRECTORY_DATABASE_URL: env.optionalString('PostgreSQL URL of the directory database, for the generated data'),
+  BENCH_CURRICULUM_URL: env.optionalString('GraphQL URL of the curriculum subgraph (default: its routing_url in supergraph.yaml)'),
+  BENCH_CONFLICTS_URL: env.optionalString('GraphQL URL of the conflicts subgraph (default: its routing_url in supergraph.yaml)'),
+  BENCH_DIRECTORY_DATABASE_URL: env.optionalString('PostgreSQL URL of the directory database, for the generated communities'),
+  BENCH_CURRICULUM_DATABASE_URL: env.optionalString('PostgreSQL URL of the curriculum database, for the generated cohorts'),
+  BENCH_CONFLICTS_DATABASE_URL: env.optionalString('PostgreSQL URL of the conflicts database, for the generated cases'),
   BENCH_DURATION: env.integer('seconds of measured load per scenario and target', 10, 1),
   BENCH_WARMUP: env.integer('seconds of unmeasured load before each measurement', 2, 0),
   BENCH_CONNECTIONS: env.integer('concurrent connections autocannon keeps open', 10, 1),
   BENCH_COMMUNITIES: env.integer('generated communities ("Bench village N") to have in the directory', 5000, 0),
+  BENCH_COHORTS: env.integer('generated cohorts (about 20 session deliveries each) to have in the curriculum', 10000, 0),
+  BENCH_CASES: env.integer('generated conflict cases to have in Mali, Burkina Faso and Niger', 200000, 0),
   BENCH_SCENARIOS: env.optionalString('comma-separated scenario names to run (default: all)'),
-  BENCH_AUTHORIZATION: env.optionalString('Authorization header sent with every request, e.g. "Bearer <token>"'),
+  BENCH_AUTHORIZATION: env.optionalString('Authorization header sent with every request instead of the scenarios\' own tokens, e.g. "Bearer <token>"'),
   BENCH_NOTE: env.optionalString('free text recorded with the results: what was special about this run'),
   BENCH_START_TIMEOUT: env.integer('seconds to wait for a stack the bench starts to be ready', 180, 1),
 };
@@ -23,12 +30,22 @@ export function loadBenchConfig(source: NodeJS.ProcessEnv = process.env) {
   const values = loadEnvOrExit(spec, source);
   return {
     gatewayUrl: values.BENCH_GATEWAY_URL,
-    directoryUrl: values.BENCH_DIRECTORY_URL,
-    databaseUrl: values.BENCH_DIRECTORY_DATABASE_URL,
+    subgraphUrls: {
+      directory: values.BENCH_DIRECTORY_URL,
+      curriculum: values.BENCH_CURRICULUM_URL,
+      conflicts: values.BENCH_CONFLICTS_URL,
+    } satisfies Record<SubgraphName, string | undefined>,
+    databaseUrls: {
+      directory: values.BENCH_DIRECTORY_DATABASE_URL,
+      curriculum: values.BENCH_CURRICULUM_DATABASE_URL,
+      conflicts: values.BENCH_CONFLICTS_DATABASE_URL,
+    } satisfies Record<SubgraphName, string | undefined>,
     durationSeconds: values.BENCH_DURATION,
     warmupSeconds: values.BENCH_WARMUP,
     connections: values.BENCH_CONNECTIONS,
     communities: values.BENCH_COMMUNITIES,
+    cohorts: values.BENCH_COHORTS,
+    cases: values.BENCH_CASES,
     only: values.BENCH_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean),
     authorization: values.BENCH_AUTHORIZATION,
     startTimeoutMs: values.BENCH_START_TIMEOUT * 1000,
@@ -37,14 +54,20 @@ export function loadBenchConfig(source: NodeJS.ProcessEnv = process.env) {
 }
 
 /**
- * The directory database, found the way `npm start` finds it (scripts/platform/database-server.ts):
- * the subgraph's own DATABASE_URL_DIRECTORY, else `peacegraph_directory` on DATABASE_URL's server,
- * else the same on the embedded PostgreSQL (the port start reported, or its default).
+ * A subgraph's database, found the way `npm start` finds it (scripts/platform/database-server.ts):
+ * the subgraph's own DATABASE_URL_<NAME>, else `peacegraph_<name>` on DATABASE_URL's server, else the
+ * same on the embedded PostgreSQL (the port start reported, or its default).
  */
-export function directoryDatabaseUrl(explicit: string | undefined, embeddedPort: number | undefined, source: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(subgraph: SubgraphName, explicit: string | undefined, embeddedPort: number | undefined, source: NodeJS.ProcessEnv = process.env): string {
   if (explicit) return explicit;
-  if (source.DATABASE_URL_DIRECTORY) return source.DATABASE_URL_DIRECTORY;
-  if (source.DATABASE_URL) return withDatabase(source.DATABASE_URL, 'peacegraph_directory');
+  const own = source[`DATABASE_URL_${subgraph.toUpperCase()}`];
+  if (own) return own;
+  if (source.DATABASE_URL) return withDatabase(source.DATABASE_URL, `peacegraph_${subgraph}`);
   const port = embeddedPort ?? Number(source.PEACEGRAPH_PG_PORT ?? 54329);
-  return `postgres://postgres:peacegraph@127.0.0.1:${port}/peacegraph_directory`;
+  return `postgres://postgres:peacegraph@127.0.0.1:${port}/peacegraph_${subgraph}`;
+}
+
+/** The directory database (see databaseUrl). */
+export function directoryDatabaseUrl(explicit: string | undefined, embeddedPort: number | undefined, source: NodeJS.ProcessEnv = process.env): string {
+  return databaseUrl('directory', explicit, embeddedPort, source);
 }

@@ -69,3 +69,47 @@ export async function ensureBenchCommunities(databaseUrl: string, target: number
     await client.end();
   }
 }
+
+/** Generated communities as the other subgraphs store them: the keys and where they lie. */
+export interface BenchVillages {
+  ids: string[];
+  names: string[];
+  /** Each village's admin-2 P-code (where the data step put it). */
+  adminPcodes: string[];
+  /** The admin-1 area (region) above it. */
+  regionPcodes: string[];
+  countryCodes: string[];
+  /** The village's language (one, from its country's), or null. */
+  languageCodes: (string | null)[];
+}
+
+/**
+ * The generated communities in village-number order, optionally of some countries only, read from the
+ * directory database: the other subgraphs' data steps copy their keys and places, as their services
+ * do from the directory at write time.
+ */
+export async function readBenchVillages(databaseUrl: string, countries?: readonly string[]): Promise<BenchVillages> {
+  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; name: string; admin_pcode: string; region_pcode: string | null; country_code: string; language_code: string | null }>(
+      `SELECT c.id, c.name, c.admin_pcode, a.parent_pcode AS region_pcode, c.country_code, c.language_codes[1] AS language_code
+       FROM community c JOIN admin_area a ON a.pcode = c.admin_pcode
+       WHERE c.name ~ ('^' || $1 || '[0-9]+$') AND ($2::text[] IS NULL OR c.country_code = ANY($2))
+       ORDER BY substring(c.name FROM char_length($1) + 1)::int`,
+      [BENCH_NAME_PREFIX, countries ?? null],
+    );
+    const orphan = rows.find((row) => !row.region_pcode);
+    if (orphan) throw new Error(`generated community ${orphan.id} lies in ${orphan.admin_pcode}, which has no parent area`);
+    return {
+      ids: rows.map((r) => r.id),
+      names: rows.map((r) => r.name),
+      adminPcodes: rows.map((r) => r.admin_pcode),
+      regionPcodes: rows.map((r) => r.region_pcode!),
+      countryCodes: rows.map((r) => r.country_code),
+      languageCodes: rows.map((r) => r.language_code),
+    };
+  } finally {
+    await client.end();
+  }
+}

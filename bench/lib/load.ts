@@ -1,5 +1,5 @@
 import autocannon, { type Result } from 'autocannon';
-import type { Scenario, Target, Variables } from '../scenarios';
+import { requestOf, type Scenario, type Target, type Variables } from '../scenarios';
 
 export interface LoadOptions {
   durationSeconds: number;
@@ -51,17 +51,21 @@ export async function graphqlRequest(url: string, query: string, variables: Vari
   return body.data;
 }
 
-/** Checks one answer, then drives the URL with autocannon: a warm-up, then the measured run. */
+/**
+ * Checks one answer, then drives the URL with autocannon: a warm-up, then the measured run. The
+ * request is the scenario's for that target (see requestOf), its variables already resolved.
+ */
 export async function measure(scenario: Scenario, target: Target, url: string, variables: Variables | undefined, options: LoadOptions): Promise<Measurement> {
-  const data = await graphqlRequest(url, scenario.query, variables, options.authorization);
-  const problem = scenario.check(data);
+  const { query, check } = requestOf(scenario, target);
+  const data = await graphqlRequest(url, query, variables, options.authorization);
+  const problem = check(data);
   if (problem) throw new Error(`${scenario.name} (${target}): the answer is wrong before any load: ${problem}`);
 
   const result: Result = await autocannon({
     url,
     method: 'POST',
     headers: headers(options.authorization),
-    body: JSON.stringify({ query: scenario.query, variables }),
+    body: JSON.stringify({ query, variables }),
     connections: options.connections,
     duration: options.durationSeconds,
     timeout: 10,

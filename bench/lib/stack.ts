@@ -26,7 +26,8 @@ export interface StopReport {
 
 export interface StackOptions {
   gatewayUrl: string;
-  directoryUrl: string;
+  /** The subgraphs the selected scenarios drive directly, by name: they must answer /ready too. */
+  needed: Map<string, string>;
   /** Every subgraph a started stack runs, by name: their ports must be free again after the stop. */
   subgraphUrls: Map<string, string>;
   startTimeoutMs: number;
@@ -64,13 +65,15 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, gon
  * code as `npm start`) when nothing listens on the gateway's port on this machine.
  */
 export async function openStack(options: StackOptions): Promise<Stack> {
-  const { gatewayUrl, directoryUrl, log } = options;
+  const { gatewayUrl, needed, log } = options;
   const local = LOCAL_HOSTS.has(new URL(gatewayUrl).hostname);
   const gatewayPort = portOf(gatewayUrl);
 
   const reuse = async (): Promise<Stack> => {
-    if (!(await isReady(directoryUrl))) {
-      throw new Error(`the gateway at ${gatewayUrl} is ready but the directory subgraph at ${directoryUrl} is not; set BENCH_DIRECTORY_URL to where it runs`);
+    for (const [name, url] of needed) {
+      if (!(await isReady(url))) {
+        throw new Error(`the gateway at ${gatewayUrl} is ready but the ${name} subgraph at ${url} is not; set BENCH_${name.toUpperCase()}_URL to where it runs`);
+      }
     }
     return { reused: true, describe: `reused the stack at ${gatewayUrl}`, stop: async () => ({ stopped: false, leftovers: [] }) };
   };
@@ -86,8 +89,15 @@ export async function openStack(options: StackOptions): Promise<Stack> {
   return startStack(options, gatewayPort);
 }
 
+/** The gateway and every subgraph needed answer /ready. */
+async function allReady(gatewayUrl: string, needed: Map<string, string>): Promise<boolean> {
+  if (!(await isReady(gatewayUrl))) return false;
+  for (const url of needed.values()) if (!(await isReady(url))) return false;
+  return true;
+}
+
 async function startStack(options: StackOptions, gatewayPort: number): Promise<Stack> {
-  const { gatewayUrl, directoryUrl, log } = options;
+  const { gatewayUrl, needed, log } = options;
   const logFile = path.join(os.tmpdir(), `peacegraph-bench-stack-${process.pid}.log`);
   const logStream = fs.createWriteStream(logFile);
   const started = Date.now();
@@ -147,7 +157,7 @@ async function startStack(options: StackOptions, gatewayPort: number): Promise<S
     return { stopped: code !== 'timeout', exitCode: code === 'timeout' ? undefined : code, ms: Date.now() - stopping, leftovers };
   };
 
-  const ready = await waitFor(async () => (await isReady(gatewayUrl)) && (await isReady(directoryUrl)), options.startTimeoutMs, () => exitCode !== undefined);
+  const ready = await waitFor(() => allReady(gatewayUrl, needed), options.startTimeoutMs, () => exitCode !== undefined);
   if (!ready) {
     if (exitCode === undefined) await stop();
     throw new Error(`the stack did not become ready (${exitCode === undefined ? 'timed out' : `start.ts exited with code ${exitCode}`}); last lines of ${logFile}:\n${tail.join('\n')}`);

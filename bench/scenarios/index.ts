@@ -1,10 +1,22 @@
 import { adminAreasByLevel } from './admin-areas-by-level';
+import { areaConflictStats } from './area-conflict-stats';
+import { communityCohorts } from './community-cohorts';
 import { communityEntities } from './community-entities';
 import { communityList } from './community-list';
 import { communitySearch } from './community-search';
+import { conflictStats } from './conflict-stats';
 import type { Scenario } from './types';
 
 /** In the order they run. A new scenario is one file here and one line below. */
-export const scenarios: Scenario[] = [communityList, adminAreasByLevel, communitySearch, communityEntities];
+export const scenarios: Scenario[] = [
+  communityList,
+  adminAreasByLevel,
+  communitySearch,
+  communityEntities,
+  communityCohorts,
+  conflictStats,
+  areaConflictStats,
+];
 
-export type { Scenario, Target, Variables } from './types';
+export { requestOf } from './types';
+export type { BenchViewer, Scenario, SubgraphName, Target, Variables } from './types';

@@ -1,10 +1,31 @@
 /** Where a scenario's requests go: through the gateway, or straight to the subgraph that owns the data. */
 export type Target = 'gateway' | 'direct';
 
+/** The subgraphs a scenario's direct run can drive, by their name in supergraph.yaml. */
+export type SubgraphName = 'directory' | 'curriculum' | 'conflicts';
+
 export type Variables = Record<string, unknown>;
 
-/** Sends one GraphQL request to the direct subgraph and returns `data`, failing on any error. */
+/** Sends one GraphQL request to the directory subgraph and returns `data`, failing on any error. */
 export type DirectQuery = (query: string, variables?: Variables) => Promise<Record<string, unknown>>;
+
+/** Checks one response's `data`; returns a problem, or undefined when the answer looks right. */
+export type Check = (data: Record<string, unknown>) => string | undefined;
+
+/** Fixed variables, or variables built from the data in the directory (e.g. real ids). */
+export type VariablesSource = Variables | ((directQuery: DirectQuery) => Promise<Variables>);
+
+/**
+ * Who the scenario's requests come from: the bench signs a development token for this organisation
+ * and these scopes with the local platform's secret (.data/dev-secret, or AUTH_HS256_SECRET) and sends
+ * it to both targets. Without it, requests are anonymous.
+ */
+export interface BenchViewer {
+  organisationId: string;
+  scopes: string[];
+  /** Why this caller: recorded with the results (e.g. "not the owner: disclosure control applies"). */
+  why: string;
+}
 
 /** One load scenario: a GraphQL operation that a partner or integrator really sends. */
 export interface Scenario {
@@ -12,15 +33,29 @@ export interface Scenario {
   name: string;
   /** What the figures say about the platform. */
   measures: string;
+  /** The subgraph that `direct` drives (default: directory). */
+  subgraph?: SubgraphName;
+  viewer?: BenchViewer;
   query: string;
-  /** Fixed variables, or variables built from the data in the directory (e.g. real ids). */
-  variables?: Variables | ((directQuery: DirectQuery) => Promise<Variables>);
+  variables?: VariablesSource;
   targets: readonly Target[];
   /**
    * Checks one response's `data` before the load starts, so that a run of empty or wrong answers
-   * cannot pass for a fast one. Returns a problem, or undefined when the answer looks right.
+   * cannot pass for a fast one.
    */
-  check: (data: Record<string, unknown>) => string | undefined;
+  check: Check;
+  /**
+   * When the subgraph is asked something else than the gateway: the request the gateway itself sends
+   * it for `query` (typically an `_entities` call for the directory's records), with its own check.
+   * Without it, `direct` sends `query` as it is.
+   */
+  direct?: { query: string; variables?: VariablesSource; check: Check };
+}
+
+/** The request, variables and check of one scenario on one target. */
+export function requestOf(scenario: Scenario, target: Target): { query: string; variables?: VariablesSource; check: Check } {
+  if (target === 'direct' && scenario.direct) return scenario.direct;
+  return { query: scenario.query, variables: scenario.variables, check: scenario.check };
 }
 
 /** Reads `data.a.b.c`; undefined when any step is missing. */
