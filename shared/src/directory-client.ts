@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { onlyUuids } from './loaders';
 
 /** What a domain subgraph needs to know about a community when it records something there. */
 export interface CommunityPlace {
@@ -18,8 +19,15 @@ export interface LanguageRef {
   name: string;
 }
 
+export interface OrganisationRef {
+  id: string;
+  name: string;
+}
+
 export interface DirectoryClient {
   community: DataLoader<string, CommunityPlace | null>;
+  /** Organisations the directory knows (operators, trainers, convenors). */
+  organisation: DataLoader<string, OrganisationRef | null>;
   language: DataLoader<string, LanguageRef | null>;
   adminArea: DataLoader<string, { pcode: string; countryCode: string; level: number } | null>;
 }
@@ -28,6 +36,7 @@ const QUERY = `query DirectoryLookup($representations: [_Any!]!) {
   _entities(representations: $representations) {
     ... on Community { id name adminArea { pcode level parent { pcode level parent { pcode level } } } country { code } }
     ... on Language { code name }
+    ... on Organisation { organisationId: id organisationName: name }
     ... on AdminArea { pcode level country { code } }
   }
 }`;
@@ -36,6 +45,7 @@ type AreaChain = { pcode: string; level: number; parent?: AreaChain | null };
 type Entity =
   | { id: string; name: string; adminArea: AreaChain; country: { code: string } }
   | { code: string; name: string }
+  | { organisationId: string; organisationName: string }
   | { pcode: string; level: number; country: { code: string } }
   | null;
 
@@ -61,6 +71,15 @@ export function createDirectoryClient(directoryUrl: string, options: { timeoutMs
     community: new DataLoader(async (ids) => {
       const found = await lookup(ids.map((id) => ({ __typename: 'Community', id })));
       return found.map((e) => (e && 'adminArea' in e ? place(e.id, e.name, e.adminArea, e.country.code) : null));
+    }),
+    organisation: new DataLoader(async (ids) => {
+      // A malformed id cannot be an organisation; asking would fail the whole batch.
+      const asked = ids.filter((id) => onlyUuids([id]).length === 1);
+      const found = asked.length ? await lookup(asked.map((id) => ({ __typename: 'Organisation', id }))) : [];
+      const byId = new Map(
+        found.flatMap((e) => (e && 'organisationId' in e ? [[e.organisationId, { id: e.organisationId, name: e.organisationName }] as const] : [])),
+      );
+      return ids.map((id) => byId.get(id) ?? null);
     }),
     language: new DataLoader(async (codes) => {
       const found = await lookup(codes.map((code) => ({ __typename: 'Language', code })));

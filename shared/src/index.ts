@@ -51,6 +51,6 @@ export { listAuditEntries, type AuditEntry, type AuditFilter } from './audit/que
 export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure';
 export { updateWithVersion } from './database/versioned-update';
 export { runDatabaseTask } from './database/task';
-export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef } from './directory-client';
+export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef, type OrganisationRef } from './directory-client';
 export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './subgraph-env';
 export { runSubgraph, type SubgraphMain } from './subgraph-main';

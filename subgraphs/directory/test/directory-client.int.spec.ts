@@ -1,5 +1,5 @@
 import { createDirectoryClient } from '@peacegraph/kit';
-import { startDirectory, type DirectoryUnderTest } from './support';
+import { ORGS, startDirectory, type DirectoryUnderTest } from './support';
 
 let directory: DirectoryUnderTest;
 beforeAll(async () => {
@@ -28,5 +28,10 @@ describe("the kit's directory client, as domain subgraphs use it", () => {
     const client = createDirectoryClient(directory.url);
     expect(await client.language.loadMany(['dyo', 'zzz'])).toEqual([{ code: 'dyo', name: 'Jola-Fonyi' }, null]);
     expect(await client.adminArea.load('GM02')).toEqual({ pcode: 'GM02', level: 1, countryCode: 'GM' });
+    expect(await client.organisation.loadMany([ORGS.mediators, '00000000-0000-4000-8000-00000000dead', 'not-an-id'])).toEqual([
+      { id: ORGS.mediators, name: 'Sahel Mediators' },
+      null,
+      null,
+    ]);
   });
 });
