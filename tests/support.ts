@@ -5,6 +5,8 @@ import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { startConflicts, type ConflictsUnderTest } from '../subgraphs/conflicts/test/support';
 import { startCurriculum, type CurriculumUnderTest } from '../subgraphs/curriculum/test/support';
 import { startDirectory, type DirectoryUnderTest } from '../subgraphs/directory/test/support';
+import { startForums, type ForumsUnderTest } from '../subgraphs/forums/test/support';
+import { startMining, type MiningUnderTest } from '../subgraphs/mining/test/support';
 
 export const ROOT = path.resolve(__dirname, '..');
 export { ORGS } from '../subgraphs/directory/test/support';
@@ -16,6 +18,10 @@ export interface PlatformUnderTest {
   curriculum: CurriculumUnderTest;
   /** The conflicts subgraph, checking communities and callers against `directory`. */
   conflicts: ConflictsUnderTest;
+  /** The forums subgraph, checking places, languages, organisations and callers against `directory`. */
+  forums: ForumsUnderTest;
+  /** The mining subgraph, checking places, languages, organisations and callers against `directory`. */
+  mining: MiningUnderTest;
   /** Anonymous caller through the gateway. */
   request: ReturnType<typeof graphqlClient>;
   /** A caller with a token for this organisation and these scopes, through the gateway. */
@@ -33,11 +39,13 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
   const directory = await startDirectory();
   const curriculum = await startCurriculum({ directory });
   const conflicts = await startConflicts(directory.url);
+  const forums = await startForums(directory.url);
+  const mining = await startMining({ directory });
   const gateway = await startGateway({
     supergraphPath: path.join(ROOT, 'supergraph.graphql'),
     port: 0,
     host: '127.0.0.1',
-    subgraphUrls: { directory: directory.url, curriculum: curriculum.url, conflicts: conflicts.url },
+    subgraphUrls: { directory: directory.url, curriculum: curriculum.url, conflicts: conflicts.url, forums: forums.url, mining: mining.url },
     logger: createLogger('gateway-test', 'silent'),
     // No cache for API keys, so a revocation shows at once in tests.
     authenticate: await createAuthenticator(TEST_AUTH, remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 })),
@@ -47,12 +55,16 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
     directory,
     curriculum,
     conflicts,
+    forums,
+    mining,
     request: graphqlClient(gateway.url),
     as: async (organisationId, scope) => graphqlClient(gateway.url, { authorization: await bearer(organisationId, scope) }),
     stop: async () => {
       await gateway.stop();
       await curriculum.stop();
       await conflicts.stop();
+      await forums.stop();
+      await mining.stop();
       await directory.stop();
     },
   };

@@ -11,3 +11,5 @@
 CREATE DATABASE peacegraph_directory;
 CREATE DATABASE peacegraph_curriculum;
 CREATE DATABASE peacegraph_conflicts;
+CREATE DATABASE peacegraph_forums;
+CREATE DATABASE peacegraph_mining;

@@ -1,0 +1,274 @@
+import { badInput, type Partner } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import {
+  DeclarationRecipientSchema,
+  DeclarationSchema,
+  DeclarationTextSchema,
+  RecommendationSchema,
+  type Declaration,
+  type DeclarationRecipient,
+  type Drafter,
+  type Forum,
+} from '../entities';
+import type { Loaders } from '../loaders';
+import { checkNotBefore, checkNotFuture, isoDate, optionalDate } from './dates';
+import type { Directory } from './directory';
+import { LIMITS, givenFields, optionalText, present, requiredName, requiredText } from './text';
+import { ownForum } from './working-group-service';
+import type { Writes } from './writes';
+
+export interface TranslationInput {
+  language: string;
+  title: string;
+  text: string;
+}
+
+export interface DrafterInput {
+  role: string;
+  organisation?: string | null;
+}
+
+export interface RecipientInput {
+  recipient: string;
+  organisation?: string | null;
+  deliveredOn?: Date | string | null;
+  deliveryNote?: string | null;
+}
+
+export interface CreateDeclarationInput {
+  forum: string;
+  language: string;
+  title: string;
+  text: string;
+  adoptedOn: Date | string;
+  translations?: TranslationInput[] | null;
+  drafters?: DrafterInput[] | null;
+  recipients?: RecipientInput[] | null;
+  clientMutationId?: string | null;
+}
+
+export interface UpdateDeclarationInput {
+  title?: string | null;
+  text?: string | null;
+  adoptedOn?: Date | string | null;
+  drafters?: DrafterInput[] | null;
+}
+
+/** A recipient as checked, before it is stored. */
+type RecipientValues = Pick<DeclarationRecipient, 'recipient' | 'organisationId' | 'deliveredOn' | 'deliveryNote'>;
+
+/**
+ * Declarations: drafts until published, then PUBLIC with their recommendations. Every change to a
+ * declaration's versions, recipients or publication goes through the declaration's version, so two
+ * editors cannot overwrite each other; its recommendations carry its adoption and publication dates,
+ * copied here in the same transaction.
+ */
+export class DeclarationService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async create(input: CreateDeclarationInput): Promise<Declaration> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(DeclarationSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
+    const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
+    const body = requiredText('input.text', input.text, LIMITS.declaration, 'The text');
+    const adoptedOn = this.adoptedOn(forum, isoDate(input.adoptedOn));
+    const translations = (input.translations ?? []).map((t, i) => this.translation(`input.translations.${i}`, t, input.language));
+    if (translations.length > LIMITS.translations) throw badInput('input.translations', `At most ${LIMITS.translations} translations`);
+    translations.forEach((t, i) => {
+      if (translations.findIndex((o) => o.language === t.language) !== i) throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
+    });
+    await this.directory.languages('input.language', [input.language]);
+    await this.directory.languages('input.translations', translations.map((t) => t.language));
+    const drafters = await this.drafters(input.drafters ?? []);
+    const recipients = await Promise.all((input.recipients ?? []).map((r, i) => this.recipient(`input.recipients.${i}`, r, adoptedOn)));
+    if (recipients.length > LIMITS.recipients) throw badInput('input.recipients', `At most ${LIMITS.recipients} recipients`);
+    return this.writes.create(
+      writer,
+      DeclarationSchema,
+      { forumId: forum.id, language: input.language, adoptedOn, publishedOn: null, drafters },
+      input.clientMutationId,
+      { operation: 'createDeclaration', recordType: 'Declaration', fields: givenFields(input) },
+      async (manager, declaration) => {
+        const who = { ownerOrg: declaration.ownerOrg, createdBy: writer.subject };
+        const texts = await manager.getRepository(DeclarationTextSchema).save([
+          { ...who, declarationId: declaration.id, language: input.language, title, body, original: true },
+          ...translations.map((t) => ({ ...who, declarationId: declaration.id, language: t.language, title: t.title, body: t.body, original: false })),
+        ]);
+        const saved = await manager.getRepository(DeclarationRecipientSchema).save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
+        return [...texts.map((t) => t.id), ...saved.map((r) => r.id)];
+      },
+    );
+  }
+
+  async update(id: string, version: number, input: UpdateDeclarationInput): Promise<Declaration> {
+    const { writer, current } = await this.editable(id, version);
+    const changes: Partial<Declaration> = {};
+    if (present('input.adoptedOn', input.adoptedOn, 'The adoption date')) {
+      const forum = (await this.loaders.forum.load(current.forumId))!;
+      const adoptedOn = this.adoptedOn(forum, isoDate(input.adoptedOn));
+      await this.checkAdoptionMove(current, adoptedOn);
+      changes.adoptedOn = adoptedOn;
+    }
+    if (input.drafters !== undefined) changes.drafters = await this.drafters(input.drafters ?? []);
+    const title = present('input.title', input.title, 'The title') ? requiredName('input.title', input.title, LIMITS.title, 'The title') : undefined;
+    const body = present('input.text', input.text, 'The text') ? requiredText('input.text', input.text, LIMITS.declaration, 'The text') : undefined;
+    return this.writes.update(DeclarationSchema, current, version, changes, { operation: 'updateDeclaration', recordType: 'Declaration', fields: givenFields(input) }, async (manager) => {
+      const changed: string[] = [];
+      if (title !== undefined || body !== undefined) {
+        changed.push(...(await this.updateText(manager, current.id, current.language, { title, body })));
+      }
+      // Its recommendations date from the declaration's adoption.
+      if (changes.adoptedOn) await manager.query(`UPDATE recommendation SET adopted_on = $1 WHERE declaration_id = $2`, [changes.adoptedOn, current.id]);
+      return changed;
+    });
+  }
+
+  async saveTranslation(id: string, version: number, input: TranslationInput): Promise<Declaration> {
+    const { writer, current } = await this.editable(id, version);
+    const translation = this.translation('input', input, current.language);
+    await this.directory.languages('input.language', [translation.language]);
+    const texts = await this.loaders.declarationTexts.load(current.id);
+    const existing = texts.find((t) => t.language === translation.language);
+    if (!existing && texts.length - 1 >= LIMITS.translations) throw badInput('input.language', `At most ${LIMITS.translations} translations`);
+    return this.writes.update(DeclarationSchema, current, version, {}, { operation: 'saveDeclarationTranslation', recordType: 'Declaration', fields: ['language', 'title', 'text'] }, async (manager) => {
+      if (existing) return this.updateText(manager, current.id, translation.language, { title: translation.title, body: translation.body });
+      const saved = await manager.getRepository(DeclarationTextSchema).save({
+        ownerOrg: current.ownerOrg,
+        createdBy: writer.subject,
+        declarationId: current.id,
+        language: translation.language,
+        title: translation.title,
+        body: translation.body,
+        original: false,
+      });
+      return [saved.id];
+    });
+  }
+
+  async addRecipient(id: string, version: number, input: RecipientInput): Promise<Declaration> {
+    const { writer, current } = await this.editable(id, version);
+    const recipient = await this.recipient('input', input, current.adoptedOn);
+    const recipients = await this.loaders.recipientsOfDeclaration.load(current.id);
+    if (recipients.length >= LIMITS.recipients) throw badInput('input.recipient', `At most ${LIMITS.recipients} recipients`);
+    const position = Math.max(-1, ...recipients.map((r) => r.position)) + 1;
+    return this.writes.update(DeclarationSchema, current, version, {}, { operation: 'addDeclarationRecipient', recordType: 'Declaration', fields: givenFields(input) }, async (manager) => {
+      const saved = await manager.getRepository(DeclarationRecipientSchema).save({ ...recipient, ownerOrg: current.ownerOrg, createdBy: writer.subject, declarationId: current.id, position });
+      return [saved.id];
+    });
+  }
+
+  async recordDelivery(id: string, version: number, input: { recipient: string; deliveredOn: Date | string; deliveryNote?: string | null }): Promise<Declaration> {
+    const { current } = await this.editable(id, version);
+    const recipients = await this.loaders.recipientsOfDeclaration.load(current.id);
+    const recipient = recipients.find((r) => r.id === input.recipient);
+    if (!recipient) throw badInput('input.recipient', `No recipient with id "${input.recipient}" on this declaration`);
+    const deliveredOn = this.deliveredOn('input.deliveredOn', isoDate(input.deliveredOn), current.adoptedOn);
+    const deliveryNote = optionalText('input.deliveryNote', input.deliveryNote, LIMITS.note);
+    return this.writes.update(DeclarationSchema, current, version, {}, { operation: 'recordDeclarationDelivery', recordType: 'Declaration', fields: givenFields(input) }, async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(DeclarationRecipientSchema)
+        .set({ deliveredOn, deliveryNote, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id', { id: recipient.id })
+        .execute();
+      return [recipient.id];
+    });
+  }
+
+  /** Publication is one-way: the declaration and every recommendation of it become PUBLIC. */
+  async publish(id: string, version: number, input: { publishedOn: Date | string }): Promise<Declaration> {
+    const { current } = await this.editable(id, version);
+    if (current.publishedOn) throw badInput('id', `This declaration was published on ${current.publishedOn}`);
+    const publishedOn = isoDate(input.publishedOn);
+    checkNotFuture('input.publishedOn', publishedOn);
+    checkNotBefore('input.publishedOn', publishedOn, current.adoptedOn, 'the declaration was adopted');
+    return this.writes.update(DeclarationSchema, current, version, { publishedOn }, { operation: 'publishDeclaration', recordType: 'Declaration', fields: ['publishedOn'] }, async (manager) => {
+      const updated = (await manager
+        .createQueryBuilder()
+        .update(RecommendationSchema)
+        .set({ publishedOn, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('declaration_id = :id', { id: current.id })
+        .returning('id')
+        .execute()) as { raw: { id: string }[] };
+      return updated.raw.map((r) => r.id);
+    });
+  }
+
+  /** The caller's own declaration at the version read. Another organisation's draft is simply not found. */
+  private async editable(id: string, version: number): Promise<{ writer: Partner; current: Declaration }> {
+    const writer = this.writes.writer();
+    return { writer, current: this.writes.editable(writer, await this.loaders.declaration.load(id), 'Declaration', id, version) };
+  }
+
+  private adoptedOn(forum: Forum, adoptedOn: string): string {
+    checkNotFuture('input.adoptedOn', adoptedOn);
+    checkNotBefore('input.adoptedOn', adoptedOn, forum.startsOn, 'the forum started');
+    return adoptedOn;
+  }
+
+  /** A new adoption date stays before everything that happened to the declaration since. */
+  private async checkAdoptionMove(current: Declaration, adoptedOn: string): Promise<void> {
+    const field = 'input.adoptedOn';
+    if (current.publishedOn && adoptedOn > current.publishedOn) throw badInput(field, `${adoptedOn} is after the declaration was published (${current.publishedOn})`);
+    const delivered = (await this.loaders.recipientsOfDeclaration.load(current.id)).map((r) => r.deliveredOn).filter((d): d is string => d !== null);
+    const recommendations = await this.loaders.recommendationsOfDeclaration.load(current.id);
+    const reported = recommendations.map((r) => r.statusSince).filter((d): d is string => d !== null);
+    const first = [...delivered, ...reported].sort()[0];
+    if (first && adoptedOn > first) throw badInput(field, `${adoptedOn} is after the declaration was delivered or its recommendations followed up (${first})`);
+  }
+
+  private translation(field: string, input: TranslationInput, original: string) {
+    if (input.language === original) throw badInput(`${field}.language`, `${original} is the declaration's original language, changed with updateDeclaration`);
+    return {
+      language: input.language,
+      title: requiredName(`${field}.title`, input.title, LIMITS.title, 'The title'),
+      body: requiredText(`${field}.text`, input.text, LIMITS.declaration, 'The text'),
+    };
+  }
+
+  private async drafters(input: readonly DrafterInput[]): Promise<Drafter[]> {
+    if (input.length > LIMITS.drafters) throw badInput('input.drafters', `At most ${LIMITS.drafters} drafters`);
+    const drafters = input.map((d, i) => ({ role: requiredName(`input.drafters.${i}.role`, d.role, LIMITS.role, 'A drafter’s role'), organisationId: d.organisation ?? null }));
+    const organisations = drafters.map((d, i) => ({ id: d.organisationId, i })).filter((d): d is { id: string; i: number } => d.id !== null);
+    await this.directory.organisations((k) => `input.drafters.${organisations[k]!.i}.organisation`, organisations.map((o) => o.id));
+    return drafters;
+  }
+
+  private async recipient(field: string, input: RecipientInput, adoptedOn: string): Promise<RecipientValues> {
+    const recipient = requiredName(`${field}.recipient`, input.recipient, LIMITS.role, 'The recipient');
+    const organisationId = input.organisation ?? null;
+    if (organisationId) await this.directory.organisations(() => `${field}.organisation`, [organisationId]);
+    const delivered = optionalDate(input.deliveredOn);
+    const deliveredOn = delivered ? this.deliveredOn(`${field}.deliveredOn`, delivered, adoptedOn) : null;
+    const deliveryNote = optionalText(`${field}.deliveryNote`, input.deliveryNote, LIMITS.note);
+    if (deliveryNote && !deliveredOn) throw badInput(`${field}.deliveryNote`, 'A delivery note goes with the delivery date');
+    return { recipient, organisationId, deliveredOn, deliveryNote };
+  }
+
+  private deliveredOn(field: string, deliveredOn: string, adoptedOn: string): string {
+    checkNotFuture(field, deliveredOn);
+    checkNotBefore(field, deliveredOn, adoptedOn, 'the declaration was adopted');
+    return deliveredOn;
+  }
+
+  /** Changes one language version in place (its version goes up); returns its id for the audit log. */
+  private async updateText(manager: EntityManager, declarationId: string, language: string, values: { title?: string; body?: string }): Promise<string[]> {
+    const set: Record<string, unknown> = { version: () => 'version + 1', updatedAt: () => 'now()' };
+    if (values.title !== undefined) set.title = values.title;
+    if (values.body !== undefined) set.body = values.body;
+    const result = (await manager
+      .createQueryBuilder()
+      .update(DeclarationTextSchema)
+      .set(set)
+      .where('declaration_id = :declarationId AND language = :language', { declarationId, language })
+      .returning('id')
+      .execute()) as { raw: { id: string }[] };
+    return result.raw.map((r) => r.id);
+  }
+}

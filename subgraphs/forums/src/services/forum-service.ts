@@ -1,0 +1,201 @@
+import { badInput } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, PARTICIPANT_CATEGORIES, type Forum, type ForumScope, type ParticipantCategory } from '../entities';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+import { addDays, isoDate } from './dates';
+import type { Directory, Venue } from './directory';
+import { LIMITS, givenFields, optionalName, present, requiredName } from './text';
+import type { Writes } from './writes';
+
+export interface VenueInput {
+  community?: string | null;
+  adminArea?: string | null;
+  name?: string | null;
+}
+
+export interface CreateForumInput {
+  title: string;
+  scope: ForumScope;
+  startsOn: Date | string;
+  endsOn: Date | string;
+  venue: VenueInput;
+  convenors: string[];
+  coConvenors?: string[] | null;
+  countriesRepresented?: string[] | null;
+  clientMutationId?: string | null;
+}
+
+export interface UpdateForumInput {
+  title?: string | null;
+  scope?: ForumScope | null;
+  startsOn?: Date | string | null;
+  endsOn?: Date | string | null;
+  venue?: VenueInput | null;
+  convenors?: string[] | null;
+  coConvenors?: string[] | null;
+  countriesRepresented?: string[] | null;
+}
+
+export interface ParticipantsInput {
+  groups: { category: ParticipantCategory; women: number; men: number }[];
+  origins?: { region: string; participants: number }[] | null;
+}
+
+/** A forum lasts at most a month. */
+export const MAX_FORUM_DAYS = 31;
+
+/** Distinct ids, refusing repeats on `field.i`. */
+function distinct(field: string, ids: readonly string[], max: number, what: string): string[] {
+  if (ids.length > max) throw badInput(field, `At most ${max} ${what}`);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) throw badInput(`${field}.${i}`, `${id} is listed twice`);
+  });
+  return [...ids];
+}
+
+function count(field: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > LIMITS.participants) throw badInput(field, `Give a whole number from 0 to ${LIMITS.participants}`);
+  return value;
+}
+
+/** Recording forums and their participants: validated first, then one transaction with its audit row. */
+export class ForumService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async create(input: CreateForumInput): Promise<Forum> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(ForumSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
+    const { startsOn, endsOn } = this.dates(isoDate(input.startsOn), isoDate(input.endsOn), 'input.endsOn');
+    const venue = await this.directory.venue('input.venue', input.venue);
+    const venueName = optionalName('input.venue.name', input.venue.name, LIMITS.name);
+    const { convenorIds, coConvenorIds } = await this.convenors(input.convenors, input.coConvenors ?? []);
+    const countriesRepresented = this.countries(input.scope, venue.countryCode, input.countriesRepresented ?? []);
+    return this.writes.create(
+      writer,
+      ForumSchema,
+      { title, scope: input.scope, startsOn, endsOn, venueName, ...venue, convenorIds, coConvenorIds, countriesRepresented },
+      input.clientMutationId,
+      { operation: 'createForum', recordType: 'Forum', fields: givenFields(input) },
+    );
+  }
+
+  async update(id: string, version: number, input: UpdateForumInput): Promise<Forum> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
+    const changes: Partial<Forum> = {};
+    if (present('input.title', input.title, 'The title')) changes.title = requiredName('input.title', input.title, LIMITS.title, 'The title');
+    const scope = present('input.scope', input.scope, 'The scope') ? input.scope : current.scope;
+    if (scope !== current.scope) changes.scope = scope;
+    const newStart = present('input.startsOn', input.startsOn, 'The first day');
+    const newEnd = present('input.endsOn', input.endsOn, 'The last day');
+    if (newStart || newEnd) {
+      const dates = this.dates(input.startsOn ? isoDate(input.startsOn) : current.startsOn, input.endsOn ? isoDate(input.endsOn) : current.endsOn, newEnd ? 'input.endsOn' : 'input.startsOn');
+      const recorded = await this.repositories.forums.recordedDates(id);
+      const earliest = [recorded.firstTestimony, recorded.firstAdoption].filter((d): d is string => d !== null).sort()[0];
+      if (earliest && earliest < dates.startsOn) {
+        throw badInput('input.startsOn', `${dates.startsOn} is after a testimony or declaration of the forum (${earliest})`);
+      }
+      if (recorded.lastTestimony && recorded.lastTestimony > dates.endsOn) {
+        throw badInput('input.endsOn', `${dates.endsOn} is before a testimony given at the forum (${recorded.lastTestimony})`);
+      }
+      Object.assign(changes, dates);
+    }
+    let venue: Venue = current;
+    if (present('input.venue', input.venue, 'The venue')) {
+      venue = await this.directory.venue('input.venue', input.venue);
+      Object.assign(changes, { communityId: venue.communityId, adminPcode: venue.adminPcode, admin1Pcode: venue.admin1Pcode, countryCode: venue.countryCode });
+      if (input.venue.name !== undefined) changes.venueName = optionalName('input.venue.name', input.venue.name, LIMITS.name);
+    }
+    if (present('input.convenors', input.convenors, 'The convenors') || input.coConvenors !== undefined) {
+      Object.assign(changes, await this.convenors(input.convenors ?? current.convenorIds, input.coConvenors ?? (input.coConvenors === null ? [] : current.coConvenorIds)));
+    }
+    if (input.countriesRepresented !== undefined || changes.countryCode !== undefined || changes.scope !== undefined) {
+      // The host country stays first; delegations are kept unless a new list is given.
+      const delegations = input.countriesRepresented ?? current.countriesRepresented.filter((c) => c !== current.countryCode);
+      const countries = this.countries(scope, venue.countryCode, delegations);
+      const regions = await this.repositories.forums.regionsRecorded(id);
+      const stranded = regions.find((pcode) => !countries.includes(pcode.slice(0, 2)));
+      if (stranded) {
+        throw badInput('input.countriesRepresented', `Participants or speakers of this forum come from ${stranded}: ${stranded.slice(0, 2)} stays among the countries represented`);
+      }
+      changes.countriesRepresented = countries;
+    }
+    return this.writes.update(ForumSchema, current, version, changes, { operation: 'updateForum', recordType: 'Forum', fields: givenFields(input) });
+  }
+
+  /** Replaces the participant counts; the forum's version goes up. */
+  async recordParticipants(id: string, version: number, input: ParticipantsInput): Promise<Forum> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
+    const seen = new Set<string>();
+    const groups = input.groups.map((group, i) => {
+      if (!PARTICIPANT_CATEGORIES.includes(group.category)) throw badInput(`input.groups.${i}.category`, `Unknown category ${group.category}`);
+      if (seen.has(group.category)) throw badInput(`input.groups.${i}.category`, `${group.category} is listed twice`);
+      seen.add(group.category);
+      return { category: group.category, women: count(`input.groups.${i}.women`, group.women), men: count(`input.groups.${i}.men`, group.men) };
+    });
+    const total = groups.reduce((sum, g) => sum + g.women + g.men, 0);
+    const origins = input.origins ?? [];
+    origins.forEach((origin, i) => {
+      if (!Number.isInteger(origin.participants) || origin.participants < 1 || origin.participants > LIMITS.participants) {
+        throw badInput(`input.origins.${i}.participants`, `Give a whole number from 1 to ${LIMITS.participants}`);
+      }
+      if (origins.findIndex((o) => o.region === origin.region) !== i) throw badInput(`input.origins.${i}.region`, `${origin.region} is listed twice`);
+    });
+    const regions = await this.directory.regions((i) => `input.origins.${i}.region`, origins.map((o) => o.region));
+    regions.forEach((region, i) => {
+      if (!current.countriesRepresented.includes(region.countryCode)) {
+        throw badInput(`input.origins.${i}.region`, `${region.pcode} is in ${region.countryCode}, which is not among the forum's countries (${current.countriesRepresented.join(', ')})`);
+      }
+    });
+    const fromRegions = origins.reduce((sum, o) => sum + o.participants, 0);
+    if (fromRegions > total) throw badInput('input.origins', `The regions of origin add up to ${fromRegions} participants, more than the ${total} counted by category`);
+    const replace = async (manager: EntityManager) => {
+      await manager.delete(ParticipantGroupSchema, { forumId: id });
+      await manager.delete(ParticipantOriginSchema, { forumId: id });
+      const who = { forumId: id, ownerOrg: current.ownerOrg, createdBy: writer.subject };
+      const kept = groups.filter((g) => g.women + g.men > 0);
+      if (kept.length) await manager.getRepository(ParticipantGroupSchema).insert(kept.map((g) => ({ ...who, ...g })));
+      if (origins.length) {
+        await manager.getRepository(ParticipantOriginSchema).insert(origins.map((o, i) => ({ ...who, regionPcode: regions[i]!.pcode, countryCode: regions[i]!.countryCode, participants: o.participants })));
+      }
+    };
+    return this.writes.update(ForumSchema, current, version, {}, { operation: 'recordForumParticipants', recordType: 'Forum', fields: givenFields(input) }, replace);
+  }
+
+  private dates(startsOn: string, endsOn: string, field: string): { startsOn: string; endsOn: string } {
+    if (endsOn < startsOn) throw badInput(field, `The forum ends (${endsOn}) before it starts (${startsOn})`);
+    if (endsOn > addDays(startsOn, MAX_FORUM_DAYS)) throw badInput(field, `A forum lasts at most ${MAX_FORUM_DAYS} days; ${startsOn} to ${endsOn} is longer`);
+    return { startsOn, endsOn };
+  }
+
+  private async convenors(convenors: readonly string[], coConvenors: readonly string[]): Promise<{ convenorIds: string[]; coConvenorIds: string[] }> {
+    if (convenors.length === 0) throw badInput('input.convenors', 'A forum has at least one convenor');
+    const convenorIds = distinct('input.convenors', convenors, LIMITS.convenors, 'convenors');
+    const coConvenorIds = distinct('input.coConvenors', coConvenors, LIMITS.convenors, 'co-convenors');
+    coConvenorIds.forEach((id, i) => {
+      if (convenorIds.includes(id)) throw badInput(`input.coConvenors.${i}`, `${id} is already a convenor`);
+    });
+    await this.directory.organisations((i) => `input.convenors.${i}`, convenorIds);
+    await this.directory.organisations((i) => `input.coConvenors.${i}`, coConvenorIds);
+    return { convenorIds, coConvenorIds };
+  }
+
+  /** The host country first, then the delegations' countries, each once. */
+  private countries(scope: ForumScope, host: string, delegations: readonly string[]): string[] {
+    const countries = [...new Set([host, ...delegations.map((c) => c.toUpperCase())])];
+    if (countries.length > LIMITS.countries) throw badInput('input.countriesRepresented', `At most ${LIMITS.countries} countries`);
+    if (scope === 'REGIONAL' && countries.length < 2) {
+      throw badInput('input.countriesRepresented', 'A REGIONAL forum brings together at least two countries: name the delegations’ countries');
+    }
+    return countries;
+  }
+}

@@ -1,0 +1,228 @@
+import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import {
+  RecommendationFollowUpSchema,
+  RecommendationSchema,
+  RecommendationTextSchema,
+  type Recommendation,
+  type RecommendationAddressee,
+  type RecommendationStatus,
+  type RecommendationTheme,
+} from '../entities';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+import { checkNotBefore, checkNotFuture, isoDate } from './dates';
+import type { Directory } from './directory';
+import { checkFollowUp } from './follow-up-rules';
+import { LIMITS, givenFields, optionalName, present, requiredName, requiredText } from './text';
+import type { Writes } from './writes';
+
+export interface TextInput {
+  language: string;
+  text: string;
+}
+
+export interface AddRecommendationInput {
+  declaration: string;
+  theme: RecommendationTheme;
+  addressee: RecommendationAddressee;
+  addresseeName?: string | null;
+  addresseeOrganisation?: string | null;
+  addressedArea?: string | null;
+  addressedCommunity?: string | null;
+  text: string;
+  language?: string | null;
+  translations?: TextInput[] | null;
+  clientMutationId?: string | null;
+}
+
+export interface UpdateRecommendationInput {
+  theme?: RecommendationTheme | null;
+  addressee?: RecommendationAddressee | null;
+  addresseeName?: string | null;
+  addresseeOrganisation?: string | null;
+  addressedArea?: string | null;
+  addressedCommunity?: string | null;
+  text?: string | null;
+  translations?: TextInput[] | null;
+}
+
+export interface FollowUpInput {
+  status: RecommendationStatus;
+  reportedOn: Date | string;
+  evidence: string;
+  evidenceUrl?: URL | string | null;
+  reporter: string;
+  reportingOrganisation?: string | null;
+}
+
+/** Recommendations of a declaration and their follow-up, written by the declaration's owner. */
+export class RecommendationService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async add(input: AddRecommendationInput): Promise<Recommendation> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(RecommendationSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const declaration = await this.loaders.declaration.load(input.declaration);
+    if (!declaration) throw badInput('input.declaration', `No declaration with id "${input.declaration}"`);
+    requireOwner(writer, declaration.ownerOrg, `Declaration ${declaration.id}`);
+    const existing = await this.loaders.recommendationsOfDeclaration.load(declaration.id);
+    if (existing.length >= LIMITS.recommendationsPerDeclaration) {
+      throw badInput('input.declaration', `A declaration has at most ${LIMITS.recommendationsPerDeclaration} recommendations`);
+    }
+    const language = input.language ?? declaration.language;
+    const body = requiredText('input.text', input.text, LIMITS.recommendation, 'The text');
+    const translations = this.translations(input.translations ?? [], language);
+    await this.directory.languages('input.language', [language]);
+    await this.directory.languages('input.translations', translations.map((t) => t.language));
+    const addressee = await this.addressee(input);
+    const place = await this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null);
+    return this.writes.create(
+      writer,
+      RecommendationSchema,
+      async (manager) => {
+        // The declaration's row lock makes two simultaneous additions take numbers one after the other.
+        await manager.query(`SELECT 1 FROM declaration WHERE id = $1 FOR UPDATE`, [declaration.id]);
+        return {
+          declarationId: declaration.id,
+          forumId: declaration.forumId,
+          number: await this.repositories.recommendations.nextNumber(manager, declaration.id),
+          theme: input.theme,
+          ...addressee,
+          ...place,
+          language,
+          adoptedOn: declaration.adoptedOn,
+          publishedOn: declaration.publishedOn,
+          status: 'PENDING',
+          statusSince: null,
+        };
+      },
+      input.clientMutationId,
+      { operation: 'addForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) },
+      (manager, recommendation) => this.saveTexts(manager, writer, recommendation, body, translations),
+    );
+  }
+
+  async update(id: string, version: number, input: UpdateRecommendationInput): Promise<Recommendation> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
+    const changes: Partial<Recommendation> = {};
+    if (present('input.theme', input.theme, 'The theme')) changes.theme = input.theme;
+    if (present('input.addressee', input.addressee, 'The addressee')) changes.addressee = input.addressee;
+    if (input.addresseeName !== undefined || input.addresseeOrganisation !== undefined) {
+      const addressee = await this.addressee({
+        addressee: changes.addressee ?? current.addressee,
+        addresseeName: input.addresseeName === undefined ? current.addresseeName : input.addresseeName,
+        addresseeOrganisation: input.addresseeOrganisation === undefined ? current.addresseeOrg : input.addresseeOrganisation,
+      });
+      Object.assign(changes, addressee);
+    }
+    if (input.addressedArea !== undefined || input.addressedCommunity !== undefined) {
+      // Both together say what the recommendation is about: a community alone keeps no old area.
+      Object.assign(changes, await this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null));
+    }
+    const body = present('input.text', input.text, 'The text') ? requiredText('input.text', input.text, LIMITS.recommendation, 'The text') : undefined;
+    const translations = input.translations === undefined ? undefined : this.translations(input.translations ?? [], current.language);
+    if (translations) await this.directory.languages('input.translations', translations.map((t) => t.language));
+    return this.writes.update(RecommendationSchema, current, version, changes, { operation: 'updateForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) }, async (manager) => {
+      const changed: string[] = [];
+      if (body !== undefined) {
+        const result = (await manager
+          .createQueryBuilder()
+          .update(RecommendationTextSchema)
+          .set({ body, version: () => 'version + 1', updatedAt: () => 'now()' })
+          .where('recommendation_id = :id AND original', { id: current.id })
+          .returning('id')
+          .execute()) as { raw: { id: string }[] };
+        changed.push(...result.raw.map((r) => r.id));
+      }
+      if (translations) {
+        await manager.query(`DELETE FROM recommendation_text WHERE recommendation_id = $1 AND NOT original`, [current.id]);
+        changed.push(...(await this.saveTexts(manager, writer, current, null, translations)));
+      }
+      return changed;
+    });
+  }
+
+  /** A follow-up report: the status moves as the rules allow, on the version read, with its history row. */
+  async recordFollowUp(id: string, version: number, input: FollowUpInput): Promise<Recommendation> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
+    checkFollowUp(current.status, input.status);
+    const reportedOn = isoDate(input.reportedOn);
+    checkNotFuture('input.reportedOn', reportedOn);
+    checkNotBefore('input.reportedOn', reportedOn, current.adoptedOn, 'the recommendation was adopted');
+    if (current.statusSince) checkNotBefore('input.reportedOn', reportedOn, current.statusSince, 'the last follow-up');
+    const evidence = requiredText('input.evidence', input.evidence, LIMITS.evidence, 'The evidence');
+    const evidenceUrl = input.evidenceUrl ? String(input.evidenceUrl) : null;
+    if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) throw badInput('input.evidenceUrl', 'Give an http or https address');
+    const reporter = requiredName('input.reporter', input.reporter, LIMITS.role, 'The reporter');
+    const reportingOrg = input.reportingOrganisation ?? null;
+    if (reportingOrg) await this.directory.organisations(() => 'input.reportingOrganisation', [reportingOrg]);
+    return this.writes.update(
+      RecommendationSchema,
+      current,
+      version,
+      { status: input.status, statusSince: reportedOn },
+      { operation: 'recordRecommendationFollowUp', recordType: 'ForumRecommendation', fields: givenFields(input) },
+      async (manager) => {
+        const saved = await manager.getRepository(RecommendationFollowUpSchema).save({
+          recommendationId: current.id,
+          fromStatus: current.status,
+          toStatus: input.status,
+          reportedOn,
+          evidence,
+          evidenceUrl,
+          reporter,
+          reportingOrg,
+          ownerOrg: current.ownerOrg,
+          createdBy: writer.subject,
+        });
+        return [saved.id];
+      },
+    );
+  }
+
+  private translations(input: readonly TextInput[], original: string): { language: string; body: string }[] {
+    if (input.length > LIMITS.translations) throw badInput('input.translations', `At most ${LIMITS.translations} translations`);
+    return input.map((t, i) => {
+      if (t.language === original) throw badInput(`input.translations.${i}.language`, `${original} is the recommendation's original language`);
+      if (input.findIndex((o) => o.language === t.language) !== i) throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
+      return { language: t.language, body: requiredText(`input.translations.${i}.text`, t.text, LIMITS.recommendation, 'The text') };
+    });
+  }
+
+  private async addressee(input: { addressee: RecommendationAddressee; addresseeName?: string | null; addresseeOrganisation?: string | null }) {
+    const addresseeOrg = input.addresseeOrganisation ?? null;
+    if (addresseeOrg) await this.directory.organisations(() => 'input.addresseeOrganisation', [addresseeOrg]);
+    return { addressee: input.addressee, addresseeName: optionalName('input.addresseeName', input.addresseeName, LIMITS.name), addresseeOrg };
+  }
+
+  /** What the recommendation is about: an area, a community (its area from the directory), or nothing. */
+  private async addressed(pcode: string | null, communityId: string | null): Promise<{ addressedPcode: string | null; addressedCommunityId: string | null }> {
+    const area = pcode ? await this.directory.adminArea('input.addressedArea', pcode, [1, 2]) : null;
+    if (!communityId) return { addressedPcode: area?.pcode ?? null, addressedCommunityId: null };
+    const community = await this.directory.community('input.addressedCommunity', communityId);
+    if (area && !community.adminPcode.startsWith(area.pcode)) {
+      throw badInput('input.addressedCommunity', `The community lies in ${community.adminPcode}, outside the addressed area ${area.pcode}`);
+    }
+    return { addressedPcode: community.adminPcode, addressedCommunityId: community.communityId };
+  }
+
+  private async saveTexts(manager: EntityManager, writer: Partner, recommendation: Recommendation, body: string | null, translations: readonly { language: string; body: string }[]): Promise<string[]> {
+    const who = { ownerOrg: recommendation.ownerOrg, createdBy: writer.subject, recommendationId: recommendation.id };
+    const rows = [
+      ...(body !== null ? [{ ...who, language: recommendation.language, body, original: true }] : []),
+      ...translations.map((t) => ({ ...who, language: t.language, body: t.body, original: false })),
+    ];
+    if (rows.length === 0) return [];
+    const saved = await manager.getRepository(RecommendationTextSchema).save(rows);
+    return saved.map((t) => t.id);
+  }
+}

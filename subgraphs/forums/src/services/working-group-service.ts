@@ -1,0 +1,101 @@
+import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import { WorkingGroupSchema, type Forum, type ForumTopic, type WorkingGroup } from '../entities';
+import type { Loaders } from '../loaders';
+import type { Directory } from './directory';
+import { LIMITS, givenFields, optionalName, present, requiredText } from './text';
+import type { Writes } from './writes';
+
+export interface AddWorkingGroupInput {
+  forum: string;
+  topic: ForumTopic;
+  otherTopic?: string | null;
+  facilitator?: string | null;
+  facilitatorName?: string | null;
+  keyFindings?: string[] | null;
+  clientMutationId?: string | null;
+}
+
+export interface UpdateWorkingGroupInput {
+  topic?: ForumTopic | null;
+  otherTopic?: string | null;
+  facilitator?: string | null;
+  facilitatorName?: string | null;
+  keyFindings?: string[] | null;
+}
+
+/** The caller's own forum, or BAD_USER_INPUT on `field` (unknown) / FORBIDDEN (another organisation's). */
+export async function ownForum(loaders: Loaders, writer: Partner, field: string, id: string): Promise<Forum> {
+  const forum = await loaders.forum.load(id);
+  if (!forum) throw badInput(field, `No forum with id "${id}"`);
+  requireOwner(writer, forum.ownerOrg, `Forum ${id}`);
+  return forum;
+}
+
+/** A new topic is named; a listed one is not. */
+function otherTopicOf(topic: ForumTopic, raw: string | null | undefined): string | null {
+  const name = optionalName('input.otherTopic', raw, LIMITS.name);
+  if (topic === 'OTHER' && !name) throw badInput('input.otherTopic', 'Name the new topic when the topic is OTHER');
+  if (topic !== 'OTHER' && name) throw badInput('input.otherTopic', `Only an OTHER topic is named; ${topic} is a listed topic`);
+  return name;
+}
+
+function findings(raw: readonly string[]): string[] {
+  if (raw.length > LIMITS.findings) throw badInput('input.keyFindings', `At most ${LIMITS.findings} findings`);
+  return raw.map((finding, i) => requiredText(`input.keyFindings.${i}`, finding, LIMITS.finding, 'A finding'));
+}
+
+export class WorkingGroupService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async add(input: AddWorkingGroupInput): Promise<WorkingGroup> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(WorkingGroupSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
+    const otherTopic = otherTopicOf(input.topic, input.otherTopic);
+    const facilitatorOrg = input.facilitator ?? null;
+    if (facilitatorOrg) await this.directory.organisations(() => 'input.facilitator', [facilitatorOrg]);
+    return this.writes.create(
+      writer,
+      WorkingGroupSchema,
+      {
+        forumId: forum.id,
+        topic: input.topic,
+        otherTopic,
+        facilitatorOrg,
+        facilitatorName: optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name),
+        keyFindings: findings(input.keyFindings ?? []),
+      },
+      input.clientMutationId,
+      { operation: 'addForumWorkingGroup', recordType: 'ForumWorkingGroup', fields: givenFields(input) },
+    );
+  }
+
+  async update(id: string, version: number, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.workingGroup.load(id), 'ForumWorkingGroup', id, version);
+    const changes: Partial<WorkingGroup> = {};
+    const topic = present('input.topic', input.topic, 'The topic') ? input.topic : current.topic;
+    if (input.topic !== undefined || input.otherTopic !== undefined) {
+      changes.topic = topic;
+      // Moving to a listed topic drops the old topic's name unless one is given (and then refused).
+      changes.otherTopic = otherTopicOf(topic, input.otherTopic !== undefined ? input.otherTopic : topic === 'OTHER' ? current.otherTopic : null);
+    }
+    if (input.facilitator !== undefined) {
+      if (input.facilitator) await this.directory.organisations(() => 'input.facilitator', [input.facilitator]);
+      changes.facilitatorOrg = input.facilitator ?? null;
+    }
+    if (input.facilitatorName !== undefined) changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name);
+    if (input.keyFindings !== undefined) changes.keyFindings = findings(input.keyFindings ?? []);
+    return this.writes.update(WorkingGroupSchema, current, version, changes, {
+      operation: 'updateForumWorkingGroup',
+      recordType: 'ForumWorkingGroup',
+      fields: givenFields(input),
+    });
+  }
+}
+

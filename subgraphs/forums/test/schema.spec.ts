@@ -1,0 +1,79 @@
+import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
+import { loadTypeDefs } from '@peacegraph/kit';
+import * as values from '../src/entities/values';
+import { IMPLEMENTATION_GROUPINGS, IMPLEMENTATION_INTERVALS } from '../src/repositories/implementation-repository';
+import { SCHEMA_FILE } from '../src/schema';
+
+const { document } = loadTypeDefs(SCHEMA_FILE);
+const enumValues = (name: string) =>
+  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map((v) => v.name.value);
+const objects = document.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
+const classOf = (node: { directives?: readonly { name: { value: string } }[] }) =>
+  node.directives?.map((d) => d.name.value).find((n) => ['public', 'partner', 'sensitive'].includes(n));
+
+describe('schema.graphql', () => {
+  it.each([
+    ['ForumScope', values.FORUM_SCOPES],
+    ['ForumParticipantCategory', values.PARTICIPANT_CATEGORIES],
+    ['ForumTopic', values.FORUM_TOPICS],
+    ['TestimonyAgeGroup', values.TESTIMONY_AGE_GROUPS],
+    ['ForumRecommendationTheme', values.RECOMMENDATION_THEMES],
+    ['ForumRecommendationAddressee', values.RECOMMENDATION_ADDRESSEES],
+    ['ForumRecommendationStatus', values.RECOMMENDATION_STATUSES],
+    ['ForumSearchKind', values.SEARCH_KINDS],
+    ['ForumImplementationGrouping', IMPLEMENTATION_GROUPINGS],
+    ['ForumImplementationInterval', IMPLEMENTATION_INTERVALS],
+  ])('enum %s holds the values the rules know', (name, known) => {
+    expect(enumValues(name)).toEqual([...known]);
+  });
+
+  it('lists the issue’s participant categories, working-group topics and recommendation themes', () => {
+    expect(values.PARTICIPANT_CATEGORIES).toHaveLength(14);
+    expect(values.FORUM_TOPICS).toHaveLength(6);
+    expect(values.RECOMMENDATION_THEMES).toHaveLength(6);
+  });
+
+  it('classes as SENSITIVE exactly the text of a testimony as recorded and a facilitator’s name, both nullable', () => {
+    const sensitive = objects.flatMap((type) =>
+      (type.fields ?? [])
+        .filter((field) => classOf(field) === 'sensitive')
+        .map((field) => {
+          expect(field.type.kind).not.toBe(Kind.NON_NULL_TYPE);
+          return `${type.name.value}.${field.name.value}`;
+        }),
+    );
+    expect(sensitive.sort()).toEqual(['ForumWorkingGroup.facilitatorName', 'Testimony.recordedText']);
+  });
+
+  it('makes every field refused to some callers nullable where anyone may read its parent', () => {
+    const refusable = objects
+      .filter((type) => classOf(type) === 'public' || type.name.value === 'Query' || ['Community', 'AdminArea', 'Organisation'].includes(type.name.value))
+      .flatMap((type) => (type.fields ?? []).filter((f) => ['partner', 'sensitive'].includes(classOf(f) ?? '')).map((f) => ({ name: `${type.name.value}.${f.name.value}`, kind: f.type.kind })));
+    expect(refusable.map((f) => f.name).sort()).toEqual([
+      'Forum.participants',
+      'ForumWorkingGroup.facilitatorName',
+      'ForumWorkingGroup.keyFindings',
+      'Query.forumParticipation',
+      'Query.forumsAuditLog',
+      'Testimony.recordedText',
+    ]);
+    for (const field of refusable) expect([field.name, field.kind]).not.toEqual([field.name, Kind.NON_NULL_TYPE]);
+  });
+
+  it('keeps participant counts for partners, and every field added to the directory’s entities nullable', () => {
+    const partner = (type: string) => {
+      const node = objects.find((o) => o.name.value === type)!;
+      return classOf(node) === 'partner' || node.fields!.every((f) => classOf(f) === 'partner');
+    };
+    for (const type of ['ForumParticipants', 'ForumParticipantGroup', 'ForumParticipantOrigin', 'ForumHeadcount', 'ForumParticipation', 'ForumParticipationRow']) {
+      expect(partner(type)).toBe(true);
+    }
+    const forum = objects.find((o) => o.name.value === 'Forum')!;
+    expect(classOf(forum.fields!.find((f) => f.name.value === 'participants')!)).toBe('partner');
+    for (const name of ['Community', 'AdminArea', 'Organisation']) {
+      const fields = objects.find((o) => o.name.value === name)!.fields!.filter((f) => !['id', 'pcode'].includes(f.name.value));
+      expect(fields.length).toBeGreaterThan(0);
+      for (const field of fields) expect(field.type.kind).not.toBe(Kind.NON_NULL_TYPE);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import type DataLoader from 'dataloader';
+import { groupedLoader, keyedLoader, type Viewer } from '@peacegraph/kit';
+import type { TrainingKind } from './entities';
+import type { Repositories } from './repositories';
+import type { CoverageRow } from './repositories/aggregate-repository';
+
+/**
+ * A loader per argument set, for list fields with arguments under many parents (`miningTrainings(kind:,
+ * first:)` under 50 communities): each distinct set batches its parents into one statement.
+ */
+function perArguments<A, K, V>(make: (args: A) => DataLoader<K, V>): ((args: A) => DataLoader<K, V>) & { clearAll: () => void } {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  const get = (args: A) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+  return Object.assign(get, { clearAll: () => loaders.clear() });
+}
+
+type TrainingListArgs = { kind: TrainingKind | null; first: number };
+type FirstArgs = { first: number };
+type PeriodArgs = { from: string | null; to: string | null };
+
+/** Most trainings listed under one site. */
+export const SITE_TRAININGS = 100;
+
+/** Fresh per request: a loader's cache must never outlive the caller it was filled for. */
+export function createLoaders(repositories: Repositories, viewer: Viewer) {
+  const { instruments, sites, consultations, trainings, dialogues, media, aggregates } = repositories;
+  const viewerOrg = viewer.kind === 'partner' ? viewer.organisationId : '00000000-0000-0000-0000-000000000000';
+  return {
+    instrument: keyedLoader((ids: readonly string[]) => instruments.byIds(ids), (i) => i.id),
+    provision: keyedLoader((ids: readonly string[]) => instruments.provisionsByIds(ids), (p) => p.id),
+    provisionsOfInstrument: groupedLoader((ids: readonly string[]) => instruments.provisionsOf(ids), (p) => p.instrumentId),
+    site: keyedLoader((ids: readonly string[]) => sites.byIds(ids), (s) => s.id),
+    consultation: keyedLoader((ids: readonly string[]) => consultations.byIds(ids), (c) => c.id),
+    groupsOfConsultation: groupedLoader((ids: readonly string[]) => consultations.groupsOf(ids), (g) => g.consultationId),
+    training: keyedLoader((ids: readonly string[]) => trainings.byIds(ids), (t) => t.id),
+    groupsOfTraining: groupedLoader((ids: readonly string[]) => trainings.groupsOf(ids), (g) => g.trainingId),
+    trainingsAtSite: groupedLoader((ids: readonly string[]) => trainings.atSites(ids, SITE_TRAININGS), (t) => t.siteId ?? ''),
+    dialogue: keyedLoader((ids: readonly string[]) => dialogues.byIds(ids), (d) => d.id),
+    groupsOfDialogue: groupedLoader((ids: readonly string[]) => dialogues.groupsOf(ids), (g) => g.dialogueId),
+    commitment: keyedLoader((ids: readonly string[]) => dialogues.commitmentsByIds(ids), (c) => c.id),
+    commitmentsOfDialogue: groupedLoader((ids: readonly string[]) => dialogues.commitmentsOf(ids), (c) => c.dialogueId),
+    historyOfCommitment: groupedLoader((ids: readonly string[]) => dialogues.historyOf(ids), (h) => h.commitmentId),
+    media: keyedLoader((ids: readonly string[]) => media.byIds(ids), (m) => m.id),
+    publication: keyedLoader((ids: readonly string[]) => media.publicationsByIds(ids), (p) => p.id),
+
+    // Lists and figures under the directory's entities, one statement per field and argument set.
+    sitesOfCommunity: perArguments(({ first }: FirstArgs) => groupedLoader((ids: readonly string[]) => sites.ofCommunities(ids, first), (s) => s.communityId)),
+    sitesOperatedBy: perArguments(({ first }: FirstArgs) => groupedLoader((ids: readonly string[]) => sites.operatedBy(ids, first), (s) => s.operatorId ?? '')),
+    trainingsOfCommunity: perArguments((args: TrainingListArgs) =>
+      groupedLoader((ids: readonly string[]) => trainings.ofCommunities(ids, args), (t) => t.communityId),
+    ),
+    consultationsOfCommunity: perArguments(({ first }: FirstArgs) =>
+      groupedLoader((ids: readonly string[]) => consultations.ofCommunities(ids, first), (c) => c.communityId),
+    ),
+    // A training lies in every asked area whose P-code starts its own: a region and its province.
+    trainingsInArea: perArguments((args: TrainingListArgs) =>
+      groupedLoader(
+        async (pcodes: readonly string[]) =>
+          (await trainings.inAreas(pcodes, args)).map((training) => ({ training, areas: pcodes.filter((p) => training.adminPcode.startsWith(p)) })),
+        (found) => found.areas,
+      ),
+    ),
+    trainingsGivenBy: perArguments(({ first }: FirstArgs) => groupedLoader((ids: readonly string[]) => trainings.givenBy(ids, first), (t) => t.trainerIds)),
+    reachOfArea: perArguments((period: PeriodArgs) =>
+      keyedLoader((pcodes: readonly string[]) => aggregates.areaReach(pcodes, period, viewerOrg), (row: CoverageRow) => row.key),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Forgets everything loaded so far. Called after every write: the mutations of one request run one
+ * after another in the same context, and each must validate against what the previous one wrote.
+ */
+export function clearLoaders(loaders: Loaders): void {
+  for (const loader of Object.values(loaders)) loader.clearAll();
+}

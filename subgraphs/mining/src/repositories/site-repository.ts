@@ -1,0 +1,68 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import { containsPattern, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
+import { firstOfEach, whereId } from './query-helpers';
+
+export interface MiningSiteFilter {
+  community?: string | null;
+  country?: string | null;
+  adminArea?: string | null;
+  kind?: MiningSiteKind | null;
+  mineral?: Mineral | null;
+  operator?: string | null;
+  search?: string | null;
+}
+
+const ORDER = 'name, id';
+
+export class SiteRepository {
+  private readonly rows: Repository<MiningSite>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = dataSource.getRepository(MiningSiteSchema);
+  }
+
+  byIds(ids: readonly string[]): Promise<MiningSite[]> {
+    return this.rows.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  list(filter: MiningSiteFilter, page: PageArgs): Promise<Connection<MiningSite>> {
+    const query = this.rows.createQueryBuilder('site');
+    if (filter.community) whereId(query, 'site.community_id', filter.community, 'community');
+    if (filter.country) query.andWhere('site.country_code = :country', { country: filter.country });
+    if (filter.adminArea) whereWithinAdminArea(query, 'site.admin_pcode', filter.adminArea);
+    if (filter.kind) query.andWhere('site.kind = :kind', { kind: filter.kind });
+    if (filter.mineral) query.andWhere('site.minerals @> ARRAY[:mineral]::text[]', { mineral: filter.mineral });
+    if (filter.operator) whereId(query, 'site.operator_id', filter.operator, 'operator');
+    if (filter.search?.trim()) query.andWhere('search_key(site.name) LIKE :search', { search: containsPattern(filter.search) });
+    return keysetConnection(query, { keys: [{ expression: 'site.name', value: (s) => s.name }, { expression: 'site.id', value: (s) => s.id }] }, page);
+  }
+
+  /** The first sites of each community, by name. */
+  ofCommunities(communityIds: readonly string[], first: number | null | undefined): Promise<MiningSite[]> {
+    return this.firstPer('community_id', onlyUuids(communityIds), first);
+  }
+
+  /** The first sites each organisation operates, by name. */
+  operatedBy(organisationIds: readonly string[], first: number | null | undefined): Promise<MiningSite[]> {
+    return this.firstPer('operator_id', onlyUuids(organisationIds), first);
+  }
+
+  /** How many trainings and consultations name the site. */
+  async uses(siteId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM mining_training WHERE site_id = $1) + (SELECT count(*) FROM community_consultation WHERE site_id = $1) AS n`,
+      [siteId],
+    )) as { n: string }[];
+    return Number(row?.n ?? 0);
+  }
+
+  private firstPer(column: string, ids: string[], first: number | null | undefined): Promise<MiningSite[]> {
+    return this.rows
+      .createQueryBuilder('site')
+      .where(`site.id IN (${firstOfEach('mining_site', column, ORDER, `${column} = ANY(:ids)`)})`, { ids, first: pageSize(first) })
+      .orderBy('site.name')
+      .addOrderBy('site.id')
+      .getMany();
+  }
+}

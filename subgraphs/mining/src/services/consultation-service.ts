@@ -1,0 +1,94 @@
+import { badInput } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import {
+  CommunityConsultationSchema,
+  ConsultationParticipantGroupSchema,
+  MINING_CHALLENGES,
+  type CommunityConsultation,
+  type MiningChallenge,
+} from '../entities';
+import type { Loaders } from '../loaders';
+import { notInFuture, type DateInput } from './dates';
+import type { Directory } from './directory';
+import { readParticipants, type Participants, type ParticipantsInput } from './participant-rules';
+import { communityOrSite } from './places';
+import { distinct, optionalText } from './text';
+import type { Writes } from './writes';
+
+export interface ConsultationInput {
+  community?: string | null;
+  site?: string | null;
+  heldOn?: DateInput | null;
+  participants?: ParticipantsInput | null;
+  challenges?: MiningChallenge[] | null;
+  notes?: string | null;
+  clientMutationId?: string | null;
+}
+
+/** Consultations with a community's leaders before the work: who took part (counts) and what they raised. */
+export class ConsultationService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async record(input: ConsultationInput & { heldOn: DateInput; participants: ParticipantsInput }): Promise<CommunityConsultation> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(CommunityConsultationSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const { values, participants } = this.validate(input, null);
+    const { place, site } = await communityOrSite(this.loaders, this.directory, input);
+    return this.writes.create(writer, { ...values, ...place, siteId: site?.id ?? null }, input.clientMutationId, {
+      schema: CommunityConsultationSchema,
+      recordType: 'CommunityConsultation',
+      operation: 'recordCommunityConsultation',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.heldOn),
+      after: (manager, consultation) => this.replaceGroups(manager, consultation.id, participants!),
+    });
+  }
+
+  async update(id: string, version: number, input: ConsultationInput): Promise<CommunityConsultation> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.consultation.load(id), 'CommunityConsultation', id, version);
+    const { values, participants } = this.validate(input, current);
+    return this.writes.update(current, version, values, {
+      schema: CommunityConsultationSchema,
+      recordType: 'CommunityConsultation',
+      operation: 'updateCommunityConsultation',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.heldOn),
+      after: participants ? (manager) => this.replaceGroups(manager, id, participants) : undefined,
+    });
+  }
+
+  private validate(input: ConsultationInput, current: CommunityConsultation | null) {
+    for (const field of ['heldOn', 'participants'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A consultation needs its ${field}`);
+    }
+    const participants: Participants | null = input.participants ? readParticipants('input.participants', input.participants) : null;
+    const challenges = input.challenges ? distinct('input.challenges', input.challenges, (c) => c) : (current?.challenges ?? []);
+    const unknown = challenges.findIndex((c) => !MINING_CHALLENGES.includes(c));
+    if (unknown >= 0) throw badInput(`input.challenges.${unknown}`, `Unknown challenge ${challenges[unknown]}`);
+    return {
+      participants,
+      values: {
+        heldOn: input.heldOn ? notInFuture('input.heldOn', input.heldOn, 'The consultation date') : current!.heldOn,
+        participantsTotal: participants?.total ?? current!.participantsTotal,
+        challenges,
+        notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes', 5000),
+      },
+    };
+  }
+
+  private async replaceGroups(manager: EntityManager, consultationId: string, participants: Participants): Promise<void> {
+    const rows = manager.getRepository(ConsultationParticipantGroupSchema);
+    await rows.delete({ consultationId });
+    if (participants.groups.length) await rows.insert(participants.groups.map((g) => ({ ...g, consultationId })));
+  }
+
+  private duplicates(heldOn: string) {
+    return { consultation_same: () => badInput('input.heldOn', `Your organisation already recorded a consultation of this community on ${heldOn}`) };
+  }
+}

@@ -1,0 +1,35 @@
+import { badInput } from '@peacegraph/kit';
+
+/**
+ * Dates arrive from the Date scalar as JavaScript Dates at UTC midnight and are stored as SQL dates
+ * ('YYYY-MM-DD'). "Today" is the UTC date: every country of the platform but Niger keeps UTC, and
+ * Niger's hour ahead only matters for something recorded between 23:00 and midnight.
+ */
+export type DateInput = Date | string;
+
+export function isoDate(value: DateInput): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** `n` days after a 'YYYY-MM-DD' date (before, when negative). */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An actual date (held, started, aired): not in the future. */
+export function notInFuture(field: string, value: DateInput, what: string): string {
+  const date = isoDate(value);
+  const now = today();
+  if (date > now) throw badInput(field, `${what} ${date} is in the future (today is ${now})`);
+  return date;
+}
+
+/** Refuses `value` before `earliest`, explaining what `earliest` is. */
+export function notBefore(field: string, value: string, earliest: string | null, explanation: string): string {
+  if (earliest && value < earliest) throw badInput(field, `${value} is before ${explanation} (${earliest})`);
+  return value;
+}

@@ -1,0 +1,159 @@
+import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import {
+  LEGAL_INSTRUMENT_KINDS,
+  LegalInstrumentSchema,
+  NATIONAL_KINDS,
+  PROVISION_TOPICS,
+  ProvisionSchema,
+  type LegalInstrument,
+  type LegalInstrumentKind,
+  type Provision,
+  type ProvisionTopic,
+} from '../entities';
+import type { Loaders } from '../loaders';
+import { today } from './dates';
+import { optionalText, requiredText, wholeNumber } from './text';
+import type { Writes } from './writes';
+
+export interface LegalInstrumentInput {
+  title?: string | null;
+  shortTitle?: string | null;
+  kind?: LegalInstrumentKind | null;
+  country?: string | null;
+  year?: number | null;
+  clientMutationId?: string | null;
+}
+
+export interface ProvisionInput {
+  instrument?: string | null;
+  article?: string | null;
+  title?: string | null;
+  topic?: ProvisionTopic | null;
+  summary?: string | null;
+  clientMutationId?: string | null;
+}
+
+/** Most provisions one instrument holds: its list is shown whole. */
+export const MAX_PROVISIONS = 500;
+
+/** Country codes of the platform: national instruments are those of its countries. */
+const COUNTRIES = ['BF', 'GM', 'GW', 'ML', 'NE', 'SN'];
+
+/** Legal instruments and their provisions: reference material, written by the organisation that recorded it. */
+export class InstrumentService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly writes: Writes,
+  ) {}
+
+  async create(input: LegalInstrumentInput & { title: string; kind: LegalInstrumentKind; year: number }): Promise<LegalInstrument> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(LegalInstrumentSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = this.validate(input, null);
+    return this.writes.create(writer, values, input.clientMutationId, {
+      schema: LegalInstrumentSchema,
+      recordType: 'LegalInstrument',
+      operation: 'createLegalInstrument',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.title),
+    });
+  }
+
+  async update(id: string, version: number, input: LegalInstrumentInput): Promise<LegalInstrument> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.instrument.load(id), 'LegalInstrument', id, version);
+    const values = this.validate(input, current);
+    return this.writes.update(current, version, values, {
+      schema: LegalInstrumentSchema,
+      recordType: 'LegalInstrument',
+      operation: 'updateLegalInstrument',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.title),
+    });
+  }
+
+  async addProvision(input: ProvisionInput & { instrument: string; article: string; title: string; topic: ProvisionTopic }): Promise<Provision> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(ProvisionSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const instrument = await this.ownInstrument(writer, input.instrument);
+    if ((await this.loaders.provisionsOfInstrument.load(instrument.id)).length >= MAX_PROVISIONS) {
+      throw badInput('input.instrument', `The instrument already has ${MAX_PROVISIONS} provisions`);
+    }
+    const values = { instrumentId: instrument.id, ...this.validateProvision(input, null) };
+    return this.writes.create(writer, values, input.clientMutationId, {
+      schema: ProvisionSchema,
+      recordType: 'Provision',
+      operation: 'addProvision',
+      fields: Object.keys(input),
+      duplicates: this.provisionDuplicates(values.article, instrument),
+    });
+  }
+
+  async updateProvision(id: string, version: number, input: ProvisionInput): Promise<Provision> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.provision.load(id), 'Provision', id, version);
+    const instrument = (await this.loaders.instrument.load(current.instrumentId))!;
+    const values = this.validateProvision(input, current);
+    return this.writes.update(current, version, values, {
+      schema: ProvisionSchema,
+      recordType: 'Provision',
+      operation: 'updateProvision',
+      fields: Object.keys(input),
+      duplicates: this.provisionDuplicates(values.article, instrument),
+    });
+  }
+
+  private validate(input: LegalInstrumentInput, current: LegalInstrument | null) {
+    for (const field of ['title', 'kind', 'year'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A legal instrument needs its ${field}`);
+    }
+    const kind = input.kind ?? current!.kind;
+    if (!LEGAL_INSTRUMENT_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    const countryCode = input.country === undefined ? (current?.countryCode ?? null) : input.country;
+    const national = NATIONAL_KINDS.includes(kind);
+    if (national && !countryCode) throw badInput('input.country', 'A national instrument names its country');
+    if (!national && countryCode) throw badInput('input.country', 'A regional instrument has no country');
+    if (countryCode && !COUNTRIES.includes(countryCode)) {
+      throw badInput('input.country', `${countryCode} is not a country of the platform (${COUNTRIES.join(', ')})`);
+    }
+    const thisYear = Number(today().slice(0, 4));
+    return {
+      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      shortTitle: input.shortTitle === undefined ? (current?.shortTitle ?? null) : optionalText('input.shortTitle', input.shortTitle, 'The short title', 40),
+      kind,
+      countryCode,
+      year: input.year === undefined ? current!.year : wholeNumber('input.year', input.year!, 'The year', { min: 1900, max: thisYear }),
+    };
+  }
+
+  private validateProvision(input: ProvisionInput, current: Provision | null) {
+    for (const field of ['article', 'title', 'topic'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A provision needs its ${field}`);
+    }
+    const topic = input.topic ?? current!.topic;
+    if (!PROVISION_TOPICS.includes(topic)) throw badInput('input.topic', `Unknown topic ${topic}`);
+    return {
+      article: input.article ? requiredText('input.article', input.article, 'The article', 20) : current!.article,
+      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      topic,
+      summary: input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
+    };
+  }
+
+  private async ownInstrument(writer: Partner, id: string): Promise<LegalInstrument> {
+    const instrument = await this.loaders.instrument.load(id);
+    if (!instrument) throw badInput('input.instrument', `No legal instrument with id "${id}"`);
+    requireOwner(writer, instrument.ownerOrg, `LegalInstrument ${instrument.id}`);
+    return instrument;
+  }
+
+  private duplicates(title: string) {
+    return { legal_instrument_title: () => badInput('input.title', `"${title}" is already recorded`) };
+  }
+
+  private provisionDuplicates(article: string, instrument: LegalInstrument) {
+    return { provision_article: () => badInput('input.article', `Article ${article} of ${instrument.shortTitle ?? instrument.title} is already recorded`) };
+  }
+}

@@ -1,0 +1,183 @@
+import { badInput } from '@peacegraph/kit';
+import {
+  MEDIA_KINDS,
+  MediaInterventionSchema,
+  PUBLICATION_KINDS,
+  PublicationSchema,
+  type MediaIntervention,
+  type MediaKind,
+  type Publication,
+  type PublicationKind,
+} from '../entities';
+import type { Loaders } from '../loaders';
+import { coveredProvisions } from './covered-provisions';
+import { notInFuture, type DateInput } from './dates';
+import type { Directory } from './directory';
+import { distinct, optionalText, requiredText, wholeNumber } from './text';
+import type { Writes } from './writes';
+
+export interface MediaInput {
+  kind?: MediaKind | null;
+  outlet?: string | null;
+  title?: string | null;
+  campaign?: string | null;
+  language?: string | null;
+  releasedOn?: DateInput | null;
+  airings?: number | null;
+  regionsReached?: string[] | null;
+  estimatedAudience?: number | null;
+  instrument?: string | null;
+  provisions?: string[] | null;
+  clientMutationId?: string | null;
+}
+
+export interface PublicationInput {
+  title?: string | null;
+  kind?: PublicationKind | null;
+  language?: string | null;
+  publishedOn?: DateInput | null;
+  copiesPrinted?: number | null;
+  copiesDistributed?: number | null;
+  instrument?: string | null;
+  provisions?: string[] | null;
+  clientMutationId?: string | null;
+}
+
+/** Most people an outlet may claim to reach: the platform's six countries hold about 85 million. */
+export const MAX_AUDIENCE = 100_000_000;
+
+/** Media interventions and publications: PUBLIC records of what was aired and printed. */
+export class MediaService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async record(input: MediaInput & { kind: MediaKind; outlet: string; title: string; language: string; releasedOn: DateInput; regionsReached: string[] }): Promise<MediaIntervention> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(MediaInterventionSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = await this.validate(input, null);
+    const covered = await coveredProvisions(this.loaders, input, null);
+    return this.writes.create(writer, { ...values, ...covered }, input.clientMutationId, {
+      schema: MediaInterventionSchema,
+      recordType: 'MediaIntervention',
+      operation: 'recordMediaIntervention',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.title, values.releasedOn),
+    });
+  }
+
+  async update(id: string, version: number, input: MediaInput): Promise<MediaIntervention> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.media.load(id), 'MediaIntervention', id, version);
+    const values = await this.validate(input, current);
+    const covered = await coveredProvisions(this.loaders, input, current);
+    return this.writes.update(current, version, { ...values, ...covered }, {
+      schema: MediaInterventionSchema,
+      recordType: 'MediaIntervention',
+      operation: 'updateMediaIntervention',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.title, values.releasedOn),
+    });
+  }
+
+  async recordPublication(input: PublicationInput & { title: string; kind: PublicationKind; language: string; publishedOn: DateInput; copiesDistributed: number }): Promise<Publication> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(PublicationSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = await this.validatePublication(input, null);
+    const covered = await coveredProvisions(this.loaders, input, null);
+    return this.writes.create(writer, { ...values, ...covered }, input.clientMutationId, {
+      schema: PublicationSchema,
+      recordType: 'Publication',
+      operation: 'recordPublication',
+      fields: Object.keys(input),
+      duplicates: this.publicationDuplicates(values.title),
+    });
+  }
+
+  async updatePublication(id: string, version: number, input: PublicationInput): Promise<Publication> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.publication.load(id), 'Publication', id, version);
+    const values = await this.validatePublication(input, current);
+    const covered = await coveredProvisions(this.loaders, input, current);
+    return this.writes.update(current, version, { ...values, ...covered }, {
+      schema: PublicationSchema,
+      recordType: 'Publication',
+      operation: 'updatePublication',
+      fields: Object.keys(input),
+      duplicates: this.publicationDuplicates(values.title),
+    });
+  }
+
+  private async validate(input: MediaInput, current: MediaIntervention | null) {
+    for (const field of ['kind', 'outlet', 'title', 'language', 'releasedOn', 'airings', 'regionsReached'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A media intervention needs its ${field}`);
+    }
+    const kind = input.kind ?? current!.kind;
+    if (!MEDIA_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    let regionsReached = current?.regionsReached ?? [];
+    if (input.regionsReached) {
+      regionsReached = distinct('input.regionsReached', input.regionsReached, (p) => p);
+      if (regionsReached.length === 0) throw badInput('input.regionsReached', 'Name at least one region reached');
+      if (regionsReached.length > 60) throw badInput('input.regionsReached', 'At most 60 regions');
+      await this.directory.regions('input.regionsReached', regionsReached);
+    }
+    const estimatedAudience =
+      input.estimatedAudience === undefined
+        ? (current?.estimatedAudience ?? null)
+        : input.estimatedAudience === null
+          ? null
+          : wholeNumber('input.estimatedAudience', input.estimatedAudience, 'The estimated audience', { max: MAX_AUDIENCE });
+    return {
+      kind,
+      outlet: input.outlet ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet,
+      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      campaign: input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200),
+      languageCode: input.language && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
+      releasedOn: input.releasedOn ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn,
+      airings: input.airings === undefined ? (current?.airings ?? 1) : wholeNumber('input.airings', input.airings!, 'The number of airings', { min: 1, max: 10_000 }),
+      regionsReached,
+      estimatedAudience,
+    };
+  }
+
+  private async validatePublication(input: PublicationInput, current: Publication | null) {
+    for (const field of ['title', 'kind', 'language', 'publishedOn', 'copiesDistributed'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A publication needs its ${field}`);
+    }
+    const kind = input.kind ?? current!.kind;
+    if (!PUBLICATION_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    const copiesPrinted =
+      input.copiesPrinted === undefined
+        ? (current?.copiesPrinted ?? null)
+        : input.copiesPrinted === null
+          ? null
+          : wholeNumber('input.copiesPrinted', input.copiesPrinted, 'The number of copies printed', { max: 10_000_000 });
+    const copiesDistributed =
+      input.copiesDistributed === undefined
+        ? current!.copiesDistributed
+        : wholeNumber('input.copiesDistributed', input.copiesDistributed!, 'The number of copies distributed', { max: 10_000_000 });
+    if (copiesPrinted !== null && copiesDistributed > copiesPrinted) {
+      throw badInput(input.copiesDistributed === undefined ? 'input.copiesPrinted' : 'input.copiesDistributed', `${copiesDistributed} copies distributed, but ${copiesPrinted} printed`);
+    }
+    return {
+      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      kind,
+      languageCode: input.language && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
+      publishedOn: input.publishedOn ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn,
+      copiesPrinted,
+      copiesDistributed,
+    };
+  }
+
+  private duplicates(title: string, releasedOn: string) {
+    return { media_intervention_same: () => badInput('input.title', `Your organisation already recorded "${title}" on this outlet on ${releasedOn}`) };
+  }
+
+  private publicationDuplicates(title: string) {
+    return { publication_same: () => badInput('input.title', `Your organisation already recorded "${title}" in this language`) };
+  }
+}

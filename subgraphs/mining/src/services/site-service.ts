@@ -1,0 +1,85 @@
+import { badInput } from '@peacegraph/kit';
+import { MINERALS, MINING_SITE_KINDS, MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+import type { Directory } from './directory';
+import { distinct, requiredText } from './text';
+import type { Writes } from './writes';
+
+export interface MiningSiteInput {
+  name?: string | null;
+  community?: string | null;
+  kind?: MiningSiteKind | null;
+  minerals?: Mineral[] | null;
+  operator?: string | null;
+  clientMutationId?: string | null;
+}
+
+/** Mining sites in the directory's communities, with their operators (directory organisations). */
+export class SiteService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async create(input: MiningSiteInput & { name: string; community: string; kind: MiningSiteKind; minerals: Mineral[] }): Promise<MiningSite> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(MiningSiteSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = await this.validate(input, null);
+    const place = await this.directory.community('input.community', input.community);
+    return this.writes.create(writer, { ...values, ...place }, input.clientMutationId, {
+      schema: MiningSiteSchema,
+      recordType: 'MiningSite',
+      operation: 'createMiningSite',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.name),
+    });
+  }
+
+  async update(id: string, version: number, input: MiningSiteInput): Promise<MiningSite> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.site.load(id), 'MiningSite', id, version);
+    const values = await this.validate(input, current);
+    let place = {};
+    if (input.community && input.community !== current.communityId) {
+      const uses = await this.repositories.sites.uses(current.id);
+      if (uses > 0) throw badInput('input.community', `${uses} training(s) or consultation(s) name this site in its community: it cannot move`);
+      place = await this.directory.community('input.community', input.community);
+    }
+    return this.writes.update(current, version, { ...values, ...place }, {
+      schema: MiningSiteSchema,
+      recordType: 'MiningSite',
+      operation: 'updateMiningSite',
+      fields: Object.keys(input),
+      duplicates: this.duplicates(values.name),
+    });
+  }
+
+  private async validate(input: MiningSiteInput, current: MiningSite | null) {
+    for (const field of ['name', 'community', 'kind', 'minerals'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A mining site needs its ${field}`);
+    }
+    const kind = input.kind ?? current!.kind;
+    if (!MINING_SITE_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    const minerals = input.minerals ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals;
+    if (minerals.length === 0) throw badInput('input.minerals', 'Name at least one mineral');
+    const unknown = minerals.findIndex((m) => !MINERALS.includes(m));
+    if (unknown >= 0) throw badInput(`input.minerals.${unknown}`, `Unknown mineral ${minerals[unknown]}`);
+    const operatorId = input.operator === undefined ? (current?.operatorId ?? null) : input.operator;
+    if (kind === 'INDUSTRIAL' && !operatorId) throw badInput('input.operator', 'An industrial site names its operator');
+    if (operatorId && operatorId !== current?.operatorId) await this.directory.organisations('input.operator', [operatorId], false);
+    return {
+      name: input.name ? requiredText('input.name', input.name, 'The name') : current!.name,
+      kind,
+      minerals,
+      operatorId,
+    };
+  }
+
+  private duplicates(name: string) {
+    return { mining_site_name_in_community: () => badInput('input.name', `The community already has a mining site named "${name}"`) };
+  }
+}

@@ -1,0 +1,198 @@
+import { badInput } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
+import {
+  ECPF_COMPONENT_CODES,
+  MiningTrainingSchema,
+  TRAINING_KINDS,
+  TrainingParticipantGroupSchema,
+  type EcpfComponent,
+  type MiningTraining,
+  type TrainingKind,
+  type TrainingParticipantGroup,
+} from '../entities';
+import type { Loaders } from '../loaders';
+import { coveredProvisions } from './covered-provisions';
+import { notInFuture, type DateInput } from './dates';
+import type { Directory } from './directory';
+import {
+  groupWords,
+  readKnowledgeAssessment,
+  readParticipants,
+  type KnowledgeAssessmentInput,
+  type KnowledgeScores,
+  type Participants,
+  type ParticipantsInput,
+} from './participant-rules';
+import { communityOrSite } from './places';
+import { distinct, optionalText, requiredText } from './text';
+import type { Writes } from './writes';
+
+export interface TrainingInput {
+  title?: string | null;
+  kind?: TrainingKind | null;
+  startsOn?: DateInput | null;
+  endsOn?: DateInput | null;
+  community?: string | null;
+  site?: string | null;
+  venue?: string | null;
+  trainers?: string[] | null;
+  instrument?: string | null;
+  provisions?: string[] | null;
+  ecpfComponents?: EcpfComponent[] | null;
+  participants?: ParticipantsInput | null;
+  knowledgeAssessment?: KnowledgeAssessmentInput | null;
+  clientMutationId?: string | null;
+}
+
+/** Most organisations giving one training. */
+export const MAX_TRAINERS = 10;
+
+/** Trainings on the mining codes: where, by whom, on which provisions, for whom, and what was learnt. */
+export class TrainingService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: Directory,
+    private readonly writes: Writes,
+  ) {}
+
+  async record(
+    input: TrainingInput & { title: string; kind: TrainingKind; startsOn: DateInput; endsOn: DateInput; trainers: string[]; participants: ParticipantsInput },
+  ): Promise<MiningTraining> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(MiningTrainingSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = this.validate(input, null);
+    const participants = readParticipants('input.participants', input.participants);
+    const knowledge = input.knowledgeAssessment ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
+    const { place, site } = await communityOrSite(this.loaders, this.directory, input);
+    const trainerIds = await this.trainers(input.trainers);
+    const covered = await coveredProvisions(this.loaders, input, null);
+    return this.writes.create(
+      writer,
+      { ...values, ...place, ...covered, siteId: site?.id ?? null, trainerIds, participantsTotal: participants.total, ...scale(knowledge) },
+      input.clientMutationId,
+      {
+        schema: MiningTrainingSchema,
+        recordType: 'MiningTraining',
+        operation: 'recordMiningTraining',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.startsOn),
+        after: (manager, training) => this.replaceGroups(manager, training.id, participants, knowledge),
+      },
+    );
+  }
+
+  async update(id: string, version: number, input: TrainingInput): Promise<MiningTraining> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.training.load(id), 'MiningTraining', id, version);
+    const values = this.validate(input, current);
+    const stored = await this.loaders.groupsOfTraining.load(id);
+    const participants = input.participants ? readParticipants('input.participants', input.participants) : { groups: stored, total: current.participantsTotal };
+    let knowledge: KnowledgeScores | null;
+    if (input.knowledgeAssessment === undefined) {
+      knowledge = storedScores(current, stored);
+      if (knowledge && input.participants) stillAssessable(knowledge, participants);
+    } else {
+      knowledge = input.knowledgeAssessment ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
+    }
+    const trainerIds = input.trainers === undefined ? current.trainerIds : await this.trainers(input.trainers);
+    const covered = await coveredProvisions(this.loaders, input, current);
+    const regroup = input.participants !== undefined || input.knowledgeAssessment !== undefined;
+    return this.writes.update(
+      current,
+      version,
+      { ...values, ...covered, trainerIds, participantsTotal: participants.total, ...scale(knowledge) },
+      {
+        schema: MiningTrainingSchema,
+        recordType: 'MiningTraining',
+        operation: 'updateMiningTraining',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.startsOn),
+        after: regroup ? (manager) => this.replaceGroups(manager, id, participants, knowledge) : undefined,
+      },
+    );
+  }
+
+  private validate(input: TrainingInput, current: MiningTraining | null) {
+    for (const field of ['title', 'kind', 'startsOn', 'endsOn', 'trainers', 'participants'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A training needs its ${field}`);
+    }
+    const kind = input.kind ?? current!.kind;
+    if (!TRAINING_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    const startsOn = input.startsOn ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn;
+    const endsOn = input.endsOn ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn;
+    if (endsOn < startsOn) throw badInput(input.endsOn ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
+    const ecpfComponents = input.ecpfComponents ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []);
+    const unknown = ecpfComponents.findIndex((c) => !ECPF_COMPONENT_CODES.includes(c));
+    if (unknown >= 0) throw badInput(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
+    return {
+      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      kind,
+      startsOn,
+      endsOn,
+      venue: input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
+      ecpfComponents,
+    };
+  }
+
+  /** Organisations of the directory that gave the training. */
+  private async trainers(ids: string[] | null | undefined): Promise<string[]> {
+    const trainers = distinct('input.trainers', ids ?? [], (id) => `Organisation ${id}`);
+    if (trainers.length === 0) throw badInput('input.trainers', 'Name at least one organisation that gave the training');
+    if (trainers.length > MAX_TRAINERS) throw badInput('input.trainers', `At most ${MAX_TRAINERS} organisations`);
+    return this.directory.organisations('input.trainers', trainers);
+  }
+
+  private async replaceGroups(manager: EntityManager, trainingId: string, participants: Participants, knowledge: KnowledgeScores | null): Promise<void> {
+    const rows = manager.getRepository(TrainingParticipantGroupSchema);
+    await rows.delete({ trainingId });
+    if (participants.groups.length === 0) return;
+    await rows.insert(
+      participants.groups.map((g) => {
+        const score = knowledge?.groups.get(g.stakeholderGroup);
+        return {
+          trainingId,
+          stakeholderGroup: g.stakeholderGroup,
+          women: g.women,
+          men: g.men,
+          assessed: score?.assessed ?? null,
+          meanPreScore: score?.meanPreScore ?? null,
+          meanPostScore: score?.meanPostScore ?? null,
+        };
+      }),
+    );
+  }
+
+  private duplicates(title: string, startsOn: string) {
+    return { mining_training_same: () => badInput('input.title', `Your organisation already recorded "${title}" in this community starting ${startsOn}`) };
+  }
+}
+
+function scale(knowledge: KnowledgeScores | null) {
+  return { scoreScaleMin: knowledge?.scaleMin ?? null, scoreScaleMax: knowledge?.scaleMax ?? null };
+}
+
+/** The assessment as stored: the training's scale and the scores of its assessed groups. */
+export function storedScores(training: MiningTraining, groups: readonly TrainingParticipantGroup[]): KnowledgeScores | null {
+  if (training.scoreScaleMin === null || training.scoreScaleMax === null) return null;
+  const scored = groups.filter((g) => g.assessed !== null);
+  return {
+    scaleMin: training.scoreScaleMin,
+    scaleMax: training.scoreScaleMax,
+    groups: new Map(scored.map((g) => [g.stakeholderGroup, { assessed: g.assessed!, meanPreScore: g.meanPreScore!, meanPostScore: g.meanPostScore! }])),
+  };
+}
+
+/** New participants must still hold the people whose scores are kept. */
+function stillAssessable(knowledge: KnowledgeScores, participants: Participants): void {
+  for (const [group, score] of knowledge.groups) {
+    const took = participants.groups.find((g) => g.stakeholderGroup === group);
+    const present = took ? took.women + took.men : 0;
+    if (present < score.assessed) {
+      throw badInput(
+        'input.participants',
+        `${score.assessed} ${groupWords(group)} sat the knowledge tests but the participants now count ${present}: give the knowledgeAssessment again, or null`,
+      );
+    }
+  }
+}
