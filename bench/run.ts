@@ -12,6 +12,8 @@ import { databaseUrl, loadBenchConfig, root } from './lib/config';
 import { ensureBenchCases, CASE_COUNTRIES, type GeneratedCases } from './lib/conflicts-data';
 import { ensureBenchCohorts, type GeneratedCohorts } from './lib/curriculum-data';
 import { ensureBenchCommunities, readBenchVillages } from './lib/data';
+import { ensureBenchRecommendations, type GeneratedRecommendations } from './lib/forums-data';
+import { ensureBenchTrainings, type GeneratedTrainings } from './lib/mining-data';
 import { graphqlRequest, measure, type Measurement } from './lib/load';
 import { formatTable, gitCommit, machineInfo, writeResults } from './lib/report';
 import { openStack, type Stack, type StopReport } from './lib/stack';
@@ -99,6 +101,27 @@ async function main(): Promise<number> {
       );
     }
 
+    let recommendations: GeneratedRecommendations | undefined;
+    if (selected.some((s) => subgraphOf(s) === 'forums')) {
+      const villages = await readBenchVillages(databaseOf('directory'));
+      recommendations = await ensureBenchRecommendations(databaseOf('forums'), villages, config.recommendations);
+      say(
+        recommendations.inserted > 0
+          ? `generated ${recommendations.inserted} published recommendations (${recommendations.forums} forums and declarations, ${recommendations.recommendationTexts} recommendation texts in French and English) in ${recommendations.ms} ms`
+          : `generated recommendations already present (${recommendations.recommendations} recommendations, ${recommendations.forums} forums; checked in ${recommendations.ms} ms)`,
+      );
+    }
+    let trainings: GeneratedTrainings | undefined;
+    if (selected.some((s) => subgraphOf(s) === 'mining')) {
+      const villages = await readBenchVillages(databaseOf('directory'), CASE_COUNTRIES);
+      trainings = await ensureBenchTrainings(databaseOf('mining'), villages, config.trainings);
+      say(
+        trainings.inserted > 0
+          ? `generated ${trainings.inserted} trainings with ${trainings.participantGroups} participant groups over ${trainings.sites} mining sites in ${trainings.ms} ms`
+          : `generated trainings already present (${trainings.trainings} trainings, ${trainings.participantGroups} participant groups, ${trainings.sites} sites; checked in ${trainings.ms} ms)`,
+      );
+    }
+
     // Each scenario's caller: BENCH_AUTHORIZATION for all when set, else the scenario's own token.
     const authorizations = new Map<Scenario, string | undefined>();
     const secret = devSecret(root, false);
@@ -174,6 +197,21 @@ async function main(): Promise<number> {
           casesGenerated: cases.inserted,
           caseRecordsGenerated: cases.recordsInserted,
           casesGenerationMs: cases.inserted > 0 ? cases.ms : undefined,
+        }),
+        ...(recommendations && {
+          benchForums: recommendations.forums,
+          benchDeclarations: recommendations.declarations,
+          benchRecommendations: recommendations.recommendations,
+          benchRecommendationTexts: recommendations.recommendationTexts,
+          recommendationsGenerated: recommendations.inserted,
+          recommendationsGenerationMs: recommendations.inserted > 0 ? recommendations.ms : undefined,
+        }),
+        ...(trainings && {
+          benchMiningSites: trainings.sites,
+          benchTrainings: trainings.trainings,
+          benchTrainingParticipantGroups: trainings.participantGroups,
+          trainingsGenerated: trainings.inserted,
+          trainingsGenerationMs: trainings.inserted > 0 ? trainings.ms : undefined,
         }),
       },
       scenarios: selected.map((s) => ({

@@ -7,3 +7,7 @@
 export const CURRICULUM_OWNER = '00000000-0000-4000-8000-000000000002';
 /** Sahel Peace Commissions Network: owns the demo commissions and cases and the generated ones. */
 export const CONFLICTS_OWNER = '00000000-0000-4000-8000-000000000003';
+/** Community Resilience Fund: owns the demo forums and the generated forums, declarations and recommendations. */
+export const FORUMS_OWNER = '00000000-0000-4000-8000-000000000004';
+/** West African Civil Society Mining Forum: owns the demo mining records and the generated sites and trainings. */
+export const MINING_OWNER = '00000000-0000-4000-8000-000000000005';

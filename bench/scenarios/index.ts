@@ -5,6 +5,8 @@ import { communityEntities } from './community-entities';
 import { communityList } from './community-list';
 import { communitySearch } from './community-search';
 import { conflictStats } from './conflict-stats';
+import { forumSearch } from './forum-search';
+import { miningKnowledgeGain, miningPeopleTrained } from './mining-aggregates';
 import type { Scenario } from './types';
 
 /** In the order they run. A new scenario is one file here and one line below. */
@@ -16,6 +18,9 @@ export const scenarios: Scenario[] = [
   communityCohorts,
   conflictStats,
   areaConflictStats,
+  forumSearch,
+  miningPeopleTrained,
+  miningKnowledgeGain,
 ];
 
 export { requestOf } from './types';
