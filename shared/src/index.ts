@@ -54,3 +54,5 @@ export { runDatabaseTask } from './database/task';
 export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef, type OrganisationRef } from './directory-client';
 export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './subgraph-env';
 export { runSubgraph, type SubgraphMain } from './subgraph-main';
+export { OWNED_RECORD_COLUMNS, constraintOf, type OwnedRecord } from './database/owned-record';
+export { RecordWrites, type WriteSpec, type Duplicates } from './database/record-writes';

@@ -1,25 +1,4 @@
-/** What every record a partner writes carries: who owns it, who wrote it, when, and its version. */
-export interface OwnedRecord {
-  id: string;
-  /** The organisation that owns the record; only it changes the record. */
-  ownerOrg: string;
-  createdBy: string;
-  clientMutationId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Optimistic lock: increases with every change. */
-  version: number;
-}
-
-export const OWNED_RECORD_COLUMNS = {
-  id: { type: 'uuid', primary: true, generated: 'uuid' },
-  ownerOrg: { type: 'uuid' },
-  createdBy: { type: 'text' },
-  clientMutationId: { type: 'text', nullable: true },
-  createdAt: { type: 'timestamptz', createDate: true },
-  updatedAt: { type: 'timestamptz', updateDate: true },
-  version: { type: 'integer', version: true },
-} as const;
+export { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit';
 
 /** Where a record happened: the directory community's key and where it lay, copied at write time. */
 export interface Place {
