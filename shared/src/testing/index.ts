@@ -2,3 +2,4 @@ export { createTestDatabase, testServerUrl, type TestDatabase } from './test-dat
 export { graphqlClient, type GraphQLResponse } from './graphql-client';
 export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
+export { servedForTest, testServerOptions, type ServedForTest, type Client } from './served';

@@ -1,5 +1,4 @@
-import { createLogger, remoteIdentityStore } from '@peacegraph/kit';
-import { bearer, createTestDatabase, graphqlClient, TEST_AUTH, type TestDatabase } from '@peacegraph/kit/testing';
+import { createTestDatabase, servedForTest, testServerOptions, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { startConflictsServer } from '../src/app';
 import { entities, migrations } from '../src/database';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
@@ -24,21 +23,12 @@ export const COMMUNITIES = {
   ayorou: demoCommunityId(12),
 } as const;
 
-type Client = ReturnType<typeof graphqlClient>;
-
-export interface ConflictsUnderTest {
+export interface ConflictsUnderTest extends ServedForTest {
   db: TestDatabase;
-  url: string;
-  /** Anonymous caller. */
-  request: Client;
   /** The owner's staff: conflicts:write and conflicts:sensitive. */
   owner: Client;
-  as: (organisationId: string, scope: string, subject?: string) => Promise<Client>;
-  /** Rows in a table, to prove a refused write left nothing behind. */
-  rows: (table: string) => Promise<number>;
   /** Rows of every table a case write touches, at once. */
   allRows: () => Promise<Record<string, number>>;
-  stop: () => Promise<void>;
 }
 
 export const CASE_TABLES = [
@@ -57,34 +47,12 @@ export const CASE_TABLES = [
 /** A real conflicts subgraph over HTTP, on a fresh migrated database, asking the given directory. */
 export async function startConflicts(directoryUrl: string): Promise<ConflictsUnderTest> {
   const db = await createTestDatabase({ entities, migrations });
-  const server = await startConflictsServer({
-    dataSource: db.dataSource,
-    statements: db.statements,
-    logger: createLogger('conflicts-test', 'silent'),
-    port: 0,
-    host: '127.0.0.1',
-    auth: TEST_AUTH,
-    directoryUrl,
-    identity: remoteIdentityStore(directoryUrl, { apiKeyTtlMs: 0 }),
-  });
-  const as = async (organisationId: string, scope: string, subject?: string) =>
-    graphqlClient(server.url, { authorization: await bearer(organisationId, scope, { subject }) });
-  const rows = async (table: string) => {
-    const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
-    return row!.n;
-  };
+  const served = servedForTest(db, await startConflictsServer(testServerOptions('conflicts', db, directoryUrl)));
   return {
+    ...served,
     db,
-    url: server.url,
-    request: graphqlClient(server.url),
-    owner: await as(OWNER, 'conflicts:write conflicts:sensitive', 'mediator-1'),
-    as,
-    rows,
-    allRows: async () => Object.fromEntries(await Promise.all(CASE_TABLES.map(async (t) => [t, await rows(t)] as const))),
-    stop: async () => {
-      await server.stop();
-      await db.drop();
-    },
+    owner: await served.as(OWNER, 'conflicts:write conflicts:sensitive', 'mediator-1'),
+    allRows: () => served.countRows(CASE_TABLES),
   };
 }
 

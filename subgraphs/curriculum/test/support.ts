@@ -1,27 +1,16 @@
-import { createLogger, remoteIdentityStore } from '@peacegraph/kit';
-import { bearer, createTestDatabase, graphqlClient, TEST_AUTH, type TestDatabase } from '@peacegraph/kit/testing';
+import { createTestDatabase, servedForTest, testServerOptions, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
 import { startCurriculumServer } from '../src/app';
 import { entities, migrations } from '../src/database';
 
 export { ORGS };
 
-type Client = ReturnType<typeof graphqlClient>;
-
-export interface CurriculumUnderTest {
+export interface CurriculumUnderTest extends ServedForTest {
   db: TestDatabase;
-  url: string;
   /** A real directory subgraph: communities, languages, organisations and callers' identities. */
   directory: DirectoryUnderTest;
-  /** Anonymous caller. */
-  request: Client;
   /** The educators' staff with curriculum:write: the owner of what the tests record. */
   owner: Client;
-  /** A caller with the given organisation and scopes. */
-  as: (organisationId: string, scope: string) => Promise<Client>;
-  /** Rows in a table, to prove a refused write left nothing behind. */
-  rows: (table: string) => Promise<number>;
-  stop: () => Promise<void>;
 }
 
 /**
@@ -31,31 +20,14 @@ export interface CurriculumUnderTest {
 export async function startCurriculum(options: { directory?: DirectoryUnderTest } = {}): Promise<CurriculumUnderTest> {
   const directory = options.directory ?? (await startDirectory());
   const db = await createTestDatabase({ entities, migrations });
-  const server = await startCurriculumServer({
-    dataSource: db.dataSource,
-    statements: db.statements,
-    logger: createLogger('curriculum-test', 'silent'),
-    port: 0,
-    host: '127.0.0.1',
-    auth: TEST_AUTH,
-    directoryUrl: directory.url,
-    identity: remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 }),
-  });
-  const as = async (organisationId: string, scope: string) => graphqlClient(server.url, { authorization: await bearer(organisationId, scope) });
+  const served = servedForTest(db, await startCurriculumServer(testServerOptions('curriculum', db, directory.url)));
   return {
+    ...served,
     db,
-    url: server.url,
     directory,
-    request: graphqlClient(server.url),
-    owner: await as(ORGS.educators, 'curriculum:write'),
-    as,
-    rows: async (table) => {
-      const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
-      return row!.n;
-    },
+    owner: await served.as(ORGS.educators, 'curriculum:write'),
     stop: async () => {
-      await server.stop();
-      await db.drop();
+      await served.stop();
       if (!options.directory) await directory.stop();
     },
   };

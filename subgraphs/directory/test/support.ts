@@ -1,5 +1,5 @@
 import { createLogger } from '@peacegraph/kit';
-import { bearer, createTestDatabase, graphqlClient, TEST_AUTH, type TestDatabase } from '@peacegraph/kit/testing';
+import { createTestDatabase, servedForTest, TEST_AUTH, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { startDirectoryServer } from '../src/app';
 import { entities, migrations } from '../src/database';
 import { importReferenceData } from '../src/reference/import';
@@ -11,18 +11,10 @@ export const ORGS = {
   mediators: '00000000-0000-4000-8000-0000000000b2',
 } as const;
 
-export interface DirectoryUnderTest {
+export interface DirectoryUnderTest extends ServedForTest {
   db: TestDatabase;
-  url: string;
-  /** Anonymous caller. */
-  request: ReturnType<typeof graphqlClient>;
   /** The educators' staff with directory:write. */
-  writer: ReturnType<typeof graphqlClient>;
-  /** A caller with the given organisation and scopes. */
-  as: (organisationId: string, scope: string) => Promise<ReturnType<typeof graphqlClient>>;
-  /** Number of rows in a table, to prove a refused write left nothing behind. */
-  rows: (table: string) => Promise<number>;
-  stop: () => Promise<void>;
+  writer: Client;
 }
 
 /** A real directory subgraph over HTTP, on a fresh migrated database with the reference data. */
@@ -49,21 +41,6 @@ export async function startDirectory(): Promise<DirectoryUnderTest> {
     host: '127.0.0.1',
     auth: TEST_AUTH,
   });
-  const as = async (organisationId: string, scope: string) =>
-    graphqlClient(server.url, { authorization: await bearer(organisationId, scope) });
-  return {
-    db,
-    url: server.url,
-    request: graphqlClient(server.url),
-    writer: await as(ORGS.educators, 'directory:write'),
-    as,
-    rows: async (table) => {
-      const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
-      return row!.n;
-    },
-    stop: async () => {
-      await server.stop();
-      await db.drop();
-    },
-  };
+  const served = servedForTest(db, server);
+  return { ...served, db, writer: await served.as(ORGS.educators, 'directory:write') };
 }

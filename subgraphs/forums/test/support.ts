@@ -1,5 +1,4 @@
-import { createLogger, remoteIdentityStore } from '@peacegraph/kit';
-import { bearer, createTestDatabase, graphqlClient, TEST_AUTH, type TestDatabase } from '@peacegraph/kit/testing';
+import { createTestDatabase, servedForTest, testServerOptions, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { startForumsServer } from '../src/app';
 import { entities, migrations } from '../src/database';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
@@ -23,21 +22,12 @@ export const COMMUNITIES = {
   tera: demoCommunityId(11),
 } as const;
 
-type Client = ReturnType<typeof graphqlClient>;
-
-export interface ForumsUnderTest {
+export interface ForumsUnderTest extends ServedForTest {
   db: TestDatabase;
-  url: string;
-  /** Anonymous caller. */
-  request: Client;
   /** The fund's staff: forums:write and forums:sensitive. */
   owner: Client;
-  as: (organisationId: string, scope: string, subject?: string) => Promise<Client>;
-  /** Rows in a table, to prove a refused write left nothing behind. */
-  rows: (table: string) => Promise<number>;
   /** Rows of every table a write may touch, at once. */
   allRows: () => Promise<Record<string, number>>;
-  stop: () => Promise<void>;
 }
 
 export const FORUM_TABLES = [
@@ -58,35 +48,12 @@ export const FORUM_TABLES = [
 /** A real forums subgraph over HTTP, on a fresh migrated database, asking the given directory. */
 export async function startForums(directoryUrl: string): Promise<ForumsUnderTest> {
   const db = await createTestDatabase({ entities, migrations });
-  const server = await startForumsServer({
-    dataSource: db.dataSource,
-    statements: db.statements,
-    // FORUMS_TEST_LOG=error shows the server's own log (hidden errors included) while a test runs.
-    logger: createLogger('forums-test', process.env.FORUMS_TEST_LOG ?? 'silent'),
-    port: 0,
-    host: '127.0.0.1',
-    auth: TEST_AUTH,
-    directoryUrl,
-    identity: remoteIdentityStore(directoryUrl, { apiKeyTtlMs: 0 }),
-  });
-  const as = async (organisationId: string, scope: string, subject?: string) =>
-    graphqlClient(server.url, { authorization: await bearer(organisationId, scope, { subject }) });
-  const rows = async (table: string) => {
-    const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
-    return row!.n;
-  };
+  const served = servedForTest(db, await startForumsServer(testServerOptions('forums', db, directoryUrl)));
   return {
+    ...served,
     db,
-    url: server.url,
-    request: graphqlClient(server.url),
-    owner: await as(OWNER, 'forums:write forums:sensitive', 'rapporteur-1'),
-    as,
-    rows,
-    allRows: async () => Object.fromEntries(await Promise.all(FORUM_TABLES.map(async (t) => [t, await rows(t)] as const))),
-    stop: async () => {
-      await server.stop();
-      await db.drop();
-    },
+    owner: await served.as(OWNER, 'forums:write forums:sensitive', 'rapporteur-1'),
+    allRows: () => served.countRows(FORUM_TABLES),
   };
 }
 

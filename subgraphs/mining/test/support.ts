@@ -1,5 +1,4 @@
-import { createLogger, remoteIdentityStore } from '@peacegraph/kit';
-import { bearer, createTestDatabase, graphqlClient, TEST_AUTH, type TestDatabase } from '@peacegraph/kit/testing';
+import { createTestDatabase, servedForTest, testServerOptions, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
 import { startMiningServer } from '../src/app';
@@ -14,24 +13,14 @@ export { COMMUNITIES, ECOWAS_COMMISSION, RECONCILIATION_MINISTRY };
 export const FINKOLO = demoCommunityId(3);
 export const DOUENTZA = demoCommunityId(7);
 
-type Client = ReturnType<typeof graphqlClient>;
-
-export interface MiningUnderTest {
+export interface MiningUnderTest extends ServedForTest {
   db: TestDatabase;
-  url: string;
   /** A real directory subgraph with its demo organisations and communities. */
   directory: DirectoryUnderTest;
-  /** Anonymous caller. */
-  request: Client;
   /** The forum's staff with mining:write: the owner of what the tests record. */
   owner: Client;
-  /** A caller with the given organisation and scopes. */
-  as: (organisationId: string, scope: string, subject?: string) => Promise<Client>;
-  /** Rows in a table, to prove a refused write left nothing behind. */
-  rows: (table: string) => Promise<number>;
   /** Rows of every table a write touches, at once. */
   allRows: () => Promise<Record<string, number>>;
-  stop: () => Promise<void>;
 }
 
 export const TABLES = [
@@ -60,34 +49,15 @@ export async function startMining(options: { directory?: DirectoryUnderTest } = 
   const directory = options.directory ?? (await startDirectory());
   if (!options.directory) await seedDirectoryDemo(directory.db.dataSource);
   const db = await createTestDatabase({ entities, migrations });
-  const server = await startMiningServer({
-    dataSource: db.dataSource,
-    statements: db.statements,
-    logger: createLogger('mining-test', 'silent'),
-    port: 0,
-    host: '127.0.0.1',
-    auth: TEST_AUTH,
-    directoryUrl: directory.url,
-    identity: remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 }),
-  });
-  const as = async (organisationId: string, scope: string, subject?: string) =>
-    graphqlClient(server.url, { authorization: await bearer(organisationId, scope, { subject }) });
-  const rows = async (table: string) => {
-    const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
-    return row!.n;
-  };
+  const served = servedForTest(db, await startMiningServer(testServerOptions('mining', db, directory.url)));
   return {
+    ...served,
     db,
-    url: server.url,
     directory,
-    request: graphqlClient(server.url),
-    owner: await as(OWNER, 'mining:write mining:sensitive', 'trainer-1'),
-    as,
-    rows,
-    allRows: async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rows(t)] as const))),
+    owner: await served.as(OWNER, 'mining:write mining:sensitive', 'trainer-1'),
+    allRows: () => served.countRows(TABLES),
     stop: async () => {
-      await server.stop();
-      await db.drop();
+      await served.stop();
       if (!options.directory) await directory.stop();
     },
   };
