@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 /**
  * Counts SQL statements. It is the TypeORM logger of every data source, so N+1 regressions can be
  * caught in tests (`counter.count` around one request) and seen in production (`statements` per
- * request in the request log, through `measure`).
+ * request in the request log, through `run`).
  */
 export class SqlStatementCounter implements TypeOrmLogger {
   private total = 0;
@@ -22,13 +22,6 @@ export class SqlStatementCounter implements TypeOrmLogger {
 
   reset(): void {
     this.total = 0;
-  }
-
-  /** Runs `fn` and reports how many statements it issued, even when other requests run alongside. */
-  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
-    const bucket = { statements: 0 };
-    const result = await this.perRequest.run(bucket, fn);
-    return { result, statements: bucket.statements };
   }
 
   /** Counts the statements of everything `fn` starts (an HTTP request's middleware chain) into `bucket`. */
