@@ -33,7 +33,7 @@ export {
   type PageArgs,
   type KeysetOrder,
 } from './pagination';
-export { keyedLoader, groupedLoader, loadPresent, onlyUuids } from './loaders';
+export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';
 export { ANONYMOUS, hasScope, isAdmin, organisationOf, parseScopes, SCOPE_PATTERN, type Viewer } from './auth/viewer';
@@ -56,3 +56,7 @@ export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphCo
 export { runSubgraph, type SubgraphMain } from './subgraph-main';
 export { OWNED_RECORD_COLUMNS, constraintOf, type OwnedRecord } from './database/owned-record';
 export { RecordWrites, type WriteSpec, type Duplicates } from './database/record-writes';
+export * from './input/dates';
+export * from './input/text';
+export { ReferenceChecks, type CommunityLocation, type AreaLocation } from './input/reference-checks';
+export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './input/country-extents';

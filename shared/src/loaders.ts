@@ -58,3 +58,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function onlyUuids(ids: readonly string[]): string[] {
   return ids.filter((id) => UUID.test(id));
 }
+
+/**
+ * A loader per argument set, for list fields with arguments under many parents (`cohorts(first:)` under
+ * 50 communities): each distinct set batches its parents into one statement.
+ */
+export function perArguments<A, K, V>(make: (args: A) => DataLoader<K, V>): ((args: A) => DataLoader<K, V>) & { clearAll: () => void } {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  const get = (args: A) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+  return Object.assign(get, { clearAll: () => loaders.clear() });
+}

@@ -1,22 +1,6 @@
-import type DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader } from '@peacegraph/kit';
+import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit';
 import type { CohortStatus } from './entities';
 import type { Repositories } from './repositories';
-
-/**
- * A loader per argument set, for list fields with arguments under many parents (`cohorts(status:,
- * first:)` under 50 communities): each distinct set batches its parents into one statement.
- */
-function perArguments<A, K, V>(make: (args: A) => DataLoader<K, V>): ((args: A) => DataLoader<K, V>) & { clearAll: () => void } {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  const get = (args: A) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
-    return loader;
-  };
-  return Object.assign(get, { clearAll: () => loaders.clear() });
-}
 
 type CohortListArgs = { status?: CohortStatus | null; first?: number | null };
 type FirstArgs = { first?: number | null };

@@ -1,21 +1,5 @@
-import type DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader, organisationOf, type Viewer } from '@peacegraph/kit';
+import { groupedLoader, keyedLoader, perArguments, organisationOf, type Viewer } from '@peacegraph/kit';
 import type { Repositories } from './repositories';
-
-/**
- * A loader per argument set, for list fields with arguments under many parents (`forums(first:)` under
- * 50 communities): each distinct set batches its parents into one statement.
- */
-function perArguments<A, K, V>(make: (args: A) => DataLoader<K, V>): ((args: A) => DataLoader<K, V>) & { clearAll: () => void } {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  const get = (args: A) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
-    return loader;
-  };
-  return Object.assign(get, { clearAll: () => loaders.clear() });
-}
 
 /** Every prefix of a P-code that could be an area's (ML, ML0, ML09 … of ML0901): the areas a row lies in. */
 export function pcodePrefixes(pcode: string | null): string[] {

@@ -1,23 +1,7 @@
-import type DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader, type Viewer } from '@peacegraph/kit';
+import { groupedLoader, keyedLoader, perArguments, type Viewer } from '@peacegraph/kit';
 import type { TrainingKind } from './entities';
 import type { Repositories } from './repositories';
 import type { CoverageRow } from './repositories/aggregate-repository';
-
-/**
- * A loader per argument set, for list fields with arguments under many parents (`miningTrainings(kind:,
- * first:)` under 50 communities): each distinct set batches its parents into one statement.
- */
-function perArguments<A, K, V>(make: (args: A) => DataLoader<K, V>): ((args: A) => DataLoader<K, V>) & { clearAll: () => void } {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  const get = (args: A) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
-    return loader;
-  };
-  return Object.assign(get, { clearAll: () => loaders.clear() });
-}
 
 type TrainingListArgs = { kind: TrainingKind | null; first: number };
 type FirstArgs = { first: number };

@@ -1,0 +1,57 @@
+import { badInput } from '../errors';
+
+/**
+ * Dates arrive from the Date scalar as JavaScript Dates at UTC midnight and are stored as SQL dates
+ * ('YYYY-MM-DD'). "Today" is the UTC date: every country of the platform but Niger keeps UTC, and
+ * Niger's hour ahead only matters for something recorded between 23:00 and midnight.
+ */
+export type DateInput = Date | string;
+
+export function isoDate(value: DateInput): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+export function optionalDate(value: DateInput | null | undefined): string | null {
+  return value ? isoDate(value) : null;
+}
+
+export function today(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** `n` days after a 'YYYY-MM-DD' date (before, when negative). */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from one 'YYYY-MM-DD' date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** An actual date (held, started, observed): not in the future. */
+export function notInFuture(field: string, value: DateInput, what: string): string {
+  const date = isoDate(value);
+  const now = today();
+  if (date > now) throw badInput(field, `${what} ${date} is in the future (today is ${now})`);
+  return date;
+}
+
+/** Refuses `value` before `earliest`, explaining what `earliest` is. */
+export function notBefore(field: string, value: string, earliest: string | null, explanation: string): string {
+  if (earliest && value < earliest) throw badInput(field, `${value} is before ${explanation} (${earliest})`);
+  return value;
+}
+
+/** A period given as two optional dates: refused when it ends before it starts. */
+export function period(
+  fromField: string,
+  from: DateInput | null | undefined,
+  toField: string,
+  to: DateInput | null | undefined,
+): { from: string | null; to: string | null } {
+  const start = optionalDate(from);
+  const end = optionalDate(to);
+  if (start && end && end < start) throw badInput(toField, `The period ends (${end}) before it starts (${start})`, { from: fromField });
+  return { from: start, to: end };
+}

@@ -1,0 +1,54 @@
+import { badInput } from '../errors';
+
+/** Trimmed text with inner runs of spaces collapsed; refuses blank and overlong values. */
+export function requiredText(field: string, raw: string, label: string, max = 200): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text === '') throw badInput(field, `${label} cannot be empty`);
+  if (text.length > max) throw badInput(field, `${label} is longer than ${max} characters`);
+  return text;
+}
+
+/** Optional free text: blank becomes null. Paragraphs are kept. */
+export function optionalText(field: string, raw: string | null | undefined, label: string, max = 2000): string | null {
+  const text = raw?.trim() ?? '';
+  if (text === '') return null;
+  if (text.length > max) throw badInput(field, `${label} is longer than ${max} characters`);
+  return text;
+}
+
+/** A list of short texts: each cleaned, no repeats (case ignored), between `min` and `max` of them. */
+export function textList(field: string, raw: readonly string[], label: string, { min = 1, max = 20, length = 300 } = {}): string[] {
+  if (raw.length < min) throw badInput(field, `Give at least ${min} ${label}`);
+  if (raw.length > max) throw badInput(field, `At most ${max} ${label}`);
+  const seen = new Set<string>();
+  return raw.map((value, i) => {
+    const text = requiredText(`${field}.${i}`, value, `Each of the ${label}`, length);
+    if (seen.has(text.toLowerCase())) throw badInput(`${field}.${i}`, `"${text}" is listed twice`);
+    seen.add(text.toLowerCase());
+    return text;
+  });
+}
+
+
+/** Distinct values, refusing repeats by naming the second occurrence. */
+export function distinct<T>(field: string, values: readonly T[], label: (value: T) => string): T[] {
+  const seen = new Set<T>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) throw badInput(`${field}.${i}`, `${label(value)} is listed twice`);
+    seen.add(value);
+  });
+  return [...values];
+}
+
+export function wholeNumber(field: string, value: number, label: string, { min = 0, max = 100_000 } = {}): number {
+  if (!Number.isInteger(value)) throw badInput(field, `${label} must be a whole number`);
+  if (value < min) throw badInput(field, min === 0 ? `${label} cannot be negative (got ${value})` : `${label} must be at least ${min} (got ${value})`);
+  if (value > max) throw badInput(field, `${label} cannot be more than ${max} (got ${value})`);
+  return value;
+}
+
+/** A field an update may leave out but not clear: explicit null is refused. */
+export function notNull<T>(field: string, value: T | null | undefined, label: string): T | undefined {
+  if (value === null) throw badInput(field, `${label} cannot be removed`);
+  return value;
+}

@@ -1,0 +1,3 @@
+import type { EntitySchema } from 'typeorm';
+
+export const displacementEntities: EntitySchema<any>[] = [];

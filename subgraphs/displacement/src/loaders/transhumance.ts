@@ -1,0 +1,6 @@
+import type { Viewer } from '@peacegraph/kit';
+import type { Repositories } from '../repositories';
+
+export function createTranshumanceLoaders(_repositories: Repositories, _viewer: Viewer) {
+  return {};
+}

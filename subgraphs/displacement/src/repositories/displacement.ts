@@ -1,0 +1,5 @@
+import type { DataSource } from 'typeorm';
+
+export function createDisplacementRepositories(_dataSource: DataSource) {
+  return {};
+}

@@ -1,0 +1,5 @@
+import type { DataSource } from 'typeorm';
+
+export function createTranshumanceRepositories(_dataSource: DataSource) {
+  return {};
+}

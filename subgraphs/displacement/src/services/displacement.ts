@@ -1,0 +1,6 @@
+import type { ServiceDependencies } from '../context';
+
+/** Displacement figures, reintegration programmes and cases, awareness sessions. */
+export function createDisplacementServices(_: ServiceDependencies) {
+  return {};
+}

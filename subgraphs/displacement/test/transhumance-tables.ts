@@ -1,0 +1,1 @@
+export const TRANSHUMANCE_TABLES: string[] = [];
