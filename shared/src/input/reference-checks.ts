@@ -18,7 +18,7 @@ export interface CommunityLocation {
 /** An admin area as the directory knows it, with its region (level 1). */
 export interface AreaLocation {
   adminPcode: string;
-  level: number;
+  adminLevel: number;
   admin1Pcode: string;
   countryCode: string;
 }
@@ -69,13 +69,13 @@ export class ReferenceChecks {
   async adminArea(field: string, pcode: string): Promise<AreaLocation> {
     const area = PCODE_PATTERN.test(pcode) ? await this.client.adminArea.load(pcode) : null;
     if (!area) throw badInput(field, `No admin area with P-code "${pcode}" in the directory`);
-    if (area.level === 1) return { adminPcode: area.pcode, level: 1, admin1Pcode: area.pcode, countryCode: area.countryCode };
+    if (area.level === 1) return { adminPcode: area.pcode, adminLevel: 1, admin1Pcode: area.pcode, countryCode: area.countryCode };
     // OCHA P-codes of children start with their parent's: the region is the level-1 prefix.
     const prefixes = Array.from({ length: pcode.length - 3 }, (_, i) => pcode.slice(0, i + 3));
     const parents = await this.client.adminArea.loadMany(prefixes);
     const region = parents.find((p): p is NonNullable<typeof p> & { level: number; pcode: string } => !!p && !(p instanceof Error) && p.level === 1);
     if (!region) throw new Error(`The directory knows no level-1 area above ${pcode}`);
-    return { adminPcode: area.pcode, level: area.level, admin1Pcode: region.pcode, countryCode: area.countryCode };
+    return { adminPcode: area.pcode, adminLevel: area.level, admin1Pcode: region.pcode, countryCode: area.countryCode };
   }
 
   /** Admin areas of the directory; the first unknown one is refused by its position (`field.2`). */

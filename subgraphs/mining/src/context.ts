@@ -1,11 +1,10 @@
-import type { AuditRecorder, PolicyContext, Viewer } from '@peacegraph/kit';
+import { ReferenceChecks, type AuditRecorder, type PolicyContext, type Viewer } from '@peacegraph/kit';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
 import { AggregateService } from './services/aggregate-service';
 import { ConsultationService } from './services/consultation-service';
 import { DialogueService } from './services/dialogue-service';
-import { Directory } from './services/directory';
 import { InstrumentService } from './services/instrument-service';
 import { MediaService } from './services/media-service';
 import { SiteService } from './services/site-service';
@@ -30,7 +29,7 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
   const repositories = createRepositories(dataSource);
   return async (viewer: Viewer, audit: AuditRecorder): Promise<MiningContext> => {
     const loaders = createLoaders(repositories, viewer);
-    const directory = new Directory(directoryUrl);
+    const directory = ReferenceChecks.at(directoryUrl);
     const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,

@@ -1,4 +1,4 @@
-import { addDays, today } from '../src/services/dates';
+import { addDays, today } from '@peacegraph/kit';
 import { COMMUNITIES, OWNER, type MiningUnderTest } from './support';
 
 type Client = MiningUnderTest['owner'];

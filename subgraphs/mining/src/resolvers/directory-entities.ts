@@ -1,7 +1,6 @@
-import { pageSize } from '@peacegraph/kit';
+import { pageSize, isoDate } from '@peacegraph/kit';
 import type { MiningContext } from '../context';
 import type { TrainingKind } from '../entities';
-import { isoDate } from '../services/dates';
 import { areaReach } from '../services/aggregate-service';
 
 type TrainingArgs = { kind?: TrainingKind | null; first?: number | null };

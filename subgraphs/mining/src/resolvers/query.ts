@@ -1,3 +1,4 @@
+import { isoDate } from '@peacegraph/kit';
 import type { PageArgs } from '@peacegraph/kit';
 import type { MiningContext } from '../context';
 import { ECPF_COMPONENTS } from '../entities';
@@ -9,7 +10,6 @@ import type { MediaFilter, PublicationFilter } from '../repositories/media-repos
 import type { MiningSiteFilter } from '../repositories/site-repository';
 import type { CoverageFilterInput, TrainingFilterInput } from '../services/aggregate-service';
 import { trainingFilter } from '../services/aggregate-service';
-import { isoDate } from '../services/dates';
 
 type Dated<F> = Omit<F, 'from' | 'to'> & { from?: Date | null; to?: Date | null };
 type ById = { id: string };

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, createDirectoryClient, seedOnce, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder, createDirectoryClient, seedOnce, type Viewer, addDays, today } from '@peacegraph/kit';
 import { createContextFactory, type MiningContext } from '../context';
 import type { LegalInstrument } from '../entities';
-import { addDays, today } from '../services/dates';
 import {
   CAMPAIGN,
   COMMUNITIES,

@@ -1,4 +1,4 @@
-import { badInput, DEFAULT_THRESHOLD, requirePartner, type DisclosedCount, type Viewer } from '@peacegraph/kit';
+import { badInput, DEFAULT_THRESHOLD, requirePartner, type DisclosedCount, type Viewer, isoDate, type DateInput } from '@peacegraph/kit';
 import { STAKEHOLDER_GROUPS } from '../entities';
 import type { Repositories } from '../repositories';
 import type {
@@ -11,7 +11,6 @@ import type {
   PeopleTrainedGrouping,
 } from '../repositories/aggregate-repository';
 import type { TrainingFilter } from '../repositories/training-filter';
-import { isoDate, type DateInput } from './dates';
 import { discloseCount, discloseCountsAcross, discloseHeadcount, discloseHeadcounts, type DisclosedHeadcount } from './disclosure';
 
 export type TrainingFilterInput = Omit<TrainingFilter, 'from' | 'to'> & { from?: DateInput | null; to?: DateInput | null };

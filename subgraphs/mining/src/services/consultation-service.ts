@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityConsultationSchema,
@@ -8,11 +8,8 @@ import {
   type MiningChallenge,
 } from '../entities';
 import type { Loaders } from '../loaders';
-import { notInFuture, type DateInput } from './dates';
-import type { Directory } from './directory';
 import { readParticipants, type Participants, type ParticipantsInput } from './participant-rules';
 import { communityOrSite } from './places';
-import { distinct, optionalText } from './text';
 import type { Writes } from './writes';
 
 export interface ConsultationInput {
@@ -29,7 +26,7 @@ export interface ConsultationInput {
 export class ConsultationService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 

@@ -1,7 +1,6 @@
-import { badInput, loadPresent, onlyUuids } from '@peacegraph/kit';
+import { badInput, loadPresent, onlyUuids, distinct } from '@peacegraph/kit';
 import type { CoveredProvisions } from '../entities';
 import type { Loaders } from '../loaders';
-import { distinct } from './text';
 
 export interface CoveredProvisionsInput {
   instrument?: string | null;

@@ -1,4 +1,4 @@
-import { badInput, conflict, requireOwner, type AuditRecorder, type Partner } from '@peacegraph/kit';
+import { badInput, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   COMMITMENT_STATUSES,
@@ -15,10 +15,7 @@ import {
 import type { Loaders } from '../loaders';
 import { canMove, refusal } from './commitment-status';
 import { coveredProvisions } from './covered-provisions';
-import { isoDate, notBefore, notInFuture, type DateInput } from './dates';
-import type { Directory } from './directory';
 import { readParticipants, type Participants, type ParticipantsInput } from './participant-rules';
-import { distinct, optionalText, requiredText } from './text';
 import type { Writes } from './writes';
 
 export interface CommitmentInput {
@@ -54,7 +51,7 @@ export const MAX_COMMITMENTS = 50;
 export class DialogueService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
     private readonly audit: AuditRecorder,
   ) {}

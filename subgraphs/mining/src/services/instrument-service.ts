@@ -1,4 +1,4 @@
-import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import { badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber } from '@peacegraph/kit';
 import {
   LEGAL_INSTRUMENT_KINDS,
   LegalInstrumentSchema,
@@ -11,8 +11,6 @@ import {
   type ProvisionTopic,
 } from '../entities';
 import type { Loaders } from '../loaders';
-import { today } from './dates';
-import { optionalText, requiredText, wholeNumber } from './text';
 import type { Writes } from './writes';
 
 export interface LegalInstrumentInput {

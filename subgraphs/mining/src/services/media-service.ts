@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, wholeNumber } from '@peacegraph/kit';
 import {
   MEDIA_KINDS,
   MediaInterventionSchema,
@@ -11,9 +11,6 @@ import {
 } from '../entities';
 import type { Loaders } from '../loaders';
 import { coveredProvisions } from './covered-provisions';
-import { notInFuture, type DateInput } from './dates';
-import type { Directory } from './directory';
-import { distinct, optionalText, requiredText, wholeNumber } from './text';
 import type { Writes } from './writes';
 
 export interface MediaInput {
@@ -50,7 +47,7 @@ export const MAX_AUDIENCE = 100_000_000;
 export class MediaService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 

@@ -1,7 +1,6 @@
-import { badInput, onlyUuids } from '@peacegraph/kit';
+import { badInput, onlyUuids, type ReferenceChecks } from '@peacegraph/kit';
 import type { MiningSite, Place } from '../entities';
 import type { Loaders } from '../loaders';
-import type { Directory } from './directory';
 
 /**
  * Where a consultation or training happened: a community of the directory, or a mining site (and its
@@ -9,7 +8,7 @@ import type { Directory } from './directory';
  */
 export async function communityOrSite(
   loaders: Loaders,
-  directory: Directory,
+  directory: ReferenceChecks,
   input: { community?: string | null; site?: string | null },
 ): Promise<{ place: Place; site: MiningSite | null }> {
   let site: MiningSite | null = null;

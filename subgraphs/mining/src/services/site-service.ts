@@ -1,9 +1,7 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, type ReferenceChecks, distinct, requiredText } from '@peacegraph/kit';
 import { MINERALS, MINING_SITE_KINDS, MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import type { Directory } from './directory';
-import { distinct, requiredText } from './text';
 import type { Writes } from './writes';
 
 export interface MiningSiteInput {
@@ -20,7 +18,7 @@ export class SiteService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   ECPF_COMPONENT_CODES,
@@ -12,8 +12,6 @@ import {
 } from '../entities';
 import type { Loaders } from '../loaders';
 import { coveredProvisions } from './covered-provisions';
-import { notInFuture, type DateInput } from './dates';
-import type { Directory } from './directory';
 import {
   groupWords,
   readKnowledgeAssessment,
@@ -24,7 +22,6 @@ import {
   type ParticipantsInput,
 } from './participant-rules';
 import { communityOrSite } from './places';
-import { distinct, optionalText, requiredText } from './text';
 import type { Writes } from './writes';
 
 export interface TrainingInput {
@@ -51,7 +48,7 @@ export const MAX_TRAINERS = 10;
 export class TrainingService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 
