@@ -1,4 +1,4 @@
-import { addDays, today } from '../subgraphs/mining/src/services/dates';
+import { addDays, today } from '@peacegraph/kit';
 import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
 let platform: PlatformUnderTest;

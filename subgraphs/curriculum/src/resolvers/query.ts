@@ -1,3 +1,4 @@
+import { isoDate } from '@peacegraph/kit';
 import type { PageArgs } from '@peacegraph/kit';
 import type { CurriculumContext } from '../context';
 import type { ActionPlanFilter } from '../repositories/action-plan-repository';
@@ -7,7 +8,6 @@ import type { SocialMobilisationFilter } from '../repositories/mobilisation-repo
 import type { ReachGrouping } from '../repositories/reach-repository';
 import type { SessionDeliveryFilter } from '../repositories/session-delivery-repository';
 import type { StaffTrainingFilter } from '../repositories/staff-training-repository';
-import { isoDate } from '../services/dates';
 import type { ReachFilterInput } from '../services/reach-service';
 
 type Dated<F> = Omit<F, 'from' | 'to'> & { from?: Date | null; to?: Date | null };

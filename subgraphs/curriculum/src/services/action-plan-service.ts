@@ -1,11 +1,9 @@
-import { badInput, requireOwner } from '@peacegraph/kit';
+import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction, type PlannedActionStatus } from '../entities';
 import { PLANNED_ACTION_STATUSES } from '../entities/planned-action';
 import type { Loaders } from '../loaders';
-import { isoDate, notBefore, notInFuture, type DateInput } from './dates';
 import { startedCohort } from './started-cohort';
-import { requiredText } from './text';
 import type { Writes } from './writes';
 
 export interface PlannedActionInput {

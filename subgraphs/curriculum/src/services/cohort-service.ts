@@ -1,12 +1,10 @@
-import { badInput, type Partner } from '@peacegraph/kit';
+import { badInput, type Partner, isoDate, notBefore, notInFuture, today, type DateInput, distinct, requiredText } from '@peacegraph/kit';
 import { CohortSchema, type Audience, type Cohort, type CohortStatus, type Module } from '../entities';
 import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Headcount } from '../entities/headcount';
 import type { Loaders } from '../loaders';
 import { planStatusChange } from './cohort-status';
-import { isoDate, notBefore, notInFuture, today, type DateInput } from './dates';
 import { onlyAudiences, readAudienceCounts, readHeadcount, type AudienceCountInput, type HeadcountInput } from './headcount-rules';
 import type { Places } from './places';
-import { distinct, requiredText } from './text';
 import type { Writes } from './writes';
 
 export interface CohortInput {

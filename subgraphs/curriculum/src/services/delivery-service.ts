@@ -1,12 +1,10 @@
-import { badInput, requireOwner } from '@peacegraph/kit';
+import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { SessionDeliverySchema, type Cohort, type SessionDelivery, type SessionPlan } from '../entities';
 import { headcountTotal } from '../entities/headcount';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { isoDate, notBefore, notInFuture, type DateInput } from './dates';
 import { readAudienceCounts, readHeadcount, withinEnrolment, type AudienceCountInput, type HeadcountInput } from './headcount-rules';
-import { distinct, optionalText } from './text';
 import type { Writes } from './writes';
 
 export interface RecordDeliveryInput {

@@ -1,8 +1,8 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, distinct, requiredText } from '@peacegraph/kit';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Places } from './places';
-import { distinct, emailAddress, phoneNumber, requiredText } from './text';
+import { emailAddress, phoneNumber } from './contacts';
 import type { Writes } from './writes';
 
 export interface FacilitatorInput {

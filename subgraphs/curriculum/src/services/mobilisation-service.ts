@@ -1,12 +1,10 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText } from '@peacegraph/kit';
 import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
 import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
 import type { Loaders } from '../loaders';
-import { isoDate, notBefore, notInFuture, type DateInput } from './dates';
 import { readHeadcount, type HeadcountInput } from './headcount-rules';
 import type { Places } from './places';
 import { startedCohort } from './started-cohort';
-import { distinct, optionalText } from './text';
 import type { Writes } from './writes';
 
 export interface MobilisationInput {

@@ -1,10 +1,9 @@
-import { badInput, requireOwner } from '@peacegraph/kit';
+import { badInput, requireOwner, distinct, optionalText, requiredText, textList, wholeNumber } from '@peacegraph/kit';
 import { ModuleSchema, SessionPlanSchema, type Module, type SessionPlan } from '../entities';
 import { AUDIENCES, type Audience } from '../entities/headcount';
 import { SESSION_THEMES, type SessionTheme } from '../entities/session-plan';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { distinct, optionalText, requiredText, textList, wholeNumber } from './text';
 import type { Writes } from './writes';
 
 export interface ModuleInput {

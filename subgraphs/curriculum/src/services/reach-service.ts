@@ -1,8 +1,7 @@
-import { badInput, requirePartner, type DisclosedCount, type Viewer } from '@peacegraph/kit';
+import { badInput, requirePartner, type DisclosedCount, type Viewer, isoDate, type DateInput } from '@peacegraph/kit';
 import { AUDIENCE_FIELDS, AUDIENCES, emptyAudienceCounts, emptyHeadcount, HEADCOUNT_CELLS, type AudienceCounts, type Headcount } from '../entities/headcount';
 import type { Repositories } from '../repositories';
 import type { CountRow, HeadcountRow, ReachFilter, ReachGrouping } from '../repositories/reach-repository';
-import { isoDate, type DateInput } from './dates';
 import {
   discloseAudienceCounts,
   discloseCountsAcross,

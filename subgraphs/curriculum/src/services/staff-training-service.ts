@@ -1,4 +1,4 @@
-import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import { badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CoachingSessionSchema,
@@ -13,10 +13,8 @@ import {
 } from '../entities';
 import { COACHING_MODES } from '../entities/coaching-session';
 import type { Loaders } from '../loaders';
-import { isoDate, notBefore, notInFuture, type DateInput } from './dates';
 import { readHeadcount, type HeadcountInput } from './headcount-rules';
 import type { Places } from './places';
-import { optionalText, requiredText, textList, wholeNumber } from './text';
 import type { Writes } from './writes';
 
 export interface TraineeCountInput {
