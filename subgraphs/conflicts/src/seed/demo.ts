@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, createDirectoryClient, seedOnce, type DirectoryClient, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder, ReferenceChecks, seedOnce, type DirectoryClient, type Viewer } from '@peacegraph/kit';
 import { createContextFactory } from '../context';
 import type { ConflictCase } from '../entities';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID, demoCommunityId } from './demo-data';
@@ -104,10 +104,6 @@ export function seedDemoData(dataSource: DataSource, directory: DirectoryClient)
 }
 
 /** The directory the demo data asks about its communities, answering and holding its own demo data. */
-export async function directoryReady(directoryUrl: string): Promise<'ready' | 'unreachable' | 'no demo communities'> {
-  const found = await createDirectoryClient(directoryUrl, { timeoutMs: 3000 })
-    .community.load(demoCommunityId(DEMO_COMMISSIONS[0]!.position))
-    .catch(() => undefined);
-  if (found === undefined) return 'unreachable';
-  return found ? 'ready' : 'no demo communities';
+export function directoryReady(directoryUrl: string) {
+  return ReferenceChecks.ready(directoryUrl, demoCommunityId(DEMO_COMMISSIONS[0]!.position));
 }

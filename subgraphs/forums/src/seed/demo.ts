@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, createDirectoryClient, seedOnce, type DirectoryClient, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder, createDirectoryClient, seedOnce, type DirectoryClient, type Viewer, ReferenceChecks } from '@peacegraph/kit';
 import { createContextFactory, type ForumsContext } from '../context';
 import type { ParticipantCategory } from '../entities';
 import { DEMO_FORUMS, DEMO_OWNER_ORGANISATION_ID, DOUENTZA_POSITION, demoCommunityId, type DemoForum } from './demo-data';
@@ -113,10 +113,6 @@ export function seedDemoData(dataSource: DataSource, directoryUrl: string, optio
 }
 
 /** The directory the demo data asks about its places, answering and holding its own demo data. */
-export async function directoryReady(directoryUrl: string): Promise<'ready' | 'unreachable' | 'no demo communities'> {
-  const found = await createDirectoryClient(directoryUrl, { timeoutMs: 3000 })
-    .community.load(demoCommunityId(DOUENTZA_POSITION))
-    .catch(() => undefined);
-  if (found === undefined) return 'unreachable';
-  return found ? 'ready' : 'no demo communities';
+export function directoryReady(directoryUrl: string) {
+  return ReferenceChecks.ready(directoryUrl, demoCommunityId(DOUENTZA_POSITION));
 }

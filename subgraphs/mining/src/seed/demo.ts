@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, createDirectoryClient, seedOnce, type Viewer, addDays, today } from '@peacegraph/kit';
+import { AuditRecorder, ReferenceChecks, seedOnce, type Viewer, addDays, today } from '@peacegraph/kit';
 import { createContextFactory, type MiningContext } from '../context';
 import type { LegalInstrument } from '../entities';
 import {
@@ -166,10 +166,6 @@ async function seedDialogue(context: MiningContext, articles: Articles): Promise
 }
 
 /** The directory the demo data asks about its communities, answering and holding its own demo data. */
-export async function directoryReady(directoryUrl: string): Promise<'ready' | 'unreachable' | 'no demo communities'> {
-  const found = await createDirectoryClient(directoryUrl, { timeoutMs: 3000 })
-    .community.load(COMMUNITIES.Kalana)
-    .catch(() => undefined);
-  if (found === undefined) return 'unreachable';
-  return found ? 'ready' : 'no demo communities';
+export function directoryReady(directoryUrl: string) {
+  return ReferenceChecks.ready(directoryUrl, COMMUNITIES.Kalana);
 }
