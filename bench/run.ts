@@ -14,6 +14,7 @@ import { ensureBenchCohorts, type GeneratedCohorts } from './lib/curriculum-data
 import { ensureBenchCommunities, readBenchVillages } from './lib/data';
 import { ensureBenchRecommendations, type GeneratedRecommendations } from './lib/forums-data';
 import { ensureBenchTrainings, type GeneratedTrainings } from './lib/mining-data';
+import { ensureBenchFlows, type GeneratedFlows } from './lib/transhumance-data';
 import { graphqlRequest, measure, type Measurement } from './lib/load';
 import { formatTable, gitCommit, machineInfo, writeResults } from './lib/report';
 import { openStack, type Stack, type StopReport } from './lib/stack';
@@ -121,6 +122,15 @@ async function main(): Promise<number> {
           : `generated trainings already present (${trainings.trainings} trainings, ${trainings.participantGroups} participant groups, ${trainings.sites} sites; checked in ${trainings.ms} ms)`,
       );
     }
+    let flows: GeneratedFlows | undefined;
+    if (selected.some((s) => subgraphOf(s) === 'displacement')) {
+      flows = await ensureBenchFlows(databaseOf('displacement'), config.flowObservations);
+      say(
+        flows.inserted > 0
+          ? `generated ${flows.inserted} herd flow observations on ${flows.countingPoints} counting points of ${flows.corridors} corridors in ${flows.ms} ms (${flows.observations} in all)`
+          : `generated flow observations already present (${flows.observations} on ${flows.countingPoints} counting points of ${flows.corridors} corridors; checked in ${flows.ms} ms)`,
+      );
+    }
 
     // Each scenario's caller: BENCH_AUTHORIZATION for all when set, else the scenario's own token.
     const authorizations = new Map<Scenario, string | undefined>();
@@ -212,6 +222,13 @@ async function main(): Promise<number> {
           benchTrainingParticipantGroups: trainings.participantGroups,
           trainingsGenerated: trainings.inserted,
           trainingsGenerationMs: trainings.inserted > 0 ? trainings.ms : undefined,
+        }),
+        ...(flows && {
+          benchFlowObservations: flows.observations,
+          benchCorridors: flows.corridors,
+          benchCountingPoints: flows.countingPoints,
+          flowObservationsGenerated: flows.inserted,
+          flowObservationsGenerationMs: flows.inserted > 0 ? flows.ms : undefined,
         }),
       },
       scenarios: selected.map((s) => ({

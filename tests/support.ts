@@ -4,6 +4,7 @@ import { bearer, graphqlClient, TEST_AUTH } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { startConflicts, type ConflictsUnderTest } from '../subgraphs/conflicts/test/support';
 import { startCurriculum, type CurriculumUnderTest } from '../subgraphs/curriculum/test/support';
+import { startDisplacement, type DisplacementUnderTest } from '../subgraphs/displacement/test/support';
 import { startDirectory, type DirectoryUnderTest } from '../subgraphs/directory/test/support';
 import { startForums, type ForumsUnderTest } from '../subgraphs/forums/test/support';
 import { startMining, type MiningUnderTest } from '../subgraphs/mining/test/support';
@@ -22,6 +23,8 @@ export interface PlatformUnderTest {
   forums: ForumsUnderTest;
   /** The mining subgraph, checking places, languages, organisations and callers against `directory`. */
   mining: MiningUnderTest;
+  /** The displacement subgraph, checking places, organisations and callers against `directory`. */
+  displacement: DisplacementUnderTest;
   /** Anonymous caller through the gateway. */
   request: ReturnType<typeof graphqlClient>;
   /** A caller with a token for this organisation and these scopes, through the gateway. */
@@ -41,11 +44,12 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
   const conflicts = await startConflicts(directory.url);
   const forums = await startForums(directory.url);
   const mining = await startMining({ directory });
+  const displacement = await startDisplacement({ directory });
   const gateway = await startGateway({
     supergraphPath: path.join(ROOT, 'supergraph.graphql'),
     port: 0,
     host: '127.0.0.1',
-    subgraphUrls: { directory: directory.url, curriculum: curriculum.url, conflicts: conflicts.url, forums: forums.url, mining: mining.url },
+    subgraphUrls: { directory: directory.url, curriculum: curriculum.url, conflicts: conflicts.url, forums: forums.url, mining: mining.url, displacement: displacement.url },
     logger: createLogger('gateway-test', 'silent'),
     // No cache for API keys, so a revocation shows at once in tests.
     authenticate: await createAuthenticator(TEST_AUTH, remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 })),
@@ -57,6 +61,7 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
     conflicts,
     forums,
     mining,
+    displacement,
     request: graphqlClient(gateway.url),
     as: async (organisationId, scope) => graphqlClient(gateway.url, { authorization: await bearer(organisationId, scope) }),
     stop: async () => {
@@ -65,6 +70,7 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
       await conflicts.stop();
       await forums.stop();
       await mining.stop();
+      await displacement.stop();
       await directory.stop();
     },
   };

@@ -11,3 +11,5 @@ export const CONFLICTS_OWNER = '00000000-0000-4000-8000-000000000003';
 export const FORUMS_OWNER = '00000000-0000-4000-8000-000000000004';
 /** West African Civil Society Mining Forum: owns the demo mining records and the generated sites and trainings. */
 export const MINING_OWNER = '00000000-0000-4000-8000-000000000005';
+/** Liptako-Gourma Mobility Agency: owns the demo corridors and counting points and the generated flow observations. */
+export const DISPLACEMENT_OWNER = '00000000-0000-4000-8000-000000000006';

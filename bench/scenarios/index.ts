@@ -7,6 +7,7 @@ import { communitySearch } from './community-search';
 import { conflictStats } from './conflict-stats';
 import { forumSearch } from './forum-search';
 import { miningKnowledgeGain, miningPeopleTrained } from './mining-aggregates';
+import { transhumanceFlows } from './transhumance-flows';
 import type { Scenario } from './types';
 
 /** In the order they run. A new scenario is one file here and one line below. */
@@ -21,6 +22,7 @@ export const scenarios: Scenario[] = [
   forumSearch,
   miningPeopleTrained,
   miningKnowledgeGain,
+  transhumanceFlows,
 ];
 
 export { requestOf } from './types';

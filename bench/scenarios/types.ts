@@ -2,7 +2,7 @@
 export type Target = 'gateway' | 'direct';
 
 /** The subgraphs a scenario's direct run can drive, by their name in supergraph.yaml. */
-export type SubgraphName = 'directory' | 'curriculum' | 'conflicts' | 'forums' | 'mining';
+export type SubgraphName = 'directory' | 'curriculum' | 'conflicts' | 'forums' | 'mining' | 'displacement';
 
 export type Variables = Record<string, unknown>;
 

@@ -13,3 +13,4 @@ CREATE DATABASE peacegraph_curriculum;
 CREATE DATABASE peacegraph_conflicts;
 CREATE DATABASE peacegraph_forums;
 CREATE DATABASE peacegraph_mining;
+CREATE DATABASE peacegraph_displacement;
