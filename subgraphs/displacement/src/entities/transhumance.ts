@@ -1,3 +1,26 @@
 import type { EntitySchema } from 'typeorm';
+import {
+  AlertRecipientSchema,
+  AlertTransitionSchema,
+  CorridorVertexSchema,
+  CountingPointSchema,
+  FlowObservationBatchSchema,
+  FlowObservationSchema,
+  SensitiveSpotSchema,
+  TranshumanceAlertSchema,
+  TranshumanceCorridorSchema,
+} from './transhumance-records';
 
-export const transhumanceEntities: EntitySchema<any>[] = [];
+export * from './transhumance-records';
+
+export const transhumanceEntities: EntitySchema<any>[] = [
+  TranshumanceCorridorSchema,
+  CorridorVertexSchema,
+  SensitiveSpotSchema,
+  CountingPointSchema,
+  FlowObservationBatchSchema,
+  FlowObservationSchema,
+  TranshumanceAlertSchema,
+  AlertRecipientSchema,
+  AlertTransitionSchema,
+];

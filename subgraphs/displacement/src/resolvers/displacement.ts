@@ -1,4 +1,26 @@
 import type { ResolverMap } from '.';
+import { AwarenessParticipants, AwarenessSession, awarenessMutations, awarenessQueries } from './awareness-resolvers';
+import { displacementDirectoryFields } from './displacement-directory-entities';
+import { DisplacementReport, displacementReportMutations, displacementReportQueries } from './displacement-report-resolvers';
+import {
+  ReintegrationAssistance,
+  ReintegrationCase,
+  ReintegrationProgramme,
+  ReintegrationStatsLine,
+  reintegrationMutations,
+  reintegrationQueries,
+} from './reintegration-resolvers';
 
 /** Resolvers of displacement figures, reintegration and awareness sessions, by GraphQL type. */
-export const displacementResolvers: ResolverMap = {};
+export const displacementResolvers: ResolverMap = {
+  Query: { ...displacementReportQueries, ...reintegrationQueries, ...awarenessQueries },
+  Mutation: { ...displacementReportMutations, ...reintegrationMutations, ...awarenessMutations },
+  ...displacementDirectoryFields,
+  DisplacementReport,
+  ReintegrationProgramme,
+  ReintegrationCase,
+  ReintegrationAssistance,
+  ReintegrationStatsLine,
+  AwarenessSession,
+  AwarenessParticipants,
+};

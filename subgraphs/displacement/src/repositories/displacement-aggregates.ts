@@ -1,0 +1,203 @@
+import type { DataSource } from 'typeorm';
+import { onlyUuids } from '@peacegraph/kit';
+import type { AwarenessSessionFilter } from './awareness-repository';
+import { binder, pcodesOnly, withinAreaKey, withinPrefix } from './displacement-query-helpers';
+
+export type DisplacementInterval = 'MONTH' | 'QUARTER' | 'YEAR';
+export type ReintegrationLevel = 'COUNTRY' | 'ADMIN1' | 'ADMIN2';
+export type ReintegrationBreakdown = 'CATEGORY' | 'SEX' | 'AGE_GROUP' | 'STATUS';
+
+/** `own`: the viewer's organisation owns every record counted (figures may then be exact). */
+export interface StockRow {
+  key: string;
+  areas: number;
+  asOf: string | null;
+  idpIndividuals: number | null;
+  idpHouseholds: number | null;
+  returneeIndividuals: number | null;
+  returneeHouseholds: number | null;
+  own: boolean;
+}
+
+export interface PeriodRow extends Omit<StockRow, 'key'> {
+  periodStart: string;
+  periodEnd: string;
+}
+
+/** Cases of one area with one value of the breakdown, or (kind 'assistance') cases given one kind of assistance. */
+export interface CaseCountRow {
+  area: string;
+  kind: 'cases' | 'assistance';
+  key: string;
+  cases: number;
+  own: boolean;
+}
+
+export interface ParticipantRow {
+  sex: string;
+  ageGroup: string;
+  people: number;
+}
+
+export interface ReintegrationStatsFilter {
+  programme?: string | null;
+  organisation?: string | null;
+  country?: string | null;
+  adminArea?: string | null;
+  registeredFrom?: string | null;
+  registeredTo?: string | null;
+}
+
+const STEP: Record<DisplacementInterval, string> = { MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
+const LEVEL_KEY: Record<ReintegrationLevel, string> = { COUNTRY: 'c.country_code::text', ADMIN1: 'c.admin1_pcode', ADMIN2: 'c.admin_pcode' };
+const BREAKDOWN_KEY: Record<ReintegrationBreakdown, string> = { CATEGORY: 'c.category', SEX: 'c.sex', AGE_GROUP: 'c.age_group', STATUS: 'c.status' };
+
+const SUMS = `count(l.admin_pcode)::int AS areas, max(l.data_date)::text AS "asOf",
+  sum(l.idp_individuals)::int AS "idpIndividuals", sum(l.idp_households)::int AS "idpHouseholds",
+  sum(l.returnee_individuals)::int AS "returneeIndividuals", sum(l.returnee_households)::int AS "returneeHouseholds"`;
+
+/** The subgraph's figures: one statement each, for one area or fifty. */
+export class DisplacementAggregates {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * IDPs are a stock: per period, each reporting area's latest report in the period, summed over the
+   * areas under `prefix`; rounds are never added to each other.
+   */
+  idpsOverTime(prefix: string, interval: DisplacementInterval, from: string, to: string, viewerOrg: string): Promise<PeriodRow[]> {
+    const { bind, params } = binder();
+    const start = bind(from);
+    const end = bind(to);
+    const unit = bind(interval.toLowerCase());
+    const step = bind(STEP[interval]);
+    const area = withinPrefix('r.admin_pcode', prefix, bind);
+    const viewer = bind(viewerOrg);
+    return this.dataSource.query(
+      `WITH period AS (
+         SELECT p::date AS start, (p + CAST(${step} AS interval))::date - 1 AS finish
+         FROM generate_series(date_trunc(${unit}, CAST(${start} AS date)), CAST(${end} AS date), CAST(${step} AS interval)) AS p
+       ), latest AS (
+         SELECT DISTINCT ON (period.start, r.admin_pcode) period.start, r.*
+         FROM period JOIN displacement_report r
+           ON r.data_date BETWEEN greatest(period.start, CAST(${start} AS date)) AND least(period.finish, CAST(${end} AS date))
+         WHERE ${area}
+         ORDER BY period.start, r.admin_pcode, r.data_date DESC, r.round_number DESC, r.updated_at DESC
+       )
+       SELECT period.start::text AS "periodStart", period.finish::text AS "periodEnd", ${SUMS},
+              coalesce(bool_and(l.owner_org = ${viewer}), true) AS own
+       -- A region's own report stands only where none of its admin-2 areas reported in the period:
+       -- nobody is counted at two levels.
+       FROM period LEFT JOIN latest l ON l.start = period.start AND (l.admin_level = 2 OR NOT EXISTS (
+         SELECT 1 FROM latest finer WHERE finer.start = l.start AND finer.admin_level = 2 AND finer.admin1_pcode = l.admin_pcode))
+       GROUP BY period.start, period.finish ORDER BY period.start`,
+      params,
+    );
+  }
+
+  /** The latest figures of each area and everything under it (optionally as of a date). */
+  latestOfAreas(pcodes: readonly string[], asOf: string | null, viewerOrg: string): Promise<StockRow[]> {
+    const { bind, params } = binder();
+    const areas = bind(pcodesOnly(pcodes));
+    const asOfDate = asOf ? bind(asOf) : null;
+    const dated = (x: string) => (asOfDate ? `AND ${x}.data_date <= ${asOfDate}` : '');
+    const viewer = bind(viewerOrg);
+    return this.dataSource.query(
+      `SELECT k.key, ${SUMS}, coalesce(bool_and(l.owner_org = ${viewer}), true) AS own
+       FROM unnest(CAST(${areas} AS text[])) AS k(key)
+       LEFT JOIN LATERAL (
+         SELECT snapshot.* FROM (
+           SELECT DISTINCT ON (r.admin_pcode) r.* FROM displacement_report r
+           WHERE ${withinAreaKey('r.admin_pcode', 'k.key')} ${dated('r')}
+           ORDER BY r.admin_pcode, r.data_date DESC, r.round_number DESC, r.updated_at DESC
+         ) AS snapshot
+         -- As over time: a region's own report stands only where none of its admin-2 areas reported.
+         WHERE snapshot.admin_level = 2 OR NOT EXISTS (
+           SELECT 1 FROM displacement_report finer
+           WHERE finer.admin_level = 2 AND ${withinAreaKey('finer.admin_pcode', 'snapshot.admin_pcode')} ${dated('finer')}
+         )
+       ) AS l ON true
+       GROUP BY k.key`,
+      params,
+    );
+  }
+
+  /** Cases per area (at a level) and breakdown value, and cases given each kind of assistance. */
+  caseload(filter: ReintegrationStatsFilter, level: ReintegrationLevel, breakdown: ReintegrationBreakdown, viewerOrg: string): Promise<CaseCountRow[]> {
+    const { bind, params } = binder();
+    const where = caseConditions(filter, bind);
+    const viewer = bind(viewerOrg);
+    const area = LEVEL_KEY[level];
+    return this.dataSource.query(
+      `SELECT ${area} AS area, 'cases' AS kind, ${BREAKDOWN_KEY[breakdown]} AS key, count(*)::int AS cases, bool_and(c.owner_org = ${viewer}) AS own
+       FROM reintegration_case c WHERE ${where} GROUP BY 1, 3
+       UNION ALL
+       SELECT ${area}, 'assistance', a.kind, count(DISTINCT c.id)::int, bool_and(c.owner_org = ${viewer})
+       FROM reintegration_case c JOIN reintegration_assistance a ON a.case_id = c.id WHERE ${where} GROUP BY 1, 3
+       ORDER BY 1, 2, 3`,
+      params,
+    );
+  }
+
+  /** The same counts for each asked area and everything under it; cases lie at admin level 2, never finer. */
+  caseloadOfAreas(pcodes: readonly string[], breakdown: ReintegrationBreakdown, viewerOrg: string): Promise<CaseCountRow[]> {
+    const { bind, params } = binder();
+    const areas = bind(pcodesOnly(pcodes));
+    const viewer = bind(viewerOrg);
+    const within = withinAreaKey('c.admin_pcode', 'k.key');
+    return this.dataSource.query(
+      `SELECT k.key AS area, x.kind, x.key, x.cases, x.own
+       FROM unnest(CAST(${areas} AS text[])) AS k(key)
+       CROSS JOIN LATERAL (
+         SELECT 'cases' AS kind, ${BREAKDOWN_KEY[breakdown]} AS key, count(*)::int AS cases, bool_and(c.owner_org = ${viewer}) AS own
+         FROM reintegration_case c WHERE ${within} GROUP BY 2
+         UNION ALL
+         SELECT 'assistance', a.kind, count(DISTINCT c.id)::int, bool_and(c.owner_org = ${viewer})
+         FROM reintegration_case c JOIN reintegration_assistance a ON a.case_id = c.id WHERE ${within} GROUP BY 2
+       ) AS x
+       ORDER BY 1, 2, 3`,
+      params,
+    );
+  }
+
+  /** Participants of the selected sessions by sex and age group, the sessions and whether the viewer owns them all. */
+  async awarenessParticipants(filter: AwarenessSessionFilter, viewerOrg: string): Promise<{ sessions: number; own: boolean; groups: ParticipantRow[] }> {
+    const { bind, params } = binder();
+    const where = sessionConditions(filter, bind);
+    const viewer = bind(viewerOrg);
+    const [row] = (await this.dataSource.query(
+      `WITH chosen AS (SELECT s.* FROM awareness_session s WHERE ${where})
+       SELECT (SELECT count(*)::int FROM chosen) AS sessions,
+              (SELECT coalesce(bool_and(owner_org = ${viewer}), true) FROM chosen) AS own,
+              coalesce((SELECT json_agg(json_build_object('sex', g.sex, 'ageGroup', g."ageGroup", 'people', g.people))
+                        FROM (SELECT p.sex, p."ageGroup", sum(p.people)::int AS people
+                              FROM chosen CROSS JOIN LATERAL jsonb_to_recordset(chosen.participants) AS p(sex text, "ageGroup" text, people int)
+                              GROUP BY 1, 2) AS g), '[]') AS groups`,
+      params,
+    )) as { sessions: number; own: boolean; groups: ParticipantRow[] }[];
+    return row!;
+  }
+}
+
+function caseConditions(filter: ReintegrationStatsFilter, bind: (value: unknown) => string): string {
+  const where = ['true'];
+  if (filter.programme) where.push(onlyUuids([filter.programme]).length ? `c.programme_id = ${bind(filter.programme)}` : 'false');
+  if (filter.organisation) where.push(onlyUuids([filter.organisation]).length ? `c.owner_org = ${bind(filter.organisation)}` : 'false');
+  if (filter.country) where.push(`c.country_code = ${bind(filter.country)}`);
+  if (filter.adminArea) where.push(withinPrefix('c.admin_pcode', filter.adminArea, bind));
+  if (filter.registeredFrom) where.push(`c.registered_on >= ${bind(filter.registeredFrom)}`);
+  if (filter.registeredTo) where.push(`c.registered_on <= ${bind(filter.registeredTo)}`);
+  return where.join(' AND ');
+}
+
+function sessionConditions(filter: AwarenessSessionFilter, bind: (value: unknown) => string): string {
+  const where = ['true'];
+  const id = (column: string, value: string) => (onlyUuids([value]).length ? `${column} = ${bind(value)}` : 'false');
+  if (filter.community) where.push(id('s.community_id', filter.community));
+  if (filter.organisation) where.push(id('s.owner_org', filter.organisation));
+  if (filter.facilitator) where.push(onlyUuids([filter.facilitator]).length ? `s.facilitator_ids @> ARRAY[CAST(${bind(filter.facilitator)} AS uuid)]` : 'false');
+  if (filter.adminArea) where.push(withinPrefix('s.admin_pcode', filter.adminArea, bind));
+  if (filter.kind) where.push(`s.kind = ${bind(filter.kind)}`);
+  if (filter.from) where.push(`s.held_on >= ${bind(filter.from)}`);
+  if (filter.to) where.push(`s.held_on <= ${bind(filter.to)}`);
+  return where.join(' AND ');
+}

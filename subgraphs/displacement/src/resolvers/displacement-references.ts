@@ -1,0 +1,21 @@
+import { isoDate, organisationOf, type DateInput, type Viewer } from '@peacegraph/kit';
+
+/** References to the directory's entities: only the key is ours, the gateway fetches the rest. */
+export const communityRef = (id: string) => ({ __typename: 'Community', id });
+export const organisationRef = (id: string) => ({ __typename: 'Organisation', id });
+export const adminAreaRef = (pcode: string) => ({ __typename: 'AdminArea', pcode });
+
+/** Counts of people are exact for the organisation that owns the record. */
+export function ownsRecord(viewer: Viewer, ownerOrg: string): boolean {
+  return organisationOf(viewer) === ownerOrg;
+}
+
+/** Date filters arrive as Dates from the scalar; repositories compare SQL dates. */
+export function sqlDates<F extends object>(filter: F | null | undefined, fields: readonly string[]): F {
+  const copy: Record<string, unknown> = { ...(filter ?? {}) };
+  for (const field of fields) {
+    const value = copy[field] as DateInput | null | undefined;
+    copy[field] = value ? isoDate(value) : null;
+  }
+  return copy as F;
+}

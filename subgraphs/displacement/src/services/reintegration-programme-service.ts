@@ -1,0 +1,92 @@
+import { badInput, isoDate, notNull, optionalDate, requiredText, type DateInput, type ReferenceChecks } from '@peacegraph/kit';
+import { ReintegrationProgrammeSchema, type ReintegrationProgramme, type ReintegrationProgrammeKind } from '../entities/displacement';
+import type { Loaders } from '../loaders';
+import type { Writes } from './writes';
+
+export const PROGRAMME_CODE = /^[A-Z0-9]{2,8}$/;
+const MOST_AREAS = 50;
+
+export interface ReintegrationProgrammeInput {
+  kind?: ReintegrationProgrammeKind | null;
+  name?: string | null;
+  adminAreas?: string[] | null;
+  startsOn?: DateInput | null;
+  endsOn?: DateInput | null;
+}
+
+export interface CreateReintegrationProgrammeInput extends ReintegrationProgrammeInput {
+  code: string;
+  kind: ReintegrationProgrammeKind;
+  name: string;
+  adminAreas: string[];
+  startsOn: DateInput;
+  clientMutationId?: string | null;
+}
+
+const SPEC = { schema: ReintegrationProgrammeSchema, recordType: 'ReintegrationProgramme' };
+
+/** Programmes: DDR, DDRR, community violence reduction and the like, in admin areas of the directory. */
+export class ReintegrationProgrammeService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: ReferenceChecks,
+    private readonly writes: Writes,
+  ) {}
+
+  async create(input: CreateReintegrationProgrammeInput): Promise<ReintegrationProgramme> {
+    const writer = this.writes.writer();
+    const earlier = await this.writes.retried(ReintegrationProgrammeSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    if (!PROGRAMME_CODE.test(input.code)) {
+      throw badInput('input.code', 'A programme code is 2 to 8 capital letters or digits (e.g. CVRSAHEL): it starts the codes of its beneficiaries');
+    }
+    const values = this.validate(input, null);
+    const adminPcodes = await this.areas(input.adminAreas);
+    return this.writes.create(writer, { ...values, adminPcodes, code: input.code, lastCaseNumber: 0 }, input.clientMutationId, {
+      ...SPEC,
+      operation: 'createReintegrationProgramme',
+      fields: Object.keys(input),
+      duplicates: { reintegration_programme_code: () => badInput('input.code', `The programme code ${input.code} is taken: choose another`) },
+    });
+  }
+
+  /** The code is fixed: it is part of every beneficiary code handed out. */
+  async update(id: string, version: number, input: ReintegrationProgrammeInput): Promise<ReintegrationProgramme> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.reintegrationProgramme.load(id), 'ReintegrationProgramme', id, version);
+    const values = this.validate(input, current);
+    if (input.startsOn && values.startsOn !== current.startsOn && current.lastCaseNumber > 0) {
+      throw badInput('input.startsOn', 'Cases are registered in the programme: its start no longer moves');
+    }
+    const adminPcodes = input.adminAreas ? await this.areas(input.adminAreas) : current.adminPcodes;
+    return this.writes.update(current, version, { ...values, adminPcodes }, { ...SPEC, operation: 'updateReintegrationProgramme', fields: Object.keys(input) });
+  }
+
+  private validate(input: ReintegrationProgrammeInput, current: ReintegrationProgramme | null) {
+    for (const [field, label] of [['kind', 'The kind'], ['name', 'The name'], ['adminAreas', 'The areas covered'], ['startsOn', 'The start']] as const) {
+      notNull(`input.${field}`, input[field], label);
+    }
+    const startsOn = input.startsOn ? isoDate(input.startsOn) : current!.startsOn;
+    const endsOn = input.endsOn === undefined ? (current?.endsOn ?? null) : optionalDate(input.endsOn);
+    if (endsOn && endsOn < startsOn) throw badInput('input.endsOn', `The programme ends (${endsOn}) before it starts (${startsOn})`);
+    return {
+      kind: input.kind ?? current!.kind,
+      name: input.name === undefined || input.name === null ? current!.name : requiredText('input.name', input.name, 'The name', 200),
+      startsOn,
+      endsOn,
+    };
+  }
+
+  /** Admin areas of the directory, level 1 or 2, each once. */
+  private async areas(pcodes: string[]): Promise<string[]> {
+    if (pcodes.length === 0) throw badInput('input.adminAreas', 'Name at least one admin area the programme covers');
+    if (pcodes.length > MOST_AREAS) throw badInput('input.adminAreas', `At most ${MOST_AREAS} admin areas`);
+    const seen = new Set<string>();
+    for (const [i, pcode] of pcodes.entries()) {
+      if (seen.has(pcode)) throw badInput(`input.adminAreas.${i}`, `${pcode} is listed twice`);
+      seen.add(pcode);
+      await this.directory.adminArea(`input.adminAreas.${i}`, pcode);
+    }
+    return pcodes;
+  }
+}

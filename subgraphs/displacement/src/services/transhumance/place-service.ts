@@ -1,0 +1,130 @@
+import { badInput, checkInsideCountry, optionalText, requiredText } from '@peacegraph/kit';
+import type { ServiceDependencies } from '../../context';
+import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot, type TranshumanceCorridor } from '../../entities/transhumance';
+import { SPOT_KINDS, type SpotKind } from '../../entities/transhumance-values';
+import { effectiveSettings } from '../early-action-settings';
+import { kmText, locateOnPath } from '../geo';
+import { positionsOf } from './corridor-path';
+
+export interface SpotInput {
+  name?: string | null;
+  kind?: SpotKind | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  adminArea?: string | null;
+  corridor?: string | null;
+  notes?: string | null;
+  clientMutationId?: string | null;
+}
+
+export interface CountingPointInput {
+  name: string;
+  latitude: number;
+  longitude: number;
+  adminArea: string;
+  corridor: string;
+  clientMutationId?: string | null;
+}
+
+/** Sensitive spots and counting points: points inside their area's country, near their corridor's path. */
+export class PlaceService {
+  constructor(private readonly deps: ServiceDependencies) {}
+
+  async createSpot(input: SpotInput & { name: string; kind: SpotKind; latitude: number; longitude: number; adminArea: string }): Promise<SensitiveSpot> {
+    const { writes } = this.deps;
+    const writer = writes.writer();
+    const earlier = await writes.retried(SensitiveSpotSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const values = await this.spotValues(input, null);
+    return writes.create(writer, values, input.clientMutationId, {
+      schema: SensitiveSpotSchema,
+      recordType: 'SensitiveSpot',
+      operation: 'createSensitiveSpot',
+      fields: Object.keys(input),
+      duplicates: spotDuplicates(values.name),
+    });
+  }
+
+  async updateSpot(id: string, version: number, input: SpotInput): Promise<SensitiveSpot> {
+    const { writes, loaders } = this.deps;
+    const writer = writes.writer();
+    const current = writes.editable(writer, await loaders.transhumanceSpot.load(id), 'SensitiveSpot', id, version);
+    const values = await this.spotValues(input, current);
+    return writes.update(current, version, values, {
+      schema: SensitiveSpotSchema,
+      recordType: 'SensitiveSpot',
+      operation: 'updateSensitiveSpot',
+      fields: Object.keys(input),
+      duplicates: spotDuplicates(values.name),
+    });
+  }
+
+  async createCountingPoint(input: CountingPointInput): Promise<CountingPoint> {
+    const { writes } = this.deps;
+    const writer = writes.writer();
+    const earlier = await writes.retried(CountingPointSchema, writer, input.clientMutationId);
+    if (earlier) return earlier;
+    const name = requiredText('input.name', input.name, 'The name');
+    const place = await this.place(input.adminArea, input.latitude, input.longitude);
+    if (!input.corridor) throw badInput('input.corridor', 'A counting point is on a corridor');
+    const onCorridor = await this.onCorridor('counting point', input.corridor, input.latitude, input.longitude);
+    return writes.create(writer, { name, ...place, corridorId: onCorridor.corridorId!, kmAlong: onCorridor.kmAlong!, distanceFromPathKm: onCorridor.distanceFromPathKm! }, input.clientMutationId, {
+      schema: CountingPointSchema,
+      recordType: 'CountingPoint',
+      operation: 'createCountingPoint',
+      fields: Object.keys(input),
+      duplicates: { counting_point_name: () => badInput('input.name', `The corridor already has a counting point named "${name}"`) },
+    });
+  }
+
+  private async spotValues(input: SpotInput, current: SensitiveSpot | null) {
+    for (const field of ['name', 'kind', 'latitude', 'longitude', 'adminArea'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `A sensitive spot needs its ${field}`);
+    }
+    const kind = input.kind ?? current!.kind;
+    if (!SPOT_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    const latitude = input.latitude ?? current!.latitude;
+    const longitude = input.longitude ?? current!.longitude;
+    const moved = !current || input.latitude !== undefined || input.longitude !== undefined || input.adminArea !== undefined;
+    const place = moved ? await this.place(input.adminArea ?? current!.adminPcode, latitude, longitude, current && input.latitude === undefined && input.longitude === undefined ? 'input.adminArea' : 'input.latitude') : {};
+    const corridorId = input.corridor === undefined ? (current?.corridorId ?? null) : input.corridor;
+    const relink = moved || input.corridor !== undefined;
+    const onCorridor = !relink
+      ? {}
+      : corridorId
+        ? await this.onCorridor('spot', corridorId, latitude, longitude)
+        : { corridorId: null, kmAlong: null, distanceFromPathKm: null };
+    return {
+      name: input.name ? requiredText('input.name', input.name, 'The name') : current!.name,
+      kind,
+      ...place,
+      ...onCorridor,
+      notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
+    };
+  }
+
+  /** The directory's area, and the point inside its country. */
+  private async place(pcode: string, latitude: number, longitude: number, pointField = 'input.latitude') {
+    const area = await this.deps.directory.adminArea('input.adminArea', pcode);
+    checkInsideCountry(pointField, area.countryCode, latitude, longitude, pcode);
+    return { latitude, longitude, adminPcode: area.adminPcode, countryCode: area.countryCode };
+  }
+
+  /** Where along the corridor the point lies; refused beyond the corridor's distance limit, naming the distance. */
+  private async onCorridor(label: string, corridorId: string, latitude: number, longitude: number) {
+    const corridor: TranshumanceCorridor | null = await this.deps.loaders.transhumanceCorridor.load(corridorId);
+    if (!corridor) throw badInput('input.corridor', `No corridor with id "${corridorId}"`);
+    const found = locateOnPath(positionsOf(corridor.path), { latitude, longitude });
+    const limit = effectiveSettings(corridor.earlyAction).maxDistanceFromPathKm;
+    if (found.distanceKm > limit) {
+      throw badInput('input.corridor', `The ${label} lies ${kmText(found.distanceKm)} from the path of ${corridor.name}; it must be within ${limit} km`, {
+        distanceKm: Math.round(found.distanceKm * 10) / 10,
+      });
+    }
+    return { corridorId: corridor.id, kmAlong: found.kmAlong, distanceFromPathKm: found.distanceKm };
+  }
+}
+
+function spotDuplicates(name: string) {
+  return { sensitive_spot_name: () => badInput('input.name', `Your organisation already has a sensitive spot named "${name}" in that area`) };
+}
