@@ -75,7 +75,7 @@ describe('herd approaching a sensitive spot', () => {
     });
     expect(Date.parse(alert!.expectedArrival!)).toBeCloseTo(Date.parse(observedAt) + (distance / 15) * 86_400_000, -3);
     expect(alert!.reasoning).toMatch(
-      /^200 cattle and 300 sheep \(170 TLU\) passed Point A counting point heading south on \d+ \w{3}; at 15 km\/day they reach the Bangao water point 45 km on around \d+ \w{3}, within the 5-day horizon; threshold 100 TLU\.$/,
+      /^200 cattle and 300 sheep \(170 TLU\) passed Point A counting point heading south on \d+ \w{3}; at 15 km\/day they reach Bangao \(water point\), 45 km on, around \d+ \w{3}, within the 5-day horizon; threshold 100 TLU\.$/,
     );
     // Cropland is behind the counting point, the market 94 km ahead (6.3 days): no alert at either.
     expect((await alertsOn(corridor.id)).map((a) => a.spot?.name)).toEqual(['Bangao']);

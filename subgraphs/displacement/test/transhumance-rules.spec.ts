@@ -130,7 +130,7 @@ describe('early-action rules', () => {
     // 48 km at 15 km/day: 3.2 days after the count.
     expect(alert!.expectedArrival.getTime()).toBe(NOW.getTime() - 6 * 3_600_000 + 3.2 * DAY);
     expect(alert!.reasoning).toBe(
-      '312 cattle and 540 sheep (272.4 TLU) passed Kantchari counting point heading south on 20 Nov; at 15 km/day they reach the Tapoa water point 48 km on around 23 Nov, within the 5-day horizon; threshold 100 TLU.',
+      '312 cattle and 540 sheep (272.4 TLU) passed Kantchari counting point heading south on 20 Nov; at 15 km/day they reach Tapoa (water point), 48 km on, around 23 Nov, within the 5-day horizon; threshold 100 TLU.',
     );
     expect(alert!.evidence).toMatchObject({ rule: 'HERD_APPROACHING_SPOT', distanceAlongCorridorKm: 48, assumedSpeedKmPerDay: 15, horizonDays: 5, alertThresholdTlu: 100 });
   });

@@ -30,7 +30,7 @@ describe('the transhumance demo data', () => {
     expect(approaching).toEqual(expect.arrayContaining(['Dori livestock market', 'Gorgadji sorghum fields']));
     expect(automatic.some((a) => a.evidence!.rule === 'OUTSIDE_SEASON' && a.reasoning!.includes('Ansongo counting point'))).toBe(true);
     expect(automatic.find((a) => a.spot?.name === 'Dori livestock market')!.reasoning).toMatch(
-      /^420 cattle, 650 sheep and 120 goats \(371 TLU\) passed Gorgadji counting point heading east on \d+ \w{3}; at 15 km\/day they reach the Dori livestock market market \d+ km on around/,
+      /^420 cattle, 650 sheep and 120 goats \(371 TLU\) passed Gorgadji counting point heading east on \d+ \w{3}; at 15 km\/day they reach Dori livestock market \(market\), \d+ km on, around/,
     );
     expect(alerts.filter((a) => a.raisedBy === 'PARTNER').map((a) => [a.kind, a.status]).sort()).toEqual([
       ['EVENT', 'CLOSED'],

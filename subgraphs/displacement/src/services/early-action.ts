@@ -301,7 +301,7 @@ function approachReasoning(p: {
   const season = p.offSeason && p.offSeason.window ? ` The movement comes ${timingText(p.offSeason)}.` : '';
   return (
     `${headsText(p.heads)} (${p.tlu} TLU) passed ${p.point.name} counting point heading ${headingText(p.point, p.spot)} ${whenCounted(p.used)}; ` +
-    `at ${settings.herdSpeedKmPerDay} km/day they reach the ${p.spot.name} ${SPOT_WORDS[p.spot.kind]} ${kmText(p.distanceKm)} on around ${dayText(p.arrival)}, ` +
+    `at ${settings.herdSpeedKmPerDay} km/day they reach ${p.spot.name} (${SPOT_WORDS[p.spot.kind]}), ${kmText(p.distanceKm)} on, around ${dayText(p.arrival)}, ` +
     `within the ${settings.horizonDays}-day horizon; threshold ${settings.alertThresholdTlu} TLU${massive}.${season}`
   );
 }
