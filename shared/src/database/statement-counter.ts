@@ -37,11 +37,11 @@ export class SqlStatementCounter implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     // The statement text goes to the server log only; clients get a masked error from the formatter.
-    this.logger?.error({ err: error, query }, 'SQL statement failed');
+    this.logger?.error({ err: error, query: abridged(query) }, 'SQL statement failed');
   }
 
   logQuerySlow(time: number, query: string): void {
-    if (time >= this.slowMs) this.logger?.warn({ ms: time, query }, 'slow SQL statement');
+    if (time >= this.slowMs) this.logger?.warn({ ms: time, query: abridged(query) }, 'slow SQL statement');
   }
 
   logSchemaBuild(): void {}
@@ -53,4 +53,10 @@ export class SqlStatementCounter implements TypeOrmLogger {
   log(level: 'log' | 'info' | 'warn', message: unknown, _runner?: QueryRunner): void {
     if (level === 'warn') this.logger?.warn({ typeorm: message }, 'typeorm warning');
   }
+}
+
+/** Enough of a statement to recognise it: a multi-row INSERT would otherwise fill the log with placeholders. */
+export function abridged(query: string, max = 400): string {
+  const flat = query.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max)}… (${flat.length} characters)`;
 }
