@@ -60,3 +60,16 @@ export * from './input/dates';
 export * from './input/text';
 export { ReferenceChecks, type CommunityLocation, type AreaLocation } from './input/reference-checks';
 export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './input/country-extents';
+export {
+  whereId,
+  whereBetween,
+  firstOfEach,
+  namedBinder,
+  numberedBinder,
+  idEquals,
+  withinArea,
+  withinAreaOf,
+  holdsId,
+  pcodesOnly,
+  type Bind,
+} from './database/query-helpers';

@@ -1,7 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
 import { CohortSchema, type Cohort, type CohortStatus } from '../entities';
-import { firstOfEach, whereBetween, whereId } from './query-helpers';
 
 export interface CohortFilter {
   country?: string | null;

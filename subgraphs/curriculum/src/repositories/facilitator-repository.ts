@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsPattern, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
 import { FacilitatorSchema, type Facilitator } from '../entities';
-import { firstOfEach, whereId } from './query-helpers';
 
 export interface FacilitatorFilter {
   organisation?: string | null;

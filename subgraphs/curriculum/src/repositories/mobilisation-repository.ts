@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
 import { SocialMobilisationSchema, type SocialMobilisation } from '../entities';
-import { whereBetween, whereId } from './query-helpers';
 
 export interface SocialMobilisationFilter {
   cohort?: string | null;

@@ -1,8 +1,7 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
 import { SessionDeliverySchema, type SessionDelivery } from '../entities';
 import type { CohortFilter, CohortRepository } from './cohort-repository';
-import { whereBetween, whereId } from './query-helpers';
 
 export interface SessionDeliveryFilter extends Pick<CohortFilter, 'community' | 'country' | 'adminArea' | 'module' | 'language'> {
   cohort?: string | null;

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, pageSize, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
 import {
   CoachingSessionSchema,
   DialogueProcessSchema,
@@ -10,7 +10,6 @@ import {
   type StaffTraining,
   type TraineeGroup,
 } from '../entities';
-import { firstOfEach, whereBetween, whereId } from './query-helpers';
 
 export interface StaffTrainingFilter {
   organisation?: string | null;

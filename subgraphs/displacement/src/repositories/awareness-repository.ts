@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
 import { AwarenessSessionSchema, type AwarenessSession, type AwarenessSessionKind } from '../entities/displacement';
-import { firstOfEachParent, whereDatesBetween, whereIdIs } from './displacement-query-helpers';
 
 export interface AwarenessSessionFilter {
   community?: string | null;
@@ -27,15 +26,15 @@ export class AwarenessRepository {
   /** Latest first. */
   list(filter: AwarenessSessionFilter, page: PageArgs): Promise<Connection<AwarenessSession>> {
     const query = this.rows.createQueryBuilder('session');
-    if (filter.community) whereIdIs(query, 'session.community_id', filter.community, 'community');
+    if (filter.community) whereId(query, 'session.community_id', filter.community, 'community');
     if (filter.adminArea) whereWithinAdminArea(query, 'session.admin_pcode', filter.adminArea);
     if (filter.kind) query.andWhere('session.kind = :kind', { kind: filter.kind });
-    if (filter.organisation) whereIdIs(query, 'session.owner_org', filter.organisation, 'organisation');
+    if (filter.organisation) whereId(query, 'session.owner_org', filter.organisation, 'organisation');
     if (filter.facilitator) {
       if (onlyUuids([filter.facilitator]).length === 0) query.andWhere('1 = 0');
       else query.andWhere('session.facilitator_ids @> ARRAY[:facilitator]::uuid[]', { facilitator: filter.facilitator });
     }
-    whereDatesBetween(query, 'session.held_on', filter.from, filter.to);
+    whereBetween(query, 'session.held_on', filter.from, filter.to);
     return keysetConnection(
       query,
       { direction: 'DESC', keys: [{ expression: 'session.held_on', value: (s) => s.heldOn }, { expression: 'session.id', value: (s) => s.id }] },
@@ -47,7 +46,7 @@ export class AwarenessRepository {
   ofCommunities(communityIds: readonly string[], first: number): Promise<AwarenessSession[]> {
     return this.rows
       .createQueryBuilder('session')
-      .where(`session.id IN (${firstOfEachParent('awareness_session', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`, {
+      .where(`session.id IN (${firstOfEach('awareness_session', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`, {
         ids: onlyUuids(communityIds),
         first,
       })
@@ -61,7 +60,7 @@ export class AwarenessRepository {
     return this.rows
       .createQueryBuilder('session')
       .where(
-        `session.id IN (${firstOfEachParent(
+        `session.id IN (${firstOfEach(
           'awareness_session CROSS JOIN LATERAL unnest(facilitator_ids) AS facilitator',
           'facilitator',
           'held_on DESC, id DESC',

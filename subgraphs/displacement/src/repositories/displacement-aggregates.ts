@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { onlyUuids } from '@peacegraph/kit';
+import { onlyUuids, numberedBinder, pcodesOnly, withinAreaOf, withinArea } from '@peacegraph/kit';
 import type { AwarenessSessionFilter } from './awareness-repository';
-import { binder, pcodesOnly, withinAreaKey, withinPrefix } from './displacement-query-helpers';
 
 export type DisplacementInterval = 'MONTH' | 'QUARTER' | 'YEAR';
 export type ReintegrationLevel = 'COUNTRY' | 'ADMIN1' | 'ADMIN2';
@@ -65,12 +64,12 @@ export class DisplacementAggregates {
    * areas under `prefix`; rounds are never added to each other.
    */
   idpsOverTime(prefix: string, interval: DisplacementInterval, from: string, to: string, viewerOrg: string): Promise<PeriodRow[]> {
-    const { bind, params } = binder();
+    const { bind, params } = numberedBinder();
     const start = bind(from);
     const end = bind(to);
     const unit = bind(interval.toLowerCase());
     const step = bind(STEP[interval]);
-    const area = withinPrefix('r.admin_pcode', prefix, bind);
+    const area = withinArea('r.admin_pcode', prefix, bind);
     const viewer = bind(viewerOrg);
     return this.dataSource.query(
       `WITH period AS (
@@ -96,7 +95,7 @@ export class DisplacementAggregates {
 
   /** The latest figures of each area and everything under it (optionally as of a date). */
   latestOfAreas(pcodes: readonly string[], asOf: string | null, viewerOrg: string): Promise<StockRow[]> {
-    const { bind, params } = binder();
+    const { bind, params } = numberedBinder();
     const areas = bind(pcodesOnly(pcodes));
     const asOfDate = asOf ? bind(asOf) : null;
     const dated = (x: string) => (asOfDate ? `AND ${x}.data_date <= ${asOfDate}` : '');
@@ -107,13 +106,13 @@ export class DisplacementAggregates {
        LEFT JOIN LATERAL (
          SELECT snapshot.* FROM (
            SELECT DISTINCT ON (r.admin_pcode) r.* FROM displacement_report r
-           WHERE ${withinAreaKey('r.admin_pcode', 'k.key')} ${dated('r')}
+           WHERE ${withinAreaOf('r.admin_pcode', 'k.key')} ${dated('r')}
            ORDER BY r.admin_pcode, r.data_date DESC, r.round_number DESC, r.updated_at DESC
          ) AS snapshot
          -- As over time: a region's own report stands only where none of its admin-2 areas reported.
          WHERE snapshot.admin_level = 2 OR NOT EXISTS (
            SELECT 1 FROM displacement_report finer
-           WHERE finer.admin_level = 2 AND ${withinAreaKey('finer.admin_pcode', 'snapshot.admin_pcode')} ${dated('finer')}
+           WHERE finer.admin_level = 2 AND ${withinAreaOf('finer.admin_pcode', 'snapshot.admin_pcode')} ${dated('finer')}
          )
        ) AS l ON true
        GROUP BY k.key`,
@@ -123,7 +122,7 @@ export class DisplacementAggregates {
 
   /** Cases per area (at a level) and breakdown value, and cases given each kind of assistance. */
   caseload(filter: ReintegrationStatsFilter, level: ReintegrationLevel, breakdown: ReintegrationBreakdown, viewerOrg: string): Promise<CaseCountRow[]> {
-    const { bind, params } = binder();
+    const { bind, params } = numberedBinder();
     const where = caseConditions(filter, bind);
     const viewer = bind(viewerOrg);
     const area = LEVEL_KEY[level];
@@ -140,10 +139,10 @@ export class DisplacementAggregates {
 
   /** The same counts for each asked area and everything under it; cases lie at admin level 2, never finer. */
   caseloadOfAreas(pcodes: readonly string[], breakdown: ReintegrationBreakdown, viewerOrg: string): Promise<CaseCountRow[]> {
-    const { bind, params } = binder();
+    const { bind, params } = numberedBinder();
     const areas = bind(pcodesOnly(pcodes));
     const viewer = bind(viewerOrg);
-    const within = withinAreaKey('c.admin_pcode', 'k.key');
+    const within = withinAreaOf('c.admin_pcode', 'k.key');
     return this.dataSource.query(
       `SELECT k.key AS area, x.kind, x.key, x.cases, x.own
        FROM unnest(CAST(${areas} AS text[])) AS k(key)
@@ -161,7 +160,7 @@ export class DisplacementAggregates {
 
   /** Participants of the selected sessions by sex and age group, the sessions and whether the viewer owns them all. */
   async awarenessParticipants(filter: AwarenessSessionFilter, viewerOrg: string): Promise<{ sessions: number; own: boolean; groups: ParticipantRow[] }> {
-    const { bind, params } = binder();
+    const { bind, params } = numberedBinder();
     const where = sessionConditions(filter, bind);
     const viewer = bind(viewerOrg);
     const [row] = (await this.dataSource.query(
@@ -183,7 +182,7 @@ function caseConditions(filter: ReintegrationStatsFilter, bind: (value: unknown)
   if (filter.programme) where.push(onlyUuids([filter.programme]).length ? `c.programme_id = ${bind(filter.programme)}` : 'false');
   if (filter.organisation) where.push(onlyUuids([filter.organisation]).length ? `c.owner_org = ${bind(filter.organisation)}` : 'false');
   if (filter.country) where.push(`c.country_code = ${bind(filter.country)}`);
-  if (filter.adminArea) where.push(withinPrefix('c.admin_pcode', filter.adminArea, bind));
+  if (filter.adminArea) where.push(withinArea('c.admin_pcode', filter.adminArea, bind));
   if (filter.registeredFrom) where.push(`c.registered_on >= ${bind(filter.registeredFrom)}`);
   if (filter.registeredTo) where.push(`c.registered_on <= ${bind(filter.registeredTo)}`);
   return where.join(' AND ');
@@ -195,7 +194,7 @@ function sessionConditions(filter: AwarenessSessionFilter, bind: (value: unknown
   if (filter.community) where.push(id('s.community_id', filter.community));
   if (filter.organisation) where.push(id('s.owner_org', filter.organisation));
   if (filter.facilitator) where.push(onlyUuids([filter.facilitator]).length ? `s.facilitator_ids @> ARRAY[CAST(${bind(filter.facilitator)} AS uuid)]` : 'false');
-  if (filter.adminArea) where.push(withinPrefix('s.admin_pcode', filter.adminArea, bind));
+  if (filter.adminArea) where.push(withinArea('s.admin_pcode', filter.adminArea, bind));
   if (filter.kind) where.push(`s.kind = ${bind(filter.kind)}`);
   if (filter.from) where.push(`s.held_on >= ${bind(filter.from)}`);
   if (filter.to) where.push(`s.held_on <= ${bind(filter.to)}`);

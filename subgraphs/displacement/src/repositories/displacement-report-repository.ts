@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
 import { DisplacementReportSchema, IdmcDisplacementFigureSchema, type DisplacementReport, type IdmcDisplacementFigure } from '../entities/displacement';
-import { whereDatesBetween, whereIdIs } from './displacement-query-helpers';
 
 export interface DisplacementReportFilter {
   adminArea?: string | null;
@@ -31,8 +30,8 @@ export class DisplacementReportRepository {
     if (filter.adminArea) whereWithinAdminArea(query, 'report.admin_pcode', filter.adminArea);
     if (filter.country) query.andWhere('report.country_code = :country', { country: filter.country });
     if (filter.roundNumber) query.andWhere('report.round_number = :round', { round: filter.roundNumber });
-    if (filter.organisation) whereIdIs(query, 'report.owner_org', filter.organisation, 'organisation');
-    whereDatesBetween(query, 'report.data_date', filter.from, filter.to);
+    if (filter.organisation) whereId(query, 'report.owner_org', filter.organisation, 'organisation');
+    whereBetween(query, 'report.data_date', filter.from, filter.to);
     return keysetConnection(
       query,
       { direction: 'DESC', keys: [{ expression: 'report.data_date', value: (r) => r.dataDate }, { expression: 'report.id', value: (r) => r.id }] },

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, PCODE_PATTERN, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, PCODE_PATTERN, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
 import {
   ReintegrationAssistanceSchema,
   ReintegrationCaseSchema,
@@ -12,7 +12,6 @@ import {
   type ReintegrationProgrammeKind,
   type ReintegrationStatus,
 } from '../entities/displacement';
-import { firstOfEachParent, whereDatesBetween, whereIdIs } from './displacement-query-helpers';
 
 export interface ReintegrationProgrammeFilter {
   kind?: ReintegrationProgrammeKind | null;
@@ -50,7 +49,7 @@ export class ReintegrationRepository {
   listProgrammes(filter: ReintegrationProgrammeFilter, page: PageArgs): Promise<Connection<ReintegrationProgramme>> {
     const query = this.programmes.createQueryBuilder('programme');
     if (filter.kind) query.andWhere('programme.kind = :kind', { kind: filter.kind });
-    if (filter.organisation) whereIdIs(query, 'programme.owner_org', filter.organisation, 'organisation');
+    if (filter.organisation) whereId(query, 'programme.owner_org', filter.organisation, 'organisation');
     if (filter.adminArea) {
       if (!PCODE_PATTERN.test(filter.adminArea)) throw new Error(`Not a P-code: ${filter.adminArea}`);
       // Working in an area: covering it or an area above it (the GIN index), or an area inside it.
@@ -74,7 +73,7 @@ export class ReintegrationRepository {
   programmesOf(organisationIds: readonly string[], first: number): Promise<ReintegrationProgramme[]> {
     return this.programmes
       .createQueryBuilder('programme')
-      .where(`programme.id IN (${firstOfEachParent('reintegration_programme', 'owner_org', 'starts_on DESC, id DESC', 'owner_org = ANY(:ids)')})`, {
+      .where(`programme.id IN (${firstOfEach('reintegration_programme', 'owner_org', 'starts_on DESC, id DESC', 'owner_org = ANY(:ids)')})`, {
         ids: onlyUuids(organisationIds),
         first,
       })
@@ -90,12 +89,12 @@ export class ReintegrationRepository {
   /** One organisation's cases, latest registration first: nobody lists another organisation's cases. */
   listCases(ownerOrg: string, filter: ReintegrationCaseFilter, page: PageArgs): Promise<Connection<ReintegrationCase>> {
     const query = this.cases.createQueryBuilder('c').where('c.owner_org = :ownerOrg', { ownerOrg });
-    if (filter.programme) whereIdIs(query, 'c.programme_id', filter.programme, 'programme');
+    if (filter.programme) whereId(query, 'c.programme_id', filter.programme, 'programme');
     if (filter.adminArea) whereWithinAdminArea(query, 'c.admin_pcode', filter.adminArea);
     if (filter.category) query.andWhere('c.category = :category', { category: filter.category });
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.ageGroup) query.andWhere('c.age_group = :ageGroup', { ageGroup: filter.ageGroup });
-    whereDatesBetween(query, 'c.registered_on', filter.registeredFrom, filter.registeredTo);
+    whereBetween(query, 'c.registered_on', filter.registeredFrom, filter.registeredTo);
     return keysetConnection(
       query,
       { direction: 'DESC', keys: [{ expression: 'c.registered_on', value: (c) => c.registeredOn }, { expression: 'c.id', value: (c) => c.id }] },

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { PCODE_PATTERN } from '@peacegraph/kit';
-import { numberedBinder, withinArea, withinAreaOf, type Bind } from './query-helpers';
+import { PCODE_PATTERN, numberedBinder, withinArea, withinAreaOf, type Bind } from '@peacegraph/kit';
 import { trainingConditions, type TrainingFilter } from './training-filter';
 
 export type PeopleTrainedGrouping = 'COMMUNITY' | 'REGION' | 'COUNTRY' | 'STAKEHOLDER_GROUP' | 'PROVISION' | 'TRAINING_KIND' | 'YEAR';

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
 import {
   CommunityConsultationSchema,
   ConsultationParticipantGroupSchema,
@@ -7,7 +7,6 @@ import {
   type ConsultationParticipantGroup,
   type MiningChallenge,
 } from '../entities';
-import { firstOfEach, whereBetween, whereId } from './query-helpers';
 
 export interface ConsultationFilter {
   community?: string | null;

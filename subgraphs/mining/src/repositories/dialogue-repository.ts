@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
 import {
   CommitmentStatusChangeSchema,
   DialogueParticipantGroupSchema,
@@ -11,7 +11,6 @@ import {
   type PolicyCommitment,
   type PolicyDialogue,
 } from '../entities';
-import { whereBetween, whereId } from './query-helpers';
 
 export interface DialogueFilter {
   level?: DialogueLevel | null;

@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsPattern, keysetConnection, onlyUuids, type Connection, type PageArgs, whereId } from '@peacegraph/kit';
 import { LegalInstrumentSchema, ProvisionSchema, type LegalInstrument, type LegalInstrumentKind, type Provision, type ProvisionTopic } from '../entities';
-import { whereId } from './query-helpers';
 
 export interface LegalInstrumentFilter {
   kind?: LegalInstrumentKind | null;

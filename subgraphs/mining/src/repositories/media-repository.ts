@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
 import { MediaInterventionSchema, PublicationSchema, type MediaIntervention, type MediaKind, type Publication, type PublicationKind } from '../entities';
-import { whereBetween, whereId } from './query-helpers';
 
 export interface MediaFilter {
   kind?: MediaKind | null;

@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsPattern, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
 import { MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
-import { firstOfEach, whereId } from './query-helpers';
 
 export interface MiningSiteFilter {
   community?: string | null;

@@ -1,5 +1,5 @@
+import { holdsId, idEquals, withinArea, type Bind } from '@peacegraph/kit';
 import type { TrainingKind, EcpfComponent } from '../entities';
-import { holdsId, idEquals, withinArea, type Bind } from './query-helpers';
 
 export interface TrainingFilter {
   kind?: TrainingKind | null;

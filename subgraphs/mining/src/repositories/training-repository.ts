@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, PCODE_PATTERN, pageSize, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, PCODE_PATTERN, pageSize, type Connection, type PageArgs, firstOfEach, namedBinder, withinAreaOf } from '@peacegraph/kit';
 import { MiningTrainingSchema, TrainingParticipantGroupSchema, type MiningTraining, type TrainingKind, type TrainingParticipantGroup } from '../entities';
-import { firstOfEach, namedBinder, withinAreaOf } from './query-helpers';
 import { trainingConditions, type TrainingFilter } from './training-filter';
 
 /** Trainings are listed latest start first. */

@@ -1,4 +1,5 @@
-import { onlyUuids, PCODE_PATTERN } from '@peacegraph/kit';
+import { onlyUuids } from '../loaders';
+import { PCODE_PATTERN } from '../scalars';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
@@ -20,12 +21,13 @@ export function whereBetween<T extends ObjectLiteral>(query: SelectQueryBuilder<
 /**
  * The ids of the first `:first` rows of each parent, in one statement: rows are ranked within their
  * parent by the list's own order and the first ranks kept. Lists under 50 communities thus cost one
- * statement, not 50.
+ * statement, not 50. `from` is a table, or a table with a lateral unnest of the parents it lists
+ * (a session facilitated by several organisations counts for each); only the table has an `id`.
  */
-export function firstOfEach(table: string, partitionBy: string, orderBy: string, where: string): string {
+export function firstOfEach(from: string, partitionBy: string, orderBy: string, where: string): string {
   return `SELECT ranked.id FROM (
-    SELECT ${table}.id, row_number() OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy}) AS rank
-    FROM ${table} WHERE ${where}
+    SELECT id, row_number() OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy}) AS rank
+    FROM ${from} WHERE ${where}
   ) ranked WHERE ranked.rank <= :first`;
 }
 
@@ -60,10 +62,18 @@ export function idEquals(column: string, id: string, bind: Bind): string {
   return onlyUuids([id]).length ? `${column} = ${bind(id)}` : 'false';
 }
 
-/** This admin area and everything under it. The scalar checked the P-code; letters and digits carry no LIKE wildcard. */
+/**
+ * This admin area (or country: its P-codes start with its code) and everything under it. The scalars
+ * checked the code; letters and digits carry no LIKE wildcard.
+ */
 export function withinArea(column: string, pcode: string, bind: Bind): string {
-  if (!PCODE_PATTERN.test(pcode)) throw new Error(`Not a P-code: ${pcode}`);
+  if (!/^[A-Z]{2}[0-9]{0,12}$/.test(pcode)) throw new Error(`Not a P-code or country code: ${pcode}`);
   return `${column} LIKE ${bind(`${pcode}%`)}`;
+}
+
+/** Only well-formed P-codes reach SQL (letters and digits: no LIKE wildcard). */
+export function pcodesOnly(pcodes: readonly string[]): string[] {
+  return pcodes.filter((p) => PCODE_PATTERN.test(p));
 }
 
 /** Array column holding the id (a GIN index serves `@>`). */
