@@ -1,3 +1,4 @@
+import { dataOf } from '@peacegraph/kit/testing';
 import { addDays, today } from '../subgraphs/conflicts/src/services/case-dates';
 import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
@@ -9,12 +10,6 @@ const places: Record<string, string> = {};
 const references: string[] = [];
 const daysAgo = (n: number) => addDays(today(), -n);
 
-async function ok<T>(response: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
-  const { data, errors } = await response;
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!;
-}
-
 /**
  * Through the gateway only, as partners would: the platform's directory gets three communities of the
  * Sahel region of Burkina Faso; the mediators' network records the Peace Commission of Dori and six
@@ -25,12 +20,12 @@ beforeAll(async () => {
   platform = await startPlatform();
   const directoryWriter = await platform.as(ORGS.educators, 'directory:write');
   for (const [name, adminArea] of [['Dori', 'BF5602'], ['Djibo', 'BF5603'], ['Gorom-Gorom', 'BF5601']]) {
-    const created = await ok(directoryWriter<{ createCommunity: { id: string } }>(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, adminArea, languages: ['fuh'] } }));
+    const created = await dataOf(directoryWriter<{ createCommunity: { id: string } }>(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, adminArea, languages: ['fuh'] } }));
     places[name!] = created.createCommunity.id;
   }
   owner = await platform.as(ORGS.mediators, 'conflicts:write conflicts:sensitive');
   otherPartner = await platform.as(ORGS.educators, 'conflicts:read');
-  const commission = await ok(
+  const commission = await dataOf(
     owner<{ createPeaceCommission: { id: string } }>(`mutation ($input: CreatePeaceCommissionInput!) { createPeaceCommission(input: $input) { id } }`, {
       input: {
         community: places.Dori,
@@ -41,9 +36,9 @@ beforeAll(async () => {
     }),
   );
   const change = async (mutation: string, inputType: string, kase: { id: string; version: number }, input: Record<string, unknown>) =>
-    (await ok(owner<Record<string, { id: string; version: number }>>(`mutation ($id: ID!, $version: Int!, $input: ${inputType}!) { ${mutation}(id: $id, version: $version, input: $input) { id version } }`, { id: kase.id, version: kase.version, input })))[mutation]!;
+    (await dataOf(owner<Record<string, { id: string; version: number }>>(`mutation ($id: ID!, $version: Int!, $input: ${inputType}!) { ${mutation}(id: $id, version: $version, input: $input) { id version } }`, { id: kase.id, version: kase.version, input })))[mutation]!;
   const report = async (input: Record<string, unknown>) => {
-    const reported = await ok(
+    const reported = await dataOf(
       owner<{ reportConflictCase: { id: string; version: number; reference: string } }>(`mutation ($input: ReportConflictCaseInput!) { reportConflictCase(input: $input) { id version reference } }`, {
         input: {
           peaceCommission: commission.createPeaceCommission.id,
@@ -84,7 +79,7 @@ describe('conflict figures on the directory’s admin areas, through the gateway
   };
 
   it('shows the owner exact figures for the region and each of its provinces', async () => {
-    const { adminArea } = await ok(owner<Area>(AREA));
+    const { adminArea } = await dataOf(owner<Area>(AREA));
     expect(adminArea).toMatchObject({
       name: 'Sahel',
       level: 1,
@@ -99,7 +94,7 @@ describe('conflict figures on the directory’s admin areas, through the gateway
   });
 
   it('shows another partner the total, withholding the single open case and the resolved count that would give it away', async () => {
-    const { adminArea } = await ok(otherPartner<Area>(AREA));
+    const { adminArea } = await dataOf(otherPartner<Area>(AREA));
     expect(adminArea.conflictStats).toEqual({
       exact: false,
       reported: { count: 6, suppressed: false },
@@ -111,7 +106,7 @@ describe('conflict figures on the directory’s admin areas, through the gateway
 
   it('costs the conflicts subgraph one statement for every admin area of a country', async () => {
     platform.conflicts.db.statements.reset();
-    const { adminAreas } = await ok(
+    const { adminAreas } = await dataOf(
       otherPartner<{ adminAreas: { edges: { node: { conflictStats: { reported: Cell } } }[] } }>(`{ adminAreas(country: "BF", level: 2, first: 50) { edges { node { pcode conflictStats { reported { count suppressed } } } } } }`),
     );
     expect(adminAreas.edges).toHaveLength(45);
@@ -139,7 +134,7 @@ describe('community → peace commission → cases, through the gateway', () => 
   };
 
   it('walks from the directory’s communities to their commission and its cases, narratives for the owner only', async () => {
-    const { communities } = await ok(owner<Communities>(COMMUNITIES));
+    const { communities } = await dataOf(owner<Communities>(COMMUNITIES));
     const byName = Object.fromEntries(communities.edges.map((e) => [e.node.name, e.node]));
     expect(Object.keys(byName).sort()).toEqual(['Djibo', 'Dori', 'Gorom-Gorom']);
     expect(byName.Djibo!.peaceCommission).toBeNull();
@@ -159,7 +154,7 @@ describe('community → peace commission → cases, through the gateway', () => 
   });
 
   it('names a case’s communities and admin area from the directory', async () => {
-    const { conflictCase } = await ok(
+    const { conflictCase } = await dataOf(
       otherPartner<{ conflictCase: unknown }>(`query ($reference: String!) { conflictCase(reference: $reference) {
         reference level status community { name } otherCommunities { name languages { code } } adminArea { name parent { name country { nameEn } } }
       } }`, { reference: references[5] }),
@@ -179,7 +174,7 @@ describe('community → peace commission → cases, through the gateway', () => 
 describe('errors through the gateway', () => {
   it('passes BAD_USER_INPUT with its field, and CONFLICT, to the client, writing nothing', async () => {
     const before = await platform.conflicts.allRows();
-    const data = await ok(owner<{ conflictCase: { id: string; version: number } }>(`query ($reference: String!) { conflictCase(reference: $reference) { id version } }`, { reference: references[0] }));
+    const data = await dataOf(owner<{ conflictCase: { id: string; version: number } }>(`query ($reference: String!) { conflictCase(reference: $reference) { id version } }`, { reference: references[0] }));
     const refer = (version: number, referredOn: string) =>
       owner(`mutation ($id: ID!, $version: Int!, $input: ReferralInput!) { referConflictCase(id: $id, version: $version, input: $input) { id } }`, {
         id: data.conflictCase.id,

@@ -1,3 +1,4 @@
+import { ok } from '@peacegraph/kit/testing';
 import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
 let platform: PlatformUnderTest;
@@ -5,11 +6,6 @@ let educators: PlatformUnderTest['request'];
 let kedougou: string;
 let cohortId: string;
 
-async function ok<D>(client: PlatformUnderTest['request'], query: string, variables: Record<string, unknown> = {}): Promise<D> {
-  const { data, errors } = await client<D>(query, variables);
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!;
-}
 
 /** A partner's day through the gateway: a module, a facilitator, a cohort in Kédougou and two sessions. */
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { dataOf } from '@peacegraph/kit/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, today } from '@peacegraph/kit';
@@ -11,12 +12,6 @@ const places: Record<string, string> = {};
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 /** 'MM-DD' of the day `n` days from today. */
 const monthDay = (n: number) => addDays(today(), n).slice(5);
-
-async function ok<T>(response: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
-  const { data, errors } = await response;
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!;
-}
 
 /**
  * Through the gateway only, as partners would: the educators record Dori (Séno, Burkina Faso) and
@@ -33,7 +28,7 @@ beforeAll(async () => {
     ['Dori', 'BF5602', 14.03, -0.03],
     ['Ayorou', 'NE006002', 14.73, 0.92],
   ] as const) {
-    const created = await ok(
+    const created = await dataOf(
       directoryWriter<{ createCommunity: { id: string } }>(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, {
         input: { name, adminArea, latitude, longitude, languages: ['fuh'] },
       }),
@@ -43,7 +38,7 @@ beforeAll(async () => {
   agency = await platform.as(ORGS.educators, 'displacement:write displacement:sensitive');
   otherPartner = await platform.as(ORGS.mediators, 'displacement:read');
 
-  const corridor = await ok(
+  const corridor = await dataOf(
     agency<{ createTranshumanceCorridor: { id: string } }>(`mutation ($input: CreateTranshumanceCorridorInput!) { createTranshumanceCorridor(input: $input) { id } }`, {
       input: {
         name: 'Séno north–south corridor',
@@ -56,17 +51,17 @@ beforeAll(async () => {
     }),
   );
   const corridorId = corridor.createTranshumanceCorridor.id;
-  await ok(
+  await dataOf(
     agency(`mutation ($input: CreateSensitiveSpotInput!) { createSensitiveSpot(input: $input) { id } }`, {
       input: { name: 'Dori market gardens', kind: 'CROPLAND', latitude: 14.05, longitude: -0.03, adminArea: 'BF5602', corridor: corridorId },
     }),
   );
-  const point = await ok(
+  const point = await dataOf(
     agency<{ createCountingPoint: { id: string } }>(`mutation ($input: CreateCountingPointInput!) { createCountingPoint(input: $input) { id } }`, {
       input: { name: 'Northern well counting point', latitude: 14.45, longitude: -0.03, adminArea: 'BF5602', corridor: corridorId },
     }),
   );
-  await ok(
+  await dataOf(
     agency(`mutation ($input: RecordFlowObservationsInput!) { recordFlowObservations(input: $input) { alerts { id } } }`, {
       input: {
         observations: [{ countingPoint: point.createCountingPoint.id, observedAt: hoursAgo(2), direction: 'FORWARD', cattle: 300, sheep: 400, goats: 100, herders: 9 }],
@@ -74,7 +69,7 @@ beforeAll(async () => {
     }),
   );
 
-  const programme = await ok(
+  const programme = await dataOf(
     agency<{ createReintegrationProgramme: { id: string } }>(`mutation ($input: CreateReintegrationProgrammeInput!) { createReintegrationProgramme(input: $input) { id } }`, {
       input: { code: 'SENCVR', kind: 'COMMUNITY_VIOLENCE_REDUCTION', name: 'Séno community violence reduction', adminAreas: ['BF5602'], startsOn: addDays(today(), -200) },
     }),
@@ -84,7 +79,7 @@ beforeAll(async () => {
     ['ASSOCIATED_PERSON', 'FEMALE', 'AGE_15_17'],
     ['COMMUNITY_MEMBER', 'FEMALE', 'AGE_18_24'],
   ]) {
-    await ok(
+    await dataOf(
       agency(`mutation ($input: RegisterReintegrationCaseInput!) { registerReintegrationCase(input: $input) { id } }`, {
         input: { programme: programme.createReintegrationProgramme.id, category, sex, ageGroup, adminArea: 'BF5602', registeredOn: addDays(today(), -100) },
       }),
@@ -98,7 +93,7 @@ const NEARBY = `query ($id: ID!) { community(id: $id) { name transhumanceAlertsN
 
 describe('displacement and transhumance through the gateway', () => {
   it("finds the alert the service raised near Dori from the directory's coordinates, and none near Ayorou", async () => {
-    const dori = await ok(otherPartner<{ community: { name: string; transhumanceAlertsNearby: { kind: string; trigger: string; raisedBy: string; reasoning: string; spot: { name: string } }[] } }>(NEARBY, { id: places.Dori }));
+    const dori = await dataOf(otherPartner<{ community: { name: string; transhumanceAlertsNearby: { kind: string; trigger: string; raisedBy: string; reasoning: string; spot: { name: string } }[] } }>(NEARBY, { id: places.Dori }));
     expect(dori.community.name).toBe('Dori');
     expect(dori.community.transhumanceAlertsNearby).toHaveLength(1);
     const [alert] = dori.community.transhumanceAlertsNearby;
@@ -106,7 +101,7 @@ describe('displacement and transhumance through the gateway', () => {
     expect(alert!.reasoning).toMatch(/Dori market gardens/);
     expect(alert!.reasoning).toMatch(/15 km\/day/);
 
-    const ayorou = await ok(otherPartner<{ community: { name: string; transhumanceAlertsNearby: unknown[] } }>(NEARBY, { id: places.Ayorou }));
+    const ayorou = await dataOf(otherPartner<{ community: { name: string; transhumanceAlertsNearby: unknown[] } }>(NEARBY, { id: places.Ayorou }));
     expect(ayorou.community).toEqual({ name: 'Ayorou', transhumanceAlertsNearby: [] });
   });
 
@@ -128,10 +123,10 @@ describe('displacement and transhumance through the gateway', () => {
 
   it('shows another partner the reintegration caseload of Séno only as withheld counts, and the agency its exact three cases', async () => {
     const STATS = `{ adminArea(pcode: "BF5602") { name reintegrationStats { exact cases { count suppressed } } } }`;
-    const other = await ok(otherPartner<{ adminArea: { name: string; reintegrationStats: { exact: boolean; cases: { count: number | null; suppressed: boolean } } } }>(STATS));
+    const other = await dataOf(otherPartner<{ adminArea: { name: string; reintegrationStats: { exact: boolean; cases: { count: number | null; suppressed: boolean } } } }>(STATS));
     expect(other.adminArea.name).toBe('Seno'); // as OCHA spells it
     expect(other.adminArea.reintegrationStats).toEqual({ exact: false, cases: { count: null, suppressed: true } });
-    const own = await ok(agency<typeof other>(STATS));
+    const own = await dataOf(agency<typeof other>(STATS));
     expect(own.adminArea.reintegrationStats).toEqual({ exact: true, cases: { count: 3, suppressed: false } });
 
     const { data, errors } = await otherPartner<{ reintegrationCases: unknown }>(`{ reintegrationCases(first: 5) { edges { node { id } } } }`);

@@ -1,3 +1,4 @@
+import { dataOf } from '@peacegraph/kit/testing';
 import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
 let platform: PlatformUnderTest;
@@ -7,12 +8,6 @@ let otherPartner: Client;
 let douentza: string;
 const ids: Record<string, string> = {};
 const UNCONSENTED = 'Après l’attaque, ma famille a fui ; la réconciliation me paraît impossible sans justice.';
-
-async function ok<T>(response: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
-  const { data, errors } = await response;
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!;
-}
 
 /**
  * Through the gateway only, as partners would: the directory gets the community of Douentza; the
@@ -24,10 +19,10 @@ async function ok<T>(response: Promise<{ data?: T | null; errors?: unknown[] }>)
 beforeAll(async () => {
   platform = await startPlatform();
   const directoryWriter = await platform.as(ORGS.educators, 'directory:write');
-  douentza = (await ok(directoryWriter<{ createCommunity: { id: string } }>(`mutation { createCommunity(input: { name: "Douentza", adminArea: "ML0504", languages: ["ffm"] }) { id } }`))).createCommunity.id;
+  douentza = (await dataOf(directoryWriter<{ createCommunity: { id: string } }>(`mutation { createCommunity(input: { name: "Douentza", adminArea: "ML0504", languages: ["ffm"] }) { id } }`))).createCommunity.id;
   owner = await platform.as(ORGS.mediators, 'forums:write forums:sensitive');
   otherPartner = await platform.as(ORGS.educators, 'forums:read forums:sensitive');
-  const mutate = async <T>(mutation: string, variables: Record<string, unknown>) => ok(owner<Record<string, T>>(mutation, variables));
+  const mutate = async <T>(mutation: string, variables: Record<string, unknown>) => dataOf(owner<Record<string, T>>(mutation, variables));
   type Ref = { id: string; version: number };
   const forum = (
     await mutate<Ref>(`mutation ($input: CreateForumInput!) { createForum(input: $input) { id version } }`, {
@@ -110,7 +105,7 @@ type Search = { forumSearch: { totalCount: number; edges: { kind: string; langua
 
 describe('searching forums through the gateway', () => {
   it('finds "réconciliation" for anyone asking "reconciliation", with the directory’s names around each match', async () => {
-    const { forumSearch } = await ok(platform.request<Search>(SEARCH, { query: 'reconciliation' }));
+    const { forumSearch } = await dataOf(platform.request<Search>(SEARCH, { query: 'reconciliation' }));
     expect(forumSearch.totalCount).toBe(3);
     const byKind = Object.fromEntries(forumSearch.edges.map((e) => [e.kind, e]));
     expect(byKind.DECLARATION!.node).toEqual({
@@ -128,21 +123,21 @@ describe('searching forums through the gateway', () => {
 
   it('never shows an unconsented testimony or a draft to anonymous callers or other partners', async () => {
     for (const client of [platform.request, otherPartner]) {
-      const { forumSearch } = await ok(client<Search>(SEARCH, { query: 'réconciliation justice transhumance' }));
+      const { forumSearch } = await dataOf(client<Search>(SEARCH, { query: 'réconciliation justice transhumance' }));
       expect(forumSearch.edges.map((e) => e.node.id)).toEqual([]);
-      const broad = await ok(client<Search>(SEARCH, { query: 'réconciliation' }));
+      const broad = await dataOf(client<Search>(SEARCH, { query: 'réconciliation' }));
       expect(broad.forumSearch.edges.map((e) => e.node.id).sort()).toEqual([ids.declaration, ids.recommendation, ids.published].sort());
-      const direct = await ok(client<{ testimony: unknown; declaration: unknown }>(`query ($t: ID!, $d: ID!) { testimony(id: $t) { id } declaration(id: $d) { id } }`, { t: ids.unconsented, d: ids.draft }));
+      const direct = await dataOf(client<{ testimony: unknown; declaration: unknown }>(`query ($t: ID!, $d: ID!) { testimony(id: $t) { id } declaration(id: $d) { id } }`, { t: ids.unconsented, d: ids.draft }));
       expect(direct).toEqual({ testimony: null, declaration: null });
     }
-    const mine = await ok(owner<Search>(SEARCH, { query: 'réconciliation transhumance' }));
+    const mine = await dataOf(owner<Search>(SEARCH, { query: 'réconciliation transhumance' }));
     expect(mine.forumSearch.edges.map((e) => e.node.id).sort()).toEqual([ids.draft, ids.recommendation].sort());
     expect(JSON.stringify(mine)).not.toContain('famille a fui');
   });
 
   it('lets the owner with forums:sensitive read the unconsented testimony, and refuses it to the other partner', async () => {
     const READ = `query ($id: ID!) { forum(id: $id) { testimonies { id text recordedText } } }`;
-    const own = await ok(owner<{ forum: { testimonies: { id: string; recordedText: string }[] } }>(READ, { id: ids.forum }));
+    const own = await dataOf(owner<{ forum: { testimonies: { id: string; recordedText: string }[] } }>(READ, { id: ids.forum }));
     expect(own.forum.testimonies.find((t) => t.id === ids.unconsented)!.recordedText).toBe(UNCONSENTED);
     const { data, errors } = await otherPartner<{ forum: { testimonies: { id: string; recordedText: string | null }[] } }>(READ, { id: ids.forum });
     expect(data!.forum.testimonies).toEqual([{ id: ids.published, text: expect.any(String), recordedText: null }]);
@@ -152,7 +147,7 @@ describe('searching forums through the gateway', () => {
 
 describe('forums on the directory’s places and organisations, through the gateway', () => {
   it('walks from an admin area to its forums, their declarations and what became of their recommendations', async () => {
-    const { adminArea } = await ok(
+    const { adminArea } = await dataOf(
       otherPartner<{ adminArea: unknown }>(`{ adminArea(pcode: "ML09") { name forums { title countriesRepresented coConvenors { name }
         participants { exact total { count } groups { category total { count suppressed } } }
         declarations { title recipients { recipient deliveredOn } recommendations { text(language: "eng") status followUps { to reportedOn reporter } } }
@@ -189,7 +184,7 @@ describe('forums on the directory’s places and organisations, through the gate
   });
 
   it('names the recommendations that address a community, and the forums an organisation convened', async () => {
-    const { community, organisation } = await ok(
+    const { community, organisation } = await dataOf(
       platform.request<{ community: unknown; organisation: unknown }>(
         `query ($community: ID!, $organisation: ID!) {
           community(id: $community) { name forumRecommendations { theme status declaration { publishedOn } } forums { title } }
@@ -210,7 +205,7 @@ describe('forums on the directory’s places and organisations, through the gate
   });
 
   it('shows anyone how published recommendations fared, by theme', async () => {
-    const { forumImplementation } = await ok(
+    const { forumImplementation } = await dataOf(
       platform.request<{ forumImplementation: unknown }>(`{ forumImplementation(groupBy: THEME, interval: YEAR, from: "2025-01-01", to: "2026-06-30") { groups { theme series { period recommendations implemented implementationRate } } } }`),
     );
     expect(forumImplementation).toEqual({

@@ -1,3 +1,4 @@
+import { dataOf } from '@peacegraph/kit/testing';
 import { addDays, today } from '@peacegraph/kit';
 import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
@@ -10,12 +11,6 @@ const articles: Record<string, string> = {};
 let emmmda: string;
 const daysAgo = (n: number) => addDays(today(), -n);
 
-async function ok<T>(response: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
-  const { data, errors } = await response;
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!;
-}
-
 /**
  * Through the gateway only, as partners would: the educators record Kalana and Nampala in the directory,
  * then, as the mining-code trainers of this test, the ECOWAS act with four provisions, a gold-panning
@@ -26,13 +21,13 @@ beforeAll(async () => {
   platform = await startPlatform();
   const directoryWriter = await platform.as(ORGS.educators, 'directory:write');
   for (const [name, adminArea] of [['Kalana', 'ML0306'], ['Nampala', 'ML0305']]) {
-    const created = await ok(directoryWriter<{ createCommunity: { id: string } }>(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, adminArea, languages: ['bam'] } }));
+    const created = await dataOf(directoryWriter<{ createCommunity: { id: string } }>(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, adminArea, languages: ['bam'] } }));
     places[name!] = created.createCommunity.id;
   }
   owner = await platform.as(ORGS.educators, 'mining:write mining:sensitive');
   otherPartner = await platform.as(ORGS.mediators, 'mining:read');
 
-  const instrument = await ok(
+  const instrument = await dataOf(
     owner<{ createLegalInstrument: { id: string } }>(`mutation { createLegalInstrument(input: { title: "ECOWAS Model Mining and Mineral Development Act", shortTitle: "EMMMDA", kind: REGIONAL_MODEL_LAW, year: 2019 }) { id } }`),
   );
   emmmda = instrument.createLegalInstrument.id;
@@ -42,16 +37,16 @@ beforeAll(async () => {
     ['25', 'Zones reserved for artisanal mining', 'ARTISANAL_AND_SMALL_SCALE_MINING'],
     ['30', 'Mercury in small mines', 'ENVIRONMENT'],
   ]) {
-    const added = await ok(owner<{ addProvision: { id: string } }>(`mutation ($input: AddProvisionInput!) { addProvision(input: $input) { id } }`, { input: { instrument: emmmda, article, title, topic } }));
+    const added = await dataOf(owner<{ addProvision: { id: string } }>(`mutation ($input: AddProvisionInput!) { addProvision(input: $input) { id } }`, { input: { instrument: emmmda, article, title, topic } }));
     articles[article!] = added.addProvision.id;
   }
-  const site = await ok(
+  const site = await dataOf(
     owner<{ createMiningSite: { id: string } }>(`mutation ($input: CreateMiningSiteInput!) { createMiningSite(input: $input) { id } }`, {
       input: { name: 'Kalana gold-panning area', community: places.Kalana, kind: 'ARTISANAL', minerals: ['GOLD'] },
     }),
   );
   const record = (input: Record<string, unknown>) =>
-    ok(owner<{ recordMiningTraining: { id: string } }>(`mutation ($input: RecordMiningTrainingInput!) { recordMiningTraining(input: $input) { id } }`, { input }));
+    dataOf(owner<{ recordMiningTraining: { id: string } }>(`mutation ($input: RecordMiningTrainingInput!) { recordMiningTraining(input: $input) { id } }`, { input }));
   await record({
     title: 'The mining act for community leaders',
     kind: 'ADVOCACY',
@@ -101,7 +96,7 @@ beforeAll(async () => {
     provisions: [articles['41']],
     participants: { total: 40 },
   });
-  await ok(
+  await dataOf(
     owner(`mutation ($input: RecordMediaInterventionInput!) { recordMediaIntervention(input: $input) { id } }`, {
       input: { kind: 'RADIO', outlet: 'Community radio, Yanfolila', title: 'Who owns the gold?', language: 'bam', releasedOn: daysAgo(45), airings: 6, regionsReached: ['ML03'], estimatedAudience: 45000 },
     }),
@@ -144,7 +139,7 @@ describe('community → mining sites → trainings → provisions, through the g
   };
 
   it('walks from the directory’s communities to their sites, the trainings held there and the provisions covered', async () => {
-    const { communities } = await ok(owner<Walk>(WALK));
+    const { communities } = await dataOf(owner<Walk>(WALK));
     const byName = Object.fromEntries(communities.edges.map((e) => [e.node.name, e.node]));
     expect(Object.keys(byName).sort()).toEqual(['Kalana', 'Nampala']);
     expect(byName.Nampala!.miningSites).toEqual([]);
@@ -182,7 +177,7 @@ describe('community → mining sites → trainings → provisions, through the g
   });
 
   it('shows another partner the participants with small counts withheld, and those that would give them away', async () => {
-    const { miningTrainings } = await ok(
+    const { miningTrainings } = await dataOf(
       otherPartner<{ miningTrainings: { edges: { node: { participants: { exact: boolean; total: Cell; women: Cell; byGroup: { stakeholderGroup: string; women: Cell; men: Cell }[] } } }[] } }>(
         `query ($kalana: ID!) { miningTrainings(filter: { community: $kalana, kind: ADVOCACY }) { edges { node { participants {
           exact total { count suppressed } women { count suppressed } byGroup { stakeholderGroup women { count suppressed } men { count suppressed } } } } } } }`,
@@ -216,7 +211,7 @@ describe('community → mining sites → trainings → provisions, through the g
 
 describe('the directory’s areas and organisations, with what mining adds', () => {
   it('gives an area its trainings (in it and below) and its reach, and an organisation the trainings it gave', async () => {
-    const { adminArea, organisation } = await ok(
+    const { adminArea, organisation } = await dataOf(
       owner<{
         adminArea: { name: string; miningTrainings: { title: string; community: { name: string } }[]; miningReach: Record<string, unknown>; children: { pcode: string; miningReach: { trainings: number } }[] };
         organisation: { name: string; miningTrainingsGiven: { title: string }[] };
@@ -244,7 +239,7 @@ describe('the directory’s areas and organisations, with what mining adds', () 
   });
 
   it('names a radio programme’s language and regions from the directory, to anyone', async () => {
-    const { mediaInterventions } = await ok(
+    const { mediaInterventions } = await dataOf(
       platform.request<{ mediaInterventions: { edges: { node: unknown }[] } }>(`{ mediaInterventions { edges { node { title language { name } regionsReached { name country { nameEn } } recordedBy { name } } } } }`),
     );
     expect(mediaInterventions.edges).toEqual([
@@ -254,7 +249,7 @@ describe('the directory’s areas and organisations, with what mining adds', () 
 
   it('costs the mining subgraph one statement per field for every community of a region', async () => {
     platform.mining.db.statements.reset();
-    const { communities } = await ok(otherPartner<{ communities: { edges: unknown[] } }>(`{ communities(first: 50) { edges { node { name miningSites { name } miningTrainings { title } } } } }`));
+    const { communities } = await dataOf(otherPartner<{ communities: { edges: unknown[] } }>(`{ communities(first: 50) { edges { node { name miningSites { name } miningTrainings { title } } } } }`));
     expect(communities.edges).toHaveLength(2);
     expect(platform.mining.db.statements.count).toBe(2);
   });

@@ -26,3 +26,15 @@ export function graphqlClient(url: string, defaultHeaders: Record<string, string
     return { status: response.status, ...body };
   };
 }
+
+/** The data of a response that must succeed; otherwise the test fails with its errors. */
+export async function dataOf<D>(response: Promise<GraphQLResponse<D>> | Promise<{ data?: D | null; errors?: unknown[] }>): Promise<D> {
+  const { data, errors } = await response;
+  if (errors?.length) throw new Error(JSON.stringify(errors));
+  return data!;
+}
+
+/** A request that must succeed: its data, or the test fails with the errors. */
+export function ok<D = Record<string, unknown>>(client: ReturnType<typeof graphqlClient>, query: string, variables: Record<string, unknown> = {}): Promise<D> {
+  return dataOf(client<D>(query, variables));
+}

@@ -1,5 +1,5 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
-export { graphqlClient, type GraphQLResponse } from './graphql-client';
+export { graphqlClient, dataOf, ok, type GraphQLResponse } from './graphql-client';
 export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
 export { servedForTest, testServerOptions, type ServedForTest, type Client } from './served';

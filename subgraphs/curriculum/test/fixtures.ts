@@ -1,14 +1,11 @@
+import { ok } from '@peacegraph/kit/testing';
 import type { graphqlClient } from '@peacegraph/kit/testing';
 import type { CurriculumUnderTest } from './support';
 
-type Client = ReturnType<typeof graphqlClient>;
+/** A request that must succeed: its data, or the test fails with the errors (the kit's). */
+export { ok };
 
-/** A request that must succeed: its data, or the test fails with the errors. */
-export async function ok<D>(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<D> {
-  const { data, errors } = await client<D>(query, variables);
-  if (errors?.length) throw new Error(`${errors.map((e) => `${e.message} (${JSON.stringify(e.extensions)})`).join('; ')}\nin ${query}`);
-  return data!;
-}
+type Client = ReturnType<typeof graphqlClient>;
 
 export const THEMES = ['COMMUNITY_VISION', 'HUMAN_RIGHTS', 'SOCIAL_NORMS', 'PEACE_AND_HUMAN_SECURITY'];
 

@@ -1,17 +1,14 @@
+import { dataOf as ok } from '@peacegraph/kit/testing';
 import { ECOWAS, MINISTRY, OWNER, type ForumsUnderTest } from './support';
+
+/** The data of a response that must succeed, or the test fails with its errors (the kit's). */
+export { ok };
 
 export type Client = ForumsUnderTest['owner'];
 export type Errors = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
 export interface Ref {
   id: string;
   version: number;
-}
-
-/** The data of a response, or the test fails with its errors. */
-export async function ok<T>(response: Promise<{ data?: T | null; errors?: Errors }>): Promise<T> {
-  const { data, errors } = await response;
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!;
 }
 
 /** `path:CODE` of each error, sorted: what a caller was refused, and why. */

@@ -1,17 +1,15 @@
+import { ok } from '@peacegraph/kit/testing';
 import { addDays, today } from '@peacegraph/kit';
 import { COMMUNITIES, OWNER, type MiningUnderTest } from './support';
+
+/** A request that must succeed: its data, or the test fails with the errors (the kit's). */
+export { ok };
 
 type Client = MiningUnderTest['owner'];
 
 /** A date `n` days before today. */
 export function daysAgo(n: number): string {
   return addDays(today(), -n);
-}
-
-export async function ok<D = Record<string, unknown>>(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<D> {
-  const { data, errors } = await client<D>(query, variables);
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!;
 }
 
 export interface Instrument {
