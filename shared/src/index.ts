@@ -73,3 +73,4 @@ export {
   pcodesOnly,
   type Bind,
 } from './database/query-helpers';
+export { runDemoSeed, type DemoSeed } from './database/demo-seed';
