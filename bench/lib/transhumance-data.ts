@@ -24,10 +24,13 @@ export interface GeneratedFlows {
  * July, few move in between, with herd sizes and species mixes from a hash of the observation's
  * number: mostly cattle with sheep and goats, camels on one observation in eight, 1 to 6 herders.
  *
- * Set-based SQL: one statement for the batches, one for the observations (written in batch order,
- * so by time, as they would have arrived), only for what is missing (batches carry the
- * clientMutationId `bench:flows:<n>`; ON CONFLICT DO NOTHING on its unique index), then VACUUM
- * (ANALYZE) so the planner knows the table and the weekly-flows query can be an index-only scan.
+ * Set-based SQL, in one transaction: one statement for the batches, then, for the batches that have
+ * no observations yet, one for their observations (written in batch order, so by time, as they would
+ * have arrived) and one adding those observations to the weekly rollup `flow_week`, as
+ * recordFlowObservations does in its transaction. Only what is missing is written (batches carry the
+ * clientMutationId `bench:flows:<n>`; ON CONFLICT DO NOTHING on its unique index), so the rollup counts
+ * each generated observation once however often this runs. Then VACUUM (ANALYZE) so the planner knows
+ * the tables and the edges of the weekly-flows query can be index-only scans.
  */
 export async function ensureBenchFlows(databaseUrl: string, target: number): Promise<GeneratedFlows> {
   const started = Date.now();
@@ -59,12 +62,19 @@ export async function ensureBenchFlows(databaseUrl: string, target: number): Pro
          ON CONFLICT DO NOTHING`,
         [DISPLACEMENT_OWNER, BENCH_WRITER, BATCH_KEY, PER_BATCH, batches],
       );
+      // The generated batches still without observations: the only ones written below and rolled up.
+      const missing = (
+        await client.query<{ id: string }>(
+          `SELECT b.id FROM flow_observation_batch b
+           WHERE b.owner_org = $1::uuid AND b.client_mutation_id LIKE $2::text || '%'
+             AND NOT EXISTS (SELECT 1 FROM flow_observation o WHERE o.batch_id = b.id)`,
+          [DISPLACEMENT_OWNER, BATCH_KEY],
+        )
+      ).rows.map((b) => b.id);
       const result = await client.query(
         `WITH batch AS MATERIALIZED (
            SELECT b.id, substr(b.client_mutation_id, length($3::text) + 1)::int AS k
-           FROM flow_observation_batch b
-           WHERE b.owner_org = $1::uuid AND b.client_mutation_id LIKE $3::text || '%'
-             AND NOT EXISTS (SELECT 1 FROM flow_observation o WHERE o.batch_id = b.id)
+           FROM flow_observation_batch b WHERE b.id = ANY($8::uuid[])
          ),
          point AS MATERIALIZED (
            SELECT p.id, p.corridor_id, row_number() OVER (ORDER BY p.id) - 1 AS i FROM counting_point p WHERE p.id = ANY($4::uuid[])
@@ -87,12 +97,29 @@ export async function ensureBenchFlows(databaseUrl: string, target: number): Pro
                 10 + s.h % 190, s.h % 7 * 20, s.h % 5 * 15, CASE WHEN s.h % 8 = 0 THEN 1 + s.h % 12 ELSE 0 END, 1 + s.h % 6
          FROM shaped s JOIN point p ON p.i = s.h % $7::int
          ORDER BY s.observed_at`,
-        [DISPLACEMENT_OWNER, BENCH_WRITER, BATCH_KEY, points.rows.map((p) => p.id), PER_BATCH, batches * PER_BATCH, points.rows.length],
+        [DISPLACEMENT_OWNER, BENCH_WRITER, BATCH_KEY, points.rows.map((p) => p.id), PER_BATCH, batches * PER_BATCH, points.rows.length, missing],
       );
       inserted = result.rowCount ?? 0;
+      // The subgraph's rollup statement (flow-weeks.ts), over these batches at once.
+      await client.query(
+        `INSERT INTO flow_week (corridor_id, week_start, direction, owner_org, observations, cattle, sheep, goats, camels, herders)
+         SELECT corridor_id, date_trunc('week', observed_at AT TIME ZONE 'UTC')::date, direction, owner_org,
+                count(*), sum(cattle), sum(sheep), sum(goats), sum(camels), sum(herders)
+         FROM flow_observation WHERE batch_id = ANY($1::uuid[])
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+         ON CONFLICT (corridor_id, week_start, direction, owner_org) DO UPDATE SET
+           observations = flow_week.observations + EXCLUDED.observations,
+           cattle = flow_week.cattle + EXCLUDED.cattle,
+           sheep = flow_week.sheep + EXCLUDED.sheep,
+           goats = flow_week.goats + EXCLUDED.goats,
+           camels = flow_week.camels + EXCLUDED.camels,
+           herders = flow_week.herders + EXCLUDED.herders`,
+        [missing],
+      );
       await client.query('COMMIT');
       await client.query('VACUUM (ANALYZE) flow_observation_batch');
       await client.query('VACUUM (ANALYZE) flow_observation');
+      await client.query('VACUUM (ANALYZE) flow_week');
     }
     return {
       before,

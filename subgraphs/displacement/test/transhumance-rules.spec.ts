@@ -7,6 +7,7 @@ import { headingText, headsText, herdsApproachingSpots, movementsOutsideSeason, 
 import { densify, greatCircleKm, locateOnPath, pathLengthKm } from '../src/services/geo';
 import { readSeason, timingOf, type SeasonWindow } from '../src/services/season';
 import { checkPathInCountries, readPath } from '../src/services/transhumance/corridor-path';
+import { cutAtWholeWeeks } from '../src/repositories/transhumance/flow-weeks';
 
 const DAY = 86_400_000;
 const KM_PER_DEGREE = (6378.168 * Math.PI) / 180;
@@ -233,5 +234,27 @@ describe('the schema', () => {
     expect(values('TranshumanceAlertTrigger')).toEqual([...ALERT_TRIGGERS]);
     expect(values('TranshumanceAlertStatus')).toEqual([...ALERT_STATUSES]);
     expect(values('TranshumanceAlertRecipientKind')).toEqual([...RECIPIENT_KINDS]);
+  });
+});
+
+describe('a period cut at whole ISO weeks (the rollup answers those, the observations the days around them)', () => {
+  // 2025-03-03 and 2025-03-10 are Mondays, 2025-03-09 and 2025-03-16 Sundays.
+  it.each([
+    ['Monday to Sunday: whole weeks only', '2025-03-03', '2025-03-16', '2025-03-03', '2025-03-17'],
+    ['Saturday to Monday: days at both ends', '2025-03-01', '2025-03-17', '2025-03-03', '2025-03-17'],
+    ['Wednesday to Tuesday: no whole week, two cut ones', '2025-03-05', '2025-03-11', '2025-03-10', '2025-03-10'],
+    ['inside one week', '2025-03-05', '2025-03-07', '2025-03-08', '2025-03-08'],
+    ['one Sunday', '2025-03-09', '2025-03-09', '2025-03-10', '2025-03-10'],
+    ['one Monday', '2025-03-10', '2025-03-10', '2025-03-10', '2025-03-10'],
+    ['Sunday to Monday across a year end', '2024-12-29', '2026-01-05', '2024-12-30', '2026-01-05'],
+  ])('%s', (_, from, to, wholeWeeksFrom, wholeWeeksUntil) => {
+    const cut = cutAtWholeWeeks(from, to);
+    expect(cut).toEqual({ from, wholeWeeksFrom, wholeWeeksUntil, until: new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString().slice(0, 10) });
+    // The three parts follow each other; whole weeks run Monday to Monday.
+    expect(from <= cut.wholeWeeksFrom && cut.wholeWeeksFrom <= cut.wholeWeeksUntil && cut.wholeWeeksUntil <= cut.until).toBe(true);
+    if (cut.wholeWeeksFrom < cut.wholeWeeksUntil) {
+      expect(new Date(`${cut.wholeWeeksFrom}T00:00:00Z`).getUTCDay()).toBe(1);
+      expect(new Date(`${cut.wholeWeeksUntil}T00:00:00Z`).getUTCDay()).toBe(1);
+    }
   });
 });

@@ -5,6 +5,7 @@ export const TRANSHUMANCE_TABLES: string[] = [
   'counting_point',
   'flow_observation_batch',
   'flow_observation',
+  'flow_week',
   'transhumance_alert',
   'transhumance_alert_recipient',
   'transhumance_alert_transition',

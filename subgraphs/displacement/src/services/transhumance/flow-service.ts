@@ -60,6 +60,8 @@ export class FlowService {
         const table = manager.getRepository(FlowObservationSchema);
         const owned = rows.map((row) => ({ ...row, batchId: created.id, ownerOrg: writer.organisationId, createdBy: writer.subject }));
         for (let i = 0; i < owned.length; i += 250) await table.insert(owned.slice(i, i + 250));
+        // Same transaction: the weekly flows never count a batch that did not commit, nor miss one that did.
+        await repositories.flowObservations.addBatchToWeeks(manager, created.id);
       },
     });
     const observations = await repositories.flowObservations.ofBatch(batch.id);
