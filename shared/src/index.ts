@@ -54,7 +54,7 @@ export { runDatabaseTask } from './database/task';
 export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef, type OrganisationRef } from './directory-client';
 export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './subgraph-env';
 export { runSubgraph, type SubgraphMain } from './subgraph-main';
-export { OWNED_RECORD_COLUMNS, constraintOf, type OwnedRecord } from './database/owned-record';
+export { OWNED_RECORD_COLUMNS, OWNED_RECORD_SQL, constraintOf, type OwnedRecord } from './database/owned-record';
 export { RecordWrites, type WriteSpec, type Duplicates } from './database/record-writes';
 export * from './input/dates';
 export * from './input/text';

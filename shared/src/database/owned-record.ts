@@ -22,6 +22,16 @@ export const OWNED_RECORD_COLUMNS = {
   version: { type: 'integer', version: true },
 } as const;
 
+/** The same columns in SQL, for a migration's CREATE TABLE: `CREATE TABLE x (${OWNED_RECORD_SQL}, name text …)`. */
+export const OWNED_RECORD_SQL = `
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  owner_org uuid NOT NULL,
+  created_by text NOT NULL,
+  client_mutation_id text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  version integer NOT NULL DEFAULT 1`;
+
 /** The unique index a failed INSERT/UPDATE ran into, if that is why it failed. */
 export function constraintOf(error: unknown): string | undefined {
   const failure = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };

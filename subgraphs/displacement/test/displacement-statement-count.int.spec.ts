@@ -69,7 +69,7 @@ async function statementsFor(name: string, query: string, variables: Record<stri
   return sub.db.statements.count;
 }
 afterAll(() => {
-  // The measured numbers for README-displacement.md (shared 2-core machine, one request each, warm).
+  // The measured numbers for README.md (shared 2-core machine, one request each, warm).
   if (process.env.DISPLACEMENT_TIMINGS) process.stdout.write(`${JSON.stringify(timings)}\n`);
 });
 

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { OWNED_RECORD_SQL } from '@peacegraph/kit';
 import {
   AWARENESS_SESSION_KINDS,
   DISPLACEMENT_AGE_GROUPS,
@@ -12,15 +13,8 @@ import {
 } from '../entities/displacement-values';
 import { loadIdmcFigures } from '../reference/idmc-figures';
 
-/** Columns of every record a partner writes (the kit's OwnedRecord). */
-const OWNED = `
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  owner_org uuid NOT NULL,
-  created_by text NOT NULL,
-  client_mutation_id text,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now(),
-  version integer NOT NULL DEFAULT 1`;
+/** Columns of every record a partner writes. */
+const OWNED = OWNED_RECORD_SQL;
 
 const TABLES = ['displacement_report', 'reintegration_programme', 'reintegration_case', 'awareness_session'];
 

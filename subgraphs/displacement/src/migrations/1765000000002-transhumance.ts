@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { OWNED_RECORD_SQL } from '@peacegraph/kit';
 import {
   ALERT_KINDS,
   ALERT_RAISERS,
@@ -12,15 +13,8 @@ import {
   sqlValues,
 } from '../entities/transhumance-values';
 
-/** Columns of every record a partner writes (the kit's OWNED_RECORD_COLUMNS). */
-const OWNED = `
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  owner_org uuid NOT NULL,
-  created_by text NOT NULL,
-  client_mutation_id text,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now(),
-  version integer NOT NULL DEFAULT 1`;
+/** Columns of every record a partner writes. */
+const OWNED = OWNED_RECORD_SQL;
 
 /** A point on the earth, with the country extent checked by the service. */
 const POINT = `
