@@ -22,6 +22,13 @@ module.exports = {
   globalSetup: '<rootDir>/shared/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/shared/src/testing/global-teardown.ts',
   maxWorkers: 2,
+  // Each test file loads its own copy of TypeORM, Apollo and the subgraph code, so a worker's heap
+  // grows by ~40 MB of garbage per file (V8 defers the major GC: its limit is ~4 GB here). After ~30
+  // files a worker held ~550 MB of heap (~800 MB RSS), and unmapping that at exit took longer than
+  // the 500 ms Jest waits after its last file, so Jest killed it and printed "A worker process has
+  // failed to exit gracefully" although no handle was left open. Recycling a worker whose heap
+  // passes this limit after a file keeps every worker small enough to exit at once.
+  workerIdleMemoryLimit: '256MB',
   testTimeout: 60000,
   projects: [
     {
