@@ -18,7 +18,7 @@ export { SqlStatementCounter } from './database/statement-counter';
 export { ensureDatabase, dropDatabase, withDatabase } from './database/admin';
 export { seedOnce } from './database/seed-once';
 export { whereWithinAdminArea } from './database/pcode';
-export { SEARCH_KEY_SQL, containsPattern } from './database/search';
+export { SEARCH_KEY_SQL, containsTerm } from './database/search';
 export { startEmbeddedPostgres, freePort, portInUse, type EmbeddedServer } from './database/embedded';
 export {
   keysetConnection,

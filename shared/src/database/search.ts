@@ -1,7 +1,7 @@
 /**
  * Case- and accent-insensitive name search, the same in every subgraph: "segou" finds "Ségou".
  * A subgraph's migration creates `search_key()` with SEARCH_KEY_SQL; its columns index
- * `search_key(name)` with gin_trgm_ops; its queries compare against `containsPattern(term)`.
+ * `search_key(name)` with gin_trgm_ops; its queries compare against `containsTerm(placeholder)`.
  */
 export const SEARCH_KEY_SQL = [
   `CREATE EXTENSION IF NOT EXISTS unaccent`,
@@ -16,12 +16,13 @@ export const SEARCH_KEY_SQL = [
    AS $$ SELECT search_key(concat_ws(' ', value, array_to_string(others, ' '))) $$`,
 ];
 
-/** `%term%` over search_key(), computed the same way in JavaScript, with LIKE wildcards taken literally. */
-export function containsPattern(term: string): string {
-  const key = term
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
-  return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * SQL for "contains the term" against a search_key() column: `name_key LIKE ${containsTerm(':search')}`.
+ * The term's key is made by the same search_key() inside the statement, not by a JavaScript copy of
+ * it: unaccent also maps dashes, quotes and ligatures ("Séno–Yagha" is keyed "seno-yagha"), which a
+ * copy missed. The term is trimmed and LIKE wildcards in it are taken literally. PostgreSQL folds the
+ * expression to a constant when it plans the statement, so the trigram index still serves it.
+ */
+export function containsTerm(placeholder: string): string {
+  return `'%' || replace(replace(replace(search_key(btrim(${placeholder})), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 }

@@ -47,6 +47,9 @@ describe('admin areas from the OCHA P-codes', () => {
       const { data } = await directory.request<Areas>(`query ($s: String) { adminAreas(search: $s) { edges { node { pcode } } } }`, { s: term });
       expect(data!.adminAreas.edges.map((e) => e.node.pcode)).toEqual(['ML04', 'ML0406']);
     }
+    // French typesetting (and phones) often put an en dash where the gazetteer has a hyphen.
+    const { data } = await directory.request<Areas>(`query ($s: String) { adminAreas(search: $s, country: "BF") { edges { node { pcode } } } }`, { s: 'CENTRE–NORD' });
+    expect(data!.adminAreas.edges.map((e) => e.node.pcode)).toEqual(['BF49']);
   });
 
   it('lists by parent and pages with cursors without repeats or gaps', async () => {

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 
 export interface FacilitatorFilter {
@@ -34,7 +34,7 @@ export class FacilitatorRepository {
     if (filter.country) query.andWhere('facilitator.home_country_code = :country', { country: filter.country });
     if (filter.adminArea) whereWithinAdminArea(query, 'facilitator.home_admin_pcode', filter.adminArea);
     if (filter.community) whereId(query, 'facilitator.home_community_id', filter.community, 'community');
-    if (filter.search) query.andWhere('facilitator.name_key LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search) query.andWhere(`facilitator.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
       { keys: [{ expression: 'facilitator.full_name', value: (f) => f.fullName }, { expression: 'facilitator.id', value: (f) => f.id }] },

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
 import { AdminAreaSchema, type AdminArea } from '../entities';
 
 export interface AdminAreaFilter {
@@ -33,7 +33,7 @@ export class AdminAreaRepository {
     if (filter.country) query.andWhere('area.country_code = :country', { country: filter.country });
     if (filter.level !== null && filter.level !== undefined) query.andWhere('area.level = :level', { level: filter.level });
     if (filter.parent) query.andWhere('area.parent_pcode = :parent', { parent: filter.parent });
-    if (filter.search) query.andWhere('area.name_key LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search) query.andWhere(`area.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(query, { keys: [{ expression: 'area.pcode', value: (a) => a.pcode }] }, page);
   }
 }

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
 import { CommunitySchema, type Community } from '../entities';
 
 export interface CommunityFilter {
@@ -46,7 +46,7 @@ export class CommunityRepository {
     if (filter.country) query.andWhere('community.country_code = :country', { country: filter.country });
     if (filter.adminArea) whereWithinAdminArea(query, 'community.admin_pcode', filter.adminArea);
     if (filter.language) query.andWhere('community.language_codes @> ARRAY[:language]::text[]', { language: filter.language });
-    if (filter.search) query.andWhere('community.name_key LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search) query.andWhere(`community.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
       { keys: [{ expression: 'community.name', value: (c) => c.name }, { expression: 'community.id', value: (c) => c.id }] },

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
 import { LanguageSchema, type Language } from '../entities';
 
 export class LanguageRepository {
@@ -25,7 +25,7 @@ export class LanguageRepository {
   list(filter: { country?: string | null; search?: string | null }, page: PageArgs): Promise<Connection<Language>> {
     const query = this.rows.createQueryBuilder('language');
     if (filter.country) query.andWhere('language.country_codes @> ARRAY[:country]::text[]', { country: filter.country });
-    if (filter.search) query.andWhere('language.name_key LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search) query.andWhere(`language.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
       { keys: [{ expression: 'language.name', value: (l) => l.name }, { expression: 'language.code', value: (l) => l.code }] },

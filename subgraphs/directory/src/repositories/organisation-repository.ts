@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
 import { OrganisationSchema, type Domain, type Organisation, type OrganisationKind } from '../entities/organisation';
 
 export interface OrganisationFilter {
@@ -25,7 +25,7 @@ export class OrganisationRepository {
     if (filter.kind) query.andWhere('organisation.kind = :kind', { kind: filter.kind });
     if (filter.country) query.andWhere('organisation.country_codes @> ARRAY[:country]::text[]', { country: filter.country });
     if (filter.domain) query.andWhere('organisation.domains @> ARRAY[:domain]::text[]', { domain: filter.domain });
-    if (filter.search) query.andWhere('organisation.name_key LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search) query.andWhere(`organisation.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
       { keys: [{ expression: 'organisation.name', value: (o) => o.name }, { expression: 'organisation.id', value: (o) => o.id }] },

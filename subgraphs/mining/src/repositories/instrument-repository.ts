@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, type Connection, type PageArgs, whereId } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs, whereId } from '@peacegraph/kit';
 import { LegalInstrumentSchema, ProvisionSchema, type LegalInstrument, type LegalInstrumentKind, type Provision, type ProvisionTopic } from '../entities';
 
 export interface LegalInstrumentFilter {
@@ -32,7 +32,7 @@ export class InstrumentRepository {
     const query = this.instruments.createQueryBuilder('instrument');
     if (filter.kind) query.andWhere('instrument.kind = :kind', { kind: filter.kind });
     if (filter.country) query.andWhere('instrument.country_code = :country', { country: filter.country });
-    if (filter.search?.trim()) query.andWhere('instrument.title_key LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search?.trim()) query.andWhere(`instrument.title_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(query, { keys: [{ expression: 'instrument.title', value: (i) => i.title }, { expression: 'instrument.id', value: (i) => i.id }] }, page);
   }
 
@@ -56,7 +56,7 @@ export class InstrumentRepository {
     const query = this.provisions.createQueryBuilder('provision');
     if (filter.instrument) whereId(query, 'provision.instrument_id', filter.instrument, 'instrument');
     if (filter.topic) query.andWhere('provision.topic = :topic', { topic: filter.topic });
-    if (filter.search?.trim()) query.andWhere('search_key(provision.title) LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search?.trim()) query.andWhere(`search_key(provision.title) LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
       {

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsPattern, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
 import { MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 
 export interface MiningSiteFilter {
@@ -33,7 +33,7 @@ export class SiteRepository {
     if (filter.kind) query.andWhere('site.kind = :kind', { kind: filter.kind });
     if (filter.mineral) query.andWhere('site.minerals @> ARRAY[:mineral]::text[]', { mineral: filter.mineral });
     if (filter.operator) whereId(query, 'site.operator_id', filter.operator, 'operator');
-    if (filter.search?.trim()) query.andWhere('search_key(site.name) LIKE :search', { search: containsPattern(filter.search) });
+    if (filter.search?.trim()) query.andWhere(`search_key(site.name) LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(query, { keys: [{ expression: 'site.name', value: (s) => s.name }, { expression: 'site.id', value: (s) => s.id }] }, page);
   }
 
