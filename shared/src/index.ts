@@ -17,7 +17,7 @@ export { SnakeNamingStrategy } from './database/naming';
 export { SqlStatementCounter } from './database/statement-counter';
 export { ensureDatabase, dropDatabase, withDatabase } from './database/admin';
 export { seedOnce } from './database/seed-once';
-export { whereWithinAdminArea } from './database/pcode';
+export { whereWithinAdminArea, PCODE_PREFIXES_SQL } from './database/pcode';
 export { SEARCH_KEY_SQL, containsTerm } from './database/search';
 export { startEmbeddedPostgres, freePort, portInUse, type EmbeddedServer } from './database/embedded';
 export {
@@ -69,6 +69,7 @@ export {
   idEquals,
   withinArea,
   withinAreaOf,
+  listsAreaWithin,
   holdsId,
   pcodesOnly,
   type Bind,

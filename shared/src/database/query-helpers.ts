@@ -67,8 +67,20 @@ export function idEquals(column: string, id: string, bind: Bind): string {
  * checked the code; letters and digits carry no LIKE wildcard.
  */
 export function withinArea(column: string, pcode: string, bind: Bind): string {
+  return `${column} LIKE ${bind(`${areaCode(pcode)}%`)}`;
+}
+
+/**
+ * A record listing several areas has one of them in this area or below: `prefixesColumn` is the
+ * GIN-indexed `pcode_prefixes()` of the list (see PCODE_PREFIXES_SQL).
+ */
+export function listsAreaWithin(prefixesColumn: string, pcode: string, bind: Bind): string {
+  return `${prefixesColumn} @> ARRAY[${bind(areaCode(pcode))}]::text[]`;
+}
+
+function areaCode(pcode: string): string {
   if (!/^[A-Z]{2}[0-9]{0,12}$/.test(pcode)) throw new Error(`Not a P-code or country code: ${pcode}`);
-  return `${column} LIKE ${bind(`${pcode}%`)}`;
+  return pcode;
 }
 
 /** Only well-formed P-codes reach SQL (letters and digits: no LIKE wildcard). */

@@ -122,6 +122,20 @@ describe('reintegration', () => {
     const listed = await ok<{ reintegrationCases: { totalCount: number } }>(sub.owner, `query ($p: ID) { reintegrationCases(filter: { programme: $p, status: REINTEGRATED }) { totalCount } }`, { p: made.id });
     expect(listed.reintegrationCases.totalCount).toBe(1);
   });
+  it('lists programmes working in an area: covering it, an area above it or an area inside it', async () => {
+    await write(sub.owner, 'createReintegrationProgramme', { input: programme({ code: 'AREAS1', adminAreas: ['ML0504'] }) });
+    await write(sub.owner, 'createReintegrationProgramme', { input: programme({ code: 'AREAS2', adminAreas: ['ML05', 'NE006002'] }) });
+    const codes = async (adminArea: string) =>
+      (await ok<{ reintegrationProgrammes: { edges: { node: { code: string } }[] } }>(sub.owner, `query ($a: PCode) { reintegrationProgrammes(filter: { adminArea: $a }, first: 50) { edges { node { code } } } }`, { a: adminArea }))
+        .reintegrationProgrammes.edges.map((e) => e.node.code)
+        .filter((code) => code.startsWith('AREAS'))
+        .sort();
+    expect(await codes('ML0504')).toEqual(['AREAS1', 'AREAS2']);
+    expect(await codes('ML05')).toEqual(['AREAS1', 'AREAS2']);
+    expect(await codes('ML0501')).toEqual(['AREAS2']);
+    expect(await codes('NE006')).toEqual(['AREAS2']);
+    expect(await codes('NE006011')).toEqual([]);
+  });
 });
 
 describe('awareness sessions', () => {

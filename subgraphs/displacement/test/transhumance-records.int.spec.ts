@@ -76,6 +76,23 @@ describe('corridors', () => {
     expect(updateTranshumanceCorridor.sensitiveSpots[0]!.kmAlongCorridor).toBeCloseTo(spot.kmAlongCorridor!, 1);
   });
 
+  it('are found by an area they cross (or one above it) and by name, ignoring case and accents', async () => {
+    await createCorridor(sub.owner, { name: 'Couloir Séno–Yagha', formality: 'INFORMAL', adminAreas: ['BF5602', 'BF5603'], path: { coordinates: [[-1.0, 13.6], [-0.9, 13.5]] } });
+    const CORRIDORS = `query ($f: TranshumanceCorridorFilter) { transhumanceCorridors(filter: $f, first: 50) { edges { node { name } } } }`;
+    const names = async (filter: Record<string, unknown>) =>
+      (await ok<{ transhumanceCorridors: { edges: { node: { name: string } }[] } }>(sub.request, CORRIDORS, { f: filter })).transhumanceCorridors.edges.map((e) => e.node.name);
+    expect(await names({ adminArea: 'BF5603' })).toEqual(['Couloir Séno–Yagha']);
+    expect(await names({ adminArea: 'BF56', formality: 'FORMAL' })).toEqual(['Test corridor']);
+    expect(await names({ adminArea: 'BF56' })).toEqual(expect.arrayContaining(['Couloir Séno–Yagha', 'Test corridor']));
+    expect(await names({ adminArea: 'NE006' })).toEqual([]);
+    expect(await names({ search: 'seno' })).toEqual(['Couloir Séno–Yagha']);
+    expect(await names({ search: ' SÉNO–yag ' })).toEqual(['Couloir Séno–Yagha']);
+    // LIKE wildcards are taken literally.
+    expect(await names({ search: '%' })).toEqual([]);
+    // The same name with other accents and case is the same corridor.
+    await refused(CREATE_CORRIDOR, { input: corridorInput({ name: 'couloir seno–yagha' }) }, 'input.name', /already has a corridor named/);
+  });
+
   it.each([
     [{ path: { coordinates: [[LONGITUDE, NORTH]] } }, 'input.path.coordinates', /at least 2/],
     [{ path: { coordinates: [[LONGITUDE, NORTH], [LONGITUDE, NORTH]] } }, 'input.path.coordinates.1', /repeats/],

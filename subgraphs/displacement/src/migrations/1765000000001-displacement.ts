@@ -73,6 +73,7 @@ export class Displacement1765000000001 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN (${sqlValues(REINTEGRATION_PROGRAMME_KINDS)})),
         name text NOT NULL CHECK (btrim(name) <> ''),
         admin_pcodes text[] NOT NULL CHECK (cardinality(admin_pcodes) > 0),
+        area_keys text[] GENERATED ALWAYS AS (pcode_prefixes(admin_pcodes)) STORED,
         starts_on date NOT NULL,
         ends_on date,
         last_case_number integer NOT NULL DEFAULT 0 CHECK (last_case_number >= 0),
@@ -83,7 +84,9 @@ export class Displacement1765000000001 implements MigrationInterface {
     await db.query(`CREATE INDEX reintegration_programme_start_order ON reintegration_programme (starts_on, id)`);
     await db.query(`CREATE INDEX reintegration_programme_kind ON reintegration_programme (kind, starts_on, id)`);
     await db.query(`CREATE INDEX reintegration_programme_organisation ON reintegration_programme (owner_org, starts_on, id)`);
+    // Areas the programme covers (an area above the one asked for), and every prefix of them (one inside it).
     await db.query(`CREATE INDEX reintegration_programme_areas ON reintegration_programme USING gin (admin_pcodes)`);
+    await db.query(`CREATE INDEX reintegration_programme_area_keys ON reintegration_programme USING gin (area_keys)`);
 
     await db.query(`
       CREATE TABLE reintegration_case (${OWNED},

@@ -59,16 +59,18 @@ export class Transhumance1765000000002 implements MigrationInterface {
         length_km double precision NOT NULL CHECK (length_km > 0),
         country_codes text[] NOT NULL CHECK (cardinality(country_codes) > 0),
         admin_pcodes text[] NOT NULL DEFAULT '{}',
+        area_keys text[] GENERATED ALWAYS AS (pcode_prefixes(admin_pcodes)) STORED,
         season jsonb NOT NULL DEFAULT '[]',
         early_action jsonb NOT NULL DEFAULT '{}',
         notes text
       )`,
-      `CREATE UNIQUE INDEX transhumance_corridor_name ON transhumance_corridor (owner_org, lower(name))`,
+      `CREATE UNIQUE INDEX transhumance_corridor_name ON transhumance_corridor (owner_org, search_key(name))`,
       `CREATE UNIQUE INDEX transhumance_corridor_client_mutation ON transhumance_corridor (owner_org, client_mutation_id)`,
       `CREATE INDEX transhumance_corridor_order ON transhumance_corridor (name, id)`,
       `CREATE INDEX transhumance_corridor_bounds ON transhumance_corridor USING gist (bounds)`,
       `CREATE INDEX transhumance_corridor_countries ON transhumance_corridor USING gin (country_codes)`,
-      `CREATE INDEX transhumance_corridor_areas ON transhumance_corridor USING gin (admin_pcodes)`,
+      `CREATE INDEX transhumance_corridor_areas ON transhumance_corridor USING gin (area_keys)`,
+      `CREATE INDEX transhumance_corridor_search ON transhumance_corridor USING gin (search_key(name) gin_trgm_ops)`,
 
       `CREATE TABLE transhumance_corridor_vertex (
         corridor_id uuid NOT NULL REFERENCES transhumance_corridor (id) ON DELETE CASCADE,
@@ -91,7 +93,7 @@ export class Transhumance1765000000002 implements MigrationInterface {
         notes text,
         CHECK ((corridor_id IS NULL) = (km_along IS NULL))
       )`,
-      `CREATE UNIQUE INDEX sensitive_spot_name ON sensitive_spot (owner_org, admin_pcode, lower(name))`,
+      `CREATE UNIQUE INDEX sensitive_spot_name ON sensitive_spot (owner_org, admin_pcode, search_key(name))`,
       `CREATE UNIQUE INDEX sensitive_spot_client_mutation ON sensitive_spot (owner_org, client_mutation_id)`,
       `CREATE INDEX sensitive_spot_order ON sensitive_spot (name, id)`,
       `CREATE INDEX sensitive_spot_corridor ON sensitive_spot (corridor_id, km_along) WHERE corridor_id IS NOT NULL`,
@@ -108,7 +110,7 @@ export class Transhumance1765000000002 implements MigrationInterface {
         km_along double precision NOT NULL,
         distance_from_path_km double precision NOT NULL
       )`,
-      `CREATE UNIQUE INDEX counting_point_name ON counting_point (corridor_id, lower(name))`,
+      `CREATE UNIQUE INDEX counting_point_name ON counting_point (corridor_id, search_key(name))`,
       `CREATE UNIQUE INDEX counting_point_client_mutation ON counting_point (owner_org, client_mutation_id)`,
       `CREATE INDEX counting_point_order ON counting_point (name, id)`,
       `CREATE INDEX counting_point_corridor ON counting_point (corridor_id, km_along)`,

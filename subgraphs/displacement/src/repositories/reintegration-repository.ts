@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, PCODE_PATTERN, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
+import { keysetConnection, listsAreaWithin, namedBinder, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
 import {
   ReintegrationAssistanceSchema,
   ReintegrationCaseSchema,
@@ -51,13 +51,10 @@ export class ReintegrationRepository {
     if (filter.kind) query.andWhere('programme.kind = :kind', { kind: filter.kind });
     if (filter.organisation) whereId(query, 'programme.owner_org', filter.organisation, 'organisation');
     if (filter.adminArea) {
-      if (!PCODE_PATTERN.test(filter.adminArea)) throw new Error(`Not a P-code: ${filter.adminArea}`);
-      // Working in an area: covering it or an area above it (the GIN index), or an area inside it.
+      // Working in an area: covering it or an area above it, or an area inside it.
+      const { bind, params } = namedBinder('area');
       const above = Array.from({ length: filter.adminArea.length - 1 }, (_, i) => filter.adminArea!.slice(0, i + 2));
-      query.andWhere(`(programme.admin_pcodes && :above::text[] OR EXISTS (SELECT 1 FROM unnest(programme.admin_pcodes) AS covered WHERE covered LIKE :inside))`, {
-        above,
-        inside: `${filter.adminArea}%`,
-      });
+      query.andWhere(`(programme.admin_pcodes && ${bind(above)}::text[] OR ${listsAreaWithin('programme.area_keys', filter.adminArea, bind)})`, params);
     }
     if (filter.activeOn) {
       query.andWhere('programme.starts_on <= :activeOn AND (programme.ends_on IS NULL OR programme.ends_on >= :activeOn)', { activeOn: filter.activeOn });

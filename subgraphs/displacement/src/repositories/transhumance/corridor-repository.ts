@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, listsAreaWithin, namedBinder, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
 import { TranshumanceCorridorSchema, type TranshumanceCorridor } from '../../entities/transhumance';
 import type { CorridorFormality } from '../../entities/transhumance-values';
 import { whereCorridorNear, whereCorridorOverlaps, type BoxFilter, type NearFilter } from './geo-filters';
@@ -27,10 +27,12 @@ export class CorridorRepository {
   list(filter: CorridorFilter, page: PageArgs): Promise<Connection<TranshumanceCorridor>> {
     const query = this.rows.createQueryBuilder('c');
     if (filter.country) query.andWhere('c.country_codes @> ARRAY[:country]::text[]', { country: filter.country });
-    // The corridor lists the areas it crosses; an area above them matches by prefix.
-    if (filter.adminArea) query.andWhere(`EXISTS (SELECT 1 FROM unnest(c.admin_pcodes) AS crossed WHERE crossed LIKE :area)`, { area: `${filter.adminArea}%` });
+    if (filter.adminArea) {
+      const { bind, params } = namedBinder('area');
+      query.andWhere(listsAreaWithin('c.area_keys', filter.adminArea, bind), params);
+    }
     if (filter.formality) query.andWhere('c.formality = :formality', { formality: filter.formality });
-    if (filter.search?.trim()) query.andWhere('lower(c.name) LIKE :search', { search: `%${filter.search.trim().toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%` });
+    if (filter.search?.trim()) query.andWhere(`search_key(c.name) LIKE ${containsTerm(':search')}`, { search: filter.search });
     if (filter.withinBox) whereCorridorOverlaps(query, 'c', filter.withinBox);
     if (filter.near) whereCorridorNear(query, 'c', filter.near);
     return keysetConnection(query, { keys: [{ expression: 'c.name', value: (c) => c.name }, { expression: 'c.id', value: (c) => c.id }] }, page);
