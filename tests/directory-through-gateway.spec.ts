@@ -45,6 +45,22 @@ describe('the supergraph through the gateway', () => {
     expect(await platform.directory.rows('community')).toBe(before);
   });
 
+  it("refuses a malformed P-code as the caller's mistake, not an outage, and still answers the rest", async () => {
+    // The supergraph knows PCode by name only; the directory judges the value and refuses the operation.
+    const literal = await platform.request<{ adminArea: null; transhumanceCorridors: { totalCount: number } }>(
+      `{ adminArea(pcode: "XX") { name } transhumanceCorridors { totalCount } }`,
+    );
+    expect(literal.status).toBe(200);
+    expect(literal.errors).toHaveLength(1);
+    expect(literal.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', serviceName: 'directory' });
+    expect(literal.errors![0]!.message).toMatch(/"XX" is not a valid PCode: an OCHA P-code/);
+    expect(literal.data).toEqual({ adminArea: null, transhumanceCorridors: { totalCount: expect.any(Number) } });
+
+    const variable = await platform.request(`query ($area: PCode!) { adminArea(pcode: $area) { name } }`, { area: 'Ségou' });
+    expect(variable.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', serviceName: 'directory' });
+    expect(variable.errors![0]!.message).toMatch(/"Ségou" is not a valid PCode/);
+  });
+
   it('never shows a stack trace or SQL, even when the database fails under a request', async () => {
     await platform.directory.db.dataSource.query(`ALTER TABLE language RENAME TO language_moved`);
     try {

@@ -62,6 +62,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (first && typeof code === 'string' && CALLER_CODES.has(code)) {
       return new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraph } });
     }
+    if (first && refusesCallersValue(first)) {
+      return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT', serviceName: this.subgraph } });
+    }
     this.log.warn({ subgraph: this.subgraph, status: response.status, body }, 'subgraph answered with an error status');
     return subgraphUnavailable(this.subgraph, `answered HTTP ${response.status}`);
   }
@@ -97,6 +100,20 @@ function fromCaller(options: ProcessOptions): options is Extract<ProcessOptions,
 interface SubgraphError {
   message: string;
   extensions?: Record<string, unknown>;
+}
+
+/**
+ * A value the caller sent that only the subgraph could judge. The supergraph knows a custom scalar
+ * (PCode, CountryCode…) by name only, so the gateway passes "BF" on as a P-code and the subgraph
+ * refuses the operation with HTTP 400: as a literal ("Expected value of type…", a validation error)
+ * or as a variable (BAD_USER_INPUT). Both are the caller's mistake, not an outage. Any other
+ * validation failure means the gateway built an operation the subgraph does not accept (its running
+ * schema differs from the supergraph): that stays ours, logged and reported as unavailable.
+ */
+function refusesCallersValue(error: SubgraphError): boolean {
+  const code = error.extensions?.code;
+  if (code === 'BAD_USER_INPUT') return true;
+  return code === 'GRAPHQL_VALIDATION_FAILED' && error.message.startsWith('Expected value of type');
 }
 
 function firstGraphQLError(body: unknown): SubgraphError | undefined {
