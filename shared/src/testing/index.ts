@@ -1,5 +1,6 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
 export { graphqlClient, dataOf, ok, type GraphQLResponse } from './graphql-client';
+export { refusalOf } from './refusal';
 export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
 export { servedForTest, testServerOptions, type ServedForTest, type Client } from './served';

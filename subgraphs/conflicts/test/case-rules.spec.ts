@@ -1,18 +1,7 @@
-import { PeaceGraphError } from '@peacegraph/kit';
+import { refusalOf } from '@peacegraph/kit/testing';
 import { checkOtherCommunities, cleanParties, partyLabel, type PartyInput } from '../src/services/case-rules';
 import { cleanMembership, membersOf } from '../src/services/commission-rules';
 import { COMMISSION_ROLES } from '../src/entities';
-
-function refusal(run: () => unknown): { field: unknown; message: string } {
-  try {
-    run();
-  } catch (error) {
-    const e = error as PeaceGraphError;
-    expect(e.extensions.code).toBe('BAD_USER_INPUT');
-    return { field: e.extensions.field, message: e.message };
-  }
-  throw new Error('expected a refusal');
-}
 
 const woman: PartyInput = { kind: 'INDIVIDUAL', sex: 'FEMALE', ageGroup: 'ADULT' };
 const herders: PartyInput = { kind: 'GROUP', sex: 'MALE', ageGroup: 'YOUTH' };
@@ -36,7 +25,7 @@ describe('parties', () => {
     ['a group without sex', [{ ...herders, sex: 'NOT_APPLICABLE' }, woman], 'input.parties.0.sex', /for institutions/],
     ['a name longer than 200 characters', [woman, { ...herders, name: 'x'.repeat(201) }], 'input.parties.1.name', /200 characters/],
   ] as [string, PartyInput[], string, RegExp][])('refuses %s, naming the field', (_label, parties, field, message) => {
-    const refused = refusal(() => cleanParties('input.parties', parties));
+    const refused = refusalOf(() => cleanParties('input.parties', parties));
     expect(refused.field).toBe(field);
     expect(refused.message).toMatch(message);
   });
@@ -49,13 +38,13 @@ describe('levels and other communities', () => {
   it('asks intercommunity cases for the other communities, and refuses them elsewhere', () => {
     expect(checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other], own)).toEqual([other]);
     expect(checkOtherCommunities('input.level', 'input.otherCommunities', 'FAMILY', [], own)).toEqual([]);
-    expect(refusal(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [], own))).toEqual({
+    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [], own))).toEqual({
       field: 'input.otherCommunities',
       message: 'An intercommunity case names the other communities involved',
     });
-    expect(refusal(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'COMMUNITY', [other], own)).field).toBe('input.otherCommunities');
-    expect(refusal(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, own], own)).field).toBe('input.otherCommunities.1');
-    expect(refusal(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, other], own)).field).toBe('input.otherCommunities.1');
+    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'COMMUNITY', [other], own)).field).toBe('input.otherCommunities');
+    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, own], own)).field).toBe('input.otherCommunities.1');
+    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, other], own)).field).toBe('input.otherCommunities.1');
   });
 });
 
@@ -77,7 +66,7 @@ describe('commission membership', () => {
     ['a fraction', [{ role: 'MEMBER', women: 1.5, men: 2 }], 'input.membership.0.women', /whole number/],
     ["a man as women's representative", [{ role: 'WOMENS_REPRESENTATIVE', women: 0, men: 1 }], 'input.membership.0.men', /is a woman/],
   ] as [string, { role: 'CHAIR'; women: number; men: number }[], string, RegExp][])('refuses %s', (_label, input, field, message) => {
-    const refused = refusal(() => cleanMembership('input.membership', input));
+    const refused = refusalOf(() => cleanMembership('input.membership', input));
     expect(refused.field).toBe(field);
     expect(refused.message).toMatch(message);
   });

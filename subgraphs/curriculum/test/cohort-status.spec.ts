@@ -1,16 +1,7 @@
+import { refusalOf } from '@peacegraph/kit/testing';
 import { allowedStatusChanges, planStatusChange } from '../src/services/cohort-status';
 
 const sessions = { delivered: 7, total: 21 };
-
-function refusal(run: () => unknown): { field: unknown; message: string } {
-  try {
-    run();
-  } catch (error) {
-    const e = error as { message: string; extensions: { field: unknown } };
-    return { field: e.extensions.field, message: e.message };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the cohort status machine', () => {
   it('allows, from each status, only the changes the partners described', () => {
@@ -36,24 +27,24 @@ describe('the cohort status machine', () => {
   });
 
   it('refuses a suspension without a reason', () => {
-    expect(refusal(() => planStatusChange({ status: 'PLANNED', startedOn: null }, 'SUSPENDED', '2025-03-01', null, sessions))).toEqual({
+    expect(refusalOf(() => planStatusChange({ status: 'PLANNED', startedOn: null }, 'SUSPENDED', '2025-03-01', null, sessions))).toEqual({
       field: 'input.reason',
       message: 'Say why the cohort is suspended',
     });
   });
 
   it('refuses completion by request, saying how many sessions remain', () => {
-    expect(refusal(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'COMPLETED', '2025-03-01', null, sessions))).toEqual({
+    expect(refusalOf(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'COMPLETED', '2025-03-01', null, sessions))).toEqual({
       field: 'input.status',
       message: 'A cohort that is IN_PROGRESS cannot go to COMPLETED: it can go to SUSPENDED; a cohort is completed automatically when all 21 session plans are delivered (7 so far)',
     });
   });
 
   it('refuses going back, or to the status the cohort already has', () => {
-    expect(refusal(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'PLANNED', '2025-03-01', null, sessions)).message).toBe(
+    expect(refusalOf(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'PLANNED', '2025-03-01', null, sessions)).message).toBe(
       'A cohort that is IN_PROGRESS cannot go to PLANNED: it can go to SUSPENDED',
     );
-    expect(refusal(() => planStatusChange({ status: 'SUSPENDED', startedOn: null }, 'SUSPENDED', '2025-03-01', 'x', sessions)).message).toBe(
+    expect(refusalOf(() => planStatusChange({ status: 'SUSPENDED', startedOn: null }, 'SUSPENDED', '2025-03-01', 'x', sessions)).message).toBe(
       'The cohort is already SUSPENDED: it can go to PLANNED or IN_PROGRESS',
     );
   });

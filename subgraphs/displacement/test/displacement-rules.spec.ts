@@ -1,6 +1,6 @@
+import { refusalOf } from '@peacegraph/kit/testing';
 import fs from 'node:fs';
 import { parse } from 'graphql';
-import { PeaceGraphError } from '@peacegraph/kit';
 import {
   AWARENESS_SESSION_KINDS,
   DISPLACEMENT_AGE_GROUPS,
@@ -18,18 +18,6 @@ import { SCHEMA_FILE } from '../src/schema';
 import { checkReportFigures, type ReportFigures } from '../src/services/displacement-report-rules';
 import { acceptsAssistance, canMoveCase, caseStatusRefusal } from '../src/services/reintegration-status';
 import { readParticipants } from '../src/services/awareness-session-service';
-
-function refusal(run: () => unknown): { field: unknown; message: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PeaceGraphError);
-    const e = error as PeaceGraphError;
-    expect(e.extensions.code).toBe('BAD_USER_INPUT');
-    return { field: e.extensions.field, message: e.message };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the reintegration case status machine, pair by pair', () => {
   const allowed: [ReintegrationStatus, ReintegrationStatus][] = [
@@ -88,21 +76,21 @@ describe('a report’s figures hold together', () => {
     ['more people by origin than IDPs', { origins: [{ pcode: 'ML0504', individuals: 70 }, { pcode: 'ML0701', individuals: 31 }] }, 'input.origins'],
     ['an origin twice', { origins: [{ pcode: 'ML0504', individuals: 10 }, { pcode: 'ML0504', individuals: 10 }] }, 'input.origins.1'],
   ] as [string, Partial<ReportFigures>, string][])('refuses %s', (_name, over, field) => {
-    expect(refusal(() => checkReportFigures(figures(over), all)).field).toBe(field);
+    expect(refusalOf(() => checkReportFigures(figures(over), all)).field).toBe(field);
   });
 
   it('blames the figure the caller changed when a stored breakdown no longer adds up', () => {
-    expect(refusal(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true })).field).toBe('input.idpIndividuals');
-    expect(refusal(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true, idpsBySexAndAge: true })).field).toBe('input.idpsBySexAndAge');
+    expect(refusalOf(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true })).field).toBe('input.idpIndividuals');
+    expect(refusalOf(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true, idpsBySexAndAge: true })).field).toBe('input.idpsBySexAndAge');
   });
 });
 
 describe('awareness participants', () => {
   it('are counted by sex and age group, each group once, somebody at least', () => {
     expect(readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 4 }, { sex: 'MALE', ageGroup: 'AGE_6_17', people: 5 }]).total).toBe(9);
-    expect(refusal(() => readParticipants([])).field).toBe('input.participants');
-    expect(refusal(() => readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 0 }])).field).toBe('input.participants');
-    expect(refusal(() => readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 }, { sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 }])).field).toBe('input.participants.1');
+    expect(refusalOf(() => readParticipants([])).field).toBe('input.participants');
+    expect(refusalOf(() => readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 0 }])).field).toBe('input.participants');
+    expect(refusalOf(() => readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 }, { sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 }])).field).toBe('input.participants.1');
   });
 });
 

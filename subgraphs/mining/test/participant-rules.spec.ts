@@ -1,17 +1,5 @@
-import { PeaceGraphError } from '@peacegraph/kit';
+import { refusalOf } from '@peacegraph/kit/testing';
 import { readKnowledgeAssessment, readParticipants, type Participants } from '../src/services/participant-rules';
-
-function refusal(run: () => unknown): { field: unknown; message: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PeaceGraphError);
-    const e = error as PeaceGraphError;
-    expect(e.extensions.code).toBe('BAD_USER_INPUT');
-    return { field: e.extensions.field, message: e.message };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('participants', () => {
   it('keeps groups in the order of the stakeholder groups, and their sum as the total', () => {
@@ -37,7 +25,7 @@ describe('participants', () => {
   });
 
   it('refuses groups that do not add up to the total, naming both', () => {
-    expect(refusal(() => readParticipants('input.participants', { byGroup: [{ stakeholderGroup: 'MEDIA', women: 4, men: 7 }], total: 12 }))).toEqual({
+    expect(refusalOf(() => readParticipants('input.participants', { byGroup: [{ stakeholderGroup: 'MEDIA', women: 4, men: 7 }], total: 12 }))).toEqual({
       field: 'input.participants.total',
       message: 'The groups add up to 11 participants, not 12',
     });
@@ -57,7 +45,7 @@ describe('participants', () => {
     ],
     [{ total: 10_001 }, 'input.participants.total', 'The number of participants cannot be more than 10000 (got 10001)'],
   ])('refuses %j', (input, field, message) => {
-    expect(refusal(() => readParticipants('input.participants', input as never))).toEqual({ field, message });
+    expect(refusalOf(() => readParticipants('input.participants', input as never))).toEqual({ field, message });
   });
 });
 
@@ -86,11 +74,11 @@ describe('knowledge scores', () => {
     [scores([], { scaleMin: 20, scaleMax: 20 }), 'k.scaleMax', 'The highest score (20) must be above the lowest (20)'],
     [scores([]), 'k.byGroup', 'Give the scores of at least one stakeholder group'],
   ])('refuses %#', (input, field, message) => {
-    expect(refusal(() => readKnowledgeAssessment('k', input, participants))).toEqual({ field, message });
+    expect(refusalOf(() => readKnowledgeAssessment('k', input, participants))).toEqual({ field, message });
   });
 
   it('needs participants broken down by group', () => {
-    expect(refusal(() => readKnowledgeAssessment('k', scores([{ stakeholderGroup: 'WOMEN', assessed: 1, meanPreScore: 1, meanPostScore: 2 }]), { groups: [], total: 40 }))).toEqual({
+    expect(refusalOf(() => readKnowledgeAssessment('k', scores([{ stakeholderGroup: 'WOMEN', assessed: 1, meanPreScore: 1, meanPostScore: 2 }]), { groups: [], total: 40 }))).toEqual({
       field: 'k.byGroup',
       message: 'Scores are kept per stakeholder group: count the participants by group first',
     });
