@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { BENCH_WRITER } from './curriculum-data';
 import { DISPLACEMENT_OWNER } from './organisations';
+import { addToFlowWeeksSql } from '../../subgraphs/displacement/src/repositories/transhumance/flow-weeks';
 
 const BATCH_KEY = 'bench:flows:';
 /** Observations per generated batch, as a counting team's upload of a few days would hold. */
@@ -100,22 +101,8 @@ export async function ensureBenchFlows(databaseUrl: string, target: number): Pro
         [DISPLACEMENT_OWNER, BENCH_WRITER, BATCH_KEY, points.rows.map((p) => p.id), PER_BATCH, batches * PER_BATCH, points.rows.length, missing],
       );
       inserted = result.rowCount ?? 0;
-      // The subgraph's rollup statement (flow-weeks.ts), over these batches at once.
-      await client.query(
-        `INSERT INTO flow_week (corridor_id, week_start, direction, owner_org, observations, cattle, sheep, goats, camels, herders)
-         SELECT corridor_id, date_trunc('week', observed_at AT TIME ZONE 'UTC')::date, direction, owner_org,
-                count(*), sum(cattle), sum(sheep), sum(goats), sum(camels), sum(herders)
-         FROM flow_observation WHERE batch_id = ANY($1::uuid[])
-         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-         ON CONFLICT (corridor_id, week_start, direction, owner_org) DO UPDATE SET
-           observations = flow_week.observations + EXCLUDED.observations,
-           cattle = flow_week.cattle + EXCLUDED.cattle,
-           sheep = flow_week.sheep + EXCLUDED.sheep,
-           goats = flow_week.goats + EXCLUDED.goats,
-           camels = flow_week.camels + EXCLUDED.camels,
-           herders = flow_week.herders + EXCLUDED.herders`,
-        [missing],
-      );
+      // The subgraph's own rollup statement, over these batches at once.
+      await client.query(addToFlowWeeksSql('batch_id = ANY($1::uuid[])'), [missing]);
       await client.query('COMMIT');
       await client.query('VACUUM (ANALYZE) flow_observation_batch');
       await client.query('VACUUM (ANALYZE) flow_observation');

@@ -62,10 +62,14 @@ const WEEK_OF_OBSERVATION = `date_trunc('week', observed_at AT TIME ZONE 'UTC'):
  * (one waits for the other instead of deadlocking).
  */
 export async function addBatchToFlowWeeks(manager: EntityManager, batchId: string): Promise<void> {
-  await manager.query(
-    `INSERT INTO flow_week (corridor_id, week_start, direction, owner_org, observations, cattle, sheep, goats, camels, herders)
+  await manager.query(addToFlowWeeksSql('batch_id = $1'), [batchId]);
+}
+
+/** The rollup statement for the observations `where` selects; the bench loads its million rows with it too. */
+export function addToFlowWeeksSql(where: string): string {
+  return `INSERT INTO flow_week (corridor_id, week_start, direction, owner_org, observations, cattle, sheep, goats, camels, herders)
      SELECT corridor_id, ${WEEK_OF_OBSERVATION}, direction, owner_org, count(*), sum(cattle), sum(sheep), sum(goats), sum(camels), sum(herders)
-     FROM flow_observation WHERE batch_id = $1
+     FROM flow_observation WHERE ${where}
      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
      ON CONFLICT (corridor_id, week_start, direction, owner_org) DO UPDATE SET
        observations = flow_week.observations + EXCLUDED.observations,
@@ -73,9 +77,7 @@ export async function addBatchToFlowWeeks(manager: EntityManager, batchId: strin
        sheep = flow_week.sheep + EXCLUDED.sheep,
        goats = flow_week.goats + EXCLUDED.goats,
        camels = flow_week.camels + EXCLUDED.camels,
-       herders = flow_week.herders + EXCLUDED.herders`,
-    [batchId],
-  );
+       herders = flow_week.herders + EXCLUDED.herders`;
 }
 
 /**
