@@ -49,6 +49,7 @@ export { AuditRecorder, type RequestMeta, type SensitiveRead, type WriteEntry } 
 export { AUDIT_LOG_SQL } from './audit/sql';
 export { listAuditEntries, type AuditEntry, type AuditFilter } from './audit/query';
 export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure';
+export { discloseNested, type NestedBreakdown, type NestedLeaf, type DisclosedArea } from './disclosure-nested';
 export { updateWithVersion } from './database/versioned-update';
 export { runDatabaseTask } from './database/task';
 export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef, type OrganisationRef } from './directory-client';
