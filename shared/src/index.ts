@@ -33,7 +33,7 @@ export {
   type PageArgs,
   type KeysetOrder,
 } from './pagination';
-export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments } from './loaders';
+export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments, loadedOnce } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';
 export { ANONYMOUS, hasScope, isAdmin, organisationOf, parseScopes, SCOPE_PATTERN, type Viewer } from './auth/viewer';

@@ -73,3 +73,12 @@ export function perArguments<A, K, V>(make: (args: A) => DataLoader<K, V>): ((ar
   };
   return Object.assign(get, { clearAll: () => loaders.clear() });
 }
+
+/**
+ * One value for the whole request, whoever asks (figures of every area decided together): loaded on
+ * the first call, forgotten with the other loaders after a write.
+ */
+export function loadedOnce<V>(load: () => Promise<V>): (() => Promise<V>) & { clearAll: () => void } {
+  let loaded: Promise<V> | undefined;
+  return Object.assign(() => (loaded ??= load()), { clearAll: () => (loaded = undefined) });
+}

@@ -152,16 +152,48 @@ describe('caseload figures', () => {
 
   it('AdminArea.reintegrationStats: the same figures per area and below, exact for the owner only', async () => {
     const AREAS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { pcode reintegrationStats { exact cases { count } byKey { key cases { count } } } } } }`;
-    const r = ['BF5602', 'BF56', 'NE006011'].map((pcode) => ({ __typename: 'AdminArea', pcode }));
+    const r = ['BF5602', 'BF5603', 'BF56', 'NE006011'].map((pcode) => ({ __typename: 'AdminArea', pcode }));
     const own = await ok<{ _entities: { reintegrationStats: { exact: boolean; cases: { count: number }; byKey: { cases: { count: number | null } }[] } }[] }>(sub.owner, AREAS, { r });
-    expect(own._entities.map((e) => [e.reintegrationStats.exact, e.reintegrationStats.cases.count])).toEqual([[true, 14], [true, 29], [true, 11]]);
+    expect(own._entities.map((e) => [e.reintegrationStats.exact, e.reintegrationStats.cases.count])).toEqual([[true, 14], [true, 15], [true, 29], [true, 11]]);
     const other = await sub.as(OTHER_PARTNER, 'displacement:write');
-    const theirs = await ok<typeof own>(other, AREAS, { r });
-    expect(theirs._entities.map((e) => e.reintegrationStats.byKey.map((c) => c.cases.count))).toEqual([
-      [6, null, 0, 0, null], // 3 withheld, and the 5 that would give it away
-      [null, null, 0, 0, 13], // 3 withheld, and the first of the two 13s
+    const theirs = (await ok<typeof own>(other, AREAS, { r }))._entities.map((e) => e.reintegrationStats.byKey.map((c) => c.cases.count));
+    // Asked area by area, Sahel once showed 13 community members beside Yagha's 8: 13 − 8 gave Séno's
+    // withheld 5, and 14 − 6 − 5 its 3 associated people. Now every answer reads one pattern.
+    expect(theirs).toEqual([
+      [null, null, 0, 0, null],
+      [7, 0, 0, 0, 8],
+      [null, null, 0, 0, null],
       [null, 0, 0, 0, null],
     ]);
+    const [seno, yagha, sahel] = theirs;
+    sahel!.forEach((cell, k) => expect([cell, seno![k], yagha![k]].filter((c) => c === null)).not.toHaveLength(1));
+    // The same lines as the caseload by admin-2 area and by region.
+    const byArea = (await ok<Stats>(other, STATS, { level: 'ADMIN2' })).reintegrationStats.areas;
+    const byRegion = (await ok<Stats>(other, STATS, { level: 'ADMIN1' })).reintegrationStats.areas;
+    expect([byArea[0]!, byArea[1]!, byRegion[0]!, byArea[2]!].map(byKey)).toEqual(theirs);
+  });
+
+  it('read an area filter as the cases in it, at any level, from the same pattern', async () => {
+    const AREA_STATS = `query ($level: ReintegrationLevel, $country: CountryCode, $area: PCode) { reintegrationStats(level: $level, filter: { country: $country, adminArea: $area }) {
+      exact areas { code cases { count } byKey { key cases { count } } } total { cases { count } byKey { key cases { count } } } } }`;
+    type AreaStats = { reintegrationStats: { exact: boolean; areas: Line[]; total: Line } };
+    const lines = (stats: AreaStats) => stats.reintegrationStats.areas.map((a) => [a.code, a.cases.count]);
+    // Grouping Sahel's cases by country gives one line, Burkina Faso's, with Sahel's 29.
+    const byCountry = await ok<AreaStats>(sub.owner, AREA_STATS, { level: 'COUNTRY', area: 'BF56' });
+    expect(lines(byCountry)).toEqual([['BF', 29]]);
+    const byArea = await ok<AreaStats>(sub.owner, AREA_STATS, { level: 'ADMIN2', country: 'BF', area: 'BF56' });
+    expect(lines(byArea)).toEqual([['BF5602', 14], ['BF5603', 15]]);
+    expect(byArea.reintegrationStats.total.cases.count).toBe(29);
+    const apart = await ok<AreaStats>(sub.owner, AREA_STATS, { level: 'ADMIN2', country: 'NE', area: 'BF56' });
+    expect(apart.reintegrationStats).toMatchObject({ areas: [], total: { cases: { count: 0 } } });
+
+    const other = await sub.as(OTHER_PARTNER, 'displacement:write');
+    const theirs = await ok<AreaStats>(other, AREA_STATS, { level: 'ADMIN2', area: 'BF56' });
+    const everywhere = (await ok<Stats>(other, STATS, { level: 'ADMIN2' })).reintegrationStats.areas;
+    const regions = (await ok<Stats>(other, STATS, { level: 'ADMIN1' })).reintegrationStats.areas;
+    expect(theirs.reintegrationStats.exact).toBe(false);
+    expect(theirs.reintegrationStats.areas.map(byKey)).toEqual(everywhere.slice(0, 2).map(byKey));
+    expect(byKey(theirs.reintegrationStats.total)).toEqual(byKey(regions.find((r) => r.code === 'BF56')!));
   });
 
   it('are no longer exact for the owner once another organisation’s case is counted; filtering to its own makes them exact again', async () => {

@@ -1,6 +1,7 @@
-import { groupedLoader, keyedLoader, perArguments, type Viewer } from '@peacegraph/kit';
+import { groupedLoader, keyedLoader, loadedOnce, perArguments, type Viewer } from '@peacegraph/kit';
 import type { Repositories } from '../repositories';
-import type { CaseCountRow, ReintegrationBreakdown, StockRow } from '../repositories/displacement-aggregates';
+import type { StockRow } from '../repositories/displacement-aggregates';
+import { Caseload } from '../services/reintegration-caseload';
 
 type FirstArgs = { first: number };
 
@@ -27,9 +28,8 @@ export function createDisplacementLoaders(repositories: Repositories, viewer: Vi
     displacementFiguresOfArea: perArguments(({ asOf }: { asOf: string | null }) =>
       keyedLoader((pcodes: readonly string[]) => displacementAggregates.latestOfAreas(pcodes, asOf, viewerOrg), (row: StockRow) => row.key),
     ),
-    reintegrationStatsOfArea: perArguments(({ breakdown }: { breakdown: ReintegrationBreakdown }) =>
-      groupedLoader((pcodes: readonly string[]) => displacementAggregates.caseloadOfAreas(pcodes, breakdown, viewerOrg), (row: CaseCountRow) => row.area),
-    ),
+    /** Every case, for any number of areas and breakdowns: one statement, and one disclosure pattern for all of them. */
+    caseloadOfAll: loadedOnce(async () => new Caseload(await displacementAggregates.caseload({}, viewerOrg))),
     awarenessSessionsOfCommunity: perArguments(({ first }: FirstArgs) =>
       groupedLoader((ids: readonly string[]) => awarenessSessions.ofCommunities(ids, first), (s) => s.communityId),
     ),

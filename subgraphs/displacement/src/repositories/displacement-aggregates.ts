@@ -23,10 +23,12 @@ export interface PeriodRow extends Omit<StockRow, 'key'> {
   periodEnd: string;
 }
 
-/** Cases of one area with one value of the breakdown, or (kind 'assistance') cases given one kind of assistance. */
-export interface CaseCountRow {
-  area: string;
-  kind: 'cases' | 'assistance';
+/** Cases of one admin-2 area with one value of a breakdown, or (ASSISTANCE) given one kind of assistance. */
+export interface CaseloadRow {
+  country: string;
+  admin1: string;
+  admin2: string;
+  breakdown: ReintegrationBreakdown | 'ASSISTANCE';
   key: string;
   cases: number;
   own: boolean;
@@ -38,18 +40,21 @@ export interface ParticipantRow {
   people: number;
 }
 
-export interface ReintegrationStatsFilter {
-  programme?: string | null;
-  organisation?: string | null;
+export interface ReintegrationStatsFilter extends CaseloadSelection {
   country?: string | null;
   adminArea?: string | null;
+}
+
+/** Which cases a caseload counts, areas aside. */
+export interface CaseloadSelection {
+  programme?: string | null;
+  organisation?: string | null;
   registeredFrom?: string | null;
   registeredTo?: string | null;
 }
 
 const STEP: Record<DisplacementInterval, string> = { MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
-const LEVEL_KEY: Record<ReintegrationLevel, string> = { COUNTRY: 'c.country_code::text', ADMIN1: 'c.admin1_pcode', ADMIN2: 'c.admin_pcode' };
-const BREAKDOWN_KEY: Record<ReintegrationBreakdown, string> = { CATEGORY: 'c.category', SEX: 'c.sex', AGE_GROUP: 'c.age_group', STATUS: 'c.status' };
+const BREAKDOWN_KEY: Record<ReintegrationBreakdown, string> = { CATEGORY: 'category', SEX: 'sex', AGE_GROUP: 'age_group', STATUS: 'status' };
 
 const SUMS = `count(l.admin_pcode)::int AS areas, max(l.data_date)::text AS "asOf",
   sum(l.idp_individuals)::int AS "idpIndividuals", sum(l.idp_households)::int AS "idpHouseholds",
@@ -120,40 +125,27 @@ export class DisplacementAggregates {
     );
   }
 
-  /** Cases per area (at a level) and breakdown value, and cases given each kind of assistance. */
-  caseload(filter: ReintegrationStatsFilter, level: ReintegrationLevel, breakdown: ReintegrationBreakdown, viewerOrg: string): Promise<CaseCountRow[]> {
+  /**
+   * Cases of each admin-2 area (with its region and country) by every breakdown at once, and cases
+   * given each kind of assistance: what disclosure control decides on together (see Caseload). Areas
+   * are not filtered here: a selection inside an area reads its part of the same pattern.
+   */
+  caseload(filter: CaseloadSelection, viewerOrg: string): Promise<CaseloadRow[]> {
     const { bind, params } = numberedBinder();
     const where = caseConditions(filter, bind);
-    const viewer = bind(viewerOrg);
-    const area = LEVEL_KEY[level];
+    const own = `bool_and(c.owner_org = ${bind(viewerOrg)})`;
+    const area = `c.country_code::text, c.admin1_pcode, c.admin_pcode`;
+    const breakdowns = Object.entries(BREAKDOWN_KEY);
+    // One pass over the cases for every breakdown; GROUPING() tells which breakdown a row counts.
+    const breakdown = `CASE ${breakdowns.map(([name, column]) => `WHEN GROUPING(c.${column}) = 0 THEN '${name}'`).join(' ')} END`;
     return this.dataSource.query(
-      `SELECT ${area} AS area, 'cases' AS kind, ${BREAKDOWN_KEY[breakdown]} AS key, count(*)::int AS cases, bool_and(c.owner_org = ${viewer}) AS own
-       FROM reintegration_case c WHERE ${where} GROUP BY 1, 3
+      `SELECT c.country_code::text AS country, c.admin1_pcode AS admin1, c.admin_pcode AS admin2, ${breakdown} AS breakdown,
+              coalesce(${breakdowns.map(([, column]) => `c.${column}`).join(', ')}) AS key, count(*)::int AS cases, ${own} AS own
+       FROM reintegration_case c WHERE ${where}
+       GROUP BY GROUPING SETS (${breakdowns.map(([, column]) => `(${area}, c.${column})`).join(', ')})
        UNION ALL
-       SELECT ${area}, 'assistance', a.kind, count(DISTINCT c.id)::int, bool_and(c.owner_org = ${viewer})
-       FROM reintegration_case c JOIN reintegration_assistance a ON a.case_id = c.id WHERE ${where} GROUP BY 1, 3
-       ORDER BY 1, 2, 3`,
-      params,
-    );
-  }
-
-  /** The same counts for each asked area and everything under it; cases lie at admin level 2, never finer. */
-  caseloadOfAreas(pcodes: readonly string[], breakdown: ReintegrationBreakdown, viewerOrg: string): Promise<CaseCountRow[]> {
-    const { bind, params } = numberedBinder();
-    const areas = bind(pcodesOnly(pcodes));
-    const viewer = bind(viewerOrg);
-    const within = withinAreaOf('c.admin_pcode', 'k.key');
-    return this.dataSource.query(
-      `SELECT k.key AS area, x.kind, x.key, x.cases, x.own
-       FROM unnest(CAST(${areas} AS text[])) AS k(key)
-       CROSS JOIN LATERAL (
-         SELECT 'cases' AS kind, ${BREAKDOWN_KEY[breakdown]} AS key, count(*)::int AS cases, bool_and(c.owner_org = ${viewer}) AS own
-         FROM reintegration_case c WHERE ${within} GROUP BY 2
-         UNION ALL
-         SELECT 'assistance', a.kind, count(DISTINCT c.id)::int, bool_and(c.owner_org = ${viewer})
-         FROM reintegration_case c JOIN reintegration_assistance a ON a.case_id = c.id WHERE ${within} GROUP BY 2
-       ) AS x
-       ORDER BY 1, 2, 3`,
+       SELECT ${area}, 'ASSISTANCE', a.kind, count(DISTINCT c.id)::int, ${own}
+       FROM reintegration_case c JOIN reintegration_assistance a ON a.case_id = c.id WHERE ${where} GROUP BY 1, 2, 3, 5`,
       params,
     );
   }
@@ -177,12 +169,10 @@ export class DisplacementAggregates {
   }
 }
 
-function caseConditions(filter: ReintegrationStatsFilter, bind: (value: unknown) => string): string {
+function caseConditions(filter: CaseloadSelection, bind: (value: unknown) => string): string {
   const where = ['true'];
   if (filter.programme) where.push(onlyUuids([filter.programme]).length ? `c.programme_id = ${bind(filter.programme)}` : 'false');
   if (filter.organisation) where.push(onlyUuids([filter.organisation]).length ? `c.owner_org = ${bind(filter.organisation)}` : 'false');
-  if (filter.country) where.push(`c.country_code = ${bind(filter.country)}`);
-  if (filter.adminArea) where.push(withinArea('c.admin_pcode', filter.adminArea, bind));
   if (filter.registeredFrom) where.push(`c.registered_on >= ${bind(filter.registeredFrom)}`);
   if (filter.registeredTo) where.push(`c.registered_on <= ${bind(filter.registeredTo)}`);
   return where.join(' AND ');

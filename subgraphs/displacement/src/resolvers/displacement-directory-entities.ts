@@ -1,8 +1,7 @@
 import { isoDate, pageSize, type DateInput } from '@peacegraph/kit';
 import type { DisplacementContext as C } from '../context';
 import type { ReintegrationBreakdown } from '../repositories/displacement-aggregates';
-import { areaCaseload, stockFigures } from '../services/displacement-figures-service';
-import { viewerOrganisation } from '../loaders/displacement';
+import { stockFigures } from '../services/displacement-figures-service';
 
 type FirstArgs = { first?: number | null };
 
@@ -20,10 +19,10 @@ export const displacementDirectoryFields = {
       return row ? stockFigures(row, row.own && viewer.kind === 'partner') : null;
     },
     reintegrationStats: async ({ pcode }: { pcode: string }, args: { breakdown: ReintegrationBreakdown }, { loaders, viewer }: C) => {
-      const rows = await loaders.reintegrationStatsOfArea({ breakdown: args.breakdown }).load(pcode);
-      const figures = areaCaseload(rows, args.breakdown);
+      const caseload = await loaders.caseloadOfAll();
       // Nobody owns what is not there: an area without cases is exact zeros for every partner.
-      return { ...figures, exact: figures.exact && viewerOrganisation(viewer) !== '00000000-0000-0000-0000-000000000000' };
+      const exact = viewer.kind === 'partner' && caseload.ownsAll(pcode);
+      return { exact, breakdown: args.breakdown, ...(exact ? caseload.exact(pcode, args.breakdown) : caseload.disclosed(pcode, args.breakdown)) };
     },
   },
   Organisation: {

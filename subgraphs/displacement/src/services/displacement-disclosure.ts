@@ -42,16 +42,3 @@ export function discloseSexAndAge(groups: readonly SexAgeCount[], exact: boolean
     total: table.total,
   };
 }
-
-/**
- * Areas (rows) by the values of a breakdown (columns): one table, so that an area's cases, a value's
- * cases and the total cannot give a withheld cell away.
- */
-export function discloseAreasByKey(areas: readonly string[], keys: readonly string[], count: (area: string, key: string) => number, exact: boolean) {
-  const table = discloseTable(areas.map((area) => keys.map((key) => count(area, key))), { exact });
-  return {
-    areas: areas.map((area, i) => ({ area, total: table.rowTotals[i]!, cells: keys.map((key, j) => ({ key, count: table.cells[i]![j]! })) })),
-    keyTotals: keys.map((key, j) => ({ key, count: table.columnTotals[j]! })),
-    total: areas.length ? table.total : ZERO,
-  };
-}

@@ -1,16 +1,8 @@
 import { badInput, daysBetween, organisationOf, period, type DateInput, type Viewer } from '@peacegraph/kit';
-import {
-  DISPLACEMENT_SEXES,
-  REINTEGRATION_AGE_GROUPS,
-  REINTEGRATION_ASSISTANCE_KINDS,
-  REINTEGRATION_CATEGORIES,
-  REINTEGRATION_STATUSES,
-} from '../entities/displacement';
 import { viewerOrganisation } from '../loaders/displacement';
 import type { Repositories } from '../repositories';
 import type { AwarenessSessionFilter } from '../repositories/awareness-repository';
 import type {
-  CaseCountRow,
   DisplacementInterval,
   ReintegrationBreakdown,
   ReintegrationLevel,
@@ -18,18 +10,12 @@ import type {
   StockRow,
 } from '../repositories/displacement-aggregates';
 import { IDMC_SOURCE, PLATFORM_COUNTRIES } from '../reference/idmc-figures';
-import { discloseAreasByKey, discloseLine, discloseOne, discloseOptional, discloseSexAndAge } from './displacement-disclosure';
+import { discloseOptional, discloseSexAndAge } from './displacement-disclosure';
+import { Caseload } from './reintegration-caseload';
 
 /** Most periods one idpsOverTime answers: twenty years of months. */
 export const MOST_PERIODS = 240;
 const PLATFORM_COUNTRY_CODES = Object.values(PLATFORM_COUNTRIES);
-
-export const BREAKDOWN_KEYS: Record<ReintegrationBreakdown, readonly string[]> = {
-  CATEGORY: REINTEGRATION_CATEGORIES,
-  SEX: DISPLACEMENT_SEXES,
-  AGE_GROUP: REINTEGRATION_AGE_GROUPS,
-  STATUS: REINTEGRATION_STATUSES,
-};
 
 export interface IdpsOverTimeArgs {
   area?: string | null;
@@ -49,21 +35,6 @@ export function stockFigures(row: StockRow | Omit<StockRow, 'key'>, exact: boole
     idpHouseholds: discloseOptional(row.idpHouseholds, exact),
     returneeIndividuals: discloseOptional(row.returneeIndividuals, exact),
     returneeHouseholds: discloseOptional(row.returneeHouseholds, exact),
-  };
-}
-
-/** One area's cases by the breakdown's values, and cases given each kind of assistance. */
-export function areaCaseload(rows: readonly CaseCountRow[], breakdown: ReintegrationBreakdown) {
-  const exact = rows.every((r) => r.own);
-  const count = (kind: CaseCountRow['kind'], key: string) => rows.find((r) => r.kind === kind && r.key === key)?.cases ?? 0;
-  const line = discloseLine(BREAKDOWN_KEYS[breakdown].map((key) => count('cases', key)), exact);
-  return {
-    exact,
-    breakdown,
-    cases: line.total,
-    byKey: BREAKDOWN_KEYS[breakdown].map((key, i) => ({ key, cases: line.cells[i]! })),
-    // Cases given a kind of assistance do not partition the cases (one person, several kinds): each is a line of its own.
-    assistance: REINTEGRATION_ASSISTANCE_KINDS.map((kind) => ({ kind, cases: discloseOne(count('assistance', kind), exact) })),
   };
 }
 
@@ -93,43 +64,33 @@ export class DisplacementFiguresService {
     return rows.map((row) => ({ periodStart: row.periodStart, periodEnd: row.periodEnd, ...stockFigures(row, row.own && organisationOf(this.viewer) !== null) }));
   }
 
+  /**
+   * Cases of the filter's area (a country, region or admin-2 area, or all), by the areas at a level.
+   * A level coarser than the area asked for gives one line, the area's own figures under its
+   * country's or region's code, as grouping the selected cases would.
+   */
   async reintegrationStats(filter: ReintegrationStatsInput | null | undefined, level: ReintegrationLevel, breakdown: ReintegrationBreakdown) {
     const registered = period('filter.registeredFrom', filter?.registeredFrom, 'filter.registeredTo', filter?.registeredTo);
     const rows = await this.repositories.displacementAggregates.caseload(
-      { ...filter, registeredFrom: registered.from, registeredTo: registered.to },
-      level,
-      breakdown,
+      { programme: filter?.programme, organisation: filter?.organisation, registeredFrom: registered.from, registeredTo: registered.to },
       viewerOrganisation(this.viewer),
     );
+    const caseload = new Caseload(rows);
+    const prefix = selectedArea(filter);
     // Exact only when the caller's organisation owns every case counted.
-    const exact = organisationOf(this.viewer) !== null && rows.every((r) => r.own);
-    const areas = [...new Set(rows.map((r) => r.area))];
-    const keys = BREAKDOWN_KEYS[breakdown];
-    const count = (kind: CaseCountRow['kind'], area: string, key: string) => rows.find((r) => r.kind === kind && r.area === area && r.key === key)?.cases ?? 0;
-    const table = discloseAreasByKey(areas, keys, (area, key) => count('cases', area, key), exact);
-    const assistance = REINTEGRATION_ASSISTANCE_KINDS.map((kind) => ({
-      kind,
-      ...discloseLine(areas.map((area) => count('assistance', area, kind)), exact),
-    }));
-    const areaOf = (code: string) => (level === 'COUNTRY' ? null : code);
+    const exact = organisationOf(this.viewer) !== null && caseload.ownsAll(prefix ?? '');
+    const figures = (code: string) => (exact ? caseload.exact(code, breakdown) : caseload.disclosed(code, breakdown));
+    const codes = prefix === undefined ? [] : caseload.codesAt(LEVEL_DEPTH[level], prefix);
     return {
       exact,
       level,
       breakdown,
-      areas: table.areas.map((line, i) => ({
-        code: line.area,
-        adminArea: areaOf(line.area),
-        cases: line.total,
-        byKey: line.cells.map((cell) => ({ key: cell.key, cases: cell.count })),
-        assistance: assistance.map((kind) => ({ kind: kind.kind, cases: kind.cells[i] ?? discloseOne(0, exact) })),
+      areas: codes.map((code) => ({
+        code,
+        adminArea: level === 'COUNTRY' ? null : code,
+        ...figures(code.length >= prefix!.length ? code : prefix!),
       })),
-      total: {
-        code: '*',
-        adminArea: null,
-        cases: table.total,
-        byKey: table.keyTotals.map((cell) => ({ key: cell.key, cases: cell.count })),
-        assistance: assistance.map((kind) => ({ kind: kind.kind, cases: kind.total })),
-      },
+      total: { code: '*', adminArea: null, ...figures(prefix ?? NO_AREA) },
     };
   }
 
@@ -147,4 +108,15 @@ export class DisplacementFiguresService {
 export interface ReintegrationStatsInput extends Omit<ReintegrationStatsFilter, 'registeredFrom' | 'registeredTo'> {
   registeredFrom?: DateInput | null;
   registeredTo?: DateInput | null;
+}
+
+/** A prefix of no P-code: the figures of an empty selection. */
+const NO_AREA = '\u0000';
+const LEVEL_DEPTH: Record<ReintegrationLevel, 1 | 2 | 3> = { COUNTRY: 1, ADMIN1: 2, ADMIN2: 3 };
+
+/** The area the filter selects as a P-code prefix ('' for all), or undefined when its country and area exclude each other. */
+function selectedArea(filter: ReintegrationStatsInput | null | undefined): string | undefined {
+  const { country, adminArea } = filter ?? {};
+  if (country && adminArea && !adminArea.startsWith(country)) return undefined;
+  return adminArea ?? country ?? '';
 }
