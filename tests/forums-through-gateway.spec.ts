@@ -219,7 +219,7 @@ describe('errors through the gateway', () => {
     const before = await platform.forums.allRows();
     const refused = await owner(`mutation ($id: ID!) { recordRecommendationFollowUp(id: $id, version: 3, input: { status: IN_PROGRESS, reportedOn: "2026-04-01", evidence: "x", reporter: "y" }) { id } }`, { id: ids.recommendation });
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status', status: 'IMPLEMENTED', allowedStatuses: [] });
-    expect(refused.errors![0]!.message).toBe('A recommendation that is IMPLEMENTED cannot become IN_PROGRESS; IMPLEMENTED is final');
+    expect(refused.errors![0]!.message).toBe('A recommendation that is IMPLEMENTED is final: it cannot become IN_PROGRESS');
     const stale = await owner(`mutation ($id: ID!) { updateForum(id: $id, version: 1, input: { title: "x" }) { id } }`, { id: ids.forum });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     expect(await platform.forums.allRows()).toEqual(before);

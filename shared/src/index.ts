@@ -11,6 +11,7 @@ export {
   createErrorFormatter,
   withHttpStatus,
 } from './errors';
+export { checkStatusChange } from './status-change';
 export { scalars, scalarResolversFor, PCodeScalar, LanguageCodeScalar, PCODE_PATTERN } from './scalars';
 export { createDataSource, migrate, type DataSourceOptions, type PeaceGraphDataSource } from './database/data-source';
 export { SnakeNamingStrategy } from './database/naming';

@@ -30,7 +30,7 @@ describe('recommendation follow-up', () => {
     try {
       checkFollowUp('IMPLEMENTED', 'IN_PROGRESS');
     } catch (error) {
-      expect((error as Error).message).toBe('A recommendation that is IMPLEMENTED cannot become IN_PROGRESS; IMPLEMENTED is final');
+      expect((error as Error).message).toBe('A recommendation that is IMPLEMENTED is final: it cannot become IN_PROGRESS');
       expect((error as { extensions: unknown }).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.status', status: 'IMPLEMENTED', allowedStatuses: [] });
     }
     expect.assertions(3);

@@ -1,5 +1,7 @@
-import { COMMITMENT_STATUSES } from '../src/entities';
-import { canMove, NEXT_STATUSES, refusal } from '../src/services/commitment-status';
+import { COMMITMENT_STATUSES, type CommitmentStatus } from '../src/entities';
+import { checkStatusChange } from '@peacegraph/kit';
+import { refusalOf } from '@peacegraph/kit/testing';
+import { canMove, NEXT_STATUSES } from '../src/services/commitment-status';
 
 describe('the life of a commitment', () => {
   it('moves forward, may stall and resume, and stops at FULFILLED or ABANDONED', () => {
@@ -21,7 +23,11 @@ describe('the life of a commitment', () => {
   });
 
   it('explains a refusal in plain words', () => {
-    expect(refusal('MADE', 'STALLED')).toBe('A commitment that is MADE cannot become STALLED; from MADE it can become IN_PROGRESS, FULFILLED, ABANDONED');
-    expect(refusal('ABANDONED', 'IN_PROGRESS')).toBe('A commitment that is ABANDONED is final: it cannot become IN_PROGRESS');
+    const refusal = (from: CommitmentStatus, to: CommitmentStatus) => refusalOf(() => checkStatusChange('A commitment', NEXT_STATUSES, from, to, 'input.status'));
+    expect(refusal('MADE', 'STALLED')).toEqual({
+      field: 'input.status',
+      message: 'A commitment that is MADE cannot become STALLED; from MADE it can become IN_PROGRESS or FULFILLED or ABANDONED',
+    });
+    expect(refusal('ABANDONED', 'IN_PROGRESS').message).toBe('A commitment that is ABANDONED is final: it cannot become IN_PROGRESS');
   });
 });

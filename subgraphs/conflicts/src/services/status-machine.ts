@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { checkStatusChange } from '@peacegraph/kit';
 import type { CaseStatus } from '../entities';
 
 /**
@@ -22,10 +22,5 @@ export function canMove(from: CaseStatus, to: CaseStatus): boolean {
 
 /** Refuses a status change the life of a case does not allow, naming the ones it does. */
 export function checkTransition(from: CaseStatus, to: CaseStatus, field = 'id'): void {
-  if (canMove(from, to)) return;
-  const allowed = NEXT_STATUSES[from];
-  throw badInput(field, `A case that is ${from} cannot become ${to}; from ${from} it can become ${allowed.join(' or ')}`, {
-    status: from,
-    allowedStatuses: allowed,
-  });
+  checkStatusChange('A case', NEXT_STATUSES, from, to, field);
 }

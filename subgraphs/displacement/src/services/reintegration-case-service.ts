@@ -1,5 +1,6 @@
 import {
   badInput,
+  checkStatusChange,
   forbidden,
   isoDate,
   notBefore,
@@ -28,7 +29,7 @@ import {
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { ReintegrationCaseFilter } from '../repositories/reintegration-repository';
-import { acceptsAssistance, canMoveCase, caseStatusRefusal } from './reintegration-status';
+import { acceptsAssistance, NEXT_CASE_STATUSES } from './reintegration-status';
 import { DOMAIN, type Writes } from './writes';
 
 export const SENSITIVE_SCOPE = `${DOMAIN}:sensitive`;
@@ -167,7 +168,7 @@ export class ReintegrationCaseService {
   async changeStatus(id: string, version: number, input: ReintegrationStatusInput): Promise<ReintegrationCase> {
     const writer = this.sensitiveWriter();
     const current = this.writes.editable(writer, await this.loaders.reintegrationCase.load(id), 'ReintegrationCase', id, version);
-    if (!canMoveCase(current.status, input.status)) throw badInput('input.status', caseStatusRefusal(current.status, input.status));
+    checkStatusChange('A case', NEXT_CASE_STATUSES, current.status, input.status, 'input.status');
     const on = notInFuture('input.on', input.on, 'The date of the change');
     notBefore('input.on', on, current.statusSince, `the case's last change`);
     if (input.status === 'REINTEGRATED' && (await this.loaders.reintegrationAssistanceOfCase.load(id)).length === 0) {

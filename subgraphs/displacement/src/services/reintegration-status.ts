@@ -12,17 +12,6 @@ export const NEXT_CASE_STATUSES: Record<ReintegrationStatus, readonly Reintegrat
   REINTEGRATED: [],
 };
 
-export function canMoveCase(from: ReintegrationStatus, to: ReintegrationStatus): boolean {
-  return NEXT_CASE_STATUSES[from].includes(to);
-}
-
-/** The refusal in plain words. */
-export function caseStatusRefusal(from: ReintegrationStatus, to: ReintegrationStatus): string {
-  const next = NEXT_CASE_STATUSES[from];
-  if (next.length === 0) return `A case that is ${from} is closed: it cannot become ${to}`;
-  return `A case that is ${from} cannot become ${to}; from ${from} it can become ${next.join(' or ')}`;
-}
-
 /** Assistance may be recorded while the case is open; recording it starts assistance. */
 export function acceptsAssistance(status: ReintegrationStatus): boolean {
   return status === 'REGISTERED' || status === 'IN_ASSISTANCE';

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { checkStatusChange } from '@peacegraph/kit';
 import type { RecommendationStatus } from '../entities';
 
 /**
@@ -20,8 +20,5 @@ export function canFollow(from: RecommendationStatus, to: RecommendationStatus):
 
 /** Refuses a follow-up the rules do not allow, naming the ones they do. */
 export function checkFollowUp(from: RecommendationStatus, to: RecommendationStatus, field = 'input.status'): void {
-  if (canFollow(from, to)) return;
-  const allowed = NEXT_STATUSES[from];
-  const next = allowed.length ? `from ${from} it can become ${allowed.join(' or ')}` : `${from} is final`;
-  throw badInput(field, `A recommendation that is ${from} cannot become ${to}; ${next}`, { status: from, allowedStatuses: allowed });
+  checkStatusChange('A recommendation', NEXT_STATUSES, from, to, field);
 }

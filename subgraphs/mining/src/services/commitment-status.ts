@@ -12,10 +12,3 @@ export const NEXT_STATUSES: Record<CommitmentStatus, readonly CommitmentStatus[]
 export function canMove(from: CommitmentStatus, to: CommitmentStatus): boolean {
   return NEXT_STATUSES[from].includes(to);
 }
-
-/** The plain-words refusal for a change the rules do not allow. */
-export function refusal(from: CommitmentStatus, to: CommitmentStatus): string {
-  const next = NEXT_STATUSES[from];
-  if (next.length === 0) return `A commitment that is ${from} is final: it cannot become ${to}`;
-  return `A commitment that is ${from} cannot become ${to}; from ${from} it can become ${next.join(', ')}`;
-}

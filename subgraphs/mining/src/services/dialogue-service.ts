@@ -1,4 +1,4 @@
-import { badInput, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
+import { badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   COMMITMENT_STATUSES,
@@ -13,7 +13,7 @@ import {
   type PolicyDialogue,
 } from '../entities';
 import type { Loaders } from '../loaders';
-import { canMove, refusal } from './commitment-status';
+import { NEXT_STATUSES } from './commitment-status';
 import { coveredProvisions } from './covered-provisions';
 import { readParticipants, type Participants, type ParticipantsInput } from './participant-rules';
 import type { Writes } from './writes';
@@ -139,7 +139,7 @@ export class DialogueService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.commitment.load(id), 'PolicyCommitment', id, version);
     if (!COMMITMENT_STATUSES.includes(input.status)) throw badInput('input.status', `Unknown status ${input.status}`);
-    if (!canMove(current.status, input.status)) throw badInput('input.status', refusal(current.status, input.status), { status: current.status });
+    checkStatusChange('A commitment', NEXT_STATUSES, current.status, input.status, 'input.status');
     const on = notBefore('input.on', notInFuture('input.on', input.on, 'The date'), current.statusSince, "the commitment's last change");
     const note = optionalText('input.note', input.note, 'The note', 1000);
     return this.writes.update(current, version, { status: input.status, statusSince: on }, {
