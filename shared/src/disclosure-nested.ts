@@ -45,6 +45,8 @@ export interface DisclosedArea {
   code: string;
   /** 0 for everything selected, 1 for the first level of the paths. */
   depth: number;
+  /** The code of the area it lies in ('' for the first level), null for everything selected. */
+  parent: string | null;
   total: DisclosedCount;
   /** cells[b][k], as in the leaves. */
   cells: DisclosedCount[][];
@@ -53,6 +55,7 @@ export interface DisclosedArea {
 interface Node {
   code: string;
   depth: number;
+  parent: string | null;
   total: number;
   cells: number[][];
   children: Node[];
@@ -123,14 +126,14 @@ export function discloseNested(
   return new Map(
     nodes.map((node) => {
       const own = items.get(node)!;
-      return [node.code, { code: node.code, depth: node.depth, total: show(own.total), cells: own.cells.map((row) => row.map(show)) }];
+      return [node.code, { code: node.code, depth: node.depth, parent: node.parent, total: show(own.total), cells: own.cells.map((row) => row.map(show)) }];
     }),
   );
 }
 
 function buildTree(leaves: readonly NestedLeaf[], breakdowns: readonly NestedBreakdown[]): Node {
-  const empty = (code: string, depth: number): Node => ({ code, depth, total: 0, cells: breakdowns.map((b) => b.keys.map(() => 0)), children: [] });
-  const root = empty('', 0);
+  const empty = (code: string, depth: number, parent: string | null): Node => ({ code, depth, parent, total: 0, cells: breakdowns.map((b) => b.keys.map(() => 0)), children: [] });
+  const root = empty('', 0, null);
   const byCode = new Map<string, Node>([['', root]]);
   for (const leaf of leaves) {
     let parent = root;
@@ -138,7 +141,7 @@ function buildTree(leaves: readonly NestedLeaf[], breakdowns: readonly NestedBre
     leaf.path.forEach((code, i) => {
       let node = byCode.get(code);
       if (!node) {
-        node = empty(code, i + 1);
+        node = empty(code, i + 1, parent.code);
         byCode.set(code, node);
         parent.children.push(node);
       }

@@ -194,6 +194,10 @@ describe('caseload figures', () => {
     expect(theirs.reintegrationStats.exact).toBe(false);
     expect(theirs.reintegrationStats.areas.map(byKey)).toEqual(everywhere.slice(0, 2).map(byKey));
     expect(byKey(theirs.reintegrationStats.total)).toEqual(byKey(regions.find((r) => r.code === 'BF56')!));
+    // Part of a P-code reads the areas just under it: BF5 is Sahel (BF56) here.
+    const partial = await ok<AreaStats>(other, AREA_STATS, { level: 'ADMIN1', area: 'BF5' });
+    expect(partial.reintegrationStats.areas.map(byKey)).toEqual([byKey(regions.find((r) => r.code === 'BF56')!)]);
+    expect(byKey(partial.reintegrationStats.total)).toEqual(byKey(regions.find((r) => r.code === 'BF56')!));
   });
 
   it('are no longer exact for the owner once another organisation’s case is counted; filtering to its own makes them exact again', async () => {

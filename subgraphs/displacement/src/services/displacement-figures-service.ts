@@ -78,19 +78,19 @@ export class DisplacementFiguresService {
     const caseload = new Caseload(rows);
     const prefix = selectedArea(filter);
     // Exact only when the caller's organisation owns every case counted.
-    const exact = organisationOf(this.viewer) !== null && caseload.ownsAll(prefix ?? '');
+    const exact = organisationOf(this.viewer) !== null && caseload.ownsAll(prefix);
     const figures = (code: string) => (exact ? caseload.exact(code, breakdown) : caseload.disclosed(code, breakdown));
-    const codes = prefix === undefined ? [] : caseload.codesAt(LEVEL_DEPTH[level], prefix);
     return {
       exact,
       level,
       breakdown,
-      areas: codes.map((code) => ({
+      areas: caseload.codesAt(LEVEL_DEPTH[level], prefix).map((code) => ({
         code,
         adminArea: level === 'COUNTRY' ? null : code,
-        ...figures(code.length >= prefix!.length ? code : prefix!),
+        // Above the area asked for, the line is that area's cases (grouped under its country or region).
+        ...figures(code.length >= prefix.length ? code : prefix),
       })),
-      total: { code: '*', adminArea: null, ...figures(prefix ?? NO_AREA) },
+      total: { code: '*', adminArea: null, ...figures(prefix) },
     };
   }
 
@@ -110,13 +110,13 @@ export interface ReintegrationStatsInput extends Omit<ReintegrationStatsFilter, 
   registeredTo?: DateInput | null;
 }
 
-/** A prefix of no P-code: the figures of an empty selection. */
+/** A prefix of no P-code: no area, no case. */
 const NO_AREA = '\u0000';
 const LEVEL_DEPTH: Record<ReintegrationLevel, 1 | 2 | 3> = { COUNTRY: 1, ADMIN1: 2, ADMIN2: 3 };
 
-/** The area the filter selects as a P-code prefix ('' for all), or undefined when its country and area exclude each other. */
-function selectedArea(filter: ReintegrationStatsInput | null | undefined): string | undefined {
+/** The area the filter selects as a P-code prefix: '' for all, NO_AREA when its country and area exclude each other. */
+function selectedArea(filter: ReintegrationStatsInput | null | undefined): string {
   const { country, adminArea } = filter ?? {};
-  if (country && adminArea && !adminArea.startsWith(country)) return undefined;
+  if (country && adminArea && !adminArea.startsWith(country)) return NO_AREA;
   return adminArea ?? country ?? '';
 }

@@ -86,7 +86,7 @@ export class Caseload {
     const pattern = (this.pattern ??= discloseNested(this.areas, BREAKDOWNS));
     const area = pattern.get(prefix);
     if (area) return this.figures(breakdown, area.total, (b, k) => area.cells[b]![k]!);
-    const tops = [...pattern.values()].filter((a) => a.code.startsWith(prefix) && !pattern.get(this.parentOf(a))?.code.startsWith(prefix));
+    const tops = [...pattern.values()].filter((a) => a.parent !== null && a.code.startsWith(prefix) && !a.parent.startsWith(prefix));
     const combine = (counts: DisclosedCount[]) =>
       counts.some((c) => c.suppressed) ? WITHHELD : exactly(counts.reduce((total, c) => total + c.count!, 0));
     return this.figures(
@@ -107,11 +107,5 @@ export class Caseload {
 
   private under(prefix: string): Area[] {
     return this.areas.filter((area) => area.path[2].startsWith(prefix));
-  }
-
-  private parentOf(area: DisclosedArea): string {
-    if (area.depth <= 1) return '';
-    const path = this.areas.find((candidate) => candidate.path[area.depth - 1] === area.code)!.path;
-    return path[area.depth - 2]!;
   }
 }
