@@ -17,7 +17,7 @@ type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proces
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 
 /** Codes a subgraph may answer with a non-2xx status that belong to the caller, not to us. */
-const CALLER_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+const CALLER_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
 /**
  * One subgraph as the gateway calls it: with the caller's credentials, purpose and request id, and
@@ -54,17 +54,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  /** Non-2xx answers: keep an authentication refusal as the caller's error, log the rest. */
+  /** Non-2xx answers: keep a refusal of the caller (credentials, a value) as the caller's error, log the rest. */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = await this.parseBody(response).catch(() => undefined);
     const first = firstGraphQLError(body);
-    const code = first?.extensions?.code;
-    if (first && typeof code === 'string' && CALLER_CODES.has(code)) {
-      return new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraph } });
-    }
-    if (first && refusesCallersValue(first)) {
-      return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT', serviceName: this.subgraph } });
-    }
+    const code = first && callersCode(first);
+    if (first && code) return new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraph } });
     this.log.warn({ subgraph: this.subgraph, status: response.status, body }, 'subgraph answered with an error status');
     return subgraphUnavailable(this.subgraph, `answered HTTP ${response.status}`);
   }
@@ -103,17 +98,19 @@ interface SubgraphError {
 }
 
 /**
- * A value the caller sent that only the subgraph could judge. The supergraph knows a custom scalar
- * (PCode, CountryCode…) by name only, so the gateway passes "BF" on as a P-code and the subgraph
- * refuses the operation with HTTP 400: as a literal ("Expected value of type…", a validation error)
- * or as a variable (BAD_USER_INPUT). Both are the caller's mistake, not an outage. Any other
- * validation failure means the gateway built an operation the subgraph does not accept (its running
- * schema differs from the supergraph): that stays ours, logged and reported as unavailable.
+ * The code to give the caller when the refusal is theirs, else undefined. Among refusals: a value
+ * only the subgraph could judge. The supergraph knows a custom scalar (PCode, CountryCode…) by name
+ * only, so the gateway passes "BF" on as a P-code and the subgraph refuses the operation with HTTP
+ * 400: as a variable (BAD_USER_INPUT) or as a literal ("Expected value of type…", a validation
+ * error, given to the caller as BAD_USER_INPUT). Any other validation failure means the gateway built
+ * an operation the subgraph does not accept (its running schema differs from the supergraph): that
+ * stays ours, logged and reported as unavailable.
  */
-function refusesCallersValue(error: SubgraphError): boolean {
+function callersCode(error: SubgraphError): string | undefined {
   const code = error.extensions?.code;
-  if (code === 'BAD_USER_INPUT') return true;
-  return code === 'GRAPHQL_VALIDATION_FAILED' && error.message.startsWith('Expected value of type');
+  if (typeof code === 'string' && CALLER_CODES.has(code)) return code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && error.message.startsWith('Expected value of type')) return 'BAD_USER_INPUT';
+  return undefined;
 }
 
 function firstGraphQLError(body: unknown): SubgraphError | undefined {
