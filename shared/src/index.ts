@@ -24,8 +24,6 @@ export { startEmbeddedPostgres, freePort, portInUse, type EmbeddedServer } from 
 export {
   keysetConnection,
   pageSize,
-  encodeCursor,
-  decodeCursor,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   type Connection,
@@ -34,6 +32,7 @@ export {
   type PageArgs,
   type KeysetOrder,
 } from './pagination';
+export { encodeCursor, decodeCursor, listIdentity, MAX_CURSOR_LENGTH, type CursorKey, type CursorList, type CursorValueType } from './cursor';
 export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments, loadedOnce } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';
@@ -60,6 +59,9 @@ export { OWNED_RECORD_COLUMNS, OWNED_RECORD_SQL, constraintOf, type OwnedRecord 
 export { RecordWrites, type WriteSpec, type Duplicates } from './database/record-writes';
 export * from './input/dates';
 export * from './input/text';
+export { Problems, problemsError, type Problem } from './input/problems';
+export { controlCharacterIn } from './input/control-characters';
+export { refuseControlCharacters } from './input/text-arguments';
 export { ReferenceChecks, type CommunityLocation, type AreaLocation } from './input/reference-checks';
 export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './input/country-extents';
 export {

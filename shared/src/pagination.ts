@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { decodeCursor, encodeCursor, type CursorKey, type CursorList } from './cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -29,11 +30,12 @@ export interface Connection<T> {
 }
 
 /**
- * The order of a list, as SQL expressions and the matching values read from a row. The last key
- * must be unique (usually the id) so that every row has exactly one position.
+ * The order of a list, as SQL expressions with what they hold and the matching values read from a row.
+ * The last key must be unique (usually the id) so that every row has exactly one position. Types let a
+ * cursor's values be checked before PostgreSQL sees them.
  */
 export interface KeysetOrder<T> {
-  keys: { expression: string; value: (node: T) => string | number | Date | null }[];
+  keys: (CursorKey & { value: (node: T) => string | number | Date | null })[];
   direction?: 'ASC' | 'DESC';
 }
 
@@ -43,20 +45,6 @@ export function pageSize(first: number | null | undefined): number {
     throw badInput('first', `first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
   }
   return first;
-}
-
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string, length: number): unknown[] {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values;
-  } catch {
-    // fall through to the user-facing error
-  }
-  throw badInput('after', 'after is not a cursor from this list; pass an endCursor or edge cursor you received');
 }
 
 /**
@@ -72,11 +60,12 @@ export async function keysetConnection<T extends ObjectLiteral>(
 ): Promise<Connection<T>> {
   const first = pageSize(args.first);
   const direction = order.direction ?? 'ASC';
+  const list: CursorList = { table: tableOf(query), keys: order.keys, direction };
   const counted = query.clone();
   const page = query.clone();
 
-  if (args.after) {
-    const values = decodeCursor(args.after, order.keys.length);
+  if (args.after !== null && args.after !== undefined) {
+    const values = decodeCursor(list, args.after, 'after');
     const params = Object.fromEntries(values.map((v, i) => [`__keyset${i}`, v]));
     const left = order.keys.map((k) => k.expression).join(', ');
     const right = values.map((_, i) => `:__keyset${i}`).join(', ');
@@ -91,10 +80,7 @@ export async function keysetConnection<T extends ObjectLiteral>(
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({
     node,
-    cursor: encodeCursor(order.keys.map((k) => {
-      const v = k.value(node);
-      return v instanceof Date ? v.toISOString() : v;
-    })),
+    cursor: encodeCursor(list, order.keys.map((k) => k.value(node))),
   }));
   let total: Promise<number> | undefined;
   return {
@@ -113,4 +99,11 @@ export async function keysetConnection<T extends ObjectLiteral>(
             .then((row) => row?.n ?? 0)
         : counted.getCount()),
   };
+}
+
+/** The table a list reads (its entity's, or the one named in `from` for raw queries): part of its cursors' identity. */
+function tableOf(query: SelectQueryBuilder<ObjectLiteral>): string {
+  const main = query.expressionMap.mainAlias;
+  if (!main) return '';
+  return main.hasMetadata ? main.metadata.tablePath : (main.tablePath ?? main.name);
 }

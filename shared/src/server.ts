@@ -16,6 +16,7 @@ import { applyFieldPolicies, type FieldPolicyOptions, type PolicyContext } from 
 import type { Logger } from './logger';
 import { createErrorFormatter, withHttpStatus } from './errors';
 import type { SqlStatementCounter } from './database/statement-counter';
+import { refuseControlCharacters } from './input/text-arguments';
 
 export interface RequestScope {
   req: express.Request;
@@ -53,7 +54,8 @@ export interface RunningServer {
 }
 
 export function buildSchema(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<unknown>): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  // Every string argument of every subgraph is checked once here, not by each service.
+  return refuseControlCharacters(buildSubgraphSchema({ typeDefs, resolvers }));
 }
 
 /**

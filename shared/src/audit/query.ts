@@ -52,7 +52,7 @@ export function listAuditEntries(dataSource: DataSource, viewer: Viewer, filter:
     {
       // ids grow with insertion: newest first, exact to the row (timestamps can tie).
       direction: 'DESC',
-      keys: [{ expression: 'a.id', value: (e) => e.id }],
+      keys: [{ expression: 'a.id', type: 'bigint', value: (e) => e.id }],
     },
     page,
     { raw: true },

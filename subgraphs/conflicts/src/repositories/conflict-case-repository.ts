@@ -7,8 +7,8 @@ import { applyCaseFilter, type CaseFilter } from './case-filter';
 export const CASE_ORDER: KeysetOrder<ConflictCase> = {
   direction: 'DESC',
   keys: [
-    { expression: 'c.reported_on', value: (c) => c.reportedOn },
-    { expression: 'c.id', value: (c) => c.id },
+    { expression: 'c.reported_on', type: 'date', value: (c) => c.reportedOn },
+    { expression: 'c.id', type: 'uuid', value: (c) => c.id },
   ],
 };
 

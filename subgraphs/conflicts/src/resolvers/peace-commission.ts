@@ -1,15 +1,17 @@
-import { badInput, decodeCursor, encodeCursor, pageSize, type Connection, type PageArgs } from '@peacegraph/kit';
+import { decodeCursor, encodeCursor, pageSize, type Connection, type CursorList, type PageArgs } from '@peacegraph/kit';
+import { CASE_ORDER } from '../repositories/conflict-case-repository';
 import type { ConflictsContext } from '../context';
 import type { ConflictCase, PeaceCommission as PeaceCommissionRow } from '../entities';
 import { caseFilterFrom, type CaseFilterInput } from '../services/case-filter-input';
 import { membersOf } from '../services/commission-rules';
 
+/** `conflictCases`' own list identity, so a commission's cases and `conflictCases` share cursors. */
+const CASE_LIST: CursorList = { table: 'conflict_case', keys: CASE_ORDER.keys, direction: CASE_ORDER.direction ?? 'ASC' };
+
 /** A cursor of the case lists: the (reportedOn, id) of the case it points after. */
 function caseCursor(after: string | null | undefined): [string, string] | null {
-  if (!after) return null;
-  const values = decodeCursor(after, 2);
-  if (!values.every((v) => typeof v === 'string')) throw badInput('after', 'after is not a cursor from this list');
-  return values as [string, string];
+  if (after === null || after === undefined) return null;
+  return decodeCursor(CASE_LIST, after, 'after') as [string, string];
 }
 
 export const PeaceCommission = {
@@ -26,7 +28,7 @@ export const PeaceCommission = {
     const after = caseCursor(args.after);
     const filter = caseFilterFrom(args.filter);
     const rows = (await loaders.casesOfCommission(commission.id, { filter, limit: first + 1, after }))?.cases ?? [];
-    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.reportedOn, node.id]) }));
+    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(CASE_LIST, [node.reportedOn, node.id]) }));
     return {
       edges,
       pageInfo: {

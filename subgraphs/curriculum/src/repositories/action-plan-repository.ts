@@ -39,7 +39,7 @@ export class ActionPlanRepository {
     whereBetween(query, 'plan.adopted_on', filter.from ?? null, filter.to ?? null);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'plan.adopted_on', value: (p) => p.adoptedOn }, { expression: 'plan.id', value: (p) => p.id }] },
+      { direction: 'DESC', keys: [{ expression: 'plan.adopted_on', type: 'date', value: (p) => p.adoptedOn }, { expression: 'plan.id', type: 'uuid', value: (p) => p.id }] },
       page,
     );
   }

@@ -40,7 +40,7 @@ export class CohortRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'cohort.start_date', value: (c) => c.startDate }, { expression: 'cohort.id', value: (c) => c.id }],
+        keys: [{ expression: 'cohort.start_date', type: 'date', value: (c) => c.startDate }, { expression: 'cohort.id', type: 'uuid', value: (c) => c.id }],
       },
       page,
     );

@@ -37,7 +37,7 @@ export class FacilitatorRepository {
     if (filter.search) query.andWhere(`facilitator.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
-      { keys: [{ expression: 'facilitator.full_name', value: (f) => f.fullName }, { expression: 'facilitator.id', value: (f) => f.id }] },
+      { keys: [{ expression: 'facilitator.full_name', type: 'text', value: (f) => f.fullName }, { expression: 'facilitator.id', type: 'uuid', value: (f) => f.id }] },
       page,
     );
   }

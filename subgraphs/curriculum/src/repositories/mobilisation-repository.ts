@@ -42,7 +42,7 @@ export class MobilisationRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'mobilisation.held_on', value: (m) => m.heldOn }, { expression: 'mobilisation.id', value: (m) => m.id }],
+        keys: [{ expression: 'mobilisation.held_on', type: 'date', value: (m) => m.heldOn }, { expression: 'mobilisation.id', type: 'uuid', value: (m) => m.id }],
       },
       page,
     );

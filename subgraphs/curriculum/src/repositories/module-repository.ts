@@ -16,7 +16,7 @@ export class ModuleRepository {
   list(page: PageArgs): Promise<Connection<Module>> {
     return keysetConnection(
       this.rows.createQueryBuilder('module'),
-      { keys: [{ expression: 'module.title', value: (m) => m.title }, { expression: 'module.id', value: (m) => m.id }] },
+      { keys: [{ expression: 'module.title', type: 'text', value: (m) => m.title }, { expression: 'module.id', type: 'uuid', value: (m) => m.id }] },
       page,
     );
   }

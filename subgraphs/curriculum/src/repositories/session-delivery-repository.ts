@@ -61,7 +61,7 @@ export class SessionDeliveryRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'delivery.delivered_on', value: (d) => d.deliveredOn }, { expression: 'delivery.id', value: (d) => d.id }],
+        keys: [{ expression: 'delivery.delivered_on', type: 'date', value: (d) => d.deliveredOn }, { expression: 'delivery.id', type: 'uuid', value: (d) => d.id }],
       },
       page,
     );

@@ -34,6 +34,6 @@ export class AdminAreaRepository {
     if (filter.level !== null && filter.level !== undefined) query.andWhere('area.level = :level', { level: filter.level });
     if (filter.parent) query.andWhere('area.parent_pcode = :parent', { parent: filter.parent });
     if (filter.search) query.andWhere(`area.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
-    return keysetConnection(query, { keys: [{ expression: 'area.pcode', value: (a) => a.pcode }] }, page);
+    return keysetConnection(query, { keys: [{ expression: 'area.pcode', type: 'text', value: (a) => a.pcode }] }, page);
   }
 }

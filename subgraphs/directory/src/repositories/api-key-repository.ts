@@ -37,6 +37,6 @@ export class ApiKeyRepository {
     const query = this.rows.createQueryBuilder('key');
     if (filter.organisationId) query.andWhere('key.organisation_id = :org', { org: filter.organisationId });
     if (!filter.includeRevoked) query.andWhere('key.revoked_at IS NULL');
-    return keysetConnection(query, { keys: [{ expression: 'key.id', value: (k) => k.id }] }, page);
+    return keysetConnection(query, { keys: [{ expression: 'key.id', type: 'uuid', value: (k) => k.id }] }, page);
   }
 }

@@ -37,7 +37,7 @@ export class AwarenessRepository {
     whereBetween(query, 'session.held_on', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'session.held_on', value: (s) => s.heldOn }, { expression: 'session.id', value: (s) => s.id }] },
+      { direction: 'DESC', keys: [{ expression: 'session.held_on', type: 'date', value: (s) => s.heldOn }, { expression: 'session.id', type: 'uuid', value: (s) => s.id }] },
       page,
     );
   }

@@ -34,7 +34,7 @@ export class DisplacementReportRepository {
     whereBetween(query, 'report.data_date', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'report.data_date', value: (r) => r.dataDate }, { expression: 'report.id', value: (r) => r.id }] },
+      { direction: 'DESC', keys: [{ expression: 'report.data_date', type: 'date', value: (r) => r.dataDate }, { expression: 'report.id', type: 'uuid', value: (r) => r.id }] },
       page,
     );
   }

@@ -61,7 +61,7 @@ export class ReintegrationRepository {
     }
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'programme.starts_on', value: (p) => p.startsOn }, { expression: 'programme.id', value: (p) => p.id }] },
+      { direction: 'DESC', keys: [{ expression: 'programme.starts_on', type: 'date', value: (p) => p.startsOn }, { expression: 'programme.id', type: 'uuid', value: (p) => p.id }] },
       page,
     );
   }
@@ -94,7 +94,7 @@ export class ReintegrationRepository {
     whereBetween(query, 'c.registered_on', filter.registeredFrom, filter.registeredTo);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'c.registered_on', value: (c) => c.registeredOn }, { expression: 'c.id', value: (c) => c.id }] },
+      { direction: 'DESC', keys: [{ expression: 'c.registered_on', type: 'date', value: (c) => c.registeredOn }, { expression: 'c.id', type: 'uuid', value: (c) => c.id }] },
       page,
     );
   }

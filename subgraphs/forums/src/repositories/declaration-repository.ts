@@ -15,8 +15,8 @@ export interface DeclarationFilter {
 export const DECLARATION_ORDER: KeysetOrder<Declaration> = {
   direction: 'DESC',
   keys: [
-    { expression: 'd.adopted_on', value: (d) => d.adoptedOn },
-    { expression: 'd.id', value: (d) => d.id },
+    { expression: 'd.adopted_on', type: 'date', value: (d) => d.adoptedOn },
+    { expression: 'd.id', type: 'uuid', value: (d) => d.id },
   ],
 };
 

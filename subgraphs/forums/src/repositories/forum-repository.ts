@@ -19,8 +19,8 @@ export interface ForumFilter {
 export const FORUM_ORDER: KeysetOrder<Forum> = {
   direction: 'DESC',
   keys: [
-    { expression: 'f.starts_on', value: (f) => f.startsOn },
-    { expression: 'f.id', value: (f) => f.id },
+    { expression: 'f.starts_on', type: 'date', value: (f) => f.startsOn },
+    { expression: 'f.id', type: 'uuid', value: (f) => f.id },
   ],
 };
 

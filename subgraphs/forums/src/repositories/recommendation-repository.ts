@@ -30,9 +30,9 @@ export interface RecommendationFilter {
 export const RECOMMENDATION_ORDER: KeysetOrder<Recommendation> = {
   direction: 'ASC',
   keys: [
-    { expression: 'r.adopted_on', value: (r) => r.adoptedOn },
-    { expression: 'r.declaration_id', value: (r) => r.declarationId },
-    { expression: 'r.number', value: (r) => r.number },
+    { expression: 'r.adopted_on', type: 'date', value: (r) => r.adoptedOn },
+    { expression: 'r.declaration_id', type: 'uuid', value: (r) => r.declarationId },
+    { expression: 'r.number', type: 'integer', value: (r) => r.number },
   ],
 };
 

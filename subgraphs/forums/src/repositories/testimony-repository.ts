@@ -20,8 +20,8 @@ export interface TestimonyFilter {
 export const TESTIMONY_ORDER: KeysetOrder<Testimony> = {
   direction: 'DESC',
   keys: [
-    { expression: 't.given_on', value: (t) => t.givenOn },
-    { expression: 't.id', value: (t) => t.id },
+    { expression: 't.given_on', type: 'date', value: (t) => t.givenOn },
+    { expression: 't.id', type: 'uuid', value: (t) => t.id },
   ],
 };
 

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, encodeCursor, onlyUuids, organisationOf, pageSize, type Viewer } from '@peacegraph/kit';
+import { badInput, decodeCursor, encodeCursor, organisationOf, pageSize, type CursorList, type Viewer } from '@peacegraph/kit';
 import { SEARCH_KINDS, type Declaration, type Recommendation, type SearchKind, type Testimony } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
@@ -47,14 +47,20 @@ export function snippetOf(headline: string): Snippet {
   return { text: text.trim(), highlights: merged.map((r) => ({ start: r.start - lead, length: r.length })) };
 }
 
+/** The search's order (best rank first, then id), which its cursors are bound to. */
+const SEARCH_LIST: CursorList = {
+  table: 'forum search',
+  direction: 'DESC',
+  keys: [
+    { expression: 'rank', type: 'number' },
+    { expression: 'id', type: 'uuid' },
+  ],
+};
+
 /** A search cursor: the (rank, id) of the match it points after. */
 function cursorOf(after: string | null | undefined): [number, string] | null {
-  if (!after) return null;
-  const [rank, id] = decodeCursor(after, 2);
-  if (typeof rank !== 'number' || !Number.isFinite(rank) || typeof id !== 'string' || onlyUuids([id]).length === 0) {
-    throw badInput('after', 'after is not a cursor from this search; pass an endCursor or edge cursor you received');
-  }
-  return [rank, id];
+  if (after === null || after === undefined) return null;
+  return decodeCursor(SEARCH_LIST, after, 'after') as [number, string];
 }
 
 export type SearchNode = Declaration | Recommendation | Testimony;
@@ -89,7 +95,7 @@ export class SearchService {
     const nodes = await Promise.all(page.map((hit) => this.node(hit)));
     const edges = page
       .map((hit, i) => ({
-        cursor: encodeCursor([hit.rank, hit.id]),
+        cursor: encodeCursor(SEARCH_LIST, [hit.rank, hit.id]),
         node: nodes[i],
         kind: hit.kind,
         rank: hit.rank,

@@ -43,7 +43,7 @@ export class ConsultationRepository {
     whereBetween(query, 'consultation.held_on', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'consultation.held_on', value: (c) => c.heldOn }, { expression: 'consultation.id', value: (c) => c.id }] },
+      { direction: 'DESC', keys: [{ expression: 'consultation.held_on', type: 'date', value: (c) => c.heldOn }, { expression: 'consultation.id', type: 'uuid', value: (c) => c.id }] },
       page,
     );
   }

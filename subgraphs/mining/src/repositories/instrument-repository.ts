@@ -33,7 +33,7 @@ export class InstrumentRepository {
     if (filter.kind) query.andWhere('instrument.kind = :kind', { kind: filter.kind });
     if (filter.country) query.andWhere('instrument.country_code = :country', { country: filter.country });
     if (filter.search?.trim()) query.andWhere(`instrument.title_key LIKE ${containsTerm(':search')}`, { search: filter.search });
-    return keysetConnection(query, { keys: [{ expression: 'instrument.title', value: (i) => i.title }, { expression: 'instrument.id', value: (i) => i.id }] }, page);
+    return keysetConnection(query, { keys: [{ expression: 'instrument.title', type: 'text', value: (i) => i.title }, { expression: 'instrument.id', type: 'uuid', value: (i) => i.id }] }, page);
   }
 
   provisionsByIds(ids: readonly string[]): Promise<Provision[]> {
@@ -61,10 +61,10 @@ export class InstrumentRepository {
       query,
       {
         keys: [
-          { expression: 'provision.instrument_id', value: (p) => p.instrumentId },
-          { expression: 'provision.article_number', value: (p) => p.articleNumber },
-          { expression: 'provision.article', value: (p) => p.article },
-          { expression: 'provision.id', value: (p) => p.id },
+          { expression: 'provision.instrument_id', type: 'uuid', value: (p) => p.instrumentId },
+          { expression: 'provision.article_number', type: 'integer', value: (p) => p.articleNumber },
+          { expression: 'provision.article', type: 'text', value: (p) => p.article },
+          { expression: 'provision.id', type: 'uuid', value: (p) => p.id },
         ],
       },
       page,

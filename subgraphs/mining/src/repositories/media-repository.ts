@@ -42,7 +42,7 @@ export class MediaRepository {
     whereBetween(query, 'media.released_on', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'media.released_on', value: (m) => m.releasedOn }, { expression: 'media.id', value: (m) => m.id }] },
+      { direction: 'DESC', keys: [{ expression: 'media.released_on', type: 'date', value: (m) => m.releasedOn }, { expression: 'media.id', type: 'uuid', value: (m) => m.id }] },
       page,
     );
   }
@@ -61,7 +61,7 @@ export class MediaRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'publication.published_on', value: (p) => p.publishedOn }, { expression: 'publication.id', value: (p) => p.id }],
+        keys: [{ expression: 'publication.published_on', type: 'date', value: (p) => p.publishedOn }, { expression: 'publication.id', type: 'uuid', value: (p) => p.id }],
       },
       page,
     );

@@ -31,7 +31,7 @@ export class TrainingRepository {
     query.setParameters(params);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 't.starts_on', value: (t) => t.startsOn }, { expression: 't.id', value: (t) => t.id }] },
+      { direction: 'DESC', keys: [{ expression: 't.starts_on', type: 'date', value: (t) => t.startsOn }, { expression: 't.id', type: 'uuid', value: (t) => t.id }] },
       page,
     );
   }

@@ -66,7 +66,7 @@ export class AlertRepository {
     const query = this.filtered(filter);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'a.raised_at', value: (a) => a.raisedAt }, { expression: 'a.id', value: (a) => a.id }] },
+      { direction: 'DESC', keys: [{ expression: 'a.raised_at', type: 'timestamp', value: (a) => a.raisedAt }, { expression: 'a.id', type: 'bigint', value: (a) => a.id }] },
       page,
     );
   }

@@ -33,7 +33,7 @@ export class SpotRepository {
     const query = this.rows.createQueryBuilder('s');
     if (filter.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
     placeConditions(query, 's', 'sensitive_spot', filter);
-    return keysetConnection(query, { keys: [{ expression: 's.name', value: (s) => s.name }, { expression: 's.id', value: (s) => s.id }] }, page);
+    return keysetConnection(query, { keys: [{ expression: 's.name', type: 'text', value: (s) => s.name }, { expression: 's.id', type: 'uuid', value: (s) => s.id }] }, page);
   }
 
   /** The spots on each corridor, in order along its path. */
@@ -75,7 +75,7 @@ export class CountingPointRepository {
   list(filter: PlaceFilter, page: PageArgs): Promise<Connection<CountingPoint>> {
     const query = this.rows.createQueryBuilder('p');
     placeConditions(query, 'p', 'counting_point', filter);
-    return keysetConnection(query, { keys: [{ expression: 'p.name', value: (p) => p.name }, { expression: 'p.id', value: (p) => p.id }] }, page);
+    return keysetConnection(query, { keys: [{ expression: 'p.name', type: 'text', value: (p) => p.name }, { expression: 'p.id', type: 'uuid', value: (p) => p.id }] }, page);
   }
 
   /** The counting points of each corridor, in order along its path. */
