@@ -34,7 +34,7 @@ describe('two mediators writing to one case at once', () => {
     expect(codes(responses).sort()).toEqual(['CONFLICT', 'OK']);
     const loser = responses.find((r) => r.errors)!;
     expect(loser.errors![0]!.extensions).toEqual({ code: 'CONFLICT', currentVersion: 3 });
-    expect(loser.data).toBeNull();
+    expect(loser.data).toEqual({ recordMediationSession: null });
     const winner = responses.find((r) => !r.errors)!.data!.recordMediationSession!;
     let state = await caseState(kase.id);
     expect(state).toMatchObject({ status: 'UNDER_MEDIATION', version: 3 });

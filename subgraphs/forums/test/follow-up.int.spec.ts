@@ -68,7 +68,7 @@ describe('a recommendation’s follow-up', () => {
     for (const status of path) recommendation = await done(stack.forums.owner, 'recordRecommendationFollowUp', { ...FOLLOW_UP, status }, recommendation);
     const before = await stack.forums.allRows();
     const { data, errors } = await follow(recommendation, { status: to, reportedOn: '2026-05-01' });
-    expect(data).toBeNull();
+    expect(data).toEqual({ recordRecommendationFollowUp: null });
     expect(errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.status', status: from, allowedStatuses: allowed });
     expect(await stack.forums.allRows()).toEqual(before);
     expect((await read(recommendation.id)).status).toBe(from);
