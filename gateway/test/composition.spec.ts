@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { composeSupergraph, describeReport, type ComposeReport } from '../src/composition';
+import { Source, parse } from 'graphql';
+import { composeSupergraph, describeReport, nonNullRootFields, type ComposeReport } from '../src/composition';
 import { conflictsSdl, createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])';
@@ -204,5 +205,97 @@ subgraphs:
     expect(report.problems).toEqual([
       { code: 'INVALID_SUPERGRAPH_CONFIG', message: 'the file cannot be read (does it exist?)', locations: [path.join(workspace.dir, 'nope.yaml')] },
     ]);
+  });
+});
+
+describe('root fields are nullable', () => {
+  const nonNullRoots = `${LINK}
+type Query {
+  community(id: ID!): Community
+  communities: [Community!]!
+}
+type Mutation {
+  renameCommunity(id: ID!, name: String!): Community!
+}
+extend type Query {
+  communityCount: Int!
+}
+type Community @key(fields: "id") {
+  id: ID!
+  name: String!
+  neighbours: [Community!]!
+}
+`;
+
+  it('fails composition on every non-null root field, naming the subgraph, the field and its file:line, and writes nothing', async () => {
+    await workspace.writeSchema('directory', nonNullRoots);
+
+    const report = await compose();
+
+    expect(report).toMatchObject({ ok: false, written: false });
+    expect(report.problems.map((p) => [p.code, p.message.slice(0, p.message.indexOf(':'))])).toEqual([
+      ['NON_NULL_ROOT_FIELD', '[directory] Root field "Query.communities" is non-null ([Community!]!)'],
+      ['NON_NULL_ROOT_FIELD', '[directory] Root field "Mutation.renameCommunity" is non-null (Community!)'],
+      ['NON_NULL_ROOT_FIELD', '[directory] Root field "Query.communityCount" is non-null (Int!)'],
+    ]);
+    expect(report.problems[0]!.message).toMatch(/must be nullable \(\[Community!\]\), so that an outage of "directory" nulls only its own fields/);
+    expect(report.problems.map((p) => p.locations)).toEqual([
+      [expect.stringMatching(/directory\/schema\.graphql:4:3$/)],
+      [expect.stringMatching(/directory\/schema\.graphql:7:3$/)],
+      [expect.stringMatching(/directory\/schema\.graphql:10:3$/)],
+    ]);
+    await expect(fs.stat(workspace.supergraphPath)).rejects.toMatchObject({ code: 'ENOENT' });
+    const lines = describeReport(report);
+    expect(lines[0]).toBe('Composition failed with 3 errors:');
+    expect(lines[1]).toMatch(/^ {2}- \[NON_NULL_ROOT_FIELD\] \[directory\] Root field "Query\.communities" is non-null/);
+    expect(lines[2]).toMatch(/^ {6}at .*directory\/schema\.graphql:4:3$/);
+  });
+
+  it('fails --check too, against an otherwise valid committed supergraph', async () => {
+    await compose();
+    await workspace.writeSchema('directory', nonNullRoots);
+
+    const report = await compose({ check: true });
+
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.code)).toEqual(['NON_NULL_ROOT_FIELD', 'NON_NULL_ROOT_FIELD', 'NON_NULL_ROOT_FIELD']);
+  });
+
+  it("lists the rule's findings with federation's own errors, in one run", async () => {
+    await workspace.writeSchema('directory', directorySdl().replace('brokenCommunity: Community', 'brokenCommunity: Community!'));
+    await workspace.writeSchema('conflicts', `${LINK}\ntype Community @key(fields: "id") {\n  id: ID!\n  name: Int\n}\n`);
+
+    const report = await compose({ check: true });
+
+    expect(report.problems.map((p) => p.code)).toEqual(['NON_NULL_ROOT_FIELD', 'FIELD_TYPE_MISMATCH', 'INVALID_FIELD_SHARING']);
+    expect(report.problems[0]!.message).toContain('[directory] Root field "Query.brokenCommunity"');
+  });
+
+  it('accepts nullable root fields whatever they hold, and non-null fields elsewhere', async () => {
+    await workspace.writeSchema('directory', nonNullRoots.replace('[Community!]!', '[Community!]').replace('Community!\n}', 'Community\n}').replace('Int!', 'Int'));
+    const report = await compose();
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('knows root types renamed by a schema definition, and exempts federation\'s _entities and _service', () => {
+    const document = parse(
+      new Source(
+        `schema { query: Root mutation: Change }
+type Root { _service: _Service! _entities(representations: [_Any!]!): [_Entity]! places: [String]! }
+type Change { rename: String! }
+type Query { notRoot: String! }
+`,
+        'renamed.graphql',
+      ),
+    );
+
+    const findings = nonNullRootFields('renamed', document);
+
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'NON_NULL_ROOT_FIELD', locations: ['renamed.graphql:2:82'] }),
+      expect.objectContaining({ code: 'NON_NULL_ROOT_FIELD', locations: ['renamed.graphql:3:15'] }),
+    ]);
+    expect(findings.map((f) => f.message.match(/"([^"]+)"/)![1])).toEqual(['Root.places', 'Change.rename']);
   });
 });

@@ -4,6 +4,7 @@ import { GraphQLError, Source, getLocation, parse, type DocumentNode, type Graph
 import { composeServices } from '@apollo/composition';
 import { errorCode, type ServiceDefinition } from '@apollo/federation-internals';
 import type { SubgraphSource } from './read-config';
+import { nonNullRootFields } from './nullable-root-fields';
 
 /** One thing wrong with the subgraphs, as the person fixing their SDL needs to read it. */
 export interface CompositionProblem {
@@ -19,7 +20,9 @@ export type Composition =
 
 /**
  * Composes the subgraphs' SDL files into a supergraph. SDL files are parsed with their path as the
- * source name so that every error, syntax or composition, points at a line a person can open.
+ * source name so that every error, syntax or composition, points at a line a person can open. The
+ * platform's own rules (nullable root fields) are checked beside federation's, and every finding of
+ * both is listed at once.
  */
 export async function composeSubgraphs(subgraphs: SubgraphSource[]): Promise<Composition> {
   const services: ServiceDefinition[] = [];
@@ -31,9 +34,10 @@ export async function composeSubgraphs(subgraphs: SubgraphSource[]): Promise<Com
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  const findings = services.flatMap((service) => nonNullRootFields(service.name, service.typeDefs));
   const result = composeServices(services);
-  if (result.errors) {
-    return { ok: false, problems: result.errors.map((error) => describe(error, 'COMPOSITION_FAILED')) };
+  if (result.errors || findings.length > 0) {
+    return { ok: false, problems: [...findings, ...(result.errors ?? []).map((error) => describe(error, 'COMPOSITION_FAILED'))] };
   }
   return {
     ok: true,

@@ -15,3 +15,4 @@ export {
 } from './read-config';
 export { composeSubgraphs, type Composition, type CompositionProblem } from './compose';
 export { apiSchemaOf, compareApiSchemas, type SchemaChange, type SchemaDiff } from './breaking-changes';
+export { nonNullRootFields, NON_NULL_ROOT_FIELD } from './nullable-root-fields';
