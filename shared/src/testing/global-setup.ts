@@ -59,6 +59,8 @@ export default async function globalSetup(): Promise<void> {
     dataDir: path.join(dataDir, 'data'),
     port: 0,
     persistent: false,
+    // Thrown away after the run: no need to wait for the disk on every commit.
+    durable: false,
   });
   holder.__peacegraphTestServer = {
     stop: async () => {
