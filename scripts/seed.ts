@@ -5,17 +5,22 @@
  */
 import path from 'node:path';
 import { readSupergraphConfig } from '../gateway/src/composition';
-import { openDatabaseServer } from './platform/database-server';
+import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
 import { devSecret } from './platform/dev-secret';
 import { planSubgraphs } from './platform/plan';
+import { claimPlatform } from './platform/lock';
 import { label, runService, runTask, waitUntilReady, type Service } from './platform/processes';
+import { Supervisor } from './platform/supervisor';
 
 const root = path.resolve(__dirname, '..');
 const say = (line: string) => process.stdout.write(`${label('platform', 7)} ${line}\n`);
 
 async function main(): Promise<void> {
   const config = await readSupergraphConfig(path.join(root, 'supergraph.yaml'));
-  const database = await openDatabaseServer(root, say);
+  // Seeding and a running platform would share the embedded PostgreSQL's data directory.
+  const lock = claimPlatform(root);
+  const supervisor = new Supervisor(say);
+  const database = await openDatabaseServer(root, say, supervisor);
   let directory: Service | undefined;
   try {
     const { planned } = await planSubgraphs(root, config.subgraphs, database, { AUTH_HS256_SECRET: devSecret(root, true)! });
@@ -32,7 +37,8 @@ async function main(): Promise<void> {
       directory.child.kill('SIGTERM');
       await directory.exited;
     }
-    await database.stop();
+    await supervisor.stop([[POSTGRES_SERVICE]]);
+    lock.release();
   }
 }
 

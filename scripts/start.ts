@@ -1,19 +1,26 @@
 /**
  * `npm start`: the whole platform on one machine. PostgreSQL (embedded unless DATABASE_URL is set),
  * one database per subgraph with migrations, reference and demo data, every subgraph and the gateway
- * as separate processes with labelled logs. Ctrl-C stops everything, PostgreSQL last.
+ * as separate processes with labelled logs, all supervised: a service that crashes is started again
+ * while the others keep serving. Ctrl-C stops everything, PostgreSQL last.
  */
+import fs from 'node:fs';
+import type net from 'node:net';
 import path from 'node:path';
 import { portInUse } from '@peacegraph/kit';
 import { composeSupergraph, describeReport, readSupergraphConfig } from '../gateway/src/composition';
-import { openDatabaseServer, type DatabaseServer } from './platform/database-server';
-import { planSubgraphs } from './platform/plan';
-import { label, runService, runTask, waitUntilReady, type Service } from './platform/processes';
+import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
+import { controlSocketPath, serveControl } from './platform/control';
+import { claimPlatform } from './platform/lock';
+import { planSubgraphs, type PlannedSubgraph } from './platform/plan';
+import { label, runTask, waitUntilReady } from './platform/processes';
+import { Supervisor } from './platform/supervisor';
 import { ADMIN_DEV_SCOPES, PLATFORM_ORGANISATION_ID, devSecret, devToken } from './platform/dev-secret';
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
 const say = (line: string) => process.stdout.write(`${label('platform', 7)} ${line}\n`);
+const GATEWAY = 'gateway';
 
 async function main(): Promise<void> {
   const configPath = path.join(root, 'supergraph.yaml');
@@ -23,25 +30,30 @@ async function main(): Promise<void> {
   const config = await readSupergraphConfig(configPath);
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
 
+  const lock = claimPlatform(root);
   const ports = [gatewayPort, ...config.subgraphs.map((s) => Number(new URL(s.routingUrl).port))];
-  for (const port of ports) {
-    if (await portInUse(port)) throw new Error(`port ${port} is already in use: is PeaceGraph already running? (set GATEWAY_PORT or the routing URLs in supergraph.yaml)`);
-  }
+  // A platform that was killed leaves children that stop by themselves within seconds: wait for them.
+  await portsFree(ports, lock.previousCrashed ? 20_000 : 0).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
 
-  let database: DatabaseServer | undefined;
-  const services: Service[] = [];
+  // The gateway hears which services the supervisor gave up on, to say so in its /ready.
+  const supervisor = new Supervisor(say, undefined, (statuses) =>
+    supervisor.tell(GATEWAY, { platform: statuses.filter((s) => s.state === 'gave up').map(({ name, reason }) => ({ name, reason })) }),
+  );
   let stopping = false;
+  let control: net.Server | undefined;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
     // The gateway first (no new requests), then the subgraphs (in-flight requests drain), then PostgreSQL.
-    for (const group of [services.filter((s) => s.name === 'gateway'), services.filter((s) => s.name !== 'gateway')]) {
-      for (const service of group) service.child.kill('SIGTERM');
-      await Promise.race([Promise.all(group.map((s) => s.exited)), new Promise((r) => setTimeout(r, 10_000))]);
-      for (const service of group) if (service.child.exitCode === null) service.child.kill('SIGKILL');
-    }
-    await database?.stop();
+    const subgraphNames = config.subgraphs.map((s) => s.name);
+    control?.close();
+    await supervisor.stop([[GATEWAY], subgraphNames, [POSTGRES_SERVICE]]);
+    fs.rmSync(controlSocketPath(root), { force: true });
+    lock.release();
     say('stopped');
     process.exit(code);
   };
@@ -49,7 +61,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    database = await openDatabaseServer(root, say);
+    const database = await openDatabaseServer(root, say, supervisor);
     say(`using ${database.describe}`);
     const embedded = !process.env.DATABASE_URL;
     const secret = devSecret(root, true)!;
@@ -57,37 +69,36 @@ async function main(): Promise<void> {
     const auth = { AUTH_HS256_SECRET: secret };
 
     const { planned: subgraphs, directoryUrl } = await planSubgraphs(root, config.subgraphs, database, auth);
-    const startSubgraph = async (subgraph: (typeof subgraphs)[number]) => {
-      // Migrations, reference data and (once) demo data, before the service takes requests.
-      await runTask(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/seed/index.ts'), subgraph.env);
-      const service = runService(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/index.ts'), { ...subgraph.env, PORT: subgraph.port });
-      services.push(service);
-      await waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited);
-    };
+    const startSubgraph = (subgraph: PlannedSubgraph) =>
+      supervisor.start({
+        name: subgraph.name,
+        index: subgraph.index,
+        entry: path.join(subgraph.folder, 'src/index.ts'),
+        env: { ...subgraph.env, PORT: subgraph.port },
+        // Migrations, reference data and (once) demo data, before the service takes requests.
+        prepare: () => runTask(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/seed/index.ts'), subgraph.env),
+        ready: (service) => waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited),
+      });
     const [first, ...rest] = subgraphs;
     if (first) await startSubgraph(first);
     await Promise.all(rest.map(startSubgraph));
     say(`subgraphs ready (${Date.now() - started} ms)`);
 
-    const gateway = runService('gateway', subgraphs.length, path.join(root, 'gateway/src/index.ts'), {
-      GATEWAY_PORT: String(gatewayPort),
-      SUPERGRAPH_PATH: supergraphPath,
-      ...auth,
-      ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
-      // Only on a throwaway local platform may the explorer hold an admin token.
-      ...(embedded ? { EXPLORER_HEADERS: JSON.stringify({ Authorization: `Bearer ${adminToken}` }) } : {}),
+    await supervisor.start({
+      name: GATEWAY,
+      index: subgraphs.length,
+      entry: path.join(root, 'gateway/src/index.ts'),
+      env: {
+        GATEWAY_PORT: String(gatewayPort),
+        SUPERGRAPH_PATH: supergraphPath,
+        ...auth,
+        ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
+        // Only on a throwaway local platform may the explorer hold an admin token.
+        ...(embedded ? { EXPLORER_HEADERS: JSON.stringify({ Authorization: `Bearer ${adminToken}` }) } : {}),
+      },
+      ready: (service) => waitUntilReady(`http://localhost:${gatewayPort}/ready`, 30_000, service.exited),
     });
-    services.push(gateway);
-    await waitUntilReady(`http://localhost:${gatewayPort}/ready`, 30_000, gateway.exited);
-
-    for (const service of services) {
-      void service.exited.then((code) => {
-        if (!stopping) {
-          say(`${service.name} exited (code ${code}); stopping the platform`);
-          void stop(1);
-        }
-      });
-    }
+    control = await serveControl(controlSocketPath(root), supervisor);
 
     say('');
     say(`PeaceGraph is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -98,6 +109,7 @@ async function main(): Promise<void> {
     say(`Admin dev token (organisation PeaceGraph Platform, scopes: ${ADMIN_DEV_SCOPES.join(' ')}, 12 h):`);
     say(`  ${adminToken}`);
     say(embedded ? 'The explorer sends it already. Other tokens: npm run token -- --org <id> --scope "<scopes>"' : 'Other tokens: npm run token -- --org <id> --scope "<scopes>"');
+    say('A crashed service is started again by itself; to restart one by hand: npm run restart -- <name>');
     say('Press Ctrl-C to stop.');
   } catch (error) {
     say(`could not start: ${(error as Error).message}`);
@@ -105,4 +117,20 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+async function portsFree(ports: number[], waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const taken: number[] = [];
+    for (const port of ports) if (await portInUse(port)) taken.push(port);
+    if (taken.length === 0) return;
+    if (Date.now() >= deadline) {
+      throw new Error(`port ${taken.join(', ')} already in use: is another program or PeaceGraph running? (set GATEWAY_PORT or the routing URLs in supergraph.yaml)`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+main().catch((error: unknown) => {
+  say(`could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

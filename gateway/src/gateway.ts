@@ -45,6 +45,8 @@ export interface GatewayOptions {
    * Subgraphs verify again, so leaving it out weakens nothing but wastes their work.
    */
   authenticate?: Authenticator;
+  /** Services the platform's supervisor gave up on (npm start tells the gateway), shown in /ready. */
+  gaveUp?: () => readonly { name: string; reason?: string }[];
 }
 
 export interface RunningGateway {
@@ -95,7 +97,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.get('/ready', async (_req, res) => {
     const readiness = await checkReadiness(supergraph.current, routeOf, options.readinessTimeoutMs ?? 2000);
-    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', ...readiness });
+    const gaveUp = options.gaveUp?.() ?? [];
+    const ready = readiness.ready && gaveUp.length === 0;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...readiness, ...(gaveUp.length ? { gaveUp } : {}) });
   });
   app.use(explorerRouter({ endpoint: ENDPOINT, headers: options.explorerHeaders }));
   app.use(

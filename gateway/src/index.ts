@@ -5,6 +5,11 @@ import { startGateway } from './gateway';
 async function main(): Promise<void> {
   const config = loadGatewayEnvOrExit();
   const log = createLogger('gateway', config.logLevel);
+  // Under npm start the supervisor says which services it gave up on after repeated crashes.
+  let gaveUp: { name: string; reason?: string }[] = [];
+  process.on('message', (message: { platform?: typeof gaveUp }) => {
+    if (Array.isArray(message?.platform)) gaveUp = message.platform;
+  });
   try {
     const gateway = await startGateway({
       supergraphPath: config.supergraphPath,
@@ -16,6 +21,7 @@ async function main(): Promise<void> {
       maxDepth: config.maxDepth,
       maxAliases: config.maxAliases,
       explorerHeaders: config.explorerHeaders,
+      gaveUp: () => gaveUp,
       logger: log,
       authenticate: await createAuthenticator(config.auth, remoteIdentityStore(config.subgraphUrls.directory ?? config.directoryUrl)),
     });

@@ -31,6 +31,8 @@ export async function planSubgraphs(
       env: {
         DATABASE_URL: await database.databaseFor(subgraph.name),
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        // Partners reach subgraphs through the gateway: on one machine they listen on loopback only.
+        HOST: process.env.SUBGRAPH_HOST ?? '127.0.0.1',
         ...auth,
         ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
       },

@@ -15,6 +15,7 @@ import { AuditRecorder } from './audit/recorder';
 import { applyFieldPolicies, type FieldPolicyOptions, type PolicyContext } from './policy/enforce';
 import type { Logger } from './logger';
 import { createErrorFormatter, withHttpStatus } from './errors';
+import { onParentGone } from './parent-watch';
 import type { SqlStatementCounter } from './database/statement-counter';
 import { refuseControlCharacters } from './input/text-arguments';
 
@@ -174,6 +175,6 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   };
   process.on('SIGTERM', handle);
   process.on('SIGINT', handle);
-  // Started by `npm start` with an IPC channel: if the orchestrator dies, do not linger.
-  if (process.send) process.on('disconnect', () => handle('SIGTERM'));
+  // Started by `npm start`: if the supervisor dies, even by SIGKILL, do not linger on its ports.
+  onParentGone(() => handle('SIGTERM'));
 }
