@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { platformFaultOf } from './platform-faults';
 
 /**
  * The only error codes a client ever sees. Anything else that escapes a resolver is a bug on our side
@@ -11,9 +12,19 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   CONFLICT: 'CONFLICT',
+  /**
+   * The platform cannot answer just now: a service or database it needs is down, restarting or busy.
+   * Not the caller's fault; `extensions.retryable` is true: try again after a pause.
+   */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A statement of this request ran longer than the database allows; retryable (or ask for less). */
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes that say "not your fault, try again": they always carry `extensions.retryable: true`. */
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TIMEOUT]);
 
 /** Codes that Apollo Server itself raises for malformed requests; they carry no private detail. */
 const PROTOCOL_CODES = new Set([
@@ -53,6 +64,28 @@ export function conflict(message: string, extra: Record<string, unknown> = {}): 
   return new PeaceGraphError(ErrorCode.CONFLICT, message, extra);
 }
 
+/** The platform is at fault and a retry may succeed. The message names no host, table or statement. */
+export function serviceUnavailable(message = 'The service is temporarily unavailable; retry in a few seconds'): PeaceGraphError {
+  return new PeaceGraphError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryable: true });
+}
+
+export function queryTimeout(
+  message = 'The request took longer than the database allows; retry in a few seconds, or ask for fewer records',
+): PeaceGraphError {
+  return new PeaceGraphError(ErrorCode.QUERY_TIMEOUT, message, { retryable: true });
+}
+
+/**
+ * The retryable error to give a caller for a failure that is the platform's fault (a database down
+ * or refusing connections, a pool exhausted, a statement timeout), or undefined for anything else.
+ */
+export function retryableErrorFor(error: unknown): PeaceGraphError | undefined {
+  const fault = platformFaultOf(error);
+  if (fault === 'timeout') return queryTimeout();
+  if (fault === 'unavailable') return serviceUnavailable();
+  return undefined;
+}
+
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 
 /**
@@ -72,6 +105,11 @@ export function createErrorFormatter(onHidden: (original: unknown) => void) {
       return { ...formatted, extensions: clean };
     }
     onHidden(original);
+    // Still logged above with its cause; the caller only learns it may retry.
+    const retryable = retryableErrorFor(original);
+    if (retryable) {
+      return { message: retryable.message, locations: formatted.locations, path: formatted.path, extensions: { ...retryable.extensions } };
+    }
     return {
       message: 'Internal error: the request could not be completed',
       locations: formatted.locations,
@@ -81,10 +119,21 @@ export function createErrorFormatter(onHidden: (original: unknown) => void) {
   };
 }
 
-/** Apollo Server answers a context error with its `extensions.http.status` and drops that key from the body. */
+/**
+ * Apollo Server answers a context error with its `extensions.http.status` and drops that key from the
+ * body. `status` is for the caller's own fault (401 for credentials); when the platform is at fault
+ * instead (the directory that verifies callers unreachable, a database down) the whole request is
+ * answered 503 with a retryable code, so a partner system knows to try again.
+ */
 export function withHttpStatus(error: unknown, status: number): unknown {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  if (error instanceof GraphQLError && typeof code === 'string' && RETRYABLE_CODES.has(code)) {
+    return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 503 } } });
+  }
   if (error instanceof GraphQLError) {
     return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
   }
+  const retryable = retryableErrorFor(error);
+  if (retryable) return new GraphQLError(retryable.message, { extensions: { ...retryable.extensions, http: { status: 503 } } });
   return error;
 }
