@@ -196,3 +196,39 @@ describe('errors through the gateway', () => {
     expect(JSON.stringify(errors)).not.toMatch(/SELECT|conflict_case/);
   });
 });
+
+describe('a mediation session’s headcounts through the gateway', () => {
+  const SESSIONS = `query ($reference: String!) { conflictCase(reference: $reference) { mediationSessions {
+    mediators { exact women { count suppressed } men { count suppressed } total { count suppressed } }
+    attendance { exact women { count suppressed } men { count suppressed } total { count suppressed } }
+  } } }`;
+  type Sessions = { conflictCase: { mediationSessions: { mediators: unknown; attendance: unknown }[] } };
+  const shown = (count: number): Cell => ({ count, suppressed: false });
+  const withheld: Cell = { count: null, suppressed: true };
+
+  it('are exact for the owner and disclosure-controlled for another partner', async () => {
+    const { conflictCase } = await dataOf(owner<{ conflictCase: { id: string; version: number } }>(`query ($reference: String!) { conflictCase(reference: $reference) { id version } }`, { reference: references[5] }));
+    await dataOf(
+      owner(`mutation ($id: ID!, $version: Int!, $input: MediationSessionInput!) { recordMediationSession(id: $id, version: $version, input: $input) { id } }`, {
+        id: conflictCase.id,
+        version: conflictCase.version,
+        input: { heldOn: daysAgo(2), mediators: { women: 1, men: 2 }, attendance: { women: 6, men: 9 }, outcome: 'PROGRESS' },
+      }),
+    );
+
+    const mine = await dataOf(owner<Sessions>(SESSIONS, { reference: references[5] }));
+    expect(mine.conflictCase.mediationSessions).toEqual([
+      {
+        mediators: { exact: true, women: shown(1), men: shown(2), total: shown(3) },
+        attendance: { exact: true, women: shown(6), men: shown(9), total: shown(15) },
+      },
+    ]);
+    const theirs = await dataOf(otherPartner<Sessions>(SESSIONS, { reference: references[5] }));
+    expect(theirs.conflictCase.mediationSessions).toEqual([
+      {
+        mediators: { exact: false, women: withheld, men: withheld, total: withheld },
+        attendance: { exact: false, women: shown(6), men: shown(9), total: shown(15) },
+      },
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ afterAll(() => stack.stop());
 const LIFE = `query ($id: ID!) { conflictCase(id: $id) {
   status statusSince version relapsed daysToResolution nextStatuses
   history { from to changedOn }
-  mediationSessions { heldOn mediators { women men total } attendance { total } outcome }
+  mediationSessions { heldOn mediators { exact women { count } men { count } total { count } } attendance { exact total { count suppressed } } outcome }
   referrals { referredTo referredToOther referredOn feedbackOn feedback reason }
   resolutions { outcome reachedOn reachedThrough termsSummary }
   followUps { id dueOn heldOn finding }
@@ -63,7 +63,7 @@ describe('the life of a case through the graph', () => {
       ['RELAPSED', 'UNDER_MEDIATION', daysAgo(55)],
       ['UNDER_MEDIATION', 'UNRESOLVED', daysAgo(40)],
     ]);
-    expect(final.mediationSessions).toEqual([{ heldOn: daysAgo(190), mediators: { women: 1, men: 2, total: 3 }, attendance: { total: 10 }, outcome: 'PROGRESS' }]);
+    expect(final.mediationSessions).toEqual([{ heldOn: daysAgo(190), mediators: { exact: true, women: { count: 1 }, men: { count: 2 }, total: { count: 3 } }, attendance: { exact: true, total: { count: 10, suppressed: false } }, outcome: 'PROGRESS' }]);
     expect(final.referrals).toEqual([
       { referredTo: 'LAND_COMMISSION', referredToOther: null, referredOn: daysAgo(185), feedbackOn: daysAgo(160), feedback: 'Survey done; boundary confirmed.', reason: 'Boundary survey needed.' },
     ]);

@@ -1,4 +1,6 @@
+import type { ConflictsContext } from '../context';
 import type { CaseStatusChange as CaseStatusChangeRow, MediationSession as MediationSessionRow } from '../entities';
+import { discloseHeadcount, ownsCase } from '../services/headcount-disclosure';
 
 export const CaseStatusChange = {
   from: (change: CaseStatusChangeRow) => change.fromStatus,
@@ -7,11 +9,10 @@ export const CaseStatusChange = {
   recordedAt: (change: CaseStatusChangeRow) => change.createdAt,
 };
 
+// Counts of people attached to a case: exact for its owner, disclosure-controlled for other partners.
 export const MediationSession = {
-  mediators: (session: MediationSessionRow) => headcount(session.mediatorsWomen, session.mediatorsMen),
-  attendance: (session: MediationSessionRow) => headcount(session.attendanceWomen, session.attendanceMen),
+  mediators: (session: MediationSessionRow, _: unknown, { viewer }: ConflictsContext) =>
+    discloseHeadcount(session.mediatorsWomen, session.mediatorsMen, ownsCase(viewer, session.ownerOrg)),
+  attendance: (session: MediationSessionRow, _: unknown, { viewer }: ConflictsContext) =>
+    discloseHeadcount(session.attendanceWomen, session.attendanceMen, ownsCase(viewer, session.ownerOrg)),
 };
-
-function headcount(women: number, men: number) {
-  return { women, men, total: women + men };
-}
