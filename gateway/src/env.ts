@@ -1,15 +1,12 @@
 import path from 'node:path';
-import { authEnv, authProblems, env, readEnv, EnvError, tokenKeyConfig, type EnvOf, type TokenKeyConfig } from '@peacegraph/kit';
-import { DEFAULT_LIMITS } from './limits';
+import { authEnv, authProblems, env, queryLimitsEnv, readEnv, EnvError, tokenKeyConfig, type EnvOf, type TokenKeyConfig } from '@peacegraph/kit';
 
 const spec = {
   GATEWAY_PORT: env.port('port the gateway listens on', 4000),
   GATEWAY_HOST: env.string('interface the gateway listens on', '0.0.0.0'),
   SUPERGRAPH_PATH: env.string('composed supergraph file, watched for changes', defaultSupergraphPath()),
   SUBGRAPH_TIMEOUT_MS: env.integer('longest wait for one subgraph call, in ms', 10_000, 1),
-  MAX_BODY_SIZE: env.string('largest request body, e.g. 1mb or 500kb', DEFAULT_LIMITS.bodySize),
-  MAX_QUERY_DEPTH: env.integer('deepest selection a query may have', DEFAULT_LIMITS.maxDepth, 1),
-  MAX_ALIASES: env.integer('most aliases one operation may use', DEFAULT_LIMITS.maxAliases, 0),
+  ...queryLimitsEnv,
   EXPLORER_HEADERS: env.optionalString('JSON object of headers pre-filled in the explorer (development only)'),
   LOG_LEVEL: env.oneOf('log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   DIRECTORY_URL: env.url('the directory subgraph, asked whether organisations and API keys exist', ['http', 'https'], 'http://localhost:4001/graphql'),
@@ -27,6 +24,7 @@ export interface GatewayEnv {
   bodySize: string;
   maxDepth: number;
   maxAliases: number;
+  maxCost: number;
   /** Keyed by the env var's suffix in lower case; matched to subgraph names case-insensitively. */
   subgraphUrls: Record<string, string>;
   explorerHeaders?: Record<string, string>;
@@ -56,6 +54,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     bodySize: values.MAX_BODY_SIZE,
     maxDepth: values.MAX_QUERY_DEPTH,
     maxAliases: values.MAX_ALIASES,
+    maxCost: values.MAX_COST,
     subgraphUrls,
     explorerHeaders,
     logLevel: values.LOG_LEVEL,

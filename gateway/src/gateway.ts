@@ -7,13 +7,20 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import { createLogger, withHttpStatus, type Authenticator, type Logger } from '@peacegraph/kit';
+import {
+  DEFAULT_LIMITS,
+  createLogger,
+  notFoundHandler,
+  requestErrorHandler,
+  requestGuards,
+  withHttpStatus,
+  type Authenticator,
+  type Logger,
+} from '@peacegraph/kit';
 import { contextFor, requestIdOf, type GatewayContext } from './context';
 import { createGatewayErrorFormatter } from './errors';
 import { explorerRouter } from './explorer/router';
-import { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule } from './limits';
 import { checkReadiness } from './readiness';
-import { requestErrorHandler } from './request-errors';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
 
@@ -33,6 +40,8 @@ export interface GatewayOptions {
   maxDepth?: number;
   /** Most aliases one operation may use, fragments expanded. Default 30. */
   maxAliases?: number;
+  /** Largest estimated answer of one operation, in values (the kit's cost.ts). Default 25000. */
+  maxCost?: number;
   /** Pre-filled in the explorer's headers editor; for development tokens only. */
   explorerHeaders?: Record<string, string>;
   logger?: Logger;
@@ -77,17 +86,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const guards = requestGuards<GatewayContext>({
+    bodySize: bodyLimit,
+    maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxAliases: options.maxAliases ?? DEFAULT_LIMITS.maxAliases,
+    maxCost: options.maxCost ?? DEFAULT_LIMITS.maxCost,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo turns introspection off in production; partners build clients from it and the explorer needs it.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [
-      maxDepthRule(options.maxDepth ?? DEFAULT_LIMITS.maxDepth),
-      maxAliasesRule(options.maxAliases ?? DEFAULT_LIMITS.maxAliases),
-    ],
+    validationRules: guards.validationRules,
     formatError: createGatewayErrorFormatter((original) => log.error({ err: original }, 'error hidden from client')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...guards.plugins],
   });
   await apollo.start();
   warnAboutUnknownOverrides(options.subgraphUrls ?? {}, supergraph.current?.subgraphs ?? [], log);
@@ -123,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     }),
   );
+  app.use(notFoundHandler);
   app.use(requestErrorHandler(bodyLimit, log));
 
   await new Promise<void>((resolve, reject) => {

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       bodyLimit: config.bodySize,
       maxDepth: config.maxDepth,
       maxAliases: config.maxAliases,
+      maxCost: config.maxCost,
       explorerHeaders: config.explorerHeaders,
       gaveUp: () => gaveUp,
       logger: log,

@@ -34,6 +34,8 @@ const PROTOCOL_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The kit's cost limit (graphql/cost.ts): the estimate and the limit are the caller's to see.
+  'COST_LIMIT_EXCEEDED',
 ]);
 
 export class PeaceGraphError extends GraphQLError {

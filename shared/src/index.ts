@@ -37,6 +37,10 @@ export { encodeCursor, decodeCursor, listIdentity, MAX_CURSOR_LENGTH, type Curso
 export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments, loadedOnce } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';
+export { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule, type QueryLimits } from './graphql/limits';
+export { ASSUMED_LIST_SIZE, costLimitPlugin, estimateCost } from './graphql/cost';
+export { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
+export { notFoundHandler, requestErrorHandler } from './graphql/request-errors';
 export { ANONYMOUS, hasScope, isAdmin, organisationOf, parseScopes, SCOPE_PATTERN, type Viewer } from './auth/viewer';
 export { createAuthenticator, API_KEY_PREFIX, type Authenticator } from './auth/authenticate';
 export { remoteIdentityStore, type IdentityStore, type ApiKeyIdentity } from './auth/identity-store';

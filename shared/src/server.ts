@@ -16,6 +16,10 @@ import { applyFieldPolicies, type FieldPolicyOptions, type PolicyContext } from 
 import type { Logger } from './logger';
 import { createErrorFormatter, withHttpStatus } from './errors';
 import { onParentGone } from './parent-watch';
+import { readEnv } from './env';
+import type { QueryLimits } from './graphql/limits';
+import { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
+import { notFoundHandler, requestErrorHandler } from './graphql/request-errors';
 import type { SqlStatementCounter } from './database/statement-counter';
 import { refuseControlCharacters } from './input/text-arguments';
 
@@ -42,8 +46,11 @@ export interface SubgraphServerOptions<C extends PolicyContext> {
   /** Extra HTTP routes beside /graphql (e.g. the directory's identity endpoints). */
   routes?: (app: express.Express) => void;
   statements?: SqlStatementCounter;
-  /** Largest request body accepted, e.g. '1mb'. */
-  bodyLimit?: string;
+  /**
+   * Body, depth, alias and cost limits: the platform's defaults, or MAX_BODY_SIZE, MAX_QUERY_DEPTH,
+   * MAX_ALIASES and MAX_COST from the environment (checked at start by loadSubgraphConfig).
+   */
+  limits?: QueryLimits;
   plugins?: ApolloServerPlugin<C>[];
 }
 
@@ -74,16 +81,20 @@ export async function startSubgraphServer<C extends PolicyContext>(
     identify: options.identify,
   });
   const log = options.logger;
+  const limits = options.limits ?? queryLimitsOf(readEnv(queryLimitsEnv));
+  const guards = requestGuards<C>(limits);
 
   const apollo = new ApolloServer<C>({
     schema,
     includeStacktraceInErrorResponses: false,
+    validationRules: guards.validationRules,
     formatError: createErrorFormatter((original) => log.error({ err: original }, 'unexpected error hidden from client')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: per-field traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
+      ...guards.plugins,
       ...(options.plugins ?? []),
     ],
   });
@@ -102,7 +113,7 @@ export async function startSubgraphServer<C extends PolicyContext>(
 
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    express.json({ limit: limits.bodySize }),
     (req, res, next) => {
       const started = process.hrtime.bigint();
       const bucket = { statements: 0 };
@@ -136,6 +147,8 @@ export async function startSubgraphServer<C extends PolicyContext>(
     }),
   );
   options.routes?.(app);
+  app.use(notFoundHandler);
+  app.use(requestErrorHandler(limits.bodySize, log));
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -1,5 +1,6 @@
 import { authEnv, authProblems, type AuthEnv } from './auth/env';
 import { env, loadEnvOrExit } from './env';
+import { queryLimitsEnv } from './graphql/guards';
 
 export const DEFAULT_DIRECTORY_URL = 'http://localhost:4001/graphql';
 
@@ -17,6 +18,7 @@ export function subgraphEnv(name: string, defaultPort: number) {
     // Communities, languages and admin areas are checked against the directory, and it answers
     // whether a caller's organisation and API key exist.
     DIRECTORY_URL: env.url('GraphQL URL of the directory subgraph', ['http', 'https'], DEFAULT_DIRECTORY_URL),
+    ...queryLimitsEnv,
     ...authEnv,
   };
 }
@@ -28,6 +30,10 @@ export type SubgraphConfig = {
   DB_POOL_SIZE: number;
   LOG_LEVEL: string;
   DIRECTORY_URL: string;
+  MAX_BODY_SIZE: string;
+  MAX_QUERY_DEPTH: number;
+  MAX_ALIASES: number;
+  MAX_COST: number;
 } & AuthEnv;
 
 export function loadSubgraphConfig(name: string, defaultPort: number, source: NodeJS.ProcessEnv = process.env): SubgraphConfig {

@@ -3,10 +3,11 @@ import { createAuthenticator, type IdentityStore } from '../src';
 
 const SECRET = 'unit-test-secret-of-at-least-thirty-two-chars';
 const ORG = '00000000-0000-4000-8000-0000000000a1';
+const LIVE_KEY = 'pgk_livelivelivelivelivelivelivelive';
 const config = { hs256Secret: SECRET, issuer: 'peacegraph', audience: 'peacegraph' };
 const store: IdentityStore = {
   organisationExists: async (id) => id === ORG,
-  verifyApiKey: async (key) => (key === 'pgk_live' ? { keyId: 'k1', prefix: 'pgk_live', organisationId: ORG, scopes: ['conflicts:read'] } : null),
+  verifyApiKey: async (key) => (key === LIVE_KEY ? { keyId: 'k1', prefix: 'pgk_live', organisationId: ORG, scopes: ['conflicts:read'] } : null),
 };
 
 function token(claims: Record<string, unknown> = {}, secret = SECRET, expires: string | number = '5m') {
@@ -68,8 +69,8 @@ describe('authenticate', () => {
   });
 
   it('accepts API keys and refuses unknown or revoked ones', async () => {
-    expect(await authenticate('Bearer pgk_live')).toMatchObject({ kind: 'partner', subject: 'api-key:pgk_live', via: 'api-key' });
-    expect((await refusal(authenticate, 'Bearer pgk_revoked')).message).toMatch(/unknown or has been revoked/);
+    expect(await authenticate(`Bearer ${LIVE_KEY}`)).toMatchObject({ kind: 'partner', subject: 'api-key:pgk_live', via: 'api-key' });
+    expect((await refusal(authenticate, 'Bearer pgk_revokedrevokedrevokedrevokedrevok')).message).toMatch(/unknown or has been revoked/);
   });
 
   it('verifies RS256 tokens with a PEM public key and never with the HS256 secret', async () => {
@@ -87,5 +88,32 @@ describe('authenticate', () => {
     // An HS256 token "signed" with the public key text (algorithm confusion) is refused.
     const confused = await token({}, pem);
     expect((await refusal(rsa, `Bearer ${confused}`)).extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('credentials of the wrong shape', () => {
+  it('are refused as UNAUTHENTICATED before the directory is asked', async () => {
+    const asked: string[] = [];
+    const authenticate = await createAuthenticator(config, { ...store, verifyApiKey: async (key) => (asked.push(key), null) });
+    const shapes = [
+      'Bearer pgk_' + 'a'.repeat(5000),
+      'Bearer pgk_short',
+      'Bearer pgk_\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9',
+      'Bearer pgk_aaaaaaaaaaaaaaaa/aaaaaaaaaaaaaaa',
+      'Bearer ' + 'x'.repeat(10_000),
+      'Bearer a.b.c.d',
+      'Bearer abc def',
+      'Bearer',
+      'Basic dXNlcjpwYXNz',
+      'Bearer eyJ\u0000.eyJ.sig',
+    ];
+    for (const header of shapes) {
+      const error = await authenticate(header).then(
+        () => undefined,
+        (e: { extensions?: { code?: string } }) => e,
+      );
+      expect([header.slice(0, 30), error?.extensions?.code]).toEqual([header.slice(0, 30), 'UNAUTHENTICATED']);
+    }
+    expect(asked).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
-import { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule } from '../src/limits';
+import { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule } from '../src/graphql/limits';
 
 const schema = buildSchema(`
   type Query { community(id: ID): Community }

@@ -5,6 +5,11 @@ import { verificationKeys, type TokenKeyConfig, type VerificationKey } from './k
 import { ANONYMOUS, SCOPE_PATTERN, parseScopes, type Viewer } from './viewer';
 
 export const API_KEY_PREFIX = 'pgk_';
+/** `pgk_` and 32 base64url characters as issued; a little slack for keys issued by older versions. */
+const API_KEY_SHAPE = /^pgk_[A-Za-z0-9_-]{16,64}$/;
+/** Three base64url parts; identity providers' tokens stay far below 8 KB. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const MAX_TOKEN_LENGTH = 8192;
 
 export type Authenticator = (authorization: string | undefined) => Promise<Viewer>;
 
@@ -22,7 +27,10 @@ export async function createAuthenticator(config: TokenKeyConfig, store: Identit
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token or API key>"');
     const credential = match[1]!;
 
+    // A credential of the wrong shape is refused here, before it costs the directory a lookup (an
+    // over-long key used to fail that lookup and surface as a server error).
     if (credential.startsWith(API_KEY_PREFIX)) {
+      if (!API_KEY_SHAPE.test(credential)) throw unauthenticated('This API key is malformed: an API key is "pgk_" followed by 32 letters, digits, "-" or "_"');
       const identity = await store.verifyApiKey(credential);
       if (!identity) throw unauthenticated('This API key is unknown or has been revoked');
       return {
@@ -34,6 +42,9 @@ export async function createAuthenticator(config: TokenKeyConfig, store: Identit
       };
     }
 
+    if (credential.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(credential)) {
+      throw unauthenticated('The token is malformed: expected a JWT (three base64url parts separated by dots) or an API key');
+    }
     const payload = await verifyToken(credential, keys, config);
     const organisationId = typeof payload.org === 'string' ? payload.org : undefined;
     if (!payload.sub || !organisationId || typeof payload.scope !== 'string') {

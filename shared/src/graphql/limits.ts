@@ -9,11 +9,25 @@ import {
   type ValidationRule,
 } from 'graphql';
 
-export const DEFAULT_LIMITS = {
+/**
+ * What one request may ask of any PeaceGraph process, the gateway and every subgraph alike: a
+ * subgraph reachable on its own must not accept what the gateway would refuse.
+ */
+export interface QueryLimits {
+  /** Largest request body, in express.json's notation. */
+  bodySize: string;
+  maxDepth: number;
+  maxAliases: number;
+  /** Largest estimated answer, in values (see cost.ts). */
+  maxCost: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = {
   bodySize: '1mb',
   maxDepth: 12,
   maxAliases: 30,
-} as const;
+  maxCost: 25_000,
+};
 
 /**
  * Rejects operations nested deeper than `maxDepth` fields. Fragments are expanded, so the limit
