@@ -3,6 +3,7 @@ import type { AuditRecorder } from '../audit/recorder';
 import type { Viewer } from '../auth/viewer';
 import { conflict, notFound } from '../errors';
 import { requireOwner, requireWriter, type Partner } from '../policy/require';
+import { createOnce } from './keyed-create';
 import { constraintOf, type OwnedRecord } from './owned-record';
 import { updateWithVersion } from './versioned-update';
 
@@ -16,8 +17,8 @@ export interface WriteSpec<T> {
   /** Input fields named in the audit log (never their values). */
   fields: string[];
   duplicates?: Duplicates;
-  /** Checks that need the transaction (rows locked, counts at this instant). */
-  check?: (manager: EntityManager) => Promise<void>;
+  /** Checks that need the transaction (rows locked, counts at this instant: `atMost`), run before the insert. */
+  check?: (manager: EntityManager) => Promise<unknown>;
   /** Writes that belong with this one (child rows, a status a last record completes). */
   after?: (manager: EntityManager, record: T) => Promise<void>;
 }
@@ -26,8 +27,8 @@ export interface WriteSpec<T> {
  * How every write of a domain goes: the caller holds `<domain>:write`; a change touches only the
  * owner's records at the version the caller read; the write, the writes it implies and its audit row
  * are one transaction; a unique index violated by a concurrent write becomes the same clear error the
- * service gives; a retried create (same clientMutationId, `<table>_client_mutation` unique index)
- * returns the first result.
+ * service gives; a create keyed by clientMutationId runs through `once`, so a retry, sequential or
+ * concurrent, returns the first result.
  */
 export class RecordWrites {
   constructor(
@@ -41,6 +42,16 @@ export class RecordWrites {
 
   writer(): Partner {
     return requireWriter(this.viewer, this.domain);
+  }
+
+  /**
+   * A create keyed by clientMutationId: `create` (validation and `this.create`) runs only when the
+   * caller's organisation has no record with that key yet, and a copy that lost a race answers with
+   * the winner's record (see `createOnce`). Every create mutation that takes a key goes through here.
+   */
+  once<T extends OwnedRecord>(schema: EntitySchema<T>, clientMutationId: string | null | undefined, create: (writer: Partner) => Promise<T>): Promise<T> {
+    const writer = this.writer();
+    return createOnce(clientMutationId, () => this.retried(schema, writer, clientMutationId), () => create(writer));
   }
 
   /** The record the caller's organisation created earlier with this clientMutationId. */
@@ -61,32 +72,23 @@ export class RecordWrites {
     return record;
   }
 
-  async create<T extends OwnedRecord>(
+  create<T extends OwnedRecord>(
     writer: Partner,
     /** The record's own columns (generated ones may be left out). */
     values: Partial<Omit<T, keyof OwnedRecord>>,
+    /** Given to `once` as well: the key is stored with the record, whose unique index picks one winner. */
     clientMutationId: string | null | undefined,
     spec: WriteSpec<T>,
   ): Promise<T> {
-    try {
-      return await this.transaction(async (manager) => {
-        await spec.check?.(manager);
-        const rows = manager.getRepository(spec.schema);
-        const row = { ...values, ownerOrg: writer.organisationId, createdBy: writer.subject, clientMutationId: clientMutationId ?? null };
-        const created = await rows.save(rows.create(row as unknown as DeepPartial<T>));
-        await spec.after?.(manager, created);
-        await this.record(manager, spec, [created.id], writer.organisationId);
-        return created;
-      }, spec.duplicates);
-    } catch (error) {
-      // Two retries of one request raced: the loser answers with the winner's record.
-      const table = this.dataSource.getMetadata(spec.schema).tableName;
-      if (clientMutationId && constraintOf(error) === `${table}_client_mutation`) {
-        const earlier = await this.retried(spec.schema, writer, clientMutationId);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    return this.transaction(async (manager) => {
+      await spec.check?.(manager);
+      const rows = manager.getRepository(spec.schema);
+      const row = { ...values, ownerOrg: writer.organisationId, createdBy: writer.subject, clientMutationId: clientMutationId ?? null };
+      const created = await rows.save(rows.create(row as unknown as DeepPartial<T>));
+      await spec.after?.(manager, created);
+      await this.record(manager, spec, [created.id], writer.organisationId);
+      return created;
+    }, spec.duplicates);
   }
 
   update<T extends OwnedRecord>(current: T, version: number, changes: Partial<T>, spec: WriteSpec<T>): Promise<T> {
