@@ -11,8 +11,11 @@ export interface VersionedRow {
 /**
  * The kit's optimistic locking (updateWithVersion's WHERE-version update), for many rows in one
  * statement: each row changes only if it still has the version its writer read, and its version goes
- * up by one. Returns the ids that changed; an id missing lost a race. Table and column names come
- * from this subgraph's code, never from input; values travel as one JSON parameter.
+ * up by one. Returns the ids that changed; an id missing lost a race. Ids must be distinct: a row
+ * named twice would change once and still count as changed, so it is refused (callers refuse such
+ * batches with a clear error first).
+ * Table and column names come from this subgraph's code, never from input; values travel as one
+ * JSON parameter.
  */
 export async function updateVersioned(
   manager: EntityManager,
@@ -21,6 +24,7 @@ export async function updateVersioned(
   rows: readonly VersionedRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
+  if (new Set(rows.map((row) => row.id)).size !== rows.length) throw new Error(`updateVersioned: a row of ${table} is named twice`);
   const names = Object.keys(columns);
   const [updated] = (await manager.query(
     `UPDATE ${table} AS t

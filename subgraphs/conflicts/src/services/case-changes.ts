@@ -1,4 +1,5 @@
 import {
+  badInput,
   conflict,
   notFound,
   requireOwner,
@@ -73,6 +74,14 @@ export class CaseChanges {
 
   async open<I>(requests: readonly ChangeRequest<I>[]): Promise<{ writer: Partner; opened: OpenedChange<I>[] }> {
     const writer = requireWriter(this.viewer, DOMAIN);
+    // Each change is checked against the case as read: two changes of one case in one batch would both
+    // pass (two resolutions, two referrals) and the version check would let both through, since the
+    // batch updates the case row once. One change per case; the next batch sees the first's result.
+    const seen = new Set<string>();
+    for (const request of requests) {
+      if (seen.has(request.id)) throw badInput('id', `Case ${request.id} is changed twice in one batch: send its changes one batch after another`);
+      seen.add(request.id);
+    }
     const cases = await Promise.all(requests.map((request) => this.loaders.case.load(request.id)));
     const opened = requests.map((request, i) => {
       const current = cases[i];

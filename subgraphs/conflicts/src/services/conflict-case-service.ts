@@ -1,4 +1,4 @@
-import { badInput, requireOwner, requireWriter, type AuditRecorder, type DirectoryClient, type Viewer } from '@peacegraph/kit';
+import { badInput, createOnce, requireOwner, requireWriter, type AuditRecorder, type DirectoryClient, type Viewer } from '@peacegraph/kit';
 import {
   CaseStatusChangeSchema,
   ConflictCaseSchema,
@@ -34,12 +34,6 @@ export interface UpdateConflictCaseInput {
   narrative?: string | null;
 }
 
-function constraintOf(error: unknown): string | undefined {
-  const failure = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };
-  if (failure.code !== '23505') return undefined;
-  return failure.constraint ?? failure.driverError?.constraint;
-}
-
 /** `ML0306-2026-0007`: the community's admin P-code, the year of report and the area's sequence that year. */
 export function caseReference(adminPcode: string, reportedOn: string, sequence: number): string {
   return `${adminPcode}-${reportedOn.slice(0, 4)}-${String(sequence).padStart(4, '0')}`;
@@ -60,29 +54,30 @@ export class ConflictCaseService {
     private readonly changes: CaseChanges,
   ) {}
 
-  async report(input: ReportConflictCaseInput): Promise<ConflictCase> {
-    try {
-      return await one(this.reportMany([input]));
-    } catch (error) {
-      // Two retries of the same request raced: the loser answers with the winner's case.
-      const writer = requireWriter(this.viewer, DOMAIN);
-      if (input.clientMutationId && constraintOf(error) === 'conflict_case_client_mutation') {
-        const earlier = await this.repositories.cases.byClientMutationId(writer.organisationId, input.clientMutationId);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+  /** One case; a retry with the same clientMutationId, sequential or concurrent, answers with the case reported first. */
+  report(input: ReportConflictCaseInput): Promise<ConflictCase> {
+    const writer = requireWriter(this.viewer, DOMAIN);
+    const key = input.clientMutationId;
+    return createOnce(key, async () => (key ? this.repositories.cases.byClientMutationId(writer.organisationId, key) : null), () => one(this.reportMany([input])));
   }
 
   /**
    * Reports cases in the order given (references follow it). A case whose clientMutationId was seen
-   * before is answered with the case reported then. Every case is checked before anything is written.
+   * before, or earlier in the batch, is answered with the case reported then. Every case is checked
+   * before anything is written.
    */
   async reportMany(inputs: readonly ReportConflictCaseInput[]): Promise<ConflictCase[]> {
     const writer = requireWriter(this.viewer, DOMAIN);
     const retried = inputs.flatMap((input) => (input.clientMutationId ? [input.clientMutationId] : []));
     const earlier = new Map((await this.repositories.cases.byClientMutationIds(writer.organisationId, retried)).map((c) => [c.clientMutationId!, c]));
-    const fresh = inputs.filter((input) => !input.clientMutationId || !earlier.has(input.clientMutationId));
+    const keyed = new Map<string, ReportConflictCaseInput>();
+    const fresh = inputs.filter((input) => {
+      const key = input.clientMutationId;
+      if (!key) return true;
+      if (earlier.has(key) || keyed.has(key)) return false;
+      keyed.set(key, input);
+      return true;
+    });
     const checked = await Promise.all(fresh.map((input) => this.check(input)));
     const created = checked.length === 0 ? [] : await this.repositories.transaction(async (manager) => {
       const wanted = new Map<string, { adminPcode: string; year: number; count: number }>();
@@ -132,7 +127,7 @@ export class ConflictCaseService {
     });
     created.forEach((kase) => this.changes.remember(kase));
     const byInput = new Map(fresh.map((input, i) => [input, created[i]!]));
-    return inputs.map((input) => byInput.get(input) ?? earlier.get(input.clientMutationId!)!);
+    return inputs.map((input) => byInput.get(input) ?? earlier.get(input.clientMutationId!) ?? byInput.get(keyed.get(input.clientMutationId!)!)!);
   }
 
   async update(id: string, version: number, input: UpdateConflictCaseInput): Promise<ConflictCase> {

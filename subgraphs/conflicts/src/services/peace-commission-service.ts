@@ -1,12 +1,15 @@
 import {
   badInput,
   conflict,
+  constraintOf,
+  createOnce,
   notFound,
   requireOwner,
   requireWriter,
   updateWithVersion,
   type AuditRecorder,
   type DirectoryClient,
+  type Partner,
   type Viewer,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
@@ -35,12 +38,6 @@ export interface UpdatePeaceCommissionInput {
   active?: boolean | null;
 }
 
-function constraintOf(error: unknown): string | undefined {
-  const failure = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };
-  if (failure.code !== '23505') return undefined;
-  return failure.constraint ?? failure.driverError?.constraint;
-}
-
 /** Recording and changing Peace Commissions: validated first, then one transaction with its audit row. */
 export class PeaceCommissionService {
   constructor(
@@ -51,12 +48,14 @@ export class PeaceCommissionService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async create(input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
+  /** A retry with the same clientMutationId, sequential or concurrent, answers with the commission created first. */
+  create(input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
     const writer = requireWriter(this.viewer, DOMAIN);
-    if (input.clientMutationId) {
-      const earlier = await this.repositories.commissions.byClientMutationId(writer.organisationId, input.clientMutationId);
-      if (earlier) return earlier;
-    }
+    const key = input.clientMutationId;
+    return createOnce(key, async () => (key ? this.repositories.commissions.byClientMutationId(writer.organisationId, key) : null), () => this.createNew(writer, input));
+  }
+
+  private async createNew(writer: Partner, input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
     const managementCommittee = requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee');
     const establishedOn = isoDate(input.establishedOn);
     checkNotFuture('input.establishedOn', establishedOn);
@@ -83,13 +82,8 @@ export class PeaceCommissionService {
         return created;
       });
     } catch (error) {
-      const constraint = constraintOf(error);
-      if (constraint === 'peace_commission_community') throw taken();
-      // Two retries of the same request raced: the loser answers with the winner's commission.
-      if (constraint === 'peace_commission_client_mutation' && input.clientMutationId) {
-        const earlier = await this.repositories.commissions.byClientMutationId(writer.organisationId, input.clientMutationId);
-        if (earlier) return earlier;
-      }
+      // One commission per community: a concurrent creation that passed the check above meets the index.
+      if (constraintOf(error) === 'peace_commission_community') throw taken();
       throw error;
     }
   }

@@ -1,11 +1,11 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
 import { ModuleSchema, type Module } from '../entities';
 
 export class ModuleRepository {
   private readonly rows: Repository<Module>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.rows = dataSource.getRepository(ModuleSchema);
   }
 
@@ -21,9 +21,17 @@ export class ModuleRepository {
     );
   }
 
-  /** How many cohorts deliver the module: its plans are fixed once it is in use. */
-  async cohortsUsing(moduleId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM cohort WHERE module_id = $1`, [moduleId])) as { n: number }[];
-    return row!.n;
+  /**
+   * The module's plans and the cohorts delivering it, counted under its row lock (FOR UPDATE, to the
+   * end of the transaction): a plan added to the module waits for it, and so does a cohort created on
+   * it, whose foreign key takes KEY SHARE on the module row.
+   */
+  async lockedForPlans(manager: EntityManager, moduleId: string): Promise<{ plans: number; cohorts: number }> {
+    await manager.query(`SELECT 1 FROM module WHERE id = $1 FOR UPDATE`, [moduleId]);
+    const [row] = (await manager.query(
+      `SELECT (SELECT count(*)::int FROM session_plan WHERE module_id = $1) AS plans, (SELECT count(*)::int FROM cohort WHERE module_id = $1) AS cohorts`,
+      [moduleId],
+    )) as { plans: number; cohorts: number }[];
+    return row!;
   }
 }

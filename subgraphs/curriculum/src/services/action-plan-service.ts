@@ -1,4 +1,4 @@
-import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction, type PlannedActionStatus } from '../entities';
 import { PLANNED_ACTION_STATUSES } from '../entities/planned-action';
@@ -33,32 +33,31 @@ export class ActionPlanService {
   ) {}
 
   async create(input: ActionPlanInput): Promise<CommunityActionPlan> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(CommunityActionPlanSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const cohort = await startedCohort(this.loaders, writer, input.cohort, 'its action plan');
-    const existing = await this.loaders.actionPlanOfCohort.load(cohort.id);
-    if (existing) throw badInput('input.cohort', `The cohort already has an action plan (${existing.id}); add actions to it`);
-    const title = requiredText('input.title', input.title, 'The title');
-    const adoptedOn = this.adoptedOn(input.adoptedOn, cohort.startedOn);
-    const actions = input.actions ?? [];
-    if (actions.length > MAX_ACTIONS) throw badInput('input.actions', `At most ${MAX_ACTIONS} actions`);
-    const seen = new Set<string>();
-    const validated = actions.map((action, i) => {
-      const values = this.validateAction(`input.actions.${i}`, action, null, adoptedOn);
-      const key = values.description.toLowerCase();
-      if (seen.has(key)) throw badInput(`input.actions.${i}.description`, `"${values.description}" is listed twice`);
-      seen.add(key);
-      return values;
-    });
-    const { communityId, adminPcode, regionPcode, countryCode } = cohort;
-    return this.writes.create(writer, { cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode, title, adoptedOn }, input.clientMutationId, {
-      schema: CommunityActionPlanSchema,
-      recordType: 'CommunityActionPlan',
-      operation: 'createCommunityActionPlan',
-      fields: Object.keys(input),
-      duplicates: { community_action_plan_cohort_id_key: () => badInput('input.cohort', 'The cohort already has an action plan') },
-      after: (manager, plan) => this.insertActions(manager, plan, validated),
+    return this.writes.once(CommunityActionPlanSchema, input.clientMutationId, async (writer) => {
+      const cohort = await startedCohort(this.loaders, writer, input.cohort, 'its action plan');
+      const existing = await this.loaders.actionPlanOfCohort.load(cohort.id);
+      if (existing) throw badInput('input.cohort', `The cohort already has an action plan (${existing.id}); add actions to it`);
+      const title = requiredText('input.title', input.title, 'The title');
+      const adoptedOn = this.adoptedOn(input.adoptedOn, cohort.startedOn);
+      const actions = input.actions ?? [];
+      if (actions.length > MAX_ACTIONS) throw badInput('input.actions', `At most ${MAX_ACTIONS} actions`);
+      const seen = new Set<string>();
+      const validated = actions.map((action, i) => {
+        const values = this.validateAction(`input.actions.${i}`, action, null, adoptedOn);
+        const key = values.description.toLowerCase();
+        if (seen.has(key)) throw badInput(`input.actions.${i}.description`, `"${values.description}" is listed twice`);
+        seen.add(key);
+        return values;
+      });
+      const { communityId, adminPcode, regionPcode, countryCode } = cohort;
+      return this.writes.create(writer, { cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode, title, adoptedOn }, input.clientMutationId, {
+        schema: CommunityActionPlanSchema,
+        recordType: 'CommunityActionPlan',
+        operation: 'createCommunityActionPlan',
+        fields: Object.keys(input),
+        duplicates: { community_action_plan_cohort_id_key: () => badInput('input.cohort', 'The cohort already has an action plan') },
+        after: (manager, plan) => this.insertActions(manager, plan, validated),
+      });
     });
   }
 
@@ -80,22 +79,25 @@ export class ActionPlanService {
   }
 
   async addAction(input: PlannedActionInput & { actionPlan: string; clientMutationId?: string | null }): Promise<PlannedAction> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(PlannedActionSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const plan = await this.loaders.actionPlan.load(input.actionPlan);
-    if (!plan) throw badInput('input.actionPlan', `No community action plan with id "${input.actionPlan}"`);
-    requireOwner(writer, plan.ownerOrg, `CommunityActionPlan ${plan.id}`);
-    if ((await this.loaders.actionsOfPlan.load(plan.id)).length >= MAX_ACTIONS) {
-      throw badInput('input.actionPlan', `The plan already has ${MAX_ACTIONS} actions`);
-    }
-    const values = this.validateAction('input', input, null, plan.adoptedOn);
-    return this.writes.create(writer, { ...values, actionPlanId: plan.id }, input.clientMutationId, {
-      schema: PlannedActionSchema,
-      recordType: 'PlannedAction',
-      operation: 'addPlannedAction',
-      fields: Object.keys(input),
-      duplicates: this.duplicates('input.description', values.description),
+    return this.writes.once(PlannedActionSchema, input.clientMutationId, async (writer) => {
+      const plan = await this.loaders.actionPlan.load(input.actionPlan);
+      if (!plan) throw badInput('input.actionPlan', `No community action plan with id "${input.actionPlan}"`);
+      requireOwner(writer, plan.ownerOrg, `CommunityActionPlan ${plan.id}`);
+      const values = this.validateAction('input', input, null, plan.adoptedOn);
+      return this.writes.create(writer, { ...values, actionPlanId: plan.id }, input.clientMutationId, {
+        schema: PlannedActionSchema,
+        recordType: 'PlannedAction',
+        operation: 'addPlannedAction',
+        fields: Object.keys(input),
+        duplicates: this.duplicates('input.description', values.description),
+        check: (manager) =>
+          atMost(manager, {
+            parent: { table: 'community_action_plan', id: plan.id },
+            children: { table: 'planned_action', column: 'action_plan_id' },
+            max: MAX_ACTIONS,
+            refusal: () => badInput('input.actionPlan', `The plan already has ${MAX_ACTIONS} actions`),
+          }),
+      });
     });
   }
 

@@ -39,16 +39,15 @@ export class CohortService {
   ) {}
 
   async create(input: Omit<CohortInput, 'startedOn'> & { name: string; module: string; community: string; language: string; facilitators: string[] }): Promise<Cohort> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(CohortSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = await this.validate(writer, input, null);
-    return this.writes.create(writer, { ...values, status: 'PLANNED', startedOn: null, completedOn: null, suspendedReason: null, suspendedOn: null, resumedOn: null }, input.clientMutationId, {
-      schema: CohortSchema,
-      recordType: 'Cohort',
-      operation: 'createCohort',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.name),
+    return this.writes.once(CohortSchema, input.clientMutationId, async (writer) => {
+      const values = await this.validate(writer, input, null);
+      return this.writes.create(writer, { ...values, status: 'PLANNED', startedOn: null, completedOn: null, suspendedReason: null, suspendedOn: null, resumedOn: null }, input.clientMutationId, {
+        schema: CohortSchema,
+        recordType: 'Cohort',
+        operation: 'createCohort',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.name),
+      });
     });
   }
 

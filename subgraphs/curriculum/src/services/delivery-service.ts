@@ -43,50 +43,49 @@ export class DeliveryService {
   ) {}
 
   async record(input: RecordDeliveryInput): Promise<SessionDelivery> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(SessionDeliverySchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const cohort = await this.loaders.cohort.load(input.cohort);
-    if (!cohort) throw badInput('input.cohort', `No cohort with id "${input.cohort}"`);
-    requireOwner(writer, cohort.ownerOrg, `Cohort ${cohort.id}`);
-    const makeUp = input.makeUp ?? false;
-    this.takesSessions(cohort, makeUp);
+    return this.writes.once(SessionDeliverySchema, input.clientMutationId, async (writer) => {
+      const cohort = await this.loaders.cohort.load(input.cohort);
+      if (!cohort) throw badInput('input.cohort', `No cohort with id "${input.cohort}"`);
+      requireOwner(writer, cohort.ownerOrg, `Cohort ${cohort.id}`);
+      const makeUp = input.makeUp ?? false;
+      this.takesSessions(cohort, makeUp);
 
-    const [plans, module] = await Promise.all([this.loaders.sessionPlansOfModule.load(cohort.moduleId), this.loaders.module.load(cohort.moduleId)]);
-    const plan = plans.find((p) => p.number === input.sessionNumber);
-    if (!plan) {
-      throw badInput('input.sessionNumber', `${module!.title} has sessions 1 to ${plans.length}; there is no session ${input.sessionNumber}`);
-    }
-    const deliveredOn = this.date('input.deliveredOn', input.deliveredOn, cohort);
-    const values = {
-      cohortId: cohort.id,
-      sessionPlanId: plan.id,
-      sessionNumber: plan.number,
-      deliveredOn,
-      makeUp,
-      ...this.attendance(input, cohort),
-      facilitatorIds: this.deliveredBy(input.facilitators, cohort),
-      notes: optionalText('input.notes', input.notes, 'The notes'),
-    };
-    return this.writes.create(writer, values, input.clientMutationId, {
-      schema: SessionDeliverySchema,
-      recordType: 'SessionDelivery',
-      operation: 'recordSessionDelivery',
-      fields: Object.keys(input),
-      duplicates: {
-        session_delivery_once: () => badInput('input.sessionNumber', `Session ${plan.number} was already delivered to this cohort`),
-        session_delivery_make_up_day: () => badInput('input.deliveredOn', `A make-up of session ${plan.number} is already recorded on ${deliveredOn}`),
-      },
-      check: async (manager) => {
-        // The locked row is the truth: the cohort may have changed since it was read.
-        const locked = await this.repositories.cohorts.lock(manager, cohort.id);
-        this.takesSessions(locked, makeUp);
-        const before = (await this.repositories.deliveries.ofCohorts([cohort.id], manager)).filter((d) => d.sessionPlanId === plan.id);
-        this.checkRepeat(plan, makeUp, deliveredOn, before, null);
-      },
-      after: async (manager) => {
-        if (!makeUp) await this.completeIfAllDelivered(manager, cohort, plans.length);
-      },
+      const [plans, module] = await Promise.all([this.loaders.sessionPlansOfModule.load(cohort.moduleId), this.loaders.module.load(cohort.moduleId)]);
+      const plan = plans.find((p) => p.number === input.sessionNumber);
+      if (!plan) {
+        throw badInput('input.sessionNumber', `${module!.title} has sessions 1 to ${plans.length}; there is no session ${input.sessionNumber}`);
+      }
+      const deliveredOn = this.date('input.deliveredOn', input.deliveredOn, cohort);
+      const values = {
+        cohortId: cohort.id,
+        sessionPlanId: plan.id,
+        sessionNumber: plan.number,
+        deliveredOn,
+        makeUp,
+        ...this.attendance(input, cohort),
+        facilitatorIds: this.deliveredBy(input.facilitators, cohort),
+        notes: optionalText('input.notes', input.notes, 'The notes'),
+      };
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: SessionDeliverySchema,
+        recordType: 'SessionDelivery',
+        operation: 'recordSessionDelivery',
+        fields: Object.keys(input),
+        duplicates: {
+          session_delivery_once: () => badInput('input.sessionNumber', `Session ${plan.number} was already delivered to this cohort`),
+          session_delivery_make_up_day: () => badInput('input.deliveredOn', `A make-up of session ${plan.number} is already recorded on ${deliveredOn}`),
+        },
+        check: async (manager) => {
+          // The locked row is the truth: the cohort may have changed since it was read.
+          const locked = await this.repositories.cohorts.lock(manager, cohort.id);
+          this.takesSessions(locked, makeUp);
+          const before = (await this.repositories.deliveries.ofCohorts([cohort.id], manager)).filter((d) => d.sessionPlanId === plan.id);
+          this.checkRepeat(plan, makeUp, deliveredOn, before, null);
+        },
+        after: async (manager) => {
+          if (!makeUp) await this.completeIfAllDelivered(manager, cohort, plans.length);
+        },
+      });
     });
   }
 

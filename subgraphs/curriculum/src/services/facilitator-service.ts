@@ -24,16 +24,15 @@ export class FacilitatorService {
   ) {}
 
   async create(input: FacilitatorInput & { fullName: string; languages: string[] }): Promise<Facilitator> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(FacilitatorSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = await this.validate(input, null);
-    return this.writes.create(writer, values, input.clientMutationId, {
-      schema: FacilitatorSchema,
-      recordType: 'Facilitator',
-      operation: 'createFacilitator',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.fullName),
+    return this.writes.once(FacilitatorSchema, input.clientMutationId, async (writer) => {
+      const values = await this.validate(input, null);
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: FacilitatorSchema,
+        recordType: 'Facilitator',
+        operation: 'createFacilitator',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.fullName),
+      });
     });
   }
 

@@ -1,4 +1,4 @@
-import { badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText } from '@peacegraph/kit';
+import { atMost, badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText } from '@peacegraph/kit';
 import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
 import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
 import type { Loaders } from '../loaders';
@@ -28,21 +28,24 @@ export class MobilisationService {
   ) {}
 
   async record(input: MobilisationInput & { cohort: string; heldOn: DateInput; activity: MobilisationActivity; communitiesReached: string[]; peopleReached: HeadcountInput; clientMutationId?: string | null }): Promise<SocialMobilisation> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(SocialMobilisationSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const cohort = await startedCohort(this.loaders, writer, input.cohort, 'social mobilisation');
-    if ((await this.loaders.mobilisationsOfCohort.load(cohort.id)).length >= MAX_MOBILISATIONS_PER_COHORT) {
-      throw badInput('input.cohort', `The cohort already has ${MAX_MOBILISATIONS_PER_COHORT} social mobilisations recorded`);
-    }
-    const values = await this.validate(input, null, cohort.startedOn);
-    const { communityId, adminPcode, regionPcode, countryCode } = cohort;
-    return this.writes.create(writer, { ...values, cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode }, input.clientMutationId, {
-      schema: SocialMobilisationSchema,
-      recordType: 'SocialMobilisation',
-      operation: 'recordSocialMobilisation',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.heldOn, values.activity),
+    return this.writes.once(SocialMobilisationSchema, input.clientMutationId, async (writer) => {
+      const cohort = await startedCohort(this.loaders, writer, input.cohort, 'social mobilisation');
+      const values = await this.validate(input, null, cohort.startedOn);
+      const { communityId, adminPcode, regionPcode, countryCode } = cohort;
+      return this.writes.create(writer, { ...values, cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode }, input.clientMutationId, {
+        schema: SocialMobilisationSchema,
+        recordType: 'SocialMobilisation',
+        operation: 'recordSocialMobilisation',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.heldOn, values.activity),
+        check: (manager) =>
+          atMost(manager, {
+            parent: { table: 'cohort', id: cohort.id },
+            children: { table: 'social_mobilisation', column: 'cohort_id' },
+            max: MAX_MOBILISATIONS_PER_COHORT,
+            refusal: () => badInput('input.cohort', `The cohort already has ${MAX_MOBILISATIONS_PER_COHORT} social mobilisations recorded`),
+          }),
+      });
     });
   }
 

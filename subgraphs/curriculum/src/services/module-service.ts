@@ -1,4 +1,5 @@
 import { badInput, requireOwner, distinct, optionalText, requiredText, textList, wholeNumber } from '@peacegraph/kit';
+import type { EntityManager } from 'typeorm';
 import { ModuleSchema, SessionPlanSchema, type Module, type SessionPlan } from '../entities';
 import { AUDIENCES, type Audience } from '../entities/headcount';
 import { SESSION_THEMES, type SessionTheme } from '../entities/session-plan';
@@ -39,16 +40,15 @@ export class ModuleService {
   ) {}
 
   async create(input: ModuleInput & { title: string; edition: string }): Promise<Module> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(ModuleSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = this.validate(input, null);
-    return this.writes.create(writer, values, input.clientMutationId, {
-      schema: ModuleSchema,
-      recordType: 'Module',
-      operation: 'createModule',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values),
+    return this.writes.once(ModuleSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: ModuleSchema,
+        recordType: 'Module',
+        operation: 'createModule',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values),
+      });
     });
   }
 
@@ -66,30 +66,20 @@ export class ModuleService {
   }
 
   async addSessionPlan(input: AddSessionPlanInput): Promise<SessionPlan> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(SessionPlanSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const module = await this.loaders.module.load(input.module);
-    if (!module) throw badInput('input.module', `No module with id "${input.module}"`);
-    requireOwner(writer, module.ownerOrg, `Module ${module.id}`);
-    const plans = await this.loaders.sessionPlansOfModule.load(module.id);
-    const number = wholeNumber('input.number', input.number, 'The session number', { min: 1, max: MAX_SESSIONS });
-    if (plans.some((p) => p.number === number)) {
-      throw badInput('input.number', `Session ${number} of ${module.title} already exists; change it with updateSessionPlan`);
-    }
-    if (number !== plans.length + 1) {
-      throw badInput('input.number', `${module.title} has ${plans.length} session plans: the next one is number ${plans.length + 1}`);
-    }
-    // Cohorts are completed against the module's plans: a module in use keeps them.
-    const inUse = await this.repositories.modules.cohortsUsing(module.id);
-    if (inUse > 0) throw badInput('input.module', `${module.title} is delivered by ${inUse} cohorts; publish a new edition to add sessions`);
-    const plan = this.validatePlan(input, null);
-    return this.writes.create(writer, { ...plan, moduleId: module.id, number }, input.clientMutationId, {
-      schema: SessionPlanSchema,
-      recordType: 'SessionPlan',
-      operation: 'addSessionPlan',
-      fields: Object.keys(input),
-      duplicates: { session_plan_number: () => badInput('input.number', `Session ${number} of ${module.title} already exists`) },
+    return this.writes.once(SessionPlanSchema, input.clientMutationId, async (writer) => {
+      const module = await this.loaders.module.load(input.module);
+      if (!module) throw badInput('input.module', `No module with id "${input.module}"`);
+      requireOwner(writer, module.ownerOrg, `Module ${module.id}`);
+      const number = wholeNumber('input.number', input.number, 'The session number', { min: 1, max: MAX_SESSIONS });
+      const plan = this.validatePlan(input, null);
+      return this.writes.create(writer, { ...plan, moduleId: module.id, number }, input.clientMutationId, {
+        schema: SessionPlanSchema,
+        recordType: 'SessionPlan',
+        operation: 'addSessionPlan',
+        fields: Object.keys(input),
+        duplicates: { session_plan_number: () => badInput('input.number', `Session ${number} of ${module.title} already exists`) },
+        check: (manager) => this.checkNextPlan(manager, module, number),
+      });
     });
   }
 
@@ -102,6 +92,14 @@ export class ModuleService {
       operation: 'updateSessionPlan',
       fields: Object.keys(input),
     });
+  }
+
+  /** Plans are numbered one after another, and a module in use keeps its plans (cohorts are completed against them). */
+  private async checkNextPlan(manager: EntityManager, module: Module, number: number): Promise<void> {
+    const { plans, cohorts } = await this.repositories.modules.lockedForPlans(manager, module.id);
+    if (number <= plans) throw badInput('input.number', `Session ${number} of ${module.title} already exists; change it with updateSessionPlan`);
+    if (number !== plans + 1) throw badInput('input.number', `${module.title} has ${plans} session plans: the next one is number ${plans + 1}`);
+    if (cohorts > 0) throw badInput('input.module', `${module.title} is delivered by ${cohorts} cohorts; publish a new edition to add sessions`);
   }
 
   private validate(input: ModuleInput, current: Module | null) {

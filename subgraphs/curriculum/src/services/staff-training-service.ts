@@ -1,4 +1,4 @@
-import { badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CoachingSessionSchema,
@@ -64,18 +64,17 @@ export class StaffTrainingService {
   ) {}
 
   async create(input: StaffTrainingInput & { title: string; topics: string[]; startsOn: DateInput; endsOn: DateInput; trainees: TraineeCountInput[] }): Promise<StaffTraining> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(StaffTrainingSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = this.validate(input, null);
-    const trainees = this.trainees(input.trainees);
-    return this.writes.create(writer, values, input.clientMutationId, {
-      schema: StaffTrainingSchema,
-      recordType: 'StaffTraining',
-      operation: 'createStaffTraining',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.title, values.startsOn),
-      after: (manager, training) => this.replaceTrainees(manager, training.id, trainees),
+    return this.writes.once(StaffTrainingSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      const trainees = this.trainees(input.trainees);
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: StaffTrainingSchema,
+        recordType: 'StaffTraining',
+        operation: 'createStaffTraining',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.startsOn),
+        after: (manager, training) => this.replaceTrainees(manager, training.id, trainees),
+      });
     });
   }
 
@@ -100,43 +99,37 @@ export class StaffTrainingService {
   }
 
   async recordCoaching(input: CoachingInput): Promise<CoachingSession> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(CoachingSessionSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const training = await this.ownTraining(writer, input.staffTraining);
-    if ((await this.loaders.coachingOfTraining.load(training.id)).length >= MAX_FOLLOW_UPS) {
-      throw badInput('input.staffTraining', `The training already has ${MAX_FOLLOW_UPS} coaching sessions recorded`);
-    }
-    const heldOn = this.followUpDate('input.heldOn', input.heldOn, training);
-    if (!COACHING_MODES.includes(input.mode)) throw badInput('input.mode', `Unknown mode ${input.mode}`);
-    const focus = requiredText('input.focus', input.focus, 'The focus', 300);
-    const trained = (await this.loaders.traineesOfTraining.load(training.id)).reduce((sum, t) => sum + t.women + t.men, 0);
-    const participantsCoached = wholeNumber('input.participantsCoached', input.participantsCoached, 'The number of participants coached', { min: 1, max: trained });
-    return this.writes.create(writer, { staffTrainingId: training.id, heldOn, mode: input.mode, focus, participantsCoached }, input.clientMutationId, {
-      schema: CoachingSessionSchema,
-      recordType: 'CoachingSession',
-      operation: 'recordCoachingSession',
-      fields: Object.keys(input),
-      duplicates: { coaching_session_same: () => badInput('input.focus', `A coaching session on "${focus}" is already recorded on ${heldOn}`) },
+    return this.writes.once(CoachingSessionSchema, input.clientMutationId, async (writer) => {
+      const training = await this.ownTraining(writer, input.staffTraining);
+      const heldOn = this.followUpDate('input.heldOn', input.heldOn, training);
+      if (!COACHING_MODES.includes(input.mode)) throw badInput('input.mode', `Unknown mode ${input.mode}`);
+      const focus = requiredText('input.focus', input.focus, 'The focus', 300);
+      const trained = (await this.loaders.traineesOfTraining.load(training.id)).reduce((sum, t) => sum + t.women + t.men, 0);
+      const participantsCoached = wholeNumber('input.participantsCoached', input.participantsCoached, 'The number of participants coached', { min: 1, max: trained });
+      return this.writes.create(writer, { staffTrainingId: training.id, heldOn, mode: input.mode, focus, participantsCoached }, input.clientMutationId, {
+        schema: CoachingSessionSchema,
+        recordType: 'CoachingSession',
+        operation: 'recordCoachingSession',
+        fields: Object.keys(input),
+        duplicates: { coaching_session_same: () => badInput('input.focus', `A coaching session on "${focus}" is already recorded on ${heldOn}`) },
+        check: (manager) => this.followUpRoom(manager, training.id, 'coaching_session', 'coaching sessions'),
+      });
     });
   }
 
   async recordDialogue(input: DialogueInput & { staffTraining: string; topic: string; community: string; startedOn: DateInput; participants: HeadcountInput }): Promise<DialogueProcess> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(DialogueProcessSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const training = await this.ownTraining(writer, input.staffTraining);
-    if ((await this.loaders.dialoguesOfTraining.load(training.id)).length >= MAX_FOLLOW_UPS) {
-      throw badInput('input.staffTraining', `The training already has ${MAX_FOLLOW_UPS} dialogue processes recorded`);
-    }
-    const place = await this.places.community('input.community', input.community);
-    const values = this.validateDialogue(input, null, training);
-    return this.writes.create(writer, { ...values, ...place, staffTrainingId: training.id }, input.clientMutationId, {
-      schema: DialogueProcessSchema,
-      recordType: 'DialogueProcess',
-      operation: 'recordDialogueProcess',
-      fields: Object.keys(input),
-      duplicates: this.dialogueDuplicates(values.topic),
+    return this.writes.once(DialogueProcessSchema, input.clientMutationId, async (writer) => {
+      const training = await this.ownTraining(writer, input.staffTraining);
+      const place = await this.places.community('input.community', input.community);
+      const values = this.validateDialogue(input, null, training);
+      return this.writes.create(writer, { ...values, ...place, staffTrainingId: training.id }, input.clientMutationId, {
+        schema: DialogueProcessSchema,
+        recordType: 'DialogueProcess',
+        operation: 'recordDialogueProcess',
+        fields: Object.keys(input),
+        duplicates: this.dialogueDuplicates(values.topic),
+        check: (manager) => this.followUpRoom(manager, training.id, 'dialogue_process', 'dialogue processes'),
+      });
     });
   }
 
@@ -197,6 +190,16 @@ export class StaffTrainingService {
     const rows = manager.getRepository(TraineeGroupSchema);
     await rows.delete({ staffTrainingId: trainingId });
     await rows.insert(groups.map((g) => ({ ...g, staffTrainingId: trainingId })));
+  }
+
+  /** At most MAX_FOLLOW_UPS of each kind per training, counted under the training's row lock. */
+  private async followUpRoom(manager: EntityManager, trainingId: string, table: 'coaching_session' | 'dialogue_process', what: string): Promise<void> {
+    await atMost(manager, {
+      parent: { table: 'staff_training', id: trainingId },
+      children: { table, column: 'staff_training_id' },
+      max: MAX_FOLLOW_UPS,
+      refusal: () => badInput('input.staffTraining', `The training already has ${MAX_FOLLOW_UPS} ${what} recorded`),
+    });
   }
 
   private async ownTraining(writer: Partner, id: string): Promise<StaffTraining> {

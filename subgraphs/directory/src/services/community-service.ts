@@ -1,4 +1,4 @@
-import { badInput, conflict, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { badInput, conflict, createOnce, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from '../entities';
 import type { Loaders } from '../loaders';
@@ -37,37 +37,34 @@ export class CommunityService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  /** `id` is for demo data only (fixed ids other domains can name); the graph never passes one. */
-  async create(input: CommunityInput & { name: string; adminArea: string; id?: string }): Promise<Community> {
+  /**
+   * `id` is for demo data only (fixed ids other domains can name); the graph never passes one. A retry
+   * with the same clientMutationId, sequential or concurrent, answers with the community created first.
+   */
+  create(input: CommunityInput & { name: string; adminArea: string; id?: string }): Promise<Community> {
     const writer = requireWriter(this.viewer, DOMAIN);
-    if (input.clientMutationId) {
-      const earlier = await this.repositories.communities.byClientMutationId(writer.organisationId, input.clientMutationId);
-      if (earlier) return earlier;
-    }
-    const fields = await this.validate(input, null);
-    try {
-      return await this.write(fields.name, fields.adminPcode, undefined, async (manager) => {
-        const rows = manager.getRepository(CommunitySchema);
-        const created = await rows.save(
-          rows.create({
-            ...(input.id ? { id: input.id } : {}),
-            ...fields,
-            clientMutationId: input.clientMutationId ?? null,
-            ownerOrg: writer.organisationId,
-            createdBy: writer.subject,
-          }),
-        );
-        await this.recordWrite(manager, 'createCommunity', created.id, Object.keys(input).filter((k) => k !== 'id'), writer.organisationId);
-        return created;
-      });
-    } catch (error) {
-      // Two retries of the same request raced: the loser answers with the winner's community.
-      if (input.clientMutationId && constraintOf(error) === 'community_client_mutation') {
-        const earlier = await this.repositories.communities.byClientMutationId(writer.organisationId, input.clientMutationId);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    const key = input.clientMutationId;
+    return createOnce(
+      key,
+      async () => (key ? this.repositories.communities.byClientMutationId(writer.organisationId, key) : null),
+      async () => {
+        const fields = await this.validate(input, null);
+        return this.write(fields.name, fields.adminPcode, undefined, async (manager) => {
+          const rows = manager.getRepository(CommunitySchema);
+          const created = await rows.save(
+            rows.create({
+              ...(input.id ? { id: input.id } : {}),
+              ...fields,
+              clientMutationId: key ?? null,
+              ownerOrg: writer.organisationId,
+              createdBy: writer.subject,
+            }),
+          );
+          await this.recordWrite(manager, 'createCommunity', created.id, Object.keys(input).filter((k) => k !== 'id'), writer.organisationId);
+          return created;
+        });
+      },
+    );
   }
 
   async update(id: string, version: number, input: CommunityInput): Promise<Community> {

@@ -66,17 +66,16 @@ export class AwarenessSessionService {
   ) {}
 
   async record(input: RecordAwarenessSessionInput): Promise<AwarenessSession> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(AwarenessSessionSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = this.validate(input, null);
-    const place = await this.directory.community('input.community', input.community);
-    const facilitatorIds = await this.facilitators(input.facilitators);
-    return this.writes.create(writer, { ...values, ...place, facilitatorIds }, input.clientMutationId, {
-      ...SPEC,
-      operation: 'recordAwarenessSession',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.heldOn),
+    return this.writes.once(AwarenessSessionSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      const place = await this.directory.community('input.community', input.community);
+      const facilitatorIds = await this.facilitators(input.facilitators);
+      return this.writes.create(writer, { ...values, ...place, facilitatorIds }, input.clientMutationId, {
+        ...SPEC,
+        operation: 'recordAwarenessSession',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.heldOn),
+      });
     });
   }
 

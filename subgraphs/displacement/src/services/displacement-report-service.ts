@@ -41,20 +41,19 @@ export class DisplacementReportService {
   ) {}
 
   async record(input: RecordDisplacementReportInput): Promise<DisplacementReport> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(DisplacementReportSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const roundNumber = wholeNumber('input.roundNumber', input.roundNumber, 'The round number', { min: 1, max: 10_000 });
-    const values = this.validate(input, null);
-    const area = await this.directory.adminArea('input.adminArea', input.adminArea);
-    if (area.adminLevel > 2) throw badInput('input.adminArea', `${input.adminArea} is an admin level ${area.adminLevel} area: report for its admin-2 area or region`);
-    await this.checkOrigins(input.origins ?? []);
-    return this.writes.create(
-      writer,
-      { ...values, roundNumber, adminPcode: area.adminPcode, adminLevel: area.adminLevel, admin1Pcode: area.admin1Pcode, countryCode: area.countryCode },
-      input.clientMutationId,
-      { ...SPEC, operation: 'recordDisplacementReport', fields: Object.keys(input), duplicates: this.duplicates(roundNumber, input.adminArea) },
-    );
+    return this.writes.once(DisplacementReportSchema, input.clientMutationId, async (writer) => {
+      const roundNumber = wholeNumber('input.roundNumber', input.roundNumber, 'The round number', { min: 1, max: 10_000 });
+      const values = this.validate(input, null);
+      const area = await this.directory.adminArea('input.adminArea', input.adminArea);
+      if (area.adminLevel > 2) throw badInput('input.adminArea', `${input.adminArea} is an admin level ${area.adminLevel} area: report for its admin-2 area or region`);
+      await this.checkOrigins(input.origins ?? []);
+      return this.writes.create(
+        writer,
+        { ...values, roundNumber, adminPcode: area.adminPcode, adminLevel: area.adminLevel, admin1Pcode: area.admin1Pcode, countryCode: area.countryCode },
+        input.clientMutationId,
+        { ...SPEC, operation: 'recordDisplacementReport', fields: Object.keys(input), duplicates: this.duplicates(roundNumber, input.adminArea) },
+      );
+    });
   }
 
   /** The area and round are what the report is: record another report rather than move one. */

@@ -86,51 +86,52 @@ export class ReintegrationCaseService {
   }
 
   async register(input: RegisterReintegrationCaseInput): Promise<ReintegrationCase> {
-    const writer = this.sensitiveWriter();
-    const earlier = await this.writes.retried(ReintegrationCaseSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const programme = await this.loaders.reintegrationProgramme.load(input.programme);
-    if (!programme) throw badInput('input.programme', `No reintegration programme with id "${input.programme}"`);
-    requireOwner(writer, programme.ownerOrg, `Programme ${programme.id}`);
-    if (input.category === 'FORMER_COMBATANT' && MINOR_AGE_GROUPS.includes(input.ageGroup)) {
-      throw badInput('input.category', 'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant');
-    }
-    const registeredOn = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
-    notBefore('input.registeredOn', registeredOn, programme.startsOn, 'the start of the programme');
-    if (programme.endsOn && registeredOn > programme.endsOn) throw badInput('input.registeredOn', `${registeredOn} is after the programme ended (${programme.endsOn})`);
-    const area = await this.directory.adminArea('input.adminArea', input.adminArea);
-    if (area.adminLevel !== 2) throw badInput('input.adminArea', `Give the admin-2 area (${input.adminArea} is level ${area.adminLevel}): figures are made by admin-2 area`);
-    if (!programme.adminPcodes.some((covered) => area.adminPcode.startsWith(covered))) {
-      throw badInput('input.adminArea', `${area.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`);
-    }
-    let communityId: string | null = null;
-    if (input.community) {
-      const community = await this.directory.community('input.community', input.community);
-      if (community.admin2Pcode !== area.adminPcode) throw badInput('input.community', `The community lies outside ${area.adminPcode}`);
-      communityId = community.communityId;
-    }
-    const values: Partial<ReintegrationCase> = {
-      programmeId: programme.id,
-      category: input.category,
-      sex: input.sex,
-      ageGroup: input.ageGroup,
-      adminPcode: area.adminPcode,
-      admin1Pcode: area.admin1Pcode,
-      countryCode: area.countryCode,
-      communityId,
-      registeredOn,
-      status: 'REGISTERED',
-      statusSince: registeredOn,
-    };
-    return this.writes.create(writer, values, input.clientMutationId, {
-      ...SPEC,
-      operation: 'registerReintegrationCase',
-      fields: Object.keys(input),
-      // The next number of the programme, taken inside the write's transaction (the row lock orders
-      // concurrent registrations); the pipeline reads `values` after this check.
-      check: async (manager) => {
-        values.beneficiaryCode = await nextBeneficiaryCode(manager, programme.id, programme.code);
-      },
+    // The sensitive scope first: without it, not even a retry is answered.
+    this.sensitiveWriter();
+    return this.writes.once(ReintegrationCaseSchema, input.clientMutationId, async (writer) => {
+      const programme = await this.loaders.reintegrationProgramme.load(input.programme);
+      if (!programme) throw badInput('input.programme', `No reintegration programme with id "${input.programme}"`);
+      requireOwner(writer, programme.ownerOrg, `Programme ${programme.id}`);
+      if (input.category === 'FORMER_COMBATANT' && MINOR_AGE_GROUPS.includes(input.ageGroup)) {
+        throw badInput('input.category', 'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant');
+      }
+      const registeredOn = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
+      notBefore('input.registeredOn', registeredOn, programme.startsOn, 'the start of the programme');
+      if (programme.endsOn && registeredOn > programme.endsOn) throw badInput('input.registeredOn', `${registeredOn} is after the programme ended (${programme.endsOn})`);
+      const area = await this.directory.adminArea('input.adminArea', input.adminArea);
+      if (area.adminLevel !== 2) throw badInput('input.adminArea', `Give the admin-2 area (${input.adminArea} is level ${area.adminLevel}): figures are made by admin-2 area`);
+      if (!programme.adminPcodes.some((covered) => area.adminPcode.startsWith(covered))) {
+        throw badInput('input.adminArea', `${area.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`);
+      }
+      let communityId: string | null = null;
+      if (input.community) {
+        const community = await this.directory.community('input.community', input.community);
+        if (community.admin2Pcode !== area.adminPcode) throw badInput('input.community', `The community lies outside ${area.adminPcode}`);
+        communityId = community.communityId;
+      }
+      const values: Partial<ReintegrationCase> = {
+        programmeId: programme.id,
+        category: input.category,
+        sex: input.sex,
+        ageGroup: input.ageGroup,
+        adminPcode: area.adminPcode,
+        admin1Pcode: area.admin1Pcode,
+        countryCode: area.countryCode,
+        communityId,
+        registeredOn,
+        status: 'REGISTERED',
+        statusSince: registeredOn,
+      };
+      return this.writes.create(writer, values, input.clientMutationId, {
+        ...SPEC,
+        operation: 'registerReintegrationCase',
+        fields: Object.keys(input),
+        // The next number of the programme, taken inside the write's transaction (the row lock orders
+        // concurrent registrations); the pipeline reads `values` after this check.
+        check: async (manager) => {
+          values.beneficiaryCode = await nextBeneficiaryCode(manager, programme.id, programme.code);
+        },
+      });
     });
   }
 

@@ -34,19 +34,18 @@ export class ReintegrationProgrammeService {
   ) {}
 
   async create(input: CreateReintegrationProgrammeInput): Promise<ReintegrationProgramme> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(ReintegrationProgrammeSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    if (!PROGRAMME_CODE.test(input.code)) {
-      throw badInput('input.code', 'A programme code is 2 to 8 capital letters or digits (e.g. CVRSAHEL): it starts the codes of its beneficiaries');
-    }
-    const values = this.validate(input, null);
-    const adminPcodes = await this.areas(input.adminAreas);
-    return this.writes.create(writer, { ...values, adminPcodes, code: input.code, lastCaseNumber: 0 }, input.clientMutationId, {
-      ...SPEC,
-      operation: 'createReintegrationProgramme',
-      fields: Object.keys(input),
-      duplicates: { reintegration_programme_code: () => badInput('input.code', `The programme code ${input.code} is taken: choose another`) },
+    return this.writes.once(ReintegrationProgrammeSchema, input.clientMutationId, async (writer) => {
+      if (!PROGRAMME_CODE.test(input.code)) {
+        throw badInput('input.code', 'A programme code is 2 to 8 capital letters or digits (e.g. CVRSAHEL): it starts the codes of its beneficiaries');
+      }
+      const values = this.validate(input, null);
+      const adminPcodes = await this.areas(input.adminAreas);
+      return this.writes.create(writer, { ...values, adminPcodes, code: input.code, lastCaseNumber: 0 }, input.clientMutationId, {
+        ...SPEC,
+        operation: 'createReintegrationProgramme',
+        fields: Object.keys(input),
+        duplicates: { reintegration_programme_code: () => badInput('input.code', `The programme code ${input.code} is taken: choose another`) },
+      });
     });
   }
 

@@ -71,39 +71,38 @@ export class DeclarationService {
   ) {}
 
   async create(input: CreateDeclarationInput): Promise<Declaration> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(DeclarationSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
-    const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
-    const body = requiredText('input.text', input.text, LIMITS.declaration, 'The text');
-    const adoptedOn = this.adoptedOn(forum, isoDate(input.adoptedOn));
-    const translations = (input.translations ?? []).map((t, i) => this.translation(`input.translations.${i}`, t, input.language));
-    if (translations.length > LIMITS.translations) throw badInput('input.translations', `At most ${LIMITS.translations} translations`);
-    translations.forEach((t, i) => {
-      if (translations.findIndex((o) => o.language === t.language) !== i) throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
+    return this.writes.once(DeclarationSchema, input.clientMutationId, async (writer) => {
+      const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
+      const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
+      const body = requiredText('input.text', input.text, LIMITS.declaration, 'The text');
+      const adoptedOn = this.adoptedOn(forum, isoDate(input.adoptedOn));
+      const translations = (input.translations ?? []).map((t, i) => this.translation(`input.translations.${i}`, t, input.language));
+      if (translations.length > LIMITS.translations) throw badInput('input.translations', `At most ${LIMITS.translations} translations`);
+      translations.forEach((t, i) => {
+        if (translations.findIndex((o) => o.language === t.language) !== i) throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
+      });
+      await this.directory.languages('input.language', [input.language]);
+      await this.directory.languages('input.translations', translations.map((t) => t.language));
+      const drafters = await this.drafters(input.drafters ?? []);
+      const recipients = await Promise.all((input.recipients ?? []).map((r, i) => this.recipient(`input.recipients.${i}`, r, adoptedOn)));
+      if (recipients.length > LIMITS.recipients) throw badInput('input.recipients', `At most ${LIMITS.recipients} recipients`);
+      return this.writes.create(
+        writer,
+        DeclarationSchema,
+        { forumId: forum.id, language: input.language, adoptedOn, publishedOn: null, drafters },
+        input.clientMutationId,
+        { operation: 'createDeclaration', recordType: 'Declaration', fields: givenFields(input) },
+        async (manager, declaration) => {
+          const who = { ownerOrg: declaration.ownerOrg, createdBy: writer.subject };
+          const texts = await manager.getRepository(DeclarationTextSchema).save([
+            { ...who, declarationId: declaration.id, language: input.language, title, body, original: true },
+            ...translations.map((t) => ({ ...who, declarationId: declaration.id, language: t.language, title: t.title, body: t.body, original: false })),
+          ]);
+          const saved = await manager.getRepository(DeclarationRecipientSchema).save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
+          return [...texts.map((t) => t.id), ...saved.map((r) => r.id)];
+        },
+      );
     });
-    await this.directory.languages('input.language', [input.language]);
-    await this.directory.languages('input.translations', translations.map((t) => t.language));
-    const drafters = await this.drafters(input.drafters ?? []);
-    const recipients = await Promise.all((input.recipients ?? []).map((r, i) => this.recipient(`input.recipients.${i}`, r, adoptedOn)));
-    if (recipients.length > LIMITS.recipients) throw badInput('input.recipients', `At most ${LIMITS.recipients} recipients`);
-    return this.writes.create(
-      writer,
-      DeclarationSchema,
-      { forumId: forum.id, language: input.language, adoptedOn, publishedOn: null, drafters },
-      input.clientMutationId,
-      { operation: 'createDeclaration', recordType: 'Declaration', fields: givenFields(input) },
-      async (manager, declaration) => {
-        const who = { ownerOrg: declaration.ownerOrg, createdBy: writer.subject };
-        const texts = await manager.getRepository(DeclarationTextSchema).save([
-          { ...who, declarationId: declaration.id, language: input.language, title, body, original: true },
-          ...translations.map((t) => ({ ...who, declarationId: declaration.id, language: t.language, title: t.title, body: t.body, original: false })),
-        ]);
-        const saved = await manager.getRepository(DeclarationRecipientSchema).save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
-        return [...texts.map((t) => t.id), ...saved.map((r) => r.id)];
-      },
-    );
   }
 
   async update(id: string, version: number, input: UpdateDeclarationInput): Promise<Declaration> {

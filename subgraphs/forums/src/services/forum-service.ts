@@ -69,22 +69,21 @@ export class ForumService {
   ) {}
 
   async create(input: CreateForumInput): Promise<Forum> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(ForumSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
-    const { startsOn, endsOn } = this.dates(isoDate(input.startsOn), isoDate(input.endsOn), 'input.endsOn');
-    const venue = await this.directory.venue('input.venue', input.venue);
-    const venueName = optionalName('input.venue.name', input.venue.name, LIMITS.name);
-    const { convenorIds, coConvenorIds } = await this.convenors(input.convenors, input.coConvenors ?? []);
-    const countriesRepresented = this.countries(input.scope, venue.countryCode, input.countriesRepresented ?? []);
-    return this.writes.create(
-      writer,
-      ForumSchema,
-      { title, scope: input.scope, startsOn, endsOn, venueName, ...venue, convenorIds, coConvenorIds, countriesRepresented },
-      input.clientMutationId,
-      { operation: 'createForum', recordType: 'Forum', fields: givenFields(input) },
-    );
+    return this.writes.once(ForumSchema, input.clientMutationId, async (writer) => {
+      const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
+      const { startsOn, endsOn } = this.dates(isoDate(input.startsOn), isoDate(input.endsOn), 'input.endsOn');
+      const venue = await this.directory.venue('input.venue', input.venue);
+      const venueName = optionalName('input.venue.name', input.venue.name, LIMITS.name);
+      const { convenorIds, coConvenorIds } = await this.convenors(input.convenors, input.coConvenors ?? []);
+      const countriesRepresented = this.countries(input.scope, venue.countryCode, input.countriesRepresented ?? []);
+      return this.writes.create(
+        writer,
+        ForumSchema,
+        { title, scope: input.scope, startsOn, endsOn, venueName, ...venue, convenorIds, coConvenorIds, countriesRepresented },
+        input.clientMutationId,
+        { operation: 'createForum', recordType: 'Forum', fields: givenFields(input) },
+      );
+    });
   }
 
   async update(id: string, version: number, input: UpdateForumInput): Promise<Forum> {

@@ -1,4 +1,4 @@
-import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   RecommendationFollowUpSchema,
@@ -66,47 +66,47 @@ export class RecommendationService {
   ) {}
 
   async add(input: AddRecommendationInput): Promise<Recommendation> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(RecommendationSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const declaration = await this.loaders.declaration.load(input.declaration);
-    if (!declaration) throw badInput('input.declaration', `No declaration with id "${input.declaration}"`);
-    requireOwner(writer, declaration.ownerOrg, `Declaration ${declaration.id}`);
-    const existing = await this.loaders.recommendationsOfDeclaration.load(declaration.id);
-    if (existing.length >= LIMITS.recommendationsPerDeclaration) {
-      throw badInput('input.declaration', `A declaration has at most ${LIMITS.recommendationsPerDeclaration} recommendations`);
-    }
-    const language = input.language ?? declaration.language;
-    const body = requiredText('input.text', input.text, LIMITS.recommendation, 'The text');
-    const translations = this.translations(input.translations ?? [], language);
-    await this.directory.languages('input.language', [language]);
-    await this.directory.languages('input.translations', translations.map((t) => t.language));
-    const addressee = await this.addressee(input);
-    const place = await this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null);
-    return this.writes.create(
-      writer,
-      RecommendationSchema,
-      async (manager) => {
-        // The declaration's row lock makes two simultaneous additions take numbers one after the other.
-        await manager.query(`SELECT 1 FROM declaration WHERE id = $1 FOR UPDATE`, [declaration.id]);
-        return {
-          declarationId: declaration.id,
-          forumId: declaration.forumId,
-          number: await this.repositories.recommendations.nextNumber(manager, declaration.id),
-          theme: input.theme,
-          ...addressee,
-          ...place,
-          language,
-          adoptedOn: declaration.adoptedOn,
-          publishedOn: declaration.publishedOn,
-          status: 'PENDING',
-          statusSince: null,
-        };
-      },
-      input.clientMutationId,
-      { operation: 'addForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) },
-      (manager, recommendation) => this.saveTexts(manager, writer, recommendation, body, translations),
-    );
+    return this.writes.once(RecommendationSchema, input.clientMutationId, async (writer) => {
+      const declaration = await this.loaders.declaration.load(input.declaration);
+      if (!declaration) throw badInput('input.declaration', `No declaration with id "${input.declaration}"`);
+      requireOwner(writer, declaration.ownerOrg, `Declaration ${declaration.id}`);
+      const language = input.language ?? declaration.language;
+      const body = requiredText('input.text', input.text, LIMITS.recommendation, 'The text');
+      const translations = this.translations(input.translations ?? [], language);
+      await this.directory.languages('input.language', [language]);
+      await this.directory.languages('input.translations', translations.map((t) => t.language));
+      const addressee = await this.addressee(input);
+      const place = await this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null);
+      return this.writes.create(
+        writer,
+        RecommendationSchema,
+        async (manager) => {
+          // The declaration's row lock makes simultaneous additions count, and take numbers, one after the other.
+          await atMost(manager, {
+            parent: { table: 'declaration', id: declaration.id },
+            children: { table: 'recommendation', column: 'declaration_id' },
+            max: LIMITS.recommendationsPerDeclaration,
+            refusal: () => badInput('input.declaration', `A declaration has at most ${LIMITS.recommendationsPerDeclaration} recommendations`),
+          });
+          return {
+            declarationId: declaration.id,
+            forumId: declaration.forumId,
+            number: await this.repositories.recommendations.nextNumber(manager, declaration.id),
+            theme: input.theme,
+            ...addressee,
+            ...place,
+            language,
+            adoptedOn: declaration.adoptedOn,
+            publishedOn: declaration.publishedOn,
+            status: 'PENDING',
+            statusSince: null,
+          };
+        },
+        input.clientMutationId,
+        { operation: 'addForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) },
+        (manager, recommendation) => this.saveTexts(manager, writer, recommendation, body, translations),
+      );
+    });
   }
 
   async update(id: string, version: number, input: UpdateRecommendationInput): Promise<Recommendation> {

@@ -43,34 +43,33 @@ export class TestimonyService {
   ) {}
 
   async record(input: RecordTestimonyInput): Promise<Testimony> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(TestimonySchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
-    const workingGroupId = await this.workingGroupOf(forum, input.workingGroup ?? null);
-    const body = requiredText('input.text', input.text, LIMITS.testimony, 'The testimony');
-    const givenOn = this.givenOn(forum, isoDate(input.givenOn));
-    await this.directory.languages('input.language', [input.language]);
-    const region = await this.region(forum, input.speakerRegion);
-    return this.writes.create(
-      writer,
-      TestimonySchema,
-      {
-        forumId: forum.id,
-        workingGroupId,
-        language: input.language,
-        body,
-        speakerRole: input.speakerRole,
-        speakerAgeGroup: input.speakerAgeGroup,
-        speakerRegionPcode: region.pcode,
-        speakerCountryCode: region.countryCode,
-        givenOn,
-        consentToPublish: input.consentToPublish,
-        publishedOn: null,
-      },
-      input.clientMutationId,
-      { operation: 'recordTestimony', recordType: 'Testimony', fields: givenFields(input) },
-    );
+    return this.writes.once(TestimonySchema, input.clientMutationId, async (writer) => {
+      const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
+      const workingGroupId = await this.workingGroupOf(forum, input.workingGroup ?? null);
+      const body = requiredText('input.text', input.text, LIMITS.testimony, 'The testimony');
+      const givenOn = this.givenOn(forum, isoDate(input.givenOn));
+      await this.directory.languages('input.language', [input.language]);
+      const region = await this.region(forum, input.speakerRegion);
+      return this.writes.create(
+        writer,
+        TestimonySchema,
+        {
+          forumId: forum.id,
+          workingGroupId,
+          language: input.language,
+          body,
+          speakerRole: input.speakerRole,
+          speakerAgeGroup: input.speakerAgeGroup,
+          speakerRegionPcode: region.pcode,
+          speakerCountryCode: region.countryCode,
+          givenOn,
+          consentToPublish: input.consentToPublish,
+          publishedOn: null,
+        },
+        input.clientMutationId,
+        { operation: 'recordTestimony', recordType: 'Testimony', fields: givenFields(input) },
+      );
+    });
   }
 
   async update(id: string, version: number, input: UpdateTestimonyInput): Promise<Testimony> {

@@ -52,27 +52,26 @@ export class WorkingGroupService {
   ) {}
 
   async add(input: AddWorkingGroupInput): Promise<WorkingGroup> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(WorkingGroupSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
-    const otherTopic = otherTopicOf(input.topic, input.otherTopic);
-    const facilitatorOrg = input.facilitator ?? null;
-    if (facilitatorOrg) await this.directory.organisations(() => 'input.facilitator', [facilitatorOrg]);
-    return this.writes.create(
-      writer,
-      WorkingGroupSchema,
-      {
-        forumId: forum.id,
-        topic: input.topic,
-        otherTopic,
-        facilitatorOrg,
-        facilitatorName: optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name),
-        keyFindings: findings(input.keyFindings ?? []),
-      },
-      input.clientMutationId,
-      { operation: 'addForumWorkingGroup', recordType: 'ForumWorkingGroup', fields: givenFields(input) },
-    );
+    return this.writes.once(WorkingGroupSchema, input.clientMutationId, async (writer) => {
+      const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
+      const otherTopic = otherTopicOf(input.topic, input.otherTopic);
+      const facilitatorOrg = input.facilitator ?? null;
+      if (facilitatorOrg) await this.directory.organisations(() => 'input.facilitator', [facilitatorOrg]);
+      return this.writes.create(
+        writer,
+        WorkingGroupSchema,
+        {
+          forumId: forum.id,
+          topic: input.topic,
+          otherTopic,
+          facilitatorOrg,
+          facilitatorName: optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name),
+          keyFindings: findings(input.keyFindings ?? []),
+        },
+        input.clientMutationId,
+        { operation: 'addForumWorkingGroup', recordType: 'ForumWorkingGroup', fields: givenFields(input) },
+      );
+    });
   }
 
   async update(id: string, version: number, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {

@@ -1,5 +1,6 @@
 import {
   conflict,
+  createOnce,
   notFound,
   requireOwner,
   requireWriter,
@@ -14,13 +15,6 @@ import type { OwnedRecord, RetriableRecord } from '../entities';
 /** The domain: its scopes are forums:write and forums:sensitive. */
 export const DOMAIN = 'forums';
 
-/** The unique index a failed INSERT/UPDATE ran into, if that is why it failed. */
-export function constraintOf(error: unknown): string | undefined {
-  const failure = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  if ((failure.code ?? failure.driverError?.code) !== '23505') return undefined;
-  return failure.constraint ?? failure.driverError?.constraint;
-}
-
 type Values<T> = Omit<T, keyof RetriableRecord> & { id?: string };
 
 /** What a write records in the audit log (field names, never values). */
@@ -33,8 +27,9 @@ export interface AuditSpec {
 /**
  * How every write goes: the caller holds forums:write; a change touches only the owner's records at
  * the version the caller read; the write, the writes it implies and its audit row are one
- * transaction; a retried create returns the first result; loaders forget what they read once a write
- * has committed, so the next mutation of the request validates against it.
+ * transaction; a create keyed by clientMutationId runs through `once`, so a retry, sequential or
+ * concurrent, returns the first result; loaders forget what they read once a write has committed, so
+ * the next mutation of the request validates against it.
  */
 export class Writes {
   constructor(
@@ -46,6 +41,16 @@ export class Writes {
 
   writer(): Partner {
     return requireWriter(this.viewer, DOMAIN);
+  }
+
+  /**
+   * A create keyed by clientMutationId: `create` (validation and `this.create`) runs only when the
+   * caller's organisation has no record with that key yet, and a copy that lost a race answers with
+   * the winner's record (the kit's `createOnce`). Every create mutation that takes a key goes through here.
+   */
+  once<T extends RetriableRecord>(schema: EntitySchema<T>, clientMutationId: string | null | undefined, create: (writer: Partner) => Promise<T>): Promise<T> {
+    const writer = this.writer();
+    return createOnce(clientMutationId, () => this.retried(schema, writer, clientMutationId), () => create(writer));
   }
 
   /** The record the caller's organisation created earlier with this clientMutationId. */
@@ -72,9 +77,10 @@ export class Writes {
 
   /**
    * Creates a record owned by the caller's organisation, with `after` writing what belongs with it
-   * (texts, recipients). A concurrent retry that lost the race answers with the winner's record.
+   * (texts, recipients). Checks that need the transaction (a row lock, a count: the kit's `atMost`)
+   * go in `values` given as a function, which runs first in the transaction.
    */
-  async create<T extends RetriableRecord>(
+  create<T extends RetriableRecord>(
     writer: Partner,
     schema: EntitySchema<T>,
     /** The record's values, or a function computing them in the transaction (e.g. a number under a row lock). */
@@ -83,23 +89,14 @@ export class Writes {
     audit: AuditSpec,
     after?: (manager: EntityManager, record: T) => Promise<string[] | void>,
   ): Promise<T> {
-    try {
-      return await this.transaction(async (manager) => {
-        const rows = manager.getRepository(schema);
-        const row = { ...(typeof values === 'function' ? await values(manager) : values), ownerOrg: writer.organisationId, createdBy: writer.subject, clientMutationId: clientMutationId ?? null };
-        const created = await rows.save(rows.create(row as unknown as DeepPartial<T>));
-        const others = (await after?.(manager, created)) ?? [];
-        await this.record(manager, audit, [created.id, ...others], writer.organisationId);
-        return created;
-      });
-    } catch (error) {
-      const table = this.dataSource.getMetadata(schema).tableName;
-      if (clientMutationId && constraintOf(error) === `${table}_client_mutation`) {
-        const earlier = await this.retried(schema, writer, clientMutationId);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    return this.transaction(async (manager) => {
+      const rows = manager.getRepository(schema);
+      const row = { ...(typeof values === 'function' ? await values(manager) : values), ownerOrg: writer.organisationId, createdBy: writer.subject, clientMutationId: clientMutationId ?? null };
+      const created = await rows.save(rows.create(row as unknown as DeepPartial<T>));
+      const others = (await after?.(manager, created)) ?? [];
+      await this.record(manager, audit, [created.id, ...others], writer.organisationId);
+      return created;
+    });
   }
 
   /**

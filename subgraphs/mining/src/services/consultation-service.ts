@@ -31,18 +31,17 @@ export class ConsultationService {
   ) {}
 
   async record(input: ConsultationInput & { heldOn: DateInput; participants: ParticipantsInput }): Promise<CommunityConsultation> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(CommunityConsultationSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const { values, participants } = this.validate(input, null);
-    const { place, site } = await communityOrSite(this.loaders, this.directory, input);
-    return this.writes.create(writer, { ...values, ...place, siteId: site?.id ?? null }, input.clientMutationId, {
-      schema: CommunityConsultationSchema,
-      recordType: 'CommunityConsultation',
-      operation: 'recordCommunityConsultation',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.heldOn),
-      after: (manager, consultation) => this.replaceGroups(manager, consultation.id, participants!),
+    return this.writes.once(CommunityConsultationSchema, input.clientMutationId, async (writer) => {
+      const { values, participants } = this.validate(input, null);
+      const { place, site } = await communityOrSite(this.loaders, this.directory, input);
+      return this.writes.create(writer, { ...values, ...place, siteId: site?.id ?? null }, input.clientMutationId, {
+        schema: CommunityConsultationSchema,
+        recordType: 'CommunityConsultation',
+        operation: 'recordCommunityConsultation',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.heldOn),
+        after: (manager, consultation) => this.replaceGroups(manager, consultation.id, participants!),
+      });
     });
   }
 

@@ -1,4 +1,4 @@
-import { badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
+import { atMost, badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   COMMITMENT_STATUSES,
@@ -57,27 +57,26 @@ export class DialogueService {
   ) {}
 
   async record(input: DialogueInput & { title: string; level: DialogueLevel; heldOn: DateInput; venue: string; participants: ParticipantsInput }): Promise<PolicyDialogue> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(PolicyDialogueSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = this.validate(input, null);
-    const participants = readParticipants('input.participants', input.participants);
-    const commitments = (input.commitments ?? []).map((c, i) => this.commitment(`input.commitments.${i}`, c, values.heldOn));
-    if (commitments.length > MAX_COMMITMENTS) throw badInput('input.commitments', `At most ${MAX_COMMITMENTS} commitments`);
-    distinct('input.commitments', commitments.map((c) => c.description.toLowerCase()), (d) => `"${d}"`);
-    const area = await this.area(input.adminArea);
-    const convenedWith = await this.conveners(input.convenedWith ?? []);
-    const covered = await coveredProvisions(this.loaders, input, null);
-    return this.writes.create(writer, { ...values, ...area, ...covered, convenedWith, participantsTotal: participants.total }, input.clientMutationId, {
-      schema: PolicyDialogueSchema,
-      recordType: 'PolicyDialogue',
-      operation: 'recordPolicyDialogue',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.title, values.heldOn),
-      after: async (manager, dialogue) => {
-        await this.replaceGroups(manager, dialogue.id, participants);
-        for (const [i, commitment] of commitments.entries()) await this.insertCommitment(manager, writer, dialogue, { ...commitment, number: i + 1 });
-      },
+    return this.writes.once(PolicyDialogueSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      const participants = readParticipants('input.participants', input.participants);
+      const commitments = (input.commitments ?? []).map((c, i) => this.commitment(`input.commitments.${i}`, c, values.heldOn));
+      if (commitments.length > MAX_COMMITMENTS) throw badInput('input.commitments', `At most ${MAX_COMMITMENTS} commitments`);
+      distinct('input.commitments', commitments.map((c) => c.description.toLowerCase()), (d) => `"${d}"`);
+      const area = await this.area(input.adminArea);
+      const convenedWith = await this.conveners(input.convenedWith ?? []);
+      const covered = await coveredProvisions(this.loaders, input, null);
+      return this.writes.create(writer, { ...values, ...area, ...covered, convenedWith, participantsTotal: participants.total }, input.clientMutationId, {
+        schema: PolicyDialogueSchema,
+        recordType: 'PolicyDialogue',
+        operation: 'recordPolicyDialogue',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.heldOn),
+        after: async (manager, dialogue) => {
+          await this.replaceGroups(manager, dialogue.id, participants);
+          for (const [i, commitment] of commitments.entries()) await this.insertCommitment(manager, writer, dialogue, { ...commitment, number: i + 1 });
+        },
+      });
     });
   }
 
@@ -111,28 +110,44 @@ export class DialogueService {
   }
 
   async addCommitment(input: CommitmentInput & { dialogue: string; clientMutationId?: string | null }): Promise<PolicyCommitment> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(PolicyCommitmentSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const dialogue = await this.loaders.dialogue.load(input.dialogue);
-    if (!dialogue) throw badInput('input.dialogue', `No policy dialogue with id "${input.dialogue}"`);
-    requireOwner(writer, dialogue.ownerOrg, `PolicyDialogue ${dialogue.id}`);
-    const existing = await this.loaders.commitmentsOfDialogue.load(dialogue.id);
-    if (existing.length >= MAX_COMMITMENTS) throw badInput('input.dialogue', `The dialogue already has ${MAX_COMMITMENTS} commitments`);
-    const values = this.commitment('input', input, dialogue.heldOn);
-    return this.writes.create(
-      writer,
-      { ...values, dialogueId: dialogue.id, number: existing.length + 1, madeOn: dialogue.heldOn, status: 'MADE', statusSince: dialogue.heldOn },
-      input.clientMutationId,
-      {
-        schema: PolicyCommitmentSchema,
-        recordType: 'PolicyCommitment',
-        operation: 'addPolicyCommitment',
-        fields: Object.keys(input),
-        duplicates: this.commitmentDuplicates(values.description),
-        after: (manager, commitment) => this.insertChange(manager, writer, commitment, null, 'MADE', dialogue.heldOn, null),
-      },
-    );
+    return this.writes.once(PolicyCommitmentSchema, input.clientMutationId, async (writer) => {
+      const dialogue = await this.loaders.dialogue.load(input.dialogue);
+      if (!dialogue) throw badInput('input.dialogue', `No policy dialogue with id "${input.dialogue}"`);
+      requireOwner(writer, dialogue.ownerOrg, `PolicyDialogue ${dialogue.id}`);
+      const promise = this.commitment('input', input, dialogue.heldOn);
+      const values: Partial<PolicyCommitment> = {
+        ...promise,
+        dialogueId: dialogue.id,
+        madeOn: dialogue.heldOn,
+        status: 'MADE',
+        statusSince: dialogue.heldOn,
+      };
+      return this.writes.create(
+        writer,
+        values,
+        input.clientMutationId,
+        {
+          schema: PolicyCommitmentSchema,
+          recordType: 'PolicyCommitment',
+          operation: 'addPolicyCommitment',
+          fields: Object.keys(input),
+          duplicates: this.commitmentDuplicates(promise.description),
+          // Counted and numbered under the dialogue's row lock: commitments added at once take numbers
+          // one after another, and no more than MAX_COMMITMENTS are stored. The pipeline reads `values`
+          // after this check.
+          check: async (manager) => {
+            const made = await atMost(manager, {
+              parent: { table: 'policy_dialogue', id: dialogue.id },
+              children: { table: 'policy_commitment', column: 'dialogue_id' },
+              max: MAX_COMMITMENTS,
+              refusal: () => badInput('input.dialogue', `The dialogue already has ${MAX_COMMITMENTS} commitments`),
+            });
+            values.number = made + 1;
+          },
+          after: (manager, commitment) => this.insertChange(manager, writer, commitment, null, 'MADE', dialogue.heldOn, null),
+        },
+      );
+    });
   }
 
   async changeStatus(id: string, version: number, input: StatusChangeInput): Promise<PolicyCommitment> {

@@ -1,4 +1,4 @@
-import { badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber } from '@peacegraph/kit';
 import {
   LEGAL_INSTRUMENT_KINDS,
   LegalInstrumentSchema,
@@ -45,16 +45,15 @@ export class InstrumentService {
   ) {}
 
   async create(input: LegalInstrumentInput & { title: string; kind: LegalInstrumentKind; year: number }): Promise<LegalInstrument> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(LegalInstrumentSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = this.validate(input, null);
-    return this.writes.create(writer, values, input.clientMutationId, {
-      schema: LegalInstrumentSchema,
-      recordType: 'LegalInstrument',
-      operation: 'createLegalInstrument',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.title),
+    return this.writes.once(LegalInstrumentSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: LegalInstrumentSchema,
+        recordType: 'LegalInstrument',
+        operation: 'createLegalInstrument',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title),
+      });
     });
   }
 
@@ -72,20 +71,23 @@ export class InstrumentService {
   }
 
   async addProvision(input: ProvisionInput & { instrument: string; article: string; title: string; topic: ProvisionTopic }): Promise<Provision> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(ProvisionSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const instrument = await this.ownInstrument(writer, input.instrument);
-    if ((await this.loaders.provisionsOfInstrument.load(instrument.id)).length >= MAX_PROVISIONS) {
-      throw badInput('input.instrument', `The instrument already has ${MAX_PROVISIONS} provisions`);
-    }
-    const values = { instrumentId: instrument.id, ...this.validateProvision(input, null) };
-    return this.writes.create(writer, values, input.clientMutationId, {
-      schema: ProvisionSchema,
-      recordType: 'Provision',
-      operation: 'addProvision',
-      fields: Object.keys(input),
-      duplicates: this.provisionDuplicates(values.article, instrument),
+    return this.writes.once(ProvisionSchema, input.clientMutationId, async (writer) => {
+      const instrument = await this.ownInstrument(writer, input.instrument);
+      const values = { instrumentId: instrument.id, ...this.validateProvision(input, null) };
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: ProvisionSchema,
+        recordType: 'Provision',
+        operation: 'addProvision',
+        fields: Object.keys(input),
+        duplicates: this.provisionDuplicates(values.article, instrument),
+        check: (manager) =>
+          atMost(manager, {
+            parent: { table: 'legal_instrument', id: instrument.id },
+            children: { table: 'provision', column: 'instrument_id' },
+            max: MAX_PROVISIONS,
+            refusal: () => badInput('input.instrument', `The instrument already has ${MAX_PROVISIONS} provisions`),
+          }),
+      });
     });
   }
 

@@ -52,17 +52,16 @@ export class MediaService {
   ) {}
 
   async record(input: MediaInput & { kind: MediaKind; outlet: string; title: string; language: string; releasedOn: DateInput; regionsReached: string[] }): Promise<MediaIntervention> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(MediaInterventionSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = await this.validate(input, null);
-    const covered = await coveredProvisions(this.loaders, input, null);
-    return this.writes.create(writer, { ...values, ...covered }, input.clientMutationId, {
-      schema: MediaInterventionSchema,
-      recordType: 'MediaIntervention',
-      operation: 'recordMediaIntervention',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.title, values.releasedOn),
+    return this.writes.once(MediaInterventionSchema, input.clientMutationId, async (writer) => {
+      const values = await this.validate(input, null);
+      const covered = await coveredProvisions(this.loaders, input, null);
+      return this.writes.create(writer, { ...values, ...covered }, input.clientMutationId, {
+        schema: MediaInterventionSchema,
+        recordType: 'MediaIntervention',
+        operation: 'recordMediaIntervention',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.releasedOn),
+      });
     });
   }
 
@@ -81,17 +80,16 @@ export class MediaService {
   }
 
   async recordPublication(input: PublicationInput & { title: string; kind: PublicationKind; language: string; publishedOn: DateInput; copiesDistributed: number }): Promise<Publication> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(PublicationSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = await this.validatePublication(input, null);
-    const covered = await coveredProvisions(this.loaders, input, null);
-    return this.writes.create(writer, { ...values, ...covered }, input.clientMutationId, {
-      schema: PublicationSchema,
-      recordType: 'Publication',
-      operation: 'recordPublication',
-      fields: Object.keys(input),
-      duplicates: this.publicationDuplicates(values.title),
+    return this.writes.once(PublicationSchema, input.clientMutationId, async (writer) => {
+      const values = await this.validatePublication(input, null);
+      const covered = await coveredProvisions(this.loaders, input, null);
+      return this.writes.create(writer, { ...values, ...covered }, input.clientMutationId, {
+        schema: PublicationSchema,
+        recordType: 'Publication',
+        operation: 'recordPublication',
+        fields: Object.keys(input),
+        duplicates: this.publicationDuplicates(values.title),
+      });
     });
   }
 

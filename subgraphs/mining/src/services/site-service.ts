@@ -23,17 +23,16 @@ export class SiteService {
   ) {}
 
   async create(input: MiningSiteInput & { name: string; community: string; kind: MiningSiteKind; minerals: Mineral[] }): Promise<MiningSite> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(MiningSiteSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = await this.validate(input, null);
-    const place = await this.directory.community('input.community', input.community);
-    return this.writes.create(writer, { ...values, ...place }, input.clientMutationId, {
-      schema: MiningSiteSchema,
-      recordType: 'MiningSite',
-      operation: 'createMiningSite',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.name),
+    return this.writes.once(MiningSiteSchema, input.clientMutationId, async (writer) => {
+      const values = await this.validate(input, null);
+      const place = await this.directory.community('input.community', input.community);
+      return this.writes.create(writer, { ...values, ...place }, input.clientMutationId, {
+        schema: MiningSiteSchema,
+        recordType: 'MiningSite',
+        operation: 'createMiningSite',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.name),
+      });
     });
   }
 

@@ -55,28 +55,27 @@ export class TrainingService {
   async record(
     input: TrainingInput & { title: string; kind: TrainingKind; startsOn: DateInput; endsOn: DateInput; trainers: string[]; participants: ParticipantsInput },
   ): Promise<MiningTraining> {
-    const writer = this.writes.writer();
-    const earlier = await this.writes.retried(MiningTrainingSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = this.validate(input, null);
-    const participants = readParticipants('input.participants', input.participants);
-    const knowledge = input.knowledgeAssessment ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
-    const { place, site } = await communityOrSite(this.loaders, this.directory, input);
-    const trainerIds = await this.trainers(input.trainers);
-    const covered = await coveredProvisions(this.loaders, input, null);
-    return this.writes.create(
-      writer,
-      { ...values, ...place, ...covered, siteId: site?.id ?? null, trainerIds, participantsTotal: participants.total, ...scale(knowledge) },
-      input.clientMutationId,
-      {
-        schema: MiningTrainingSchema,
-        recordType: 'MiningTraining',
-        operation: 'recordMiningTraining',
-        fields: Object.keys(input),
-        duplicates: this.duplicates(values.title, values.startsOn),
-        after: (manager, training) => this.replaceGroups(manager, training.id, participants, knowledge),
-      },
-    );
+    return this.writes.once(MiningTrainingSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      const participants = readParticipants('input.participants', input.participants);
+      const knowledge = input.knowledgeAssessment ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
+      const { place, site } = await communityOrSite(this.loaders, this.directory, input);
+      const trainerIds = await this.trainers(input.trainers);
+      const covered = await coveredProvisions(this.loaders, input, null);
+      return this.writes.create(
+        writer,
+        { ...values, ...place, ...covered, siteId: site?.id ?? null, trainerIds, participantsTotal: participants.total, ...scale(knowledge) },
+        input.clientMutationId,
+        {
+          schema: MiningTrainingSchema,
+          recordType: 'MiningTraining',
+          operation: 'recordMiningTraining',
+          fields: Object.keys(input),
+          duplicates: this.duplicates(values.title, values.startsOn),
+          after: (manager, training) => this.replaceGroups(manager, training.id, participants, knowledge),
+        },
+      );
+    });
   }
 
   async update(id: string, version: number, input: TrainingInput): Promise<MiningTraining> {

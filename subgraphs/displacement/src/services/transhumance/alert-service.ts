@@ -65,65 +65,64 @@ export class AlertService {
 
   async raise(input: RaiseAlertInput): Promise<TranshumanceAlert> {
     const { writes, loaders, directory } = this.deps;
-    const writer = writes.writer();
-    const earlier = await writes.retried(TranshumanceAlertSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    if (!ALERT_KINDS.includes(input.kind)) throw badInput('input.kind', `Unknown kind ${input.kind}`);
-    if (!ALERT_SEVERITIES.includes(input.severity)) throw badInput('input.severity', `Unknown severity ${input.severity}`);
-    if (input.kind === 'EVENT' && input.trigger) throw badInput('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
-    if (input.kind === 'PREVENTION' && !input.trigger) throw badInput('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
-    if (input.trigger && !ALERT_TRIGGERS.includes(input.trigger)) throw badInput('input.trigger', `Unknown trigger ${input.trigger}`);
-    const summary = requiredText('input.summary', input.summary, 'The summary', 2000);
-    if (!input.spot && !input.adminArea) throw badInput('input.spot', 'Name a sensitive spot, an admin area, or both');
-    const spot = input.spot ? await loaders.transhumanceSpot.load(input.spot) : null;
-    if (input.spot && !spot) throw badInput('input.spot', `No sensitive spot with id "${input.spot}"`);
-    const area = input.adminArea ? await directory.adminArea('input.adminArea', input.adminArea) : null;
-    if (spot && area && !spot.adminPcode.startsWith(area.adminPcode)) {
-      throw badInput('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
-    }
-    const corridorId = input.corridor ?? spot?.corridorId ?? null;
-    if (input.corridor && !(await loaders.transhumanceCorridor.load(input.corridor))) throw badInput('input.corridor', `No corridor with id "${input.corridor}"`);
-    const heads = {
-      cattle: wholeNumber('input.cattle', input.cattle ?? 0, 'Cattle', { max: MAX_HEADS.CATTLE * 10 }),
-      sheep: wholeNumber('input.sheep', input.sheep ?? 0, 'Sheep', { max: MAX_HEADS.SHEEP * 10 }),
-      goats: wholeNumber('input.goats', input.goats ?? 0, 'Goats', { max: MAX_HEADS.GOATS * 10 }),
-      camels: wholeNumber('input.camels', input.camels ?? 0, 'Camels', { max: MAX_HEADS.CAMELS * 10 }),
-    };
-    const now = this.raisedAt(input.at);
-    return writes.create(
-      writer,
-      {
-        kind: input.kind,
-        trigger: input.trigger ?? null,
-        status: 'RAISED',
-        severity: input.severity,
-        raisedBy: 'PARTNER',
-        summary,
-        spotId: spot?.id ?? null,
-        corridorId,
-        adminPcode: area?.adminPcode ?? spot!.adminPcode,
-        countryCode: area?.countryCode ?? spot!.countryCode,
-        latitude: spot?.latitude ?? null,
-        longitude: spot?.longitude ?? null,
-        direction: null,
-        expectedArrival: input.expectedArrival ?? null,
-        ...heads,
-        tlu: tropicalLivestockUnits(heads),
-        reasoning: null,
-        evidence: null,
-        ruleKey: null,
-        raisedAt: now,
-        dismissed: false,
-      },
-      input.clientMutationId,
-      {
-        schema: TranshumanceAlertSchema,
-        recordType: 'TranshumanceAlert',
-        operation: 'raiseTranshumanceAlert',
-        fields: Object.keys(input),
-        after: (manager, alert) => this.history(manager, writer, alert, null, 'RAISED', now, null),
-      },
-    );
+    return writes.once(TranshumanceAlertSchema, input.clientMutationId, async (writer) => {
+      if (!ALERT_KINDS.includes(input.kind)) throw badInput('input.kind', `Unknown kind ${input.kind}`);
+      if (!ALERT_SEVERITIES.includes(input.severity)) throw badInput('input.severity', `Unknown severity ${input.severity}`);
+      if (input.kind === 'EVENT' && input.trigger) throw badInput('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
+      if (input.kind === 'PREVENTION' && !input.trigger) throw badInput('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
+      if (input.trigger && !ALERT_TRIGGERS.includes(input.trigger)) throw badInput('input.trigger', `Unknown trigger ${input.trigger}`);
+      const summary = requiredText('input.summary', input.summary, 'The summary', 2000);
+      if (!input.spot && !input.adminArea) throw badInput('input.spot', 'Name a sensitive spot, an admin area, or both');
+      const spot = input.spot ? await loaders.transhumanceSpot.load(input.spot) : null;
+      if (input.spot && !spot) throw badInput('input.spot', `No sensitive spot with id "${input.spot}"`);
+      const area = input.adminArea ? await directory.adminArea('input.adminArea', input.adminArea) : null;
+      if (spot && area && !spot.adminPcode.startsWith(area.adminPcode)) {
+        throw badInput('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
+      }
+      const corridorId = input.corridor ?? spot?.corridorId ?? null;
+      if (input.corridor && !(await loaders.transhumanceCorridor.load(input.corridor))) throw badInput('input.corridor', `No corridor with id "${input.corridor}"`);
+      const heads = {
+        cattle: wholeNumber('input.cattle', input.cattle ?? 0, 'Cattle', { max: MAX_HEADS.CATTLE * 10 }),
+        sheep: wholeNumber('input.sheep', input.sheep ?? 0, 'Sheep', { max: MAX_HEADS.SHEEP * 10 }),
+        goats: wholeNumber('input.goats', input.goats ?? 0, 'Goats', { max: MAX_HEADS.GOATS * 10 }),
+        camels: wholeNumber('input.camels', input.camels ?? 0, 'Camels', { max: MAX_HEADS.CAMELS * 10 }),
+      };
+      const now = this.raisedAt(input.at);
+      return writes.create(
+        writer,
+        {
+          kind: input.kind,
+          trigger: input.trigger ?? null,
+          status: 'RAISED',
+          severity: input.severity,
+          raisedBy: 'PARTNER',
+          summary,
+          spotId: spot?.id ?? null,
+          corridorId,
+          adminPcode: area?.adminPcode ?? spot!.adminPcode,
+          countryCode: area?.countryCode ?? spot!.countryCode,
+          latitude: spot?.latitude ?? null,
+          longitude: spot?.longitude ?? null,
+          direction: null,
+          expectedArrival: input.expectedArrival ?? null,
+          ...heads,
+          tlu: tropicalLivestockUnits(heads),
+          reasoning: null,
+          evidence: null,
+          ruleKey: null,
+          raisedAt: now,
+          dismissed: false,
+        },
+        input.clientMutationId,
+        {
+          schema: TranshumanceAlertSchema,
+          recordType: 'TranshumanceAlert',
+          operation: 'raiseTranshumanceAlert',
+          fields: Object.keys(input),
+          after: (manager, alert) => this.history(manager, writer, alert, null, 'RAISED', now, null),
+        },
+      );
+    });
   }
 
   verify(id: string, version: number, input: StepInput | null | undefined): Promise<TranshumanceAlert> {

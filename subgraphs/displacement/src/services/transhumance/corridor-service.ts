@@ -34,19 +34,18 @@ export class CorridorService {
 
   async create(input: CorridorInput & { name: string; formality: CorridorFormality; path: PathInput; adminAreas: string[] }): Promise<TranshumanceCorridor> {
     const { writes } = this.deps;
-    const writer = writes.writer();
-    const earlier = await writes.retried(TranshumanceCorridorSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = await this.validate(input, null);
-    const { vertices, ...geometry } = corridorGeometry(values.positions);
-    const { positions: _, ...columns } = values;
-    return writes.create(writer, { ...columns, ...geometry }, input.clientMutationId, {
-      schema: TranshumanceCorridorSchema,
-      recordType: 'TranshumanceCorridor',
-      operation: 'createTranshumanceCorridor',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.name),
-      after: (manager, corridor) => insertVertices(manager, corridor.id, vertices),
+    return writes.once(TranshumanceCorridorSchema, input.clientMutationId, async (writer) => {
+      const values = await this.validate(input, null);
+      const { vertices, ...geometry } = corridorGeometry(values.positions);
+      const { positions: _, ...columns } = values;
+      return writes.create(writer, { ...columns, ...geometry }, input.clientMutationId, {
+        schema: TranshumanceCorridorSchema,
+        recordType: 'TranshumanceCorridor',
+        operation: 'createTranshumanceCorridor',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.name),
+        after: (manager, corridor) => insertVertices(manager, corridor.id, vertices),
+      });
     });
   }
 

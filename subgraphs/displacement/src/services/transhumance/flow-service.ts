@@ -38,31 +38,28 @@ export class FlowService {
 
   async record(input: { observations: FlowObservationInput[]; clientMutationId?: string | null }): Promise<{ observations: FlowObservation[]; alerts: TranshumanceAlert[] }> {
     const { writes, repositories } = this.deps;
-    const writer = writes.writer();
-    const earlier = await writes.retried(FlowObservationBatchSchema, writer, input.clientMutationId);
-    if (earlier) {
-      // A retry: the observations are in; the rules run again (idempotent), finishing an interrupted evaluation.
-      const observations = await repositories.flowObservations.ofBatch(earlier.id);
-      return { observations, alerts: await this.earlyAction.run([...new Set(observations.map((o) => o.corridorId))]) };
-    }
-    if (input.observations.length === 0) throw badInput('input.observations', 'Give at least one observation');
-    if (input.observations.length > MAX_BATCH) throw badInput('input.observations', `At most ${MAX_BATCH} observations at once (got ${input.observations.length})`);
-    const points = await this.countingPoints(input.observations);
-    for (const point of new Set(points.values())) requireOwner(writer, point.ownerOrg, `CountingPoint ${point.id}`);
-    const rows: Awaited<ReturnType<FlowService['validate']>>[] = [];
-    for (const [i, observation] of input.observations.entries()) rows.push(await this.validate(`input.observations.${i}`, observation, points.get(observation.countingPoint)!));
-    const batch = await writes.create(writer, { observations: rows.length }, input.clientMutationId, {
-      schema: FlowObservationBatchSchema,
-      recordType: 'FlowObservationBatch',
-      operation: 'recordFlowObservations',
-      fields: ['observations'],
-      after: async (manager, created) => {
-        const table = manager.getRepository(FlowObservationSchema);
-        const owned = rows.map((row) => ({ ...row, batchId: created.id, ownerOrg: writer.organisationId, createdBy: writer.subject }));
-        for (let i = 0; i < owned.length; i += 250) await table.insert(owned.slice(i, i + 250));
-        // Same transaction: the weekly flows never count a batch that did not commit, nor miss one that did.
-        await repositories.flowObservations.addBatchToWeeks(manager, created.id);
-      },
+    // One batch per key: a retry, sequential or concurrent, answers with the same batch, and the rules
+    // run again (idempotent), finishing an interrupted evaluation.
+    const batch = await writes.once(FlowObservationBatchSchema, input.clientMutationId, async (writer) => {
+      if (input.observations.length === 0) throw badInput('input.observations', 'Give at least one observation');
+      if (input.observations.length > MAX_BATCH) throw badInput('input.observations', `At most ${MAX_BATCH} observations at once (got ${input.observations.length})`);
+      const points = await this.countingPoints(input.observations);
+      for (const point of new Set(points.values())) requireOwner(writer, point.ownerOrg, `CountingPoint ${point.id}`);
+      const rows: Awaited<ReturnType<FlowService['validate']>>[] = [];
+      for (const [i, observation] of input.observations.entries()) rows.push(await this.validate(`input.observations.${i}`, observation, points.get(observation.countingPoint)!));
+      return writes.create(writer, { observations: rows.length }, input.clientMutationId, {
+        schema: FlowObservationBatchSchema,
+        recordType: 'FlowObservationBatch',
+        operation: 'recordFlowObservations',
+        fields: ['observations'],
+        after: async (manager, created) => {
+          const table = manager.getRepository(FlowObservationSchema);
+          const owned = rows.map((row) => ({ ...row, batchId: created.id, ownerOrg: writer.organisationId, createdBy: writer.subject }));
+          for (let i = 0; i < owned.length; i += 250) await table.insert(owned.slice(i, i + 250));
+          // Same transaction: the weekly flows never count a batch that did not commit, nor miss one that did.
+          await repositories.flowObservations.addBatchToWeeks(manager, created.id);
+        },
+      });
     });
     const observations = await repositories.flowObservations.ofBatch(batch.id);
     return { observations, alerts: await this.earlyAction.run([...new Set(observations.map((o) => o.corridorId))]) };

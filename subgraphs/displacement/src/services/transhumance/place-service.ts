@@ -32,16 +32,15 @@ export class PlaceService {
 
   async createSpot(input: SpotInput & { name: string; kind: SpotKind; latitude: number; longitude: number; adminArea: string }): Promise<SensitiveSpot> {
     const { writes } = this.deps;
-    const writer = writes.writer();
-    const earlier = await writes.retried(SensitiveSpotSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const values = await this.spotValues(input, null);
-    return writes.create(writer, values, input.clientMutationId, {
-      schema: SensitiveSpotSchema,
-      recordType: 'SensitiveSpot',
-      operation: 'createSensitiveSpot',
-      fields: Object.keys(input),
-      duplicates: spotDuplicates(values.name),
+    return writes.once(SensitiveSpotSchema, input.clientMutationId, async (writer) => {
+      const values = await this.spotValues(input, null);
+      return writes.create(writer, values, input.clientMutationId, {
+        schema: SensitiveSpotSchema,
+        recordType: 'SensitiveSpot',
+        operation: 'createSensitiveSpot',
+        fields: Object.keys(input),
+        duplicates: spotDuplicates(values.name),
+      });
     });
   }
 
@@ -61,19 +60,18 @@ export class PlaceService {
 
   async createCountingPoint(input: CountingPointInput): Promise<CountingPoint> {
     const { writes } = this.deps;
-    const writer = writes.writer();
-    const earlier = await writes.retried(CountingPointSchema, writer, input.clientMutationId);
-    if (earlier) return earlier;
-    const name = requiredText('input.name', input.name, 'The name');
-    const place = await this.place(input.adminArea, input.latitude, input.longitude);
-    if (!input.corridor) throw badInput('input.corridor', 'A counting point is on a corridor');
-    const onCorridor = await this.onCorridor('counting point', input.corridor, input.latitude, input.longitude);
-    return writes.create(writer, { name, ...place, corridorId: onCorridor.corridorId!, kmAlong: onCorridor.kmAlong!, distanceFromPathKm: onCorridor.distanceFromPathKm! }, input.clientMutationId, {
-      schema: CountingPointSchema,
-      recordType: 'CountingPoint',
-      operation: 'createCountingPoint',
-      fields: Object.keys(input),
-      duplicates: { counting_point_name: () => badInput('input.name', `The corridor already has a counting point named "${name}"`) },
+    return writes.once(CountingPointSchema, input.clientMutationId, async (writer) => {
+      const name = requiredText('input.name', input.name, 'The name');
+      const place = await this.place(input.adminArea, input.latitude, input.longitude);
+      if (!input.corridor) throw badInput('input.corridor', 'A counting point is on a corridor');
+      const onCorridor = await this.onCorridor('counting point', input.corridor, input.latitude, input.longitude);
+      return writes.create(writer, { name, ...place, corridorId: onCorridor.corridorId!, kmAlong: onCorridor.kmAlong!, distanceFromPathKm: onCorridor.distanceFromPathKm! }, input.clientMutationId, {
+        schema: CountingPointSchema,
+        recordType: 'CountingPoint',
+        operation: 'createCountingPoint',
+        fields: Object.keys(input),
+        duplicates: { counting_point_name: () => badInput('input.name', `The corridor already has a counting point named "${name}"`) },
+      });
     });
   }
 
