@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { resolvers as scalarResolvers } from 'graphql-scalars';
+import { plainLiteralErrors } from './input/scalar-literals';
 
 /**
  * A scalar that only accepts strings matching a pattern, so malformed identifiers are refused at the
@@ -60,6 +61,7 @@ export function scalarResolversFor(typeDefsSource: string): Record<string, Graph
     const scalar = (scalars as Record<string, GraphQLScalarType>)[name];
     if (!scalar) throw new Error(`Scalar ${name} is declared in the schema but the kit does not provide it`);
     picked[name] = scalar;
+    picked[name] = plainLiteralErrors(scalar);
   }
   return picked;
 }
