@@ -1,5 +1,6 @@
 import { authEnv, authProblems, type AuthEnv } from './auth/env';
 import { env, loadEnvOrExit } from './env';
+import { databaseTimeoutEnv } from './database/timeouts';
 import { queryLimitsEnv } from './graphql/guards';
 
 export const DEFAULT_DIRECTORY_URL = 'http://localhost:4001/graphql';
@@ -14,6 +15,8 @@ export function subgraphEnv(name: string, defaultPort: number) {
     PORT: env.port(`port the ${name} subgraph listens on`, defaultPort),
     HOST: env.string('interface to listen on', '0.0.0.0'),
     DB_POOL_SIZE: env.integer('connections in the database pool', 10, 1),
+    // Read again where the pool is made (createDataSource); listed here so a bad value stops the start.
+    ...databaseTimeoutEnv,
     LOG_LEVEL: env.oneOf('log level', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info'),
     // Communities, languages and admin areas are checked against the directory, and it answers
     // whether a caller's organisation and API key exist.
@@ -28,6 +31,9 @@ export type SubgraphConfig = {
   PORT: number;
   HOST: string;
   DB_POOL_SIZE: number;
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_CONNECT_TIMEOUT_MS: number;
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
   LOG_LEVEL: string;
   DIRECTORY_URL: string;
   MAX_BODY_SIZE: string;

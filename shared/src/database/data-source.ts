@@ -1,7 +1,9 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, MigrationExecutor, type MixedList, type EntitySchema } from 'typeorm';
 import { types } from 'pg';
 import { SnakeNamingStrategy } from './naming';
 import { SqlStatementCounter } from './statement-counter';
+import { StatementCancellation } from './cancellation';
+import { databaseTimeouts, poolTimeouts, type DatabaseTimeouts } from './timeouts';
 import type { Logger } from '../logger';
 
 // A calendar date (a session delivered on 2026-03-14) is not an instant: read DATE columns as the
@@ -17,6 +19,8 @@ export interface DataSourceOptions {
   logger?: Logger;
   poolSize?: number;
   applicationName?: string;
+  /** Defaults: DB_STATEMENT_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS, DB_IDLE_IN_TRANSACTION_TIMEOUT_MS or their defaults. */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
 
 export interface PeaceGraphDataSource {
@@ -26,10 +30,15 @@ export interface PeaceGraphDataSource {
 
 /**
  * The one way a subgraph talks to PostgreSQL. Schema changes come only from reviewed migrations:
- * `synchronize` is off and cannot be turned on from here.
+ * `synchronize` is off and cannot be turned on from here. Every connection has a statement timeout,
+ * an idle-in-transaction timeout and a bounded wait for the pool (timeouts.ts), and the statements of
+ * a request whose caller left are cancelled (cancellation.ts).
  */
 export function createDataSource(options: DataSourceOptions): PeaceGraphDataSource {
   const statements = new SqlStatementCounter(options.logger);
+  const cancellation = new StatementCancellation(options.url, options.logger);
+  statements.cancellation = cancellation;
+  const timeouts = { ...databaseTimeouts(), ...options.timeouts };
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
@@ -44,13 +53,31 @@ export function createDataSource(options: DataSourceOptions): PeaceGraphDataSour
     logger: statements,
     maxQueryExecutionTime: 500,
     applicationName: options.applicationName,
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: options.poolSize ?? 10, ...poolTimeouts(timeouts) },
   });
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await cancellation.close();
+    await destroy();
+  };
   return { dataSource, statements };
 }
 
-/** Applies pending migrations; returns the names of those it ran. */
+/**
+ * Applies pending migrations; returns the names of those it ran. A migration may rightly take longer
+ * than a request's statement (an index built on a large table), so its connection runs without the
+ * statement timeout, which is restored before the connection goes back to the pool.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const ran = await dataSource.runMigrations({ transaction: 'each' });
-  return ran.map((m) => m.name);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SET statement_timeout = 0');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const ran = await executor.executePendingMigrations();
+    return ran.map((m) => m.name);
+  } finally {
+    await runner.query('RESET statement_timeout').catch(() => undefined);
+    await runner.release();
+  }
 }
