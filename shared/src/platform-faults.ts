@@ -67,9 +67,16 @@ function search(error: unknown, depth: number): PlatformFault | undefined {
   return undefined;
 }
 
+/**
+ * graphql-js replaces a thrown value that is not an Error of its own realm (an error raised by Node's
+ * sockets, seen from a test sandbox) by `Unexpected error value: <the value, inspected>`; the code
+ * written in it is all that is left of the original.
+ */
+const INSPECTED_CODE = /^Unexpected error value: .*\bcode: ['"]([0-9A-Z]{5}|E[A-Z_]+)['"]/s;
+
 function classify(error: Record<string, unknown>): PlatformFault | undefined {
-  const code = typeof error.code === 'string' ? error.code : undefined;
   const message = typeof error.message === 'string' ? error.message : '';
+  const code = typeof error.code === 'string' ? error.code : INSPECTED_CODE.exec(message)?.[1];
   // Before SQLSTATEs: EPIPE is five capitals too.
   if (code && SOCKET_CODES.has(code)) return 'unavailable';
   if (code && /^[0-9A-Z]{5}$/.test(code)) {

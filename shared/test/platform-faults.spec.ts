@@ -120,3 +120,12 @@ describe('HTTP status of a failed context', () => {
     expect(withHttpStatus(bug, 401)).toBe(bug);
   });
 });
+
+describe('a socket error seen from another realm', () => {
+  it('is still recognised from the code graphql-js wrote into its message', () => {
+    const wrapped = new Error('Unexpected error value: { errno: -111, code: "ECONNREFUSED", syscall: "connect", address: "127.0.0.1", port: 5432 }');
+    expect(platformFaultOf(wrapped)).toBe('unavailable');
+    expect(platformFaultOf(new Error('Unexpected error value: { code: "42P01" }'))).toBeUndefined();
+    expect(platformFaultOf(new Error('Unexpected error value: "no code here"'))).toBeUndefined();
+  });
+});
