@@ -21,11 +21,11 @@ export interface EmbeddedOptions {
   /** Keep the data directory when stopping (npm start) or delete it (tests). */
   persistent: boolean;
   /**
-   * Flush every commit to disk before answering it (fsync, synchronous_commit, full-page writes: all
-   * PostgreSQL's defaults). On by default because small partners run the embedded default as their
-   * production; only a test harness, whose data is thrown away, may turn it off for speed.
+   * More server settings (`name=value`). The server is durable — every commit flushed before it is
+   * answered, PostgreSQL's defaults — because small partners run the embedded default as their
+   * production; only the test harness, whose data is thrown away, relaxes that here for speed.
    */
-  durable?: boolean;
+  settings?: string[];
   onLog?: (line: string) => void;
 }
 
@@ -62,11 +62,10 @@ export async function portInUse(port: number): Promise<boolean> {
  * so two platforms on one host (or in two network namespaces sharing /tmp) never collide on
  * /tmp/.s.PGSQL.<port>; a data directory too deep for a socket path gets TCP only.
  */
-export function postgresFlags(dataDir: string, durable: boolean): string[] {
+export function postgresFlags(dataDir: string, settings: string[] = []): string[] {
   const socketDir = dataDir.length <= MAX_SOCKET_DIR ? dataDir : '';
-  const flags = ['-c', 'max_connections=200', '-c', `unix_socket_directories=${socketDir}`, '-c', 'listen_addresses=127.0.0.1'];
-  if (!durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  return flags;
+  const all = ['max_connections=200', `unix_socket_directories=${socketDir}`, 'listen_addresses=127.0.0.1', ...settings];
+  return all.flatMap((setting) => ['-c', setting]);
 }
 
 /**
@@ -99,7 +98,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     onLog: remember,
     onError: remember,
-    postgresFlags: postgresFlags(options.dataDir, options.durable ?? true),
+    postgresFlags: postgresFlags(options.dataDir, options.settings),
   });
   try {
     if (!initialised) await server.initialise();

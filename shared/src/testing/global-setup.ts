@@ -60,7 +60,7 @@ export default async function globalSetup(): Promise<void> {
     port: 0,
     persistent: false,
     // Thrown away after the run: no need to wait for the disk on every commit.
-    durable: false,
+    settings: ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'],
   });
   holder.__peacegraphTestServer = {
     stop: async () => {
