@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
+import { callerLeft } from '@peacegraph/kit';
 
 /** What the gateway knows about one caller's request, and passes on to every subgraph it calls. */
 export interface GatewayContext {
@@ -7,6 +8,8 @@ export interface GatewayContext {
   /** Why the caller reads the data (X-Purpose); subgraphs write it to their audit log. */
   purpose?: string;
   requestId: string;
+  /** Aborted when the caller leaves before its answer: every subgraph call for it is then cancelled. */
+  signal?: AbortSignal;
 }
 
 /** A caller's own id is kept so their logs and ours line up; anything odd-looking is replaced. */
@@ -22,5 +25,7 @@ export function contextFor(req: Request, requestId: string): GatewayContext {
     authorization: req.get('authorization'),
     purpose: req.get('x-purpose'),
     requestId,
+    // Express links each request to its response; the gateway's wiring stays as it is.
+    signal: req.res ? callerLeft(req.res) : undefined,
   };
 }

@@ -3,7 +3,8 @@ import { createErrorFormatter } from '@peacegraph/kit';
 
 /**
  * Codes only the gateway raises: a subgraph that did not answer in time or at all. The client learns
- * which domain failed (its data is null) but not where that subgraph runs.
+ * which domain failed (its data is null) but not where that subgraph runs, and that it may retry
+ * (`extensions.retryable: true`): the fault is the platform's, not the caller's.
  */
 export const GatewayErrorCode = {
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
@@ -15,13 +16,13 @@ const GATEWAY_CODES = new Set<string>(Object.values(GatewayErrorCode));
 
 export function subgraphTimeout(subgraph: string, timeoutMs: number): GraphQLError {
   return new GraphQLError(`The ${subgraph} service did not answer within ${timeoutMs} ms`, {
-    extensions: { code: GatewayErrorCode.SUBGRAPH_TIMEOUT, serviceName: subgraph },
+    extensions: { code: GatewayErrorCode.SUBGRAPH_TIMEOUT, serviceName: subgraph, retryable: true },
   });
 }
 
 export function subgraphUnavailable(subgraph: string, why: string): GraphQLError {
   return new GraphQLError(`The ${subgraph} service ${why}`, {
-    extensions: { code: GatewayErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: subgraph },
+    extensions: { code: GatewayErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: subgraph, retryable: true },
   });
 }
 
@@ -31,7 +32,8 @@ export function subgraphUnavailable(subgraph: string, why: string): GraphQLError
  * - its own subgraph codes pass;
  * - an error a subgraph returned reaches Apollo Server as a GraphQLError whose `originalError` is the
  *   subgraph's JSON error, not a GraphQLError instance, so the kit would hide a subgraph's
- *   BAD_USER_INPUT. It is judged by its code instead: the subgraph already hid what it had to.
+ *   BAD_USER_INPUT. It is judged by its code instead: the subgraph already hid what it had to. Its
+ *   retryable codes (SERVICE_UNAVAILABLE, QUERY_TIMEOUT) pass the same way, with `retryable`.
  */
 export function createGatewayErrorFormatter(onHidden: (original: unknown) => void) {
   const kitFormatter = createErrorFormatter(onHidden);
@@ -41,7 +43,7 @@ export function createGatewayErrorFormatter(onHidden: (original: unknown) => voi
       return {
         message: formatted.message,
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code, serviceName: formatted.extensions?.serviceName },
+        extensions: { code, serviceName: formatted.extensions?.serviceName, retryable: true },
       };
     }
     if (fromSubgraph(error)) {

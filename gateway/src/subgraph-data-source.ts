@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@peacegraph/kit';
@@ -20,8 +21,23 @@ type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 const CALLER_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
 /**
+ * A subgraph's own "retry later" (its database or the directory unreachable: HTTP 503): kept as it is,
+ * so the caller learns what the subgraph knows, not a vaguer SUBGRAPH_UNAVAILABLE.
+ */
+const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
+
+/**
+ * The signal of the caller whose operation is being fetched. Apollo's data source calls its fetcher
+ * with the request only, not the caller's context, so `process` puts the signal where the fetcher
+ * (run inside it) can find it.
+ */
+const callerSignal = new AsyncLocalStorage<AbortSignal | undefined>();
+
+/**
  * One subgraph as the gateway calls it: with the caller's credentials, purpose and request id, and
- * never for longer than `timeoutMs` — a slow domain costs its own fields, not the whole request.
+ * never for longer than `timeoutMs` — a slow domain costs its own fields, not the whole request. A
+ * caller who leaves takes its subgraph calls with it: they are aborted, so the subgraph sees its
+ * connection close and stops its SQL (the kit cancels it), instead of working for nobody.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
@@ -48,7 +64,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      const signal = fromCaller(options) ? options.context.signal : undefined;
+      return await callerSignal.run(signal, () => super.process(options));
     } catch (error) {
       throw this.explain(error, options);
     }
@@ -60,6 +77,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const first = firstGraphQLError(body);
     const code = first && callersCode(first);
     if (first && code) return new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraph } });
+    const retryable = first?.extensions?.code;
+    if (first && typeof retryable === 'string' && RETRYABLE_CODES.has(retryable)) {
+      return new GraphQLError(first.message, { extensions: { code: retryable, serviceName: this.subgraph, retryable: true } });
+    }
     this.log.warn({ subgraph: this.subgraph, status: response.status, body }, 'subgraph answered with an error status');
     return subgraphUnavailable(this.subgraph, `answered HTTP ${response.status}`);
   }
@@ -72,6 +93,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       this.log.warn({ subgraph: this.subgraph, timeoutMs: this.timeoutMs, requestId }, 'subgraph call timed out');
       return subgraphTimeout(this.subgraph, this.timeoutMs);
     }
+    if (fromCaller(options) && options.context.signal?.aborted) {
+      // Nobody reads this answer; not a fault of the subgraph, so not a warning.
+      this.log.debug({ subgraph: this.subgraph, requestId }, 'subgraph call aborted: the caller left');
+      return subgraphUnavailable(this.subgraph, 'was not waited for: the caller left');
+    }
     this.log.warn({ subgraph: this.subgraph, err: error, requestId }, 'subgraph call failed');
     return subgraphUnavailable(this.subgraph, 'could not be reached');
   }
@@ -79,11 +105,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
 /**
  * Node's own fetch, so that the abort signal covers reading the body too: a subgraph that sends its
- * headers and then stalls still times out.
+ * headers and then stalls still times out. The call ends at the timeout or when the caller leaves,
+ * whichever comes first; aborting closes the connection, which is what the subgraph notices.
  */
 function timedFetch(timeoutMs: number): Fetcher {
-  const fetcher = (url: string, init?: Parameters<Fetcher>[1]) =>
-    fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
+  const fetcher = (url: string, init?: Parameters<Fetcher>[1]) => {
+    const caller = callerSignal.getStore();
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetch(url, { ...(init as RequestInit), signal: caller ? AbortSignal.any([timeout, caller]) : timeout });
+  };
   return fetcher as unknown as Fetcher;
 }
 

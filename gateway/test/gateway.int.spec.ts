@@ -121,7 +121,7 @@ describe('queries through the gateway', () => {
       expect(response.errors).toEqual([
         {
           message: `The conflicts service did not answer within ${TIMEOUT_MS} ms`,
-          extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'conflicts' },
+          extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'conflicts', retryable: true },
         },
       ]);
     } finally {
@@ -266,7 +266,7 @@ describe('health and readiness', () => {
     const response = await query('{ community(id: "c1") { name openCases } }');
     expect(response.data).toEqual({ community: { name: 'Kalana', openCases: null } });
     expect(response.errors).toEqual([
-      { message: 'The conflicts service could not be reached', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'conflicts' } },
+      { message: 'The conflicts service could not be reached', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'conflicts', retryable: true } },
     ]);
   });
 });
