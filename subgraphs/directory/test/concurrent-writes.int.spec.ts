@@ -1,0 +1,40 @@
+import { atOnce, outcomes, rowsWithKey } from '@peacegraph/kit/testing';
+import { startDirectory, type DirectoryUnderTest } from './support';
+
+/**
+ * Writes that arrive at the same instant, over HTTP: copies of one keyed createCommunity make one
+ * community and all answer with it; one name per admin area however many arrive at once.
+ */
+let directory: DirectoryUnderTest;
+beforeAll(async () => {
+  directory = await startDirectory();
+});
+afterAll(() => directory.stop());
+
+const CREATE = `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
+const send = (input: Record<string, unknown>) => directory.writer(CREATE, { input });
+
+describe('createCommunity sent many times at once with one clientMutationId', () => {
+  it.each([
+    [2, 'Kalana'],
+    [20, 'Nampala'],
+    [50, 'Yanfolila'],
+  ])('%i copies make one community (%s) and every copy answers with it', async (copies, name) => {
+    const input = { name, adminArea: 'ML0306', languages: ['bam'], clientMutationId: `retry-${name}` };
+    const { ids, refusals } = outcomes(await atOnce(copies, () => send(input)), 'createCommunity');
+    expect(refusals).toEqual([]);
+    expect(ids).toHaveLength(copies);
+    expect(new Set(ids).size).toBe(1);
+    expect(await rowsWithKey(directory.db, 'community', `retry-${name}`)).toBe(1);
+    expect(outcomes([await send(input)], 'createCommunity')).toEqual({ ids: [ids[0]], refusals: [] });
+  });
+});
+
+describe('one community of a name per admin area', () => {
+  it.each([2, 20, 40])('of %i communities of one name created at once, one is stored', async (together) => {
+    const name = `Bougouni ${together}`;
+    const { ids, refusals } = outcomes(await atOnce(together, (i) => send({ name, adminArea: 'ML0304', focalPoint: `Chief ${i}` })), 'createCommunity');
+    expect(ids).toHaveLength(1);
+    expect(refusals).toEqual(Array(together - 1).fill('BAD_USER_INPUT input.name'));
+  });
+});
