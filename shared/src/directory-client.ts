@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { onlyUuids } from './loaders';
+import { serviceUnavailable } from './errors';
 
 /** What a domain subgraph needs to know about a community when it records something there. */
 export interface CommunityPlace {
@@ -57,15 +58,21 @@ type Entity =
 export function createDirectoryClient(directoryUrl: string, options: { timeoutMs?: number } = {}): DirectoryClient {
   const url = /\/graphql\/?$/.test(directoryUrl) ? directoryUrl : `${directoryUrl.replace(/\/$/, '')}/graphql`;
   async function lookup(representations: Record<string, string>[]): Promise<Entity[]> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: QUERY, variables: { representations } }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-    });
-    const body = (await response.json()) as { data?: { _entities: Entity[] }; errors?: { message: string }[] };
-    if (!response.ok || !body.data) throw new Error(`directory lookup failed: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
-    return body.data._entities;
+    let body: { data?: { _entities: Entity[] }; errors?: { message: string }[] };
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { representations } }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      });
+      body = (await response.json()) as typeof body;
+      if (!response.ok || !body.data) throw new Error(`directory lookup failed: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    } catch {
+      // The directory down, slow or failing is the platform's fault: the caller may retry the write.
+      throw serviceUnavailable('The directory, which checks places, languages and organisations, cannot be reached just now; retry in a few seconds');
+    }
+    return body.data!._entities;
   }
   return {
     community: new DataLoader(async (ids) => {
