@@ -46,9 +46,32 @@ export const LanguageCodeScalar = patternScalar(
 
 export const PCODE_PATTERN = /^[A-Z]{2}[0-9]{1,12}$/;
 
+/**
+ * graphql-scalars' Date or DateTime, refusing years PostgreSQL cannot store: RFC 3339 allows year 0000,
+ * which PostgreSQL refuses ("date/time field value out of range") after the request has been accepted,
+ * so "0000-01-01" surfaced as an internal error.
+ */
+function storableDates(scalar: GraphQLScalarType): GraphQLScalarType {
+  const check = (value: unknown): unknown => {
+    if (value instanceof Date) {
+      const year = value.getUTCFullYear();
+      if (year < 1 || year > 9999) throw new TypeError(`${scalar.name} must fall between the years 1 and 9999, got ${value.toISOString().slice(0, 10)}`);
+    }
+    return value;
+  };
+  const config = scalar.toConfig();
+  return new GraphQLScalarType({
+    ...config,
+    parseValue: (value) => check(config.parseValue!(value)),
+    parseLiteral: (ast, variables) => check(config.parseLiteral!(ast, variables)),
+  });
+}
+
 /** graphql-scalars used across the platform, plus ours; each subgraph declares in SDL the ones it uses. */
 export const scalars = {
   ...scalarResolvers,
+  Date: storableDates(scalarResolvers.Date!),
+  DateTime: storableDates(scalarResolvers.DateTime!),
   PCode: PCodeScalar,
   LanguageCode: LanguageCodeScalar,
 };
@@ -60,7 +83,6 @@ export function scalarResolversFor(typeDefsSource: string): Record<string, Graph
   for (const name of declared) {
     const scalar = (scalars as Record<string, GraphQLScalarType>)[name];
     if (!scalar) throw new Error(`Scalar ${name} is declared in the schema but the kit does not provide it`);
-    picked[name] = scalar;
     picked[name] = plainLiteralErrors(scalar);
   }
   return picked;

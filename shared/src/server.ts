@@ -22,6 +22,7 @@ import { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
 import { notFoundHandler, requestErrorHandler } from './graphql/request-errors';
 import type { SqlStatementCounter } from './database/statement-counter';
 import { refuseControlCharacters } from './input/text-arguments';
+import { refuseUnknownEntities } from './input/entity-representations';
 
 export interface RequestScope {
   req: express.Request;
@@ -63,7 +64,7 @@ export interface RunningServer {
 
 export function buildSchema(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<unknown>): GraphQLSchema {
   // Every string argument of every subgraph is checked once here, not by each service.
-  return refuseControlCharacters(buildSubgraphSchema({ typeDefs, resolvers }));
+  return refuseUnknownEntities(refuseControlCharacters(buildSubgraphSchema({ typeDefs, resolvers })));
 }
 
 /**

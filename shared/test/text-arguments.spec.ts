@@ -2,6 +2,8 @@ import { graphql } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema } from '../src/server';
 
+// buildSchema applies both kit steps: control characters and unknown entity representations.
+
 const schema = buildSchema(
   gql`
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -53,7 +55,7 @@ describe('control characters refused in every string argument', () => {
       note: 'tab\tand\nlines\r\nare fine',
     });
     expect(errors).toHaveLength(1);
-    expect((errors![0] as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual([
+    expect((errors![0] as unknown as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual([
       'input.name',
       'input.aliases.1',
       'input.aliases.2',
@@ -81,5 +83,21 @@ describe('control characters refused in every string argument', () => {
   it('checks _entities representations too', async () => {
     const { errors } = await run('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Site', id: 'x\u0000' }] });
     expect(errors![0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations.0.id' });
+  });
+
+  it('refuses _entities representations that name no entity, by position', async () => {
+    const { errors } = await run('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+      r: [{ __typename: 'Site', id: '1' }, { a: { a: { a: {} } } }, { __typename: 'NoSuchType', id: '1' }, 'text', { __typename: 7 }],
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations.1' });
+    expect((errors![0] as unknown as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual([
+      'representations.1',
+      'representations.2',
+      'representations.3',
+      'representations.4',
+    ]);
+    const known = await run('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Site', id: '1' }] });
+    expect(known.errors).toBeUndefined();
   });
 });

@@ -1,9 +1,18 @@
 import { badInput } from '../errors';
 
+/**
+ * Whether a text shows nothing: only white space, invisible format characters (zero-width spaces and
+ * joiners, byte-order marks, direction marks) or combining marks with no letter to sit on. A name of
+ * such characters looks empty on every screen, so it is refused like an empty one.
+ */
+export function blank(text: string): boolean {
+  return !/[^\s\p{Cf}\p{M}\p{Z}]/u.test(text);
+}
+
 /** Trimmed text with inner runs of spaces collapsed; refuses blank and overlong values. */
 export function requiredText(field: string, raw: string, label: string, max = 200): string {
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (text === '') throw badInput(field, `${label} cannot be empty`);
+  if (blank(text)) throw badInput(field, `${label} cannot be empty`);
   if (text.length > max) throw badInput(field, `${label} is longer than ${max} characters`);
   return text;
 }
@@ -11,7 +20,7 @@ export function requiredText(field: string, raw: string, label: string, max = 20
 /** Optional free text: blank becomes null. Paragraphs are kept. */
 export function optionalText(field: string, raw: string | null | undefined, label: string, max = 2000): string | null {
   const text = raw?.trim() ?? '';
-  if (text === '') return null;
+  if (blank(text)) return null;
   if (text.length > max) throw badInput(field, `${label} is longer than ${max} characters`);
   return text;
 }
@@ -51,4 +60,12 @@ export function wholeNumber(field: string, value: number, label: string, { min =
 export function notNull<T>(field: string, value: T | null | undefined, label: string): T | undefined {
   if (value === null) throw badInput(field, `${label} cannot be removed`);
   return value;
+}
+
+/**
+ * Whether an input field was given: present and not null. An empty text or a zero is given (and then
+ * checked); a truthiness test took `""` for "keep the current value" and let it through unchecked.
+ */
+export function given<T>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined;
 }
