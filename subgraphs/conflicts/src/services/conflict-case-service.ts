@@ -1,4 +1,4 @@
-import { badInput, createOnce, requireOwner, requireWriter, type AuditRecorder, type DirectoryClient, type Viewer } from '@peacegraph/kit';
+import { badInput, createOnce, requireOwner, requireWriter, type AuditRecorder, type DirectoryClient, type Viewer, given } from '@peacegraph/kit';
 import {
   CaseStatusChangeSchema,
   ConflictCaseSchema,
@@ -151,7 +151,7 @@ export class ConflictCaseService {
     }
     if (input.narrative !== undefined) caseFields.narrative = optionalText('input.narrative', input.narrative, MAX_NARRATIVE);
     if (input.parties === null) throw badInput('input.parties', 'A conflict has at least 2 parties');
-    const parties = input.parties ? cleanParties('input.parties', input.parties) : null;
+    const parties = given(input.parties) ? cleanParties('input.parties', input.parties) : null;
     const [updated] = await this.changes.apply(writer, 'updateConflictCase', [
       {
         current,

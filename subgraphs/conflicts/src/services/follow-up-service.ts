@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, given } from '@peacegraph/kit';
 import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type FollowUpFinding, type Resolution } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest, type StatusMove } from './case-changes';
@@ -85,7 +85,7 @@ export class FollowUpService {
       const heldOn = isoDate(input.heldOn);
       const resolution = currentResolution(current, resolutions[i]!);
       let scheduled: FollowUpCheck | undefined;
-      if (input.followUp) {
+      if (given(input.followUp)) {
         scheduled = checks[i]!.find((check) => check.id === input.followUp);
         if (!scheduled || scheduled.resolutionId !== resolution.id) {
           throw badInput('input.followUp', `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`);

@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction, type PlannedActionStatus } from '../entities';
 import { PLANNED_ACTION_STATUSES } from '../entities/planned-action';
@@ -66,11 +66,11 @@ export class ActionPlanService {
     const current = this.writes.editable(writer, await this.loaders.actionPlan.load(id), 'CommunityActionPlan', id, version);
     const cohort = (await this.loaders.cohort.load(current.cohortId))!;
     if (input.title === null) throw badInput('input.title', 'The title cannot be empty');
-    const adoptedOn = input.adoptedOn ? this.adoptedOn(input.adoptedOn, cohort.startedOn) : current.adoptedOn;
+    const adoptedOn = given(input.adoptedOn) ? this.adoptedOn(input.adoptedOn, cohort.startedOn) : current.adoptedOn;
     const actions = await this.loaders.actionsOfPlan.load(id);
     const tooEarly = actions.find((a) => a.dueOn < adoptedOn || (a.doneOn !== null && a.doneOn < adoptedOn));
     if (tooEarly) throw badInput('input.adoptedOn', `The action "${tooEarly.description}" is due or done before ${adoptedOn}`);
-    return this.writes.update(current, version, { title: input.title ? requiredText('input.title', input.title, 'The title') : current.title, adoptedOn }, {
+    return this.writes.update(current, version, { title: given(input.title) ? requiredText('input.title', input.title, 'The title') : current.title, adoptedOn }, {
       schema: CommunityActionPlanSchema,
       recordType: 'CommunityActionPlan',
       operation: 'updateCommunityActionPlan',
@@ -125,11 +125,11 @@ export class ActionPlanService {
     for (const field of ['description', 'responsibleGroup', 'dueOn', 'status'] as const) {
       if (input[field] === null && !(field === 'status' && !current)) throw badInput(`${prefix}.${field}`, `An action needs its ${field}`);
     }
-    const description = input.description ? requiredText(`${prefix}.description`, input.description, 'The description', 500) : current!.description;
+    const description = given(input.description) ? requiredText(`${prefix}.description`, input.description, 'The description', 500) : current!.description;
     const responsibleGroup = input.responsibleGroup
       ? requiredText(`${prefix}.responsibleGroup`, input.responsibleGroup, 'The responsible group')
       : current!.responsibleGroup;
-    const dueOn = input.dueOn ? notBefore(`${prefix}.dueOn`, isoDate(input.dueOn), adoptedOn, 'the day the plan was adopted') : current!.dueOn;
+    const dueOn = given(input.dueOn) ? notBefore(`${prefix}.dueOn`, isoDate(input.dueOn), adoptedOn, 'the day the plan was adopted') : current!.dueOn;
     const status = input.status ?? current?.status ?? 'NOT_STARTED';
     if (!PLANNED_ACTION_STATUSES.includes(status)) throw badInput(`${prefix}.status`, `Unknown status ${status}`);
     let doneOn: string | null = null;
@@ -138,7 +138,7 @@ export class ActionPlanService {
       if (!given) throw badInput(`${prefix}.doneOn`, 'Say when the action was done');
       doneOn = notInFuture(`${prefix}.doneOn`, isoDate(given), 'The day it was done');
       notBefore(`${prefix}.doneOn`, doneOn, adoptedOn, 'the day the plan was adopted');
-    } else if (input.doneOn) {
+    } else if (given(input.doneOn)) {
       throw badInput(`${prefix}.doneOn`, `An action that is ${status} has no done date`);
     }
     return { description, responsibleGroup, dueOn, status, doneOn };

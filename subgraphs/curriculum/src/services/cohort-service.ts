@@ -1,4 +1,4 @@
-import { badInput, type Partner, isoDate, notBefore, notInFuture, today, type DateInput, distinct, requiredText } from '@peacegraph/kit';
+import { badInput, type Partner, isoDate, notBefore, notInFuture, today, type DateInput, distinct, requiredText, given } from '@peacegraph/kit';
 import { CohortSchema, type Audience, type Cohort, type CohortStatus, type Module } from '../entities';
 import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Headcount } from '../entities/headcount';
 import type { Loaders } from '../loaders';
@@ -68,7 +68,7 @@ export class CohortService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.cohort.load(id), 'Cohort', id, version);
     const on = notInFuture('input.on', isoDate(input.on ?? today()), 'The date');
-    const reason = input.reason ? requiredText('input.reason', input.reason, 'The reason', 500) : null;
+    const reason = given(input.reason) ? requiredText('input.reason', input.reason, 'The reason', 500) : null;
     const progress = await this.loaders.progress.load(id);
     const change = planStatusChange(current, input.status, on, reason, progress ?? { delivered: 0, total: 0 });
 
@@ -113,36 +113,36 @@ export class CohortService {
     }
 
     let place = current ? { communityId: current.communityId, adminPcode: current.adminPcode, regionPcode: current.regionPcode, countryCode: current.countryCode } : null;
-    if (input.community && input.community !== current?.communityId) {
+    if (given(input.community) && input.community !== current?.communityId) {
       if (current && current.status !== 'PLANNED') throw badInput('input.community', 'Only a planned cohort can move to another community');
       place = await this.places.community('input.community', input.community);
     }
 
     const languageCode = input.language ?? current!.languageCode;
-    if (input.language) await this.places.languages('input.language', [input.language]);
+    if (given(input.language)) await this.places.languages('input.language', [input.language]);
 
     // Who delivers is checked again whenever what they deliver, or in which language, changes.
     const facilitatorIds =
-      input.facilitators || input.module || input.language
-        ? await this.facilitators(writer, input.facilitators ?? current!.facilitatorIds, module, languageCode, input.facilitators ? 'input.facilitators' : 'input.language')
+      given(input.facilitators) || given(input.module) || input.language
+        ? await this.facilitators(writer, input.facilitators ?? current!.facilitatorIds, module, languageCode, given(input.facilitators) ? 'input.facilitators' : 'input.language')
         : current!.facilitatorIds;
 
-    const audiences = input.audiences ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences;
+    const audiences = given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences;
     if (audiences.length === 0) throw badInput('input.audiences', 'Say who the cohort is for');
     if (audiences.some((a) => !AUDIENCES.includes(a))) throw badInput('input.audiences', 'Unknown audience');
 
-    const enrolment = input.enrolment ? readHeadcount('input.enrolment', input.enrolment, 'The enrolment') : current!.enrolment;
+    const enrolment = given(input.enrolment) ? readHeadcount('input.enrolment', input.enrolment, 'The enrolment') : current!.enrolment;
     this.coversAttendance(enrolment, deliveries.map((d) => d.attendance));
     const enrolmentByAudience = input.enrolmentByAudience
       ? readAudienceCounts('input.enrolmentByAudience', input.enrolmentByAudience, audiences, headcountTotal(enrolment))
       : onlyAudiences(current?.enrolmentByAudience ?? emptyAudienceCounts(), audiences);
 
-    const plannedStart = input.plannedStart ? isoDate(input.plannedStart) : current!.plannedStart;
-    const plannedEnd = input.plannedEnd === undefined ? (current?.plannedEnd ?? null) : input.plannedEnd ? isoDate(input.plannedEnd) : null;
+    const plannedStart = given(input.plannedStart) ? isoDate(input.plannedStart) : current!.plannedStart;
+    const plannedEnd = input.plannedEnd === undefined ? (current?.plannedEnd ?? null) : given(input.plannedEnd) ? isoDate(input.plannedEnd) : null;
     if (plannedEnd && plannedEnd < plannedStart) throw badInput('input.plannedEnd', `The planned end ${plannedEnd} is before the planned start ${plannedStart}`);
 
     let startedOn = current?.startedOn ?? null;
-    if (input.startedOn) {
+    if (given(input.startedOn)) {
       if (!current?.startedOn) throw badInput('input.startedOn', 'The cohort has not started: start it with changeCohortStatus');
       startedOn = notInFuture('input.startedOn', isoDate(input.startedOn), 'The start date');
       const first = deliveries.map((d) => d.deliveredOn).sort()[0];

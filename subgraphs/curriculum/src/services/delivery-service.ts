@@ -1,4 +1,4 @@
-import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText } from '@peacegraph/kit';
+import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { SessionDeliverySchema, type Cohort, type SessionDelivery, type SessionPlan } from '../entities';
 import { headcountTotal } from '../entities/headcount';
@@ -94,7 +94,7 @@ export class DeliveryService {
     const current = this.writes.editable(writer, await this.loaders.delivery.load(id), 'SessionDelivery', id, version);
     const cohort = (await this.loaders.cohort.load(current.cohortId))!;
     if (input.attendance === null) throw badInput('input.attendance', 'A delivery needs its attendance');
-    const deliveredOn = input.deliveredOn ? this.date('input.deliveredOn', input.deliveredOn, cohort) : current.deliveredOn;
+    const deliveredOn = given(input.deliveredOn) ? this.date('input.deliveredOn', input.deliveredOn, cohort) : current.deliveredOn;
     const counts = this.attendance(
       { attendance: input.attendance ?? current.attendance, attendanceByAudience: input.attendanceByAudience },
       cohort,

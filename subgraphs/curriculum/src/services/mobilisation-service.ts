@@ -1,4 +1,4 @@
-import { atMost, badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText } from '@peacegraph/kit';
+import { atMost, badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given } from '@peacegraph/kit';
 import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
 import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
 import type { Loaders } from '../loaders';
@@ -73,7 +73,7 @@ export class MobilisationService {
     const activity = input.activity ?? current!.activity;
     if (!MOBILISATION_ACTIVITIES.includes(activity)) throw badInput('input.activity', `Unknown activity ${activity}`);
     let reachedCommunityIds = current?.reachedCommunityIds ?? [];
-    if (input.communitiesReached) {
+    if (given(input.communitiesReached)) {
       const ids = distinct('input.communitiesReached', input.communitiesReached, (id) => `Community ${id}`);
       if (ids.length === 0) throw badInput('input.communitiesReached', 'Name at least one community reached');
       if (ids.length > MAX_COMMUNITIES_REACHED) throw badInput('input.communitiesReached', `At most ${MAX_COMMUNITIES_REACHED} communities`);
@@ -83,7 +83,7 @@ export class MobilisationService {
       heldOn,
       activity,
       reachedCommunityIds,
-      peopleReached: input.peopleReached ? readHeadcount('input.peopleReached', input.peopleReached, 'The people reached') : current!.peopleReached,
+      peopleReached: given(input.peopleReached) ? readHeadcount('input.peopleReached', input.peopleReached, 'The people reached') : current!.peopleReached,
       notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
     };
   }

@@ -1,4 +1,4 @@
-import { badInput, requireOwner, distinct, optionalText, requiredText, textList, wholeNumber } from '@peacegraph/kit';
+import { badInput, requireOwner, distinct, optionalText, requiredText, textList, wholeNumber, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { ModuleSchema, SessionPlanSchema, type Module, type SessionPlan } from '../entities';
 import { AUDIENCES, type Audience } from '../entities/headcount';
@@ -124,13 +124,13 @@ export class ModuleService {
     }
     const theme = input.theme ?? current!.theme;
     if (!SESSION_THEMES.includes(theme)) throw badInput('input.theme', `Unknown theme ${theme}`);
-    const audiences = input.audiences ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences;
+    const audiences = given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences;
     if (audiences.length === 0) throw badInput('input.audiences', 'Say who the session is for');
     if (audiences.some((a) => !AUDIENCES.includes(a))) throw badInput('input.audiences', 'Unknown audience');
     return {
       title: input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'),
       theme,
-      objectives: input.objectives ? textList('input.objectives', input.objectives, 'objectives', { max: 10, length: 500 }) : current!.objectives,
+      objectives: given(input.objectives) ? textList('input.objectives', input.objectives, 'objectives', { max: 10, length: 500 }) : current!.objectives,
       durationMinutes:
         input.durationMinutes === undefined
           ? current!.durationMinutes

@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CoachingSessionSchema,
@@ -85,7 +85,7 @@ export class StaffTrainingService {
     const [coaching, dialogues] = await Promise.all([this.loaders.coachingOfTraining.load(id), this.loaders.dialoguesOfTraining.load(id)]);
     const early = [...coaching.map((c) => c.heldOn), ...dialogues.map((d) => d.startedOn)].sort()[0];
     if (early && early < values.endsOn) throw badInput('input.endsOn', `Follow-up of this training is recorded on ${early}, before ${values.endsOn}`);
-    const trainees = input.trainees ? this.trainees(input.trainees) : null;
+    const trainees = given(input.trainees) ? this.trainees(input.trainees) : null;
     if (!trainees) this.coachedWithin(coaching, await this.loaders.traineesOfTraining.load(id));
     else this.coachedWithin(coaching, trainees);
     return this.writes.update(current, version, values, {
@@ -151,12 +151,12 @@ export class StaffTrainingService {
     for (const field of ['title', 'topics', 'startsOn', 'endsOn', 'trainees'] as const) {
       if (input[field] === null) throw badInput(`input.${field}`, `A staff training needs its ${field}`);
     }
-    const startsOn = input.startsOn ? notInFuture('input.startsOn', isoDate(input.startsOn), 'The start date') : current!.startsOn;
-    const endsOn = input.endsOn ? isoDate(input.endsOn) : current!.endsOn;
+    const startsOn = given(input.startsOn) ? notInFuture('input.startsOn', isoDate(input.startsOn), 'The start date') : current!.startsOn;
+    const endsOn = given(input.endsOn) ? isoDate(input.endsOn) : current!.endsOn;
     if (endsOn < startsOn) throw badInput('input.endsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
     return {
-      title: input.title ? requiredText('input.title', input.title, 'The title') : current!.title,
-      topics: input.topics ? textList('input.topics', input.topics, 'topics') : current!.topics,
+      title: given(input.title) ? requiredText('input.title', input.title, 'The title') : current!.title,
+      topics: given(input.topics) ? textList('input.topics', input.topics, 'topics') : current!.topics,
       startsOn,
       endsOn,
       venue: input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
@@ -219,17 +219,17 @@ export class StaffTrainingService {
     for (const field of ['topic', 'startedOn', 'participants'] as const) {
       if (input[field] === null) throw badInput(`input.${field}`, `A dialogue process needs its ${field}`);
     }
-    const startedOn = input.startedOn ? this.followUpDate('input.startedOn', input.startedOn, training) : current!.startedOn;
+    const startedOn = given(input.startedOn) ? this.followUpDate('input.startedOn', input.startedOn, training) : current!.startedOn;
     let endedOn = current?.endedOn ?? null;
     if (input.endedOn !== undefined) {
-      endedOn = input.endedOn ? notInFuture('input.endedOn', isoDate(input.endedOn), 'The end date') : null;
+      endedOn = given(input.endedOn) ? notInFuture('input.endedOn', isoDate(input.endedOn), 'The end date') : null;
     }
     if (endedOn && endedOn < startedOn) throw badInput('input.endedOn', `The dialogue process ends (${endedOn}) before it starts (${startedOn})`);
     return {
-      topic: input.topic ? requiredText('input.topic', input.topic, 'The topic', 300) : current!.topic,
+      topic: given(input.topic) ? requiredText('input.topic', input.topic, 'The topic', 300) : current!.topic,
       startedOn,
       endedOn,
-      participants: input.participants ? readHeadcount('input.participants', input.participants, 'The participants') : current!.participants,
+      participants: given(input.participants) ? readHeadcount('input.participants', input.participants, 'The participants') : current!.participants,
       outcome: input.outcome === undefined ? (current?.outcome ?? null) : optionalText('input.outcome', input.outcome, 'The outcome'),
     };
   }

@@ -1,4 +1,4 @@
-import type { PageArgs } from '@peacegraph/kit';
+import { wholeNumber, type PageArgs } from '@peacegraph/kit';
 import type { DirectoryContext } from '../context';
 import type { AdminAreaFilter } from '../repositories/admin-area-repository';
 import type { CommunityFilter } from '../repositories/community-repository';
@@ -9,8 +9,11 @@ export const Query = {
   country: (_: unknown, { code }: { code: string }, { loaders }: DirectoryContext) => loaders.country.load(code),
 
   adminArea: (_: unknown, { pcode }: { pcode: string }, { loaders }: DirectoryContext) => loaders.adminArea.load(pcode),
-  adminAreas: (_: unknown, args: AdminAreaFilter & PageArgs, { repositories }: DirectoryContext) =>
-    repositories.adminAreas.list(args, args),
+  adminAreas: (_: unknown, args: AdminAreaFilter & PageArgs, { repositories }: DirectoryContext) => {
+    // The column is a smallint: a level past its range was PostgreSQL's error, not the caller's.
+    if (args.level !== null && args.level !== undefined) wholeNumber('level', args.level, 'The admin level', { min: 0, max: 9 });
+    return repositories.adminAreas.list(args, args);
+  },
 
   community: (_: unknown, { id }: { id: string }, { loaders }: DirectoryContext) => loaders.community.load(id),
   communities: (_: unknown, args: CommunityFilter & PageArgs, { repositories }: DirectoryContext) =>

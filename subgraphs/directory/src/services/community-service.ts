@@ -1,4 +1,4 @@
-import { badInput, conflict, createOnce, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { badInput, conflict, createOnce, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from '../entities';
 import type { Loaders } from '../loaders';
@@ -115,7 +115,7 @@ export class CommunityService {
     }
 
     let languageCodes = current?.languageCodes ?? [];
-    if (input.languages) {
+    if (given(input.languages)) {
       languageCodes = [...new Set(input.languages)];
       const known = await this.loaders.language.loadMany(languageCodes);
       const unknown = languageCodes.filter((_, i) => !known[i] || known[i] instanceof Error);

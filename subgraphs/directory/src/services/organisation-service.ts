@@ -1,4 +1,4 @@
-import { badInput, notFound, requireAdmin, updateWithVersion, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { badInput, notFound, requireAdmin, updateWithVersion, type AuditRecorder, type Viewer, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { OrganisationSchema, type Organisation } from '../entities';
 import { DOMAINS, ORGANISATION_KINDS, type Domain, type OrganisationKind } from '../entities/organisation';
@@ -54,13 +54,13 @@ export class OrganisationService {
     if (input.kind === null) throw badInput('input.kind', 'Say what kind of organisation it is');
     const kind = input.kind ?? current!.kind;
     if (!ORGANISATION_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
-    const countryCodes = input.countries ? [...new Set(input.countries)] : (current?.countryCodes ?? []);
-    if (input.countries) {
+    const countryCodes = given(input.countries) ? [...new Set(input.countries)] : (current?.countryCodes ?? []);
+    if (given(input.countries)) {
       const known = await this.loaders.country.loadMany(countryCodes);
       const unknown = countryCodes.filter((_, i) => !known[i] || known[i] instanceof Error);
       if (unknown.length) throw badInput('input.countries', `Not a country of the platform: ${unknown.join(', ')}`);
     }
-    const domains = input.domains ? [...new Set(input.domains)] : (current?.domains ?? []);
+    const domains = given(input.domains) ? [...new Set(input.domains)] : (current?.domains ?? []);
     if (domains.some((d) => !DOMAINS.includes(d))) throw badInput('input.domains', 'Unknown domain');
     return { name, acronym, kind, countryCodes, domains };
   }

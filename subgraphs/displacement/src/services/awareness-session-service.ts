@@ -6,6 +6,7 @@ import {
   wholeNumber,
   type DateInput,
   type ReferenceChecks,
+  given,
 } from '@peacegraph/kit';
 import {
   AwarenessSessionSchema,
@@ -84,7 +85,7 @@ export class AwarenessSessionService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.awarenessSession.load(id), 'AwarenessSession', id, version);
     const values = this.validate(input, current);
-    const facilitatorIds = input.facilitators ? await this.facilitators(input.facilitators) : current.facilitatorIds;
+    const facilitatorIds = given(input.facilitators) ? await this.facilitators(input.facilitators) : current.facilitatorIds;
     return this.writes.update(current, version, { ...values, facilitatorIds }, {
       ...SPEC,
       operation: 'updateAwarenessSession',
@@ -98,13 +99,13 @@ export class AwarenessSessionService {
     notNull('input.heldOn', input.heldOn, 'The date');
     notNull('input.participants', input.participants, 'The participants');
     notNull('input.facilitators', input.facilitators, 'The facilitators');
-    const counted = input.participants ? readParticipants(input.participants) : null;
+    const counted = given(input.participants) ? readParticipants(input.participants) : null;
     return {
       kind: input.kind ?? current!.kind,
-      heldOn: input.heldOn ? notInFuture('input.heldOn', input.heldOn, 'The session date') : current!.heldOn,
+      heldOn: given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The session date') : current!.heldOn,
       participants: counted?.participants ?? current!.participants,
       participantsTotal: counted?.total ?? current!.participantsTotal,
-      topics: input.topics ? textList('input.topics', input.topics, 'topics', { min: 0, max: 20, length: 200 }) : (current?.topics ?? []),
+      topics: given(input.topics) ? textList('input.topics', input.topics, 'topics', { min: 0, max: 20, length: 200 }) : (current?.topics ?? []),
     };
   }
 

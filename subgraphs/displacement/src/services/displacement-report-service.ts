@@ -1,4 +1,4 @@
-import { badInput, notInFuture, notNull, optionalText, wholeNumber, type DateInput, type ReferenceChecks } from '@peacegraph/kit';
+import { badInput, notInFuture, notNull, optionalText, wholeNumber, type DateInput, type ReferenceChecks, given } from '@peacegraph/kit';
 import { DisplacementReportSchema, type DisplacementReport, type IdpGroup, type ReasonCount } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import { checkReportFigures, type Sent } from './displacement-report-rules';
@@ -61,7 +61,7 @@ export class DisplacementReportService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.displacementReport.load(id), 'DisplacementReport', id, version);
     const values = this.validate(input, current);
-    if (input.origins) await this.checkOrigins(input.origins);
+    if (given(input.origins)) await this.checkOrigins(input.origins);
     return this.writes.update(current, version, values, {
       ...SPEC,
       operation: 'updateDisplacementReport',
@@ -97,7 +97,7 @@ export class DisplacementReportService {
       idpsBySexAndAge: figures.idpsBySexAndAge.map(({ sex, ageGroup, individuals }) => ({ sex, ageGroup, individuals })),
       reasons: figures.reasons.map(({ reason, individuals }) => ({ reason, individuals })),
       roundName: input.roundName === undefined ? (current?.roundName ?? null) : optionalText('input.roundName', input.roundName, 'The round name', 100),
-      dataDate: input.dataDate ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate,
+      dataDate: given(input.dataDate) ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate,
     };
   }
 

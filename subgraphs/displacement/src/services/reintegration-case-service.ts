@@ -13,6 +13,7 @@ import {
   type Partner,
   type ReferenceChecks,
   type Viewer,
+  given,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
@@ -104,7 +105,7 @@ export class ReintegrationCaseService {
         throw badInput('input.adminArea', `${area.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`);
       }
       let communityId: string | null = null;
-      if (input.community) {
+      if (given(input.community)) {
         const community = await this.directory.community('input.community', input.community);
         if (community.admin2Pcode !== area.adminPcode) throw badInput('input.community', `The community lies outside ${area.adminPcode}`);
         communityId = community.communityId;

@@ -1,4 +1,4 @@
-import { badInput, isoDate, notNull, optionalDate, requiredText, type DateInput, type ReferenceChecks } from '@peacegraph/kit';
+import { badInput, isoDate, notNull, optionalDate, requiredText, type DateInput, type ReferenceChecks, given } from '@peacegraph/kit';
 import { ReintegrationProgrammeSchema, type ReintegrationProgramme, type ReintegrationProgrammeKind } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import type { Writes } from './writes';
@@ -54,10 +54,10 @@ export class ReintegrationProgrammeService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.reintegrationProgramme.load(id), 'ReintegrationProgramme', id, version);
     const values = this.validate(input, current);
-    if (input.startsOn && values.startsOn !== current.startsOn && current.lastCaseNumber > 0) {
+    if (given(input.startsOn) && values.startsOn !== current.startsOn && current.lastCaseNumber > 0) {
       throw badInput('input.startsOn', 'Cases are registered in the programme: its start no longer moves');
     }
-    const adminPcodes = input.adminAreas ? await this.areas(input.adminAreas) : current.adminPcodes;
+    const adminPcodes = given(input.adminAreas) ? await this.areas(input.adminAreas) : current.adminPcodes;
     return this.writes.update(current, version, { ...values, adminPcodes }, { ...SPEC, operation: 'updateReintegrationProgramme', fields: Object.keys(input) });
   }
 
@@ -65,7 +65,7 @@ export class ReintegrationProgrammeService {
     for (const [field, label] of [['kind', 'The kind'], ['name', 'The name'], ['adminAreas', 'The areas covered'], ['startsOn', 'The start']] as const) {
       notNull(`input.${field}`, input[field], label);
     }
-    const startsOn = input.startsOn ? isoDate(input.startsOn) : current!.startsOn;
+    const startsOn = given(input.startsOn) ? isoDate(input.startsOn) : current!.startsOn;
     const endsOn = input.endsOn === undefined ? (current?.endsOn ?? null) : optionalDate(input.endsOn);
     if (endsOn && endsOn < startsOn) throw badInput('input.endsOn', `The programme ends (${endsOn}) before it starts (${startsOn})`);
     return {

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, PARTICIPANT_CATEGORIES, type Forum, type ForumScope, type ParticipantCategory } from '../entities';
 import type { Loaders } from '../loaders';
@@ -96,7 +96,7 @@ export class ForumService {
     const newStart = present('input.startsOn', input.startsOn, 'The first day');
     const newEnd = present('input.endsOn', input.endsOn, 'The last day');
     if (newStart || newEnd) {
-      const dates = this.dates(input.startsOn ? isoDate(input.startsOn) : current.startsOn, input.endsOn ? isoDate(input.endsOn) : current.endsOn, newEnd ? 'input.endsOn' : 'input.startsOn');
+      const dates = this.dates(given(input.startsOn) ? isoDate(input.startsOn) : current.startsOn, given(input.endsOn) ? isoDate(input.endsOn) : current.endsOn, newEnd ? 'input.endsOn' : 'input.startsOn');
       const recorded = await this.repositories.forums.recordedDates(id);
       const earliest = [recorded.firstTestimony, recorded.firstAdoption].filter((d): d is string => d !== null).sort()[0];
       if (earliest && earliest < dates.startsOn) {

@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   RecommendationFollowUpSchema,
@@ -160,7 +160,7 @@ export class RecommendationService {
     checkNotBefore('input.reportedOn', reportedOn, current.adoptedOn, 'the recommendation was adopted');
     if (current.statusSince) checkNotBefore('input.reportedOn', reportedOn, current.statusSince, 'the last follow-up');
     const evidence = requiredText('input.evidence', input.evidence, LIMITS.evidence, 'The evidence');
-    const evidenceUrl = input.evidenceUrl ? String(input.evidenceUrl) : null;
+    const evidenceUrl = given(input.evidenceUrl) ? String(input.evidenceUrl) : null;
     if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) throw badInput('input.evidenceUrl', 'Give an http or https address');
     const reporter = requiredName('input.reporter', input.reporter, LIMITS.role, 'The reporter');
     const reportingOrg = input.reportingOrganisation ?? null;

@@ -1,9 +1,9 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, blank } from '@peacegraph/kit';
 
 /** Trimmed free text, or null when blank; refused when longer than `max`. */
 export function optionalText(field: string, raw: string | null | undefined, max: number): string | null {
   const text = raw?.trim() ?? '';
-  if (text === '') return null;
+  if (blank(text)) return null;
   if (text.length > max) throw badInput(field, `Keep it to ${max} characters (got ${text.length})`);
   return text;
 }

@@ -1,4 +1,4 @@
-import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import { badInput, given, requireOwner, type Partner } from '@peacegraph/kit';
 import { WorkingGroupSchema, type Forum, type ForumTopic, type WorkingGroup } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Directory } from './directory';
@@ -85,7 +85,7 @@ export class WorkingGroupService {
       changes.otherTopic = otherTopicOf(topic, input.otherTopic !== undefined ? input.otherTopic : topic === 'OTHER' ? current.otherTopic : null);
     }
     if (input.facilitator !== undefined) {
-      if (input.facilitator) await this.directory.organisations(() => 'input.facilitator', [input.facilitator]);
+      if (given(input.facilitator)) await this.directory.organisations(() => 'input.facilitator', [input.facilitator]);
       changes.facilitatorOrg = input.facilitator ?? null;
     }
     if (input.facilitatorName !== undefined) changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name);

@@ -1,4 +1,4 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityConsultationSchema,
@@ -63,14 +63,14 @@ export class ConsultationService {
     for (const field of ['heldOn', 'participants'] as const) {
       if (input[field] === null) throw badInput(`input.${field}`, `A consultation needs its ${field}`);
     }
-    const participants: Participants | null = input.participants ? readParticipants('input.participants', input.participants) : null;
-    const challenges = input.challenges ? distinct('input.challenges', input.challenges, (c) => c) : (current?.challenges ?? []);
+    const participants: Participants | null = given(input.participants) ? readParticipants('input.participants', input.participants) : null;
+    const challenges = given(input.challenges) ? distinct('input.challenges', input.challenges, (c) => c) : (current?.challenges ?? []);
     const unknown = challenges.findIndex((c) => !MINING_CHALLENGES.includes(c));
     if (unknown >= 0) throw badInput(`input.challenges.${unknown}`, `Unknown challenge ${challenges[unknown]}`);
     return {
       participants,
       values: {
-        heldOn: input.heldOn ? notInFuture('input.heldOn', input.heldOn, 'The consultation date') : current!.heldOn,
+        heldOn: given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The consultation date') : current!.heldOn,
         participantsTotal: participants?.total ?? current!.participantsTotal,
         challenges,
         notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes', 5000),

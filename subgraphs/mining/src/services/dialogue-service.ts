@@ -1,4 +1,4 @@
-import { atMost, badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
+import { atMost, badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   COMMITMENT_STATUSES,
@@ -90,7 +90,7 @@ export class DialogueService {
       const earliest = commitments.flatMap((c) => [c.madeOn, ...(c.dueOn ? [c.dueOn] : [])]).sort()[0];
       if (earliest && earliest < values.heldOn) throw badInput('input.heldOn', `A commitment of this dialogue is dated ${earliest}, before ${values.heldOn}`);
     }
-    const participants = input.participants ? readParticipants('input.participants', input.participants) : null;
+    const participants = given(input.participants) ? readParticipants('input.participants', input.participants) : null;
     const area = input.adminArea === undefined ? {} : await this.area(input.adminArea);
     const convenedWith = input.convenedWith === undefined ? current.convenedWith : await this.conveners(input.convenedWith ?? []);
     const covered = await coveredProvisions(this.loaders, input, current);
@@ -173,15 +173,15 @@ export class DialogueService {
     const level = input.level ?? current!.level;
     if (!DIALOGUE_LEVELS.includes(level)) throw badInput('input.level', `Unknown level ${level}`);
     return {
-      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
       level,
-      heldOn: input.heldOn ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn,
-      venue: input.venue ? requiredText('input.venue', input.venue, 'The venue', 200) : current!.venue,
+      heldOn: given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn,
+      venue: given(input.venue) ? requiredText('input.venue', input.venue, 'The venue', 200) : current!.venue,
     };
   }
 
   private commitment(field: string, input: CommitmentInput, heldOn: string) {
-    const dueOn = input.dueOn ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null;
+    const dueOn = given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null;
     return {
       description: requiredText(`${field}.description`, input.description, 'The commitment', 500),
       madeBy: requiredText(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200),

@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber, given } from '@peacegraph/kit';
 import {
   LEGAL_INSTRUMENT_KINDS,
   LegalInstrumentSchema,
@@ -120,7 +120,7 @@ export class InstrumentService {
     }
     const thisYear = Number(today().slice(0, 4));
     return {
-      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
       shortTitle: input.shortTitle === undefined ? (current?.shortTitle ?? null) : optionalText('input.shortTitle', input.shortTitle, 'The short title', 40),
       kind,
       countryCode,
@@ -135,8 +135,8 @@ export class InstrumentService {
     const topic = input.topic ?? current!.topic;
     if (!PROVISION_TOPICS.includes(topic)) throw badInput('input.topic', `Unknown topic ${topic}`);
     return {
-      article: input.article ? requiredText('input.article', input.article, 'The article', 20) : current!.article,
-      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      article: given(input.article) ? requiredText('input.article', input.article, 'The article', 20) : current!.article,
+      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
       topic,
       summary: input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
     };

@@ -1,4 +1,4 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, wholeNumber } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, wholeNumber, given } from '@peacegraph/kit';
 import {
   MEDIA_KINDS,
   MediaInterventionSchema,
@@ -114,7 +114,7 @@ export class MediaService {
     const kind = input.kind ?? current!.kind;
     if (!MEDIA_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
     let regionsReached = current?.regionsReached ?? [];
-    if (input.regionsReached) {
+    if (given(input.regionsReached)) {
       regionsReached = distinct('input.regionsReached', input.regionsReached, (p) => p);
       if (regionsReached.length === 0) throw badInput('input.regionsReached', 'Name at least one region reached');
       if (regionsReached.length > 60) throw badInput('input.regionsReached', 'At most 60 regions');
@@ -128,11 +128,11 @@ export class MediaService {
           : wholeNumber('input.estimatedAudience', input.estimatedAudience, 'The estimated audience', { max: MAX_AUDIENCE });
     return {
       kind,
-      outlet: input.outlet ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet,
-      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      outlet: given(input.outlet) ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet,
+      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
       campaign: input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200),
-      languageCode: input.language && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
-      releasedOn: input.releasedOn ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn,
+      languageCode: given(input.language) && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
+      releasedOn: given(input.releasedOn) ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn,
       airings: input.airings === undefined ? (current?.airings ?? 1) : wholeNumber('input.airings', input.airings!, 'The number of airings', { min: 1, max: 10_000 }),
       regionsReached,
       estimatedAudience,
@@ -159,10 +159,10 @@ export class MediaService {
       throw badInput(input.copiesDistributed === undefined ? 'input.copiesPrinted' : 'input.copiesDistributed', `${copiesDistributed} copies distributed, but ${copiesPrinted} printed`);
     }
     return {
-      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
       kind,
-      languageCode: input.language && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
-      publishedOn: input.publishedOn ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn,
+      languageCode: given(input.language) && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
+      publishedOn: given(input.publishedOn) ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn,
       copiesPrinted,
       copiesDistributed,
     };

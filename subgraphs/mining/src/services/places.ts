@@ -1,4 +1,4 @@
-import { badInput, onlyUuids, type ReferenceChecks } from '@peacegraph/kit';
+import { badInput, onlyUuids, type ReferenceChecks, given } from '@peacegraph/kit';
 import type { MiningSite, Place } from '../entities';
 import type { Loaders } from '../loaders';
 
@@ -12,11 +12,11 @@ export async function communityOrSite(
   input: { community?: string | null; site?: string | null },
 ): Promise<{ place: Place; site: MiningSite | null }> {
   let site: MiningSite | null = null;
-  if (input.site) {
+  if (given(input.site)) {
     site = onlyUuids([input.site]).length ? await loaders.site.load(input.site) : null;
     if (!site) throw badInput('input.site', `No mining site with id "${input.site}"`);
   }
-  if (!input.community) {
+  if (!given(input.community)) {
     if (!site) throw badInput('input.community', 'Name the community, or a mining site in it');
     return { place: siteToPlace(site), site };
   }

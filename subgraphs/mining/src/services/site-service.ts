@@ -1,4 +1,4 @@
-import { badInput, type ReferenceChecks, distinct, requiredText } from '@peacegraph/kit';
+import { badInput, type ReferenceChecks, distinct, requiredText, given } from '@peacegraph/kit';
 import { MINERALS, MINING_SITE_KINDS, MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
@@ -41,7 +41,7 @@ export class SiteService {
     const current = this.writes.editable(writer, await this.loaders.site.load(id), 'MiningSite', id, version);
     const values = await this.validate(input, current);
     let place = {};
-    if (input.community && input.community !== current.communityId) {
+    if (given(input.community) && input.community !== current.communityId) {
       const uses = await this.repositories.sites.uses(current.id);
       if (uses > 0) throw badInput('input.community', `${uses} training(s) or consultation(s) name this site in its community: it cannot move`);
       place = await this.directory.community('input.community', input.community);
@@ -61,7 +61,7 @@ export class SiteService {
     }
     const kind = input.kind ?? current!.kind;
     if (!MINING_SITE_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
-    const minerals = input.minerals ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals;
+    const minerals = given(input.minerals) ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals;
     if (minerals.length === 0) throw badInput('input.minerals', 'Name at least one mineral');
     const unknown = minerals.findIndex((m) => !MINERALS.includes(m));
     if (unknown >= 0) throw badInput(`input.minerals.${unknown}`, `Unknown mineral ${minerals[unknown]}`);
@@ -69,7 +69,7 @@ export class SiteService {
     if (kind === 'INDUSTRIAL' && !operatorId) throw badInput('input.operator', 'An industrial site names its operator');
     if (operatorId && operatorId !== current?.operatorId) await this.directory.organisations('input.operator', [operatorId], false);
     return {
-      name: input.name ? requiredText('input.name', input.name, 'The name') : current!.name,
+      name: given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
       kind,
       minerals,
       operatorId,

@@ -1,4 +1,4 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   ECPF_COMPONENT_CODES,
@@ -58,7 +58,7 @@ export class TrainingService {
     return this.writes.once(MiningTrainingSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       const participants = readParticipants('input.participants', input.participants);
-      const knowledge = input.knowledgeAssessment ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
+      const knowledge = given(input.knowledgeAssessment) ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
       const { place, site } = await communityOrSite(this.loaders, this.directory, input);
       const trainerIds = await this.trainers(input.trainers);
       const covered = await coveredProvisions(this.loaders, input, null);
@@ -83,13 +83,13 @@ export class TrainingService {
     const current = this.writes.editable(writer, await this.loaders.training.load(id), 'MiningTraining', id, version);
     const values = this.validate(input, current);
     const stored = await this.loaders.groupsOfTraining.load(id);
-    const participants = input.participants ? readParticipants('input.participants', input.participants) : { groups: stored, total: current.participantsTotal };
+    const participants = given(input.participants) ? readParticipants('input.participants', input.participants) : { groups: stored, total: current.participantsTotal };
     let knowledge: KnowledgeScores | null;
     if (input.knowledgeAssessment === undefined) {
       knowledge = storedScores(current, stored);
-      if (knowledge && input.participants) stillAssessable(knowledge, participants);
+      if (knowledge && given(input.participants)) stillAssessable(knowledge, participants);
     } else {
-      knowledge = input.knowledgeAssessment ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
+      knowledge = given(input.knowledgeAssessment) ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
     }
     const trainerIds = input.trainers === undefined ? current.trainerIds : await this.trainers(input.trainers);
     const covered = await coveredProvisions(this.loaders, input, current);
@@ -115,14 +115,14 @@ export class TrainingService {
     }
     const kind = input.kind ?? current!.kind;
     if (!TRAINING_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
-    const startsOn = input.startsOn ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn;
-    const endsOn = input.endsOn ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn;
-    if (endsOn < startsOn) throw badInput(input.endsOn ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
-    const ecpfComponents = input.ecpfComponents ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []);
+    const startsOn = given(input.startsOn) ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn;
+    const endsOn = given(input.endsOn) ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn;
+    if (endsOn < startsOn) throw badInput(given(input.endsOn) ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
+    const ecpfComponents = given(input.ecpfComponents) ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []);
     const unknown = ecpfComponents.findIndex((c) => !ECPF_COMPONENT_CODES.includes(c));
     if (unknown >= 0) throw badInput(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
     return {
-      title: input.title ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
       kind,
       startsOn,
       endsOn,

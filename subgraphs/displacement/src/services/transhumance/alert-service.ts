@@ -1,4 +1,4 @@
-import { badInput, optionalText, requiredText, wholeNumber, type Partner } from '@peacegraph/kit';
+import { badInput, optionalText, requiredText, wholeNumber, type Partner, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import { AlertRecipientSchema, AlertTransitionSchema, TranshumanceAlertSchema, type AlertRecipient, type TranshumanceAlert } from '../../entities/transhumance';
@@ -68,19 +68,19 @@ export class AlertService {
     return writes.once(TranshumanceAlertSchema, input.clientMutationId, async (writer) => {
       if (!ALERT_KINDS.includes(input.kind)) throw badInput('input.kind', `Unknown kind ${input.kind}`);
       if (!ALERT_SEVERITIES.includes(input.severity)) throw badInput('input.severity', `Unknown severity ${input.severity}`);
-      if (input.kind === 'EVENT' && input.trigger) throw badInput('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
-      if (input.kind === 'PREVENTION' && !input.trigger) throw badInput('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
-      if (input.trigger && !ALERT_TRIGGERS.includes(input.trigger)) throw badInput('input.trigger', `Unknown trigger ${input.trigger}`);
+      if (input.kind === 'EVENT' && given(input.trigger)) throw badInput('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
+      if (input.kind === 'PREVENTION' && !given(input.trigger)) throw badInput('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
+      if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger)) throw badInput('input.trigger', `Unknown trigger ${input.trigger}`);
       const summary = requiredText('input.summary', input.summary, 'The summary', 2000);
-      if (!input.spot && !input.adminArea) throw badInput('input.spot', 'Name a sensitive spot, an admin area, or both');
-      const spot = input.spot ? await loaders.transhumanceSpot.load(input.spot) : null;
-      if (input.spot && !spot) throw badInput('input.spot', `No sensitive spot with id "${input.spot}"`);
-      const area = input.adminArea ? await directory.adminArea('input.adminArea', input.adminArea) : null;
+      if (!given(input.spot) && !given(input.adminArea)) throw badInput('input.spot', 'Name a sensitive spot, an admin area, or both');
+      const spot = given(input.spot) ? await loaders.transhumanceSpot.load(input.spot) : null;
+      if (given(input.spot) && !spot) throw badInput('input.spot', `No sensitive spot with id "${input.spot}"`);
+      const area = given(input.adminArea) ? await directory.adminArea('input.adminArea', input.adminArea) : null;
       if (spot && area && !spot.adminPcode.startsWith(area.adminPcode)) {
         throw badInput('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
       }
       const corridorId = input.corridor ?? spot?.corridorId ?? null;
-      if (input.corridor && !(await loaders.transhumanceCorridor.load(input.corridor))) throw badInput('input.corridor', `No corridor with id "${input.corridor}"`);
+      if (given(input.corridor) && !(await loaders.transhumanceCorridor.load(input.corridor))) throw badInput('input.corridor', `No corridor with id "${input.corridor}"`);
       const heads = {
         cattle: wholeNumber('input.cattle', input.cattle ?? 0, 'Cattle', { max: MAX_HEADS.CATTLE * 10 }),
         sheep: wholeNumber('input.sheep', input.sheep ?? 0, 'Sheep', { max: MAX_HEADS.SHEEP * 10 }),

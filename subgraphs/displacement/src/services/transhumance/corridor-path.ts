@@ -1,4 +1,4 @@
-import { badInput, insideCountry } from '@peacegraph/kit';
+import { badInput, insideCountry, given } from '@peacegraph/kit';
 import type { LineString } from '../../entities/transhumance';
 import { boundsOf, densify, pathLengthKm, type PathVertex, type Position } from '../geo';
 
@@ -18,7 +18,7 @@ export function readPath(field: string, input: PathInput): { positions: Position
   if (!!input.geoJson === !!input.coordinates) throw badInput(field, 'Give the path either as geoJson or as coordinates, not both');
   let raw: unknown;
   let base: string;
-  if (input.geoJson) {
+  if (given(input.geoJson)) {
     const geometry = input.geoJson.type === 'Feature' ? (input.geoJson.geometry as Record<string, unknown> | null) : input.geoJson;
     if (!geometry || geometry.type !== 'LineString') throw badInput(`${field}.geoJson`, 'The path must be a GeoJSON LineString (or a Feature whose geometry is one)');
     raw = geometry.coordinates;

@@ -1,4 +1,4 @@
-import { badInput, distinct, optionalText, requiredText } from '@peacegraph/kit';
+import { badInput, distinct, optionalText, requiredText, given } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import {
@@ -55,7 +55,7 @@ export class CorridorService {
     const current = writes.editable(writer, await loaders.transhumanceCorridor.load(id), 'TranshumanceCorridor', id, version);
     const values = await this.validate(input, current);
     const reshaped = input.path !== undefined || input.earlyAction !== undefined;
-    const geometry = input.path ? corridorGeometry(values.positions) : null;
+    const geometry = given(input.path) ? corridorGeometry(values.positions) : null;
     const { positions, ...columns } = values;
     const changes = geometry ? { ...columns, path: geometry.path, bounds: geometry.bounds, lengthKm: geometry.lengthKm } : columns;
     return writes.update(current, version, changes, {
@@ -82,7 +82,7 @@ export class CorridorService {
     if (!CORRIDOR_FORMALITIES.includes(formality)) throw badInput('input.formality', `Unknown formality ${formality}`);
     let adminPcodes = current?.adminPcodes ?? [];
     let countryCodes = current?.countryCodes ?? [];
-    if (input.adminAreas) {
+    if (given(input.adminAreas)) {
       const pcodes = distinct('input.adminAreas', input.adminAreas, (p) => p);
       if (pcodes.length === 0) throw badInput('input.adminAreas', 'Name at least one admin area the corridor crosses');
       if (pcodes.length > MAX_AREAS) throw badInput('input.adminAreas', `At most ${MAX_AREAS} admin areas`);
@@ -91,15 +91,15 @@ export class CorridorService {
       countryCodes = [...new Set(areas.map((a) => a.countryCode))];
     }
     let positions: Position[] = current ? positionsOf(current.path) : [];
-    if (input.path) {
+    if (given(input.path)) {
       const read = readPath('input.path', input.path);
       positions = read.positions;
       checkPathInCountries(positions, countryCodes, read.positionField);
-    } else if (input.adminAreas) {
+    } else if (given(input.adminAreas)) {
       checkPathInCountries(positions, countryCodes, (i) => `input.adminAreas (position ${i} of the current path)`);
     }
     return {
-      name: input.name ? requiredText('input.name', input.name, 'The name') : current!.name,
+      name: given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
       formality,
       legalBasis: input.legalBasis === undefined ? (current?.legalBasis ?? null) : optionalText('input.legalBasis', input.legalBasis, 'The legal basis', 500),
       adminPcodes,

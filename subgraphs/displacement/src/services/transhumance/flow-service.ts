@@ -1,4 +1,4 @@
-import { badInput, requireOwner, wholeNumber } from '@peacegraph/kit';
+import { badInput, requireOwner, wholeNumber, given } from '@peacegraph/kit';
 import type { ServiceDependencies } from '../../context';
 import { FlowObservationBatchSchema, FlowObservationSchema, type CountingPoint, type FlowObservation, type TranshumanceAlert } from '../../entities/transhumance';
 import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS, type FlowDirection } from '../../entities/transhumance-values';
@@ -91,8 +91,8 @@ export class FlowService {
     ) as Record<(typeof SPECIES_FIELDS)[number][0], number>;
     if (heads.cattle + heads.sheep + heads.goats + heads.camels === 0) throw badInput(`${field}.cattle`, 'Count at least one animal: cattle, sheep, goats or camels');
     const herders = wholeNumber(`${field}.herders`, input.herders ?? 0, 'Herders', { max: MAX_HERDERS });
-    const origin = input.origin ? (await this.deps.directory.adminArea(`${field}.origin`, input.origin)).adminPcode : null;
-    const destination = input.destination ? (await this.deps.directory.adminArea(`${field}.destination`, input.destination)).adminPcode : null;
+    const origin = given(input.origin) ? (await this.deps.directory.adminArea(`${field}.origin`, input.origin)).adminPcode : null;
+    const destination = given(input.destination) ? (await this.deps.directory.adminArea(`${field}.destination`, input.destination)).adminPcode : null;
     return {
       countingPointId: point.id,
       corridorId: point.corridorId,

@@ -1,4 +1,4 @@
-import { badInput, checkInsideCountry, optionalText, requiredText } from '@peacegraph/kit';
+import { badInput, checkInsideCountry, optionalText, requiredText, given } from '@peacegraph/kit';
 import type { ServiceDependencies } from '../../context';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot, type TranshumanceCorridor } from '../../entities/transhumance';
 import { SPOT_KINDS, type SpotKind } from '../../entities/transhumance-values';
@@ -63,7 +63,7 @@ export class PlaceService {
     return writes.once(CountingPointSchema, input.clientMutationId, async (writer) => {
       const name = requiredText('input.name', input.name, 'The name');
       const place = await this.place(input.adminArea, input.latitude, input.longitude);
-      if (!input.corridor) throw badInput('input.corridor', 'A counting point is on a corridor');
+      if (!given(input.corridor)) throw badInput('input.corridor', 'A counting point is on a corridor');
       const onCorridor = await this.onCorridor('counting point', input.corridor, input.latitude, input.longitude);
       return writes.create(writer, { name, ...place, corridorId: onCorridor.corridorId!, kmAlong: onCorridor.kmAlong!, distanceFromPathKm: onCorridor.distanceFromPathKm! }, input.clientMutationId, {
         schema: CountingPointSchema,
@@ -93,7 +93,7 @@ export class PlaceService {
         ? await this.onCorridor('spot', corridorId, latitude, longitude)
         : { corridorId: null, kmAlong: null, distanceFromPathKm: null };
     return {
-      name: input.name ? requiredText('input.name', input.name, 'The name') : current!.name,
+      name: given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
       kind,
       ...place,
       ...onCorridor,
