@@ -105,3 +105,17 @@ describe('every problem of an input at once', () => {
     expect(error.message).toMatch(/; and 9950 more$/);
   });
 });
+
+describe('Problems.done', () => {
+  it('returns the checked values when nothing was refused, and throws them all otherwise', () => {
+    const ok = new Problems();
+    const values = ok.done({ name: ok.check('input.name', () => requiredText('input.name', 'Kayes', 'The name')), men: 0 as number | null });
+    expect(values).toEqual({ name: 'Kayes', men: 0 });
+    const bad = new Problems();
+    const attempt = () => bad.done({ name: bad.check('input.name', () => requiredText('input.name', '\u200B', 'The name')), men: bad.check('input.men', () => wholeNumber('input.men', -3, 'Men')) });
+    expect(thrown(attempt).extensions.problems).toEqual([
+      { field: 'input.name', message: 'The name cannot be empty' },
+      { field: 'input.men', message: 'Men cannot be negative (got -3)' },
+    ]);
+  });
+});

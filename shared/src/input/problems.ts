@@ -68,6 +68,15 @@ export class Problems {
     return this.found;
   }
 
+  /**
+   * The checked values, once every rule has run: throws the problems if any, else returns `values`
+   * typed without the `undefined` a refused check would have left (there is none when nothing refused).
+   */
+  done<T extends object>(values: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+    this.throwIfAny();
+    return values as { [K in keyof T]: Exclude<T[K], undefined> };
+  }
+
   /** One BAD_USER_INPUT listing every problem, when there is any. */
   throwIfAny(): void {
     if (this.found.length > 0) throw problemsError(this.found);

@@ -1,4 +1,4 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, given } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityConsultationSchema,
@@ -60,22 +60,24 @@ export class ConsultationService {
   }
 
   private validate(input: ConsultationInput, current: CommunityConsultation | null) {
+    const problems = new Problems();
     for (const field of ['heldOn', 'participants'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A consultation needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A consultation needs its ${field}`);
     }
-    const participants: Participants | null = given(input.participants) ? readParticipants('input.participants', input.participants) : null;
-    const challenges = given(input.challenges) ? distinct('input.challenges', input.challenges, (c) => c) : (current?.challenges ?? []);
+    problems.throwIfAny();
+    const participants: Participants | null | undefined = problems.check('input.participants', () =>
+      given(input.participants) ? readParticipants('input.participants', input.participants) : null,
+    );
+    const challenges = problems.check('input.challenges', () => (given(input.challenges) ? distinct('input.challenges', input.challenges, (c) => c) : (current?.challenges ?? []))) ?? [];
     const unknown = challenges.findIndex((c) => !MINING_CHALLENGES.includes(c));
-    if (unknown >= 0) throw badInput(`input.challenges.${unknown}`, `Unknown challenge ${challenges[unknown]}`);
-    return {
-      participants,
-      values: {
-        heldOn: given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The consultation date') : current!.heldOn,
-        participantsTotal: participants?.total ?? current!.participantsTotal,
-        challenges,
-        notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes', 5000),
-      },
-    };
+    if (unknown >= 0) problems.add(`input.challenges.${unknown}`, `Unknown challenge ${challenges[unknown]}`);
+    const values = problems.done({
+      heldOn: problems.check('input.heldOn', () => (given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The consultation date') : current!.heldOn)),
+      participantsTotal: participants?.total ?? current?.participantsTotal ?? 0,
+      challenges,
+      notes: problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes', 5000))),
+    });
+    return { participants: participants ?? null, values };
   }
 
   private async replaceGroups(manager: EntityManager, consultationId: string, participants: Participants): Promise<void> {

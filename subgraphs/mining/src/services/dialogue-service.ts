@@ -1,4 +1,4 @@
-import { atMost, badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given } from '@peacegraph/kit';
+import { atMost, badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   COMMITMENT_STATUSES,
@@ -167,26 +167,28 @@ export class DialogueService {
   }
 
   private validate(input: DialogueInput, current: PolicyDialogue | null) {
+    const problems = new Problems();
     for (const field of ['title', 'level', 'heldOn', 'venue', 'participants'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A policy dialogue needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A policy dialogue needs its ${field}`);
     }
+    problems.throwIfAny();
     const level = input.level ?? current!.level;
-    if (!DIALOGUE_LEVELS.includes(level)) throw badInput('input.level', `Unknown level ${level}`);
-    return {
-      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+    if (!DIALOGUE_LEVELS.includes(level)) problems.add('input.level', `Unknown level ${level}`);
+    return problems.done({
+      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
       level,
-      heldOn: given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn,
-      venue: given(input.venue) ? requiredText('input.venue', input.venue, 'The venue', 200) : current!.venue,
-    };
+      heldOn: problems.check('input.heldOn', () => (given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn)),
+      venue: problems.check('input.venue', () => (given(input.venue) ? requiredText('input.venue', input.venue, 'The venue', 200) : current!.venue)),
+    });
   }
 
   private commitment(field: string, input: CommitmentInput, heldOn: string) {
-    const dueOn = given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null;
-    return {
-      description: requiredText(`${field}.description`, input.description, 'The commitment', 500),
-      madeBy: requiredText(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200),
-      dueOn,
-    };
+    const problems = new Problems();
+    return problems.done({
+      description: problems.check(`${field}.description`, () => requiredText(`${field}.description`, input.description, 'The commitment', 500)),
+      madeBy: problems.check(`${field}.madeBy`, () => requiredText(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200)),
+      dueOn: problems.check(`${field}.dueOn`, () => (given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null)),
+    });
   }
 
   private async area(pcode: string | null | undefined) {

@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber, given } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber, given, Problems } from '@peacegraph/kit';
 import {
   LEGAL_INSTRUMENT_KINDS,
   LegalInstrumentSchema,
@@ -106,40 +106,46 @@ export class InstrumentService {
   }
 
   private validate(input: LegalInstrumentInput, current: LegalInstrument | null) {
+    const problems = new Problems();
     for (const field of ['title', 'kind', 'year'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A legal instrument needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A legal instrument needs its ${field}`);
     }
+    problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
-    if (!LEGAL_INSTRUMENT_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    if (!LEGAL_INSTRUMENT_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
     const countryCode = input.country === undefined ? (current?.countryCode ?? null) : input.country;
     const national = NATIONAL_KINDS.includes(kind);
-    if (national && !countryCode) throw badInput('input.country', 'A national instrument names its country');
-    if (!national && countryCode) throw badInput('input.country', 'A regional instrument has no country');
+    if (national && !countryCode) problems.add('input.country', 'A national instrument names its country');
+    if (!national && countryCode) problems.add('input.country', 'A regional instrument has no country');
     if (countryCode && !COUNTRIES.includes(countryCode)) {
-      throw badInput('input.country', `${countryCode} is not a country of the platform (${COUNTRIES.join(', ')})`);
+      problems.add('input.country', `${countryCode} is not a country of the platform (${COUNTRIES.join(', ')})`);
     }
     const thisYear = Number(today().slice(0, 4));
-    return {
-      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
-      shortTitle: input.shortTitle === undefined ? (current?.shortTitle ?? null) : optionalText('input.shortTitle', input.shortTitle, 'The short title', 40),
+    return problems.done({
+      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
+      shortTitle: problems.check('input.shortTitle', () =>
+        input.shortTitle === undefined ? (current?.shortTitle ?? null) : optionalText('input.shortTitle', input.shortTitle, 'The short title', 40),
+      ),
       kind,
       countryCode,
-      year: input.year === undefined ? current!.year : wholeNumber('input.year', input.year!, 'The year', { min: 1900, max: thisYear }),
-    };
+      year: problems.check('input.year', () => (input.year === undefined ? current!.year : wholeNumber('input.year', input.year!, 'The year', { min: 1900, max: thisYear }))),
+    });
   }
 
   private validateProvision(input: ProvisionInput, current: Provision | null) {
+    const problems = new Problems();
     for (const field of ['article', 'title', 'topic'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A provision needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A provision needs its ${field}`);
     }
+    problems.throwIfAny();
     const topic = input.topic ?? current!.topic;
-    if (!PROVISION_TOPICS.includes(topic)) throw badInput('input.topic', `Unknown topic ${topic}`);
-    return {
-      article: given(input.article) ? requiredText('input.article', input.article, 'The article', 20) : current!.article,
-      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+    if (!PROVISION_TOPICS.includes(topic)) problems.add('input.topic', `Unknown topic ${topic}`);
+    return problems.done({
+      article: problems.check('input.article', () => (given(input.article) ? requiredText('input.article', input.article, 'The article', 20) : current!.article)),
+      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
       topic,
-      summary: input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
-    };
+      summary: problems.check('input.summary', () => (input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'))),
+    });
   }
 
   private async ownInstrument(writer: Partner, id: string): Promise<LegalInstrument> {

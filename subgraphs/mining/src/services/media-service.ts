@@ -1,4 +1,4 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, wholeNumber, given } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, wholeNumber, given, Problems } from '@peacegraph/kit';
 import {
   MEDIA_KINDS,
   MediaInterventionSchema,
@@ -108,64 +108,80 @@ export class MediaService {
   }
 
   private async validate(input: MediaInput, current: MediaIntervention | null) {
+    const problems = new Problems();
     for (const field of ['kind', 'outlet', 'title', 'language', 'releasedOn', 'airings', 'regionsReached'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A media intervention needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A media intervention needs its ${field}`);
     }
+    problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
-    if (!MEDIA_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    if (!MEDIA_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
     let regionsReached = current?.regionsReached ?? [];
     if (given(input.regionsReached)) {
-      regionsReached = distinct('input.regionsReached', input.regionsReached, (p) => p);
-      if (regionsReached.length === 0) throw badInput('input.regionsReached', 'Name at least one region reached');
-      if (regionsReached.length > 60) throw badInput('input.regionsReached', 'At most 60 regions');
-      await this.directory.regions('input.regionsReached', regionsReached);
+      const regions = input.regionsReached;
+      regionsReached = problems.check('input.regionsReached', () => distinct('input.regionsReached', regions, (p) => p)) ?? [];
+      if (regionsReached.length === 0) problems.add('input.regionsReached', 'Name at least one region reached');
+      else if (regionsReached.length > 60) problems.add('input.regionsReached', 'At most 60 regions');
+      else if (!problems.has('input.regionsReached')) await problems.check('input.regionsReached', () => this.directory.regions('input.regionsReached', regionsReached));
     }
-    const estimatedAudience =
+    const estimatedAudience = problems.check('input.estimatedAudience', () =>
       input.estimatedAudience === undefined
         ? (current?.estimatedAudience ?? null)
         : input.estimatedAudience === null
           ? null
-          : wholeNumber('input.estimatedAudience', input.estimatedAudience, 'The estimated audience', { max: MAX_AUDIENCE });
-    return {
+          : wholeNumber('input.estimatedAudience', input.estimatedAudience, 'The estimated audience', { max: MAX_AUDIENCE }),
+    );
+    const language = input.language;
+    return problems.done({
       kind,
-      outlet: given(input.outlet) ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet,
-      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
-      campaign: input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200),
-      languageCode: given(input.language) && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
-      releasedOn: given(input.releasedOn) ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn,
-      airings: input.airings === undefined ? (current?.airings ?? 1) : wholeNumber('input.airings', input.airings!, 'The number of airings', { min: 1, max: 10_000 }),
+      outlet: problems.check('input.outlet', () => (given(input.outlet) ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet)),
+      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
+      campaign: problems.check('input.campaign', () => (input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200))),
+      languageCode: await problems.check('input.language', async () =>
+        given(language) && language !== current?.languageCode ? await this.directory.language('input.language', language) : current!.languageCode,
+      ),
+      releasedOn: problems.check('input.releasedOn', () => (given(input.releasedOn) ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn)),
+      airings: problems.check('input.airings', () =>
+        input.airings === undefined ? (current?.airings ?? 1) : wholeNumber('input.airings', input.airings!, 'The number of airings', { min: 1, max: 10_000 }),
+      ),
       regionsReached,
       estimatedAudience,
-    };
+    });
   }
 
   private async validatePublication(input: PublicationInput, current: Publication | null) {
+    const problems = new Problems();
     for (const field of ['title', 'kind', 'language', 'publishedOn', 'copiesDistributed'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A publication needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A publication needs its ${field}`);
     }
+    problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
-    if (!PUBLICATION_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
-    const copiesPrinted =
+    if (!PUBLICATION_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
+    const copiesPrinted = problems.check('input.copiesPrinted', () =>
       input.copiesPrinted === undefined
         ? (current?.copiesPrinted ?? null)
         : input.copiesPrinted === null
           ? null
-          : wholeNumber('input.copiesPrinted', input.copiesPrinted, 'The number of copies printed', { max: 10_000_000 });
-    const copiesDistributed =
+          : wholeNumber('input.copiesPrinted', input.copiesPrinted, 'The number of copies printed', { max: 10_000_000 }),
+    );
+    const copiesDistributed = problems.check('input.copiesDistributed', () =>
       input.copiesDistributed === undefined
         ? current!.copiesDistributed
-        : wholeNumber('input.copiesDistributed', input.copiesDistributed!, 'The number of copies distributed', { max: 10_000_000 });
-    if (copiesPrinted !== null && copiesDistributed > copiesPrinted) {
-      throw badInput(input.copiesDistributed === undefined ? 'input.copiesPrinted' : 'input.copiesDistributed', `${copiesDistributed} copies distributed, but ${copiesPrinted} printed`);
+        : wholeNumber('input.copiesDistributed', input.copiesDistributed!, 'The number of copies distributed', { max: 10_000_000 }),
+    );
+    if (copiesPrinted !== null && copiesPrinted !== undefined && copiesDistributed !== undefined && copiesDistributed > copiesPrinted) {
+      problems.add(input.copiesDistributed === undefined ? 'input.copiesPrinted' : 'input.copiesDistributed', `${copiesDistributed} copies distributed, but ${copiesPrinted} printed`);
     }
-    return {
-      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+    const language = input.language;
+    return problems.done({
+      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
       kind,
-      languageCode: given(input.language) && input.language !== current?.languageCode ? await this.directory.language('input.language', input.language) : current!.languageCode,
-      publishedOn: given(input.publishedOn) ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn,
+      languageCode: await problems.check('input.language', async () =>
+        given(language) && language !== current?.languageCode ? await this.directory.language('input.language', language) : current!.languageCode,
+      ),
+      publishedOn: problems.check('input.publishedOn', () => (given(input.publishedOn) ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn)),
       copiesPrinted,
       copiesDistributed,
-    };
+    });
   }
 
   private duplicates(title: string, releasedOn: string) {

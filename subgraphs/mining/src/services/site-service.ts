@@ -1,4 +1,4 @@
-import { badInput, type ReferenceChecks, distinct, requiredText, given } from '@peacegraph/kit';
+import { badInput, type ReferenceChecks, distinct, requiredText, given, Problems } from '@peacegraph/kit';
 import { MINERALS, MINING_SITE_KINDS, MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
@@ -56,24 +56,26 @@ export class SiteService {
   }
 
   private async validate(input: MiningSiteInput, current: MiningSite | null) {
+    const problems = new Problems();
     for (const field of ['name', 'community', 'kind', 'minerals'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A mining site needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A mining site needs its ${field}`);
     }
+    problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
-    if (!MINING_SITE_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
-    const minerals = given(input.minerals) ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals;
-    if (minerals.length === 0) throw badInput('input.minerals', 'Name at least one mineral');
+    if (!MINING_SITE_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
+    const minerals = problems.check('input.minerals', () => (given(input.minerals) ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals)) ?? [];
+    if (minerals.length === 0 && !problems.has('input.minerals')) problems.add('input.minerals', 'Name at least one mineral');
     const unknown = minerals.findIndex((m) => !MINERALS.includes(m));
-    if (unknown >= 0) throw badInput(`input.minerals.${unknown}`, `Unknown mineral ${minerals[unknown]}`);
+    if (unknown >= 0) problems.add(`input.minerals.${unknown}`, `Unknown mineral ${minerals[unknown]}`);
     const operatorId = input.operator === undefined ? (current?.operatorId ?? null) : input.operator;
-    if (kind === 'INDUSTRIAL' && !operatorId) throw badInput('input.operator', 'An industrial site names its operator');
-    if (operatorId && operatorId !== current?.operatorId) await this.directory.organisations('input.operator', [operatorId], false);
-    return {
-      name: given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
+    if (kind === 'INDUSTRIAL' && !operatorId) problems.add('input.operator', 'An industrial site names its operator');
+    if (operatorId && operatorId !== current?.operatorId) await problems.check('input.operator', () => this.directory.organisations('input.operator', [operatorId], false));
+    return problems.done({
+      name: problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name)),
       kind,
       minerals,
       operatorId,
-    };
+    });
   }
 
   private duplicates(name: string) {

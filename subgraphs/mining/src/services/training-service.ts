@@ -1,4 +1,4 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given } from '@peacegraph/kit';
+import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   ECPF_COMPONENT_CODES,
@@ -110,25 +110,28 @@ export class TrainingService {
   }
 
   private validate(input: TrainingInput, current: MiningTraining | null) {
+    const problems = new Problems();
     for (const field of ['title', 'kind', 'startsOn', 'endsOn', 'trainers', 'participants'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A training needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A training needs its ${field}`);
     }
+    problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
-    if (!TRAINING_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
-    const startsOn = given(input.startsOn) ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn;
-    const endsOn = given(input.endsOn) ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn;
-    if (endsOn < startsOn) throw badInput(given(input.endsOn) ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
-    const ecpfComponents = given(input.ecpfComponents) ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []);
+    if (!TRAINING_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
+    const startsOn = problems.check('input.startsOn', () => (given(input.startsOn) ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn));
+    const endsOn = problems.check('input.endsOn', () => (given(input.endsOn) ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn));
+    if (startsOn && endsOn && endsOn < startsOn) problems.add(given(input.endsOn) ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
+    const ecpfComponents =
+      problems.check('input.ecpfComponents', () => (given(input.ecpfComponents) ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []))) ?? [];
     const unknown = ecpfComponents.findIndex((c) => !ECPF_COMPONENT_CODES.includes(c));
-    if (unknown >= 0) throw badInput(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
-    return {
-      title: given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+    if (unknown >= 0) problems.add(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
+    return problems.done({
+      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
       kind,
       startsOn,
       endsOn,
-      venue: input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
+      venue: problems.check('input.venue', () => (input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200))),
       ecpfComponents,
-    };
+    });
   }
 
   /** Organisations of the directory that gave the training. */
