@@ -12,9 +12,14 @@ export function callerLeft(res: ServerResponse): AbortSignal {
   const known = signals.get(res);
   if (known) return known;
   const controller = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort(new RequestAbandonedError());
-  });
+  // A caller may be gone before anyone asks (its request waited behind others): then 'close' has
+  // already been emitted, and waiting for it would leave the signal unaborted for good.
+  if (!res.writableFinished && (res.destroyed || res.socket?.destroyed === true)) controller.abort(new RequestAbandonedError());
+  else {
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort(new RequestAbandonedError());
+    });
+  }
   signals.set(res, controller.signal);
   return controller.signal;
 }
