@@ -8,12 +8,20 @@ export {
   forbidden,
   unauthenticated,
   conflict,
+  serviceUnavailable,
+  queryTimeout,
+  retryableErrorFor,
+  RETRYABLE_CODES,
   createErrorFormatter,
   withHttpStatus,
 } from './errors';
+export { platformFaultOf, type PlatformFault } from './platform-faults';
+export { callerLeft, RequestAbandonedError } from './caller-signal';
 export { checkStatusChange } from './status-change';
 export { scalars, scalarResolversFor, PCodeScalar, LanguageCodeScalar, PCODE_PATTERN } from './scalars';
 export { createDataSource, migrate, type DataSourceOptions, type PeaceGraphDataSource } from './database/data-source';
+export { databaseTimeoutEnv, databaseTimeouts, type DatabaseTimeouts } from './database/timeouts';
+export { StatementCancellation } from './database/cancellation';
 export { SnakeNamingStrategy } from './database/naming';
 export { SqlStatementCounter } from './database/statement-counter';
 export { ensureDatabase, dropDatabase, withDatabase } from './database/admin';
@@ -43,7 +51,7 @@ export { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
 export { notFoundHandler, requestErrorHandler } from './graphql/request-errors';
 export { ANONYMOUS, hasScope, isAdmin, organisationOf, parseScopes, SCOPE_PATTERN, type Viewer } from './auth/viewer';
 export { createAuthenticator, API_KEY_PREFIX, type Authenticator } from './auth/authenticate';
-export { remoteIdentityStore, type IdentityStore, type ApiKeyIdentity } from './auth/identity-store';
+export { remoteIdentityStore, DEFAULT_IDENTITY_WINDOWS, type IdentityStore, type ApiKeyIdentity, type IdentityWindows } from './auth/identity-store';
 export { signDevToken, type DevTokenClaims } from './auth/tokens';
 export { authEnv, authProblems, tokenKeyConfig, type AuthEnv } from './auth/env';
 export type { TokenKeyConfig } from './auth/keys';
