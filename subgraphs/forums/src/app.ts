@@ -27,7 +27,7 @@ export interface ForumsServerOptions {
 
 /** The forums subgraph on an initialised data source; used by index.ts and by tests. */
 export async function startForumsServer(options: ForumsServerOptions): Promise<RunningServer> {
-  const identity = options.identity ?? remoteIdentityStore(options.directoryUrl);
+  const identity = options.identity ?? remoteIdentityStore(options.directoryUrl, { logger: options.logger });
   const context = createContextFactory(options.dataSource, { url: options.directoryUrl });
   return startSubgraphServer({
     name: 'forums',
