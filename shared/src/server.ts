@@ -16,6 +16,7 @@ import { applyFieldPolicies, type FieldPolicyOptions, type PolicyContext } from 
 import type { Logger } from './logger';
 import { createErrorFormatter, withHttpStatus } from './errors';
 import { onParentGone } from './parent-watch';
+import { callerLeft } from './caller-signal';
 import { readEnv } from './env';
 import type { QueryLimits } from './graphql/limits';
 import { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
@@ -28,6 +29,8 @@ export interface RequestScope {
   req: express.Request;
   viewer: Viewer;
   audit: AuditRecorder;
+  /** Aborted when the caller leaves before its answer; the kit then cancels the request's SQL. */
+  signal: AbortSignal;
 }
 
 export interface SubgraphServerOptions<C extends PolicyContext> {
@@ -117,7 +120,7 @@ export async function startSubgraphServer<C extends PolicyContext>(
     express.json({ limit: limits.bodySize }),
     (req, res, next) => {
       const started = process.hrtime.bigint();
-      const bucket = { statements: 0 };
+      const bucket = { statements: 0, signal: callerLeft(res) };
       res.on('finish', () => {
         log.info(
           {
@@ -133,7 +136,7 @@ export async function startSubgraphServer<C extends PolicyContext>(
       else next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const viewer = await options.authenticate(req.headers.authorization).catch((error: unknown) => {
           throw withHttpStatus(error, 401);
         });
@@ -143,7 +146,7 @@ export async function startSubgraphServer<C extends PolicyContext>(
           purpose: headerValue(req.headers['x-purpose']),
           requestId: headerValue(req.headers['x-request-id']),
         });
-        return options.context({ req, viewer, audit });
+        return options.context({ req, viewer, audit, signal: callerLeft(res) });
       },
     }),
   );
