@@ -43,12 +43,12 @@ describe('every problem of an input at once', () => {
     );
   });
 
-  it('keeps the message of a single problem as it was', () => {
+  it('keeps a single problem exactly as badInput throws it', () => {
     const problems = new Problems();
     problems.check('input.name', () => requiredText('input.name', '', 'The name'));
     const error = thrown(() => problems.throwIfAny());
     expect(error.message).toBe('The name cannot be empty');
-    expect(error.extensions).toMatchObject({ field: 'input.name', problems: [{ field: 'input.name', message: 'The name cannot be empty' }] });
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
   });
 
   it("names a refusal by the rule's own field (an item of a list), else by the checked field", () => {

@@ -12,8 +12,9 @@ export interface Problem {
 /**
  * Every problem of an input, reported at once: a partner fixing a form learns all its mistakes from one
  * answer instead of one per attempt. Each rule still throws `badInput(field, message)` as before;
- * `check` catches those refusals and records them, and `throwIfAny` throws one BAD_USER_INPUT whose
- * `extensions.problems` lists them all (`extensions.field` is the first, as a single refusal had it).
+ * `check` catches those refusals and records them, and `throwIfAny` throws one BAD_USER_INPUT: a single
+ * problem as `badInput` throws it; several with `extensions.problems` listing them all and
+ * `extensions.field` naming the first, as a single refusal does.
  *
  * ```ts
  * const problems = new Problems();
@@ -100,7 +101,8 @@ export function problemsError(problems: readonly Problem[]): PeaceGraphError {
   if (!first) throw new Error('problemsError needs at least one problem');
   // A list of 10,000 bad items is not 10,000 lines of answer: the first ones show the mistake.
   const list = problems.slice(0, MAX_LISTED).map((p) => ({ field: p.field, message: p.message }));
-  if (problems.length === 1) return badInput(first.field, first.message, { problems: list });
+  // One problem is the refusal it always was, so clients and tests reading extensions exactly still match.
+  if (problems.length === 1) return badInput(first.field, first.message);
   const more = problems.length > MAX_LISTED ? `; and ${problems.length - MAX_LISTED} more` : '';
   const message = `${problems.length} problems in the input: ${list.map((p) => `${p.field}: ${p.message}`).join('; ')}${more}`;
   return badInput(first.field, message, { problems: list });

@@ -1,4 +1,4 @@
-import { badInput, type Partner, isoDate, notBefore, notInFuture, today, type DateInput, distinct, requiredText, given } from '@peacegraph/kit';
+import { badInput, type Partner, isoDate, notBefore, notInFuture, today, type DateInput, distinct, requiredText, given, Problems } from '@peacegraph/kit';
 import { CohortSchema, type Audience, type Cohort, type CohortStatus, type Module } from '../entities';
 import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Headcount } from '../entities/headcount';
 import type { Loaders } from '../loaders';
@@ -95,61 +95,87 @@ export class CohortService {
   }
 
   private async validate(writer: Partner, input: CohortInput, current: Cohort | null) {
+    const problems = new Problems();
     for (const field of ['name', 'module', 'community', 'language', 'facilitators', 'audiences', 'enrolment', 'plannedStart'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A cohort needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A cohort needs its ${field}`);
     }
+    problems.throwIfAny();
     const deliveries = current ? await this.loaders.deliveriesOfCohort.load(current.id) : [];
 
-    const name = input.name === undefined ? current!.name : requiredText('input.name', input.name!, 'The name');
+    const name = problems.check('input.name', () => (input.name === undefined ? current!.name : requiredText('input.name', input.name!, 'The name')));
 
     const moduleId = input.module ?? current!.moduleId;
-    const module = await this.loaders.module.load(moduleId);
-    if (!module) throw badInput('input.module', `No module with id "${moduleId}"`);
-    if (current && moduleId !== current.moduleId && deliveries.length > 0) {
-      throw badInput('input.module', 'Sessions of this cohort are recorded against its module: it cannot change module');
-    }
-    if ((await this.loaders.sessionPlansOfModule.load(module.id)).length === 0) {
-      throw badInput('input.module', `${module.title} has no session plans yet`);
-    }
+    const module = await problems.check('input.module', async () => {
+      const found = await this.loaders.module.load(moduleId);
+      if (!found) throw badInput('input.module', `No module with id "${moduleId}"`);
+      if (current && moduleId !== current.moduleId && deliveries.length > 0) {
+        throw badInput('input.module', 'Sessions of this cohort are recorded against its module: it cannot change module');
+      }
+      if ((await this.loaders.sessionPlansOfModule.load(found.id)).length === 0) {
+        throw badInput('input.module', `${found.title} has no session plans yet`);
+      }
+      return found;
+    });
 
     let place = current ? { communityId: current.communityId, adminPcode: current.adminPcode, regionPcode: current.regionPcode, countryCode: current.countryCode } : null;
-    if (given(input.community) && input.community !== current?.communityId) {
-      if (current && current.status !== 'PLANNED') throw badInput('input.community', 'Only a planned cohort can move to another community');
-      place = await this.places.community('input.community', input.community);
+    const community = input.community;
+    if (given(community) && community !== current?.communityId) {
+      await problems.check('input.community', async () => {
+        if (current && current.status !== 'PLANNED') throw badInput('input.community', 'Only a planned cohort can move to another community');
+        place = await this.places.community('input.community', community);
+      });
     }
 
     const languageCode = input.language ?? current!.languageCode;
-    if (given(input.language)) await this.places.languages('input.language', [input.language]);
+    const language = input.language;
+    if (given(language)) await problems.check('input.language', () => this.places.languages('input.language', [language]));
 
     // Who delivers is checked again whenever what they deliver, or in which language, changes.
+    const facilitatorsField = given(input.facilitators) ? 'input.facilitators' : 'input.language';
     const facilitatorIds =
       given(input.facilitators) || given(input.module) || input.language
-        ? await this.facilitators(writer, input.facilitators ?? current!.facilitatorIds, module, languageCode, given(input.facilitators) ? 'input.facilitators' : 'input.language')
+        ? module && !problems.has('input.language')
+          ? await problems.check(facilitatorsField, () =>
+              this.facilitators(writer, input.facilitators ?? current!.facilitatorIds, module, languageCode, facilitatorsField),
+            )
+          : undefined
         : current!.facilitatorIds;
 
-    const audiences = given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences;
-    if (audiences.length === 0) throw badInput('input.audiences', 'Say who the cohort is for');
-    if (audiences.some((a) => !AUDIENCES.includes(a))) throw badInput('input.audiences', 'Unknown audience');
+    const audiences = problems.check('input.audiences', () => (given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences));
+    if (audiences?.length === 0) problems.add('input.audiences', 'Say who the cohort is for');
+    if (audiences?.some((a) => !AUDIENCES.includes(a))) problems.add('input.audiences', 'Unknown audience');
 
-    const enrolment = given(input.enrolment) ? readHeadcount('input.enrolment', input.enrolment, 'The enrolment') : current!.enrolment;
-    this.coversAttendance(enrolment, deliveries.map((d) => d.attendance));
-    const enrolmentByAudience = input.enrolmentByAudience
-      ? readAudienceCounts('input.enrolmentByAudience', input.enrolmentByAudience, audiences, headcountTotal(enrolment))
-      : onlyAudiences(current?.enrolmentByAudience ?? emptyAudienceCounts(), audiences);
+    const enrolment = problems.check('input.enrolment', () => {
+      const counted = given(input.enrolment) ? readHeadcount('input.enrolment', input.enrolment, 'The enrolment') : current!.enrolment;
+      this.coversAttendance(counted, deliveries.map((d) => d.attendance));
+      return counted;
+    });
+    const enrolmentByAudience =
+      audiences && enrolment && !problems.has('input.audiences')
+        ? problems.check('input.enrolmentByAudience', () =>
+            input.enrolmentByAudience
+              ? readAudienceCounts('input.enrolmentByAudience', input.enrolmentByAudience, audiences, headcountTotal(enrolment))
+              : onlyAudiences(current?.enrolmentByAudience ?? emptyAudienceCounts(), audiences),
+          )
+        : undefined;
 
     const plannedStart = given(input.plannedStart) ? isoDate(input.plannedStart) : current!.plannedStart;
     const plannedEnd = input.plannedEnd === undefined ? (current?.plannedEnd ?? null) : given(input.plannedEnd) ? isoDate(input.plannedEnd) : null;
-    if (plannedEnd && plannedEnd < plannedStart) throw badInput('input.plannedEnd', `The planned end ${plannedEnd} is before the planned start ${plannedStart}`);
+    if (plannedEnd && plannedEnd < plannedStart) problems.add('input.plannedEnd', `The planned end ${plannedEnd} is before the planned start ${plannedStart}`);
 
     let startedOn = current?.startedOn ?? null;
-    if (given(input.startedOn)) {
-      if (!current?.startedOn) throw badInput('input.startedOn', 'The cohort has not started: start it with changeCohortStatus');
-      startedOn = notInFuture('input.startedOn', isoDate(input.startedOn), 'The start date');
-      const first = deliveries.map((d) => d.deliveredOn).sort()[0];
-      if (first && startedOn > first) throw badInput('input.startedOn', `${startedOn} is after the cohort's first session, delivered on ${first}`);
+    const started = input.startedOn;
+    if (given(started)) {
+      problems.check('input.startedOn', () => {
+        if (!current?.startedOn) throw badInput('input.startedOn', 'The cohort has not started: start it with changeCohortStatus');
+        startedOn = notInFuture('input.startedOn', isoDate(started), 'The start date');
+        const first = deliveries.map((d) => d.deliveredOn).sort()[0];
+        if (first && startedOn > first) throw badInput('input.startedOn', `${startedOn} is after the cohort's first session, delivered on ${first}`);
+      });
     }
 
-    return { name, moduleId, ...place!, languageCode, facilitatorIds, audiences, enrolment, enrolmentByAudience, plannedStart, plannedEnd, startedOn };
+    const values = problems.done({ name, moduleId, languageCode, facilitatorIds, audiences, enrolment, enrolmentByAudience, plannedStart, plannedEnd, startedOn });
+    return { ...values, ...place! };
   }
 
   /**

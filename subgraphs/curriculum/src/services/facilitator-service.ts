@@ -1,4 +1,4 @@
-import { badInput, distinct, requiredText } from '@peacegraph/kit';
+import { badInput, distinct, requiredText, Problems } from '@peacegraph/kit';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Places } from './places';
@@ -51,41 +51,43 @@ export class FacilitatorService {
 
   private async validate(input: FacilitatorInput, current: Facilitator | null) {
     if (input.fullName === null) throw badInput('input.fullName', 'The name cannot be empty');
-    const fullName = input.fullName === undefined ? current!.fullName : requiredText('input.fullName', input.fullName, 'The name');
+    const problems = new Problems();
+    const fullName = problems.check('input.fullName', () => (input.fullName === undefined ? current!.fullName : requiredText('input.fullName', input.fullName!, 'The name')));
 
     let languageCodes = current?.languageCodes ?? [];
-    if (input.languages !== undefined) {
+    if (input.languages !== undefined) await problems.check('input.languages', async () => {
       const codes = distinct('input.languages', input.languages ?? [], (code) => `Language ${code}`);
       if (codes.length === 0) throw badInput('input.languages', 'Name at least one language the facilitator delivers sessions in');
       if (codes.length > 10) throw badInput('input.languages', 'At most 10 languages');
       languageCodes = await this.places.languages('input.languages', codes);
-    }
+    });
 
     let certifiedModuleIds = current?.certifiedModuleIds ?? [];
-    if (input.certifiedModules !== undefined) {
+    if (input.certifiedModules !== undefined) await problems.check('input.certifiedModules', async () => {
       certifiedModuleIds = distinct('input.certifiedModules', input.certifiedModules ?? [], (id) => `Module ${id}`);
       const modules = await this.loaders.module.loadMany(certifiedModuleIds);
       const unknown = modules.findIndex((m) => !m || m instanceof Error);
       if (unknown >= 0) throw badInput(`input.certifiedModules.${unknown}`, `No module with id "${certifiedModuleIds[unknown]}"`);
-    }
+    });
 
     let home = current
       ? { homeCommunityId: current.homeCommunityId, homeAdminPcode: current.homeAdminPcode, homeCountryCode: current.homeCountryCode }
       : { homeCommunityId: null, homeAdminPcode: null, homeCountryCode: null };
     if (input.homeCommunity === null) home = { homeCommunityId: null, homeAdminPcode: null, homeCountryCode: null };
     else if (input.homeCommunity !== undefined) {
-      const place = await this.places.community('input.homeCommunity', input.homeCommunity);
-      home = { homeCommunityId: place.communityId, homeAdminPcode: place.adminPcode, homeCountryCode: place.countryCode };
+      const community = input.homeCommunity;
+      const place = await problems.check('input.homeCommunity', () => this.places.community('input.homeCommunity', community));
+      if (place) home = { homeCommunityId: place.communityId, homeAdminPcode: place.adminPcode, homeCountryCode: place.countryCode };
     }
 
-    return {
+    return problems.done({
       fullName,
       languageCodes,
       certifiedModuleIds,
       ...home,
-      phone: input.phone === undefined ? (current?.phone ?? null) : phoneNumber('input.phone', input.phone),
-      email: input.email === undefined ? (current?.email ?? null) : emailAddress('input.email', input.email),
-    };
+      phone: problems.check('input.phone', () => (input.phone === undefined ? (current?.phone ?? null) : phoneNumber('input.phone', input.phone))),
+      email: problems.check('input.email', () => (input.email === undefined ? (current?.email ?? null) : emailAddress('input.email', input.email))),
+    });
   }
 
   private duplicates(fullName: string) {

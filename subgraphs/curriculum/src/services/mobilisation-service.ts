@@ -1,4 +1,4 @@
-import { atMost, badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given } from '@peacegraph/kit';
+import { atMost, badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given, Problems } from '@peacegraph/kit';
 import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
 import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
 import type { Loaders } from '../loaders';
@@ -64,28 +64,37 @@ export class MobilisationService {
   }
 
   private async validate(input: MobilisationInput, current: SocialMobilisation | null, startedOn: string | null) {
+    const problems = new Problems();
     for (const field of ['heldOn', 'activity', 'communitiesReached', 'peopleReached'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A social mobilisation needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A social mobilisation needs its ${field}`);
     }
-    const heldOn = input.heldOn
-      ? notBefore('input.heldOn', notInFuture('input.heldOn', isoDate(input.heldOn), 'The date'), startedOn, 'the day the cohort started')
-      : current!.heldOn;
+    problems.throwIfAny();
+    const heldOn = problems.check('input.heldOn', () =>
+      given(input.heldOn)
+        ? notBefore('input.heldOn', notInFuture('input.heldOn', isoDate(input.heldOn), 'The date'), startedOn, 'the day the cohort started')
+        : current!.heldOn,
+    );
     const activity = input.activity ?? current!.activity;
-    if (!MOBILISATION_ACTIVITIES.includes(activity)) throw badInput('input.activity', `Unknown activity ${activity}`);
+    if (!MOBILISATION_ACTIVITIES.includes(activity)) problems.add('input.activity', `Unknown activity ${activity}`);
     let reachedCommunityIds = current?.reachedCommunityIds ?? [];
-    if (given(input.communitiesReached)) {
-      const ids = distinct('input.communitiesReached', input.communitiesReached, (id) => `Community ${id}`);
-      if (ids.length === 0) throw badInput('input.communitiesReached', 'Name at least one community reached');
-      if (ids.length > MAX_COMMUNITIES_REACHED) throw badInput('input.communitiesReached', `At most ${MAX_COMMUNITIES_REACHED} communities`);
-      reachedCommunityIds = (await this.places.communities('input.communitiesReached', ids)).map((p) => p.communityId);
+    const reached = input.communitiesReached;
+    if (given(reached)) {
+      await problems.check('input.communitiesReached', async () => {
+        const ids = distinct('input.communitiesReached', reached, (id) => `Community ${id}`);
+        if (ids.length === 0) throw badInput('input.communitiesReached', 'Name at least one community reached');
+        if (ids.length > MAX_COMMUNITIES_REACHED) throw badInput('input.communitiesReached', `At most ${MAX_COMMUNITIES_REACHED} communities`);
+        reachedCommunityIds = (await this.places.communities('input.communitiesReached', ids)).map((p) => p.communityId);
+      });
     }
-    return {
+    return problems.done({
       heldOn,
       activity,
       reachedCommunityIds,
-      peopleReached: given(input.peopleReached) ? readHeadcount('input.peopleReached', input.peopleReached, 'The people reached') : current!.peopleReached,
-      notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
-    };
+      peopleReached: problems.check('input.peopleReached', () =>
+        given(input.peopleReached) ? readHeadcount('input.peopleReached', input.peopleReached, 'The people reached') : current!.peopleReached,
+      ),
+      notes: problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'))),
+    });
   }
 
   private duplicates(heldOn: string, activity: string) {

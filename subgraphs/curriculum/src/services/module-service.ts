@@ -1,4 +1,4 @@
-import { badInput, requireOwner, distinct, optionalText, requiredText, textList, wholeNumber, given } from '@peacegraph/kit';
+import { badInput, requireOwner, distinct, optionalText, requiredText, textList, wholeNumber, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { ModuleSchema, SessionPlanSchema, type Module, type SessionPlan } from '../entities';
 import { AUDIENCES, type Audience } from '../entities/headcount';
@@ -103,13 +103,15 @@ export class ModuleService {
   }
 
   private validate(input: ModuleInput, current: Module | null) {
-    if (input.title === null) throw badInput('input.title', 'The title cannot be empty');
-    if (input.edition === null) throw badInput('input.edition', 'The edition cannot be empty');
-    return {
-      title: input.title === undefined ? current!.title : requiredText('input.title', input.title, 'The title'),
-      edition: input.edition === undefined ? current!.edition : requiredText('input.edition', input.edition, 'The edition', 40),
-      summary: input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
-    };
+    const problems = new Problems();
+    if (input.title === null) problems.add('input.title', 'The title cannot be empty');
+    if (input.edition === null) problems.add('input.edition', 'The edition cannot be empty');
+    problems.throwIfAny();
+    return problems.done({
+      title: problems.check('input.title', () => (input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'))),
+      edition: problems.check('input.edition', () => (input.edition === undefined ? current!.edition : requiredText('input.edition', input.edition!, 'The edition', 40))),
+      summary: problems.check('input.summary', () => (input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'))),
+    });
   }
 
   private duplicates(values: { title: string; edition: string }) {
@@ -119,23 +121,28 @@ export class ModuleService {
   }
 
   private validatePlan(input: SessionPlanInput, current: SessionPlan | null) {
+    const problems = new Problems();
     for (const field of ['title', 'theme', 'objectives', 'durationMinutes', 'audiences'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A session plan needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A session plan needs its ${field}`);
     }
+    problems.throwIfAny();
     const theme = input.theme ?? current!.theme;
-    if (!SESSION_THEMES.includes(theme)) throw badInput('input.theme', `Unknown theme ${theme}`);
-    const audiences = given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences;
-    if (audiences.length === 0) throw badInput('input.audiences', 'Say who the session is for');
-    if (audiences.some((a) => !AUDIENCES.includes(a))) throw badInput('input.audiences', 'Unknown audience');
-    return {
-      title: input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'),
+    if (!SESSION_THEMES.includes(theme)) problems.add('input.theme', `Unknown theme ${theme}`);
+    const audiences = problems.check('input.audiences', () => (given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences));
+    if (audiences?.length === 0) problems.add('input.audiences', 'Say who the session is for');
+    if (audiences?.some((a) => !AUDIENCES.includes(a))) problems.add('input.audiences', 'Unknown audience');
+    return problems.done({
+      title: problems.check('input.title', () => (input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'))),
       theme,
-      objectives: given(input.objectives) ? textList('input.objectives', input.objectives, 'objectives', { max: 10, length: 500 }) : current!.objectives,
-      durationMinutes:
+      objectives: problems.check('input.objectives', () =>
+        given(input.objectives) ? textList('input.objectives', input.objectives, 'objectives', { max: 10, length: 500 }) : current!.objectives,
+      ),
+      durationMinutes: problems.check('input.durationMinutes', () =>
         input.durationMinutes === undefined
           ? current!.durationMinutes
           : wholeNumber('input.durationMinutes', input.durationMinutes!, 'The duration in minutes', { min: 10, max: 600 }),
+      ),
       audiences,
-    };
+    });
   }
 }
