@@ -27,6 +27,9 @@ beforeAll(async () => {
     subgraphUrls: { directory: directory.url, CONFLICTS: conflicts.url },
     subgraphTimeoutMs: TIMEOUT_MS,
     bodyLimit: '4kb',
+    // The depth tests nest lists twelve deep, which no cost limit would let through; the cost limit
+    // has its own tests (shared/test/cost.spec.ts, tests/request-guards.spec.ts).
+    maxCost: Number.POSITIVE_INFINITY,
     explorerHeaders: { Authorization: 'Bearer dev-admin' },
     logger: createLogger('gateway', 'silent'),
   });
