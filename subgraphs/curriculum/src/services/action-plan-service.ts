@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText, given } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction, type PlannedActionStatus } from '../entities';
 import { PLANNED_ACTION_STATUSES } from '../entities/planned-action';
@@ -122,26 +122,34 @@ export class ActionPlanService {
 
   /** Due on or after adoption; DONE needs the day it was done (not in the future), other statuses have none. */
   private validateAction(prefix: string, input: PlannedActionInput, current: PlannedAction | null, adoptedOn: string) {
+    const problems = new Problems();
     for (const field of ['description', 'responsibleGroup', 'dueOn', 'status'] as const) {
-      if (input[field] === null && !(field === 'status' && !current)) throw badInput(`${prefix}.${field}`, `An action needs its ${field}`);
+      if (input[field] === null && !(field === 'status' && !current)) problems.add(`${prefix}.${field}`, `An action needs its ${field}`);
     }
-    const description = given(input.description) ? requiredText(`${prefix}.description`, input.description, 'The description', 500) : current!.description;
-    const responsibleGroup = input.responsibleGroup
-      ? requiredText(`${prefix}.responsibleGroup`, input.responsibleGroup, 'The responsible group')
-      : current!.responsibleGroup;
-    const dueOn = given(input.dueOn) ? notBefore(`${prefix}.dueOn`, isoDate(input.dueOn), adoptedOn, 'the day the plan was adopted') : current!.dueOn;
+    problems.throwIfAny();
+    const description = problems.check(`${prefix}.description`, () =>
+      given(input.description) ? requiredText(`${prefix}.description`, input.description, 'The description', 500) : current!.description,
+    );
+    const responsibleGroup = problems.check(`${prefix}.responsibleGroup`, () =>
+      given(input.responsibleGroup) ? requiredText(`${prefix}.responsibleGroup`, input.responsibleGroup, 'The responsible group') : current!.responsibleGroup,
+    );
+    const dueOn = problems.check(`${prefix}.dueOn`, () =>
+      given(input.dueOn) ? notBefore(`${prefix}.dueOn`, isoDate(input.dueOn), adoptedOn, 'the day the plan was adopted') : current!.dueOn,
+    );
     const status = input.status ?? current?.status ?? 'NOT_STARTED';
-    if (!PLANNED_ACTION_STATUSES.includes(status)) throw badInput(`${prefix}.status`, `Unknown status ${status}`);
-    let doneOn: string | null = null;
-    if (status === 'DONE') {
-      const given = input.doneOn ?? (input.doneOn === null ? null : current?.doneOn);
-      if (!given) throw badInput(`${prefix}.doneOn`, 'Say when the action was done');
-      doneOn = notInFuture(`${prefix}.doneOn`, isoDate(given), 'The day it was done');
-      notBefore(`${prefix}.doneOn`, doneOn, adoptedOn, 'the day the plan was adopted');
-    } else if (given(input.doneOn)) {
-      throw badInput(`${prefix}.doneOn`, `An action that is ${status} has no done date`);
-    }
-    return { description, responsibleGroup, dueOn, status, doneOn };
+    if (!PLANNED_ACTION_STATUSES.includes(status)) problems.add(`${prefix}.status`, `Unknown status ${status}`);
+    const doneOn = problems.check(`${prefix}.doneOn`, (): string | null => {
+      if (status === 'DONE') {
+        const given = input.doneOn ?? (input.doneOn === null ? null : current?.doneOn);
+        if (!given) throw badInput(`${prefix}.doneOn`, 'Say when the action was done');
+        const done = notInFuture(`${prefix}.doneOn`, isoDate(given), 'The day it was done');
+        notBefore(`${prefix}.doneOn`, done, adoptedOn, 'the day the plan was adopted');
+        return done;
+      }
+      if (input.doneOn !== null && input.doneOn !== undefined) throw badInput(`${prefix}.doneOn`, `An action that is ${status} has no done date`);
+      return null;
+    });
+    return problems.done({ description, responsibleGroup, dueOn, status, doneOn });
   }
 
   private async insertActions(manager: EntityManager, plan: CommunityActionPlan, actions: ReturnType<ActionPlanService['validateAction']>[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber, given } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CoachingSessionSchema,
@@ -148,19 +148,21 @@ export class StaffTrainingService {
   }
 
   private validate(input: StaffTrainingInput, current: StaffTraining | null) {
+    const problems = new Problems();
     for (const field of ['title', 'topics', 'startsOn', 'endsOn', 'trainees'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A staff training needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A staff training needs its ${field}`);
     }
-    const startsOn = given(input.startsOn) ? notInFuture('input.startsOn', isoDate(input.startsOn), 'The start date') : current!.startsOn;
+    problems.throwIfAny();
+    const startsOn = problems.check('input.startsOn', () => (given(input.startsOn) ? notInFuture('input.startsOn', isoDate(input.startsOn), 'The start date') : current!.startsOn));
     const endsOn = given(input.endsOn) ? isoDate(input.endsOn) : current!.endsOn;
-    if (endsOn < startsOn) throw badInput('input.endsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
-    return {
-      title: given(input.title) ? requiredText('input.title', input.title, 'The title') : current!.title,
-      topics: given(input.topics) ? textList('input.topics', input.topics, 'topics') : current!.topics,
+    if (startsOn && endsOn < startsOn) problems.add('input.endsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
+    return problems.done({
+      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title') : current!.title)),
+      topics: problems.check('input.topics', () => (given(input.topics) ? textList('input.topics', input.topics, 'topics') : current!.topics)),
       startsOn,
       endsOn,
-      venue: input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
-    };
+      venue: problems.check('input.venue', () => (input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200))),
+    });
   }
 
   /** Trained staff by the country they work in: one line per country, at least one person. */
@@ -216,22 +218,25 @@ export class StaffTrainingService {
   }
 
   private validateDialogue(input: DialogueInput, current: DialogueProcess | null, training: StaffTraining) {
+    const problems = new Problems();
     for (const field of ['topic', 'startedOn', 'participants'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A dialogue process needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A dialogue process needs its ${field}`);
     }
-    const startedOn = given(input.startedOn) ? this.followUpDate('input.startedOn', input.startedOn, training) : current!.startedOn;
-    let endedOn = current?.endedOn ?? null;
-    if (input.endedOn !== undefined) {
-      endedOn = given(input.endedOn) ? notInFuture('input.endedOn', isoDate(input.endedOn), 'The end date') : null;
-    }
-    if (endedOn && endedOn < startedOn) throw badInput('input.endedOn', `The dialogue process ends (${endedOn}) before it starts (${startedOn})`);
-    return {
-      topic: given(input.topic) ? requiredText('input.topic', input.topic, 'The topic', 300) : current!.topic,
+    problems.throwIfAny();
+    const startedOn = problems.check('input.startedOn', () => (given(input.startedOn) ? this.followUpDate('input.startedOn', input.startedOn, training) : current!.startedOn));
+    const endedOn = problems.check('input.endedOn', () =>
+      input.endedOn === undefined ? (current?.endedOn ?? null) : given(input.endedOn) ? notInFuture('input.endedOn', isoDate(input.endedOn), 'The end date') : null,
+    );
+    if (startedOn && endedOn && endedOn < startedOn) problems.add('input.endedOn', `The dialogue process ends (${endedOn}) before it starts (${startedOn})`);
+    return problems.done({
+      topic: problems.check('input.topic', () => (given(input.topic) ? requiredText('input.topic', input.topic, 'The topic', 300) : current!.topic)),
       startedOn,
       endedOn,
-      participants: given(input.participants) ? readHeadcount('input.participants', input.participants, 'The participants') : current!.participants,
-      outcome: input.outcome === undefined ? (current?.outcome ?? null) : optionalText('input.outcome', input.outcome, 'The outcome'),
-    };
+      participants: problems.check('input.participants', () =>
+        given(input.participants) ? readHeadcount('input.participants', input.participants, 'The participants') : current!.participants,
+      ),
+      outcome: problems.check('input.outcome', () => (input.outcome === undefined ? (current?.outcome ?? null) : optionalText('input.outcome', input.outcome, 'The outcome'))),
+    });
   }
 
   private duplicates(title: string, startsOn: string) {

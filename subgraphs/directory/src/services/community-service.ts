@@ -1,4 +1,4 @@
-import { badInput, conflict, createOnce, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer, given } from '@peacegraph/kit';
+import { badInput, conflict, createOnce, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from '../entities';
 import type { Loaders } from '../loaders';
@@ -87,31 +87,37 @@ export class CommunityService {
   }
 
   private async validate(input: CommunityInput, current: Community | null) {
-    if (input.name === null) throw badInput('input.name', 'The name cannot be empty');
-    const name = input.name === undefined ? current!.name : cleanName('input.name', input.name);
-    const alternativeNames = input.alternativeNames
-      ? cleanAlternativeNames('input.alternativeNames', input.alternativeNames, name)
-      : (current?.alternativeNames ?? []);
+    const problems = new Problems();
+    if (input.name === null) problems.add('input.name', 'The name cannot be empty');
+    if (input.adminArea === null) problems.add('input.adminArea', 'A community must lie in an admin area');
+    problems.throwIfAny();
+    const name = problems.check('input.name', () => (input.name === undefined ? current!.name : cleanName('input.name', input.name!)));
+    const alternativeNames = problems.check('input.alternativeNames', () =>
+      given(input.alternativeNames) ? cleanAlternativeNames('input.alternativeNames', input.alternativeNames, name ?? '') : (current?.alternativeNames ?? []),
+    );
 
-    if (input.adminArea === null) throw badInput('input.adminArea', 'A community must lie in an admin area');
     const adminPcode = input.adminArea ?? current!.adminPcode;
     const area = await this.loaders.adminArea.load(adminPcode);
-    if (!area) throw badInput('input.adminArea', `No admin area has the P-code ${adminPcode}`);
-    const country = await this.loaders.country.load(area.countryCode);
-    if (!country) throw new Error(`Admin area ${area.pcode} has no country`);
+    if (!area) problems.add('input.adminArea', `No admin area has the P-code ${adminPcode}`);
+    const country = area ? await this.loaders.country.load(area.countryCode) : null;
+    if (area && !country) throw new Error(`Admin area ${area.pcode} has no country`);
 
     const coordinatesGiven = input.latitude !== undefined || input.longitude !== undefined;
     const latitude = coordinatesGiven ? (input.latitude ?? null) : (current?.latitude ?? null);
     const longitude = coordinatesGiven ? (input.longitude ?? null) : (current?.longitude ?? null);
-    try {
-      checkCoordinates(latitude, longitude, country);
-    } catch (error) {
-      if (coordinatesGiven) throw error;
-      // The stored coordinates were fine where they were: it is the move that does not fit them.
-      throw badInput(
-        'input.adminArea',
-        `The community's coordinates (${latitude}, ${longitude}) are outside ${country.nameEn}; give new coordinates with the new admin area`,
-      );
+    if (country) {
+      problems.check('input.latitude', () => {
+        try {
+          checkCoordinates(latitude, longitude, country);
+        } catch (error) {
+          if (coordinatesGiven) throw error;
+          // The stored coordinates were fine where they were: it is the move that does not fit them.
+          throw badInput(
+            'input.adminArea',
+            `The community's coordinates (${latitude}, ${longitude}) are outside ${country.nameEn}; give new coordinates with the new admin area`,
+          );
+        }
+      });
     }
 
     let languageCodes = current?.languageCodes ?? [];
@@ -120,14 +126,14 @@ export class CommunityService {
       const known = await this.loaders.language.loadMany(languageCodes);
       const unknown = languageCodes.filter((_, i) => !known[i] || known[i] instanceof Error);
       if (unknown.length > 0) {
-        throw badInput('input.languages', `Unknown ISO 639-3 language code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+        problems.add('input.languages', `Unknown ISO 639-3 language code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
       }
     }
 
     const focalPoint = input.focalPoint === undefined ? (current?.focalPoint ?? null) : input.focalPoint?.trim() || null;
-    if (focalPoint && focalPoint.length > 300) throw badInput('input.focalPoint', 'The focal point is longer than 300 characters');
+    if (focalPoint && focalPoint.length > 300) problems.add('input.focalPoint', 'The focal point is longer than 300 characters');
 
-    return { name, alternativeNames, adminPcode, countryCode: area.countryCode, latitude, longitude, languageCodes, focalPoint };
+    return problems.done({ name, alternativeNames, adminPcode, countryCode: area?.countryCode, latitude, longitude, languageCodes, focalPoint });
   }
 
   private recordWrite(manager: EntityManager, operation: string, id: string, fields: string[], ownerOrg: string | null) {

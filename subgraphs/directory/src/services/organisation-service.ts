@@ -1,4 +1,4 @@
-import { badInput, notFound, requireAdmin, updateWithVersion, type AuditRecorder, type Viewer, given } from '@peacegraph/kit';
+import { badInput, notFound, requireAdmin, updateWithVersion, type AuditRecorder, type Viewer, given, Problems, blank } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { OrganisationSchema, type Organisation } from '../entities';
 import { DOMAINS, ORGANISATION_KINDS, type Domain, type OrganisationKind } from '../entities/organisation';
@@ -46,23 +46,25 @@ export class OrganisationService {
   }
 
   private async validate(input: OrganisationInput, current: Organisation | null) {
-    if (input.name === null) throw badInput('input.name', 'The name cannot be empty');
-    const name = input.name === undefined ? current!.name : input.name.replace(/\s+/g, ' ').trim();
-    if (!name) throw badInput('input.name', 'The name cannot be empty');
-    if (name.length > 200) throw badInput('input.name', 'The name is longer than 200 characters');
+    const problems = new Problems();
+    if (input.name === null) problems.add('input.name', 'The name cannot be empty');
+    if (input.kind === null) problems.add('input.kind', 'Say what kind of organisation it is');
+    problems.throwIfAny();
+    const name = input.name === undefined ? current!.name : input.name!.replace(/\s+/g, ' ').trim();
+    if (blank(name)) problems.add('input.name', 'The name cannot be empty');
+    if (name.length > 200) problems.add('input.name', 'The name is longer than 200 characters');
     const acronym = input.acronym === undefined ? (current?.acronym ?? null) : input.acronym?.trim() || null;
-    if (input.kind === null) throw badInput('input.kind', 'Say what kind of organisation it is');
     const kind = input.kind ?? current!.kind;
-    if (!ORGANISATION_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    if (!ORGANISATION_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
     const countryCodes = given(input.countries) ? [...new Set(input.countries)] : (current?.countryCodes ?? []);
     if (given(input.countries)) {
       const known = await this.loaders.country.loadMany(countryCodes);
       const unknown = countryCodes.filter((_, i) => !known[i] || known[i] instanceof Error);
-      if (unknown.length) throw badInput('input.countries', `Not a country of the platform: ${unknown.join(', ')}`);
+      if (unknown.length) problems.add('input.countries', `Not a country of the platform: ${unknown.join(', ')}`);
     }
     const domains = given(input.domains) ? [...new Set(input.domains)] : (current?.domains ?? []);
-    if (domains.some((d) => !DOMAINS.includes(d))) throw badInput('input.domains', 'Unknown domain');
-    return { name, acronym, kind, countryCodes, domains };
+    if (domains.some((d) => !DOMAINS.includes(d))) problems.add('input.domains', 'Unknown domain');
+    return problems.done({ name, acronym, kind, countryCodes, domains });
   }
 
   private async write(work: (manager: EntityManager) => Promise<Organisation>, name: string): Promise<Organisation> {
