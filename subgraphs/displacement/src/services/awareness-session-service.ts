@@ -7,6 +7,7 @@ import {
   type DateInput,
   type ReferenceChecks,
   given,
+  Problems,
 } from '@peacegraph/kit';
 import {
   AwarenessSessionSchema,
@@ -95,18 +96,22 @@ export class AwarenessSessionService {
   }
 
   private validate(input: AwarenessSessionInput, current: AwarenessSession | null) {
-    notNull('input.kind', input.kind, 'The kind of session');
-    notNull('input.heldOn', input.heldOn, 'The date');
-    notNull('input.participants', input.participants, 'The participants');
-    notNull('input.facilitators', input.facilitators, 'The facilitators');
-    const counted = given(input.participants) ? readParticipants(input.participants) : null;
-    return {
+    const problems = new Problems();
+    problems.check('input.kind', () => notNull('input.kind', input.kind, 'The kind of session'));
+    problems.check('input.heldOn', () => notNull('input.heldOn', input.heldOn, 'The date'));
+    problems.check('input.participants', () => notNull('input.participants', input.participants, 'The participants'));
+    problems.check('input.facilitators', () => notNull('input.facilitators', input.facilitators, 'The facilitators'));
+    problems.throwIfAny();
+    const counted = problems.check('input.participants', () => (given(input.participants) ? readParticipants(input.participants) : null));
+    return problems.done({
       kind: input.kind ?? current!.kind,
-      heldOn: given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The session date') : current!.heldOn,
-      participants: counted?.participants ?? current!.participants,
-      participantsTotal: counted?.total ?? current!.participantsTotal,
-      topics: given(input.topics) ? textList('input.topics', input.topics, 'topics', { min: 0, max: 20, length: 200 }) : (current?.topics ?? []),
-    };
+      heldOn: problems.check('input.heldOn', () => (given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The session date') : current!.heldOn)),
+      participants: counted?.participants ?? current?.participants,
+      participantsTotal: counted?.total ?? current?.participantsTotal,
+      topics: problems.check('input.topics', () =>
+        given(input.topics) ? textList('input.topics', input.topics, 'topics', { min: 0, max: 20, length: 200 }) : (current?.topics ?? []),
+      ),
+    });
   }
 
   private async facilitators(ids: string[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { badInput, notInFuture, notNull, optionalText, wholeNumber, type DateInput, type ReferenceChecks, given } from '@peacegraph/kit';
+import { badInput, notInFuture, notNull, optionalText, wholeNumber, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit';
 import { DisplacementReportSchema, type DisplacementReport, type IdpGroup, type ReasonCount } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import { checkReportFigures, type Sent } from './displacement-report-rules';
@@ -71,13 +71,15 @@ export class DisplacementReportService {
   }
 
   private validate(input: DisplacementReportInput, current: DisplacementReport | null) {
-    notNull('input.dataDate', input.dataDate, 'The date of the data');
-    notNull('input.idpIndividuals', input.idpIndividuals, 'The number of IDPs');
-    notNull('input.idpHouseholds', input.idpHouseholds, 'The number of IDP households');
+    const problems = new Problems();
+    problems.check('input.dataDate', () => notNull('input.dataDate', input.dataDate, 'The date of the data'));
+    problems.check('input.idpIndividuals', () => notNull('input.idpIndividuals', input.idpIndividuals, 'The number of IDPs'));
+    problems.check('input.idpHouseholds', () => notNull('input.idpHouseholds', input.idpHouseholds, 'The number of IDP households'));
+    problems.throwIfAny();
     // Left out: as stored. Null: cleared (returnees only; the required figures refused null above).
     const pick = <T>(given: T | null | undefined, stored: T | null): T | null => (given === undefined ? stored : given);
     const sent: Sent = Object.fromEntries(Object.keys(input).map((k) => [k, true]));
-    const figures = checkReportFigures(
+    const figures = problems.check('input', () => checkReportFigures(
       {
         idpIndividuals: pick(input.idpIndividuals, current?.idpIndividuals ?? null)!,
         idpHouseholds: pick(input.idpHouseholds, current?.idpHouseholds ?? null)!,
@@ -91,13 +93,18 @@ export class DisplacementReportService {
             : (input.origins ?? []).map((o) => ({ pcode: o.adminArea, individuals: o.individuals })),
       },
       sent,
+    ));
+    const roundName = problems.check('input.roundName', () =>
+      input.roundName === undefined ? (current?.roundName ?? null) : optionalText('input.roundName', input.roundName, 'The round name', 100),
     );
+    const dataDate = problems.check('input.dataDate', () => (given(input.dataDate) ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate));
+    const checked = problems.done({ figures, roundName, dataDate });
     return {
-      ...figures,
-      idpsBySexAndAge: figures.idpsBySexAndAge.map(({ sex, ageGroup, individuals }) => ({ sex, ageGroup, individuals })),
-      reasons: figures.reasons.map(({ reason, individuals }) => ({ reason, individuals })),
-      roundName: input.roundName === undefined ? (current?.roundName ?? null) : optionalText('input.roundName', input.roundName, 'The round name', 100),
-      dataDate: given(input.dataDate) ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate,
+      ...checked.figures,
+      idpsBySexAndAge: checked.figures.idpsBySexAndAge.map(({ sex, ageGroup, individuals }) => ({ sex, ageGroup, individuals })),
+      reasons: checked.figures.reasons.map(({ reason, individuals }) => ({ reason, individuals })),
+      roundName: checked.roundName,
+      dataDate: checked.dataDate,
     };
   }
 

@@ -1,4 +1,4 @@
-import { badInput, isoDate, notNull, optionalDate, requiredText, type DateInput, type ReferenceChecks, given } from '@peacegraph/kit';
+import { badInput, isoDate, notNull, optionalDate, requiredText, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit';
 import { ReintegrationProgrammeSchema, type ReintegrationProgramme, type ReintegrationProgrammeKind } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import type { Writes } from './writes';
@@ -62,18 +62,20 @@ export class ReintegrationProgrammeService {
   }
 
   private validate(input: ReintegrationProgrammeInput, current: ReintegrationProgramme | null) {
+    const problems = new Problems();
     for (const [field, label] of [['kind', 'The kind'], ['name', 'The name'], ['adminAreas', 'The areas covered'], ['startsOn', 'The start']] as const) {
-      notNull(`input.${field}`, input[field], label);
+      problems.check(`input.${field}`, () => notNull(`input.${field}`, input[field], label));
     }
+    problems.throwIfAny();
     const startsOn = given(input.startsOn) ? isoDate(input.startsOn) : current!.startsOn;
     const endsOn = input.endsOn === undefined ? (current?.endsOn ?? null) : optionalDate(input.endsOn);
-    if (endsOn && endsOn < startsOn) throw badInput('input.endsOn', `The programme ends (${endsOn}) before it starts (${startsOn})`);
-    return {
+    if (endsOn && endsOn < startsOn) problems.add('input.endsOn', `The programme ends (${endsOn}) before it starts (${startsOn})`);
+    return problems.done({
       kind: input.kind ?? current!.kind,
-      name: input.name === undefined || input.name === null ? current!.name : requiredText('input.name', input.name, 'The name', 200),
+      name: problems.check('input.name', () => (input.name === undefined || input.name === null ? current!.name : requiredText('input.name', input.name, 'The name', 200))),
       startsOn,
       endsOn,
-    };
+    });
   }
 
   /** Admin areas of the directory, level 1 or 2, each once. */
