@@ -1,4 +1,4 @@
-import { badInput, distinct, optionalText, requiredText, given } from '@peacegraph/kit';
+import { badInput, distinct, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import {
@@ -75,40 +75,52 @@ export class CorridorService {
   }
 
   private async validate(input: CorridorInput, current: TranshumanceCorridor | null) {
+    const problems = new Problems();
     for (const field of ['name', 'formality', 'path', 'adminAreas'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A corridor needs its ${field === 'adminAreas' ? 'admin areas' : field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A corridor needs its ${field === 'adminAreas' ? 'admin areas' : field}`);
     }
+    problems.throwIfAny();
     const formality = input.formality ?? current!.formality;
-    if (!CORRIDOR_FORMALITIES.includes(formality)) throw badInput('input.formality', `Unknown formality ${formality}`);
+    if (!CORRIDOR_FORMALITIES.includes(formality)) problems.add('input.formality', `Unknown formality ${formality}`);
     let adminPcodes = current?.adminPcodes ?? [];
     let countryCodes = current?.countryCodes ?? [];
-    if (given(input.adminAreas)) {
-      const pcodes = distinct('input.adminAreas', input.adminAreas, (p) => p);
+    const adminAreas = input.adminAreas;
+    if (given(adminAreas)) await problems.check('input.adminAreas', async () => {
+      const pcodes = distinct('input.adminAreas', adminAreas, (p) => p);
       if (pcodes.length === 0) throw badInput('input.adminAreas', 'Name at least one admin area the corridor crosses');
       if (pcodes.length > MAX_AREAS) throw badInput('input.adminAreas', `At most ${MAX_AREAS} admin areas`);
       const areas = await this.deps.directory.adminAreas('input.adminAreas', pcodes);
       adminPcodes = areas.map((a) => a.adminPcode);
       countryCodes = [...new Set(areas.map((a) => a.countryCode))];
-    }
+    });
     let positions: Position[] = current ? positionsOf(current.path) : [];
-    if (given(input.path)) {
-      const read = readPath('input.path', input.path);
-      positions = read.positions;
-      checkPathInCountries(positions, countryCodes, read.positionField);
-    } else if (given(input.adminAreas)) {
-      checkPathInCountries(positions, countryCodes, (i) => `input.adminAreas (position ${i} of the current path)`);
+    const path = input.path;
+    // Where the path lies is only judged against areas that were accepted.
+    const areasKnown = !problems.has('input.adminAreas');
+    if (given(path)) {
+      problems.check('input.path', () => {
+        const read = readPath('input.path', path);
+        positions = read.positions;
+        if (areasKnown) checkPathInCountries(positions, countryCodes, read.positionField);
+      });
+    } else if (given(input.adminAreas) && areasKnown) {
+      problems.check('input.adminAreas', () => checkPathInCountries(positions, countryCodes, (i) => `input.adminAreas (position ${i} of the current path)`));
     }
-    return {
-      name: given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
+    return problems.done({
+      name: problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name)),
       formality,
-      legalBasis: input.legalBasis === undefined ? (current?.legalBasis ?? null) : optionalText('input.legalBasis', input.legalBasis, 'The legal basis', 500),
+      legalBasis: problems.check('input.legalBasis', () =>
+        input.legalBasis === undefined ? (current?.legalBasis ?? null) : optionalText('input.legalBasis', input.legalBasis, 'The legal basis', 500),
+      ),
       adminPcodes,
       countryCodes,
       positions,
-      season: input.season === undefined || input.season === null ? (current?.season ?? []) : readSeason('input.season', input.season),
-      earlyAction: input.earlyAction === undefined || input.earlyAction === null ? (current?.earlyAction ?? {}) : readOverrides('input.earlyAction', input.earlyAction),
-      notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
-    };
+      season: problems.check('input.season', () => (input.season === undefined || input.season === null ? (current?.season ?? []) : readSeason('input.season', input.season))),
+      earlyAction: problems.check('input.earlyAction', () =>
+        input.earlyAction === undefined || input.earlyAction === null ? (current?.earlyAction ?? {}) : readOverrides('input.earlyAction', input.earlyAction),
+      ),
+      notes: problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'))),
+    });
   }
 
   private duplicates(name: string) {

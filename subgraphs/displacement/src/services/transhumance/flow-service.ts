@@ -1,4 +1,4 @@
-import { badInput, requireOwner, wholeNumber, given } from '@peacegraph/kit';
+import { badInput, requireOwner, wholeNumber, given, Problems } from '@peacegraph/kit';
 import type { ServiceDependencies } from '../../context';
 import { FlowObservationBatchSchema, FlowObservationSchema, type CountingPoint, type FlowObservation, type TranshumanceAlert } from '../../entities/transhumance';
 import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS, type FlowDirection } from '../../entities/transhumance-values';
@@ -81,27 +81,32 @@ export class FlowService {
   }
 
   private async validate(field: string, input: FlowObservationInput, point: CountingPoint) {
+    const problems = new Problems();
     const observedAt = input.observedAt instanceof Date ? input.observedAt : new Date(input.observedAt);
-    if (Number.isNaN(observedAt.getTime())) throw badInput(`${field}.observedAt`, 'Not a date and time');
-    if (observedAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput(`${field}.observedAt`, `The observation time ${observedAt.toISOString()} is in the future`);
-    if (observedAt < EARLIEST) throw badInput(`${field}.observedAt`, `The observation time ${observedAt.toISOString()} is before 2000`);
-    if (!FLOW_DIRECTIONS.includes(input.direction)) throw badInput(`${field}.direction`, `Unknown direction ${input.direction}`);
+    if (Number.isNaN(observedAt.getTime())) problems.add(`${field}.observedAt`, 'Not a date and time');
+    else if (observedAt.getTime() > Date.now() + CLOCK_SKEW_MS) problems.add(`${field}.observedAt`, `The observation time ${observedAt.toISOString()} is in the future`);
+    else if (observedAt < EARLIEST) problems.add(`${field}.observedAt`, `The observation time ${observedAt.toISOString()} is before 2000`);
+    if (!FLOW_DIRECTIONS.includes(input.direction)) problems.add(`${field}.direction`, `Unknown direction ${input.direction}`);
     const heads = Object.fromEntries(
-      SPECIES_FIELDS.map(([key, label, max]) => [key, wholeNumber(`${field}.${key}`, input[key] ?? 0, label, { max })]),
+      SPECIES_FIELDS.map(([key, label, max]) => [key, problems.check(`${field}.${key}`, () => wholeNumber(`${field}.${key}`, input[key] ?? 0, label, { max })) ?? 0]),
     ) as Record<(typeof SPECIES_FIELDS)[number][0], number>;
-    if (heads.cattle + heads.sheep + heads.goats + heads.camels === 0) throw badInput(`${field}.cattle`, 'Count at least one animal: cattle, sheep, goats or camels');
-    const herders = wholeNumber(`${field}.herders`, input.herders ?? 0, 'Herders', { max: MAX_HERDERS });
-    const origin = given(input.origin) ? (await this.deps.directory.adminArea(`${field}.origin`, input.origin)).adminPcode : null;
-    const destination = given(input.destination) ? (await this.deps.directory.adminArea(`${field}.destination`, input.destination)).adminPcode : null;
+    const counted = SPECIES_FIELDS.every(([key]) => !problems.has(`${field}.${key}`));
+    if (counted && heads.cattle + heads.sheep + heads.goats + heads.camels === 0) problems.add(`${field}.cattle`, 'Count at least one animal: cattle, sheep, goats or camels');
+    const herders = problems.check(`${field}.herders`, () => wholeNumber(`${field}.herders`, input.herders ?? 0, 'Herders', { max: MAX_HERDERS }));
+    const from = input.origin;
+    const to = input.destination;
+    const origin = await problems.check(`${field}.origin`, async () => (given(from) ? (await this.deps.directory.adminArea(`${field}.origin`, from)).adminPcode : null));
+    const destination = await problems.check(`${field}.destination`, async () => (given(to) ? (await this.deps.directory.adminArea(`${field}.destination`, to)).adminPcode : null));
+    const checked = problems.done({ herders, origin, destination });
     return {
       countingPointId: point.id,
       corridorId: point.corridorId,
       observedAt,
       direction: input.direction,
       ...heads,
-      herders,
-      originPcode: origin,
-      destinationPcode: destination,
+      herders: checked.herders,
+      originPcode: checked.origin,
+      destinationPcode: checked.destination,
     };
   }
 }
