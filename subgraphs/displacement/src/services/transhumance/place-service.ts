@@ -1,4 +1,4 @@
-import { badInput, checkInsideCountry, optionalText, requiredText, given } from '@peacegraph/kit';
+import { badInput, checkInsideCountry, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
 import type { ServiceDependencies } from '../../context';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot, type TranshumanceCorridor } from '../../entities/transhumance';
 import { SPOT_KINDS, type SpotKind } from '../../entities/transhumance-values';
@@ -61,11 +61,14 @@ export class PlaceService {
   async createCountingPoint(input: CountingPointInput): Promise<CountingPoint> {
     const { writes } = this.deps;
     return writes.once(CountingPointSchema, input.clientMutationId, async (writer) => {
-      const name = requiredText('input.name', input.name, 'The name');
-      const place = await this.place(input.adminArea, input.latitude, input.longitude);
-      if (!given(input.corridor)) throw badInput('input.corridor', 'A counting point is on a corridor');
-      const onCorridor = await this.onCorridor('counting point', input.corridor, input.latitude, input.longitude);
-      return writes.create(writer, { name, ...place, corridorId: onCorridor.corridorId!, kmAlong: onCorridor.kmAlong!, distanceFromPathKm: onCorridor.distanceFromPathKm! }, input.clientMutationId, {
+      const problems = new Problems();
+      const name = problems.check('input.name', () => requiredText('input.name', input.name, 'The name'));
+      const place = await problems.check('input.adminArea', () => this.place(input.adminArea, input.latitude, input.longitude));
+      const corridor = input.corridor;
+      if (!given(corridor)) problems.add('input.corridor', 'A counting point is on a corridor');
+      const onCorridor = given(corridor) ? await problems.check('input.corridor', () => this.onCorridor('counting point', corridor, input.latitude, input.longitude)) : undefined;
+      problems.throwIfAny();
+      return writes.create(writer, { name: name!, ...place!, corridorId: onCorridor!.corridorId!, kmAlong: onCorridor!.kmAlong!, distanceFromPathKm: onCorridor!.distanceFromPathKm! }, input.clientMutationId, {
         schema: CountingPointSchema,
         recordType: 'CountingPoint',
         operation: 'createCountingPoint',
@@ -76,28 +79,34 @@ export class PlaceService {
   }
 
   private async spotValues(input: SpotInput, current: SensitiveSpot | null) {
+    const problems = new Problems();
     for (const field of ['name', 'kind', 'latitude', 'longitude', 'adminArea'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `A sensitive spot needs its ${field}`);
+      if (input[field] === null) problems.add(`input.${field}`, `A sensitive spot needs its ${field}`);
     }
+    problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
-    if (!SPOT_KINDS.includes(kind)) throw badInput('input.kind', `Unknown kind ${kind}`);
+    if (!SPOT_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
     const latitude = input.latitude ?? current!.latitude;
     const longitude = input.longitude ?? current!.longitude;
     const moved = !current || input.latitude !== undefined || input.longitude !== undefined || input.adminArea !== undefined;
-    const place = moved ? await this.place(input.adminArea ?? current!.adminPcode, latitude, longitude, current && input.latitude === undefined && input.longitude === undefined ? 'input.adminArea' : 'input.latitude') : {};
+    const pointField = current && input.latitude === undefined && input.longitude === undefined ? 'input.adminArea' : 'input.latitude';
+    const place = moved ? await problems.check(pointField, () => this.place(input.adminArea ?? current!.adminPcode, latitude, longitude, pointField)) : {};
     const corridorId = input.corridor === undefined ? (current?.corridorId ?? null) : input.corridor;
     const relink = moved || input.corridor !== undefined;
     const onCorridor = !relink
       ? {}
       : corridorId
-        ? await this.onCorridor('spot', corridorId, latitude, longitude)
+        ? await problems.check('input.corridor', () => this.onCorridor('spot', corridorId, latitude, longitude))
         : { corridorId: null, kmAlong: null, distanceFromPathKm: null };
+    const name = problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name));
+    const notes = problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes')));
+    problems.throwIfAny();
     return {
-      name: given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
+      name: name!,
       kind,
       ...place,
       ...onCorridor,
-      notes: input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
+      notes: notes as string | null,
     };
   }
 
