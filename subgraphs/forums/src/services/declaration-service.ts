@@ -1,4 +1,4 @@
-import { badInput, type Partner } from '@peacegraph/kit';
+import { badInput, type Partner, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   DeclarationRecipientSchema,
@@ -73,19 +73,23 @@ export class DeclarationService {
   async create(input: CreateDeclarationInput): Promise<Declaration> {
     return this.writes.once(DeclarationSchema, input.clientMutationId, async (writer) => {
       const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
-      const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
-      const body = requiredText('input.text', input.text, LIMITS.declaration, 'The text');
-      const adoptedOn = this.adoptedOn(forum, isoDate(input.adoptedOn));
-      const translations = (input.translations ?? []).map((t, i) => this.translation(`input.translations.${i}`, t, input.language));
-      if (translations.length > LIMITS.translations) throw badInput('input.translations', `At most ${LIMITS.translations} translations`);
+      const problems = new Problems();
+      const checkedTitle = problems.check('input.title', () => requiredName('input.title', input.title, LIMITS.title, 'The title'));
+      const checkedBody = problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.declaration, 'The text'));
+      const checkedAdoptedOn = problems.check('input.adoptedOn', () => this.adoptedOn(forum, isoDate(input.adoptedOn)));
+      const translations = (input.translations ?? []).flatMap((t, i) => problems.check(`input.translations.${i}`, () => this.translation(`input.translations.${i}`, t, input.language)) ?? []);
+      if (translations.length > LIMITS.translations) problems.add('input.translations', `At most ${LIMITS.translations} translations`);
       translations.forEach((t, i) => {
-        if (translations.findIndex((o) => o.language === t.language) !== i) throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
+        if (translations.findIndex((o) => o.language === t.language) !== i) problems.add(`input.translations.${i}.language`, `${t.language} is translated twice`);
       });
-      await this.directory.languages('input.language', [input.language]);
-      await this.directory.languages('input.translations', translations.map((t) => t.language));
-      const drafters = await this.drafters(input.drafters ?? []);
-      const recipients = await Promise.all((input.recipients ?? []).map((r, i) => this.recipient(`input.recipients.${i}`, r, adoptedOn)));
-      if (recipients.length > LIMITS.recipients) throw badInput('input.recipients', `At most ${LIMITS.recipients} recipients`);
+      await problems.check('input.language', () => this.directory.languages('input.language', [input.language]));
+      await problems.check('input.translations', () => this.directory.languages('input.translations', translations.map((t) => t.language)));
+      const checkedDrafters = await problems.check('input.drafters', () => this.drafters(input.drafters ?? []));
+      if ((input.recipients ?? []).length > LIMITS.recipients) problems.add('input.recipients', `At most ${LIMITS.recipients} recipients`);
+      const recipients = checkedAdoptedOn
+        ? (await Promise.all((input.recipients ?? []).map((r, i) => problems.check(`input.recipients.${i}`, () => this.recipient(`input.recipients.${i}`, r, checkedAdoptedOn))))).flatMap((r) => r ?? [])
+        : [];
+      const { title, body, adoptedOn, drafters } = problems.done({ title: checkedTitle, body: checkedBody, adoptedOn: checkedAdoptedOn, drafters: checkedDrafters });
       return this.writes.create(
         writer,
         DeclarationSchema,

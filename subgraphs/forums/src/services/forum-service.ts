@@ -1,4 +1,4 @@
-import { badInput, given } from '@peacegraph/kit';
+import { badInput, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, PARTICIPANT_CATEGORIES, type Forum, type ForumScope, type ParticipantCategory } from '../entities';
 import type { Loaders } from '../loaders';
@@ -70,12 +70,23 @@ export class ForumService {
 
   async create(input: CreateForumInput): Promise<Forum> {
     return this.writes.once(ForumSchema, input.clientMutationId, async (writer) => {
-      const title = requiredName('input.title', input.title, LIMITS.title, 'The title');
-      const { startsOn, endsOn } = this.dates(isoDate(input.startsOn), isoDate(input.endsOn), 'input.endsOn');
-      const venue = await this.directory.venue('input.venue', input.venue);
-      const venueName = optionalName('input.venue.name', input.venue.name, LIMITS.name);
-      const { convenorIds, coConvenorIds } = await this.convenors(input.convenors, input.coConvenors ?? []);
-      const countriesRepresented = this.countries(input.scope, venue.countryCode, input.countriesRepresented ?? []);
+      const problems = new Problems();
+      const place = await problems.check('input.venue', () => this.directory.venue('input.venue', input.venue));
+      const {
+        title,
+        dates: { startsOn, endsOn },
+        venue,
+        venueName,
+        convenors: { convenorIds, coConvenorIds },
+        countriesRepresented,
+      } = problems.done({
+        title: problems.check('input.title', () => requiredName('input.title', input.title, LIMITS.title, 'The title')),
+        dates: problems.check('input.endsOn', () => this.dates(isoDate(input.startsOn), isoDate(input.endsOn), 'input.endsOn')),
+        venue: place,
+        venueName: problems.check('input.venue.name', () => optionalName('input.venue.name', input.venue.name, LIMITS.name)),
+        convenors: await problems.check('input.convenors', () => this.convenors(input.convenors, input.coConvenors ?? [])),
+        countriesRepresented: place ? problems.check('input.countriesRepresented', () => this.countries(input.scope, place.countryCode, input.countriesRepresented ?? [])) : undefined,
+      });
       return this.writes.create(
         writer,
         ForumSchema,
