@@ -119,3 +119,18 @@ describe('Problems.done', () => {
     ]);
   });
 });
+
+describe('details of a refusal', () => {
+  it('keeps what a rule added to its refusal, alone or among others', () => {
+    const one = new Problems();
+    one.check('input.status', () => {
+      throw badInput('input.status', 'PENDING cannot follow PENDING', { status: 'PENDING', allowedStatuses: ['IN_PROGRESS'] });
+    });
+    expect(thrown(() => one.throwIfAny()).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.status', status: 'PENDING', allowedStatuses: ['IN_PROGRESS'] });
+    one.add('input.evidence', 'The evidence cannot be empty');
+    expect(thrown(() => one.throwIfAny()).extensions.problems).toEqual([
+      { field: 'input.status', message: 'PENDING cannot follow PENDING', status: 'PENDING', allowedStatuses: ['IN_PROGRESS'] },
+      { field: 'input.evidence', message: 'The evidence cannot be empty' },
+    ]);
+  });
+});

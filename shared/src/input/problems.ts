@@ -7,6 +7,8 @@ export const MAX_LISTED = 50;
 export interface Problem {
   field: string;
   message: string;
+  /** What the rule added to its refusal (e.g. `allowedStatuses`), kept for the caller. */
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -85,13 +87,19 @@ export class Problems {
 
   private record(field: string, error: unknown): void {
     if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.BAD_USER_INPUT) throw error;
-    const nested = error.extensions.problems as Problem[] | undefined;
+    const nested = error.extensions.problems as (Problem & Record<string, unknown>)[] | undefined;
     if (Array.isArray(nested)) {
-      this.found.push(...nested);
+      for (const { field: inner, message, ...details } of nested) {
+        this.found.push({ field: inner, message, ...(Object.keys(details).length ? { details } : {}) });
+      }
       return;
     }
-    const named = typeof error.extensions.field === 'string' ? error.extensions.field : field;
-    this.found.push({ field: named, message: error.message });
+    const { code: _code, field: named, ...details } = error.extensions;
+    this.found.push({
+      field: typeof named === 'string' ? named : field,
+      message: error.message,
+      ...(Object.keys(details).length ? { details } : {}),
+    });
   }
 }
 
@@ -100,9 +108,9 @@ export function problemsError(problems: readonly Problem[]): PeaceGraphError {
   const [first] = problems;
   if (!first) throw new Error('problemsError needs at least one problem');
   // A list of 10,000 bad items is not 10,000 lines of answer: the first ones show the mistake.
-  const list = problems.slice(0, MAX_LISTED).map((p) => ({ field: p.field, message: p.message }));
+  const list = problems.slice(0, MAX_LISTED).map((p) => ({ ...p.details, field: p.field, message: p.message }));
   // One problem is the refusal it always was, so clients and tests reading extensions exactly still match.
-  if (problems.length === 1) return badInput(first.field, first.message);
+  if (problems.length === 1) return badInput(first.field, first.message, first.details);
   const more = problems.length > MAX_LISTED ? `; and ${problems.length - MAX_LISTED} more` : '';
   const message = `${problems.length} problems in the input: ${list.map((p) => `${p.field}: ${p.message}`).join('; ')}${more}`;
   return badInput(first.field, message, { problems: list });

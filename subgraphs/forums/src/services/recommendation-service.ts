@@ -1,4 +1,4 @@
-import { atMost, badInput, requireOwner, type Partner, given } from '@peacegraph/kit';
+import { atMost, badInput, requireOwner, type Partner, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   RecommendationFollowUpSchema,
@@ -71,12 +71,16 @@ export class RecommendationService {
       if (!declaration) throw badInput('input.declaration', `No declaration with id "${input.declaration}"`);
       requireOwner(writer, declaration.ownerOrg, `Declaration ${declaration.id}`);
       const language = input.language ?? declaration.language;
-      const body = requiredText('input.text', input.text, LIMITS.recommendation, 'The text');
-      const translations = this.translations(input.translations ?? [], language);
-      await this.directory.languages('input.language', [language]);
-      await this.directory.languages('input.translations', translations.map((t) => t.language));
-      const addressee = await this.addressee(input);
-      const place = await this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null);
+      const problems = new Problems();
+      const checkedTranslations = problems.check('input.translations', () => this.translations(input.translations ?? [], language));
+      await problems.check('input.language', () => this.directory.languages('input.language', [language]));
+      if (checkedTranslations) await problems.check('input.translations', () => this.directory.languages('input.translations', checkedTranslations.map((t) => t.language)));
+      const { body, translations, addressee, place } = problems.done({
+        body: problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.recommendation, 'The text')),
+        translations: checkedTranslations,
+        addressee: await problems.check('input.addressee', () => this.addressee(input)),
+        place: await problems.check('input.addressedArea', () => this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null)),
+      });
       return this.writes.create(
         writer,
         RecommendationSchema,
@@ -154,17 +158,22 @@ export class RecommendationService {
   async recordFollowUp(id: string, version: number, input: FollowUpInput): Promise<Recommendation> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
-    checkFollowUp(current.status, input.status);
+    const problems = new Problems();
+    problems.check('input.status', () => checkFollowUp(current.status, input.status));
     const reportedOn = isoDate(input.reportedOn);
-    checkNotFuture('input.reportedOn', reportedOn);
-    checkNotBefore('input.reportedOn', reportedOn, current.adoptedOn, 'the recommendation was adopted');
-    if (current.statusSince) checkNotBefore('input.reportedOn', reportedOn, current.statusSince, 'the last follow-up');
-    const evidence = requiredText('input.evidence', input.evidence, LIMITS.evidence, 'The evidence');
+    problems.check('input.reportedOn', () => {
+      checkNotFuture('input.reportedOn', reportedOn);
+      checkNotBefore('input.reportedOn', reportedOn, current.adoptedOn, 'the recommendation was adopted');
+      if (current.statusSince) checkNotBefore('input.reportedOn', reportedOn, current.statusSince, 'the last follow-up');
+    });
     const evidenceUrl = given(input.evidenceUrl) ? String(input.evidenceUrl) : null;
-    if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) throw badInput('input.evidenceUrl', 'Give an http or https address');
-    const reporter = requiredName('input.reporter', input.reporter, LIMITS.role, 'The reporter');
+    if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) problems.add('input.evidenceUrl', 'Give an http or https address');
     const reportingOrg = input.reportingOrganisation ?? null;
-    if (reportingOrg) await this.directory.organisations(() => 'input.reportingOrganisation', [reportingOrg]);
+    if (reportingOrg) await problems.check('input.reportingOrganisation', () => this.directory.organisations(() => 'input.reportingOrganisation', [reportingOrg]));
+    const { evidence, reporter } = problems.done({
+      evidence: problems.check('input.evidence', () => requiredText('input.evidence', input.evidence, LIMITS.evidence, 'The evidence')),
+      reporter: problems.check('input.reporter', () => requiredName('input.reporter', input.reporter, LIMITS.role, 'The reporter')),
+    });
     return this.writes.update(
       RecommendationSchema,
       current,

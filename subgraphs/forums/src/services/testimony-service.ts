@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, Problems } from '@peacegraph/kit';
 import { TestimonySchema, type Forum, type ParticipantCategory, type Testimony, type TestimonyAgeGroup } from '../entities';
 import type { Loaders } from '../loaders';
 import { checkNotBefore, checkNotFuture, isoDate } from './dates';
@@ -45,11 +45,14 @@ export class TestimonyService {
   async record(input: RecordTestimonyInput): Promise<Testimony> {
     return this.writes.once(TestimonySchema, input.clientMutationId, async (writer) => {
       const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
-      const workingGroupId = await this.workingGroupOf(forum, input.workingGroup ?? null);
-      const body = requiredText('input.text', input.text, LIMITS.testimony, 'The testimony');
-      const givenOn = this.givenOn(forum, isoDate(input.givenOn));
-      await this.directory.languages('input.language', [input.language]);
-      const region = await this.region(forum, input.speakerRegion);
+      const problems = new Problems();
+      await problems.check('input.language', () => this.directory.languages('input.language', [input.language]));
+      const { workingGroupId, body, givenOn, region } = problems.done({
+        workingGroupId: await problems.check('input.workingGroup', () => this.workingGroupOf(forum, input.workingGroup ?? null)),
+        body: problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.testimony, 'The testimony')),
+        givenOn: problems.check('input.givenOn', () => this.givenOn(forum, isoDate(input.givenOn))),
+        region: await problems.check('input.speakerRegion', () => this.region(forum, input.speakerRegion)),
+      });
       return this.writes.create(
         writer,
         TestimonySchema,
