@@ -1,4 +1,4 @@
-import { badInput, createOnce, requireOwner, requireWriter, type AuditRecorder, type DirectoryClient, type Viewer, given } from '@peacegraph/kit';
+import { badInput, createOnce, requireOwner, requireWriter, type AuditRecorder, type DirectoryClient, type Viewer, given, Problems } from '@peacegraph/kit';
 import {
   CaseStatusChangeSchema,
   ConflictCaseSchema,
@@ -172,20 +172,26 @@ export class ConflictCaseService {
     if (!commission) throw badInput('input.peaceCommission', `No peace commission with id "${input.peaceCommission}"`);
     // Cases belong to the commission's organisation: nobody reports into another's commission.
     requireOwner(writer, commission.ownerOrg, `Peace commission ${commission.id}`);
-    if (!commission.active) throw badInput('input.peaceCommission', 'This peace commission is inactive and takes no new cases');
+    const problems = new Problems();
+    if (!commission.active) problems.add('input.peaceCommission', 'This peace commission is inactive and takes no new cases');
     const reportedOn = isoDate(input.reportedOn);
-    checkNotFuture('input.reportedOn', reportedOn);
-    checkNotBefore('input.reportedOn', reportedOn, commission.establishedOn, 'the peace commission was established');
-    checkType('input.type', input.type);
-    const others = checkOtherCommunities('input.level', 'input.otherCommunities', input.level, input.otherCommunities ?? [], commission.communityId);
-    const parties = cleanParties('input.parties', input.parties);
-    const narrative = optionalText('input.narrative', input.narrative, MAX_NARRATIVE);
-    // The commission's community and the others, placed by the directory as it is today.
-    const [place] = await placeCommunities(
-      this.directory,
-      ['input.peaceCommission', ...others.map((_, i) => `input.otherCommunities.${i}`)],
-      [commission.communityId, ...others],
+    problems.check('input.reportedOn', () => {
+      checkNotFuture('input.reportedOn', reportedOn);
+      checkNotBefore('input.reportedOn', reportedOn, commission.establishedOn, 'the peace commission was established');
+    });
+    problems.check('input.type', () => checkType('input.type', input.type));
+    const others = problems.check('input.otherCommunities', () =>
+      checkOtherCommunities('input.level', 'input.otherCommunities', input.level, input.otherCommunities ?? [], commission.communityId),
     );
-    return { input, commissionId: commission.id, place: place!, reportedOn, others, parties, narrative };
+    const parties = problems.check('input.parties', () => cleanParties('input.parties', input.parties));
+    const narrative = problems.check('input.narrative', () => optionalText('input.narrative', input.narrative, MAX_NARRATIVE));
+    // The commission's community and the others, placed by the directory as it is today.
+    const places = others
+      ? await problems.check('input.otherCommunities', () =>
+          placeCommunities(this.directory, ['input.peaceCommission', ...others.map((_, i) => `input.otherCommunities.${i}`)], [commission.communityId, ...others]),
+        )
+      : undefined;
+    const checked = problems.done({ places, others, parties, narrative });
+    return { input, commissionId: commission.id, place: checked.places[0]!, reportedOn, others: checked.others, parties: checked.parties, narrative: checked.narrative };
   }
 }

@@ -11,6 +11,7 @@ import {
   type DirectoryClient,
   type Partner,
   type Viewer,
+  Problems,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
@@ -56,11 +57,18 @@ export class PeaceCommissionService {
   }
 
   private async createNew(writer: Partner, input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
-    const managementCommittee = requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee');
+    const problems = new Problems();
     const establishedOn = isoDate(input.establishedOn);
-    checkNotFuture('input.establishedOn', establishedOn);
-    const membership = cleanMembership('input.membership', input.membership);
-    const [place] = await placeCommunities(this.directory, ['input.community'], [input.community]);
+    problems.check('input.establishedOn', () => checkNotFuture('input.establishedOn', establishedOn));
+    const {
+      managementCommittee,
+      membership,
+      places: [place],
+    } = problems.done({
+      managementCommittee: problems.check('input.managementCommittee', () => requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee')),
+      membership: problems.check('input.membership', () => cleanMembership('input.membership', input.membership)),
+      places: await problems.check('input.community', () => placeCommunities(this.directory, ['input.community'], [input.community])),
+    });
     const taken = () => badInput('input.community', `Community ${input.community} already has a peace commission`);
     try {
       return await this.repositories.transaction(async (manager) => {
