@@ -1,4 +1,4 @@
-import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given } from '@peacegraph/kit';
+import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { SessionDeliverySchema, type Cohort, type SessionDelivery, type SessionPlan } from '../entities';
 import { headcountTotal } from '../entities/headcount';
@@ -55,16 +55,23 @@ export class DeliveryService {
       if (!plan) {
         throw badInput('input.sessionNumber', `${module!.title} has sessions 1 to ${plans.length}; there is no session ${input.sessionNumber}`);
       }
-      const deliveredOn = this.date('input.deliveredOn', input.deliveredOn, cohort);
+      const problems = new Problems();
+      const checked = problems.done({
+        deliveredOn: problems.check('input.deliveredOn', () => this.date('input.deliveredOn', input.deliveredOn, cohort)),
+        counts: problems.check('input.attendance', () => this.attendance(input, cohort)),
+        facilitatorIds: problems.check('input.facilitators', () => this.deliveredBy(input.facilitators, cohort)),
+        notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 'The notes')),
+      });
+      const deliveredOn = checked.deliveredOn;
       const values = {
         cohortId: cohort.id,
         sessionPlanId: plan.id,
         sessionNumber: plan.number,
         deliveredOn,
         makeUp,
-        ...this.attendance(input, cohort),
-        facilitatorIds: this.deliveredBy(input.facilitators, cohort),
-        notes: optionalText('input.notes', input.notes, 'The notes'),
+        ...checked.counts,
+        facilitatorIds: checked.facilitatorIds,
+        notes: checked.notes,
       };
       return this.writes.create(writer, values, input.clientMutationId, {
         schema: SessionDeliverySchema,
@@ -94,17 +101,25 @@ export class DeliveryService {
     const current = this.writes.editable(writer, await this.loaders.delivery.load(id), 'SessionDelivery', id, version);
     const cohort = (await this.loaders.cohort.load(current.cohortId))!;
     if (input.attendance === null) throw badInput('input.attendance', 'A delivery needs its attendance');
-    const deliveredOn = given(input.deliveredOn) ? this.date('input.deliveredOn', input.deliveredOn, cohort) : current.deliveredOn;
-    const counts = this.attendance(
-      { attendance: input.attendance ?? current.attendance, attendanceByAudience: input.attendanceByAudience },
-      cohort,
-      input.attendanceByAudience === undefined ? current.attendanceByAudience : undefined,
-    );
+    const problems = new Problems();
+    const checked = problems.done({
+      deliveredOn: problems.check('input.deliveredOn', () => (given(input.deliveredOn) ? this.date('input.deliveredOn', input.deliveredOn, cohort) : current.deliveredOn)),
+      counts: problems.check('input.attendance', () =>
+        this.attendance(
+          { attendance: input.attendance ?? current.attendance, attendanceByAudience: input.attendanceByAudience },
+          cohort,
+          input.attendanceByAudience === undefined ? current.attendanceByAudience : undefined,
+        ),
+      ),
+      facilitatorIds: problems.check('input.facilitators', () => (input.facilitators === undefined ? current.facilitatorIds : this.deliveredBy(input.facilitators, cohort))),
+      notes: problems.check('input.notes', () => (input.notes === undefined ? current.notes : optionalText('input.notes', input.notes, 'The notes'))),
+    });
+    const deliveredOn = checked.deliveredOn;
     const changes: Partial<SessionDelivery> = {
       deliveredOn,
-      ...counts,
-      facilitatorIds: input.facilitators === undefined ? current.facilitatorIds : this.deliveredBy(input.facilitators, cohort),
-      notes: input.notes === undefined ? current.notes : optionalText('input.notes', input.notes, 'The notes'),
+      ...checked.counts,
+      facilitatorIds: checked.facilitatorIds,
+      notes: checked.notes,
     };
     const plan = (await this.loaders.sessionPlan.load(current.sessionPlanId))!;
     return this.writes.update(current, version, changes, {
