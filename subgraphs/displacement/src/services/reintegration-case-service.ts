@@ -14,6 +14,7 @@ import {
   type ReferenceChecks,
   type Viewer,
   given,
+  Problems,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
@@ -93,23 +94,34 @@ export class ReintegrationCaseService {
       const programme = await this.loaders.reintegrationProgramme.load(input.programme);
       if (!programme) throw badInput('input.programme', `No reintegration programme with id "${input.programme}"`);
       requireOwner(writer, programme.ownerOrg, `Programme ${programme.id}`);
+      const problems = new Problems();
       if (input.category === 'FORMER_COMBATANT' && MINOR_AGE_GROUPS.includes(input.ageGroup)) {
-        throw badInput('input.category', 'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant');
+        problems.add('input.category', 'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant');
       }
-      const registeredOn = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
-      notBefore('input.registeredOn', registeredOn, programme.startsOn, 'the start of the programme');
-      if (programme.endsOn && registeredOn > programme.endsOn) throw badInput('input.registeredOn', `${registeredOn} is after the programme ended (${programme.endsOn})`);
-      const area = await this.directory.adminArea('input.adminArea', input.adminArea);
-      if (area.adminLevel !== 2) throw badInput('input.adminArea', `Give the admin-2 area (${input.adminArea} is level ${area.adminLevel}): figures are made by admin-2 area`);
-      if (!programme.adminPcodes.some((covered) => area.adminPcode.startsWith(covered))) {
-        throw badInput('input.adminArea', `${area.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`);
-      }
+      const checkedOn = problems.check('input.registeredOn', () => {
+        const on = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
+        notBefore('input.registeredOn', on, programme.startsOn, 'the start of the programme');
+        if (programme.endsOn && on > programme.endsOn) throw badInput('input.registeredOn', `${on} is after the programme ended (${programme.endsOn})`);
+        return on;
+      });
+      const checkedArea = await problems.check('input.adminArea', async () => {
+        const found = await this.directory.adminArea('input.adminArea', input.adminArea);
+        if (found.adminLevel !== 2) throw badInput('input.adminArea', `Give the admin-2 area (${input.adminArea} is level ${found.adminLevel}): figures are made by admin-2 area`);
+        if (!programme.adminPcodes.some((covered) => found.adminPcode.startsWith(covered))) {
+          throw badInput('input.adminArea', `${found.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`);
+        }
+        return found;
+      });
       let communityId: string | null = null;
-      if (given(input.community)) {
-        const community = await this.directory.community('input.community', input.community);
-        if (community.admin2Pcode !== area.adminPcode) throw badInput('input.community', `The community lies outside ${area.adminPcode}`);
-        communityId = community.communityId;
+      const communityGiven = input.community;
+      if (given(communityGiven)) {
+        await problems.check('input.community', async () => {
+          const community = await this.directory.community('input.community', communityGiven);
+          if (checkedArea && community.admin2Pcode !== checkedArea.adminPcode) throw badInput('input.community', `The community lies outside ${checkedArea.adminPcode}`);
+          communityId = community.communityId;
+        });
       }
+      const { registeredOn, area } = problems.done({ registeredOn: checkedOn, area: checkedArea });
       const values: Partial<ReintegrationCase> = {
         programmeId: programme.id,
         category: input.category,

@@ -1,4 +1,4 @@
-import { badInput, optionalText, requiredText, wholeNumber, type Partner, given } from '@peacegraph/kit';
+import { badInput, optionalText, requiredText, wholeNumber, type Partner, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import { AlertRecipientSchema, AlertTransitionSchema, TranshumanceAlertSchema, type AlertRecipient, type TranshumanceAlert } from '../../entities/transhumance';
@@ -66,28 +66,33 @@ export class AlertService {
   async raise(input: RaiseAlertInput): Promise<TranshumanceAlert> {
     const { writes, loaders, directory } = this.deps;
     return writes.once(TranshumanceAlertSchema, input.clientMutationId, async (writer) => {
-      if (!ALERT_KINDS.includes(input.kind)) throw badInput('input.kind', `Unknown kind ${input.kind}`);
-      if (!ALERT_SEVERITIES.includes(input.severity)) throw badInput('input.severity', `Unknown severity ${input.severity}`);
-      if (input.kind === 'EVENT' && given(input.trigger)) throw badInput('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
-      if (input.kind === 'PREVENTION' && !given(input.trigger)) throw badInput('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
-      if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger)) throw badInput('input.trigger', `Unknown trigger ${input.trigger}`);
-      const summary = requiredText('input.summary', input.summary, 'The summary', 2000);
-      if (!given(input.spot) && !given(input.adminArea)) throw badInput('input.spot', 'Name a sensitive spot, an admin area, or both');
+      const problems = new Problems();
+      if (!ALERT_KINDS.includes(input.kind)) problems.add('input.kind', `Unknown kind ${input.kind}`);
+      if (!ALERT_SEVERITIES.includes(input.severity)) problems.add('input.severity', `Unknown severity ${input.severity}`);
+      if (input.kind === 'EVENT' && given(input.trigger)) problems.add('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
+      if (input.kind === 'PREVENTION' && !given(input.trigger)) problems.add('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
+      if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger)) problems.add('input.trigger', `Unknown trigger ${input.trigger}`);
+      const checkedSummary = problems.check('input.summary', () => requiredText('input.summary', input.summary, 'The summary', 2000));
+      if (!given(input.spot) && !given(input.adminArea)) problems.add('input.spot', 'Name a sensitive spot, an admin area, or both');
       const spot = given(input.spot) ? await loaders.transhumanceSpot.load(input.spot) : null;
-      if (given(input.spot) && !spot) throw badInput('input.spot', `No sensitive spot with id "${input.spot}"`);
-      const area = given(input.adminArea) ? await directory.adminArea('input.adminArea', input.adminArea) : null;
+      if (given(input.spot) && !spot) problems.add('input.spot', `No sensitive spot with id "${input.spot}"`);
+      const areaGiven = input.adminArea;
+      const area = given(areaGiven) ? ((await problems.check('input.adminArea', () => directory.adminArea('input.adminArea', areaGiven))) ?? null) : null;
       if (spot && area && !spot.adminPcode.startsWith(area.adminPcode)) {
-        throw badInput('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
+        problems.add('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
       }
       const corridorId = input.corridor ?? spot?.corridorId ?? null;
-      if (given(input.corridor) && !(await loaders.transhumanceCorridor.load(input.corridor))) throw badInput('input.corridor', `No corridor with id "${input.corridor}"`);
+      if (given(input.corridor) && !(await loaders.transhumanceCorridor.load(input.corridor))) problems.add('input.corridor', `No corridor with id "${input.corridor}"`);
+      const count = (field: string, value: number | null | undefined, label: string, max: number) =>
+        problems.check(field, () => wholeNumber(field, value ?? 0, label, { max })) ?? 0;
       const heads = {
-        cattle: wholeNumber('input.cattle', input.cattle ?? 0, 'Cattle', { max: MAX_HEADS.CATTLE * 10 }),
-        sheep: wholeNumber('input.sheep', input.sheep ?? 0, 'Sheep', { max: MAX_HEADS.SHEEP * 10 }),
-        goats: wholeNumber('input.goats', input.goats ?? 0, 'Goats', { max: MAX_HEADS.GOATS * 10 }),
-        camels: wholeNumber('input.camels', input.camels ?? 0, 'Camels', { max: MAX_HEADS.CAMELS * 10 }),
+        cattle: count('input.cattle', input.cattle, 'Cattle', MAX_HEADS.CATTLE * 10),
+        sheep: count('input.sheep', input.sheep, 'Sheep', MAX_HEADS.SHEEP * 10),
+        goats: count('input.goats', input.goats, 'Goats', MAX_HEADS.GOATS * 10),
+        camels: count('input.camels', input.camels, 'Camels', MAX_HEADS.CAMELS * 10),
       };
-      const now = this.raisedAt(input.at);
+      const checkedNow = problems.check('input.at', () => this.raisedAt(input.at));
+      const { summary, now } = problems.done({ summary: checkedSummary, now: checkedNow });
       return writes.create(
         writer,
         {
