@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { API_KEY_PREFIX, SCOPE_PATTERN, badInput, notFound, parseScopes, requireAdmin, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { API_KEY_PREFIX, SCOPE_PATTERN, badInput, notFound, parseScopes, requireAdmin, type AuditRecorder, type Viewer, Problems, blank } from '@peacegraph/kit';
 import type { ApiKey } from '../entities';
 import type { Repositories } from '../repositories';
 
@@ -21,14 +21,17 @@ export class ApiKeyService {
 
   async create(input: { organisation: string; name: string; scope: string }): Promise<{ apiKey: ApiKey; key: string }> {
     const admin = requireAdmin(this.viewer);
+    const problems = new Problems();
     const name = input.name.trim();
-    if (!name) throw badInput('input.name', 'Give the key a name that says what it is for');
+    if (blank(name)) problems.add('input.name', 'Give the key a name that says what it is for');
+    else if (name.length > 200) problems.add('input.name', 'The name is longer than 200 characters');
     const scopes = [...new Set(parseScopes(input.scope))];
-    if (scopes.length === 0) throw badInput('input.scope', 'Give at least one scope, e.g. "conflicts:read"');
+    if (scopes.length === 0) problems.add('input.scope', 'Give at least one scope, e.g. "conflicts:read"');
     const bad = scopes.filter((s) => !SCOPE_PATTERN.test(s));
-    if (bad.length) throw badInput('input.scope', `Unknown scope${bad.length > 1 ? 's' : ''}: ${bad.join(', ')} (scopes are <domain>:read|write|sensitive or admin)`);
-    const [organisation] = await this.repositories.organisations.byIds([input.organisation]);
-    if (!organisation) throw badInput('input.organisation', `No organisation with id "${input.organisation}"`);
+    if (bad.length) problems.add('input.scope', `Unknown scope${bad.length > 1 ? 's' : ''}: ${bad.join(', ')} (scopes are <domain>:read|write|sensitive or admin)`);
+    const [found] = await this.repositories.organisations.byIds([input.organisation]);
+    if (!found) problems.add('input.organisation', `No organisation with id "${input.organisation}"`);
+    const { organisation } = problems.done({ organisation: found });
 
     const key = `${API_KEY_PREFIX}${crypto.randomBytes(24).toString('base64url')}`;
     const apiKey = await this.repositories.transaction(async (manager) => {

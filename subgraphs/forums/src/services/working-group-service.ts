@@ -1,4 +1,4 @@
-import { badInput, given, requireOwner, type Partner } from '@peacegraph/kit';
+import { badInput, given, requireOwner, type Partner, Problems } from '@peacegraph/kit';
 import { WorkingGroupSchema, type Forum, type ForumTopic, type WorkingGroup } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Directory } from './directory';
@@ -54,9 +54,14 @@ export class WorkingGroupService {
   async add(input: AddWorkingGroupInput): Promise<WorkingGroup> {
     return this.writes.once(WorkingGroupSchema, input.clientMutationId, async (writer) => {
       const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
-      const otherTopic = otherTopicOf(input.topic, input.otherTopic);
+      const problems = new Problems();
       const facilitatorOrg = input.facilitator ?? null;
-      if (facilitatorOrg) await this.directory.organisations(() => 'input.facilitator', [facilitatorOrg]);
+      if (facilitatorOrg) await problems.check('input.facilitator', () => this.directory.organisations(() => 'input.facilitator', [facilitatorOrg]));
+      const { otherTopic, facilitatorName, keyFindings } = problems.done({
+        otherTopic: problems.check('input.otherTopic', () => otherTopicOf(input.topic, input.otherTopic)),
+        facilitatorName: problems.check('input.facilitatorName', () => optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name)),
+        keyFindings: problems.check('input.keyFindings', () => findings(input.keyFindings ?? [])),
+      });
       return this.writes.create(
         writer,
         WorkingGroupSchema,
@@ -65,8 +70,8 @@ export class WorkingGroupService {
           topic: input.topic,
           otherTopic,
           facilitatorOrg,
-          facilitatorName: optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name),
-          keyFindings: findings(input.keyFindings ?? []),
+          facilitatorName,
+          keyFindings,
         },
         input.clientMutationId,
         { operation: 'addForumWorkingGroup', recordType: 'ForumWorkingGroup', fields: givenFields(input) },
