@@ -118,3 +118,50 @@ describe('at most 500 provisions per legal instrument', () => {
     expect((await mining.db.dataSource.query(`SELECT count(*)::int AS n FROM provision WHERE instrument_id = $1`, [createLegalInstrument.id]))[0].n).toBe(stored);
   });
 });
+
+describe('a site moving while trainings and consultations name it', () => {
+  let round = 0;
+
+  it.each([
+    [1, 1],
+    [5, 3],
+    [12, 0],
+    [0, 8],
+  ])('with %i trainings and %i consultations at once, every record stays in its site’s community', async (trainings, consultations) => {
+    round += 1;
+    const { createMiningSite } = await ok<{ createMiningSite: { id: string; version: number } }>(
+      mining.owner,
+      `mutation ($input: CreateMiningSiteInput!) { createMiningSite(input: $input) { id version } }`,
+      { input: { name: `Moving quarry ${round}`, community: COMMUNITIES.Kalana, kind: 'ARTISANAL', minerals: ['SAND_AND_GRAVEL'] } },
+    );
+    const site = createMiningSite.id;
+    const move = mining.owner<{ updateMiningSite: { id: string } | null }>(
+      `mutation ($id: ID!, $version: Int!) { updateMiningSite(id: $id, version: $version, input: { community: "${COMMUNITIES.Nampala}" }) { id } }`,
+      { id: site, version: createMiningSite.version },
+    );
+    const naming = atOnce(trainings + consultations, (i) =>
+      i < trainings
+        ? send('recordMiningTraining', { title: `Site training ${round}.${i}`, kind: 'ADVOCACY', startsOn: daysAgo(4), endsOn: daysAgo(4), site, trainers: [OWNER], participants: { total: 10 } })
+        : send('recordCommunityConsultation', { site, heldOn: daysAgo(20 * round + i), participants: { ...PARTICIPANTS, total: 7 } }),
+    );
+    const [moved, named] = await Promise.all([move, naming]);
+    const [{ community_id: siteCommunity }] = await mining.db.dataSource.query(`SELECT community_id FROM mining_site WHERE id = $1`, [site]);
+    const stray = await mining.db.dataSource.query(
+      `SELECT id FROM mining_training WHERE site_id = $1 AND community_id <> $2 UNION ALL SELECT id FROM community_consultation WHERE site_id = $1 AND community_id <> $2`,
+      [site, siteCommunity],
+    );
+    expect(stray).toEqual([]);
+    const accepted = named.filter((r) => !r.errors).length;
+    if (moved.errors) {
+      // The move came second: something named the site first.
+      expect(moved.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.community' });
+      expect(accepted).toBeGreaterThan(0);
+      expect(siteCommunity).toBe(COMMUNITIES.Kalana);
+    } else {
+      expect(siteCommunity).toBe(COMMUNITIES.Nampala);
+    }
+    for (const refused of named.filter((r) => r.errors)) {
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.site' });
+    }
+  });
+});

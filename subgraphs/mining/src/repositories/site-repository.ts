@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { containsTerm, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
 import { MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 
@@ -47,9 +47,13 @@ export class SiteRepository {
     return this.firstPer('operator_id', onlyUuids(organisationIds), first);
   }
 
-  /** How many trainings and consultations name the site. */
-  async uses(siteId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(
+  /**
+   * How many trainings and consultations name the site, counted inside a write with the site locked
+   * (FOR UPDATE), so that none can name it until the write that moves it ends (see siteStillIn).
+   */
+  async usesLocked(manager: EntityManager, siteId: string): Promise<number> {
+    await manager.query('SELECT id FROM mining_site WHERE id = $1 FOR UPDATE', [siteId]);
+    const [row] = (await manager.query(
       `SELECT (SELECT count(*) FROM mining_training WHERE site_id = $1) + (SELECT count(*) FROM community_consultation WHERE site_id = $1) AS n`,
       [siteId],
     )) as { n: string }[];

@@ -9,7 +9,7 @@ import {
 } from '../entities';
 import type { Loaders } from '../loaders';
 import { readParticipants, type Participants, type ParticipantsInput } from './participant-rules';
-import { communityOrSite } from './places';
+import { communityOrSite, siteStillIn } from './places';
 import type { Writes } from './writes';
 
 export interface ConsultationInput {
@@ -41,6 +41,7 @@ export class ConsultationService {
         fields: Object.keys(input),
         duplicates: this.duplicates(values.heldOn),
         after: (manager, consultation) => this.replaceGroups(manager, consultation.id, participants!),
+        check: siteStillIn(site, place),
       });
     });
   }

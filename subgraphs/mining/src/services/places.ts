@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { badInput, onlyUuids, type ReferenceChecks, given } from '@peacegraph/kit';
 import type { MiningSite, Place } from '../entities';
 import type { Loaders } from '../loaders';
@@ -32,5 +33,21 @@ function siteToPlace(site: MiningSite): Place {
     admin1Pcode: site.admin1Pcode,
     admin2Pcode: site.admin2Pcode,
     countryCode: site.countryCode,
+  };
+}
+
+/**
+ * Inside the write that names a site: the site is locked against moving (FOR SHARE) and must still be
+ * in the community copied from it. A site moves only while nothing names it, which its update checks
+ * under FOR UPDATE (SiteRepository.usesLocked): so either the move sees this record and is refused,
+ * or this record sees the move and is refused, never a record in a community its site left.
+ */
+export function siteStillIn(site: MiningSite | null, place: Place): ((manager: EntityManager) => Promise<void>) | undefined {
+  if (!site) return undefined;
+  return async (manager) => {
+    const [row] = (await manager.query('SELECT community_id FROM mining_site WHERE id = $1 FOR SHARE', [site.id])) as { community_id: string }[];
+    if (row?.community_id !== place.communityId) {
+      throw badInput('input.site', `The mining site "${site.name}" has just moved to another community: send the request again`);
+    }
   };
 }

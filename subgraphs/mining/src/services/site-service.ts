@@ -40,18 +40,22 @@ export class SiteService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.site.load(id), 'MiningSite', id, version);
     const values = await this.validate(input, current);
-    let place = {};
-    if (given(input.community) && input.community !== current.communityId) {
-      const uses = await this.repositories.sites.uses(current.id);
-      if (uses > 0) throw badInput('input.community', `${uses} training(s) or consultation(s) name this site in its community: it cannot move`);
-      place = await this.directory.community('input.community', input.community);
-    }
+    const moves = given(input.community) && input.community !== current.communityId;
+    const place = moves ? await this.directory.community('input.community', input.community!) : {};
     return this.writes.update(current, version, { ...values, ...place }, {
       schema: MiningSiteSchema,
       recordType: 'MiningSite',
       operation: 'updateMiningSite',
       fields: Object.keys(input),
       duplicates: this.duplicates(values.name),
+      // Counted in the transaction with the site locked: a training naming it at this instant either
+      // comes first and is counted, or waits and then finds the site moved (siteStillIn).
+      check: moves
+        ? async (manager) => {
+            const uses = await this.repositories.sites.usesLocked(manager, current.id);
+            if (uses > 0) throw badInput('input.community', `${uses} training(s) or consultation(s) name this site in its community: it cannot move`);
+          }
+        : undefined,
     });
   }
 

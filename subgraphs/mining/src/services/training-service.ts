@@ -21,7 +21,7 @@ import {
   type Participants,
   type ParticipantsInput,
 } from './participant-rules';
-import { communityOrSite } from './places';
+import { communityOrSite, siteStillIn } from './places';
 import type { Writes } from './writes';
 
 export interface TrainingInput {
@@ -73,6 +73,7 @@ export class TrainingService {
           fields: Object.keys(input),
           duplicates: this.duplicates(values.title, values.startsOn),
           after: (manager, training) => this.replaceGroups(manager, training.id, participants, knowledge),
+          check: siteStillIn(site, place),
         },
       );
     });
