@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, Problems } from '@peacegraph/kit';
 import { MediationSessionSchema, type ConflictCase, type MediationOutcome } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
@@ -58,21 +58,23 @@ export class MediationService {
       if (current.status !== 'UNDER_MEDIATION') {
         throw badInput('id', `Mediation sessions are recorded while a case is UNDER_MEDIATION; case ${current.reference} is ${current.status}`);
       }
+      const problems = new Problems();
       const heldOn = isoDate(input.heldOn);
-      checkCaseDate('input.heldOn', heldOn, current);
+      problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, current));
       const members = membersOf(commissions[i]!.membership);
       for (const [sex, have] of [['women', members.women], ['men', members.men]] as const) {
         const count = input.mediators[sex];
-        if (!Number.isInteger(count) || count < 0) throw badInput(`input.mediators.${sex}`, `${sex} must be a whole number of at least 0`);
-        if (count > have) throw badInput(`input.mediators.${sex}`, `Mediators are commission members: the commission has ${have} ${sex}, not ${count}`);
+        if (!Number.isInteger(count) || count < 0) problems.add(`input.mediators.${sex}`, `${sex} must be a whole number of at least 0`);
+        else if (count > have) problems.add(`input.mediators.${sex}`, `Mediators are commission members: the commission has ${have} ${sex}, not ${count}`);
       }
-      if (input.mediators.women + input.mediators.men === 0) throw badInput('input.mediators', 'A session has at least one mediator');
+      if (input.mediators.women + input.mediators.men === 0) problems.add('input.mediators', 'A session has at least one mediator');
       for (const sex of ['women', 'men'] as const) {
         const count = input.attendance[sex];
         if (!Number.isInteger(count) || count < 0 || count > MAX_ATTENDANCE) {
-          throw badInput(`input.attendance.${sex}`, `${sex} must be a whole number from 0 to ${MAX_ATTENDANCE}`);
+          problems.add(`input.attendance.${sex}`, `${sex} must be a whole number from 0 to ${MAX_ATTENDANCE}`);
         }
       }
+      const { notes } = problems.done({ notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 4000)) });
       const row = {
         id: newId(),
         caseId: current.id,
@@ -82,7 +84,7 @@ export class MediationService {
         attendanceWomen: input.attendance.women,
         attendanceMen: input.attendance.men,
         outcome: input.outcome,
-        notes: optionalText('input.notes', input.notes, 4000),
+        notes,
         ownerOrg: current.ownerOrg,
         createdBy: writer.subject,
       };
