@@ -71,3 +71,20 @@ describe('at most 50 recipients per declaration', () => {
     expect((await stack.forums.db.dataSource.query(`SELECT count(*)::int AS n FROM declaration_recipient WHERE declaration_id = $1`, [target.id]))[0].n).toBe(50);
   });
 });
+
+describe('recommendations added while their declaration is published', () => {
+  it.each([1, 8, 25])('each of %i added at once carries the declaration’s publication date, whichever came first', async (together) => {
+    const target = await createDeclaration(stack.forums.owner, forum.id, { title: `Déclaration publiée ${together}`, translations: [] });
+    const add = (i: number) => send('addForumRecommendation', { declaration: target.id, ...RECOMMENDATION, translations: [], text: `Recommandation publiée ${i}` });
+    const [published, added] = await Promise.all([send('publishDeclaration', { publishedOn: '2025-12-01' }, target), atOnce(together, add)]);
+    expect(published.errors).toBeUndefined();
+    expect(outcomes(added, 'addForumRecommendation').refusals).toEqual([]);
+    const rows = await stack.forums.db.dataSource.query(
+      `SELECT r.published_on::text AS recommendation, d.published_on::text AS declaration FROM recommendation r JOIN declaration d ON d.id = r.declaration_id WHERE d.id = $1`,
+      [target.id],
+    );
+    expect(rows).toHaveLength(together);
+    expect(rows.filter((r: { recommendation: string | null; declaration: string }) => r.recommendation !== r.declaration)).toEqual([]);
+    expect(rows[0].declaration).toBe('2025-12-01');
+  });
+});

@@ -92,6 +92,12 @@ export class RecommendationService {
             max: LIMITS.recommendationsPerDeclaration,
             refusal: () => badInput('input.declaration', `A declaration has at most ${LIMITS.recommendationsPerDeclaration} recommendations`),
           });
+          // Read again under that lock: a change of the declaration's dates committed since it was
+          // loaded has already been copied to its recommendations, and must be copied to this one too.
+          const [dates] = (await manager.query(`SELECT adopted_on AS "adoptedOn", published_on AS "publishedOn" FROM declaration WHERE id = $1`, [declaration.id])) as Pick<
+            typeof declaration,
+            'adoptedOn' | 'publishedOn'
+          >[];
           return {
             declarationId: declaration.id,
             forumId: declaration.forumId,
@@ -100,8 +106,8 @@ export class RecommendationService {
             ...addressee,
             ...place,
             language,
-            adoptedOn: declaration.adoptedOn,
-            publishedOn: declaration.publishedOn,
+            adoptedOn: dates!.adoptedOn,
+            publishedOn: dates!.publishedOn,
             status: 'PENDING',
             statusSince: null,
           };
