@@ -1,4 +1,4 @@
-import { badInput, given } from '@peacegraph/kit';
+import { badInput, given, Problems } from '@peacegraph/kit';
 import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type FollowUpFinding, type Resolution } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest, type StatusMove } from './case-changes';
@@ -84,26 +84,29 @@ export class FollowUpService {
       checkResolved(current);
       const heldOn = isoDate(input.heldOn);
       const resolution = currentResolution(current, resolutions[i]!);
+      const problems = new Problems();
       let scheduled: FollowUpCheck | undefined;
       if (given(input.followUp)) {
         scheduled = checks[i]!.find((check) => check.id === input.followUp);
         if (!scheduled || scheduled.resolutionId !== resolution.id) {
-          throw badInput('input.followUp', `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`);
-        }
-        if (scheduled.heldOn) throw badInput('input.followUp', `That follow-up check was already held on ${scheduled.heldOn}`);
+          problems.add('input.followUp', `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`);
+        } else if (scheduled.heldOn) problems.add('input.followUp', `That follow-up check was already held on ${scheduled.heldOn}`);
       }
       // A status change may not be dated before the last one; a later check only not before the resolution.
       let status: StatusMove | undefined;
       if (input.finding === 'RELAPSED' || current.status === 'RESOLVED') {
         const to = input.finding === 'RELAPSED' ? 'RELAPSED' : 'FOLLOW_UP_HELD';
         checkTransition(current.status, to);
-        checkCaseDate('input.heldOn', heldOn, current);
+        problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, current));
         status = { to, on: heldOn, note: null };
       } else {
-        checkNotFuture('input.heldOn', heldOn);
-        checkNotBefore('input.heldOn', heldOn, current.resolvedOn!, 'the resolution');
+        problems.check('input.heldOn', () => {
+          checkNotFuture('input.heldOn', heldOn);
+          checkNotBefore('input.heldOn', heldOn, current.resolvedOn!, 'the resolution');
+        });
       }
-      const held = { heldOn, finding: input.finding, notes: optionalText('input.notes', input.notes, 4000) };
+      const { notes } = problems.done({ notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 4000)) });
+      const held = { heldOn, finding: input.finding, notes };
       const change: CaseChange = {
         current,
         version,

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, Problems } from '@peacegraph/kit';
 import { ReferralSchema, type ConflictCase, type ReferralBody } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
@@ -34,18 +34,21 @@ export class ReferralService {
     const { writer, opened } = await this.changes.open(requests);
     const changes = opened.map(({ current, version, input }): CaseChange => {
       checkTransition(current.status, 'REFERRED');
+      // The case's state is refused at once; then every problem of the input together.
+      const problems = new Problems();
       const referredOn = isoDate(input.referredOn);
-      checkCaseDate('input.referredOn', referredOn, current);
-      const other = optionalText('input.referredToOther', input.referredToOther, 200);
-      if (input.referredTo === 'OTHER' && !other) throw badInput('input.referredToOther', 'Say to whom the case was referred');
-      if (input.referredTo !== 'OTHER' && other) throw badInput('input.referredToOther', 'Only for referrals to OTHER');
+      problems.check('input.referredOn', () => checkCaseDate('input.referredOn', referredOn, current));
+      const other = problems.check('input.referredToOther', () => optionalText('input.referredToOther', input.referredToOther, 200));
+      if (input.referredTo === 'OTHER' && other === null) problems.add('input.referredToOther', 'Say to whom the case was referred');
+      if (input.referredTo !== 'OTHER' && other) problems.add('input.referredToOther', 'Only for referrals to OTHER');
+      const { reason } = problems.done({ reason: problems.check('input.reason', () => optionalText('input.reason', input.reason, 4000)) });
       const row = {
         id: newId(),
         caseId: current.id,
         referredTo: input.referredTo,
-        referredToOther: other,
+        referredToOther: other ?? null,
         referredOn,
-        reason: optionalText('input.reason', input.reason, 4000),
+        reason,
         feedbackOn: null,
         feedback: null,
         ownerOrg: current.ownerOrg,
@@ -67,10 +70,13 @@ export class ReferralService {
       const referral = current.status === 'REFERRED' ? openReferral(referrals[i]!) : undefined;
       if (!referral) throw badInput('id', `Case ${current.reference} is ${current.status}, not REFERRED: no referral awaits feedback`);
       if (referral.feedbackOn) throw badInput('id', `The referral of ${referral.referredOn} already has its feedback (${referral.feedbackOn})`);
+      const problems = new Problems();
       const receivedOn = isoDate(input.receivedOn);
-      checkNotFuture('input.receivedOn', receivedOn);
-      checkNotBefore('input.receivedOn', receivedOn, referral.referredOn, 'the case was referred');
-      const feedback = requiredText('input.feedback', input.feedback, 4000, 'The feedback');
+      problems.check('input.receivedOn', () => {
+        checkNotFuture('input.receivedOn', receivedOn);
+        checkNotBefore('input.receivedOn', receivedOn, referral.referredOn, 'the case was referred');
+      });
+      const { feedback } = problems.done({ feedback: problems.check('input.feedback', () => requiredText('input.feedback', input.feedback, 4000, 'The feedback')) });
       return {
         current,
         version,

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, Problems } from '@peacegraph/kit';
 import { FollowUpCheckSchema, RESOLUTION_OUTCOMES, ResolutionSchema, type CaseStatus, type ConflictCase, type ResolutionOutcome } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
@@ -41,23 +41,30 @@ export class ResolutionService {
       // When another outcome would fit the case's status, it is the outcome that is wrong, not the case.
       const otherFits = canMove(current.status, to === 'RESOLVED' ? 'UNRESOLVED' : 'RESOLVED');
       checkTransition(current.status, to, otherFits ? 'input.outcome' : 'id');
+      // The case's state is refused at once; then every problem of the input together.
+      const problems = new Problems();
       const reachedOn = isoDate(input.reachedOn);
-      checkCaseDate('input.reachedOn', reachedOn, current);
-      checkLeavingReferral(current, referrals[i]!, 'input.reachedOn', reachedOn);
-      const due = (input.followUpsDue ?? []).map(isoDate);
-      if (due.length > 0 && to !== 'RESOLVED') throw badInput('input.followUpsDue', 'Follow-up checks are for resolved cases');
-      if (due.length > MAX_FOLLOW_UPS) throw badInput('input.followUpsDue', `At most ${MAX_FOLLOW_UPS} follow-up checks at once`);
-      due.forEach((date, n) => {
-        checkNotBefore(`input.followUpsDue.${n}`, date, reachedOn, 'the resolution');
-        if (due.indexOf(date) !== n) throw badInput(`input.followUpsDue.${n}`, `${date} is listed twice`);
+      problems.check('input.reachedOn', () => {
+        checkCaseDate('input.reachedOn', reachedOn, current);
+        checkLeavingReferral(current, referrals[i]!, 'input.reachedOn', reachedOn);
       });
+      const due = (input.followUpsDue ?? []).map(isoDate);
+      if (due.length > 0 && to !== 'RESOLVED') problems.add('input.followUpsDue', 'Follow-up checks are for resolved cases');
+      if (due.length > MAX_FOLLOW_UPS) problems.add('input.followUpsDue', `At most ${MAX_FOLLOW_UPS} follow-up checks at once`);
+      else {
+        due.forEach((date, n) => {
+          problems.check(`input.followUpsDue.${n}`, () => checkNotBefore(`input.followUpsDue.${n}`, date, reachedOn, 'the resolution'));
+          if (due.indexOf(date) !== n) problems.add(`input.followUpsDue.${n}`, `${date} is listed twice`);
+        });
+      }
+      const { termsSummary } = problems.done({ termsSummary: problems.check('input.termsSummary', () => optionalText('input.termsSummary', input.termsSummary, 4000)) });
       const resolution = {
         id: newId(),
         caseId: current.id,
         outcome: input.outcome,
         reachedOn,
         reachedThrough: current.status === 'REFERRED' ? 'REFERRAL' : 'MEDIATION',
-        termsSummary: optionalText('input.termsSummary', input.termsSummary, 4000),
+        termsSummary,
         ownerOrg: current.ownerOrg,
         createdBy: writer.subject,
       };
