@@ -8,7 +8,13 @@ import { startPlatform, type PlatformUnderTest } from './support';
 let platform: PlatformUnderTest;
 let endpoints: [string, string][];
 
+/** The subgraphs read MAX_COST as every setting, from their environment: a low one shows it holds at each. */
+const SUBGRAPH_MAX_COST = 20_000;
+let savedMaxCost: string | undefined;
+
 beforeAll(async () => {
+  savedMaxCost = process.env.MAX_COST;
+  process.env.MAX_COST = String(SUBGRAPH_MAX_COST);
   platform = await startPlatform();
   endpoints = [
     ['gateway', platform.gateway.url],
@@ -20,7 +26,11 @@ beforeAll(async () => {
     ['displacement', platform.displacement.url],
   ];
 }, 120_000);
-afterAll(() => platform?.stop());
+afterAll(async () => {
+  await platform?.stop();
+  if (savedMaxCost === undefined) delete process.env.MAX_COST;
+  else process.env.MAX_COST = savedMaxCost;
+});
 
 interface Answer {
   status: number;
@@ -75,21 +85,23 @@ describe('limits hold at the gateway and at every subgraph', () => {
     }
   });
 
-  it('refuses the nested-lists query at the gateway and the directory by its cost, before any work', async () => {
+  it('refuses the nested-lists query at the gateway by its cost, before any work, pricing lists by their @listSize', async () => {
     const query = '{ countries { adminAreas { country { adminAreas { __typename } } } } }';
-    for (const url of [platform.gateway.url, platform.directory.url]) {
-      const answer = await post(url, json(query));
-      expectClean(answer, 400, 'COST_LIMIT_EXCEEDED');
-      expect(answer.body?.errors?.[0]).toEqual({
-        message:
-          'The operation could return about 130,051 values; the most one request may ask for is 25,000. Ask for smaller pages (first), fewer nested lists, or split the request.',
-        extensions: { code: 'COST_LIMIT_EXCEEDED', limit: 'maxCost', max: 25_000, actual: 130_051 },
-      });
-      expect(answer.body?.data).toBeUndefined();
-    }
+    const answer = await post(platform.gateway.url, json(query));
+    expectClean(answer, 400, 'COST_LIMIT_EXCEEDED');
+    expect(answer.body?.errors?.[0]).toEqual({
+      message:
+        'The operation could return about 964,807 values; the most one request may ask for is 500,000. Ask for smaller pages (first), fewer nested lists, or split the request.',
+      extensions: { code: 'COST_LIMIT_EXCEEDED', limit: 'maxCost', max: 500_000, actual: 964_807 },
+    });
+    expect(answer.body?.data).toBeUndefined();
+    // The directory reads the same hints from its own schema.
+    const direct = await post(platform.directory.url, json(query));
+    expectClean(direct, 400, 'COST_LIMIT_EXCEEDED');
+    expect(direct.body?.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', limit: 'maxCost', max: SUBGRAPH_MAX_COST, actual: 964_807 });
   });
 
-  it('prices the variables it is sent: a page of 100 areas passes, 300 aliases of it cannot', async () => {
+  it('prices the variables it is sent: a page of 100 areas passes, 26 batches of 1,000 entities cannot', async () => {
     const page = 'query ($n: Int) { adminAreas(country: "ML", first: $n) { totalCount edges { node { name } } } }';
     for (const url of [platform.gateway.url, platform.directory.url]) {
       const small = await post(url, json(page, { n: 100 }));
@@ -102,7 +114,7 @@ describe('limits hold at the gateway and at every subgraph', () => {
     for (const [name, url] of endpoints.slice(1)) {
       const answer = await post(url, json(`query ($r: [_Any!]!) { ${entities} }`, { r: representations }));
       expectClean(answer, 400, 'COST_LIMIT_EXCEEDED');
-      expect([name, answer.body?.errors?.[0]?.extensions?.actual]).toEqual([name, 26 * 1001]);
+      expect([name, answer.body?.errors?.[0]?.extensions?.actual, answer.body?.errors?.[0]?.extensions?.max]).toEqual([name, 26 * 1001, SUBGRAPH_MAX_COST]);
     }
   });
 });

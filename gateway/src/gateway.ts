@@ -40,7 +40,7 @@ export interface GatewayOptions {
   maxDepth?: number;
   /** Most aliases one operation may use, fragments expanded. Default 30. */
   maxAliases?: number;
-  /** Largest estimated answer of one operation, in values (the kit's cost.ts). Default 25000. */
+  /** Largest estimated answer of one operation, in values (the kit's cost.ts). Default 500000. */
   maxCost?: number;
   /** Pre-filled in the explorer's headers editor; for development tokens only. */
   explorerHeaders?: Record<string, string>;
@@ -91,7 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
     maxAliases: options.maxAliases ?? DEFAULT_LIMITS.maxAliases,
     maxCost: options.maxCost ?? DEFAULT_LIMITS.maxCost,
-  });
+  }, () => supergraph.current?.listSizes ?? new Map());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo turns introspection off in production; partners build clients from it and the explorer needs it.

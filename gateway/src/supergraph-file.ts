@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
-import type { Logger } from '@peacegraph/kit';
+import { parse } from 'graphql';
+import { listSizesFromSdl, type ListSizes, type Logger } from '@peacegraph/kit';
 
 export interface LoadedSupergraph {
   /** sha256 of the file's content, as the gateway's own composition id. */
@@ -11,6 +12,8 @@ export interface LoadedSupergraph {
   loadedAt: Date;
   /** Names and routing URLs as written in the supergraph (before any override). */
   subgraphs: readonly { name: string; url: string }[];
+  /** The subgraphs' `@listSize` hints, which composition keeps in the supergraph, for the cost limit. */
+  listSizes: ListSizes;
 }
 
 export type ReloadOutcome =
@@ -150,6 +153,7 @@ function inspect(sdl: string): LoadedSupergraph {
     id: createHash('sha256').update(sdl).digest('hex'),
     loadedAt: new Date(),
     subgraphs: supergraph.subgraphsMetadata().map(({ name, url }) => ({ name, url })),
+    listSizes: listSizesFromSdl(parse(sdl)),
   };
 }
 

@@ -5,7 +5,7 @@ import { readGatewayEnv } from '../src/env';
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 
 describe('gateway environment', () => {
-  it('has working defaults: port 4000, the repository supergraph, 10 s timeout, 1mb / depth 12 / 30 aliases', () => {
+  it('has working defaults: port 4000, the repository supergraph, 10 s timeout, 1mb / depth 12 / 30 aliases / cost 500,000', () => {
     expect(readGatewayEnv({ AUTH_HS256_SECRET: SECRET })).toEqual({
       port: 4000,
       host: '0.0.0.0',
@@ -14,6 +14,7 @@ describe('gateway environment', () => {
       bodySize: '1mb',
       maxDepth: 12,
       maxAliases: 30,
+      maxCost: 500_000,
       subgraphUrls: {},
       explorerHeaders: undefined,
       logLevel: 'info',

@@ -46,7 +46,7 @@ export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments, loade
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';
 export { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule, type QueryLimits } from './graphql/limits';
-export { ASSUMED_LIST_SIZE, costLimitPlugin, estimateCost } from './graphql/cost';
+export { ASSUMED_LIST_SIZE, costLimitPlugin, estimateCost, listSizesFromSdl, type ListSizes, type ListSizeHint } from './graphql/cost';
 export { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
 export { notFoundHandler, requestErrorHandler } from './graphql/request-errors';
 export { ANONYMOUS, hasScope, isAdmin, organisationOf, parseScopes, SCOPE_PATTERN, type Viewer } from './auth/viewer';

@@ -20,6 +20,7 @@ import { callerLeft } from './caller-signal';
 import { readEnv } from './env';
 import type { QueryLimits } from './graphql/limits';
 import { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
+import { listSizesFromSdl } from './graphql/cost';
 import { notFoundHandler, requestErrorHandler } from './graphql/request-errors';
 import type { SqlStatementCounter } from './database/statement-counter';
 import { refuseControlCharacters } from './input/text-arguments';
@@ -86,7 +87,8 @@ export async function startSubgraphServer<C extends PolicyContext>(
   });
   const log = options.logger;
   const limits = options.limits ?? queryLimitsOf(readEnv(queryLimitsEnv));
-  const guards = requestGuards<C>(limits);
+  const listSizes = listSizesFromSdl(options.typeDefs);
+  const guards = requestGuards<C>(limits, () => listSizes);
 
   const apollo = new ApolloServer<C>({
     schema,

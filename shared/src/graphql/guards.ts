@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type ValidationRule } from 'graphql';
 import { env } from '../env';
-import { costLimitPlugin } from './cost';
+import { costLimitPlugin, type ListSizes } from './cost';
 import { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule, type QueryLimits } from './limits';
 
 /** The limits' settings, the same names at the gateway and at every subgraph. */
@@ -21,10 +21,14 @@ export function queryLimitsOf(values: { MAX_BODY_SIZE: string; MAX_QUERY_DEPTH: 
  * depth and alias limits (validation), the cost limit (once variables are known), and HTTP 400
  * rather than 500 for a request that names no runnable operation.
  */
-export function requestGuards<C extends object>(limits: QueryLimits): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin<C>[] } {
+export function requestGuards<C extends object>(
+  limits: QueryLimits,
+  /** The `@listSize` hints of the schema served (listSizesFromSdl), asked for on each request. */
+  listSizes?: () => ListSizes,
+): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin<C>[] } {
   return {
     validationRules: [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)],
-    plugins: [costLimitPlugin<C>(limits.maxCost), operationChoicePlugin<C>()],
+    plugins: [costLimitPlugin<C>(limits.maxCost, listSizes), operationChoicePlugin<C>()],
   };
 }
 

@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   bodySize: '1mb',
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 25_000,
+  maxCost: 500_000,
 };
 
 /**
