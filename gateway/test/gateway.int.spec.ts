@@ -258,6 +258,30 @@ describe('health and readiness', () => {
     expect(JSON.stringify(body)).not.toContain('127.0.0.1');
   });
 
+  it('is not ready while the supervisor has given up on a service, and says which and why', async () => {
+    let gaveUp: { name: string; reason?: string }[] = [{ name: 'conflicts', reason: 'exited 5 times within 60 s' }];
+    const supervised = await startGateway({
+      supergraphPath: workspace.supergraphPath,
+      port: 0,
+      host: '127.0.0.1',
+      subgraphUrls: { directory: directory.url, CONFLICTS: conflicts.url },
+      logger: createLogger('gateway', 'silent'),
+      gaveUp: () => gaveUp,
+    });
+    try {
+      const ready = await fetch(new URL('/ready', supervised.url));
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'unavailable', gaveUp: [{ name: 'conflicts', reason: 'exited 5 times within 60 s' }] });
+      // An operator restarted it: the supervisor says nothing is given up any more.
+      gaveUp = [];
+      const again = await fetch(new URL('/ready', supervised.url));
+      expect(again.status).toBe(200);
+      expect(await again.json()).not.toHaveProperty('gaveUp');
+    } finally {
+      await supervised.stop();
+    }
+  });
+
   // Last: it stops a subgraph for good.
   it('is not ready when a subgraph is down, and still serves the other subgraph', async () => {
     await conflicts.stop();
