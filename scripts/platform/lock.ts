@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { processAlive } from '@peacegraph/kit';
 
 /**
  * One platform per checkout: .data/platform.pid names the running supervisor. A file left by one that
@@ -12,7 +13,7 @@ export function claimPlatform(root: string): { release: () => void; previousCras
   let previousCrashed = false;
   if (fs.existsSync(file)) {
     const pid = Number(fs.readFileSync(file, 'utf8').trim());
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) && isPlatform(pid)) {
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid) && isPlatform(pid)) {
       throw new Error(`PeaceGraph already runs from this folder (process ${pid}); stop it with Ctrl-C or kill ${pid}`);
     }
     previousCrashed = true;
@@ -24,15 +25,6 @@ export function claimPlatform(root: string): { release: () => void; previousCras
       if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file);
     },
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A reused pid is not a running platform: on Linux the command line says which it is. */

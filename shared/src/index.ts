@@ -30,6 +30,7 @@ export { whereWithinAdminArea, PCODE_PREFIXES_SQL } from './database/pcode';
 export { SEARCH_KEY_SQL, containsTerm } from './database/search';
 export { startEmbeddedPostgres, freePort, portInUse, type EmbeddedServer } from './database/embedded';
 export { onParentGone } from './parent-watch';
+export { processAlive } from './database/postmaster-lock';
 export {
   keysetConnection,
   pageSize,

@@ -13,7 +13,7 @@ export async function recoverDataDirectory(dataDir: string, log?: (line: string)
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) {
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) {
     fs.rmSync(pidFile, { force: true });
     return;
   }
@@ -30,16 +30,16 @@ export async function recoverDataDirectory(dataDir: string, log?: (line: string)
     }
     if (await exits(pid, waitMs)) break;
   }
-  if (alive(pid)) throw new Error(`PostgreSQL process ${pid} holds ${dataDir} and could not be stopped`);
+  if (processAlive(pid)) throw new Error(`PostgreSQL process ${pid} holds ${dataDir} and could not be stopped`);
   fs.rmSync(pidFile, { force: true });
 }
 
-function alive(pid: number): boolean {
+/** Whether a process runs; EPERM means it does, as another user's (PostgreSQL runs as postgres under root). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    // EPERM: alive but someone else's (PostgreSQL runs as the postgres user when we are root).
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
@@ -59,8 +59,8 @@ function isPostmasterOf(pid: number, dataDir: string): boolean {
 async function exits(pid: number, waitMs: number): Promise<boolean> {
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
+    if (!processAlive(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return !alive(pid);
+  return !processAlive(pid);
 }

@@ -36,3 +36,41 @@ export async function rowsWithKey(db: TestDatabase, table: string, clientMutatio
   const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE client_mutation_id = $1`, [clientMutationId])) as { n: number }[];
   return row!.n;
 }
+
+export interface Retried {
+  /** Refusals among the copies (there should be none). */
+  refusals: string[];
+  /** Answers that carried a record, and how many different records they named. */
+  answered: number;
+  records: number;
+  /** Rows the key left in the table. */
+  rows: number;
+  /** A copy sent again afterwards answers with the same record. */
+  laterAnswersTheSame: boolean;
+}
+
+/**
+ * A partner's retries of one keyed create: `copies` sent at once, then one more afterwards. What a
+ * user checks of them — every copy answered with one record, one row — in one value to compare.
+ */
+export async function retriedCreate(
+  copies: number,
+  send: () => Promise<GraphQLResponse<Record<string, unknown>>>,
+  mutation: string,
+  stored: { db: TestDatabase; table: string; clientMutationId: string },
+): Promise<Retried> {
+  const { ids, refusals } = outcomes(await atOnce(copies, send), mutation);
+  const later = outcomes([await send()], mutation);
+  return {
+    refusals,
+    answered: ids.length,
+    records: new Set(ids).size,
+    rows: await rowsWithKey(stored.db, stored.table, stored.clientMutationId),
+    laterAnswersTheSame: later.ids.length === 1 && later.ids[0] === ids[0],
+  };
+}
+
+/** What `retriedCreate` finds when retries are idempotent: every copy answered with one record. */
+export function answeredOnce(copies: number): Retried {
+  return { refusals: [], answered: copies, records: 1, rows: 1, laterAnswersTheSame: true };
+}

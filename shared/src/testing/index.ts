@@ -1,7 +1,7 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
 export { graphqlClient, dataOf, ok, type GraphQLResponse } from './graphql-client';
 export { refusalOf } from './refusal';
-export { atOnce, outcomes, rowsWithKey, type Outcomes } from './at-once';
+export { answeredOnce, atOnce, outcomes, retriedCreate, rowsWithKey, type Outcomes, type Retried } from './at-once';
 export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
 export { servedForTest, testServerOptions, type ServedForTest, type Client } from './served';

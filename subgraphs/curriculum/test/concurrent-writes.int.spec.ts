@@ -1,4 +1,4 @@
-import { atOnce, outcomes, rowsWithKey, type GraphQLResponse } from '@peacegraph/kit/testing';
+import { answeredOnce, atOnce, outcomes, retriedCreate, rowsWithKey, type GraphQLResponse } from '@peacegraph/kit/testing';
 import { RECORD_DELIVERY, cohort, deliver, module, ok, start, THEMES } from './fixtures';
 import { startCurriculum, type CurriculumUnderTest } from './support';
 import { buildWorld, type World } from './world';
@@ -90,15 +90,8 @@ const KEYED: [Mutation, string, () => Promise<Record<string, unknown>>][] = [
 describe('a create sent 50 times at once with one clientMutationId', () => {
   it.each(KEYED)('%s makes one record and every copy answers with it', async (name, table, inputFor) => {
     const input = { ...(await inputFor()), clientMutationId: `retry-${name}` };
-    const answers = await atOnce(50, () => send(name, input));
-    const { ids, refusals } = outcomes(answers, name);
-    expect(refusals).toEqual([]);
-    expect(ids).toHaveLength(50);
-    expect(new Set(ids).size).toBe(1);
-    expect(await rowsWithKey(curriculum.db, table, `retry-${name}`)).toBe(1);
-    // A retry long after answers the same, even though the input would now be refused.
-    const later = outcomes([await send(name, input)], name);
-    expect(later).toEqual({ ids: [ids[0]], refusals: [] });
+    // A copy sent again afterwards answers the same, even though the input would now be refused.
+    expect(await retriedCreate(50, () => send(name, input), name, { db: curriculum.db, table, clientMutationId: `retry-${name}` })).toEqual(answeredOnce(50));
   });
 
   it('is still refused for a reason of its own, and leaves nothing', async () => {
