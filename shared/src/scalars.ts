@@ -76,7 +76,7 @@ export const scalars = {
   LanguageCode: LanguageCodeScalar,
 };
 
-/** The SDL declarations matching `scalars`, for subgraphs to pick from (SDL-first, see ARCHITECTURE.md). */
+/** The SDL declarations matching `scalars`, for subgraphs to pick from (SDL-first, see docs/ARCHITECTURE.md). */
 export function scalarResolversFor(typeDefsSource: string): Record<string, GraphQLScalarType> {
   const declared = [...typeDefsSource.matchAll(/^\s*scalar\s+(\w+)/gm)].map((m) => m[1]!);
   const picked: Record<string, GraphQLScalarType> = {};

@@ -35,7 +35,7 @@ async function tryTestcontainers(): Promise<string | undefined> {
 }
 
 /**
- * Chooses one PostgreSQL server for the whole run, in the order ARCHITECTURE.md gives:
+ * Chooses one PostgreSQL server for the whole run, in the order docs/ARCHITECTURE.md gives:
  * TEST_DATABASE_URL, then a Docker engine through Testcontainers, then embedded PostgreSQL.
  * Each test file then gets its own fresh database on it (see createTestDatabase).
  */
