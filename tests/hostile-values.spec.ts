@@ -77,7 +77,7 @@ const NUMBERS: Hostile[] = [
   ['NaN-like', 'NaN'],
   ['Infinity-like', 'Infinity'],
   ['fraction', 0.5, 'harmless'],
-  ['2^53+1', 9007199254740993],
+  ['2^53', 9007199254740992],
   ['numeric string', '12'],
   ['zero', 0, 'harmless'],
 ];
@@ -375,7 +375,7 @@ it('answers every hostile value as the caller\'s error, with no leak and no row 
       body: JSON.stringify({ query: probe.query, variables: probe.variables }),
     });
     const text = await response.text();
-    let codes: string[] = [];
+    let codes: string[];
     try {
       const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
       codes = [...new Set((body.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE'))];

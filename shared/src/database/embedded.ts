@@ -105,7 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (error) {
     const reason = error instanceof Error ? error.message : lastLines.join('; ') || 'the server exited before accepting connections';
-    throw new Error(`PostgreSQL did not start in ${options.dataDir} on port ${port}: ${reason}`);
+    throw new Error(`PostgreSQL did not start in ${options.dataDir} on port ${port}: ${reason}`, { cause: error });
   }
   const postmaster = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
   return {

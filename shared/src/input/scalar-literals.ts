@@ -19,7 +19,7 @@ export function plainLiteralErrors(scalar: GraphQLScalarType): GraphQLScalarType
       try {
         return parseLiteral(ast, variables);
       } catch (error) {
-        throw new TypeError(error instanceof Error ? error.message : String(error));
+        throw new TypeError(error instanceof Error ? error.message : String(error), { cause: error });
       }
     },
   });

@@ -1,5 +1,5 @@
 import { COMMUNITIES, ECOWAS, MINISTRY, OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from './support';
-import { addRecommendation, createDeclaration, createForum, done, ok, recordTestimony, type Ref } from './fixtures';
+import { addRecommendation, createDeclaration, createForum, done, recordTestimony, type Ref } from './fixtures';
 
 let stack: StackUnderTest;
 let bamako: Ref;

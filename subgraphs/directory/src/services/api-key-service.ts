@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { API_KEY_PREFIX, SCOPE_PATTERN, badInput, notFound, parseScopes, requireAdmin, type AuditRecorder, type Viewer, Problems, blank } from '@peacegraph/kit';
+import { API_KEY_PREFIX, SCOPE_PATTERN, notFound, parseScopes, requireAdmin, type AuditRecorder, type Viewer, Problems, blank } from '@peacegraph/kit';
 import type { ApiKey } from '../entities';
 import type { Repositories } from '../repositories';
 

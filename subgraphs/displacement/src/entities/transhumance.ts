@@ -13,7 +13,7 @@ import {
 
 export * from './transhumance-records';
 
-export const transhumanceEntities: EntitySchema<any>[] = [
+export const transhumanceEntities: EntitySchema[] = [
   TranshumanceCorridorSchema,
   CorridorVertexSchema,
   SensitiveSpotSchema,

@@ -2,7 +2,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { OWNED_RECORD_SQL } from '@peacegraph/kit';
 import {
   AWARENESS_SESSION_KINDS,
-  DISPLACEMENT_AGE_GROUPS,
   DISPLACEMENT_SEXES,
   REINTEGRATION_AGE_GROUPS,
   REINTEGRATION_ASSISTANCE_KINDS,

@@ -116,7 +116,7 @@ async function seedCases(context: DisplacementContext, programme: ReintegrationP
           const kind = DEMO_ASSISTANCE[(n + a) % DEMO_ASSISTANCE.length]!;
           current = await context.reintegrationCases.recordAssistance(current.id, current.version, { kind, startedOn: daysAgo(registered - 10 - a * 30) });
         }
-        if (path === 2) current = await context.reintegrationCases.changeStatus(current.id, current.version, { status: 'REINTEGRATED', on: daysAgo(registered - 90) });
+        if (path === 2) await context.reintegrationCases.changeStatus(current.id, current.version, { status: 'REINTEGRATED', on: daysAgo(registered - 90) });
       } else if (path === 3) {
         await context.reintegrationCases.changeStatus(current.id, current.version, { status: 'DROPPED_OUT', on: daysAgo(registered - 40) });
       }

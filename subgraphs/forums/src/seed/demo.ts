@@ -59,7 +59,7 @@ async function loadForum(context: () => Promise<ForumsContext>, forum: DemoForum
     if (testimony.publishedOn && !saved.publishedOn) await ctx.testimonies.publish(saved.id, saved.version, { publishedOn: testimony.publishedOn });
   }
   const { declaration } = forum;
-  let adopted = await ctx.declarations.create({
+  const adopted = await ctx.declarations.create({
     forum: created.id,
     language: 'fra',
     title: declaration.title,
@@ -88,7 +88,7 @@ async function loadForum(context: () => Promise<ForumsContext>, forum: DemoForum
       }),
     });
   }
-  if (declaration.publishedOn && !adopted.publishedOn) adopted = await ctx.declarations.publish(adopted.id, adopted.version, { publishedOn: declaration.publishedOn });
+  if (declaration.publishedOn && !adopted.publishedOn) await ctx.declarations.publish(adopted.id, adopted.version, { publishedOn: declaration.publishedOn });
   // Fresh loaders: publication changed the recommendations' versions.
   ctx = await context();
   for (const { plan, saved } of recommendations) {

@@ -1,0 +1,16 @@
+// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules over every package.
+// Types are checked by tsc (npm run typecheck); these rules catch what compiles but is wrong or dead.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/*.js', '.data/**', 'bench/results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // A leading underscore names what is there on purpose and not read (a destructured field left out).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+    },
+  },
+);
