@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { badInput, notFound, PeaceGraphError } from '../src/errors';
 import { MAX_LISTED, Problems, problemsError } from '../src/input/problems';
 import { requiredText, wholeNumber } from '../src/input/text';
+import { problemsOf } from '../src/testing/refusal';
 
 function thrown(run: () => void): PeaceGraphError {
   try {
@@ -132,5 +133,31 @@ describe('details of a refusal', () => {
       { field: 'input.status', message: 'PENDING cannot follow PENDING', status: 'PENDING', allowedStatuses: ['IN_PROGRESS'] },
       { field: 'input.evidence', message: 'The evidence cannot be empty' },
     ]);
+  });
+});
+
+describe('problemsOf, what a test reads of such a refusal', () => {
+  // A refusal as a caller receives it: the error's message and extensions, as JSON.
+  const received = (error: PeaceGraphError) => [JSON.parse(JSON.stringify({ message: error.message, extensions: error.extensions })) as { message: string; extensions: Record<string, unknown> }];
+  const several = problemsError([
+    { field: 'input.name', message: 'The name cannot be empty' },
+    { field: 'input.men', message: 'Men must be a whole number' },
+  ]);
+
+  it('gives each field and message in order', () => {
+    expect(problemsOf(received(several))).toEqual([
+      ['input.name', 'The name cannot be empty'],
+      ['input.men', 'Men must be a whole number'],
+    ]);
+  });
+
+  it('fails on a single refusal, another code, several errors or a refusal that does not name its list', () => {
+    const [listed] = received(several);
+    expect(() => problemsOf(undefined)).toThrow(/one BAD_USER_INPUT/);
+    expect(() => problemsOf(received(badInput('input.name', 'The name cannot be empty')))).toThrow(/one BAD_USER_INPUT/);
+    expect(() => problemsOf(received(notFound('Forum', 'x')))).toThrow(/one BAD_USER_INPUT/);
+    expect(() => problemsOf([listed!, listed!])).toThrow(/one BAD_USER_INPUT/);
+    expect(() => problemsOf([{ ...listed!, message: 'Bad input' }])).toThrow(/does not name its problems/);
+    expect(() => problemsOf([{ ...listed!, extensions: { ...listed!.extensions, field: 'input.men' } }])).toThrow(/does not name its problems/);
   });
 });

@@ -1,4 +1,5 @@
 import { PeaceGraphError } from '../errors';
+import { problemsError } from '../input/problems';
 
 /**
  * Runs a validation rule that should refuse its input and returns what the caller would read: the
@@ -12,4 +13,26 @@ export function refusalOf(run: () => unknown): { field: unknown; message: string
     return { field: error.extensions.field, message: error.message };
   }
   throw new Error('Expected a BAD_USER_INPUT refusal, but the input was accepted');
+}
+
+type Errors = readonly { message: string; extensions?: Record<string, unknown> }[] | undefined;
+
+/**
+ * What a caller reads from the one refusal of an input with several problems: each `[field, message]`
+ * of `extensions.problems`, in order. Anything else fails the test: no error or more than one, another
+ * code, no list, or a refusal whose `extensions.field` and message do not match its list (of at most
+ * MAX_LISTED problems: a longer one is cut).
+ */
+export function problemsOf(errors: Errors): [field: string, message: string][] {
+  const [refusal, ...others] = errors ?? [];
+  const listed = refusal?.extensions?.problems as { field: string; message: string }[] | undefined;
+  if (!refusal || others.length > 0 || refusal.extensions?.code !== 'BAD_USER_INPUT' || !Array.isArray(listed)) {
+    throw new Error(`Expected one BAD_USER_INPUT listing its problems, got ${JSON.stringify(errors)}`);
+  }
+  const problems = listed.map((p): [string, string] => [p.field, p.message]);
+  const { message, extensions } = problemsError(listed);
+  if (refusal.message !== message || refusal.extensions?.field !== extensions.field) {
+    throw new Error(`The refusal does not name its problems: ${JSON.stringify(refusal)}`);
+  }
+  return problems;
 }

@@ -35,6 +35,8 @@ export interface ServedForTest {
   rows: (table: string) => Promise<number>;
   /** Rows in each of these tables. */
   countRows: (tables: readonly string[]) => Promise<Record<string, number>>;
+  /** Every row of each of these tables as text, in a stable order: a refused change alters no value, not even a version. */
+  tableValues: (tables: readonly string[]) => Promise<Record<string, string[]>>;
   /** Stops the server and drops its database. */
   stop: () => Promise<void>;
 }
@@ -45,12 +47,14 @@ export function servedForTest(db: TestDatabase, server: RunningServer): ServedFo
     const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
     return row!.n;
   };
+  const values = async (table: string) => ((await db.dataSource.query(`SELECT t::text AS row FROM ${table} t ORDER BY 1`)) as { row: string }[]).map((r) => r.row);
   return {
     url: server.url,
     request: graphqlClient(server.url),
     as: async (organisationId, scope, subject) => graphqlClient(server.url, { authorization: await bearer(organisationId, scope, { subject }) }),
     rows,
     countRows: async (tables) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await rows(t)] as const))),
+    tableValues: async (tables) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await values(t)] as const))),
     stop: async () => {
       await server.stop();
       await db.drop();
