@@ -1,3 +1,4 @@
+import { problemsOf } from '@peacegraph/kit/testing';
 import { COMMUNITIES, OTHER_PARTNER, startStack, type StackUnderTest } from './support';
 import { TWO_PARTIES, change, createCommission, daysAgo, reportCase } from './fixtures';
 
@@ -147,6 +148,41 @@ describe('correcting a case', () => {
     const { errors } = await change(stack.conflicts.owner, UPDATE, kase, input);
     expect(errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(await stack.conflicts.allRows()).toEqual(before);
+  });
+
+  const UNKNOWN = '00000000-0000-4000-a000-00000000beef';
+  const MIXED_PERSON = { kind: 'INDIVIDUAL', sex: 'MIXED', ageGroup: 'ADULT' };
+  it.each([
+    ['every removal', { type: null, level: null, parties: null }, [
+      ['input.type', /^A case has a type$/],
+      ['input.level', /^A case has a level$/],
+      ['input.parties', /^A conflict has at least 2 parties$/],
+    ]],
+    ['intercommunity without others, a long narrative and a single party', { level: 'INTERCOMMUNITY', narrative: 'x'.repeat(4001), parties: [TWO_PARTIES[0]] }, [
+      ['input.otherCommunities', /names the other communities/],
+      ['input.narrative', /4000 characters/],
+      ['input.parties', /at least 2 parties; 1 given/],
+    ]],
+    ['its own community among the others and a person of mixed sex', { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.kalana], parties: [TWO_PARTIES[0], MIXED_PERSON] }, [
+      ['input.otherCommunities.0', /own community/],
+      ['input.parties.1.sex', /FEMALE or MALE/],
+    ]],
+    ['other communities on a family case and a long narrative', { level: 'FAMILY', otherCommunities: [COMMUNITIES.nampala], narrative: 'x'.repeat(4001) }, [
+      ['input.otherCommunities', /Only INTERCOMMUNITY/],
+      ['input.narrative', /4000 characters/],
+    ]],
+    ['a long narrative, a person of mixed sex and an unknown other community (the directory last)', { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.nampala, UNKNOWN], narrative: 'x'.repeat(4001), parties: [TWO_PARTIES[0], MIXED_PERSON] }, [
+      ['input.narrative', /4000 characters/],
+      ['input.parties.1.sex', /FEMALE or MALE/],
+      ['input.otherCommunities.1', /No community with id/],
+    ]],
+  ] as [string, Record<string, unknown>, [string, RegExp][]][])('lists every problem of %s in one refusal, and changes no value', async (_label, input, problems) => {
+    const kase = await reportCase(stack.conflicts.owner, kalana);
+    const before = await stack.conflicts.allValues();
+    const { data, errors } = await change(stack.conflicts.owner, UPDATE, kase, input);
+    expect(data).toEqual({ [UPDATE]: null });
+    expect(problemsOf(errors)).toEqual(problems.map(([field, message]) => [field, expect.stringMatching(message)]));
+    expect(await stack.conflicts.allValues()).toEqual(before);
   });
 });
 

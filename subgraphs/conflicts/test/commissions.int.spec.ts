@@ -1,3 +1,4 @@
+import { problemsOf } from '@peacegraph/kit/testing';
 import { COMMUNITIES, OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from './support';
 import { MEMBERSHIP, createCommission, daysAgo, reportCase } from './fixtures';
 
@@ -102,6 +103,45 @@ describe('changing a peace commission', () => {
       expect(errors![0]!.message).toMatch(message);
     }
     expect(await stack.conflicts.allRows()).toEqual(before);
+  });
+
+  it('lists every problem of a change in one refusal, its cases read last, and changes no value', async () => {
+    const { id } = await createCommission(stack.conflicts.owner, COMMUNITIES.kalana);
+    await reportCase(stack.conflicts.owner, id, { reportedOn: daysAgo(100) });
+    // Inactive, in Mali: the lists below do not see it.
+    const closed = await stack.conflicts.owner(UPDATE, { id, version: 1, input: { active: false } });
+    expect(closed.errors).toBeUndefined();
+    const before = await stack.conflicts.allValues();
+    for (const [input, problems] of [
+      [{ establishedOn: null, membership: null, active: null }, [
+        ['input.establishedOn', /^A peace commission has a date of establishment$/],
+        ['input.membership', /^A peace commission has at least one member$/],
+        ['input.active', /^Say whether the commission is active$/],
+      ]],
+      // A date in the future is also after the first case: one problem of the date, not two.
+      [{ managementCommittee: '', establishedOn: daysAgo(-1), membership: [{ role: 'WOMENS_REPRESENTATIVE', women: 1, men: 1 }] }, [
+        ['input.managementCommittee', /cannot be empty/],
+        ['input.establishedOn', /in the future/],
+        ['input.membership.0.men', /is a woman/],
+      ]],
+      [{ establishedOn: daysAgo(50), managementCommittee: '   ' }, [
+        ['input.managementCommittee', /cannot be empty/],
+        ['input.establishedOn', /after the commission's first case was reported/],
+      ]],
+      [{ membership: [], managementCommittee: 'x'.repeat(201), active: true }, [
+        ['input.managementCommittee', /200 characters/],
+        ['input.membership', /at least one member/],
+      ]],
+      [{ membership: [MEMBERSHIP[0], MEMBERSHIP[0]], establishedOn: daysAgo(50) }, [
+        ['input.membership.1.role', /listed twice/],
+        ['input.establishedOn', /after the commission's first case was reported/],
+      ]],
+    ] as [Record<string, unknown>, [string, RegExp][]][]) {
+      const { data, errors } = await stack.conflicts.owner(UPDATE, { id, version: 2, input });
+      expect(data).toEqual({ updatePeaceCommission: null });
+      expect(problemsOf(errors)).toEqual(problems.map(([field, message]) => [field, expect.stringMatching(message)]));
+      expect(await stack.conflicts.allValues()).toEqual(before);
+    }
   });
 
   it("refuses another partner's change and answers NOT_FOUND for an unknown commission", async () => {

@@ -29,6 +29,8 @@ export interface ConflictsUnderTest extends ServedForTest {
   owner: Client;
   /** Rows of every table a case write touches, at once. */
   allRows: () => Promise<Record<string, number>>;
+  /** Every value of those tables (versions, update times …): a refused write changes none of them. */
+  allValues: () => Promise<Record<string, string[]>>;
 }
 
 export const CASE_TABLES = [
@@ -53,6 +55,7 @@ export async function startConflicts(directoryUrl: string): Promise<ConflictsUnd
     db,
     owner: await served.as(OWNER, 'conflicts:write conflicts:sensitive', 'mediator-1'),
     allRows: () => served.countRows(CASE_TABLES),
+    allValues: () => served.tableValues(CASE_TABLES),
   };
 }
 

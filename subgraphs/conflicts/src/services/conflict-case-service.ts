@@ -133,25 +133,7 @@ export class ConflictCaseService {
   async update(id: string, version: number, input: UpdateConflictCaseInput): Promise<ConflictCase> {
     const { writer, opened } = await this.changes.open([{ id, version, input }]);
     const { current } = opened[0]!;
-    const caseFields: CaseFields = {};
-    if (input.type !== undefined) {
-      if (input.type === null) throw badInput('input.type', 'A case has a type');
-      checkType('input.type', input.type);
-      caseFields.type = input.type;
-    }
-    if (input.level === null) throw badInput('input.level', 'A case has a level');
-    if (input.level !== undefined || input.otherCommunities !== undefined) {
-      const level = input.level ?? current.level;
-      // Moving a case out of INTERCOMMUNITY drops the other communities unless they are given again.
-      const given = input.otherCommunities ?? (level === 'INTERCOMMUNITY' ? current.otherCommunityIds : []);
-      const others = checkOtherCommunities('input.level', 'input.otherCommunities', level, given, current.communityId);
-      if (input.otherCommunities) await placeCommunities(this.directory, others.map((_, i) => `input.otherCommunities.${i}`), others);
-      caseFields.level = level;
-      caseFields.otherCommunityIds = others;
-    }
-    if (input.narrative !== undefined) caseFields.narrative = optionalText('input.narrative', input.narrative, MAX_NARRATIVE);
-    if (input.parties === null) throw badInput('input.parties', 'A conflict has at least 2 parties');
-    const parties = given(input.parties) ? cleanParties('input.parties', input.parties) : null;
+    const { caseFields, parties } = await this.checkCorrection(current, input);
     const [updated] = await this.changes.apply(writer, 'updateConflictCase', [
       {
         current,
@@ -163,6 +145,42 @@ export class ConflictCaseService {
       },
     ]);
     return updated!;
+  }
+
+  /**
+   * Every problem of a correction at once, before anything is written: the case's columns that change,
+   * and its new parties (null when they stay). The directory is asked last, as for a report.
+   */
+  private async checkCorrection(current: ConflictCase, input: UpdateConflictCaseInput): Promise<{ caseFields: CaseFields; parties: PartyFields[] | null }> {
+    const problems = new Problems();
+    // A case always has a type, a level and parties; the rules below build on them, so removals are refused first.
+    if (input.type === null) problems.add('input.type', 'A case has a type');
+    if (input.level === null) problems.add('input.level', 'A case has a level');
+    if (input.parties === null) problems.add('input.parties', 'A conflict has at least 2 parties');
+    problems.throwIfAny();
+    const { type, parties } = input;
+    const caseFields: CaseFields = {};
+    if (given(type)) {
+      problems.check('input.type', () => checkType('input.type', type));
+      caseFields.type = type;
+    }
+    let others: string[] | undefined;
+    if (input.level !== undefined || input.otherCommunities !== undefined) {
+      const level = input.level ?? current.level;
+      // Moving a case out of INTERCOMMUNITY drops the other communities unless they are given again.
+      const named = input.otherCommunities ?? (level === 'INTERCOMMUNITY' ? current.otherCommunityIds : []);
+      others = problems.check('input.otherCommunities', () => checkOtherCommunities('input.level', 'input.otherCommunities', level, named, current.communityId));
+      caseFields.level = level;
+      caseFields.otherCommunityIds = others;
+    }
+    if (input.narrative !== undefined) caseFields.narrative = problems.check('input.narrative', () => optionalText('input.narrative', input.narrative, MAX_NARRATIVE));
+    const cleaned = given(parties) ? problems.check('input.parties', () => cleanParties('input.parties', parties)) : null;
+    // Only communities named again are placed: those the case keeps were placed when they were named.
+    if (others && input.otherCommunities) {
+      const placed = others;
+      await problems.check('input.otherCommunities', () => placeCommunities(this.directory, placed.map((_, i) => `input.otherCommunities.${i}`), placed));
+    }
+    return problems.done({ caseFields, parties: cleaned });
   }
 
   /** Everything a report must satisfy, before anything is written. */

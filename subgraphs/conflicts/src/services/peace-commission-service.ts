@@ -11,6 +11,7 @@ import {
   type DirectoryClient,
   type Partner,
   type Viewer,
+  given,
   Problems,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
@@ -106,28 +107,7 @@ export class PeaceCommissionService {
         currentVersion: current.version,
       });
     }
-    const fields: Partial<PeaceCommission> = {};
-    if (input.managementCommittee !== undefined) {
-      fields.managementCommittee = requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee');
-    }
-    if (input.establishedOn !== undefined) {
-      if (input.establishedOn === null) throw badInput('input.establishedOn', 'A peace commission has a date of establishment');
-      const establishedOn = isoDate(input.establishedOn);
-      checkNotFuture('input.establishedOn', establishedOn);
-      const firstCase = await this.repositories.cases.earliestReportedOn(id);
-      if (firstCase && establishedOn > firstCase) {
-        throw badInput('input.establishedOn', `${establishedOn} is after the commission's first case was reported (${firstCase})`);
-      }
-      fields.establishedOn = establishedOn;
-    }
-    if (input.membership !== undefined) {
-      if (input.membership === null) throw badInput('input.membership', 'A peace commission has at least one member');
-      fields.membership = cleanMembership('input.membership', input.membership);
-    }
-    if (input.active !== undefined) {
-      if (input.active === null) throw badInput('input.active', 'Say whether the commission is active');
-      fields.active = input.active;
-    }
+    const fields = await this.checkChange(current, input);
     const updated = await this.repositories.transaction(async (manager) => {
       const stored = await updateWithVersion(manager, PeaceCommissionSchema, 'Peace commission', id, version, fields);
       await this.recordWrite(manager, 'updatePeaceCommission', stored, givenFields(input));
@@ -136,6 +116,41 @@ export class PeaceCommissionService {
     this.loaders.commission.clear(id).prime(id, updated);
     this.loaders.commissionOfCommunity.clear(updated.communityId).prime(updated.communityId, updated);
     return updated;
+  }
+
+  /**
+   * Every problem of a change at once, before anything is written: the columns that change. The
+   * commission's cases are read last, once the new date passes the rules that need no database.
+   */
+  private async checkChange(current: PeaceCommission, input: UpdatePeaceCommissionInput): Promise<Partial<PeaceCommission>> {
+    const problems = new Problems();
+    // What a commission always has is refused first when removed: the rules below build on it.
+    if (input.establishedOn === null) problems.add('input.establishedOn', 'A peace commission has a date of establishment');
+    if (input.membership === null) problems.add('input.membership', 'A peace commission has at least one member');
+    if (input.active === null) problems.add('input.active', 'Say whether the commission is active');
+    problems.throwIfAny();
+    const { establishedOn, membership, active } = input;
+    const fields: Partial<PeaceCommission> = {};
+    if (input.managementCommittee !== undefined) {
+      fields.managementCommittee = problems.check('input.managementCommittee', () =>
+        requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee'),
+      );
+    }
+    if (given(establishedOn)) {
+      const date = isoDate(establishedOn);
+      problems.check('input.establishedOn', () => checkNotFuture('input.establishedOn', date));
+      fields.establishedOn = date;
+    }
+    if (given(membership)) fields.membership = problems.check('input.membership', () => cleanMembership('input.membership', membership));
+    if (given(active)) fields.active = active;
+    if (fields.establishedOn && !problems.has('input.establishedOn')) {
+      const firstCase = await this.repositories.cases.earliestReportedOn(current.id);
+      // Its cases were reported to the commission: it existed by then.
+      if (firstCase && fields.establishedOn > firstCase) {
+        problems.add('input.establishedOn', `${fields.establishedOn} is after the commission's first case was reported (${firstCase})`);
+      }
+    }
+    return problems.done(fields);
   }
 
   private recordWrite(manager: EntityManager, operation: string, commission: PeaceCommission, fields: string[]) {
