@@ -1,3 +1,4 @@
+import { problemsOf } from '@peacegraph/kit/testing';
 import { COMMUNITIES, OWNER, startStack, type StackUnderTest } from './support';
 import { DECLARATION, FOLLOW_UP, FORUM, RECOMMENDATION, TESTIMONY, addRecommendation, createDeclaration, createForum, done, mutate, ok, recordTestimony, type Ref } from './fixtures';
 
@@ -108,6 +109,99 @@ const CASES: Case[] = [
   ['an unknown reporting organisation', 'recordRecommendationFollowUp', () => ({ ...FOLLOW_UP, status: 'IN_PROGRESS', reportingOrganisation: UNKNOWN }), on('recommendation'), 'input.reportingOrganisation', /No organisation/],
 ];
 
+/** Updates with several problems at once: each is listed, in the order checked (the directory and the forum's records last). */
+type Combination = [label: string, mutation: string, input: () => Record<string, unknown>, target: () => Ref, problems: [field: string, message: RegExp][]];
+
+const COMBINATIONS: Combination[] = [
+  ['every removal', 'updateForum', () => ({ title: null, scope: null, venue: null, convenors: null }), on('forum'), [
+    ['input.title', /^The title cannot be removed$/],
+    ['input.scope', /^The scope cannot be removed$/],
+    ['input.venue', /^The venue cannot be removed$/],
+    ['input.convenors', /^The convenors cannot be removed$/],
+  ]],
+  ['an empty title, dates backwards and no convenor', 'updateForum', () => ({ title: '  ', endsOn: '2025-11-17', convenors: [] }), on('forum'), [
+    ['input.title', /cannot be empty/],
+    ['input.endsOn', /ends \(2025-11-17\) before it starts/],
+    ['input.convenors', /at least one convenor/],
+  ]],
+  ['a long title, an unknown venue and a start after a testimony', 'updateForum', () => ({ title: 'x'.repeat(301), venue: { community: UNKNOWN }, startsOn: '2025-11-19' }), on('forum'), [
+    ['input.title', /300 characters/],
+    ['input.venue.community', /No community with id/],
+    ['input.startsOn', /after a testimony or declaration of the forum \(2025-11-18\)/],
+  ]],
+  ['both dates inside its testimonies and a country speakers came from dropped', 'updateForum', () => ({ startsOn: '2025-11-19', endsOn: '2025-11-19', countriesRepresented: ['NE'] }), on('forum'), [
+    ['input.startsOn', /after a testimony or declaration of the forum \(2025-11-18\)/],
+    ['input.endsOn', /before a testimony given at the forum \(2025-11-20\)/],
+    ['input.countriesRepresented', /BF56: BF stays among the countries represented/],
+  ]],
+  ['a long venue name, a convenor twice and a regional forum of one country', 'updateForum', () => ({ venue: { adminArea: 'ML0901', name: 'x'.repeat(201) }, convenors: [OWNER, OWNER], scope: 'REGIONAL', countriesRepresented: [] }), on('forum'), [
+    ['input.venue.name', /200 characters/],
+    ['input.convenors.1', /listed twice/],
+    ['input.countriesRepresented', /at least two countries/],
+  ]],
+
+  ['every removal', 'updateDeclaration', () => ({ adoptedOn: null, title: null, text: null }), on('draft'), [
+    ['input.adoptedOn', /^The adoption date cannot be removed$/],
+    ['input.title', /^The title cannot be removed$/],
+    ['input.text', /^The text cannot be removed$/],
+  ]],
+  ['an adoption before the forum, an empty title and a drafter without a role', 'updateDeclaration', () => ({ adoptedOn: '2025-11-17', title: '', drafters: [{ role: ' ' }] }), on('draft'), [
+    ['input.adoptedOn', /before the forum started/],
+    ['input.title', /cannot be empty/],
+    ['input.drafters.0.role', /cannot be empty/],
+  ]],
+  ['an empty text, an unknown drafting organisation and an adoption after publication', 'updateDeclaration', () => ({ adoptedOn: '2025-11-26', text: ' ', drafters: [{ role: 'Secrétariat', organisation: UNKNOWN }] }), on('declaration'), [
+    ['input.text', /cannot be empty/],
+    ['input.drafters.0.organisation', /No organisation/],
+    ['input.adoptedOn', /after the declaration was published \(2025-11-25\)/],
+  ]],
+  ['a title and a text too long', 'updateDeclaration', () => ({ title: 'x'.repeat(301), text: 'x'.repeat(100_001) }), on('draft'), [
+    ['input.title', /300 characters/],
+    ['input.text', /100000 characters/],
+  ]],
+
+  ['every removal of its speaker', 'updateTestimony', () => ({ speakerRole: null, speakerAgeGroup: null, speakerRegion: null, givenOn: null }), on('testimony'), [
+    ['input.speakerRole', /^The speaker's role cannot be removed$/],
+    ['input.speakerAgeGroup', /^The speaker's age group cannot be removed$/],
+    ['input.speakerRegion', /^The speaker's region cannot be removed$/],
+    ['input.givenOn', /^The date cannot be removed$/],
+  ]],
+  ['an empty text, a date outside the forum and a speaker from a country not represented', 'updateTestimony', () => ({ text: '', givenOn: '2025-11-21', speakerRegion: 'SN01' }), on('testimony'), [
+    ['input.text', /cannot be empty/],
+    ['input.givenOn', /outside the forum \(2025-11-18 to 2025-11-20\)/],
+    ['input.speakerRegion', /SN, which is not among the forum's countries/],
+  ]],
+  ['a working group of another forum, an unknown language and a speaker’s region at level 2', 'updateTestimony', () => ({ workingGroup: world.otherGroup!.id, language: 'xyz', speakerRegion: 'ML0501' }), on('testimony'), [
+    ['input.workingGroup', /at this forum/],
+    ['input.language', /Unknown ISO 639-3 language code: xyz/],
+    ['input.speakerRegion', /level-1/],
+  ]],
+  ['a published testimony dated in the future, in an unknown working group', 'updateTestimony', () => ({ givenOn: '2099-01-01', workingGroup: UNKNOWN }), on('published'), [
+    ['input.givenOn', /in the future/],
+    ['input.workingGroup', /No working group/],
+  ]],
+
+  ['every removal', 'updateForumRecommendation', () => ({ theme: null, addressee: null, text: null }), on('recommendation'), [
+    ['input.theme', /^The theme cannot be removed$/],
+    ['input.addressee', /^The addressee cannot be removed$/],
+    ['input.text', /^The text cannot be removed$/],
+  ]],
+  ['an empty text, a translation into the original language and an unknown addressee organisation', 'updateForumRecommendation', () => ({ text: ' ', translations: [{ language: 'fra', text: 'x' }], addresseeOrganisation: UNKNOWN }), on('recommendation'), [
+    ['input.text', /cannot be empty/],
+    ['input.translations.0.language', /original language/],
+    ['input.addresseeOrganisation', /No organisation/],
+  ]],
+  ['a long addressee name, a community outside the addressed area and an unknown translation language', 'updateForumRecommendation', () => ({ addresseeName: 'x'.repeat(201), addressedArea: 'ML07', addressedCommunity: COMMUNITIES.douentza, translations: [{ language: 'zzz', text: 'x' }] }), on('recommendation'), [
+    ['input.addresseeName', /200 characters/],
+    ['input.addressedCommunity', /outside the addressed area ML07/],
+    ['input.translations', /Unknown ISO 639-3 language code: zzz/],
+  ]],
+  ['a language translated twice and an unknown addressed community', 'updateForumRecommendation', () => ({ translations: [{ language: 'eng', text: 'a' }, { language: 'eng', text: 'b' }], addressedCommunity: UNKNOWN }), on('recommendation'), [
+    ['input.translations.1.language', /translated twice/],
+    ['input.addressedCommunity', /No community with id/],
+  ]],
+];
+
 describe('bad input', () => {
   it('covers every mutation of the schema', async () => {
     const { data } = await stack.forums.request<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);
@@ -124,6 +218,14 @@ describe('bad input', () => {
     expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(errors![0]!.message).toMatch(message);
     expect(await stack.forums.allRows()).toEqual(before);
+  });
+
+  it.each(COMBINATIONS)('lists every problem of %s (%s) in one BAD_USER_INPUT, and changes no value', async (_label, mutation, input, target, problems) => {
+    const before = await stack.forums.allValues();
+    const { data, errors } = await mutate(stack.forums.owner, mutation, input(), target());
+    expect(data).toEqual({ [mutation]: null });
+    expect(problemsOf(errors)).toEqual(problems.map(([field, message]) => [field, expect.stringMatching(message)]));
+    expect(await stack.forums.allValues()).toEqual(before);
   });
 
   it('refuses a change on an out-of-date version with CONFLICT, for every kind of record, and writes nothing', async () => {

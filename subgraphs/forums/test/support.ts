@@ -28,6 +28,8 @@ export interface ForumsUnderTest extends ServedForTest {
   owner: Client;
   /** Rows of every table a write may touch, at once. */
   allRows: () => Promise<Record<string, number>>;
+  /** Every value of those tables (versions, update times …): a refused write changes none of them. */
+  allValues: () => Promise<Record<string, string[]>>;
 }
 
 export const FORUM_TABLES = [
@@ -54,6 +56,7 @@ export async function startForums(directoryUrl: string): Promise<ForumsUnderTest
     db,
     owner: await served.as(OWNER, 'forums:write forums:sensitive', 'rapporteur-1'),
     allRows: () => served.countRows(FORUM_TABLES),
+    allValues: () => served.tableValues(FORUM_TABLES),
   };
 }
 

@@ -1,4 +1,4 @@
-import { badInput, type Partner, Problems } from '@peacegraph/kit';
+import { badInput, given, type Partner, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   DeclarationRecipientSchema,
@@ -110,17 +110,8 @@ export class DeclarationService {
   }
 
   async update(id: string, version: number, input: UpdateDeclarationInput): Promise<Declaration> {
-    const { writer, current } = await this.editable(id, version);
-    const changes: Partial<Declaration> = {};
-    if (present('input.adoptedOn', input.adoptedOn, 'The adoption date')) {
-      const forum = (await this.loaders.forum.load(current.forumId))!;
-      const adoptedOn = this.adoptedOn(forum, isoDate(input.adoptedOn));
-      await this.checkAdoptionMove(current, adoptedOn);
-      changes.adoptedOn = adoptedOn;
-    }
-    if (input.drafters !== undefined) changes.drafters = await this.drafters(input.drafters ?? []);
-    const title = present('input.title', input.title, 'The title') ? requiredName('input.title', input.title, LIMITS.title, 'The title') : undefined;
-    const body = present('input.text', input.text, 'The text') ? requiredText('input.text', input.text, LIMITS.declaration, 'The text') : undefined;
+    const { current } = await this.editable(id, version);
+    const { changes, title, body } = await this.checkChange(current, input);
     return this.writes.update(DeclarationSchema, current, version, changes, { operation: 'updateDeclaration', recordType: 'Declaration', fields: givenFields(input) }, async (manager) => {
       const changed: string[] = [];
       if (title !== undefined || body !== undefined) {
@@ -207,6 +198,35 @@ export class DeclarationService {
   private async editable(id: string, version: number): Promise<{ writer: Partner; current: Declaration }> {
     const writer = this.writes.writer();
     return { writer, current: this.writes.editable(writer, await this.loaders.declaration.load(id), 'Declaration', id, version) };
+  }
+
+  /**
+   * Every problem of a change at once, before anything is written: the declaration's columns that
+   * change, and its original text's new title and body (undefined when they stay). Its deliveries,
+   * follow-ups and drafting organisations are looked up after the rules that need none of them.
+   */
+  private async checkChange(current: Declaration, input: UpdateDeclarationInput): Promise<{ changes: Partial<Declaration>; title?: string; body?: string }> {
+    const problems = new Problems();
+    // What a declaration always has is refused first when removed: the rules below build on it.
+    for (const [field, what] of [['adoptedOn', 'The adoption date'], ['title', 'The title'], ['text', 'The text']] as const) {
+      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+    }
+    problems.throwIfAny();
+    const { adoptedOn, title, text } = input;
+    const changes: Partial<Declaration> = {};
+    if (given(adoptedOn)) {
+      const forum = (await this.loaders.forum.load(current.forumId))!;
+      changes.adoptedOn = problems.check('input.adoptedOn', () => this.adoptedOn(forum, isoDate(adoptedOn)));
+    }
+    const checked = {
+      title: given(title) ? problems.check('input.title', () => requiredName('input.title', title, LIMITS.title, 'The title')) : undefined,
+      body: given(text) ? problems.check('input.text', () => requiredText('input.text', text, LIMITS.declaration, 'The text')) : undefined,
+    };
+    if (input.drafters !== undefined) changes.drafters = await problems.check('input.drafters', () => this.drafters(input.drafters ?? []));
+    const moved = changes.adoptedOn;
+    if (moved) await problems.check('input.adoptedOn', () => this.checkAdoptionMove(current, moved));
+    problems.throwIfAny();
+    return { changes, ...checked };
   }
 
   private adoptedOn(forum: Forum, adoptedOn: string): string {

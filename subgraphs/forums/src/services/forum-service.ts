@@ -4,7 +4,7 @@ import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, PARTICIPA
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { addDays, isoDate } from './dates';
-import type { Directory, Venue } from './directory';
+import type { Directory } from './directory';
 import { LIMITS, givenFields, optionalName, present, requiredName } from './text';
 import type { Writes } from './writes';
 
@@ -100,44 +100,7 @@ export class ForumService {
   async update(id: string, version: number, input: UpdateForumInput): Promise<Forum> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
-    const changes: Partial<Forum> = {};
-    if (present('input.title', input.title, 'The title')) changes.title = requiredName('input.title', input.title, LIMITS.title, 'The title');
-    const scope = present('input.scope', input.scope, 'The scope') ? input.scope : current.scope;
-    if (scope !== current.scope) changes.scope = scope;
-    const newStart = present('input.startsOn', input.startsOn, 'The first day');
-    const newEnd = present('input.endsOn', input.endsOn, 'The last day');
-    if (newStart || newEnd) {
-      const dates = this.dates(given(input.startsOn) ? isoDate(input.startsOn) : current.startsOn, given(input.endsOn) ? isoDate(input.endsOn) : current.endsOn, newEnd ? 'input.endsOn' : 'input.startsOn');
-      const recorded = await this.repositories.forums.recordedDates(id);
-      const earliest = [recorded.firstTestimony, recorded.firstAdoption].filter((d): d is string => d !== null).sort()[0];
-      if (earliest && earliest < dates.startsOn) {
-        throw badInput('input.startsOn', `${dates.startsOn} is after a testimony or declaration of the forum (${earliest})`);
-      }
-      if (recorded.lastTestimony && recorded.lastTestimony > dates.endsOn) {
-        throw badInput('input.endsOn', `${dates.endsOn} is before a testimony given at the forum (${recorded.lastTestimony})`);
-      }
-      Object.assign(changes, dates);
-    }
-    let venue: Venue = current;
-    if (present('input.venue', input.venue, 'The venue')) {
-      venue = await this.directory.venue('input.venue', input.venue);
-      Object.assign(changes, { communityId: venue.communityId, adminPcode: venue.adminPcode, admin1Pcode: venue.admin1Pcode, countryCode: venue.countryCode });
-      if (input.venue.name !== undefined) changes.venueName = optionalName('input.venue.name', input.venue.name, LIMITS.name);
-    }
-    if (present('input.convenors', input.convenors, 'The convenors') || input.coConvenors !== undefined) {
-      Object.assign(changes, await this.convenors(input.convenors ?? current.convenorIds, input.coConvenors ?? (input.coConvenors === null ? [] : current.coConvenorIds)));
-    }
-    if (input.countriesRepresented !== undefined || changes.countryCode !== undefined || changes.scope !== undefined) {
-      // The host country stays first; delegations are kept unless a new list is given.
-      const delegations = input.countriesRepresented ?? current.countriesRepresented.filter((c) => c !== current.countryCode);
-      const countries = this.countries(scope, venue.countryCode, delegations);
-      const regions = await this.repositories.forums.regionsRecorded(id);
-      const stranded = regions.find((pcode) => !countries.includes(pcode.slice(0, 2)));
-      if (stranded) {
-        throw badInput('input.countriesRepresented', `Participants or speakers of this forum come from ${stranded}: ${stranded.slice(0, 2)} stays among the countries represented`);
-      }
-      changes.countriesRepresented = countries;
-    }
+    const changes = await this.checkChange(current, input);
     return this.writes.update(ForumSchema, current, version, changes, { operation: 'updateForum', recordType: 'Forum', fields: givenFields(input) });
   }
 
@@ -179,6 +142,75 @@ export class ForumService {
       }
     };
     return this.writes.update(ForumSchema, current, version, {}, { operation: 'recordForumParticipants', recordType: 'Forum', fields: givenFields(input) }, replace);
+  }
+
+  /**
+   * Every problem of a change at once, before anything is written: the columns that change. The
+   * directory and the forum's records are asked after the rules that need neither, as for a new forum.
+   */
+  private async checkChange(current: Forum, input: UpdateForumInput): Promise<Partial<Forum>> {
+    const problems = new Problems();
+    // What a forum always has is refused first when removed: the rules below build on it.
+    for (const [field, what] of [
+      ['title', 'The title'],
+      ['scope', 'The scope'],
+      ['startsOn', 'The first day'],
+      ['endsOn', 'The last day'],
+      ['venue', 'The venue'],
+      ['convenors', 'The convenors'],
+    ] as const) {
+      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+    }
+    problems.throwIfAny();
+    const { title, startsOn, endsOn, venue, convenors, coConvenors } = input;
+    const changes: Partial<Forum> = {};
+    if (given(title)) changes.title = problems.check('input.title', () => requiredName('input.title', title, LIMITS.title, 'The title'));
+    const scope = input.scope ?? current.scope;
+    if (scope !== current.scope) changes.scope = scope;
+    const dateField = given(endsOn) ? 'input.endsOn' : 'input.startsOn';
+    const dates =
+      given(startsOn) || given(endsOn)
+        ? problems.check(dateField, () => this.dates(given(startsOn) ? isoDate(startsOn) : current.startsOn, given(endsOn) ? isoDate(endsOn) : current.endsOn, dateField))
+        : undefined;
+    if (given(venue) && venue.name !== undefined) changes.venueName = problems.check('input.venue.name', () => optionalName('input.venue.name', venue.name, LIMITS.name));
+    const place = given(venue) ? await problems.check('input.venue', () => this.directory.venue('input.venue', venue)) : undefined;
+    if (place) Object.assign(changes, { communityId: place.communityId, adminPcode: place.adminPcode, admin1Pcode: place.admin1Pcode, countryCode: place.countryCode });
+    if (given(convenors) || coConvenors !== undefined) {
+      const named = await problems.check('input.convenors', () => this.convenors(convenors ?? current.convenorIds, coConvenors ?? (coConvenors === null ? [] : current.coConvenorIds)));
+      Object.assign(changes, named);
+    }
+    if (dates) {
+      await this.checkRecordedDates(problems, current.id, dates);
+      Object.assign(changes, dates);
+    }
+    // A new venue or scope can change the countries: the host country stays first, delegations are kept
+    // unless a new list is given. A venue the directory refused has no country to check them against.
+    const refusedVenue = given(venue) && !place;
+    if ((input.countriesRepresented !== undefined || given(venue) || changes.scope !== undefined) && !refusedVenue) {
+      const delegations = input.countriesRepresented ?? current.countriesRepresented.filter((c) => c !== current.countryCode);
+      const host = (place ?? current).countryCode;
+      changes.countriesRepresented = await problems.check('input.countriesRepresented', () => this.representedCountries(current.id, scope, host, delegations));
+    }
+    return problems.done(changes);
+  }
+
+  /** The forum's testimonies and declarations stay within its dates. */
+  private async checkRecordedDates(problems: Problems, id: string, dates: { startsOn: string; endsOn: string }): Promise<void> {
+    const recorded = await this.repositories.forums.recordedDates(id);
+    const earliest = [recorded.firstTestimony, recorded.firstAdoption].filter((d): d is string => d !== null).sort()[0];
+    if (earliest && earliest < dates.startsOn) problems.add('input.startsOn', `${dates.startsOn} is after a testimony or declaration of the forum (${earliest})`);
+    if (recorded.lastTestimony && recorded.lastTestimony > dates.endsOn) problems.add('input.endsOn', `${dates.endsOn} is before a testimony given at the forum (${recorded.lastTestimony})`);
+  }
+
+  /** A changed forum's countries, which keep those its participants and speakers came from. */
+  private async representedCountries(id: string, scope: ForumScope, host: string, delegations: readonly string[]): Promise<string[]> {
+    const countries = this.countries(scope, host, delegations);
+    const regions = await this.repositories.forums.regionsRecorded(id);
+    const stranded = regions.find((pcode) => !countries.includes(pcode.slice(0, 2)));
+    if (stranded) {
+      throw badInput('input.countriesRepresented', `Participants or speakers of this forum come from ${stranded}: ${stranded.slice(0, 2)} stays among the countries represented`);
+    }
+    return countries;
   }
 
   private dates(startsOn: string, endsOn: string, field: string): { startsOn: string; endsOn: string } {

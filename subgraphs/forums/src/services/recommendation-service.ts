@@ -122,24 +122,7 @@ export class RecommendationService {
   async update(id: string, version: number, input: UpdateRecommendationInput): Promise<Recommendation> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
-    const changes: Partial<Recommendation> = {};
-    if (present('input.theme', input.theme, 'The theme')) changes.theme = input.theme;
-    if (present('input.addressee', input.addressee, 'The addressee')) changes.addressee = input.addressee;
-    if (input.addresseeName !== undefined || input.addresseeOrganisation !== undefined) {
-      const addressee = await this.addressee({
-        addressee: changes.addressee ?? current.addressee,
-        addresseeName: input.addresseeName === undefined ? current.addresseeName : input.addresseeName,
-        addresseeOrganisation: input.addresseeOrganisation === undefined ? current.addresseeOrg : input.addresseeOrganisation,
-      });
-      Object.assign(changes, addressee);
-    }
-    if (input.addressedArea !== undefined || input.addressedCommunity !== undefined) {
-      // Both together say what the recommendation is about: a community alone keeps no old area.
-      Object.assign(changes, await this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null));
-    }
-    const body = present('input.text', input.text, 'The text') ? requiredText('input.text', input.text, LIMITS.recommendation, 'The text') : undefined;
-    const translations = input.translations === undefined ? undefined : this.translations(input.translations ?? [], current.language);
-    if (translations) await this.directory.languages('input.translations', translations.map((t) => t.language));
+    const { changes, body, translations } = await this.checkChange(current, input);
     return this.writes.update(RecommendationSchema, current, version, changes, { operation: 'updateForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) }, async (manager) => {
       const changed: string[] = [];
       if (body !== undefined) {
@@ -202,6 +185,41 @@ export class RecommendationService {
         return [saved.id];
       },
     );
+  }
+
+  /**
+   * Every problem of a change at once, before anything is written: the columns that change, the new
+   * original text and the new translations (undefined when they stay). The directory is asked last,
+   * as for a new recommendation.
+   */
+  private async checkChange(current: Recommendation, input: UpdateRecommendationInput) {
+    const problems = new Problems();
+    // What a recommendation always has is refused first when removed: the rules below build on it.
+    for (const [field, what] of [['theme', 'The theme'], ['addressee', 'The addressee'], ['text', 'The text']] as const) {
+      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+    }
+    problems.throwIfAny();
+    const { theme, addressee, text } = input;
+    const changes: Partial<Recommendation> = {};
+    if (given(theme)) changes.theme = theme;
+    if (given(addressee)) changes.addressee = addressee;
+    const body = given(text) ? problems.check('input.text', () => requiredText('input.text', text, LIMITS.recommendation, 'The text')) : undefined;
+    const translations = input.translations === undefined ? undefined : problems.check('input.translations', () => this.translations(input.translations ?? [], current.language));
+    if (input.addresseeName !== undefined || input.addresseeOrganisation !== undefined) {
+      const named = {
+        addressee: changes.addressee ?? current.addressee,
+        addresseeName: input.addresseeName === undefined ? current.addresseeName : input.addresseeName,
+        addresseeOrganisation: input.addresseeOrganisation === undefined ? current.addresseeOrg : input.addresseeOrganisation,
+      };
+      Object.assign(changes, await problems.check('input.addressee', () => this.addressee(named)));
+    }
+    if (input.addressedArea !== undefined || input.addressedCommunity !== undefined) {
+      // Both together say what the recommendation is about: a community alone keeps no old area.
+      Object.assign(changes, await problems.check('input.addressedArea', () => this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null)));
+    }
+    if (translations) await problems.check('input.translations', () => this.directory.languages('input.translations', translations.map((t) => t.language)));
+    problems.throwIfAny();
+    return { changes, body, translations };
   }
 
   private translations(input: readonly TextInput[], original: string): { language: string; body: string }[] {

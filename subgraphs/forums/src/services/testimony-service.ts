@@ -1,4 +1,4 @@
-import { badInput, Problems } from '@peacegraph/kit';
+import { badInput, given, Problems } from '@peacegraph/kit';
 import { TestimonySchema, type Forum, type ParticipantCategory, type Testimony, type TestimonyAgeGroup } from '../entities';
 import type { Loaders } from '../loaders';
 import { checkNotBefore, checkNotFuture, isoDate } from './dates';
@@ -79,30 +79,11 @@ export class TestimonyService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.testimony.load(id), 'Testimony', id, version);
     const forum = (await this.loaders.forum.load(current.forumId))!;
-    const changes: Partial<Testimony> = {};
-    if (input.workingGroup !== undefined) changes.workingGroupId = await this.workingGroupOf(forum, input.workingGroup);
-    const words = input.text !== undefined || input.language !== undefined;
-    if (words && current.publishedOn) {
+    // The testimony's state is refused at once, as a status change is: new words wait for the consent's withdrawal.
+    if ((input.text !== undefined || input.language !== undefined) && current.publishedOn) {
       throw badInput(input.text !== undefined ? 'input.text' : 'input.language', 'A published testimony keeps the words its speaker consented to publish; withdraw the consent to correct them');
     }
-    if (present('input.text', input.text, 'The testimony')) changes.body = requiredText('input.text', input.text, LIMITS.testimony, 'The testimony');
-    if (present('input.language', input.language, 'The language')) {
-      await this.directory.languages('input.language', [input.language]);
-      changes.language = input.language;
-    }
-    if (present('input.speakerRole', input.speakerRole, "The speaker's role")) changes.speakerRole = input.speakerRole;
-    if (present('input.speakerAgeGroup', input.speakerAgeGroup, "The speaker's age group")) changes.speakerAgeGroup = input.speakerAgeGroup;
-    if (present('input.speakerRegion', input.speakerRegion, "The speaker's region")) {
-      const region = await this.region(forum, input.speakerRegion);
-      changes.speakerRegionPcode = region.pcode;
-      changes.speakerCountryCode = region.countryCode;
-    }
-    if (present('input.givenOn', input.givenOn, 'The date')) {
-      changes.givenOn = this.givenOn(forum, isoDate(input.givenOn));
-      if (current.publishedOn && changes.givenOn > current.publishedOn) {
-        throw badInput('input.givenOn', `${changes.givenOn} is after the testimony was published (${current.publishedOn})`);
-      }
-    }
+    const changes = await this.checkChange(current, forum, input);
     return this.writes.update(TestimonySchema, current, version, changes, { operation: 'updateTestimony', recordType: 'Testimony', fields: givenFields(input) });
   }
 
@@ -124,6 +105,50 @@ export class TestimonyService {
     checkNotFuture('input.publishedOn', publishedOn);
     checkNotBefore('input.publishedOn', publishedOn, current.givenOn, 'the testimony was given');
     return this.writes.update(TestimonySchema, current, version, { publishedOn }, { operation: 'publishTestimony', recordType: 'Testimony', fields: ['publishedOn'] });
+  }
+
+  /**
+   * Every problem of a change at once, before anything is written: the columns that change. The working
+   * group, the language and the region are looked up after the rules that need no lookup, as for a new testimony.
+   */
+  private async checkChange(current: Testimony, forum: Forum, input: UpdateTestimonyInput): Promise<Partial<Testimony>> {
+    const problems = new Problems();
+    // What a testimony always has is refused first when removed: the rules below build on it.
+    for (const [field, what] of [
+      ['text', 'The testimony'],
+      ['language', 'The language'],
+      ['speakerRole', "The speaker's role"],
+      ['speakerAgeGroup', "The speaker's age group"],
+      ['speakerRegion', "The speaker's region"],
+      ['givenOn', 'The date'],
+    ] as const) {
+      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+    }
+    problems.throwIfAny();
+    const { text, language, speakerRole, speakerAgeGroup, speakerRegion, givenOn } = input;
+    const changes: Partial<Testimony> = {};
+    if (given(text)) changes.body = problems.check('input.text', () => requiredText('input.text', text, LIMITS.testimony, 'The testimony'));
+    if (given(speakerRole)) changes.speakerRole = speakerRole;
+    if (given(speakerAgeGroup)) changes.speakerAgeGroup = speakerAgeGroup;
+    if (given(givenOn)) changes.givenOn = problems.check('input.givenOn', () => this.correctedGivenOn(forum, isoDate(givenOn), current.publishedOn));
+    if (input.workingGroup !== undefined) changes.workingGroupId = await problems.check('input.workingGroup', () => this.workingGroupOf(forum, input.workingGroup ?? null));
+    if (given(language)) {
+      await problems.check('input.language', () => this.directory.languages('input.language', [language]));
+      changes.language = language;
+    }
+    if (given(speakerRegion)) {
+      const region = await problems.check('input.speakerRegion', () => this.region(forum, speakerRegion));
+      changes.speakerRegionPcode = region?.pcode;
+      changes.speakerCountryCode = region?.countryCode;
+    }
+    return problems.done(changes);
+  }
+
+  /** A new date of a testimony: within the forum, and not after its publication. */
+  private correctedGivenOn(forum: Forum, givenOn: string, publishedOn: string | null): string {
+    this.givenOn(forum, givenOn);
+    if (publishedOn && givenOn > publishedOn) throw badInput('input.givenOn', `${givenOn} is after the testimony was published (${publishedOn})`);
+    return givenOn;
   }
 
   private async workingGroupOf(forum: Forum, id: string | null): Promise<string | null> {
