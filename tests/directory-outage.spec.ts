@@ -3,8 +3,7 @@ import { createAuthenticator, createLogger, remoteIdentityStore, type RunningSer
 import { createTestDatabase, graphqlClient, servedForTest, testServerOptions, TEST_AUTH, bearer, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { startDirectoryServer } from '../subgraphs/directory/src/app';
-import { entities as directoryEntities, migrations as directoryMigrations } from '../subgraphs/directory/src/database';
-import { importReferenceData } from '../subgraphs/directory/src/reference/import';
+import { createDirectoryDatabase } from '../subgraphs/directory/test/support';
 import { seedDemoData as seedDirectoryDemo } from '../subgraphs/directory/src/seed/demo';
 import { startConflictsServer } from '../subgraphs/conflicts/src/app';
 import { entities as conflictsEntities, migrations as conflictsMigrations } from '../subgraphs/conflicts/src/database';
@@ -41,20 +40,7 @@ async function startTheDirectory(port = 0): Promise<RunningServer> {
 }
 
 beforeAll(async () => {
-  directoryDb = await createTestDatabase({
-    entities: directoryEntities,
-    migrations: directoryMigrations,
-    prepare: async (dataSource) => {
-      await importReferenceData(dataSource);
-      await dataSource.query(
-        `INSERT INTO organisation (id, name, acronym, kind, country_codes, domains) VALUES
-           ($1, 'Village Educators Network', 'VEN', 'NGO', '{SN,GM,ML}', '{CURRICULUM}'),
-           ($2, 'Sahel Mediators', 'SM', 'CSO_NETWORK', '{ML,BF,NE}', '{CONFLICTS}')`,
-        [ORGS.educators, ORGS.mediators],
-      );
-      await seedDirectoryDemo(dataSource);
-    },
-  });
+  directoryDb = await createDirectoryDatabase(seedDirectoryDemo);
   directory = await startTheDirectory();
   directoryPort = directory.port;
   const directoryUrl = `http://127.0.0.1:${directoryPort}/graphql`;

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { createDataSource, createLogger, serviceUnavailable, type PeaceGraphDataSource } from '@peacegraph/kit';
-import { bearer, createTestDatabase, graphqlClient, type TestDatabase } from '@peacegraph/kit/testing';
+import { bearer, createTestDatabase, graphqlClient, until, type TestDatabase } from '@peacegraph/kit/testing';
 import { composeSupergraph } from '../src/composition';
 import { startGateway, type RunningGateway } from '../src/gateway';
 import { createWorkspace, type Workspace } from './fixtures/schemas';
@@ -82,13 +82,6 @@ async function sleeping(): Promise<number> {
   return rows[0]!.n;
 }
 
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('callers who leave, through the gateway', () => {
   it.each([5, 50])('%i abandoned reads: the gateway aborts every subgraph call and the subgraph stops their SQL', async (n) => {

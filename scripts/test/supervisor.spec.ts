@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@peacegraph/kit';
+import { until } from '@peacegraph/kit/testing';
 import { waitUntilReady } from '../platform/processes';
 import { Supervisor, type ServiceSpec } from '../platform/supervisor';
 
@@ -39,13 +40,7 @@ describe('the platform supervisor', () => {
     };
   }
 
-  const eventually = async (condition: () => boolean, ms = 20_000) => {
-    const deadline = Date.now() + ms;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`not within ${ms} ms; log:\n${lines.join('\n')}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const eventually = (condition: () => boolean) => until(condition, () => `the supervisor; its log:\n${lines.join('\n')}`, 20_000);
   const state = (name: string) => supervisor.status().find((s) => s.name === name)?.state;
 
   it('starts a killed service again while the others keep serving', async () => {

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createTestDatabase, graphqlClient, type TestDatabase } from '../src/testing';
+import { createTestDatabase, graphqlClient, until, type TestDatabase } from '../src/testing';
 import { PROBE_TABLE_SQL, startProbe, type Probe } from './support/probe-subgraph';
 
 /**
@@ -35,13 +35,6 @@ async function backends(state: string, like = '%pg_sleep%'): Promise<number> {
   return rows[0]!.n;
 }
 
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Sends `query` and gives up on it when `signal` aborts, as a partner's client with a deadline does. */
 function abandoned(query: string, signal: AbortSignal): Promise<void> {

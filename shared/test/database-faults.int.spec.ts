@@ -1,5 +1,5 @@
 import { createDataSource, type PeaceGraphDataSource } from '../src';
-import { createTestDatabase, graphqlClient, type TestDatabase } from '../src/testing';
+import { createTestDatabase, graphqlClient, until, type TestDatabase } from '../src/testing';
 import type { DatabaseTimeouts } from '../src/database/timeouts';
 import { startProbe, type Probe } from './support/probe-subgraph';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
@@ -57,13 +57,6 @@ async function activeStatements(application: string): Promise<number> {
   return row!.n;
 }
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 function expectRetryable(response: { status: number; errors?: { message: string; extensions?: Record<string, unknown> }[] }, code: string) {
   expect(response.status).toBe(200);

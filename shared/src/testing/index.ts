@@ -5,3 +5,4 @@ export { answeredOnce, atOnce, outcomes, retriedCreate, rowsWithKey, type Outcom
 export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
 export { servedForTest, testServerOptions, type ServedForTest, type Client } from './served';
+export { until } from './until';

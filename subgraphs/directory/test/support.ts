@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import { createLogger } from '@peacegraph/kit';
 import { createTestDatabase, servedForTest, TEST_AUTH, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { startDirectoryServer } from '../src/app';
@@ -17,9 +18,9 @@ export interface DirectoryUnderTest extends ServedForTest {
   writer: Client;
 }
 
-/** A real directory subgraph over HTTP, on a fresh migrated database with the reference data. */
-export async function startDirectory(): Promise<DirectoryUnderTest> {
-  const db = await createTestDatabase({
+/** A fresh migrated directory database with the reference data and the tests' two partners. */
+export function createDirectoryDatabase(more: (dataSource: DataSource) => Promise<unknown> = async () => {}): Promise<TestDatabase> {
+  return createTestDatabase({
     entities,
     migrations,
     prepare: async (dataSource) => {
@@ -31,8 +32,14 @@ export async function startDirectory(): Promise<DirectoryUnderTest> {
            ($2, 'Sahel Mediators', 'SM', 'CSO_NETWORK', '{ML,BF,NE}', '{CONFLICTS}')`,
         [ORGS.educators, ORGS.mediators],
       );
+      await more(dataSource);
     },
   });
+}
+
+/** A real directory subgraph over HTTP, on a fresh migrated database with the reference data. */
+export async function startDirectory(): Promise<DirectoryUnderTest> {
+  const db = await createDirectoryDatabase();
   const server = await startDirectoryServer({
     dataSource: db.dataSource,
     statements: db.statements,
