@@ -51,7 +51,9 @@ async function main(): Promise<number> {
   }
   const directoryUrl = needed.get('directory')!;
   const runs = selected.reduce((n, s) => n + s.targets.length, 0);
-  say(`${selected.length} scenarios, ${runs} runs of ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s at ${config.connections} connections`);
+  say(
+    `${selected.length} scenarios, ${runs} runs of ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s at ${config.connections} connections`,
+  );
 
   let stack: Stack | undefined;
   let stopReport: StopReport | undefined;
@@ -66,7 +68,13 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   try {
-    stack = await openStack({ gatewayUrl: config.gatewayUrl, needed, subgraphUrls: routing, startTimeoutMs: config.startTimeoutMs, log: say });
+    stack = await openStack({
+      gatewayUrl: config.gatewayUrl,
+      needed,
+      subgraphUrls: routing,
+      startTimeoutMs: config.startTimeoutMs,
+      log: say,
+    });
     if (stack.reused) say(stack.describe);
     const databaseOf = (name: SubgraphName) => databaseUrl(name, config.databaseUrls[name], stack!.embeddedPgPort);
 
@@ -140,12 +148,16 @@ async function main(): Promise<number> {
         authorizations.set(scenario, config.authorization);
         continue;
       }
-      if (!secret) throw new Error(`${scenario.name} needs a token and there is no secret to sign one: run npm start once (it creates .data/dev-secret), set AUTH_HS256_SECRET, or set BENCH_AUTHORIZATION`);
+      if (!secret)
+        throw new Error(
+          `${scenario.name} needs a token and there is no secret to sign one: run npm start once (it creates .data/dev-secret), set AUTH_HS256_SECRET, or set BENCH_AUTHORIZATION`,
+        );
       const token = await devToken(secret, scenario.viewer.organisationId, scenario.viewer.scopes, '2h', 'bench');
       authorizations.set(scenario, `Bearer ${token}`);
     }
 
-    const directQuery = (query: string, variables?: Record<string, unknown>) => graphqlRequest(directoryUrl, query, variables, config.authorization);
+    const directQuery = (query: string, variables?: Record<string, unknown>) =>
+      graphqlRequest(directoryUrl, query, variables, config.authorization);
     const urlOf = (scenario: Scenario, target: Target) => (target === 'gateway' ? config.gatewayUrl : needed.get(subgraphOf(scenario))!);
     const measurements: Measurement[] = [];
     for (const scenario of selected) {
@@ -157,7 +169,9 @@ async function main(): Promise<number> {
         say(`${scenario.name} → ${target} (${url})`);
         const m = await measure(scenario, target, url, variables, { ...config, authorization: authorizations.get(scenario) });
         measurements.push(m);
-        say(`  ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, errors ${m.errors + m.timeouts + m.graphqlErrors}, non-2xx ${m.non2xx}`);
+        say(
+          `  ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, errors ${m.errors + m.timeouts + m.graphqlErrors}, non-2xx ${m.non2xx}`,
+        );
       }
     }
 
@@ -187,7 +201,9 @@ async function main(): Promise<number> {
         connections: config.connections,
         durationSeconds: config.durationSeconds,
         warmupSeconds: config.warmupSeconds,
-        authorization: config.authorization ? 'BENCH_AUTHORIZATION for every request' : 'each scenario\'s own token (see scenarios), none for the others',
+        authorization: config.authorization
+          ? 'BENCH_AUTHORIZATION for every request'
+          : "each scenario's own token (see scenarios), none for the others",
       },
       data: {
         benchCommunities: data.before + data.inserted,
@@ -236,7 +252,11 @@ async function main(): Promise<number> {
         measures: s.measures,
         subgraph: subgraphOf(s),
         targets: s.targets,
-        caller: config.authorization ? 'BENCH_AUTHORIZATION' : s.viewer ? { organisation: s.viewer.organisationId, scopes: s.viewer.scopes, why: s.viewer.why } : 'anonymous',
+        caller: config.authorization
+          ? 'BENCH_AUTHORIZATION'
+          : s.viewer
+            ? { organisation: s.viewer.organisationId, scopes: s.viewer.scopes, why: s.viewer.why }
+            : 'anonymous',
         query: s.query.replace(/\s+/g, ' ').trim(),
         ...(s.direct && { directQuery: s.direct.query.replace(/\s+/g, ' ').trim() }),
       })),
@@ -246,7 +266,9 @@ async function main(): Promise<number> {
     process.stdout.write(`\n${formatTable(measurements)}\n\n`);
     say(`results written to ${path.relative(root, file)}`);
     if (failed.length > 0) {
-      say(`FAILED: ${failed.map((m) => `${m.scenario}/${m.target}`).join(', ')} had errors or non-2xx answers; their figures are not valid`);
+      say(
+        `FAILED: ${failed.map((m) => `${m.scenario}/${m.target}`).join(', ')} had errors or non-2xx answers; their figures are not valid`,
+      );
       return 1;
     }
     if (stopReport && (!stopReport.stopped || stopReport.exitCode !== 0 || stopReport.leftovers.length > 0)) return 1;

@@ -26,7 +26,9 @@ async function main(): Promise<number> {
       allowPositionals: false,
     }));
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nUsage: npm run compose -- [--check] [--config <path>] [--out <path>] [--against <path>]\n`);
+    process.stderr.write(
+      `${(error as Error).message}\nUsage: npm run compose -- [--check] [--config <path>] [--out <path>] [--against <path>]\n`,
+    );
     return 2;
   }
 

@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     return 1;
   }
   for (const s of answer.services) {
-    process.stdout.write(`${s.name.padEnd(14)}${s.state.padEnd(12)}${String(s.pid ?? '-').padEnd(9)}restarts ${s.restarts}${s.reason ? `  (${s.reason})` : ''}\n`);
+    process.stdout.write(
+      `${s.name.padEnd(14)}${s.state.padEnd(12)}${String(s.pid ?? '-').padEnd(9)}restarts ${s.restarts}${s.reason ? `  (${s.reason})` : ''}\n`,
+    );
   }
   return 0;
 }

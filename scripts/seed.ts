@@ -28,7 +28,10 @@ async function main(): Promise<void> {
       await runTask(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/seed/index.ts'), subgraph.env);
       say(`${subgraph.name}: migrations, reference data and demo data are in place`);
       if (subgraph.name === 'directory' && planned.length > 1) {
-        directory = runService(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/index.ts'), { ...subgraph.env, PORT: subgraph.port });
+        directory = runService(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/index.ts'), {
+          ...subgraph.env,
+          PORT: subgraph.port,
+        });
         await waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, directory.exited);
       }
     }

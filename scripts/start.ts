@@ -108,7 +108,11 @@ async function main(): Promise<void> {
     say('');
     say(`Admin dev token (organisation PeaceGraph Platform, scopes: ${ADMIN_DEV_SCOPES.join(' ')}, 12 h):`);
     say(`  ${adminToken}`);
-    say(embedded ? 'The explorer sends it already. Other tokens: npm run token -- --org <id> --scope "<scopes>"' : 'Other tokens: npm run token -- --org <id> --scope "<scopes>"');
+    say(
+      embedded
+        ? 'The explorer sends it already. Other tokens: npm run token -- --org <id> --scope "<scopes>"'
+        : 'Other tokens: npm run token -- --org <id> --scope "<scopes>"',
+    );
     say('A crashed service is started again by itself; to restart one by hand: npm run restart -- <name>');
     say('Press Ctrl-C to stop.');
   } catch (error) {
@@ -124,7 +128,9 @@ async function portsFree(ports: number[], waitMs: number): Promise<void> {
     for (const port of ports) if (await portInUse(port)) taken.push(port);
     if (taken.length === 0) return;
     if (Date.now() >= deadline) {
-      throw new Error(`port ${taken.join(', ')} already in use: is another program or PeaceGraph running? (set GATEWAY_PORT or the routing URLs in supergraph.yaml)`);
+      throw new Error(
+        `port ${taken.join(', ')} already in use: is another program or PeaceGraph running? (set GATEWAY_PORT or the routing URLs in supergraph.yaml)`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -14,7 +14,12 @@ async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { org: { type: 'string' }, scope: { type: 'string' }, ttl: { type: 'string', default: '1h' }, sub: { type: 'string', default: 'dev-user' } },
+      options: {
+        org: { type: 'string' },
+        scope: { type: 'string' },
+        ttl: { type: 'string', default: '1h' },
+        sub: { type: 'string', default: 'dev-user' },
+      },
       strict: true,
     }));
   } catch (error) {

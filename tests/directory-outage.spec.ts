@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { createAuthenticator, createLogger, remoteIdentityStore, type RunningServer } from '@peacegraph/kit';
-import { createTestDatabase, graphqlClient, servedForTest, testServerOptions, TEST_AUTH, bearer, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import {
+  createTestDatabase,
+  graphqlClient,
+  servedForTest,
+  testServerOptions,
+  TEST_AUTH,
+  bearer,
+  type ServedForTest,
+  type TestDatabase,
+} from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { startDirectoryServer } from '../subgraphs/directory/src/app';
 import { createDirectoryDatabase } from '../subgraphs/directory/test/support';
@@ -48,7 +57,10 @@ beforeAll(async () => {
   conflictsDb = await createTestDatabase({ entities: conflictsEntities, migrations: conflictsMigrations });
   conflicts = servedForTest(
     conflictsDb,
-    await startConflictsServer({ ...testServerOptions('conflicts', conflictsDb, directoryUrl), identity: remoteIdentityStore(directoryUrl, WINDOWS) }),
+    await startConflictsServer({
+      ...testServerOptions('conflicts', conflictsDb, directoryUrl),
+      identity: remoteIdentityStore(directoryUrl, WINDOWS),
+    }),
   );
   const others = Object.fromEntries(['curriculum', 'forums', 'mining', 'displacement'].map((name) => [name, NOWHERE]));
   gateway = await startGateway({
@@ -127,7 +139,10 @@ describe('the directory stopped', () => {
         expect(response.status).toBe(503);
         expect(response.data ?? null).toBeNull();
         expect(response.errors).toEqual([
-          { message: expect.stringMatching(/cannot be reached just now; retry/), extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } },
+          {
+            message: expect.stringMatching(/cannot be reached just now; retry/),
+            extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+          },
         ]);
         expect(JSON.stringify(response)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed|stack/);
       }

@@ -8,15 +8,27 @@ afterAll(() => platform.stop());
 
 describe('the supergraph through the gateway', () => {
   it('answers the newcomer query: ten level-1 admin areas in Mali', async () => {
-    const { status, data } = await platform.request<{ adminAreas: { totalCount: number } }>(`{ adminAreas(country: "ML", level: 1) { totalCount } }`);
+    const { status, data } = await platform.request<{ adminAreas: { totalCount: number } }>(
+      `{ adminAreas(country: "ML", level: 1) { totalCount } }`,
+    );
     expect(status).toBe(200);
     expect(data!.adminAreas.totalCount).toBe(10);
   });
 
   it('walks community → admin area → parent → country', async () => {
-    await platform.directory.writer(`mutation { createCommunity(input: { name: "Kalana", adminArea: "ML0306", latitude: 10.79, longitude: -8.2, languages: ["bam"] }) { id } }`);
+    await platform.directory.writer(
+      `mutation { createCommunity(input: { name: "Kalana", adminArea: "ML0306", latitude: 10.79, longitude: -8.2, languages: ["bam"] }) { id } }`,
+    );
     const { data, errors } = await platform.request<{
-      communities: { edges: { node: { name: string; languages: { name: string }[]; adminArea: { name: string; level: number; parent: { name: string; country: { nameEn: string; alpha3: string } } } } }[] };
+      communities: {
+        edges: {
+          node: {
+            name: string;
+            languages: { name: string }[];
+            adminArea: { name: string; level: number; parent: { name: string; country: { nameEn: string; alpha3: string } } };
+          };
+        }[];
+      };
     }>(`{
       communities(search: "kalana") {
         edges { node { name languages { name } adminArea { name level parent { name country { nameEn alpha3 } } } } }

@@ -11,7 +11,9 @@ let writer: ReturnType<typeof graphqlClient>;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  writer = graphqlClient(platform.gateway.url, { authorization: await bearer(ORGS.educators, 'mining:write curriculum:write displacement:write') });
+  writer = graphqlClient(platform.gateway.url, {
+    authorization: await bearer(ORGS.educators, 'mining:write curriculum:write displacement:write'),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -49,14 +51,19 @@ it.each([
     ['input.title', 'input.edition', 'input.summary'],
   ],
 ])('%s lists every problem of its input and writes nothing', async (_, query, input, fields) => {
-  const before = await Promise.all([platform.mining.allRows(), platform.curriculum.db.dataSource.query('SELECT count(*)::int AS n FROM module')]);
+  const before = await Promise.all([
+    platform.mining.allRows(),
+    platform.curriculum.db.dataSource.query('SELECT count(*)::int AS n FROM module'),
+  ]);
   const { message, extensions } = await refusal(query, { input });
   expect(extensions.code).toBe('BAD_USER_INPUT');
   expect(extensions.problems!.map((p) => p.field)).toEqual(fields);
   expect(extensions.field).toBe(fields[0]);
   expect(message).toMatch(new RegExp(`^${fields.length} problems in the input: `));
   for (const problem of extensions.problems!) expect(message).toContain(`${problem.field}: ${problem.message}`);
-  expect(await Promise.all([platform.mining.allRows(), platform.curriculum.db.dataSource.query('SELECT count(*)::int AS n FROM module')])).toEqual(before);
+  expect(
+    await Promise.all([platform.mining.allRows(), platform.curriculum.db.dataSource.query('SELECT count(*)::int AS n FROM module')]),
+  ).toEqual(before);
 });
 
 it('keeps a single problem as the one refusal it always was', async () => {

@@ -1,4 +1,14 @@
-import { buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLInputType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { bearer, graphqlClient } from '@peacegraph/kit/testing';
 import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
@@ -13,7 +23,9 @@ let everyone: ReturnType<typeof graphqlClient>;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  const scope = ['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement'].flatMap((d) => [`${d}:read`, `${d}:sensitive`]).join(' ');
+  const scope = ['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement']
+    .flatMap((d) => [`${d}:read`, `${d}:sensitive`])
+    .join(' ');
   everyone = graphqlClient(platform.gateway.url, { authorization: await bearer(ORGS.educators, `${scope} admin`) });
 }, 120_000);
 
@@ -28,13 +40,32 @@ function plausible(type: GraphQLInputType): unknown {
   if (isListType(type)) return [plausible(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, plausible(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, plausible(f.type)]),
+    );
   }
-  return { String: 'peace', ID: '7d0f4e2a-4b1c-4c7e-9a55-3f1e2d3c4b5a', Int: 1, Float: 1, Boolean: true, Date: '2024-01-01', CountryCode: 'ML', PCode: 'ML03' }[type.name] ?? 'x';
+  return (
+    {
+      String: 'peace',
+      ID: '7d0f4e2a-4b1c-4c7e-9a55-3f1e2d3c4b5a',
+      Int: 1,
+      Float: 1,
+      Boolean: true,
+      Date: '2024-01-01',
+      CountryCode: 'ML',
+      PCode: 'ML03',
+    }[type.name] ?? 'x'
+  );
 }
 
 async function lists() {
-  const response = await fetch(platform.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery() }) });
+  const response = await fetch(platform.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: getIntrospectionQuery() }),
+  });
   const schema = buildClientSchema(((await response.json()) as { data: IntrospectionQuery }).data);
   return Object.values(schema.getQueryType()!.getFields()).filter((f) => f.args.some((a) => a.name === 'after'));
 }
@@ -59,7 +90,11 @@ it('refuses, in every list, the cursors of other lists and forged ones, on after
   const accepted: string[] = [];
   let sent = 0;
   for (const field of fields) {
-    const foreign = [field.name === 'adminAreas' ? language : adminArea, field.name === 'organisations' ? language : organisation, ...forged];
+    const foreign = [
+      field.name === 'adminAreas' ? language : adminArea,
+      field.name === 'organisations' ? language : organisation,
+      ...forged,
+    ];
     const required = field.args.filter((a) => isNonNullType(a.type) && a.name !== 'after');
     const declared = ['$after: String', ...required.map((a) => `$${a.name}: ${a.type.toString()}`)].join(', ');
     const passed = ['after: $after', ...required.map((a) => `${a.name}: $${a.name}`)].join(', ');
@@ -71,7 +106,8 @@ it('refuses, in every list, the cursors of other lists and forged ones, on after
         ...Object.fromEntries(required.map((a) => [a.name, plausible(a.type)])),
       });
       const refusal = response.errors?.[0]?.extensions;
-      if (refusal?.code !== 'BAD_USER_INPUT' || refusal.field !== 'after') accepted.push(`${field.name}: ${JSON.stringify(response).slice(0, 200)}`);
+      if (refusal?.code !== 'BAD_USER_INPUT' || refusal.field !== 'after')
+        accepted.push(`${field.name}: ${JSON.stringify(response).slice(0, 200)}`);
     }
   }
   expect(sent).toBe(fields.length * 6);
@@ -80,10 +116,15 @@ it('refuses, in every list, the cursors of other lists and forged ones, on after
 
 it('pages through its own list with its own cursors', async () => {
   for (const list of ['adminAreas', 'languages', 'organisations']) {
-    const first = await everyone<Record<string, { edges: { cursor: string }[]; pageInfo: { endCursor: string } }>>(`{ ${list}(first: 2) { edges { cursor } pageInfo { endCursor } } }`);
-    const next = await everyone<Record<string, { edges: { cursor: string }[] }>>(`query($after: String) { ${list}(first: 2, after: $after) { edges { cursor } } }`, {
-      after: first.data![list]!.pageInfo.endCursor,
-    });
+    const first = await everyone<Record<string, { edges: { cursor: string }[]; pageInfo: { endCursor: string } }>>(
+      `{ ${list}(first: 2) { edges { cursor } pageInfo { endCursor } } }`,
+    );
+    const next = await everyone<Record<string, { edges: { cursor: string }[] }>>(
+      `query($after: String) { ${list}(first: 2, after: $after) { edges { cursor } } }`,
+      {
+        after: first.data![list]!.pageInfo.endCursor,
+      },
+    );
     expect(next.errors).toBeUndefined();
     const seen = new Set(first.data![list]!.edges.map((e) => e.cursor));
     expect(next.data![list]!.edges.some((e) => seen.has(e.cursor))).toBe(false);

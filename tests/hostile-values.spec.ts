@@ -64,7 +64,7 @@ const TEXT: Hostile[] = [
   ['malformed P-code', 'ML-03', 'harmless'],
   ['three-letter country', 'MLI', 'harmless'],
   ['malformed uuid', '7d0f4e2a-4b1c-4c7e-9a55-3f1e2d3c4b5', 'harmless'],
-  ['quote', "O'Brien \" \\ `", 'harmless'],
+  ['quote', 'O\'Brien " \\ `', 'harmless'],
   ['number instead', 2147483648],
   ['object instead', { a: 1 }],
 ];
@@ -210,7 +210,12 @@ function catalogue(target: Target, foreignCursors: string[]): Hostile[] {
 }
 
 /** The base arguments with the value at `path`; input objects on the way get their required fields. */
-function setAt(base: Record<string, unknown>, field: GraphQLField<unknown, unknown>, path: string[], value: unknown): Record<string, unknown> {
+function setAt(
+  base: Record<string, unknown>,
+  field: GraphQLField<unknown, unknown>,
+  path: string[],
+  value: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(base);
   let node: Record<string, unknown> = copy;
   let types: Record<string, { type: GraphQLInputType }> = Object.fromEntries(field.args.map((a) => [a.name, a]));
@@ -275,7 +280,11 @@ async function pool<T>(items: T[], size: number, run: (item: T) => Promise<void>
 }
 
 async function introspect(url: string): Promise<GraphQLSchema> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery() }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: getIntrospectionQuery() }),
+  });
   const body = (await response.json()) as { data: IntrospectionQuery };
   return buildClientSchema(body.data);
 }
@@ -303,7 +312,10 @@ afterAll(async () => {
 });
 
 function databases(): [string, DataSource][] {
-  return (['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement'] as const).map((name) => [name, platform[name].db.dataSource]);
+  return (['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement'] as const).map((name) => [
+    name,
+    platform[name].db.dataSource,
+  ]);
 }
 
 async function allRows(): Promise<Record<string, number>> {
@@ -319,17 +331,22 @@ async function allRows(): Promise<Record<string, number>> {
 const PER_TARGET = 3;
 const PER_TARGET_ANONYMOUS = 1;
 
-it('answers every hostile value as the caller\'s error, with no leak and no row written', async () => {
+it("answers every hostile value as the caller's error, with no leak and no row written", async () => {
   const started = Date.now();
   const endpoints: [string, string][] = [
     ['gateway', platform.gateway.url],
-    ...(['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement'] as const).map((name): [string, string] => [name, platform[name].url]),
+    ...(['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement'] as const).map((name): [string, string] => [
+      name,
+      platform[name].url,
+    ]),
   ];
   const foreign = await platform.request<{ adminAreas: { edges: { cursor: string }[] }; languages: { edges: { cursor: string }[] } }>(
     '{ adminAreas(first: 1) { edges { cursor } } languages(first: 1) { edges { cursor } } }',
   );
   const foreignCursors = [foreign.data!.adminAreas.edges[0]!.cursor, foreign.data!.languages.edges[0]!.cursor];
-  const writerScope = ['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement'].flatMap((d) => [`${d}:read`, `${d}:write`]).join(' ');
+  const writerScope = ['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement']
+    .flatMap((d) => [`${d}:read`, `${d}:write`])
+    .join(' ');
   const headers = { anonymous: {}, writer: { authorization: await bearer(ORGS.educators, writerScope) } };
 
   const probes: Probe[] = [];
@@ -341,7 +358,8 @@ it('answers every hostile value as the caller\'s error, with no leak and no row 
       for (const field of Object.values(root?.getFields() ?? {})) {
         if (field.name.startsWith('_service')) continue;
         const base: Record<string, unknown> = {};
-        for (const arg of field.args) if (isNonNullType(arg.type) && arg.defaultValue === undefined) base[arg.name] = plausible(arg.type, arg.name);
+        for (const arg of field.args)
+          if (isNonNullType(arg.type) && arg.defaultValue === undefined) base[arg.name] = plausible(arg.type, arg.name);
         const fieldTargets = targets(field);
         const firstTarget = fieldTargets[0];
         for (const target of fieldTargets) {
@@ -356,8 +374,23 @@ it('answers every hostile value as the caller\'s error, with no leak and no row 
             for (const caller of ['anonymous', 'writer'] as const) {
               // Anonymous callers of mutations are refused before any input is read: one per field is enough.
               if (caller === 'anonymous' && (kind === 'mutation' ? target !== firstTarget : label !== picked[0]![0])) continue;
-              if (caller === 'anonymous' && PER_TARGET_ANONYMOUS < picked.length && picked.findIndex((p) => p[0] === label) >= PER_TARGET_ANONYMOUS) continue;
-              probes.push({ mayWrite: mayWrite && caller === 'writer', endpoint, url, caller, field: `${kind} ${field.name}`, target: target.path.join('.'), label, query: operation(kind, field, Object.keys(variables)), variables });
+              if (
+                caller === 'anonymous' &&
+                PER_TARGET_ANONYMOUS < picked.length &&
+                picked.findIndex((p) => p[0] === label) >= PER_TARGET_ANONYMOUS
+              )
+                continue;
+              probes.push({
+                mayWrite: mayWrite && caller === 'writer',
+                endpoint,
+                url,
+                caller,
+                field: `${kind} ${field.name}`,
+                target: target.path.join('.'),
+                label,
+                query: operation(kind, field, Object.keys(variables)),
+                variables,
+              });
             }
           }
         }
@@ -380,7 +413,8 @@ it('answers every hostile value as the caller\'s error, with no leak and no row 
       const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
       codes = [...new Set((body.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE'))];
       const name = probe.field.split(' ')[1]!;
-      if (probe.field.startsWith('mutation') && body.data?.[name]) accepted.push(`${probe.endpoint} ${probe.caller} ${probe.field} ${probe.target}=${probe.label}`);
+      if (probe.field.startsWith('mutation') && body.data?.[name])
+        accepted.push(`${probe.endpoint} ${probe.caller} ${probe.field} ${probe.target}=${probe.label}`);
     } catch {
       codes = ['NOT_JSON'];
     }
@@ -395,11 +429,21 @@ it('answers every hostile value as the caller\'s error, with no leak and no row 
   };
   // First every request that must write nothing, then the harmless values a create may store.
   const before = await allRows();
-  await pool(probes.filter((p) => !p.mayWrite), 6, send);
+  await pool(
+    probes.filter((p) => !p.mayWrite),
+    6,
+    send,
+  );
   const after = await allRows();
-  const changed = Object.keys(after).filter((table) => after[table] !== before[table]).map((table) => `${table}: ${before[table]} → ${after[table]}`);
+  const changed = Object.keys(after)
+    .filter((table) => after[table] !== before[table])
+    .map((table) => `${table}: ${before[table]} → ${after[table]}`);
   const refusedOnly = accepted.splice(0);
-  await pool(probes.filter((p) => p.mayWrite), 6, send);
+  await pool(
+    probes.filter((p) => p.mayWrite),
+    6,
+    send,
+  );
 
   // The figures for the record: how many requests and what they were answered.
   console.log(

@@ -120,7 +120,9 @@ describe('tokens that do not verify', () => {
     expect(codes(read.errors).sort()).toEqual(['community.focalPoint:UNAUTHENTICATED', 'community.latitude:UNAUTHENTICATED']);
     const write = await direct(`mutation { createCommunity(input: { name: "Nampala", adminArea: "ML0305" }) { id } }`);
     expect(write.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const forged = graphqlClient(platform.directory.url, { authorization: `Bearer ${await sign({ scope: 'admin' }, 'forged-secret-forged-secret-forged-secret')}` });
+    const forged = graphqlClient(platform.directory.url, {
+      authorization: `Bearer ${await sign({ scope: 'admin' }, 'forged-secret-forged-secret-forged-secret')}`,
+    });
     const refused = await forged(`{ countries { code } }`);
     expect([refused.status, refused.errors![0]!.extensions!.code]).toEqual([401, 'UNAUTHENTICATED']);
   });
@@ -130,12 +132,19 @@ describe('writes belong to their organisation', () => {
   it('refuses another partner changing a community it did not record, and writes nothing', async () => {
     const mediators = await platform.as(ORGS.mediators, 'directory:write');
     const writesBefore = await platform.directory.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE'`);
-    const { errors } = await mediators(`mutation ($id: ID!) { updateCommunity(id: $id, version: 1, input: { name: "Kalana II" }) { id } }`, { id: kalanaId });
+    const { errors } = await mediators(
+      `mutation ($id: ID!) { updateCommunity(id: $id, version: 1, input: { name: "Kalana II" }) { id } }`,
+      { id: kalanaId },
+    );
     expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(errors![0]!.message).toMatch(/belongs to another organisation/);
-    const [row] = (await platform.directory.db.dataSource.query(`SELECT name, version FROM community WHERE id = $1`, [kalanaId])) as unknown[];
+    const [row] = (await platform.directory.db.dataSource.query(`SELECT name, version FROM community WHERE id = $1`, [
+      kalanaId,
+    ])) as unknown[];
     expect(row).toEqual({ name: 'Kalana', version: 1 });
-    expect(await platform.directory.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE'`)).toEqual(writesBefore);
+    expect(await platform.directory.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE'`)).toEqual(
+      writesBefore,
+    );
   });
 
   it('refuses a write without directory:write, and writes nothing', async () => {
@@ -164,7 +173,9 @@ describe('organisations and API keys, managed by admins', () => {
     const before = await platform.directory.rows('organisation');
     const organisation = await partner(`mutation { createOrganisation(input: { name: "Shadow NGO", kind: NGO, countries: [ML] }) { id } }`);
     expect(organisation.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const key = await partner(`mutation ($org: ID!) { createApiKey(input: { organisation: $org, name: "x", scope: "admin" }) { key } }`, { org: ORGS.educators });
+    const key = await partner(`mutation ($org: ID!) { createApiKey(input: { organisation: $org, name: "x", scope: "admin" }) { key } }`, {
+      org: ORGS.educators,
+    });
     expect(key.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(await platform.directory.rows('organisation')).toBe(before);
     expect(await platform.directory.rows('api_key')).toBe(0);
@@ -176,14 +187,18 @@ describe('organisations and API keys, managed by admins', () => {
       `mutation { createOrganisation(input: { name: "Kayes Herders Association", kind: CSO_NETWORK, countries: [ML], domains: [DISPLACEMENT] }) { id } }`,
     );
     const herders = created.data!.createOrganisation.id;
-    const issued = await admin<{ createApiKey: { key: string; apiKey: { id: string; prefix: string; scopes: string[]; organisation: { name: string } } } }>(
+    const issued = await admin<{
+      createApiKey: { key: string; apiKey: { id: string; prefix: string; scopes: string[]; organisation: { name: string } } };
+    }>(
       `mutation ($org: ID!) { createApiKey(input: { organisation: $org, name: "herd tracking sync", scope: "directory:write" }) { key apiKey { id prefix scopes organisation { name } } } }`,
       { org: herders },
     );
     const { key, apiKey } = issued.data!.createApiKey;
     expect(key.startsWith(apiKey.prefix)).toBe(true);
     expect(apiKey).toMatchObject({ scopes: ['directory:write'], organisation: { name: 'Kayes Herders Association' } });
-    const stored = (await platform.directory.db.dataSource.query(`SELECT secret_hash FROM api_key WHERE id = $1`, [apiKey.id])) as { secret_hash: string }[];
+    const stored = (await platform.directory.db.dataSource.query(`SELECT secret_hash FROM api_key WHERE id = $1`, [apiKey.id])) as {
+      secret_hash: string;
+    }[];
     expect(stored[0]!.secret_hash).not.toContain(key.slice(12));
 
     const machine = graphqlClient(platform.gateway.url, { authorization: `Bearer ${key}` });
@@ -193,7 +208,9 @@ describe('organisations and API keys, managed by admins', () => {
     expect(written.errors).toBeUndefined();
     expect(written.data!.createCommunity.recordedBy.name).toBe('Kayes Herders Association');
 
-    const revoked = await admin<{ revokeApiKey: { revokedAt: string } }>(`mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id });
+    const revoked = await admin<{ revokeApiKey: { revokedAt: string } }>(`mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, {
+      id: apiKey.id,
+    });
     expect(revoked.data!.revokeApiKey.revokedAt).toEqual(expect.any(String));
     const after = await machine(`{ countries { code } }`);
     expect([after.status, after.errors![0]!.extensions!.code]).toEqual([401, 'UNAUTHENTICATED']);
@@ -202,13 +219,30 @@ describe('organisations and API keys, managed by admins', () => {
 
 describe('the audit log through the graph', () => {
   const LOG = `{ directoryAuditLog(first: 100) { totalCount edges { node { action actor actorOrganisation ownerOrganisation recordType recordIds fields purpose } } } }`;
-  type Log = { directoryAuditLog: { totalCount: number; edges: { node: { action: string; ownerOrganisation: string | null; actorOrganisation: string | null; recordIds: string[]; purpose: string | null } }[] } };
+  type Log = {
+    directoryAuditLog: {
+      totalCount: number;
+      edges: {
+        node: {
+          action: string;
+          ownerOrganisation: string | null;
+          actorOrganisation: string | null;
+          recordIds: string[];
+          purpose: string | null;
+        };
+      }[];
+    };
+  };
 
   it('shows the owner its records, hides them from other partners, and shows admins everything', async () => {
     const owner = await platform.as(ORGS.educators, 'directory:read');
     const mine = await owner<Log>(LOG);
     expect(mine.data!.directoryAuditLog.edges.some((e) => e.node.recordIds.includes(kalanaId) && e.node.action === 'READ')).toBe(true);
-    expect(mine.data!.directoryAuditLog.edges.every((e) => e.node.ownerOrganisation === ORGS.educators || e.node.actorOrganisation === ORGS.educators)).toBe(true);
+    expect(
+      mine.data!.directoryAuditLog.edges.every(
+        (e) => e.node.ownerOrganisation === ORGS.educators || e.node.actorOrganisation === ORGS.educators,
+      ),
+    ).toBe(true);
 
     const other = await platform.as(ORGS.mediators, 'directory:read');
     const theirs = await other<Log>(LOG);
@@ -225,7 +259,10 @@ describe('the audit log through the graph', () => {
 
   it('filters by record and action', async () => {
     const owner = await platform.as(ORGS.educators, 'directory:read');
-    const { data } = await owner<Log>(`query ($id: ID!) { directoryAuditLog(recordId: $id, action: WRITE) { totalCount edges { node { action actor actorOrganisation ownerOrganisation recordType recordIds fields purpose } } } }`, { id: kalanaId });
+    const { data } = await owner<Log>(
+      `query ($id: ID!) { directoryAuditLog(recordId: $id, action: WRITE) { totalCount edges { node { action actor actorOrganisation ownerOrganisation recordType recordIds fields purpose } } } }`,
+      { id: kalanaId },
+    );
     expect(data!.directoryAuditLog.totalCount).toBe(1);
     expect(data!.directoryAuditLog.edges[0]!.node.action).toBe('WRITE');
   });

@@ -20,15 +20,25 @@ const daysAgo = (n: number) => addDays(today(), -n);
 beforeAll(async () => {
   platform = await startPlatform();
   const directoryWriter = await platform.as(ORGS.educators, 'directory:write');
-  for (const [name, adminArea] of [['Kalana', 'ML0306'], ['Nampala', 'ML0305']]) {
-    const created = await dataOf(directoryWriter<{ createCommunity: { id: string } }>(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, adminArea, languages: ['bam'] } }));
+  for (const [name, adminArea] of [
+    ['Kalana', 'ML0306'],
+    ['Nampala', 'ML0305'],
+  ]) {
+    const created = await dataOf(
+      directoryWriter<{ createCommunity: { id: string } }>(
+        `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+        { input: { name, adminArea, languages: ['bam'] } },
+      ),
+    );
     places[name!] = created.createCommunity.id;
   }
   owner = await platform.as(ORGS.educators, 'mining:write mining:sensitive');
   otherPartner = await platform.as(ORGS.mediators, 'mining:read');
 
   const instrument = await dataOf(
-    owner<{ createLegalInstrument: { id: string } }>(`mutation { createLegalInstrument(input: { title: "ECOWAS Model Mining and Mineral Development Act", shortTitle: "EMMMDA", kind: REGIONAL_MODEL_LAW, year: 2019 }) { id } }`),
+    owner<{ createLegalInstrument: { id: string } }>(
+      `mutation { createLegalInstrument(input: { title: "ECOWAS Model Mining and Mineral Development Act", shortTitle: "EMMMDA", kind: REGIONAL_MODEL_LAW, year: 2019 }) { id } }`,
+    ),
   );
   emmmda = instrument.createLegalInstrument.id;
   for (const [article, title, topic] of [
@@ -37,7 +47,11 @@ beforeAll(async () => {
     ['25', 'Zones reserved for artisanal mining', 'ARTISANAL_AND_SMALL_SCALE_MINING'],
     ['30', 'Mercury in small mines', 'ENVIRONMENT'],
   ]) {
-    const added = await dataOf(owner<{ addProvision: { id: string } }>(`mutation ($input: AddProvisionInput!) { addProvision(input: $input) { id } }`, { input: { instrument: emmmda, article, title, topic } }));
+    const added = await dataOf(
+      owner<{ addProvision: { id: string } }>(`mutation ($input: AddProvisionInput!) { addProvision(input: $input) { id } }`, {
+        input: { instrument: emmmda, article, title, topic },
+      }),
+    );
     articles[article!] = added.addProvision.id;
   }
   const site = await dataOf(
@@ -46,7 +60,12 @@ beforeAll(async () => {
     }),
   );
   const record = (input: Record<string, unknown>) =>
-    dataOf(owner<{ recordMiningTraining: { id: string } }>(`mutation ($input: RecordMiningTrainingInput!) { recordMiningTraining(input: $input) { id } }`, { input }));
+    dataOf(
+      owner<{ recordMiningTraining: { id: string } }>(
+        `mutation ($input: RecordMiningTrainingInput!) { recordMiningTraining(input: $input) { id } }`,
+        { input },
+      ),
+    );
   await record({
     title: 'The mining act for community leaders',
     kind: 'ADVOCACY',
@@ -98,7 +117,16 @@ beforeAll(async () => {
   });
   await dataOf(
     owner(`mutation ($input: RecordMediaInterventionInput!) { recordMediaIntervention(input: $input) { id } }`, {
-      input: { kind: 'RADIO', outlet: 'Community radio, Yanfolila', title: 'Who owns the gold?', language: 'bam', releasedOn: daysAgo(45), airings: 6, regionsReached: ['ML03'], estimatedAudience: 45000 },
+      input: {
+        kind: 'RADIO',
+        outlet: 'Community radio, Yanfolila',
+        title: 'Who owns the gold?',
+        language: 'bam',
+        releasedOn: daysAgo(45),
+        airings: 6,
+        regionsReached: ['ML03'],
+        estimatedAudience: 45000,
+      },
     }),
   );
 });
@@ -171,14 +199,27 @@ describe('community → mining sites → trainings → provisions, through the g
           { article: '36', title: 'Community development agreements', instrument: { shortTitle: 'EMMMDA' } },
           { article: '41', title: 'Fair compensation and resettlement', instrument: { shortTitle: 'EMMMDA' } },
         ],
-        knowledgeAssessment: { byGroup: [{ stakeholderGroup: 'COMMUNITY_LEADERS', meanGain: 6, withheld: false }, { stakeholderGroup: 'WOMEN', meanGain: 7, withheld: false }] },
+        knowledgeAssessment: {
+          byGroup: [
+            { stakeholderGroup: 'COMMUNITY_LEADERS', meanGain: 6, withheld: false },
+            { stakeholderGroup: 'WOMEN', meanGain: 7, withheld: false },
+          ],
+        },
       },
     ]);
   });
 
   it('shows another partner the participants with small counts withheld, and those that would give them away', async () => {
     const { miningTrainings } = await dataOf(
-      otherPartner<{ miningTrainings: { edges: { node: { participants: { exact: boolean; total: Cell; women: Cell; byGroup: { stakeholderGroup: string; women: Cell; men: Cell }[] } } }[] } }>(
+      otherPartner<{
+        miningTrainings: {
+          edges: {
+            node: {
+              participants: { exact: boolean; total: Cell; women: Cell; byGroup: { stakeholderGroup: string; women: Cell; men: Cell }[] };
+            };
+          }[];
+        };
+      }>(
         `query ($kalana: ID!) { miningTrainings(filter: { community: $kalana, kind: ADVOCACY }) { edges { node { participants {
           exact total { count suppressed } women { count suppressed } byGroup { stakeholderGroup women { count suppressed } men { count suppressed } } } } } } }`,
         { kalana: places.Kalana },
@@ -199,7 +240,10 @@ describe('community → mining sites → trainings → provisions, through the g
   });
 
   it('lets an anonymous caller see the directory’s community and the law, not the mining data', async () => {
-    const { data, errors } = await platform.request<{ communities: { edges: { node: { name: string; miningSites: null } }[] }; legalInstrument: { provisions: { article: string }[] } }>(
+    const { data, errors } = await platform.request<{
+      communities: { edges: { node: { name: string; miningSites: null } }[] };
+      legalInstrument: { provisions: { article: string }[] };
+    }>(
       `query ($id: ID!) { communities(search: "kalana") { edges { node { name miningSites { name } } } } legalInstrument(id: $id) { provisions { article } } }`,
       { id: emmmda },
     );
@@ -213,7 +257,12 @@ describe('the directory’s areas and organisations, with what mining adds', () 
   it('gives an area its trainings (in it and below) and its reach, and an organisation the trainings it gave', async () => {
     const { adminArea, organisation } = await dataOf(
       owner<{
-        adminArea: { name: string; miningTrainings: { title: string; community: { name: string } }[]; miningReach: Record<string, unknown>; children: { pcode: string; miningReach: { trainings: number } }[] };
+        adminArea: {
+          name: string;
+          miningTrainings: { title: string; community: { name: string } }[];
+          miningReach: Record<string, unknown>;
+          children: { pcode: string; miningReach: { trainings: number } }[];
+        };
         organisation: { name: string; miningTrainingsGiven: { title: string }[] };
       }>(
         `query ($org: ID!) {
@@ -230,26 +279,51 @@ describe('the directory’s areas and organisations, with what mining adds', () 
       { title: 'Safer artisanal gold mining', community: { name: 'Kalana' } },
       { title: 'The mining act for community leaders', community: { name: 'Kalana' } },
     ]);
-    expect(adminArea.miningReach).toEqual({ miningSites: 1, sitesWithTraining: 1, trainings: 3, peopleTrained: { count: 109 }, consultations: 0, mediaInterventions: 1, estimatedMediaAudience: 45000, exact: true });
+    expect(adminArea.miningReach).toEqual({
+      miningSites: 1,
+      sitesWithTraining: 1,
+      trainings: 3,
+      peopleTrained: { count: 109 },
+      consultations: 0,
+      mediaInterventions: 1,
+      estimatedMediaAudience: 45000,
+      exact: true,
+    });
     expect(adminArea.children.filter((c) => c.miningReach.trainings > 0).map((c) => [c.pcode, c.miningReach.trainings])).toEqual([
       ['ML0305', 1],
       ['ML0306', 2],
     ]);
-    expect(organisation).toEqual({ name: 'Sahel Mediators', miningTrainingsGiven: [{ title: 'Compensation and resettlement for Nampala' }] });
+    expect(organisation).toEqual({
+      name: 'Sahel Mediators',
+      miningTrainingsGiven: [{ title: 'Compensation and resettlement for Nampala' }],
+    });
   });
 
   it('names a radio programme’s language and regions from the directory, to anyone', async () => {
     const { mediaInterventions } = await dataOf(
-      platform.request<{ mediaInterventions: { edges: { node: unknown }[] } }>(`{ mediaInterventions { edges { node { title language { name } regionsReached { name country { nameEn } } recordedBy { name } } } } }`),
+      platform.request<{ mediaInterventions: { edges: { node: unknown }[] } }>(
+        `{ mediaInterventions { edges { node { title language { name } regionsReached { name country { nameEn } } recordedBy { name } } } } }`,
+      ),
     );
     expect(mediaInterventions.edges).toEqual([
-      { node: { title: 'Who owns the gold?', language: { name: 'Bambara' }, regionsReached: [{ name: 'Sikasso', country: { nameEn: 'Mali' } }], recordedBy: { name: 'Village Educators Network' } } },
+      {
+        node: {
+          title: 'Who owns the gold?',
+          language: { name: 'Bambara' },
+          regionsReached: [{ name: 'Sikasso', country: { nameEn: 'Mali' } }],
+          recordedBy: { name: 'Village Educators Network' },
+        },
+      },
     ]);
   });
 
   it('costs the mining subgraph one statement per field for every community of a region', async () => {
     platform.mining.db.statements.reset();
-    const { communities } = await dataOf(otherPartner<{ communities: { edges: unknown[] } }>(`{ communities(first: 50) { edges { node { name miningSites { name } miningTrainings { title } } } } }`));
+    const { communities } = await dataOf(
+      otherPartner<{ communities: { edges: unknown[] } }>(
+        `{ communities(first: 50) { edges { node { name miningSites { name } miningTrainings { title } } } } }`,
+      ),
+    );
     expect(communities.edges).toHaveLength(2);
     expect(platform.mining.db.statements.count).toBe(2);
   });

@@ -49,7 +49,14 @@ beforeAll(async () => {
     supergraphPath: path.join(ROOT, 'supergraph.graphql'),
     port: 0,
     host: '127.0.0.1',
-    subgraphUrls: { directory: directory.url, conflicts: conflicts.url, mining: mining.url, curriculum: nowhere, forums: nowhere, displacement: nowhere },
+    subgraphUrls: {
+      directory: directory.url,
+      conflicts: conflicts.url,
+      mining: mining.url,
+      curriculum: nowhere,
+      forums: nowhere,
+      displacement: nowhere,
+    },
     subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
     logger: createLogger('gateway-test', 'silent'),
     authenticate: await createAuthenticator(TEST_AUTH, remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 })),
@@ -57,9 +64,13 @@ beforeAll(async () => {
   partner = graphqlClient(gateway.url, { authorization: await bearer(ORGS.mediators, 'directory:write conflicts:write mining:write') });
 
   // What the live subgraphs hold, read from their own databases, to compare answers with exactly.
-  const [row] = (await directory.db.dataSource.query(`SELECT count(*)::int AS n FROM admin_area WHERE country_code = 'ML' AND level = 1`)) as { n: number }[];
+  const [row] = (await directory.db.dataSource.query(
+    `SELECT count(*)::int AS n FROM admin_area WHERE country_code = 'ML' AND level = 1`,
+  )) as { n: number }[];
   mlRegions = row!.n;
-  countryCodes = ((await directory.db.dataSource.query(`SELECT code FROM country ORDER BY name_en`)) as { code: string }[]).map((c) => c.code);
+  countryCodes = ((await directory.db.dataSource.query(`SELECT code FROM country ORDER BY name_en`)) as { code: string }[]).map(
+    (c) => c.code,
+  );
 
   await dataOf(
     partner(`mutation ($input: CreatePeaceCommissionInput!) { createPeaceCommission(input: $input) { id } }`, {
@@ -89,7 +100,9 @@ async function timed<D>(query: string, variables: Record<string, unknown> = {}):
 
 /** The errors of a response as the client reads them: code and service, per service. */
 const unavailable = (response: GraphQLResponse<unknown>) =>
-  (response.errors ?? []).map((e) => ({ code: e.extensions?.code, serviceName: e.extensions?.serviceName })).sort((a, b) => String(a.serviceName).localeCompare(String(b.serviceName)));
+  (response.errors ?? [])
+    .map((e) => ({ code: e.extensions?.code, serviceName: e.extensions?.serviceName }))
+    .sort((a, b) => String(a.serviceName).localeCompare(String(b.serviceName)));
 
 const ISSUE_QUERY = `{ adminAreas(country: "ML", level: 1) { totalCount } miningSites(first: 3) { totalCount } }`;
 
@@ -164,7 +177,10 @@ describe('with the mining subgraph stopped', () => {
       { id: COMMUNITIES.dori },
     );
     expect(response.status).toBe(200);
-    expect(response.data).toEqual({ community: { name: 'Dori', peaceCommission: { managementCommittee: 'CGC de Dori' } }, miningSites: null });
+    expect(response.data).toEqual({
+      community: { name: 'Dori', peaceCommission: { managementCommittee: 'CGC de Dori' } },
+      miningSites: null,
+    });
     expect(unavailable(response)).toEqual([{ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'mining' }]);
   });
 

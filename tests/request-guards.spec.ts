@@ -51,7 +51,8 @@ async function post(url: string, body: string | Buffer, headers: Record<string, 
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body: parsed };
 }
 
-const json = (query: string, variables?: Record<string, unknown>, operationName?: string) => JSON.stringify({ query, variables, operationName });
+const json = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
+  JSON.stringify({ query, variables, operationName });
 
 /** What every refusal must look like: a GraphQL error in JSON, with nothing of the inside. */
 function expectClean(answer: Answer, status: number, code: string): void {
@@ -72,7 +73,11 @@ describe('limits hold at the gateway and at every subgraph', () => {
     for (const [name, url] of endpoints) {
       const answer = await post(url, json(introspectionNested(300)));
       expectClean(answer, 400, 'GRAPHQL_VALIDATION_FAILED');
-      expect([name, answer.body?.errors?.[0]?.extensions?.limit, answer.body?.errors?.[0]?.extensions?.max]).toEqual([name, 'maxDepth', 12]);
+      expect([name, answer.body?.errors?.[0]?.extensions?.limit, answer.body?.errors?.[0]?.extensions?.max]).toEqual([
+        name,
+        'maxDepth',
+        12,
+      ]);
     }
   });
 
@@ -81,7 +86,10 @@ describe('limits hold at the gateway and at every subgraph', () => {
     for (const [name, url] of endpoints) {
       const answer = await post(url, json(`{ ${aliases} }`));
       expectClean(answer, 400, 'GRAPHQL_VALIDATION_FAILED');
-      expect([name, answer.body?.errors?.[0]?.message]).toEqual([name, 'The operation uses 1000 aliases; the maximum is 30 aliases per operation']);
+      expect([name, answer.body?.errors?.[0]?.message]).toEqual([
+        name,
+        'The operation uses 1000 aliases; the maximum is 30 aliases per operation',
+      ]);
     }
   });
 
@@ -98,7 +106,12 @@ describe('limits hold at the gateway and at every subgraph', () => {
     // The directory reads the same hints from its own schema.
     const direct = await post(platform.directory.url, json(query));
     expectClean(direct, 400, 'COST_LIMIT_EXCEEDED');
-    expect(direct.body?.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', limit: 'maxCost', max: SUBGRAPH_MAX_COST, actual: 964_807 });
+    expect(direct.body?.errors?.[0]?.extensions).toEqual({
+      code: 'COST_LIMIT_EXCEEDED',
+      limit: 'maxCost',
+      max: SUBGRAPH_MAX_COST,
+      actual: 964_807,
+    });
   });
 
   it('prices the variables it is sent: a page of 100 areas passes, 26 batches of 1,000 entities cannot', async () => {
@@ -114,7 +127,11 @@ describe('limits hold at the gateway and at every subgraph', () => {
     for (const [name, url] of endpoints.slice(1)) {
       const answer = await post(url, json(`query ($r: [_Any!]!) { ${entities} }`, { r: representations }));
       expectClean(answer, 400, 'COST_LIMIT_EXCEEDED');
-      expect([name, answer.body?.errors?.[0]?.extensions?.actual, answer.body?.errors?.[0]?.extensions?.max]).toEqual([name, 26 * 1001, SUBGRAPH_MAX_COST]);
+      expect([name, answer.body?.errors?.[0]?.extensions?.actual, answer.body?.errors?.[0]?.extensions?.max]).toEqual([
+        name,
+        26 * 1001,
+        SUBGRAPH_MAX_COST,
+      ]);
     }
   });
 });
@@ -128,7 +145,11 @@ describe("a caller's malformed request is the caller's error everywhere", () => 
 
   it('answers an unreadable charset or encoding with 415', async () => {
     for (const [, url] of endpoints) {
-      expectClean(await post(url, json('{ __typename }'), { 'content-type': 'application/json; charset=ebcdic' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectClean(
+        await post(url, json('{ __typename }'), { 'content-type': 'application/json; charset=ebcdic' }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
       expectClean(await post(url, json('{ __typename }'), { 'content-encoding': 'br-nonsense' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
   });

@@ -49,7 +49,14 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
     supergraphPath: path.join(ROOT, 'supergraph.graphql'),
     port: 0,
     host: '127.0.0.1',
-    subgraphUrls: { directory: directory.url, curriculum: curriculum.url, conflicts: conflicts.url, forums: forums.url, mining: mining.url, displacement: displacement.url },
+    subgraphUrls: {
+      directory: directory.url,
+      curriculum: curriculum.url,
+      conflicts: conflicts.url,
+      forums: forums.url,
+      mining: mining.url,
+      displacement: displacement.url,
+    },
     logger: createLogger('gateway-test', 'silent'),
     // No cache for API keys, so a revocation shows at once in tests.
     authenticate: await createAuthenticator(TEST_AUTH, remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 })),

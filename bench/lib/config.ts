@@ -28,7 +28,9 @@ const spec = {
   BENCH_TRAININGS: env.integer('generated mining trainings to have in Mali, Burkina Faso and Niger', 20000, 0),
   BENCH_FLOW_OBSERVATIONS: env.integer('generated herd flow observations to have on the demo corridors (in batches of 1,000)', 1000000, 0),
   BENCH_SCENARIOS: env.optionalString('comma-separated scenario names to run (default: all)'),
-  BENCH_AUTHORIZATION: env.optionalString('Authorization header sent with every request instead of the scenarios\' own tokens, e.g. "Bearer <token>"'),
+  BENCH_AUTHORIZATION: env.optionalString(
+    'Authorization header sent with every request instead of the scenarios\' own tokens, e.g. "Bearer <token>"',
+  ),
   BENCH_NOTE: env.optionalString('free text recorded with the results: what was special about this run'),
   BENCH_START_TIMEOUT: env.integer('seconds to wait for a stack the bench starts to be ready', 180, 1),
 };
@@ -64,7 +66,9 @@ export function loadBenchConfig(source: NodeJS.ProcessEnv = process.env) {
     recommendations: values.BENCH_RECOMMENDATIONS,
     trainings: values.BENCH_TRAININGS,
     flowObservations: values.BENCH_FLOW_OBSERVATIONS,
-    only: values.BENCH_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean),
+    only: values.BENCH_SCENARIOS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     authorization: values.BENCH_AUTHORIZATION,
     startTimeoutMs: values.BENCH_START_TIMEOUT * 1000,
     note: values.BENCH_NOTE,
@@ -76,7 +80,12 @@ export function loadBenchConfig(source: NodeJS.ProcessEnv = process.env) {
  * the subgraph's own DATABASE_URL_<NAME>, else `peacegraph_<name>` on DATABASE_URL's server, else the
  * same on the embedded PostgreSQL (the port start reported, or its default).
  */
-export function databaseUrl(subgraph: SubgraphName, explicit: string | undefined, embeddedPort: number | undefined, source: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(
+  subgraph: SubgraphName,
+  explicit: string | undefined,
+  embeddedPort: number | undefined,
+  source: NodeJS.ProcessEnv = process.env,
+): string {
   if (explicit) return explicit;
   const own = source[`DATABASE_URL_${subgraph.toUpperCase()}`];
   if (own) return own;
@@ -86,6 +95,10 @@ export function databaseUrl(subgraph: SubgraphName, explicit: string | undefined
 }
 
 /** The directory database (see databaseUrl). */
-export function directoryDatabaseUrl(explicit: string | undefined, embeddedPort: number | undefined, source: NodeJS.ProcessEnv = process.env): string {
+export function directoryDatabaseUrl(
+  explicit: string | undefined,
+  embeddedPort: number | undefined,
+  source: NodeJS.ProcessEnv = process.env,
+): string {
   return databaseUrl('directory', explicit, embeddedPort, source);
 }

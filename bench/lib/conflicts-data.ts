@@ -80,8 +80,16 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
   await client.connect();
   try {
     const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
-    const countCommissions = () => count(`SELECT count(*) AS n FROM peace_commission WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [CONFLICTS_OWNER, `${COMMISSION_KEY}%`]);
-    const countCases = () => count(`SELECT count(*) AS n FROM conflict_case WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [CONFLICTS_OWNER, `${CASE_KEY}%`]);
+    const countCommissions = () =>
+      count(`SELECT count(*) AS n FROM peace_commission WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+        CONFLICTS_OWNER,
+        `${COMMISSION_KEY}%`,
+      ]);
+    const countCases = () =>
+      count(`SELECT count(*) AS n FROM conflict_case WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+        CONFLICTS_OWNER,
+        `${CASE_KEY}%`,
+      ]);
     const commissionsBefore = await countCommissions();
     const before = await countCases();
     // The embedded PostgreSQL commits asynchronously; until a commit's WAL is flushed, VACUUM cannot mark
@@ -102,7 +110,17 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
            WITH ORDINALITY AS v(community_id, name, admin_pcode, region_pcode, country_code, i)
          ON CONFLICT DO NOTHING`,
-        [villages.ids, villages.names, villages.adminPcodes, villages.regionPcodes, villages.countryCodes, MEMBERSHIP, COMMISSION_KEY, CONFLICTS_OWNER, BENCH_WRITER],
+        [
+          villages.ids,
+          villages.names,
+          villages.adminPcodes,
+          villages.regionPcodes,
+          villages.countryCodes,
+          MEMBERSHIP,
+          COMMISSION_KEY,
+          CONFLICTS_OWNER,
+          BENCH_WRITER,
+        ],
       );
       commissionsInserted = result.rowCount ?? 0;
       await client.query('VACUUM (ANALYZE) peace_commission');
@@ -110,7 +128,10 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
 
     if (before < target) {
       const commissions = await countCommissions();
-      if (commissions === 0) throw new Error(`no generated communities in ${CASE_COUNTRIES.join(', ')} to hold Peace Commissions: set BENCH_COMMUNITIES above 0`);
+      if (commissions === 0)
+        throw new Error(
+          `no generated communities in ${CASE_COUNTRIES.join(', ')} to hold Peace Commissions: set BENCH_COMMUNITIES above 0`,
+        );
       const result = await client.query<{ cases: string; records: string }>(
         `WITH commission AS MATERIALIZED (
            SELECT id, community_id, admin_pcode, admin1_pcode, admin2_pcode, country_code,
@@ -251,7 +272,15 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
       );
       inserted = Number(result.rows[0]!.cases);
       recordsInserted = Number(result.rows[0]!.records);
-      for (const table of ['conflict_case', 'conflict_party', 'case_status_change', 'mediation_session', 'referral', 'resolution', 'follow_up_check']) {
+      for (const table of [
+        'conflict_case',
+        'conflict_party',
+        'case_status_change',
+        'mediation_session',
+        'referral',
+        'resolution',
+        'follow_up_check',
+      ]) {
         // Statistics for the planner, and the visibility map for index-only scans (see curriculum-data.ts).
         await client.query(`VACUUM (ANALYZE) ${table}`);
       }

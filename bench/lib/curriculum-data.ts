@@ -63,7 +63,8 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
   await client.connect();
   try {
     const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
-    const countCohorts = () => count(`SELECT count(*) AS n FROM cohort WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [CURRICULUM_OWNER, `${COHORT_KEY}%`]);
+    const countCohorts = () =>
+      count(`SELECT count(*) AS n FROM cohort WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [CURRICULUM_OWNER, `${COHORT_KEY}%`]);
     const before = await countCohorts();
     // The embedded PostgreSQL commits asynchronously; until a commit's WAL is flushed, VACUUM cannot mark
     // the new rows' pages all-visible, and the vacuum right after the insert would leave index-only
@@ -79,9 +80,14 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
         [CURRICULUM_OWNER],
       );
       const demo = module.rows[0];
-      if (!demo || demo.plans === 0) throw new Error('the curriculum has no demo module with session plans: has its demo seed run (npm start loads it)?');
-      const facilitators = await count(`SELECT count(*) AS n FROM facilitator WHERE owner_org = $1 AND certified_module_ids @> ARRAY[$2::uuid]`, [CURRICULUM_OWNER, demo.id]);
-      if (facilitators === 0) throw new Error('the curriculum has no demo facilitator certified for the demo module: has its demo seed run?');
+      if (!demo || demo.plans === 0)
+        throw new Error('the curriculum has no demo module with session plans: has its demo seed run (npm start loads it)?');
+      const facilitators = await count(
+        `SELECT count(*) AS n FROM facilitator WHERE owner_org = $1 AND certified_module_ids @> ARRAY[$2::uuid]`,
+        [CURRICULUM_OWNER, demo.id],
+      );
+      if (facilitators === 0)
+        throw new Error('the curriculum has no demo facilitator certified for the demo module: has its demo seed run?');
 
       const enrolled = [...CELLS, ...AUDIENCES].map((c) => `${ENROLLED[c]} AS enrolled_${c}`).join(', ');
       const cohortColumns = [...CELLS, ...AUDIENCES].map((c) => `enrolled_${c}`).join(', ');
@@ -161,7 +167,7 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
          regular AS (
            INSERT INTO session_delivery (${deliveryColumns})
            SELECT $7::uuid, $12::text, id, plan_id, number, delivered_on, false, ARRAY[facilitator_id],
-                  ${attended("(ARRAY[0.95, 0.8, 0.85, 0.7, 0.9, 0.75])[number % 6 + 1]")}
+                  ${attended('(ARRAY[0.95, 0.8, 0.85, 0.7, 0.9, 0.75])[number % 6 + 1]')}
            FROM delivery
            -- In the order sessions are recorded: a cohort's deliveries spread over the table, not side by side.
            ORDER BY delivered_on, n
@@ -203,7 +209,10 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
       await client.query('VACUUM (ANALYZE) session_delivery');
     }
     const cohorts = await countCohorts();
-    const deliveries = await count(`SELECT count(*) AS n FROM session_delivery WHERE owner_org = $1 AND created_by = $2`, [CURRICULUM_OWNER, BENCH_WRITER]);
+    const deliveries = await count(`SELECT count(*) AS n FROM session_delivery WHERE owner_org = $1 AND created_by = $2`, [
+      CURRICULUM_OWNER,
+      BENCH_WRITER,
+    ]);
     return { before, inserted, deliveriesInserted, cohorts, deliveries, ms: Date.now() - started };
   } finally {
     await client.end();

@@ -92,7 +92,14 @@ export async function readBenchVillages(databaseUrl: string, countries?: readonl
   const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string; name: string; admin_pcode: string; region_pcode: string | null; country_code: string; language_code: string | null }>(
+    const { rows } = await client.query<{
+      id: string;
+      name: string;
+      admin_pcode: string;
+      region_pcode: string | null;
+      country_code: string;
+      language_code: string | null;
+    }>(
       `SELECT c.id, c.name, c.admin_pcode, a.parent_pcode AS region_pcode, c.country_code, c.language_codes[1] AS language_code
        FROM community c JOIN admin_area a ON a.pcode = c.admin_pcode
        WHERE c.name ~ ('^' || $1 || '[0-9]+$') AND ($2::text[] IS NULL OR c.country_code = ANY($2))

@@ -80,14 +80,21 @@ const WHY: [string, string][] = [
  * texts by the unique (record, language)), ON CONFLICT DO NOTHING, in one transaction, committed
  * synchronously, then VACUUM (ANALYZE) so that the planner and the GIN indexes see the rows.
  */
-export async function ensureBenchRecommendations(databaseUrl: string, villages: BenchVillages, target: number): Promise<GeneratedRecommendations> {
+export async function ensureBenchRecommendations(
+  databaseUrl: string,
+  villages: BenchVillages,
+  target: number,
+): Promise<GeneratedRecommendations> {
   const started = Date.now();
   const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
   await client.connect();
   try {
     const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
     const countRecommendations = () =>
-      count(`SELECT count(*) AS n FROM recommendation WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [FORUMS_OWNER, `${RECOMMENDATION_KEY}%`]);
+      count(`SELECT count(*) AS n FROM recommendation WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+        FORUMS_OWNER,
+        `${RECOMMENDATION_KEY}%`,
+      ]);
     const before = await countRecommendations();
     await client.query('SET synchronous_commit = on');
     const forums = Math.ceil(target / RECOMMENDATIONS_PER_DECLARATION);
@@ -106,7 +113,18 @@ export async function ensureBenchRecommendations(databaseUrl: string, villages: 
          WHERE NOT EXISTS (SELECT 1 FROM forum x WHERE x.owner_org = $1::uuid AND x.client_mutation_id = $3::text || f)
          ORDER BY DATE '2023-01-09' + (f * 7) % 1000, f
          ON CONFLICT DO NOTHING`,
-        [FORUMS_OWNER, BENCH_WRITER, FORUM_KEY, forums, villages.ids, villages.names, villages.adminPcodes, villages.regionPcodes, villages.countryCodes, villages.ids.length],
+        [
+          FORUMS_OWNER,
+          BENCH_WRITER,
+          FORUM_KEY,
+          forums,
+          villages.ids,
+          villages.names,
+          villages.adminPcodes,
+          villages.regionPcodes,
+          villages.countryCodes,
+          villages.ids.length,
+        ],
       );
       // The bench forums, with their number f: what the statements below hang their rows on.
       const benchForums = `SELECT id AS forum_id, substr(client_mutation_id, length($3::text) + 1)::int AS f, ends_on, title
@@ -136,8 +154,10 @@ export async function ensureBenchRecommendations(databaseUrl: string, villages: 
         [FORUMS_OWNER, BENCH_WRITER, DECLARATION_KEY],
       );
       // Phrase lists are parameters 6–11 (French, English for each); a hash of the number picks one of each.
-      const pick = (param: number, list: [string, string][], salt: string) => `($${param}::text[])[1 + abs(hashtext('${salt}' || r.n)) % ${list.length}]`;
-      const sentence = (first: number) => `${pick(first, WHO, 'who')} || ' ' || ${pick(first + 2, WHAT, 'what')} || ' ' || ${pick(first + 4, WHY, 'why')}`;
+      const pick = (param: number, list: [string, string][], salt: string) =>
+        `($${param}::text[])[1 + abs(hashtext('${salt}' || r.n)) % ${list.length}]`;
+      const sentence = (first: number) =>
+        `${pick(first, WHO, 'who')} || ' ' || ${pick(first + 2, WHAT, 'what')} || ' ' || ${pick(first + 4, WHY, 'why')}`;
       const inserted = await client.query<{ n: string }>(
         `WITH spec AS MATERIALIZED (
            SELECT d.*, (d.f - 1) * ${RECOMMENDATIONS_PER_DECLARATION} + k AS n, k AS number
@@ -191,9 +211,16 @@ export async function ensureBenchRecommendations(databaseUrl: string, villages: 
         ],
       );
       await client.query('COMMIT');
-      for (const table of ['forum', 'declaration', 'declaration_text', 'recommendation', 'recommendation_text']) await client.query(`VACUUM (ANALYZE) ${table}`);
+      for (const table of ['forum', 'declaration', 'declaration_text', 'recommendation', 'recommendation_text'])
+        await client.query(`VACUUM (ANALYZE) ${table}`);
       const after = await countRecommendations();
-      return { before, inserted: Number(inserted.rows[0]?.n ?? 0), ...(await totals(count)), recommendations: after, ms: Date.now() - started };
+      return {
+        before,
+        inserted: Number(inserted.rows[0]?.n ?? 0),
+        ...(await totals(count)),
+        recommendations: after,
+        ms: Date.now() - started,
+      };
     }
     return { before, inserted: 0, ...(await totals(count)), recommendations: before, ms: Date.now() - started };
   } catch (error) {
@@ -206,8 +233,17 @@ export async function ensureBenchRecommendations(databaseUrl: string, villages: 
 
 async function totals(count: (sql: string, params?: unknown[]) => Promise<number>) {
   return {
-    forums: await count(`SELECT count(*) AS n FROM forum WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [FORUMS_OWNER, `${FORUM_KEY}%`]),
-    declarations: await count(`SELECT count(*) AS n FROM declaration WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [FORUMS_OWNER, `${DECLARATION_KEY}%`]),
-    recommendationTexts: await count(`SELECT count(*) AS n FROM recommendation_text WHERE owner_org = $1 AND created_by = $2`, [FORUMS_OWNER, BENCH_WRITER]),
+    forums: await count(`SELECT count(*) AS n FROM forum WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+      FORUMS_OWNER,
+      `${FORUM_KEY}%`,
+    ]),
+    declarations: await count(`SELECT count(*) AS n FROM declaration WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+      FORUMS_OWNER,
+      `${DECLARATION_KEY}%`,
+    ]),
+    recommendationTexts: await count(`SELECT count(*) AS n FROM recommendation_text WHERE owner_org = $1 AND created_by = $2`, [
+      FORUMS_OWNER,
+      BENCH_WRITER,
+    ]),
   };
 }

@@ -31,7 +31,12 @@ function headers(authorization?: string): Record<string, string> {
 }
 
 /** One request, checked the way a client would: HTTP 200, no `errors`, `data` present. */
-export async function graphqlRequest(url: string, query: string, variables: Variables | undefined, authorization?: string): Promise<Record<string, unknown>> {
+export async function graphqlRequest(
+  url: string,
+  query: string,
+  variables: Variables | undefined,
+  authorization?: string,
+): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: headers(authorization),
@@ -55,7 +60,13 @@ export async function graphqlRequest(url: string, query: string, variables: Vari
  * Checks one answer, then drives the URL with autocannon: a warm-up, then the measured run. The
  * request is the scenario's for that target (see requestOf), its variables already resolved.
  */
-export async function measure(scenario: Scenario, target: Target, url: string, variables: Variables | undefined, options: LoadOptions): Promise<Measurement> {
+export async function measure(
+  scenario: Scenario,
+  target: Target,
+  url: string,
+  variables: Variables | undefined,
+  options: LoadOptions,
+): Promise<Measurement> {
   const { query, check } = requestOf(scenario, target);
   const data = await graphqlRequest(url, query, variables, options.authorization);
   const problem = check(data);

@@ -37,7 +37,11 @@ export async function ensureBenchTrainings(databaseUrl: string, villages: BenchV
   await client.connect();
   try {
     const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
-    const countTrainings = () => count(`SELECT count(*) AS n FROM mining_training WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [MINING_OWNER, `${TRAINING_KEY}%`]);
+    const countTrainings = () =>
+      count(`SELECT count(*) AS n FROM mining_training WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+        MINING_OWNER,
+        `${TRAINING_KEY}%`,
+      ]);
     const before = await countTrainings();
     await client.query('SET synchronous_commit = on');
     let inserted = 0;
@@ -51,7 +55,8 @@ export async function ensureBenchTrainings(databaseUrl: string, villages: BenchV
         [MINING_OWNER],
       );
       const demo = instrument.rows[0];
-      if (!demo || demo.provisions.length < 4) throw new Error('the mining subgraph has no demo instrument with provisions: has its demo seed run (npm start loads it)?');
+      if (!demo || demo.provisions.length < 4)
+        throw new Error('the mining subgraph has no demo instrument with provisions: has its demo seed run (npm start loads it)?');
       await client.query('BEGIN');
       await client.query(
         `INSERT INTO mining_site (owner_org, created_by, client_mutation_id, community_id, admin_pcode, admin1_pcode, admin2_pcode, country_code, name, kind, minerals)
@@ -119,7 +124,10 @@ export async function ensureBenchTrainings(databaseUrl: string, villages: BenchV
     return {
       before,
       inserted,
-      sites: await count(`SELECT count(*) AS n FROM mining_site WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [MINING_OWNER, `${SITE_KEY}%`]),
+      sites: await count(`SELECT count(*) AS n FROM mining_site WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+        MINING_OWNER,
+        `${SITE_KEY}%`,
+      ]),
       trainings: await countTrainings(),
       participantGroups: await count(
         `SELECT count(*) AS n FROM training_participant_group g JOIN mining_training t ON t.id = g.training_id WHERE t.owner_org = $1 AND t.client_mutation_id LIKE $2`,

@@ -72,14 +72,19 @@ export async function openStack(options: StackOptions): Promise<Stack> {
   const reuse = async (): Promise<Stack> => {
     for (const [name, url] of needed) {
       if (!(await isReady(url))) {
-        throw new Error(`the gateway at ${gatewayUrl} is ready but the ${name} subgraph at ${url} is not; set BENCH_${name.toUpperCase()}_URL to where it runs`);
+        throw new Error(
+          `the gateway at ${gatewayUrl} is ready but the ${name} subgraph at ${url} is not; set BENCH_${name.toUpperCase()}_URL to where it runs`,
+        );
       }
     }
     return { reused: true, describe: `reused the stack at ${gatewayUrl}`, stop: async () => ({ stopped: false, leftovers: [] }) };
   };
 
   if (await isReady(gatewayUrl)) return reuse();
-  if (!local) throw new Error(`nothing is ready at ${gatewayUrl}, and the bench only starts a stack on this machine; start it there or unset BENCH_GATEWAY_URL`);
+  if (!local)
+    throw new Error(
+      `nothing is ready at ${gatewayUrl}, and the bench only starts a stack on this machine; start it there or unset BENCH_GATEWAY_URL`,
+    );
   if (await portInUse(gatewayPort)) {
     // Something holds the port: perhaps a stack still starting. Give it a moment rather than collide.
     log(`port ${gatewayPort} is in use but ${gatewayUrl} is not ready yet; waiting up to 60 s`);
@@ -157,10 +162,16 @@ async function startStack(options: StackOptions, gatewayPort: number): Promise<S
     return { stopped: code !== 'timeout', exitCode: code === 'timeout' ? undefined : code, ms: Date.now() - stopping, leftovers };
   };
 
-  const ready = await waitFor(() => allReady(gatewayUrl, needed), options.startTimeoutMs, () => exitCode !== undefined);
+  const ready = await waitFor(
+    () => allReady(gatewayUrl, needed),
+    options.startTimeoutMs,
+    () => exitCode !== undefined,
+  );
   if (!ready) {
     if (exitCode === undefined) await stop();
-    throw new Error(`the stack did not become ready (${exitCode === undefined ? 'timed out' : `start.ts exited with code ${exitCode}`}); last lines of ${logFile}:\n${tail.join('\n')}`);
+    throw new Error(
+      `the stack did not become ready (${exitCode === undefined ? 'timed out' : `start.ts exited with code ${exitCode}`}); last lines of ${logFile}:\n${tail.join('\n')}`,
+    );
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`stack ready in ${seconds} s${embeddedPgPort ? ` (embedded PostgreSQL on port ${embeddedPgPort})` : ''}`);

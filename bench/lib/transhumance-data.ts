@@ -49,7 +49,8 @@ export async function ensureBenchFlows(databaseUrl: string, target: number): Pro
        WHERE c.owner_org = $1 ORDER BY c.name, p.km_along`,
       [DISPLACEMENT_OWNER],
     );
-    if (points.rows.length === 0) throw new Error('the displacement subgraph has no counting points: has its demo seed run (npm start loads it)?');
+    if (points.rows.length === 0)
+      throw new Error('the displacement subgraph has no counting points: has its demo seed run (npm start loads it)?');
     const before = await generated();
     const batches = Math.ceil(target / PER_BATCH);
     let inserted = 0;
@@ -98,7 +99,16 @@ export async function ensureBenchFlows(databaseUrl: string, target: number): Pro
                 10 + s.h % 190, s.h % 7 * 20, s.h % 5 * 15, CASE WHEN s.h % 8 = 0 THEN 1 + s.h % 12 ELSE 0 END, 1 + s.h % 6
          FROM shaped s JOIN point p ON p.i = s.h % $7::int
          ORDER BY s.observed_at`,
-        [DISPLACEMENT_OWNER, BENCH_WRITER, BATCH_KEY, points.rows.map((p) => p.id), PER_BATCH, batches * PER_BATCH, points.rows.length, missing],
+        [
+          DISPLACEMENT_OWNER,
+          BENCH_WRITER,
+          BATCH_KEY,
+          points.rows.map((p) => p.id),
+          PER_BATCH,
+          batches * PER_BATCH,
+          points.rows.length,
+          missing,
+        ],
       );
       inserted = result.rowCount ?? 0;
       // The subgraph's own rollup statement, over these batches at once.

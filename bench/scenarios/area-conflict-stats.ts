@@ -4,12 +4,14 @@ import { CASE_FIGURES, OTHER_PARTNER } from './conflict-stats';
 const FIRST = 100;
 
 function checkAreas(areas: unknown[], expected?: number): string | undefined {
-  if (areas.length === 0 || (expected !== undefined && areas.length !== expected)) return `expected ${expected ?? 'some'} Mali admin-2 areas, got ${areas.length}`;
+  if (areas.length === 0 || (expected !== undefined && areas.length !== expected))
+    return `expected ${expected ?? 'some'} Mali admin-2 areas, got ${areas.length}`;
   const missing = areas.filter((area) => !at(area, 'conflictStats')).length;
   if (missing > 0) return `${missing} of ${areas.length} areas have no conflictStats`;
   const withCases = areas.filter((area) => ((at(area, 'conflictStats', 'reported', 'count') as number | null) ?? 0) > 0).length;
   if (withCases < areas.length / 2) return `only ${withCases} of ${areas.length} areas have cases: has the case generation run?`;
-  if (areas.some((area) => at(area, 'conflictStats', 'exact') !== false)) return 'some figures are exact: the caller owns the cases, so disclosure control is not measured';
+  if (areas.some((area) => at(area, 'conflictStats', 'exact') !== false))
+    return 'some figures are exact: the caller owns the cases, so disclosure control is not measured';
   return undefined;
 }
 
@@ -58,9 +60,13 @@ export const areaConflictStats: Scenario = {
     `,
     // The same areas as the gateway's page, as the directory lists them.
     variables: async (directQuery) => {
-      const data = await directQuery(`query BenchMaliAreas($first: Int!) { adminAreas(country: "ML", level: 2, first: $first) { edges { node { pcode } } } }`, { first: FIRST });
+      const data = await directQuery(
+        `query BenchMaliAreas($first: Int!) { adminAreas(country: "ML", level: 2, first: $first) { edges { node { pcode } } } }`,
+        { first: FIRST },
+      );
       const edges = at(data, 'adminAreas', 'edges');
-      if (!Array.isArray(edges) || edges.length === 0) throw new Error('admin-areas-ML-2-conflict-stats: the directory lists no Mali admin-2 area');
+      if (!Array.isArray(edges) || edges.length === 0)
+        throw new Error('admin-areas-ML-2-conflict-stats: the directory lists no Mali admin-2 area');
       return { representations: edges.map((edge) => ({ __typename: 'AdminArea', pcode: at(edge, 'node', 'pcode') })) };
     },
     check: (data) => {

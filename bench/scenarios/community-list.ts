@@ -13,8 +13,12 @@ export const communityList: Scenario = {
             name
             adminArea {
               name
-              parent { name }
-              country { nameEn }
+              parent {
+                name
+              }
+              country {
+                nameEn
+              }
             }
           }
         }

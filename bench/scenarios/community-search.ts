@@ -15,7 +15,10 @@ export const communitySearch: Scenario = {
           node {
             id
             name
-            adminArea { pcode name }
+            adminArea {
+              pcode
+              name
+            }
           }
         }
       }
@@ -25,7 +28,8 @@ export const communitySearch: Scenario = {
   targets: ['gateway', 'direct'],
   check: (data) => {
     const total = at(data, 'communities', 'totalCount');
-    if (typeof total !== 'number' || total < 11) return `expected the generated "Bench village 12…" communities, totalCount is ${String(total)}`;
+    if (typeof total !== 'number' || total < 11)
+      return `expected the generated "Bench village 12…" communities, totalCount is ${String(total)}`;
     return undefined;
   },
 };

@@ -21,7 +21,7 @@ export const CASE_FIGURES = /* GraphQL */ `
 export const OTHER_PARTNER: BenchViewer = {
   organisationId: CURRICULUM_OWNER,
   scopes: ['conflicts:read'],
-  why: 'another partner than the cases\' owner: the figures go through disclosure control',
+  why: "another partner than the cases' owner: the figures go through disclosure control",
 };
 
 /** Mali's admin-2 areas hold about 53 × 1,200 generated cases; fewer groups means missing data. */
@@ -56,10 +56,13 @@ export const conflictStats: Scenario = {
   targets: ['gateway', 'direct'],
   check: (data) => {
     const groups = at(data, 'conflictStats', 'groups');
-    if (!Array.isArray(groups) || groups.length < MIN_GROUPS) return `expected at least ${MIN_GROUPS} Mali admin-2 groups, got ${Array.isArray(groups) ? groups.length : 'none'}`;
-    if (at(data, 'conflictStats', 'exact') !== false) return 'the figures are exact: the caller owns every case, so disclosure control is not measured';
+    if (!Array.isArray(groups) || groups.length < MIN_GROUPS)
+      return `expected at least ${MIN_GROUPS} Mali admin-2 groups, got ${Array.isArray(groups) ? groups.length : 'none'}`;
+    if (at(data, 'conflictStats', 'exact') !== false)
+      return 'the figures are exact: the caller owns every case, so disclosure control is not measured';
     const reported = at(data, 'conflictStats', 'total', 'reported', 'count');
-    if (typeof reported !== 'number' || reported < 10_000) return `expected tens of thousands of Mali cases, the total says ${String(reported)}: has the case generation run?`;
+    if (typeof reported !== 'number' || reported < 10_000)
+      return `expected tens of thousands of Mali cases, the total says ${String(reported)}: has the case generation run?`;
     return undefined;
   },
 };

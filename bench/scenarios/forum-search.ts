@@ -16,17 +16,37 @@ export const forumSearch: Scenario = {
     query BenchForumSearch($query: String!, $first: Int!) {
       forumSearch(query: $query, first: $first) {
         totalCount
-        pageInfo { hasNextPage endCursor }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           cursor
           kind
           rank
-          language { code }
-          snippet { text highlights { start length } }
+          language {
+            code
+          }
+          snippet {
+            text
+            highlights {
+              start
+              length
+            }
+          }
           node {
-            ... on ForumRecommendation { id number theme addressee }
-            ... on Declaration { id }
-            ... on Testimony { id }
+            ... on ForumRecommendation {
+              id
+              number
+              theme
+              addressee
+            }
+            ... on Declaration {
+              id
+            }
+            ... on Testimony {
+              id
+            }
           }
         }
       }
@@ -36,10 +56,11 @@ export const forumSearch: Scenario = {
   targets: ['gateway', 'direct'],
   check: (data) => {
     const total = at(data, 'forumSearch', 'totalCount');
-    if (typeof total !== 'number' || total < 5_000) return `expected thousands of matches among the generated recommendations, totalCount is ${String(total)}: has the generation run?`;
+    if (typeof total !== 'number' || total < 5_000)
+      return `expected thousands of matches among the generated recommendations, totalCount is ${String(total)}: has the generation run?`;
     const edges = at(data, 'forumSearch', 'edges');
     if (!Array.isArray(edges) || edges.length !== 20) return `expected a page of 20, got ${Array.isArray(edges) ? edges.length : 'none'}`;
-    const bare = edges.find((e) => !((at(e, 'snippet', 'highlights') as unknown[] | undefined)?.length));
+    const bare = edges.find((e) => !(at(e, 'snippet', 'highlights') as unknown[] | undefined)?.length);
     if (bare) return `a match without a highlighted snippet: ${JSON.stringify(bare).slice(0, 300)}`;
     return undefined;
   },

@@ -8,18 +8,21 @@ import { at, type BenchViewer, type Scenario } from './types';
 export const MINING_OTHER_PARTNER: BenchViewer = {
   organisationId: CURRICULUM_OWNER,
   scopes: ['mining:read'],
-  why: 'another partner than the trainings\' owner: the figures go through disclosure control',
+  why: "another partner than the trainings' owner: the figures go through disclosure control",
 };
 
 const COUNT = 'count suppressed';
 const HEADCOUNT = `women { ${COUNT} } men { ${COUNT} } notBrokenDown { ${COUNT} } total { ${COUNT} }`;
 
 const checkFigures = (field: string, trainings: (data: Record<string, unknown>) => unknown) => (data: Record<string, unknown>) => {
-  if (at(data, field, 'exact') !== false) return 'the figures are exact: the caller owns every training, so disclosure control is not measured';
+  if (at(data, field, 'exact') !== false)
+    return 'the figures are exact: the caller owns every training, so disclosure control is not measured';
   const groups = at(data, field, 'groups');
-  if (!Array.isArray(groups) || groups.length < 3) return `expected the stakeholder groups, got ${Array.isArray(groups) ? groups.length : 'none'}`;
+  if (!Array.isArray(groups) || groups.length < 3)
+    return `expected the stakeholder groups, got ${Array.isArray(groups) ? groups.length : 'none'}`;
   const n = trainings(data);
-  if (typeof n !== 'number' || n < 5_000) return `expected thousands of trainings counted, got ${String(n)}: has the training generation run?`;
+  if (typeof n !== 'number' || n < 5_000)
+    return `expected thousands of trainings counted, got ${String(n)}: has the training generation run?`;
   return undefined;
 };
 

@@ -24,12 +24,23 @@ export const transhumanceFlows: Scenario = {
   query: /* GraphQL */ `
     query BenchTranshumanceFlows($filter: TranshumanceFlowFilter!) {
       transhumanceFlows(filter: $filter) {
-        corridor { id }
+        corridor {
+          id
+        }
         week
         weekStart
         observations
-        heads { cattle sheep goats camels tlu }
-        herders { count suppressed }
+        heads {
+          cattle
+          sheep
+          goats
+          camels
+          tlu
+        }
+        herders {
+          count
+          suppressed
+        }
       }
     }
   `,
@@ -37,9 +48,11 @@ export const transhumanceFlows: Scenario = {
   targets: ['gateway', 'direct'],
   check: (data) => {
     const weeks = data.transhumanceFlows;
-    if (!Array.isArray(weeks) || weeks.length < 100) return `expected a year of weeks for each corridor, got ${Array.isArray(weeks) ? weeks.length : 'none'}`;
+    if (!Array.isArray(weeks) || weeks.length < 100)
+      return `expected a year of weeks for each corridor, got ${Array.isArray(weeks) ? weeks.length : 'none'}`;
     const observations = weeks.reduce((sum: number, w: { observations: number }) => sum + w.observations, 0);
-    if (observations < 200_000) return `expected hundreds of thousands of observations counted, got ${observations}: has the flow generation run?`;
+    if (observations < 200_000)
+      return `expected hundreds of thousands of observations counted, got ${observations}: has the flow generation run?`;
     return undefined;
   },
 };

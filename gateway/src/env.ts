@@ -1,5 +1,15 @@
 import path from 'node:path';
-import { authEnv, authProblems, env, queryLimitsEnv, readEnv, EnvError, tokenKeyConfig, type EnvOf, type TokenKeyConfig } from '@peacegraph/kit';
+import {
+  authEnv,
+  authProblems,
+  env,
+  queryLimitsEnv,
+  readEnv,
+  EnvError,
+  tokenKeyConfig,
+  type EnvOf,
+  type TokenKeyConfig,
+} from '@peacegraph/kit';
 
 const spec = {
   GATEWAY_PORT: env.port('port the gateway listens on', 4000),
@@ -9,7 +19,11 @@ const spec = {
   ...queryLimitsEnv,
   EXPLORER_HEADERS: env.optionalString('JSON object of headers pre-filled in the explorer (development only)'),
   LOG_LEVEL: env.oneOf('log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
-  DIRECTORY_URL: env.url('the directory subgraph, asked whether organisations and API keys exist', ['http', 'https'], 'http://localhost:4001/graphql'),
+  DIRECTORY_URL: env.url(
+    'the directory subgraph, asked whether organisations and API keys exist',
+    ['http', 'https'],
+    'http://localhost:4001/graphql',
+  ),
   ...authEnv,
 };
 

@@ -79,19 +79,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     logger: log,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: routeOf(name, url ?? ''), timeoutMs, logger: log }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: routeOf(name, url ?? ''), timeoutMs, logger: log }),
   });
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const guards = requestGuards<GatewayContext>({
-    bodySize: bodyLimit,
-    maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
-    maxAliases: options.maxAliases ?? DEFAULT_LIMITS.maxAliases,
-    maxCost: options.maxCost ?? DEFAULT_LIMITS.maxCost,
-  }, () => supergraph.current?.listSizes ?? new Map());
+  const guards = requestGuards<GatewayContext>(
+    {
+      bodySize: bodyLimit,
+      maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+      maxAliases: options.maxAliases ?? DEFAULT_LIMITS.maxAliases,
+      maxCost: options.maxCost ?? DEFAULT_LIMITS.maxCost,
+    },
+    () => supergraph.current?.listSizes ?? new Map(),
+  );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo turns introspection off in production; partners build clients from it and the explorer needs it.

@@ -24,7 +24,10 @@ async function main(): Promise<void> {
       explorerHeaders: config.explorerHeaders,
       gaveUp: () => gaveUp,
       logger: log,
-      authenticate: await createAuthenticator(config.auth, remoteIdentityStore(config.subgraphUrls.directory ?? config.directoryUrl, { logger: log })),
+      authenticate: await createAuthenticator(
+        config.auth,
+        remoteIdentityStore(config.subgraphUrls.directory ?? config.directoryUrl, { logger: log }),
+      ),
     });
     stopOnSignals(log, gateway.stop);
   } catch (error) {

@@ -16,9 +16,7 @@ export interface LoadedSupergraph {
   listSizes: ListSizes;
 }
 
-export type ReloadOutcome =
-  | { applied: true; id: string; at: Date }
-  | { applied: false; reason: string; at: Date };
+export type ReloadOutcome = { applied: true; id: string; at: Date } | { applied: false; reason: string; at: Date };
 
 /** What happened to the changes written to the supergraph file since the gateway started. */
 export interface SupergraphReloads {

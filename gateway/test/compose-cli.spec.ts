@@ -65,7 +65,9 @@ describe('npm run compose', () => {
 
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/^Composition failed with 1 error:$/m);
-    expect(check.stderr).toMatch(/^ {2}- \[KEY_INVALID_FIELDS\] \[directory\] On type "Community", for @key\(fields: "code"\): Cannot query field "code"/m);
+    expect(check.stderr).toMatch(
+      /^ {2}- \[KEY_INVALID_FIELDS\] \[directory\] On type "Community", for @key\(fields: "code"\): Cannot query field "code"/m,
+    );
   });
 
   it('exits 1 in both modes on a non-null root field, printing the subgraph, the field and its file:line', async () => {
@@ -75,7 +77,9 @@ describe('npm run compose', () => {
       const run = await compose(...mode, '--config', workspace.configPath, '--out', workspace.supergraphPath);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^Composition failed with 1 error:$/m);
-      expect(run.stderr).toMatch(/^ {2}- \[NON_NULL_ROOT_FIELD\] \[directory\] Root field "Query\.brokenCommunity" is non-null \(Community!\)/m);
+      expect(run.stderr).toMatch(
+        /^ {2}- \[NON_NULL_ROOT_FIELD\] \[directory\] Root field "Query\.brokenCommunity" is non-null \(Community!\)/m,
+      );
       expect(run.stderr).toMatch(/^ {6}at .*directory\/schema\.graphql:4:3$/m);
     }
   });

@@ -97,7 +97,9 @@ type Community @key(fields: "id") { id: ID! name: Int }
       ]),
     );
     const lines = describeReport(report);
-    expect(lines).toContain(`${report.diff?.breaking.length} breaking changes against ${path.relative(process.cwd(), workspace.supergraphPath)}:`);
+    expect(lines).toContain(
+      `${report.diff?.breaking.length} breaking changes against ${path.relative(process.cwd(), workspace.supergraphPath)}:`,
+    );
     expect(lines).toContain('  - FIELD_REMOVED: Query.brokenCommunity was removed.');
   });
 
@@ -193,17 +195,18 @@ subgraphs:
       ],
       ['INVALID_SUPERGRAPH_CONFIG', 'subgraphs.directory.routing_url must be an http(s) URL, got "localhost:4001"'],
       ['INVALID_SUPERGRAPH_CONFIG', 'subgraphs.conflicts.schema.file: ./missing.graphql does not exist'],
-      [
-        'INVALID_SUPERGRAPH_CONFIG',
-        'subgraphs.forums.schema: only schema.file is supported; composition runs offline from committed SDL',
-      ],
+      ['INVALID_SUPERGRAPH_CONFIG', 'subgraphs.forums.schema: only schema.file is supported; composition runs offline from committed SDL'],
     ]);
   });
 
   it('says so when the config file is missing', async () => {
     const report = await composeSupergraph({ configPath: path.join(workspace.dir, 'nope.yaml') });
     expect(report.problems).toEqual([
-      { code: 'INVALID_SUPERGRAPH_CONFIG', message: 'the file cannot be read (does it exist?)', locations: [path.join(workspace.dir, 'nope.yaml')] },
+      {
+        code: 'INVALID_SUPERGRAPH_CONFIG',
+        message: 'the file cannot be read (does it exist?)',
+        locations: [path.join(workspace.dir, 'nope.yaml')],
+      },
     ]);
   });
 });
@@ -238,7 +241,9 @@ type Community @key(fields: "id") {
       ['NON_NULL_ROOT_FIELD', '[directory] Root field "Mutation.renameCommunity" is non-null (Community!)'],
       ['NON_NULL_ROOT_FIELD', '[directory] Root field "Query.communityCount" is non-null (Int!)'],
     ]);
-    expect(report.problems[0]!.message).toMatch(/must be nullable \(\[Community!\]\), so that an outage of "directory" nulls only its own fields/);
+    expect(report.problems[0]!.message).toMatch(
+      /must be nullable \(\[Community!\]\), so that an outage of "directory" nulls only its own fields/,
+    );
     expect(report.problems.map((p) => p.locations)).toEqual([
       [expect.stringMatching(/directory\/schema\.graphql:4:3$/)],
       [expect.stringMatching(/directory\/schema\.graphql:7:3$/)],
@@ -272,13 +277,16 @@ type Community @key(fields: "id") {
   });
 
   it('accepts nullable root fields whatever they hold, and non-null fields elsewhere', async () => {
-    await workspace.writeSchema('directory', nonNullRoots.replace('[Community!]!', '[Community!]').replace('Community!\n}', 'Community\n}').replace('Int!', 'Int'));
+    await workspace.writeSchema(
+      'directory',
+      nonNullRoots.replace('[Community!]!', '[Community!]').replace('Community!\n}', 'Community\n}').replace('Int!', 'Int'),
+    );
     const report = await compose();
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
   });
 
-  it('knows root types renamed by a schema definition, and exempts federation\'s _entities and _service', () => {
+  it("knows root types renamed by a schema definition, and exempts federation's _entities and _service", () => {
     const document = parse(
       new Source(
         `schema { query: Root mutation: Change }

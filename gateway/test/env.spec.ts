@@ -19,7 +19,14 @@ describe('gateway environment', () => {
       explorerHeaders: undefined,
       logLevel: 'info',
       directoryUrl: 'http://localhost:4001/graphql',
-      auth: { hs256Secret: SECRET, jwksUrl: undefined, publicKeyPem: undefined, publicKeyAlgorithm: 'RS256', issuer: 'peacegraph', audience: 'peacegraph' },
+      auth: {
+        hs256Secret: SECRET,
+        jwksUrl: undefined,
+        publicKeyPem: undefined,
+        publicKeyAlgorithm: 'RS256',
+        issuer: 'peacegraph',
+        audience: 'peacegraph',
+      },
     });
   });
 

@@ -271,7 +271,10 @@ describe('health and readiness', () => {
     try {
       const ready = await fetch(new URL('/ready', supervised.url));
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'unavailable', gaveUp: [{ name: 'conflicts', reason: 'exited 5 times within 60 s' }] });
+      expect(await ready.json()).toMatchObject({
+        status: 'unavailable',
+        gaveUp: [{ name: 'conflicts', reason: 'exited 5 times within 60 s' }],
+      });
       // An operator restarted it: the supervisor says nothing is given up any more.
       gaveUp = [];
       const again = await fetch(new URL('/ready', supervised.url));
@@ -293,7 +296,10 @@ describe('health and readiness', () => {
     const response = await query('{ community(id: "c1") { name openCases } }');
     expect(response.data).toEqual({ community: { name: 'Kalana', openCases: null } });
     expect(response.errors).toEqual([
-      { message: 'The conflicts service could not be reached', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'conflicts', retryable: true } },
+      {
+        message: 'The conflicts service could not be reached',
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'conflicts', retryable: true },
+      },
     ]);
   });
 });

@@ -49,7 +49,13 @@ beforeAll(async () => {
   probe = await startProbe({ dataSource: db.dataSource, statements: db.statements });
 
   proxy = await startTcpProxy(db.url);
-  relayedSource = createDataSource({ url: proxy.urlFor(db.url), entities: [], migrations: [], poolSize: 2, timeouts: { statementMs: 500, connectMs: 2_000 } });
+  relayedSource = createDataSource({
+    url: proxy.urlFor(db.url),
+    entities: [],
+    migrations: [],
+    poolSize: 2,
+    timeouts: { statementMs: 500, connectMs: 2_000 },
+  });
   await relayedSource.dataSource.initialize();
   fragile = await startProbe({
     dataSource: relayedSource.dataSource,
@@ -81,7 +87,6 @@ async function sleeping(): Promise<number> {
   );
   return rows[0]!.n;
 }
-
 
 describe('callers who leave, through the gateway', () => {
   it.each([5, 50])('%i abandoned reads: the gateway aborts every subgraph call and the subgraph stops their SQL', async (n) => {
@@ -119,7 +124,11 @@ describe('faults of the platform, through the gateway', () => {
     expect(response.status).toBe(200);
     expect(response.data).toEqual({ sleep: null, answer: 42 });
     expect(response.errors).toEqual([
-      { message: expect.stringMatching(/longer than the database allows/), path: ['sleep'], extensions: { code: 'QUERY_TIMEOUT', retryable: true, serviceName: 'probe' } },
+      {
+        message: expect.stringMatching(/longer than the database allows/),
+        path: ['sleep'],
+        extensions: { code: 'QUERY_TIMEOUT', retryable: true, serviceName: 'probe' },
+      },
     ]);
   });
 
@@ -137,7 +146,10 @@ describe('faults of the platform, through the gateway', () => {
     } finally {
       await proxy.up();
     }
-    await until(async () => (await graphqlClient(gateway.url)<{ answer: number }>(`{ answer }`)).data?.answer === 42, 'the subgraph to answer again');
+    await until(
+      async () => (await graphqlClient(gateway.url)<{ answer: number }>(`{ answer }`)).data?.answer === 42,
+      'the subgraph to answer again',
+    );
   });
 
   it("keeps a subgraph's HTTP 503 (it could not verify the caller) as SERVICE_UNAVAILABLE, not the caller's fault", async () => {

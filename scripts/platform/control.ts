@@ -71,7 +71,11 @@ export function askPlatform(socketPath: string, request: ControlRequest, timeout
       }
     });
     socket.on('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? new Error('PeaceGraph is not running here (start it with npm start)') : error),
+      reject(
+        error.code === 'ENOENT' || error.code === 'ECONNREFUSED'
+          ? new Error('PeaceGraph is not running here (start it with npm start)')
+          : error,
+      ),
     );
   });
 }

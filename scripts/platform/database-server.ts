@@ -65,7 +65,9 @@ export async function openDatabaseServer(root: string, log: (line: string) => vo
 /** postgres-process.ts says `{ ready: url }` once the server accepts connections. */
 function readyMessage(service: Service): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    service.child.once('message', (message: { ready?: string }) => (message.ready ? resolve(message.ready) : reject(new Error('unexpected message'))));
+    service.child.once('message', (message: { ready?: string }) =>
+      message.ready ? resolve(message.ready) : reject(new Error('unexpected message')),
+    );
     void service.exited.then((code) => reject(new Error(`embedded PostgreSQL exited with code ${code}`)));
   });
 }

@@ -110,7 +110,12 @@ export class Supervisor {
     const named = new Set(groups.flat());
     const rest = [...this.services.keys()].filter((n) => !named.has(n));
     for (const group of [...groups, rest]) {
-      await Promise.all(group.map((name) => this.services.get(name)).filter((e): e is Supervised => !!e).map((e) => this.terminate(e, graceMs)));
+      await Promise.all(
+        group
+          .map((name) => this.services.get(name))
+          .filter((e): e is Supervised => !!e)
+          .map((e) => this.terminate(e, graceMs)),
+      );
     }
   }
 
@@ -133,13 +138,17 @@ export class Supervisor {
     if (entry.crashes.length >= this.policy.maxCrashes) {
       entry.state = 'gave up';
       entry.reason = `exited ${entry.crashes.length} times within ${Math.round(this.policy.windowMs / 1000)} s`;
-      this.say(`${name} ${how} and ${entry.reason}: giving up on it; the rest of the platform keeps running. Fix it, then: npm run restart -- ${name}`);
+      this.say(
+        `${name} ${how} and ${entry.reason}: giving up on it; the rest of the platform keeps running. Fix it, then: npm run restart -- ${name}`,
+      );
       this.changed();
       return;
     }
     const backoff = Math.min(this.policy.maxBackoffMs, this.policy.firstBackoffMs * 2 ** (entry.crashes.length - 1));
     entry.state = 'restarting';
-    this.say(`${name} ${how}; starting it again in ${(backoff / 1000).toFixed(1)} s (crash ${entry.crashes.length} of ${this.policy.maxCrashes} allowed within ${Math.round(this.policy.windowMs / 1000)} s)`);
+    this.say(
+      `${name} ${how}; starting it again in ${(backoff / 1000).toFixed(1)} s (crash ${entry.crashes.length} of ${this.policy.maxCrashes} allowed within ${Math.round(this.policy.windowMs / 1000)} s)`,
+    );
     this.changed();
     entry.timer = setTimeout(() => {
       if (this.stopping || entry.state !== 'restarting') return;

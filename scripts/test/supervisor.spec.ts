@@ -64,8 +64,10 @@ describe('the platform supervisor', () => {
     const steady = await spec('steady');
     const crashy = await spec('crashy', { CRASH_AFTER_MS: '150' });
     const changes: string[][] = [];
-    supervisor = new Supervisor((line) => lines.push(line), POLICY, (statuses) =>
-      changes.push(statuses.filter((s) => s.state === 'gave up').map((s) => s.name)),
+    supervisor = new Supervisor(
+      (line) => lines.push(line),
+      POLICY,
+      (statuses) => changes.push(statuses.filter((s) => s.state === 'gave up').map((s) => s.name)),
     );
     await supervisor.start(steady);
     await supervisor.start(crashy);
@@ -86,7 +88,9 @@ describe('the platform supervisor', () => {
   it('forgives a given-up service that an operator restarts, running its preparation again', async () => {
     const prepared: number[] = [];
     const failing = await spec('failing', { CRASH_AFTER_MS: '0' });
-    await expect(supervisor.start({ ...failing, prepare: async () => void prepared.push(Date.now()) })).rejects.toThrow('exited before it was ready');
+    await expect(supervisor.start({ ...failing, prepare: async () => void prepared.push(Date.now()) })).rejects.toThrow(
+      'exited before it was ready',
+    );
     await eventually(() => state('failing') === 'gave up');
     expect(failing.starts()).toBe(3);
     // The fix is deployed: the service now starts.

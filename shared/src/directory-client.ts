@@ -70,7 +70,9 @@ export function createDirectoryClient(directoryUrl: string, options: { timeoutMs
       if (!response.ok || !body.data) throw new Error(`directory lookup failed: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
     } catch {
       // The directory down, slow or failing is the platform's fault: the caller may retry the write.
-      throw serviceUnavailable('The directory, which checks places, languages and organisations, cannot be reached just now; retry in a few seconds');
+      throw serviceUnavailable(
+        'The directory, which checks places, languages and organisations, cannot be reached just now; retry in a few seconds',
+      );
     }
     return body.data!._entities;
   }
@@ -84,7 +86,9 @@ export function createDirectoryClient(directoryUrl: string, options: { timeoutMs
       const asked = ids.filter((id) => onlyUuids([id]).length === 1);
       const found = asked.length ? await lookup(asked.map((id) => ({ __typename: 'Organisation', id }))) : [];
       const byId = new Map(
-        found.flatMap((e) => (e && 'organisationId' in e ? [[e.organisationId, { id: e.organisationId, name: e.organisationName }] as const] : [])),
+        found.flatMap((e) =>
+          e && 'organisationId' in e ? [[e.organisationId, { id: e.organisationId, name: e.organisationName }] as const] : [],
+        ),
       );
       return ids.map((id) => byId.get(id) ?? null);
     }),

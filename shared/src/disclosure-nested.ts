@@ -122,17 +122,28 @@ export function discloseNested(
     }
   }
 
-  const show = (index: number): DisclosedCount => (hidden[index] ? { count: null, suppressed: true } : { count: values[index]!, suppressed: false });
+  const show = (index: number): DisclosedCount =>
+    hidden[index] ? { count: null, suppressed: true } : { count: values[index]!, suppressed: false };
   return new Map(
     nodes.map((node) => {
       const own = items.get(node)!;
-      return [node.code, { code: node.code, depth: node.depth, parent: node.parent, total: show(own.total), cells: own.cells.map((row) => row.map(show)) }];
+      return [
+        node.code,
+        { code: node.code, depth: node.depth, parent: node.parent, total: show(own.total), cells: own.cells.map((row) => row.map(show)) },
+      ];
     }),
   );
 }
 
 function buildTree(leaves: readonly NestedLeaf[], breakdowns: readonly NestedBreakdown[]): Node {
-  const empty = (code: string, depth: number, parent: string | null): Node => ({ code, depth, parent, total: 0, cells: breakdowns.map((b) => b.keys.map(() => 0)), children: [] });
+  const empty = (code: string, depth: number, parent: string | null): Node => ({
+    code,
+    depth,
+    parent,
+    total: 0,
+    cells: breakdowns.map((b) => b.keys.map(() => 0)),
+    children: [],
+  });
   const root = empty('', 0, null);
   const byCode = new Map<string, Node>([['', root]]);
   for (const leaf of leaves) {

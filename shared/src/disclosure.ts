@@ -35,7 +35,8 @@ export function discloseTable(
   const columnCount = Math.max(0, ...cells.map((r) => r.length));
   const columnSums = Array.from({ length: columnCount }, (_, j) => cells.reduce((a, row) => a + (row[j] ?? 0), 0));
   const grand = rowSums.reduce((a, b) => a + b, 0);
-  const show = (count: number, hidden: boolean): DisclosedCount => (hidden ? { count: null, suppressed: true } : { count, suppressed: false });
+  const show = (count: number, hidden: boolean): DisclosedCount =>
+    hidden ? { count: null, suppressed: true } : { count, suppressed: false };
 
   if (options.exact) {
     return {

@@ -42,7 +42,15 @@ export {
   type PageArgs,
   type KeysetOrder,
 } from './pagination';
-export { encodeCursor, decodeCursor, listIdentity, MAX_CURSOR_LENGTH, type CursorKey, type CursorList, type CursorValueType } from './cursor';
+export {
+  encodeCursor,
+  decodeCursor,
+  listIdentity,
+  MAX_CURSOR_LENGTH,
+  type CursorKey,
+  type CursorList,
+  type CursorValueType,
+} from './cursor';
 export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments, loadedOnce } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs } from './graphql/type-defs';
@@ -52,7 +60,13 @@ export { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
 export { notFoundHandler, requestErrorHandler } from './graphql/request-errors';
 export { ANONYMOUS, hasScope, isAdmin, organisationOf, parseScopes, SCOPE_PATTERN, type Viewer } from './auth/viewer';
 export { createAuthenticator, API_KEY_PREFIX, type Authenticator } from './auth/authenticate';
-export { remoteIdentityStore, DEFAULT_IDENTITY_WINDOWS, type IdentityStore, type ApiKeyIdentity, type IdentityWindows } from './auth/identity-store';
+export {
+  remoteIdentityStore,
+  DEFAULT_IDENTITY_WINDOWS,
+  type IdentityStore,
+  type ApiKeyIdentity,
+  type IdentityWindows,
+} from './auth/identity-store';
 export { signDevToken, type DevTokenClaims } from './auth/tokens';
 export { authEnv, authProblems, tokenKeyConfig, type AuthEnv } from './auth/env';
 export type { TokenKeyConfig } from './auth/keys';
@@ -66,7 +80,13 @@ export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, 
 export { discloseNested, type NestedBreakdown, type NestedLeaf, type DisclosedArea } from './disclosure-nested';
 export { updateWithVersion } from './database/versioned-update';
 export { runDatabaseTask } from './database/task';
-export { createDirectoryClient, type DirectoryClient, type CommunityPlace, type LanguageRef, type OrganisationRef } from './directory-client';
+export {
+  createDirectoryClient,
+  type DirectoryClient,
+  type CommunityPlace,
+  type LanguageRef,
+  type OrganisationRef,
+} from './directory-client';
 export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './subgraph-env';
 export { runSubgraph, type SubgraphMain } from './subgraph-main';
 export { OWNED_RECORD_COLUMNS, OWNED_RECORD_SQL, constraintOf, type OwnedRecord } from './database/owned-record';

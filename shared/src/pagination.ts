@@ -80,7 +80,10 @@ export async function keysetConnection<T extends ObjectLiteral>(
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({
     node,
-    cursor: encodeCursor(list, order.keys.map((k) => k.value(node))),
+    cursor: encodeCursor(
+      list,
+      order.keys.map((k) => k.value(node)),
+    ),
   }));
   let total: Promise<number> | undefined;
   return {

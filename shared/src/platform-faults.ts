@@ -47,7 +47,12 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /** TypeORM's errors when its pool is not (or no longer) connected. */
-const UNAVAILABLE_NAMES = new Set(['CannotExecuteNotConnectedError', 'ConnectionIsNotSetError', 'QueryRunnerAlreadyReleasedError', 'RequestAbandonedError']);
+const UNAVAILABLE_NAMES = new Set([
+  'CannotExecuteNotConnectedError',
+  'ConnectionIsNotSetError',
+  'QueryRunnerAlreadyReleasedError',
+  'RequestAbandonedError',
+]);
 
 export function platformFaultOf(error: unknown): PlatformFault | undefined {
   return search(error, 0);

@@ -55,7 +55,8 @@ function storableDates(scalar: GraphQLScalarType): GraphQLScalarType {
   const check = (value: unknown): unknown => {
     if (value instanceof Date) {
       const year = value.getUTCFullYear();
-      if (year < 1 || year > 9999) throw new TypeError(`${scalar.name} must fall between the years 1 and 9999, got ${value.toISOString().slice(0, 10)}`);
+      if (year < 1 || year > 9999)
+        throw new TypeError(`${scalar.name} must fall between the years 1 and 9999, got ${value.toISOString().slice(0, 10)}`);
     }
     return value;
   };

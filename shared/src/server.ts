@@ -75,9 +75,7 @@ export function buildSchema(typeDefs: DocumentNode, resolvers: GraphQLResolverMa
  * Starts one subgraph: GraphQL at /graphql, liveness at /health, readiness at /ready.
  * Returns once it listens; `stop` drains in-flight requests before closing.
  */
-export async function startSubgraphServer<C extends PolicyContext>(
-  options: SubgraphServerOptions<C>,
-): Promise<RunningServer> {
+export async function startSubgraphServer<C extends PolicyContext>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

@@ -9,7 +9,12 @@ export interface SubgraphMain {
   name: string;
   defaultPort: number;
   connect: (url: string, logger: Logger, poolSize: number) => { dataSource: DataSource; statements: SqlStatementCounter };
-  start: (args: { dataSource: DataSource; statements: SqlStatementCounter; logger: Logger; config: SubgraphConfig }) => Promise<RunningServer>;
+  start: (args: {
+    dataSource: DataSource;
+    statements: SqlStatementCounter;
+    logger: Logger;
+    config: SubgraphConfig;
+  }) => Promise<RunningServer>;
 }
 
 /** A subgraph's `src/index.ts`: configuration, database, server, clean stop; exit 1 with a plain reason. */

@@ -7,7 +7,8 @@ const LIVE_KEY = 'pgk_livelivelivelivelivelivelivelive';
 const config = { hs256Secret: SECRET, issuer: 'peacegraph', audience: 'peacegraph' };
 const store: IdentityStore = {
   organisationExists: async (id) => id === ORG,
-  verifyApiKey: async (key) => (key === LIVE_KEY ? { keyId: 'k1', prefix: 'pgk_live', organisationId: ORG, scopes: ['conflicts:read'] } : null),
+  verifyApiKey: async (key) =>
+    key === LIVE_KEY ? { keyId: 'k1', prefix: 'pgk_live', organisationId: ORG, scopes: ['conflicts:read'] } : null,
 };
 
 function token(claims: Record<string, unknown> = {}, secret = SECRET, expires: string | number = '5m') {
@@ -50,7 +51,9 @@ describe('authenticate', () => {
     const expired = await token({}, SECRET, Math.floor(Date.now() / 1000) - 60);
     const forged = await token({}, 'another-secret-of-at-least-thirty-two-chars');
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ sub: 'x', org: ORG, scope: 'admin', iss: 'peacegraph', aud: 'peacegraph', exp: 9999999999 })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({ sub: 'x', org: ORG, scope: 'admin', iss: 'peacegraph', aud: 'peacegraph', exp: 9999999999 }),
+    ).toString('base64url');
     const cases: [string, RegExp][] = [
       [`Bearer ${expired}`, /expired/],
       [`Bearer ${forged}`, /signature does not verify/],

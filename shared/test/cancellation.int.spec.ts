@@ -35,7 +35,6 @@ async function backends(state: string, like = '%pg_sleep%'): Promise<number> {
   return rows[0]!.n;
 }
 
-
 /** Sends `query` and gives up on it when `signal` aborts, as a partner's client with a deadline does. */
 function abandoned(query: string, signal: AbortSignal): Promise<void> {
   return fetch(probe.url, {
@@ -85,7 +84,10 @@ describe('a caller who leaves', () => {
     caller.abort();
     await Promise.all(writes);
     await until(async () => (await backends('active')) === 0, 'the writes to stop');
-    await until(async () => (await backends('idle in transaction', '%')) === 0 && (await backends('idle in transaction (aborted)', '%')) === 0, 'no transaction left open');
+    await until(
+      async () => (await backends('idle in transaction', '%')) === 0 && (await backends('idle in transaction (aborted)', '%')) === 0,
+      'no transaction left open',
+    );
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM probe_note`)).toEqual([{ n: 0 }]);
 
     // Every pooled connection still works, and a write that is waited for commits.

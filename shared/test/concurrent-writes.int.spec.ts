@@ -46,12 +46,10 @@ function addChild(parentId: string, max: number, session = 1, key: string | null
       max,
       refusal: () => badInput('input.parent', `The parent already has ${max} children`),
     });
-    const [row] = (await manager.query(`INSERT INTO child (parent_id, owner_org, client_mutation_id, session) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      parentId,
-      OWNER,
-      key,
-      session,
-    ])) as { id: string }[];
+    const [row] = (await manager.query(
+      `INSERT INTO child (parent_id, owner_org, client_mutation_id, session) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [parentId, OWNER, key, session],
+    )) as { id: string }[];
     return row!;
   });
 }
@@ -85,12 +83,15 @@ describe('atMost: a limit per parent holds when every writer comes at once', () 
     const numbers = await Promise.all(
       Array.from({ length: 30 }, () =>
         db.dataSource.transaction((manager) =>
-          atMost(manager, { parent: { table: 'parent', id }, children: { table: 'child', column: 'parent_id' }, max: 100, refusal: () => new Error('full') }).then(
-            async (count) => {
-              await manager.query(`INSERT INTO child (parent_id, owner_org, session) VALUES ($1, $2, $3)`, [id, OWNER, count + 1]);
-              return count + 1;
-            },
-          ),
+          atMost(manager, {
+            parent: { table: 'parent', id },
+            children: { table: 'child', column: 'parent_id' },
+            max: 100,
+            refusal: () => new Error('full'),
+          }).then(async (count) => {
+            await manager.query(`INSERT INTO child (parent_id, owner_org, session) VALUES ($1, $2, $3)`, [id, OWNER, count + 1]);
+            return count + 1;
+          }),
         ),
       ),
     );
@@ -110,13 +111,17 @@ describe('atMost: a limit per parent holds when every writer comes at once', () 
 
 describe('createOnce: copies of one keyed create make one record and all answer with it', () => {
   const lookup = async (key: string) => {
-    const [row] = (await db.dataSource.query(`SELECT id FROM child WHERE owner_org = $1 AND client_mutation_id = $2`, [OWNER, key])) as { id: string }[];
+    const [row] = (await db.dataSource.query(`SELECT id FROM child WHERE owner_org = $1 AND client_mutation_id = $2`, [OWNER, key])) as {
+      id: string;
+    }[];
     return row ?? null;
   };
 
   /** A create as services write it: a rule checked by a read before the transaction ("session 1 was already delivered"), then the write. */
   const deliver = (parentId: string, key: string | null) => async () => {
-    const [given] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM child WHERE parent_id = $1 AND session = 1`, [parentId])) as { n: number }[];
+    const [given] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM child WHERE parent_id = $1 AND session = 1`, [
+      parentId,
+    ])) as { n: number }[];
     if (given!.n > 0) throw badInput('input.session', 'Session 1 was already delivered');
     return addChild(parentId, 100, 1, key);
   };
@@ -133,10 +138,14 @@ describe('createOnce: copies of one keyed create make one record and all answer 
     const id = await parent();
     const first = await createOnce('later', () => lookup('later'), deliver(id, 'later'));
     let ran = 0;
-    const again = await createOnce('later', () => lookup('later'), () => {
-      ran += 1;
-      return deliver(id, 'later')();
-    });
+    const again = await createOnce(
+      'later',
+      () => lookup('later'),
+      () => {
+        ran += 1;
+        return deliver(id, 'later')();
+      },
+    );
     expect(again.id).toBe(first.id);
     expect(ran).toBe(0);
   });
@@ -144,8 +153,18 @@ describe('createOnce: copies of one keyed create make one record and all answer 
   it('throws the refusal of a request that made nothing, and runs every create without a key', async () => {
     const id = await parent();
     await deliver(id, null)();
-    await expect(createOnce('refused', () => lookup('refused'), deliver(id, 'refused'))).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.session' } });
-    const unkeyed = await Promise.allSettled(Array.from({ length: 5 }, () => createOnce(null, () => lookup('none'), () => addChild(id, 100, 2))));
+    await expect(createOnce('refused', () => lookup('refused'), deliver(id, 'refused'))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.session' },
+    });
+    const unkeyed = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        createOnce(
+          null,
+          () => lookup('none'),
+          () => addChild(id, 100, 2),
+        ),
+      ),
+    );
     expect(unkeyed.every((r) => r.status === 'fulfilled')).toBe(true);
     expect(await children(id)).toBe(6);
   });

@@ -32,10 +32,14 @@ describe('the cost of an operation (estimated answer size)', () => {
 
   it('prices a field asked for several times, by overlapping fragments or repetition, once', () => {
     const once = cost('{ communities(first: 50) { edges { node { id name } } } }');
-    expect(cost('{ communities(first: 50) { edges { node { id name id name ...N ...N } } } } fragment N on Community { name id }')).toBe(once);
+    expect(cost('{ communities(first: 50) { edges { node { id name id name ...N ...N } } } } fragment N on Community { name id }')).toBe(
+      once,
+    );
     expect(cost('{ communities(first: 50) { edges { node { id } } } communities(first: 50) { edges { node { name } } } }')).toBe(once);
     // An alias is a second answer, priced again.
-    expect(cost('{ a: communities(first: 50) { edges { node { id name } } } b: communities(first: 50) { edges { node { id name } } } }')).toBe(2 * once);
+    expect(
+      cost('{ a: communities(first: 50) { edges { node { id name } } } b: communities(first: 50) { edges { node { id name } } } }'),
+    ).toBe(2 * once);
   });
 
   it('takes a page from first, literal or variable, and passes it from a connection to its edges', () => {
@@ -61,13 +65,16 @@ describe('the cost of an operation (estimated answer size)', () => {
     const one = cost('{ adminAreas(first: 100) { edges { node { name } } } }');
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: adminAreas(first: 100) { edges { node { name } } }`).join(' ');
     expect(cost(`{ ${aliases} }`)).toBe(30 * one);
-    const viaFragments = cost('{ ...A ...B } fragment A on Query { x: adminAreas(first: 100) { edges { node { name } } } } fragment B on Query { y: adminAreas(first: 100) { edges { node { name } } } }');
+    const viaFragments = cost(
+      '{ ...A ...B } fragment A on Query { x: adminAreas(first: 100) { edges { node { name } } } } fragment B on Query { y: adminAreas(first: 100) { edges { node { name } } } }',
+    );
     expect(viaFragments).toBe(2 * one);
   });
 
   it('sizes _entities by its representations, as the gateway sends them', () => {
     const q = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id name } } }';
-    for (const n of [1, 10, 500]) expect(cost(q, { r: Array.from({ length: n }, () => ({ __typename: 'Community', id: 'x' })) })).toBe(1 + n * 2);
+    for (const n of [1, 10, 500])
+      expect(cost(q, { r: Array.from({ length: n }, () => ({ __typename: 'Community', id: 'x' })) })).toBe(1 + n * 2);
   });
 
   it('leaves introspection and __typename cheap', () => {

@@ -1,9 +1,30 @@
 import { checkValue, decodeCursor, encodeCursor, listIdentity, MAX_CURSOR_LENGTH, type CursorList } from '../src/cursor';
 import { refusalOf } from '../src/testing/refusal';
 
-const SITES: CursorList = { table: 'mining_site', direction: 'ASC', keys: [{ expression: 'site.name', type: 'text' }, { expression: 'site.id', type: 'uuid' }] };
-const TRAININGS: CursorList = { table: 'mining_training', direction: 'DESC', keys: [{ expression: 't.starts_on', type: 'date' }, { expression: 't.id', type: 'uuid' }] };
-const FLOWS: CursorList = { table: 'flow_observation', direction: 'DESC', keys: [{ expression: 'o.observed_at', type: 'timestamp' }, { expression: 'o.id', type: 'uuid' }] };
+const SITES: CursorList = {
+  table: 'mining_site',
+  direction: 'ASC',
+  keys: [
+    { expression: 'site.name', type: 'text' },
+    { expression: 'site.id', type: 'uuid' },
+  ],
+};
+const TRAININGS: CursorList = {
+  table: 'mining_training',
+  direction: 'DESC',
+  keys: [
+    { expression: 't.starts_on', type: 'date' },
+    { expression: 't.id', type: 'uuid' },
+  ],
+};
+const FLOWS: CursorList = {
+  table: 'flow_observation',
+  direction: 'DESC',
+  keys: [
+    { expression: 'o.observed_at', type: 'timestamp' },
+    { expression: 'o.id', type: 'uuid' },
+  ],
+};
 const AUDIT: CursorList = { table: 'audit_log', direction: 'DESC', keys: [{ expression: 'a.id', type: 'bigint' }] };
 const PROVISIONS: CursorList = {
   table: 'provision',
@@ -39,17 +60,37 @@ describe('cursors bound to their list', () => {
   });
 
   it('gives every order of every table its own identity', () => {
-    const lists = [SITES, TRAININGS, FLOWS, AUDIT, PROVISIONS, { ...SITES, direction: 'DESC' as const }, { ...SITES, table: 'community' }, { ...SITES, keys: [SITES.keys[0]!] }];
+    const lists = [
+      SITES,
+      TRAININGS,
+      FLOWS,
+      AUDIT,
+      PROVISIONS,
+      { ...SITES, direction: 'DESC' as const },
+      { ...SITES, table: 'community' },
+      { ...SITES, keys: [SITES.keys[0]!] },
+    ];
     expect(new Set(lists.map(listIdentity)).size).toBe(lists.length);
   });
 
   it("refuses every other list's cursors, on the field it came in", () => {
     const lists = [SITES, TRAININGS, FLOWS, AUDIT, PROVISIONS, { ...SITES, direction: 'DESC' as const }, { ...SITES, table: 'community' }];
-    const samples: Record<string, unknown[]> = { text: ['x'], uuid: [ID], date: ['2024-01-01'], timestamp: ['2024-01-01T00:00:00Z'], bigint: ['1'], integer: [1], number: [1] };
+    const samples: Record<string, unknown[]> = {
+      text: ['x'],
+      uuid: [ID],
+      date: ['2024-01-01'],
+      timestamp: ['2024-01-01T00:00:00Z'],
+      bigint: ['1'],
+      integer: [1],
+      number: [1],
+    };
     for (const own of lists) {
       for (const other of lists) {
         if (other === own) continue;
-        const cursor = encodeCursor(other, other.keys.map((k) => samples[k.type]![0]));
+        const cursor = encodeCursor(
+          other,
+          other.keys.map((k) => samples[k.type]![0]),
+        );
         const refused = refusalOf(() => decodeCursor(own, cursor, 'before'));
         expect(refused.field).toBe('before');
         expect(refused.message).toMatch(/not a cursor from this list/);

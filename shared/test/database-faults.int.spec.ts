@@ -33,7 +33,14 @@ let serial = 0;
 async function relayedProbe(timeouts: Partial<DatabaseTimeouts>, poolSize = 2): Promise<Relayed> {
   serial += 1;
   const application = `probe-faults-${process.pid}-${serial}`;
-  const source = createDataSource({ url: proxy.urlFor(db.url), entities: [], migrations: [], poolSize, timeouts, applicationName: application });
+  const source = createDataSource({
+    url: proxy.urlFor(db.url),
+    entities: [],
+    migrations: [],
+    poolSize,
+    timeouts,
+    applicationName: application,
+  });
   await source.dataSource.initialize();
   const probe = await startProbe({ dataSource: source.dataSource, statements: source.statements });
   return {
@@ -56,7 +63,6 @@ async function activeStatements(application: string): Promise<number> {
   )) as { n: number }[];
   return row!.n;
 }
-
 
 function expectRetryable(response: { status: number; errors?: { message: string; extensions?: Record<string, unknown> }[] }, code: string) {
   expect(response.status).toBe(200);
@@ -86,7 +92,9 @@ describe('a subgraph whose database fails under it', () => {
     try {
       const running = Array.from({ length: 3 }, () => relayed.request(`{ sleep(seconds: 60) }`));
       await until(async () => (await activeStatements(relayed.application)) === 3, 'three statements running');
-      await db.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [relayed.application]);
+      await db.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [
+        relayed.application,
+      ]);
       for (const response of await Promise.all(running)) expectRetryable(response, 'SERVICE_UNAVAILABLE');
       // The pool replaces the terminated connections; a request that drew one of them before the pool
       // noticed is itself answered SERVICE_UNAVAILABLE, and its retry succeeds.
@@ -130,7 +138,10 @@ describe('a subgraph whose database fails under it', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
 
       await proxy.up();
-      await until(async () => (await relayed.request<{ answer: number }>(`{ answer }`)).data?.answer === 42, 'the subgraph to answer again');
+      await until(
+        async () => (await relayed.request<{ answer: number }>(`{ answer }`)).data?.answer === 42,
+        'the subgraph to answer again',
+      );
     } finally {
       await proxy.up().catch(() => undefined);
       await relayed.stop();

@@ -1,6 +1,10 @@
 import { discloseNested, type DisclosedArea, type NestedBreakdown, type NestedLeaf } from '../src/disclosure-nested';
 
-const CATEGORY: NestedBreakdown = { name: 'CATEGORY', keys: ['FORMER_COMBATANT', 'ASSOCIATED_PERSON', 'COMMUNITY_MEMBER'], partitions: true };
+const CATEGORY: NestedBreakdown = {
+  name: 'CATEGORY',
+  keys: ['FORMER_COMBATANT', 'ASSOCIATED_PERSON', 'COMMUNITY_MEMBER'],
+  partitions: true,
+};
 const SEX: NestedBreakdown = { name: 'SEX', keys: ['FEMALE', 'MALE'], partitions: true };
 const ASSISTANCE: NestedBreakdown = { name: 'ASSISTANCE', keys: ['PSYCHOSOCIAL', 'LIVELIHOOD'], partitions: false };
 const BREAKDOWNS = [CATEGORY, SEX, ASSISTANCE];
@@ -39,7 +43,10 @@ function expectProtected(leaves: NestedLeaf[], breakdowns: NestedBreakdown[], ar
   const oneWithheld = (flags: boolean[]) => flags.filter(Boolean).length === 1;
   for (const [code, area] of areas) {
     const real = truth(code);
-    const counts = [{ value: real.total, shown: area.total }, ...real.cells.flatMap((row, b) => row.map((value, k) => ({ value, shown: area.cells[b]![k]! })))];
+    const counts = [
+      { value: real.total, shown: area.total },
+      ...real.cells.flatMap((row, b) => row.map((value, k) => ({ value, shown: area.cells[b]![k]! }))),
+    ];
     for (const { value, shown } of counts) {
       if (value > 0 && value < 5) expect(shown.count).toBeNull();
       if (value === 0) expect(shown.count).toBe(0);
@@ -52,7 +59,9 @@ function expectProtected(leaves: NestedLeaf[], breakdowns: NestedBreakdown[], ar
     if (kids.length === 0) continue;
     expect(oneWithheld([area.total.suppressed, ...kids.map((k) => k.total.suppressed)])).toBe(false);
     breakdowns.forEach((b, i) =>
-      b.keys.forEach((_, k) => expect(oneWithheld([area.cells[i]![k]!.suppressed, ...kids.map((kid) => kid.cells[i]![k]!.suppressed)])).toBe(false)),
+      b.keys.forEach((_, k) =>
+        expect(oneWithheld([area.cells[i]![k]!.suppressed, ...kids.map((kid) => kid.cells[i]![k]!.suppressed)])).toBe(false),
+      ),
     );
   }
 }
@@ -92,7 +101,10 @@ describe('disclosure control across nested areas and breakdowns', () => {
   });
 
   it('withholds nothing when no count is under the threshold', () => {
-    const large = [leaf(['ML', 'ML05', 'ML0501'], [10, 20, 30], [25, 35], [12, 0]), leaf(['ML', 'ML05', 'ML0502'], [5, 6, 7], [8, 10], [0, 9])];
+    const large = [
+      leaf(['ML', 'ML05', 'ML0501'], [10, 20, 30], [25, 35], [12, 0]),
+      leaf(['ML', 'ML05', 'ML0502'], [5, 6, 7], [8, 10], [0, 9]),
+    ];
     const result = discloseNested(large, BREAKDOWNS);
     expect([...result.values()].every((a) => !a.total.suppressed && a.cells.every((row) => row.every((c) => !c.suppressed)))).toBe(true);
   });
@@ -118,7 +130,9 @@ describe('disclosure control across nested areas and breakdowns', () => {
             const category = [count(), count(), count()];
             const total = category.reduce((x, y) => x + y, 0);
             const women = random(total + 1);
-            generated.push(leaf([`C${c}`, `C${c}${r}`, `C${c}${r}${a}`], category, [women, total - women], [random(total + 1), random(total + 1)]));
+            generated.push(
+              leaf([`C${c}`, `C${c}${r}`, `C${c}${r}${a}`], category, [women, total - women], [random(total + 1), random(total + 1)]),
+            );
           }
         }
       }

@@ -23,24 +23,27 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('last known answers', () => {
   const windows = { freshMs: 1_000, maxStaleMs: 60_000, retryMs: 500 };
 
-  it.each(['background', 'first'] as const)('%s: serves fresh answers without asking, and stale ones while the source is down, up to the window', async (revalidate) => {
-    const clock = { t: 0 };
-    const { state, load } = source((key) => `identity of ${key}`);
-    const cache = answers({ ...windows, revalidate }, load, () => true, clock);
+  it.each(['background', 'first'] as const)(
+    '%s: serves fresh answers without asking, and stale ones while the source is down, up to the window',
+    async (revalidate) => {
+      const clock = { t: 0 };
+      const { state, load } = source((key) => `identity of ${key}`);
+      const cache = answers({ ...windows, revalidate }, load, () => true, clock);
 
-    expect(await cache.get('k', 'k')).toBe('identity of k');
-    clock.t = 999;
-    expect(await cache.get('k', 'k')).toBe('identity of k');
-    expect(state.calls).toBe(1);
-
-    state.up = false;
-    for (const t of [1_000, 5_000, 30_000, 59_999]) {
-      clock.t = t;
       expect(await cache.get('k', 'k')).toBe('identity of k');
-    }
-    clock.t = 60_000;
-    await expect(cache.get('k', 'k')).rejects.toBeInstanceOf(Unavailable);
-  });
+      clock.t = 999;
+      expect(await cache.get('k', 'k')).toBe('identity of k');
+      expect(state.calls).toBe(1);
+
+      state.up = false;
+      for (const t of [1_000, 5_000, 30_000, 59_999]) {
+        clock.t = t;
+        expect(await cache.get('k', 'k')).toBe('identity of k');
+      }
+      clock.t = 60_000;
+      await expect(cache.get('k', 'k')).rejects.toBeInstanceOf(Unavailable);
+    },
+  );
 
   it('never serves a refusal stale: an unknown key is unknown while fresh, then needs the source', async () => {
     const clock = { t: 0 };

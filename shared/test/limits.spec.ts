@@ -71,9 +71,7 @@ describe('query depth limit', () => {
     for (let level = 0; level < 6; level += 1) selection = `fields { type { ofType { ${selection} } } }`;
     const query = `{ __schema { types { ${selection} } } }`;
     // ofType is free, fields and type are not: 2 + 6 × 2 + 1. graphql-js's own introspection rule also objects.
-    expect(errorsOf(query)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ limit: 'maxDepth', actual: 15 })]),
-    );
+    expect(errorsOf(query)).toEqual(expect.arrayContaining([expect.objectContaining({ limit: 'maxDepth', actual: 15 })]));
   });
 
   it('does not loop on fragment cycles (graphql reports those itself)', () => {
@@ -84,8 +82,7 @@ describe('query depth limit', () => {
 });
 
 describe('alias limit', () => {
-  const aliased = (count: number) =>
-    `{ ${Array.from({ length: count }, (_, i) => `c${i}: community(id: "${i}") { name }`).join(' ')} }`;
+  const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `c${i}: community(id: "${i}") { name }`).join(' ')} }`;
 
   it('accepts 30 aliases, the default', () => {
     expect(DEFAULT_LIMITS.maxAliases).toBe(30);

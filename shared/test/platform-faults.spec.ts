@@ -8,7 +8,13 @@ function pgError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code, severity: 'FATAL' });
 }
 function socketError(code: string): Error {
-  return Object.assign(new Error(`connect ${code} 10.0.0.5:5432`), { code, errno: -111, syscall: 'connect', address: '10.0.0.5', port: 5432 });
+  return Object.assign(new Error(`connect ${code} 10.0.0.5:5432`), {
+    code,
+    errno: -111,
+    syscall: 'connect',
+    address: '10.0.0.5',
+    port: 5432,
+  });
 }
 /** TypeORM wraps a failed statement, copying the driver's fields. */
 function failedStatement(driverError: Error): Error {
@@ -37,9 +43,15 @@ const UNAVAILABLE: [string, unknown][] = [
   ...['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].map(
     (code): [string, unknown] => [code, socketError(code)],
   ),
-  ['AggregateError of refusals (localhost: ::1 and 127.0.0.1)', Object.assign(new AggregateError([socketError('ECONNREFUSED'), socketError('ECONNREFUSED')], ''), {})],
+  [
+    'AggregateError of refusals (localhost: ::1 and 127.0.0.1)',
+    Object.assign(new AggregateError([socketError('ECONNREFUSED'), socketError('ECONNREFUSED')], ''), {}),
+  ],
   ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
-  ['Connection terminated due to connection timeout', new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') })],
+  [
+    'Connection terminated due to connection timeout',
+    new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') }),
+  ],
   ['pool exhausted', new Error('timeout exceeded when trying to connect')],
   ['pool ended', new Error('Cannot use a pool after calling end on the pool')],
   ['client broken', new Error('Client has encountered a connection error and is not queryable')],
@@ -67,7 +79,14 @@ const OURS: [string, unknown][] = [
 const format = createErrorFormatter(() => {});
 function formatted(original: unknown): GraphQLFormattedError {
   const error = new GraphQLError('raw', { path: ['conflictCases'], originalError: original instanceof Error ? original : undefined });
-  return format({ message: (original as Error | null)?.message ?? String(original), path: ['conflictCases'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+  return format(
+    {
+      message: (original as Error | null)?.message ?? String(original),
+      path: ['conflictCases'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    },
+    error,
+  );
 }
 
 describe('platform faults', () => {
@@ -90,7 +109,7 @@ describe('platform faults', () => {
     expect(formatted(error).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 
-  it('keeps the kit\'s own SERVICE_UNAVAILABLE as it is', () => {
+  it("keeps the kit's own SERVICE_UNAVAILABLE as it is", () => {
     const error = serviceUnavailable('The directory, which verifies callers, cannot be reached just now; retry in a few seconds');
     const answer = format({ message: error.message, extensions: error.extensions }, error);
     expect(answer).toEqual({ message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } });
@@ -98,9 +117,10 @@ describe('platform faults', () => {
 });
 
 describe('HTTP status of a failed context', () => {
-  const statusOf = (error: unknown) => ((withHttpStatus(error, 401) as GraphQLError).extensions?.http as { status: number } | undefined)?.status;
+  const statusOf = (error: unknown) =>
+    ((withHttpStatus(error, 401) as GraphQLError).extensions?.http as { status: number } | undefined)?.status;
 
-  it('is the caller\'s status for the caller\'s fault', () => {
+  it("is the caller's status for the caller's fault", () => {
     expect(statusOf(unauthenticated('The token has expired'))).toBe(401);
     expect(statusOf(badInput('authorization', 'x'))).toBe(401);
   });
@@ -111,7 +131,7 @@ describe('HTTP status of a failed context', () => {
     expect(answered.extensions.retryable).toBe(true);
   });
 
-  it('is 503 for the kit\'s own SERVICE_UNAVAILABLE', () => {
+  it("is 503 for the kit's own SERVICE_UNAVAILABLE", () => {
     expect(statusOf(serviceUnavailable())).toBe(503);
   });
 
@@ -123,7 +143,9 @@ describe('HTTP status of a failed context', () => {
 
 describe('a socket error seen from another realm', () => {
   it('is still recognised from the code graphql-js wrote into its message', () => {
-    const wrapped = new Error('Unexpected error value: { errno: -111, code: "ECONNREFUSED", syscall: "connect", address: "127.0.0.1", port: 5432 }');
+    const wrapped = new Error(
+      'Unexpected error value: { errno: -111, code: "ECONNREFUSED", syscall: "connect", address: "127.0.0.1", port: 5432 }',
+    );
     expect(platformFaultOf(wrapped)).toBe('unavailable');
     expect(platformFaultOf(new Error('Unexpected error value: { code: "42P01" }'))).toBeUndefined();
     expect(platformFaultOf(new Error('Unexpected error value: "no code here"'))).toBeUndefined();

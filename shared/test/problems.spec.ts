@@ -89,11 +89,23 @@ describe('every problem of an input at once', () => {
     ]);
   });
 
-  it('rethrows what is not the caller\'s mistake at once', async () => {
+  it("rethrows what is not the caller's mistake at once", async () => {
     const problems = new Problems();
-    expect(() => problems.check('input.x', () => { throw new TypeError('bug'); })).toThrow(TypeError);
-    expect(() => problems.check('id', () => { throw notFound('Cohort', 'x'); })).toThrow(/No Cohort/);
-    expect(() => problems.check('id', () => { throw new GraphQLError('plain'); })).toThrow('plain');
+    expect(() =>
+      problems.check('input.x', () => {
+        throw new TypeError('bug');
+      }),
+    ).toThrow(TypeError);
+    expect(() =>
+      problems.check('id', () => {
+        throw notFound('Cohort', 'x');
+      }),
+    ).toThrow(/No Cohort/);
+    expect(() =>
+      problems.check('id', () => {
+        throw new GraphQLError('plain');
+      }),
+    ).toThrow('plain');
     await expect(problems.check('input.x', () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
     expect(problems.any).toBe(false);
   });
@@ -110,10 +122,17 @@ describe('every problem of an input at once', () => {
 describe('Problems.done', () => {
   it('returns the checked values when nothing was refused, and throws them all otherwise', () => {
     const ok = new Problems();
-    const values = ok.done({ name: ok.check('input.name', () => requiredText('input.name', 'Kayes', 'The name')), men: 0 as number | null });
+    const values = ok.done({
+      name: ok.check('input.name', () => requiredText('input.name', 'Kayes', 'The name')),
+      men: 0 as number | null,
+    });
     expect(values).toEqual({ name: 'Kayes', men: 0 });
     const bad = new Problems();
-    const attempt = () => bad.done({ name: bad.check('input.name', () => requiredText('input.name', '\u200B', 'The name')), men: bad.check('input.men', () => wholeNumber('input.men', -3, 'Men')) });
+    const attempt = () =>
+      bad.done({
+        name: bad.check('input.name', () => requiredText('input.name', '\u200B', 'The name')),
+        men: bad.check('input.men', () => wholeNumber('input.men', -3, 'Men')),
+      });
     expect(thrown(attempt).extensions.problems).toEqual([
       { field: 'input.name', message: 'The name cannot be empty' },
       { field: 'input.men', message: 'Men cannot be negative (got -3)' },
@@ -127,7 +146,12 @@ describe('details of a refusal', () => {
     one.check('input.status', () => {
       throw badInput('input.status', 'PENDING cannot follow PENDING', { status: 'PENDING', allowedStatuses: ['IN_PROGRESS'] });
     });
-    expect(thrown(() => one.throwIfAny()).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.status', status: 'PENDING', allowedStatuses: ['IN_PROGRESS'] });
+    expect(thrown(() => one.throwIfAny()).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.status',
+      status: 'PENDING',
+      allowedStatuses: ['IN_PROGRESS'],
+    });
     one.add('input.evidence', 'The evidence cannot be empty');
     expect(thrown(() => one.throwIfAny()).extensions.problems).toEqual([
       { field: 'input.status', message: 'PENDING cannot follow PENDING', status: 'PENDING', allowedStatuses: ['IN_PROGRESS'] },
@@ -138,7 +162,12 @@ describe('details of a refusal', () => {
 
 describe('problemsOf, what a test reads of such a refusal', () => {
   // A refusal as a caller receives it: the error's message and extensions, as JSON.
-  const received = (error: PeaceGraphError) => [JSON.parse(JSON.stringify({ message: error.message, extensions: error.extensions })) as { message: string; extensions: Record<string, unknown> }];
+  const received = (error: PeaceGraphError) => [
+    JSON.parse(JSON.stringify({ message: error.message, extensions: error.extensions })) as {
+      message: string;
+      extensions: Record<string, unknown>;
+    },
+  ];
   const several = problemsError([
     { field: 'input.name', message: 'The name cannot be empty' },
     { field: 'input.men', message: 'Men must be a whole number' },
@@ -158,6 +187,8 @@ describe('problemsOf, what a test reads of such a refusal', () => {
     expect(() => problemsOf(received(notFound('Forum', 'x')))).toThrow(/one BAD_USER_INPUT/);
     expect(() => problemsOf([listed!, listed!])).toThrow(/one BAD_USER_INPUT/);
     expect(() => problemsOf([{ ...listed!, message: 'Bad input' }])).toThrow(/does not name its problems/);
-    expect(() => problemsOf([{ ...listed!, extensions: { ...listed!.extensions, field: 'input.men' } }])).toThrow(/does not name its problems/);
+    expect(() => problemsOf([{ ...listed!, extensions: { ...listed!.extensions, field: 'input.men' } }])).toThrow(
+      /does not name its problems/,
+    );
   });
 });

@@ -2,7 +2,11 @@ import { EnvError, authProblems, readEnv, subgraphEnv } from '../src';
 
 describe('the settings every subgraph reads', () => {
   it('defaults to its own port and the directory on 4001', () => {
-    const config = readEnv(subgraphEnv('conflicts', 4003), { DATABASE_URL: 'postgres://db/peacegraph_conflicts', AUTH_HS256_SECRET: 'x'.repeat(32) }, authProblems);
+    const config = readEnv(
+      subgraphEnv('conflicts', 4003),
+      { DATABASE_URL: 'postgres://db/peacegraph_conflicts', AUTH_HS256_SECRET: 'x'.repeat(32) },
+      authProblems,
+    );
     expect(config).toMatchObject({ PORT: 4003, DIRECTORY_URL: 'http://localhost:4001/graphql', DB_POOL_SIZE: 10, LOG_LEVEL: 'info' });
   });
 

@@ -81,7 +81,9 @@ describe('control characters refused in every string argument', () => {
   });
 
   it('checks _entities representations too', async () => {
-    const { errors } = await run('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Site', id: 'x\u0000' }] });
+    const { errors } = await run('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+      r: [{ __typename: 'Site', id: 'x\u0000' }],
+    });
     expect(errors![0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations.0.id' });
   });
 
@@ -97,7 +99,9 @@ describe('control characters refused in every string argument', () => {
       'representations.3',
       'representations.4',
     ]);
-    const known = await run('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Site', id: '1' }] });
+    const known = await run('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+      r: [{ __typename: 'Site', id: '1' }],
+    });
     expect(known.errors).toBeUndefined();
   });
 });

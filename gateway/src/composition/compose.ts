@@ -15,8 +15,7 @@ export interface CompositionProblem {
 }
 
 export type Composition =
-  | { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema; hints: string[] }
-  | { ok: false; problems: CompositionProblem[] };
+  { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema; hints: string[] } | { ok: false; problems: CompositionProblem[] };
 
 /**
  * Composes the subgraphs' SDL files into a supergraph. SDL files are parsed with their path as the

@@ -91,12 +91,7 @@ function checkFederationVersion(value: unknown, problems: string[]): string {
   return text;
 }
 
-async function checkSubgraph(
-  name: string,
-  entry: unknown,
-  baseDir: string,
-  problems: string[],
-): Promise<SubgraphSource | undefined> {
+async function checkSubgraph(name: string, entry: unknown, baseDir: string, problems: string[]): Promise<SubgraphSource | undefined> {
   const where = `subgraphs.${name}`;
   const before = problems.length;
   if (!SUBGRAPH_NAME.test(name)) {

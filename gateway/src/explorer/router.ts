@@ -31,11 +31,7 @@ export function explorerRouter(options: ExplorerOptions): Router {
     headers: options.headers,
   });
   const sendPage = (res: Response) => {
-    res
-      .type('html')
-      .set('cache-control', 'no-store')
-      .set('content-security-policy', CONTENT_SECURITY_POLICY)
-      .send(page);
+    res.type('html').set('cache-control', 'no-store').set('content-security-policy', CONTENT_SECURITY_POLICY).send(page);
   };
 
   router.get('/', (_req, res) => sendPage(res));

@@ -30,15 +30,28 @@ export interface AuditFilter {
  * A subgraph's audit log as its readers may see it: admins everything; a partner the entries about
  * its own records and the actions of its own people. Newest first.
  */
-export function listAuditEntries(dataSource: DataSource, viewer: Viewer, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
+export function listAuditEntries(
+  dataSource: DataSource,
+  viewer: Viewer,
+  filter: AuditFilter,
+  page: PageArgs,
+): Promise<Connection<AuditEntry>> {
   const partner = requirePartner(viewer);
   if (filter.from && filter.to && filter.from > filter.to) throw badInput('to', 'to must not be before from');
   const query = dataSource
     .createQueryBuilder()
     .select([
-      'a.id AS id', 'a.at AS at', 'a.action AS action', 'a.actor AS actor', 'a.actor_org AS "actorOrg"',
-      'a.operation AS operation', 'a.record_type AS "recordType"', 'a.record_ids AS "recordIds"',
-      'a.fields AS fields', 'a.owner_org AS "ownerOrg"', 'a.purpose AS purpose',
+      'a.id AS id',
+      'a.at AS at',
+      'a.action AS action',
+      'a.actor AS actor',
+      'a.actor_org AS "actorOrg"',
+      'a.operation AS operation',
+      'a.record_type AS "recordType"',
+      'a.record_ids AS "recordIds"',
+      'a.fields AS fields',
+      'a.owner_org AS "ownerOrg"',
+      'a.purpose AS purpose',
     ])
     .from('audit_log', 'a');
   if (!isAdmin(partner)) query.andWhere('(a.owner_org = :org OR a.actor_org = :org)', { org: partner.organisationId });

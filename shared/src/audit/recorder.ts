@@ -49,7 +49,17 @@ export class AuditRecorder {
     await manager.query(
       `INSERT INTO audit_log (action, actor, actor_org, operation, record_type, record_ids, fields, owner_org, purpose, request_id)
        VALUES ('WRITE', $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [this.actor(), this.actorOrg(), entry.operation, entry.recordType, entry.recordIds, entry.fields, entry.ownerOrg, this.meta.purpose, this.meta.requestId],
+      [
+        this.actor(),
+        this.actorOrg(),
+        entry.operation,
+        entry.recordType,
+        entry.recordIds,
+        entry.fields,
+        entry.ownerOrg,
+        this.meta.purpose,
+        this.meta.requestId,
+      ],
     );
   }
 

@@ -30,7 +30,8 @@ export async function createAuthenticator(config: TokenKeyConfig, store: Identit
     // A credential of the wrong shape is refused here, before it costs the directory a lookup (an
     // over-long key used to fail that lookup and surface as a server error).
     if (credential.startsWith(API_KEY_PREFIX)) {
-      if (!API_KEY_SHAPE.test(credential)) throw unauthenticated('This API key is malformed: an API key is "pgk_" followed by 32 letters, digits, "-" or "_"');
+      if (!API_KEY_SHAPE.test(credential))
+        throw unauthenticated('This API key is malformed: an API key is "pgk_" followed by 32 letters, digits, "-" or "_"');
       const identity = await store.verifyApiKey(credential);
       if (!identity) throw unauthenticated('This API key is unknown or has been revoked');
       return {
@@ -77,6 +78,7 @@ async function verifyToken(token: string, keys: VerificationKey[], config: Token
       if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`The token's ${error.claim} claim is not accepted`);
     }
   }
-  if (last instanceof joseErrors.JOSEAlgNotAllowed) throw unauthenticated('The token is signed with an algorithm this platform does not accept');
+  if (last instanceof joseErrors.JOSEAlgNotAllowed)
+    throw unauthenticated('The token is signed with an algorithm this platform does not accept');
   throw unauthenticated('The token is malformed or its signature does not verify');
 }

@@ -65,7 +65,11 @@ export function remoteIdentityStore(
   const unavailable = () => serviceUnavailable('The directory, which verifies callers, cannot be reached just now; retry in a few seconds');
   const onSourceChange = (up: boolean, error?: unknown) => {
     if (up) options.logger?.info('directory answers identity checks again');
-    else options.logger?.warn({ reason: (error as Error | undefined)?.message }, 'directory unreachable: verifying callers from the last known answers');
+    else
+      options.logger?.warn(
+        { reason: (error as Error | undefined)?.message },
+        'directory unreachable: verifying callers from the last known answers',
+      );
   };
 
   const organisations = new LastKnownAnswers<boolean>(

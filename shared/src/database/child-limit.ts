@@ -23,7 +23,9 @@ export interface ChildLimit {
 export async function atMost(manager: EntityManager, limit: ChildLimit): Promise<number> {
   const { parent, children } = limit;
   await manager.query(`SELECT 1 FROM ${parent.table} WHERE id = $1 FOR NO KEY UPDATE`, [parent.id]);
-  const [row] = (await manager.query(`SELECT count(*)::int AS n FROM ${children.table} WHERE ${children.column} = $1`, [parent.id])) as { n: number }[];
+  const [row] = (await manager.query(`SELECT count(*)::int AS n FROM ${children.table} WHERE ${children.column} = $1`, [parent.id])) as {
+    n: number;
+  }[];
   const count = row?.n ?? 0;
   if (count >= limit.max) throw limit.refusal();
   return count;

@@ -28,7 +28,10 @@ export function runDemoSeed(seed: DemoSeed): void {
     await seed.prepare(dataSource, logger);
     const directory = await seed.directoryReady(DIRECTORY_URL);
     if (directory !== 'ready') {
-      logger.warn({ directory: DIRECTORY_URL, state: directory }, 'demo data not loaded: the directory is needed to place it; it loads at the next start');
+      logger.warn(
+        { directory: DIRECTORY_URL, state: directory },
+        'demo data not loaded: the directory is needed to place it; it loads at the next start',
+      );
       return;
     }
     const started = Date.now();

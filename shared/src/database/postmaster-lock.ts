@@ -22,7 +22,11 @@ export async function recoverDataDirectory(dataDir: string, log?: (line: string)
     return;
   }
   log?.(`an orphaned PostgreSQL (pid ${pid}) still runs on ${dataDir}; stopping it`);
-  for (const [signal, waitMs] of [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {

@@ -6,13 +6,23 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * Filters on an id column. An id that is not a UUID matches nothing (sending it to PostgreSQL would
  * fail the statement with a type error instead).
  */
-export function whereId<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, id: string, parameter: string): SelectQueryBuilder<T> {
+export function whereId<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  id: string,
+  parameter: string,
+): SelectQueryBuilder<T> {
   if (onlyUuids([id]).length === 0) return query.andWhere('1 = 0');
   return query.andWhere(`${column} = :${parameter}`, { [parameter]: id });
 }
 
 /** Date range on a column, both ends included. */
-export function whereBetween<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, from: string | null | undefined, to: string | null | undefined): SelectQueryBuilder<T> {
+export function whereBetween<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  from: string | null | undefined,
+  to: string | null | undefined,
+): SelectQueryBuilder<T> {
   if (from) query.andWhere(`${column} >= :from`, { from });
   if (to) query.andWhere(`${column} <= :to`, { to });
   return query;

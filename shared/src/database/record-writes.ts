@@ -49,13 +49,25 @@ export class RecordWrites {
    * caller's organisation has no record with that key yet, and a copy that lost a race answers with
    * the winner's record (see `createOnce`). Every create mutation that takes a key goes through here.
    */
-  once<T extends OwnedRecord>(schema: EntitySchema<T>, clientMutationId: string | null | undefined, create: (writer: Partner) => Promise<T>): Promise<T> {
+  once<T extends OwnedRecord>(
+    schema: EntitySchema<T>,
+    clientMutationId: string | null | undefined,
+    create: (writer: Partner) => Promise<T>,
+  ): Promise<T> {
     const writer = this.writer();
-    return createOnce(clientMutationId, () => this.retried(schema, writer, clientMutationId), () => create(writer));
+    return createOnce(
+      clientMutationId,
+      () => this.retried(schema, writer, clientMutationId),
+      () => create(writer),
+    );
   }
 
   /** The record the caller's organisation created earlier with this clientMutationId. */
-  async retried<T extends OwnedRecord>(schema: EntitySchema<T>, writer: Partner, clientMutationId: string | null | undefined): Promise<T | null> {
+  async retried<T extends OwnedRecord>(
+    schema: EntitySchema<T>,
+    writer: Partner,
+    clientMutationId: string | null | undefined,
+  ): Promise<T | null> {
     if (!clientMutationId) return null;
     return this.dataSource.getRepository(schema).findOneBy({ ownerOrg: writer.organisationId, clientMutationId } as never);
   }
@@ -102,12 +114,31 @@ export class RecordWrites {
   }
 
   /** An audit row for a write this service makes as a consequence of another (inside its transaction). */
-  recordWrite(manager: EntityManager, operation: string, recordType: string, ids: string[], fields: string[], ownerOrg: string): Promise<void> {
+  recordWrite(
+    manager: EntityManager,
+    operation: string,
+    recordType: string,
+    ids: string[],
+    fields: string[],
+    ownerOrg: string,
+  ): Promise<void> {
     return this.audit.recordWrite(manager, { operation, recordType, recordIds: ids, fields, ownerOrg });
   }
 
-  private record(manager: EntityManager, spec: Pick<WriteSpec<unknown>, 'operation' | 'recordType' | 'fields'>, ids: string[], ownerOrg: string): Promise<void> {
-    return this.recordWrite(manager, spec.operation, spec.recordType, ids, spec.fields.filter((f) => f !== 'clientMutationId'), ownerOrg);
+  private record(
+    manager: EntityManager,
+    spec: Pick<WriteSpec<unknown>, 'operation' | 'recordType' | 'fields'>,
+    ids: string[],
+    ownerOrg: string,
+  ): Promise<void> {
+    return this.recordWrite(
+      manager,
+      spec.operation,
+      spec.recordType,
+      ids,
+      spec.fields.filter((f) => f !== 'clientMutationId'),
+      ownerOrg,
+    );
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>, duplicates: Duplicates = {}): Promise<T> {

@@ -7,9 +7,7 @@ import type { DataSource } from 'typeorm';
  * clientMutationIds).
  */
 export async function seedOnce(dataSource: DataSource, name: string, load: (dataSource: DataSource) => Promise<void>): Promise<boolean> {
-  await dataSource.query(
-    `CREATE TABLE IF NOT EXISTS seed_run (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  await dataSource.query(`CREATE TABLE IF NOT EXISTS seed_run (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const done: unknown[] = await dataSource.query(`SELECT 1 FROM seed_run WHERE name = $1`, [name]);
   if (done.length > 0) return false;
   await load(dataSource);

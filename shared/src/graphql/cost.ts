@@ -45,7 +45,12 @@ export function listSizesFromSdl(document: DocumentNode): ListSizes {
   const hints = new Map<string, ListSizeHint>();
   for (const definition of document.definitions) {
     if (!('fields' in definition) || !definition.fields || !('name' in definition) || !definition.name) continue;
-    if (![Kind.OBJECT_TYPE_DEFINITION, Kind.OBJECT_TYPE_EXTENSION, Kind.INTERFACE_TYPE_DEFINITION, Kind.INTERFACE_TYPE_EXTENSION].includes(definition.kind)) continue;
+    if (
+      ![Kind.OBJECT_TYPE_DEFINITION, Kind.OBJECT_TYPE_EXTENSION, Kind.INTERFACE_TYPE_DEFINITION, Kind.INTERFACE_TYPE_EXTENSION].includes(
+        definition.kind,
+      )
+    )
+      continue;
     for (const field of definition.fields as readonly FieldDefinitionNode[]) {
       const directive = field.directives?.find((d) => d.name.value === 'listSize');
       if (!directive) continue;
@@ -53,7 +58,8 @@ export function listSizesFromSdl(document: DocumentNode): ListSizes {
       for (const argument of directive.arguments ?? []) {
         const value = valueFromASTUntyped(argument.value);
         if (argument.name.value === 'assumedSize' && typeof value === 'number') hint.assumedSize = value;
-        if (argument.name.value === 'slicingArguments' && Array.isArray(value)) hint.slicingArguments = value.filter((v): v is string => typeof v === 'string');
+        if (argument.name.value === 'slicingArguments' && Array.isArray(value))
+          hint.slicingArguments = value.filter((v): v is string => typeof v === 'string');
       }
       hints.set(`${definition.name.value}.${field.name.value}`, hint);
     }
@@ -81,7 +87,12 @@ export function estimateCost(
   variables: Record<string, unknown> = {},
   listSizes: ListSizes = new Map(),
 ): number {
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
   const entered = new Set<string>();
 
@@ -106,7 +117,11 @@ export function estimateCost(
    * (alias or name) and parent type, with the sub-selections of every occurrence. A field repeated
    * by overlapping fragments is answered once, so it is priced once.
    */
-  const collect = (selectionSets: readonly SelectionSetNode[], type: GraphQLNamedType, into = new Map<string, Collected>()): Map<string, Collected> => {
+  const collect = (
+    selectionSets: readonly SelectionSetNode[],
+    type: GraphQLNamedType,
+    into = new Map<string, Collected>(),
+  ): Map<string, Collected> => {
     for (const selectionSet of selectionSets) {
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
@@ -134,11 +149,17 @@ export function estimateCost(
 
   const costOf = (selectionSets: readonly SelectionSetNode[], type: GraphQLNamedType, pageSize: number | undefined): number => {
     let total = 0;
-    for (const { field, parent, selections } of collect(selectionSets, type).values()) total += fieldCost(field, parent, selections, pageSize);
+    for (const { field, parent, selections } of collect(selectionSets, type).values())
+      total += fieldCost(field, parent, selections, pageSize);
     return total;
   };
 
-  const fieldCost = (field: FieldNode, parent: GraphQLNamedType, selections: readonly SelectionSetNode[], pageSize: number | undefined): number => {
+  const fieldCost = (
+    field: FieldNode,
+    parent: GraphQLNamedType,
+    selections: readonly SelectionSetNode[],
+    pageSize: number | undefined,
+  ): number => {
     const name = field.name.value;
     if (name === '__typename') return 1;
     if (name === '__schema' || name === '__type') return 1;

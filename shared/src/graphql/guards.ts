@@ -12,7 +12,12 @@ export const queryLimitsEnv = {
   MAX_COST: env.integer('largest estimated answer of one operation, in values', DEFAULT_LIMITS.maxCost, 1),
 };
 
-export function queryLimitsOf(values: { MAX_BODY_SIZE: string; MAX_QUERY_DEPTH: number; MAX_ALIASES: number; MAX_COST: number }): QueryLimits {
+export function queryLimitsOf(values: {
+  MAX_BODY_SIZE: string;
+  MAX_QUERY_DEPTH: number;
+  MAX_ALIASES: number;
+  MAX_COST: number;
+}): QueryLimits {
   return { bodySize: values.MAX_BODY_SIZE, maxDepth: values.MAX_QUERY_DEPTH, maxAliases: values.MAX_ALIASES, maxCost: values.MAX_COST };
 }
 

@@ -65,11 +65,15 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
       const aliases = new Expansion(context).aliases(operation.selectionSet);
       if (aliases > maxAliases) {
         context.reportError(
-          limitError(`${operationLabel(operation)} uses ${aliases} aliases; the maximum is ${maxAliases} aliases per operation`, operation, {
-            limit: 'maxAliases',
-            max: maxAliases,
-            actual: aliases,
-          }),
+          limitError(
+            `${operationLabel(operation)} uses ${aliases} aliases; the maximum is ${maxAliases} aliases per operation`,
+            operation,
+            {
+              limit: 'maxAliases',
+              max: maxAliases,
+              actual: aliases,
+            },
+          ),
         );
       }
     },

@@ -14,11 +14,20 @@ export function requestErrorHandler(bodyLimit: string, log: Logger): ErrorReques
     }
     const { type, status } = (error ?? {}) as { type?: string; status?: number };
     if (type === 'entity.too.large') {
-      res.status(413).json(graphqlError(`The request body is larger than the ${bodyLimit} limit`, 'PAYLOAD_TOO_LARGE', { limit: bodyLimit }));
+      res
+        .status(413)
+        .json(graphqlError(`The request body is larger than the ${bodyLimit} limit`, 'PAYLOAD_TOO_LARGE', { limit: bodyLimit }));
     } else if (type === 'entity.parse.failed') {
       res.status(400).json(graphqlError('The request body is not valid JSON', 'BAD_REQUEST'));
     } else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-      res.status(415).json(graphqlError('The request body must be JSON in UTF-8, without a content encoding other than gzip or deflate', 'UNSUPPORTED_MEDIA_TYPE'));
+      res
+        .status(415)
+        .json(
+          graphqlError(
+            'The request body must be JSON in UTF-8, without a content encoding other than gzip or deflate',
+            'UNSUPPORTED_MEDIA_TYPE',
+          ),
+        );
     } else if (typeof status === 'number' && status >= 400 && status < 500) {
       res.status(400).json(graphqlError('The request could not be read', 'BAD_REQUEST'));
     } else {

@@ -18,7 +18,9 @@ export const COUNTRY_EXTENTS: Record<string, { latitude: [number, number]; longi
 export function insideCountry(countryCode: string, latitude: number, longitude: number): boolean {
   const extent = COUNTRY_EXTENTS[countryCode];
   if (!extent) return false;
-  return latitude >= extent.latitude[0] && latitude <= extent.latitude[1] && longitude >= extent.longitude[0] && longitude <= extent.longitude[1];
+  return (
+    latitude >= extent.latitude[0] && latitude <= extent.latitude[1] && longitude >= extent.longitude[0] && longitude <= extent.longitude[1]
+  );
 }
 
 /** Refuses a point outside the country of the area it claims to be in, naming the likely mistake. */

@@ -15,9 +15,12 @@ export function refuseUnknownEntities(schema: GraphQLSchema): GraphQLSchema {
     const problems = new Problems();
     const representations = Array.isArray(args.representations) ? args.representations : [args.representations];
     representations.forEach((representation, i) => {
-      const typename = typeof representation === 'object' && representation !== null ? (representation as { __typename?: unknown }).__typename : undefined;
-      if (typeof typename !== 'string') problems.add(`representations.${i}`, 'Each representation is an object with a __typename and the key fields of an entity');
-      else if (!isObjectType(schema.getType(typename))) problems.add(`representations.${i}`, `This subgraph has no entity type "${typename.slice(0, 100)}"`);
+      const typename =
+        typeof representation === 'object' && representation !== null ? (representation as { __typename?: unknown }).__typename : undefined;
+      if (typeof typename !== 'string')
+        problems.add(`representations.${i}`, 'Each representation is an object with a __typename and the key fields of an entity');
+      else if (!isObjectType(schema.getType(typename)))
+        problems.add(`representations.${i}`, `This subgraph has no entity type "${typename.slice(0, 100)}"`);
     });
     problems.throwIfAny();
     return resolve(source, args, context, info);

@@ -73,7 +73,9 @@ export class ReferenceChecks {
     // OCHA P-codes of children start with their parent's: the region is the level-1 prefix.
     const prefixes = Array.from({ length: pcode.length - 3 }, (_, i) => pcode.slice(0, i + 3));
     const parents = await this.client.adminArea.loadMany(prefixes);
-    const region = parents.find((p): p is NonNullable<typeof p> & { level: number; pcode: string } => !!p && !(p instanceof Error) && p.level === 1);
+    const region = parents.find(
+      (p): p is NonNullable<typeof p> & { level: number; pcode: string } => !!p && !(p instanceof Error) && p.level === 1,
+    );
     if (!region) throw new Error(`The directory knows no level-1 area above ${pcode}`);
     return { adminPcode: area.pcode, adminLevel: area.level, admin1Pcode: region.pcode, countryCode: area.countryCode };
   }
@@ -92,7 +94,8 @@ export class ReferenceChecks {
       const area = areas[i];
       if (area instanceof Error) throw area;
       if (!area) throw badInput(`${field}.${i}`, `No admin area with P-code "${pcode}" in the directory`);
-      if (area.level !== 1) throw badInput(`${field}.${i}`, `${pcode} is an admin level ${area.level} area: name the region (level 1) it lies in`);
+      if (area.level !== 1)
+        throw badInput(`${field}.${i}`, `${pcode} is an admin level ${area.level} area: name the region (level 1) it lies in`);
     });
     return [...pcodes];
   }

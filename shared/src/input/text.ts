@@ -38,7 +38,6 @@ export function textList(field: string, raw: readonly string[], label: string, {
   });
 }
 
-
 /** Distinct values, refusing repeats by naming the second occurrence. */
 export function distinct<T>(field: string, values: readonly T[], label: (value: T) => string): T[] {
   const seen = new Set<T>();
@@ -51,7 +50,8 @@ export function distinct<T>(field: string, values: readonly T[], label: (value: 
 
 export function wholeNumber(field: string, value: number, label: string, { min = 0, max = 100_000 } = {}): number {
   if (!Number.isInteger(value)) throw badInput(field, `${label} must be a whole number`);
-  if (value < min) throw badInput(field, min === 0 ? `${label} cannot be negative (got ${value})` : `${label} must be at least ${min} (got ${value})`);
+  if (value < min)
+    throw badInput(field, min === 0 ? `${label} cannot be negative (got ${value})` : `${label} must be at least ${min} (got ${value})`);
   if (value > max) throw badInput(field, `${label} cannot be more than ${max} (got ${value})`);
   return value;
 }

@@ -98,4 +98,3 @@ function guard(
 function hasSensitiveScope(viewer: Viewer, scope: string): boolean {
   return viewer.kind === 'partner' && viewer.scopes.has(scope);
 }
-

@@ -33,7 +33,9 @@ export function outcomes(responses: GraphQLResponse<Record<string, unknown>>[], 
 
 /** Rows of `table` the organisation's retries with this clientMutationId left: one, whatever the copies. */
 export async function rowsWithKey(db: TestDatabase, table: string, clientMutationId: string): Promise<number> {
-  const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE client_mutation_id = $1`, [clientMutationId])) as { n: number }[];
+  const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE client_mutation_id = $1`, [
+    clientMutationId,
+  ])) as { n: number }[];
   return row!.n;
 }
 

@@ -35,6 +35,10 @@ export async function dataOf<D>(response: Promise<GraphQLResponse<D>> | Promise<
 }
 
 /** A request that must succeed: its data, or the test fails with the errors. */
-export function ok<D = Record<string, unknown>>(client: ReturnType<typeof graphqlClient>, query: string, variables: Record<string, unknown> = {}): Promise<D> {
+export function ok<D = Record<string, unknown>>(
+  client: ReturnType<typeof graphqlClient>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<D> {
   return dataOf(client<D>(query, variables));
 }

@@ -47,11 +47,13 @@ export function servedForTest(db: TestDatabase, server: RunningServer): ServedFo
     const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
     return row!.n;
   };
-  const values = async (table: string) => ((await db.dataSource.query(`SELECT t::text AS row FROM ${table} t ORDER BY 1`)) as { row: string }[]).map((r) => r.row);
+  const values = async (table: string) =>
+    ((await db.dataSource.query(`SELECT t::text AS row FROM ${table} t ORDER BY 1`)) as { row: string }[]).map((r) => r.row);
   return {
     url: server.url,
     request: graphqlClient(server.url),
-    as: async (organisationId, scope, subject) => graphqlClient(server.url, { authorization: await bearer(organisationId, scope, { subject }) }),
+    as: async (organisationId, scope, subject) =>
+      graphqlClient(server.url, { authorization: await bearer(organisationId, scope, { subject }) }),
     rows,
     countRows: async (tables) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await rows(t)] as const))),
     tableValues: async (tables) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await values(t)] as const))),

@@ -39,7 +39,8 @@ function questionLoader<Q, V>(fetch: (question: Q, parents: string[]) => Promise
     },
     ({ question, row }) => `${question}${SEPARATOR}${parentOf(row)}`,
   );
-  return async (parent: string, question: Q): Promise<V | null> => (await loader.load(`${stableJson(question)}${SEPARATOR}${parent}`))?.row ?? null;
+  return async (parent: string, question: Q): Promise<V | null> =>
+    (await loader.load(`${stableJson(question)}${SEPARATOR}${parent}`))?.row ?? null;
 }
 
 /** One page of a commission's cases: `after` is the (reportedOn, id) of the last case already shown. */
@@ -54,16 +55,46 @@ export function createLoaders(repositories: Repositories, viewer: Viewer) {
   const viewerOrg = viewer.kind === 'partner' ? viewer.organisationId : null;
   const { records, stats, cases } = repositories;
   return {
-    commission: keyedLoader((ids: readonly string[]) => repositories.commissions.byIds(ids), (c) => c.id),
-    commissionOfCommunity: keyedLoader((ids: readonly string[]) => repositories.commissions.byCommunityIds(ids), (c) => c.communityId),
-    case: keyedLoader((ids: readonly string[]) => cases.byIds(ids), (c) => c.id),
-    caseByReference: keyedLoader((refs: readonly string[]) => cases.byReferences(refs), (c) => c.reference),
-    partiesOfCase: groupedLoader((ids: readonly string[]) => records.parties(ids), (p) => p.caseId),
-    historyOfCase: groupedLoader((ids: readonly string[]) => records.history(ids), (h) => h.caseId),
-    sessionsOfCase: groupedLoader((ids: readonly string[]) => records.mediationSessions(ids), (s) => s.caseId),
-    referralsOfCase: groupedLoader((ids: readonly string[]) => records.referrals(ids), (r) => r.caseId),
-    resolutionsOfCase: groupedLoader((ids: readonly string[]) => records.resolutions(ids), (r) => r.caseId),
-    followUpsOfCase: groupedLoader((ids: readonly string[]) => records.followUps(ids), (f) => f.caseId),
+    commission: keyedLoader(
+      (ids: readonly string[]) => repositories.commissions.byIds(ids),
+      (c) => c.id,
+    ),
+    commissionOfCommunity: keyedLoader(
+      (ids: readonly string[]) => repositories.commissions.byCommunityIds(ids),
+      (c) => c.communityId,
+    ),
+    case: keyedLoader(
+      (ids: readonly string[]) => cases.byIds(ids),
+      (c) => c.id,
+    ),
+    caseByReference: keyedLoader(
+      (refs: readonly string[]) => cases.byReferences(refs),
+      (c) => c.reference,
+    ),
+    partiesOfCase: groupedLoader(
+      (ids: readonly string[]) => records.parties(ids),
+      (p) => p.caseId,
+    ),
+    historyOfCase: groupedLoader(
+      (ids: readonly string[]) => records.history(ids),
+      (h) => h.caseId,
+    ),
+    sessionsOfCase: groupedLoader(
+      (ids: readonly string[]) => records.mediationSessions(ids),
+      (s) => s.caseId,
+    ),
+    referralsOfCase: groupedLoader(
+      (ids: readonly string[]) => records.referrals(ids),
+      (r) => r.caseId,
+    ),
+    resolutionsOfCase: groupedLoader(
+      (ids: readonly string[]) => records.resolutions(ids),
+      (r) => r.caseId,
+    ),
+    followUpsOfCase: groupedLoader(
+      (ids: readonly string[]) => records.followUps(ids),
+      (f) => f.caseId,
+    ),
     casesOfCommission: questionLoader(
       async (page: CommissionCasesPage, commissionIds) => {
         const rows = await cases.ofCommissions(commissionIds, page.filter, page.limit, page.after);
@@ -77,8 +108,14 @@ export function createLoaders(repositories: Repositories, viewer: Viewer) {
       (filter: CaseFilter, ids) => cases.countsOfCommissions(ids, filter),
       (row) => row.peaceCommissionId,
     ),
-    figuresOfArea: questionLoader((filter: CaseFilter, pcodes) => stats.forAreas(pcodes, filter, viewerOrg), (row: StatsRow) => row.key),
-    figuresOfCommunity: questionLoader((filter: CaseFilter, ids) => stats.forCommunities(ids, filter, viewerOrg), (row: StatsRow) => row.key),
+    figuresOfArea: questionLoader(
+      (filter: CaseFilter, pcodes) => stats.forAreas(pcodes, filter, viewerOrg),
+      (row: StatsRow) => row.key,
+    ),
+    figuresOfCommunity: questionLoader(
+      (filter: CaseFilter, ids) => stats.forCommunities(ids, filter, viewerOrg),
+      (row: StatsRow) => row.key,
+    ),
   };
 }
 

@@ -19,7 +19,11 @@ beforeAll(async () => {
   });
   kase = await changed(owner, 'startMediation', kase, { on: daysAgo(45), note: 'Both households agreed to meet.' });
   kase = await changed(owner, 'recordMediationSession', kase, { ...SESSION, heldOn: daysAgo(40), notes: 'The elders heard both sides.' });
-  kase = await changed(owner, 'recordResolution', kase, { outcome: 'FULL_AGREEMENT', reachedOn: daysAgo(30), termsSummary: 'The field is shared by season.' });
+  kase = await changed(owner, 'recordResolution', kase, {
+    outcome: 'FULL_AGREEMENT',
+    reachedOn: daysAgo(30),
+    termsSummary: 'The field is shared by season.',
+  });
 });
 afterAll(() => stack.stop());
 
@@ -84,12 +88,20 @@ describe('reading a case, caller by caller', () => {
   it('the owner with conflicts:sensitive reads everything, and each read is audited with its purpose', async () => {
     const owner = await stack.conflicts.as(OWNER, 'conflicts:read conflicts:sensitive');
     const before = await stack.conflicts.rows('audit_log');
-    const { data, errors } = await owner<{ conflictCase: Record<string, unknown> }>(READ, { id: kase.id }, { 'x-purpose': 'follow-up visit' });
+    const { data, errors } = await owner<{ conflictCase: Record<string, unknown> }>(
+      READ,
+      { id: kase.id },
+      { 'x-purpose': 'follow-up visit' },
+    );
     expect(errors).toBeUndefined();
     expect(data!.conflictCase).toMatchObject({
       narrative: 'Dispute over a field between two households.',
       parties: [{ name: 'A. D.' }, { name: null }],
-      history: [{ madeBy: 'mediator-1', note: null }, { madeBy: 'mediator-1', note: 'Both households agreed to meet.' }, { madeBy: 'mediator-1', note: null }],
+      history: [
+        { madeBy: 'mediator-1', note: null },
+        { madeBy: 'mediator-1', note: 'Both households agreed to meet.' },
+        { madeBy: 'mediator-1', note: null },
+      ],
       mediationSessions: [{ notes: 'The elders heard both sides.' }],
       resolutions: [{ termsSummary: 'The field is shared by season.' }],
     });
@@ -138,9 +150,27 @@ describe('writes belong to their organisation', () => {
     const response =
       what === 'report'
         ? await other(`mutation ($input: ReportConflictCaseInput!) { reportConflictCase(input: $input) { id } }`, {
-            input: { peaceCommission: commission, reportedOn: daysAgo(3), level: 'FAMILY', type: 'INHERITANCE', parties: [{ kind: 'INDIVIDUAL', sex: 'MALE', ageGroup: 'YOUTH' }, { kind: 'INDIVIDUAL', sex: 'FEMALE', ageGroup: 'ADULT' }] },
+            input: {
+              peaceCommission: commission,
+              reportedOn: daysAgo(3),
+              level: 'FAMILY',
+              type: 'INHERITANCE',
+              parties: [
+                { kind: 'INDIVIDUAL', sex: 'MALE', ageGroup: 'YOUTH' },
+                { kind: 'INDIVIDUAL', sex: 'FEMALE', ageGroup: 'ADULT' },
+              ],
+            },
           })
-        : await change(other, what, kase, what === 'startMediation' ? { on: daysAgo(1) } : what === 'scheduleFollowUp' ? { dueOn: daysAgo(-10) } : { narrative: 'changed' });
+        : await change(
+            other,
+            what,
+            kase,
+            what === 'startMediation'
+              ? { on: daysAgo(1) }
+              : what === 'scheduleFollowUp'
+                ? { dueOn: daysAgo(-10) }
+                : { narrative: 'changed' },
+          );
     expect(response.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(response.errors![0]!.message).toMatch(/belongs to another organisation/);
     expect(await stack.conflicts.allRows()).toEqual(before);

@@ -42,9 +42,15 @@ describe('levels and other communities', () => {
       field: 'input.otherCommunities',
       message: 'An intercommunity case names the other communities involved',
     });
-    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'COMMUNITY', [other], own)).field).toBe('input.otherCommunities');
-    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, own], own)).field).toBe('input.otherCommunities.1');
-    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, other], own)).field).toBe('input.otherCommunities.1');
+    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'COMMUNITY', [other], own)).field).toBe(
+      'input.otherCommunities',
+    );
+    expect(refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, own], own)).field).toBe(
+      'input.otherCommunities.1',
+    );
+    expect(
+      refusalOf(() => checkOtherCommunities('input.level', 'input.otherCommunities', 'INTERCOMMUNITY', [other, other], own)).field,
+    ).toBe('input.otherCommunities.1');
   });
 });
 
@@ -61,7 +67,15 @@ describe('commission membership', () => {
 
   it.each([
     ['no member at all', [{ role: 'CHAIR', women: 0, men: 0 }], 'input.membership', /at least one member/],
-    ['a role twice', [{ role: 'CHAIR', women: 0, men: 1 }, { role: 'CHAIR', women: 1, men: 0 }], 'input.membership.1.role', /listed twice/],
+    [
+      'a role twice',
+      [
+        { role: 'CHAIR', women: 0, men: 1 },
+        { role: 'CHAIR', women: 1, men: 0 },
+      ],
+      'input.membership.1.role',
+      /listed twice/,
+    ],
     ['a negative count', [{ role: 'MEMBER', women: -1, men: 2 }], 'input.membership.0.women', /0 to 100/],
     ['a fraction', [{ role: 'MEMBER', women: 1.5, men: 2 }], 'input.membership.0.women', /whole number/],
     ["a man as women's representative", [{ role: 'WOMENS_REPRESENTATIVE', women: 0, men: 1 }], 'input.membership.0.men', /is a woman/],

@@ -22,12 +22,23 @@ const REPORT = `mutation ($input: ReportConflictCaseInput!) {
 
 type Reported = { reportConflictCase: Record<string, unknown> & { id: string; reference: string } };
 
-const valid = () => ({ peaceCommission: kalana, reportedOn: daysAgo(30), level: 'COMMUNITY', type: 'MINING', parties: TWO_PARTIES, narrative: 'Miners and landowners disagree on the share of a new pit.' });
+const valid = () => ({
+  peaceCommission: kalana,
+  reportedOn: daysAgo(30),
+  level: 'COMMUNITY',
+  type: 'MINING',
+  parties: TWO_PARTIES,
+  narrative: 'Miners and landowners disagree on the share of a new pit.',
+});
 
 describe('reporting a case', () => {
   it('gives a reference from the P-code, year and sequence, and starts the history at REPORTED', async () => {
     const { data, errors } = await stack.conflicts.owner<Reported>(REPORT, {
-      input: { ...valid(), reportedOn: '2025-03-02', parties: [...TWO_PARTIES, { kind: 'INSTITUTION', sex: 'NOT_APPLICABLE', ageGroup: 'NOT_APPLICABLE', name: 'Site operator' }] },
+      input: {
+        ...valid(),
+        reportedOn: '2025-03-02',
+        parties: [...TWO_PARTIES, { kind: 'INSTITUTION', sex: 'NOT_APPLICABLE', ageGroup: 'NOT_APPLICABLE', name: 'Site operator' }],
+      },
     });
     expect(errors).toBeUndefined();
     expect(data!.reportConflictCase).toMatchObject({
@@ -53,12 +64,22 @@ describe('reporting a case', () => {
     const second = await reportCase(stack.conflicts.owner, kalana, { reportedOn: '2025-07-19' });
     const nextYear = await reportCase(stack.conflicts.owner, kalana, { reportedOn: '2026-01-04' });
     const elsewhere = await reportCase(stack.conflicts.owner, dori, { reportedOn: '2025-07-19' });
-    expect([second.reference, nextYear.reference, elsewhere.reference]).toEqual(['ML0306-2025-0002', 'ML0306-2026-0001', 'BF5602-2025-0001']);
+    expect([second.reference, nextYear.reference, elsewhere.reference]).toEqual([
+      'ML0306-2025-0002',
+      'ML0306-2026-0001',
+      'BF5602-2025-0001',
+    ]);
   });
 
   it('names the other communities of an intercommunity case', async () => {
     const { data, errors } = await stack.conflicts.owner<Reported>(REPORT, {
-      input: { ...valid(), peaceCommission: dori, level: 'INTERCOMMUNITY', type: 'FARMER_HERDER', otherCommunities: [COMMUNITIES.goromGorom, COMMUNITIES.djibo] },
+      input: {
+        ...valid(),
+        peaceCommission: dori,
+        level: 'INTERCOMMUNITY',
+        type: 'FARMER_HERDER',
+        otherCommunities: [COMMUNITIES.goromGorom, COMMUNITIES.djibo],
+      },
     });
     expect(errors).toBeUndefined();
     expect(data!.reportConflictCase.otherCommunities).toEqual([{ id: COMMUNITIES.goromGorom }, { id: COMMUNITIES.djibo }]);
@@ -67,13 +88,43 @@ describe('reporting a case', () => {
   const refusals: [string, Record<string, unknown>, string, RegExp][] = [
     ['an unknown commission', { peaceCommission: '00000000-0000-4000-8000-00000000c0de' }, 'input.peaceCommission', /No peace commission/],
     ['a report date in the future', { reportedOn: daysAgo(-2) }, 'input.reportedOn', /in the future/],
-    ['a report before the commission was established', { reportedOn: '2023-12-31' }, 'input.reportedOn', /before the peace commission was established \(2024-01-15\)/],
+    [
+      'a report before the commission was established',
+      { reportedOn: '2023-12-31' },
+      'input.reportedOn',
+      /before the peace commission was established \(2024-01-15\)/,
+    ],
     ['a single party', { parties: [TWO_PARTIES[0]] }, 'input.parties', /at least 2 parties; 1 given/],
-    ['an institution with a sex', { parties: [TWO_PARTIES[0], { kind: 'INSTITUTION', sex: 'FEMALE', ageGroup: 'NOT_APPLICABLE' }] }, 'input.parties.1.sex', /institution has no sex/],
-    ['an intercommunity case without other communities', { level: 'INTERCOMMUNITY' }, 'input.otherCommunities', /names the other communities/],
-    ['other communities on a family case', { level: 'FAMILY', otherCommunities: [COMMUNITIES.nampala] }, 'input.otherCommunities', /Only INTERCOMMUNITY/],
-    ['its own community among the others', { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.kalana] }, 'input.otherCommunities.0', /own community/],
-    ['an unknown other community', { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.nampala, '00000000-0000-4000-a000-00000000beef'] }, 'input.otherCommunities.1', /No community with id/],
+    [
+      'an institution with a sex',
+      { parties: [TWO_PARTIES[0], { kind: 'INSTITUTION', sex: 'FEMALE', ageGroup: 'NOT_APPLICABLE' }] },
+      'input.parties.1.sex',
+      /institution has no sex/,
+    ],
+    [
+      'an intercommunity case without other communities',
+      { level: 'INTERCOMMUNITY' },
+      'input.otherCommunities',
+      /names the other communities/,
+    ],
+    [
+      'other communities on a family case',
+      { level: 'FAMILY', otherCommunities: [COMMUNITIES.nampala] },
+      'input.otherCommunities',
+      /Only INTERCOMMUNITY/,
+    ],
+    [
+      'its own community among the others',
+      { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.kalana] },
+      'input.otherCommunities.0',
+      /own community/,
+    ],
+    [
+      'an unknown other community',
+      { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.nampala, '00000000-0000-4000-a000-00000000beef'] },
+      'input.otherCommunities.1',
+      /No community with id/,
+    ],
     ['a narrative over 4000 characters', { narrative: 'x'.repeat(4001) }, 'input.narrative', /4000 characters/],
   ];
 
@@ -103,10 +154,15 @@ describe('reporting a case', () => {
 
   it('answers a retried report with the first case, without a second reference (clientMutationId)', async () => {
     const input = { ...valid(), clientMutationId: 'case-retry-1' };
-    const [first, second] = await Promise.all([stack.conflicts.owner<Reported>(REPORT, { input }), stack.conflicts.owner<Reported>(REPORT, { input })]);
+    const [first, second] = await Promise.all([
+      stack.conflicts.owner<Reported>(REPORT, { input }),
+      stack.conflicts.owner<Reported>(REPORT, { input }),
+    ]);
     expect(first.errors ?? second.errors).toBeUndefined();
     expect(second.data!.reportConflictCase.id).toBe(first.data!.reportConflictCase.id);
-    expect(await stack.conflicts.db.dataSource.query(`SELECT count(*)::int AS n FROM conflict_case WHERE client_mutation_id = 'case-retry-1'`)).toEqual([{ n: 1 }]);
+    expect(
+      await stack.conflicts.db.dataSource.query(`SELECT count(*)::int AS n FROM conflict_case WHERE client_mutation_id = 'case-retry-1'`),
+    ).toEqual([{ n: 1 }]);
   });
 });
 
@@ -114,11 +170,19 @@ describe('correcting a case', () => {
   const UPDATE = 'updateConflictCase';
 
   it('changes type, level and parties, increases the version, and keeps the history', async () => {
-    const kase = await reportCase(stack.conflicts.owner, dori, { level: 'INTERCOMMUNITY', type: 'LAND', otherCommunities: [COMMUNITIES.djibo] });
+    const kase = await reportCase(stack.conflicts.owner, dori, {
+      level: 'INTERCOMMUNITY',
+      type: 'LAND',
+      otherCommunities: [COMMUNITIES.djibo],
+    });
     const { data, errors } = await change(stack.conflicts.owner, UPDATE, kase, {
       type: 'FARMER_HERDER',
       level: 'COMMUNITY',
-      parties: [{ kind: 'GROUP', sex: 'MALE', ageGroup: 'YOUTH' }, { kind: 'GROUP', sex: 'MIXED', ageGroup: 'MIXED' }, { kind: 'INDIVIDUAL', sex: 'FEMALE', ageGroup: 'ELDER' }],
+      parties: [
+        { kind: 'GROUP', sex: 'MALE', ageGroup: 'YOUTH' },
+        { kind: 'GROUP', sex: 'MIXED', ageGroup: 'MIXED' },
+        { kind: 'INDIVIDUAL', sex: 'FEMALE', ageGroup: 'ELDER' },
+      ],
     });
     expect(errors).toBeUndefined();
     expect(data!.updateConflictCase!.version).toBe(2);
@@ -130,7 +194,11 @@ describe('correcting a case', () => {
       type: 'FARMER_HERDER',
       level: 'COMMUNITY',
       otherCommunities: [],
-      parties: [{ label: 'Party A', kind: 'GROUP' }, { label: 'Party B', kind: 'GROUP' }, { label: 'Party C', kind: 'INDIVIDUAL' }],
+      parties: [
+        { label: 'Party A', kind: 'GROUP' },
+        { label: 'Party B', kind: 'GROUP' },
+        { label: 'Party C', kind: 'INDIVIDUAL' },
+      ],
       history: [{ to: 'REPORTED' }],
     });
   });
@@ -139,7 +207,11 @@ describe('correcting a case', () => {
     ['a single party', { parties: [TWO_PARTIES[0]] }, 'input.parties'],
     ['no parties at all', { parties: null }, 'input.parties'],
     ['intercommunity without others', { level: 'INTERCOMMUNITY' }, 'input.otherCommunities'],
-    ['an unknown other community', { level: 'INTERCOMMUNITY', otherCommunities: ['00000000-0000-4000-a000-00000000beef'] }, 'input.otherCommunities.0'],
+    [
+      'an unknown other community',
+      { level: 'INTERCOMMUNITY', otherCommunities: ['00000000-0000-4000-a000-00000000beef'] },
+      'input.otherCommunities.0',
+    ],
     ['a null type', { type: null }, 'input.type'],
     ['a null level', { level: null }, 'input.level'],
   ] as [string, Record<string, unknown>, string][])('refuses %s, and writes nothing', async (_label, input, field) => {
@@ -153,37 +225,65 @@ describe('correcting a case', () => {
   const UNKNOWN = '00000000-0000-4000-a000-00000000beef';
   const MIXED_PERSON = { kind: 'INDIVIDUAL', sex: 'MIXED', ageGroup: 'ADULT' };
   it.each([
-    ['every removal', { type: null, level: null, parties: null }, [
-      ['input.type', /^A case has a type$/],
-      ['input.level', /^A case has a level$/],
-      ['input.parties', /^A conflict has at least 2 parties$/],
-    ]],
-    ['intercommunity without others, a long narrative and a single party', { level: 'INTERCOMMUNITY', narrative: 'x'.repeat(4001), parties: [TWO_PARTIES[0]] }, [
-      ['input.otherCommunities', /names the other communities/],
-      ['input.narrative', /4000 characters/],
-      ['input.parties', /at least 2 parties; 1 given/],
-    ]],
-    ['its own community among the others and a person of mixed sex', { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.kalana], parties: [TWO_PARTIES[0], MIXED_PERSON] }, [
-      ['input.otherCommunities.0', /own community/],
-      ['input.parties.1.sex', /FEMALE or MALE/],
-    ]],
-    ['other communities on a family case and a long narrative', { level: 'FAMILY', otherCommunities: [COMMUNITIES.nampala], narrative: 'x'.repeat(4001) }, [
-      ['input.otherCommunities', /Only INTERCOMMUNITY/],
-      ['input.narrative', /4000 characters/],
-    ]],
-    ['a long narrative, a person of mixed sex and an unknown other community (the directory last)', { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.nampala, UNKNOWN], narrative: 'x'.repeat(4001), parties: [TWO_PARTIES[0], MIXED_PERSON] }, [
-      ['input.narrative', /4000 characters/],
-      ['input.parties.1.sex', /FEMALE or MALE/],
-      ['input.otherCommunities.1', /No community with id/],
-    ]],
-  ] as [string, Record<string, unknown>, [string, RegExp][]][])('lists every problem of %s in one refusal, and changes no value', async (_label, input, problems) => {
-    const kase = await reportCase(stack.conflicts.owner, kalana);
-    const before = await stack.conflicts.allValues();
-    const { data, errors } = await change(stack.conflicts.owner, UPDATE, kase, input);
-    expect(data).toEqual({ [UPDATE]: null });
-    expect(problemsOf(errors)).toEqual(problems.map(([field, message]) => [field, expect.stringMatching(message)]));
-    expect(await stack.conflicts.allValues()).toEqual(before);
-  });
+    [
+      'every removal',
+      { type: null, level: null, parties: null },
+      [
+        ['input.type', /^A case has a type$/],
+        ['input.level', /^A case has a level$/],
+        ['input.parties', /^A conflict has at least 2 parties$/],
+      ],
+    ],
+    [
+      'intercommunity without others, a long narrative and a single party',
+      { level: 'INTERCOMMUNITY', narrative: 'x'.repeat(4001), parties: [TWO_PARTIES[0]] },
+      [
+        ['input.otherCommunities', /names the other communities/],
+        ['input.narrative', /4000 characters/],
+        ['input.parties', /at least 2 parties; 1 given/],
+      ],
+    ],
+    [
+      'its own community among the others and a person of mixed sex',
+      { level: 'INTERCOMMUNITY', otherCommunities: [COMMUNITIES.kalana], parties: [TWO_PARTIES[0], MIXED_PERSON] },
+      [
+        ['input.otherCommunities.0', /own community/],
+        ['input.parties.1.sex', /FEMALE or MALE/],
+      ],
+    ],
+    [
+      'other communities on a family case and a long narrative',
+      { level: 'FAMILY', otherCommunities: [COMMUNITIES.nampala], narrative: 'x'.repeat(4001) },
+      [
+        ['input.otherCommunities', /Only INTERCOMMUNITY/],
+        ['input.narrative', /4000 characters/],
+      ],
+    ],
+    [
+      'a long narrative, a person of mixed sex and an unknown other community (the directory last)',
+      {
+        level: 'INTERCOMMUNITY',
+        otherCommunities: [COMMUNITIES.nampala, UNKNOWN],
+        narrative: 'x'.repeat(4001),
+        parties: [TWO_PARTIES[0], MIXED_PERSON],
+      },
+      [
+        ['input.narrative', /4000 characters/],
+        ['input.parties.1.sex', /FEMALE or MALE/],
+        ['input.otherCommunities.1', /No community with id/],
+      ],
+    ],
+  ] as [string, Record<string, unknown>, [string, RegExp][]][])(
+    'lists every problem of %s in one refusal, and changes no value',
+    async (_label, input, problems) => {
+      const kase = await reportCase(stack.conflicts.owner, kalana);
+      const before = await stack.conflicts.allValues();
+      const { data, errors } = await change(stack.conflicts.owner, UPDATE, kase, input);
+      expect(data).toEqual({ [UPDATE]: null });
+      expect(problemsOf(errors)).toEqual(problems.map(([field, message]) => [field, expect.stringMatching(message)]));
+      expect(await stack.conflicts.allValues()).toEqual(before);
+    },
+  );
 });
 
 describe('finding cases', () => {
@@ -192,11 +292,21 @@ describe('finding cases', () => {
     const LIST = `query ($filter: ConflictCaseFilter, $first: Int, $after: String) {
       conflictCases(filter: $filter, first: $first, after: $after) { totalCount edges { node { reference reportedOn } } pageInfo { hasNextPage endCursor } }
     }`;
-    type List = { conflictCases: { totalCount: number; edges: { node: { reference: string; reportedOn: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    type List = {
+      conflictCases: {
+        totalCount: number;
+        edges: { node: { reference: string; reportedOn: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
     const count = async (filter: Record<string, unknown>) => (await reader<List>(LIST, { filter })).data!.conflictCases.totalCount;
     const total = await stack.conflicts.rows('conflict_case');
     expect(await count({})).toBe(total);
-    expect(await count({ adminArea: 'BF' + '56' })).toBe(Number((await stack.conflicts.db.dataSource.query(`SELECT count(*)::int AS n FROM conflict_case WHERE admin_pcode LIKE 'BF56%'`))[0].n));
+    expect(await count({ adminArea: 'BF' + '56' })).toBe(
+      Number(
+        (await stack.conflicts.db.dataSource.query(`SELECT count(*)::int AS n FROM conflict_case WHERE admin_pcode LIKE 'BF56%'`))[0].n,
+      ),
+    );
     expect(await count({ community: COMMUNITIES.dori, type: 'FARMER_HERDER' })).toBe(2);
     expect(await count({ level: 'INTERCOMMUNITY', country: 'BF' })).toBe(1);
     expect(await count({ status: 'REPORTED', reportedFrom: '2025-01-01', reportedTo: '2025-12-31' })).toBe(3);
@@ -212,12 +322,19 @@ describe('finding cases', () => {
     } while (after);
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-    expect([...seen].sort().reverse().map((s) => s.slice(0, 10))).toEqual(seen.map((s) => s.slice(0, 10)));
+    expect(
+      [...seen]
+        .sort()
+        .reverse()
+        .map((s) => s.slice(0, 10)),
+    ).toEqual(seen.map((s) => s.slice(0, 10)));
   });
 
   it('finds a case by reference, refuses a period that ends before it starts', async () => {
     const reader = await stack.conflicts.as(OTHER_PARTNER, 'conflicts:read');
-    const byReference = await reader<{ conflictCase: { reportedOn: string } }>(`{ conflictCase(reference: "ml0306-2025-0001") { reportedOn } }`);
+    const byReference = await reader<{ conflictCase: { reportedOn: string } }>(
+      `{ conflictCase(reference: "ml0306-2025-0001") { reportedOn } }`,
+    );
     expect(byReference.data!.conflictCase).toEqual({ reportedOn: '2025-03-02' });
     const backwards = await reader(`{ conflictCases(filter: { reportedFrom: "2025-06-01", reportedTo: "2025-01-01" }) { totalCount } }`);
     expect(backwards.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.reportedTo' });
@@ -230,7 +347,15 @@ describe('finding cases', () => {
     const PAGE = `query ($id: ID!, $after: String) { peaceCommission(id: $id) {
       cases(first: 2, after: $after, filter: { reportedFrom: "2025-01-01" }) { totalCount edges { cursor node { reference } } pageInfo { hasNextPage hasPreviousPage endCursor } }
     } }`;
-    type Page = { peaceCommission: { cases: { totalCount: number; edges: { cursor: string; node: { reference: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } } } };
+    type Page = {
+      peaceCommission: {
+        cases: {
+          totalCount: number;
+          edges: { cursor: string; node: { reference: string } }[];
+          pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+        };
+      };
+    };
     const listed = await reader<{ conflictCases: { edges: { cursor: string; node: { reference: string } }[] } }>(
       `query ($id: ID!) { conflictCases(first: 100, filter: { peaceCommission: $id, reportedFrom: "2025-01-01" }) { edges { cursor node { reference } } } }`,
       { id: kalana },

@@ -18,7 +18,12 @@ const UPDATE = `mutation ($id: ID!, $version: Int!, $input: UpdatePeaceCommissio
   updatePeaceCommission(id: $id, version: $version, input: $input) { id version active managementCommittee members { total } }
 }`;
 
-const valid = () => ({ community: COMMUNITIES.dori, managementCommittee: ' CGC  de   Dori ', establishedOn: daysAgo(1000), membership: MEMBERSHIP });
+const valid = () => ({
+  community: COMMUNITIES.dori,
+  managementCommittee: ' CGC  de   Dori ',
+  establishedOn: daysAgo(1000),
+  membership: MEMBERSHIP,
+});
 
 describe('recording a peace commission', () => {
   it('stores counts by role and sex for every role, never names, and places the community through the directory', async () => {
@@ -39,18 +44,45 @@ describe('recording a peace commission', () => {
       `SELECT admin_pcode, admin1_pcode, admin2_pcode, country_code, owner_org, created_by FROM peace_commission WHERE id = $1`,
       [created.id],
     );
-    expect(row).toEqual({ admin_pcode: 'BF5602', admin1_pcode: 'BF56', admin2_pcode: 'BF5602', country_code: 'BF', owner_org: OWNER, created_by: 'mediator-1' });
+    expect(row).toEqual({
+      admin_pcode: 'BF5602',
+      admin1_pcode: 'BF56',
+      admin2_pcode: 'BF5602',
+      country_code: 'BF',
+      owner_org: OWNER,
+      created_by: 'mediator-1',
+    });
   });
 
   const refusals: [string, Record<string, unknown>, string, RegExp][] = [
     ['an unknown community', { community: '00000000-0000-4000-a000-000000000999' }, 'input.community', /No community with id/],
     ['a community id that is not a uuid', { community: 'dori' }, 'input.community', /No community with id "dori"/],
     ['a community that already has a commission', { community: COMMUNITIES.dori }, 'input.community', /already has a peace commission/],
-    ['an empty committee name', { community: COMMUNITIES.djibo, managementCommittee: '   ' }, 'input.managementCommittee', /cannot be empty/],
-    ['an establishment date in the future', { community: COMMUNITIES.djibo, establishedOn: daysAgo(-3) }, 'input.establishedOn', /in the future/],
+    [
+      'an empty committee name',
+      { community: COMMUNITIES.djibo, managementCommittee: '   ' },
+      'input.managementCommittee',
+      /cannot be empty/,
+    ],
+    [
+      'an establishment date in the future',
+      { community: COMMUNITIES.djibo, establishedOn: daysAgo(-3) },
+      'input.establishedOn',
+      /in the future/,
+    ],
     ['no member', { community: COMMUNITIES.djibo, membership: [] }, 'input.membership', /at least one member/],
-    ['a role given twice', { community: COMMUNITIES.djibo, membership: [MEMBERSHIP[0], MEMBERSHIP[0]] }, 'input.membership.1.role', /listed twice/],
-    ['a negative count', { community: COMMUNITIES.djibo, membership: [{ role: 'MEDIATOR', women: -2, men: 3 }] }, 'input.membership.0.women', /0 to 100/],
+    [
+      'a role given twice',
+      { community: COMMUNITIES.djibo, membership: [MEMBERSHIP[0], MEMBERSHIP[0]] },
+      'input.membership.1.role',
+      /listed twice/,
+    ],
+    [
+      'a negative count',
+      { community: COMMUNITIES.djibo, membership: [{ role: 'MEDIATOR', women: -2, men: 3 }] },
+      'input.membership.0.women',
+      /0 to 100/,
+    ],
   ];
 
   it.each(refusals)('refuses %s, names the field, and writes nothing', async (_label, change, field, message) => {
@@ -68,23 +100,37 @@ describe('recording a peace commission', () => {
     const first = await stack.conflicts.owner<{ createPeaceCommission: { id: string } }>(CREATE, { input });
     const second = await stack.conflicts.owner<{ createPeaceCommission: { id: string } }>(CREATE, { input });
     expect(second.data!.createPeaceCommission.id).toBe(first.data!.createPeaceCommission.id);
-    expect(await stack.conflicts.db.dataSource.query(`SELECT count(*)::int AS n FROM peace_commission WHERE community_id = $1`, [COMMUNITIES.ansongo])).toEqual([{ n: 1 }]);
+    expect(
+      await stack.conflicts.db.dataSource.query(`SELECT count(*)::int AS n FROM peace_commission WHERE community_id = $1`, [
+        COMMUNITIES.ansongo,
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 });
 
 describe('changing a peace commission', () => {
   it('changes the given fields, increases the version and refuses a stale version with CONFLICT', async () => {
     const { id } = await createCommission(stack.conflicts.owner, COMMUNITIES.goromGorom);
-    const changed = await stack.conflicts.owner<{ updatePeaceCommission: { version: number; active: boolean; members: { total: number } } }>(UPDATE, {
+    const changed = await stack.conflicts.owner<{
+      updatePeaceCommission: { version: number; active: boolean; members: { total: number } };
+    }>(UPDATE, {
       id,
       version: 1,
-      input: { active: false, membership: [{ role: 'CHAIR', women: 1, men: 0 }, { role: 'MEDIATOR', women: 2, men: 2 }] },
+      input: {
+        active: false,
+        membership: [
+          { role: 'CHAIR', women: 1, men: 0 },
+          { role: 'MEDIATOR', women: 2, men: 2 },
+        ],
+      },
     });
     expect(changed.errors).toBeUndefined();
     expect(changed.data!.updatePeaceCommission).toMatchObject({ version: 2, active: false, members: { total: 5 } });
     const stale = await stack.conflicts.owner(UPDATE, { id, version: 1, input: { active: true } });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    expect(await stack.conflicts.db.dataSource.query(`SELECT active, version FROM peace_commission WHERE id = $1`, [id])).toEqual([{ active: false, version: 2 }]);
+    expect(await stack.conflicts.db.dataSource.query(`SELECT active, version FROM peace_commission WHERE id = $1`, [id])).toEqual([
+      { active: false, version: 2 },
+    ]);
   });
 
   it('refuses an establishment date after its first case, and bad fields, writing nothing', async () => {
@@ -113,29 +159,44 @@ describe('changing a peace commission', () => {
     expect(closed.errors).toBeUndefined();
     const before = await stack.conflicts.allValues();
     for (const [input, problems] of [
-      [{ establishedOn: null, membership: null, active: null }, [
-        ['input.establishedOn', /^A peace commission has a date of establishment$/],
-        ['input.membership', /^A peace commission has at least one member$/],
-        ['input.active', /^Say whether the commission is active$/],
-      ]],
+      [
+        { establishedOn: null, membership: null, active: null },
+        [
+          ['input.establishedOn', /^A peace commission has a date of establishment$/],
+          ['input.membership', /^A peace commission has at least one member$/],
+          ['input.active', /^Say whether the commission is active$/],
+        ],
+      ],
       // A date in the future is also after the first case: one problem of the date, not two.
-      [{ managementCommittee: '', establishedOn: daysAgo(-1), membership: [{ role: 'WOMENS_REPRESENTATIVE', women: 1, men: 1 }] }, [
-        ['input.managementCommittee', /cannot be empty/],
-        ['input.establishedOn', /in the future/],
-        ['input.membership.0.men', /is a woman/],
-      ]],
-      [{ establishedOn: daysAgo(50), managementCommittee: '   ' }, [
-        ['input.managementCommittee', /cannot be empty/],
-        ['input.establishedOn', /after the commission's first case was reported/],
-      ]],
-      [{ membership: [], managementCommittee: 'x'.repeat(201), active: true }, [
-        ['input.managementCommittee', /200 characters/],
-        ['input.membership', /at least one member/],
-      ]],
-      [{ membership: [MEMBERSHIP[0], MEMBERSHIP[0]], establishedOn: daysAgo(50) }, [
-        ['input.membership.1.role', /listed twice/],
-        ['input.establishedOn', /after the commission's first case was reported/],
-      ]],
+      [
+        { managementCommittee: '', establishedOn: daysAgo(-1), membership: [{ role: 'WOMENS_REPRESENTATIVE', women: 1, men: 1 }] },
+        [
+          ['input.managementCommittee', /cannot be empty/],
+          ['input.establishedOn', /in the future/],
+          ['input.membership.0.men', /is a woman/],
+        ],
+      ],
+      [
+        { establishedOn: daysAgo(50), managementCommittee: '   ' },
+        [
+          ['input.managementCommittee', /cannot be empty/],
+          ['input.establishedOn', /after the commission's first case was reported/],
+        ],
+      ],
+      [
+        { membership: [], managementCommittee: 'x'.repeat(201), active: true },
+        [
+          ['input.managementCommittee', /200 characters/],
+          ['input.membership', /at least one member/],
+        ],
+      ],
+      [
+        { membership: [MEMBERSHIP[0], MEMBERSHIP[0]], establishedOn: daysAgo(50) },
+        [
+          ['input.membership.1.role', /listed twice/],
+          ['input.establishedOn', /after the commission's first case was reported/],
+        ],
+      ],
     ] as [Record<string, unknown>, [string, RegExp][]][]) {
       const { data, errors } = await stack.conflicts.owner(UPDATE, { id, version: 2, input });
       expect(data).toEqual({ updatePeaceCommission: null });
@@ -162,7 +223,13 @@ describe('finding peace commissions', () => {
     const LIST = `query ($filter: PeaceCommissionFilter, $after: String) {
       peaceCommissions(filter: $filter, first: 2, after: $after) { totalCount edges { node { community { id } active } } pageInfo { hasNextPage endCursor } }
     }`;
-    type List = { peaceCommissions: { totalCount: number; edges: { node: { community: { id: string }; active: boolean } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    type List = {
+      peaceCommissions: {
+        totalCount: number;
+        edges: { node: { community: { id: string }; active: boolean } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
     const bf = await reader<List>(LIST, { filter: { country: 'BF' } });
     expect(bf.data!.peaceCommissions.totalCount).toBe(2);
     expect(bf.data!.peaceCommissions.edges.map((e) => e.node.community.id)).toEqual([COMMUNITIES.goromGorom, COMMUNITIES.dori]);
@@ -180,4 +247,3 @@ describe('finding peace commissions', () => {
     expect(all).toEqual([COMMUNITIES.dori, COMMUNITIES.ansongo, COMMUNITIES.ayorou, COMMUNITIES.tera]);
   });
 });
-

@@ -11,14 +11,29 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const codes = (responses: { errors?: { extensions?: Record<string, unknown> }[] }[]) => responses.map((r) => (r.errors ? String(r.errors[0]!.extensions!.code) : 'OK'));
+const codes = (responses: { errors?: { extensions?: Record<string, unknown> }[] }[]) =>
+  responses.map((r) => (r.errors ? String(r.errors[0]!.extensions!.code) : 'OK'));
 
 async function caseState(id: string) {
   const [kase] = await stack.conflicts.db.dataSource.query(`SELECT status, version FROM conflict_case WHERE id = $1`, [id]);
-  const history = await stack.conflicts.db.dataSource.query(`SELECT from_status, to_status FROM case_status_change WHERE case_id = $1 ORDER BY created_at`, [id]);
-  const sessions = await stack.conflicts.db.dataSource.query(`SELECT attendance_women FROM mediation_session WHERE case_id = $1 ORDER BY attendance_women`, [id]);
-  const writes = await stack.conflicts.db.dataSource.query(`SELECT operation FROM audit_log WHERE action = 'WRITE' AND $1 = ANY(record_ids) ORDER BY id`, [id]);
-  return { ...kase, history, sessions: sessions.map((s: { attendance_women: number }) => s.attendance_women), writes: writes.map((w: { operation: string }) => w.operation) };
+  const history = await stack.conflicts.db.dataSource.query(
+    `SELECT from_status, to_status FROM case_status_change WHERE case_id = $1 ORDER BY created_at`,
+    [id],
+  );
+  const sessions = await stack.conflicts.db.dataSource.query(
+    `SELECT attendance_women FROM mediation_session WHERE case_id = $1 ORDER BY attendance_women`,
+    [id],
+  );
+  const writes = await stack.conflicts.db.dataSource.query(
+    `SELECT operation FROM audit_log WHERE action = 'WRITE' AND $1 = ANY(record_ids) ORDER BY id`,
+    [id],
+  );
+  return {
+    ...kase,
+    history,
+    sessions: sessions.map((s: { attendance_women: number }) => s.attendance_women),
+    writes: writes.map((w: { operation: string }) => w.operation),
+  };
 }
 
 describe('two mediators writing to one case at once', () => {
@@ -49,7 +64,9 @@ describe('two mediators writing to one case at once', () => {
   });
 
   it('lets exactly one of two different status changes through, and the history agrees with the case', async () => {
-    const cases = await Promise.all(Array.from({ length: 8 }, (_, i) => reportCase(stack.conflicts.owner, commission, { reportedOn: daysAgo(20 + i) })));
+    const cases = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => reportCase(stack.conflicts.owner, commission, { reportedOn: daysAgo(20 + i) })),
+    );
     const responses = await Promise.all(
       cases.flatMap((kase) => [
         change(stack.conflicts.owner, 'startMediation', kase, { on: daysAgo(10) }),
@@ -72,9 +89,16 @@ describe('two mediators writing to one case at once', () => {
 
   it('refuses at the database the second of two writes that both passed the version check', async () => {
     const kase = await reportCase(stack.conflicts.owner, commission, { reportedOn: daysAgo(15) });
-    const mediator = (subject: string): Viewer => ({ kind: 'partner', subject, organisationId: OWNER, scopes: new Set(['conflicts:write']), via: 'token' });
+    const mediator = (subject: string): Viewer => ({
+      kind: 'partner',
+      subject,
+      organisationId: OWNER,
+      scopes: new Set(['conflicts:write']),
+      via: 'token',
+    });
     const factory = createContextFactory(stack.conflicts.db.dataSource, () => createDirectoryClient(stack.directory.url));
-    const request = (viewer: Viewer) => factory(viewer, new AuditRecorder(stack.conflicts.db.dataSource, viewer, { operation: null, purpose: null, requestId: null }));
+    const request = (viewer: Viewer) =>
+      factory(viewer, new AuditRecorder(stack.conflicts.db.dataSource, viewer, { operation: null, purpose: null, requestId: null }));
     const [first, second] = await Promise.all([request(mediator('mediator-a')), request(mediator('mediator-b'))]);
     // Both read version 1 before either writes: only the WHERE-version update can tell them apart.
     expect((await first.loaders.case.load(kase.id))!.version).toBe(1);

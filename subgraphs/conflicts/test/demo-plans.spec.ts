@@ -16,7 +16,20 @@ describe('demo case plans', () => {
     expect(plans).toHaveLength(DEMO_COMMISSIONS.reduce((n, c) => n + c.cases, 0));
     expect(new Set(plans.map((p) => p.type))).toEqual(new Set(CONFLICT_TYPES));
     expect(new Set(plans.map((p) => p.level))).toEqual(new Set(CONFLICT_LEVELS));
-    const dates = plans.flatMap((p) => [p.reportedOn, ...p.steps.map((s) => ('on' in s ? s.on : 'heldOn' in s ? s.heldOn : s.action === 'refer' ? s.referredOn : s.action === 'feedback' ? s.receivedOn : s.reachedOn))]);
+    const dates = plans.flatMap((p) => [
+      p.reportedOn,
+      ...p.steps.map((s) =>
+        'on' in s
+          ? s.on
+          : 'heldOn' in s
+            ? s.heldOn
+            : s.action === 'refer'
+              ? s.referredOn
+              : s.action === 'feedback'
+                ? s.receivedOn
+                : s.reachedOn,
+      ),
+    ]);
     expect(dates.every((d) => d <= LAST_DAY)).toBe(true);
   });
 

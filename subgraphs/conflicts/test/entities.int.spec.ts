@@ -40,8 +40,20 @@ describe('federation contract (_entities)', () => {
     expect(errors).toBeUndefined();
     expect(data!._entities).toEqual([
       { __typename: 'PeaceCommission', id: commission, managementCommittee: 'CGC de Téra', community: { id: COMMUNITIES.tera } },
-      { __typename: 'ConflictCase', id: kase.id, reference: kase.reference, status: 'UNDER_MEDIATION', type: 'WATER_AND_NATURAL_RESOURCES', adminArea: { pcode: 'NE006011' } },
-      { __typename: 'Community', id: COMMUNITIES.tera, peaceCommission: { id: commission }, caseStats: { reported: { count: null }, open: { count: null } } },
+      {
+        __typename: 'ConflictCase',
+        id: kase.id,
+        reference: kase.reference,
+        status: 'UNDER_MEDIATION',
+        type: 'WATER_AND_NATURAL_RESOURCES',
+        adminArea: { pcode: 'NE006011' },
+      },
+      {
+        __typename: 'Community',
+        id: COMMUNITIES.tera,
+        peaceCommission: { id: commission },
+        caseStats: { reported: { count: null }, open: { count: null } },
+      },
       { __typename: 'Community', id: COMMUNITIES.kalana, peaceCommission: null, caseStats: { reported: { count: 0 }, open: { count: 0 } } },
       { __typename: 'AdminArea', pcode: 'NE006', conflictStats: { reported: { count: null }, open: { count: null }, exact: false } },
       { __typename: 'AdminArea', pcode: 'ML03', conflictStats: { reported: { count: 0 }, open: { count: 0 }, exact: true } },

@@ -45,7 +45,17 @@ export async function createCommission(client: Client, community: string = COMMU
 export async function reportCase(client: Client, peaceCommission: string, input: Record<string, unknown> = {}): Promise<CaseRef> {
   const { data, errors } = await client<{ reportConflictCase: CaseRef }>(
     `mutation ($input: ReportConflictCaseInput!) { reportConflictCase(input: $input) { id reference version status } }`,
-    { input: { peaceCommission, reportedOn: daysAgo(60), level: 'COMMUNITY', type: 'LAND', parties: TWO_PARTIES, narrative: 'Two families claim the same field.', ...input } },
+    {
+      input: {
+        peaceCommission,
+        reportedOn: daysAgo(60),
+        level: 'COMMUNITY',
+        type: 'LAND',
+        parties: TWO_PARTIES,
+        narrative: 'Two families claim the same field.',
+        ...input,
+      },
+    },
   );
   if (errors) throw new Error(JSON.stringify(errors));
   return data!.reportConflictCase;
@@ -60,7 +70,12 @@ export async function change(client: Client, mutation: string, kase: { id: strin
 }
 
 /** Like change, but fails the test on errors and returns the case. */
-export async function changed(client: Client, mutation: string, kase: { id: string; version: number }, input: Record<string, unknown>): Promise<CaseRef> {
+export async function changed(
+  client: Client,
+  mutation: string,
+  kase: { id: string; version: number },
+  input: Record<string, unknown>,
+): Promise<CaseRef> {
   const { data, errors } = await change(client, mutation, kase, input);
   if (errors) throw new Error(`${mutation}: ${JSON.stringify(errors)}`);
   return data![mutation]!;
@@ -78,4 +93,9 @@ export const INPUT_TYPES: Record<string, string> = {
   reportRelapse: 'StatusChangeInput',
 };
 
-export const SESSION = { mediators: { women: 1, men: 2 }, attendance: { women: 4, men: 6 }, outcome: 'PROGRESS', notes: 'Both sides heard.' };
+export const SESSION = {
+  mediators: { women: 1, men: 2 },
+  attendance: { women: 4, men: 6 },
+  outcome: 'PROGRESS',
+  notes: 'Both sides heard.',
+};

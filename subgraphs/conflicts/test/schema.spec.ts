@@ -5,7 +5,9 @@ import { SCHEMA_FILE } from '../src/schema';
 
 const { document } = loadTypeDefs(SCHEMA_FILE);
 const enumValues = (name: string) =>
-  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map((v) => v.name.value);
+  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map(
+    (v) => v.name.value,
+  );
 
 describe('schema.graphql', () => {
   it.each([

@@ -44,8 +44,10 @@ function generate(): { mediators: Pair; attendance: Pair }[] {
     return pair.women + pair.men === 0 ? { women: 0, men: 1 + upTo(6) } : pair;
   };
   const sessions: { mediators: Pair; attendance: Pair }[] = [];
-  for (let women = 0; women <= 7; women += 1) for (let men = 0; men <= 7; men += 1) sessions.push({ mediators: mediators(), attendance: { women, men } });
-  for (let i = 0; i < 16; i += 1) sessions.push({ mediators: mediators(), attendance: { women: upTo(i % 2 ? 12 : 2000), men: upTo(i % 3 ? 12 : 2000) } });
+  for (let women = 0; women <= 7; women += 1)
+    for (let men = 0; men <= 7; men += 1) sessions.push({ mediators: mediators(), attendance: { women, men } });
+  for (let i = 0; i < 16; i += 1)
+    sessions.push({ mediators: mediators(), attendance: { women: upTo(i % 2 ? 12 : 2000), men: upTo(i % 3 ? 12 : 2000) } });
   return sessions;
 }
 
@@ -134,7 +136,10 @@ describe("a mediation session's headcounts", () => {
         }
         if (!seen.total.suppressed) expect([seen.women, seen.men].filter((c) => c.suppressed)).not.toHaveLength(1);
         if (!seen.women.suppressed && !seen.men.suppressed) expect(seen.total.count).toBe(seen.women.count! + seen.men.count!);
-        for (const [value, cell] of [[pair.women, seen.women], [pair.men, seen.men]] as const) {
+        for (const [value, cell] of [
+          [pair.women, seen.women],
+          [pair.men, seen.men],
+        ] as const) {
           if (cell.suppressed) seenWithheld.add(value);
           else expect(cell.count).toBe(value);
         }

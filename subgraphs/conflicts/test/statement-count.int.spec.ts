@@ -52,7 +52,9 @@ describe('SQL statements per request (no N+1)', () => {
     const fifty = await statementsFor(reader, AREA_FIELDS, { representations: areas(50) });
     expect(five).toBe(1);
     expect(fifty).toBe(five);
-    const { data } = await owner<{ _entities: { conflictStats: { reported: { count: number } } }[] }>(AREA_FIELDS, { representations: areas(3) });
+    const { data } = await owner<{ _entities: { conflictStats: { reported: { count: number } } }[] }>(AREA_FIELDS, {
+      representations: areas(3),
+    });
     const [expected] = (await stack.conflicts.db.dataSource.query(
       `SELECT count(*) FILTER (WHERE admin_pcode LIKE 'ML03%')::int AS ml, count(*) FILTER (WHERE admin_pcode LIKE 'BF56%')::int AS bf,
               count(*) FILTER (WHERE admin_pcode LIKE 'NE006%')::int AS ne FROM conflict_case WHERE type = 'FARMER_HERDER'`,

@@ -23,10 +23,19 @@ beforeAll(async () => {
   for (const days of [10, 20, 30, 40, 50, 60]) await resolvedAfter(dori, days);
   await changed(owner, 'reportRelapse', await resolvedAfter(dori, 5), { on: daysAgo(20) });
   for (let i = 0; i < 3; i += 1) await reportCase(owner, dori, { reportedOn: daysAgo(10) });
-  for (let i = 0; i < 2; i += 1) await changed(owner, 'referConflictCase', await reportCase(owner, dori, { reportedOn: daysAgo(10) }), { referredTo: 'MAYOR', referredOn: daysAgo(5) });
+  for (let i = 0; i < 2; i += 1)
+    await changed(owner, 'referConflictCase', await reportCase(owner, dori, { reportedOn: daysAgo(10) }), {
+      referredTo: 'MAYOR',
+      referredOn: daysAgo(5),
+    });
   await resolvedAfter(djibo, 15, 'FARMER_HERDER');
   for (let i = 0; i < 2; i += 1) {
-    const kase = await changed(owner, 'startMediation', await reportCase(owner, djibo, { reportedOn: daysAgo(100), type: 'FARMER_HERDER' }), { on: daysAgo(90) });
+    const kase = await changed(
+      owner,
+      'startMediation',
+      await reportCase(owner, djibo, { reportedOn: daysAgo(100), type: 'FARMER_HERDER' }),
+      { on: daysAgo(90) },
+    );
     await changed(owner, 'recordResolution', kase, { outcome: 'NO_AGREEMENT', reachedOn: daysAgo(80) });
   }
   const otherWriter = await stack.conflicts.as(OTHER_PARTNER, 'conflicts:write');
@@ -42,20 +51,34 @@ const STATS = `query ($country: CountryCode, $adminArea: PCode, $from: Date, $to
   }
 }`;
 type Cell = { count: number | null; suppressed: boolean };
-type Figures = { exact: boolean; reported: Cell; open: Cell; resolved: Cell; referred: Cell; unresolved: Cell; relapsed: Cell; medianDaysToResolution: number | null };
-type Stats = { conflictStats: { exact: boolean; groups: { key: string; adminArea: { pcode: string } | null; figures: Figures }[]; total: Figures } };
+type Figures = {
+  exact: boolean;
+  reported: Cell;
+  open: Cell;
+  resolved: Cell;
+  referred: Cell;
+  unresolved: Cell;
+  relapsed: Cell;
+  medianDaysToResolution: number | null;
+};
+type Stats = {
+  conflictStats: { exact: boolean; groups: { key: string; adminArea: { pcode: string } | null; figures: Figures }[]; total: Figures };
+};
 
 const shown = (count: number): Cell => ({ count, suppressed: false });
 const withheld: Cell = { count: null, suppressed: true };
 /** Figures as compact rows: [reported, open, resolved, referred, unresolved, relapsed, median], null when withheld. */
-const compact = (f: Figures) => [f.reported, f.open, f.resolved, f.referred, f.unresolved, f.relapsed].map((c) => c.count).concat([f.medianDaysToResolution]);
+const compact = (f: Figures) =>
+  [f.reported, f.open, f.resolved, f.referred, f.unresolved, f.relapsed].map((c) => c.count).concat([f.medianDaysToResolution]);
 
 describe('conflictStats', () => {
-  it("shows the owner exact figures where it owns every case, even small ones, with true medians", async () => {
+  it('shows the owner exact figures where it owns every case, even small ones, with true medians', async () => {
     const { data, errors } = await stack.conflicts.owner<Stats>(STATS, { adminArea: 'BF5602', groupBy: 'ADMIN2' });
     expect(errors).toBeUndefined();
     expect(data!.conflictStats.exact).toBe(true);
-    expect(data!.conflictStats.groups.map((g) => [g.key, g.adminArea?.pcode, ...compact(g.figures)])).toEqual([['BF5602', 'BF5602', 12, 4, 6, 2, 0, 1, 35]]);
+    expect(data!.conflictStats.groups.map((g) => [g.key, g.adminArea?.pcode, ...compact(g.figures)])).toEqual([
+      ['BF5602', 'BF5602', 12, 4, 6, 2, 0, 1, 35],
+    ]);
     const djibo = await stack.conflicts.owner<Stats>(STATS, { adminArea: 'BF5603', groupBy: 'TYPE' });
     expect(djibo.data!.conflictStats.groups.map((g) => [g.key, ...compact(g.figures)])).toEqual([['FARMER_HERDER', 3, 0, 1, 0, 2, 0, 15]]);
   });
@@ -71,12 +94,28 @@ describe('conflictStats', () => {
     expect(byKey.BF5601).toMatchObject({ reported: withheld, open: withheld, resolved: shown(0) });
     // Dori: 4 open and 2 referred withheld; 6 resolved withheld as well, since the resolved total (7)
     // less Dori's 6 would give away Djibo's single resolved case. Its total and median are shown.
-    expect(byKey.BF5602).toMatchObject({ reported: shown(12), open: withheld, resolved: withheld, referred: withheld, unresolved: shown(0), medianDaysToResolution: 35 });
+    expect(byKey.BF5602).toMatchObject({
+      reported: shown(12),
+      open: withheld,
+      resolved: withheld,
+      referred: withheld,
+      unresolved: shown(0),
+      medianDaysToResolution: 35,
+    });
     // Djibo: 1 resolved and 2 unresolved, total 3: all withheld, and no median of a single resolution.
     expect(byKey.BF5603).toMatchObject({ reported: withheld, resolved: withheld, unresolved: withheld, medianDaysToResolution: null });
     // The single relapse is withheld, and the relapsed total with it (nothing else to hide it among).
     expect(byKey.BF5602!.relapsed).toEqual(withheld);
-    expect(stats.total).toMatchObject({ exact: false, reported: shown(17), open: shown(6), resolved: shown(7), referred: withheld, unresolved: withheld, relapsed: withheld, medianDaysToResolution: 30 });
+    expect(stats.total).toMatchObject({
+      exact: false,
+      reported: shown(17),
+      open: shown(6),
+      resolved: shown(7),
+      referred: withheld,
+      unresolved: withheld,
+      relapsed: withheld,
+      medianDaysToResolution: 30,
+    });
     // No visible total lets a reader work out a withheld cell: each line shows none or at least two withheld.
     for (const f of stats.groups.map((g) => g.figures)) {
       const hidden = [f.open, f.resolved, f.referred, f.unresolved].filter((c) => c.suppressed).length;
@@ -98,7 +137,11 @@ describe('conflictStats', () => {
     expect(await keys({ groupBy: 'COUNTRY' })).toEqual([['BF', 17]]);
     expect(await keys({ groupBy: 'LEVEL', adminArea: 'BF5602' })).toEqual([['COMMUNITY', 12]]);
     const years = new Map<string, number>();
-    for (const [date, n] of [[daysAgo(100), 7], [daysAgo(10), 5]] as const) years.set(date.slice(0, 4), (years.get(date.slice(0, 4)) ?? 0) + n);
+    for (const [date, n] of [
+      [daysAgo(100), 7],
+      [daysAgo(10), 5],
+    ] as const)
+      years.set(date.slice(0, 4), (years.get(date.slice(0, 4)) ?? 0) + n);
     expect(await keys({ groupBy: 'YEAR', adminArea: 'BF5602' })).toEqual([...years]);
     const months = await keys({ groupBy: 'MONTH', adminArea: 'BF5603' });
     expect(months).toEqual([[daysAgo(100).slice(0, 7), 3]]);
@@ -106,7 +149,11 @@ describe('conflictStats', () => {
     expect(await keys({ groupBy: 'ADMIN2', from: daysAgo(20), to: daysAgo(0), adminArea: 'BF5602' })).toEqual([['BF5602', 5]]);
     expect(await keys({ groupBy: 'ADMIN2', level: 'INTERCOMMUNITY' })).toEqual([]);
     const none = await owner<Stats>(STATS, { groupBy: 'TYPE', country: 'NE' });
-    expect(none.data!.conflictStats).toMatchObject({ exact: true, groups: [], total: { reported: shown(0), medianDaysToResolution: null } });
+    expect(none.data!.conflictStats).toMatchObject({
+      exact: true,
+      groups: [],
+      total: { reported: shown(0), medianDaysToResolution: null },
+    });
   });
 
   it('refuses a period that ends before it starts, and anonymous callers', async () => {
@@ -134,12 +181,31 @@ describe('figures on the directory’s communities and admin areas', () => {
     expect(compact((owner[0] as { caseStats: Figures }).caseStats)).toEqual([12, 4, 6, 2, 0, 1, 35]);
     expect((owner[0] as { caseStats: Figures }).caseStats.exact).toBe(true);
     // The region holds another partner's cases: the owner sees it like everyone else.
-    expect((owner[1] as { conflictStats: Figures }).conflictStats).toMatchObject({ exact: false, reported: shown(17), open: shown(6), resolved: shown(7), referred: withheld });
+    expect((owner[1] as { conflictStats: Figures }).conflictStats).toMatchObject({
+      exact: false,
+      reported: shown(17),
+      open: shown(6),
+      resolved: shown(7),
+      referred: withheld,
+    });
     expect(compact((owner[2] as { conflictStats: Figures }).conflictStats)).toEqual([3, 0, 1, 0, 2, 0, 15]);
 
     const other = await stack.conflicts.as(OTHER_PARTNER, 'conflicts:read');
     const seen = (await other<Entities>(ENTITIES, { representations })).data!._entities;
-    expect((seen[0] as { caseStats: Figures }).caseStats).toMatchObject({ exact: false, reported: shown(12), open: withheld, resolved: shown(6), referred: withheld, relapsed: withheld, medianDaysToResolution: 35 });
-    expect((seen[2] as { conflictStats: Figures }).conflictStats).toMatchObject({ reported: withheld, resolved: withheld, unresolved: withheld, medianDaysToResolution: null });
+    expect((seen[0] as { caseStats: Figures }).caseStats).toMatchObject({
+      exact: false,
+      reported: shown(12),
+      open: withheld,
+      resolved: shown(6),
+      referred: withheld,
+      relapsed: withheld,
+      medianDaysToResolution: 35,
+    });
+    expect((seen[2] as { conflictStats: Figures }).conflictStats).toMatchObject({
+      reported: withheld,
+      resolved: withheld,
+      unresolved: withheld,
+      medianDaysToResolution: null,
+    });
   });
 });

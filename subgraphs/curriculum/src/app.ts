@@ -37,7 +37,10 @@ export async function startCurriculumServer(options: CurriculumServerOptions): P
     logger: options.logger,
     dataSource: options.dataSource,
     statements: options.statements,
-    authenticate: await createAuthenticator(options.auth, options.identity ?? remoteIdentityStore(options.directoryUrl, { logger: options.logger })),
+    authenticate: await createAuthenticator(
+      options.auth,
+      options.identity ?? remoteIdentityStore(options.directoryUrl, { logger: options.logger }),
+    ),
     context: ({ viewer, audit }) => context(viewer, audit),
   });
 }

@@ -36,10 +36,9 @@ type Attendance = {
 
 describe('anonymous callers', () => {
   it('read the published module, and nothing else', async () => {
-    const module = await curriculum.request<{ module: { title: string; sessionCount: number; sessionPlans: { number: number; theme: string }[] } }>(
-      `query ($id: ID!) { module(id: $id) { title sessionCount sessionPlans { number theme } } }`,
-      { id: world.module },
-    );
+    const module = await curriculum.request<{
+      module: { title: string; sessionCount: number; sessionPlans: { number: number; theme: string }[] };
+    }>(`query ($id: ID!) { module(id: $id) { title sessionCount sessionPlans { number theme } } }`, { id: world.module });
     expect(module.errors).toBeUndefined();
     expect(module.data!.module).toEqual({
       title: 'Peace and Security',
@@ -81,9 +80,15 @@ describe('field classes, caller by caller', () => {
 
   it('the owner without curriculum:sensitive does not read them either, nor does an admin', async () => {
     const owner = await curriculum.as(ORGS.educators, 'curriculum:write');
-    expect(codes((await owner<FacilitatorRead>(FACILITATOR, { id: world.aminata })).errors)).toEqual(['facilitator.email:FORBIDDEN', 'facilitator.phone:FORBIDDEN']);
+    expect(codes((await owner<FacilitatorRead>(FACILITATOR, { id: world.aminata })).errors)).toEqual([
+      'facilitator.email:FORBIDDEN',
+      'facilitator.phone:FORBIDDEN',
+    ]);
     const admin = await curriculum.as(ORGS.platform, 'admin');
-    expect(codes((await admin<FacilitatorRead>(FACILITATOR, { id: world.aminata })).errors)).toEqual(['facilitator.email:FORBIDDEN', 'facilitator.phone:FORBIDDEN']);
+    expect(codes((await admin<FacilitatorRead>(FACILITATOR, { id: world.aminata })).errors)).toEqual([
+      'facilitator.email:FORBIDDEN',
+      'facilitator.phone:FORBIDDEN',
+    ]);
   });
 
   it('the owner with curriculum:sensitive reads them, and the read is audited with its purpose', async () => {
@@ -95,7 +100,15 @@ describe('field classes, caller by caller', () => {
       `SELECT actor_org, record_type, fields, owner_org, purpose FROM audit_log WHERE action = 'READ' AND $1 = ANY(record_ids)`,
       [world.aminata],
     )) as unknown[];
-    expect(rows).toEqual([{ actor_org: ORGS.educators, record_type: 'Facilitator', fields: ['phone', 'email'], owner_org: ORGS.educators, purpose: 'arranging a refresher' }]);
+    expect(rows).toEqual([
+      {
+        actor_org: ORGS.educators,
+        record_type: 'Facilitator',
+        fields: ['phone', 'email'],
+        owner_org: ORGS.educators,
+        purpose: 'arranging a refresher',
+      },
+    ]);
   });
 
   it('counts of people are exact for the owner and disclosure-controlled for another partner', async () => {
@@ -139,18 +152,26 @@ describe('field classes, caller by caller', () => {
 
 describe('writes belong to their organisation', () => {
   async function writes(): Promise<number> {
-    const [row] = (await curriculum.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE'`)) as { n: number }[];
+    const [row] = (await curriculum.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE'`)) as {
+      n: number;
+    }[];
     return row!.n;
   }
 
-  it('refuses another partner changing the owner\'s cohort, and writes nothing', async () => {
+  it("refuses another partner changing the owner's cohort, and writes nothing", async () => {
     const mediators = await curriculum.as(ORGS.mediators, 'curriculum:write');
-    const [before] = (await curriculum.db.dataSource.query(`SELECT name, version FROM cohort WHERE id = $1`, [world.cohort])) as { name: string; version: number }[];
+    const [before] = (await curriculum.db.dataSource.query(`SELECT name, version FROM cohort WHERE id = $1`, [world.cohort])) as {
+      name: string;
+      version: number;
+    }[];
     const auditBefore = await writes();
-    const { errors } = await mediators(`mutation ($id: ID!, $v: Int!) { updateCohort(id: $id, version: $v, input: { name: "Taken over" }) { id } }`, {
-      id: world.cohort,
-      v: before!.version,
-    });
+    const { errors } = await mediators(
+      `mutation ($id: ID!, $v: Int!) { updateCohort(id: $id, version: $v, input: { name: "Taken over" }) { id } }`,
+      {
+        id: world.cohort,
+        v: before!.version,
+      },
+    );
     expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(errors![0]!.message).toBe(`Cohort ${world.cohort} belongs to another organisation; only its owner may change it`);
     const [after] = (await curriculum.db.dataSource.query(`SELECT name, version FROM cohort WHERE id = $1`, [world.cohort])) as unknown[];
@@ -158,16 +179,29 @@ describe('writes belong to their organisation', () => {
     expect(await writes()).toBe(auditBefore);
   });
 
-  it('refuses another partner recording sessions, plans or follow-up under the owner\'s records', async () => {
+  it("refuses another partner recording sessions, plans or follow-up under the owner's records", async () => {
     const mediators = await curriculum.as(ORGS.mediators, 'curriculum:write');
-    const counts = async () => Promise.all(['session_delivery', 'planned_action', 'coaching_session', 'session_plan'].map((t) => curriculum.rows(t)));
+    const counts = async () =>
+      Promise.all(['session_delivery', 'planned_action', 'coaching_session', 'session_plan'].map((t) => curriculum.rows(t)));
     const before = await counts();
     const auditBefore = await writes();
     const attempts = await Promise.all([
-      mediators(`mutation ($c: ID!) { recordSessionDelivery(input: { cohort: $c, sessionNumber: 2, deliveredOn: "2025-02-17", attendance: { femaleAdults: 5 } }) { id } }`, { c: world.cohort }),
-      mediators(`mutation ($p: ID!) { addPlannedAction(input: { actionPlan: $p, description: "x", responsibleGroup: "y", dueOn: "2025-05-01" }) { id } }`, { p: world.actionPlan }),
-      mediators(`mutation ($t: ID!) { recordCoachingSession(input: { staffTraining: $t, heldOn: "2025-03-01", mode: REMOTE, focus: "x", participantsCoached: 2 }) { id } }`, { t: world.training }),
-      mediators(`mutation ($m: ID!) { addSessionPlan(input: { module: $m, number: 4, title: "x", theme: HUMAN_RIGHTS, objectives: ["x"], durationMinutes: 60, audiences: [MEN] }) { id } }`, { m: world.module }),
+      mediators(
+        `mutation ($c: ID!) { recordSessionDelivery(input: { cohort: $c, sessionNumber: 2, deliveredOn: "2025-02-17", attendance: { femaleAdults: 5 } }) { id } }`,
+        { c: world.cohort },
+      ),
+      mediators(
+        `mutation ($p: ID!) { addPlannedAction(input: { actionPlan: $p, description: "x", responsibleGroup: "y", dueOn: "2025-05-01" }) { id } }`,
+        { p: world.actionPlan },
+      ),
+      mediators(
+        `mutation ($t: ID!) { recordCoachingSession(input: { staffTraining: $t, heldOn: "2025-03-01", mode: REMOTE, focus: "x", participantsCoached: 2 }) { id } }`,
+        { t: world.training },
+      ),
+      mediators(
+        `mutation ($m: ID!) { addSessionPlan(input: { module: $m, number: 4, title: "x", theme: HUMAN_RIGHTS, objectives: ["x"], durationMinutes: 60, audiences: [MEN] }) { id } }`,
+        { m: world.module },
+      ),
     ]);
     expect(attempts.map((a) => a.errors![0]!.extensions!.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expect(await counts()).toEqual(before);
@@ -177,7 +211,9 @@ describe('writes belong to their organisation', () => {
   it('refuses a write without curriculum:write', async () => {
     const reader = await curriculum.as(ORGS.educators, 'curriculum:read curriculum:sensitive');
     const before = await curriculum.rows('staff_training');
-    const { errors } = await reader(`mutation { createStaffTraining(input: { title: "x", topics: ["x"], startsOn: "2025-01-01", endsOn: "2025-01-02", trainees: [{ country: "ML", women: 1, men: 1 }] }) { id } }`);
+    const { errors } = await reader(
+      `mutation { createStaffTraining(input: { title: "x", topics: ["x"], startsOn: "2025-01-01", endsOn: "2025-01-02", trainees: [{ country: "ML", women: 1, men: 1 }] }) { id } }`,
+    );
     expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(errors![0]!.message).toMatch(/curriculum:write/);
     expect(await curriculum.rows('staff_training')).toBe(before);
@@ -186,7 +222,12 @@ describe('writes belong to their organisation', () => {
   it('records every write in the audit log, readable by its owner and not by other partners', async () => {
     const owner = await curriculum.as(ORGS.educators, 'curriculum:read');
     const LOG = `query ($id: ID!) { curriculumAuditLog(recordId: $id, action: WRITE) { totalCount edges { node { operation recordType fields ownerOrganisation actorOrganisation } } } }`;
-    type Log = { curriculumAuditLog: { totalCount: number; edges: { node: { operation: string; recordType: string; fields: string[]; ownerOrganisation: string } }[] } };
+    type Log = {
+      curriculumAuditLog: {
+        totalCount: number;
+        edges: { node: { operation: string; recordType: string; fields: string[]; ownerOrganisation: string } }[];
+      };
+    };
     const mine = await owner<Log>(LOG, { id: world.cohort });
     expect(mine.data!.curriculumAuditLog.edges.map((e) => e.node.operation)).toEqual(['changeCohortStatus', 'createCohort']);
     expect(mine.data!.curriculumAuditLog.edges[1]!.node).toMatchObject({ recordType: 'Cohort', ownerOrganisation: ORGS.educators });

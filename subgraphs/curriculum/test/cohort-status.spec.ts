@@ -13,7 +13,10 @@ describe('the cohort status machine', () => {
   });
 
   it('starts, suspends with a reason, and resumes', () => {
-    expect(planStatusChange({ status: 'PLANNED', startedOn: null }, 'IN_PROGRESS', '2025-01-06', null, sessions)).toEqual({ kind: 'start', on: '2025-01-06' });
+    expect(planStatusChange({ status: 'PLANNED', startedOn: null }, 'IN_PROGRESS', '2025-01-06', null, sessions)).toEqual({
+      kind: 'start',
+      on: '2025-01-06',
+    });
     expect(planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'SUSPENDED', '2025-03-01', 'Floods', sessions)).toEqual({
       kind: 'suspend',
       on: '2025-03-01',
@@ -34,18 +37,22 @@ describe('the cohort status machine', () => {
   });
 
   it('refuses completion by request, saying how many sessions remain', () => {
-    expect(refusalOf(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'COMPLETED', '2025-03-01', null, sessions))).toEqual({
+    expect(
+      refusalOf(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'COMPLETED', '2025-03-01', null, sessions)),
+    ).toEqual({
       field: 'input.status',
-      message: 'A cohort that is IN_PROGRESS cannot go to COMPLETED: it can go to SUSPENDED; a cohort is completed automatically when all 21 session plans are delivered (7 so far)',
+      message:
+        'A cohort that is IN_PROGRESS cannot go to COMPLETED: it can go to SUSPENDED; a cohort is completed automatically when all 21 session plans are delivered (7 so far)',
     });
   });
 
   it('refuses going back, or to the status the cohort already has', () => {
-    expect(refusalOf(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'PLANNED', '2025-03-01', null, sessions)).message).toBe(
-      'A cohort that is IN_PROGRESS cannot go to PLANNED: it can go to SUSPENDED',
-    );
-    expect(refusalOf(() => planStatusChange({ status: 'SUSPENDED', startedOn: null }, 'SUSPENDED', '2025-03-01', 'x', sessions)).message).toBe(
-      'The cohort is already SUSPENDED: it can go to PLANNED or IN_PROGRESS',
-    );
+    expect(
+      refusalOf(() => planStatusChange({ status: 'IN_PROGRESS', startedOn: '2025-01-06' }, 'PLANNED', '2025-03-01', null, sessions))
+        .message,
+    ).toBe('A cohort that is IN_PROGRESS cannot go to PLANNED: it can go to SUSPENDED');
+    expect(
+      refusalOf(() => planStatusChange({ status: 'SUSPENDED', startedOn: null }, 'SUSPENDED', '2025-03-01', 'x', sessions)).message,
+    ).toBe('The cohort is already SUSPENDED: it can go to PLANNED or IN_PROGRESS');
   });
 });

@@ -2,7 +2,10 @@ import { cohort, community, deliver, facilitator, module, ok, start } from './fi
 import { startCurriculum, type CurriculumUnderTest } from './support';
 
 let curriculum: CurriculumUnderTest;
-const ids = {} as Record<'kedougou' | 'oussouye' | 'kalana' | 'module' | 'aminata' | 'ousmane' | 'moussa' | 'kedougouCohort' | 'oussouyeCohort' | 'kalanaCohort', string>;
+const ids = {} as Record<
+  'kedougou' | 'oussouye' | 'kalana' | 'module' | 'aminata' | 'ousmane' | 'moussa' | 'kedougouCohort' | 'oussouyeCohort' | 'kalanaCohort',
+  string
+>;
 let kedougouVersion: number;
 
 beforeAll(async () => {
@@ -12,21 +15,51 @@ beforeAll(async () => {
   ids.kalana = await community(curriculum, 'Kalana', 'ML0306', ['bam']);
   const peace = await module(curriculum.owner, 'Peace and Security', 4);
   ids.module = peace.id;
-  ids.aminata = await facilitator(curriculum.owner, { fullName: 'Aminata Diallo', languages: ['fuc', 'mnk'], certifiedModules: [ids.module], homeCommunity: ids.kedougou });
+  ids.aminata = await facilitator(curriculum.owner, {
+    fullName: 'Aminata Diallo',
+    languages: ['fuc', 'mnk'],
+    certifiedModules: [ids.module],
+    homeCommunity: ids.kedougou,
+  });
   ids.ousmane = await facilitator(curriculum.owner, { fullName: 'Ousmane Sagna', languages: ['dyo'], certifiedModules: [ids.module] });
   ids.moussa = await facilitator(curriculum.owner, { fullName: 'Moussa Traoré', languages: ['bam'], certifiedModules: [ids.module] });
 
-  const kedougou = await cohort(curriculum.owner, { name: 'Kédougou women and men 2025', module: ids.module, community: ids.kedougou, language: 'fuc', facilitators: [ids.aminata], plannedStart: '2025-02-03' });
+  const kedougou = await cohort(curriculum.owner, {
+    name: 'Kédougou women and men 2025',
+    module: ids.module,
+    community: ids.kedougou,
+    language: 'fuc',
+    facilitators: [ids.aminata],
+    plannedStart: '2025-02-03',
+  });
   ids.kedougouCohort = kedougou.id;
   kedougouVersion = await start(curriculum.owner, kedougou.id, kedougou.version, '2025-02-10');
-  ids.oussouyeCohort = (await cohort(curriculum.owner, { name: 'Oussouye 2025', module: ids.module, community: ids.oussouye, language: 'dyo', facilitators: [ids.ousmane], plannedStart: '2025-09-01' })).id;
-  const kalana = await cohort(curriculum.owner, { name: 'Kalana 2024', module: ids.module, community: ids.kalana, language: 'bam', facilitators: [ids.moussa], plannedStart: '2024-10-01' });
+  ids.oussouyeCohort = (
+    await cohort(curriculum.owner, {
+      name: 'Oussouye 2025',
+      module: ids.module,
+      community: ids.oussouye,
+      language: 'dyo',
+      facilitators: [ids.ousmane],
+      plannedStart: '2025-09-01',
+    })
+  ).id;
+  const kalana = await cohort(curriculum.owner, {
+    name: 'Kalana 2024',
+    module: ids.module,
+    community: ids.kalana,
+    language: 'bam',
+    facilitators: [ids.moussa],
+    plannedStart: '2024-10-01',
+  });
   ids.kalanaCohort = kalana.id;
   await start(curriculum.owner, kalana.id, kalana.version, '2024-10-07');
 });
 afterAll(() => curriculum.stop());
 
-type CohortList = { cohorts: { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+type CohortList = {
+  cohorts: { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+};
 const LIST = `query ($filter: CohortFilter, $first: Int, $after: String) {
   cohorts(filter: $filter, first: $first, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } }
 }`;
@@ -55,7 +88,11 @@ describe('finding cohorts', () => {
     expect(first.cohorts.totalCount).toBe(3);
     expect(first.cohorts.pageInfo.hasNextPage).toBe(true);
     const second = await ok<CohortList>(curriculum.owner, LIST, { first: 2, after: first.cohorts.pageInfo.endCursor });
-    expect([...first.cohorts.edges, ...second.cohorts.edges].map((e) => e.node.name)).toEqual(['Oussouye 2025', 'Kédougou women and men 2025', 'Kalana 2024']);
+    expect([...first.cohorts.edges, ...second.cohorts.edges].map((e) => e.node.name)).toEqual([
+      'Oussouye 2025',
+      'Kédougou women and men 2025',
+      'Kalana 2024',
+    ]);
     expect(second.cohorts.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -88,7 +125,14 @@ type Progress = {
     status: string;
     completedOn: string | null;
     version: number;
-    progress: { delivered: number; total: number; ratio: number; makeUpSessions: number; lastDeliveredOn: string | null; nextSession: { number: number; title: string } | null };
+    progress: {
+      delivered: number;
+      total: number;
+      ratio: number;
+      makeUpSessions: number;
+      lastDeliveredOn: string | null;
+      nextSession: { number: number; title: string } | null;
+    };
     deliveries: { sessionNumber: number; deliveredOn: string; makeUp: boolean; attendance: { total: { count: number } } }[];
   };
 };
@@ -98,7 +142,14 @@ describe('delivering the module', () => {
     await deliver(curriculum.owner, ids.kalanaCohort, 1, '2024-10-07');
     await deliver(curriculum.owner, ids.kalanaCohort, 2, '2024-10-14');
     let data = await ok<Progress>(curriculum.owner, PROGRESS, { id: ids.kalanaCohort });
-    expect(data.cohort.progress).toEqual({ delivered: 2, total: 4, ratio: 0.5, makeUpSessions: 0, lastDeliveredOn: '2024-10-14', nextSession: { number: 3, title: 'Session 3' } });
+    expect(data.cohort.progress).toEqual({
+      delivered: 2,
+      total: 4,
+      ratio: 0.5,
+      makeUpSessions: 0,
+      lastDeliveredOn: '2024-10-14',
+      nextSession: { number: 3, title: 'Session 3' },
+    });
     expect(data.cohort.status).toBe('IN_PROGRESS');
 
     // Out of order is fine: session 4 before 3.
@@ -127,12 +178,19 @@ describe('delivering the module', () => {
 
   it('moves completedOn when the last regular session is corrected, and audits both records', async () => {
     const before = await ok<Progress>(curriculum.owner, PROGRESS, { id: ids.kalanaCohort });
-    const [row] = (await curriculum.db.dataSource.query(`SELECT id, version FROM session_delivery WHERE cohort_id = $1 AND session_number = 3`, [ids.kalanaCohort])) as { id: string; version: number }[];
-    await ok(curriculum.owner, `mutation ($id: ID!, $version: Int!, $input: CorrectSessionDeliveryInput!) { correctSessionDelivery(id: $id, version: $version, input: $input) { id } }`, {
-      id: row!.id,
-      version: row!.version,
-      input: { deliveredOn: '2024-11-05', attendance: { femaleAdults: 11, maleAdults: 9 } },
-    });
+    const [row] = (await curriculum.db.dataSource.query(
+      `SELECT id, version FROM session_delivery WHERE cohort_id = $1 AND session_number = 3`,
+      [ids.kalanaCohort],
+    )) as { id: string; version: number }[];
+    await ok(
+      curriculum.owner,
+      `mutation ($id: ID!, $version: Int!, $input: CorrectSessionDeliveryInput!) { correctSessionDelivery(id: $id, version: $version, input: $input) { id } }`,
+      {
+        id: row!.id,
+        version: row!.version,
+        input: { deliveredOn: '2024-11-05', attendance: { femaleAdults: 11, maleAdults: 9 } },
+      },
+    );
     const after = await ok<Progress>(curriculum.owner, PROGRESS, { id: ids.kalanaCohort });
     expect(after.cohort.completedOn).toBe('2024-11-05');
     expect(after.cohort.version).toBe(before.cohort.version + 1);
@@ -147,7 +205,9 @@ describe('delivering the module', () => {
 
   it('lists deliveries by community, country and dates, latest first', async () => {
     await deliver(curriculum.owner, ids.kedougouCohort, 1, '2025-02-10');
-    const data = await ok<{ sessionDeliveries: { edges: { node: { sessionNumber: number; deliveredOn: string; cohort: { name: string } } }[] } }>(
+    const data = await ok<{
+      sessionDeliveries: { edges: { node: { sessionNumber: number; deliveredOn: string; cohort: { name: string } } }[] };
+    }>(
       curriculum.owner,
       `query ($filter: SessionDeliveryFilter) { sessionDeliveries(filter: $filter) { edges { node { sessionNumber deliveredOn cohort { name } } } } }`,
       { filter: { country: 'ML', makeUp: false, from: '2024-10-10', to: '2024-10-31' } },
@@ -170,7 +230,9 @@ const STATUS = `mutation ($id: ID!, $version: Int!, $input: CohortStatusChangeIn
 
 describe('the cohort status machine', () => {
   it('suspends with a reason and resumes to where it was', async () => {
-    const suspended = await ok<{ changeCohortStatus: { version: number; status: string; suspension: unknown; allowedStatusChanges: string[] } }>(curriculum.owner, STATUS, {
+    const suspended = await ok<{
+      changeCohortStatus: { version: number; status: string; suspension: unknown; allowedStatusChanges: string[] };
+    }>(curriculum.owner, STATUS, {
       id: ids.kedougouCohort,
       version: kedougouVersion,
       input: { status: 'SUSPENDED', on: '2025-03-01', reason: 'Rainy season: fields need everyone' },
@@ -180,9 +242,12 @@ describe('the cohort status machine', () => {
       suspension: { reason: 'Rainy season: fields need everyone', since: '2025-03-01', resumedOn: null },
       allowedStatusChanges: ['IN_PROGRESS'],
     });
-    const refused = await curriculum.owner(`mutation ($id: ID!) { recordSessionDelivery(input: { cohort: $id, sessionNumber: 2, deliveredOn: "2025-03-05", attendance: { femaleAdults: 5 } }) { id } }`, {
-      id: ids.kedougouCohort,
-    });
+    const refused = await curriculum.owner(
+      `mutation ($id: ID!) { recordSessionDelivery(input: { cohort: $id, sessionNumber: 2, deliveredOn: "2025-03-05", attendance: { femaleAdults: 5 } }) { id } }`,
+      {
+        id: ids.kedougouCohort,
+      },
+    );
     expect(refused.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.cohort' });
     expect(refused.errors![0]!.message).toMatch(/suspended since 2025-03-01 \(Rainy season: fields need everyone\): resume it/);
 
@@ -206,12 +271,20 @@ describe('the cohort status machine', () => {
     );
     const planned = await curriculum.owner(STATUS, { id: ids.kalanaCohort, version: 99, input: { status: 'PLANNED' } });
     expect(planned.errors![0]!.extensions!.code).toBe('CONFLICT');
-    const [kalana] = (await curriculum.db.dataSource.query(`SELECT version FROM cohort WHERE id = $1`, [ids.kalanaCohort])) as { version: number }[];
-    const fromCompleted = await curriculum.owner(STATUS, { id: ids.kalanaCohort, version: kalana!.version, input: { status: 'SUSPENDED', reason: 'x' } });
+    const [kalana] = (await curriculum.db.dataSource.query(`SELECT version FROM cohort WHERE id = $1`, [ids.kalanaCohort])) as {
+      version: number;
+    }[];
+    const fromCompleted = await curriculum.owner(STATUS, {
+      id: ids.kalanaCohort,
+      version: kalana!.version,
+      input: { status: 'SUSPENDED', reason: 'x' },
+    });
     expect(fromCompleted.errors![0]!.message).toBe('A cohort that is COMPLETED cannot go to SUSPENDED: it cannot change any more');
     const noReason = await curriculum.owner(STATUS, { id: ids.oussouyeCohort, version: 1, input: { status: 'SUSPENDED' } });
     expect(noReason.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.reason' });
-    const [row] = (await curriculum.db.dataSource.query(`SELECT status, version FROM cohort WHERE id = $1`, [ids.oussouyeCohort])) as unknown[];
+    const [row] = (await curriculum.db.dataSource.query(`SELECT status, version FROM cohort WHERE id = $1`, [
+      ids.oussouyeCohort,
+    ])) as unknown[];
     expect(row).toEqual({ status: 'PLANNED', version: 1 });
   });
 });

@@ -25,7 +25,9 @@ describe('demo data', () => {
     expect(await curriculum.rows('social_mobilisation')).toBe(2);
     expect(await curriculum.rows('coaching_session')).toBe(3);
     expect(await curriculum.rows('dialogue_process')).toBe(3);
-    const statuses = (await curriculum.db.dataSource.query(`SELECT status, count(*)::int AS n FROM cohort GROUP BY status ORDER BY status`)) as unknown[];
+    const statuses = (await curriculum.db.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM cohort GROUP BY status ORDER BY status`,
+    )) as unknown[];
     expect(statuses).toEqual([
       { status: 'COMPLETED', n: 3 },
       { status: 'IN_PROGRESS', n: 3 },
@@ -37,20 +39,40 @@ describe('demo data', () => {
   });
 
   it('places cohorts in the demo communities of four countries, each in a language of its community', async () => {
-    const rows = (await curriculum.db.dataSource.query(`SELECT DISTINCT country_code FROM cohort ORDER BY 1`)) as { country_code: string }[];
+    const rows = (await curriculum.db.dataSource.query(`SELECT DISTINCT country_code FROM cohort ORDER BY 1`)) as {
+      country_code: string;
+    }[];
     expect(rows.map((r) => r.country_code)).toEqual(['GM', 'GW', 'ML', 'SN']);
     const jokko = await curriculum.as(JOKKO, 'curriculum:read');
-    const data = await ok<{ _entities: { cohorts: { name: string; language: { code: string }; status: string; progress: { delivered: number; total: number } }[] }[] }>(
+    const data = await ok<{
+      _entities: {
+        cohorts: { name: string; language: { code: string }; status: string; progress: { delivered: number; total: number } }[];
+      }[];
+    }>(
       jokko,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { cohorts { name status language { code } progress { delivered total } } } } }`,
       { r: [{ __typename: 'Community', id: COMMUNITIES.kedougou }] },
     );
-    expect(data._entities[0]!.cohorts).toEqual([{ name: 'Kédougou — Pulaar class', status: 'COMPLETED', language: { code: 'fuc' }, progress: { delivered: 21, total: 21 } }]);
+    expect(data._entities[0]!.cohorts).toEqual([
+      { name: 'Kédougou — Pulaar class', status: 'COMPLETED', language: { code: 'fuc' }, progress: { delivered: 21, total: 21 } },
+    ]);
   });
 
   it('has the staff training: two weeks, 26 staff from Mali, Niger and Burkina Faso, with coaching and dialogues', async () => {
     const jokko = await curriculum.as(JOKKO, 'curriculum:read');
-    const data = await ok<{ staffTrainings: { edges: { node: { startsOn: string; endsOn: string; trainees: { byCountry: { country: { code: string }; count: number }[]; total: { count: number } }; coachingSessions: unknown[]; dialogueProcesses: { status: string }[] } }[] } }>(
+    const data = await ok<{
+      staffTrainings: {
+        edges: {
+          node: {
+            startsOn: string;
+            endsOn: string;
+            trainees: { byCountry: { country: { code: string }; count: number }[]; total: { count: number } };
+            coachingSessions: unknown[];
+            dialogueProcesses: { status: string }[];
+          };
+        }[];
+      };
+    }>(
       jokko,
       `{ staffTrainings { edges { node { startsOn endsOn trainees { byCountry { country { code } count } total { count } } coachingSessions { id } dialogueProcesses { status } } } } }`,
     );

@@ -1,13 +1,26 @@
 import { discloseHeadcount, discloseHeadcounts } from '../src/services/disclosure';
 import type { Headcount } from '../src/entities';
 
-const headcount = (values: Partial<Headcount>): Headcount => ({ femaleChildren: 0, femaleYouth: 0, femaleAdults: 0, maleChildren: 0, maleYouth: 0, maleAdults: 0, ...values });
+const headcount = (values: Partial<Headcount>): Headcount => ({
+  femaleChildren: 0,
+  femaleYouth: 0,
+  femaleAdults: 0,
+  maleChildren: 0,
+  maleYouth: 0,
+  maleAdults: 0,
+  ...values,
+});
 
 describe('counts of people as a caller may see them', () => {
   it('are exact for the owner', () => {
     const owner = discloseHeadcount(headcount({ femaleAdults: 10, femaleYouth: 2 }), true);
     expect(owner.exact).toBe(true);
-    expect(owner.bySexAndAgeGroup.find((c) => c.sex === 'FEMALE' && c.ageGroup === 'YOUTH')).toEqual({ sex: 'FEMALE', ageGroup: 'YOUTH', count: 2, suppressed: false });
+    expect(owner.bySexAndAgeGroup.find((c) => c.sex === 'FEMALE' && c.ageGroup === 'YOUTH')).toEqual({
+      sex: 'FEMALE',
+      ageGroup: 'YOUTH',
+      count: 2,
+      suppressed: false,
+    });
     expect(owner.bySex).toEqual([
       { sex: 'FEMALE', count: 12, suppressed: false },
       { sex: 'MALE', count: 0, suppressed: false },
@@ -28,7 +41,10 @@ describe('counts of people as a caller may see them', () => {
   });
 
   it('protect each group against the overall figures when grouped', () => {
-    const { groups, overall } = discloseHeadcounts([headcount({ femaleAdults: 3, maleAdults: 9 }), headcount({ femaleAdults: 8, maleAdults: 6 })], false);
+    const { groups, overall } = discloseHeadcounts(
+      [headcount({ femaleAdults: 3, maleAdults: 9 }), headcount({ femaleAdults: 8, maleAdults: 6 })],
+      false,
+    );
     // 3 women in the first group: withheld, and so are the 8 of the second (else 11 − 8 gives 3 back).
     expect(groups[0]!.bySexAndAgeGroup.find((c) => c.sex === 'FEMALE' && c.ageGroup === 'ADULTS')!.suppressed).toBe(true);
     expect(groups[1]!.bySexAndAgeGroup.find((c) => c.sex === 'FEMALE' && c.ageGroup === 'ADULTS')!.suppressed).toBe(true);

@@ -110,11 +110,16 @@ describe('federation contract (_entities)', () => {
   it('batches 50 references of one type, and 50 communities with their cohorts, into one statement each', async () => {
     const owner = await curriculum.as(ORGS.educators, 'curriculum:read');
     curriculum.db.statements.reset();
-    const cohorts = await ok<{ _entities: unknown[] }>(owner, ENTITIES, { representations: Array.from({ length: 50 }, () => ({ __typename: 'Cohort', id: world.cohort })) });
+    const cohorts = await ok<{ _entities: unknown[] }>(owner, ENTITIES, {
+      representations: Array.from({ length: 50 }, () => ({ __typename: 'Cohort', id: world.cohort })),
+    });
     expect(cohorts._entities).toHaveLength(50);
     expect(curriculum.db.statements.count).toBe(1);
 
-    const communities = Array.from({ length: 50 }, (_, i) => ({ __typename: 'Community', id: i % 2 ? world.kedougou : `00000000-0000-4000-a000-${String(i).padStart(12, '0')}` }));
+    const communities = Array.from({ length: 50 }, (_, i) => ({
+      __typename: 'Community',
+      id: i % 2 ? world.kedougou : `00000000-0000-4000-a000-${String(i).padStart(12, '0')}`,
+    }));
     curriculum.db.statements.reset();
     const data = await ok<{ _entities: { cohorts: unknown[] }[] }>(
       owner,

@@ -81,7 +81,14 @@ export const RECORD_DELIVERY = `mutation ($input: RecordSessionDeliveryInput!) {
   recordSessionDelivery(input: $input) { id sessionNumber deliveredOn makeUp version }
 }`;
 
-export async function deliver(client: Client, cohortId: string, sessionNumber: number, deliveredOn: string, attendance: Record<string, number> = { femaleAdults: 10, maleAdults: 8, femaleYouth: 4, maleYouth: 3 }, extra: Record<string, unknown> = {}): Promise<string> {
+export async function deliver(
+  client: Client,
+  cohortId: string,
+  sessionNumber: number,
+  deliveredOn: string,
+  attendance: Record<string, number> = { femaleAdults: 10, maleAdults: 8, femaleYouth: 4, maleYouth: 3 },
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const { recordSessionDelivery } = await ok<{ recordSessionDelivery: { id: string } }>(client, RECORD_DELIVERY, {
     input: { cohort: cohortId, sessionNumber, deliveredOn, attendance, ...extra },
   });

@@ -14,20 +14,65 @@ beforeAll(async () => {
   const oussouye = await community(curriculum, 'Oussouye', 'SN1402', ['dyo']);
   const kalana = await community(curriculum, 'Kalana', 'ML0306', ['bam']);
   const peace = await module(curriculum.owner, 'Peace and Security', 2);
-  const aminata = await facilitator(curriculum.owner, { fullName: 'Aminata Diallo', languages: ['fuc', 'dyo', 'bam'], certifiedModules: [peace.id] });
+  const aminata = await facilitator(curriculum.owner, {
+    fullName: 'Aminata Diallo',
+    languages: ['fuc', 'dyo', 'bam'],
+    certifiedModules: [peace.id],
+  });
 
-  const run = async (client: typeof curriculum.owner, name: string, place: string, language: string, facilitatorId: string, enrolment: Record<string, number>, startOn: string, sessions: string[]) => {
-    const created = await cohort(client, { name, module: peace.id, community: place, language, facilitators: [facilitatorId], enrolment, plannedStart: startOn });
+  const run = async (
+    client: typeof curriculum.owner,
+    name: string,
+    place: string,
+    language: string,
+    facilitatorId: string,
+    enrolment: Record<string, number>,
+    startOn: string,
+    sessions: string[],
+  ) => {
+    const created = await cohort(client, {
+      name,
+      module: peace.id,
+      community: place,
+      language,
+      facilitators: [facilitatorId],
+      enrolment,
+      plannedStart: startOn,
+    });
     await start(client, created.id, created.version, startOn);
     for (const [i, date] of sessions.entries()) await deliver(client, created.id, i + 1, date, { femaleAdults: 2 });
     return created.id;
   };
-  await run(curriculum.owner, 'Kédougou class', kedougou, 'fuc', aminata, { femaleAdults: 12, maleAdults: 10, femaleYouth: 3 }, '2025-01-06', ['2025-01-06', '2025-01-13']);
+  await run(
+    curriculum.owner,
+    'Kédougou class',
+    kedougou,
+    'fuc',
+    aminata,
+    { femaleAdults: 12, maleAdults: 10, femaleYouth: 3 },
+    '2025-01-06',
+    ['2025-01-06', '2025-01-13'],
+  );
   await run(curriculum.owner, 'Oussouye class', oussouye, 'dyo', aminata, { femaleAdults: 8, maleAdults: 7 }, '2025-02-03', ['2025-02-03']);
-  const kalanaCohort = await run(curriculum.owner, 'Kalana class', kalana, 'bam', aminata, { femaleAdults: 20, maleAdults: 2, femaleYouth: 6, maleYouth: 6 }, '2025-04-07', ['2025-04-07', '2025-04-14']);
+  const kalanaCohort = await run(
+    curriculum.owner,
+    'Kalana class',
+    kalana,
+    'bam',
+    aminata,
+    { femaleAdults: 20, maleAdults: 2, femaleYouth: 6, maleYouth: 6 },
+    '2025-04-07',
+    ['2025-04-07', '2025-04-14'],
+  );
   await deliver(curriculum.owner, kalanaCohort, 1, '2025-04-20', { femaleAdults: 3 }, { makeUp: true });
   await ok(curriculum.owner, `mutation ($input: RecordSocialMobilisationInput!) { recordSocialMobilisation(input: $input) { id } }`, {
-    input: { cohort: kalanaCohort, heldOn: '2025-04-21', activity: 'RADIO_BROADCAST', communitiesReached: [kalana], peopleReached: { femaleAdults: 30, maleAdults: 25, maleChildren: 2 } },
+    input: {
+      cohort: kalanaCohort,
+      heldOn: '2025-04-21',
+      activity: 'RADIO_BROADCAST',
+      communitiesReached: [kalana],
+      peopleReached: { femaleAdults: 30, maleAdults: 25, maleChildren: 2 },
+    },
   });
 
   const mediators = await curriculum.as(ORGS.mediators, 'curriculum:write');
@@ -57,11 +102,23 @@ type Figures = {
   cohortsCompleted: Count;
   sessionsDelivered: Count;
   makeUpSessionsDelivered: Count;
-  participantsReached: { exact: boolean; total: Count; bySexAndAgeGroup: ({ sex: string; ageGroup: string } & Count)[]; bySex: ({ sex: string } & Count)[] };
+  participantsReached: {
+    exact: boolean;
+    total: Count;
+    bySexAndAgeGroup: ({ sex: string; ageGroup: string } & Count)[];
+    bySex: ({ sex: string } & Count)[];
+  };
   participantsReachedByAudience: ({ audience: string } & Count)[];
   peopleReachedByMobilisation: { total: Count };
 };
-type Reach = { curriculumReach: { exact: boolean; groupBy: string | null; groups: { key: string; country: { code: string } | null; adminArea: { pcode: string } | null; figures: Figures }[]; total: Figures } };
+type Reach = {
+  curriculumReach: {
+    exact: boolean;
+    groupBy: string | null;
+    groups: { key: string; country: { code: string } | null; adminArea: { pcode: string } | null; figures: Figures }[];
+    total: Figures;
+  };
+};
 
 const shown = (count: number): Count => ({ count, suppressed: false });
 const withheld: Count = { count: null, suppressed: true };
@@ -83,16 +140,26 @@ describe('curriculum reach for the owner', () => {
       { sex: 'FEMALE', ...shown(49) },
       { sex: 'MALE', ...shown(25) },
     ]);
-    expect(curriculumReach.groups.map((g) => [g.key, g.country?.code, g.figures.cohortsCompleted.count, g.figures.sessionsDelivered.count, g.figures.participantsReached.total.count])).toEqual([
+    expect(
+      curriculumReach.groups.map((g) => [
+        g.key,
+        g.country?.code,
+        g.figures.cohortsCompleted.count,
+        g.figures.sessionsDelivered.count,
+        g.figures.participantsReached.total.count,
+      ]),
+    ).toEqual([
       ['ML', 'ML', 1, 2, 34],
       ['SN', 'SN', 1, 3, 40],
     ]);
   });
 
-  it('groups by quarter on each figure\'s own date, and by region and below', async () => {
+  it("groups by quarter on each figure's own date, and by region and below", async () => {
     const owner = await curriculum.as(ORGS.educators, 'curriculum:read');
     const quarters = await ok<Reach>(owner, REACH, { filter: { organisation: ORGS.educators }, groupBy: 'QUARTER' });
-    expect(quarters.curriculumReach.groups.map((g) => [g.key, g.figures.cohortsCompleted.count, g.figures.sessionsDelivered.count])).toEqual([
+    expect(
+      quarters.curriculumReach.groups.map((g) => [g.key, g.figures.cohortsCompleted.count, g.figures.sessionsDelivered.count]),
+    ).toEqual([
       ['2025-Q1', 1, 3],
       ['2025-Q2', 1, 2],
     ]);
@@ -101,12 +168,14 @@ describe('curriculum reach for the owner', () => {
       ['SN06', 'SN06', 25],
       ['SN14', 'SN14', 15],
     ]);
-    const oussouye = await ok<Reach>(owner, REACH, { filter: { organisation: ORGS.educators, adminArea: 'SN14', from: '2025-01-01', to: '2025-03-31' } });
+    const oussouye = await ok<Reach>(owner, REACH, {
+      filter: { organisation: ORGS.educators, adminArea: 'SN14', from: '2025-01-01', to: '2025-03-31' },
+    });
     expect(oussouye.curriculumReach.groups).toEqual([]);
     expect(oussouye.curriculumReach.total.sessionsDelivered).toEqual(shown(1));
   });
 
-  it('is no longer exact when the selection holds another organisation\'s cohorts', async () => {
+  it("is no longer exact when the selection holds another organisation's cohorts", async () => {
     const owner = await curriculum.as(ORGS.educators, 'curriculum:read');
     const { curriculumReach } = await ok<Reach>(owner, REACH, {});
     expect(curriculumReach.exact).toBe(false);
@@ -121,10 +190,18 @@ describe('curriculum reach for another partner', () => {
     expect(curriculumReach.exact).toBe(false);
     const [mali, senegal] = curriculumReach.groups;
     // 2 and 3 sessions are both withheld; their sum, 5, is not small and names no one.
-    expect([mali!.figures.sessionsDelivered, senegal!.figures.sessionsDelivered, curriculumReach.total.sessionsDelivered]).toEqual([withheld, withheld, shown(5)]);
+    expect([mali!.figures.sessionsDelivered, senegal!.figures.sessionsDelivered, curriculumReach.total.sessionsDelivered]).toEqual([
+      withheld,
+      withheld,
+      shown(5),
+    ]);
     expect([mali!.figures.cohortsCompleted, curriculumReach.total.cohortsCompleted]).toEqual([withheld, withheld]);
     // One make-up in Mali, none in Senegal: the total would give the Malian one away.
-    expect([mali!.figures.makeUpSessionsDelivered, senegal!.figures.makeUpSessionsDelivered, curriculumReach.total.makeUpSessionsDelivered]).toEqual([withheld, shown(0), withheld]);
+    expect([
+      mali!.figures.makeUpSessionsDelivered,
+      senegal!.figures.makeUpSessionsDelivered,
+      curriculumReach.total.makeUpSessionsDelivered,
+    ]).toEqual([withheld, shown(0), withheld]);
 
     // Mali: 2 men withheld, so a second cell of the row too (the smaller of the 6s); Senegal: 3 young women, and 17 men.
     expect(mali!.figures.participantsReached.bySexAndAgeGroup).toEqual([
@@ -140,7 +217,10 @@ describe('curriculum reach for another partner', () => {
       { sex: 'FEMALE', ...withheld },
       { sex: 'MALE', ...withheld },
     ]);
-    expect(senegal!.figures.participantsReached.bySexAndAgeGroup.filter((c) => c.suppressed).map((c) => `${c.sex} ${c.ageGroup}`)).toEqual(['FEMALE YOUTH', 'MALE ADULTS']);
+    expect(senegal!.figures.participantsReached.bySexAndAgeGroup.filter((c) => c.suppressed).map((c) => `${c.sex} ${c.ageGroup}`)).toEqual([
+      'FEMALE YOUTH',
+      'MALE ADULTS',
+    ]);
     // Across countries each cell's total is large enough to show.
     expect(curriculumReach.total.participantsReached.bySexAndAgeGroup.every((c) => !c.suppressed)).toBe(true);
     expect(curriculumReach.total.participantsReached.total).toEqual(shown(74));

@@ -1,4 +1,11 @@
-import { createTestDatabase, servedForTest, testServerOptions, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import {
+  createTestDatabase,
+  servedForTest,
+  testServerOptions,
+  type Client,
+  type ServedForTest,
+  type TestDatabase,
+} from '@peacegraph/kit/testing';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
 import { startCurriculumServer } from '../src/app';
 import { entities, migrations } from '../src/database';

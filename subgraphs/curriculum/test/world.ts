@@ -46,11 +46,27 @@ export async function buildWorld(curriculum: CurriculumUnderTest): Promise<World
   world.ousmane = await facilitator(curriculum.owner, { fullName: 'Ousmane Sagna', languages: ['dyo'], certifiedModules: [world.module] });
   world.khady = await facilitator(curriculum.owner, { fullName: 'Khady Ndiaye', languages: ['fuc', 'wol'] });
 
-  const created = await cohort(curriculum.owner, { name: 'Kédougou class', module: world.module, community: world.kedougou, language: 'fuc', facilitators: [world.aminata], audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'], enrolmentByAudience: [{ audience: 'CMC_MEMBERS', count: 6 }] });
+  const created = await cohort(curriculum.owner, {
+    name: 'Kédougou class',
+    module: world.module,
+    community: world.kedougou,
+    language: 'fuc',
+    facilitators: [world.aminata],
+    audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'],
+    enrolmentByAudience: [{ audience: 'CMC_MEMBERS', count: 6 }],
+  });
   world.cohort = created.id;
   await start(curriculum.owner, created.id, created.version, '2025-02-10');
   world.delivery = await deliver(curriculum.owner, world.cohort, 1, '2025-02-10');
-  world.plannedCohort = (await cohort(curriculum.owner, { name: 'Oussouye class', module: world.module, community: world.oussouye, language: 'dyo', facilitators: [world.ousmane] })).id;
+  world.plannedCohort = (
+    await cohort(curriculum.owner, {
+      name: 'Oussouye class',
+      module: world.module,
+      community: world.oussouye,
+      language: 'dyo',
+      facilitators: [world.ousmane],
+    })
+  ).id;
 
   const plan = await ok<{ createCommunityActionPlan: { id: string; actions: { id: string }[] } }>(
     curriculum.owner,
@@ -60,7 +76,9 @@ export async function buildWorld(curriculum: CurriculumUnderTest): Promise<World
         cohort: world.cohort,
         title: 'Kédougou plan',
         adoptedOn: '2025-03-03',
-        actions: [{ description: 'Monthly open meeting on disputes', responsibleGroup: 'Community Management Committee', dueOn: '2025-04-01' }],
+        actions: [
+          { description: 'Monthly open meeting on disputes', responsibleGroup: 'Community Management Committee', dueOn: '2025-04-01' },
+        ],
       },
     },
   );
@@ -70,7 +88,15 @@ export async function buildWorld(curriculum: CurriculumUnderTest): Promise<World
   const mobilisation = await ok<{ recordSocialMobilisation: { id: string } }>(
     curriculum.owner,
     `mutation ($input: RecordSocialMobilisationInput!) { recordSocialMobilisation(input: $input) { id } }`,
-    { input: { cohort: world.cohort, heldOn: '2025-03-10', activity: 'THEATRE', communitiesReached: [world.kedougou], peopleReached: { femaleAdults: 40, maleAdults: 35, femaleChildren: 3 } } },
+    {
+      input: {
+        cohort: world.cohort,
+        heldOn: '2025-03-10',
+        activity: 'THEATRE',
+        communitiesReached: [world.kedougou],
+        peopleReached: { femaleAdults: 40, maleAdults: 35, femaleChildren: 3 },
+      },
+    },
   );
   world.mobilisation = mobilisation.recordSocialMobilisation.id;
 
@@ -94,12 +120,26 @@ export async function buildWorld(curriculum: CurriculumUnderTest): Promise<World
   );
   world.training = training.createStaffTraining.id;
   await ok(curriculum.owner, `mutation ($input: RecordCoachingSessionInput!) { recordCoachingSession(input: $input) { id } }`, {
-    input: { staffTraining: world.training, heldOn: '2025-02-20', mode: 'REMOTE', focus: 'Preparing a first dialogue', participantsCoached: 12 },
+    input: {
+      staffTraining: world.training,
+      heldOn: '2025-02-20',
+      mode: 'REMOTE',
+      focus: 'Preparing a first dialogue',
+      participantsCoached: 12,
+    },
   });
   const dialogue = await ok<{ recordDialogueProcess: { id: string } }>(
     curriculum.owner,
     `mutation ($input: RecordDialogueProcessInput!) { recordDialogueProcess(input: $input) { id } }`,
-    { input: { staffTraining: world.training, topic: 'Sharing water points', community: world.douentza, startedOn: '2025-03-01', participants: { femaleAdults: 9, maleAdults: 14, maleYouth: 3 } } },
+    {
+      input: {
+        staffTraining: world.training,
+        topic: 'Sharing water points',
+        community: world.douentza,
+        startedOn: '2025-03-01',
+        participants: { femaleAdults: 9, maleAdults: 14, maleYouth: 3 },
+      },
+    },
   );
   world.dialogue = dialogue.recordDialogueProcess.id;
   return world;

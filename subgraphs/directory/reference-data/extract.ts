@@ -19,9 +19,10 @@ const pcodes = parseCsv(fs.readFileSync(path.join(source, 'fixtures-download-glo
 const areas = pcodes.filter((row) => COUNTRIES_ALPHA3.has(row['Location']!));
 fs.writeFileSync(
   path.join(here, 'admin-areas.csv'),
-  toCsv(['country_alpha3', 'level', 'pcode', 'name', 'parent_pcode', 'valid_from'], areas.map((r) => [
-    r['Location']!, r['Admin Level']!, r['P-Code']!, r['Name']!, r['Parent P-Code']!, r['Valid from date']!,
-  ])),
+  toCsv(
+    ['country_alpha3', 'level', 'pcode', 'name', 'parent_pcode', 'valid_from'],
+    areas.map((r) => [r['Location']!, r['Admin Level']!, r['P-Code']!, r['Name']!, r['Parent P-Code']!, r['Valid from date']!]),
+  ),
 );
 
 const glottolog = parseCsv(fs.readFileSync(path.join(source, 'languages.csv'), 'utf8'));
@@ -32,9 +33,19 @@ const languages = glottolog.filter((row) => {
 });
 fs.writeFileSync(
   path.join(here, 'languages.csv'),
-  toCsv(['iso639_3', 'name', 'glottocode', 'latitude', 'longitude', 'countries'], languages.map((r) => [
-    r['ISO639P3code']!, r['Name']!, r['Glottocode']!, r['Latitude'] ?? '', r['Longitude'] ?? '',
-    (r['Countries'] ?? '').split(';').filter((c) => COUNTRIES_ALPHA2.has(c)).join(';'),
-  ])),
+  toCsv(
+    ['iso639_3', 'name', 'glottocode', 'latitude', 'longitude', 'countries'],
+    languages.map((r) => [
+      r['ISO639P3code']!,
+      r['Name']!,
+      r['Glottocode']!,
+      r['Latitude'] ?? '',
+      r['Longitude'] ?? '',
+      (r['Countries'] ?? '')
+        .split(';')
+        .filter((c) => COUNTRIES_ALPHA2.has(c))
+        .join(';'),
+    ]),
+  ),
 );
 process.stdout.write(`admin areas: ${areas.length}, languages: ${languages.length}\n`);

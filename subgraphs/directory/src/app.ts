@@ -1,4 +1,11 @@
-import { createAuthenticator, startSubgraphServer, type Logger, type RunningServer, type SqlStatementCounter, type TokenKeyConfig } from '@peacegraph/kit';
+import {
+  createAuthenticator,
+  startSubgraphServer,
+  type Logger,
+  type RunningServer,
+  type SqlStatementCounter,
+  type TokenKeyConfig,
+} from '@peacegraph/kit';
 import type { DataSource } from 'typeorm';
 import { createContextFactory } from './context';
 import { identityRoutes, localIdentityStore } from './identity';

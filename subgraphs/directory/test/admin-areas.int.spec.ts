@@ -6,11 +6,19 @@ beforeAll(async () => {
 });
 afterAll(() => directory.stop());
 
-type Areas = { adminAreas: { totalCount: number; edges: { cursor: string; node: { pcode: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+type Areas = {
+  adminAreas: {
+    totalCount: number;
+    edges: { cursor: string; node: { pcode: string; name: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
+};
 
 describe('admin areas from the OCHA P-codes', () => {
   it('has the ten regions of Mali at level 1', async () => {
-    const { data } = await directory.request<Areas>(`{ adminAreas(country: "ML", level: 1, first: 100) { totalCount edges { node { pcode name } } } }`);
+    const { data } = await directory.request<Areas>(
+      `{ adminAreas(country: "ML", level: 1, first: 100) { totalCount edges { node { pcode name } } } }`,
+    );
     expect(data!.adminAreas.totalCount).toBe(10);
     expect(data!.adminAreas.edges.map((e) => e.node.pcode)).toContain('ML03');
     expect(data!.adminAreas.edges.find((e) => e.node.pcode === 'ML03')!.node.name).toBe('Sikasso');
@@ -28,9 +36,15 @@ describe('admin areas from the OCHA P-codes', () => {
   });
 
   it('walks parent, children and country', async () => {
-    const { data } = await directory.request<{ adminArea: { name: string; level: number; validFrom: string; parent: { pcode: string; name: string }; country: { code: string; alpha3: string; nameFr: string } } }>(
-      `{ adminArea(pcode: "ml0301") { name level validFrom parent { pcode name } country { code alpha3 nameFr } } }`,
-    );
+    const { data } = await directory.request<{
+      adminArea: {
+        name: string;
+        level: number;
+        validFrom: string;
+        parent: { pcode: string; name: string };
+        country: { code: string; alpha3: string; nameFr: string };
+      };
+    }>(`{ adminArea(pcode: "ml0301") { name level validFrom parent { pcode name } country { code alpha3 nameFr } } }`);
     expect(data!.adminArea).toEqual({
       name: 'Bougouni',
       level: 2,
@@ -38,17 +52,32 @@ describe('admin areas from the OCHA P-codes', () => {
       parent: { pcode: 'ML03', name: 'Sikasso' },
       country: { code: 'ML', alpha3: 'MLI', nameFr: 'Mali' },
     });
-    const children = await directory.request<{ adminArea: { children: { pcode: string }[] } }>(`{ adminArea(pcode: "ML03") { children { pcode } } }`);
-    expect(children.data!.adminArea.children.map((c) => c.pcode)).toEqual(['ML0301', 'ML0302', 'ML0303', 'ML0304', 'ML0305', 'ML0306', 'ML0307']);
+    const children = await directory.request<{ adminArea: { children: { pcode: string }[] } }>(
+      `{ adminArea(pcode: "ML03") { children { pcode } } }`,
+    );
+    expect(children.data!.adminArea.children.map((c) => c.pcode)).toEqual([
+      'ML0301',
+      'ML0302',
+      'ML0303',
+      'ML0304',
+      'ML0305',
+      'ML0306',
+      'ML0307',
+    ]);
   });
 
   it('finds names ignoring case and accents', async () => {
     for (const term of ['segou', 'SÉGOU', 'Ségou']) {
-      const { data } = await directory.request<Areas>(`query ($s: String) { adminAreas(search: $s) { edges { node { pcode } } } }`, { s: term });
+      const { data } = await directory.request<Areas>(`query ($s: String) { adminAreas(search: $s) { edges { node { pcode } } } }`, {
+        s: term,
+      });
       expect(data!.adminAreas.edges.map((e) => e.node.pcode)).toEqual(['ML04', 'ML0406']);
     }
     // French typesetting (and phones) often put an en dash where the gazetteer has a hyphen.
-    const { data } = await directory.request<Areas>(`query ($s: String) { adminAreas(search: $s, country: "BF") { edges { node { pcode } } } }`, { s: 'CENTRE–NORD' });
+    const { data } = await directory.request<Areas>(
+      `query ($s: String) { adminAreas(search: $s, country: "BF") { edges { node { pcode } } } }`,
+      { s: 'CENTRE–NORD' },
+    );
     expect(data!.adminAreas.edges.map((e) => e.node.pcode)).toEqual(['BF49']);
   });
 
@@ -88,9 +117,9 @@ describe('admin areas from the OCHA P-codes', () => {
 
 describe('countries and languages', () => {
   it('lists the six countries with their languages', async () => {
-    const { data } = await directory.request<{ countries: { code: string; officialLanguages: { code: string }[]; languages: { code: string }[] }[] }>(
-      `{ countries { code officialLanguages { code } languages { code } } }`,
-    );
+    const { data } = await directory.request<{
+      countries: { code: string; officialLanguages: { code: string }[]; languages: { code: string }[] }[];
+    }>(`{ countries { code officialLanguages { code } languages { code } } }`);
     expect(data!.countries.map((c) => c.code).sort()).toEqual(['BF', 'GM', 'GW', 'ML', 'NE', 'SN']);
     const mali = data!.countries.find((c) => c.code === 'ML')!;
     expect(mali.officialLanguages).toEqual([{ code: 'fra' }]);
@@ -99,9 +128,10 @@ describe('countries and languages', () => {
   });
 
   it('finds a language by ISO 639-3 code and by name', async () => {
-    const { data } = await directory.request<{ language: { name: string; glottocode: string; countries: { code: string }[] }; languages: { edges: { node: { code: string } }[] } }>(
-      `{ language(code: "taq") { name glottocode countries { code } } languages(search: "pulaar") { edges { node { code } } } }`,
-    );
+    const { data } = await directory.request<{
+      language: { name: string; glottocode: string; countries: { code: string }[] };
+      languages: { edges: { node: { code: string } }[] };
+    }>(`{ language(code: "taq") { name glottocode countries { code } } languages(search: "pulaar") { edges { node { code } } } }`);
     expect(data!.language.name).toBe('Tamasheq');
     expect(data!.language.countries.map((c) => c.code).sort()).toEqual(['BF', 'ML']);
     expect(data!.languages.edges.map((e) => e.node.code)).toContain('fuc');

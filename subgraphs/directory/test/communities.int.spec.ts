@@ -13,7 +13,17 @@ const UPDATE = `mutation ($id: ID!, $version: Int!, $input: UpdateCommunityInput
   updateCommunity(id: $id, version: $version, input: $input) { id name version adminArea { pcode } latitude longitude }
 }`;
 
-type Created = { createCommunity: { id: string; name: string; version: number; alternativeNames: string[]; adminArea: { pcode: string }; country: { code: string }; languages: { code: string }[] } };
+type Created = {
+  createCommunity: {
+    id: string;
+    name: string;
+    version: number;
+    alternativeNames: string[];
+    adminArea: { pcode: string };
+    country: { code: string };
+    languages: { code: string }[];
+  };
+};
 
 const kalana = { name: 'Kalana', adminArea: 'ML0306', latitude: 10.79, longitude: -8.2, languages: ['bam'] };
 
@@ -45,7 +55,9 @@ describe('creating a community', () => {
 
   it.each(refusals)('refuses %s, names the field, and writes nothing', async (_label, change, field, message) => {
     const before = await directory.rows('community');
-    const { data, errors } = await directory.writer(CREATE, { input: { ...kalana, name: 'Nampala', adminArea: 'ML0305', latitude: 10.98, longitude: -5.98, ...change } });
+    const { data, errors } = await directory.writer(CREATE, {
+      input: { ...kalana, name: 'Nampala', adminArea: 'ML0305', latitude: 10.98, longitude: -5.98, ...change },
+    });
     expect(data).toEqual({ createCommunity: null });
     expect(errors).toHaveLength(1);
     expect(errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
@@ -80,7 +92,9 @@ describe('creating a community', () => {
     const first = await directory.writer<Created>(CREATE, { input });
     const second = await directory.writer<Created>(CREATE, { input });
     expect(second.data!.createCommunity.id).toBe(first.data!.createCommunity.id);
-    const [row] = (await directory.db.dataSource.query(`SELECT count(*)::int AS n FROM community WHERE name = 'Finkolo'`)) as { n: number }[];
+    const [row] = (await directory.db.dataSource.query(`SELECT count(*)::int AS n FROM community WHERE name = 'Finkolo'`)) as {
+      n: number;
+    }[];
     expect(row!.n).toBe(1);
   });
 
@@ -99,10 +113,9 @@ describe('updating a community', () => {
   it('changes the given fields and increases the version', async () => {
     const created = await directory.writer<Created>(CREATE, { input: { name: 'Bougouni', adminArea: 'ML0301' } });
     const { id } = created.data!.createCommunity;
-    const { data, errors } = await directory.writer<{ updateCommunity: { name: string; version: number; latitude: number; adminArea: { pcode: string } } }>(
-      UPDATE,
-      { id, version: 1, input: { latitude: 11.42, longitude: -7.48 } },
-    );
+    const { data, errors } = await directory.writer<{
+      updateCommunity: { name: string; version: number; latitude: number; adminArea: { pcode: string } };
+    }>(UPDATE, { id, version: 1, input: { latitude: 11.42, longitude: -7.48 } });
     expect(errors).toBeUndefined();
     expect(data!.updateCommunity).toMatchObject({ name: 'Bougouni', version: 2, latitude: 11.42, adminArea: { pcode: 'ML0301' } });
   });
@@ -113,18 +126,26 @@ describe('updating a community', () => {
     await directory.writer(UPDATE, { id, version: 1, input: { name: 'Douentza town' } });
     const stale = await directory.writer(UPDATE, { id, version: 1, input: { name: 'Hombori' } });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const [row] = (await directory.db.dataSource.query(`SELECT name, version FROM community WHERE id = $1`, [id])) as { name: string; version: number }[];
+    const [row] = (await directory.db.dataSource.query(`SELECT name, version FROM community WHERE id = $1`, [id])) as {
+      name: string;
+      version: number;
+    }[];
     expect(row).toEqual({ name: 'Douentza town', version: 2 });
   });
 
   it('refuses coordinates outside the new country and names the field', async () => {
-    const created = await directory.writer<Created>(CREATE, { input: { name: 'Djibo', adminArea: 'BF5603', latitude: 14.1, longitude: -1.63 } });
+    const created = await directory.writer<Created>(CREATE, {
+      input: { name: 'Djibo', adminArea: 'BF5603', latitude: 14.1, longitude: -1.63 },
+    });
     const { id } = created.data!.createCommunity;
     // Moving to an admin area in Senegal while keeping Burkina Faso coordinates is refused.
     const moved = await directory.writer(UPDATE, { id, version: 1, input: { adminArea: 'SN0601' } });
     expect(moved.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.adminArea' });
     expect(moved.errors![0]!.message).toMatch(/outside Senegal; give new coordinates/);
-    const [row] = (await directory.db.dataSource.query(`SELECT admin_pcode, version FROM community WHERE id = $1`, [id])) as { admin_pcode: string; version: number }[];
+    const [row] = (await directory.db.dataSource.query(`SELECT admin_pcode, version FROM community WHERE id = $1`, [id])) as {
+      admin_pcode: string;
+      version: number;
+    }[];
     expect(row).toEqual({ admin_pcode: 'BF5603', version: 1 });
   });
 
@@ -142,17 +163,23 @@ describe('updating a community', () => {
 
 describe('finding communities', () => {
   it('searches names and alternative names ignoring accents, and filters by area, country and language', async () => {
-    await directory.writer(CREATE, { input: { name: 'Kédougou', alternativeNames: ['Kedougou town'], adminArea: 'SN0601', languages: ['fuc', 'mnk'] } });
-    const search = await directory.request<{ communities: { edges: { node: { name: string } }[] } }>(`{ communities(search: "KEDOUGOU") { edges { node { name } } } }`);
+    await directory.writer(CREATE, {
+      input: { name: 'Kédougou', alternativeNames: ['Kedougou town'], adminArea: 'SN0601', languages: ['fuc', 'mnk'] },
+    });
+    const search = await directory.request<{ communities: { edges: { node: { name: string } }[] } }>(
+      `{ communities(search: "KEDOUGOU") { edges { node { name } } } }`,
+    );
     expect(search.data!.communities.edges.map((e) => e.node.name)).toEqual(['Kédougou']);
 
-    const inSikasso = await directory.request<{ communities: { totalCount: number; edges: { node: { name: string; adminArea: { pcode: string } } }[] } }>(
-      `{ communities(adminArea: "ML03") { totalCount edges { node { name adminArea { pcode } } } } }`,
-    );
+    const inSikasso = await directory.request<{
+      communities: { totalCount: number; edges: { node: { name: string; adminArea: { pcode: string } } }[] };
+    }>(`{ communities(adminArea: "ML03") { totalCount edges { node { name adminArea { pcode } } } } }`);
     expect(inSikasso.data!.communities.edges.every((e) => e.node.adminArea.pcode.startsWith('ML03'))).toBe(true);
     expect(inSikasso.data!.communities.edges.map((e) => e.node.name)).toEqual(['Bougouni', 'Finkolo', 'Kalana']);
 
-    const mandinka = await directory.request<{ communities: { edges: { node: { name: string } }[] } }>(`{ communities(language: "mnk", country: "SN") { edges { node { name } } } }`);
+    const mandinka = await directory.request<{ communities: { edges: { node: { name: string } }[] } }>(
+      `{ communities(language: "mnk", country: "SN") { edges { node { name } } } }`,
+    );
     expect(mandinka.data!.communities.edges.map((e) => e.node.name)).toEqual(['Kédougou']);
   });
 });

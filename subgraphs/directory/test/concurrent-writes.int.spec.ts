@@ -21,16 +21,23 @@ describe('createCommunity sent many times at once with one clientMutationId', ()
     [50, 'Yanfolila'],
   ])('%i copies make one community (%s) and every copy answers with it', async (copies, name) => {
     const input = { name, adminArea: 'ML0306', languages: ['bam'], clientMutationId: `retry-${name}` };
-    expect(await retriedCreate(copies, () => send(input), 'createCommunity', { db: directory.db, table: 'community', clientMutationId: `retry-${name}` })).toEqual(
-      answeredOnce(copies),
-    );
+    expect(
+      await retriedCreate(copies, () => send(input), 'createCommunity', {
+        db: directory.db,
+        table: 'community',
+        clientMutationId: `retry-${name}`,
+      }),
+    ).toEqual(answeredOnce(copies));
   });
 });
 
 describe('one community of a name per admin area', () => {
   it.each([2, 20, 40])('of %i communities of one name created at once, one is stored', async (together) => {
     const name = `Bougouni ${together}`;
-    const { ids, refusals } = outcomes(await atOnce(together, (i) => send({ name, adminArea: 'ML0304', focalPoint: `Chief ${i}` })), 'createCommunity');
+    const { ids, refusals } = outcomes(
+      await atOnce(together, (i) => send({ name, adminArea: 'ML0304', focalPoint: `Chief ${i}` })),
+      'createCommunity',
+    );
     expect(ids).toHaveLength(1);
     expect(refusals).toEqual(Array(together - 1).fill('BAD_USER_INPUT input.name'));
   });

@@ -19,9 +19,9 @@ describe('demo data', () => {
   });
 
   it('places Kalana and Nampala in Sikasso region, Mali', async () => {
-    const { data } = await directory.request<{ communities: { edges: { node: { name: string; adminArea: { parent: { name: string } }; country: { code: string } } }[] } }>(
-      `{ communities(search: "a", adminArea: "ML03") { edges { node { name adminArea { parent { name } } country { code } } } } }`,
-    );
+    const { data } = await directory.request<{
+      communities: { edges: { node: { name: string; adminArea: { parent: { name: string } }; country: { code: string } } }[] };
+    }>(`{ communities(search: "a", adminArea: "ML03") { edges { node { name adminArea { parent { name } } country { code } } } } }`);
     const names = data!.communities.edges.map((e) => e.node.name);
     expect(names).toEqual(expect.arrayContaining(['Kalana', 'Nampala']));
     expect(data!.communities.edges.every((e) => e.node.adminArea.parent.name === 'Sikasso' && e.node.country.code === 'ML')).toBe(true);

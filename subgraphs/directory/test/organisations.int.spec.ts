@@ -42,11 +42,17 @@ describe('registering organisations', () => {
   });
 
   it('updates with the current version and refuses a stale one with CONFLICT', async () => {
-    const first = await admin<{ updateOrganisation: { version: number } }>(UPDATE, { id: ORGS.mediators, version: 1, input: { acronym: 'SMN' } });
+    const first = await admin<{ updateOrganisation: { version: number } }>(UPDATE, {
+      id: ORGS.mediators,
+      version: 1,
+      input: { acronym: 'SMN' },
+    });
     expect(first.data!.updateOrganisation.version).toBe(2);
     const stale = await admin(UPDATE, { id: ORGS.mediators, version: 1, input: { name: 'Renamed' } });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const [row] = (await directory.db.dataSource.query(`SELECT name FROM organisation WHERE id = $1`, [ORGS.mediators])) as { name: string }[];
+    const [row] = (await directory.db.dataSource.query(`SELECT name FROM organisation WHERE id = $1`, [ORGS.mediators])) as {
+      name: string;
+    }[];
     expect(row!.name).toBe('Sahel Mediators');
   });
 });

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { PLATFORM_COUNTRIES } from '../src/reference/idmc-figures';
 
 const source = process.argv[2] ?? path.resolve(__dirname, '../../../../shared/data');
-const [header, ...lines] = fs.readFileSync(path.join(source, 'idmc-internal-displacements-idps.csv'), 'utf8').split(/\r?\n/).filter(Boolean);
+const [header, ...lines] = fs
+  .readFileSync(path.join(source, 'idmc-internal-displacements-idps.csv'), 'utf8')
+  .split(/\r?\n/)
+  .filter(Boolean);
 const kept = lines.filter((line) => line.split(',')[0]! in PLATFORM_COUNTRIES);
 fs.writeFileSync(path.join(__dirname, 'idmc-displacement.csv'), [header, ...kept].join('\n') + '\n');
 process.stdout.write(`IDMC country-years: ${kept.length}\n`);

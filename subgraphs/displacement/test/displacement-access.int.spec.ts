@@ -24,11 +24,17 @@ beforeAll(async () => {
   caseIds = [];
   for (const [adminArea, category, count, assistance] of CASELOAD) {
     for (let i = 0; i < count; i++) {
-      const created = await write(sub.owner, 'registerReintegrationCase', { input: beneficiary(programmeId, { adminArea, category, ageGroup: 'AGE_25_35' }) });
+      const created = await write(sub.owner, 'registerReintegrationCase', {
+        input: beneficiary(programmeId, { adminArea, category, ageGroup: 'AGE_25_35' }),
+      });
       caseIds.push(created.id);
       // Two of the livelihood group are assisted: a count of 2, to be withheld.
       if (assistance && (assistance === 'PSYCHOSOCIAL' || i < 2)) {
-        await write(sub.owner, 'recordReintegrationAssistance', { id: created.id, version: created.version, input: { kind: assistance, startedOn: daysAgo(100) } });
+        await write(sub.owner, 'recordReintegrationAssistance', {
+          id: created.id,
+          version: created.version,
+          input: { kind: assistance, startedOn: daysAgo(100) },
+        });
       }
     }
   }
@@ -37,15 +43,23 @@ afterAll(() => sub?.stop());
 
 type Errors = { path?: (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
 const codes = (errors: Errors) => (errors ?? []).map((e) => `${e.path?.join('.')}:${e.extensions?.code}`).sort();
-const readRows = async () => (await sub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'READ'`))[0].n as number;
+const readRows = async () =>
+  (await sub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'READ'`))[0].n as number;
 
 const CASE = `query ($id: ID!) { reintegrationCase(id: $id) { id beneficiaryCode category ageGroup adminArea { pcode } } }`;
 const CASES = `{ reintegrationCases(first: 5) { totalCount edges { node { beneficiaryCode sex status } } } }`;
 
 describe('anonymous callers', () => {
   it('read IDMC figures and nothing else; cannot write', async () => {
-    expect((await sub.request(`{ idmcDisplacementFigures(country: "NE", fromYear: 2024) { totalIdps } }`)).data).toEqual({ idmcDisplacementFigures: [{ totalIdps: 411685 }] });
-    for (const field of ['displacementReports { totalCount }', 'reintegrationCases { totalCount }', 'reintegrationStats { total { cases { count } } }', 'awarenessSessions { totalCount }']) {
+    expect((await sub.request(`{ idmcDisplacementFigures(country: "NE", fromYear: 2024) { totalIdps } }`)).data).toEqual({
+      idmcDisplacementFigures: [{ totalIdps: 411685 }],
+    });
+    for (const field of [
+      'displacementReports { totalCount }',
+      'reintegrationCases { totalCount }',
+      'reintegrationStats { total { cases { count } } }',
+      'awarenessSessions { totalCount }',
+    ]) {
       const { errors } = await sub.request(`{ ${field} }`);
       expect(codes(errors)).toEqual([`${field.split(' ')[0]}:UNAUTHENTICATED`]);
     }
@@ -73,7 +87,9 @@ describe('reintegration cases, caller by caller', () => {
     expect(data.reintegrationCases.edges).toHaveLength(5);
     expect(data.reintegrationCases.edges.every((e) => /^CVRSAHEL-\d{4}$/.test(e.node.beneficiaryCode))).toBe(true);
     expect(await readRows()).toBe(before + 5);
-    const [row] = await sub.db.dataSource.query(`SELECT actor, record_type, fields, owner_org FROM audit_log WHERE action = 'READ' ORDER BY at DESC, id DESC LIMIT 1`);
+    const [row] = await sub.db.dataSource.query(
+      `SELECT actor, record_type, fields, owner_org FROM audit_log WHERE action = 'READ' ORDER BY at DESC, id DESC LIMIT 1`,
+    );
     expect(row).toMatchObject({ actor: 'officer-1', record_type: 'ReintegrationCase', owner_org: OWNER });
     expect([...row.fields].sort()).toEqual(['beneficiaryCode', 'sex', 'status']);
   });
@@ -91,9 +107,16 @@ describe('reintegration cases, caller by caller', () => {
   it('another partner, even with displacement:sensitive or admin, sees none of them and changes none', async () => {
     const other = await sub.as(OTHER_PARTNER, 'displacement:write displacement:sensitive admin');
     const before = await sub.allRows();
-    expect((await ok<{ reintegrationCases: { totalCount: number } }>(other, `{ reintegrationCases { totalCount } }`)).reintegrationCases.totalCount).toBe(0);
+    expect(
+      (await ok<{ reintegrationCases: { totalCount: number } }>(other, `{ reintegrationCases { totalCount } }`)).reintegrationCases
+        .totalCount,
+    ).toBe(0);
     expect((await ok<{ reintegrationCase: null }>(other, CASE, { id: caseIds[0] })).reintegrationCase).toBeNull();
-    const change = await other(M.changeReintegrationCaseStatus, { id: caseIds[0], version: 1, input: { status: 'DROPPED_OUT', on: daysAgo(1) } });
+    const change = await other(M.changeReintegrationCaseStatus, {
+      id: caseIds[0],
+      version: 1,
+      input: { status: 'DROPPED_OUT', on: daysAgo(1) },
+    });
     expect(codes(change.errors)).toEqual(['changeReintegrationCaseStatus:FORBIDDEN']);
     const register = await other(M.registerReintegrationCase, { input: beneficiary(programmeId) });
     expect(codes(register.errors)).toEqual(['registerReintegrationCase:FORBIDDEN']);
@@ -112,7 +135,12 @@ describe('caseload figures', () => {
   const STATS = `query ($level: ReintegrationLevel, $org: ID) { reintegrationStats(level: $level, breakdown: CATEGORY, filter: { organisation: $org }) {
     exact areas { code adminArea { pcode } cases { count } byKey { key cases { count } } assistance { kind cases { count } } }
     total { cases { count } byKey { key cases { count } } assistance { kind cases { count } } } } }`;
-  type Line = { code: string; cases: { count: number | null }; byKey: { key: string; cases: { count: number | null } }[]; assistance: { kind: string; cases: { count: number | null } }[] };
+  type Line = {
+    code: string;
+    cases: { count: number | null };
+    byKey: { key: string; cases: { count: number | null } }[];
+    assistance: { kind: string; cases: { count: number | null } }[];
+  };
   type Stats = { reintegrationStats: { exact: boolean; areas: Line[]; total: Line } };
   const byKey = (line: Line) => line.byKey.map((c) => c.cases.count);
   const assisted = (line: Line, kind: string) => line.assistance.find((a) => a.kind === kind)!.cases.count;
@@ -147,14 +175,24 @@ describe('caseload figures', () => {
     ]);
     expect(assisted(stats.total, 'LIVELIHOOD')).toBe(2);
     const countries = await ok<Stats>(sub.owner, STATS, { level: 'COUNTRY' });
-    expect(countries.reintegrationStats.areas.map((a) => [a.code, a.cases.count])).toEqual([['BF', 29], ['NE', 11]]);
+    expect(countries.reintegrationStats.areas.map((a) => [a.code, a.cases.count])).toEqual([
+      ['BF', 29],
+      ['NE', 11],
+    ]);
   });
 
   it('AdminArea.reintegrationStats: the same figures per area and below, exact for the owner only', async () => {
     const AREAS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { pcode reintegrationStats { exact cases { count } byKey { key cases { count } } } } } }`;
     const r = ['BF5602', 'BF5603', 'BF56', 'NE006011'].map((pcode) => ({ __typename: 'AdminArea', pcode }));
-    const own = await ok<{ _entities: { reintegrationStats: { exact: boolean; cases: { count: number }; byKey: { cases: { count: number | null } }[] } }[] }>(sub.owner, AREAS, { r });
-    expect(own._entities.map((e) => [e.reintegrationStats.exact, e.reintegrationStats.cases.count])).toEqual([[true, 14], [true, 15], [true, 29], [true, 11]]);
+    const own = await ok<{
+      _entities: { reintegrationStats: { exact: boolean; cases: { count: number }; byKey: { cases: { count: number | null } }[] } }[];
+    }>(sub.owner, AREAS, { r });
+    expect(own._entities.map((e) => [e.reintegrationStats.exact, e.reintegrationStats.cases.count])).toEqual([
+      [true, 14],
+      [true, 15],
+      [true, 29],
+      [true, 11],
+    ]);
     const other = await sub.as(OTHER_PARTNER, 'displacement:write');
     const theirs = (await ok<typeof own>(other, AREAS, { r }))._entities.map((e) => e.reintegrationStats.byKey.map((c) => c.cases.count));
     // Asked area by area, Sahel once showed 13 community members beside Yagha's 8: 13 − 8 gave Séno's
@@ -182,7 +220,10 @@ describe('caseload figures', () => {
     const byCountry = await ok<AreaStats>(sub.owner, AREA_STATS, { level: 'COUNTRY', area: 'BF56' });
     expect(lines(byCountry)).toEqual([['BF', 29]]);
     const byArea = await ok<AreaStats>(sub.owner, AREA_STATS, { level: 'ADMIN2', country: 'BF', area: 'BF56' });
-    expect(lines(byArea)).toEqual([['BF5602', 14], ['BF5603', 15]]);
+    expect(lines(byArea)).toEqual([
+      ['BF5602', 14],
+      ['BF5603', 15],
+    ]);
     expect(byArea.reintegrationStats.total.cases.count).toBe(29);
     const apart = await ok<AreaStats>(sub.owner, AREA_STATS, { level: 'ADMIN2', country: 'NE', area: 'BF56' });
     expect(apart.reintegrationStats).toMatchObject({ areas: [], total: { cases: { count: 0 } } });
@@ -204,8 +245,13 @@ describe('caseload figures', () => {
     const other = await sub.as(OTHER_PARTNER, 'displacement:write displacement:sensitive');
     const theirs = await write(other, 'createReintegrationProgramme', { input: programme({ code: 'MEDIATE', adminAreas: ['BF5602'] }) });
     await write(other, 'registerReintegrationCase', { input: beneficiary(theirs.id) });
-    expect((await ok<{ reintegrationStats: { exact: boolean } }>(sub.owner, STATS, { level: 'ADMIN1' })).reintegrationStats.exact).toBe(false);
-    const own = await ok<{ reintegrationStats: { exact: boolean; total: { cases: { count: number } } } }>(sub.owner, STATS, { level: 'ADMIN1', org: OWNER });
+    expect((await ok<{ reintegrationStats: { exact: boolean } }>(sub.owner, STATS, { level: 'ADMIN1' })).reintegrationStats.exact).toBe(
+      false,
+    );
+    const own = await ok<{ reintegrationStats: { exact: boolean; total: { cases: { count: number } } } }>(sub.owner, STATS, {
+      level: 'ADMIN1',
+      org: OWNER,
+    });
     expect(own.reintegrationStats).toMatchObject({ exact: true, total: { cases: { count: 40 } } });
   });
 });

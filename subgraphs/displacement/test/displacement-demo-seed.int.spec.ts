@@ -31,7 +31,9 @@ describe('the displacement demo data', () => {
       (SELECT count(*) FROM reintegration_assistance WHERE started_on > current_date)::int +
       (SELECT count(*) FROM awareness_session WHERE held_on > current_date)::int AS n`);
     expect(future.n).toBe(0);
-    const [{ writes }] = await sub.db.dataSource.query(`SELECT count(*)::int AS writes FROM audit_log WHERE action = 'WRITE' AND actor = 'demo-seed'`);
+    const [{ writes }] = await sub.db.dataSource.query(
+      `SELECT count(*)::int AS writes FROM audit_log WHERE action = 'WRITE' AND actor = 'demo-seed'`,
+    );
     expect(writes).toBeGreaterThan(rows.displacement_report! + rows.reintegration_case!);
   });
 
@@ -46,7 +48,9 @@ describe('the displacement demo data', () => {
 
   it('gives another partner the Sahel’s caseload by admin-2 area, with small cells withheld', async () => {
     const other = await sub.as(OTHER_PARTNER, 'displacement:write');
-    const { reintegrationStats } = await ok<{ reintegrationStats: { exact: boolean; areas: { code: string; cases: { count: number } }[]; total: { cases: { count: number } } } }>(
+    const { reintegrationStats } = await ok<{
+      reintegrationStats: { exact: boolean; areas: { code: string; cases: { count: number } }[]; total: { cases: { count: number } } };
+    }>(
       other,
       `{ reintegrationStats(level: ADMIN2, breakdown: STATUS) { exact areas { code cases { count } byKey { key cases { count suppressed } } } total { cases { count } } } }`,
     );

@@ -24,13 +24,26 @@ beforeAll(async () => {
   sub = await startDisplacement();
   for (const [adminArea, roundNumber, dataDate, idpIndividuals, returneeIndividuals] of ROUNDS) {
     await write(sub.owner, 'recordDisplacementReport', {
-      input: { adminArea, roundNumber, dataDate, idpIndividuals, idpHouseholds: idpIndividuals / 5, returneeIndividuals: returneeIndividuals ?? null },
+      input: {
+        adminArea,
+        roundNumber,
+        dataDate,
+        idpIndividuals,
+        idpHouseholds: idpIndividuals / 5,
+        returneeIndividuals: returneeIndividuals ?? null,
+      },
     });
   }
 }, 120_000);
 afterAll(() => sub?.stop());
 
-type Period = { periodStart: string; periodEnd: string; areasReporting: number; exact: boolean; idpIndividuals: { count: number | null } | null };
+type Period = {
+  periodStart: string;
+  periodEnd: string;
+  areasReporting: number;
+  exact: boolean;
+  idpIndividuals: { count: number | null } | null;
+};
 const OVER_TIME = `query ($area: PCode, $country: CountryCode, $interval: DisplacementInterval!, $from: Date!, $to: Date!) {
   idpsOverTime(area: $area, country: $country, interval: $interval, from: $from, to: $to) { periodStart periodEnd areasReporting exact idpIndividuals { count } }
 }`;
@@ -72,7 +85,10 @@ describe('IDPs over time are stocks: each area’s latest report per period, add
   it('are exact for the owner only', async () => {
     const other = await sub.as(OTHER_PARTNER, 'displacement:write');
     const periods = await overTime({ area: 'ML05', interval: 'QUARTER', from: '2024-01-01', to: '2024-06-30' }, other);
-    expect(periods.map((p) => [p.exact, p.idpIndividuals?.count])).toEqual([[false, 2100], [false, 1100]]);
+    expect(periods.map((p) => [p.exact, p.idpIndividuals?.count])).toEqual([
+      [false, 2100],
+      [false, 1100],
+    ]);
   });
 
   it('refuse an area and a country together, a period upside down and too many periods', async () => {
@@ -95,14 +111,40 @@ describe('AdminArea.displacementFigures', () => {
   const refs = (...pcodes: string[]) => pcodes.map((pcode) => ({ __typename: 'AdminArea', pcode }));
 
   it('add up each area’s latest report, now or as of a date, region by region', async () => {
-    const now = await ok<{ _entities: { displacementFigures: Record<string, unknown> }[] }>(sub.owner, AREAS, { r: refs('ML05', 'ML0504', 'ML07', 'BF56') });
+    const now = await ok<{ _entities: { displacementFigures: Record<string, unknown> }[] }>(sub.owner, AREAS, {
+      r: refs('ML05', 'ML0504', 'ML07', 'BF56'),
+    });
     expect(now._entities.map((e) => e.displacementFigures)).toEqual([
-      { areasReporting: 2, asOf: '2024-05-12', exact: true, idpIndividuals: { count: 1700 }, idpHouseholds: { count: 340 }, returneeIndividuals: { count: 80 } },
-      { areasReporting: 1, asOf: '2024-05-12', exact: true, idpIndividuals: { count: 1100 }, idpHouseholds: { count: 220 }, returneeIndividuals: { count: 80 } },
-      { areasReporting: 1, asOf: '2024-01-15', exact: true, idpIndividuals: { count: 700 }, idpHouseholds: { count: 140 }, returneeIndividuals: null },
+      {
+        areasReporting: 2,
+        asOf: '2024-05-12',
+        exact: true,
+        idpIndividuals: { count: 1700 },
+        idpHouseholds: { count: 340 },
+        returneeIndividuals: { count: 80 },
+      },
+      {
+        areasReporting: 1,
+        asOf: '2024-05-12',
+        exact: true,
+        idpIndividuals: { count: 1100 },
+        idpHouseholds: { count: 220 },
+        returneeIndividuals: { count: 80 },
+      },
+      {
+        areasReporting: 1,
+        asOf: '2024-01-15',
+        exact: true,
+        idpIndividuals: { count: 700 },
+        idpHouseholds: { count: 140 },
+        returneeIndividuals: null,
+      },
       { areasReporting: 0, asOf: null, exact: true, idpIndividuals: null, idpHouseholds: null, returneeIndividuals: null },
     ]);
-    const then = await ok<{ _entities: { displacementFigures: { idpIndividuals: { count: number } } }[] }>(sub.owner, AREAS, { r: refs('ML05'), asOf: '2024-02-12' });
+    const then = await ok<{ _entities: { displacementFigures: { idpIndividuals: { count: number } } }[] }>(sub.owner, AREAS, {
+      r: refs('ML05'),
+      asOf: '2024-02-12',
+    });
     expect(then._entities[0]!.displacementFigures.idpIndividuals.count).toBe(1900); // Douentza 1,500 + Bandiagara 400
   });
 });

@@ -16,7 +16,14 @@ describe('IDMC national figures', () => {
     );
     expect(errors).toBeUndefined();
     expect(data!.idmcDisplacementFigures).toEqual([
-      expect.objectContaining({ country: 'BF', year: 2019, newDisplacements: 513004, newDisplacementsRounded: 513000, totalIdps: 560033, totalIdpsRounded: 560000 }),
+      expect.objectContaining({
+        country: 'BF',
+        year: 2019,
+        newDisplacements: 513004,
+        newDisplacementsRounded: 513000,
+        totalIdps: 560033,
+        totalIdpsRounded: 560000,
+      }),
       expect.objectContaining({ country: 'BF', year: 2020, newDisplacements: 514960, totalIdps: 1074993 }),
     ]);
     expect(data!.idmcDisplacementFigures[0]!.source).toMatch(/IDMC.*CC BY-IGO/);
@@ -38,7 +45,9 @@ describe('IDMC national figures', () => {
   it('are reloaded at every start as upserts: a figure changed in the database is put back, nothing doubles', async () => {
     await sub.db.dataSource.query(`UPDATE idmc_displacement_figure SET total_idps = 1 WHERE country_code = 'ML' AND year = 2024`);
     await prepareDatabase(sub.db.dataSource);
-    const [row] = await sub.db.dataSource.query(`SELECT total_idps, (SELECT count(*)::int FROM idmc_displacement_figure) AS n FROM idmc_displacement_figure WHERE country_code = 'ML' AND year = 2024`);
+    const [row] = await sub.db.dataSource.query(
+      `SELECT total_idps, (SELECT count(*)::int FROM idmc_displacement_figure) AS n FROM idmc_displacement_figure WHERE country_code = 'ML' AND year = 2024`,
+    );
     expect(row).toEqual({ total_idps: 360591, n: 59 });
   });
 
@@ -52,11 +61,18 @@ describe('IDMC national figures', () => {
 
 describe('displacement reports', () => {
   it('record a round with its breakdowns, and another partner sees it through disclosure control', async () => {
-    const created = await write(sub.owner, 'recordDisplacementReport', { input: report({ roundNumber: 90, adminArea: 'BF5604', idpIndividuals: 1200 }) });
+    const created = await write(sub.owner, 'recordDisplacementReport', {
+      input: report({ roundNumber: 90, adminArea: 'BF5604', idpIndividuals: 1200 }),
+    });
     const query = `query ($id: ID!) { displacementReport(id: $id) { adminLevel country roundNumber dataDate idpIndividuals { count suppressed }
       idpsBySexAndAge { sex ageGroup individuals { count } } reasons { reason individuals { count suppressed } } origins { adminArea { pcode } individuals { count } } } }`;
     const own = await ok<{ displacementReport: Record<string, unknown> }>(sub.owner, query, { id: created.id });
-    expect(own.displacementReport).toMatchObject({ adminLevel: 2, country: 'BF', roundNumber: 90, idpIndividuals: { count: 1200, suppressed: false } });
+    expect(own.displacementReport).toMatchObject({
+      adminLevel: 2,
+      country: 'BF',
+      roundNumber: 90,
+      idpIndividuals: { count: 1200, suppressed: false },
+    });
     expect(own.displacementReport.reasons).toEqual([
       { reason: 'CONFLICT', individuals: { count: 1150, suppressed: false } },
       { reason: 'DISASTER', individuals: { count: 50, suppressed: false } },
@@ -67,15 +83,22 @@ describe('displacement reports', () => {
   });
 
   it('lists by area and below, round and dates, latest data first', async () => {
-    await write(sub.owner, 'recordDisplacementReport', { input: report({ adminArea: 'ML0504', roundNumber: 91, dataDate: daysAgo(30), idpsBySexAndAge: [], reasons: [], origins: [] }) });
-    await write(sub.owner, 'recordDisplacementReport', { input: report({ adminArea: 'ML0504', roundNumber: 92, dataDate: daysAgo(10), idpsBySexAndAge: [], reasons: [], origins: [] }) });
+    await write(sub.owner, 'recordDisplacementReport', {
+      input: report({ adminArea: 'ML0504', roundNumber: 91, dataDate: daysAgo(30), idpsBySexAndAge: [], reasons: [], origins: [] }),
+    });
+    await write(sub.owner, 'recordDisplacementReport', {
+      input: report({ adminArea: 'ML0504', roundNumber: 92, dataDate: daysAgo(10), idpsBySexAndAge: [], reasons: [], origins: [] }),
+    });
     const list = await ok<{ displacementReports: { totalCount: number; edges: { node: { roundNumber: number } }[] } }>(
       sub.owner,
       `query ($from: Date) { displacementReports(filter: { adminArea: "ML05", from: $from }) { totalCount edges { node { roundNumber } } } }`,
       { from: daysAgo(40) },
     );
     expect(list.displacementReports.edges.map((e) => e.node.roundNumber)).toEqual([92, 91]);
-    const round = await ok<{ displacementReports: { totalCount: number } }>(sub.owner, `{ displacementReports(filter: { roundNumber: 91 }) { totalCount } }`);
+    const round = await ok<{ displacementReports: { totalCount: number } }>(
+      sub.owner,
+      `{ displacementReports(filter: { roundNumber: 91 }) { totalCount } }`,
+    );
     expect(round.displacementReports.totalCount).toBe(1);
   });
 
@@ -98,7 +121,10 @@ describe('displacement reports', () => {
     expect(codes).toEqual(['CONFLICT', 'OK']);
     const [row] = await sub.db.dataSource.query(`SELECT version FROM displacement_report WHERE id = $1`, [created.id]);
     expect(row.version).toBe(2);
-    const [{ n }] = await sub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE' AND $1 = ANY(record_ids) AND operation = 'updateDisplacementReport'`, [created.id]);
+    const [{ n }] = await sub.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE' AND $1 = ANY(record_ids) AND operation = 'updateDisplacementReport'`,
+      [created.id],
+    );
     expect(n).toBe(1);
   });
 });
@@ -107,27 +133,59 @@ describe('reintegration', () => {
   it('registers cases under pseudonymous codes, follows them through assistance to reintegration', async () => {
     const made = await write(sub.owner, 'createReintegrationProgramme', { input: programme({ code: 'DDRRSAH' }) });
     const first = await write(sub.owner, 'registerReintegrationCase', { input: beneficiary(made.id) });
-    const second = await write(sub.owner, 'registerReintegrationCase', { input: beneficiary(made.id, { category: 'ASSOCIATED_PERSON', ageGroup: 'AGE_15_17', community: DEMO_COMMUNITIES.Dori }) });
+    const second = await write(sub.owner, 'registerReintegrationCase', {
+      input: beneficiary(made.id, { category: 'ASSOCIATED_PERSON', ageGroup: 'AGE_15_17', community: DEMO_COMMUNITIES.Dori }),
+    });
     expect([first.beneficiaryCode, second.beneficiaryCode]).toEqual(['DDRRSAH-0001', 'DDRRSAH-0002']);
-    const assisted = await write(sub.owner, 'recordReintegrationAssistance', { id: first.id, version: first.version, input: { kind: 'PSYCHOSOCIAL', startedOn: daysAgo(150) } });
+    const assisted = await write(sub.owner, 'recordReintegrationAssistance', {
+      id: first.id,
+      version: first.version,
+      input: { kind: 'PSYCHOSOCIAL', startedOn: daysAgo(150) },
+    });
     expect(assisted.status).toBe('IN_ASSISTANCE');
-    const done = await write(sub.owner, 'changeReintegrationCaseStatus', { id: first.id, version: assisted.version, input: { status: 'REINTEGRATED', on: daysAgo(20) } });
+    const done = await write(sub.owner, 'changeReintegrationCaseStatus', {
+      id: first.id,
+      version: assisted.version,
+      input: { status: 'REINTEGRATED', on: daysAgo(20) },
+    });
     expect(done.status).toBe('REINTEGRATED');
-    const read = await ok<{ reintegrationCase: { status: string; statusSince: string; assistance: { kind: string; startedOn: string }[]; programme: { code: string } } }>(
+    const read = await ok<{
+      reintegrationCase: {
+        status: string;
+        statusSince: string;
+        assistance: { kind: string; startedOn: string }[];
+        programme: { code: string };
+      };
+    }>(
       sub.owner,
       `query ($id: ID!) { reintegrationCase(id: $id) { status statusSince assistance { kind startedOn } programme { code } } }`,
       { id: first.id },
     );
-    expect(read.reintegrationCase).toEqual({ status: 'REINTEGRATED', statusSince: daysAgo(20), assistance: [{ kind: 'PSYCHOSOCIAL', startedOn: daysAgo(150) }], programme: { code: 'DDRRSAH' } });
-    const listed = await ok<{ reintegrationCases: { totalCount: number } }>(sub.owner, `query ($p: ID) { reintegrationCases(filter: { programme: $p, status: REINTEGRATED }) { totalCount } }`, { p: made.id });
+    expect(read.reintegrationCase).toEqual({
+      status: 'REINTEGRATED',
+      statusSince: daysAgo(20),
+      assistance: [{ kind: 'PSYCHOSOCIAL', startedOn: daysAgo(150) }],
+      programme: { code: 'DDRRSAH' },
+    });
+    const listed = await ok<{ reintegrationCases: { totalCount: number } }>(
+      sub.owner,
+      `query ($p: ID) { reintegrationCases(filter: { programme: $p, status: REINTEGRATED }) { totalCount } }`,
+      { p: made.id },
+    );
     expect(listed.reintegrationCases.totalCount).toBe(1);
   });
   it('lists programmes working in an area: covering it, an area above it or an area inside it', async () => {
     await write(sub.owner, 'createReintegrationProgramme', { input: programme({ code: 'AREAS1', adminAreas: ['ML0504'] }) });
     await write(sub.owner, 'createReintegrationProgramme', { input: programme({ code: 'AREAS2', adminAreas: ['ML05', 'NE006002'] }) });
     const codes = async (adminArea: string) =>
-      (await ok<{ reintegrationProgrammes: { edges: { node: { code: string } }[] } }>(sub.owner, `query ($a: PCode) { reintegrationProgrammes(filter: { adminArea: $a }, first: 50) { edges { node { code } } } }`, { a: adminArea }))
-        .reintegrationProgrammes.edges.map((e) => e.node.code)
+      (
+        await ok<{ reintegrationProgrammes: { edges: { node: { code: string } }[] } }>(
+          sub.owner,
+          `query ($a: PCode) { reintegrationProgrammes(filter: { adminArea: $a }, first: 50) { edges { node { code } } } }`,
+          { a: adminArea },
+        )
+      ).reintegrationProgrammes.edges
+        .map((e) => e.node.code)
         .filter((code) => code.startsWith('AREAS'))
         .sort();
     expect(await codes('ML0504')).toEqual(['AREAS1', 'AREAS2']);
@@ -162,14 +220,31 @@ describe('awareness sessions', () => {
     const entities = await ok<{ _entities: { awarenessSessions?: { id: string }[]; awarenessSessionsFacilitated?: { id: string }[] }[] }>(
       sub.owner,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { awarenessSessions { id } } ... on Organisation { awarenessSessionsFacilitated { id } } } }`,
-      { r: [{ __typename: 'Community', id: DEMO_COMMUNITIES.Tera }, { __typename: 'Organisation', id: ECOWAS_COMMISSION }] },
+      {
+        r: [
+          { __typename: 'Community', id: DEMO_COMMUNITIES.Tera },
+          { __typename: 'Organisation', id: ECOWAS_COMMISSION },
+        ],
+      },
     );
-    expect(entities._entities).toEqual([{ awarenessSessions: [{ id: session.id }] }, { awarenessSessionsFacilitated: [{ id: session.id }] }]);
+    expect(entities._entities).toEqual([
+      { awarenessSessions: [{ id: session.id }] },
+      { awarenessSessionsFacilitated: [{ id: session.id }] },
+    ]);
     // For another partner the 3 men over 60 are withheld, then whatever would give them away: the 22 men
     // of 18–59 (the men's line), the 14 women (their age group's line), and the totals by sex (the
     // women's would equal their one cell). Only the grand total stays.
     const other = await sub.as(OTHER_PARTNER, 'displacement:write');
-    const theirs = await ok<{ awarenessSession: { participants: { exact: boolean; groups: { people: { count: number | null } }[]; bySex: { people: { count: number | null } }[]; total: { count: number } } } }>(
+    const theirs = await ok<{
+      awarenessSession: {
+        participants: {
+          exact: boolean;
+          groups: { people: { count: number | null } }[];
+          bySex: { people: { count: number | null } }[];
+          total: { count: number };
+        };
+      };
+    }>(
       other,
       `query ($id: ID!) { awarenessSession(id: $id) { participants { exact groups { people { count } } bySex { people { count } } total { count } } } }`,
       { id: session.id },
@@ -183,6 +258,9 @@ describe('awareness sessions', () => {
       `query ($id: ID!) { awarenessSession(id: $id) { participants { exact groups { people { count } } } } }`,
       { id: session.id },
     );
-    expect(own.awarenessSession.participants).toEqual({ exact: true, groups: [{ people: { count: 14 } }, { people: { count: 22 } }, { people: { count: 3 } }] });
+    expect(own.awarenessSession.participants).toEqual({
+      exact: true,
+      groups: [{ people: { count: 14 } }, { people: { count: 22 } }, { people: { count: 3 } }],
+    });
   });
 });

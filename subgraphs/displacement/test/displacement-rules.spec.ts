@@ -34,7 +34,11 @@ describe('the reintegration case status machine, pair by pair', () => {
     const expected = allowed.some(([a, b]) => a === from && b === to);
     const change = () => checkStatusChange('A case', NEXT_CASE_STATUSES, from, to, 'input.status');
     if (expected) expect(change).not.toThrow();
-    else expect(refusalOf(change)).toEqual({ field: 'input.status', message: expect.stringMatching(new RegExp(`${from} cannot become ${to}|${from} is final`)) });
+    else
+      expect(refusalOf(change)).toEqual({
+        field: 'input.status',
+        message: expect.stringMatching(new RegExp(`${from} cannot become ${to}|${from} is final`)),
+      });
   });
 
   it('takes assistance only while a case is open', () => {
@@ -62,7 +66,12 @@ describe('a report’s figures hold together', () => {
 
   it('accepts figures that add up, and no breakdown at all', () => {
     expect(checkReportFigures(figures(), all).idpIndividuals).toBe(100);
-    expect(checkReportFigures(figures({ idpsBySexAndAge: [], reasons: [], origins: [], returneeIndividuals: null, returneeHouseholds: null }), all).idpHouseholds).toBe(20);
+    expect(
+      checkReportFigures(
+        figures({ idpsBySexAndAge: [], reasons: [], origins: [], returneeIndividuals: null, returneeHouseholds: null }),
+        all,
+      ).idpHouseholds,
+    ).toBe(20);
   });
 
   it.each([
@@ -71,29 +80,89 @@ describe('a report’s figures hold together', () => {
     ['more households than people', { idpHouseholds: 101 }, 'input.idpHouseholds'],
     ['returnee households without returnees', { returneeIndividuals: null }, 'input.returneeHouseholds'],
     ['more returnee households than returnees', { returneeHouseholds: 11 }, 'input.returneeHouseholds'],
-    ['sex and age that do not add up', { idpsBySexAndAge: [{ sex: 'FEMALE', ageGroup: 'AGE_18_59', individuals: 60 }] }, 'input.idpsBySexAndAge'],
-    ['a group twice', { idpsBySexAndAge: [{ sex: 'FEMALE', ageGroup: 'AGE_18_59', individuals: 50 }, { sex: 'FEMALE', ageGroup: 'AGE_18_59', individuals: 50 }] }, 'input.idpsBySexAndAge.1'],
-    ['a negative group', { idpsBySexAndAge: [{ sex: 'MALE', ageGroup: 'AGE_0_5', individuals: -5 }] }, 'input.idpsBySexAndAge.0.individuals'],
+    [
+      'sex and age that do not add up',
+      { idpsBySexAndAge: [{ sex: 'FEMALE', ageGroup: 'AGE_18_59', individuals: 60 }] },
+      'input.idpsBySexAndAge',
+    ],
+    [
+      'a group twice',
+      {
+        idpsBySexAndAge: [
+          { sex: 'FEMALE', ageGroup: 'AGE_18_59', individuals: 50 },
+          { sex: 'FEMALE', ageGroup: 'AGE_18_59', individuals: 50 },
+        ],
+      },
+      'input.idpsBySexAndAge.1',
+    ],
+    [
+      'a negative group',
+      { idpsBySexAndAge: [{ sex: 'MALE', ageGroup: 'AGE_0_5', individuals: -5 }] },
+      'input.idpsBySexAndAge.0.individuals',
+    ],
     ['reasons that do not add up', { reasons: [{ reason: 'CONFLICT', individuals: 90 }] }, 'input.reasons'],
-    ['a reason twice', { reasons: [{ reason: 'CONFLICT', individuals: 50 }, { reason: 'CONFLICT', individuals: 50 }] }, 'input.reasons.1'],
-    ['more people by origin than IDPs', { origins: [{ pcode: 'ML0504', individuals: 70 }, { pcode: 'ML0701', individuals: 31 }] }, 'input.origins'],
-    ['an origin twice', { origins: [{ pcode: 'ML0504', individuals: 10 }, { pcode: 'ML0504', individuals: 10 }] }, 'input.origins.1'],
+    [
+      'a reason twice',
+      {
+        reasons: [
+          { reason: 'CONFLICT', individuals: 50 },
+          { reason: 'CONFLICT', individuals: 50 },
+        ],
+      },
+      'input.reasons.1',
+    ],
+    [
+      'more people by origin than IDPs',
+      {
+        origins: [
+          { pcode: 'ML0504', individuals: 70 },
+          { pcode: 'ML0701', individuals: 31 },
+        ],
+      },
+      'input.origins',
+    ],
+    [
+      'an origin twice',
+      {
+        origins: [
+          { pcode: 'ML0504', individuals: 10 },
+          { pcode: 'ML0504', individuals: 10 },
+        ],
+      },
+      'input.origins.1',
+    ],
   ] as [string, Partial<ReportFigures>, string][])('refuses %s', (_name, over, field) => {
     expect(refusalOf(() => checkReportFigures(figures(over), all)).field).toBe(field);
   });
 
   it('blames the figure the caller changed when a stored breakdown no longer adds up', () => {
-    expect(refusalOf(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true })).field).toBe('input.idpIndividuals');
-    expect(refusalOf(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true, idpsBySexAndAge: true })).field).toBe('input.idpsBySexAndAge');
+    expect(refusalOf(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true })).field).toBe(
+      'input.idpIndividuals',
+    );
+    expect(
+      refusalOf(() => checkReportFigures(figures({ idpIndividuals: 120 }), { idpIndividuals: true, idpsBySexAndAge: true })).field,
+    ).toBe('input.idpsBySexAndAge');
   });
 });
 
 describe('awareness participants', () => {
   it('are counted by sex and age group, each group once, somebody at least', () => {
-    expect(readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 4 }, { sex: 'MALE', ageGroup: 'AGE_6_17', people: 5 }]).total).toBe(9);
+    expect(
+      readParticipants([
+        { sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 4 },
+        { sex: 'MALE', ageGroup: 'AGE_6_17', people: 5 },
+      ]).total,
+    ).toBe(9);
     expect(refusalOf(() => readParticipants([])).field).toBe('input.participants');
     expect(refusalOf(() => readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 0 }])).field).toBe('input.participants');
-    expect(refusalOf(() => readParticipants([{ sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 }, { sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 }])).field).toBe('input.participants.1');
+    expect(
+      refusalOf(() =>
+        readParticipants([
+          { sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 },
+          { sex: 'FEMALE', ageGroup: 'AGE_6_17', people: 1 },
+        ]),
+      ).field,
+    ).toBe('input.participants.1');
   });
 });
 
@@ -104,9 +173,18 @@ describe('the IDMC file', () => {
     expect(rows).toHaveLength(59);
     expect(new Set(rows.map((r) => r.countryCode))).toEqual(new Set(['BF', 'ML', 'NE', 'SN', 'GM']));
     expect(rows.find((r) => r.countryCode === 'ML' && r.year === 2012)).toEqual({
-      iso3: 'MLI', countryCode: 'ML', year: 2012, newDisplacements: 227000, newDisplacementsRounded: 227000, totalIdps: 230000, totalIdpsRounded: 230000,
+      iso3: 'MLI',
+      countryCode: 'ML',
+      year: 2012,
+      newDisplacements: 227000,
+      newDisplacementsRounded: 227000,
+      totalIdps: 230000,
+      totalIdpsRounded: 230000,
     });
-    expect(rows.find((r) => r.countryCode === 'NE' && r.year === 2009)).toMatchObject({ newDisplacements: 0, newDisplacementsRounded: null });
+    expect(rows.find((r) => r.countryCode === 'NE' && r.year === 2009)).toMatchObject({
+      newDisplacements: 0,
+      newDisplacementsRounded: null,
+    });
   });
 
   it('refuses quoted cells and counts that are not counts rather than misreading them', () => {

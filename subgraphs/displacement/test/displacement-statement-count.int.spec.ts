@@ -90,10 +90,14 @@ describe('SQL statements per request (no N+1)', () => {
 
   it('admin areas → displacement figures and reintegration stats: one statement each, for 5 as for 50', async () => {
     const five = await statementsFor('area x5', AREA, { r: refs('AdminArea', 'pcode', pcodes.slice(0, 5)) });
-    const fifty = await statementsFor('area x50', AREA, { r: refs('AdminArea', 'pcode', [...pcodes.slice(0, 47), 'ML05', 'BF56', 'NE006']) });
+    const fifty = await statementsFor('area x50', AREA, {
+      r: refs('AdminArea', 'pcode', [...pcodes.slice(0, 47), 'ML05', 'BF56', 'NE006']),
+    });
     expect(five).toBe(2);
     expect(fifty).toBe(five);
-    const { _entities } = await ok<{ _entities: { displacementFigures: { areasReporting: number }; reintegrationStats: { cases: { count: number } } }[] }>(reader, AREA, {
+    const { _entities } = await ok<{
+      _entities: { displacementFigures: { areasReporting: number }; reintegrationStats: { cases: { count: number } } }[];
+    }>(reader, AREA, {
       r: refs('AdminArea', 'pcode', [pcodes[0]!, 'ML01']),
     });
     // Three cases in an area: withheld from another partner. The region reads the same pattern as the
@@ -109,16 +113,24 @@ describe('SQL statements per request (no N+1)', () => {
 
   it('organisations → programmes and sessions facilitated: one statement each, for 5 as for 50', async () => {
     const five = await statementsFor('organisation x5', ORGANISATION, { r: refs('Organisation', 'id', organisations.slice(0, 5)) });
-    const fifty = await statementsFor('organisation x50', ORGANISATION, { r: refs('Organisation', 'id', [...organisations.slice(0, 49), OWNER]) });
+    const fifty = await statementsFor('organisation x50', ORGANISATION, {
+      r: refs('Organisation', 'id', [...organisations.slice(0, 49), OWNER]),
+    });
     expect(five).toBe(2);
     expect(fifty).toBe(five);
   });
 
   it('lists: one statement per kind of record, for 5 as for 50', async () => {
     for (const [name, list] of [
-      ['reports', `query ($first: Int) { displacementReports(first: $first) { edges { node { roundNumber adminArea { pcode } idpIndividuals { count } recordedBy { id } } } } }`],
+      [
+        'reports',
+        `query ($first: Int) { displacementReports(first: $first) { edges { node { roundNumber adminArea { pcode } idpIndividuals { count } recordedBy { id } } } } }`,
+      ],
       ['programmes', `query ($first: Int) { reintegrationProgrammes(first: $first) { edges { node { code adminAreas { pcode } } } } }`],
-      ['sessions', `query ($first: Int) { awarenessSessions(first: $first) { edges { node { heldOn participants { groups { people { count } } } facilitators { id } } } } }`],
+      [
+        'sessions',
+        `query ($first: Int) { awarenessSessions(first: $first) { edges { node { heldOn participants { groups { people { count } } } facilitators { id } } } } }`,
+      ],
     ] as const) {
       const five = await statementsFor(`${name} x5`, list, { first: 5 });
       const fifty = await statementsFor(`${name} x50`, list, { first: 50 });
@@ -138,7 +150,12 @@ describe('SQL statements per request (no N+1)', () => {
 
   it('aggregates: one statement each, whatever they group', async () => {
     expect(await statementsFor('stats ADMIN2', `{ reintegrationStats(level: ADMIN2) { areas { code cases { count } } } }`)).toBe(1);
-    expect(await statementsFor('idps over time', `{ idpsOverTime(country: "ML", interval: MONTH, from: "2024-01-01", to: "2024-12-31") { idpIndividuals { count } } }`)).toBe(1);
+    expect(
+      await statementsFor(
+        'idps over time',
+        `{ idpsOverTime(country: "ML", interval: MONTH, from: "2024-01-01", to: "2024-12-31") { idpIndividuals { count } } }`,
+      ),
+    ).toBe(1);
     expect(await statementsFor('participants', `{ awarenessParticipants { total { count } } }`)).toBe(1);
   });
 });

@@ -17,7 +17,11 @@ export const M = {
 
 export type Written = { id: string; version: number };
 
-export async function write<K extends keyof typeof M>(client: Client, mutation: K, variables: Record<string, unknown>): Promise<Written & { beneficiaryCode?: string; status?: string }> {
+export async function write<K extends keyof typeof M>(
+  client: Client,
+  mutation: K,
+  variables: Record<string, unknown>,
+): Promise<Written & { beneficiaryCode?: string; status?: string }> {
   const data = await ok<Record<string, Written>>(client, M[mutation], variables);
   return data[mutation]!;
 }

@@ -1,4 +1,11 @@
-import { createTestDatabase, servedForTest, testServerOptions, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import {
+  createTestDatabase,
+  servedForTest,
+  testServerOptions,
+  type Client,
+  type ServedForTest,
+  type TestDatabase,
+} from '@peacegraph/kit/testing';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
 import { startDisplacementServer } from '../src/app';

@@ -24,7 +24,11 @@ const STEP = {
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
 async function raise(over: Record<string, unknown> = {}): Promise<Alert> {
-  return (await ok<{ raiseTranshumanceAlert: Alert }>(sub.owner, RAISE, { input: { kind: 'EVENT', severity: 'HIGH', summary: 'Herd in the fields at night', spot, ...over } })).raiseTranshumanceAlert;
+  return (
+    await ok<{ raiseTranshumanceAlert: Alert }>(sub.owner, RAISE, {
+      input: { kind: 'EVENT', severity: 'HIGH', summary: 'Herd in the fields at night', spot, ...over },
+    })
+  ).raiseTranshumanceAlert;
 }
 
 async function step(name: keyof typeof STEP, alert: Alert, input?: Record<string, unknown>): Promise<Alert> {
@@ -60,13 +64,15 @@ describe('an alert’s life', () => {
         { kind: 'MINISTRY', organisation: { id: RECONCILIATION_MINISTRY } },
       ],
     });
-    expect((transhumanceAlert.history as { from: string | null; to: string; actor: string }[]).map((h) => [h.from, h.to, h.actor])).toEqual([
-      [null, 'RAISED', 'officer-1'],
-      ['RAISED', 'VERIFIED', 'officer-1'],
-      ['VERIFIED', 'DISSEMINATED', 'officer-1'],
-      ['DISSEMINATED', 'RESPONSE_RECORDED', 'officer-1'],
-      ['RESPONSE_RECORDED', 'CLOSED', 'officer-1'],
-    ]);
+    expect((transhumanceAlert.history as { from: string | null; to: string; actor: string }[]).map((h) => [h.from, h.to, h.actor])).toEqual(
+      [
+        [null, 'RAISED', 'officer-1'],
+        ['RAISED', 'VERIFIED', 'officer-1'],
+        ['VERIFIED', 'DISSEMINATED', 'officer-1'],
+        ['DISSEMINATED', 'RESPONSE_RECORDED', 'officer-1'],
+        ['RESPONSE_RECORDED', 'CLOSED', 'officer-1'],
+      ],
+    );
     const { data: received } = await sub.owner<{ _entities: { transhumanceAlertsReceived: { id: string }[] }[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { transhumanceAlertsReceived { id } } } }`,
       { r: [{ __typename: 'Organisation', id: RECONCILIATION_MINISTRY }] },
@@ -105,7 +111,9 @@ describe('an alert’s life', () => {
     ]);
     const codes = [a, b].map((r) => (r.errors ? (r.errors as Errors)![0]!.extensions!.code : 'OK')).sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
-    const [{ n }] = await sub.db.dataSource.query(`SELECT count(*)::int AS n FROM transhumance_alert_transition WHERE alert_id = $1`, [alert.id]);
+    const [{ n }] = await sub.db.dataSource.query(`SELECT count(*)::int AS n FROM transhumance_alert_transition WHERE alert_id = $1`, [
+      alert.id,
+    ]);
     expect(n).toBe(2);
   });
 

@@ -1,6 +1,17 @@
 import { ok } from './fixtures';
 import { startDisplacement, type DisplacementUnderTest } from './support';
-import { ALERT_FIELDS, createCorridor, createCountingPoint, createSpot, hoursAgo, kmAt, LONGITUDE, monthDay, record, type AlertView } from './transhumance-world';
+import {
+  ALERT_FIELDS,
+  createCorridor,
+  createCountingPoint,
+  createSpot,
+  hoursAgo,
+  kmAt,
+  LONGITUDE,
+  monthDay,
+  record,
+  type AlertView,
+} from './transhumance-world';
 
 let sub: DisplacementUnderTest;
 beforeAll(async () => {
@@ -14,19 +25,40 @@ let corridors = 0;
  * counting point at 14.5° N, a water point ahead of it at 14.1° N (5 km off the path), cropland behind
  * it at 14.55° N and a market too far ahead to reach within the horizon, at 13.65° N.
  */
-async function scenario(season: Record<string, unknown>[] = [{ direction: 'FORWARD', opens: monthDay(-30), closes: monthDay(30), label: 'descent' }]) {
+async function scenario(
+  season: Record<string, unknown>[] = [{ direction: 'FORWARD', opens: monthDay(-30), closes: monthDay(30), label: 'descent' }],
+) {
   const n = ++corridors;
   const corridor = await createCorridor(sub.owner, { name: `Corridor ${n}`, season });
   const point = await createCountingPoint(sub.owner, { name: 'Point A', latitude: 14.5, corridor: corridor.id });
   // Spot names are unique per organisation and area: the first scenario's are plain, the others numbered.
   const suffix = n === 1 ? '' : ` ${n}`;
-  const water = await createSpot(sub.owner, { name: `Bangao${suffix}`, kind: 'WATER_POINT', latitude: 14.1, longitude: LONGITUDE + 0.05, corridor: corridor.id });
+  const water = await createSpot(sub.owner, {
+    name: `Bangao${suffix}`,
+    kind: 'WATER_POINT',
+    latitude: 14.1,
+    longitude: LONGITUDE + 0.05,
+    corridor: corridor.id,
+  });
   const cropland = await createSpot(sub.owner, { name: `North fields${suffix}`, kind: 'CROPLAND', latitude: 14.55, corridor: corridor.id });
-  const market = await createSpot(sub.owner, { name: `Sebba road market${suffix}`, kind: 'MARKET', latitude: 13.65, corridor: corridor.id });
+  const market = await createSpot(sub.owner, {
+    name: `Sebba road market${suffix}`,
+    kind: 'MARKET',
+    latitude: 13.65,
+    corridor: corridor.id,
+  });
   return { corridor, point, water, cropland, market };
 }
 
-const herd = (point: string, over: Record<string, unknown> = {}) => ({ countingPoint: point, observedAt: hoursAgo(2), direction: 'FORWARD', cattle: 200, sheep: 300, herders: 6, ...over });
+const herd = (point: string, over: Record<string, unknown> = {}) => ({
+  countingPoint: point,
+  observedAt: hoursAgo(2),
+  direction: 'FORWARD',
+  cattle: 200,
+  sheep: 300,
+  herders: 6,
+  ...over,
+});
 
 async function alertsOn(corridor: string): Promise<AlertView[]> {
   const data = await ok<{ transhumanceAlerts: { edges: { node: AlertView }[] } }>(
@@ -45,7 +77,7 @@ const dryMonth = () => {
 describe('herd approaching a sensitive spot', () => {
   it('raises one alert at the spot ahead, with its expected arrival, evidence and reasoning', async () => {
     const { corridor, point, water } = await scenario();
-    expect(water.distanceFromCorridorKm).toBeCloseTo(0.05 * (6378.168 * Math.PI) / 180 * Math.cos((14.1 * Math.PI) / 180), 1);
+    expect(water.distanceFromCorridorKm).toBeCloseTo(((0.05 * (6378.168 * Math.PI)) / 180) * Math.cos((14.1 * Math.PI) / 180), 1);
     const observedAt = hoursAgo(2);
     const { alerts, observations } = await record(sub.owner, [herd(point.id, { observedAt })]);
     expect(alerts).toHaveLength(1);
@@ -125,7 +157,9 @@ describe('movement outside the season calendar', () => {
     expect(season).toMatchObject({ trigger: 'EARLY', spot: null, adminArea: { pcode: 'BF5602' }, herd: { tlu: 70 } });
     expect(season.evidence!.daysOutsideWindow).toBeGreaterThanOrEqual(9);
     expect(season.evidence!.daysOutsideWindow).toBeLessThanOrEqual(11);
-    expect(season.reasoning).toMatch(/^100 cattle \(70 TLU\) passed Point A counting point moving along the Corridor \d+ on \d+ \w{3}, \d+ days before the descent window/);
+    expect(season.reasoning).toMatch(
+      /^100 cattle \(70 TLU\) passed Point A counting point moving along the Corridor \d+ on \d+ \w{3}, \d+ days before the descent window/,
+    );
     // 70 TLU is under the approach threshold: no alert at the water point.
     expect(alerts).toHaveLength(1);
     expect(await alertsOn(corridor.id)).toHaveLength(1);
@@ -135,7 +169,9 @@ describe('movement outside the season calendar', () => {
     const late = await scenario([{ direction: 'FORWARD', opens: monthDay(-60), closes: monthDay(-10) }]);
     expect((await record(sub.owner, [herd(late.point.id, { cattle: 100, sheep: 0 })])).alerts.map((a) => a.trigger)).toEqual(['LATE']);
     const unexpected = await scenario([{ direction: 'FORWARD', opens: monthDay(100), closes: monthDay(150) }]);
-    expect((await record(sub.owner, [herd(unexpected.point.id, { cattle: 80, sheep: 0 })])).alerts.map((a) => a.trigger)).toEqual(['UNEXPECTED']);
+    expect((await record(sub.owner, [herd(unexpected.point.id, { cattle: 80, sheep: 0 })])).alerts.map((a) => a.trigger)).toEqual([
+      'UNEXPECTED',
+    ]);
     const small = await scenario([{ direction: 'FORWARD', opens: monthDay(100), closes: monthDay(150) }]);
     expect((await record(sub.owner, [herd(small.point.id, { cattle: 0, sheep: 400 })])).alerts).toEqual([]);
     const inside = await scenario();

@@ -10,7 +10,14 @@ const corridors: Record<'a' | 'b', string> = { a: '', b: '' };
 const points: Record<'a' | 'b' | 'othersOnA', string> = { a: '', b: '', othersOnA: '' };
 
 const RECORD = `mutation ($input: RecordFlowObservationsInput!) { recordFlowObservations(input: $input) { observations { id } } }`;
-const seen = (point: string, observedAt: string, over: Record<string, unknown> = {}) => ({ countingPoint: point, observedAt, direction: 'FORWARD', cattle: 10, herders: 1, ...over });
+const seen = (point: string, observedAt: string, over: Record<string, unknown> = {}) => ({
+  countingPoint: point,
+  observedAt,
+  direction: 'FORWARD',
+  cattle: 10,
+  herders: 1,
+  ...over,
+});
 
 /** The aggregation the rollup replaces, over the observations themselves: what the answer must stay. */
 async function fromObservations(filter: WeeklyFlowFilter, viewerOrg: string | null) {
@@ -34,7 +41,12 @@ const rollupFromObservations = () =>
 beforeAll(async () => {
   sub = await startDisplacement();
   other = await sub.as(OTHER_PARTNER, 'displacement:write');
-  const path = { coordinates: [[LONGITUDE, NORTH], [LONGITUDE, SOUTH]] };
+  const path = {
+    coordinates: [
+      [LONGITUDE, NORTH],
+      [LONGITUDE, SOUTH],
+    ],
+  };
   corridors.a = (await createCorridor(sub.owner, { name: 'Corridor A', path })).id;
   corridors.b = (await createCorridor(sub.owner, { name: 'Corridor B', path })).id;
   points.a = (await createCountingPoint(sub.owner, { name: 'A north', latitude: 14.5, corridor: corridors.a })).id;
@@ -59,11 +71,27 @@ beforeAll(async () => {
       ],
     ],
     // Into the same weeks, corridors and directions: the rollup adds to its rows.
-    [sub.owner, [seen(a, '2025-03-06T10:00:00Z', { cattle: 7, herders: 2 }), seen(a, '2025-03-16T10:00:00Z', { sheep: 11 }), seen(b, '2025-03-04T15:00:00Z', { cattle: 1 })]],
+    [
+      sub.owner,
+      [
+        seen(a, '2025-03-06T10:00:00Z', { cattle: 7, herders: 2 }),
+        seen(a, '2025-03-16T10:00:00Z', { sheep: 11 }),
+        seen(b, '2025-03-04T15:00:00Z', { cattle: 1 }),
+      ],
+    ],
     // Another organisation on corridor A: W10 and W13 of A are no longer all the owner's.
-    [other, [seen(othersOnA, '2025-03-05T08:00:00Z', { cattle: 33, herders: 6 }), seen(othersOnA, '2025-03-27T08:00:00Z', { sheep: 9, herders: 1 })]],
+    [
+      other,
+      [
+        seen(othersOnA, '2025-03-05T08:00:00Z', { cattle: 33, herders: 6 }),
+        seen(othersOnA, '2025-03-27T08:00:00Z', { sheep: 9, herders: 1 }),
+      ],
+    ],
     // Around the month: a Friday before and the Monday and Wednesday after.
-    [sub.owner, [seen(a, '2025-02-28T10:00:00Z'), seen(a, '2025-03-31T10:00:00Z', { direction: 'BACKWARD' }), seen(b, '2025-04-02T10:00:00Z')]],
+    [
+      sub.owner,
+      [seen(a, '2025-02-28T10:00:00Z'), seen(a, '2025-03-31T10:00:00Z', { direction: 'BACKWARD' }), seen(b, '2025-04-02T10:00:00Z')],
+    ],
   ];
   for (const [client, observations] of batches) await ok(client, RECORD, { input: { observations } });
 }, 120_000);
@@ -74,7 +102,9 @@ describe('the weekly rollup', () => {
     const rows = await rollup();
     expect(rows).toEqual(await rollupFromObservations());
     // Corridor A, W10, FORWARD: one row per organisation, the owner's summing two batches.
-    const w10 = rows.filter((r: Record<string, unknown>) => r.corridor_id === corridors.a && r.week_start === '2025-03-03' && r.direction === 'FORWARD');
+    const w10 = rows.filter(
+      (r: Record<string, unknown>) => r.corridor_id === corridors.a && r.week_start === '2025-03-03' && r.direction === 'FORWARD',
+    );
     expect(w10.map((r: Record<string, unknown>) => [r.owner_org === OWNER, r.observations, r.cattle])).toEqual(
       expect.arrayContaining([
         [true, 4, 37],
@@ -108,15 +138,21 @@ describe('the weekly rollup', () => {
 
   it('reads whole weeks from the rollup and the days of cut weeks from the observations', async () => {
     const cattleOfW11 = async (from: string, to: string) =>
-      (await weeklyFlows(sub.db.dataSource, { corridors: [corridors.b], from, to, direction: null }, OWNER)).find((r) => r.weekStart === '2025-03-10')?.cattle;
+      (await weeklyFlows(sub.db.dataSource, { corridors: [corridors.b], from, to, direction: null }, OWNER)).find(
+        (r) => r.weekStart === '2025-03-10',
+      )?.cattle;
     const whole = await cattleOfW11('2025-03-10', '2025-03-16');
     const cut = await cattleOfW11('2025-03-11', '2025-03-16');
-    await sub.db.dataSource.query(`UPDATE flow_week SET cattle = cattle + 1000 WHERE corridor_id = $1 AND week_start = '2025-03-10'`, [corridors.b]);
+    await sub.db.dataSource.query(`UPDATE flow_week SET cattle = cattle + 1000 WHERE corridor_id = $1 AND week_start = '2025-03-10'`, [
+      corridors.b,
+    ]);
     try {
       expect(await cattleOfW11('2025-03-10', '2025-03-16')).toBe(whole! + 1000);
       expect(await cattleOfW11('2025-03-11', '2025-03-16')).toBe(cut);
     } finally {
-      await sub.db.dataSource.query(`UPDATE flow_week SET cattle = cattle - 1000 WHERE corridor_id = $1 AND week_start = '2025-03-10'`, [corridors.b]);
+      await sub.db.dataSource.query(`UPDATE flow_week SET cattle = cattle - 1000 WHERE corridor_id = $1 AND week_start = '2025-03-10'`, [
+        corridors.b,
+      ]);
     }
   });
 
@@ -131,7 +167,9 @@ describe('the weekly rollup', () => {
 
   it('is left as it was by a refused batch', async () => {
     const before = await rollup();
-    const { errors } = await sub.owner(RECORD, { input: { observations: [seen(points.a, '2025-03-12T12:00:00Z'), seen(points.a, '2025-03-12T13:00:00Z', { cattle: 0 })] } });
+    const { errors } = await sub.owner(RECORD, {
+      input: { observations: [seen(points.a, '2025-03-12T12:00:00Z'), seen(points.a, '2025-03-12T13:00:00Z', { cattle: 0 })] },
+    });
     expect((errors as { extensions?: { code?: string } }[])[0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(await rollup()).toEqual(before);
   });

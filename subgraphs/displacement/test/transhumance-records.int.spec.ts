@@ -1,6 +1,16 @@
 import { ok } from './fixtures';
 import { OTHER_PARTNER, startDisplacement, type DisplacementUnderTest } from './support';
-import { CORRIDOR_FIELDS, createCorridor, createCountingPoint, createSpot, KM_PER_DEGREE, kmAt, LONGITUDE, NORTH, SOUTH } from './transhumance-world';
+import {
+  CORRIDOR_FIELDS,
+  createCorridor,
+  createCountingPoint,
+  createSpot,
+  KM_PER_DEGREE,
+  kmAt,
+  LONGITUDE,
+  NORTH,
+  SOUTH,
+} from './transhumance-world';
 
 let sub: DisplacementUnderTest;
 let corridor: { id: string; version: number; lengthKm: number };
@@ -14,9 +24,25 @@ beforeAll(async () => {
   // On the path; 5.4 km east of it; 1.1 km west; a spot 20 km off it linked to nothing; one far away in Niger.
   spots.onPath = (await createSpot(sub.owner, { name: 'On the path', latitude: 14.3, corridor: corridor.id })).id;
   spots.east = (await createSpot(sub.owner, { name: 'East pond', latitude: 14.1, longitude: LONGITUDE + 0.05, corridor: corridor.id })).id;
-  spots.west = (await createSpot(sub.owner, { name: 'West field', kind: 'CROPLAND', latitude: 13.9, longitude: LONGITUDE - 0.01, corridor: corridor.id })).id;
+  spots.west = (
+    await createSpot(sub.owner, {
+      name: 'West field',
+      kind: 'CROPLAND',
+      latitude: 13.9,
+      longitude: LONGITUDE - 0.01,
+      corridor: corridor.id,
+    })
+  ).id;
   spots.off = (await createSpot(sub.owner, { name: 'Off the corridor', kind: 'MARKET', latitude: 14.2, longitude: LONGITUDE + 0.185 })).id;
-  spots.niger = (await createSpot(sub.owner, { name: 'Ayorou crossing', kind: 'BORDER_CROSSING', latitude: 14.73, longitude: 0.92, adminArea: 'NE006002' })).id;
+  spots.niger = (
+    await createSpot(sub.owner, {
+      name: 'Ayorou crossing',
+      kind: 'BORDER_CROSSING',
+      latitude: 14.73,
+      longitude: 0.92,
+      adminArea: 'NE006002',
+    })
+  ).id;
 }, 120_000);
 afterAll(() => sub?.stop());
 
@@ -36,9 +62,26 @@ const CREATE_CORRIDOR = `mutation ($input: CreateTranshumanceCorridorInput!) { c
 const CREATE_SPOT = `mutation ($input: CreateSensitiveSpotInput!) { createSensitiveSpot(input: $input) { id } }`;
 const CREATE_POINT = `mutation ($input: CreateCountingPointInput!) { createCountingPoint(input: $input) { id } }`;
 const RECORD = `mutation ($input: RecordFlowObservationsInput!) { recordFlowObservations(input: $input) { observations { id } } }`;
-const corridorInput = (over: Record<string, unknown>) => ({ name: 'Another corridor', formality: 'INFORMAL', path: { coordinates: [[LONGITUDE, NORTH], [LONGITUDE, SOUTH]] }, adminAreas: ['BF5602'], ...over });
+const corridorInput = (over: Record<string, unknown>) => ({
+  name: 'Another corridor',
+  formality: 'INFORMAL',
+  path: {
+    coordinates: [
+      [LONGITUDE, NORTH],
+      [LONGITUDE, SOUTH],
+    ],
+  },
+  adminAreas: ['BF5602'],
+  ...over,
+});
 // it.each tables are built before beforeAll: 'POINT' stands for the counting point until then.
-const observation = (over: Record<string, unknown> = {}) => ({ countingPoint: point?.id ?? 'POINT', observedAt: new Date(Date.now() - 3_600_000).toISOString(), direction: 'FORWARD', cattle: 10, ...over });
+const observation = (over: Record<string, unknown> = {}) => ({
+  countingPoint: point?.id ?? 'POINT',
+  observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  direction: 'FORWARD',
+  cattle: 10,
+  ...over,
+});
 
 describe('corridors', () => {
   it('computes the length, bounds and countries, and keeps the calendar and the default settings', async () => {
@@ -54,33 +97,89 @@ describe('corridors', () => {
       bounds: { south: SOUTH, west: LONGITUDE, north: NORTH, east: LONGITUDE },
       season: [{ direction: 'FORWARD', opens: '10-15', closes: '12-31', label: 'descent' }],
       earlyAction: { herdSpeedKmPerDay: 15, horizonDays: 5, maxDistanceFromPathKm: 10 },
-      path: { type: 'LineString', coordinates: [[LONGITUDE, NORTH], [LONGITUDE, SOUTH]] },
+      path: {
+        type: 'LineString',
+        coordinates: [
+          [LONGITUDE, NORTH],
+          [LONGITUDE, SOUTH],
+        ],
+      },
       adminAreas: [{ pcode: 'BF5602' }],
     });
-    const [{ n }] = await sub.db.dataSource.query(`SELECT count(*)::int AS n FROM transhumance_corridor_vertex WHERE corridor_id = $1`, [corridor.id]);
+    const [{ n }] = await sub.db.dataSource.query(`SELECT count(*)::int AS n FROM transhumance_corridor_vertex WHERE corridor_id = $1`, [
+      corridor.id,
+    ]);
     expect(n).toBe(113);
   });
 
   it('accepts a GeoJSON Feature, and moves its spots along when the path changes', async () => {
-    const other = await ok<{ createTranshumanceCorridor: { id: string; version: number } }>(sub.owner, `mutation ($input: CreateTranshumanceCorridorInput!) { createTranshumanceCorridor(input: $input) { id version } }`, {
-      input: corridorInput({ name: 'Feature corridor', path: { geoJson: { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[-0.5, 14.2], [-0.4, 14.2]] } } } }),
+    const other = await ok<{ createTranshumanceCorridor: { id: string; version: number } }>(
+      sub.owner,
+      `mutation ($input: CreateTranshumanceCorridorInput!) { createTranshumanceCorridor(input: $input) { id version } }`,
+      {
+        input: corridorInput({
+          name: 'Feature corridor',
+          path: {
+            geoJson: {
+              type: 'Feature',
+              properties: {},
+              geometry: {
+                type: 'LineString',
+                coordinates: [
+                  [-0.5, 14.2],
+                  [-0.4, 14.2],
+                ],
+              },
+            },
+          },
+        }),
+      },
+    );
+    const spot = await createSpot(sub.owner, {
+      name: 'Feature spot',
+      latitude: 14.2,
+      longitude: -0.45,
+      corridor: other.createTranshumanceCorridor.id,
     });
-    const spot = await createSpot(sub.owner, { name: 'Feature spot', latitude: 14.2, longitude: -0.45, corridor: other.createTranshumanceCorridor.id });
     expect(spot.distanceFromCorridorKm).toBe(0);
-    const { updateTranshumanceCorridor } = await ok<{ updateTranshumanceCorridor: { version: number; sensitiveSpots: { kmAlongCorridor: number }[] } }>(
+    const { updateTranshumanceCorridor } = await ok<{
+      updateTranshumanceCorridor: { version: number; sensitiveSpots: { kmAlongCorridor: number }[] };
+    }>(
       sub.owner,
       `mutation ($id: ID!, $input: UpdateTranshumanceCorridorInput!) { updateTranshumanceCorridor(id: $id, version: 1, input: $input) { version sensitiveSpots { kmAlongCorridor } } }`,
-      { id: other.createTranshumanceCorridor.id, input: { path: { coordinates: [[-0.4, 14.2], [-0.5, 14.2]] } } },
+      {
+        id: other.createTranshumanceCorridor.id,
+        input: {
+          path: {
+            coordinates: [
+              [-0.4, 14.2],
+              [-0.5, 14.2],
+            ],
+          },
+        },
+      },
     );
     expect(updateTranshumanceCorridor.version).toBe(2);
     expect(updateTranshumanceCorridor.sensitiveSpots[0]!.kmAlongCorridor).toBeCloseTo(spot.kmAlongCorridor!, 1);
   });
 
   it('are found by an area they cross (or one above it) and by name, ignoring case and accents', async () => {
-    await createCorridor(sub.owner, { name: 'Couloir Séno–Yagha', formality: 'INFORMAL', adminAreas: ['BF5602', 'BF5603'], path: { coordinates: [[-1.0, 13.6], [-0.9, 13.5]] } });
+    await createCorridor(sub.owner, {
+      name: 'Couloir Séno–Yagha',
+      formality: 'INFORMAL',
+      adminAreas: ['BF5602', 'BF5603'],
+      path: {
+        coordinates: [
+          [-1.0, 13.6],
+          [-0.9, 13.5],
+        ],
+      },
+    });
     const CORRIDORS = `query ($f: TranshumanceCorridorFilter) { transhumanceCorridors(filter: $f, first: 50) { edges { node { name } } } }`;
     const names = async (filter: Record<string, unknown>) =>
-      (await ok<{ transhumanceCorridors: { edges: { node: { name: string } }[] } }>(sub.request, CORRIDORS, { f: filter })).transhumanceCorridors.edges.map((e) => e.node.name);
+      (
+        await ok<{ transhumanceCorridors: { edges: { node: { name: string } }[] } }>(sub.request, CORRIDORS, { f: filter })
+      ).transhumanceCorridors.edges.map((e) => e.node.name);
     expect(await names({ adminArea: 'BF5603' })).toEqual(['Couloir Séno–Yagha']);
     expect(await names({ adminArea: 'BF56', formality: 'FORMAL' })).toEqual(['Test corridor']);
     expect(await names({ adminArea: 'BF56' })).toEqual(expect.arrayContaining(['Couloir Séno–Yagha', 'Test corridor']));
@@ -95,9 +194,42 @@ describe('corridors', () => {
 
   it.each([
     [{ path: { coordinates: [[LONGITUDE, NORTH]] } }, 'input.path.coordinates', /at least 2/],
-    [{ path: { coordinates: [[LONGITUDE, NORTH], [LONGITUDE, NORTH]] } }, 'input.path.coordinates.1', /repeats/],
-    [{ path: { coordinates: [[NORTH, LONGITUDE], [SOUTH, LONGITUDE]] } }, 'input.path.coordinates.0', /outside every country.*swapped/],
-    [{ path: { coordinates: [[LONGITUDE, NORTH], [5.0, 13.5]] } }, 'input.path.coordinates.1', /outside every country the corridor crosses \(BF\)/],
+    [
+      {
+        path: {
+          coordinates: [
+            [LONGITUDE, NORTH],
+            [LONGITUDE, NORTH],
+          ],
+        },
+      },
+      'input.path.coordinates.1',
+      /repeats/,
+    ],
+    [
+      {
+        path: {
+          coordinates: [
+            [NORTH, LONGITUDE],
+            [SOUTH, LONGITUDE],
+          ],
+        },
+      },
+      'input.path.coordinates.0',
+      /outside every country.*swapped/,
+    ],
+    [
+      {
+        path: {
+          coordinates: [
+            [LONGITUDE, NORTH],
+            [5.0, 13.5],
+          ],
+        },
+      },
+      'input.path.coordinates.1',
+      /outside every country the corridor crosses \(BF\)/,
+    ],
     [{ path: { geoJson: { type: 'Point', coordinates: [0, 14] } } }, 'input.path.geoJson', /LineString/],
     [{ adminAreas: ['BF9999'] }, 'input.adminAreas.0', /No admin area/],
     [{ adminAreas: [] }, 'input.adminAreas', /at least one/],
@@ -115,11 +247,25 @@ describe('spots and counting points', () => {
     const distance = 0.2 * KM_PER_DEGREE * Math.cos((14.2 * Math.PI) / 180);
     await refused(
       CREATE_SPOT,
-      { input: { name: 'Too far', kind: 'WATER_POINT', latitude: 14.2, longitude: LONGITUDE + 0.2, adminArea: 'BF5602', corridor: corridor.id } },
+      {
+        input: {
+          name: 'Too far',
+          kind: 'WATER_POINT',
+          latitude: 14.2,
+          longitude: LONGITUDE + 0.2,
+          adminArea: 'BF5602',
+          corridor: corridor.id,
+        },
+      },
       'input.corridor',
       new RegExp(`lies ${Math.round(distance)} km from the path of Test corridor; it must be within 10 km`),
     );
-    await refused(CREATE_POINT, { input: { name: 'Too far', latitude: 14.2, longitude: LONGITUDE + 0.2, adminArea: 'BF5602', corridor: corridor.id } }, 'input.corridor', /counting point lies/);
+    await refused(
+      CREATE_POINT,
+      { input: { name: 'Too far', latitude: 14.2, longitude: LONGITUDE + 0.2, adminArea: 'BF5602', corridor: corridor.id } },
+      'input.corridor',
+      /counting point lies/,
+    );
     expect(point.kmAlongCorridor).toBeCloseTo(kmAt(14.5), 1);
   });
 
@@ -129,11 +275,21 @@ describe('spots and counting points', () => {
     [{ corridor: '00000000-0000-4000-8000-00000000abcd' }, 'input.corridor', /No corridor/],
     [{ name: 'On the path' }, 'input.name', /already has a sensitive spot named/],
   ])('refuses a spot with %j on %s', async (over, field, message) => {
-    await refused(CREATE_SPOT, { input: { name: 'New spot', kind: 'MARKET', latitude: 14.2, longitude: LONGITUDE, adminArea: 'BF5602', ...over } }, field, message);
+    await refused(
+      CREATE_SPOT,
+      { input: { name: 'New spot', kind: 'MARKET', latitude: 14.2, longitude: LONGITUDE, adminArea: 'BF5602', ...over } },
+      field,
+      message,
+    );
   });
 
   it('a counting point name is unique on its corridor', async () => {
-    await refused(CREATE_POINT, { input: { name: 'point a', latitude: 14.4, longitude: LONGITUDE, adminArea: 'BF5602', corridor: corridor.id } }, 'input.name', /already has a counting point/);
+    await refused(
+      CREATE_POINT,
+      { input: { name: 'point a', latitude: 14.4, longitude: LONGITUDE, adminArea: 'BF5602', corridor: corridor.id } },
+      'input.name',
+      /already has a counting point/,
+    );
   });
 });
 
@@ -177,11 +333,27 @@ describe('flow observations', () => {
       corridor { id } week weekStart observations heads { cattle sheep goats camels tlu } herders { count suppressed } } }`;
     const { transhumanceFlows } = await ok<{ transhumanceFlows: unknown[] }>(sub.owner, FLOWS, { c: [corridor.id] });
     expect(transhumanceFlows).toEqual([
-      { corridor: { id: corridor.id }, week: '2025-W10', weekStart: '2025-03-03', observations: 2, heads: { cattle: 30, sheep: 5, goats: 7, camels: 0, tlu: 22.2 }, herders: { count: 4, suppressed: false } },
-      { corridor: { id: corridor.id }, week: '2025-W11', weekStart: '2025-03-10', observations: 1, heads: { cattle: 1, sheep: 0, goats: 0, camels: 2, tlu: 2.7 }, herders: { count: 2, suppressed: false } },
+      {
+        corridor: { id: corridor.id },
+        week: '2025-W10',
+        weekStart: '2025-03-03',
+        observations: 2,
+        heads: { cattle: 30, sheep: 5, goats: 7, camels: 0, tlu: 22.2 },
+        herders: { count: 4, suppressed: false },
+      },
+      {
+        corridor: { id: corridor.id },
+        week: '2025-W11',
+        weekStart: '2025-03-10',
+        observations: 1,
+        heads: { cattle: 1, sheep: 0, goats: 0, camels: 2, tlu: 2.7 },
+        herders: { count: 2, suppressed: false },
+      },
     ]);
     const other = await sub.as(OTHER_PARTNER, 'displacement:write');
-    const seen = await ok<{ transhumanceFlows: { herders: { count: number | null; suppressed: boolean } }[] }>(other, FLOWS, { c: [corridor.id] });
+    const seen = await ok<{ transhumanceFlows: { herders: { count: number | null; suppressed: boolean } }[] }>(other, FLOWS, {
+      c: [corridor.id],
+    });
     expect(seen.transhumanceFlows.map((f) => f.herders)).toEqual([
       { count: null, suppressed: true },
       { count: null, suppressed: true },
@@ -195,7 +367,13 @@ describe('flow observations', () => {
 
   it('filter by corridor, counting point, time, direction and species', async () => {
     const list = async (filter: Record<string, unknown>) =>
-      (await ok<{ flowObservations: { totalCount: number } }>(sub.owner, `query ($f: FlowObservationFilter) { flowObservations(filter: $f) { totalCount } }`, { f: filter })).flowObservations.totalCount;
+      (
+        await ok<{ flowObservations: { totalCount: number } }>(
+          sub.owner,
+          `query ($f: FlowObservationFilter) { flowObservations(filter: $f) { totalCount } }`,
+          { f: filter },
+        )
+      ).flowObservations.totalCount;
     expect(await list({ corridor: corridor.id, from: '2025-03-01T00:00:00Z', to: '2025-03-31T23:59:59Z' })).toBe(3);
     expect(await list({ countingPoint: point.id, species: 'CAMELS' })).toBe(1);
     expect(await list({ corridor: corridor.id, direction: 'BACKWARD' })).toBe(1);
@@ -207,7 +385,9 @@ describe('flow observations', () => {
 describe('geographic queries', () => {
   const SPOTS = `query ($f: SensitiveSpotFilter) { sensitiveSpots(filter: $f, first: 100) { edges { node { name } } } }`;
   const names = async (filter: Record<string, unknown>) =>
-    (await ok<{ sensitiveSpots: { edges: { node: { name: string } }[] } }>(sub.owner, SPOTS, { f: filter })).sensitiveSpots.edges.map((e) => e.node.name).sort();
+    (await ok<{ sensitiveSpots: { edges: { node: { name: string } }[] } }>(sub.owner, SPOTS, { f: filter })).sensitiveSpots.edges
+      .map((e) => e.node.name)
+      .sort();
 
   it('inside a box', async () => {
     expect(await names({ withinBox: { south: 14.0, west: -0.1, north: 14.35, east: 0.05 } })).toEqual(['East pond', 'On the path']);
@@ -220,15 +400,29 @@ describe('geographic queries', () => {
     expect(east).toBeGreaterThan(22.5);
     expect(east).toBeLessThan(23.5);
     expect(await names({ near: { latitude: 14.3, longitude: LONGITUDE, radiusKm: 22.5 } })).toEqual(['On the path']);
-    expect(await names({ near: { latitude: 14.3, longitude: LONGITUDE, radiusKm: 23.5 } })).toEqual(['East pond', 'Off the corridor', 'On the path']);
-    expect(await names({ near: { latitude: 14.3, longitude: LONGITUDE, radiusKm: 45 } })).toEqual(['East pond', 'Off the corridor', 'On the path', 'West field']);
+    expect(await names({ near: { latitude: 14.3, longitude: LONGITUDE, radiusKm: 23.5 } })).toEqual([
+      'East pond',
+      'Off the corridor',
+      'On the path',
+    ]);
+    expect(await names({ near: { latitude: 14.3, longitude: LONGITUDE, radiusKm: 45 } })).toEqual([
+      'East pond',
+      'Off the corridor',
+      'On the path',
+      'West field',
+    ]);
   });
 
   it('along a corridor, within a distance of its path', async () => {
     // Off the corridor lies 0.185° east at 14.2° N: 19.98 km.
     expect(await names({ alongCorridor: { corridor: corridor.id, withinKm: 6 } })).toEqual(['East pond', 'On the path', 'West field']);
     expect(await names({ alongCorridor: { corridor: corridor.id, withinKm: 1 } })).toEqual(['On the path']);
-    expect(await names({ alongCorridor: { corridor: corridor.id, withinKm: 21 } })).toEqual(['East pond', 'Off the corridor', 'On the path', 'West field']);
+    expect(await names({ alongCorridor: { corridor: corridor.id, withinKm: 21 } })).toEqual([
+      'East pond',
+      'Off the corridor',
+      'On the path',
+      'West field',
+    ]);
     const corridors = await ok<{ transhumanceCorridors: { edges: { node: { name: string } }[] } }>(
       sub.request,
       `{ transhumanceCorridors(filter: { near: { latitude: 14.2, longitude: 0.2, radiusKm: 30 } }) { edges { node { name } } } }`,
@@ -246,7 +440,9 @@ describe('geographic queries', () => {
 
 describe('who sees and writes what', () => {
   it('anonymous callers read corridors, not spots, counting points, observations or alerts', async () => {
-    const { data, errors } = await sub.request<{ transhumanceCorridors: { totalCount: number } }>(`{ transhumanceCorridors { totalCount } }`);
+    const { data, errors } = await sub.request<{ transhumanceCorridors: { totalCount: number } }>(
+      `{ transhumanceCorridors { totalCount } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data!.transhumanceCorridors.totalCount).toBeGreaterThan(0);
     for (const field of ['sensitiveSpots', 'countingPoints', 'flowObservations', 'transhumanceAlerts']) {
@@ -259,9 +455,13 @@ describe('who sees and writes what', () => {
 
   it('another partner reads spots but changes nothing of ours; a partner without the write scope writes nothing', async () => {
     const other = await sub.as(OTHER_PARTNER, 'displacement:write');
-    expect((await ok<{ sensitiveSpots: { totalCount: number } }>(other, `{ sensitiveSpots { totalCount } }`)).sensitiveSpots.totalCount).toBe(6);
+    expect(
+      (await ok<{ sensitiveSpots: { totalCount: number } }>(other, `{ sensitiveSpots { totalCount } }`)).sensitiveSpots.totalCount,
+    ).toBe(6);
     const before = await sub.allRows();
-    const update = await other(`mutation ($id: ID!) { updateTranshumanceCorridor(id: $id, version: 1, input: { name: "Taken" }) { id } }`, { id: corridor.id });
+    const update = await other(`mutation ($id: ID!) { updateTranshumanceCorridor(id: $id, version: 1, input: { name: "Taken" }) { id } }`, {
+      id: corridor.id,
+    });
     expect((update.errors as Errors)![0]!.extensions!.code).toBe('FORBIDDEN');
     const reader = await sub.as(OTHER_PARTNER, 'displacement:read');
     const create = await reader(CREATE_CORRIDOR, { input: corridorInput({ name: 'Read-only corridor' }) });
@@ -270,9 +470,18 @@ describe('who sees and writes what', () => {
   });
 
   it('an update with a stale version is a CONFLICT and changes nothing', async () => {
-    const spot = await ok<{ sensitiveSpot: { version: number } }>(sub.owner, `query ($id: ID!) { sensitiveSpot(id: $id) { version } }`, { id: spots.onPath });
-    await ok(sub.owner, `mutation ($id: ID!, $v: Int!) { updateSensitiveSpot(id: $id, version: $v, input: { notes: "Fenced in 2024" }) { id } }`, { id: spots.onPath, v: spot.sensitiveSpot.version });
-    const { errors } = await sub.owner(`mutation ($id: ID!, $v: Int!) { updateSensitiveSpot(id: $id, version: $v, input: { notes: "Stale" }) { id } }`, { id: spots.onPath, v: spot.sensitiveSpot.version });
+    const spot = await ok<{ sensitiveSpot: { version: number } }>(sub.owner, `query ($id: ID!) { sensitiveSpot(id: $id) { version } }`, {
+      id: spots.onPath,
+    });
+    await ok(
+      sub.owner,
+      `mutation ($id: ID!, $v: Int!) { updateSensitiveSpot(id: $id, version: $v, input: { notes: "Fenced in 2024" }) { id } }`,
+      { id: spots.onPath, v: spot.sensitiveSpot.version },
+    );
+    const { errors } = await sub.owner(
+      `mutation ($id: ID!, $v: Int!) { updateSensitiveSpot(id: $id, version: $v, input: { notes: "Stale" }) { id } }`,
+      { id: spots.onPath, v: spot.sensitiveSpot.version },
+    );
     expect((errors as Errors)![0]!.extensions!.code).toBe('CONFLICT');
   });
 });

@@ -1,9 +1,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALERT_STATUSES, ALERT_TRIGGERS, RECIPIENT_KINDS, SPOT_KINDS, tropicalLivestockUnits, type AlertStatus } from '../src/entities/transhumance-values';
+import {
+  ALERT_STATUSES,
+  ALERT_TRIGGERS,
+  RECIPIENT_KINDS,
+  SPOT_KINDS,
+  tropicalLivestockUnits,
+  type AlertStatus,
+} from '../src/entities/transhumance-values';
 import { canMove, canReach, refusal, type AlertMove } from '../src/services/alert-status';
 import { EARLY_ACTION_DEFAULTS, readOverrides } from '../src/services/early-action-settings';
-import { headingText, headsText, herdsApproachingSpots, movementsOutsideSeason, severityOf, type CorridorForRules, type ObservationForRules, type SpotForRules } from '../src/services/early-action';
+import {
+  headingText,
+  headsText,
+  herdsApproachingSpots,
+  movementsOutsideSeason,
+  severityOf,
+  type CorridorForRules,
+  type ObservationForRules,
+  type SpotForRules,
+} from '../src/services/early-action';
 import { densify, greatCircleKm, locateOnPath, pathLengthKm } from '../src/services/geo';
 import { readSeason, timingOf, type SeasonWindow } from '../src/services/season';
 import { checkPathInCountries, readPath } from '../src/services/transhumance/corridor-path';
@@ -56,24 +72,95 @@ describe('geometry on earthdistance’s sphere', () => {
 
 describe('corridor paths', () => {
   it('reads GeoJSON LineStrings, Features and coordinate lists as [longitude, latitude]', () => {
-    expect(readPath('path', { geoJson: { type: 'LineString', coordinates: [[-0.03, 14.03], [0.75, 14.01]] } }).positions[1]).toEqual({ latitude: 14.01, longitude: 0.75 });
-    expect(readPath('path', { geoJson: { type: 'Feature', geometry: { type: 'LineString', coordinates: [[1, 2], [3, 4]] } } }).positions).toHaveLength(2);
-    expect(readPath('path', { coordinates: [[1, 2, 300], [3, 4]] }).positions[0]).toEqual({ latitude: 2, longitude: 1 });
+    expect(
+      readPath('path', {
+        geoJson: {
+          type: 'LineString',
+          coordinates: [
+            [-0.03, 14.03],
+            [0.75, 14.01],
+          ],
+        },
+      }).positions[1],
+    ).toEqual({ latitude: 14.01, longitude: 0.75 });
+    expect(
+      readPath('path', {
+        geoJson: {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+        },
+      }).positions,
+    ).toHaveLength(2);
+    expect(
+      readPath('path', {
+        coordinates: [
+          [1, 2, 300],
+          [3, 4],
+        ],
+      }).positions[0],
+    ).toEqual({ latitude: 2, longitude: 1 });
   });
 
   it.each([
     [{ coordinates: [[1, 2]] }, 'path.coordinates', 'at least 2'],
-    [{ coordinates: [[1, 2], [1, 2]] }, 'path.coordinates.1', 'repeats'],
-    [{ coordinates: [[1, 2], [200, 2]] }, 'path.coordinates.1', 'not a [longitude, latitude]'],
+    [
+      {
+        coordinates: [
+          [1, 2],
+          [1, 2],
+        ],
+      },
+      'path.coordinates.1',
+      'repeats',
+    ],
+    [
+      {
+        coordinates: [
+          [1, 2],
+          [200, 2],
+        ],
+      },
+      'path.coordinates.1',
+      'not a [longitude, latitude]',
+    ],
     [{ coordinates: Array.from({ length: 2001 }, (_, i) => [0, 10 + i / 1000]) }, 'path.coordinates', 'at most 2000'],
     [{ geoJson: { type: 'Point', coordinates: [1, 2] } }, 'path.geoJson', 'LineString'],
-    [{ geoJson: { type: 'LineString', coordinates: [[1, 2], [3, 4]] }, coordinates: [[1, 2], [3, 4]] }, 'path', 'not both'],
+    [
+      {
+        geoJson: {
+          type: 'LineString',
+          coordinates: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      'path',
+      'not both',
+    ],
   ])('refuses %j on %s', (input, field, message) => {
-    expect(() => readPath('path', input as never)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field }), message: expect.stringContaining(message) }));
+    expect(() => readPath('path', input as never)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ field }), message: expect.stringContaining(message) }),
+    );
   });
 
   it('refuses a position outside every country crossed, and says when latitude and longitude look swapped', () => {
-    const { positions, positionField } = readPath('path', { coordinates: [[-0.03, 14.03], [14.01, 0.75]] });
+    const { positions, positionField } = readPath('path', {
+      coordinates: [
+        [-0.03, 14.03],
+        [14.01, 0.75],
+      ],
+    });
     expect(() => checkPathInCountries(positions, ['BF', 'NE'], positionField)).toThrow(/Position 1 .*outside every country.*swapped/);
   });
 });
@@ -112,9 +199,33 @@ describe('early-action rules', () => {
     settings: EARLY_ACTION_DEFAULTS,
   };
   const point = { id: 'kantchari', name: 'Kantchari', kmAlong: 10, adminPcode: 'BF5602', latitude: 14.5, longitude: -0.03 };
-  const water: SpotForRules = { id: 'tapoa', name: 'Tapoa', kind: 'WATER_POINT', kmAlong: 58, adminPcode: 'BF5602', latitude: 14.07, longitude: -0.03 };
-  const behind: SpotForRules = { id: 'field', name: 'North field', kind: 'CROPLAND', kmAlong: 4, adminPcode: 'BF5602', latitude: 14.56, longitude: -0.03 };
-  const far: SpotForRules = { id: 'market', name: 'Far market', kind: 'MARKET', kmAlong: 100, adminPcode: 'BF5602', latitude: 13.7, longitude: -0.03 };
+  const water: SpotForRules = {
+    id: 'tapoa',
+    name: 'Tapoa',
+    kind: 'WATER_POINT',
+    kmAlong: 58,
+    adminPcode: 'BF5602',
+    latitude: 14.07,
+    longitude: -0.03,
+  };
+  const behind: SpotForRules = {
+    id: 'field',
+    name: 'North field',
+    kind: 'CROPLAND',
+    kmAlong: 4,
+    adminPcode: 'BF5602',
+    latitude: 14.56,
+    longitude: -0.03,
+  };
+  const far: SpotForRules = {
+    id: 'market',
+    name: 'Far market',
+    kind: 'MARKET',
+    kmAlong: 100,
+    adminPcode: 'BF5602',
+    latitude: 13.7,
+    longitude: -0.03,
+  };
   const seen = (over: Partial<ObservationForRules> & { hoursAgo?: number } = {}): ObservationForRules => ({
     id: `o${Math.random()}`,
     countingPoint: point,
@@ -133,7 +244,13 @@ describe('early-action rules', () => {
     expect(alert!.reasoning).toBe(
       '312 cattle and 540 sheep (272.4 TLU) passed Kantchari counting point heading south on 20 Nov; at 15 km/day they reach Tapoa (water point), 48 km on, around 23 Nov, within the 5-day horizon; threshold 100 TLU.',
     );
-    expect(alert!.evidence).toMatchObject({ rule: 'HERD_APPROACHING_SPOT', distanceAlongCorridorKm: 48, assumedSpeedKmPerDay: 15, horizonDays: 5, alertThresholdTlu: 100 });
+    expect(alert!.evidence).toMatchObject({
+      rule: 'HERD_APPROACHING_SPOT',
+      distanceAlongCorridorKm: 48,
+      assumedSpeedKmPerDay: 15,
+      horizonDays: 5,
+      alertThresholdTlu: 100,
+    });
   });
 
   it('stays quiet for a herd too small, spots behind or too far, the other direction, and old observations', () => {
@@ -144,7 +261,9 @@ describe('early-action rules', () => {
   });
 
   it('the other direction warns the spots behind the counting point instead', () => {
-    expect(herdsApproachingSpots(corridor, [seen({ direction: 'BACKWARD' })], [water, behind], NOW).map((a) => a.spotId)).toEqual(['field']);
+    expect(herdsApproachingSpots(corridor, [seen({ direction: 'BACKWARD' })], [water, behind], NOW).map((a) => a.spotId)).toEqual([
+      'field',
+    ]);
   });
 
   it('counts a herd once: only the nearest counting point behind a spot speaks for it', () => {
@@ -155,7 +274,9 @@ describe('early-action rules', () => {
   });
 
   it('calls a herd over the massive threshold MASSIVE, and a herd outside the calendar EARLY, LATE or UNEXPECTED', () => {
-    expect(herdsApproachingSpots(corridor, [seen({ heads: { cattle: 800, sheep: 0, goats: 0, camels: 0 } })], [water], NOW)[0]).toMatchObject({ trigger: 'MASSIVE', severity: 'HIGH' });
+    expect(
+      herdsApproachingSpots(corridor, [seen({ heads: { cattle: 800, sheep: 0, goats: 0, camels: 0 } })], [water], NOW)[0],
+    ).toMatchObject({ trigger: 'MASSIVE', severity: 'HIGH' });
     const october = new Date('2025-10-01T12:00:00Z');
     const early = herdsApproachingSpots(corridor, [{ ...seen(), observedAt: new Date(october.getTime() - 3_600_000) }], [water], october);
     expect(early[0]).toMatchObject({ trigger: 'EARLY', evidence: { daysOutsideWindow: 14 } });
@@ -166,8 +287,17 @@ describe('early-action rules', () => {
     const june = new Date('2025-06-10T12:00:00Z');
     const moving = { ...seen(), observedAt: new Date(june.getTime() - 3_600_000), heads: { cattle: 100, sheep: 0, goats: 0, camels: 0 } };
     const [alert] = movementsOutsideSeason(corridor, [moving], june);
-    expect(alert).toMatchObject({ trigger: 'UNEXPECTED', spotId: null, adminPcode: 'BF5602', tlu: 70, severity: 'LOW', evidence: { rule: 'OUTSIDE_SEASON', offSeasonMinimumTlu: 50 } });
-    expect(alert!.reasoning).toContain('100 cattle (70 TLU) passed Kantchari counting point moving along the Séno corridor on 10 Jun, far outside the calendar');
+    expect(alert).toMatchObject({
+      trigger: 'UNEXPECTED',
+      spotId: null,
+      adminPcode: 'BF5602',
+      tlu: 70,
+      severity: 'LOW',
+      evidence: { rule: 'OUTSIDE_SEASON', offSeasonMinimumTlu: 50 },
+    });
+    expect(alert!.reasoning).toContain(
+      '100 cattle (70 TLU) passed Kantchari counting point moving along the Séno corridor on 10 Jun, far outside the calendar',
+    );
     expect(movementsOutsideSeason(corridor, [{ ...moving, heads: { cattle: 50, sheep: 0, goats: 0, camels: 0 } }], june)).toEqual([]);
     expect(movementsOutsideSeason(corridor, [seen()], NOW)).toEqual([]);
     expect(movementsOutsideSeason({ ...corridor, season: [] }, [moving], june)).toEqual([]);
@@ -228,7 +358,8 @@ describe('alert life', () => {
 
 describe('the schema', () => {
   const sdl = readFileSync(path.resolve(__dirname, '../schema.graphql'), 'utf8');
-  const values = (name: string) => [...new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(sdl)![1]!.matchAll(/^\s+([A-Z_]+)\s*$/gm)].map((m) => m[1]);
+  const values = (name: string) =>
+    [...new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(sdl)![1]!.matchAll(/^\s+([A-Z_]+)\s*$/gm)].map((m) => m[1]);
   it('holds the same vocabularies as the code and the migration', () => {
     expect(values('SensitiveSpotKind')).toEqual([...SPOT_KINDS]);
     expect(values('TranshumanceAlertTrigger')).toEqual([...ALERT_TRIGGERS]);
@@ -249,7 +380,12 @@ describe('a period cut at whole ISO weeks (the rollup answers those, the observa
     ['Sunday to Monday across a year end', '2024-12-29', '2026-01-05', '2024-12-30', '2026-01-05'],
   ])('%s', (_, from, to, wholeWeeksFrom, wholeWeeksUntil) => {
     const cut = cutAtWholeWeeks(from, to);
-    expect(cut).toEqual({ from, wholeWeeksFrom, wholeWeeksUntil, until: new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString().slice(0, 10) });
+    expect(cut).toEqual({
+      from,
+      wholeWeeksFrom,
+      wholeWeeksUntil,
+      until: new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString().slice(0, 10),
+    });
     // The three parts follow each other; whole weeks run Monday to Monday.
     expect(from <= cut.wholeWeeksFrom && cut.wholeWeeksFrom <= cut.wholeWeeksUntil && cut.wholeWeeksUntil <= cut.until).toBe(true);
     if (cut.wholeWeeksFrom < cut.wholeWeeksUntil) {

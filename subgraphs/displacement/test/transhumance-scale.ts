@@ -47,7 +47,10 @@ async function main() {
       [owner],
     );
     const batch = '00000000-0000-4000-d000-000000000001';
-    await db.query(`INSERT INTO flow_observation_batch (id, owner_org, created_by, observations) VALUES ($2, $1, 'scale', 1000000)`, [owner, batch]);
+    await db.query(`INSERT INTO flow_observation_batch (id, owner_org, created_by, observations) VALUES ($2, $1, 'scale', 1000000)`, [
+      owner,
+      batch,
+    ]);
     await timed(
       '1,000,000 observations',
       `INSERT INTO flow_observation (batch_id, owner_org, created_by, counting_point_id, corridor_id, observed_at, direction, cattle, sheep, goats, camels, herders)
@@ -58,7 +61,9 @@ async function main() {
     );
     const rolledUp = Date.now();
     await addBatchToFlowWeeks(db.manager, batch);
-    console.log(`weekly rollup (the statement recordFlowObservations runs per batch, here over one batch of all): ${Date.now() - rolledUp} ms`);
+    console.log(
+      `weekly rollup (the statement recordFlowObservations runs per batch, here over one batch of all): ${Date.now() - rolledUp} ms`,
+    );
     await timed(
       '100,000 spots',
       `INSERT INTO sensitive_spot (owner_org, created_by, name, kind, latitude, longitude, admin_pcode, country_code)
@@ -81,7 +86,11 @@ async function main() {
         `SELECT id FROM sensitive_spot s WHERE earth_box(ll_to_earth(14, -0.03), 10000) @> ll_to_earth(s.latitude, s.longitude) AND earth_distance(ll_to_earth(14, -0.03), ll_to_earth(s.latitude, s.longitude)) <= 10000`,
         [],
       ],
-      ['spots in a 0.2° box', `SELECT id FROM sensitive_spot s WHERE point(s.longitude, s.latitude) <@ box(point(-0.1, 14), point(0.1, 14.2))`, []],
+      [
+        'spots in a 0.2° box',
+        `SELECT id FROM sensitive_spot s WHERE point(s.longitude, s.latitude) <@ box(point(-0.1, 14), point(0.1, 14.2))`,
+        [],
+      ],
       [
         'spots within 5 km of a corridor',
         `SELECT id FROM sensitive_spot s WHERE s.id IN (SELECT near.id FROM transhumance_corridor_vertex v JOIN sensitive_spot near
@@ -94,7 +103,11 @@ async function main() {
         `SELECT a.id, c.community_id FROM unnest($1::text[], $2::float8[], $3::float8[]) AS c(community_id, latitude, longitude)
          CROSS JOIN LATERAL (SELECT * FROM transhumance_alert a WHERE earth_box(ll_to_earth(c.latitude, c.longitude), 30000) @> ll_to_earth(a.latitude, a.longitude)
            AND earth_distance(ll_to_earth(c.latitude, c.longitude), ll_to_earth(a.latitude, a.longitude)) <= 30000 ORDER BY a.raised_at DESC, a.id DESC LIMIT 20) a`,
-        [Array.from({ length: 50 }, (_, i) => `c${i}`), Array.from({ length: 50 }, (_, i) => 11.5 + i * 0.06), Array.from({ length: 50 }, (_, i) => -4 + i * 0.1)],
+        [
+          Array.from({ length: 50 }, (_, i) => `c${i}`),
+          Array.from({ length: 50 }, (_, i) => 11.5 + i * 0.06),
+          Array.from({ length: 50 }, (_, i) => -4 + i * 0.1),
+        ],
       ],
     ];
     // As the bench asks: the last 365 days (cut weeks at both ends), for a partner that owns none of them.
@@ -131,7 +144,9 @@ async function main() {
       }
       const median = runs.sort((x, y) => x - y)[2]!.toFixed(1);
       const shown = label.startsWith('weekly flows') ? lines : scans.slice(0, 6);
-      console.log(`\n${label}\n  ${shown.join('\n  ')}\n  ${lines.find((l) => l.startsWith('Execution Time'))}; median of 5 runs: ${median} ms`);
+      console.log(
+        `\n${label}\n  ${shown.join('\n  ')}\n  ${lines.find((l) => l.startsWith('Execution Time'))}; median of 5 runs: ${median} ms`,
+      );
     }
   } finally {
     await db.destroy();

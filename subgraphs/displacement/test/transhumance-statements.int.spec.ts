@@ -19,7 +19,16 @@ beforeAll(async () => {
   const corridor = await createCorridor(sub.owner, {});
   const spot = await createSpot(sub.owner, { name: 'Volume spot', latitude: 14.0, corridor: corridor.id });
   const point = await createCountingPoint(sub.owner, { name: 'Volume point', latitude: 14.55, corridor: corridor.id });
-  await record(sub.owner, Array.from({ length: 60 }, (_, i) => ({ countingPoint: point.id, observedAt: new Date(Date.now() - (20 + i) * 86_400_000).toISOString(), direction: 'FORWARD', sheep: 10 + i, herders: 2 })));
+  await record(
+    sub.owner,
+    Array.from({ length: 60 }, (_, i) => ({
+      countingPoint: point.id,
+      observedAt: new Date(Date.now() - (20 + i) * 86_400_000).toISOString(),
+      direction: 'FORWARD',
+      sheep: 10 + i,
+      herders: 2,
+    })),
+  );
   const areas = (await sub.directory.db.dataSource.query(
     `SELECT pcode FROM admin_area WHERE level = 2 AND country_code IN ('ML', 'BF', 'NE') ORDER BY pcode LIMIT 60`,
   )) as { pcode: string }[];
@@ -37,8 +46,16 @@ beforeAll(async () => {
   await sub.db.dataSource.query(
     `INSERT INTO transhumance_alert_transition (alert_id, owner_org, to_status, at, actor) SELECT id, owner_org, 'RAISED', raised_at, 'test' FROM transhumance_alert`,
   );
-  organisations = ((await sub.db.dataSource.query(`SELECT organisation_id FROM transhumance_alert_recipient ORDER BY organisation_id`)) as { organisation_id: string }[]).map((r) => r.organisation_id);
-  communities = rows.map((r, i) => ({ id: `00000000-0000-4000-b000-${String(i + 1).padStart(12, '0')}`, latitude: r.latitude + 0.009, longitude: 1.0 }));
+  organisations = (
+    (await sub.db.dataSource.query(`SELECT organisation_id FROM transhumance_alert_recipient ORDER BY organisation_id`)) as {
+      organisation_id: string;
+    }[]
+  ).map((r) => r.organisation_id);
+  communities = rows.map((r, i) => ({
+    id: `00000000-0000-4000-b000-${String(i + 1).padStart(12, '0')}`,
+    latitude: r.latitude + 0.009,
+    longitude: 1.0,
+  }));
 }, 120_000);
 afterAll(() => sub?.stop());
 

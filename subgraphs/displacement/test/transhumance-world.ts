@@ -34,7 +34,12 @@ export async function createCorridor(client: Client, input: Record<string, unkno
       input: {
         name: 'Test corridor',
         formality: 'FORMAL',
-        path: { coordinates: [[LONGITUDE, NORTH], [LONGITUDE, SOUTH]] },
+        path: {
+          coordinates: [
+            [LONGITUDE, NORTH],
+            [LONGITUDE, SOUTH],
+          ],
+        },
         adminAreas: ['BF5602'],
         ...input,
       },
@@ -43,7 +48,10 @@ export async function createCorridor(client: Client, input: Record<string, unkno
   return data.createTranshumanceCorridor;
 }
 
-export async function createSpot(client: Client, input: Record<string, unknown>): Promise<{ id: string; kmAlongCorridor: number | null; distanceFromCorridorKm: number | null }> {
+export async function createSpot(
+  client: Client,
+  input: Record<string, unknown>,
+): Promise<{ id: string; kmAlongCorridor: number | null; distanceFromCorridorKm: number | null }> {
   const data = await ok<{ createSensitiveSpot: { id: string; kmAlongCorridor: number | null; distanceFromCorridorKm: number | null } }>(
     client,
     `mutation ($input: CreateSensitiveSpotInput!) { createSensitiveSpot(input: $input) { id kmAlongCorridor distanceFromCorridorKm } }`,
@@ -52,7 +60,10 @@ export async function createSpot(client: Client, input: Record<string, unknown>)
   return data.createSensitiveSpot;
 }
 
-export async function createCountingPoint(client: Client, input: Record<string, unknown>): Promise<{ id: string; kmAlongCorridor: number }> {
+export async function createCountingPoint(
+  client: Client,
+  input: Record<string, unknown>,
+): Promise<{ id: string; kmAlongCorridor: number }> {
   const data = await ok<{ createCountingPoint: { id: string; kmAlongCorridor: number } }>(
     client,
     `mutation ($input: CreateCountingPointInput!) { createCountingPoint(input: $input) { id kmAlongCorridor } }`,

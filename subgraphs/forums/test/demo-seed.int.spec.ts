@@ -35,20 +35,40 @@ describe('demo data', () => {
     });
     expect(await seedDemoData(dataSource, stack.directory.url)).toBe(false);
     expect(await stack.forums.allRows()).toEqual(counts);
-    expect(await dataSource.query(`SELECT DISTINCT owner_org FROM forum UNION SELECT DISTINCT owner_org FROM recommendation`)).toEqual([{ owner_org: DEMO_OWNER_ORGANISATION_ID }]);
+    expect(await dataSource.query(`SELECT DISTINCT owner_org FROM forum UNION SELECT DISTINCT owner_org FROM recommendation`)).toEqual([
+      { owner_org: DEMO_OWNER_ORGANISATION_ID },
+    ]);
   });
 
   it('publishes the Bamako declaration with a recommendation on every theme, and keeps the Douentza one a draft', async () => {
     const reader = await stack.forums.as(OTHER_PARTNER, 'forums:read');
     const { forums } = await ok(
-      reader<{ forums: { edges: { node: { title: string; countriesRepresented: string[]; participants: { total: { count: number } }; declarations: { recommendations: { theme: string; status: string }[] }[]; recommendationStats: { recommendations: number; implemented: number } } }[] } }>(
+      reader<{
+        forums: {
+          edges: {
+            node: {
+              title: string;
+              countriesRepresented: string[];
+              participants: { total: { count: number } };
+              declarations: { recommendations: { theme: string; status: string }[] }[];
+              recommendationStats: { recommendations: number; implemented: number };
+            };
+          }[];
+        };
+      }>(
         `{ forums { edges { node { title countriesRepresented participants { total { count } } declarations { recommendations { theme status } } recommendationStats { recommendations implemented } } } } }`,
       ),
     );
     const [douentza, bamako] = forums.edges.map((e) => e.node);
-    expect(bamako).toMatchObject({ countriesRepresented: ['ML', 'BF', 'NE'], participants: { total: { count: 325 } }, recommendationStats: { recommendations: 12, implemented: 3 } });
+    expect(bamako).toMatchObject({
+      countriesRepresented: ['ML', 'BF', 'NE'],
+      participants: { total: { count: 325 } },
+      recommendationStats: { recommendations: 12, implemented: 3 },
+    });
     expect(new Set(bamako!.declarations[0]!.recommendations.map((r) => r.theme))).toEqual(new Set(RECOMMENDATION_THEMES));
-    expect(new Set(bamako!.declarations[0]!.recommendations.map((r) => r.status))).toEqual(new Set(['PENDING', 'IN_PROGRESS', 'IMPLEMENTED', 'REJECTED']));
+    expect(new Set(bamako!.declarations[0]!.recommendations.map((r) => r.status))).toEqual(
+      new Set(['PENDING', 'IN_PROGRESS', 'IMPLEMENTED', 'REJECTED']),
+    );
     expect(douentza).toMatchObject({ declarations: [], recommendationStats: { recommendations: 0 } });
   });
 

@@ -16,14 +16,45 @@ beforeAll(async () => {
   stack = await startStack();
   const fund = await createForum(stack.forums.owner);
   ownForum = fund.id;
-  await done(stack.forums.owner, 'recordForumParticipants', {
-    groups: [{ category: 'YOUTH', women: 20, men: 31 }, { category: 'VICTIMS_OF_MODERN_SLAVERY', women: 2, men: 1 }, { category: 'WOMENS_GROUPS', women: 9, men: 0 }],
-    origins: [{ region: 'ML05', participants: 40 }, { region: 'BF56', participants: 3 }],
-  }, fund);
+  await done(
+    stack.forums.owner,
+    'recordForumParticipants',
+    {
+      groups: [
+        { category: 'YOUTH', women: 20, men: 31 },
+        { category: 'VICTIMS_OF_MODERN_SLAVERY', women: 2, men: 1 },
+        { category: 'WOMENS_GROUPS', women: 9, men: 0 },
+      ],
+      origins: [
+        { region: 'ML05', participants: 40 },
+        { region: 'BF56', participants: 3 },
+      ],
+    },
+    fund,
+  );
   const other = await stack.forums.as(OTHER_PARTNER, 'forums:write');
-  const theirs = await createForum(other, { title: 'Forum local de Ségou', scope: 'LOCAL', venue: { adminArea: 'ML04' }, convenors: [OTHER_PARTNER], coConvenors: [], countriesRepresented: [], startsOn: '2026-03-10', endsOn: '2026-03-10' });
+  const theirs = await createForum(other, {
+    title: 'Forum local de Ségou',
+    scope: 'LOCAL',
+    venue: { adminArea: 'ML04' },
+    convenors: [OTHER_PARTNER],
+    coConvenors: [],
+    countriesRepresented: [],
+    startsOn: '2026-03-10',
+    endsOn: '2026-03-10',
+  });
   theirForum = theirs.id;
-  await done(other, 'recordForumParticipants', { groups: [{ category: 'YOUTH', women: 6, men: 8 }, { category: 'WOMENS_GROUPS', women: 12, men: 0 }] }, theirs);
+  await done(
+    other,
+    'recordForumParticipants',
+    {
+      groups: [
+        { category: 'YOUTH', women: 6, men: 8 },
+        { category: 'WOMENS_GROUPS', women: 12, men: 0 },
+      ],
+    },
+    theirs,
+  );
   ownerReader = await stack.forums.as(OWNER, 'forums:read');
   otherReader = await stack.forums.as(OTHER_PARTNER, 'forums:read');
 });
@@ -33,7 +64,15 @@ type Cell = { count: number | null; suppressed: boolean };
 const shown = (count: number): Cell => ({ count, suppressed: false });
 const hidden: Cell = { count: null, suppressed: true };
 type Group = { category: string; women: Cell; men: Cell; total: Cell };
-type Participants = { exact: boolean; groups: Group[]; women: Cell; men: Cell; total: Cell; origins: { region: { pcode: string }; participants: Cell }[]; originUnknown: Cell };
+type Participants = {
+  exact: boolean;
+  groups: Group[];
+  women: Cell;
+  men: Cell;
+  total: Cell;
+  origins: { region: { pcode: string }; participants: Cell }[];
+  originUnknown: Cell;
+};
 
 const CELL = 'count suppressed';
 const PARTICIPANTS = `exact groups { category women { ${CELL} } men { ${CELL} } total { ${CELL} } } women { ${CELL} } men { ${CELL} } total { ${CELL} }`;
@@ -52,7 +91,10 @@ describe('a forum’s participants', () => {
       { category: 'WOMENS_GROUPS', women: shown(9), men: shown(0), total: shown(9) },
     ]);
     expect([forum.participants.women, forum.participants.men, forum.participants.total]).toEqual([shown(31), shown(32), shown(63)]);
-    expect(forum.participants.origins).toEqual([{ region: { pcode: 'ML05' }, participants: shown(40) }, { region: { pcode: 'BF56' }, participants: shown(3) }]);
+    expect(forum.participants.origins).toEqual([
+      { region: { pcode: 'ML05' }, participants: shown(40) },
+      { region: { pcode: 'BF56' }, participants: shown(3) },
+    ]);
     expect(forum.participants.originUnknown).toEqual(shown(20));
   });
 
@@ -67,7 +109,10 @@ describe('a forum’s participants', () => {
       { category: 'WOMENS_GROUPS', women: hidden, men: shown(0), total: hidden },
     ]);
     expect([forum.participants.women, forum.participants.men, forum.participants.total]).toEqual([shown(31), shown(32), shown(63)]);
-    expect(forum.participants.origins).toEqual([{ region: { pcode: 'ML05' }, participants: shown(40) }, { region: { pcode: 'BF56' }, participants: hidden }]);
+    expect(forum.participants.origins).toEqual([
+      { region: { pcode: 'ML05' }, participants: shown(40) },
+      { region: { pcode: 'BF56' }, participants: hidden },
+    ]);
     expect(forum.participants.originUnknown).toEqual(hidden);
   });
 
@@ -80,7 +125,16 @@ describe('a forum’s participants', () => {
 
 describe('participants across forums', () => {
   const ACROSS = `{ forumParticipation { exact forums { forum { id } exact total { ${CELL} } } groups { category women { ${CELL} } men { ${CELL} } total { ${CELL} } } women { ${CELL} } men { ${CELL} } total { ${CELL} } } }`;
-  type Across = { forumParticipation: { exact: boolean; forums: { forum: { id: string }; exact: boolean; total: Cell }[]; groups: Group[]; women: Cell; men: Cell; total: Cell } };
+  type Across = {
+    forumParticipation: {
+      exact: boolean;
+      forums: { forum: { id: string }; exact: boolean; total: Cell }[];
+      groups: Group[];
+      women: Cell;
+      men: Cell;
+      total: Cell;
+    };
+  };
 
   it('adds up each forum as its reader sees it: the fund sees its own exactly and the other one disclosed', async () => {
     const { forumParticipation } = await ok(ownerReader<Across>(ACROSS));
@@ -99,7 +153,9 @@ describe('participants across forums', () => {
 
   it('withholds from the other partner every sum that includes one of the fund’s withheld figures', async () => {
     const { forumParticipation } = await ok(otherReader<Across>(ACROSS));
-    expect(nonZero(forumParticipation.groups.map((g) => ({ ...g, total: g.total.suppressed ? { count: -1, suppressed: true } : g.total })))).toEqual([
+    expect(
+      nonZero(forumParticipation.groups.map((g) => ({ ...g, total: g.total.suppressed ? { count: -1, suppressed: true } : g.total }))),
+    ).toEqual([
       { category: 'YOUTH', women: hidden, men: hidden, total: shown(65) },
       { category: 'VICTIMS_OF_MODERN_SLAVERY', women: hidden, men: hidden, total: { count: -1, suppressed: true } },
       { category: 'WOMENS_GROUPS', women: hidden, men: shown(0), total: { count: -1, suppressed: true } },
@@ -108,7 +164,9 @@ describe('participants across forums', () => {
   });
 
   it('filters the forums counted, and is refused to anonymous callers', async () => {
-    const { forumParticipation } = await ok(ownerReader<Across>(`{ forumParticipation(filter: { convenor: "${OWNER}" }) { exact total { ${CELL} } forums { forum { id } } } }`));
+    const { forumParticipation } = await ok(
+      ownerReader<Across>(`{ forumParticipation(filter: { convenor: "${OWNER}" }) { exact total { ${CELL} } forums { forum { id } } } }`),
+    );
     expect(forumParticipation).toEqual({ exact: true, total: shown(63), forums: [{ forum: { id: ownForum } }] });
     const anonymous = await stack.forums.request(ACROSS);
     expect(anonymous.data).toEqual({ forumParticipation: null });

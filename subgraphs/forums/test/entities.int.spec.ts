@@ -16,9 +16,23 @@ beforeAll(async () => {
   stack = await startStack();
   const { owner } = stack.forums;
   bamako = await createForum(owner);
-  douentza = await createForum(owner, { title: 'Forum communal de Douentza', scope: 'LOCAL', venue: { community: COMMUNITIES.douentza }, convenors: [OWNER], coConvenors: [], countriesRepresented: [], startsOn: '2026-09-22', endsOn: '2026-09-23' });
+  douentza = await createForum(owner, {
+    title: 'Forum communal de Douentza',
+    scope: 'LOCAL',
+    venue: { community: COMMUNITIES.douentza },
+    convenors: [OWNER],
+    coConvenors: [],
+    countriesRepresented: [],
+    startsOn: '2026-09-22',
+    endsOn: '2026-09-23',
+  });
   group = await done(owner, 'addForumWorkingGroup', { forum: bamako.id, topic: 'OTHER', otherTopic: 'Retour des personnes déplacées' });
-  published = await done(owner, 'publishTestimony', { publishedOn: '2025-12-01' }, await recordTestimony(owner, bamako.id, { workingGroup: group.id }));
+  published = await done(
+    owner,
+    'publishTestimony',
+    { publishedOn: '2025-12-01' },
+    await recordTestimony(owner, bamako.id, { workingGroup: group.id }),
+  );
   unconsented = await recordTestimony(owner, bamako.id, { consentToPublish: false });
   declaration = await createDeclaration(owner, bamako.id);
   aboutDouentza = await addRecommendation(owner, declaration.id, { addressedCommunity: COMMUNITIES.douentza, theme: 'SOCIAL_COHESION' });
@@ -67,15 +81,47 @@ describe('federation contract (_entities)', () => {
     const { data, errors } = await reader<{ _entities: unknown[] }>(ENTITIES, { representations: REPRESENTATIONS() });
     expect(errors).toBeUndefined();
     expect(data!._entities).toEqual([
-      { __typename: 'Forum', id: bamako.id, title: expect.stringContaining('Forum national'), scope: 'NATIONAL', adminArea: { pcode: 'ML0901' }, community: null, countryCode: 'ML' },
-      { __typename: 'ForumWorkingGroup', id: group.id, topic: 'OTHER', otherTopic: 'Retour des personnes déplacées', forum: { id: bamako.id } },
-      { __typename: 'Testimony', id: published.id, text: expect.stringContaining('réconciliation'), speakerRegion: { pcode: 'ML05' }, workingGroup: { id: group.id } },
+      {
+        __typename: 'Forum',
+        id: bamako.id,
+        title: expect.stringContaining('Forum national'),
+        scope: 'NATIONAL',
+        adminArea: { pcode: 'ML0901' },
+        community: null,
+        countryCode: 'ML',
+      },
+      {
+        __typename: 'ForumWorkingGroup',
+        id: group.id,
+        topic: 'OTHER',
+        otherTopic: 'Retour des personnes déplacées',
+        forum: { id: bamako.id },
+      },
+      {
+        __typename: 'Testimony',
+        id: published.id,
+        text: expect.stringContaining('réconciliation'),
+        speakerRegion: { pcode: 'ML05' },
+        workingGroup: { id: group.id },
+      },
       null,
       { __typename: 'Declaration', id: declaration.id, title: 'Bamako Declaration for Peace', publishedOn: '2025-11-25' },
       null,
-      { __typename: 'ForumRecommendation', id: aboutGao.id, number: 2, theme: 'EMPLOYMENT', addressedArea: { pcode: 'ML07' }, addressedCommunity: null },
+      {
+        __typename: 'ForumRecommendation',
+        id: aboutGao.id,
+        number: 2,
+        theme: 'EMPLOYMENT',
+        addressedArea: { pcode: 'ML07' },
+        addressedCommunity: null,
+      },
       // The draft's recommendation about Douentza is the owner's only.
-      { __typename: 'Community', id: COMMUNITIES.douentza, forums: [{ id: douentza.id }], forumRecommendations: [{ id: aboutDouentza.id }] },
+      {
+        __typename: 'Community',
+        id: COMMUNITIES.douentza,
+        forums: [{ id: douentza.id }],
+        forumRecommendations: [{ id: aboutDouentza.id }],
+      },
       { __typename: 'Community', id: COMMUNITIES.kalana, forums: [], forumRecommendations: [] },
       // Douentza lies in ML0504, in Mopti (ML05); the published recommendation about it too.
       { __typename: 'AdminArea', pcode: 'ML05', forums: [{ id: douentza.id }], forumRecommendations: [{ id: aboutDouentza.id }] },
@@ -89,7 +135,9 @@ describe('federation contract (_entities)', () => {
 
   it('resolves the owner’s unpublished records for the owner', async () => {
     const owner = await stack.forums.as(OWNER, 'forums:read');
-    const { data } = await owner<{ _entities: ({ id: string; forumRecommendations?: { id: string }[] } | null)[] }>(ENTITIES, { representations: REPRESENTATIONS() });
+    const { data } = await owner<{ _entities: ({ id: string; forumRecommendations?: { id: string }[] } | null)[] }>(ENTITIES, {
+      representations: REPRESENTATIONS(),
+    });
     expect(data!._entities[3]).toMatchObject({ __typename: 'Testimony', id: unconsented.id, text: null });
     expect(data!._entities[5]).toMatchObject({ __typename: 'Declaration', id: draft.id, publishedOn: null });
     expect(data!._entities[7]!.forumRecommendations).toHaveLength(2);

@@ -45,7 +45,10 @@ export function mutate(client: Client, mutation: string, input: Record<string, u
   const [signature, call] = CREATES.has(mutation)
     ? [`($input: ${type}!)`, `${mutation}(input: $input)`]
     : [`($id: ID!, $version: Int!, $input: ${type}!)`, `${mutation}(id: $id, version: $version, input: $input)`];
-  return client<Record<string, Ref & Record<string, unknown>>>(`mutation ${signature} { ${call} { id version ${extra} } }`, { input, ...(target ? { id: target.id, version: target.version } : {}) });
+  return client<Record<string, Ref & Record<string, unknown>>>(`mutation ${signature} { ${call} { id version ${extra} } }`, {
+    input,
+    ...(target ? { id: target.id, version: target.version } : {}),
+  });
 }
 
 /** Like mutate, but fails the test on errors and returns the record's id and version. */
@@ -76,17 +79,25 @@ export const TESTIMONY = {
   consentToPublish: true,
 };
 
-export const recordTestimony = (client: Client, forum: string, input: Record<string, unknown> = {}) => done(client, 'recordTestimony', { forum, ...TESTIMONY, ...input });
+export const recordTestimony = (client: Client, forum: string, input: Record<string, unknown> = {}) =>
+  done(client, 'recordTestimony', { forum, ...TESTIMONY, ...input });
 
 export const DECLARATION = {
   language: 'fra',
   title: 'Déclaration de Bamako pour la paix',
   text: 'Nous, participantes et participants, appelons à la réconciliation nationale et à la cohésion sociale.',
   adoptedOn: '2025-11-20',
-  translations: [{ language: 'eng', title: 'Bamako Declaration for Peace', text: 'We, the participants, call for national reconciliation and social cohesion.' }],
+  translations: [
+    {
+      language: 'eng',
+      title: 'Bamako Declaration for Peace',
+      text: 'We, the participants, call for national reconciliation and social cohesion.',
+    },
+  ],
 };
 
-export const createDeclaration = (client: Client, forum: string, input: Record<string, unknown> = {}) => done(client, 'createDeclaration', { forum, ...DECLARATION, ...input });
+export const createDeclaration = (client: Client, forum: string, input: Record<string, unknown> = {}) =>
+  done(client, 'createDeclaration', { forum, ...DECLARATION, ...input });
 
 export const RECOMMENDATION = {
   theme: 'GOVERNANCE',
@@ -98,4 +109,8 @@ export const RECOMMENDATION = {
 export const addRecommendation = (client: Client, declaration: string, input: Record<string, unknown> = {}) =>
   done(client, 'addForumRecommendation', { declaration, ...RECOMMENDATION, ...input });
 
-export const FOLLOW_UP = { reportedOn: '2026-02-10', evidence: 'Arrêté ministériel publié au journal officiel.', reporter: 'Comité de suivi du forum' };
+export const FOLLOW_UP = {
+  reportedOn: '2026-02-10',
+  evidence: 'Arrêté ministériel publié au journal officiel.',
+  reporter: 'Comité de suivi du forum',
+};

@@ -2,10 +2,27 @@ import type { ParticipantGroup, ParticipantOrigin } from '../src/entities';
 import { discloseParticipants, participationAcross, sumDisclosed } from '../src/services/participants';
 
 const who = { ownerOrg: 'o', createdBy: 'c', createdAt: new Date() };
-const group = (category: ParticipantGroup['category'], women: number, men: number): ParticipantGroup => ({ ...who, forumId: 'f', category, women, men });
-const origin = (regionPcode: string, participants: number): ParticipantOrigin => ({ ...who, forumId: 'f', regionPcode, countryCode: regionPcode.slice(0, 2), participants });
+const group = (category: ParticipantGroup['category'], women: number, men: number): ParticipantGroup => ({
+  ...who,
+  forumId: 'f',
+  category,
+  women,
+  men,
+});
+const origin = (regionPcode: string, participants: number): ParticipantOrigin => ({
+  ...who,
+  forumId: 'f',
+  regionPcode,
+  countryCode: regionPcode.slice(0, 2),
+  participants,
+});
 
-const GROUPS = [group('YOUTH', 20, 30), group('WOMENS_GROUPS', 12, 0), group('VICTIMS_OF_MODERN_SLAVERY', 2, 3), group('RELIGIOUS_LEADERS', 0, 9)];
+const GROUPS = [
+  group('YOUTH', 20, 30),
+  group('WOMENS_GROUPS', 12, 0),
+  group('VICTIMS_OF_MODERN_SLAVERY', 2, 3),
+  group('RELIGIOUS_LEADERS', 0, 9),
+];
 const ORIGINS = [origin('ML05', 40), origin('ML09', 30), origin('BF56', 3)];
 
 describe('a forum’s participants', () => {
@@ -19,7 +36,11 @@ describe('a forum’s participants', () => {
       total: { count: 5, suppressed: false },
     });
     expect([shown.women.count, shown.men.count, shown.total.count]).toEqual([34, 42, 76]);
-    expect(shown.origins.map((o) => [o.regionPcode, o.participants.count])).toEqual([['ML05', 40], ['ML09', 30], ['BF56', 3]]);
+    expect(shown.origins.map((o) => [o.regionPcode, o.participants.count])).toEqual([
+      ['ML05', 40],
+      ['ML09', 30],
+      ['BF56', 3],
+    ]);
     expect(shown.originUnknown).toEqual({ count: 3, suppressed: false });
   });
 
@@ -47,9 +68,21 @@ describe('participation across forums', () => {
     const first = discloseParticipants(GROUPS, [], false);
     const second = discloseParticipants([group('YOUTH', 10, 15), group('VICTIMS_OF_MODERN_SLAVERY', 6, 7)], [], false);
     const across = participationAcross([first, second]);
-    expect(across.groups.find((g) => g.category === 'YOUTH')).toMatchObject({ women: { count: 30 }, men: { count: 45 }, total: { count: 75 } });
-    expect(across.groups.find((g) => g.category === 'VICTIMS_OF_MODERN_SLAVERY')).toMatchObject({ women: { suppressed: true }, total: { count: 18 } });
+    expect(across.groups.find((g) => g.category === 'YOUTH')).toMatchObject({
+      women: { count: 30 },
+      men: { count: 45 },
+      total: { count: 75 },
+    });
+    expect(across.groups.find((g) => g.category === 'VICTIMS_OF_MODERN_SLAVERY')).toMatchObject({
+      women: { suppressed: true },
+      total: { count: 18 },
+    });
     expect(across.total).toEqual({ count: 114, suppressed: false });
-    expect(sumDisclosed([{ count: 1, suppressed: false }, { count: null, suppressed: true }])).toEqual({ count: null, suppressed: true });
+    expect(
+      sumDisclosed([
+        { count: 1, suppressed: false },
+        { count: null, suppressed: true },
+      ]),
+    ).toEqual({ count: null, suppressed: true });
   });
 });

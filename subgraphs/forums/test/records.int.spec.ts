@@ -1,5 +1,17 @@
 import { COMMUNITIES, ECOWAS, MINISTRY, OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from './support';
-import { DECLARATION, FORUM, addRecommendation, createDeclaration, createForum, done, mutate, ok, recordTestimony, type Client, type Ref } from './fixtures';
+import {
+  DECLARATION,
+  FORUM,
+  addRecommendation,
+  createDeclaration,
+  createForum,
+  done,
+  mutate,
+  ok,
+  recordTestimony,
+  type Client,
+  type Ref,
+} from './fixtures';
 
 let stack: StackUnderTest;
 let owner: Client;
@@ -20,7 +32,14 @@ describe('forums', () => {
           title scope startsOn endsOn venueName community { id } adminArea { pcode } countryCode
           convenors { id } coConvenors { id } countriesRepresented recordedBy { id } version
         } }`,
-        { input: { ...FORUM, scope: 'REGIONAL', venue: { community: COMMUNITIES.dori, name: 'Salle polyvalente de Dori' }, countriesRepresented: ['ML', 'NE', 'ML'] } },
+        {
+          input: {
+            ...FORUM,
+            scope: 'REGIONAL',
+            venue: { community: COMMUNITIES.dori, name: 'Salle polyvalente de Dori' },
+            countriesRepresented: ['ML', 'NE', 'ML'],
+          },
+        },
       ),
     );
     expect(forum).toEqual({
@@ -52,17 +71,44 @@ describe('forums', () => {
   it('moves a forum to another venue and keeps the host country first', async () => {
     let forum = await createForum(owner);
     forum = await done(owner, 'updateForum', { venue: { community: COMMUNITIES.tera }, countriesRepresented: ['ML', 'BF'] }, forum);
-    const { forum: read } = await ok(reader<{ forum: Record<string, unknown> }>(`query ($id: ID!) { forum(id: $id) { countryCode adminArea { pcode } community { id } countriesRepresented version } }`, { id: forum.id }));
-    expect(read).toEqual({ countryCode: 'NE', adminArea: { pcode: 'NE006011' }, community: { id: COMMUNITIES.tera }, countriesRepresented: ['NE', 'ML', 'BF'], version: 2 });
+    const { forum: read } = await ok(
+      reader<{ forum: Record<string, unknown> }>(
+        `query ($id: ID!) { forum(id: $id) { countryCode adminArea { pcode } community { id } countriesRepresented version } }`,
+        { id: forum.id },
+      ),
+    );
+    expect(read).toEqual({
+      countryCode: 'NE',
+      adminArea: { pcode: 'NE006011' },
+      community: { id: COMMUNITIES.tera },
+      countriesRepresented: ['NE', 'ML', 'BF'],
+      version: 2,
+    });
   });
 
   it('lists forums by country represented, topic, convenor and period', async () => {
     const bamako = await createForum(owner, { title: 'Filtre : Bamako' });
     await done(owner, 'addForumWorkingGroup', { forum: bamako.id, topic: 'ROLE_OF_THE_MEDIA' });
     const other = await stack.forums.as(OTHER_PARTNER, 'forums:write');
-    await createForum(other, { title: 'Filtre : Ségou', scope: 'LOCAL', venue: { adminArea: 'ML04' }, convenors: [OTHER_PARTNER], coConvenors: [], countriesRepresented: [], startsOn: '2026-05-01', endsOn: '2026-05-02' });
+    await createForum(other, {
+      title: 'Filtre : Ségou',
+      scope: 'LOCAL',
+      venue: { adminArea: 'ML04' },
+      convenors: [OTHER_PARTNER],
+      coConvenors: [],
+      countriesRepresented: [],
+      startsOn: '2026-05-01',
+      endsOn: '2026-05-02',
+    });
     const titles = async (filter: Record<string, unknown>) =>
-      (await ok(reader<{ forums: { edges: { node: { title: string } }[] } }>(`query ($filter: ForumFilter) { forums(filter: $filter, first: 100) { edges { node { title } } } }`, { filter }))).forums.edges
+      (
+        await ok(
+          reader<{ forums: { edges: { node: { title: string } }[] } }>(
+            `query ($filter: ForumFilter) { forums(filter: $filter, first: 100) { edges { node { title } } } }`,
+            { filter },
+          ),
+        )
+      ).forums.edges
         .map((e) => e.node.title)
         .filter((t) => t.startsWith('Filtre'));
     expect(await titles({ topic: 'ROLE_OF_THE_MEDIA' })).toEqual(['Filtre : Bamako']);
@@ -81,13 +127,25 @@ describe('testimonies', () => {
     const forum = await createForum(owner);
     let testimony = await recordTestimony(owner, forum.id);
     const publicView = async () =>
-      (await ok(stack.forums.request<{ testimony: { text: string | null; publishedOn: string | null } | null }>(`query ($id: ID!) { testimony(id: $id) { text publishedOn } }`, { id: testimony.id }))).testimony;
+      (
+        await ok(
+          stack.forums.request<{ testimony: { text: string | null; publishedOn: string | null } | null }>(
+            `query ($id: ID!) { testimony(id: $id) { text publishedOn } }`,
+            { id: testimony.id },
+          ),
+        )
+      ).testimony;
     expect(await publicView()).toBeNull();
     testimony = await done(owner, 'publishTestimony', { publishedOn: '2025-12-01' }, testimony);
     expect(await publicView()).toEqual({ text: expect.stringContaining('réconciliation'), publishedOn: '2025-12-01' });
     testimony = await done(owner, 'setTestimonyConsent', { consentToPublish: false }, testimony);
     expect(await publicView()).toBeNull();
-    const { testimony: own } = await ok(owner<{ testimony: Record<string, unknown> }>(`query ($id: ID!) { testimony(id: $id) { consentToPublish publishedOn recordedText } }`, { id: testimony.id }));
+    const { testimony: own } = await ok(
+      owner<{ testimony: Record<string, unknown> }>(
+        `query ($id: ID!) { testimony(id: $id) { consentToPublish publishedOn recordedText } }`,
+        { id: testimony.id },
+      ),
+    );
     expect(own).toEqual({ consentToPublish: false, publishedOn: null, recordedText: expect.stringContaining('réconciliation') });
   });
 
@@ -95,11 +153,33 @@ describe('testimonies', () => {
     const forum = await createForum(owner, { title: 'Filtres de témoignages', startsOn: '2026-04-01', endsOn: '2026-04-02' });
     const media = await done(owner, 'addForumWorkingGroup', { forum: forum.id, topic: 'ROLE_OF_THE_MEDIA' });
     const publish = (t: Ref) => done(owner, 'publishTestimony', { publishedOn: '2026-04-05' }, t);
-    const radio = await publish(await recordTestimony(owner, forum.id, { workingGroup: media.id, givenOn: '2026-04-01', language: 'eng', text: 'Radio hosts checked rumours.', speakerRole: 'REGIONAL_YOUTH_AMBASSADORS_FOR_PEACE', speakerRegion: 'NE006' }));
-    const elder = await publish(await recordTestimony(owner, forum.id, { givenOn: '2026-04-02', speakerRole: 'TRADITIONAL_COMMUNITY_LEADERS', speakerAgeGroup: 'ELDER' }));
+    const radio = await publish(
+      await recordTestimony(owner, forum.id, {
+        workingGroup: media.id,
+        givenOn: '2026-04-01',
+        language: 'eng',
+        text: 'Radio hosts checked rumours.',
+        speakerRole: 'REGIONAL_YOUTH_AMBASSADORS_FOR_PEACE',
+        speakerRegion: 'NE006',
+      }),
+    );
+    const elder = await publish(
+      await recordTestimony(owner, forum.id, {
+        givenOn: '2026-04-02',
+        speakerRole: 'TRADITIONAL_COMMUNITY_LEADERS',
+        speakerAgeGroup: 'ELDER',
+      }),
+    );
     await recordTestimony(owner, forum.id, { workingGroup: media.id, givenOn: '2026-04-02', consentToPublish: false });
     const ids = async (client: Client, filter: Record<string, unknown>) =>
-      (await ok(client<{ testimonies: { edges: { node: { id: string } }[] } }>(`query ($filter: TestimonyFilter) { testimonies(filter: $filter) { edges { node { id } } } }`, { filter: { forum: forum.id, ...filter } }))).testimonies.edges.map((e) => e.node.id);
+      (
+        await ok(
+          client<{ testimonies: { edges: { node: { id: string } }[] } }>(
+            `query ($filter: TestimonyFilter) { testimonies(filter: $filter) { edges { node { id } } } }`,
+            { filter: { forum: forum.id, ...filter } },
+          ),
+        )
+      ).testimonies.edges.map((e) => e.node.id);
     expect(await ids(reader, {})).toEqual([elder.id, radio.id]);
     expect(await ids(reader, { topic: 'ROLE_OF_THE_MEDIA' })).toEqual([radio.id]);
     expect(await ids(reader, { language: 'eng' })).toEqual([radio.id]);
@@ -118,7 +198,10 @@ describe('declarations', () => {
     forum = await createForum(owner);
     declaration = await createDeclaration(owner, forum.id, {
       drafters: [{ role: 'Comité de rédaction' }, { role: 'Secrétariat du forum', organisation: OWNER }],
-      recipients: [{ recipient: 'Chef du gouvernement de la Transition', deliveredOn: '2025-12-04', deliveryNote: 'Remise en audience.' }, { recipient: 'Commission de la CEDEAO', organisation: ECOWAS }],
+      recipients: [
+        { recipient: 'Chef du gouvernement de la Transition', deliveredOn: '2025-12-04', deliveryNote: 'Remise en audience.' },
+        { recipient: 'Commission de la CEDEAO', organisation: ECOWAS },
+      ],
     });
   });
 
@@ -151,10 +234,16 @@ describe('declarations', () => {
       en: 'Bamako Declaration for Peace',
       bm: DECLARATION.title,
       text: DECLARATION.translations[0]!.text,
-      versions: [{ language: { code: 'fra' }, title: DECLARATION.title, original: true }, { language: { code: 'eng' }, title: 'Bamako Declaration for Peace', original: false }],
+      versions: [
+        { language: { code: 'fra' }, title: DECLARATION.title, original: true },
+        { language: { code: 'eng' }, title: 'Bamako Declaration for Peace', original: false },
+      ],
       adoptedOn: '2025-11-20',
       publishedOn: null,
-      drafters: [{ role: 'Comité de rédaction', organisation: null }, { role: 'Secrétariat du forum', organisation: { id: OWNER } }],
+      drafters: [
+        { role: 'Comité de rédaction', organisation: null },
+        { role: 'Secrétariat du forum', organisation: { id: OWNER } },
+      ],
       recipients: [
         { recipient: 'Chef du gouvernement de la Transition', deliveredOn: '2025-12-04', deliveryNote: 'Remise en audience.' },
         { recipient: 'Commission de la CEDEAO', deliveredOn: null, deliveryNote: null },
@@ -163,11 +252,26 @@ describe('declarations', () => {
   });
 
   it('translates, adds recipients and records deliveries, each through the declaration’s version', async () => {
-    declaration = await done(owner, 'saveDeclarationTranslation', { language: 'bam', title: 'Bamako kuma', text: 'Hɛrɛ ni bɛn.' }, declaration);
-    declaration = await done(owner, 'saveDeclarationTranslation', { language: 'eng', title: 'Bamako Declaration for Peace and Cohesion', text: 'We call for reconciliation.' }, declaration);
+    declaration = await done(
+      owner,
+      'saveDeclarationTranslation',
+      { language: 'bam', title: 'Bamako kuma', text: 'Hɛrɛ ni bɛn.' },
+      declaration,
+    );
+    declaration = await done(
+      owner,
+      'saveDeclarationTranslation',
+      { language: 'eng', title: 'Bamako Declaration for Peace and Cohesion', text: 'We call for reconciliation.' },
+      declaration,
+    );
     declaration = await done(owner, 'addDeclarationRecipient', { recipient: 'Autorité du Liptako-Gourma' }, declaration);
     const { declaration: before } = await ok(owner<Read>(READ, { id: declaration.id }));
-    declaration = await done(owner, 'recordDeclarationDelivery', { recipient: before!.recipients[1]!.id, deliveredOn: '2025-12-15' }, declaration);
+    declaration = await done(
+      owner,
+      'recordDeclarationDelivery',
+      { recipient: before!.recipients[1]!.id, deliveredOn: '2025-12-15' },
+      declaration,
+    );
     const { declaration: read } = await ok(owner<Read>(READ, { id: declaration.id }));
     expect(read!.version).toBe(5);
     expect(read!.bm).toBe('Bamako kuma');
@@ -194,20 +298,31 @@ describe('declarations', () => {
     ]);
     // Added after publication, a recommendation is published with its declaration.
     const late = await addRecommendation(owner, declaration.id, { theme: 'SECURITY' });
-    const { forumRecommendation } = await ok(stack.forums.request<{ forumRecommendation: { number: number; publishedOn: string } }>(`query ($id: ID!) { forumRecommendation(id: $id) { number publishedOn } }`, { id: late.id }));
+    const { forumRecommendation } = await ok(
+      stack.forums.request<{ forumRecommendation: { number: number; publishedOn: string } }>(
+        `query ($id: ID!) { forumRecommendation(id: $id) { number publishedOn } }`,
+        { id: late.id },
+      ),
+    );
     expect(forumRecommendation).toEqual({ number: 3, publishedOn: '2025-11-28' });
   });
 
   it('numbers recommendations added at the same time one after the other', async () => {
     const draft = await createDeclaration(owner, forum.id, { translations: [] });
-    const added = await Promise.all(Array.from({ length: 6 }, (_, i) => addRecommendation(owner, draft.id, { text: `Recommandation ${i + 1}.`, translations: [] })));
+    const added = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => addRecommendation(owner, draft.id, { text: `Recommandation ${i + 1}.`, translations: [] })),
+    );
     const { declaration: read } = await ok(owner<Read>(READ, { id: draft.id }));
     expect(read!.recommendations.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(added).toHaveLength(6);
   });
 
   it('reads a recommendation in the language asked for, and what it addresses', async () => {
-    const recommendation = await addRecommendation(owner, declaration.id, { addressedCommunity: COMMUNITIES.douentza, addresseeOrganisation: MINISTRY, addresseeName: 'Direction régionale' });
+    const recommendation = await addRecommendation(owner, declaration.id, {
+      addressedCommunity: COMMUNITIES.douentza,
+      addresseeOrganisation: MINISTRY,
+      addresseeName: 'Direction régionale',
+    });
     const READ_RECOMMENDATION = `query ($id: ID!) { forumRecommendation(id: $id) {
       text fr: text(language: "fra") en: text(language: "eng") language { code } versions { language { code } original }
       addressee addresseeName addresseeOrganisation { id } addressedArea { pcode } addressedCommunity { id } declaration { id } forum { id }
@@ -218,7 +333,10 @@ describe('declarations', () => {
       fr: 'Associer les femmes et les jeunes aux comités locaux de gestion foncière.',
       en: 'Involve women and young people in local land management committees.',
       language: { code: 'fra' },
-      versions: [{ language: { code: 'fra' }, original: true }, { language: { code: 'eng' }, original: false }],
+      versions: [
+        { language: { code: 'fra' }, original: true },
+        { language: { code: 'eng' }, original: false },
+      ],
       addressee: 'GOVERNMENT',
       addresseeName: 'Direction régionale',
       addresseeOrganisation: { id: MINISTRY },
@@ -227,15 +345,37 @@ describe('declarations', () => {
       declaration: { id: declaration.id },
       forum: { id: forum.id },
     });
-    const updated = await mutate(owner, 'updateForumRecommendation', { translations: [{ language: 'bam', text: 'Musow ni kamalenw.' }], addressedArea: 'ML05', addressedCommunity: null }, { id: recommendation.id, version: 1 });
+    const updated = await mutate(
+      owner,
+      'updateForumRecommendation',
+      { translations: [{ language: 'bam', text: 'Musow ni kamalenw.' }], addressedArea: 'ML05', addressedCommunity: null },
+      { id: recommendation.id, version: 1 },
+    );
     expect(updated.errors).toBeUndefined();
-    const { forumRecommendation: after } = await ok(reader<{ forumRecommendation: { en: string; versions: unknown[]; addressedArea: unknown; addressedCommunity: unknown } }>(READ_RECOMMENDATION, { id: recommendation.id }));
-    expect(after).toMatchObject({ en: 'Associer les femmes et les jeunes aux comités locaux de gestion foncière.', versions: [{ language: { code: 'fra' } }, { language: { code: 'bam' } }], addressedArea: { pcode: 'ML05' }, addressedCommunity: null });
+    const { forumRecommendation: after } = await ok(
+      reader<{ forumRecommendation: { en: string; versions: unknown[]; addressedArea: unknown; addressedCommunity: unknown } }>(
+        READ_RECOMMENDATION,
+        { id: recommendation.id },
+      ),
+    );
+    expect(after).toMatchObject({
+      en: 'Associer les femmes et les jeunes aux comités locaux de gestion foncière.',
+      versions: [{ language: { code: 'fra' } }, { language: { code: 'bam' } }],
+      addressedArea: { pcode: 'ML05' },
+      addressedCommunity: null,
+    });
   });
 
   it('lists recommendations by theme, status, addressed area and forum place', async () => {
     const list = async (filter: Record<string, unknown>) =>
-      (await ok(reader<{ forumRecommendations: { totalCount: number } }>(`query ($filter: ForumRecommendationFilter) { forumRecommendations(filter: $filter) { totalCount } }`, { filter: { forum: forum.id, ...filter } }))).forumRecommendations.totalCount;
+      (
+        await ok(
+          reader<{ forumRecommendations: { totalCount: number } }>(
+            `query ($filter: ForumRecommendationFilter) { forumRecommendations(filter: $filter) { totalCount } }`,
+            { filter: { forum: forum.id, ...filter } },
+          ),
+        )
+      ).forumRecommendations.totalCount;
     expect(await list({})).toBe(4);
     expect(await list({ theme: 'SECURITY' })).toBe(1);
     expect(await list({ status: 'PENDING' })).toBe(4);

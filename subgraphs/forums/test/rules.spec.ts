@@ -16,7 +16,9 @@ describe('recommendation follow-up', () => {
   ];
 
   it('allows exactly the documented transitions', () => {
-    const every = RECOMMENDATION_STATUSES.flatMap((from) => RECOMMENDATION_STATUSES.map((to) => [from, to] as [RecommendationStatus, RecommendationStatus]));
+    const every = RECOMMENDATION_STATUSES.flatMap((from) =>
+      RECOMMENDATION_STATUSES.map((to) => [from, to] as [RecommendationStatus, RecommendationStatus]),
+    );
     expect(every.filter(([from, to]) => canFollow(from, to))).toEqual(allowed);
   });
 
@@ -26,12 +28,19 @@ describe('recommendation follow-up', () => {
   });
 
   it('refuses with BAD_USER_INPUT on input.status, naming what is allowed', () => {
-    expect(() => checkFollowUp('REJECTED', 'REJECTED')).toThrow('A recommendation that is REJECTED cannot become REJECTED; from REJECTED it can become IN_PROGRESS or IMPLEMENTED');
+    expect(() => checkFollowUp('REJECTED', 'REJECTED')).toThrow(
+      'A recommendation that is REJECTED cannot become REJECTED; from REJECTED it can become IN_PROGRESS or IMPLEMENTED',
+    );
     try {
       checkFollowUp('IMPLEMENTED', 'IN_PROGRESS');
     } catch (error) {
       expect((error as Error).message).toBe('A recommendation that is IMPLEMENTED is final: it cannot become IN_PROGRESS');
-      expect((error as { extensions: unknown }).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.status', status: 'IMPLEMENTED', allowedStatuses: [] });
+      expect((error as { extensions: unknown }).extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'input.status',
+        status: 'IMPLEMENTED',
+        allowedStatuses: [],
+      });
     }
     expect.assertions(3);
   });
@@ -39,7 +48,10 @@ describe('recommendation follow-up', () => {
 
 describe('search snippets', () => {
   it('turns ts_headline markers into plain text and ranges', () => {
-    expect(snippetOf('la \u27e6réconciliation\u27e7 a commencé')).toEqual({ text: 'la réconciliation a commencé', highlights: [{ start: 3, length: 14 }] });
+    expect(snippetOf('la \u27e6réconciliation\u27e7 a commencé')).toEqual({
+      text: 'la réconciliation a commencé',
+      highlights: [{ start: 3, length: 14 }],
+    });
   });
 
   it('merges the words of a phrase, and trims the fragment', () => {
@@ -56,7 +68,14 @@ describe('implementation periods', () => {
       { starts: '2026-01-01', ends: '2026-03-31', label: '2026-Q1' },
       { starts: '2026-04-01', ends: '2026-05-10', label: '2026-Q2' },
     ]);
-    expect(periodsOf('YEAR', '2025-03-01', '2026-12-31').map((p) => [p.label, p.ends])).toEqual([['2025', '2025-12-31'], ['2026', '2026-12-31']]);
-    expect(periodsOf('MONTH', '2026-01-31', '2026-03-01').map((p) => [p.label, p.ends])).toEqual([['2026-01', '2026-01-31'], ['2026-02', '2026-02-28'], ['2026-03', '2026-03-01']]);
+    expect(periodsOf('YEAR', '2025-03-01', '2026-12-31').map((p) => [p.label, p.ends])).toEqual([
+      ['2025', '2025-12-31'],
+      ['2026', '2026-12-31'],
+    ]);
+    expect(periodsOf('MONTH', '2026-01-31', '2026-03-01').map((p) => [p.label, p.ends])).toEqual([
+      ['2026-01', '2026-01-31'],
+      ['2026-02', '2026-02-28'],
+      ['2026-03', '2026-03-01'],
+    ]);
   });
 });

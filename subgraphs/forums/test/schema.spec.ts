@@ -6,7 +6,9 @@ import { SCHEMA_FILE } from '../src/schema';
 
 const { document } = loadTypeDefs(SCHEMA_FILE);
 const enumValues = (name: string) =>
-  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map((v) => v.name.value);
+  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map(
+    (v) => v.name.value,
+  );
 const objects = document.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
 const classOf = (node: { directives?: readonly { name: { value: string } }[] }) =>
   node.directives?.map((d) => d.name.value).find((n) => ['public', 'partner', 'sensitive'].includes(n));
@@ -47,8 +49,15 @@ describe('schema.graphql', () => {
 
   it('makes every field refused to some callers nullable where anyone may read its parent', () => {
     const refusable = objects
-      .filter((type) => classOf(type) === 'public' || type.name.value === 'Query' || ['Community', 'AdminArea', 'Organisation'].includes(type.name.value))
-      .flatMap((type) => (type.fields ?? []).filter((f) => ['partner', 'sensitive'].includes(classOf(f) ?? '')).map((f) => ({ name: `${type.name.value}.${f.name.value}`, kind: f.type.kind })));
+      .filter(
+        (type) =>
+          classOf(type) === 'public' || type.name.value === 'Query' || ['Community', 'AdminArea', 'Organisation'].includes(type.name.value),
+      )
+      .flatMap((type) =>
+        (type.fields ?? [])
+          .filter((f) => ['partner', 'sensitive'].includes(classOf(f) ?? ''))
+          .map((f) => ({ name: `${type.name.value}.${f.name.value}`, kind: f.type.kind })),
+      );
     expect(refusable.map((f) => f.name).sort()).toEqual([
       'Forum.participants',
       'ForumWorkingGroup.facilitatorName',
@@ -65,7 +74,14 @@ describe('schema.graphql', () => {
       const node = objects.find((o) => o.name.value === type)!;
       return classOf(node) === 'partner' || node.fields!.every((f) => classOf(f) === 'partner');
     };
-    for (const type of ['ForumParticipants', 'ForumParticipantGroup', 'ForumParticipantOrigin', 'ForumHeadcount', 'ForumParticipation', 'ForumParticipationRow']) {
+    for (const type of [
+      'ForumParticipants',
+      'ForumParticipantGroup',
+      'ForumParticipantOrigin',
+      'ForumHeadcount',
+      'ForumParticipation',
+      'ForumParticipationRow',
+    ]) {
       expect(partner(type)).toBe(true);
     }
     const forum = objects.find((o) => o.name.value === 'Forum')!;

@@ -38,7 +38,9 @@ beforeAll(async () => {
     theme: 'MEDIA',
     addressee: 'MEDIA',
     text: 'Former les journalistes des radios communautaires à la couverture sensible aux conflits.',
-    translations: [{ language: 'eng', text: 'Train community radio journalists in conflict-sensitive reporting and reconciliation stories.' }],
+    translations: [
+      { language: 'eng', text: 'Train community radio journalists in conflict-sensitive reporting and reconciliation stories.' },
+    ],
   });
   published = await done(owner, 'publishDeclaration', { publishedOn: '2025-11-25' }, { id: published.id, version: 1 });
   draft = await createDeclaration(owner, forum.id, {
@@ -53,7 +55,12 @@ beforeAll(async () => {
     testimonies[name] = recorded.id;
     if (publish) await done(owner, 'publishTestimony', { publishedOn: '2025-12-01' }, recorded);
   };
-  await testimony('published', 'Au village, la réconciliation a commencé quand les anciens ont rouvert le marché hebdomadaire.', true, true);
+  await testimony(
+    'published',
+    'Au village, la réconciliation a commencé quand les anciens ont rouvert le marché hebdomadaire.',
+    true,
+    true,
+  );
   await testimony('english', 'Our delegation saw that reconciliation begins when young people get work near home.', true, true, 'eng');
   await testimony('waiting', 'La réconciliation reste fragile tant que les déplacés ne peuvent pas rentrer chez eux.', true, false);
   await testimony('unconsented', 'Ma famille a fui après l’attaque ; la réconciliation me semble impossible sans justice.', false, false);

@@ -32,7 +32,15 @@ beforeAll(async () => {
           coConvenors: [],
         });
         const adoptedOn = `2025-0${1 + (n % 9)}-${day}`;
-        await done(owner, 'publishTestimony', { publishedOn: '2025-12-01' }, await recordTestimony(owner, forum.id, { givenOn: adoptedOn, speakerRegion: n % 13 < 8 ? 'ML05' : n % 13 < 11 ? 'BF56' : 'NE006' }));
+        await done(
+          owner,
+          'publishTestimony',
+          { publishedOn: '2025-12-01' },
+          await recordTestimony(owner, forum.id, {
+            givenOn: adoptedOn,
+            speakerRegion: n % 13 < 8 ? 'ML05' : n % 13 < 11 ? 'BF56' : 'NE006',
+          }),
+        );
         const declaration = await createDeclaration(owner, forum.id, { adoptedOn });
         const first = await addRecommendation(owner, declaration.id, { addressedCommunity: venues[n % venues.length] });
         await addRecommendation(owner, declaration.id, { theme: 'SECURITY', addressedArea: 'ML05' });
@@ -60,9 +68,13 @@ describe('SQL statements per request (no N+1)', () => {
     const fifty = await statementsFor(reader, FORUMS, { first: 50 });
     expect(five).toBe(3); // the page, its count, the stats of every forum on it
     expect(fifty).toBe(five);
-    const { data } = await reader<{ forums: { edges: { node: { recommendationStats: { recommendations: number; inProgress: number; implementationRate: number } } }[] } }>(FORUMS, { first: 50 });
+    const { data } = await reader<{
+      forums: { edges: { node: { recommendationStats: { recommendations: number; inProgress: number; implementationRate: number } } }[] };
+    }>(FORUMS, { first: 50 });
     expect(data!.forums.edges).toHaveLength(50);
-    expect(data!.forums.edges.every((e) => e.node.recommendationStats.recommendations === 2 && e.node.recommendationStats.inProgress === 1)).toBe(true);
+    expect(
+      data!.forums.edges.every((e) => e.node.recommendationStats.recommendations === 2 && e.node.recommendationStats.inProgress === 1),
+    ).toBe(true);
   });
 
   it('forums with everything under them: one statement per kind of record, for 5 as for 50', async () => {
@@ -87,11 +99,16 @@ describe('SQL statements per request (no N+1)', () => {
       ... on AdminArea { forums(first: 2) { title } forumRecommendations(first: 2) { number } }
       ... on Organisation { forumsConvened(first: 3) { title } }
     } }`;
-    const rows = (await stack.directory.db.dataSource.query(`SELECT pcode FROM admin_area WHERE country_code IN ('ML', 'BF', 'NE') ORDER BY pcode LIMIT 50`)) as { pcode: string }[];
+    const rows = (await stack.directory.db.dataSource.query(
+      `SELECT pcode FROM admin_area WHERE country_code IN ('ML', 'BF', 'NE') ORDER BY pcode LIMIT 50`,
+    )) as { pcode: string }[];
     const representations = (n: number) => [
       ...Array.from({ length: n }, (_, i) => ({ __typename: 'Community', id: demoCommunityId(i) })),
       ...rows.slice(0, n).map(({ pcode }) => ({ __typename: 'AdminArea', pcode })),
-      ...Array.from({ length: n }, (_, i) => ({ __typename: 'Organisation', id: i === 0 ? MINISTRY : i === 1 ? OWNER : `00000000-0000-4000-8000-${String(100 + i).padStart(12, '0')}` })),
+      ...Array.from({ length: n }, (_, i) => ({
+        __typename: 'Organisation',
+        id: i === 0 ? MINISTRY : i === 1 ? OWNER : `00000000-0000-4000-8000-${String(100 + i).padStart(12, '0')}`,
+      })),
     ];
     const five = await statementsFor(reader, ENTITIES, { representations: representations(5) });
     const fifty = await statementsFor(reader, ENTITIES, { representations: representations(50) });

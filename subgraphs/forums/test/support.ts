@@ -1,4 +1,11 @@
-import { createTestDatabase, servedForTest, testServerOptions, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import {
+  createTestDatabase,
+  servedForTest,
+  testServerOptions,
+  type Client,
+  type ServedForTest,
+  type TestDatabase,
+} from '@peacegraph/kit/testing';
 import { startForumsServer } from '../src/app';
 import { entities, migrations } from '../src/database';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';

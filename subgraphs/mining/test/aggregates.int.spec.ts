@@ -21,7 +21,14 @@ type People = {
     exact: boolean;
     trainings: number;
     total: Headcount;
-    groups: { key: string; trainings: number; community: { id: string } | null; stakeholderGroup: string | null; provision: { article: string } | null; people: Headcount }[];
+    groups: {
+      key: string;
+      trainings: number;
+      community: { id: string } | null;
+      stakeholderGroup: string | null;
+      provision: { article: string } | null;
+      people: Headcount;
+    }[];
   };
 };
 const PEOPLE = `query ($filter: MiningTrainingFilter, $groupBy: PeopleTrainedGrouping) { miningPeopleTrained(filter: $filter, groupBy: $groupBy) {
@@ -40,7 +47,16 @@ describe('people trained', () => {
     expect(miningPeopleTrained.exact).toBe(true);
     expect(miningPeopleTrained.trainings).toBe(3);
     expect(miningPeopleTrained.total).toEqual(people(c(33), c(54), c(40), c(127)));
-    expect(miningPeopleTrained.groups.map((g) => [g.key, g.stakeholderGroup, g.trainings, g.people.women.count, g.people.men.count, g.people.total.count])).toEqual([
+    expect(
+      miningPeopleTrained.groups.map((g) => [
+        g.key,
+        g.stakeholderGroup,
+        g.trainings,
+        g.people.women.count,
+        g.people.men.count,
+        g.people.total.count,
+      ]),
+    ).toEqual([
       ['COMMUNITY_LEADERS', 'COMMUNITY_LEADERS', 1, 3, 14, 17],
       ['RELIGIOUS_LEADERS', 'RELIGIOUS_LEADERS', 1, 0, 8, 8],
       ['WOMEN', 'WOMEN', 1, 12, 0, 12],
@@ -89,7 +105,8 @@ describe('people trained', () => {
   });
 
   it('by region, kind and year, filtered by area, kind, trainer, provision and date', async () => {
-    const total = async (filter: Record<string, unknown>) => (await ok<People>(owner, PEOPLE, { filter: { organisation: OWNER, ...filter } })).miningPeopleTrained.total.total.count;
+    const total = async (filter: Record<string, unknown>) =>
+      (await ok<People>(owner, PEOPLE, { filter: { organisation: OWNER, ...filter } })).miningPeopleTrained.total.total.count;
     expect(await total({ adminArea: 'ML0306' })).toBe(87);
     expect(await total({ kind: 'TECHNICAL' })).toBe(35);
     expect(await total({ provision: world.maliCode.articles['57'] })).toBe(40);
@@ -123,9 +140,23 @@ describe('knowledge gain', () => {
     exact groupBy groups { key stakeholderGroup trainingKind figures { ...figures } } overall { ...figures }
   } }
   fragment figures on KnowledgeGainFigures { trainingsMeasured assessed { count suppressed } meanPreScorePercent meanPostScorePercent meanGainPoints withheld }`;
-  type Figures = { trainingsMeasured: number; assessed: Count; meanPreScorePercent: number | null; meanPostScorePercent: number | null; meanGainPoints: number | null; withheld: boolean };
+  type Figures = {
+    trainingsMeasured: number;
+    assessed: Count;
+    meanPreScorePercent: number | null;
+    meanPostScorePercent: number | null;
+    meanGainPoints: number | null;
+    withheld: boolean;
+  };
   type Gain = { miningKnowledgeGain: { exact: boolean; groups: { key: string; figures: Figures }[]; overall: Figures } };
-  const figures = (trainingsMeasured: number, assessed: Count, pre: number | null, post: number | null, gain: number | null, withheld = false): Figures => ({
+  const figures = (
+    trainingsMeasured: number,
+    assessed: Count,
+    pre: number | null,
+    post: number | null,
+    gain: number | null,
+    withheld = false,
+  ): Figures => ({
     trainingsMeasured,
     assessed,
     meanPreScorePercent: pre,
@@ -159,7 +190,14 @@ describe('knowledge gain', () => {
 
   it('groups by training kind', async () => {
     const { miningKnowledgeGain } = await ok<Gain>(owner, GAIN, { groupBy: 'TRAINING_KIND' });
-    expect(miningKnowledgeGain.groups.map((g) => [g.key, g.figures.assessed.count, g.figures.meanPreScorePercent, g.figures.meanPostScorePercent])).toEqual([
+    expect(
+      miningKnowledgeGain.groups.map((g) => [
+        g.key,
+        g.figures.assessed.count,
+        g.figures.meanPreScorePercent,
+        g.figures.meanPostScorePercent,
+      ]),
+    ).toEqual([
       ['ADVOCACY', 28, 35.9, 67.1],
       ['TECHNICAL', 30, 35, 62],
     ]);
@@ -171,9 +209,27 @@ describe('coverage map data', () => {
     exact level areas { adminArea { pcode } figures { ...figures } } total { ...figures }
   } }
   fragment figures on MiningAreaFigures { miningSites sitesWithTraining trainings peopleTrained { count suppressed } consultations mediaInterventions estimatedMediaAudience exact }`;
-  type Figures = { miningSites: number; sitesWithTraining: number; trainings: number; peopleTrained: Count; consultations: number; mediaInterventions: number; estimatedMediaAudience: number | null; exact: boolean };
+  type Figures = {
+    miningSites: number;
+    sitesWithTraining: number;
+    trainings: number;
+    peopleTrained: Count;
+    consultations: number;
+    mediaInterventions: number;
+    estimatedMediaAudience: number | null;
+    exact: boolean;
+  };
   type Coverage = { miningCoverage: { exact: boolean; areas: { adminArea: { pcode: string }; figures: Figures }[]; total: Figures } };
-  const area = (sites: number, trained: number, trainings: number, peopleTrained: Count, consultations: number, media: number, audience: number | null, exact = false): Figures => ({
+  const area = (
+    sites: number,
+    trained: number,
+    trainings: number,
+    peopleTrained: Count,
+    consultations: number,
+    media: number,
+    audience: number | null,
+    exact = false,
+  ): Figures => ({
     miningSites: sites,
     sitesWithTraining: trained,
     trainings,
@@ -198,7 +254,10 @@ describe('coverage map data', () => {
     ]);
     expect(miningCoverage.total).toEqual(area(3, 0, 2, c(45), 0, 1, 45000));
     const mine = await ok<Coverage>(owner, COVERAGE, { level: 'ADMIN2', filter: { adminArea: 'ML0306' } });
-    expect(mine.miningCoverage).toMatchObject({ exact: true, areas: [{ adminArea: { pcode: 'ML0306' }, figures: area(2, 2, 2, c(87), 1, 1, 45000, true) }] });
+    expect(mine.miningCoverage).toMatchObject({
+      exact: true,
+      areas: [{ adminArea: { pcode: 'ML0306' }, figures: area(2, 2, 2, c(87), 1, 1, 45000, true) }],
+    });
     const elsewhere = await ok<Coverage>(owner, COVERAGE, { filter: { country: 'BF' } });
     expect(elsewhere.miningCoverage).toEqual({ exact: true, level: 'REGION', areas: [], total: area(0, 0, 0, c(0), 0, 0, null, true) });
   });

@@ -23,7 +23,8 @@ describe('the life of a commitment', () => {
   });
 
   it('explains a refusal in plain words', () => {
-    const refusal = (from: CommitmentStatus, to: CommitmentStatus) => refusalOf(() => checkStatusChange('A commitment', NEXT_STATUSES, from, to, 'input.status'));
+    const refusal = (from: CommitmentStatus, to: CommitmentStatus) =>
+      refusalOf(() => checkStatusChange('A commitment', NEXT_STATUSES, from, to, 'input.status'));
     expect(refusal('MADE', 'STALLED')).toEqual({
       field: 'input.status',
       message: 'A commitment that is MADE cannot become STALLED; from MADE it can become IN_PROGRESS or FULFILLED or ABANDONED',

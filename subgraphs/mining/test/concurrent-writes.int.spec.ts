@@ -30,7 +30,9 @@ const MUTATIONS = {
 type Mutation = keyof typeof MUTATIONS;
 
 function send(name: Mutation, input: Record<string, unknown>) {
-  return mining.owner<Record<string, { id: string } | null>>(`mutation ($input: ${MUTATIONS[name]}!) { ${name}(input: $input) { id } }`, { input });
+  return mining.owner<Record<string, { id: string } | null>>(`mutation ($input: ${MUTATIONS[name]}!) { ${name}(input: $input) { id } }`, {
+    input,
+  });
 }
 
 const PARTICIPANTS = { byGroup: [{ stakeholderGroup: 'COMMUNITY_LEADERS', women: 2, men: 5 }] };
@@ -38,45 +40,99 @@ const PARTICIPANTS = { byGroup: [{ stakeholderGroup: 'COMMUNITY_LEADERS', women:
 let dialogues = 0;
 async function dialogue(commitments: number): Promise<string> {
   dialogues += 1;
-  const { recordPolicyDialogue } = await ok<{ recordPolicyDialogue: { id: string } }>(mining.owner, `mutation ($input: RecordPolicyDialogueInput!) { recordPolicyDialogue(input: $input) { id } }`, {
-    input: {
-      title: `Regional dialogue ${dialogues}`,
-      level: 'REGIONAL',
-      heldOn: daysAgo(10),
-      venue: 'Sikasso',
-      participants: PARTICIPANTS,
-      commitments: Array.from({ length: commitments }, (_, i) => ({ description: `Commitment ${i}`, madeBy: 'Governor' })),
+  const { recordPolicyDialogue } = await ok<{ recordPolicyDialogue: { id: string } }>(
+    mining.owner,
+    `mutation ($input: RecordPolicyDialogueInput!) { recordPolicyDialogue(input: $input) { id } }`,
+    {
+      input: {
+        title: `Regional dialogue ${dialogues}`,
+        level: 'REGIONAL',
+        heldOn: daysAgo(10),
+        venue: 'Sikasso',
+        participants: PARTICIPANTS,
+        commitments: Array.from({ length: commitments }, (_, i) => ({ description: `Commitment ${i}`, madeBy: 'Governor' })),
+      },
     },
-  });
+  );
   return recordPolicyDialogue.id;
 }
 
 /** Every create mutation that takes a clientMutationId, with an input that is valid once. */
 const KEYED: [Mutation, string, () => Promise<Record<string, unknown>>][] = [
-  ['createLegalInstrument', 'legal_instrument', async () => ({ title: 'Mining Code of Niger', kind: 'NATIONAL_MINING_CODE', country: 'NE', year: 2022 })],
-  ['addProvision', 'provision', async () => ({ instrument: world.maliCode.id, article: '99', title: 'Closure', topic: 'GRIEVANCE_MECHANISMS' })],
-  ['createMiningSite', 'mining_site', async () => ({ name: 'Kalana quarry', community: COMMUNITIES.Kalana, kind: 'ARTISANAL', minerals: ['SAND_AND_GRAVEL'] })],
-  ['recordCommunityConsultation', 'community_consultation', async () => ({ site: world.sites.panning, heldOn: daysAgo(5), participants: { ...PARTICIPANTS, total: 7 }, challenges: ['WATER_POLLUTION'] })],
+  [
+    'createLegalInstrument',
+    'legal_instrument',
+    async () => ({ title: 'Mining Code of Niger', kind: 'NATIONAL_MINING_CODE', country: 'NE', year: 2022 }),
+  ],
+  [
+    'addProvision',
+    'provision',
+    async () => ({ instrument: world.maliCode.id, article: '99', title: 'Closure', topic: 'GRIEVANCE_MECHANISMS' }),
+  ],
+  [
+    'createMiningSite',
+    'mining_site',
+    async () => ({ name: 'Kalana quarry', community: COMMUNITIES.Kalana, kind: 'ARTISANAL', minerals: ['SAND_AND_GRAVEL'] }),
+  ],
+  [
+    'recordCommunityConsultation',
+    'community_consultation',
+    async () => ({
+      site: world.sites.panning,
+      heldOn: daysAgo(5),
+      participants: { ...PARTICIPANTS, total: 7 },
+      challenges: ['WATER_POLLUTION'],
+    }),
+  ],
   [
     'recordMiningTraining',
     'mining_training',
-    async () => ({ title: 'Retried training', kind: 'ADVOCACY', startsOn: daysAgo(4), endsOn: daysAgo(4), community: COMMUNITIES.Kalana, trainers: [OWNER], participants: { total: 12 } }),
+    async () => ({
+      title: 'Retried training',
+      kind: 'ADVOCACY',
+      startsOn: daysAgo(4),
+      endsOn: daysAgo(4),
+      community: COMMUNITIES.Kalana,
+      trainers: [OWNER],
+      participants: { total: 12 },
+    }),
   ],
-  ['recordPolicyDialogue', 'policy_dialogue', async () => ({ title: 'Retried dialogue', level: 'LOCAL', heldOn: daysAgo(3), venue: 'Kalana', participants: PARTICIPANTS })],
-  ['addPolicyCommitment', 'policy_commitment', async () => ({ dialogue: world.dialogue, description: 'Open the register of permits', madeBy: 'Ministry of Mines' })],
+  [
+    'recordPolicyDialogue',
+    'policy_dialogue',
+    async () => ({ title: 'Retried dialogue', level: 'LOCAL', heldOn: daysAgo(3), venue: 'Kalana', participants: PARTICIPANTS }),
+  ],
+  [
+    'addPolicyCommitment',
+    'policy_commitment',
+    async () => ({ dialogue: world.dialogue, description: 'Open the register of permits', madeBy: 'Ministry of Mines' }),
+  ],
   [
     'recordMediaIntervention',
     'media_intervention',
-    async () => ({ kind: 'RADIO', outlet: 'Radio Kledu', title: 'Retried programme', language: 'bam', releasedOn: daysAgo(2), regionsReached: ['ML03'] }),
+    async () => ({
+      kind: 'RADIO',
+      outlet: 'Radio Kledu',
+      title: 'Retried programme',
+      language: 'bam',
+      releasedOn: daysAgo(2),
+      regionsReached: ['ML03'],
+    }),
   ],
-  ['recordPublication', 'publication', async () => ({ title: 'Retried booklet', kind: 'BOOKLET', language: 'fra', publishedOn: daysAgo(2), copiesDistributed: 200 })],
+  [
+    'recordPublication',
+    'publication',
+    async () => ({ title: 'Retried booklet', kind: 'BOOKLET', language: 'fra', publishedOn: daysAgo(2), copiesDistributed: 200 }),
+  ],
 ];
 
 describe('a create sent 50 times at once with one clientMutationId', () => {
   it.each(KEYED)('%s makes one record and every copy answers with it', async (name, table, inputFor) => {
     const input = { ...(await inputFor()), clientMutationId: `retry-${name}` };
     // A copy sent again afterwards answers the same, even though the input would now be refused.
-    expect(await retriedCreate(50, () => send(name, input), name, { db: mining.db, table, clientMutationId: `retry-${name}` })).toEqual(answeredOnce(50));
+    expect(await retriedCreate(50, () => send(name, input), name, { db: mining.db, table, clientMutationId: `retry-${name}` })).toEqual(
+      answeredOnce(50),
+    );
   });
 });
 
@@ -95,7 +151,9 @@ describe('at most 50 commitments per policy dialogue, numbered one after another
     expect(ids).toHaveLength(Math.min(together, 50 - before));
     expect(refusals).toEqual(Array(together - ids.length).fill('BAD_USER_INPUT input.dialogue'));
     const numbers = await mining.db.dataSource.query(`SELECT number FROM policy_commitment WHERE dialogue_id = $1 ORDER BY number`, [id]);
-    expect(numbers.map((n: { number: number }) => n.number)).toEqual(Array.from({ length: Math.min(50, before + together) }, (_, i) => i + 1));
+    expect(numbers.map((n: { number: number }) => n.number)).toEqual(
+      Array.from({ length: Math.min(50, before + together) }, (_, i) => i + 1),
+    );
   });
 });
 
@@ -104,14 +162,28 @@ describe('at most 500 provisions per legal instrument', () => {
     [510, 500],
     [30, 30],
   ])('%i added at once store %i', async (together, stored) => {
-    const { createLegalInstrument } = await ok<{ createLegalInstrument: { id: string } }>(mining.owner, `mutation ($input: CreateLegalInstrumentInput!) { createLegalInstrument(input: $input) { id } }`, {
-      input: { title: `Long code ${together}`, kind: 'NATIONAL_MINING_CODE', country: 'BF', year: 2015 },
-    });
-    const responses = await atOnce(together, (i) => send('addProvision', { instrument: createLegalInstrument.id, article: String(i + 1), title: `Article ${i + 1}`, topic: 'REVENUE_TRANSPARENCY' }));
+    const { createLegalInstrument } = await ok<{ createLegalInstrument: { id: string } }>(
+      mining.owner,
+      `mutation ($input: CreateLegalInstrumentInput!) { createLegalInstrument(input: $input) { id } }`,
+      {
+        input: { title: `Long code ${together}`, kind: 'NATIONAL_MINING_CODE', country: 'BF', year: 2015 },
+      },
+    );
+    const responses = await atOnce(together, (i) =>
+      send('addProvision', {
+        instrument: createLegalInstrument.id,
+        article: String(i + 1),
+        title: `Article ${i + 1}`,
+        topic: 'REVENUE_TRANSPARENCY',
+      }),
+    );
     const { ids, refusals } = outcomes(responses, 'addProvision');
     expect(ids).toHaveLength(stored);
     expect(refusals).toEqual(Array(together - stored).fill('BAD_USER_INPUT input.instrument'));
-    expect((await mining.db.dataSource.query(`SELECT count(*)::int AS n FROM provision WHERE instrument_id = $1`, [createLegalInstrument.id]))[0].n).toBe(stored);
+    expect(
+      (await mining.db.dataSource.query(`SELECT count(*)::int AS n FROM provision WHERE instrument_id = $1`, [createLegalInstrument.id]))[0]
+        .n,
+    ).toBe(stored);
   });
 });
 
@@ -137,11 +209,21 @@ describe('a site moving while trainings and consultations name it', () => {
     );
     const naming = atOnce(trainings + consultations, (i) =>
       i < trainings
-        ? send('recordMiningTraining', { title: `Site training ${round}.${i}`, kind: 'ADVOCACY', startsOn: daysAgo(4), endsOn: daysAgo(4), site, trainers: [OWNER], participants: { total: 10 } })
+        ? send('recordMiningTraining', {
+            title: `Site training ${round}.${i}`,
+            kind: 'ADVOCACY',
+            startsOn: daysAgo(4),
+            endsOn: daysAgo(4),
+            site,
+            trainers: [OWNER],
+            participants: { total: 10 },
+          })
         : send('recordCommunityConsultation', { site, heldOn: daysAgo(20 * round + i), participants: { ...PARTICIPANTS, total: 7 } }),
     );
     const [moved, named] = await Promise.all([move, naming]);
-    const [{ community_id: siteCommunity }] = await mining.db.dataSource.query(`SELECT community_id FROM mining_site WHERE id = $1`, [site]);
+    const [{ community_id: siteCommunity }] = await mining.db.dataSource.query(`SELECT community_id FROM mining_site WHERE id = $1`, [
+      site,
+    ]);
     const stray = await mining.db.dataSource.query(
       `SELECT id FROM mining_training WHERE site_id = $1 AND community_id <> $2 UNION ALL SELECT id FROM community_consultation WHERE site_id = $1 AND community_id <> $2`,
       [site, siteCommunity],

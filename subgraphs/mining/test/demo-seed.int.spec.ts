@@ -34,7 +34,9 @@ describe('demo data', () => {
     });
     const [people] = (await mining.db.dataSource.query(`SELECT sum(participants_total)::int AS n FROM mining_training`)) as { n: number }[];
     expect(people!.n).toBe(300);
-    const [writes] = (await mining.db.dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT actor)::int AS actors FROM audit_log WHERE action = 'WRITE'`)) as { n: number; actors: number }[];
+    const [writes] = (await mining.db.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT actor)::int AS actors FROM audit_log WHERE action = 'WRITE'`,
+    )) as { n: number; actors: number }[];
     expect(writes).toEqual({ n: 2 + 27 + 3 + 2 + 6 + 1 + 4 + 5 + 4 + 2, actors: 1 });
     expect(await seedDemoData(mining.db.dataSource, mining.directory.url)).toBe(false);
     expect(await mining.rows('mining_training')).toBe(DEMO_TRAININGS.length);
@@ -42,16 +44,38 @@ describe('demo data', () => {
 
   it('walks Kalana → its sites → their trainings → the provisions covered, as the forum sees it', async () => {
     const forum = await mining.as(WACSMF, 'mining:read');
-    const { _entities } = await ok<{ _entities: { miningSites: { name: string; trainings: { title: string; participants: { total: { count: number } }; provisions: { article: string }[] }[] }[] }[] }>(
+    const { _entities } = await ok<{
+      _entities: {
+        miningSites: {
+          name: string;
+          trainings: { title: string; participants: { total: { count: number } }; provisions: { article: string }[] }[];
+        }[];
+      }[];
+    }>(
       forum,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { miningSites { name trainings { title participants { total { count } } provisions { article } } } } } }`,
       { r: [{ __typename: 'Community', id: COMMUNITIES.Kalana }] },
     );
     expect(_entities[0]!.miningSites).toEqual([
-      { name: 'Kalana gold-panning area', trainings: [{ title: 'Safer artisanal gold mining without mercury', participants: { total: { count: 45 } }, provisions: ['25', '27', '30', '52', '55'].map((article) => ({ article })) }] },
+      {
+        name: 'Kalana gold-panning area',
+        trainings: [
+          {
+            title: 'Safer artisanal gold mining without mercury',
+            participants: { total: { count: 45 } },
+            provisions: ['25', '27', '30', '52', '55'].map((article) => ({ article })),
+          },
+        ],
+      },
       {
         name: 'Kalana small-scale gold mine',
-        trainings: [{ title: 'The ECOWAS mining act for community and religious leaders', participants: { total: { count: 60 } }, provisions: ['35', '36', '37', '40', '41', '78'].map((article) => ({ article })) }],
+        trainings: [
+          {
+            title: 'The ECOWAS mining act for community and religious leaders',
+            participants: { total: { count: 60 } },
+            provisions: ['35', '36', '37', '40', '41', '78'].map((article) => ({ article })),
+          },
+        ],
       },
     ]);
   });
@@ -59,8 +83,13 @@ describe('demo data', () => {
   it('has a national dialogue of 68 people with four commitments at different stages, and figures for the two communities', async () => {
     const forum = await mining.as(WACSMF, 'mining:read');
     const data = await ok<{
-      policyDialogues: { edges: { node: { participants: { total: { count: number } }; commitments: { status: string; history: { to: string }[] }[] } }[] };
-      miningPeopleTrained: { exact: boolean; groups: { community: { id: string }; people: { total: { count: number }; women: { count: number } } }[] };
+      policyDialogues: {
+        edges: { node: { participants: { total: { count: number } }; commitments: { status: string; history: { to: string }[] }[] } }[];
+      };
+      miningPeopleTrained: {
+        exact: boolean;
+        groups: { community: { id: string }; people: { total: { count: number }; women: { count: number } } }[];
+      };
       miningKnowledgeGain: { overall: { assessed: { count: number }; meanGainPoints: number } };
     }>(
       forum,

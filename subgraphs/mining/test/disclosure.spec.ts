@@ -29,7 +29,13 @@ describe('participants as other partners see them', () => {
   });
 
   it('show a total without groups as people not broken down', () => {
-    expect(discloseParticipants([], 40, false)).toMatchObject({ byGroup: [], notBrokenDown: shown(40), total: shown(40), women: shown(0), men: shown(0) });
+    expect(discloseParticipants([], 40, false)).toMatchObject({
+      byGroup: [],
+      notBrokenDown: shown(40),
+      total: shown(40),
+      women: shown(0),
+      men: shown(0),
+    });
     expect(discloseParticipants([], 3, false)).toMatchObject({ notBrokenDown: hidden, total: hidden });
   });
 });

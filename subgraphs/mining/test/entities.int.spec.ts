@@ -53,7 +53,12 @@ describe('federation contract (_entities)', () => {
       { __typename: 'Provision', id: world.emmmda.articles['36'], article: '36', instrument: { id: world.emmmda.id } },
       { __typename: 'MiningSite', id: world.sites.panning, name: 'Kalana gold-panning area', community: { id: COMMUNITIES.Kalana } },
       { __typename: 'CommunityConsultation', id: world.consultation, heldOn: expect.any(String) },
-      { __typename: 'MiningTraining', id: world.trainings.nampala, title: 'Community development agreements under the Mali code', participants: { total: { count: 40 } } },
+      {
+        __typename: 'MiningTraining',
+        id: world.trainings.nampala,
+        title: 'Community development agreements under the Mali code',
+        participants: { total: { count: 40 } },
+      },
       { __typename: 'PolicyDialogue', id: world.dialogue, level: 'NATIONAL' },
       { __typename: 'PolicyCommitment', id: world.commitments[1], number: 2, status: 'MADE' },
       { __typename: 'MediaIntervention', id: world.radio, kind: 'RADIO' },
@@ -88,7 +93,10 @@ describe('federation contract (_entities)', () => {
       {
         __typename: 'AdminArea',
         pcode: 'ML03',
-        miningTrainings: [{ title: 'Mining conflicts for local officials' }, { title: 'Community development agreements under the Mali code' }],
+        miningTrainings: [
+          { title: 'Mining conflicts for local officials' },
+          { title: 'Community development agreements under the Mali code' },
+        ],
         miningReach: { miningSites: 3, trainings: 4, peopleTrained: { count: 132 }, consultations: 1, mediaInterventions: 1, exact: false },
       },
       {
@@ -97,11 +105,20 @@ describe('federation contract (_entities)', () => {
         miningTrainings: [{ title: 'Safer artisanal gold mining' }, { title: 'The mining act for community leaders' }],
         miningReach: { miningSites: 2, trainings: 2, peopleTrained: { count: 87 }, consultations: 1, mediaInterventions: 1, exact: true },
       },
-      { __typename: 'AdminArea', pcode: 'BF56', miningTrainings: [], miningReach: { miningSites: 0, trainings: 0, peopleTrained: { count: 0 }, consultations: 0, mediaInterventions: 0, exact: true } },
+      {
+        __typename: 'AdminArea',
+        pcode: 'BF56',
+        miningTrainings: [],
+        miningReach: { miningSites: 0, trainings: 0, peopleTrained: { count: 0 }, consultations: 0, mediaInterventions: 0, exact: true },
+      },
       {
         __typename: 'Organisation',
         id: OWNER,
-        miningTrainingsGiven: [{ title: 'Community development agreements under the Mali code' }, { title: 'Safer artisanal gold mining' }, { title: 'The mining act for community leaders' }],
+        miningTrainingsGiven: [
+          { title: 'Community development agreements under the Mali code' },
+          { title: 'Safer artisanal gold mining' },
+          { title: 'The mining act for community leaders' },
+        ],
         miningSitesOperated: [],
       },
       { __typename: 'Organisation', id: ORGS.educators, miningTrainingsGiven: [], miningSitesOperated: [{ name: 'Finkolo gold mine' }] },
@@ -109,9 +126,12 @@ describe('federation contract (_entities)', () => {
   });
 
   it('leaves an anonymous caller the directory’s key, with its partner fields null and UNAUTHENTICATED', async () => {
-    const { data, errors } = await mining.request<{ _entities: unknown[] }>(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id miningSites { name } } } }`, {
-      r: [{ __typename: 'Community', id: COMMUNITIES.Kalana }],
-    });
+    const { data, errors } = await mining.request<{ _entities: unknown[] }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id miningSites { name } } } }`,
+      {
+        r: [{ __typename: 'Community', id: COMMUNITIES.Kalana }],
+      },
+    );
     expect(data!._entities).toEqual([{ id: COMMUNITIES.Kalana, miningSites: null }]);
     expect(errors!.map((e) => [e.path!.join('.'), e.extensions!.code])).toEqual([['_entities.0.miningSites', 'UNAUTHENTICATED']]);
   });
@@ -119,7 +139,17 @@ describe('federation contract (_entities)', () => {
   it('publishes its schema through _service: its entities, and the directory’s Community, AdminArea and Organisation extended', async () => {
     const { data } = await mining.request<{ _service: { sdl: string } }>(`{ _service { sdl } }`);
     const sdl = data!._service.sdl;
-    for (const type of ['LegalInstrument', 'Provision', 'MiningSite', 'CommunityConsultation', 'MiningTraining', 'PolicyDialogue', 'PolicyCommitment', 'MediaIntervention', 'Publication']) {
+    for (const type of [
+      'LegalInstrument',
+      'Provision',
+      'MiningSite',
+      'CommunityConsultation',
+      'MiningTraining',
+      'PolicyDialogue',
+      'PolicyCommitment',
+      'MediaIntervention',
+      'Publication',
+    ]) {
       expect(sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     }
     expect(sdl).toMatch(/type Community\s+@key\(fields: "id"\)\s*\{[^}]*miningSites[^}]*miningTrainings/);

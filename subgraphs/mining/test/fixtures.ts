@@ -28,15 +28,24 @@ export async function instrument(client: Client, input: Record<string, unknown>,
   );
   const ids: Record<string, string> = {};
   for (const [article, topic] of articles) {
-    const { addProvision } = await ok<{ addProvision: { id: string } }>(client, `mutation ($input: AddProvisionInput!) { addProvision(input: $input) { id } }`, {
-      input: { instrument: createLegalInstrument.id, article, title: `Provision of article ${article}`, topic },
-    });
+    const { addProvision } = await ok<{ addProvision: { id: string } }>(
+      client,
+      `mutation ($input: AddProvisionInput!) { addProvision(input: $input) { id } }`,
+      {
+        input: { instrument: createLegalInstrument.id, article, title: `Provision of article ${article}`, topic },
+      },
+    );
     ids[article] = addProvision.id;
   }
   return { ...createLegalInstrument, articles: ids };
 }
 
-export const EMMMDA_INPUT = { title: 'ECOWAS Model Mining and Mineral Development Act', shortTitle: 'EMMMDA', kind: 'REGIONAL_MODEL_LAW', year: 2019 };
+export const EMMMDA_INPUT = {
+  title: 'ECOWAS Model Mining and Mineral Development Act',
+  shortTitle: 'EMMMDA',
+  kind: 'REGIONAL_MODEL_LAW',
+  year: 2019,
+};
 export const EMMMDA_ARTICLES: [string, string][] = [
   ['36', 'COMMUNITY_DEVELOPMENT_AGREEMENTS'],
   ['41', 'LAND_ACCESS_AND_COMPENSATION'],

@@ -6,8 +6,14 @@ let emmmda: Instrument;
 let mali: Instrument;
 beforeAll(async () => {
   mining = await startMining();
-  emmmda = await instrument(mining.owner, EMMMDA_INPUT, [...EMMMDA_ARTICLES, ['36 bis', 'COMMUNITY_DEVELOPMENT_AGREEMENTS'], ['8', 'LICENSING']]);
-  mali = await instrument(mining.owner, { title: 'Mining Code of Mali', kind: 'NATIONAL_MINING_CODE', country: 'ML', year: 2023 }, [['57', 'COMMUNITY_DEVELOPMENT_AGREEMENTS']]);
+  emmmda = await instrument(mining.owner, EMMMDA_INPUT, [
+    ...EMMMDA_ARTICLES,
+    ['36 bis', 'COMMUNITY_DEVELOPMENT_AGREEMENTS'],
+    ['8', 'LICENSING'],
+  ]);
+  mali = await instrument(mining.owner, { title: 'Mining Code of Mali', kind: 'NATIONAL_MINING_CODE', country: 'ML', year: 2023 }, [
+    ['57', 'COMMUNITY_DEVELOPMENT_AGREEMENTS'],
+  ]);
 });
 afterAll(() => mining.stop());
 
@@ -43,7 +49,9 @@ describe('legal instruments and provisions (PUBLIC reference material)', () => {
   it('lists instruments by title, filtered by kind, country and (short) title', async () => {
     const LIST = `query ($filter: LegalInstrumentFilter) { legalInstruments(filter: $filter) { totalCount edges { node { title country { code } } } } }`;
     const titles = async (filter: Record<string, unknown>) =>
-      (await ok<{ legalInstruments: Edges<{ title: string }> }>(mining.request, LIST, { filter })).legalInstruments.edges.map((e) => e.node.title);
+      (await ok<{ legalInstruments: Edges<{ title: string }> }>(mining.request, LIST, { filter })).legalInstruments.edges.map(
+        (e) => e.node.title,
+      );
     expect(await titles({})).toEqual(['ECOWAS Model Mining and Mineral Development Act', 'Mining Code of Mali']);
     expect(await titles({ kind: 'NATIONAL_MINING_CODE', country: 'ML' })).toEqual(['Mining Code of Mali']);
     expect(await titles({ search: 'emmmda' })).toEqual(['ECOWAS Model Mining and Mineral Development Act']);
@@ -60,7 +68,11 @@ describe('legal instruments and provisions (PUBLIC reference material)', () => {
     expect(cdas.provisions.edges.filter((e) => e.node.instrument.id === emmmda.id).map((e) => e.node.article)).toEqual(['36', '36 bis']);
     const first = await ok<Page>(mining.request, LIST, { filter: { instrument: emmmda.id }, first: 4 });
     expect(first.provisions.edges.map((e) => e.node.article)).toEqual(['8', '25', '36', '36 bis']);
-    const rest = await ok<Page>(mining.request, LIST, { filter: { instrument: emmmda.id }, first: 4, after: first.provisions.pageInfo.endCursor });
+    const rest = await ok<Page>(mining.request, LIST, {
+      filter: { instrument: emmmda.id },
+      first: 4,
+      after: first.provisions.pageInfo.endCursor,
+    });
     expect(rest.provisions.edges.map((e) => e.node.article)).toEqual(['41', '70', '78']);
     expect(rest.provisions.pageInfo.hasNextPage).toBe(false);
     const search = await ok<Page>(mining.request, LIST, { filter: { search: 'ARTICLE 57' } });
@@ -68,10 +80,17 @@ describe('legal instruments and provisions (PUBLIC reference material)', () => {
   });
 
   it('lists the fourteen ECPF components in the framework’s order', async () => {
-    const { ecpfComponents } = await ok<{ ecpfComponents: { component: string; number: number; name: string }[] }>(mining.request, `{ ecpfComponents { component number name } }`);
+    const { ecpfComponents } = await ok<{ ecpfComponents: { component: string; number: number; name: string }[] }>(
+      mining.request,
+      `{ ecpfComponents { component number name } }`,
+    );
     expect(ecpfComponents).toHaveLength(14);
     expect(ecpfComponents[0]).toEqual({ component: 'EARLY_WARNING', number: 1, name: 'Early warning' });
-    expect(ecpfComponents.find((c) => c.component === 'NATURAL_RESOURCE_GOVERNANCE')).toEqual({ component: 'NATURAL_RESOURCE_GOVERNANCE', number: 6, name: 'Natural resource governance' });
+    expect(ecpfComponents.find((c) => c.component === 'NATURAL_RESOURCE_GOVERNANCE')).toEqual({
+      component: 'NATURAL_RESOURCE_GOVERNANCE',
+      number: 6,
+      name: 'Natural resource governance',
+    });
   });
 
   it('lets its owner correct an instrument and a provision at the version read, and nobody else', async () => {
@@ -81,7 +100,13 @@ describe('legal instruments and provisions (PUBLIC reference material)', () => {
       version: 1,
       input: { title: 'Grievance mechanisms for communities', summary: 'Complaints are answered within set delays.' },
     });
-    expect(updateProvision).toEqual({ article: '78', title: 'Grievance mechanisms for communities', topic: 'GRIEVANCE_MECHANISMS', summary: 'Complaints are answered within set delays.', version: 2 });
+    expect(updateProvision).toEqual({
+      article: '78',
+      title: 'Grievance mechanisms for communities',
+      topic: 'GRIEVANCE_MECHANISMS',
+      summary: 'Complaints are answered within set delays.',
+      version: 2,
+    });
     const stale = await mining.owner(UPDATE, { id: emmmda.articles['78'], version: 1, input: { title: 'Late' } });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     const other = await mining.as(OTHER_PARTNER, 'mining:write');

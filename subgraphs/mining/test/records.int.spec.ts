@@ -18,7 +18,15 @@ describe('mining sites', () => {
   const SITES = `query ($filter: MiningSiteFilter, $first: Int, $after: String) {
     miningSites(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
       edges { node { name kind minerals community { id } adminArea { pcode } country { code } operator { id } trainings { title } } } } }`;
-  type Site = { name: string; kind: string; minerals: string[]; community: { id: string }; adminArea: { pcode: string }; operator: { id: string } | null; trainings: { title: string }[] };
+  type Site = {
+    name: string;
+    kind: string;
+    minerals: string[];
+    community: { id: string };
+    adminArea: { pcode: string };
+    operator: { id: string } | null;
+    trainings: { title: string }[];
+  };
   const names = async (filter: Record<string, unknown>) =>
     (await ok<{ miningSites: Edges<Site> }>(reader, SITES, { filter })).miningSites.edges.map((e) => e.node.name);
 
@@ -26,9 +34,36 @@ describe('mining sites', () => {
     const { miningSites } = await ok<{ miningSites: Edges<Site> }>(reader, SITES, {});
     expect(miningSites.totalCount).toBe(3);
     expect(miningSites.edges.map((e) => e.node)).toEqual([
-      { name: 'Finkolo gold mine', kind: 'INDUSTRIAL', minerals: ['GOLD', 'SAND_AND_GRAVEL'], community: { id: FINKOLO }, adminArea: { pcode: 'ML0305' }, country: { code: 'ML' }, operator: { id: ORGS.educators }, trainings: [] },
-      { name: 'Kalana gold-panning area', kind: 'ARTISANAL', minerals: ['GOLD'], community: { id: COMMUNITIES.Kalana }, adminArea: { pcode: 'ML0306' }, country: { code: 'ML' }, operator: null, trainings: [{ title: 'Safer artisanal gold mining' }] },
-      { name: 'Kalana small-scale gold mine', kind: 'SMALL_SCALE', minerals: ['GOLD'], community: { id: COMMUNITIES.Kalana }, adminArea: { pcode: 'ML0306' }, country: { code: 'ML' }, operator: null, trainings: [{ title: 'The mining act for community leaders' }] },
+      {
+        name: 'Finkolo gold mine',
+        kind: 'INDUSTRIAL',
+        minerals: ['GOLD', 'SAND_AND_GRAVEL'],
+        community: { id: FINKOLO },
+        adminArea: { pcode: 'ML0305' },
+        country: { code: 'ML' },
+        operator: { id: ORGS.educators },
+        trainings: [],
+      },
+      {
+        name: 'Kalana gold-panning area',
+        kind: 'ARTISANAL',
+        minerals: ['GOLD'],
+        community: { id: COMMUNITIES.Kalana },
+        adminArea: { pcode: 'ML0306' },
+        country: { code: 'ML' },
+        operator: null,
+        trainings: [{ title: 'Safer artisanal gold mining' }],
+      },
+      {
+        name: 'Kalana small-scale gold mine',
+        kind: 'SMALL_SCALE',
+        minerals: ['GOLD'],
+        community: { id: COMMUNITIES.Kalana },
+        adminArea: { pcode: 'ML0306' },
+        country: { code: 'ML' },
+        operator: null,
+        trainings: [{ title: 'The mining act for community leaders' }],
+      },
     ]);
   });
 
@@ -101,8 +136,22 @@ describe('trainings', () => {
         scaleMin: 0,
         scaleMax: 20,
         byGroup: [
-          { stakeholderGroup: 'COMMUNITY_LEADERS', assessed: { count: 15 }, meanPreScore: 8, meanPostScore: 14, meanGain: 6, withheld: false },
-          { stakeholderGroup: 'RELIGIOUS_LEADERS', assessed: { count: 3 }, meanPreScore: 7, meanPostScore: 12, meanGain: 5, withheld: false },
+          {
+            stakeholderGroup: 'COMMUNITY_LEADERS',
+            assessed: { count: 15 },
+            meanPreScore: 8,
+            meanPostScore: 14,
+            meanGain: 6,
+            withheld: false,
+          },
+          {
+            stakeholderGroup: 'RELIGIOUS_LEADERS',
+            assessed: { count: 3 },
+            meanPreScore: 7,
+            meanPostScore: 12,
+            meanGain: 5,
+            withheld: false,
+          },
           { stakeholderGroup: 'WOMEN', assessed: { count: 10 }, meanPreScore: 6, meanPostScore: 13, meanGain: 7, withheld: false },
         ],
       },
@@ -119,7 +168,10 @@ describe('trainings', () => {
       'The mining act for community leaders',
     ]);
     expect(await titles({ kind: 'TECHNICAL' })).toEqual(['Mining conflicts for local officials', 'Safer artisanal gold mining']);
-    expect(await titles({ community: COMMUNITIES.Nampala })).toEqual(['Mining conflicts for local officials', 'Community development agreements under the Mali code']);
+    expect(await titles({ community: COMMUNITIES.Nampala })).toEqual([
+      'Mining conflicts for local officials',
+      'Community development agreements under the Mali code',
+    ]);
     expect(await titles({ site: world.sites.panning })).toEqual(['Safer artisanal gold mining']);
     expect(await titles({ adminArea: 'ML0306' })).toEqual(['Safer artisanal gold mining', 'The mining act for community leaders']);
     expect(await titles({ country: 'ML', adminArea: 'ML03' })).toHaveLength(4);
@@ -128,10 +180,16 @@ describe('trainings', () => {
     expect(await titles({ provision: world.emmmda.articles['41'] })).toEqual(['The mining act for community leaders']);
     expect(await titles({ ecpfComponent: 'YOUTH_EMPOWERMENT' })).toEqual(['Safer artisanal gold mining']);
     expect(await titles({ organisation: OTHER_PARTNER })).toEqual(['Mining conflicts for local officials']);
-    expect(await titles({ from: daysAgo(60), to: daysAgo(30) })).toEqual(['Community development agreements under the Mali code', 'Safer artisanal gold mining']);
+    expect(await titles({ from: daysAgo(60), to: daysAgo(30) })).toEqual([
+      'Community development agreements under the Mali code',
+      'Safer artisanal gold mining',
+    ]);
     const page = await ok<{ miningTrainings: Edges<{ title: string }> }>(reader, TRAININGS, { first: 3 });
     expect(page.miningTrainings).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
-    const rest = await ok<{ miningTrainings: Edges<{ title: string }> }>(reader, TRAININGS, { first: 3, after: page.miningTrainings.pageInfo.endCursor });
+    const rest = await ok<{ miningTrainings: Edges<{ title: string }> }>(reader, TRAININGS, {
+      first: 3,
+      after: page.miningTrainings.pageInfo.endCursor,
+    });
     expect(rest.miningTrainings.edges.map((e) => e.node.title)).toEqual(['The mining act for community leaders']);
   });
 
@@ -173,7 +231,9 @@ describe('consultations, dialogues, media and publications', () => {
       [{ to: daysAgo(121) }, 0],
       [{ organisation: OWNER }, 1],
     ] as const) {
-      expect((await ok<{ communityConsultations: Edges<unknown> }>(reader, LIST, { filter })).communityConsultations.totalCount).toBe(expected);
+      expect((await ok<{ communityConsultations: Edges<unknown> }>(reader, LIST, { filter })).communityConsultations.totalCount).toBe(
+        expected,
+      );
     }
   });
 
@@ -197,8 +257,24 @@ describe('consultations, dialogues, media and publications', () => {
       provisions: [{ article: '36' }, { article: '70' }],
       participants: { total: { count: 55 }, women: { count: 17 }, men: { count: 38 } },
       commitments: [
-        { description: 'Compare the national code with the ECOWAS act', madeBy: 'Ministry of Mines', dueOn: daysAgo(-40), status: 'MADE', statusSince: daysAgo(50), nextStatuses: ['IN_PROGRESS', 'FULFILLED', 'ABANDONED'], history: [{ from: null, to: 'MADE', changedOn: daysAgo(50) }] },
-        { description: 'Publish the community development agreements', madeBy: 'Ministry of Mines', dueOn: null, status: 'MADE', statusSince: daysAgo(50), nextStatuses: ['IN_PROGRESS', 'FULFILLED', 'ABANDONED'], history: [{ from: null, to: 'MADE', changedOn: daysAgo(50) }] },
+        {
+          description: 'Compare the national code with the ECOWAS act',
+          madeBy: 'Ministry of Mines',
+          dueOn: daysAgo(-40),
+          status: 'MADE',
+          statusSince: daysAgo(50),
+          nextStatuses: ['IN_PROGRESS', 'FULFILLED', 'ABANDONED'],
+          history: [{ from: null, to: 'MADE', changedOn: daysAgo(50) }],
+        },
+        {
+          description: 'Publish the community development agreements',
+          madeBy: 'Ministry of Mines',
+          dueOn: null,
+          status: 'MADE',
+          statusSince: daysAgo(50),
+          nextStatuses: ['IN_PROGRESS', 'FULFILLED', 'ABANDONED'],
+          history: [{ from: null, to: 'MADE', changedOn: daysAgo(50) }],
+        },
       ],
     });
     const LIST = `query ($filter: PolicyDialogueFilter) { policyDialogues(filter: $filter) { totalCount } }`;
@@ -217,8 +293,16 @@ describe('consultations, dialogues, media and publications', () => {
     const CHANGE = `mutation ($id: ID!, $version: Int!, $input: PolicyCommitmentStatusInput!) {
       changePolicyCommitmentStatus(id: $id, version: $version, input: $input) { status statusSince version nextStatuses history { from to changedOn note } } }`;
     const id = world.commitments[0]!;
-    const started = await ok<{ changePolicyCommitmentStatus: { version: number } }>(mining.owner, CHANGE, { id, version: 1, input: { status: 'IN_PROGRESS', on: daysAgo(30), note: 'Committee appointed' } });
-    const done = await ok<{ changePolicyCommitmentStatus: unknown }>(mining.owner, CHANGE, { id, version: started.changePolicyCommitmentStatus.version, input: { status: 'FULFILLED', on: daysAgo(5) } });
+    const started = await ok<{ changePolicyCommitmentStatus: { version: number } }>(mining.owner, CHANGE, {
+      id,
+      version: 1,
+      input: { status: 'IN_PROGRESS', on: daysAgo(30), note: 'Committee appointed' },
+    });
+    const done = await ok<{ changePolicyCommitmentStatus: unknown }>(mining.owner, CHANGE, {
+      id,
+      version: started.changePolicyCommitmentStatus.version,
+      input: { status: 'FULFILLED', on: daysAgo(5) },
+    });
     expect(done.changePolicyCommitmentStatus).toEqual({
       status: 'FULFILLED',
       statusSince: daysAgo(5),
@@ -266,10 +350,14 @@ describe('consultations, dialogues, media and publications', () => {
       [{ region: 'ML09' }, 0],
       [{ from: daysAgo(44) }, 0],
     ] as const) {
-      expect((await ok<{ mediaInterventions: Edges<unknown> }>(mining.request, MEDIA, { filter })).mediaInterventions.totalCount).toBe(expected);
+      expect((await ok<{ mediaInterventions: Edges<unknown> }>(mining.request, MEDIA, { filter })).mediaInterventions.totalCount).toBe(
+        expected,
+      );
     }
     const PUBLICATIONS = `query ($filter: PublicationFilter) { publications(filter: $filter) { totalCount edges { node { title kind language { code } publishedOn copiesPrinted copiesDistributed instrument { shortTitle } provisions { article } } } } }`;
-    const { publications } = await ok<{ publications: Edges<unknown> }>(mining.request, PUBLICATIONS, { filter: { kind: 'BOOKLET', language: 'fra', instrument: world.emmmda.id } });
+    const { publications } = await ok<{ publications: Edges<unknown> }>(mining.request, PUBLICATIONS, {
+      filter: { kind: 'BOOKLET', language: 'fra', instrument: world.emmmda.id },
+    });
     expect(publications.edges.map((e) => e.node)).toEqual([
       {
         title: 'The ECOWAS mining act in questions and answers',
@@ -282,6 +370,8 @@ describe('consultations, dialogues, media and publications', () => {
         provisions: [{ article: '36' }, { article: '41' }],
       },
     ]);
-    expect((await ok<{ publications: Edges<unknown> }>(mining.request, PUBLICATIONS, { filter: { language: 'bam' } })).publications.totalCount).toBe(0);
+    expect(
+      (await ok<{ publications: Edges<unknown> }>(mining.request, PUBLICATIONS, { filter: { language: 'bam' } })).publications.totalCount,
+    ).toBe(0);
   });
 });

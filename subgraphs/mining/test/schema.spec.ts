@@ -5,7 +5,9 @@ import { SCHEMA_FILE } from '../src/schema';
 
 const { document } = loadTypeDefs(SCHEMA_FILE);
 const enumValues = (name: string) =>
-  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map((v) => v.name.value);
+  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map(
+    (v) => v.name.value,
+  );
 const objects = document.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
 const classOf = (node: { directives?: readonly { name: { value: string } }[] }) =>
   node.directives?.find((d) => ['public', 'partner', 'sensitive'].includes(d.name.value))?.name.value;
@@ -30,24 +32,40 @@ describe('schema.graphql', () => {
 
   it('classes as SENSITIVE only what was said in a consultation, nullable', () => {
     const sensitive = objects.flatMap((type) =>
-      (type.fields ?? []).filter((f) => classOf(f) === 'sensitive').map((f) => {
-        expect(f.type.kind).not.toBe(Kind.NON_NULL_TYPE);
-        return `${type.name.value}.${f.name.value}`;
-      }),
+      (type.fields ?? [])
+        .filter((f) => classOf(f) === 'sensitive')
+        .map((f) => {
+          expect(f.type.kind).not.toBe(Kind.NON_NULL_TYPE);
+          return `${type.name.value}.${f.name.value}`;
+        }),
     );
     expect(sensitive).toEqual(['CommunityConsultation.notes']);
   });
 
   it('publishes the law, media and publications; keeps sites, trainings, dialogues and every count of people for partners', () => {
     const typeClass = (name: string) => classOf(objects.find((o) => o.name.value === name)!);
-    for (const name of ['LegalInstrument', 'Provision', 'MediaIntervention', 'Publication', 'EcpfComponentDescription']) expect(typeClass(name)).toBe('public');
-    for (const name of ['MiningSite', 'CommunityConsultation', 'MiningTraining', 'PolicyDialogue', 'PolicyCommitment', 'MiningParticipants', 'MiningCount', 'PeopleTrained', 'KnowledgeGain', 'MiningCoverage']) {
+    for (const name of ['LegalInstrument', 'Provision', 'MediaIntervention', 'Publication', 'EcpfComponentDescription'])
+      expect(typeClass(name)).toBe('public');
+    for (const name of [
+      'MiningSite',
+      'CommunityConsultation',
+      'MiningTraining',
+      'PolicyDialogue',
+      'PolicyCommitment',
+      'MiningParticipants',
+      'MiningCount',
+      'PeopleTrained',
+      'KnowledgeGain',
+      'MiningCoverage',
+    ]) {
       expect(typeClass(name)).toBe('partner');
     }
   });
 
   it('has no field for the name of a person who took part', () => {
-    const names = objects.flatMap((type) => (type.fields ?? []).map((f) => f.name.value)).filter((n) => /^(fullName|firstName|lastName|participantName|personName)$/i.test(n));
+    const names = objects
+      .flatMap((type) => (type.fields ?? []).map((f) => f.name.value))
+      .filter((n) => /^(fullName|firstName|lastName|participantName|personName)$/i.test(n));
     expect(names).toEqual([]);
   });
 
@@ -56,7 +74,11 @@ describe('schema.graphql', () => {
       const type = objects.find((o) => o.name.value === name)!;
       for (const field of type.fields ?? []) {
         if (classOf(field) === 'public') continue;
-        expect([name, field.name.value, field.type.kind]).toEqual([name, field.name.value, Kind.LIST_TYPE === field.type.kind ? Kind.LIST_TYPE : Kind.NAMED_TYPE]);
+        expect([name, field.name.value, field.type.kind]).toEqual([
+          name,
+          field.name.value,
+          Kind.LIST_TYPE === field.type.kind ? Kind.LIST_TYPE : Kind.NAMED_TYPE,
+        ]);
       }
     }
   });

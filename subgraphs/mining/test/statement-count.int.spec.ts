@@ -82,9 +82,13 @@ describe('SQL statements per request (no N+1)', () => {
     // sites, trainings at the sites, provisions, trainings of the communities, their groups, consultations, their groups.
     expect(five).toBe(7);
     expect(fifty).toBe(five);
-    const { _entities } = await ok<{ _entities: { miningSites: { trainings: unknown[] }[]; miningTrainings: unknown[] }[] }>(reader, COMMUNITY_FIELDS, {
-      r: refs('Community', 'id', communities.slice(0, 50)),
-    });
+    const { _entities } = await ok<{ _entities: { miningSites: { trainings: unknown[] }[]; miningTrainings: unknown[] }[] }>(
+      reader,
+      COMMUNITY_FIELDS,
+      {
+        r: refs('Community', 'id', communities.slice(0, 50)),
+      },
+    );
     expect(_entities.every((c) => c.miningSites[0]!.trainings.length === 2 && c.miningTrainings.length === 2)).toBe(true);
   });
 
@@ -93,9 +97,13 @@ describe('SQL statements per request (no N+1)', () => {
     const fifty = await statementsFor(AREA_FIELDS, { r: refs('AdminArea', 'pcode', [...pcodes.slice(0, 47), 'ML03', 'BF56', 'NE006']) });
     expect(five).toBe(2);
     expect(fifty).toBe(five);
-    const { _entities } = await ok<{ _entities: { miningTrainings: unknown[]; miningReach: { trainings: number } }[] }>(reader, AREA_FIELDS, {
-      r: refs('AdminArea', 'pcode', [pcodes[0]!, 'ML03']),
-    });
+    const { _entities } = await ok<{ _entities: { miningTrainings: unknown[]; miningReach: { trainings: number } }[] }>(
+      reader,
+      AREA_FIELDS,
+      {
+        r: refs('AdminArea', 'pcode', [pcodes[0]!, 'ML03']),
+      },
+    );
     expect(_entities[0]).toMatchObject({ miningReach: { trainings: 2 } });
     expect(_entities[1]!.miningTrainings).toHaveLength(3);
   });

@@ -20,7 +20,13 @@ beforeAll(async () => {
     ownerOrg: OWNER,
     // Four communities in each admin-2 area of the three Liptako-Gourma countries.
     places: rows.flatMap((r) =>
-      [1, 2, 3, 4].map(() => ({ communityId: crypto.randomUUID(), adminPcode: r.pcode, admin1Pcode: r.parent_pcode, admin2Pcode: r.pcode, countryCode: r.country_code })),
+      [1, 2, 3, 4].map(() => ({
+        communityId: crypto.randomUUID(),
+        adminPcode: r.pcode,
+        admin1Pcode: r.parent_pcode,
+        admin2Pcode: r.pcode,
+        countryCode: r.country_code,
+      })),
     ),
     instrumentId: emmmda.id,
     provisionIds: Object.values(emmmda.articles),
@@ -52,36 +58,70 @@ describe(`aggregates over ${VOLUME} generated trainings`, () => {
       `SELECT count(*)::int AS trainings, sum(participants_total)::int AS people, (SELECT sum(women)::int FROM training_participant_group) AS women FROM mining_training`,
     )) as { trainings: number; people: number; women: number }[];
     const { miningPeopleTrained } = await timed('people trained by community', () =>
-      ok<{ miningPeopleTrained: { exact: boolean; trainings: number; total: { total: { count: number }; women: { count: number } }; groups: { people: { total: { count: number } } }[] } }>(
+      ok<{
+        miningPeopleTrained: {
+          exact: boolean;
+          trainings: number;
+          total: { total: { count: number }; women: { count: number } };
+          groups: { people: { total: { count: number } } }[];
+        };
+      }>(
         owner,
         `{ miningPeopleTrained(groupBy: COMMUNITY) { exact trainings total { total { count } women { count } } groups { people { total { count } } } } }`,
       ),
     );
-    expect(miningPeopleTrained).toMatchObject({ exact: true, trainings: expected!.trainings, total: { total: { count: expected!.people }, women: { count: expected!.women } } });
+    expect(miningPeopleTrained).toMatchObject({
+      exact: true,
+      trainings: expected!.trainings,
+      total: { total: { count: expected!.people }, women: { count: expected!.women } },
+    });
     expect(miningPeopleTrained.groups.reduce((sum, g) => sum + g.people.total.count, 0)).toBe(expected!.people);
-    await timed('people trained by stakeholder group', () => ok(owner, `{ miningPeopleTrained(groupBy: STAKEHOLDER_GROUP) { groups { key people { women { count } men { count } } } } }`));
-    await timed('people trained by provision', () => ok(owner, `{ miningPeopleTrained(groupBy: PROVISION) { groups { key people { total { count } } } } }`));
+    await timed('people trained by stakeholder group', () =>
+      ok(owner, `{ miningPeopleTrained(groupBy: STAKEHOLDER_GROUP) { groups { key people { women { count } men { count } } } } }`),
+    );
+    await timed('people trained by provision', () =>
+      ok(owner, `{ miningPeopleTrained(groupBy: PROVISION) { groups { key people { total { count } } } } }`),
+    );
     const gain = await timed('knowledge gain by stakeholder group', () =>
-      ok<{ miningKnowledgeGain: { overall: { meanGainPoints: number } } }>(owner, `{ miningKnowledgeGain { groups { key figures { meanGainPoints } } overall { meanGainPoints } } }`),
+      ok<{ miningKnowledgeGain: { overall: { meanGainPoints: number } } }>(
+        owner,
+        `{ miningKnowledgeGain { groups { key figures { meanGainPoints } } overall { meanGainPoints } } }`,
+      ),
     );
     expect(gain.miningKnowledgeGain.overall.meanGainPoints).toBeGreaterThan(0);
-    await timed('coverage by region', () => ok(owner, `{ miningCoverage { areas { adminArea { pcode } figures { trainings peopleTrained { count } } } } }`));
-    await timed('coverage by admin-2 area', () => ok(owner, `{ miningCoverage(level: ADMIN2) { areas { adminArea { pcode } figures { trainings peopleTrained { count } } } } }`));
+    await timed('coverage by region', () =>
+      ok(owner, `{ miningCoverage { areas { adminArea { pcode } figures { trainings peopleTrained { count } } } } }`),
+    );
+    await timed('coverage by admin-2 area', () =>
+      ok(owner, `{ miningCoverage(level: ADMIN2) { areas { adminArea { pcode } figures { trainings peopleTrained { count } } } } }`),
+    );
   });
 
   it('stay protected and cheap for another partner and for 50 areas at once', async () => {
     const other = await mining.as(OTHER_PARTNER, 'mining:read');
     const { miningPeopleTrained } = await timed('people trained by region, another partner', () =>
-      ok<{ miningPeopleTrained: { exact: boolean } }>(other, `{ miningPeopleTrained(groupBy: REGION) { exact groups { people { women { count } } } } }`),
+      ok<{ miningPeopleTrained: { exact: boolean } }>(
+        other,
+        `{ miningPeopleTrained(groupBy: REGION) { exact groups { people { women { count } } } } }`,
+      ),
     );
     expect(miningPeopleTrained.exact).toBe(false);
     mining.db.statements.reset();
     await timed('reach and trainings of 50 admin areas', () =>
-      ok(other, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { miningTrainings(first: 5) { title } miningReach { trainings peopleTrained { count } } } } }`, {
-        r: areas.slice(0, 50).map((pcode) => ({ __typename: 'AdminArea', pcode })),
-      }),
+      ok(
+        other,
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { miningTrainings(first: 5) { title } miningReach { trainings peopleTrained { count } } } } }`,
+        {
+          r: areas.slice(0, 50).map((pcode) => ({ __typename: 'AdminArea', pcode })),
+        },
+      ),
     );
     expect(mining.db.statements.count).toBe(6 * 2);
-    await timed('first page of trainings, filtered by region', () => ok(other, `{ miningTrainings(first: 20, filter: { adminArea: "ML03" }) { totalCount edges { node { title participants { total { count } } } } } }`));
+    await timed('first page of trainings, filtered by region', () =>
+      ok(
+        other,
+        `{ miningTrainings(first: 20, filter: { adminArea: "ML03" }) { totalCount edges { node { title participants { total { count } } } } } }`,
+      ),
+    );
   });
 });

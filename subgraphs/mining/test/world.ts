@@ -33,7 +33,15 @@ export async function buildWorld(mining: MiningUnderTest): Promise<World> {
   ]);
   const panning = (await site(owner)).id;
   const smallMine = (await site(owner, { name: 'Kalana small-scale gold mine', kind: 'SMALL_SCALE' })).id;
-  const industrial = (await site(owner, { name: 'Finkolo gold mine', community: FINKOLO, kind: 'INDUSTRIAL', minerals: ['GOLD', 'SAND_AND_GRAVEL'], operator: ORGS.educators })).id;
+  const industrial = (
+    await site(owner, {
+      name: 'Finkolo gold mine',
+      community: FINKOLO,
+      kind: 'INDUSTRIAL',
+      minerals: ['GOLD', 'SAND_AND_GRAVEL'],
+      operator: ORGS.educators,
+    })
+  ).id;
 
   const { recordCommunityConsultation } = await ok<{ recordCommunityConsultation: { id: string } }>(
     owner,
@@ -91,7 +99,11 @@ export async function buildWorld(mining: MiningUnderTest): Promise<World> {
       ],
       total: 35,
     },
-    knowledgeAssessment: { scaleMin: 0, scaleMax: 100, byGroup: [{ stakeholderGroup: 'COMMUNITY_MEMBERS', assessed: 30, meanPreScore: 35, meanPostScore: 62 }] },
+    knowledgeAssessment: {
+      scaleMin: 0,
+      scaleMax: 100,
+      byGroup: [{ stakeholderGroup: 'COMMUNITY_MEMBERS', assessed: 30, meanPreScore: 35, meanPostScore: 62 }],
+    },
   });
   const nampala = await training(owner, {
     title: 'Community development agreements under the Mali code',

@@ -67,4 +67,3 @@ export type ResolutionRoute = (typeof RESOLUTION_ROUTES)[number];
 
 export const FOLLOW_UP_FINDINGS = ['HOLDING', 'RELAPSED'] as const;
 export type FollowUpFinding = (typeof FOLLOW_UP_FINDINGS)[number];
-

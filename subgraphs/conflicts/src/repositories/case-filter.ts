@@ -16,7 +16,11 @@ export interface CaseFilter {
 }
 
 /** Adds the filter's conditions on the case table under `alias`; each one has an index leading with its column. */
-export function applyCaseFilter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, filter: CaseFilter): SelectQueryBuilder<T> {
+export function applyCaseFilter<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  filter: CaseFilter,
+): SelectQueryBuilder<T> {
   if (filter.status) query.andWhere(`${alias}.status = :filterStatus`, { filterStatus: filter.status });
   if (filter.type) query.andWhere(`${alias}.type = :filterType`, { filterType: filter.type });
   if (filter.level) query.andWhere(`${alias}.level = :filterLevel`, { filterLevel: filter.level });
@@ -35,4 +39,3 @@ export function applyCaseFilter<T extends ObjectLiteral>(query: SelectQueryBuild
   if (filter.reportedTo) query.andWhere(`${alias}.reported_on <= :filterTo`, { filterTo: filter.reportedTo });
   return query;
 }
-

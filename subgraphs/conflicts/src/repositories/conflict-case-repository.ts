@@ -51,7 +51,12 @@ export class ConflictCaseRepository {
    * The first `limit` cases (in list order, after `after` when given) of each commission, in one
    * statement: a window over the commissions' rows instead of one query per commission.
    */
-  ofCommissions(commissionIds: readonly string[], filter: CaseFilter, limit: number, after: [string, string] | null): Promise<ConflictCase[]> {
+  ofCommissions(
+    commissionIds: readonly string[],
+    filter: CaseFilter,
+    limit: number,
+    after: [string, string] | null,
+  ): Promise<ConflictCase[]> {
     const ids = onlyUuids(commissionIds);
     if (ids.length === 0 || limit === 0) return Promise.resolve([]);
     const ranked = this.rows
@@ -98,7 +103,10 @@ export class ConflictCaseRepository {
    * returns the last one of each: the row lock makes simultaneous reports wait for each other, and a
    * rolled-back report gives its numbers back. One statement for every area and year of a batch.
    */
-  async reserveSequenceNumbers(manager: EntityManager, wanted: readonly { adminPcode: string; year: number; count: number }[]): Promise<Map<string, number>> {
+  async reserveSequenceNumbers(
+    manager: EntityManager,
+    wanted: readonly { adminPcode: string; year: number; count: number }[],
+  ): Promise<Map<string, number>> {
     const rows: { admin_pcode: string; year: number; last_number: number }[] = await manager.query(
       `INSERT INTO case_reference_sequence (admin_pcode, year, last_number)
        SELECT * FROM unnest($1::text[], $2::smallint[], $3::integer[])

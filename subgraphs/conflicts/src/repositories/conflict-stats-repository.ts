@@ -89,7 +89,10 @@ export class ConflictStatsRepository {
       .setParameter('prefixes', pcodes)
       .select('p.prefix', 'key');
     selectFigures(query, viewerOrg);
-    return applyCaseFilter(query, 'c', filter).groupBy('p.prefix').getRawMany<StatsRow>().then((rows) => rows.map(normalise));
+    return applyCaseFilter(query, 'c', filter)
+      .groupBy('p.prefix')
+      .getRawMany<StatsRow>()
+      .then((rows) => rows.map(normalise));
   }
 
   /** Per community, the cases reported there. */
@@ -102,13 +105,20 @@ export class ConflictStatsRepository {
       .select('c.community_id::text', 'key')
       .where('c.community_id IN (:...communityIds)', { communityIds: ids });
     selectFigures(query, viewerOrg);
-    return applyCaseFilter(query, 'c', filter).groupBy('c.community_id').getRawMany<StatsRow>().then((rows) => rows.map(normalise));
+    return applyCaseFilter(query, 'c', filter)
+      .groupBy('c.community_id')
+      .getRawMany<StatsRow>()
+      .then((rows) => rows.map(normalise));
   }
 }
 
 /** PostgreSQL returns percentile_cont as double precision (a number) and GROUPING as an integer. */
 function normalise<T extends StatsRow & { isTotal?: number }>(row: T): T {
-  return { ...row, medianDays: row.medianDays === null ? null : Number(row.medianDays), isTotal: row.isTotal === undefined ? undefined : Number(row.isTotal) };
+  return {
+    ...row,
+    medianDays: row.medianDays === null ? null : Number(row.medianDays),
+    isTotal: row.isTotal === undefined ? undefined : Number(row.isTotal),
+  };
 }
 
 /** Counts of a parent with no case at all. */

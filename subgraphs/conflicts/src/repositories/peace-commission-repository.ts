@@ -44,7 +44,12 @@ export class PeaceCommissionRepository {
     if (filter.active !== null && filter.active !== undefined) query.andWhere('pc.active = :active', { active: filter.active });
     return keysetConnection(
       query,
-      { keys: [{ expression: 'pc.admin_pcode', type: 'text', value: (c) => c.adminPcode }, { expression: 'pc.id', type: 'uuid', value: (c) => c.id }] },
+      {
+        keys: [
+          { expression: 'pc.admin_pcode', type: 'text', value: (c) => c.adminPcode },
+          { expression: 'pc.id', type: 'uuid', value: (c) => c.id },
+        ],
+      },
       page,
     );
   }

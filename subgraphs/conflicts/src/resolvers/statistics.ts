@@ -10,7 +10,8 @@ export const ConflictStatsGroup = {
 
 /** Community and AdminArea belong to the directory; these are the fields this subgraph adds to them. */
 export const Community = {
-  peaceCommission: (community: { id: string }, _: unknown, { loaders }: ConflictsContext) => loaders.commissionOfCommunity.load(community.id),
+  peaceCommission: (community: { id: string }, _: unknown, { loaders }: ConflictsContext) =>
+    loaders.commissionOfCommunity.load(community.id),
   caseStats: (community: { id: string }, args: StatsArgs, { stats }: ConflictsContext) => stats.ofCommunity(community.id, args),
 };
 

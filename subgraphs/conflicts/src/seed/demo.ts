@@ -32,7 +32,11 @@ async function takeSteps(context: Context, batch: { kase: ConflictCase; step: St
         return { id: kase.id, version: kase.version, step: input as Omit<StepOf<A>, 'action'> };
       });
   const followUps = await Promise.all(
-    of('followUp').map(async ({ id, version, step }) => ({ id, version, input: { followUp: await scheduledCheck(context, id, step.heldOn), heldOn: step.heldOn, finding: step.finding } })),
+    of('followUp').map(async ({ id, version, step }) => ({
+      id,
+      version,
+      input: { followUp: await scheduledCheck(context, id, step.heldOn), heldOn: step.heldOn, finding: step.finding },
+    })),
   );
   const done = await Promise.all([
     context.mediation.startMany(of('startMediation').map(({ id, version, step }) => ({ id, version, input: { on: step.on } }))),
@@ -48,7 +52,10 @@ async function takeSteps(context: Context, batch: { kase: ConflictCase; step: St
 
 /** The check a follow-up visit keeps: the first one still open for the current resolution and due by then. */
 async function scheduledCheck(context: Context, caseId: string, heldOn: string): Promise<string | null> {
-  const [resolutions, checks] = await Promise.all([context.loaders.resolutionsOfCase.load(caseId), context.loaders.followUpsOfCase.load(caseId)]);
+  const [resolutions, checks] = await Promise.all([
+    context.loaders.resolutionsOfCase.load(caseId),
+    context.loaders.followUpsOfCase.load(caseId),
+  ]);
   const resolution = resolutions.at(-1);
   return checks.find((check) => !check.heldOn && check.resolutionId === resolution?.id && check.dueOn! <= heldOn)?.id ?? null;
 }
@@ -91,12 +98,17 @@ export function seedDemoData(dataSource: DataSource, directory: DirectoryClient)
       })),
     );
     // A case met again (an interrupted load) keeps the life it has: replaying steps would break the rules.
-    let living: Planned[] = plans.map((plan, i) => ({ plan, kase: reported[i]! })).filter(({ kase }) => kase.version === 1 && kase.status === 'REPORTED');
+    let living: Planned[] = plans
+      .map((plan, i) => ({ plan, kase: reported[i]! }))
+      .filter(({ kase }) => kase.version === 1 && kase.status === 'REPORTED');
     // Wave n takes the n-th step of every case that has one, with fresh loaders as a request would have.
     for (let n = 0; living.length > 0; n += 1) {
       living = living.filter(({ plan }) => plan.steps.length > n);
       const context = await factory(SEEDER, audit);
-      const stepped = await takeSteps(context, living.map(({ plan, kase }) => ({ kase, step: plan.steps[n]! })));
+      const stepped = await takeSteps(
+        context,
+        living.map(({ plan, kase }) => ({ kase, step: plan.steps[n]! })),
+      );
       const byId = new Map(stepped.map((kase) => [kase.id, kase]));
       living = living.map(({ plan, kase }) => ({ plan, kase: byId.get(kase.id)! }));
     }

@@ -19,7 +19,13 @@ export const LAST_DAY = '2026-10-31';
 
 export type Step =
   | { action: 'startMediation'; on: string }
-  | { action: 'session'; heldOn: string; mediators: { women: number; men: number }; attendance: { women: number; men: number }; outcome: MediationOutcome }
+  | {
+      action: 'session';
+      heldOn: string;
+      mediators: { women: number; men: number };
+      attendance: { women: number; men: number };
+      outcome: MediationOutcome;
+    }
   | { action: 'refer'; referredTo: ReferralBody; referredToOther: string | null; referredOn: string; reason: string }
   | { action: 'feedback'; receivedOn: string; feedback: string }
   | { action: 'resolution'; outcome: ResolutionOutcome; reachedOn: string; termsSummary: string; followUpsDue: string[] }
@@ -98,15 +104,23 @@ function person(random: Random): PartyInput {
 }
 
 function collective(kind: Exclude<PartyKind, 'INDIVIDUAL' | 'INSTITUTION'>, random: Random): PartyInput {
-  return { kind, sex: random.pick<PartySex>(['MIXED', 'MIXED', 'MALE', 'FEMALE']), ageGroup: random.pick<PartyAgeGroup>(['MIXED', 'YOUTH', 'ADULT']) };
+  return {
+    kind,
+    sex: random.pick<PartySex>(['MIXED', 'MIXED', 'MALE', 'FEMALE']),
+    ageGroup: random.pick<PartyAgeGroup>(['MIXED', 'YOUTH', 'ADULT']),
+  };
 }
 
 /** Pseudonymised parties; no name is ever recorded in demo data. */
 function partiesFor(type: ConflictType, level: ConflictLevel, random: Random): PartyInput[] {
-  if (level === 'FAMILY') return Array.from({ length: random.chance(0.2) ? 3 : 2 }, () => (random.chance(0.7) ? person(random) : collective('FAMILY', random)));
+  if (level === 'FAMILY')
+    return Array.from({ length: random.chance(0.2) ? 3 : 2 }, () => (random.chance(0.7) ? person(random) : collective('FAMILY', random)));
   if (level === 'INTERCOMMUNITY') return [collective('GROUP', random), collective('GROUP', random)];
-  if (type === 'MINING' && random.chance(0.3)) return [collective('GROUP', random), { kind: 'INSTITUTION', sex: 'NOT_APPLICABLE', ageGroup: 'NOT_APPLICABLE' }];
-  return Array.from({ length: random.chance(0.25) ? 3 : 2 }, () => (random.chance(0.5) ? collective('FAMILY', random) : collective('GROUP', random)));
+  if (type === 'MINING' && random.chance(0.3))
+    return [collective('GROUP', random), { kind: 'INSTITUTION', sex: 'NOT_APPLICABLE', ageGroup: 'NOT_APPLICABLE' }];
+  return Array.from({ length: random.chance(0.25) ? 3 : 2 }, () =>
+    random.chance(0.5) ? collective('FAMILY', random) : collective('GROUP', random),
+  );
 }
 
 /**
@@ -128,7 +142,14 @@ function lifeOf(reportedOn: string, lastDay: string, random: Random): Step[] {
   };
   const refer = () => {
     const on = later(1, 10);
-    const referredTo = random.weighted<ReferralBody>({ VILLAGE_CHIEF: 35, MAYOR: 15, LAND_COMMISSION: 15, COURT: 10, GENDARMERIE_POLICE: 15, OTHER: 10 });
+    const referredTo = random.weighted<ReferralBody>({
+      VILLAGE_CHIEF: 35,
+      MAYOR: 15,
+      LAND_COMMISSION: 15,
+      COURT: 10,
+      GENDARMERIE_POLICE: 15,
+      OTHER: 10,
+    });
     const referredToOther = referredTo === 'OTHER' ? 'Livestock service' : null;
     return add(on, { action: 'refer', referredTo, referredToOther, referredOn: on, reason: REFERRAL_REASONS[referredTo] }, 'REFERRED');
   };
@@ -146,7 +167,8 @@ function lifeOf(reportedOn: string, lastDay: string, random: Random): Step[] {
       const sessions = random.int(1, 3);
       for (let s = 0; s < sessions; s += 1) {
         const heldOn = later(3, 20);
-        const outcome: MediationOutcome = s === sessions - 1 ? random.pick(['AGREEMENT_REACHED', 'PROGRESS']) : random.pick(['PROGRESS', 'ADJOURNED']);
+        const outcome: MediationOutcome =
+          s === sessions - 1 ? random.pick(['AGREEMENT_REACHED', 'PROGRESS']) : random.pick(['PROGRESS', 'ADJOURNED']);
         const session: Step = {
           action: 'session',
           heldOn,
@@ -161,21 +183,40 @@ function lifeOf(reportedOn: string, lastDay: string, random: Random): Step[] {
         const reachedOn = later(0, 7);
         const outcome = random.weighted<ResolutionOutcome>({ FULL_AGREEMENT: 60, PARTIAL_AGREEMENT: 30, WITHDRAWN: 10 });
         const due = [addDays(reachedOn, 30), addDays(reachedOn, 120)];
-        moved = add(reachedOn, { action: 'resolution', outcome, reachedOn, termsSummary: random.pick(TERMS), followUpsDue: due }, 'RESOLVED');
+        moved = add(
+          reachedOn,
+          { action: 'resolution', outcome, reachedOn, termsSummary: random.pick(TERMS), followUpsDue: due },
+          'RESOLVED',
+        );
       } else if (roll <= 85) {
         const reachedOn = later(0, 7);
-        moved = add(reachedOn, { action: 'resolution', outcome: 'NO_AGREEMENT', reachedOn, termsSummary: '', followUpsDue: [] }, 'UNRESOLVED');
+        moved = add(
+          reachedOn,
+          { action: 'resolution', outcome: 'NO_AGREEMENT', reachedOn, termsSummary: '', followUpsDue: [] },
+          'UNRESOLVED',
+        );
       } else {
         moved = refer();
       }
     } else if (status === 'REFERRED') {
       if (random.chance(0.15)) return steps; // still waiting for the referral body
       const receivedOn = later(10, 60);
-      if (!add(receivedOn, { action: 'feedback', receivedOn, feedback: 'The referral body heard the parties and sent its decision to the commission.' }, 'REFERRED')) return steps;
+      if (
+        !add(
+          receivedOn,
+          { action: 'feedback', receivedOn, feedback: 'The referral body heard the parties and sent its decision to the commission.' },
+          'REFERRED',
+        )
+      )
+        return steps;
       if (random.chance(0.6)) {
         const reachedOn = later(0, 10);
         const outcome = random.weighted<ResolutionOutcome>({ FULL_AGREEMENT: 70, PARTIAL_AGREEMENT: 30 });
-        moved = add(reachedOn, { action: 'resolution', outcome, reachedOn, termsSummary: random.pick(TERMS), followUpsDue: [addDays(reachedOn, 60)] }, 'RESOLVED');
+        moved = add(
+          reachedOn,
+          { action: 'resolution', outcome, reachedOn, termsSummary: random.pick(TERMS), followUpsDue: [addDays(reachedOn, 60)] },
+          'RESOLVED',
+        );
       } else {
         moved = mediate();
       }
@@ -187,7 +228,11 @@ function lifeOf(reportedOn: string, lastDay: string, random: Random): Step[] {
       const heldOn = later(25, 100);
       const relapse = relapses < 2 && random.chance(status === 'RESOLVED' ? 0.12 : 0.05);
       if (status === 'FOLLOW_UP_HELD' && !relapse && random.chance(0.5)) return steps;
-      moved = add(heldOn, { action: 'followUp', heldOn, finding: relapse ? 'RELAPSED' : 'HOLDING' }, relapse ? 'RELAPSED' : 'FOLLOW_UP_HELD');
+      moved = add(
+        heldOn,
+        { action: 'followUp', heldOn, finding: relapse ? 'RELAPSED' : 'HOLDING' },
+        relapse ? 'RELAPSED' : 'FOLLOW_UP_HELD',
+      );
       if (relapse) relapses += 1;
     }
     if (!moved) return steps;

@@ -1,13 +1,4 @@
-import {
-  badInput,
-  conflict,
-  notFound,
-  requireOwner,
-  requireWriter,
-  type AuditRecorder,
-  type Partner,
-  type Viewer,
-} from '@peacegraph/kit';
+import { badInput, conflict, notFound, requireOwner, requireWriter, type AuditRecorder, type Partner, type Viewer } from '@peacegraph/kit';
 import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
 import { CaseStatusChangeSchema, ConflictCaseSchema, PartySchema, type CaseStatus, type ConflictCase } from '../entities';
 import type { Loaders } from '../loaders';
@@ -79,7 +70,8 @@ export class CaseChanges {
     // batch updates the case row once. One change per case; the next batch sees the first's result.
     const seen = new Set<string>();
     for (const request of requests) {
-      if (seen.has(request.id)) throw badInput('id', `Case ${request.id} is changed twice in one batch: send its changes one batch after another`);
+      if (seen.has(request.id))
+        throw badInput('id', `Case ${request.id} is changed twice in one batch: send its changes one batch after another`);
       seen.add(request.id);
     }
     const cases = await Promise.all(requests.map((request) => this.loaders.case.load(request.id)));
@@ -112,7 +104,8 @@ export class CaseChanges {
         );
       }
       const replaced = changes.filter((c) => c.replacesParties).map((c) => c.current.id);
-      if (replaced.length > 0) await manager.createQueryBuilder().delete().from(PartySchema).where('case_id IN (:...replaced)', { replaced }).execute();
+      if (replaced.length > 0)
+        await manager.createQueryBuilder().delete().from(PartySchema).where('case_id IN (:...replaced)', { replaced }).execute();
       const inserts = changes.flatMap((c) => c.inserts ?? []);
       for (const schema of new Set(inserts.map((i) => i.schema))) {
         await manager.getRepository(schema).insert(inserts.filter((i) => i.schema === schema).map((i) => i.row));
@@ -130,7 +123,10 @@ export class CaseChanges {
         fields: [...new Set([...changes.flatMap((c) => c.fields), ...(moves.length ? ['status'] : [])])],
         ownerOrg: writer.organisationId,
       });
-      return this.repositories.cases.inTransaction(manager, changes.map((c) => c.current.id));
+      return this.repositories.cases.inTransaction(
+        manager,
+        changes.map((c) => c.current.id),
+      );
     });
     stored.forEach((kase) => this.remember(kase));
     return stored;
@@ -180,7 +176,9 @@ export class CaseChanges {
   }
 
   private outOfDate(reference: string, currentVersion: number, sent: number) {
-    return conflict(`Conflict case ${reference} has changed since you read it (version ${currentVersion}, you sent ${sent})`, { currentVersion });
+    return conflict(`Conflict case ${reference} has changed since you read it (version ${currentVersion}, you sent ${sent})`, {
+      currentVersion,
+    });
   }
 }
 

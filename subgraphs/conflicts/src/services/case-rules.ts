@@ -57,9 +57,13 @@ export function cleanParties(field: string, parties: readonly PartyInput[]): Par
       throw badInput(`${at}.sex`, institution ? 'An institution has no sex: use NOT_APPLICABLE' : 'NOT_APPLICABLE is for institutions');
     }
     if (institution !== (party.ageGroup === 'NOT_APPLICABLE')) {
-      throw badInput(`${at}.ageGroup`, institution ? 'An institution has no age group: use NOT_APPLICABLE' : 'NOT_APPLICABLE is for institutions');
+      throw badInput(
+        `${at}.ageGroup`,
+        institution ? 'An institution has no age group: use NOT_APPLICABLE' : 'NOT_APPLICABLE is for institutions',
+      );
     }
-    if (party.kind === 'INDIVIDUAL' && party.sex === 'MIXED') throw badInput(`${at}.sex`, 'A person is FEMALE or MALE; MIXED is for families and groups');
+    if (party.kind === 'INDIVIDUAL' && party.sex === 'MIXED')
+      throw badInput(`${at}.sex`, 'A person is FEMALE or MALE; MIXED is for families and groups');
     if (party.kind === 'INDIVIDUAL' && party.ageGroup === 'MIXED') throw badInput(`${at}.ageGroup`, 'MIXED is for families and groups');
     return {
       label: partyLabel(position),
@@ -80,7 +84,13 @@ export function checkType(field: string, type: ConflictType): void {
  * Intercommunity cases name the other communities involved (not the case's own, none twice); family
  * and community cases name none. Returns the distinct ids to look up in the directory.
  */
-export function checkOtherCommunities(levelField: string, field: string, level: ConflictLevel, others: readonly string[], ownCommunity: string): string[] {
+export function checkOtherCommunities(
+  levelField: string,
+  field: string,
+  level: ConflictLevel,
+  others: readonly string[],
+  ownCommunity: string,
+): string[] {
   if (!CONFLICT_LEVELS.includes(level)) throw badInput(levelField, `Unknown level ${level}`);
   if (level !== 'INTERCOMMUNITY') {
     if (others.length > 0) throw badInput(field, `Only INTERCOMMUNITY cases name other communities; this case is ${level}`);

@@ -1,4 +1,14 @@
-import { badInput, createOnce, requireOwner, requireWriter, type AuditRecorder, type DirectoryClient, type Viewer, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  createOnce,
+  requireOwner,
+  requireWriter,
+  type AuditRecorder,
+  type DirectoryClient,
+  type Viewer,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import {
   CaseStatusChangeSchema,
   ConflictCaseSchema,
@@ -58,7 +68,11 @@ export class ConflictCaseService {
   report(input: ReportConflictCaseInput): Promise<ConflictCase> {
     const writer = requireWriter(this.viewer, DOMAIN);
     const key = input.clientMutationId;
-    return createOnce(key, async () => (key ? this.repositories.cases.byClientMutationId(writer.organisationId, key) : null), () => one(this.reportMany([input])));
+    return createOnce(
+      key,
+      async () => (key ? this.repositories.cases.byClientMutationId(writer.organisationId, key) : null),
+      () => one(this.reportMany([input])),
+    );
   }
 
   /**
@@ -69,7 +83,9 @@ export class ConflictCaseService {
   async reportMany(inputs: readonly ReportConflictCaseInput[]): Promise<ConflictCase[]> {
     const writer = requireWriter(this.viewer, DOMAIN);
     const retried = inputs.flatMap((input) => (input.clientMutationId ? [input.clientMutationId] : []));
-    const earlier = new Map((await this.repositories.cases.byClientMutationIds(writer.organisationId, retried)).map((c) => [c.clientMutationId!, c]));
+    const earlier = new Map(
+      (await this.repositories.cases.byClientMutationIds(writer.organisationId, retried)).map((c) => [c.clientMutationId!, c]),
+    );
     const keyed = new Map<string, ReportConflictCaseInput>();
     const fresh = inputs.filter((input) => {
       const key = input.clientMutationId;
@@ -79,55 +95,73 @@ export class ConflictCaseService {
       return true;
     });
     const checked = await Promise.all(fresh.map((input) => this.check(input)));
-    const created = checked.length === 0 ? [] : await this.repositories.transaction(async (manager) => {
-      const wanted = new Map<string, { adminPcode: string; year: number; count: number }>();
-      for (const { place, reportedOn } of checked) {
-        const key = `${place.adminPcode}-${Number(reportedOn.slice(0, 4))}`;
-        const entry = wanted.get(key) ?? { adminPcode: place.adminPcode, year: Number(reportedOn.slice(0, 4)), count: 0 };
-        wanted.set(key, { ...entry, count: entry.count + 1 });
-      }
-      const last = await this.repositories.cases.reserveSequenceNumbers(manager, [...wanted.values()]);
-      const next = new Map([...wanted].map(([key, { count }]) => [key, last.get(key)! - count + 1]));
-      const rows = checked.map(({ input, commissionId, place, reportedOn, others, narrative }) => {
-        const key = `${place.adminPcode}-${Number(reportedOn.slice(0, 4))}`;
-        const sequence = next.get(key)!;
-        next.set(key, sequence + 1);
-        return {
-          id: newId(),
-          reference: caseReference(place.adminPcode, reportedOn, sequence),
-          peaceCommissionId: commissionId,
-          ...place,
-          level: input.level,
-          otherCommunityIds: others,
-          type: input.type,
-          reportedOn,
-          status: 'REPORTED' as const,
-          statusSince: reportedOn,
-          resolvedOn: null,
-          everRelapsed: false,
-          narrative,
-          clientMutationId: input.clientMutationId ?? null,
-          ownerOrg: writer.organisationId,
-          createdBy: writer.subject,
-        };
-      });
-      await manager.getRepository(ConflictCaseSchema).insert(rows);
-      await manager.getRepository(PartySchema).insert(rows.flatMap((row, i) => partyRows(row.id, row.ownerOrg, writer.subject, checked[i]!.parties)));
-      await manager.getRepository(CaseStatusChangeSchema).insert(
-        rows.map((row) => ({ caseId: row.id, fromStatus: null, toStatus: 'REPORTED' as const, changedOn: row.reportedOn, note: null, ownerOrg: row.ownerOrg, createdBy: writer.subject })),
-      );
-      await this.audit.recordWrite(manager, {
-        operation: 'reportConflictCase',
-        recordType: 'ConflictCase',
-        recordIds: rows.map((row) => row.id),
-        fields: [...new Set(fresh.flatMap(givenFields))],
-        ownerOrg: writer.organisationId,
-      });
-      return this.repositories.cases.inTransaction(manager, rows.map((row) => row.id));
-    });
+    const created =
+      checked.length === 0
+        ? []
+        : await this.repositories.transaction(async (manager) => {
+            const wanted = new Map<string, { adminPcode: string; year: number; count: number }>();
+            for (const { place, reportedOn } of checked) {
+              const key = `${place.adminPcode}-${Number(reportedOn.slice(0, 4))}`;
+              const entry = wanted.get(key) ?? { adminPcode: place.adminPcode, year: Number(reportedOn.slice(0, 4)), count: 0 };
+              wanted.set(key, { ...entry, count: entry.count + 1 });
+            }
+            const last = await this.repositories.cases.reserveSequenceNumbers(manager, [...wanted.values()]);
+            const next = new Map([...wanted].map(([key, { count }]) => [key, last.get(key)! - count + 1]));
+            const rows = checked.map(({ input, commissionId, place, reportedOn, others, narrative }) => {
+              const key = `${place.adminPcode}-${Number(reportedOn.slice(0, 4))}`;
+              const sequence = next.get(key)!;
+              next.set(key, sequence + 1);
+              return {
+                id: newId(),
+                reference: caseReference(place.adminPcode, reportedOn, sequence),
+                peaceCommissionId: commissionId,
+                ...place,
+                level: input.level,
+                otherCommunityIds: others,
+                type: input.type,
+                reportedOn,
+                status: 'REPORTED' as const,
+                statusSince: reportedOn,
+                resolvedOn: null,
+                everRelapsed: false,
+                narrative,
+                clientMutationId: input.clientMutationId ?? null,
+                ownerOrg: writer.organisationId,
+                createdBy: writer.subject,
+              };
+            });
+            await manager.getRepository(ConflictCaseSchema).insert(rows);
+            await manager
+              .getRepository(PartySchema)
+              .insert(rows.flatMap((row, i) => partyRows(row.id, row.ownerOrg, writer.subject, checked[i]!.parties)));
+            await manager.getRepository(CaseStatusChangeSchema).insert(
+              rows.map((row) => ({
+                caseId: row.id,
+                fromStatus: null,
+                toStatus: 'REPORTED' as const,
+                changedOn: row.reportedOn,
+                note: null,
+                ownerOrg: row.ownerOrg,
+                createdBy: writer.subject,
+              })),
+            );
+            await this.audit.recordWrite(manager, {
+              operation: 'reportConflictCase',
+              recordType: 'ConflictCase',
+              recordIds: rows.map((row) => row.id),
+              fields: [...new Set(fresh.flatMap(givenFields))],
+              ownerOrg: writer.organisationId,
+            });
+            return this.repositories.cases.inTransaction(
+              manager,
+              rows.map((row) => row.id),
+            );
+          });
     created.forEach((kase) => this.changes.remember(kase));
     const byInput = new Map(fresh.map((input, i) => [input, created[i]!]));
-    return inputs.map((input) => byInput.get(input) ?? earlier.get(input.clientMutationId!) ?? byInput.get(keyed.get(input.clientMutationId!)!)!);
+    return inputs.map(
+      (input) => byInput.get(input) ?? earlier.get(input.clientMutationId!) ?? byInput.get(keyed.get(input.clientMutationId!)!)!,
+    );
   }
 
   async update(id: string, version: number, input: UpdateConflictCaseInput): Promise<ConflictCase> {
@@ -141,7 +175,9 @@ export class ConflictCaseService {
         fields: givenFields(input),
         caseFields,
         replacesParties: parties !== null,
-        inserts: parties ? partyRows(current.id, current.ownerOrg, writer.subject, parties).map((row) => ({ schema: PartySchema, row })) : [],
+        inserts: parties
+          ? partyRows(current.id, current.ownerOrg, writer.subject, parties).map((row) => ({ schema: PartySchema, row }))
+          : [],
       },
     ]);
     return updated!;
@@ -151,7 +187,10 @@ export class ConflictCaseService {
    * Every problem of a correction at once, before anything is written: the case's columns that change,
    * and its new parties (null when they stay). The directory is asked last, as for a report.
    */
-  private async checkCorrection(current: ConflictCase, input: UpdateConflictCaseInput): Promise<{ caseFields: CaseFields; parties: PartyFields[] | null }> {
+  private async checkCorrection(
+    current: ConflictCase,
+    input: UpdateConflictCaseInput,
+  ): Promise<{ caseFields: CaseFields; parties: PartyFields[] | null }> {
     const problems = new Problems();
     // A case always has a type, a level and parties; the rules below build on them, so removals are refused first.
     if (input.type === null) problems.add('input.type', 'A case has a type');
@@ -169,16 +208,25 @@ export class ConflictCaseService {
       const level = input.level ?? current.level;
       // Moving a case out of INTERCOMMUNITY drops the other communities unless they are given again.
       const named = input.otherCommunities ?? (level === 'INTERCOMMUNITY' ? current.otherCommunityIds : []);
-      others = problems.check('input.otherCommunities', () => checkOtherCommunities('input.level', 'input.otherCommunities', level, named, current.communityId));
+      others = problems.check('input.otherCommunities', () =>
+        checkOtherCommunities('input.level', 'input.otherCommunities', level, named, current.communityId),
+      );
       caseFields.level = level;
       caseFields.otherCommunityIds = others;
     }
-    if (input.narrative !== undefined) caseFields.narrative = problems.check('input.narrative', () => optionalText('input.narrative', input.narrative, MAX_NARRATIVE));
+    if (input.narrative !== undefined)
+      caseFields.narrative = problems.check('input.narrative', () => optionalText('input.narrative', input.narrative, MAX_NARRATIVE));
     const cleaned = given(parties) ? problems.check('input.parties', () => cleanParties('input.parties', parties)) : null;
     // Only communities named again are placed: those the case keeps were placed when they were named.
     if (others && input.otherCommunities) {
       const placed = others;
-      await problems.check('input.otherCommunities', () => placeCommunities(this.directory, placed.map((_, i) => `input.otherCommunities.${i}`), placed));
+      await problems.check('input.otherCommunities', () =>
+        placeCommunities(
+          this.directory,
+          placed.map((_, i) => `input.otherCommunities.${i}`),
+          placed,
+        ),
+      );
     }
     return problems.done({ caseFields, parties: cleaned });
   }
@@ -206,10 +254,22 @@ export class ConflictCaseService {
     // The commission's community and the others, placed by the directory as it is today.
     const places = others
       ? await problems.check('input.otherCommunities', () =>
-          placeCommunities(this.directory, ['input.peaceCommission', ...others.map((_, i) => `input.otherCommunities.${i}`)], [commission.communityId, ...others]),
+          placeCommunities(
+            this.directory,
+            ['input.peaceCommission', ...others.map((_, i) => `input.otherCommunities.${i}`)],
+            [commission.communityId, ...others],
+          ),
         )
       : undefined;
     const checked = problems.done({ places, others, parties, narrative });
-    return { input, commissionId: commission.id, place: checked.places[0]!, reportedOn, others: checked.others, parties: checked.parties, narrative: checked.narrative };
+    return {
+      input,
+      commissionId: commission.id,
+      place: checked.places[0]!,
+      reportedOn,
+      others: checked.others,
+      parties: checked.parties,
+      narrative: checked.narrative,
+    };
   }
 }

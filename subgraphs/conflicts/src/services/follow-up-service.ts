@@ -89,7 +89,10 @@ export class FollowUpService {
       if (given(input.followUp)) {
         scheduled = checks[i]!.find((check) => check.id === input.followUp);
         if (!scheduled || scheduled.resolutionId !== resolution.id) {
-          problems.add('input.followUp', `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`);
+          problems.add(
+            'input.followUp',
+            `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`,
+          );
         } else if (scheduled.heldOn) problems.add('input.followUp', `That follow-up check was already held on ${scheduled.heldOn}`);
       }
       // A status change may not be dated before the last one; a later check only not before the resolution.
@@ -116,10 +119,23 @@ export class FollowUpService {
       };
       if (scheduled) {
         change.updates = [
-          { record: 'follow_up_check', id: scheduled.id, version: scheduled.version, values: { held_on: held.heldOn, finding: held.finding, notes: held.notes } },
+          {
+            record: 'follow_up_check',
+            id: scheduled.id,
+            version: scheduled.version,
+            values: { held_on: held.heldOn, finding: held.finding, notes: held.notes },
+          },
         ];
       } else {
-        const row = { id: newId(), caseId: current.id, resolutionId: resolution.id, dueOn: null, ...held, ownerOrg: current.ownerOrg, createdBy: writer.subject };
+        const row = {
+          id: newId(),
+          caseId: current.id,
+          resolutionId: resolution.id,
+          dueOn: null,
+          ...held,
+          ownerOrg: current.ownerOrg,
+          createdBy: writer.subject,
+        };
         change.inserts = [{ schema: FollowUpCheckSchema, row }];
       }
       return change;

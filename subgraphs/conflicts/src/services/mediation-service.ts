@@ -36,13 +36,20 @@ export class MediationService {
 
   async startMany(requests: readonly ChangeRequest<StatusChangeInput>[]): Promise<ConflictCase[]> {
     const { writer, opened } = await this.changes.open(requests);
-    const referrals = await Promise.all(opened.map(({ current }) => (current.status === 'REFERRED' ? this.loaders.referralsOfCase.load(current.id) : [])));
+    const referrals = await Promise.all(
+      opened.map(({ current }) => (current.status === 'REFERRED' ? this.loaders.referralsOfCase.load(current.id) : [])),
+    );
     const changes = opened.map(({ current, version, input }, i): CaseChange => {
       checkTransition(current.status, 'UNDER_MEDIATION');
       const on = isoDate(input.on);
       checkCaseDate('input.on', on, current);
       checkLeavingReferral(current, referrals[i]!, 'input.on', on);
-      return { current, version, fields: givenFields(input), status: { to: 'UNDER_MEDIATION', on, note: optionalText('input.note', input.note, 2000) } };
+      return {
+        current,
+        version,
+        fields: givenFields(input),
+        status: { to: 'UNDER_MEDIATION', on, note: optionalText('input.note', input.note, 2000) },
+      };
     });
     return this.changes.apply(writer, 'startMediation', changes);
   }
@@ -56,16 +63,23 @@ export class MediationService {
     const commissions = await Promise.all(opened.map(({ current }) => this.loaders.commission.load(current.peaceCommissionId)));
     const changes = opened.map(({ current, version, input }, i): CaseChange => {
       if (current.status !== 'UNDER_MEDIATION') {
-        throw badInput('id', `Mediation sessions are recorded while a case is UNDER_MEDIATION; case ${current.reference} is ${current.status}`);
+        throw badInput(
+          'id',
+          `Mediation sessions are recorded while a case is UNDER_MEDIATION; case ${current.reference} is ${current.status}`,
+        );
       }
       const problems = new Problems();
       const heldOn = isoDate(input.heldOn);
       problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, current));
       const members = membersOf(commissions[i]!.membership);
-      for (const [sex, have] of [['women', members.women], ['men', members.men]] as const) {
+      for (const [sex, have] of [
+        ['women', members.women],
+        ['men', members.men],
+      ] as const) {
         const count = input.mediators[sex];
         if (!Number.isInteger(count) || count < 0) problems.add(`input.mediators.${sex}`, `${sex} must be a whole number of at least 0`);
-        else if (count > have) problems.add(`input.mediators.${sex}`, `Mediators are commission members: the commission has ${have} ${sex}, not ${count}`);
+        else if (count > have)
+          problems.add(`input.mediators.${sex}`, `Mediators are commission members: the commission has ${have} ${sex}, not ${count}`);
       }
       if (input.mediators.women + input.mediators.men === 0) problems.add('input.mediators', 'A session has at least one mediator');
       for (const sex of ['women', 'men'] as const) {

@@ -54,7 +54,11 @@ export class PeaceCommissionService {
   create(input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
     const writer = requireWriter(this.viewer, DOMAIN);
     const key = input.clientMutationId;
-    return createOnce(key, async () => (key ? this.repositories.commissions.byClientMutationId(writer.organisationId, key) : null), () => this.createNew(writer, input));
+    return createOnce(
+      key,
+      async () => (key ? this.repositories.commissions.byClientMutationId(writer.organisationId, key) : null),
+      () => this.createNew(writer, input),
+    );
   }
 
   private async createNew(writer: Partner, input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
@@ -66,7 +70,9 @@ export class PeaceCommissionService {
       membership,
       places: [place],
     } = problems.done({
-      managementCommittee: problems.check('input.managementCommittee', () => requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee')),
+      managementCommittee: problems.check('input.managementCommittee', () =>
+        requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee'),
+      ),
       membership: problems.check('input.membership', () => cleanMembership('input.membership', input.membership)),
       places: await problems.check('input.community', () => placeCommunities(this.directory, ['input.community'], [input.community])),
     });

@@ -15,7 +15,10 @@ export function checkLeavingReferral(current: ConflictCase, referrals: readonly 
   if (current.status !== 'REFERRED') return;
   const referral = openReferral(referrals);
   if (!referral?.feedbackOn) {
-    throw badInput('id', `Case ${current.reference} awaits the referral body's feedback: record it (recordReferralFeedback) before the case leaves REFERRED`);
+    throw badInput(
+      'id',
+      `Case ${current.reference} awaits the referral body's feedback: record it (recordReferralFeedback) before the case leaves REFERRED`,
+    );
   }
   checkNotBefore(field, date, referral.feedbackOn, "the referral body's feedback arrived");
 }

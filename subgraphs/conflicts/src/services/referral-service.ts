@@ -54,7 +54,13 @@ export class ReferralService {
         ownerOrg: current.ownerOrg,
         createdBy: writer.subject,
       };
-      return { current, version, fields: givenFields(input), status: { to: 'REFERRED', on: referredOn, note: null }, inserts: [{ schema: ReferralSchema, row }] };
+      return {
+        current,
+        version,
+        fields: givenFields(input),
+        status: { to: 'REFERRED', on: referredOn, note: null },
+        inserts: [{ schema: ReferralSchema, row }],
+      };
     });
     return this.changes.apply(writer, 'referConflictCase', changes);
   }
@@ -69,14 +75,17 @@ export class ReferralService {
     const changes = opened.map(({ current, version, input }, i): CaseChange => {
       const referral = current.status === 'REFERRED' ? openReferral(referrals[i]!) : undefined;
       if (!referral) throw badInput('id', `Case ${current.reference} is ${current.status}, not REFERRED: no referral awaits feedback`);
-      if (referral.feedbackOn) throw badInput('id', `The referral of ${referral.referredOn} already has its feedback (${referral.feedbackOn})`);
+      if (referral.feedbackOn)
+        throw badInput('id', `The referral of ${referral.referredOn} already has its feedback (${referral.feedbackOn})`);
       const problems = new Problems();
       const receivedOn = isoDate(input.receivedOn);
       problems.check('input.receivedOn', () => {
         checkNotFuture('input.receivedOn', receivedOn);
         checkNotBefore('input.receivedOn', receivedOn, referral.referredOn, 'the case was referred');
       });
-      const { feedback } = problems.done({ feedback: problems.check('input.feedback', () => requiredText('input.feedback', input.feedback, 4000, 'The feedback')) });
+      const { feedback } = problems.done({
+        feedback: problems.check('input.feedback', () => requiredText('input.feedback', input.feedback, 4000, 'The feedback')),
+      });
       return {
         current,
         version,

@@ -1,5 +1,12 @@
 import { badInput, Problems } from '@peacegraph/kit';
-import { FollowUpCheckSchema, RESOLUTION_OUTCOMES, ResolutionSchema, type CaseStatus, type ConflictCase, type ResolutionOutcome } from '../entities';
+import {
+  FollowUpCheckSchema,
+  RESOLUTION_OUTCOMES,
+  ResolutionSchema,
+  type CaseStatus,
+  type ConflictCase,
+  type ResolutionOutcome,
+} from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
 import { checkCaseDate, checkNotBefore, isoDate } from './case-dates';
@@ -34,7 +41,9 @@ export class ResolutionService {
 
   async recordMany(requests: readonly ChangeRequest<ResolutionInput>[]): Promise<ConflictCase[]> {
     const { writer, opened } = await this.changes.open(requests);
-    const referrals = await Promise.all(opened.map(({ current }) => (current.status === 'REFERRED' ? this.loaders.referralsOfCase.load(current.id) : [])));
+    const referrals = await Promise.all(
+      opened.map(({ current }) => (current.status === 'REFERRED' ? this.loaders.referralsOfCase.load(current.id) : [])),
+    );
     const changes = opened.map(({ current, version, input }, i): CaseChange => {
       if (!RESOLUTION_OUTCOMES.includes(input.outcome)) throw badInput('input.outcome', `Unknown outcome ${input.outcome}`);
       const to = statusAfter(input.outcome);
@@ -57,7 +66,9 @@ export class ResolutionService {
           if (due.indexOf(date) !== n) problems.add(`input.followUpsDue.${n}`, `${date} is listed twice`);
         });
       }
-      const { termsSummary } = problems.done({ termsSummary: problems.check('input.termsSummary', () => optionalText('input.termsSummary', input.termsSummary, 4000)) });
+      const { termsSummary } = problems.done({
+        termsSummary: problems.check('input.termsSummary', () => optionalText('input.termsSummary', input.termsSummary, 4000)),
+      });
       const resolution = {
         id: newId(),
         caseId: current.id,

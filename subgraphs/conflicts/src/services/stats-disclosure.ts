@@ -21,7 +21,11 @@ const STATUS_COLUMNS = ['open', 'resolved', 'referred', 'unresolved'] as const;
  * keeps a withheld cell from being recovered by subtraction from any total shown beside it. A median of
  * fewer than 5 resolution times is withheld too: with so few, it nearly gives them away.
  */
-export function discloseFigures(groups: readonly StatsRow[], total: StatsRow, exact: boolean): { groups: CaseFigures[]; total: CaseFigures } {
+export function discloseFigures(
+  groups: readonly StatsRow[],
+  total: StatsRow,
+  exact: boolean,
+): { groups: CaseFigures[]; total: CaseFigures } {
   const table = discloseTable(
     groups.map((g) => STATUS_COLUMNS.map((column) => g[column])),
     { exact },

@@ -85,7 +85,9 @@ export class Initial1735000000000 implements MigrationInterface {
         CHECK ((home_community_id IS NULL) = (home_admin_pcode IS NULL))
       )`);
     // The same person recorded twice by one organisation: same name and home community.
-    await db.query(`CREATE UNIQUE INDEX facilitator_same_person ON facilitator (owner_org, search_key(full_name), home_community_id) NULLS NOT DISTINCT`);
+    await db.query(
+      `CREATE UNIQUE INDEX facilitator_same_person ON facilitator (owner_org, search_key(full_name), home_community_id) NULLS NOT DISTINCT`,
+    );
     await db.query(`CREATE INDEX facilitator_name_order ON facilitator (full_name, id)`);
     await db.query(`CREATE INDEX facilitator_organisation ON facilitator (owner_org, full_name, id)`);
     await db.query(`CREATE INDEX facilitator_languages ON facilitator USING gin (language_codes)`);
@@ -146,7 +148,9 @@ export class Initial1735000000000 implements MigrationInterface {
       )`);
     // A plan is delivered once per cohort; re-deliveries are make-ups, at most one a day.
     await db.query(`CREATE UNIQUE INDEX session_delivery_once ON session_delivery (cohort_id, session_plan_id) WHERE NOT make_up`);
-    await db.query(`CREATE UNIQUE INDEX session_delivery_make_up_day ON session_delivery (cohort_id, session_plan_id, delivered_on) WHERE make_up`);
+    await db.query(
+      `CREATE UNIQUE INDEX session_delivery_make_up_day ON session_delivery (cohort_id, session_plan_id, delivered_on) WHERE make_up`,
+    );
     await db.query(`CREATE INDEX session_delivery_cohort ON session_delivery (cohort_id, session_number, delivered_on)`);
     await db.query(`CREATE INDEX session_delivery_date_order ON session_delivery (delivered_on, id)`);
     await db.query(`CREATE INDEX session_delivery_make_ups ON session_delivery (delivered_on, id) WHERE make_up`);
@@ -243,8 +247,17 @@ export class Initial1735000000000 implements MigrationInterface {
 
     // Retried creates: one record per client mutation id and organisation.
     for (const table of [
-      'module', 'session_plan', 'facilitator', 'cohort', 'session_delivery', 'community_action_plan', 'planned_action',
-      'social_mobilisation', 'staff_training', 'coaching_session', 'dialogue_process',
+      'module',
+      'session_plan',
+      'facilitator',
+      'cohort',
+      'session_delivery',
+      'community_action_plan',
+      'planned_action',
+      'social_mobilisation',
+      'staff_training',
+      'coaching_session',
+      'dialogue_process',
     ]) {
       await db.query(`CREATE UNIQUE INDEX ${table}_client_mutation ON ${table} (owner_org, client_mutation_id)`);
     }

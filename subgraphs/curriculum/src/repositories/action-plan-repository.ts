@@ -1,5 +1,15 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction } from '../entities';
 
 export interface ActionPlanFilter {
@@ -39,7 +49,13 @@ export class ActionPlanRepository {
     whereBetween(query, 'plan.adopted_on', filter.from ?? null, filter.to ?? null);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'plan.adopted_on', type: 'date', value: (p) => p.adoptedOn }, { expression: 'plan.id', type: 'uuid', value: (p) => p.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'plan.adopted_on', type: 'date', value: (p) => p.adoptedOn },
+          { expression: 'plan.id', type: 'uuid', value: (p) => p.id },
+        ],
+      },
       page,
     );
   }
@@ -48,10 +64,13 @@ export class ActionPlanRepository {
   ofCommunities(communityIds: readonly string[], first: number | null | undefined): Promise<CommunityActionPlan[]> {
     return this.plans
       .createQueryBuilder('plan')
-      .where(`plan.id IN (${firstOfEach('community_action_plan', 'community_id', 'adopted_on DESC, id DESC', 'community_id = ANY(:ids)')})`, {
-        ids: onlyUuids(communityIds),
-        first: pageSize(first),
-      })
+      .where(
+        `plan.id IN (${firstOfEach('community_action_plan', 'community_id', 'adopted_on DESC, id DESC', 'community_id = ANY(:ids)')})`,
+        {
+          ids: onlyUuids(communityIds),
+          first: pageSize(first),
+        },
+      )
       .orderBy('plan.adopted_on', 'DESC')
       .addOrderBy('plan.id', 'DESC')
       .getMany();

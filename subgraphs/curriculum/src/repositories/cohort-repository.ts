@@ -1,5 +1,15 @@
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit';
 import { CohortSchema, type Cohort, type CohortStatus } from '../entities';
 
 export interface CohortFilter {
@@ -31,7 +41,12 @@ export class CohortRepository {
 
   /** The cohort, locked until the transaction ends: deliveries to one cohort are recorded one at a time. */
   lock(manager: EntityManager, id: string): Promise<Cohort> {
-    return manager.getRepository(CohortSchema).createQueryBuilder('cohort').setLock('pessimistic_write').where('cohort.id = :id', { id }).getOneOrFail();
+    return manager
+      .getRepository(CohortSchema)
+      .createQueryBuilder('cohort')
+      .setLock('pessimistic_write')
+      .where('cohort.id = :id', { id })
+      .getOneOrFail();
   }
 
   list(filter: CohortFilter, page: PageArgs): Promise<Connection<Cohort>> {
@@ -40,7 +55,10 @@ export class CohortRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'cohort.start_date', type: 'date', value: (c) => c.startDate }, { expression: 'cohort.id', type: 'uuid', value: (c) => c.id }],
+        keys: [
+          { expression: 'cohort.start_date', type: 'date', value: (c) => c.startDate },
+          { expression: 'cohort.id', type: 'uuid', value: (c) => c.id },
+        ],
       },
       page,
     );
@@ -56,7 +74,8 @@ export class CohortRepository {
     if (filter.language) query.andWhere(`${alias}.language_code = :language`, { language: filter.language });
     if (filter.organisation) whereId(query, `${alias}.owner_org`, filter.organisation, 'organisation');
     if (filter.facilitator) {
-      if (onlyUuids([filter.facilitator]).length) query.andWhere(`${alias}.facilitator_ids @> ARRAY[:facilitator]::uuid[]`, { facilitator: filter.facilitator });
+      if (onlyUuids([filter.facilitator]).length)
+        query.andWhere(`${alias}.facilitator_ids @> ARRAY[:facilitator]::uuid[]`, { facilitator: filter.facilitator });
       else query.andWhere('1 = 0');
     }
     return whereBetween(query, `${alias}.start_date`, filter.from ?? null, filter.to ?? null);
@@ -89,11 +108,20 @@ export class CohortRepository {
       .getMany();
   }
 
-  private firstPer(partition: string, where: string, ids: string[], args: { status?: CohortStatus | null; first?: number | null }): Promise<Cohort[]> {
+  private firstPer(
+    partition: string,
+    where: string,
+    ids: string[],
+    args: { status?: CohortStatus | null; first?: number | null },
+  ): Promise<Cohort[]> {
     const condition = args.status ? `${where} AND status = :status` : where;
     return this.rows
       .createQueryBuilder('cohort')
-      .where(`cohort.id IN (${firstOfEach('cohort', partition, ORDER, condition)})`, { ids, status: args.status, first: pageSize(args.first) })
+      .where(`cohort.id IN (${firstOfEach('cohort', partition, ORDER, condition)})`, {
+        ids,
+        status: args.status,
+        first: pageSize(args.first),
+      })
       .orderBy('cohort.start_date', 'DESC')
       .addOrderBy('cohort.id', 'DESC')
       .getMany();

@@ -1,5 +1,15 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsTerm, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
+import {
+  containsTerm,
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereId,
+} from '@peacegraph/kit';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 
 export interface FacilitatorFilter {
@@ -28,7 +38,8 @@ export class FacilitatorRepository {
     if (filter.organisation) whereId(query, 'facilitator.owner_org', filter.organisation, 'organisation');
     if (filter.language) query.andWhere('facilitator.language_codes @> ARRAY[:language]::text[]', { language: filter.language });
     if (filter.module) {
-      if (onlyUuids([filter.module]).length) query.andWhere('facilitator.certified_module_ids @> ARRAY[:module]::uuid[]', { module: filter.module });
+      if (onlyUuids([filter.module]).length)
+        query.andWhere('facilitator.certified_module_ids @> ARRAY[:module]::uuid[]', { module: filter.module });
       else query.andWhere('1 = 0');
     }
     if (filter.country) query.andWhere('facilitator.home_country_code = :country', { country: filter.country });
@@ -37,7 +48,12 @@ export class FacilitatorRepository {
     if (filter.search) query.andWhere(`facilitator.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
-      { keys: [{ expression: 'facilitator.full_name', type: 'text', value: (f) => f.fullName }, { expression: 'facilitator.id', type: 'uuid', value: (f) => f.id }] },
+      {
+        keys: [
+          { expression: 'facilitator.full_name', type: 'text', value: (f) => f.fullName },
+          { expression: 'facilitator.id', type: 'uuid', value: (f) => f.id },
+        ],
+      },
       page,
     );
   }

@@ -1,5 +1,14 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit';
 import { SocialMobilisationSchema, type SocialMobilisation } from '../entities';
 
 export interface SocialMobilisationFilter {
@@ -42,7 +51,10 @@ export class MobilisationRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'mobilisation.held_on', type: 'date', value: (m) => m.heldOn }, { expression: 'mobilisation.id', type: 'uuid', value: (m) => m.id }],
+        keys: [
+          { expression: 'mobilisation.held_on', type: 'date', value: (m) => m.heldOn },
+          { expression: 'mobilisation.id', type: 'uuid', value: (m) => m.id },
+        ],
       },
       page,
     );

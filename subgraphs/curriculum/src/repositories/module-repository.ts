@@ -16,7 +16,12 @@ export class ModuleRepository {
   list(page: PageArgs): Promise<Connection<Module>> {
     return keysetConnection(
       this.rows.createQueryBuilder('module'),
-      { keys: [{ expression: 'module.title', type: 'text', value: (m) => m.title }, { expression: 'module.id', type: 'uuid', value: (m) => m.id }] },
+      {
+        keys: [
+          { expression: 'module.title', type: 'text', value: (m) => m.title },
+          { expression: 'module.id', type: 'uuid', value: (m) => m.id },
+        ],
+      },
       page,
     );
   }

@@ -51,7 +51,9 @@ export class ReachRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   cohortsCompleted(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<CountRow[]> {
-    return this.grouped(filter, groupBy, viewerOrg, 'c.completed_on', `count(*)::int AS count, 0 AS "makeUps"`, 'cohort c', [`c.status = 'COMPLETED'`]);
+    return this.grouped(filter, groupBy, viewerOrg, 'c.completed_on', `count(*)::int AS count, 0 AS "makeUps"`, 'cohort c', [
+      `c.status = 'COMPLETED'`,
+    ]);
   }
 
   sessionsDelivered(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<CountRow[]> {
@@ -72,7 +74,14 @@ export class ReachRepository {
   }
 
   reachedByMobilisation(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<HeadcountRow[]> {
-    return this.grouped(filter, groupBy, viewerOrg, 'm.held_on', HEADCOUNT_SUMS('reached', 'm'), 'social_mobilisation m JOIN cohort c ON c.id = m.cohort_id');
+    return this.grouped(
+      filter,
+      groupBy,
+      viewerOrg,
+      'm.held_on',
+      HEADCOUNT_SUMS('reached', 'm'),
+      'social_mobilisation m JOIN cohort c ON c.id = m.cohort_id',
+    );
   }
 
   private async grouped<R>(
@@ -92,7 +101,11 @@ export class ReachRepository {
       if (!PCODE_PATTERN.test(filter.adminArea)) throw new Error(`Not a P-code: ${filter.adminArea}`);
       statement.where.push(`c.admin_pcode LIKE ${statement.param(`${filter.adminArea}%`)}`);
     }
-    for (const [column, id] of [['c.community_id', filter.community], ['c.module_id', filter.module], ['c.owner_org', filter.organisation]] as const) {
+    for (const [column, id] of [
+      ['c.community_id', filter.community],
+      ['c.module_id', filter.module],
+      ['c.owner_org', filter.organisation],
+    ] as const) {
       if (!id) continue;
       statement.where.push(onlyUuids([id]).length ? `${column} = ${statement.param(id)}` : 'false');
     }

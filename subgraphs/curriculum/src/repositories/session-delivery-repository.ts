@@ -61,7 +61,10 @@ export class SessionDeliveryRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'delivery.delivered_on', type: 'date', value: (d) => d.deliveredOn }, { expression: 'delivery.id', type: 'uuid', value: (d) => d.id }],
+        keys: [
+          { expression: 'delivery.delivered_on', type: 'date', value: (d) => d.deliveredOn },
+          { expression: 'delivery.id', type: 'uuid', value: (d) => d.id },
+        ],
       },
       page,
     );

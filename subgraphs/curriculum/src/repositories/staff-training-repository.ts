@@ -47,7 +47,13 @@ export class StaffTrainingRepository {
     whereBetween(query, 'training.starts_on', filter.from ?? null, filter.to ?? null);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'training.starts_on', type: 'date', value: (t) => t.startsOn }, { expression: 'training.id', type: 'uuid', value: (t) => t.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'training.starts_on', type: 'date', value: (t) => t.startsOn },
+          { expression: 'training.id', type: 'uuid', value: (t) => t.id },
+        ],
+      },
       page,
     );
   }

@@ -13,11 +13,14 @@ export const Cohort = {
   country: (cohort: CohortRow) => countryRef(cohort.countryCode),
   language: (cohort: CohortRow) => languageRef(cohort.languageCode),
   facilitators: (cohort: CohortRow, _: unknown, { loaders }: CurriculumContext) => loadPresent(loaders.facilitator, cohort.facilitatorIds),
-  enrolment: (cohort: CohortRow, _: unknown, { viewer }: CurriculumContext) => discloseHeadcount(cohort.enrolment, owns(viewer, cohort.ownerOrg)),
+  enrolment: (cohort: CohortRow, _: unknown, { viewer }: CurriculumContext) =>
+    discloseHeadcount(cohort.enrolment, owns(viewer, cohort.ownerOrg)),
   enrolmentByAudience: (cohort: CohortRow, _: unknown, { viewer }: CurriculumContext) =>
     discloseAudiences(cohort.enrolmentByAudience, cohort.audiences, owns(viewer, cohort.ownerOrg)),
   suspension: (cohort: CohortRow) =>
-    cohort.suspendedReason && cohort.suspendedOn ? { reason: cohort.suspendedReason, since: cohort.suspendedOn, resumedOn: cohort.resumedOn } : null,
+    cohort.suspendedReason && cohort.suspendedOn
+      ? { reason: cohort.suspendedReason, since: cohort.suspendedOn, resumedOn: cohort.resumedOn }
+      : null,
   allowedStatusChanges: (cohort: CohortRow) => allowedStatusChanges(cohort),
   progress: async (cohort: CohortRow, _: unknown, { loaders }: CurriculumContext) => loaders.progress.load(cohort.id),
   deliveries: (cohort: CohortRow, _: unknown, { loaders }: CurriculumContext) => loaders.deliveriesOfCohort.load(cohort.id),

@@ -4,7 +4,8 @@ import { organisationRef } from './references';
 
 export const Module = {
   sessionPlans: (module: ModuleRow, _: unknown, { loaders }: CurriculumContext) => loaders.sessionPlansOfModule.load(module.id),
-  sessionCount: async (module: ModuleRow, _: unknown, { loaders }: CurriculumContext) => (await loaders.sessionPlansOfModule.load(module.id)).length,
+  sessionCount: async (module: ModuleRow, _: unknown, { loaders }: CurriculumContext) =>
+    (await loaders.sessionPlansOfModule.load(module.id)).length,
   organisation: (module: ModuleRow) => organisationRef(module.ownerOrg),
 };
 

@@ -36,11 +36,13 @@ export const Mutation = {
   updatePlannedAction: (_: unknown, { id, version, input }: Update<C['actionPlans']['updateAction']>, { actionPlans }: C) =>
     actionPlans.updateAction(id, version, input),
 
-  recordSocialMobilisation: (_: unknown, { input }: Create<C['mobilisations']['record']>, { mobilisations }: C) => mobilisations.record(input),
+  recordSocialMobilisation: (_: unknown, { input }: Create<C['mobilisations']['record']>, { mobilisations }: C) =>
+    mobilisations.record(input),
   updateSocialMobilisation: (_: unknown, { id, version, input }: Update<C['mobilisations']['update']>, { mobilisations }: C) =>
     mobilisations.update(id, version, input),
 
-  createStaffTraining: (_: unknown, { input }: Create<C['staffTrainings']['create']>, { staffTrainings }: C) => staffTrainings.create(input),
+  createStaffTraining: (_: unknown, { input }: Create<C['staffTrainings']['create']>, { staffTrainings }: C) =>
+    staffTrainings.create(input),
   updateStaffTraining: (_: unknown, { id, version, input }: Update<C['staffTrainings']['update']>, { staffTrainings }: C) =>
     staffTrainings.update(id, version, input),
   recordCoachingSession: (_: unknown, { input }: Create<C['staffTrainings']['recordCoaching']>, { staffTrainings }: C) =>

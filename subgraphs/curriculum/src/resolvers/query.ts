@@ -38,8 +38,11 @@ export const Query = {
   communityActionPlans: (_: unknown, args: { filter?: Dated<ActionPlanFilter> | null } & PageArgs, { repositories }: CurriculumContext) =>
     repositories.actionPlans.list(dates<ActionPlanFilter>(args.filter), args),
 
-  socialMobilisations: (_: unknown, args: { filter?: Dated<SocialMobilisationFilter> | null } & PageArgs, { repositories }: CurriculumContext) =>
-    repositories.mobilisations.list(dates<SocialMobilisationFilter>(args.filter), args),
+  socialMobilisations: (
+    _: unknown,
+    args: { filter?: Dated<SocialMobilisationFilter> | null } & PageArgs,
+    { repositories }: CurriculumContext,
+  ) => repositories.mobilisations.list(dates<SocialMobilisationFilter>(args.filter), args),
 
   staffTraining: (_: unknown, { id }: ById, { loaders }: CurriculumContext) => loaders.staffTraining.load(id),
   staffTrainings: (_: unknown, args: { filter?: Dated<StaffTrainingFilter> | null } & PageArgs, { repositories }: CurriculumContext) =>

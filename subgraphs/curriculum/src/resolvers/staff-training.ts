@@ -9,7 +9,10 @@ export const StaffTraining = {
   /** Countries as rows, women and men as columns: the kit protects each country's and each sex's line. */
   trainees: async (training: StaffTrainingRow, _: unknown, { loaders, viewer }: CurriculumContext) => {
     const groups = await loaders.traineesOfTraining.load(training.id);
-    const table = discloseTable(groups.map((g) => [g.women, g.men]), { exact: owns(viewer, training.ownerOrg) });
+    const table = discloseTable(
+      groups.map((g) => [g.women, g.men]),
+      { exact: owns(viewer, training.ownerOrg) },
+    );
     return {
       byCountryAndSex: groups.flatMap((g, i) => [
         { country: countryRef(g.countryCode), sex: 'FEMALE', ...table.cells[i]![0]! },
@@ -23,8 +26,10 @@ export const StaffTraining = {
       total: table.total,
     };
   },
-  coachingSessions: (training: StaffTrainingRow, _: unknown, { loaders }: CurriculumContext) => loaders.coachingOfTraining.load(training.id),
-  dialogueProcesses: (training: StaffTrainingRow, _: unknown, { loaders }: CurriculumContext) => loaders.dialoguesOfTraining.load(training.id),
+  coachingSessions: (training: StaffTrainingRow, _: unknown, { loaders }: CurriculumContext) =>
+    loaders.coachingOfTraining.load(training.id),
+  dialogueProcesses: (training: StaffTrainingRow, _: unknown, { loaders }: CurriculumContext) =>
+    loaders.dialoguesOfTraining.load(training.id),
 };
 
 export const CoachingSession = {
@@ -34,9 +39,11 @@ export const CoachingSession = {
 };
 
 export const DialogueProcess = {
-  staffTraining: (dialogue: DialogueRow, _: unknown, { loaders }: CurriculumContext) => loaders.staffTraining.load(dialogue.staffTrainingId),
+  staffTraining: (dialogue: DialogueRow, _: unknown, { loaders }: CurriculumContext) =>
+    loaders.staffTraining.load(dialogue.staffTrainingId),
   community: (dialogue: DialogueRow) => communityRef(dialogue.communityId),
   country: (dialogue: DialogueRow) => countryRef(dialogue.countryCode),
   status: (dialogue: DialogueRow) => (dialogue.endedOn ? 'CONCLUDED' : 'ONGOING'),
-  participants: (dialogue: DialogueRow, _: unknown, { viewer }: CurriculumContext) => discloseHeadcount(dialogue.participants, owns(viewer, dialogue.ownerOrg)),
+  participants: (dialogue: DialogueRow, _: unknown, { viewer }: CurriculumContext) =>
+    discloseHeadcount(dialogue.participants, owns(viewer, dialogue.ownerOrg)),
 };

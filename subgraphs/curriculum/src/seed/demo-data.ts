@@ -31,15 +31,78 @@ export const COMMUNITIES = {
 export type DemoCommunity = keyof typeof COMMUNITIES;
 
 /** Contact details are invented and in the number ranges no operator assigns. */
-export const DEMO_FACILITATORS: { key: string; fullName: string; languages: string[]; home: DemoCommunity; phone: string; email: string }[] = [
-  { key: 'aminata', fullName: 'Aminata Diallo', languages: ['fuc', 'mnk'], home: 'kedougou', phone: '+221 70 000 01 14', email: 'aminata.diallo@jokko.example' },
-  { key: 'fatou', fullName: 'Fatou Badji', languages: ['dyo', 'wol'], home: 'oussouye', phone: '+221 70 000 01 15', email: 'fatou.badji@jokko.example' },
-  { key: 'mamadou', fullName: 'Mamadou Baldé', languages: ['fuc', 'mnk'], home: 'velingara', phone: '+221 70 000 01 16', email: 'mamadou.balde@jokko.example' },
-  { key: 'isatou', fullName: 'Isatou Ceesay', languages: ['mnk', 'fuc'], home: 'basse', phone: '+220 300 0017', email: 'isatou.ceesay@jokko.example' },
-  { key: 'lamin', fullName: 'Lamin Jatta', languages: ['mnk', 'wol', 'dyo'], home: 'brikama', phone: '+220 300 0018', email: 'lamin.jatta@jokko.example' },
-  { key: 'sadjo', fullName: 'Sadjo Embaló', languages: ['fuc', 'mnk'], home: 'gabu', phone: '+245 95 000 0019', email: 'sadjo.embalo@jokko.example' },
-  { key: 'awa', fullName: 'Awa Coulibaly', languages: ['bam'], home: 'kalana', phone: '+223 70 00 00 01', email: 'awa.coulibaly@jokko.example' },
-  { key: 'seydou', fullName: 'Seydou Diarra', languages: ['bam', 'ffm'], home: 'bougouni', phone: '+223 70 00 00 04', email: 'seydou.diarra@jokko.example' },
+export const DEMO_FACILITATORS: {
+  key: string;
+  fullName: string;
+  languages: string[];
+  home: DemoCommunity;
+  phone: string;
+  email: string;
+}[] = [
+  {
+    key: 'aminata',
+    fullName: 'Aminata Diallo',
+    languages: ['fuc', 'mnk'],
+    home: 'kedougou',
+    phone: '+221 70 000 01 14',
+    email: 'aminata.diallo@jokko.example',
+  },
+  {
+    key: 'fatou',
+    fullName: 'Fatou Badji',
+    languages: ['dyo', 'wol'],
+    home: 'oussouye',
+    phone: '+221 70 000 01 15',
+    email: 'fatou.badji@jokko.example',
+  },
+  {
+    key: 'mamadou',
+    fullName: 'Mamadou Baldé',
+    languages: ['fuc', 'mnk'],
+    home: 'velingara',
+    phone: '+221 70 000 01 16',
+    email: 'mamadou.balde@jokko.example',
+  },
+  {
+    key: 'isatou',
+    fullName: 'Isatou Ceesay',
+    languages: ['mnk', 'fuc'],
+    home: 'basse',
+    phone: '+220 300 0017',
+    email: 'isatou.ceesay@jokko.example',
+  },
+  {
+    key: 'lamin',
+    fullName: 'Lamin Jatta',
+    languages: ['mnk', 'wol', 'dyo'],
+    home: 'brikama',
+    phone: '+220 300 0018',
+    email: 'lamin.jatta@jokko.example',
+  },
+  {
+    key: 'sadjo',
+    fullName: 'Sadjo Embaló',
+    languages: ['fuc', 'mnk'],
+    home: 'gabu',
+    phone: '+245 95 000 0019',
+    email: 'sadjo.embalo@jokko.example',
+  },
+  {
+    key: 'awa',
+    fullName: 'Awa Coulibaly',
+    languages: ['bam'],
+    home: 'kalana',
+    phone: '+223 70 00 00 01',
+    email: 'awa.coulibaly@jokko.example',
+  },
+  {
+    key: 'seydou',
+    fullName: 'Seydou Diarra',
+    languages: ['bam', 'ffm'],
+    home: 'bougouni',
+    phone: '+223 70 00 00 04',
+    email: 'seydou.diarra@jokko.example',
+  },
 ];
 
 export interface DemoCohort {
@@ -69,15 +132,115 @@ const headcount = (fc: number, fy: number, fa: number, mc: number, my: number, m
 
 /** Cohorts at every stage in Senegal, The Gambia, Guinea-Bissau and Mali, each in a language of its community. */
 export const DEMO_COHORTS: DemoCohort[] = [
-  { key: 'kedougou', name: 'Kédougou — Pulaar class', community: 'kedougou', language: 'fuc', facilitators: ['aminata'], audiences: ['MEN', 'WOMEN', 'ADOLESCENTS_AND_CHILDREN', 'CMC_MEMBERS', 'RELIGIOUS_LEADERS'], enrolment: headcount(3, 8, 14, 2, 6, 11), startedDaysAgo: 330, delivered: 21, stage: 'COMPLETED' },
-  { key: 'velingara', name: 'Vélingara — Pulaar class', community: 'velingara', language: 'fuc', facilitators: ['mamadou'], audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS', 'RELIGIOUS_LEADERS'], enrolment: headcount(0, 7, 16, 0, 5, 12), startedDaysAgo: 300, delivered: 21, stage: 'COMPLETED' },
-  { key: 'kalana', name: 'Kalana — Bambara class', community: 'kalana', language: 'bam', facilitators: ['awa'], audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'], enrolment: headcount(0, 6, 13, 0, 4, 10), startedDaysAgo: 280, delivered: 21, stage: 'COMPLETED' },
-  { key: 'oussouye', name: 'Oussouye — Jola-Fonyi class', community: 'oussouye', language: 'dyo', facilitators: ['fatou'], audiences: ['MEN', 'WOMEN', 'ADOLESCENTS_AND_CHILDREN', 'RELIGIOUS_LEADERS'], enrolment: headcount(4, 9, 12, 3, 7, 9), startedDaysAgo: 100, delivered: 12, stage: 'IN_PROGRESS' },
-  { key: 'bougouni', name: 'Bougouni — Bambara class', community: 'bougouni', language: 'bam', facilitators: ['seydou', 'awa'], audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'], enrolment: headcount(0, 8, 15, 0, 6, 13), startedDaysAgo: 120, delivered: 15, stage: 'IN_PROGRESS' },
-  { key: 'basse', name: 'Basse Santa Su — Mandinka class', community: 'basse', language: 'mnk', facilitators: ['isatou'], audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'], enrolment: headcount(0, 6, 11, 0, 5, 9), startedDaysAgo: 60, delivered: 7, stage: 'IN_PROGRESS' },
-  { key: 'gabu', name: 'Gabú — Pulaar class', community: 'gabu', language: 'fuc', facilitators: ['sadjo'], audiences: ['MEN', 'WOMEN'], enrolment: headcount(0, 5, 12, 0, 4, 10), startedDaysAgo: 90, delivered: 5, stage: 'SUSPENDED', suspension: 'Paused for the cashew harvest; participants are in the orchards' },
-  { key: 'brikama', name: 'Brikama — Wolof class', community: 'brikama', language: 'wol', facilitators: ['lamin'], audiences: ['MEN', 'WOMEN', 'ADOLESCENTS_AND_CHILDREN'], enrolment: headcount(5, 8, 10, 4, 7, 8), startedDaysAgo: -30, delivered: 0, stage: 'PLANNED' },
-  { key: 'bafata', name: 'Bafatá — Mandinka class', community: 'bafata', language: 'mnk', facilitators: ['sadjo'], audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'], enrolment: headcount(0, 6, 12, 0, 5, 10), startedDaysAgo: -45, delivered: 0, stage: 'PLANNED' },
+  {
+    key: 'kedougou',
+    name: 'Kédougou — Pulaar class',
+    community: 'kedougou',
+    language: 'fuc',
+    facilitators: ['aminata'],
+    audiences: ['MEN', 'WOMEN', 'ADOLESCENTS_AND_CHILDREN', 'CMC_MEMBERS', 'RELIGIOUS_LEADERS'],
+    enrolment: headcount(3, 8, 14, 2, 6, 11),
+    startedDaysAgo: 330,
+    delivered: 21,
+    stage: 'COMPLETED',
+  },
+  {
+    key: 'velingara',
+    name: 'Vélingara — Pulaar class',
+    community: 'velingara',
+    language: 'fuc',
+    facilitators: ['mamadou'],
+    audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS', 'RELIGIOUS_LEADERS'],
+    enrolment: headcount(0, 7, 16, 0, 5, 12),
+    startedDaysAgo: 300,
+    delivered: 21,
+    stage: 'COMPLETED',
+  },
+  {
+    key: 'kalana',
+    name: 'Kalana — Bambara class',
+    community: 'kalana',
+    language: 'bam',
+    facilitators: ['awa'],
+    audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'],
+    enrolment: headcount(0, 6, 13, 0, 4, 10),
+    startedDaysAgo: 280,
+    delivered: 21,
+    stage: 'COMPLETED',
+  },
+  {
+    key: 'oussouye',
+    name: 'Oussouye — Jola-Fonyi class',
+    community: 'oussouye',
+    language: 'dyo',
+    facilitators: ['fatou'],
+    audiences: ['MEN', 'WOMEN', 'ADOLESCENTS_AND_CHILDREN', 'RELIGIOUS_LEADERS'],
+    enrolment: headcount(4, 9, 12, 3, 7, 9),
+    startedDaysAgo: 100,
+    delivered: 12,
+    stage: 'IN_PROGRESS',
+  },
+  {
+    key: 'bougouni',
+    name: 'Bougouni — Bambara class',
+    community: 'bougouni',
+    language: 'bam',
+    facilitators: ['seydou', 'awa'],
+    audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'],
+    enrolment: headcount(0, 8, 15, 0, 6, 13),
+    startedDaysAgo: 120,
+    delivered: 15,
+    stage: 'IN_PROGRESS',
+  },
+  {
+    key: 'basse',
+    name: 'Basse Santa Su — Mandinka class',
+    community: 'basse',
+    language: 'mnk',
+    facilitators: ['isatou'],
+    audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'],
+    enrolment: headcount(0, 6, 11, 0, 5, 9),
+    startedDaysAgo: 60,
+    delivered: 7,
+    stage: 'IN_PROGRESS',
+  },
+  {
+    key: 'gabu',
+    name: 'Gabú — Pulaar class',
+    community: 'gabu',
+    language: 'fuc',
+    facilitators: ['sadjo'],
+    audiences: ['MEN', 'WOMEN'],
+    enrolment: headcount(0, 5, 12, 0, 4, 10),
+    startedDaysAgo: 90,
+    delivered: 5,
+    stage: 'SUSPENDED',
+    suspension: 'Paused for the cashew harvest; participants are in the orchards',
+  },
+  {
+    key: 'brikama',
+    name: 'Brikama — Wolof class',
+    community: 'brikama',
+    language: 'wol',
+    facilitators: ['lamin'],
+    audiences: ['MEN', 'WOMEN', 'ADOLESCENTS_AND_CHILDREN'],
+    enrolment: headcount(5, 8, 10, 4, 7, 8),
+    startedDaysAgo: -30,
+    delivered: 0,
+    stage: 'PLANNED',
+  },
+  {
+    key: 'bafata',
+    name: 'Bafatá — Mandinka class',
+    community: 'bafata',
+    language: 'mnk',
+    facilitators: ['sadjo'],
+    audiences: ['MEN', 'WOMEN', 'CMC_MEMBERS'],
+    enrolment: headcount(0, 6, 12, 0, 5, 10),
+    startedDaysAgo: -45,
+    delivered: 0,
+    stage: 'PLANNED',
+  },
 ];
 
 /** Attendance varies around 80 % of enrolment, cell by cell, never above it. */
@@ -91,14 +254,43 @@ export const DEMO_ACTION_PLAN = {
   title: 'Kédougou plan for peace and human security',
   adoptedDaysAgo: 190,
   actions: [
-    { description: 'Hold a monthly open meeting where disputes over gold-panning sites are raised early', responsibleGroup: 'Community Management Committee', dueDaysAgo: 160, status: 'DONE' as PlannedActionStatus, doneDaysAgo: 165 },
-    { description: 'Set up a listening group of women who hear and pass on early warnings', responsibleGroup: "women's association", dueDaysAgo: 130, status: 'DONE' as PlannedActionStatus, doneDaysAgo: 120 },
-    { description: 'Organise a football tournament with the youth of neighbouring villages', responsibleGroup: 'youth association', dueDaysAgo: 60, status: 'IN_PROGRESS' as PlannedActionStatus },
-    { description: 'Invite imams and pastors to speak together on market day about living side by side', responsibleGroup: 'religious leaders', dueDaysAgo: -30, status: 'NOT_STARTED' as PlannedActionStatus },
+    {
+      description: 'Hold a monthly open meeting where disputes over gold-panning sites are raised early',
+      responsibleGroup: 'Community Management Committee',
+      dueDaysAgo: 160,
+      status: 'DONE' as PlannedActionStatus,
+      doneDaysAgo: 165,
+    },
+    {
+      description: 'Set up a listening group of women who hear and pass on early warnings',
+      responsibleGroup: "women's association",
+      dueDaysAgo: 130,
+      status: 'DONE' as PlannedActionStatus,
+      doneDaysAgo: 120,
+    },
+    {
+      description: 'Organise a football tournament with the youth of neighbouring villages',
+      responsibleGroup: 'youth association',
+      dueDaysAgo: 60,
+      status: 'IN_PROGRESS' as PlannedActionStatus,
+    },
+    {
+      description: 'Invite imams and pastors to speak together on market day about living side by side',
+      responsibleGroup: 'religious leaders',
+      dueDaysAgo: -30,
+      status: 'NOT_STARTED' as PlannedActionStatus,
+    },
   ],
 };
 
-export const DEMO_MOBILISATIONS: { cohort: string; heldDaysAgo: number; activity: MobilisationActivity; reached: DemoCommunity[]; peopleReached: Headcount; notes: string }[] = [
+export const DEMO_MOBILISATIONS: {
+  cohort: string;
+  heldDaysAgo: number;
+  activity: MobilisationActivity;
+  reached: DemoCommunity[];
+  peopleReached: Headcount;
+  notes: string;
+}[] = [
   {
     cohort: 'velingara',
     heldDaysAgo: 140,
@@ -135,8 +327,28 @@ export const DEMO_STAFF_TRAINING = {
     { heldDaysAgo: 300, mode: 'REMOTE' as CoachingMode, focus: 'Writing up agreements and following them up', participantsCoached: 14 },
   ],
   dialogues: [
-    { topic: 'Sharing water points between herders and farmers', community: 'douentza' as DemoCommunity, startedDaysAgo: 370, endedDaysAgo: 310, participants: headcount(0, 4, 9, 0, 6, 14), outcome: 'A calendar of access to the two wells agreed by both groups' },
-    { topic: 'Welcoming displaced families back to their fields', community: 'djibo' as DemoCommunity, startedDaysAgo: 340, participants: headcount(0, 5, 11, 0, 7, 12), outcome: null },
-    { topic: 'Safe access to the weekly market', community: 'tera' as DemoCommunity, startedDaysAgo: 320, endedDaysAgo: 280, participants: headcount(0, 6, 8, 0, 8, 10), outcome: 'Market committee opened to women traders and young transporters' },
+    {
+      topic: 'Sharing water points between herders and farmers',
+      community: 'douentza' as DemoCommunity,
+      startedDaysAgo: 370,
+      endedDaysAgo: 310,
+      participants: headcount(0, 4, 9, 0, 6, 14),
+      outcome: 'A calendar of access to the two wells agreed by both groups',
+    },
+    {
+      topic: 'Welcoming displaced families back to their fields',
+      community: 'djibo' as DemoCommunity,
+      startedDaysAgo: 340,
+      participants: headcount(0, 5, 11, 0, 7, 12),
+      outcome: null,
+    },
+    {
+      topic: 'Safe access to the weekly market',
+      community: 'tera' as DemoCommunity,
+      startedDaysAgo: 320,
+      endedDaysAgo: 280,
+      participants: headcount(0, 6, 8, 0, 8, 10),
+      outcome: 'Market committee opened to women traders and young transporters',
+    },
   ],
 };

@@ -74,7 +74,12 @@ export function seedDemoData(dataSource: DataSource, directoryUrl: string): Prom
   });
 }
 
-async function seedCohort(context: CurriculumContext, demo: DemoCohort, moduleId: string, facilitators: Map<string, string>): Promise<string> {
+async function seedCohort(
+  context: CurriculumContext,
+  demo: DemoCohort,
+  moduleId: string,
+  facilitators: Map<string, string>,
+): Promise<string> {
   const start = daysAgo(demo.startedDaysAgo);
   let cohort = await context.cohorts.create({
     name: demo.name,
@@ -89,7 +94,8 @@ async function seedCohort(context: CurriculumContext, demo: DemoCohort, moduleId
     clientMutationId: `demo:cohort:${demo.key}`,
   });
   if (demo.stage === 'PLANNED') return cohort.id;
-  if (cohort.status === 'PLANNED') cohort = await context.cohorts.changeStatus(cohort.id, cohort.version, { status: 'IN_PROGRESS', on: start });
+  if (cohort.status === 'PLANNED')
+    cohort = await context.cohorts.changeStatus(cohort.id, cohort.version, { status: 'IN_PROGRESS', on: start });
   for (let session = 1; session <= demo.delivered; session += 1) {
     await context.deliveries.record({
       cohort: cohort.id,
@@ -115,7 +121,11 @@ async function seedCohort(context: CurriculumContext, demo: DemoCohort, moduleId
   if (demo.stage === 'SUSPENDED') {
     const current = (await context.repositories.cohorts.byIds([cohort.id]))[0]!;
     if (current.status !== 'SUSPENDED') {
-      await context.cohorts.changeStatus(cohort.id, current.version, { status: 'SUSPENDED', on: daysAgo(demo.startedDaysAgo - 7 * demo.delivered), reason: demo.suspension });
+      await context.cohorts.changeStatus(cohort.id, current.version, {
+        status: 'SUSPENDED',
+        on: daysAgo(demo.startedDaysAgo - 7 * demo.delivered),
+        reason: demo.suspension,
+      });
     }
   }
   return cohort.id;
@@ -145,7 +155,12 @@ async function seedStaffTraining(context: CurriculumContext): Promise<void> {
   });
   for (const [i, session] of coaching.entries()) {
     const { heldDaysAgo, ...rest } = session;
-    await context.staffTrainings.recordCoaching({ ...rest, staffTraining: created.id, heldOn: daysAgo(heldDaysAgo), clientMutationId: `demo:coaching:${i + 1}` });
+    await context.staffTrainings.recordCoaching({
+      ...rest,
+      staffTraining: created.id,
+      heldOn: daysAgo(heldDaysAgo),
+      clientMutationId: `demo:coaching:${i + 1}`,
+    });
   }
   for (const [i, dialogue] of dialogues.entries()) {
     const { startedDaysAgo: started, community, ...rest } = dialogue;

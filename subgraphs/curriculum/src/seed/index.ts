@@ -5,8 +5,12 @@ import { seedDemoData } from './demo';
 
 const { DIRECTORY_URL } = loadEnvOrExit({ DIRECTORY_URL: subgraphEnv('curriculum', 4002).DIRECTORY_URL });
 
-runDatabaseTask('curriculum', (url, logger) => curriculumDataSource(url, logger, 2), async (dataSource, logger) => {
-  await prepareDatabase(dataSource, logger);
-  const loaded = await seedDemoData(dataSource, DIRECTORY_URL);
-  logger.info({ loaded }, loaded ? 'demo data loaded' : 'demo data already present');
-});
+runDatabaseTask(
+  'curriculum',
+  (url, logger) => curriculumDataSource(url, logger, 2),
+  async (dataSource, logger) => {
+    await prepareDatabase(dataSource, logger);
+    const loaded = await seedDemoData(dataSource, DIRECTORY_URL);
+    logger.info({ loaded }, loaded ? 'demo data loaded' : 'demo data already present');
+  },
+);

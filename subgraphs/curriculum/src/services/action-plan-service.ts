@@ -1,6 +1,23 @@
-import { atMost, badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, requiredText, given, Problems } from '@peacegraph/kit';
+import {
+  atMost,
+  badInput,
+  requireOwner,
+  isoDate,
+  notBefore,
+  notInFuture,
+  type DateInput,
+  requiredText,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
-import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction, type PlannedActionStatus } from '../entities';
+import {
+  CommunityActionPlanSchema,
+  PlannedActionSchema,
+  type CommunityActionPlan,
+  type PlannedAction,
+  type PlannedActionStatus,
+} from '../entities';
 import { PLANNED_ACTION_STATUSES } from '../entities/planned-action';
 import type { Loaders } from '../loaders';
 import { startedCohort } from './started-cohort';
@@ -50,14 +67,19 @@ export class ActionPlanService {
         return values;
       });
       const { communityId, adminPcode, regionPcode, countryCode } = cohort;
-      return this.writes.create(writer, { cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode, title, adoptedOn }, input.clientMutationId, {
-        schema: CommunityActionPlanSchema,
-        recordType: 'CommunityActionPlan',
-        operation: 'createCommunityActionPlan',
-        fields: Object.keys(input),
-        duplicates: { community_action_plan_cohort_id_key: () => badInput('input.cohort', 'The cohort already has an action plan') },
-        after: (manager, plan) => this.insertActions(manager, plan, validated),
-      });
+      return this.writes.create(
+        writer,
+        { cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode, title, adoptedOn },
+        input.clientMutationId,
+        {
+          schema: CommunityActionPlanSchema,
+          recordType: 'CommunityActionPlan',
+          operation: 'createCommunityActionPlan',
+          fields: Object.keys(input),
+          duplicates: { community_action_plan_cohort_id_key: () => badInput('input.cohort', 'The cohort already has an action plan') },
+          after: (manager, plan) => this.insertActions(manager, plan, validated),
+        },
+      );
     });
   }
 
@@ -70,12 +92,17 @@ export class ActionPlanService {
     const actions = await this.loaders.actionsOfPlan.load(id);
     const tooEarly = actions.find((a) => a.dueOn < adoptedOn || (a.doneOn !== null && a.doneOn < adoptedOn));
     if (tooEarly) throw badInput('input.adoptedOn', `The action "${tooEarly.description}" is due or done before ${adoptedOn}`);
-    return this.writes.update(current, version, { title: given(input.title) ? requiredText('input.title', input.title, 'The title') : current.title, adoptedOn }, {
-      schema: CommunityActionPlanSchema,
-      recordType: 'CommunityActionPlan',
-      operation: 'updateCommunityActionPlan',
-      fields: Object.keys(input),
-    });
+    return this.writes.update(
+      current,
+      version,
+      { title: given(input.title) ? requiredText('input.title', input.title, 'The title') : current.title, adoptedOn },
+      {
+        schema: CommunityActionPlanSchema,
+        recordType: 'CommunityActionPlan',
+        operation: 'updateCommunityActionPlan',
+        fields: Object.keys(input),
+      },
+    );
   }
 
   async addAction(input: PlannedActionInput & { actionPlan: string; clientMutationId?: string | null }): Promise<PlannedAction> {
@@ -131,7 +158,9 @@ export class ActionPlanService {
       given(input.description) ? requiredText(`${prefix}.description`, input.description, 'The description', 500) : current!.description,
     );
     const responsibleGroup = problems.check(`${prefix}.responsibleGroup`, () =>
-      given(input.responsibleGroup) ? requiredText(`${prefix}.responsibleGroup`, input.responsibleGroup, 'The responsible group') : current!.responsibleGroup,
+      given(input.responsibleGroup)
+        ? requiredText(`${prefix}.responsibleGroup`, input.responsibleGroup, 'The responsible group')
+        : current!.responsibleGroup,
     );
     const dueOn = problems.check(`${prefix}.dueOn`, () =>
       given(input.dueOn) ? notBefore(`${prefix}.dueOn`, isoDate(input.dueOn), adoptedOn, 'the day the plan was adopted') : current!.dueOn,
@@ -146,19 +175,33 @@ export class ActionPlanService {
         notBefore(`${prefix}.doneOn`, done, adoptedOn, 'the day the plan was adopted');
         return done;
       }
-      if (input.doneOn !== null && input.doneOn !== undefined) throw badInput(`${prefix}.doneOn`, `An action that is ${status} has no done date`);
+      if (input.doneOn !== null && input.doneOn !== undefined)
+        throw badInput(`${prefix}.doneOn`, `An action that is ${status} has no done date`);
       return null;
     });
     return problems.done({ description, responsibleGroup, dueOn, status, doneOn });
   }
 
-  private async insertActions(manager: EntityManager, plan: CommunityActionPlan, actions: ReturnType<ActionPlanService['validateAction']>[]): Promise<void> {
+  private async insertActions(
+    manager: EntityManager,
+    plan: CommunityActionPlan,
+    actions: ReturnType<ActionPlanService['validateAction']>[],
+  ): Promise<void> {
     if (actions.length === 0) return;
     const rows = manager.getRepository(PlannedActionSchema);
     const created = await rows.save(
-      actions.map((action) => rows.create({ ...action, actionPlanId: plan.id, ownerOrg: plan.ownerOrg, createdBy: plan.createdBy, clientMutationId: null })),
+      actions.map((action) =>
+        rows.create({ ...action, actionPlanId: plan.id, ownerOrg: plan.ownerOrg, createdBy: plan.createdBy, clientMutationId: null }),
+      ),
     );
-    await this.writes.recordWrite(manager, 'createCommunityActionPlan', 'PlannedAction', created.map((a) => a.id), ['description', 'responsibleGroup', 'dueOn', 'status', 'doneOn'], plan.ownerOrg);
+    await this.writes.recordWrite(
+      manager,
+      'createCommunityActionPlan',
+      'PlannedAction',
+      created.map((a) => a.id),
+      ['description', 'responsibleGroup', 'dueOn', 'status', 'doneOn'],
+      plan.ownerOrg,
+    );
   }
 
   private duplicates(field: string, description: string) {

@@ -1,4 +1,16 @@
-import { badInput, type Partner, isoDate, notBefore, notInFuture, today, type DateInput, distinct, requiredText, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  type Partner,
+  isoDate,
+  notBefore,
+  notInFuture,
+  today,
+  type DateInput,
+  distinct,
+  requiredText,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import { CohortSchema, type Audience, type Cohort, type CohortStatus, type Module } from '../entities';
 import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Headcount } from '../entities/headcount';
 import type { Loaders } from '../loaders';
@@ -38,16 +50,23 @@ export class CohortService {
     private readonly writes: Writes,
   ) {}
 
-  async create(input: Omit<CohortInput, 'startedOn'> & { name: string; module: string; community: string; language: string; facilitators: string[] }): Promise<Cohort> {
+  async create(
+    input: Omit<CohortInput, 'startedOn'> & { name: string; module: string; community: string; language: string; facilitators: string[] },
+  ): Promise<Cohort> {
     return this.writes.once(CohortSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(writer, input, null);
-      return this.writes.create(writer, { ...values, status: 'PLANNED', startedOn: null, completedOn: null, suspendedReason: null, suspendedOn: null, resumedOn: null }, input.clientMutationId, {
-        schema: CohortSchema,
-        recordType: 'Cohort',
-        operation: 'createCohort',
-        fields: Object.keys(input),
-        duplicates: this.duplicates(values.name),
-      });
+      return this.writes.create(
+        writer,
+        { ...values, status: 'PLANNED', startedOn: null, completedOn: null, suspendedReason: null, suspendedOn: null, resumedOn: null },
+        input.clientMutationId,
+        {
+          schema: CohortSchema,
+          recordType: 'Cohort',
+          operation: 'createCohort',
+          fields: Object.keys(input),
+          duplicates: this.duplicates(values.name),
+        },
+      );
     });
   }
 
@@ -78,7 +97,12 @@ export class CohortService {
         changes = { status: 'IN_PROGRESS', startedOn: on };
         break;
       case 'suspend':
-        notBefore('input.on', on, current.resumedOn ?? current.startedOn, current.resumedOn ? 'the day the cohort last resumed' : 'the day the cohort started');
+        notBefore(
+          'input.on',
+          on,
+          current.resumedOn ?? current.startedOn,
+          current.resumedOn ? 'the day the cohort last resumed' : 'the day the cohort started',
+        );
         changes = { status: 'SUSPENDED', suspendedReason: change.reason, suspendedOn: on, resumedOn: null };
         break;
       case 'resume':
@@ -102,7 +126,9 @@ export class CohortService {
     problems.throwIfAny();
     const deliveries = current ? await this.loaders.deliveriesOfCohort.load(current.id) : [];
 
-    const name = problems.check('input.name', () => (input.name === undefined ? current!.name : requiredText('input.name', input.name!, 'The name')));
+    const name = problems.check('input.name', () =>
+      input.name === undefined ? current!.name : requiredText('input.name', input.name!, 'The name'),
+    );
 
     const moduleId = input.module ?? current!.moduleId;
     const module = await problems.check('input.module', async () => {
@@ -117,11 +143,19 @@ export class CohortService {
       return found;
     });
 
-    let place = current ? { communityId: current.communityId, adminPcode: current.adminPcode, regionPcode: current.regionPcode, countryCode: current.countryCode } : null;
+    let place = current
+      ? {
+          communityId: current.communityId,
+          adminPcode: current.adminPcode,
+          regionPcode: current.regionPcode,
+          countryCode: current.countryCode,
+        }
+      : null;
     const community = input.community;
     if (given(community) && community !== current?.communityId) {
       await problems.check('input.community', async () => {
-        if (current && current.status !== 'PLANNED') throw badInput('input.community', 'Only a planned cohort can move to another community');
+        if (current && current.status !== 'PLANNED')
+          throw badInput('input.community', 'Only a planned cohort can move to another community');
         place = await this.places.community('input.community', community);
       });
     }
@@ -141,13 +175,18 @@ export class CohortService {
           : undefined
         : current!.facilitatorIds;
 
-    const audiences = problems.check('input.audiences', () => (given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences));
+    const audiences = problems.check('input.audiences', () =>
+      given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences,
+    );
     if (audiences?.length === 0) problems.add('input.audiences', 'Say who the cohort is for');
     if (audiences?.some((a) => !AUDIENCES.includes(a))) problems.add('input.audiences', 'Unknown audience');
 
     const enrolment = problems.check('input.enrolment', () => {
       const counted = given(input.enrolment) ? readHeadcount('input.enrolment', input.enrolment, 'The enrolment') : current!.enrolment;
-      this.coversAttendance(counted, deliveries.map((d) => d.attendance));
+      this.coversAttendance(
+        counted,
+        deliveries.map((d) => d.attendance),
+      );
       return counted;
     });
     const enrolmentByAudience =
@@ -160,8 +199,10 @@ export class CohortService {
         : undefined;
 
     const plannedStart = given(input.plannedStart) ? isoDate(input.plannedStart) : current!.plannedStart;
-    const plannedEnd = input.plannedEnd === undefined ? (current?.plannedEnd ?? null) : given(input.plannedEnd) ? isoDate(input.plannedEnd) : null;
-    if (plannedEnd && plannedEnd < plannedStart) problems.add('input.plannedEnd', `The planned end ${plannedEnd} is before the planned start ${plannedStart}`);
+    const plannedEnd =
+      input.plannedEnd === undefined ? (current?.plannedEnd ?? null) : given(input.plannedEnd) ? isoDate(input.plannedEnd) : null;
+    if (plannedEnd && plannedEnd < plannedStart)
+      problems.add('input.plannedEnd', `The planned end ${plannedEnd} is before the planned start ${plannedStart}`);
 
     let startedOn = current?.startedOn ?? null;
     const started = input.startedOn;
@@ -170,11 +211,23 @@ export class CohortService {
         if (!current?.startedOn) throw badInput('input.startedOn', 'The cohort has not started: start it with changeCohortStatus');
         startedOn = notInFuture('input.startedOn', isoDate(started), 'The start date');
         const first = deliveries.map((d) => d.deliveredOn).sort()[0];
-        if (first && startedOn > first) throw badInput('input.startedOn', `${startedOn} is after the cohort's first session, delivered on ${first}`);
+        if (first && startedOn > first)
+          throw badInput('input.startedOn', `${startedOn} is after the cohort's first session, delivered on ${first}`);
       });
     }
 
-    const values = problems.done({ name, moduleId, languageCode, facilitatorIds, audiences, enrolment, enrolmentByAudience, plannedStart, plannedEnd, startedOn });
+    const values = problems.done({
+      name,
+      moduleId,
+      languageCode,
+      facilitatorIds,
+      audiences,
+      enrolment,
+      enrolmentByAudience,
+      plannedStart,
+      plannedEnd,
+      startedOn,
+    });
     return { ...values, ...place! };
   }
 
@@ -182,7 +235,13 @@ export class CohortService {
    * The caller's own facilitators, certified for the module, at least one of them delivering sessions
    * in the cohort's language.
    */
-  private async facilitators(writer: Partner, ids: readonly string[], module: Module, languageCode: string, field: string): Promise<string[]> {
+  private async facilitators(
+    writer: Partner,
+    ids: readonly string[],
+    module: Module,
+    languageCode: string,
+    field: string,
+  ): Promise<string[]> {
     if (ids.length === 0) throw badInput('input.facilitators', 'Name at least one facilitator');
     if (ids.length > MAX_FACILITATORS) throw badInput('input.facilitators', `At most ${MAX_FACILITATORS} facilitators`);
     distinct('input.facilitators', ids, (id) => `Facilitator ${id}`);
@@ -208,7 +267,10 @@ export class CohortService {
     for (const cell of HEADCOUNT_CELLS) {
       const most = Math.max(0, ...attendances.map((a) => a[cell]));
       if (enrolment[cell] < most) {
-        throw badInput(`input.enrolment.${cell}`, `A recorded session counted ${most} in this group; the enrolment cannot be ${enrolment[cell]}`);
+        throw badInput(
+          `input.enrolment.${cell}`,
+          `A recorded session counted ${most} in this group; the enrolment cannot be ${enrolment[cell]}`,
+        );
       }
     }
   }

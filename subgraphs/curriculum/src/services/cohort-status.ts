@@ -27,9 +27,7 @@ export function allowedStatusChanges({ status, startedOn }: StatusSituation): Co
 }
 
 export type StatusChange =
-  | { kind: 'start'; on: string }
-  | { kind: 'suspend'; on: string; reason: string }
-  | { kind: 'resume'; to: CohortStatus; on: string };
+  { kind: 'start'; on: string } | { kind: 'suspend'; on: string; reason: string } | { kind: 'resume'; to: CohortStatus; on: string };
 
 /** Decides the change or refuses it, naming the statuses that are allowed. */
 export function planStatusChange(
@@ -46,7 +44,8 @@ export function planStatusChange(
       requested === 'COMPLETED' && current.status !== 'COMPLETED'
         ? `; a cohort is completed automatically when all ${sessions.total} session plans are delivered (${sessions.delivered} so far)`
         : '';
-    const refusal = requested === current.status ? `The cohort is already ${requested}` : `A cohort that is ${current.status} cannot go to ${requested}`;
+    const refusal =
+      requested === current.status ? `The cohort is already ${requested}` : `A cohort that is ${current.status} cannot go to ${requested}`;
     throw badInput('input.status', `${refusal}: ${next}${completion}`);
   }
   if (requested === 'SUSPENDED') {

@@ -1,4 +1,15 @@
-import { badInput, requireOwner, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  requireOwner,
+  isoDate,
+  notBefore,
+  notInFuture,
+  type DateInput,
+  distinct,
+  optionalText,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { SessionDeliverySchema, type Cohort, type SessionDelivery, type SessionPlan } from '../entities';
 import { headcountTotal } from '../entities/headcount';
@@ -50,10 +61,16 @@ export class DeliveryService {
       const makeUp = input.makeUp ?? false;
       this.takesSessions(cohort, makeUp);
 
-      const [plans, module] = await Promise.all([this.loaders.sessionPlansOfModule.load(cohort.moduleId), this.loaders.module.load(cohort.moduleId)]);
+      const [plans, module] = await Promise.all([
+        this.loaders.sessionPlansOfModule.load(cohort.moduleId),
+        this.loaders.module.load(cohort.moduleId),
+      ]);
       const plan = plans.find((p) => p.number === input.sessionNumber);
       if (!plan) {
-        throw badInput('input.sessionNumber', `${module!.title} has sessions 1 to ${plans.length}; there is no session ${input.sessionNumber}`);
+        throw badInput(
+          'input.sessionNumber',
+          `${module!.title} has sessions 1 to ${plans.length}; there is no session ${input.sessionNumber}`,
+        );
       }
       const problems = new Problems();
       const checked = problems.done({
@@ -80,7 +97,8 @@ export class DeliveryService {
         fields: Object.keys(input),
         duplicates: {
           session_delivery_once: () => badInput('input.sessionNumber', `Session ${plan.number} was already delivered to this cohort`),
-          session_delivery_make_up_day: () => badInput('input.deliveredOn', `A make-up of session ${plan.number} is already recorded on ${deliveredOn}`),
+          session_delivery_make_up_day: () =>
+            badInput('input.deliveredOn', `A make-up of session ${plan.number} is already recorded on ${deliveredOn}`),
         },
         check: async (manager) => {
           // The locked row is the truth: the cohort may have changed since it was read.
@@ -103,7 +121,9 @@ export class DeliveryService {
     if (input.attendance === null) throw badInput('input.attendance', 'A delivery needs its attendance');
     const problems = new Problems();
     const checked = problems.done({
-      deliveredOn: problems.check('input.deliveredOn', () => (given(input.deliveredOn) ? this.date('input.deliveredOn', input.deliveredOn, cohort) : current.deliveredOn)),
+      deliveredOn: problems.check('input.deliveredOn', () =>
+        given(input.deliveredOn) ? this.date('input.deliveredOn', input.deliveredOn, cohort) : current.deliveredOn,
+      ),
       counts: problems.check('input.attendance', () =>
         this.attendance(
           { attendance: input.attendance ?? current.attendance, attendanceByAudience: input.attendanceByAudience },
@@ -111,8 +131,12 @@ export class DeliveryService {
           input.attendanceByAudience === undefined ? current.attendanceByAudience : undefined,
         ),
       ),
-      facilitatorIds: problems.check('input.facilitators', () => (input.facilitators === undefined ? current.facilitatorIds : this.deliveredBy(input.facilitators, cohort))),
-      notes: problems.check('input.notes', () => (input.notes === undefined ? current.notes : optionalText('input.notes', input.notes, 'The notes'))),
+      facilitatorIds: problems.check('input.facilitators', () =>
+        input.facilitators === undefined ? current.facilitatorIds : this.deliveredBy(input.facilitators, cohort),
+      ),
+      notes: problems.check('input.notes', () =>
+        input.notes === undefined ? current.notes : optionalText('input.notes', input.notes, 'The notes'),
+      ),
     });
     const deliveredOn = checked.deliveredOn;
     const changes: Partial<SessionDelivery> = {
@@ -128,7 +152,8 @@ export class DeliveryService {
       operation: 'correctSessionDelivery',
       fields: Object.keys(input),
       duplicates: {
-        session_delivery_make_up_day: () => badInput('input.deliveredOn', `A make-up of session ${plan.number} is already recorded on ${deliveredOn}`),
+        session_delivery_make_up_day: () =>
+          badInput('input.deliveredOn', `A make-up of session ${plan.number} is already recorded on ${deliveredOn}`),
       },
       check: async (manager) => {
         await this.repositories.cohorts.lock(manager, cohort.id);
@@ -149,12 +174,21 @@ export class DeliveryService {
       case 'IN_PROGRESS':
         return;
       case 'PLANNED':
-        throw badInput('input.cohort', 'The cohort has not started: start it (changeCohortStatus to IN_PROGRESS, with the day it started) before recording its sessions');
+        throw badInput(
+          'input.cohort',
+          'The cohort has not started: start it (changeCohortStatus to IN_PROGRESS, with the day it started) before recording its sessions',
+        );
       case 'SUSPENDED':
-        throw badInput('input.cohort', `The cohort is suspended since ${cohort.suspendedOn} (${cohort.suspendedReason}): resume it before recording sessions`);
+        throw badInput(
+          'input.cohort',
+          `The cohort is suspended since ${cohort.suspendedOn} (${cohort.suspendedReason}): resume it before recording sessions`,
+        );
       case 'COMPLETED':
         if (makeUp) return;
-        throw badInput('input.cohort', `The cohort received all its sessions by ${cohort.completedOn}; a repeat is a make-up session (makeUp: true)`);
+        throw badInput(
+          'input.cohort',
+          `The cohort received all its sessions by ${cohort.completedOn}; a repeat is a make-up session (makeUp: true)`,
+        );
     }
   }
 
@@ -165,7 +199,13 @@ export class DeliveryService {
   }
 
   /** Delivered once; make-ups after that delivery, at most one a day and three in all. */
-  private checkRepeat(plan: SessionPlan, makeUp: boolean, deliveredOn: string, deliveries: SessionDelivery[], exceptId: string | null): void {
+  private checkRepeat(
+    plan: SessionPlan,
+    makeUp: boolean,
+    deliveredOn: string,
+    deliveries: SessionDelivery[],
+    exceptId: string | null,
+  ): void {
     const others = deliveries.filter((d) => d.id !== exceptId);
     const first = others.find((d) => !d.makeUp);
     const makeUps = others.filter((d) => d.makeUp);
@@ -177,11 +217,15 @@ export class DeliveryService {
         );
       }
       const earliest = makeUps.map((d) => d.deliveredOn).sort()[0];
-      if (earliest && deliveredOn >= earliest) throw badInput('input.deliveredOn', `Session ${plan.number} had a make-up on ${earliest}: it was delivered before that`);
+      if (earliest && deliveredOn >= earliest)
+        throw badInput('input.deliveredOn', `Session ${plan.number} had a make-up on ${earliest}: it was delivered before that`);
       return;
     }
     if (!first) {
-      throw badInput('input.makeUp', `Session ${plan.number} has not been delivered to this cohort yet: a make-up repeats a session already delivered`);
+      throw badInput(
+        'input.makeUp',
+        `Session ${plan.number} has not been delivered to this cohort yet: a make-up repeats a session already delivered`,
+      );
     }
     if (deliveredOn <= first.deliveredOn) {
       throw badInput('input.deliveredOn', `A make-up of session ${plan.number} comes after its delivery on ${first.deliveredOn}`);
@@ -199,7 +243,8 @@ export class DeliveryService {
     if (!ids || ids.length === 0) return cohort.facilitatorIds;
     distinct('input.facilitators', ids, (id) => `Facilitator ${id}`);
     ids.forEach((id, i) => {
-      if (!cohort.facilitatorIds.includes(id)) throw badInput(`input.facilitators.${i}`, `Facilitator ${id} is not one of the cohort's facilitators`);
+      if (!cohort.facilitatorIds.includes(id))
+        throw badInput(`input.facilitators.${i}`, `Facilitator ${id} is not one of the cohort's facilitators`);
     });
     return ids;
   }
@@ -213,16 +258,21 @@ export class DeliveryService {
     withinEnrolment('input.attendance', attendance, cohort.enrolment);
     const attendanceByAudience =
       keptByAudience ??
-      readAudienceCounts('input.attendanceByAudience', input.attendanceByAudience, cohort.audiences, headcountTotal(attendance), cohort.enrolmentByAudience);
+      readAudienceCounts(
+        'input.attendanceByAudience',
+        input.attendanceByAudience,
+        cohort.audiences,
+        headcountTotal(attendance),
+        cohort.enrolmentByAudience,
+      );
     return { attendance, attendanceByAudience };
   }
 
   /** The last plan delivered completes the cohort, on the day of its last regular session. */
   private async completeIfAllDelivered(manager: EntityManager, cohort: Cohort, total: number): Promise<void> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS delivered FROM session_delivery WHERE cohort_id = $1 AND NOT make_up`,
-      [cohort.id],
-    )) as { delivered: number }[];
+    const [row] = (await manager.query(`SELECT count(*)::int AS delivered FROM session_delivery WHERE cohort_id = $1 AND NOT make_up`, [
+      cohort.id,
+    ])) as { delivered: number }[];
     if (row!.delivered < total) return;
     await this.setCompletedOn(manager, cohort, 'recordSessionDelivery');
   }

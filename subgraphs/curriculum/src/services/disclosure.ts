@@ -59,8 +59,19 @@ export function discloseHeadcount(headcount: Headcount, exact: boolean): Disclos
  * rows, so that no group's withheld cell can be recovered from the overall figures.
  */
 export function discloseHeadcounts(rows: Headcount[], exact: boolean): { groups: DisclosedHeadcount[]; overall: DisclosedHeadcount } {
-  if (rows.length === 0) return { groups: [], overall: shape(HEADCOUNT_CELLS.map(() => ({ count: 0, suppressed: false })), { count: 0, suppressed: false }, exact) };
-  const table = discloseTable(rows.map((row) => HEADCOUNT_CELLS.map((cell) => row[cell])), { exact });
+  if (rows.length === 0)
+    return {
+      groups: [],
+      overall: shape(
+        HEADCOUNT_CELLS.map(() => ({ count: 0, suppressed: false })),
+        { count: 0, suppressed: false },
+        exact,
+      ),
+    };
+  const table = discloseTable(
+    rows.map((row) => HEADCOUNT_CELLS.map((cell) => row[cell])),
+    { exact },
+  );
   return {
     groups: table.cells.map((cells, i) => shape(cells, table.rowTotals[i]!, exact)),
     overall: shape(table.columnTotals, table.total, exact),
@@ -89,7 +100,10 @@ export function discloseAudienceCounts(
   if (rows.length === 0 || listed.length === 0) {
     return { groups: rows.map(() => []), overall: listed.map((audience) => ({ audience, count: 0, suppressed: false })) };
   }
-  const table = discloseTable(rows.map((row) => listed.map((a) => row[AUDIENCE_FIELD[a]])), { exact });
+  const table = discloseTable(
+    rows.map((row) => listed.map((a) => row[AUDIENCE_FIELD[a]])),
+    { exact },
+  );
   return {
     groups: table.cells.map((cells) => cells.map((cell, j) => ({ audience: listed[j]!, ...cell }))),
     overall: table.columnTotals.map((cell, j) => ({ audience: listed[j]!, ...cell })),

@@ -52,23 +52,27 @@ export class FacilitatorService {
   private async validate(input: FacilitatorInput, current: Facilitator | null) {
     if (input.fullName === null) throw badInput('input.fullName', 'The name cannot be empty');
     const problems = new Problems();
-    const fullName = problems.check('input.fullName', () => (input.fullName === undefined ? current!.fullName : requiredText('input.fullName', input.fullName!, 'The name')));
+    const fullName = problems.check('input.fullName', () =>
+      input.fullName === undefined ? current!.fullName : requiredText('input.fullName', input.fullName!, 'The name'),
+    );
 
     let languageCodes = current?.languageCodes ?? [];
-    if (input.languages !== undefined) await problems.check('input.languages', async () => {
-      const codes = distinct('input.languages', input.languages ?? [], (code) => `Language ${code}`);
-      if (codes.length === 0) throw badInput('input.languages', 'Name at least one language the facilitator delivers sessions in');
-      if (codes.length > 10) throw badInput('input.languages', 'At most 10 languages');
-      languageCodes = await this.places.languages('input.languages', codes);
-    });
+    if (input.languages !== undefined)
+      await problems.check('input.languages', async () => {
+        const codes = distinct('input.languages', input.languages ?? [], (code) => `Language ${code}`);
+        if (codes.length === 0) throw badInput('input.languages', 'Name at least one language the facilitator delivers sessions in');
+        if (codes.length > 10) throw badInput('input.languages', 'At most 10 languages');
+        languageCodes = await this.places.languages('input.languages', codes);
+      });
 
     let certifiedModuleIds = current?.certifiedModuleIds ?? [];
-    if (input.certifiedModules !== undefined) await problems.check('input.certifiedModules', async () => {
-      certifiedModuleIds = distinct('input.certifiedModules', input.certifiedModules ?? [], (id) => `Module ${id}`);
-      const modules = await this.loaders.module.loadMany(certifiedModuleIds);
-      const unknown = modules.findIndex((m) => !m || m instanceof Error);
-      if (unknown >= 0) throw badInput(`input.certifiedModules.${unknown}`, `No module with id "${certifiedModuleIds[unknown]}"`);
-    });
+    if (input.certifiedModules !== undefined)
+      await problems.check('input.certifiedModules', async () => {
+        certifiedModuleIds = distinct('input.certifiedModules', input.certifiedModules ?? [], (id) => `Module ${id}`);
+        const modules = await this.loaders.module.loadMany(certifiedModuleIds);
+        const unknown = modules.findIndex((m) => !m || m instanceof Error);
+        if (unknown >= 0) throw badInput(`input.certifiedModules.${unknown}`, `No module with id "${certifiedModuleIds[unknown]}"`);
+      });
 
     let home = current
       ? { homeCommunityId: current.homeCommunityId, homeAdminPcode: current.homeAdminPcode, homeCountryCode: current.homeCountryCode }
@@ -85,14 +89,19 @@ export class FacilitatorService {
       languageCodes,
       certifiedModuleIds,
       ...home,
-      phone: problems.check('input.phone', () => (input.phone === undefined ? (current?.phone ?? null) : phoneNumber('input.phone', input.phone))),
-      email: problems.check('input.email', () => (input.email === undefined ? (current?.email ?? null) : emailAddress('input.email', input.email))),
+      phone: problems.check('input.phone', () =>
+        input.phone === undefined ? (current?.phone ?? null) : phoneNumber('input.phone', input.phone),
+      ),
+      email: problems.check('input.email', () =>
+        input.email === undefined ? (current?.email ?? null) : emailAddress('input.email', input.email),
+      ),
     });
   }
 
   private duplicates(fullName: string) {
     return {
-      facilitator_same_person: () => badInput('input.fullName', `Your organisation already has a facilitator named ${fullName} from the same home community`),
+      facilitator_same_person: () =>
+        badInput('input.fullName', `Your organisation already has a facilitator named ${fullName} from the same home community`),
     };
   }
 }

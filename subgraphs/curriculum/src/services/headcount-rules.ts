@@ -43,7 +43,8 @@ export function readHeadcount(field: string, input: HeadcountInput, what: string
     const value = input[cell] ?? 0;
     if (!Number.isInteger(value)) throw badInput(`${field}.${cell}`, `The number of ${CELL_WORDS[cell]} must be a whole number`);
     if (value < 0) throw badInput(`${field}.${cell}`, `The number of ${CELL_WORDS[cell]} cannot be negative (got ${value})`);
-    if (value > MAX_CELL) throw badInput(`${field}.${cell}`, `The number of ${CELL_WORDS[cell]} cannot be more than ${MAX_CELL} (got ${value})`);
+    if (value > MAX_CELL)
+      throw badInput(`${field}.${cell}`, `The number of ${CELL_WORDS[cell]} cannot be more than ${MAX_CELL} (got ${value})`);
     headcount[cell] = value;
   }
   if (headcountTotal(headcount) === 0) throw badInput(field, `${what} must count at least one person`);
@@ -54,10 +55,7 @@ export function readHeadcount(field: string, input: HeadcountInput, what: string
 export function withinEnrolment(field: string, attendance: Headcount, enrolment: Headcount): void {
   for (const cell of HEADCOUNT_CELLS) {
     if (attendance[cell] > enrolment[cell]) {
-      throw badInput(
-        `${field}.${cell}`,
-        `${attendance[cell]} ${CELL_WORDS[cell]} attended, but the cohort enrolled ${enrolment[cell]}`,
-      );
+      throw badInput(`${field}.${cell}`, `${attendance[cell]} ${CELL_WORDS[cell]} attended, but the cohort enrolled ${enrolment[cell]}`);
     }
   }
 }
@@ -78,12 +76,17 @@ export function readAudienceCounts(
   const seen = new Set<Audience>();
   (input ?? []).forEach(({ audience, count }, i) => {
     if (!audiences.includes(audience)) {
-      throw badInput(`${field}.${i}.audience`, `The cohort is not for ${AUDIENCE_WORDS[audience]} (its audiences: ${audiences.map((a) => AUDIENCE_WORDS[a]).join(', ')})`);
+      throw badInput(
+        `${field}.${i}.audience`,
+        `The cohort is not for ${AUDIENCE_WORDS[audience]} (its audiences: ${audiences.map((a) => AUDIENCE_WORDS[a]).join(', ')})`,
+      );
     }
     if (seen.has(audience)) throw badInput(`${field}.${i}.audience`, `${AUDIENCE_WORDS[audience]} are listed twice`);
     seen.add(audience);
-    if (!Number.isInteger(count) || count < 0) throw badInput(`${field}.${i}.count`, `The number of ${AUDIENCE_WORDS[audience]} cannot be negative (got ${count})`);
-    if (count > ceiling) throw badInput(`${field}.${i}.count`, `${count} ${AUDIENCE_WORDS[audience]} is more than the ${ceiling} people counted in all`);
+    if (!Number.isInteger(count) || count < 0)
+      throw badInput(`${field}.${i}.count`, `The number of ${AUDIENCE_WORDS[audience]} cannot be negative (got ${count})`);
+    if (count > ceiling)
+      throw badInput(`${field}.${i}.count`, `${count} ${AUDIENCE_WORDS[audience]} is more than the ${ceiling} people counted in all`);
     const cap = enrolled?.[AUDIENCE_FIELD[audience]] ?? 0;
     if (enrolled && cap > 0 && count > cap) {
       throw badInput(`${field}.${i}.count`, `${count} ${AUDIENCE_WORDS[audience]} attended, but the cohort enrolled ${cap}`);

@@ -1,4 +1,15 @@
-import { atMost, badInput, isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given, Problems } from '@peacegraph/kit';
+import {
+  atMost,
+  badInput,
+  isoDate,
+  notBefore,
+  notInFuture,
+  type DateInput,
+  distinct,
+  optionalText,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
 import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
 import type { Loaders } from '../loaders';
@@ -27,25 +38,40 @@ export class MobilisationService {
     private readonly writes: Writes,
   ) {}
 
-  async record(input: MobilisationInput & { cohort: string; heldOn: DateInput; activity: MobilisationActivity; communitiesReached: string[]; peopleReached: HeadcountInput; clientMutationId?: string | null }): Promise<SocialMobilisation> {
+  async record(
+    input: MobilisationInput & {
+      cohort: string;
+      heldOn: DateInput;
+      activity: MobilisationActivity;
+      communitiesReached: string[];
+      peopleReached: HeadcountInput;
+      clientMutationId?: string | null;
+    },
+  ): Promise<SocialMobilisation> {
     return this.writes.once(SocialMobilisationSchema, input.clientMutationId, async (writer) => {
       const cohort = await startedCohort(this.loaders, writer, input.cohort, 'social mobilisation');
       const values = await this.validate(input, null, cohort.startedOn);
       const { communityId, adminPcode, regionPcode, countryCode } = cohort;
-      return this.writes.create(writer, { ...values, cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode }, input.clientMutationId, {
-        schema: SocialMobilisationSchema,
-        recordType: 'SocialMobilisation',
-        operation: 'recordSocialMobilisation',
-        fields: Object.keys(input),
-        duplicates: this.duplicates(values.heldOn, values.activity),
-        check: (manager) =>
-          atMost(manager, {
-            parent: { table: 'cohort', id: cohort.id },
-            children: { table: 'social_mobilisation', column: 'cohort_id' },
-            max: MAX_MOBILISATIONS_PER_COHORT,
-            refusal: () => badInput('input.cohort', `The cohort already has ${MAX_MOBILISATIONS_PER_COHORT} social mobilisations recorded`),
-          }),
-      });
+      return this.writes.create(
+        writer,
+        { ...values, cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode },
+        input.clientMutationId,
+        {
+          schema: SocialMobilisationSchema,
+          recordType: 'SocialMobilisation',
+          operation: 'recordSocialMobilisation',
+          fields: Object.keys(input),
+          duplicates: this.duplicates(values.heldOn, values.activity),
+          check: (manager) =>
+            atMost(manager, {
+              parent: { table: 'cohort', id: cohort.id },
+              children: { table: 'social_mobilisation', column: 'cohort_id' },
+              max: MAX_MOBILISATIONS_PER_COHORT,
+              refusal: () =>
+                badInput('input.cohort', `The cohort already has ${MAX_MOBILISATIONS_PER_COHORT} social mobilisations recorded`),
+            }),
+        },
+      );
     });
   }
 
@@ -82,7 +108,8 @@ export class MobilisationService {
       await problems.check('input.communitiesReached', async () => {
         const ids = distinct('input.communitiesReached', reached, (id) => `Community ${id}`);
         if (ids.length === 0) throw badInput('input.communitiesReached', 'Name at least one community reached');
-        if (ids.length > MAX_COMMUNITIES_REACHED) throw badInput('input.communitiesReached', `At most ${MAX_COMMUNITIES_REACHED} communities`);
+        if (ids.length > MAX_COMMUNITIES_REACHED)
+          throw badInput('input.communitiesReached', `At most ${MAX_COMMUNITIES_REACHED} communities`);
         reachedCommunityIds = (await this.places.communities('input.communitiesReached', ids)).map((p) => p.communityId);
       });
     }
@@ -91,9 +118,13 @@ export class MobilisationService {
       activity,
       reachedCommunityIds,
       peopleReached: problems.check('input.peopleReached', () =>
-        given(input.peopleReached) ? readHeadcount('input.peopleReached', input.peopleReached, 'The people reached') : current!.peopleReached,
+        given(input.peopleReached)
+          ? readHeadcount('input.peopleReached', input.peopleReached, 'The people reached')
+          : current!.peopleReached,
       ),
-      notes: problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'))),
+      notes: problems.check('input.notes', () =>
+        input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
+      ),
     });
   }
 

@@ -97,9 +97,12 @@ export class ModuleService {
   /** Plans are numbered one after another, and a module in use keeps its plans (cohorts are completed against them). */
   private async checkNextPlan(manager: EntityManager, module: Module, number: number): Promise<void> {
     const { plans, cohorts } = await this.repositories.modules.lockedForPlans(manager, module.id);
-    if (number <= plans) throw badInput('input.number', `Session ${number} of ${module.title} already exists; change it with updateSessionPlan`);
-    if (number !== plans + 1) throw badInput('input.number', `${module.title} has ${plans} session plans: the next one is number ${plans + 1}`);
-    if (cohorts > 0) throw badInput('input.module', `${module.title} is delivered by ${cohorts} cohorts; publish a new edition to add sessions`);
+    if (number <= plans)
+      throw badInput('input.number', `Session ${number} of ${module.title} already exists; change it with updateSessionPlan`);
+    if (number !== plans + 1)
+      throw badInput('input.number', `${module.title} has ${plans} session plans: the next one is number ${plans + 1}`);
+    if (cohorts > 0)
+      throw badInput('input.module', `${module.title} is delivered by ${cohorts} cohorts; publish a new edition to add sessions`);
   }
 
   private validate(input: ModuleInput, current: Module | null) {
@@ -108,15 +111,22 @@ export class ModuleService {
     if (input.edition === null) problems.add('input.edition', 'The edition cannot be empty');
     problems.throwIfAny();
     return problems.done({
-      title: problems.check('input.title', () => (input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'))),
-      edition: problems.check('input.edition', () => (input.edition === undefined ? current!.edition : requiredText('input.edition', input.edition!, 'The edition', 40))),
-      summary: problems.check('input.summary', () => (input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'))),
+      title: problems.check('input.title', () =>
+        input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'),
+      ),
+      edition: problems.check('input.edition', () =>
+        input.edition === undefined ? current!.edition : requiredText('input.edition', input.edition!, 'The edition', 40),
+      ),
+      summary: problems.check('input.summary', () =>
+        input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
+      ),
     });
   }
 
   private duplicates(values: { title: string; edition: string }) {
     return {
-      module_title_edition: () => badInput('input.title', `Your organisation already publishes "${values.title}", edition ${values.edition}`),
+      module_title_edition: () =>
+        badInput('input.title', `Your organisation already publishes "${values.title}", edition ${values.edition}`),
     };
   }
 
@@ -128,14 +138,20 @@ export class ModuleService {
     problems.throwIfAny();
     const theme = input.theme ?? current!.theme;
     if (!SESSION_THEMES.includes(theme)) problems.add('input.theme', `Unknown theme ${theme}`);
-    const audiences = problems.check('input.audiences', () => (given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences));
+    const audiences = problems.check('input.audiences', () =>
+      given(input.audiences) ? distinct('input.audiences', input.audiences, (a) => a) : current!.audiences,
+    );
     if (audiences?.length === 0) problems.add('input.audiences', 'Say who the session is for');
     if (audiences?.some((a) => !AUDIENCES.includes(a))) problems.add('input.audiences', 'Unknown audience');
     return problems.done({
-      title: problems.check('input.title', () => (input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'))),
+      title: problems.check('input.title', () =>
+        input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'),
+      ),
       theme,
       objectives: problems.check('input.objectives', () =>
-        given(input.objectives) ? textList('input.objectives', input.objectives, 'objectives', { max: 10, length: 500 }) : current!.objectives,
+        given(input.objectives)
+          ? textList('input.objectives', input.objectives, 'objectives', { max: 10, length: 500 })
+          : current!.objectives,
       ),
       durationMinutes: problems.check('input.durationMinutes', () =>
         input.durationMinutes === undefined

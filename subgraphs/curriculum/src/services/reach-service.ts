@@ -1,5 +1,13 @@
 import { badInput, requirePartner, type DisclosedCount, type Viewer, isoDate, type DateInput } from '@peacegraph/kit';
-import { AUDIENCE_FIELDS, AUDIENCES, emptyAudienceCounts, emptyHeadcount, HEADCOUNT_CELLS, type AudienceCounts, type Headcount } from '../entities/headcount';
+import {
+  AUDIENCE_FIELDS,
+  AUDIENCES,
+  emptyAudienceCounts,
+  emptyHeadcount,
+  HEADCOUNT_CELLS,
+  type AudienceCounts,
+  type Headcount,
+} from '../entities/headcount';
 import type { Repositories } from '../repositories';
 import type { CountRow, HeadcountRow, ReachFilter, ReachGrouping } from '../repositories/reach-repository';
 import {
@@ -59,13 +67,25 @@ export class ReachService {
     const exact = [completed, delivered, participants, mobilised].every((rows: { own: boolean }[]) => rows.every((r) => r.own));
     const keys = [...new Set([...completed, ...delivered, ...participants, ...mobilised].map((r) => r.key))].sort();
 
-    const counts = (rows: CountRow[], value: (r: CountRow) => number) => discloseCountsAcross(keys.map((k) => value(rows.find((r) => r.key === k) ?? zeroCount(k))), exact);
-    const headcounts = (rows: HeadcountRow[]) => discloseHeadcounts(keys.map((k) => headcountOf(rows.find((r) => r.key === k))), exact);
+    const counts = (rows: CountRow[], value: (r: CountRow) => number) =>
+      discloseCountsAcross(
+        keys.map((k) => value(rows.find((r) => r.key === k) ?? zeroCount(k))),
+        exact,
+      );
+    const headcounts = (rows: HeadcountRow[]) =>
+      discloseHeadcounts(
+        keys.map((k) => headcountOf(rows.find((r) => r.key === k))),
+        exact,
+      );
     const completedFigures = counts(completed, (r) => r.count);
     const deliveredFigures = counts(delivered, (r) => r.count);
     const makeUpFigures = counts(delivered, (r) => r.makeUps);
     const participantFigures = headcounts(participants);
-    const audienceFigures = discloseAudienceCounts(keys.map((k) => audiencesOf(participants.find((r) => r.key === k))), AUDIENCES, exact);
+    const audienceFigures = discloseAudienceCounts(
+      keys.map((k) => audiencesOf(participants.find((r) => r.key === k))),
+      AUDIENCES,
+      exact,
+    );
     const mobilisedFigures = headcounts(mobilised);
 
     const figuresAt = (i: number): ReachFigures => ({

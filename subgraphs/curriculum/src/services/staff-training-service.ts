@@ -1,4 +1,19 @@
-import { atMost, badInput, requireOwner, type Partner, isoDate, notBefore, notInFuture, type DateInput, optionalText, requiredText, textList, wholeNumber, given, Problems } from '@peacegraph/kit';
+import {
+  atMost,
+  badInput,
+  requireOwner,
+  type Partner,
+  isoDate,
+  notBefore,
+  notInFuture,
+  type DateInput,
+  optionalText,
+  requiredText,
+  textList,
+  wholeNumber,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CoachingSessionSchema,
@@ -63,7 +78,9 @@ export class StaffTrainingService {
     private readonly writes: Writes,
   ) {}
 
-  async create(input: StaffTrainingInput & { title: string; topics: string[]; startsOn: DateInput; endsOn: DateInput; trainees: TraineeCountInput[] }): Promise<StaffTraining> {
+  async create(
+    input: StaffTrainingInput & { title: string; topics: string[]; startsOn: DateInput; endsOn: DateInput; trainees: TraineeCountInput[] },
+  ): Promise<StaffTraining> {
     return this.writes.once(StaffTrainingSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       const trainees = this.trainees(input.trainees);
@@ -84,7 +101,8 @@ export class StaffTrainingService {
     const values = this.validate(input, current);
     const [coaching, dialogues] = await Promise.all([this.loaders.coachingOfTraining.load(id), this.loaders.dialoguesOfTraining.load(id)]);
     const early = [...coaching.map((c) => c.heldOn), ...dialogues.map((d) => d.startedOn)].sort()[0];
-    if (early && early < values.endsOn) throw badInput('input.endsOn', `Follow-up of this training is recorded on ${early}, before ${values.endsOn}`);
+    if (early && early < values.endsOn)
+      throw badInput('input.endsOn', `Follow-up of this training is recorded on ${early}, before ${values.endsOn}`);
     const trainees = given(input.trainees) ? this.trainees(input.trainees) : null;
     if (!trainees) this.coachedWithin(coaching, await this.loaders.traineesOfTraining.load(id));
     else this.coachedWithin(coaching, trainees);
@@ -105,19 +123,33 @@ export class StaffTrainingService {
       if (!COACHING_MODES.includes(input.mode)) throw badInput('input.mode', `Unknown mode ${input.mode}`);
       const focus = requiredText('input.focus', input.focus, 'The focus', 300);
       const trained = (await this.loaders.traineesOfTraining.load(training.id)).reduce((sum, t) => sum + t.women + t.men, 0);
-      const participantsCoached = wholeNumber('input.participantsCoached', input.participantsCoached, 'The number of participants coached', { min: 1, max: trained });
-      return this.writes.create(writer, { staffTrainingId: training.id, heldOn, mode: input.mode, focus, participantsCoached }, input.clientMutationId, {
-        schema: CoachingSessionSchema,
-        recordType: 'CoachingSession',
-        operation: 'recordCoachingSession',
-        fields: Object.keys(input),
-        duplicates: { coaching_session_same: () => badInput('input.focus', `A coaching session on "${focus}" is already recorded on ${heldOn}`) },
-        check: (manager) => this.followUpRoom(manager, training.id, 'coaching_session', 'coaching sessions'),
-      });
+      const participantsCoached = wholeNumber(
+        'input.participantsCoached',
+        input.participantsCoached,
+        'The number of participants coached',
+        { min: 1, max: trained },
+      );
+      return this.writes.create(
+        writer,
+        { staffTrainingId: training.id, heldOn, mode: input.mode, focus, participantsCoached },
+        input.clientMutationId,
+        {
+          schema: CoachingSessionSchema,
+          recordType: 'CoachingSession',
+          operation: 'recordCoachingSession',
+          fields: Object.keys(input),
+          duplicates: {
+            coaching_session_same: () => badInput('input.focus', `A coaching session on "${focus}" is already recorded on ${heldOn}`),
+          },
+          check: (manager) => this.followUpRoom(manager, training.id, 'coaching_session', 'coaching sessions'),
+        },
+      );
     });
   }
 
-  async recordDialogue(input: DialogueInput & { staffTraining: string; topic: string; community: string; startedOn: DateInput; participants: HeadcountInput }): Promise<DialogueProcess> {
+  async recordDialogue(
+    input: DialogueInput & { staffTraining: string; topic: string; community: string; startedOn: DateInput; participants: HeadcountInput },
+  ): Promise<DialogueProcess> {
     return this.writes.once(DialogueProcessSchema, input.clientMutationId, async (writer) => {
       const training = await this.ownTraining(writer, input.staffTraining);
       const place = await this.places.community('input.community', input.community);
@@ -153,15 +185,23 @@ export class StaffTrainingService {
       if (input[field] === null) problems.add(`input.${field}`, `A staff training needs its ${field}`);
     }
     problems.throwIfAny();
-    const startsOn = problems.check('input.startsOn', () => (given(input.startsOn) ? notInFuture('input.startsOn', isoDate(input.startsOn), 'The start date') : current!.startsOn));
+    const startsOn = problems.check('input.startsOn', () =>
+      given(input.startsOn) ? notInFuture('input.startsOn', isoDate(input.startsOn), 'The start date') : current!.startsOn,
+    );
     const endsOn = given(input.endsOn) ? isoDate(input.endsOn) : current!.endsOn;
     if (startsOn && endsOn < startsOn) problems.add('input.endsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
     return problems.done({
-      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title') : current!.title)),
-      topics: problems.check('input.topics', () => (given(input.topics) ? textList('input.topics', input.topics, 'topics') : current!.topics)),
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredText('input.title', input.title, 'The title') : current!.title,
+      ),
+      topics: problems.check('input.topics', () =>
+        given(input.topics) ? textList('input.topics', input.topics, 'topics') : current!.topics,
+      ),
       startsOn,
       endsOn,
-      venue: problems.check('input.venue', () => (input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200))),
+      venue: problems.check('input.venue', () =>
+        input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
+      ),
     });
   }
 
@@ -185,17 +225,27 @@ export class StaffTrainingService {
   private coachedWithin(coaching: CoachingSession[], trainees: Pick<TraineeGroup, 'women' | 'men'>[]): void {
     const trained = trainees.reduce((sum, t) => sum + t.women + t.men, 0);
     const most = Math.max(0, ...coaching.map((c) => c.participantsCoached));
-    if (most > trained) throw badInput('input.trainees', `A coaching session coached ${most} participants; the training cannot have trained ${trained}`);
+    if (most > trained)
+      throw badInput('input.trainees', `A coaching session coached ${most} participants; the training cannot have trained ${trained}`);
   }
 
-  private async replaceTrainees(manager: EntityManager, trainingId: string, groups: Omit<TraineeGroup, 'staffTrainingId'>[]): Promise<void> {
+  private async replaceTrainees(
+    manager: EntityManager,
+    trainingId: string,
+    groups: Omit<TraineeGroup, 'staffTrainingId'>[],
+  ): Promise<void> {
     const rows = manager.getRepository(TraineeGroupSchema);
     await rows.delete({ staffTrainingId: trainingId });
     await rows.insert(groups.map((g) => ({ ...g, staffTrainingId: trainingId })));
   }
 
   /** At most MAX_FOLLOW_UPS of each kind per training, counted under the training's row lock. */
-  private async followUpRoom(manager: EntityManager, trainingId: string, table: 'coaching_session' | 'dialogue_process', what: string): Promise<void> {
+  private async followUpRoom(
+    manager: EntityManager,
+    trainingId: string,
+    table: 'coaching_session' | 'dialogue_process',
+    what: string,
+  ): Promise<void> {
     await atMost(manager, {
       parent: { table: 'staff_training', id: trainingId },
       children: { table, column: 'staff_training_id' },
@@ -223,19 +273,30 @@ export class StaffTrainingService {
       if (input[field] === null) problems.add(`input.${field}`, `A dialogue process needs its ${field}`);
     }
     problems.throwIfAny();
-    const startedOn = problems.check('input.startedOn', () => (given(input.startedOn) ? this.followUpDate('input.startedOn', input.startedOn, training) : current!.startedOn));
-    const endedOn = problems.check('input.endedOn', () =>
-      input.endedOn === undefined ? (current?.endedOn ?? null) : given(input.endedOn) ? notInFuture('input.endedOn', isoDate(input.endedOn), 'The end date') : null,
+    const startedOn = problems.check('input.startedOn', () =>
+      given(input.startedOn) ? this.followUpDate('input.startedOn', input.startedOn, training) : current!.startedOn,
     );
-    if (startedOn && endedOn && endedOn < startedOn) problems.add('input.endedOn', `The dialogue process ends (${endedOn}) before it starts (${startedOn})`);
+    const endedOn = problems.check('input.endedOn', () =>
+      input.endedOn === undefined
+        ? (current?.endedOn ?? null)
+        : given(input.endedOn)
+          ? notInFuture('input.endedOn', isoDate(input.endedOn), 'The end date')
+          : null,
+    );
+    if (startedOn && endedOn && endedOn < startedOn)
+      problems.add('input.endedOn', `The dialogue process ends (${endedOn}) before it starts (${startedOn})`);
     return problems.done({
-      topic: problems.check('input.topic', () => (given(input.topic) ? requiredText('input.topic', input.topic, 'The topic', 300) : current!.topic)),
+      topic: problems.check('input.topic', () =>
+        given(input.topic) ? requiredText('input.topic', input.topic, 'The topic', 300) : current!.topic,
+      ),
       startedOn,
       endedOn,
       participants: problems.check('input.participants', () =>
         given(input.participants) ? readHeadcount('input.participants', input.participants, 'The participants') : current!.participants,
       ),
-      outcome: problems.check('input.outcome', () => (input.outcome === undefined ? (current?.outcome ?? null) : optionalText('input.outcome', input.outcome, 'The outcome'))),
+      outcome: problems.check('input.outcome', () =>
+        input.outcome === undefined ? (current?.outcome ?? null) : optionalText('input.outcome', input.outcome, 'The outcome'),
+      ),
     });
   }
 
@@ -244,6 +305,9 @@ export class StaffTrainingService {
   }
 
   private dialogueDuplicates(topic: string) {
-    return { dialogue_process_same: () => badInput('input.topic', `A dialogue process on "${topic}" in this community is already recorded for this training`) };
+    return {
+      dialogue_process_same: () =>
+        badInput('input.topic', `A dialogue process on "${topic}" in this community is already recorded for this training`),
+    };
   }
 }

@@ -10,7 +10,9 @@ export class RetriesPerOrganisation1732500000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE community DROP CONSTRAINT community_client_mutation_id_key`);
-    await db.query(`CREATE UNIQUE INDEX community_client_mutation ON community (owner_org, client_mutation_id) WHERE client_mutation_id IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX community_client_mutation ON community (owner_org, client_mutation_id) WHERE client_mutation_id IS NOT NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -29,7 +29,12 @@ export class ApiKeyRepository {
 
   async revoke(id: string, manager: EntityManager): Promise<ApiKey> {
     const rows = manager.getRepository(ApiKeySchema);
-    await rows.createQueryBuilder().update().set({ revokedAt: () => 'coalesce(revoked_at, now())' }).where('id = :id', { id }).execute();
+    await rows
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'coalesce(revoked_at, now())' })
+      .where('id = :id', { id })
+      .execute();
     return rows.findOneByOrFail({ id });
   }
 

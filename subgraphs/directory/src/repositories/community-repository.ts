@@ -49,7 +49,12 @@ export class CommunityRepository {
     if (filter.search) query.andWhere(`community.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
-      { keys: [{ expression: 'community.name', type: 'text', value: (c) => c.name }, { expression: 'community.id', type: 'uuid', value: (c) => c.id }] },
+      {
+        keys: [
+          { expression: 'community.name', type: 'text', value: (c) => c.name },
+          { expression: 'community.id', type: 'uuid', value: (c) => c.id },
+        ],
+      },
       page,
     );
   }

@@ -28,7 +28,12 @@ export class LanguageRepository {
     if (filter.search) query.andWhere(`language.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
-      { keys: [{ expression: 'language.name', type: 'text', value: (l) => l.name }, { expression: 'language.code', type: 'text', value: (l) => l.code }] },
+      {
+        keys: [
+          { expression: 'language.name', type: 'text', value: (l) => l.name },
+          { expression: 'language.code', type: 'text', value: (l) => l.code },
+        ],
+      },
       page,
     );
   }

@@ -28,7 +28,12 @@ export class OrganisationRepository {
     if (filter.search) query.andWhere(`organisation.name_key LIKE ${containsTerm(':search')}`, { search: filter.search });
     return keysetConnection(
       query,
-      { keys: [{ expression: 'organisation.name', type: 'text', value: (o) => o.name }, { expression: 'organisation.id', type: 'uuid', value: (o) => o.id }] },
+      {
+        keys: [
+          { expression: 'organisation.name', type: 'text', value: (o) => o.name },
+          { expression: 'organisation.id', type: 'uuid', value: (o) => o.id },
+        ],
+      },
       page,
     );
   }

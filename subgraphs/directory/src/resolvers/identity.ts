@@ -1,4 +1,12 @@
-import { isAdmin, listAuditEntries, requirePartner, type AuditEntry as AuditEntryRow, type AuditFilter, type PageArgs, forbidden } from '@peacegraph/kit';
+import {
+  isAdmin,
+  listAuditEntries,
+  requirePartner,
+  type AuditEntry as AuditEntryRow,
+  type AuditFilter,
+  type PageArgs,
+  forbidden,
+} from '@peacegraph/kit';
 import type { DirectoryContext } from '../context';
 import type { ApiKey as ApiKeyRow } from '../entities';
 

@@ -1,5 +1,15 @@
 import crypto from 'node:crypto';
-import { API_KEY_PREFIX, SCOPE_PATTERN, notFound, parseScopes, requireAdmin, type AuditRecorder, type Viewer, Problems, blank } from '@peacegraph/kit';
+import {
+  API_KEY_PREFIX,
+  SCOPE_PATTERN,
+  notFound,
+  parseScopes,
+  requireAdmin,
+  type AuditRecorder,
+  type Viewer,
+  Problems,
+  blank,
+} from '@peacegraph/kit';
 import type { ApiKey } from '../entities';
 import type { Repositories } from '../repositories';
 
@@ -28,7 +38,11 @@ export class ApiKeyService {
     const scopes = [...new Set(parseScopes(input.scope))];
     if (scopes.length === 0) problems.add('input.scope', 'Give at least one scope, e.g. "conflicts:read"');
     const bad = scopes.filter((s) => !SCOPE_PATTERN.test(s));
-    if (bad.length) problems.add('input.scope', `Unknown scope${bad.length > 1 ? 's' : ''}: ${bad.join(', ')} (scopes are <domain>:read|write|sensitive or admin)`);
+    if (bad.length)
+      problems.add(
+        'input.scope',
+        `Unknown scope${bad.length > 1 ? 's' : ''}: ${bad.join(', ')} (scopes are <domain>:read|write|sensitive or admin)`,
+      );
     const [found] = await this.repositories.organisations.byIds([input.organisation]);
     if (!found) problems.add('input.organisation', `No organisation with id "${input.organisation}"`);
     const { organisation } = problems.done({ organisation: found });

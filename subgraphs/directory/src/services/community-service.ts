@@ -1,4 +1,16 @@
-import { badInput, conflict, createOnce, notFound, requireOwner, requireWriter, updateWithVersion, type AuditRecorder, type Viewer, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  conflict,
+  createOnce,
+  notFound,
+  requireOwner,
+  requireWriter,
+  updateWithVersion,
+  type AuditRecorder,
+  type Viewer,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from '../entities';
 import type { Loaders } from '../loaders';
@@ -60,7 +72,13 @@ export class CommunityService {
               createdBy: writer.subject,
             }),
           );
-          await this.recordWrite(manager, 'createCommunity', created.id, Object.keys(input).filter((k) => k !== 'id'), writer.organisationId);
+          await this.recordWrite(
+            manager,
+            'createCommunity',
+            created.id,
+            Object.keys(input).filter((k) => k !== 'id'),
+            writer.organisationId,
+          );
           return created;
         });
       },
@@ -93,7 +111,9 @@ export class CommunityService {
     problems.throwIfAny();
     const name = problems.check('input.name', () => (input.name === undefined ? current!.name : cleanName('input.name', input.name!)));
     const alternativeNames = problems.check('input.alternativeNames', () =>
-      given(input.alternativeNames) ? cleanAlternativeNames('input.alternativeNames', input.alternativeNames, name ?? '') : (current?.alternativeNames ?? []),
+      given(input.alternativeNames)
+        ? cleanAlternativeNames('input.alternativeNames', input.alternativeNames, name ?? '')
+        : (current?.alternativeNames ?? []),
     );
 
     const adminPcode = input.adminArea ?? current!.adminPcode;
@@ -133,7 +153,16 @@ export class CommunityService {
     const focalPoint = input.focalPoint === undefined ? (current?.focalPoint ?? null) : input.focalPoint?.trim() || null;
     if (focalPoint && focalPoint.length > 300) problems.add('input.focalPoint', 'The focal point is longer than 300 characters');
 
-    return problems.done({ name, alternativeNames, adminPcode, countryCode: area?.countryCode, latitude, longitude, languageCodes, focalPoint });
+    return problems.done({
+      name,
+      alternativeNames,
+      adminPcode,
+      countryCode: area?.countryCode,
+      latitude,
+      longitude,
+      languageCodes,
+      focalPoint,
+    });
   }
 
   private recordWrite(manager: EntityManager, operation: string, id: string, fields: string[], ownerOrg: string | null) {

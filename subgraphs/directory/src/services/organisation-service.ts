@@ -1,4 +1,14 @@
-import { badInput, notFound, requireAdmin, updateWithVersion, type AuditRecorder, type Viewer, given, Problems, blank } from '@peacegraph/kit';
+import {
+  badInput,
+  notFound,
+  requireAdmin,
+  updateWithVersion,
+  type AuditRecorder,
+  type Viewer,
+  given,
+  Problems,
+  blank,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { OrganisationSchema, type Organisation } from '../entities';
 import { DOMAINS, ORGANISATION_KINDS, type Domain, type OrganisationKind } from '../entities/organisation';

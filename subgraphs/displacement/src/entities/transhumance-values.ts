@@ -34,7 +34,11 @@ export interface Heads {
 }
 
 export function tropicalLivestockUnits(heads: Heads): number {
-  const tlu = heads.cattle * TLU_FACTORS.CATTLE + heads.sheep * TLU_FACTORS.SHEEP + heads.goats * TLU_FACTORS.GOATS + heads.camels * TLU_FACTORS.CAMELS;
+  const tlu =
+    heads.cattle * TLU_FACTORS.CATTLE +
+    heads.sheep * TLU_FACTORS.SHEEP +
+    heads.goats * TLU_FACTORS.GOATS +
+    heads.camels * TLU_FACTORS.CAMELS;
   return Math.round(tlu * 10) / 10;
 }
 

@@ -19,25 +19,52 @@ export function createDisplacementLoaders(repositories: Repositories, viewer: Vi
   const { displacementReports, reintegration, awarenessSessions, displacementAggregates } = repositories;
   const viewerOrg = viewerOrganisation(viewer);
   return {
-    displacementReport: keyedLoader((ids: readonly string[]) => displacementReports.byIds(ids), (r) => r.id),
-    reintegrationProgramme: keyedLoader((ids: readonly string[]) => reintegration.programmesByIds(ids), (p) => p.id),
-    reintegrationCase: keyedLoader((ids: readonly string[]) => reintegration.casesByIds(ids), (c) => c.id),
-    reintegrationAssistanceOfCase: groupedLoader((ids: readonly string[]) => reintegration.assistanceOf(ids), (a) => a.caseId),
-    awarenessSession: keyedLoader((ids: readonly string[]) => awarenessSessions.byIds(ids), (s) => s.id),
+    displacementReport: keyedLoader(
+      (ids: readonly string[]) => displacementReports.byIds(ids),
+      (r) => r.id,
+    ),
+    reintegrationProgramme: keyedLoader(
+      (ids: readonly string[]) => reintegration.programmesByIds(ids),
+      (p) => p.id,
+    ),
+    reintegrationCase: keyedLoader(
+      (ids: readonly string[]) => reintegration.casesByIds(ids),
+      (c) => c.id,
+    ),
+    reintegrationAssistanceOfCase: groupedLoader(
+      (ids: readonly string[]) => reintegration.assistanceOf(ids),
+      (a) => a.caseId,
+    ),
+    awarenessSession: keyedLoader(
+      (ids: readonly string[]) => awarenessSessions.byIds(ids),
+      (s) => s.id,
+    ),
 
     displacementFiguresOfArea: perArguments(({ asOf }: { asOf: string | null }) =>
-      keyedLoader((pcodes: readonly string[]) => displacementAggregates.latestOfAreas(pcodes, asOf, viewerOrg), (row: StockRow) => row.key),
+      keyedLoader(
+        (pcodes: readonly string[]) => displacementAggregates.latestOfAreas(pcodes, asOf, viewerOrg),
+        (row: StockRow) => row.key,
+      ),
     ),
     /** Every case, for any number of areas and breakdowns: one statement, and one disclosure pattern for all of them. */
     caseloadOfAll: loadedOnce(async () => new Caseload(await displacementAggregates.caseload({}, viewerOrg))),
     awarenessSessionsOfCommunity: perArguments(({ first }: FirstArgs) =>
-      groupedLoader((ids: readonly string[]) => awarenessSessions.ofCommunities(ids, first), (s) => s.communityId),
+      groupedLoader(
+        (ids: readonly string[]) => awarenessSessions.ofCommunities(ids, first),
+        (s) => s.communityId,
+      ),
     ),
     awarenessSessionsFacilitatedBy: perArguments(({ first }: FirstArgs) =>
-      groupedLoader((ids: readonly string[]) => awarenessSessions.facilitatedBy(ids, first), (s) => s.facilitatorIds),
+      groupedLoader(
+        (ids: readonly string[]) => awarenessSessions.facilitatedBy(ids, first),
+        (s) => s.facilitatorIds,
+      ),
     ),
     reintegrationProgrammesOf: perArguments(({ first }: FirstArgs) =>
-      groupedLoader((ids: readonly string[]) => reintegration.programmesOf(ids, first), (p) => p.ownerOrg),
+      groupedLoader(
+        (ids: readonly string[]) => reintegration.programmesOf(ids, first),
+        (p) => p.ownerOrg,
+      ),
     ),
   };
 }

@@ -158,6 +158,8 @@ export class Displacement1765000000001 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE awareness_session, reintegration_assistance, reintegration_case, reintegration_programme, idmc_displacement_figure, displacement_report`);
+    await db.query(
+      `DROP TABLE awareness_session, reintegration_assistance, reintegration_case, reintegration_programme, idmc_displacement_figure, displacement_report`,
+    );
   }
 }

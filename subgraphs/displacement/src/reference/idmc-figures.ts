@@ -43,7 +43,12 @@ export function parseIdmcCsv(text: string): IdmcRow[] {
     return index;
   };
   const [iso3, year, fresh, freshRounded, total, totalRounded] = [
-    'iso3', 'year', 'new_displacement', 'new_displacement_rounded', 'total_displacement', 'total_displacement_rounded',
+    'iso3',
+    'year',
+    'new_displacement',
+    'new_displacement_rounded',
+    'total_displacement',
+    'total_displacement_rounded',
   ].map(at) as [number, number, number, number, number, number];
   return lines.flatMap((line, i) => {
     if (line.includes('"')) throw new Error(`IDMC file line ${i + 2}: quoted cells are not expected`);
@@ -51,15 +56,17 @@ export function parseIdmcCsv(text: string): IdmcRow[] {
     const countryCode = PLATFORM_COUNTRIES[cells[iso3]!];
     if (!countryCode) return [];
     const where = `IDMC file line ${i + 2}`;
-    return [{
-      iso3: cells[iso3]!,
-      countryCode,
-      year: Number(cells[year]),
-      newDisplacements: figure(cells[fresh], where),
-      newDisplacementsRounded: figure(cells[freshRounded], where),
-      totalIdps: figure(cells[total], where),
-      totalIdpsRounded: figure(cells[totalRounded], where),
-    }];
+    return [
+      {
+        iso3: cells[iso3]!,
+        countryCode,
+        year: Number(cells[year]),
+        newDisplacements: figure(cells[fresh], where),
+        newDisplacementsRounded: figure(cells[freshRounded], where),
+        totalIdps: figure(cells[total], where),
+        totalIdpsRounded: figure(cells[totalRounded], where),
+      },
+    ];
   });
 }
 

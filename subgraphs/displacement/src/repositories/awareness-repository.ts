@@ -1,5 +1,14 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  onlyUuids,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit';
 import { AwarenessSessionSchema, type AwarenessSession, type AwarenessSessionKind } from '../entities/displacement';
 
 export interface AwarenessSessionFilter {
@@ -37,7 +46,13 @@ export class AwarenessRepository {
     whereBetween(query, 'session.held_on', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'session.held_on', type: 'date', value: (s) => s.heldOn }, { expression: 'session.id', type: 'uuid', value: (s) => s.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'session.held_on', type: 'date', value: (s) => s.heldOn },
+          { expression: 'session.id', type: 'uuid', value: (s) => s.id },
+        ],
+      },
       page,
     );
   }

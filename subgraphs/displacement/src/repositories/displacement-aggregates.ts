@@ -54,7 +54,12 @@ export interface CaseloadSelection {
 }
 
 const STEP: Record<DisplacementInterval, string> = { MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
-const BREAKDOWN_KEY: Record<ReintegrationBreakdown, string> = { CATEGORY: 'category', SEX: 'sex', AGE_GROUP: 'age_group', STATUS: 'status' };
+const BREAKDOWN_KEY: Record<ReintegrationBreakdown, string> = {
+  CATEGORY: 'category',
+  SEX: 'sex',
+  AGE_GROUP: 'age_group',
+  STATUS: 'status',
+};
 
 const SUMS = `count(l.admin_pcode)::int AS areas, max(l.data_date)::text AS "asOf",
   sum(l.idp_individuals)::int AS "idpIndividuals", sum(l.idp_households)::int AS "idpHouseholds",
@@ -151,7 +156,10 @@ export class DisplacementAggregates {
   }
 
   /** Participants of the selected sessions by sex and age group, the sessions and whether the viewer owns them all. */
-  async awarenessParticipants(filter: AwarenessSessionFilter, viewerOrg: string): Promise<{ sessions: number; own: boolean; groups: ParticipantRow[] }> {
+  async awarenessParticipants(
+    filter: AwarenessSessionFilter,
+    viewerOrg: string,
+  ): Promise<{ sessions: number; own: boolean; groups: ParticipantRow[] }> {
     const { bind, params } = numberedBinder();
     const where = sessionConditions(filter, bind);
     const viewer = bind(viewerOrg);
@@ -183,7 +191,8 @@ function sessionConditions(filter: AwarenessSessionFilter, bind: (value: unknown
   const id = (column: string, value: string) => (onlyUuids([value]).length ? `${column} = ${bind(value)}` : 'false');
   if (filter.community) where.push(id('s.community_id', filter.community));
   if (filter.organisation) where.push(id('s.owner_org', filter.organisation));
-  if (filter.facilitator) where.push(onlyUuids([filter.facilitator]).length ? `s.facilitator_ids @> ARRAY[CAST(${bind(filter.facilitator)} AS uuid)]` : 'false');
+  if (filter.facilitator)
+    where.push(onlyUuids([filter.facilitator]).length ? `s.facilitator_ids @> ARRAY[CAST(${bind(filter.facilitator)} AS uuid)]` : 'false');
   if (filter.adminArea) where.push(withinArea('s.admin_pcode', filter.adminArea, bind));
   if (filter.kind) where.push(`s.kind = ${bind(filter.kind)}`);
   if (filter.from) where.push(`s.held_on >= ${bind(filter.from)}`);

@@ -1,6 +1,11 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
-import { DisplacementReportSchema, IdmcDisplacementFigureSchema, type DisplacementReport, type IdmcDisplacementFigure } from '../entities/displacement';
+import {
+  DisplacementReportSchema,
+  IdmcDisplacementFigureSchema,
+  type DisplacementReport,
+  type IdmcDisplacementFigure,
+} from '../entities/displacement';
 
 export interface DisplacementReportFilter {
   adminArea?: string | null;
@@ -34,7 +39,13 @@ export class DisplacementReportRepository {
     whereBetween(query, 'report.data_date', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'report.data_date', type: 'date', value: (r) => r.dataDate }, { expression: 'report.id', type: 'uuid', value: (r) => r.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'report.data_date', type: 'date', value: (r) => r.dataDate },
+          { expression: 'report.id', type: 'uuid', value: (r) => r.id },
+        ],
+      },
       page,
     );
   }

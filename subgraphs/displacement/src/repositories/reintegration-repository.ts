@@ -1,5 +1,16 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, listsAreaWithin, namedBinder, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  listsAreaWithin,
+  namedBinder,
+  onlyUuids,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit';
 import {
   ReintegrationAssistanceSchema,
   ReintegrationCaseSchema,
@@ -54,14 +65,25 @@ export class ReintegrationRepository {
       // Working in an area: covering it or an area above it, or an area inside it.
       const { bind, params } = namedBinder('area');
       const above = Array.from({ length: filter.adminArea.length - 1 }, (_, i) => filter.adminArea!.slice(0, i + 2));
-      query.andWhere(`(programme.admin_pcodes && ${bind(above)}::text[] OR ${listsAreaWithin('programme.area_keys', filter.adminArea, bind)})`, params);
+      query.andWhere(
+        `(programme.admin_pcodes && ${bind(above)}::text[] OR ${listsAreaWithin('programme.area_keys', filter.adminArea, bind)})`,
+        params,
+      );
     }
     if (filter.activeOn) {
-      query.andWhere('programme.starts_on <= :activeOn AND (programme.ends_on IS NULL OR programme.ends_on >= :activeOn)', { activeOn: filter.activeOn });
+      query.andWhere('programme.starts_on <= :activeOn AND (programme.ends_on IS NULL OR programme.ends_on >= :activeOn)', {
+        activeOn: filter.activeOn,
+      });
     }
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'programme.starts_on', type: 'date', value: (p) => p.startsOn }, { expression: 'programme.id', type: 'uuid', value: (p) => p.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'programme.starts_on', type: 'date', value: (p) => p.startsOn },
+          { expression: 'programme.id', type: 'uuid', value: (p) => p.id },
+        ],
+      },
       page,
     );
   }
@@ -70,10 +92,13 @@ export class ReintegrationRepository {
   programmesOf(organisationIds: readonly string[], first: number): Promise<ReintegrationProgramme[]> {
     return this.programmes
       .createQueryBuilder('programme')
-      .where(`programme.id IN (${firstOfEach('reintegration_programme', 'owner_org', 'starts_on DESC, id DESC', 'owner_org = ANY(:ids)')})`, {
-        ids: onlyUuids(organisationIds),
-        first,
-      })
+      .where(
+        `programme.id IN (${firstOfEach('reintegration_programme', 'owner_org', 'starts_on DESC, id DESC', 'owner_org = ANY(:ids)')})`,
+        {
+          ids: onlyUuids(organisationIds),
+          first,
+        },
+      )
       .orderBy('programme.starts_on', 'DESC')
       .addOrderBy('programme.id', 'DESC')
       .getMany();
@@ -94,7 +119,13 @@ export class ReintegrationRepository {
     whereBetween(query, 'c.registered_on', filter.registeredFrom, filter.registeredTo);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'c.registered_on', type: 'date', value: (c) => c.registeredOn }, { expression: 'c.id', type: 'uuid', value: (c) => c.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'c.registered_on', type: 'date', value: (c) => c.registeredOn },
+          { expression: 'c.id', type: 'uuid', value: (c) => c.id },
+        ],
+      },
       page,
     );
   }

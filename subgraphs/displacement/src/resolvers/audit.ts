@@ -2,7 +2,8 @@ import { listAuditEntries, type AuditEntry as AuditEntryRow, type AuditFilter, t
 import type { DisplacementContext } from '../context';
 
 export const auditQueries = {
-  displacementAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: DisplacementContext) => listAuditEntries(dataSource, viewer, args, args),
+  displacementAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: DisplacementContext) =>
+    listAuditEntries(dataSource, viewer, args, args),
 };
 
 export const AuditEntry = {

@@ -19,8 +19,11 @@ export const awarenessQueries = {
 export const awarenessMutations = {
   recordAwarenessSession: (_: unknown, { input }: { input: Parameters<C['awarenessSessions']['record']>[0] }, { awarenessSessions }: C) =>
     awarenessSessions.record(input),
-  updateAwarenessSession: (_: unknown, { id, version, input }: Update<Parameters<C['awarenessSessions']['update']>[2]>, { awarenessSessions }: C) =>
-    awarenessSessions.update(id, version, input),
+  updateAwarenessSession: (
+    _: unknown,
+    { id, version, input }: Update<Parameters<C['awarenessSessions']['update']>[2]>,
+    { awarenessSessions }: C,
+  ) => awarenessSessions.update(id, version, input),
 };
 
 /** Participants of one session, in the shape of the aggregate (exact for the owner). */
@@ -28,7 +31,10 @@ export function sessionParticipants(session: SessionRow, exact: boolean) {
   return {
     exact,
     sessions: 1,
-    ...discloseSexAndAge(session.participants.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, count: g.people })), exact),
+    ...discloseSexAndAge(
+      session.participants.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, count: g.people })),
+      exact,
+    ),
   };
 }
 
@@ -43,7 +49,9 @@ export const AwarenessSession = {
 
 /** The aggregate's cells carry `count`; the schema calls them `people`. */
 export const AwarenessParticipants = {
-  groups: (p: { groups: { sex: string; ageGroup: string; count: unknown }[] }) => p.groups.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, people: g.count })),
+  groups: (p: { groups: { sex: string; ageGroup: string; count: unknown }[] }) =>
+    p.groups.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, people: g.count })),
   bySex: (p: { bySex: { sex: string; count: unknown }[] }) => p.bySex.map((g) => ({ sex: g.sex, people: g.count })),
-  byAgeGroup: (p: { byAgeGroup: { ageGroup: string; count: unknown }[] }) => p.byAgeGroup.map((g) => ({ ageGroup: g.ageGroup, people: g.count })),
+  byAgeGroup: (p: { byAgeGroup: { ageGroup: string; count: unknown }[] }) =>
+    p.byAgeGroup.map((g) => ({ ageGroup: g.ageGroup, people: g.count })),
 };

@@ -11,7 +11,8 @@ type FirstArgs = { first?: number | null };
  */
 export const displacementDirectoryFields = {
   Community: {
-    awarenessSessions: ({ id }: { id: string }, args: FirstArgs, { loaders }: C) => loaders.awarenessSessionsOfCommunity({ first: pageSize(args.first) }).load(id),
+    awarenessSessions: ({ id }: { id: string }, args: FirstArgs, { loaders }: C) =>
+      loaders.awarenessSessionsOfCommunity({ first: pageSize(args.first) }).load(id),
   },
   AdminArea: {
     displacementFigures: async ({ pcode }: { pcode: string }, args: { asOf?: DateInput | null }, { loaders, viewer }: C) => {
@@ -22,7 +23,11 @@ export const displacementDirectoryFields = {
       const caseload = await loaders.caseloadOfAll();
       // Nobody owns what is not there: an area without cases is exact zeros for every partner.
       const exact = viewer.kind === 'partner' && caseload.ownsAll(pcode);
-      return { exact, breakdown: args.breakdown, ...(exact ? caseload.exact(pcode, args.breakdown) : caseload.disclosed(pcode, args.breakdown)) };
+      return {
+        exact,
+        breakdown: args.breakdown,
+        ...(exact ? caseload.exact(pcode, args.breakdown) : caseload.disclosed(pcode, args.breakdown)),
+      };
     },
   },
   Organisation: {

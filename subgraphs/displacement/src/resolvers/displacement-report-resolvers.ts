@@ -13,17 +13,26 @@ export const displacementReportQueries = {
   displacementReports: (_: unknown, args: { filter?: DisplacementReportFilter | null } & PageArgs, { repositories }: C) =>
     repositories.displacementReports.list(sqlDates(args.filter, ['from', 'to']), args),
   idpsOverTime: (_: unknown, args: IdpsOverTimeArgs, { displacementFigures }: C) => displacementFigures.idpsOverTime(args),
-  idmcDisplacementFigures: (_: unknown, args: { country: string; fromYear?: number | null; toYear?: number | null }, { displacementFigures }: C) =>
-    displacementFigures.idmcFigures(args.country, args.fromYear, args.toYear),
+  idmcDisplacementFigures: (
+    _: unknown,
+    args: { country: string; fromYear?: number | null; toYear?: number | null },
+    { displacementFigures }: C,
+  ) => displacementFigures.idmcFigures(args.country, args.fromYear, args.toYear),
 };
 
 type Update<I> = { id: string; version: number; input: I };
 
 export const displacementReportMutations = {
-  recordDisplacementReport: (_: unknown, { input }: { input: Parameters<C['displacementReports']['record']>[0] }, { displacementReports }: C) =>
-    displacementReports.record(input),
-  updateDisplacementReport: (_: unknown, { id, version, input }: Update<Parameters<C['displacementReports']['update']>[2]>, { displacementReports }: C) =>
-    displacementReports.update(id, version, input),
+  recordDisplacementReport: (
+    _: unknown,
+    { input }: { input: Parameters<C['displacementReports']['record']>[0] },
+    { displacementReports }: C,
+  ) => displacementReports.record(input),
+  updateDisplacementReport: (
+    _: unknown,
+    { id, version, input }: Update<Parameters<C['displacementReports']['update']>[2]>,
+    { displacementReports }: C,
+  ) => displacementReports.update(id, version, input),
 };
 
 /** A report's counts: exact for its owner, disclosure-controlled for everyone else. */
@@ -33,19 +42,27 @@ export const DisplacementReport = {
   dataDate: (report: ReportRow) => isoDate(report.dataDate),
   idpIndividuals: (report: ReportRow, _: unknown, { viewer }: C) => discloseOne(report.idpIndividuals, ownsRecord(viewer, report.ownerOrg)),
   idpHouseholds: (report: ReportRow, _: unknown, { viewer }: C) => discloseOne(report.idpHouseholds, ownsRecord(viewer, report.ownerOrg)),
-  returneeIndividuals: (report: ReportRow, _: unknown, { viewer }: C) => discloseOptional(report.returneeIndividuals, ownsRecord(viewer, report.ownerOrg)),
-  returneeHouseholds: (report: ReportRow, _: unknown, { viewer }: C) => discloseOptional(report.returneeHouseholds, ownsRecord(viewer, report.ownerOrg)),
+  returneeIndividuals: (report: ReportRow, _: unknown, { viewer }: C) =>
+    discloseOptional(report.returneeIndividuals, ownsRecord(viewer, report.ownerOrg)),
+  returneeHouseholds: (report: ReportRow, _: unknown, { viewer }: C) =>
+    discloseOptional(report.returneeHouseholds, ownsRecord(viewer, report.ownerOrg)),
   idpsBySexAndAge: (report: ReportRow, _: unknown, { viewer }: C) =>
     discloseSexAndAge(
       report.idpsBySexAndAge.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, count: g.individuals })),
       ownsRecord(viewer, report.ownerOrg),
     ).groups.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, individuals: g.count })),
   reasons: (report: ReportRow, _: unknown, { viewer }: C) => {
-    const line = discloseLine(report.reasons.map((r) => r.individuals), ownsRecord(viewer, report.ownerOrg));
+    const line = discloseLine(
+      report.reasons.map((r) => r.individuals),
+      ownsRecord(viewer, report.ownerOrg),
+    );
     return report.reasons.map((r, i) => ({ reason: r.reason, individuals: line.cells[i] }));
   },
   origins: (report: ReportRow, _: unknown, { viewer }: C) => {
-    const line = discloseLine(report.origins.map((o) => o.individuals), ownsRecord(viewer, report.ownerOrg));
+    const line = discloseLine(
+      report.origins.map((o) => o.individuals),
+      ownsRecord(viewer, report.ownerOrg),
+    );
     return report.origins.map((o, i) => ({ adminArea: adminAreaRef(o.pcode), individuals: line.cells[i] }));
   },
   recordedBy: (report: ReportRow) => organisationRef(report.ownerOrg),

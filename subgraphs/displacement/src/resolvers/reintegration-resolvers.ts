@@ -1,6 +1,10 @@
 import { isoDate, type PageArgs } from '@peacegraph/kit';
 import type { DisplacementContext as C } from '../context';
-import type { ReintegrationAssistance as AssistanceRow, ReintegrationCase as CaseRow, ReintegrationProgramme as ProgrammeRow } from '../entities/displacement';
+import type {
+  ReintegrationAssistance as AssistanceRow,
+  ReintegrationCase as CaseRow,
+  ReintegrationProgramme as ProgrammeRow,
+} from '../entities/displacement';
 import type { ReintegrationBreakdown, ReintegrationLevel } from '../repositories/displacement-aggregates';
 import type { ReintegrationCaseFilter, ReintegrationProgrammeFilter } from '../repositories/reintegration-repository';
 import type { ReintegrationStatsInput } from '../services/displacement-figures-service';
@@ -24,19 +28,31 @@ export const reintegrationQueries = {
 };
 
 export const reintegrationMutations = {
-  createReintegrationProgramme: (_: unknown, { input }: { input: Parameters<C['reintegrationProgrammes']['create']>[0] }, { reintegrationProgrammes }: C) =>
-    reintegrationProgrammes.create(input),
-  updateReintegrationProgramme: (_: unknown, { id, version, input }: Update<Parameters<C['reintegrationProgrammes']['update']>[2]>, { reintegrationProgrammes }: C) =>
-    reintegrationProgrammes.update(id, version, input),
-  registerReintegrationCase: (_: unknown, { input }: { input: Parameters<C['reintegrationCases']['register']>[0] }, { reintegrationCases }: C) =>
-    reintegrationCases.register(input),
+  createReintegrationProgramme: (
+    _: unknown,
+    { input }: { input: Parameters<C['reintegrationProgrammes']['create']>[0] },
+    { reintegrationProgrammes }: C,
+  ) => reintegrationProgrammes.create(input),
+  updateReintegrationProgramme: (
+    _: unknown,
+    { id, version, input }: Update<Parameters<C['reintegrationProgrammes']['update']>[2]>,
+    { reintegrationProgrammes }: C,
+  ) => reintegrationProgrammes.update(id, version, input),
+  registerReintegrationCase: (
+    _: unknown,
+    { input }: { input: Parameters<C['reintegrationCases']['register']>[0] },
+    { reintegrationCases }: C,
+  ) => reintegrationCases.register(input),
   recordReintegrationAssistance: (
     _: unknown,
     args: { case: string; version: number; input: Parameters<C['reintegrationCases']['recordAssistance']>[2] },
     { reintegrationCases }: C,
   ) => reintegrationCases.recordAssistance(args.case, args.version, args.input),
-  changeReintegrationCaseStatus: (_: unknown, { id, version, input }: Update<Parameters<C['reintegrationCases']['changeStatus']>[2]>, { reintegrationCases }: C) =>
-    reintegrationCases.changeStatus(id, version, input),
+  changeReintegrationCaseStatus: (
+    _: unknown,
+    { id, version, input }: Update<Parameters<C['reintegrationCases']['changeStatus']>[2]>,
+    { reintegrationCases }: C,
+  ) => reintegrationCases.changeStatus(id, version, input),
 };
 
 export const ReintegrationProgramme = {

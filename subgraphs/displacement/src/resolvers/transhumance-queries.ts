@@ -33,9 +33,11 @@ export const transhumanceQueries = {
   transhumanceCorridors: (_: unknown, args: { filter?: CorridorFilter | null } & PageArgs, { repositories }: C) =>
     repositories.transhumanceCorridors.list(geo(args.filter), args),
   sensitiveSpot: (_: unknown, { id }: ById, { loaders }: C) => loaders.transhumanceSpot.load(id),
-  sensitiveSpots: (_: unknown, args: { filter?: SpotFilter | null } & PageArgs, { repositories }: C) => repositories.sensitiveSpots.list(geo(args.filter), args),
+  sensitiveSpots: (_: unknown, args: { filter?: SpotFilter | null } & PageArgs, { repositories }: C) =>
+    repositories.sensitiveSpots.list(geo(args.filter), args),
   countingPoint: (_: unknown, { id }: ById, { loaders }: C) => loaders.transhumanceCountingPoint.load(id),
-  countingPoints: (_: unknown, args: { filter?: PlaceFilter | null } & PageArgs, { repositories }: C) => repositories.countingPoints.list(geo(args.filter), args),
+  countingPoints: (_: unknown, args: { filter?: PlaceFilter | null } & PageArgs, { repositories }: C) =>
+    repositories.countingPoints.list(geo(args.filter), args),
   flowObservations: (_: unknown, args: { filter?: FlowObservationFilter | null } & PageArgs, { repositories }: C) => {
     const filter = geo(args.filter);
     if (filter.from && filter.to && filter.to < filter.from) throw badInput('filter.to', 'The period ends before it starts');
@@ -44,8 +46,10 @@ export const transhumanceQueries = {
   transhumanceAlert: (_: unknown, { id }: ById, { loaders }: C) => loaders.transhumanceAlert.load(id),
   transhumanceAlerts: (_: unknown, args: { filter?: AlertFilter | null } & PageArgs, { repositories }: C) =>
     repositories.transhumanceAlerts.list(alertFilter(args.filter), args),
-  transhumanceFlows: (_: unknown, { filter }: { filter: FlowFilterInput }, { transhumanceAggregates }: C) => transhumanceAggregates.flows(filter),
-  transhumanceAlertStats: (_: unknown, { filter }: { filter?: AlertFilter | null }, { transhumanceAggregates }: C) => transhumanceAggregates.alertStats(alertFilter(filter)),
+  transhumanceFlows: (_: unknown, { filter }: { filter: FlowFilterInput }, { transhumanceAggregates }: C) =>
+    transhumanceAggregates.flows(filter),
+  transhumanceAlertStats: (_: unknown, { filter }: { filter?: AlertFilter | null }, { transhumanceAggregates }: C) =>
+    transhumanceAggregates.alertStats(alertFilter(filter)),
   transhumanceEarlyActionDefaults: () => EARLY_ACTION_DEFAULTS,
 };
 
@@ -53,26 +57,52 @@ type Input<T> = { input: T };
 type Step<T> = { id: string; version: number; input: T };
 
 export const transhumanceMutations = {
-  createTranshumanceCorridor: (_: unknown, { input }: Input<Parameters<C['transhumanceCorridors']['create']>[0]>, { transhumanceCorridors }: C) =>
-    transhumanceCorridors.create(input),
-  updateTranshumanceCorridor: (_: unknown, { id, version, input }: Step<Parameters<C['transhumanceCorridors']['update']>[2]>, { transhumanceCorridors }: C) =>
-    transhumanceCorridors.update(id, version, input),
+  createTranshumanceCorridor: (
+    _: unknown,
+    { input }: Input<Parameters<C['transhumanceCorridors']['create']>[0]>,
+    { transhumanceCorridors }: C,
+  ) => transhumanceCorridors.create(input),
+  updateTranshumanceCorridor: (
+    _: unknown,
+    { id, version, input }: Step<Parameters<C['transhumanceCorridors']['update']>[2]>,
+    { transhumanceCorridors }: C,
+  ) => transhumanceCorridors.update(id, version, input),
   createSensitiveSpot: (_: unknown, { input }: Input<Parameters<C['transhumancePlaces']['createSpot']>[0]>, { transhumancePlaces }: C) =>
     transhumancePlaces.createSpot(input),
-  updateSensitiveSpot: (_: unknown, { id, version, input }: Step<Parameters<C['transhumancePlaces']['updateSpot']>[2]>, { transhumancePlaces }: C) =>
-    transhumancePlaces.updateSpot(id, version, input),
-  createCountingPoint: (_: unknown, { input }: Input<Parameters<C['transhumancePlaces']['createCountingPoint']>[0]>, { transhumancePlaces }: C) =>
-    transhumancePlaces.createCountingPoint(input),
-  recordFlowObservations: (_: unknown, { input }: Input<Parameters<C['transhumanceFlows']['record']>[0]>, { transhumanceFlows }: C) => transhumanceFlows.record(input),
-  raiseTranshumanceAlert: (_: unknown, { input }: Input<Parameters<C['transhumanceAlerts']['raise']>[0]>, { transhumanceAlerts }: C) => transhumanceAlerts.raise(input),
-  verifyTranshumanceAlert: (_: unknown, { id, version, input }: Step<Parameters<C['transhumanceAlerts']['verify']>[2]>, { transhumanceAlerts }: C) =>
-    transhumanceAlerts.verify(id, version, input),
-  disseminateTranshumanceAlert: (_: unknown, { id, version, input }: Step<Parameters<C['transhumanceAlerts']['disseminate']>[2]>, { transhumanceAlerts }: C) =>
-    transhumanceAlerts.disseminate(id, version, input),
-  recordTranshumanceAlertResponse: (_: unknown, { id, version, input }: Step<Parameters<C['transhumanceAlerts']['recordResponse']>[2]>, { transhumanceAlerts }: C) =>
-    transhumanceAlerts.recordResponse(id, version, input),
-  closeTranshumanceAlert: (_: unknown, { id, version, input }: Step<Parameters<C['transhumanceAlerts']['close']>[2]>, { transhumanceAlerts }: C) =>
-    transhumanceAlerts.close(id, version, input),
+  updateSensitiveSpot: (
+    _: unknown,
+    { id, version, input }: Step<Parameters<C['transhumancePlaces']['updateSpot']>[2]>,
+    { transhumancePlaces }: C,
+  ) => transhumancePlaces.updateSpot(id, version, input),
+  createCountingPoint: (
+    _: unknown,
+    { input }: Input<Parameters<C['transhumancePlaces']['createCountingPoint']>[0]>,
+    { transhumancePlaces }: C,
+  ) => transhumancePlaces.createCountingPoint(input),
+  recordFlowObservations: (_: unknown, { input }: Input<Parameters<C['transhumanceFlows']['record']>[0]>, { transhumanceFlows }: C) =>
+    transhumanceFlows.record(input),
+  raiseTranshumanceAlert: (_: unknown, { input }: Input<Parameters<C['transhumanceAlerts']['raise']>[0]>, { transhumanceAlerts }: C) =>
+    transhumanceAlerts.raise(input),
+  verifyTranshumanceAlert: (
+    _: unknown,
+    { id, version, input }: Step<Parameters<C['transhumanceAlerts']['verify']>[2]>,
+    { transhumanceAlerts }: C,
+  ) => transhumanceAlerts.verify(id, version, input),
+  disseminateTranshumanceAlert: (
+    _: unknown,
+    { id, version, input }: Step<Parameters<C['transhumanceAlerts']['disseminate']>[2]>,
+    { transhumanceAlerts }: C,
+  ) => transhumanceAlerts.disseminate(id, version, input),
+  recordTranshumanceAlertResponse: (
+    _: unknown,
+    { id, version, input }: Step<Parameters<C['transhumanceAlerts']['recordResponse']>[2]>,
+    { transhumanceAlerts }: C,
+  ) => transhumanceAlerts.recordResponse(id, version, input),
+  closeTranshumanceAlert: (
+    _: unknown,
+    { id, version, input }: Step<Parameters<C['transhumanceAlerts']['close']>[2]>,
+    { transhumanceAlerts }: C,
+  ) => transhumanceAlerts.close(id, version, input),
 };
 
 type StatusArgs = { status?: AlertStatus[] | null; first?: number | null };
@@ -86,7 +116,13 @@ export const transhumanceDirectoryFields = {
       { loaders }: C,
     ) => {
       // The gateway sends the directory's coordinates (@requires); a community without them has nothing "nearby".
-      if (community.latitude === null || community.latitude === undefined || community.longitude === null || community.longitude === undefined) return [];
+      if (
+        community.latitude === null ||
+        community.latitude === undefined ||
+        community.longitude === null ||
+        community.longitude === undefined
+      )
+        return [];
       const radiusKm = checkRadius('radiusKm', args.radiusKm ?? 30);
       const first = pageSize(args.first);
       const found = await loaders
@@ -106,4 +142,3 @@ export const transhumanceDirectoryFields = {
       loaders.transhumanceAlertsReceived({ first: pageSize(args.first) }).load(id),
   },
 };
-

@@ -55,10 +55,20 @@ async function seedRounds(context: DisplacementContext): Promise<void> {
   for (const area of DEMO_AREA_ROUNDS) {
     for (const [i, days] of DEMO_ROUND_DAYS_AGO.entries()) {
       const idps = area.idps[i]!;
-      const bySexAndAge = shares(idps, DEMO_SEX_AGE_SHARES.map(([, , share]) => share));
-      const idpsBySexAndAge: IdpGroup[] = DEMO_SEX_AGE_SHARES.map(([sex, ageGroup], k) => ({ sex, ageGroup, individuals: bySexAndAge[k]! }));
+      const bySexAndAge = shares(
+        idps,
+        DEMO_SEX_AGE_SHARES.map(([, , share]) => share),
+      );
+      const idpsBySexAndAge: IdpGroup[] = DEMO_SEX_AGE_SHARES.map(([sex, ageGroup], k) => ({
+        sex,
+        ageGroup,
+        individuals: bySexAndAge[k]!,
+      }));
       const [conflict, other] = shares(idps, [0.96, 0.04]);
-      const reasons: ReasonCount[] = [{ reason: 'CONFLICT', individuals: conflict! }, { reason: 'OTHER', individuals: other! }];
+      const reasons: ReasonCount[] = [
+        { reason: 'CONFLICT', individuals: conflict! },
+        { reason: 'OTHER', individuals: other! },
+      ];
       await context.displacementReports.record({
         adminArea: area.pcode,
         roundNumber: i + 1,
@@ -77,7 +87,10 @@ async function seedRounds(context: DisplacementContext): Promise<void> {
   }
 }
 
-function seedProgramme(context: DisplacementContext, programme: typeof DEMO_PROGRAMME | typeof DEMO_STABILISATION): Promise<ReintegrationProgramme> {
+function seedProgramme(
+  context: DisplacementContext,
+  programme: typeof DEMO_PROGRAMME | typeof DEMO_STABILISATION,
+): Promise<ReintegrationProgramme> {
   return context.reintegrationProgrammes.create({
     code: programme.code,
     kind: programme.kind,
@@ -114,9 +127,16 @@ async function seedCases(context: DisplacementContext, programme: ReintegrationP
         const kinds = path === 2 ? 2 : 1;
         for (let a = 0; a < kinds; a++) {
           const kind = DEMO_ASSISTANCE[(n + a) % DEMO_ASSISTANCE.length]!;
-          current = await context.reintegrationCases.recordAssistance(current.id, current.version, { kind, startedOn: daysAgo(registered - 10 - a * 30) });
+          current = await context.reintegrationCases.recordAssistance(current.id, current.version, {
+            kind,
+            startedOn: daysAgo(registered - 10 - a * 30),
+          });
         }
-        if (path === 2) await context.reintegrationCases.changeStatus(current.id, current.version, { status: 'REINTEGRATED', on: daysAgo(registered - 90) });
+        if (path === 2)
+          await context.reintegrationCases.changeStatus(current.id, current.version, {
+            status: 'REINTEGRATED',
+            on: daysAgo(registered - 90),
+          });
       } else if (path === 3) {
         await context.reintegrationCases.changeStatus(current.id, current.version, { status: 'DROPPED_OUT', on: daysAgo(registered - 40) });
       }

@@ -69,7 +69,11 @@ export function seedTranshumanceDemo(dataSource: DataSource, directoryUrl: strin
     const points = new Map<string, { id: string; corridor: string }>();
     for (const p of DEMO_COUNTING_POINTS) {
       const { key, corridor, ...point } = p;
-      const created = await context.transhumancePlaces.createCountingPoint({ ...point, corridor: corridors.get(corridor)!.id, clientMutationId: `demo:point:${key}` });
+      const created = await context.transhumancePlaces.createCountingPoint({
+        ...point,
+        corridor: corridors.get(corridor)!.id,
+        clientMutationId: `demo:point:${key}`,
+      });
       points.set(key, { id: created.id, corridor });
     }
 
@@ -84,7 +88,11 @@ export function seedTranshumanceDemo(dataSource: DataSource, directoryUrl: strin
  * day at each counting point, a herd moving in whichever direction the corridor's calendar expects
  * then; on days no window holds, a small herd only every eighth day.
  */
-async function seedSeason(context: DisplacementContext, corridors: Map<string, { season: SeasonWindow[] }>, points: Map<string, { id: string; corridor: string }>) {
+async function seedSeason(
+  context: DisplacementContext,
+  corridors: Map<string, { season: SeasonWindow[] }>,
+  points: Map<string, { id: string; corridor: string }>,
+) {
   const random = sequence(8);
   const observations = [];
   for (let day = 160; day >= 10; day--) {
@@ -111,10 +119,16 @@ async function seedSeason(context: DisplacementContext, corridors: Map<string, {
   }
 }
 
-async function seedEarlyActionHerds(context: DisplacementContext, corridors: Map<string, { season: SeasonWindow[] }>, points: Map<string, { id: string; corridor: string }>) {
+async function seedEarlyActionHerds(
+  context: DisplacementContext,
+  corridors: Map<string, { season: SeasonWindow[] }>,
+  points: Map<string, { id: string; corridor: string }>,
+) {
   const { countingPoint, hoursAgo: approachAge, ...approaching } = APPROACHING_HERD;
   await context.transhumanceFlows.record({
-    observations: [{ countingPoint: points.get(countingPoint)!.id, observedAt: hoursAgo(approachAge), direction: 'FORWARD', ...approaching }],
+    observations: [
+      { countingPoint: points.get(countingPoint)!.id, observedAt: hoursAgo(approachAge), direction: 'FORWARD', ...approaching },
+    ],
     clientMutationId: 'demo:herd:approaching',
   });
   // Whichever direction today's calendar does not expect on the river corridor (its windows never overlap).
@@ -143,7 +157,11 @@ async function seedEvent(context: DisplacementContext, spots: Map<string, string
     clientMutationId: 'demo:alert:gorgadji-clash',
   });
   const step = (hours: number) => hoursAgo(hours);
-  if (alert.status === 'RAISED') alert = await alerts.verify(alert.id, alert.version, { at: step(6 * 24 - 5), note: 'Confirmed by the agency’s field monitor in Gorgadji by phone.' });
+  if (alert.status === 'RAISED')
+    alert = await alerts.verify(alert.id, alert.version, {
+      at: step(6 * 24 - 5),
+      note: 'Confirmed by the agency’s field monitor in Gorgadji by phone.',
+    });
   if (alert.status === 'VERIFIED') {
     alert = await alerts.disseminate(alert.id, alert.version, {
       at: step(5 * 24),
@@ -158,11 +176,13 @@ async function seedEvent(context: DisplacementContext, spots: Map<string, string
   if (alert.status === 'DISSEMINATED') {
     alert = await alerts.recordResponse(alert.id, alert.version, {
       at: step(4 * 24),
-      response: 'A mediation under the tree of the chief’s court agreed compensation in grain; the herders’ union sent guides to keep the next herds on the corridor.',
+      response:
+        'A mediation under the tree of the chief’s court agreed compensation in grain; the herders’ union sent guides to keep the next herds on the corridor.',
       respondedBy: 'Prefect of Gorgadji with the herders’ union',
     });
   }
-  if (alert.status === 'RESPONSE_RECORDED') await alerts.close(alert.id, alert.version, { at: step(2 * 24), reason: 'Compensation paid; no incident since.' });
+  if (alert.status === 'RESPONSE_RECORDED')
+    await alerts.close(alert.id, alert.version, { at: step(2 * 24), reason: 'Compensation paid; no incident since.' });
 
   const alarm = await alerts.raise({
     kind: 'PREVENTION',
@@ -174,6 +194,10 @@ async function seedEvent(context: DisplacementContext, spots: Map<string, string
     clientMutationId: 'demo:alert:djibo-rumour',
   });
   if (alarm.status === 'RAISED') {
-    await alerts.close(alarm.id, alarm.version, { dismissed: true, at: hoursAgo(2 * 24 + 12), reason: 'False alarm: the herd had turned back north before Djibo; the counting point saw nothing.' });
+    await alerts.close(alarm.id, alarm.version, {
+      dismissed: true,
+      at: hoursAgo(2 * 24 + 12),
+      reason: 'False alarm: the herd had turned back north before Djibo; the counting point saw nothing.',
+    });
   }
 }

@@ -42,12 +42,16 @@ export interface RecordAwarenessSessionInput extends AwarenessSessionInput {
 const SPEC = { schema: AwarenessSessionSchema, recordType: 'AwarenessSession' };
 
 /** People by sex and age group, each group once, at least one person. */
-export function readParticipants(groups: readonly AwarenessParticipantGroup[]): { participants: AwarenessParticipantGroup[]; total: number } {
+export function readParticipants(groups: readonly AwarenessParticipantGroup[]): {
+  participants: AwarenessParticipantGroup[];
+  total: number;
+} {
   if (groups.length === 0) throw badInput('input.participants', 'Count the participants by sex and age group');
   const seen = new Set<string>();
   const participants = groups.map((group, i) => {
     if (!DISPLACEMENT_SEXES.includes(group.sex)) throw badInput(`input.participants.${i}.sex`, `Unknown sex ${group.sex}`);
-    if (!DISPLACEMENT_AGE_GROUPS.includes(group.ageGroup)) throw badInput(`input.participants.${i}.ageGroup`, `Unknown age group ${group.ageGroup}`);
+    if (!DISPLACEMENT_AGE_GROUPS.includes(group.ageGroup))
+      throw badInput(`input.participants.${i}.ageGroup`, `Unknown age group ${group.ageGroup}`);
     const people = wholeNumber(`input.participants.${i}.people`, group.people, 'The number of participants', { max: 10_000 });
     const key = `${group.sex} ${group.ageGroup}`;
     if (seen.has(key)) throw badInput(`input.participants.${i}`, `${group.sex} of ${group.ageGroup} is listed twice`);
@@ -87,12 +91,17 @@ export class AwarenessSessionService {
     const current = this.writes.editable(writer, await this.loaders.awarenessSession.load(id), 'AwarenessSession', id, version);
     const values = this.validate(input, current);
     const facilitatorIds = given(input.facilitators) ? await this.facilitators(input.facilitators) : current.facilitatorIds;
-    return this.writes.update(current, version, { ...values, facilitatorIds }, {
-      ...SPEC,
-      operation: 'updateAwarenessSession',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.heldOn),
-    });
+    return this.writes.update(
+      current,
+      version,
+      { ...values, facilitatorIds },
+      {
+        ...SPEC,
+        operation: 'updateAwarenessSession',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.heldOn),
+      },
+    );
   }
 
   private validate(input: AwarenessSessionInput, current: AwarenessSession | null) {
@@ -105,7 +114,9 @@ export class AwarenessSessionService {
     const counted = problems.check('input.participants', () => (given(input.participants) ? readParticipants(input.participants) : null));
     return problems.done({
       kind: input.kind ?? current!.kind,
-      heldOn: problems.check('input.heldOn', () => (given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The session date') : current!.heldOn)),
+      heldOn: problems.check('input.heldOn', () =>
+        given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The session date') : current!.heldOn,
+      ),
       participants: counted?.participants ?? current?.participants,
       participantsTotal: counted?.total ?? current?.participantsTotal,
       topics: problems.check('input.topics', () =>
@@ -126,6 +137,9 @@ export class AwarenessSessionService {
   }
 
   private duplicates(heldOn: string) {
-    return { awareness_session_same: () => badInput('input.heldOn', `Your organisation already recorded a session of this kind in this community on ${heldOn}`) };
+    return {
+      awareness_session_same: () =>
+        badInput('input.heldOn', `Your organisation already recorded a session of this kind in this community on ${heldOn}`),
+    };
   }
 }

@@ -31,7 +31,10 @@ export interface SexAgeCount {
  */
 export function discloseSexAndAge(groups: readonly SexAgeCount[], exact: boolean) {
   const cell = (sex: string, age: string) => groups.find((g) => g.sex === sex && g.ageGroup === age)?.count ?? 0;
-  const table = discloseTable(DISPLACEMENT_SEXES.map((sex) => DISPLACEMENT_AGE_GROUPS.map((age) => cell(sex, age))), { exact });
+  const table = discloseTable(
+    DISPLACEMENT_SEXES.map((sex) => DISPLACEMENT_AGE_GROUPS.map((age) => cell(sex, age))),
+    { exact },
+  );
   const listed = (sex: string, age: string) => groups.some((g) => g.sex === sex && g.ageGroup === age);
   return {
     groups: DISPLACEMENT_SEXES.flatMap((sex, i) =>

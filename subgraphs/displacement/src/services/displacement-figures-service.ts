@@ -46,8 +46,10 @@ export class DisplacementFiguresService {
   ) {}
 
   async idmcFigures(country: string, fromYear: number | null | undefined, toYear: number | null | undefined) {
-    if (!PLATFORM_COUNTRY_CODES.includes(country)) throw badInput('country', `${country} is not a country of the platform (${PLATFORM_COUNTRY_CODES.join(', ')})`);
-    if (fromYear != null && toYear != null && toYear < fromYear) throw badInput('toYear', `The years end (${toYear}) before they start (${fromYear})`);
+    if (!PLATFORM_COUNTRY_CODES.includes(country))
+      throw badInput('country', `${country} is not a country of the platform (${PLATFORM_COUNTRY_CODES.join(', ')})`);
+    if (fromYear != null && toYear != null && toYear < fromYear)
+      throw badInput('toYear', `The years end (${toYear}) before they start (${fromYear})`);
     const rows = await this.repositories.displacementReports.idmcFigures(country, fromYear ?? null, toYear ?? null);
     return rows.map((row) => ({ ...row, country: row.countryCode, source: IDMC_SOURCE }));
   }
@@ -55,13 +57,25 @@ export class DisplacementFiguresService {
   /** Per period, the sum over the areas under the asked one of each area's latest report in the period. */
   async idpsOverTime(args: IdpsOverTimeArgs) {
     if (Boolean(args.area) === Boolean(args.country)) throw badInput('area', 'Give an admin area or a country, one of the two');
-    if (args.country && !PLATFORM_COUNTRY_CODES.includes(args.country)) throw badInput('country', `${args.country} is not a country of the platform`);
+    if (args.country && !PLATFORM_COUNTRY_CODES.includes(args.country))
+      throw badInput('country', `${args.country} is not a country of the platform`);
     const { from, to } = period('from', args.from, 'to', args.to) as { from: string; to: string };
     const months = Math.ceil(daysBetween(from, to) / 30.44);
     const periods = { MONTH: months, QUARTER: months / 3, YEAR: months / 12 }[args.interval];
-    if (periods > MOST_PERIODS) throw badInput('to', `That is more than ${MOST_PERIODS} periods: choose a longer interval or a shorter span`);
-    const rows = await this.repositories.displacementAggregates.idpsOverTime(args.area ?? args.country!, args.interval, from, to, viewerOrganisation(this.viewer));
-    return rows.map((row) => ({ periodStart: row.periodStart, periodEnd: row.periodEnd, ...stockFigures(row, row.own && organisationOf(this.viewer) !== null) }));
+    if (periods > MOST_PERIODS)
+      throw badInput('to', `That is more than ${MOST_PERIODS} periods: choose a longer interval or a shorter span`);
+    const rows = await this.repositories.displacementAggregates.idpsOverTime(
+      args.area ?? args.country!,
+      args.interval,
+      from,
+      to,
+      viewerOrganisation(this.viewer),
+    );
+    return rows.map((row) => ({
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      ...stockFigures(row, row.own && organisationOf(this.viewer) !== null),
+    }));
   }
 
   /**
@@ -69,7 +83,11 @@ export class DisplacementFiguresService {
    * A level coarser than the area asked for gives one line, the area's own figures under its
    * country's or region's code, as grouping the selected cases would.
    */
-  async reintegrationStats(filter: ReintegrationStatsInput | null | undefined, level: ReintegrationLevel, breakdown: ReintegrationBreakdown) {
+  async reintegrationStats(
+    filter: ReintegrationStatsInput | null | undefined,
+    level: ReintegrationLevel,
+    breakdown: ReintegrationBreakdown,
+  ) {
     const registered = period('filter.registeredFrom', filter?.registeredFrom, 'filter.registeredTo', filter?.registeredTo);
     const rows = await this.repositories.displacementAggregates.caseload(
       { programme: filter?.programme, organisation: filter?.organisation, registeredFrom: registered.from, registeredTo: registered.to },
@@ -95,7 +113,10 @@ export class DisplacementFiguresService {
   }
 
   async awarenessParticipants(filter: AwarenessSessionFilter) {
-    const { sessions, own, groups } = await this.repositories.displacementAggregates.awarenessParticipants(filter, viewerOrganisation(this.viewer));
+    const { sessions, own, groups } = await this.repositories.displacementAggregates.awarenessParticipants(
+      filter,
+      viewerOrganisation(this.viewer),
+    );
     const exact = own && organisationOf(this.viewer) !== null;
     const table = discloseSexAndAge(
       groups.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, count: g.people })),

@@ -37,29 +37,41 @@ export function checkReportFigures(figures: ReportFigures, sent: Sent): ReportFi
   count('input.idpIndividuals', figures.idpIndividuals, 'The number of IDPs');
   count('input.idpHouseholds', figures.idpHouseholds, 'The number of IDP households');
   if (figures.idpHouseholds > figures.idpIndividuals) {
-    throw badInput('input.idpHouseholds', `${figures.idpHouseholds} IDP households is more than the ${figures.idpIndividuals} IDPs counted`);
+    throw badInput(
+      'input.idpHouseholds',
+      `${figures.idpHouseholds} IDP households is more than the ${figures.idpIndividuals} IDPs counted`,
+    );
   }
   if (figures.returneeIndividuals !== null) count('input.returneeIndividuals', figures.returneeIndividuals, 'The number of returnees');
   if (figures.returneeHouseholds !== null) {
     count('input.returneeHouseholds', figures.returneeHouseholds, 'The number of returnee households');
-    if (figures.returneeIndividuals === null) throw badInput('input.returneeHouseholds', 'Give the number of returnees with their households');
+    if (figures.returneeIndividuals === null)
+      throw badInput('input.returneeHouseholds', 'Give the number of returnees with their households');
     if (figures.returneeHouseholds > figures.returneeIndividuals) {
-      throw badInput('input.returneeHouseholds', `${figures.returneeHouseholds} returnee households is more than the ${figures.returneeIndividuals} returnees counted`);
+      throw badInput(
+        'input.returneeHouseholds',
+        `${figures.returneeHouseholds} returnee households is more than the ${figures.returneeIndividuals} returnees counted`,
+      );
     }
   }
-  const blame = (field: 'idpsBySexAndAge' | 'reasons' | 'origins') => (sent[field] || !sent.idpIndividuals ? `input.${field}` : 'input.idpIndividuals');
+  const blame = (field: 'idpsBySexAndAge' | 'reasons' | 'origins') =>
+    sent[field] || !sent.idpIndividuals ? `input.${field}` : 'input.idpIndividuals';
 
   const seenGroups = new Set<string>();
   figures.idpsBySexAndAge.forEach((group, i) => {
     if (!DISPLACEMENT_SEXES.includes(group.sex)) throw badInput(`input.idpsBySexAndAge.${i}.sex`, `Unknown sex ${group.sex}`);
-    if (!DISPLACEMENT_AGE_GROUPS.includes(group.ageGroup)) throw badInput(`input.idpsBySexAndAge.${i}.ageGroup`, `Unknown age group ${group.ageGroup}`);
+    if (!DISPLACEMENT_AGE_GROUPS.includes(group.ageGroup))
+      throw badInput(`input.idpsBySexAndAge.${i}.ageGroup`, `Unknown age group ${group.ageGroup}`);
     count(`input.idpsBySexAndAge.${i}.individuals`, group.individuals, 'The number of people');
     const key = `${group.sex} ${group.ageGroup}`;
     if (seenGroups.has(key)) throw badInput(`input.idpsBySexAndAge.${i}`, `${group.sex} of ${group.ageGroup} is listed twice`);
     seenGroups.add(key);
   });
   if (figures.idpsBySexAndAge.length && sum(figures.idpsBySexAndAge) !== figures.idpIndividuals) {
-    throw badInput(blame('idpsBySexAndAge'), `IDPs by sex and age add up to ${sum(figures.idpsBySexAndAge)}, not to the ${figures.idpIndividuals} IDPs counted`);
+    throw badInput(
+      blame('idpsBySexAndAge'),
+      `IDPs by sex and age add up to ${sum(figures.idpsBySexAndAge)}, not to the ${figures.idpIndividuals} IDPs counted`,
+    );
   }
 
   const seenReasons = new Set<string>();
@@ -80,7 +92,10 @@ export function checkReportFigures(figures: ReportFigures, sent: Sent): ReportFi
     seenOrigins.add(origin.pcode);
   });
   if (sum(figures.origins) > figures.idpIndividuals) {
-    throw badInput(blame('origins'), `IDPs by area of origin add up to ${sum(figures.origins)}, more than the ${figures.idpIndividuals} IDPs counted`);
+    throw badInput(
+      blame('origins'),
+      `IDPs by area of origin add up to ${sum(figures.origins)}, more than the ${figures.idpIndividuals} IDPs counted`,
+    );
   }
   return figures;
 }

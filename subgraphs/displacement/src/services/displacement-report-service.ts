@@ -1,4 +1,14 @@
-import { badInput, notInFuture, notNull, optionalText, wholeNumber, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  notInFuture,
+  notNull,
+  optionalText,
+  wholeNumber,
+  type DateInput,
+  type ReferenceChecks,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import { DisplacementReportSchema, type DisplacementReport, type IdpGroup, type ReasonCount } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import { checkReportFigures, type Sent } from './displacement-report-rules';
@@ -45,13 +55,29 @@ export class DisplacementReportService {
       const roundNumber = wholeNumber('input.roundNumber', input.roundNumber, 'The round number', { min: 1, max: 10_000 });
       const values = this.validate(input, null);
       const area = await this.directory.adminArea('input.adminArea', input.adminArea);
-      if (area.adminLevel > 2) throw badInput('input.adminArea', `${input.adminArea} is an admin level ${area.adminLevel} area: report for its admin-2 area or region`);
+      if (area.adminLevel > 2)
+        throw badInput(
+          'input.adminArea',
+          `${input.adminArea} is an admin level ${area.adminLevel} area: report for its admin-2 area or region`,
+        );
       await this.checkOrigins(input.origins ?? []);
       return this.writes.create(
         writer,
-        { ...values, roundNumber, adminPcode: area.adminPcode, adminLevel: area.adminLevel, admin1Pcode: area.admin1Pcode, countryCode: area.countryCode },
+        {
+          ...values,
+          roundNumber,
+          adminPcode: area.adminPcode,
+          adminLevel: area.adminLevel,
+          admin1Pcode: area.admin1Pcode,
+          countryCode: area.countryCode,
+        },
         input.clientMutationId,
-        { ...SPEC, operation: 'recordDisplacementReport', fields: Object.keys(input), duplicates: this.duplicates(roundNumber, input.adminArea) },
+        {
+          ...SPEC,
+          operation: 'recordDisplacementReport',
+          fields: Object.keys(input),
+          duplicates: this.duplicates(roundNumber, input.adminArea),
+        },
       );
     });
   }
@@ -79,25 +105,31 @@ export class DisplacementReportService {
     // Left out: as stored. Null: cleared (returnees only; the required figures refused null above).
     const pick = <T>(given: T | null | undefined, stored: T | null): T | null => (given === undefined ? stored : given);
     const sent: Sent = Object.fromEntries(Object.keys(input).map((k) => [k, true]));
-    const figures = problems.check('input', () => checkReportFigures(
-      {
-        idpIndividuals: pick(input.idpIndividuals, current?.idpIndividuals ?? null)!,
-        idpHouseholds: pick(input.idpHouseholds, current?.idpHouseholds ?? null)!,
-        returneeIndividuals: pick(input.returneeIndividuals, current?.returneeIndividuals ?? null),
-        returneeHouseholds: pick(input.returneeHouseholds, current?.returneeHouseholds ?? null),
-        idpsBySexAndAge: pick(input.idpsBySexAndAge, current?.idpsBySexAndAge ?? null) ?? [],
-        reasons: pick(input.reasons, current?.reasons ?? null) ?? [],
-        origins:
-          input.origins === undefined
-            ? (current?.origins ?? [])
-            : (input.origins ?? []).map((o) => ({ pcode: o.adminArea, individuals: o.individuals })),
-      },
-      sent,
-    ));
-    const roundName = problems.check('input.roundName', () =>
-      input.roundName === undefined ? (current?.roundName ?? null) : optionalText('input.roundName', input.roundName, 'The round name', 100),
+    const figures = problems.check('input', () =>
+      checkReportFigures(
+        {
+          idpIndividuals: pick(input.idpIndividuals, current?.idpIndividuals ?? null)!,
+          idpHouseholds: pick(input.idpHouseholds, current?.idpHouseholds ?? null)!,
+          returneeIndividuals: pick(input.returneeIndividuals, current?.returneeIndividuals ?? null),
+          returneeHouseholds: pick(input.returneeHouseholds, current?.returneeHouseholds ?? null),
+          idpsBySexAndAge: pick(input.idpsBySexAndAge, current?.idpsBySexAndAge ?? null) ?? [],
+          reasons: pick(input.reasons, current?.reasons ?? null) ?? [],
+          origins:
+            input.origins === undefined
+              ? (current?.origins ?? [])
+              : (input.origins ?? []).map((o) => ({ pcode: o.adminArea, individuals: o.individuals })),
+        },
+        sent,
+      ),
     );
-    const dataDate = problems.check('input.dataDate', () => (given(input.dataDate) ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate));
+    const roundName = problems.check('input.roundName', () =>
+      input.roundName === undefined
+        ? (current?.roundName ?? null)
+        : optionalText('input.roundName', input.roundName, 'The round name', 100),
+    );
+    const dataDate = problems.check('input.dataDate', () =>
+      given(input.dataDate) ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate,
+    );
     const checked = problems.done({ figures, roundName, dataDate });
     return {
       ...checked.figures,
@@ -114,6 +146,9 @@ export class DisplacementReportService {
   }
 
   private duplicates(round: number, pcode: string) {
-    return { displacement_report_round: () => badInput('input.roundNumber', `Your organisation already recorded round ${round} for ${pcode}: update that report instead`) };
+    return {
+      displacement_report_round: () =>
+        badInput('input.roundNumber', `Your organisation already recorded round ${round} for ${pcode}: update that report instead`),
+    };
   }
 }

@@ -50,7 +50,10 @@ const LIMITS: Record<keyof EarlyActionSettings, [number, number]> = {
 export type EarlyActionOverrides = Partial<EarlyActionSettings>;
 
 export function effectiveSettings(overrides: EarlyActionOverrides | null | undefined): EarlyActionSettings {
-  return { ...EARLY_ACTION_DEFAULTS, ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, v]) => v !== null && v !== undefined)) };
+  return {
+    ...EARLY_ACTION_DEFAULTS,
+    ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, v]) => v !== null && v !== undefined)),
+  };
 }
 
 /** The overrides a partner gives, each within sane limits; null keeps (or returns to) the default. */
@@ -60,12 +63,16 @@ export function readOverrides(field: string, raw: Partial<Record<keyof EarlyActi
     if (value === null || value === undefined) continue;
     const limits = LIMITS[key];
     if (!limits) continue;
-    if (!Number.isFinite(value) || value < limits[0] || value > limits[1]) throw badInput(`${field}.${key}`, `${key} must be between ${limits[0]} and ${limits[1]} (got ${value})`);
+    if (!Number.isFinite(value) || value < limits[0] || value > limits[1])
+      throw badInput(`${field}.${key}`, `${key} must be between ${limits[0]} and ${limits[1]} (got ${value})`);
     overrides[key] = value;
   }
   const settings = effectiveSettings(overrides);
   if (settings.massiveThresholdTlu < settings.alertThresholdTlu) {
-    throw badInput(`${field}.massiveThresholdTlu`, `The massive-movement threshold (${settings.massiveThresholdTlu} TLU) is below the alert threshold (${settings.alertThresholdTlu} TLU)`);
+    throw badInput(
+      `${field}.massiveThresholdTlu`,
+      `The massive-movement threshold (${settings.massiveThresholdTlu} TLU) is below the alert threshold (${settings.alertThresholdTlu} TLU)`,
+    );
   }
   return overrides;
 }

@@ -1,4 +1,13 @@
-import { addHeads, NO_HEADS, tropicalLivestockUnits, type AlertSeverity, type AlertTrigger, type FlowDirection, type Heads, type SpotKind } from '../entities/transhumance-values';
+import {
+  addHeads,
+  NO_HEADS,
+  tropicalLivestockUnits,
+  type AlertSeverity,
+  type AlertTrigger,
+  type FlowDirection,
+  type Heads,
+  type SpotKind,
+} from '../entities/transhumance-values';
 import type { EarlyActionSettings } from './early-action-settings';
 import { kmText, type Position } from './geo';
 import { timingOf, type SeasonWindow, type Timing, type TimingFound } from './season';
@@ -105,7 +114,11 @@ export function herdsApproachingSpots(
         .filter((o) => o.direction === direction)
         .map((o) => {
           const ahead = direction === 'FORWARD' ? spot.kmAlong - o.countingPoint.kmAlong : o.countingPoint.kmAlong - spot.kmAlong;
-          return { observation: o, distanceKm: ahead, arrival: new Date(o.observedAt.getTime() + (ahead / settings.herdSpeedKmPerDay) * DAY_MS) };
+          return {
+            observation: o,
+            distanceKm: ahead,
+            arrival: new Date(o.observedAt.getTime() + (ahead / settings.herdSpeedKmPerDay) * DAY_MS),
+          };
         })
         // Behind the counting point, or already reached: nothing to prevent at this spot.
         .filter((h) => h.distanceKm > 0 && h.arrival.getTime() >= now.getTime() && h.arrival.getTime() <= horizonEnd);
@@ -116,9 +129,13 @@ export function herdsApproachingSpots(
       const tlu = tropicalLivestockUnits(heads);
       if (tlu < settings.alertThresholdTlu) continue;
       const arrival = new Date(Math.min(...used.map((h) => h.arrival.getTime())));
-      const timings = used.map((h) => ({ ...timingOf(corridor.season, direction, h.observation.observedAt, settings.offSeasonWeeks), tlu: tropicalLivestockUnits(h.observation.heads) }));
+      const timings = used.map((h) => ({
+        ...timingOf(corridor.season, direction, h.observation.observedAt, settings.offSeasonWeeks),
+        tlu: tropicalLivestockUnits(h.observation.heads),
+      }));
       const offSeason = timings.filter((t) => t.timing !== 'INSIDE' && t.timing !== 'NO_CALENDAR').sort((a, b) => b.tlu - a.tlu)[0];
-      const trigger: AlertTrigger = tlu >= settings.massiveThresholdTlu ? 'MASSIVE' : offSeason ? (offSeason.timing as AlertTrigger) : 'APPROACHING';
+      const trigger: AlertTrigger =
+        tlu >= settings.massiveThresholdTlu ? 'MASSIVE' : offSeason ? (offSeason.timing as AlertTrigger) : 'APPROACHING';
       const point = used[0]!.observation.countingPoint;
       proposals.push({
         ruleKey: `approach:${spot.id}:${direction}`,
@@ -133,7 +150,17 @@ export function herdsApproachingSpots(
         expectedArrival: arrival,
         heads,
         tlu,
-        reasoning: approachReasoning({ heads, tlu, point, spot, used: used.map((h) => h.observation), distanceKm: nearest, arrival, settings, offSeason: offSeason ?? null }),
+        reasoning: approachReasoning({
+          heads,
+          tlu,
+          point,
+          spot,
+          used: used.map((h) => h.observation),
+          distanceKm: nearest,
+          arrival,
+          settings,
+          offSeason: offSeason ?? null,
+        }),
         evidence: {
           rule: 'HERD_APPROACHING_SPOT',
           observationIds: used.map((h) => h.observation.id),
@@ -161,7 +188,11 @@ export function herdsApproachingSpots(
  * and a sum of at least the off-season minimum raises an alert in the counting point's area, where the
  * herd was seen.
  */
-export function movementsOutsideSeason(corridor: CorridorForRules, observations: readonly ObservationForRules[], now: Date): AlertProposal[] {
+export function movementsOutsideSeason(
+  corridor: CorridorForRules,
+  observations: readonly ObservationForRules[],
+  now: Date,
+): AlertProposal[] {
   const { settings } = corridor;
   const groups = new Map<string, { found: TimingFound; observations: ObservationForRules[] }>();
   for (const observation of recent(observations, settings, now)) {
@@ -252,7 +283,9 @@ export function headingText(from: Position, to: Position): string {
   const y = Math.sin(((to.longitude - from.longitude) * Math.PI) / 180) * Math.cos((to.latitude * Math.PI) / 180);
   const x =
     Math.cos((from.latitude * Math.PI) / 180) * Math.sin((to.latitude * Math.PI) / 180) -
-    Math.sin((from.latitude * Math.PI) / 180) * Math.cos((to.latitude * Math.PI) / 180) * Math.cos(((to.longitude - from.longitude) * Math.PI) / 180);
+    Math.sin((from.latitude * Math.PI) / 180) *
+      Math.cos((to.latitude * Math.PI) / 180) *
+      Math.cos(((to.longitude - from.longitude) * Math.PI) / 180);
   const bearing = ((Math.atan2(y, x) * 180) / Math.PI + 360) % 360;
   return COMPASS[Math.round(bearing / 45) % 8]!;
 }

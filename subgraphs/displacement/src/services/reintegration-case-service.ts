@@ -96,19 +96,30 @@ export class ReintegrationCaseService {
       requireOwner(writer, programme.ownerOrg, `Programme ${programme.id}`);
       const problems = new Problems();
       if (input.category === 'FORMER_COMBATANT' && MINOR_AGE_GROUPS.includes(input.ageGroup)) {
-        problems.add('input.category', 'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant');
+        problems.add(
+          'input.category',
+          'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant',
+        );
       }
       const checkedOn = problems.check('input.registeredOn', () => {
         const on = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
         notBefore('input.registeredOn', on, programme.startsOn, 'the start of the programme');
-        if (programme.endsOn && on > programme.endsOn) throw badInput('input.registeredOn', `${on} is after the programme ended (${programme.endsOn})`);
+        if (programme.endsOn && on > programme.endsOn)
+          throw badInput('input.registeredOn', `${on} is after the programme ended (${programme.endsOn})`);
         return on;
       });
       const checkedArea = await problems.check('input.adminArea', async () => {
         const found = await this.directory.adminArea('input.adminArea', input.adminArea);
-        if (found.adminLevel !== 2) throw badInput('input.adminArea', `Give the admin-2 area (${input.adminArea} is level ${found.adminLevel}): figures are made by admin-2 area`);
+        if (found.adminLevel !== 2)
+          throw badInput(
+            'input.adminArea',
+            `Give the admin-2 area (${input.adminArea} is level ${found.adminLevel}): figures are made by admin-2 area`,
+          );
         if (!programme.adminPcodes.some((covered) => found.adminPcode.startsWith(covered))) {
-          throw badInput('input.adminArea', `${found.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`);
+          throw badInput(
+            'input.adminArea',
+            `${found.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`,
+          );
         }
         return found;
       });
@@ -117,7 +128,8 @@ export class ReintegrationCaseService {
       if (given(communityGiven)) {
         await problems.check('input.community', async () => {
           const community = await this.directory.community('input.community', communityGiven);
-          if (checkedArea && community.admin2Pcode !== checkedArea.adminPcode) throw badInput('input.community', `The community lies outside ${checkedArea.adminPcode}`);
+          if (checkedArea && community.admin2Pcode !== checkedArea.adminPcode)
+            throw badInput('input.community', `The community lies outside ${checkedArea.adminPcode}`);
           communityId = community.communityId;
         });
       }
@@ -152,7 +164,8 @@ export class ReintegrationCaseService {
   async recordAssistance(id: string, version: number, input: ReintegrationAssistanceInput): Promise<ReintegrationCase> {
     const writer = this.sensitiveWriter();
     const current = this.writes.editable(writer, await this.loaders.reintegrationCase.load(id), 'ReintegrationCase', id, version);
-    if (!acceptsAssistance(current.status)) throw badInput('id', `The case is ${current.status}: assistance is recorded while a case is REGISTERED or IN_ASSISTANCE`);
+    if (!acceptsAssistance(current.status))
+      throw badInput('id', `The case is ${current.status}: assistance is recorded while a case is REGISTERED or IN_ASSISTANCE`);
     const startedOn = notInFuture('input.startedOn', input.startedOn, 'The start of the assistance');
     notBefore('input.startedOn', startedOn, current.registeredOn, 'the registration of the case');
     const endedOn = optionalDate(input.endedOn);
@@ -161,7 +174,9 @@ export class ReintegrationCaseService {
       notBefore('input.endedOn', endedOn, startedOn, 'the start of the assistance');
     }
     const starts = current.status === 'REGISTERED';
-    const changes: Partial<ReintegrationCase> = starts ? { status: 'IN_ASSISTANCE', statusSince: startedOn > current.statusSince ? startedOn : current.statusSince } : {};
+    const changes: Partial<ReintegrationCase> = starts
+      ? { status: 'IN_ASSISTANCE', statusSince: startedOn > current.statusSince ? startedOn : current.statusSince }
+      : {};
     return this.writes.update(current, version, changes, {
       ...SPEC,
       operation: 'recordReintegrationAssistance',
@@ -188,11 +203,16 @@ export class ReintegrationCaseService {
     if (input.status === 'REINTEGRATED' && (await this.loaders.reintegrationAssistanceOfCase.load(id)).length === 0) {
       throw badInput('input.status', 'A case is reintegrated after assistance: record the assistance given first');
     }
-    return this.writes.update(current, version, { status: input.status, statusSince: isoDate(on) }, {
-      ...SPEC,
-      operation: 'changeReintegrationCaseStatus',
-      fields: Object.keys(input),
-    });
+    return this.writes.update(
+      current,
+      version,
+      { status: input.status, statusSince: isoDate(on) },
+      {
+        ...SPEC,
+        operation: 'changeReintegrationCaseStatus',
+        fields: Object.keys(input),
+      },
+    );
   }
 
   private sensitiveReader(): Partner {
@@ -203,7 +223,8 @@ export class ReintegrationCaseService {
 
   private sensitiveWriter(): Partner {
     const writer = this.writes.writer();
-    if (!writer.scopes.has(SENSITIVE_SCOPE)) throw forbidden(`Reintegration cases are sensitive: recording them needs ${SENSITIVE_SCOPE} as well`);
+    if (!writer.scopes.has(SENSITIVE_SCOPE))
+      throw forbidden(`Reintegration cases are sensitive: recording them needs ${SENSITIVE_SCOPE} as well`);
     return writer;
   }
 }

@@ -1,5 +1,11 @@
 import { discloseNested, type DisclosedArea, type DisclosedCount, type NestedBreakdown } from '@peacegraph/kit';
-import { DISPLACEMENT_SEXES, REINTEGRATION_AGE_GROUPS, REINTEGRATION_ASSISTANCE_KINDS, REINTEGRATION_CATEGORIES, REINTEGRATION_STATUSES } from '../entities/displacement';
+import {
+  DISPLACEMENT_SEXES,
+  REINTEGRATION_AGE_GROUPS,
+  REINTEGRATION_ASSISTANCE_KINDS,
+  REINTEGRATION_CATEGORIES,
+  REINTEGRATION_STATUSES,
+} from '../entities/displacement';
 import type { CaseloadRow, ReintegrationBreakdown } from '../repositories/displacement-aggregates';
 
 /** Every breakdown an answer may ask for, decided on together; assistance kinds overlap (one case, several kinds). */
@@ -71,11 +77,7 @@ export class Caseload {
   exact(prefix: string, breakdown: ReintegrationBreakdown): CaseloadFigures {
     const under = this.under(prefix);
     const sum = (b: number, k: number) => under.reduce((total, area) => total + area.counts[b]![k]!, 0);
-    return this.figures(
-      breakdown,
-      exactly(under.reduce((total, area) => total + area.total, 0)),
-      (b, k) => exactly(sum(b, k)),
-    );
+    return this.figures(breakdown, exactly(under.reduce((total, area) => total + area.total, 0)), (b, k) => exactly(sum(b, k)));
   }
 
   /**
@@ -89,14 +91,14 @@ export class Caseload {
     const tops = [...pattern.values()].filter((a) => a.parent !== null && a.code.startsWith(prefix) && !a.parent.startsWith(prefix));
     const combine = (counts: DisclosedCount[]) =>
       counts.some((c) => c.suppressed) ? WITHHELD : exactly(counts.reduce((total, c) => total + c.count!, 0));
-    return this.figures(
-      breakdown,
-      combine(tops.map((a) => a.total)),
-      (b, k) => combine(tops.map((a) => a.cells[b]![k]!)),
-    );
+    return this.figures(breakdown, combine(tops.map((a) => a.total)), (b, k) => combine(tops.map((a) => a.cells[b]![k]!)));
   }
 
-  private figures(breakdown: ReintegrationBreakdown, cases: DisclosedCount, cell: (b: number, k: number) => DisclosedCount): CaseloadFigures {
+  private figures(
+    breakdown: ReintegrationBreakdown,
+    cases: DisclosedCount,
+    cell: (b: number, k: number) => DisclosedCount,
+  ): CaseloadFigures {
     const b = BREAKDOWNS.findIndex((candidate) => candidate.name === breakdown);
     return {
       cases,

@@ -1,4 +1,14 @@
-import { badInput, isoDate, notNull, optionalDate, requiredText, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  isoDate,
+  notNull,
+  optionalDate,
+  requiredText,
+  type DateInput,
+  type ReferenceChecks,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import { ReintegrationProgrammeSchema, type ReintegrationProgramme, type ReintegrationProgrammeKind } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import type { Writes } from './writes';
@@ -36,7 +46,10 @@ export class ReintegrationProgrammeService {
   async create(input: CreateReintegrationProgrammeInput): Promise<ReintegrationProgramme> {
     return this.writes.once(ReintegrationProgrammeSchema, input.clientMutationId, async (writer) => {
       if (!PROGRAMME_CODE.test(input.code)) {
-        throw badInput('input.code', 'A programme code is 2 to 8 capital letters or digits (e.g. CVRSAHEL): it starts the codes of its beneficiaries');
+        throw badInput(
+          'input.code',
+          'A programme code is 2 to 8 capital letters or digits (e.g. CVRSAHEL): it starts the codes of its beneficiaries',
+        );
       }
       const values = this.validate(input, null);
       const adminPcodes = await this.areas(input.adminAreas);
@@ -44,7 +57,9 @@ export class ReintegrationProgrammeService {
         ...SPEC,
         operation: 'createReintegrationProgramme',
         fields: Object.keys(input),
-        duplicates: { reintegration_programme_code: () => badInput('input.code', `The programme code ${input.code} is taken: choose another`) },
+        duplicates: {
+          reintegration_programme_code: () => badInput('input.code', `The programme code ${input.code} is taken: choose another`),
+        },
       });
     });
   }
@@ -58,12 +73,22 @@ export class ReintegrationProgrammeService {
       throw badInput('input.startsOn', 'Cases are registered in the programme: its start no longer moves');
     }
     const adminPcodes = given(input.adminAreas) ? await this.areas(input.adminAreas) : current.adminPcodes;
-    return this.writes.update(current, version, { ...values, adminPcodes }, { ...SPEC, operation: 'updateReintegrationProgramme', fields: Object.keys(input) });
+    return this.writes.update(
+      current,
+      version,
+      { ...values, adminPcodes },
+      { ...SPEC, operation: 'updateReintegrationProgramme', fields: Object.keys(input) },
+    );
   }
 
   private validate(input: ReintegrationProgrammeInput, current: ReintegrationProgramme | null) {
     const problems = new Problems();
-    for (const [field, label] of [['kind', 'The kind'], ['name', 'The name'], ['adminAreas', 'The areas covered'], ['startsOn', 'The start']] as const) {
+    for (const [field, label] of [
+      ['kind', 'The kind'],
+      ['name', 'The name'],
+      ['adminAreas', 'The areas covered'],
+      ['startsOn', 'The start'],
+    ] as const) {
       problems.check(`input.${field}`, () => notNull(`input.${field}`, input[field], label));
     }
     problems.throwIfAny();
@@ -72,7 +97,9 @@ export class ReintegrationProgrammeService {
     if (endsOn && endsOn < startsOn) problems.add('input.endsOn', `The programme ends (${endsOn}) before it starts (${startsOn})`);
     return problems.done({
       kind: input.kind ?? current!.kind,
-      name: problems.check('input.name', () => (input.name === undefined || input.name === null ? current!.name : requiredText('input.name', input.name, 'The name', 200))),
+      name: problems.check('input.name', () =>
+        input.name === undefined || input.name === null ? current!.name : requiredText('input.name', input.name, 'The name', 200),
+      ),
       startsOn,
       endsOn,
     });

@@ -48,7 +48,10 @@ export function readMonthDay(field: string, raw: string): string {
   return raw.trim();
 }
 
-export function readSeason(field: string, raw: readonly { direction: FlowDirection; opens: string; closes: string; label?: string | null }[]): SeasonWindow[] {
+export function readSeason(
+  field: string,
+  raw: readonly { direction: FlowDirection; opens: string; closes: string; label?: string | null }[],
+): SeasonWindow[] {
   if (raw.length > 8) throw badInput(field, 'At most 8 season windows');
   return raw.map((window, i) => {
     if (!FLOW_DIRECTIONS.includes(window.direction)) throw badInput(`${field}.${i}.direction`, `Unknown direction ${window.direction}`);

@@ -1,5 +1,12 @@
 import { EntitySchema } from 'typeorm';
-import { APPENDED_ROW_COLUMNS, OWNED_RECORD_COLUMNS, RETRIABLE_RECORD_COLUMNS, type AppendedRow, type OwnedRecord, type RetriableRecord } from './record';
+import {
+  APPENDED_ROW_COLUMNS,
+  OWNED_RECORD_COLUMNS,
+  RETRIABLE_RECORD_COLUMNS,
+  type AppendedRow,
+  type OwnedRecord,
+  type RetriableRecord,
+} from './record';
 import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from './values';
 
 /**

@@ -244,7 +244,9 @@ export class Initial1764100000000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX recommendation_client_mutation ON recommendation (owner_org, client_mutation_id)`);
     // Lists run in adoption order, declaration by declaration, by number: (adopted_on, declaration_id, number).
     await db.query(`CREATE INDEX recommendation_order ON recommendation (adopted_on, declaration_id, number)`);
-    await db.query(`CREATE INDEX recommendation_published ON recommendation (adopted_on, declaration_id, number) WHERE published_on IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX recommendation_published ON recommendation (adopted_on, declaration_id, number) WHERE published_on IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX recommendation_owner ON recommendation (owner_org, adopted_on, declaration_id, number)`);
     await db.query(`CREATE INDEX recommendation_forum ON recommendation (forum_id, adopted_on, declaration_id, number)`);
     await db.query(`CREATE INDEX recommendation_theme ON recommendation (theme, adopted_on, declaration_id, number)`);
@@ -280,7 +282,9 @@ export class Initial1764100000000 implements MigrationInterface {
         reporting_org uuid,
         ${APPENDED}
       )`);
-    await db.query(`CREATE INDEX recommendation_follow_up_recommendation ON recommendation_follow_up (recommendation_id, reported_on, created_at)`);
+    await db.query(
+      `CREATE INDEX recommendation_follow_up_recommendation ON recommendation_follow_up (recommendation_id, reported_on, created_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

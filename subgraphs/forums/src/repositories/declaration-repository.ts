@@ -1,6 +1,13 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit';
-import { DeclarationRecipientSchema, DeclarationSchema, DeclarationTextSchema, type Declaration, type DeclarationRecipient, type DeclarationText } from '../entities';
+import {
+  DeclarationRecipientSchema,
+  DeclarationSchema,
+  DeclarationTextSchema,
+  type Declaration,
+  type DeclarationRecipient,
+  type DeclarationText,
+} from '../entities';
 import { whereForumPlace, whereId, whereVisible } from './query-helpers';
 
 export interface DeclarationFilter {
@@ -56,12 +63,16 @@ export class DeclarationRepository {
   texts(declarationIds: readonly string[]): Promise<DeclarationText[]> {
     const ids = onlyUuids(declarationIds);
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(DeclarationTextSchema).find({ where: { declarationId: In(ids) }, order: { original: 'DESC', language: 'ASC' } });
+    return this.dataSource
+      .getRepository(DeclarationTextSchema)
+      .find({ where: { declarationId: In(ids) }, order: { original: 'DESC', language: 'ASC' } });
   }
 
   recipients(declarationIds: readonly string[]): Promise<DeclarationRecipient[]> {
     const ids = onlyUuids(declarationIds);
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(DeclarationRecipientSchema).find({ where: { declarationId: In(ids) }, order: { position: 'ASC' } });
+    return this.dataSource
+      .getRepository(DeclarationRecipientSchema)
+      .find({ where: { declarationId: In(ids) }, order: { position: 'ASC' } });
   }
 }

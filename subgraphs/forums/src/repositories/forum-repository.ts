@@ -1,6 +1,15 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit';
-import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, type Forum, type ForumScope, type ForumTopic, type ParticipantGroup, type ParticipantOrigin } from '../entities';
+import {
+  ForumSchema,
+  ParticipantGroupSchema,
+  ParticipantOriginSchema,
+  type Forum,
+  type ForumScope,
+  type ForumTopic,
+  type ParticipantGroup,
+  type ParticipantOrigin,
+} from '../entities';
 import { firstPerParent, prefixJoin, whereId } from './query-helpers';
 
 export interface ForumFilter {
@@ -40,7 +49,8 @@ export class ForumRepository {
   private filtered(filter: ForumFilter) {
     const query = this.rows.createQueryBuilder('f');
     if (filter.country) query.andWhere('f.country_code = :country', { country: filter.country });
-    if (filter.countryRepresented) query.andWhere('f.countries_represented @> ARRAY[CAST(:represented AS text)]', { represented: filter.countryRepresented });
+    if (filter.countryRepresented)
+      query.andWhere('f.countries_represented @> ARRAY[CAST(:represented AS text)]', { represented: filter.countryRepresented });
     if (filter.adminArea) whereWithinAdminArea(query, 'f.admin_pcode', filter.adminArea);
     whereId(query, 'f.community_id', filter.community, 'community');
     if (filter.scope) query.andWhere('f.scope = :scope', { scope: filter.scope });
@@ -49,7 +59,10 @@ export class ForumRepository {
     if (filter.topic) query.andWhere('f.id IN (SELECT wg.forum_id FROM working_group wg WHERE wg.topic = :topic)', { topic: filter.topic });
     if (filter.convenor) {
       if (onlyUuids([filter.convenor]).length === 0) query.andWhere('false');
-      else query.andWhere('(f.convenor_ids @> ARRAY[CAST(:convenor AS uuid)] OR f.co_convenor_ids @> ARRAY[CAST(:convenor AS uuid)])', { convenor: filter.convenor });
+      else
+        query.andWhere('(f.convenor_ids @> ARRAY[CAST(:convenor AS uuid)] OR f.co_convenor_ids @> ARRAY[CAST(:convenor AS uuid)])', {
+          convenor: filter.convenor,
+        });
     }
     return query;
   }
@@ -72,7 +85,9 @@ export class ForumRepository {
   participantOrigins(forumIds: readonly string[]): Promise<ParticipantOrigin[]> {
     const ids = onlyUuids(forumIds);
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(ParticipantOriginSchema).find({ where: { forumId: In(ids) }, order: { participants: 'DESC', regionPcode: 'ASC' } });
+    return this.dataSource
+      .getRepository(ParticipantOriginSchema)
+      .find({ where: { forumId: In(ids) }, order: { participants: 'DESC', regionPcode: 'ASC' } });
   }
 
   /** The latest `first` forums held in each community: one statement for every community asked about. */
@@ -121,7 +136,9 @@ export class ForumRepository {
   }
 
   /** Dates of what was recorded at the forum, which its own dates must keep inside them. */
-  async recordedDates(forumId: string): Promise<{ firstTestimony: string | null; lastTestimony: string | null; firstAdoption: string | null }> {
+  async recordedDates(
+    forumId: string,
+  ): Promise<{ firstTestimony: string | null; lastTestimony: string | null; firstAdoption: string | null }> {
     const [row] = (await this.dataSource.query(
       `SELECT (SELECT min(given_on)::text FROM testimony WHERE forum_id = $1) AS "firstTestimony",
               (SELECT max(given_on)::text FROM testimony WHERE forum_id = $1) AS "lastTestimony",

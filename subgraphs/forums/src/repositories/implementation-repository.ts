@@ -37,7 +37,13 @@ export interface StandingRow {
 export class ImplementationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  standing(filter: RecommendationFilter, groupBy: ImplementationGrouping, interval: ImplementationInterval, from: string, to: string): Promise<StandingRow[]> {
+  standing(
+    filter: RecommendationFilter,
+    groupBy: ImplementationGrouping,
+    interval: ImplementationInterval,
+    from: string,
+    to: string,
+  ): Promise<StandingRow[]> {
     const params: unknown[] = [];
     const { unit, step } = INTERVAL[interval];
     const periods = new Conditions(params);

@@ -5,13 +5,22 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * Published records are anyone's; a draft (an unpublished declaration, recommendation or testimony) is
  * its owner's only. `viewerOrg` is null for anonymous callers.
  */
-export function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, viewerOrg: string | null): SelectQueryBuilder<T> {
+export function whereVisible<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  viewerOrg: string | null,
+): SelectQueryBuilder<T> {
   if (!viewerOrg) return query.andWhere(`${alias}.published_on IS NOT NULL`);
   return query.andWhere(`(${alias}.published_on IS NOT NULL OR ${alias}.owner_org = :visibleTo)`, { visibleTo: viewerOrg });
 }
 
 /** `column = id`, or nothing at all when the id cannot be a uuid (rather than a failed statement). */
-export function whereId<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, id: string | null | undefined, parameter: string): SelectQueryBuilder<T> {
+export function whereId<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  id: string | null | undefined,
+  parameter: string,
+): SelectQueryBuilder<T> {
   if (!id) return query;
   if (onlyUuids([id]).length === 0) return query.andWhere('false');
   return query.andWhere(`${column} = :${parameter}`, { [parameter]: id });
@@ -23,7 +32,11 @@ export interface ForumPlaceFilter {
   adminArea?: string | null;
 }
 
-export function whereForumPlace<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, filter: ForumPlaceFilter): SelectQueryBuilder<T> {
+export function whereForumPlace<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  filter: ForumPlaceFilter,
+): SelectQueryBuilder<T> {
   if (!filter.country && !filter.adminArea) return query;
   const forums = query.subQuery().select('fp.id').from('forum', 'fp');
   if (filter.country) forums.andWhere('fp.country_code = :placeCountry');

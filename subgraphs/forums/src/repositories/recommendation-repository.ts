@@ -90,13 +90,17 @@ export class RecommendationRepository {
   texts(recommendationIds: readonly string[]): Promise<RecommendationText[]> {
     const ids = onlyUuids(recommendationIds);
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(RecommendationTextSchema).find({ where: { recommendationId: In(ids) }, order: { original: 'DESC', language: 'ASC' } });
+    return this.dataSource
+      .getRepository(RecommendationTextSchema)
+      .find({ where: { recommendationId: In(ids) }, order: { original: 'DESC', language: 'ASC' } });
   }
 
   followUps(recommendationIds: readonly string[]): Promise<RecommendationFollowUp[]> {
     const ids = onlyUuids(recommendationIds);
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(RecommendationFollowUpSchema).find({ where: { recommendationId: In(ids) }, order: { reportedOn: 'ASC', createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(RecommendationFollowUpSchema)
+      .find({ where: { recommendationId: In(ids) }, order: { reportedOn: 'ASC', createdAt: 'ASC' } });
   }
 
   /** Published recommendations of each forum by current status: one statement for a page of forums. */
@@ -153,7 +157,9 @@ export class RecommendationRepository {
 
   /** The next number of a declaration's recommendations; the caller holds the declaration's row lock. */
   async nextNumber(manager: EntityManager, declarationId: string): Promise<number> {
-    const [row] = (await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM recommendation WHERE declaration_id = $1`, [declarationId])) as {
+    const [row] = (await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM recommendation WHERE declaration_id = $1`, [
+      declarationId,
+    ])) as {
       next: number;
     }[];
     return Number(row!.next);

@@ -90,12 +90,15 @@ export class SearchRepository {
     };
     const branches: string[] = [];
     if (request.kinds.includes('DECLARATION')) branches.push(versioned('DECLARATION', 'declaration_text', 'declaration_id', 'declaration'));
-    if (request.kinds.includes('RECOMMENDATION')) branches.push(versioned('RECOMMENDATION', 'recommendation_text', 'recommendation_id', 'recommendation'));
+    if (request.kinds.includes('RECOMMENDATION'))
+      branches.push(versioned('RECOMMENDATION', 'recommendation_text', 'recommendation_id', 'recommendation'));
     if (request.kinds.includes('TESTIMONY')) {
       // Published testimonies only, for everyone, their owner included: an unpublished testimony's text
       // is SENSITIVE and a snippet would show it. The condition matches the partial GIN index.
       const select = ranked ? `'TESTIMONY' AS kind, t.id, t.id AS text_id, t.language, ${rank('t')} AS score` : 't.id';
-      branches.push(`(SELECT ${select} FROM testimony t WHERE t.published_on IS NOT NULL AND ${matches('t')} AND ${extra('t', 't.forum_id')})`);
+      branches.push(
+        `(SELECT ${select} FROM testimony t WHERE t.published_on IS NOT NULL AND ${matches('t')} AND ${extra('t', 't.forum_id')})`,
+      );
     }
     return branches.join('\nUNION ALL\n');
   }
@@ -138,7 +141,10 @@ export class SearchRepository {
   async count(request: SearchRequest): Promise<number> {
     if (request.kinds.length === 0) return 0;
     const params: unknown[] = [];
-    const [row] = (await this.dataSource.query(`WITH hits AS (${this.hits(request, params, false)}) SELECT count(*)::int AS n FROM hits`, params)) as { n: number }[];
+    const [row] = (await this.dataSource.query(
+      `WITH hits AS (${this.hits(request, params, false)}) SELECT count(*)::int AS n FROM hits`,
+      params,
+    )) as { n: number }[];
     return row!.n;
   }
 }

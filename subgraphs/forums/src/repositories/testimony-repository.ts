@@ -1,6 +1,14 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit';
-import { TestimonySchema, WorkingGroupSchema, type ForumTopic, type ParticipantCategory, type Testimony, type TestimonyAgeGroup, type WorkingGroup } from '../entities';
+import {
+  TestimonySchema,
+  WorkingGroupSchema,
+  type ForumTopic,
+  type ParticipantCategory,
+  type Testimony,
+  type TestimonyAgeGroup,
+  type WorkingGroup,
+} from '../entities';
 import { firstPerParent, whereForumPlace, whereId, whereVisible } from './query-helpers';
 
 export interface TestimonyFilter {
@@ -47,7 +55,8 @@ export class TestimonyRepository {
     const query = whereVisible(this.rows.createQueryBuilder('t'), 't', viewerOrg);
     whereId(query, 't.forum_id', filter.forum, 'forum');
     whereId(query, 't.working_group_id', filter.workingGroup, 'workingGroup');
-    if (filter.topic) query.andWhere('t.working_group_id IN (SELECT wg.id FROM working_group wg WHERE wg.topic = :topic)', { topic: filter.topic });
+    if (filter.topic)
+      query.andWhere('t.working_group_id IN (SELECT wg.id FROM working_group wg WHERE wg.topic = :topic)', { topic: filter.topic });
     if (filter.language) query.andWhere('t.language = :language', { language: filter.language });
     if (filter.speakerRole) query.andWhere('t.speaker_role = :role', { role: filter.speakerRole });
     if (filter.speakerAgeGroup) query.andWhere('t.speaker_age_group = :ageGroup', { ageGroup: filter.speakerAgeGroup });
@@ -62,7 +71,12 @@ export class TestimonyRepository {
   }
 
   /** The latest `first` visible testimonies of each forum (or working group): one statement for all. */
-  ofParents(parent: 'forum_id' | 'working_group_id', parentIds: readonly string[], first: number, viewerOrg: string | null): Promise<Testimony[]> {
+  ofParents(
+    parent: 'forum_id' | 'working_group_id',
+    parentIds: readonly string[],
+    first: number,
+    viewerOrg: string | null,
+  ): Promise<Testimony[]> {
     const ids = onlyUuids(parentIds);
     if (ids.length === 0 || first === 0) return Promise.resolve([]);
     const visible = viewerOrg ? '(x.published_on IS NOT NULL OR x.owner_org = CAST(:viewerOrg AS uuid))' : 'x.published_on IS NOT NULL';

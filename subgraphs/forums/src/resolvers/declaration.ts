@@ -1,5 +1,12 @@
 import type { ForumsContext } from '../context';
-import type { Declaration as DeclarationRow, DeclarationRecipient as RecipientRow, DeclarationText as TextRow, Recommendation, RecommendationFollowUp, RecommendationText } from '../entities';
+import type {
+  Declaration as DeclarationRow,
+  DeclarationRecipient as RecipientRow,
+  DeclarationText as TextRow,
+  Recommendation,
+  RecommendationFollowUp,
+  RecommendationText,
+} from '../entities';
 import { NEXT_STATUSES } from '../services/follow-up-rules';
 import { communityRef, languageRef, optionalAdminAreaRef, optionalOrganisationRef, organisationRef } from './references';
 
@@ -18,9 +25,11 @@ export const Declaration = {
     version(await loaders.declarationTexts.load(declaration.id), language).body,
   language: (declaration: DeclarationRow) => languageRef(declaration.language),
   versions: (declaration: DeclarationRow, _: unknown, { loaders }: ForumsContext) => loaders.declarationTexts.load(declaration.id),
-  drafters: (declaration: DeclarationRow) => declaration.drafters.map((d) => ({ role: d.role, organisation: optionalOrganisationRef(d.organisationId) })),
+  drafters: (declaration: DeclarationRow) =>
+    declaration.drafters.map((d) => ({ role: d.role, organisation: optionalOrganisationRef(d.organisationId) })),
   recipients: (declaration: DeclarationRow, _: unknown, { loaders }: ForumsContext) => loaders.recipientsOfDeclaration.load(declaration.id),
-  recommendations: (declaration: DeclarationRow, _: unknown, { loaders }: ForumsContext) => loaders.recommendationsOfDeclaration.load(declaration.id),
+  recommendations: (declaration: DeclarationRow, _: unknown, { loaders }: ForumsContext) =>
+    loaders.recommendationsOfDeclaration.load(declaration.id),
   recordedBy: (declaration: DeclarationRow) => organisationRef(declaration.ownerOrg),
 };
 
@@ -34,7 +43,8 @@ export const DeclarationRecipient = {
 };
 
 export const ForumRecommendation = {
-  declaration: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) => loaders.declaration.load(recommendation.declarationId),
+  declaration: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) =>
+    loaders.declaration.load(recommendation.declarationId),
   forum: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) => loaders.forum.load(recommendation.forumId),
   addresseeOrganisation: (recommendation: Recommendation) => optionalOrganisationRef(recommendation.addresseeOrg),
   addressedArea: (recommendation: Recommendation) => optionalAdminAreaRef(recommendation.addressedPcode),
@@ -45,7 +55,8 @@ export const ForumRecommendation = {
   versions: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) => loaders.recommendationTexts.load(recommendation.id),
   statusSince: (recommendation: Recommendation) => recommendation.statusSince ?? recommendation.adoptedOn,
   nextStatuses: (recommendation: Recommendation) => NEXT_STATUSES[recommendation.status],
-  followUps: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) => loaders.followUpsOfRecommendation.load(recommendation.id),
+  followUps: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) =>
+    loaders.followUpsOfRecommendation.load(recommendation.id),
 };
 
 export const ForumRecommendationText = {
@@ -59,5 +70,3 @@ export const ForumRecommendationFollowUp = {
   reportingOrganisation: (followUp: RecommendationFollowUp) => optionalOrganisationRef(followUp.reportingOrg),
   recordedAt: (followUp: RecommendationFollowUp) => followUp.createdAt,
 };
-
-

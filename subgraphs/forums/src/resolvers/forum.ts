@@ -13,7 +13,8 @@ export const Forum = {
   coConvenors: (forum: ForumRow) => forum.coConvenorIds.map(organisationRef),
   participants: (forum: ForumRow, _: unknown, { stats }: ForumsContext) => stats.participantsOf(forum),
   workingGroups: (forum: ForumRow, _: unknown, { loaders }: ForumsContext) => loaders.workingGroupsOfForum.load(forum.id),
-  testimonies: (forum: ForumRow, args: FirstArgs, { loaders }: ForumsContext) => loaders.testimoniesOfForum({ first: pageSize(args.first) }).load(forum.id),
+  testimonies: (forum: ForumRow, args: FirstArgs, { loaders }: ForumsContext) =>
+    loaders.testimoniesOfForum({ first: pageSize(args.first) }).load(forum.id),
   declarations: (forum: ForumRow, _: unknown, { loaders }: ForumsContext) => loaders.declarationsOfForum.load(forum.id),
   recommendationStats: async (forum: ForumRow, _: unknown, { loaders }: ForumsContext) => {
     const row = await loaders.recommendationStatsOfForum.load(forum.id);
@@ -31,11 +32,13 @@ export const Forum = {
 };
 
 export const ForumParticipants = {
-  origins: (participants: DisclosedParticipants) => participants.origins.map((o) => ({ region: adminAreaRef(o.regionPcode), participants: o.participants })),
+  origins: (participants: DisclosedParticipants) =>
+    participants.origins.map((o) => ({ region: adminAreaRef(o.regionPcode), participants: o.participants })),
 };
 
 export const ForumWorkingGroup = {
   forum: (group: WorkingGroup, _: unknown, { loaders }: ForumsContext) => loaders.forum.load(group.forumId),
   facilitator: (group: WorkingGroup) => optionalOrganisationRef(group.facilitatorOrg),
-  testimonies: (group: WorkingGroup, args: FirstArgs, { loaders }: ForumsContext) => loaders.testimoniesOfWorkingGroup({ first: pageSize(args.first) }).load(group.id),
+  testimonies: (group: WorkingGroup, args: FirstArgs, { loaders }: ForumsContext) =>
+    loaders.testimoniesOfWorkingGroup({ first: pageSize(args.first) }).load(group.id),
 };

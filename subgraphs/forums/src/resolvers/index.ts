@@ -1,5 +1,12 @@
 import { AuditEntry } from './audit';
-import { Declaration, DeclarationRecipient, DeclarationText, ForumRecommendation, ForumRecommendationFollowUp, ForumRecommendationText } from './declaration';
+import {
+  Declaration,
+  DeclarationRecipient,
+  DeclarationText,
+  ForumRecommendation,
+  ForumRecommendationFollowUp,
+  ForumRecommendationText,
+} from './declaration';
 import { AdminArea, Community, Organisation } from './directory-entities';
 import { entityResolvers } from './entities';
 import { Forum, ForumParticipants, ForumWorkingGroup } from './forum';

@@ -18,7 +18,8 @@ type Filtered<F> = { filter?: F | null } & PageArgs;
 
 export const Query = {
   forum: (_: unknown, { id }: Id, { loaders }: ForumsContext) => loaders.forum.load(id),
-  forums: (_: unknown, args: Filtered<ForumFilterInput>, { repositories }: ForumsContext) => repositories.forums.list(forumFilterFrom(args.filter), args),
+  forums: (_: unknown, args: Filtered<ForumFilterInput>, { repositories }: ForumsContext) =>
+    repositories.forums.list(forumFilterFrom(args.filter), args),
 
   declaration: (_: unknown, { id }: Id, { loaders }: ForumsContext) => loaders.declaration.load(id),
   declarations: (_: unknown, args: Filtered<DeclarationFilterInput>, { repositories, viewer }: ForumsContext) =>
@@ -34,12 +35,20 @@ export const Query = {
 
   forumSearch: (_: unknown, args: SearchArgs, { search }: ForumsContext) => search.search(args),
 
-  forumParticipation: (_: unknown, { filter }: { filter?: ForumFilterInput | null }, { stats }: ForumsContext) => stats.participation(forumFilterFrom(filter)),
+  forumParticipation: (_: unknown, { filter }: { filter?: ForumFilterInput | null }, { stats }: ForumsContext) =>
+    stats.participation(forumFilterFrom(filter)),
   forumImplementation: (
     _: unknown,
-    args: { filter?: RecommendationFilterInput | null; groupBy: ImplementationGrouping; interval: ImplementationInterval; from: Date | string; to: Date | string },
+    args: {
+      filter?: RecommendationFilterInput | null;
+      groupBy: ImplementationGrouping;
+      interval: ImplementationInterval;
+      from: Date | string;
+      to: Date | string;
+    },
     { stats }: ForumsContext,
   ) => stats.implementation({ ...args, filter: recommendationFilterFrom(args.filter) }),
 
-  forumsAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: ForumsContext) => listAuditEntries(dataSource, viewer, args, args),
+  forumsAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: ForumsContext) =>
+    listAuditEntries(dataSource, viewer, args, args),
 };

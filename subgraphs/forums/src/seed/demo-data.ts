@@ -1,4 +1,11 @@
-import type { ForumTopic, ParticipantCategory, RecommendationAddressee, RecommendationStatus, RecommendationTheme, TestimonyAgeGroup } from '../entities';
+import type {
+  ForumTopic,
+  ParticipantCategory,
+  RecommendationAddressee,
+  RecommendationStatus,
+  RecommendationTheme,
+  TestimonyAgeGroup,
+} from '../entities';
 
 /**
  * Demo forums, written by us in the style of what a fund convening community forums against violent
@@ -45,7 +52,14 @@ export interface DemoRecommendation {
   addressedCommunity?: string;
   fr: string;
   en: string;
-  followUps: { status: Exclude<RecommendationStatus, 'PENDING'>; reportedOn: string; evidence: string; evidenceUrl?: string; reporter: string; reportingOrganisation?: string }[];
+  followUps: {
+    status: Exclude<RecommendationStatus, 'PENDING'>;
+    reportedOn: string;
+    evidence: string;
+    evidenceUrl?: string;
+    reporter: string;
+    reportingOrganisation?: string;
+  }[];
 }
 
 export interface DemoForum {
@@ -334,8 +348,16 @@ export const DEMO_FORUMS: DemoForum[] = [
         { role: 'Secrétariat du forum', organisation: DEMO_OWNER_ORGANISATION_ID },
       ],
       recipients: [
-        { recipient: 'Chef du gouvernement de la Transition', deliveredOn: '2025-12-04', deliveryNote: 'Remise en audience à la Primature par une délégation de participants.' },
-        { recipient: 'Ministère de la Réconciliation et de la Cohésion sociale', organisation: RECONCILIATION_MINISTRY_ID, deliveredOn: '2025-11-28' },
+        {
+          recipient: 'Chef du gouvernement de la Transition',
+          deliveredOn: '2025-12-04',
+          deliveryNote: 'Remise en audience à la Primature par une délégation de participants.',
+        },
+        {
+          recipient: 'Ministère de la Réconciliation et de la Cohésion sociale',
+          organisation: RECONCILIATION_MINISTRY_ID,
+          deliveredOn: '2025-11-28',
+        },
         { recipient: 'Commission de la CEDEAO', organisation: ECOWAS_COMMISSION_ID, deliveredOn: '2025-12-15' },
         { recipient: 'Autorité de développement intégré des États du Liptako-Gourma' },
       ],
@@ -348,8 +370,19 @@ export const DEMO_FORUMS: DemoForum[] = [
           fr: 'Redéployer les agents de l’État civil et de la justice de proximité dans les communes rurales de la région de Mopti, avec des mesures de protection.',
           en: 'Redeploy civil registry and community justice officers to the rural communes of the Mopti region, with protection measures.',
           followUps: [
-            { status: 'IN_PROGRESS', reportedOn: '2026-01-15', evidence: 'Plan de redéploiement adopté en conseil des ministres ; premières affectations annoncées.', reporter: FOLLOW_UP_COMMITTEE },
-            { status: 'IMPLEMENTED', reportedOn: '2026-06-30', evidence: 'Vingt-deux communes de la région disposent à nouveau d’un officier d’état civil présent chaque semaine.', reporter: FOLLOW_UP_COMMITTEE, reportingOrganisation: RECONCILIATION_MINISTRY_ID },
+            {
+              status: 'IN_PROGRESS',
+              reportedOn: '2026-01-15',
+              evidence: 'Plan de redéploiement adopté en conseil des ministres ; premières affectations annoncées.',
+              reporter: FOLLOW_UP_COMMITTEE,
+            },
+            {
+              status: 'IMPLEMENTED',
+              reportedOn: '2026-06-30',
+              evidence: 'Vingt-deux communes de la région disposent à nouveau d’un officier d’état civil présent chaque semaine.',
+              reporter: FOLLOW_UP_COMMITTEE,
+              reportingOrganisation: RECONCILIATION_MINISTRY_ID,
+            },
           ],
         },
         {
@@ -357,7 +390,14 @@ export const DEMO_FORUMS: DemoForum[] = [
           addressee: 'LOCAL_AUTHORITIES',
           fr: 'Associer les femmes et les jeunes aux commissions foncières villageoises et publier leurs décisions.',
           en: 'Involve women and young people in village land commissions and publish their decisions.',
-          followUps: [{ status: 'IN_PROGRESS', reportedOn: '2026-03-02', evidence: 'Circulaire du gouverneur demandant la composition ouverte des commissions.', reporter: 'Réseau des organisations locales de Mopti' }],
+          followUps: [
+            {
+              status: 'IN_PROGRESS',
+              reportedOn: '2026-03-02',
+              evidence: 'Circulaire du gouverneur demandant la composition ouverte des commissions.',
+              reporter: 'Réseau des organisations locales de Mopti',
+            },
+          ],
         },
         {
           theme: 'POLITICAL_AND_INSTITUTIONAL_REFORMS',
@@ -366,7 +406,12 @@ export const DEMO_FORUMS: DemoForum[] = [
           fr: 'Inscrire dans la loi la pénalisation de l’esclavage par ascendance et créer un mécanisme d’assistance aux victimes.',
           en: 'Make descent-based slavery a crime in law and create an assistance mechanism for victims.',
           followUps: [
-            { status: 'REJECTED', reportedOn: '2026-04-10', evidence: 'Le projet de loi n’a pas été retenu dans le programme législatif de la session.', reporter: FOLLOW_UP_COMMITTEE },
+            {
+              status: 'REJECTED',
+              reportedOn: '2026-04-10',
+              evidence: 'Le projet de loi n’a pas été retenu dans le programme législatif de la session.',
+              reporter: FOLLOW_UP_COMMITTEE,
+            },
           ],
         },
         {
@@ -384,8 +429,19 @@ export const DEMO_FORUMS: DemoForum[] = [
           fr: 'Financer la réhabilitation des périmètres maraîchers et irrigués en confiant les travaux aux jeunes des communes concernées.',
           en: 'Fund the rehabilitation of market gardens and irrigated plots, giving the work to young people of the communes concerned.',
           followUps: [
-            { status: 'IN_PROGRESS', reportedOn: '2026-02-01', evidence: 'Deux bailleurs ont inscrit la réhabilitation de quatre périmètres dans leur programmation 2026.', reporter: FOLLOW_UP_COMMITTEE, reportingOrganisation: DEMO_OWNER_ORGANISATION_ID },
-            { status: 'IN_PROGRESS', reportedOn: '2026-05-20', evidence: 'Travaux lancés sur deux périmètres ; 140 jeunes recrutés.', reporter: 'Coordination régionale de Gao' },
+            {
+              status: 'IN_PROGRESS',
+              reportedOn: '2026-02-01',
+              evidence: 'Deux bailleurs ont inscrit la réhabilitation de quatre périmètres dans leur programmation 2026.',
+              reporter: FOLLOW_UP_COMMITTEE,
+              reportingOrganisation: DEMO_OWNER_ORGANISATION_ID,
+            },
+            {
+              status: 'IN_PROGRESS',
+              reportedOn: '2026-05-20',
+              evidence: 'Travaux lancés sur deux périmètres ; 140 jeunes recrutés.',
+              reporter: 'Coordination régionale de Gao',
+            },
           ],
         },
         {
@@ -402,8 +458,18 @@ export const DEMO_FORUMS: DemoForum[] = [
           fr: 'Sécuriser les marchés à bétail et les axes de transhumance transfrontaliers en concertation avec les comités de paix locaux.',
           en: 'Secure livestock markets and cross-border transhumance routes in consultation with local peace committees.',
           followUps: [
-            { status: 'IN_PROGRESS', reportedOn: '2026-01-20', evidence: 'Réunion de concertation transfrontalière tenue avec les comités de paix.', reporter: 'Délégation du Burkina Faso' },
-            { status: 'IMPLEMENTED', reportedOn: '2026-09-15', evidence: 'Trois marchés à bétail rouverts sous escorte ; calendrier publié.', reporter: 'Délégation du Burkina Faso' },
+            {
+              status: 'IN_PROGRESS',
+              reportedOn: '2026-01-20',
+              evidence: 'Réunion de concertation transfrontalière tenue avec les comités de paix.',
+              reporter: 'Délégation du Burkina Faso',
+            },
+            {
+              status: 'IMPLEMENTED',
+              reportedOn: '2026-09-15',
+              evidence: 'Trois marchés à bétail rouverts sous escorte ; calendrier publié.',
+              reporter: 'Délégation du Burkina Faso',
+            },
           ],
         },
         {
@@ -422,7 +488,12 @@ export const DEMO_FORUMS: DemoForum[] = [
           fr: 'Organiser des rencontres intercommunautaires de réconciliation avant chaque saison de transhumance, avec les chefs de village et de campement.',
           en: 'Hold intercommunity reconciliation meetings before each transhumance season, with village and camp leaders.',
           followUps: [
-            { status: 'IMPLEMENTED', reportedOn: '2026-03-15', evidence: 'Rencontre tenue à Douentza avec les chefs de village et de campement ; calendrier de passage adopté.', reporter: 'Comité de paix de Douentza' },
+            {
+              status: 'IMPLEMENTED',
+              reportedOn: '2026-03-15',
+              evidence: 'Rencontre tenue à Douentza avec les chefs de village et de campement ; calendrier de passage adopté.',
+              reporter: 'Comité de paix de Douentza',
+            },
           ],
         },
         {
@@ -438,7 +509,14 @@ export const DEMO_FORUMS: DemoForum[] = [
           addresseeName: 'Union des radios et télévisions libres',
           fr: 'Former les animateurs des radios communautaires à vérifier les rumeurs et à couvrir les conflits sans les attiser.',
           en: 'Train community radio hosts to verify rumours and to cover conflicts without inflaming them.',
-          followUps: [{ status: 'IN_PROGRESS', reportedOn: '2026-02-20', evidence: 'Premier atelier de formation tenu avec douze radios.', reporter: FOLLOW_UP_COMMITTEE }],
+          followUps: [
+            {
+              status: 'IN_PROGRESS',
+              reportedOn: '2026-02-20',
+              evidence: 'Premier atelier de formation tenu avec douze radios.',
+              reporter: FOLLOW_UP_COMMITTEE,
+            },
+          ],
         },
         {
           theme: 'MEDIA',
@@ -447,8 +525,18 @@ export const DEMO_FORUMS: DemoForum[] = [
           fr: 'Publier chaque année un rapport public sur les discours de haine dans les médias et les réseaux sociaux.',
           en: 'Publish a yearly public report on hate speech in the media and on social networks.',
           followUps: [
-            { status: 'REJECTED', reportedOn: '2026-05-05', evidence: 'Réponse écrite : la mission ne relève pas des attributions actuelles de l’autorité.', reporter: FOLLOW_UP_COMMITTEE },
-            { status: 'IN_PROGRESS', reportedOn: '2026-10-01', evidence: 'Après plaidoyer, un observatoire conjoint a été annoncé avec la société civile.', reporter: FOLLOW_UP_COMMITTEE },
+            {
+              status: 'REJECTED',
+              reportedOn: '2026-05-05',
+              evidence: 'Réponse écrite : la mission ne relève pas des attributions actuelles de l’autorité.',
+              reporter: FOLLOW_UP_COMMITTEE,
+            },
+            {
+              status: 'IN_PROGRESS',
+              reportedOn: '2026-10-01',
+              evidence: 'Après plaidoyer, un observatoire conjoint a été annoncé avec la société civile.',
+              reporter: FOLLOW_UP_COMMITTEE,
+            },
           ],
         },
       ],

@@ -34,7 +34,11 @@ async function loadForum(context: () => Promise<ForumsContext>, forum: DemoForum
   });
   if (created.version === 1) {
     created = await ctx.forums.recordParticipants(created.id, created.version, {
-      groups: Object.entries(forum.participants).map(([category, [women, men]]) => ({ category: category as ParticipantCategory, women, men })),
+      groups: Object.entries(forum.participants).map(([category, [women, men]]) => ({
+        category: category as ParticipantCategory,
+        women,
+        men,
+      })),
       origins: forum.origins,
     });
   }
@@ -56,7 +60,8 @@ async function loadForum(context: () => Promise<ForumsContext>, forum: DemoForum
       consentToPublish: testimony.consent,
       clientMutationId: id(`testimony:${testimony.key}`),
     });
-    if (testimony.publishedOn && !saved.publishedOn) await ctx.testimonies.publish(saved.id, saved.version, { publishedOn: testimony.publishedOn });
+    if (testimony.publishedOn && !saved.publishedOn)
+      await ctx.testimonies.publish(saved.id, saved.version, { publishedOn: testimony.publishedOn });
   }
   const { declaration } = forum;
   const adopted = await ctx.declarations.create({
@@ -88,7 +93,8 @@ async function loadForum(context: () => Promise<ForumsContext>, forum: DemoForum
       }),
     });
   }
-  if (declaration.publishedOn && !adopted.publishedOn) await ctx.declarations.publish(adopted.id, adopted.version, { publishedOn: declaration.publishedOn });
+  if (declaration.publishedOn && !adopted.publishedOn)
+    await ctx.declarations.publish(adopted.id, adopted.version, { publishedOn: declaration.publishedOn });
   // Fresh loaders: publication changed the recommendations' versions.
   ctx = await context();
   for (const { plan, saved } of recommendations) {

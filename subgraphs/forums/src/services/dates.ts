@@ -36,7 +36,12 @@ export function checkNotBefore(field: string, date: string, earliest: string, wh
 }
 
 /** A period given as two optional dates: refused when it ends before it starts. */
-export function period(fromField: string, from: Date | string | null | undefined, toField: string, to: Date | string | null | undefined): { from: string | null; to: string | null } {
+export function period(
+  fromField: string,
+  from: Date | string | null | undefined,
+  toField: string,
+  to: Date | string | null | undefined,
+): { from: string | null; to: string | null } {
   const start = optionalDate(from);
   const end = optionalDate(to);
   if (start && end && end < start) throw badInput(toField, `The period ends (${end}) before it starts (${start})`, { from: fromField });

@@ -77,19 +77,38 @@ export class DeclarationService {
       const checkedTitle = problems.check('input.title', () => requiredName('input.title', input.title, LIMITS.title, 'The title'));
       const checkedBody = problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.declaration, 'The text'));
       const checkedAdoptedOn = problems.check('input.adoptedOn', () => this.adoptedOn(forum, isoDate(input.adoptedOn)));
-      const translations = (input.translations ?? []).flatMap((t, i) => problems.check(`input.translations.${i}`, () => this.translation(`input.translations.${i}`, t, input.language)) ?? []);
+      const translations = (input.translations ?? []).flatMap(
+        (t, i) => problems.check(`input.translations.${i}`, () => this.translation(`input.translations.${i}`, t, input.language)) ?? [],
+      );
       if (translations.length > LIMITS.translations) problems.add('input.translations', `At most ${LIMITS.translations} translations`);
       translations.forEach((t, i) => {
-        if (translations.findIndex((o) => o.language === t.language) !== i) problems.add(`input.translations.${i}.language`, `${t.language} is translated twice`);
+        if (translations.findIndex((o) => o.language === t.language) !== i)
+          problems.add(`input.translations.${i}.language`, `${t.language} is translated twice`);
       });
       await problems.check('input.language', () => this.directory.languages('input.language', [input.language]));
-      await problems.check('input.translations', () => this.directory.languages('input.translations', translations.map((t) => t.language)));
+      await problems.check('input.translations', () =>
+        this.directory.languages(
+          'input.translations',
+          translations.map((t) => t.language),
+        ),
+      );
       const checkedDrafters = await problems.check('input.drafters', () => this.drafters(input.drafters ?? []));
       if ((input.recipients ?? []).length > LIMITS.recipients) problems.add('input.recipients', `At most ${LIMITS.recipients} recipients`);
       const recipients = checkedAdoptedOn
-        ? (await Promise.all((input.recipients ?? []).map((r, i) => problems.check(`input.recipients.${i}`, () => this.recipient(`input.recipients.${i}`, r, checkedAdoptedOn))))).flatMap((r) => r ?? [])
+        ? (
+            await Promise.all(
+              (input.recipients ?? []).map((r, i) =>
+                problems.check(`input.recipients.${i}`, () => this.recipient(`input.recipients.${i}`, r, checkedAdoptedOn)),
+              ),
+            )
+          ).flatMap((r) => r ?? [])
         : [];
-      const { title, body, adoptedOn, drafters } = problems.done({ title: checkedTitle, body: checkedBody, adoptedOn: checkedAdoptedOn, drafters: checkedDrafters });
+      const { title, body, adoptedOn, drafters } = problems.done({
+        title: checkedTitle,
+        body: checkedBody,
+        adoptedOn: checkedAdoptedOn,
+        drafters: checkedDrafters,
+      });
       return this.writes.create(
         writer,
         DeclarationSchema,
@@ -100,9 +119,18 @@ export class DeclarationService {
           const who = { ownerOrg: declaration.ownerOrg, createdBy: writer.subject };
           const texts = await manager.getRepository(DeclarationTextSchema).save([
             { ...who, declarationId: declaration.id, language: input.language, title, body, original: true },
-            ...translations.map((t) => ({ ...who, declarationId: declaration.id, language: t.language, title: t.title, body: t.body, original: false })),
+            ...translations.map((t) => ({
+              ...who,
+              declarationId: declaration.id,
+              language: t.language,
+              title: t.title,
+              body: t.body,
+              original: false,
+            })),
           ]);
-          const saved = await manager.getRepository(DeclarationRecipientSchema).save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
+          const saved = await manager
+            .getRepository(DeclarationRecipientSchema)
+            .save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
           return [...texts.map((t) => t.id), ...saved.map((r) => r.id)];
         },
       );
@@ -112,15 +140,23 @@ export class DeclarationService {
   async update(id: string, version: number, input: UpdateDeclarationInput): Promise<Declaration> {
     const { current } = await this.editable(id, version);
     const { changes, title, body } = await this.checkChange(current, input);
-    return this.writes.update(DeclarationSchema, current, version, changes, { operation: 'updateDeclaration', recordType: 'Declaration', fields: givenFields(input) }, async (manager) => {
-      const changed: string[] = [];
-      if (title !== undefined || body !== undefined) {
-        changed.push(...(await this.updateText(manager, current.id, current.language, { title, body })));
-      }
-      // Its recommendations date from the declaration's adoption.
-      if (changes.adoptedOn) await manager.query(`UPDATE recommendation SET adopted_on = $1 WHERE declaration_id = $2`, [changes.adoptedOn, current.id]);
-      return changed;
-    });
+    return this.writes.update(
+      DeclarationSchema,
+      current,
+      version,
+      changes,
+      { operation: 'updateDeclaration', recordType: 'Declaration', fields: givenFields(input) },
+      async (manager) => {
+        const changed: string[] = [];
+        if (title !== undefined || body !== undefined) {
+          changed.push(...(await this.updateText(manager, current.id, current.language, { title, body })));
+        }
+        // Its recommendations date from the declaration's adoption.
+        if (changes.adoptedOn)
+          await manager.query(`UPDATE recommendation SET adopted_on = $1 WHERE declaration_id = $2`, [changes.adoptedOn, current.id]);
+        return changed;
+      },
+    );
   }
 
   async saveTranslation(id: string, version: number, input: TranslationInput): Promise<Declaration> {
@@ -129,20 +165,29 @@ export class DeclarationService {
     await this.directory.languages('input.language', [translation.language]);
     const texts = await this.loaders.declarationTexts.load(current.id);
     const existing = texts.find((t) => t.language === translation.language);
-    if (!existing && texts.length - 1 >= LIMITS.translations) throw badInput('input.language', `At most ${LIMITS.translations} translations`);
-    return this.writes.update(DeclarationSchema, current, version, {}, { operation: 'saveDeclarationTranslation', recordType: 'Declaration', fields: ['language', 'title', 'text'] }, async (manager) => {
-      if (existing) return this.updateText(manager, current.id, translation.language, { title: translation.title, body: translation.body });
-      const saved = await manager.getRepository(DeclarationTextSchema).save({
-        ownerOrg: current.ownerOrg,
-        createdBy: writer.subject,
-        declarationId: current.id,
-        language: translation.language,
-        title: translation.title,
-        body: translation.body,
-        original: false,
-      });
-      return [saved.id];
-    });
+    if (!existing && texts.length - 1 >= LIMITS.translations)
+      throw badInput('input.language', `At most ${LIMITS.translations} translations`);
+    return this.writes.update(
+      DeclarationSchema,
+      current,
+      version,
+      {},
+      { operation: 'saveDeclarationTranslation', recordType: 'Declaration', fields: ['language', 'title', 'text'] },
+      async (manager) => {
+        if (existing)
+          return this.updateText(manager, current.id, translation.language, { title: translation.title, body: translation.body });
+        const saved = await manager.getRepository(DeclarationTextSchema).save({
+          ownerOrg: current.ownerOrg,
+          createdBy: writer.subject,
+          declarationId: current.id,
+          language: translation.language,
+          title: translation.title,
+          body: translation.body,
+          original: false,
+        });
+        return [saved.id];
+      },
+    );
   }
 
   async addRecipient(id: string, version: number, input: RecipientInput): Promise<Declaration> {
@@ -151,28 +196,48 @@ export class DeclarationService {
     const recipients = await this.loaders.recipientsOfDeclaration.load(current.id);
     if (recipients.length >= LIMITS.recipients) throw badInput('input.recipient', `At most ${LIMITS.recipients} recipients`);
     const position = Math.max(-1, ...recipients.map((r) => r.position)) + 1;
-    return this.writes.update(DeclarationSchema, current, version, {}, { operation: 'addDeclarationRecipient', recordType: 'Declaration', fields: givenFields(input) }, async (manager) => {
-      const saved = await manager.getRepository(DeclarationRecipientSchema).save({ ...recipient, ownerOrg: current.ownerOrg, createdBy: writer.subject, declarationId: current.id, position });
-      return [saved.id];
-    });
+    return this.writes.update(
+      DeclarationSchema,
+      current,
+      version,
+      {},
+      { operation: 'addDeclarationRecipient', recordType: 'Declaration', fields: givenFields(input) },
+      async (manager) => {
+        const saved = await manager
+          .getRepository(DeclarationRecipientSchema)
+          .save({ ...recipient, ownerOrg: current.ownerOrg, createdBy: writer.subject, declarationId: current.id, position });
+        return [saved.id];
+      },
+    );
   }
 
-  async recordDelivery(id: string, version: number, input: { recipient: string; deliveredOn: Date | string; deliveryNote?: string | null }): Promise<Declaration> {
+  async recordDelivery(
+    id: string,
+    version: number,
+    input: { recipient: string; deliveredOn: Date | string; deliveryNote?: string | null },
+  ): Promise<Declaration> {
     const { current } = await this.editable(id, version);
     const recipients = await this.loaders.recipientsOfDeclaration.load(current.id);
     const recipient = recipients.find((r) => r.id === input.recipient);
     if (!recipient) throw badInput('input.recipient', `No recipient with id "${input.recipient}" on this declaration`);
     const deliveredOn = this.deliveredOn('input.deliveredOn', isoDate(input.deliveredOn), current.adoptedOn);
     const deliveryNote = optionalText('input.deliveryNote', input.deliveryNote, LIMITS.note);
-    return this.writes.update(DeclarationSchema, current, version, {}, { operation: 'recordDeclarationDelivery', recordType: 'Declaration', fields: givenFields(input) }, async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .update(DeclarationRecipientSchema)
-        .set({ deliveredOn, deliveryNote, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id', { id: recipient.id })
-        .execute();
-      return [recipient.id];
-    });
+    return this.writes.update(
+      DeclarationSchema,
+      current,
+      version,
+      {},
+      { operation: 'recordDeclarationDelivery', recordType: 'Declaration', fields: givenFields(input) },
+      async (manager) => {
+        await manager
+          .createQueryBuilder()
+          .update(DeclarationRecipientSchema)
+          .set({ deliveredOn, deliveryNote, version: () => 'version + 1', updatedAt: () => 'now()' })
+          .where('id = :id', { id: recipient.id })
+          .execute();
+        return [recipient.id];
+      },
+    );
   }
 
   /** Publication is one-way: the declaration and every recommendation of it become PUBLIC. */
@@ -182,16 +247,23 @@ export class DeclarationService {
     const publishedOn = isoDate(input.publishedOn);
     checkNotFuture('input.publishedOn', publishedOn);
     checkNotBefore('input.publishedOn', publishedOn, current.adoptedOn, 'the declaration was adopted');
-    return this.writes.update(DeclarationSchema, current, version, { publishedOn }, { operation: 'publishDeclaration', recordType: 'Declaration', fields: ['publishedOn'] }, async (manager) => {
-      const updated = (await manager
-        .createQueryBuilder()
-        .update(RecommendationSchema)
-        .set({ publishedOn, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('declaration_id = :id', { id: current.id })
-        .returning('id')
-        .execute()) as { raw: { id: string }[] };
-      return updated.raw.map((r) => r.id);
-    });
+    return this.writes.update(
+      DeclarationSchema,
+      current,
+      version,
+      { publishedOn },
+      { operation: 'publishDeclaration', recordType: 'Declaration', fields: ['publishedOn'] },
+      async (manager) => {
+        const updated = (await manager
+          .createQueryBuilder()
+          .update(RecommendationSchema)
+          .set({ publishedOn, version: () => 'version + 1', updatedAt: () => 'now()' })
+          .where('declaration_id = :id', { id: current.id })
+          .returning('id')
+          .execute()) as { raw: { id: string }[] };
+        return updated.raw.map((r) => r.id);
+      },
+    );
   }
 
   /** The caller's own declaration at the version read. Another organisation's draft is simply not found. */
@@ -205,10 +277,17 @@ export class DeclarationService {
    * change, and its original text's new title and body (undefined when they stay). Its deliveries,
    * follow-ups and drafting organisations are looked up after the rules that need none of them.
    */
-  private async checkChange(current: Declaration, input: UpdateDeclarationInput): Promise<{ changes: Partial<Declaration>; title?: string; body?: string }> {
+  private async checkChange(
+    current: Declaration,
+    input: UpdateDeclarationInput,
+  ): Promise<{ changes: Partial<Declaration>; title?: string; body?: string }> {
     const problems = new Problems();
     // What a declaration always has is refused first when removed: the rules below build on it.
-    for (const [field, what] of [['adoptedOn', 'The adoption date'], ['title', 'The title'], ['text', 'The text']] as const) {
+    for (const [field, what] of [
+      ['adoptedOn', 'The adoption date'],
+      ['title', 'The title'],
+      ['text', 'The text'],
+    ] as const) {
       problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
     }
     problems.throwIfAny();
@@ -238,16 +317,21 @@ export class DeclarationService {
   /** A new adoption date stays before everything that happened to the declaration since. */
   private async checkAdoptionMove(current: Declaration, adoptedOn: string): Promise<void> {
     const field = 'input.adoptedOn';
-    if (current.publishedOn && adoptedOn > current.publishedOn) throw badInput(field, `${adoptedOn} is after the declaration was published (${current.publishedOn})`);
-    const delivered = (await this.loaders.recipientsOfDeclaration.load(current.id)).map((r) => r.deliveredOn).filter((d): d is string => d !== null);
+    if (current.publishedOn && adoptedOn > current.publishedOn)
+      throw badInput(field, `${adoptedOn} is after the declaration was published (${current.publishedOn})`);
+    const delivered = (await this.loaders.recipientsOfDeclaration.load(current.id))
+      .map((r) => r.deliveredOn)
+      .filter((d): d is string => d !== null);
     const recommendations = await this.loaders.recommendationsOfDeclaration.load(current.id);
     const reported = recommendations.map((r) => r.statusSince).filter((d): d is string => d !== null);
     const first = [...delivered, ...reported].sort()[0];
-    if (first && adoptedOn > first) throw badInput(field, `${adoptedOn} is after the declaration was delivered or its recommendations followed up (${first})`);
+    if (first && adoptedOn > first)
+      throw badInput(field, `${adoptedOn} is after the declaration was delivered or its recommendations followed up (${first})`);
   }
 
   private translation(field: string, input: TranslationInput, original: string) {
-    if (input.language === original) throw badInput(`${field}.language`, `${original} is the declaration's original language, changed with updateDeclaration`);
+    if (input.language === original)
+      throw badInput(`${field}.language`, `${original} is the declaration's original language, changed with updateDeclaration`);
     return {
       language: input.language,
       title: requiredName(`${field}.title`, input.title, LIMITS.title, 'The title'),
@@ -257,9 +341,17 @@ export class DeclarationService {
 
   private async drafters(input: readonly DrafterInput[]): Promise<Drafter[]> {
     if (input.length > LIMITS.drafters) throw badInput('input.drafters', `At most ${LIMITS.drafters} drafters`);
-    const drafters = input.map((d, i) => ({ role: requiredName(`input.drafters.${i}.role`, d.role, LIMITS.role, 'A drafter’s role'), organisationId: d.organisation ?? null }));
-    const organisations = drafters.map((d, i) => ({ id: d.organisationId, i })).filter((d): d is { id: string; i: number } => d.id !== null);
-    await this.directory.organisations((k) => `input.drafters.${organisations[k]!.i}.organisation`, organisations.map((o) => o.id));
+    const drafters = input.map((d, i) => ({
+      role: requiredName(`input.drafters.${i}.role`, d.role, LIMITS.role, 'A drafter’s role'),
+      organisationId: d.organisation ?? null,
+    }));
+    const organisations = drafters
+      .map((d, i) => ({ id: d.organisationId, i }))
+      .filter((d): d is { id: string; i: number } => d.id !== null);
+    await this.directory.organisations(
+      (k) => `input.drafters.${organisations[k]!.i}.organisation`,
+      organisations.map((o) => o.id),
+    );
     return drafters;
   }
 
@@ -281,7 +373,12 @@ export class DeclarationService {
   }
 
   /** Changes one language version in place (its version goes up); returns its id for the audit log. */
-  private async updateText(manager: EntityManager, declarationId: string, language: string, values: { title?: string; body?: string }): Promise<string[]> {
+  private async updateText(
+    manager: EntityManager,
+    declarationId: string,
+    language: string,
+    values: { title?: string; body?: string },
+  ): Promise<string[]> {
     const set: Record<string, unknown> = { version: () => 'version + 1', updatedAt: () => 'now()' };
     if (values.title !== undefined) set.title = values.title;
     if (values.body !== undefined) set.body = values.body;

@@ -56,11 +56,17 @@ export class Directory {
 
   /** A venue: a community (its area from the directory) or an admin area of level 1 or 2. */
   async venue(field: string, input: { community?: string | null; adminArea?: string | null }): Promise<Venue> {
-    if (given(input.community) && given(input.adminArea)) throw badInput(`${field}.adminArea`, 'Give the community or the admin area of the venue, not both');
+    if (given(input.community) && given(input.adminArea))
+      throw badInput(`${field}.adminArea`, 'Give the community or the admin area of the venue, not both');
     if (given(input.community)) return this.community(`${field}.community`, input.community);
     if (!given(input.adminArea)) throw badInput(`${field}.community`, 'Give the community or the admin area of the venue');
     const area = await this.adminArea(`${field}.adminArea`, input.adminArea, [1, 2]);
-    return { communityId: null, adminPcode: area.pcode, admin1Pcode: area.level === 1 ? area.pcode : await this.admin1Of(area.pcode), countryCode: area.countryCode };
+    return {
+      communityId: null,
+      adminPcode: area.pcode,
+      admin1Pcode: area.level === 1 ? area.pcode : await this.admin1Of(area.pcode),
+      countryCode: area.countryCode,
+    };
   }
 
   /**

@@ -1,6 +1,14 @@
 import { badInput, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
-import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, PARTICIPANT_CATEGORIES, type Forum, type ForumScope, type ParticipantCategory } from '../entities';
+import {
+  ForumSchema,
+  ParticipantGroupSchema,
+  ParticipantOriginSchema,
+  PARTICIPANT_CATEGORIES,
+  type Forum,
+  type ForumScope,
+  type ParticipantCategory,
+} from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { addDays, isoDate } from './dates';
@@ -55,7 +63,8 @@ function distinct(field: string, ids: readonly string[], max: number, what: stri
 }
 
 function count(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > LIMITS.participants) throw badInput(field, `Give a whole number from 0 to ${LIMITS.participants}`);
+  if (!Number.isInteger(value) || value < 0 || value > LIMITS.participants)
+    throw badInput(field, `Give a whole number from 0 to ${LIMITS.participants}`);
   return value;
 }
 
@@ -85,7 +94,11 @@ export class ForumService {
         venue: place,
         venueName: problems.check('input.venue.name', () => optionalName('input.venue.name', input.venue.name, LIMITS.name)),
         convenors: await problems.check('input.convenors', () => this.convenors(input.convenors, input.coConvenors ?? [])),
-        countriesRepresented: place ? problems.check('input.countriesRepresented', () => this.countries(input.scope, place.countryCode, input.countriesRepresented ?? [])) : undefined,
+        countriesRepresented: place
+          ? problems.check('input.countriesRepresented', () =>
+              this.countries(input.scope, place.countryCode, input.countriesRepresented ?? []),
+            )
+          : undefined,
       });
       return this.writes.create(
         writer,
@@ -101,7 +114,11 @@ export class ForumService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
     const changes = await this.checkChange(current, input);
-    return this.writes.update(ForumSchema, current, version, changes, { operation: 'updateForum', recordType: 'Forum', fields: givenFields(input) });
+    return this.writes.update(ForumSchema, current, version, changes, {
+      operation: 'updateForum',
+      recordType: 'Forum',
+      fields: givenFields(input),
+    });
   }
 
   /** Replaces the participant counts; the forum's version goes up. */
@@ -110,10 +127,15 @@ export class ForumService {
     const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
     const seen = new Set<string>();
     const groups = input.groups.map((group, i) => {
-      if (!PARTICIPANT_CATEGORIES.includes(group.category)) throw badInput(`input.groups.${i}.category`, `Unknown category ${group.category}`);
+      if (!PARTICIPANT_CATEGORIES.includes(group.category))
+        throw badInput(`input.groups.${i}.category`, `Unknown category ${group.category}`);
       if (seen.has(group.category)) throw badInput(`input.groups.${i}.category`, `${group.category} is listed twice`);
       seen.add(group.category);
-      return { category: group.category, women: count(`input.groups.${i}.women`, group.women), men: count(`input.groups.${i}.men`, group.men) };
+      return {
+        category: group.category,
+        women: count(`input.groups.${i}.women`, group.women),
+        men: count(`input.groups.${i}.men`, group.men),
+      };
     });
     const total = groups.reduce((sum, g) => sum + g.women + g.men, 0);
     const origins = input.origins ?? [];
@@ -121,16 +143,27 @@ export class ForumService {
       if (!Number.isInteger(origin.participants) || origin.participants < 1 || origin.participants > LIMITS.participants) {
         throw badInput(`input.origins.${i}.participants`, `Give a whole number from 1 to ${LIMITS.participants}`);
       }
-      if (origins.findIndex((o) => o.region === origin.region) !== i) throw badInput(`input.origins.${i}.region`, `${origin.region} is listed twice`);
+      if (origins.findIndex((o) => o.region === origin.region) !== i)
+        throw badInput(`input.origins.${i}.region`, `${origin.region} is listed twice`);
     });
-    const regions = await this.directory.regions((i) => `input.origins.${i}.region`, origins.map((o) => o.region));
+    const regions = await this.directory.regions(
+      (i) => `input.origins.${i}.region`,
+      origins.map((o) => o.region),
+    );
     regions.forEach((region, i) => {
       if (!current.countriesRepresented.includes(region.countryCode)) {
-        throw badInput(`input.origins.${i}.region`, `${region.pcode} is in ${region.countryCode}, which is not among the forum's countries (${current.countriesRepresented.join(', ')})`);
+        throw badInput(
+          `input.origins.${i}.region`,
+          `${region.pcode} is in ${region.countryCode}, which is not among the forum's countries (${current.countriesRepresented.join(', ')})`,
+        );
       }
     });
     const fromRegions = origins.reduce((sum, o) => sum + o.participants, 0);
-    if (fromRegions > total) throw badInput('input.origins', `The regions of origin add up to ${fromRegions} participants, more than the ${total} counted by category`);
+    if (fromRegions > total)
+      throw badInput(
+        'input.origins',
+        `The regions of origin add up to ${fromRegions} participants, more than the ${total} counted by category`,
+      );
     const replace = async (manager: EntityManager) => {
       await manager.delete(ParticipantGroupSchema, { forumId: id });
       await manager.delete(ParticipantOriginSchema, { forumId: id });
@@ -138,10 +171,24 @@ export class ForumService {
       const kept = groups.filter((g) => g.women + g.men > 0);
       if (kept.length) await manager.getRepository(ParticipantGroupSchema).insert(kept.map((g) => ({ ...who, ...g })));
       if (origins.length) {
-        await manager.getRepository(ParticipantOriginSchema).insert(origins.map((o, i) => ({ ...who, regionPcode: regions[i]!.pcode, countryCode: regions[i]!.countryCode, participants: o.participants })));
+        await manager.getRepository(ParticipantOriginSchema).insert(
+          origins.map((o, i) => ({
+            ...who,
+            regionPcode: regions[i]!.pcode,
+            countryCode: regions[i]!.countryCode,
+            participants: o.participants,
+          })),
+        );
       }
     };
-    return this.writes.update(ForumSchema, current, version, {}, { operation: 'recordForumParticipants', recordType: 'Forum', fields: givenFields(input) }, replace);
+    return this.writes.update(
+      ForumSchema,
+      current,
+      version,
+      {},
+      { operation: 'recordForumParticipants', recordType: 'Forum', fields: givenFields(input) },
+      replace,
+    );
   }
 
   /**
@@ -170,13 +217,24 @@ export class ForumService {
     const dateField = given(endsOn) ? 'input.endsOn' : 'input.startsOn';
     const dates =
       given(startsOn) || given(endsOn)
-        ? problems.check(dateField, () => this.dates(given(startsOn) ? isoDate(startsOn) : current.startsOn, given(endsOn) ? isoDate(endsOn) : current.endsOn, dateField))
+        ? problems.check(dateField, () =>
+            this.dates(given(startsOn) ? isoDate(startsOn) : current.startsOn, given(endsOn) ? isoDate(endsOn) : current.endsOn, dateField),
+          )
         : undefined;
-    if (given(venue) && venue.name !== undefined) changes.venueName = problems.check('input.venue.name', () => optionalName('input.venue.name', venue.name, LIMITS.name));
+    if (given(venue) && venue.name !== undefined)
+      changes.venueName = problems.check('input.venue.name', () => optionalName('input.venue.name', venue.name, LIMITS.name));
     const place = given(venue) ? await problems.check('input.venue', () => this.directory.venue('input.venue', venue)) : undefined;
-    if (place) Object.assign(changes, { communityId: place.communityId, adminPcode: place.adminPcode, admin1Pcode: place.admin1Pcode, countryCode: place.countryCode });
+    if (place)
+      Object.assign(changes, {
+        communityId: place.communityId,
+        adminPcode: place.adminPcode,
+        admin1Pcode: place.admin1Pcode,
+        countryCode: place.countryCode,
+      });
     if (given(convenors) || coConvenors !== undefined) {
-      const named = await problems.check('input.convenors', () => this.convenors(convenors ?? current.convenorIds, coConvenors ?? (coConvenors === null ? [] : current.coConvenorIds)));
+      const named = await problems.check('input.convenors', () =>
+        this.convenors(convenors ?? current.convenorIds, coConvenors ?? (coConvenors === null ? [] : current.coConvenorIds)),
+      );
       Object.assign(changes, named);
     }
     if (dates) {
@@ -189,7 +247,9 @@ export class ForumService {
     if ((input.countriesRepresented !== undefined || given(venue) || changes.scope !== undefined) && !refusedVenue) {
       const delegations = input.countriesRepresented ?? current.countriesRepresented.filter((c) => c !== current.countryCode);
       const host = (place ?? current).countryCode;
-      changes.countriesRepresented = await problems.check('input.countriesRepresented', () => this.representedCountries(current.id, scope, host, delegations));
+      changes.countriesRepresented = await problems.check('input.countriesRepresented', () =>
+        this.representedCountries(current.id, scope, host, delegations),
+      );
     }
     return problems.done(changes);
   }
@@ -198,8 +258,10 @@ export class ForumService {
   private async checkRecordedDates(problems: Problems, id: string, dates: { startsOn: string; endsOn: string }): Promise<void> {
     const recorded = await this.repositories.forums.recordedDates(id);
     const earliest = [recorded.firstTestimony, recorded.firstAdoption].filter((d): d is string => d !== null).sort()[0];
-    if (earliest && earliest < dates.startsOn) problems.add('input.startsOn', `${dates.startsOn} is after a testimony or declaration of the forum (${earliest})`);
-    if (recorded.lastTestimony && recorded.lastTestimony > dates.endsOn) problems.add('input.endsOn', `${dates.endsOn} is before a testimony given at the forum (${recorded.lastTestimony})`);
+    if (earliest && earliest < dates.startsOn)
+      problems.add('input.startsOn', `${dates.startsOn} is after a testimony or declaration of the forum (${earliest})`);
+    if (recorded.lastTestimony && recorded.lastTestimony > dates.endsOn)
+      problems.add('input.endsOn', `${dates.endsOn} is before a testimony given at the forum (${recorded.lastTestimony})`);
   }
 
   /** A changed forum's countries, which keep those its participants and speakers came from. */
@@ -208,18 +270,25 @@ export class ForumService {
     const regions = await this.repositories.forums.regionsRecorded(id);
     const stranded = regions.find((pcode) => !countries.includes(pcode.slice(0, 2)));
     if (stranded) {
-      throw badInput('input.countriesRepresented', `Participants or speakers of this forum come from ${stranded}: ${stranded.slice(0, 2)} stays among the countries represented`);
+      throw badInput(
+        'input.countriesRepresented',
+        `Participants or speakers of this forum come from ${stranded}: ${stranded.slice(0, 2)} stays among the countries represented`,
+      );
     }
     return countries;
   }
 
   private dates(startsOn: string, endsOn: string, field: string): { startsOn: string; endsOn: string } {
     if (endsOn < startsOn) throw badInput(field, `The forum ends (${endsOn}) before it starts (${startsOn})`);
-    if (endsOn > addDays(startsOn, MAX_FORUM_DAYS)) throw badInput(field, `A forum lasts at most ${MAX_FORUM_DAYS} days; ${startsOn} to ${endsOn} is longer`);
+    if (endsOn > addDays(startsOn, MAX_FORUM_DAYS))
+      throw badInput(field, `A forum lasts at most ${MAX_FORUM_DAYS} days; ${startsOn} to ${endsOn} is longer`);
     return { startsOn, endsOn };
   }
 
-  private async convenors(convenors: readonly string[], coConvenors: readonly string[]): Promise<{ convenorIds: string[]; coConvenorIds: string[] }> {
+  private async convenors(
+    convenors: readonly string[],
+    coConvenors: readonly string[],
+  ): Promise<{ convenorIds: string[]; coConvenorIds: string[] }> {
     if (convenors.length === 0) throw badInput('input.convenors', 'A forum has at least one convenor');
     const convenorIds = distinct('input.convenors', convenors, LIMITS.convenors, 'convenors');
     const coConvenorIds = distinct('input.coConvenors', coConvenors, LIMITS.convenors, 'co-convenors');
@@ -236,7 +305,10 @@ export class ForumService {
     const countries = [...new Set([host, ...delegations.map((c) => c.toUpperCase())])];
     if (countries.length > LIMITS.countries) throw badInput('input.countriesRepresented', `At most ${LIMITS.countries} countries`);
     if (scope === 'REGIONAL' && countries.length < 2) {
-      throw badInput('input.countriesRepresented', 'A REGIONAL forum brings together at least two countries: name the delegations’ countries');
+      throw badInput(
+        'input.countriesRepresented',
+        'A REGIONAL forum brings together at least two countries: name the delegations’ countries',
+      );
     }
     return countries;
   }

@@ -27,13 +27,20 @@ const HIDDEN: DisclosedCount = { count: null, suppressed: true };
  * is the grand total. A forum's figures are always disclosed this way, alone, so the same caller never
  * sees one forum's figures disclosed two different ways.
  */
-export function discloseParticipants(groups: readonly ParticipantGroup[], origins: readonly ParticipantOrigin[], exact: boolean): DisclosedParticipants {
+export function discloseParticipants(
+  groups: readonly ParticipantGroup[],
+  origins: readonly ParticipantOrigin[],
+  exact: boolean,
+): DisclosedParticipants {
   const byCategory = new Map(groups.map((g) => [g.category, g]));
   const cells = PARTICIPANT_CATEGORIES.map((category) => [byCategory.get(category)?.women ?? 0, byCategory.get(category)?.men ?? 0]);
   const table = discloseTable(cells, { exact });
   const total = cells.reduce((sum, [women, men]) => sum + women! + men!, 0);
   const known = origins.reduce((sum, o) => sum + o.participants, 0);
-  const line = discloseCounts(Object.fromEntries([...origins.map((o) => [o.regionPcode, o.participants]), ['', total - known]]) as Record<string, number>, { exact });
+  const line = discloseCounts(
+    Object.fromEntries([...origins.map((o) => [o.regionPcode, o.participants]), ['', total - known]]) as Record<string, number>,
+    { exact },
+  );
   return {
     exact,
     groups: PARTICIPANT_CATEGORIES.map((category, i) => ({

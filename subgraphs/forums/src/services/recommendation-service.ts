@@ -74,12 +74,20 @@ export class RecommendationService {
       const problems = new Problems();
       const checkedTranslations = problems.check('input.translations', () => this.translations(input.translations ?? [], language));
       await problems.check('input.language', () => this.directory.languages('input.language', [language]));
-      if (checkedTranslations) await problems.check('input.translations', () => this.directory.languages('input.translations', checkedTranslations.map((t) => t.language)));
+      if (checkedTranslations)
+        await problems.check('input.translations', () =>
+          this.directory.languages(
+            'input.translations',
+            checkedTranslations.map((t) => t.language),
+          ),
+        );
       const { body, translations, addressee, place } = problems.done({
         body: problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.recommendation, 'The text')),
         translations: checkedTranslations,
         addressee: await problems.check('input.addressee', () => this.addressee(input)),
-        place: await problems.check('input.addressedArea', () => this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null)),
+        place: await problems.check('input.addressedArea', () =>
+          this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null),
+        ),
       });
       return this.writes.create(
         writer,
@@ -90,14 +98,15 @@ export class RecommendationService {
             parent: { table: 'declaration', id: declaration.id },
             children: { table: 'recommendation', column: 'declaration_id' },
             max: LIMITS.recommendationsPerDeclaration,
-            refusal: () => badInput('input.declaration', `A declaration has at most ${LIMITS.recommendationsPerDeclaration} recommendations`),
+            refusal: () =>
+              badInput('input.declaration', `A declaration has at most ${LIMITS.recommendationsPerDeclaration} recommendations`),
           });
           // Read again under that lock: a change of the declaration's dates committed since it was
           // loaded has already been copied to its recommendations, and must be copied to this one too.
-          const [dates] = (await manager.query(`SELECT adopted_on AS "adoptedOn", published_on AS "publishedOn" FROM declaration WHERE id = $1`, [declaration.id])) as Pick<
-            typeof declaration,
-            'adoptedOn' | 'publishedOn'
-          >[];
+          const [dates] = (await manager.query(
+            `SELECT adopted_on AS "adoptedOn", published_on AS "publishedOn" FROM declaration WHERE id = $1`,
+            [declaration.id],
+          )) as Pick<typeof declaration, 'adoptedOn' | 'publishedOn'>[];
           return {
             declarationId: declaration.id,
             forumId: declaration.forumId,
@@ -123,24 +132,31 @@ export class RecommendationService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
     const { changes, body, translations } = await this.checkChange(current, input);
-    return this.writes.update(RecommendationSchema, current, version, changes, { operation: 'updateForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) }, async (manager) => {
-      const changed: string[] = [];
-      if (body !== undefined) {
-        const result = (await manager
-          .createQueryBuilder()
-          .update(RecommendationTextSchema)
-          .set({ body, version: () => 'version + 1', updatedAt: () => 'now()' })
-          .where('recommendation_id = :id AND original', { id: current.id })
-          .returning('id')
-          .execute()) as { raw: { id: string }[] };
-        changed.push(...result.raw.map((r) => r.id));
-      }
-      if (translations) {
-        await manager.query(`DELETE FROM recommendation_text WHERE recommendation_id = $1 AND NOT original`, [current.id]);
-        changed.push(...(await this.saveTexts(manager, writer, current, null, translations)));
-      }
-      return changed;
-    });
+    return this.writes.update(
+      RecommendationSchema,
+      current,
+      version,
+      changes,
+      { operation: 'updateForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) },
+      async (manager) => {
+        const changed: string[] = [];
+        if (body !== undefined) {
+          const result = (await manager
+            .createQueryBuilder()
+            .update(RecommendationTextSchema)
+            .set({ body, version: () => 'version + 1', updatedAt: () => 'now()' })
+            .where('recommendation_id = :id AND original', { id: current.id })
+            .returning('id')
+            .execute()) as { raw: { id: string }[] };
+          changed.push(...result.raw.map((r) => r.id));
+        }
+        if (translations) {
+          await manager.query(`DELETE FROM recommendation_text WHERE recommendation_id = $1 AND NOT original`, [current.id]);
+          changed.push(...(await this.saveTexts(manager, writer, current, null, translations)));
+        }
+        return changed;
+      },
+    );
   }
 
   /** A follow-up report: the status moves as the rules allow, on the version read, with its history row. */
@@ -158,7 +174,10 @@ export class RecommendationService {
     const evidenceUrl = given(input.evidenceUrl) ? String(input.evidenceUrl) : null;
     if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) problems.add('input.evidenceUrl', 'Give an http or https address');
     const reportingOrg = input.reportingOrganisation ?? null;
-    if (reportingOrg) await problems.check('input.reportingOrganisation', () => this.directory.organisations(() => 'input.reportingOrganisation', [reportingOrg]));
+    if (reportingOrg)
+      await problems.check('input.reportingOrganisation', () =>
+        this.directory.organisations(() => 'input.reportingOrganisation', [reportingOrg]),
+      );
     const { evidence, reporter } = problems.done({
       evidence: problems.check('input.evidence', () => requiredText('input.evidence', input.evidence, LIMITS.evidence, 'The evidence')),
       reporter: problems.check('input.reporter', () => requiredName('input.reporter', input.reporter, LIMITS.role, 'The reporter')),
@@ -195,7 +214,11 @@ export class RecommendationService {
   private async checkChange(current: Recommendation, input: UpdateRecommendationInput) {
     const problems = new Problems();
     // What a recommendation always has is refused first when removed: the rules below build on it.
-    for (const [field, what] of [['theme', 'The theme'], ['addressee', 'The addressee'], ['text', 'The text']] as const) {
+    for (const [field, what] of [
+      ['theme', 'The theme'],
+      ['addressee', 'The addressee'],
+      ['text', 'The text'],
+    ] as const) {
       problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
     }
     problems.throwIfAny();
@@ -203,8 +226,13 @@ export class RecommendationService {
     const changes: Partial<Recommendation> = {};
     if (given(theme)) changes.theme = theme;
     if (given(addressee)) changes.addressee = addressee;
-    const body = given(text) ? problems.check('input.text', () => requiredText('input.text', text, LIMITS.recommendation, 'The text')) : undefined;
-    const translations = input.translations === undefined ? undefined : problems.check('input.translations', () => this.translations(input.translations ?? [], current.language));
+    const body = given(text)
+      ? problems.check('input.text', () => requiredText('input.text', text, LIMITS.recommendation, 'The text'))
+      : undefined;
+    const translations =
+      input.translations === undefined
+        ? undefined
+        : problems.check('input.translations', () => this.translations(input.translations ?? [], current.language));
     if (input.addresseeName !== undefined || input.addresseeOrganisation !== undefined) {
       const named = {
         addressee: changes.addressee ?? current.addressee,
@@ -215,9 +243,18 @@ export class RecommendationService {
     }
     if (input.addressedArea !== undefined || input.addressedCommunity !== undefined) {
       // Both together say what the recommendation is about: a community alone keeps no old area.
-      Object.assign(changes, await problems.check('input.addressedArea', () => this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null)));
+      Object.assign(
+        changes,
+        await problems.check('input.addressedArea', () => this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null)),
+      );
     }
-    if (translations) await problems.check('input.translations', () => this.directory.languages('input.translations', translations.map((t) => t.language)));
+    if (translations)
+      await problems.check('input.translations', () =>
+        this.directory.languages(
+          'input.translations',
+          translations.map((t) => t.language),
+        ),
+      );
     problems.throwIfAny();
     return { changes, body, translations };
   }
@@ -225,20 +262,33 @@ export class RecommendationService {
   private translations(input: readonly TextInput[], original: string): { language: string; body: string }[] {
     if (input.length > LIMITS.translations) throw badInput('input.translations', `At most ${LIMITS.translations} translations`);
     return input.map((t, i) => {
-      if (t.language === original) throw badInput(`input.translations.${i}.language`, `${original} is the recommendation's original language`);
-      if (input.findIndex((o) => o.language === t.language) !== i) throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
+      if (t.language === original)
+        throw badInput(`input.translations.${i}.language`, `${original} is the recommendation's original language`);
+      if (input.findIndex((o) => o.language === t.language) !== i)
+        throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
       return { language: t.language, body: requiredText(`input.translations.${i}.text`, t.text, LIMITS.recommendation, 'The text') };
     });
   }
 
-  private async addressee(input: { addressee: RecommendationAddressee; addresseeName?: string | null; addresseeOrganisation?: string | null }) {
+  private async addressee(input: {
+    addressee: RecommendationAddressee;
+    addresseeName?: string | null;
+    addresseeOrganisation?: string | null;
+  }) {
     const addresseeOrg = input.addresseeOrganisation ?? null;
     if (addresseeOrg) await this.directory.organisations(() => 'input.addresseeOrganisation', [addresseeOrg]);
-    return { addressee: input.addressee, addresseeName: optionalName('input.addresseeName', input.addresseeName, LIMITS.name), addresseeOrg };
+    return {
+      addressee: input.addressee,
+      addresseeName: optionalName('input.addresseeName', input.addresseeName, LIMITS.name),
+      addresseeOrg,
+    };
   }
 
   /** What the recommendation is about: an area, a community (its area from the directory), or nothing. */
-  private async addressed(pcode: string | null, communityId: string | null): Promise<{ addressedPcode: string | null; addressedCommunityId: string | null }> {
+  private async addressed(
+    pcode: string | null,
+    communityId: string | null,
+  ): Promise<{ addressedPcode: string | null; addressedCommunityId: string | null }> {
     const area = pcode ? await this.directory.adminArea('input.addressedArea', pcode, [1, 2]) : null;
     if (!communityId) return { addressedPcode: area?.pcode ?? null, addressedCommunityId: null };
     const community = await this.directory.community('input.addressedCommunity', communityId);
@@ -248,7 +298,13 @@ export class RecommendationService {
     return { addressedPcode: community.adminPcode, addressedCommunityId: community.communityId };
   }
 
-  private async saveTexts(manager: EntityManager, writer: Partner, recommendation: Recommendation, body: string | null, translations: readonly { language: string; body: string }[]): Promise<string[]> {
+  private async saveTexts(
+    manager: EntityManager,
+    writer: Partner,
+    recommendation: Recommendation,
+    body: string | null,
+    translations: readonly { language: string; body: string }[],
+  ): Promise<string[]> {
     const who = { ownerOrg: recommendation.ownerOrg, createdBy: writer.subject, recommendationId: recommendation.id };
     const rows = [
       ...(body !== null ? [{ ...who, language: recommendation.language, body, original: true }] : []),

@@ -38,14 +38,18 @@ export function periodsOf(interval: ImplementationInterval, from: string, to: st
     const next = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
     const last = new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
     const y = start.getUTCFullYear();
-    const label = interval === 'YEAR' ? `${y}` : interval === 'QUARTER' ? `${y}-Q${Math.floor(start.getUTCMonth() / 3) + 1}` : starts.slice(0, 7);
+    const label =
+      interval === 'YEAR' ? `${y}` : interval === 'QUARTER' ? `${y}-Q${Math.floor(start.getUTCMonth() / 3) + 1}` : starts.slice(0, 7);
     periods.push({ starts, ends: last < to ? last : to, label });
     if (periods.length > MAX_PERIODS) break;
   }
   return periods;
 }
 
-function point(period: { ends: string; label: string }, row: Omit<StandingRow, 'starts' | 'ends' | 'key'> | undefined): ImplementationPoint {
+function point(
+  period: { ends: string; label: string },
+  row: Omit<StandingRow, 'starts' | 'ends' | 'key'> | undefined,
+): ImplementationPoint {
   const recommendations = row?.recommendations ?? 0;
   const inProgress = row?.inProgress ?? 0;
   const implemented = row?.implemented ?? 0;
@@ -75,7 +79,10 @@ export class StatsService {
 
   /** One forum's participants: exact for its owner. */
   async participantsOf(forum: Forum): Promise<DisclosedParticipants> {
-    const [groups, origins] = await Promise.all([this.loaders.participantGroupsOfForum.load(forum.id), this.loaders.participantOriginsOfForum.load(forum.id)]);
+    const [groups, origins] = await Promise.all([
+      this.loaders.participantGroupsOfForum.load(forum.id),
+      this.loaders.participantOriginsOfForum.load(forum.id),
+    ]);
     return discloseParticipants(groups, origins, forum.ownerOrg === organisationOf(this.viewer));
   }
 
@@ -86,12 +93,19 @@ export class StatsService {
     return { exact: rows.every((r) => r.exact), forums: rows, ...participationAcross(rows) };
   }
 
-  async implementation(args: { filter: RecommendationFilter; groupBy: ImplementationGrouping; interval: ImplementationInterval; from: Date | string; to: Date | string }) {
+  async implementation(args: {
+    filter: RecommendationFilter;
+    groupBy: ImplementationGrouping;
+    interval: ImplementationInterval;
+    from: Date | string;
+    to: Date | string;
+  }) {
     const from = isoDate(args.from);
     const to = isoDate(args.to);
     if (to < from) throw badInput('to', `The period ends (${to}) before it starts (${from})`);
     const periods = periodsOf(args.interval, from, to);
-    if (periods.length > MAX_PERIODS) throw badInput('interval', `That is more than ${MAX_PERIODS} periods: choose a longer interval or a shorter time`);
+    if (periods.length > MAX_PERIODS)
+      throw badInput('interval', `That is more than ${MAX_PERIODS} periods: choose a longer interval or a shorter time`);
     const rows = await this.repositories.implementation.standing(args.filter, args.groupBy, args.interval, from, to);
     const byKey = new Map<string, Map<string, StandingRow>>();
     for (const row of rows) byKey.set(row.key, (byKey.get(row.key) ?? new Map()).set(row.starts, row));
@@ -104,9 +118,13 @@ export class StatsService {
       overall: periods.map((p) => {
         const cells = [...byKey.values()].map((m) => m.get(p.starts)).filter((r): r is StandingRow => Boolean(r));
         const sum = (f: 'recommendations' | 'inProgress' | 'implemented' | 'rejected') => cells.reduce((n, r) => n + r[f], 0);
-        return point(p, { recommendations: sum('recommendations'), inProgress: sum('inProgress'), implemented: sum('implemented'), rejected: sum('rejected') });
+        return point(p, {
+          recommendations: sum('recommendations'),
+          inProgress: sum('inProgress'),
+          implemented: sum('implemented'),
+          rejected: sum('rejected'),
+        });
       }),
     };
   }
 }
-

@@ -81,10 +81,17 @@ export class TestimonyService {
     const forum = (await this.loaders.forum.load(current.forumId))!;
     // The testimony's state is refused at once, as a status change is: new words wait for the consent's withdrawal.
     if ((input.text !== undefined || input.language !== undefined) && current.publishedOn) {
-      throw badInput(input.text !== undefined ? 'input.text' : 'input.language', 'A published testimony keeps the words its speaker consented to publish; withdraw the consent to correct them');
+      throw badInput(
+        input.text !== undefined ? 'input.text' : 'input.language',
+        'A published testimony keeps the words its speaker consented to publish; withdraw the consent to correct them',
+      );
     }
     const changes = await this.checkChange(current, forum, input);
-    return this.writes.update(TestimonySchema, current, version, changes, { operation: 'updateTestimony', recordType: 'Testimony', fields: givenFields(input) });
+    return this.writes.update(TestimonySchema, current, version, changes, {
+      operation: 'updateTestimony',
+      recordType: 'Testimony',
+      fields: givenFields(input),
+    });
   }
 
   /** Consent given or withdrawn; a withdrawal unpublishes at once. */
@@ -93,7 +100,11 @@ export class TestimonyService {
     const current = this.writes.editable(writer, await this.loaders.testimony.load(id), 'Testimony', id, version);
     const changes: Partial<Testimony> = { consentToPublish: input.consentToPublish };
     if (!input.consentToPublish) changes.publishedOn = null;
-    return this.writes.update(TestimonySchema, current, version, changes, { operation: 'setTestimonyConsent', recordType: 'Testimony', fields: ['consentToPublish'] });
+    return this.writes.update(TestimonySchema, current, version, changes, {
+      operation: 'setTestimonyConsent',
+      recordType: 'Testimony',
+      fields: ['consentToPublish'],
+    });
   }
 
   async publish(id: string, version: number, input: { publishedOn: Date | string }): Promise<Testimony> {
@@ -104,7 +115,13 @@ export class TestimonyService {
     const publishedOn = isoDate(input.publishedOn);
     checkNotFuture('input.publishedOn', publishedOn);
     checkNotBefore('input.publishedOn', publishedOn, current.givenOn, 'the testimony was given');
-    return this.writes.update(TestimonySchema, current, version, { publishedOn }, { operation: 'publishTestimony', recordType: 'Testimony', fields: ['publishedOn'] });
+    return this.writes.update(
+      TestimonySchema,
+      current,
+      version,
+      { publishedOn },
+      { operation: 'publishTestimony', recordType: 'Testimony', fields: ['publishedOn'] },
+    );
   }
 
   /**
@@ -130,8 +147,10 @@ export class TestimonyService {
     if (given(text)) changes.body = problems.check('input.text', () => requiredText('input.text', text, LIMITS.testimony, 'The testimony'));
     if (given(speakerRole)) changes.speakerRole = speakerRole;
     if (given(speakerAgeGroup)) changes.speakerAgeGroup = speakerAgeGroup;
-    if (given(givenOn)) changes.givenOn = problems.check('input.givenOn', () => this.correctedGivenOn(forum, isoDate(givenOn), current.publishedOn));
-    if (input.workingGroup !== undefined) changes.workingGroupId = await problems.check('input.workingGroup', () => this.workingGroupOf(forum, input.workingGroup ?? null));
+    if (given(givenOn))
+      changes.givenOn = problems.check('input.givenOn', () => this.correctedGivenOn(forum, isoDate(givenOn), current.publishedOn));
+    if (input.workingGroup !== undefined)
+      changes.workingGroupId = await problems.check('input.workingGroup', () => this.workingGroupOf(forum, input.workingGroup ?? null));
     if (given(language)) {
       await problems.check('input.language', () => this.directory.languages('input.language', [language]));
       changes.language = language;
@@ -147,7 +166,8 @@ export class TestimonyService {
   /** A new date of a testimony: within the forum, and not after its publication. */
   private correctedGivenOn(forum: Forum, givenOn: string, publishedOn: string | null): string {
     this.givenOn(forum, givenOn);
-    if (publishedOn && givenOn > publishedOn) throw badInput('input.givenOn', `${givenOn} is after the testimony was published (${publishedOn})`);
+    if (publishedOn && givenOn > publishedOn)
+      throw badInput('input.givenOn', `${givenOn} is after the testimony was published (${publishedOn})`);
     return givenOn;
   }
 
@@ -171,7 +191,10 @@ export class TestimonyService {
   private async region(forum: Forum, pcode: string) {
     const [region] = await this.directory.regions(() => 'input.speakerRegion', [pcode]);
     if (!forum.countriesRepresented.includes(region!.countryCode)) {
-      throw badInput('input.speakerRegion', `${pcode} is in ${region!.countryCode}, which is not among the forum's countries (${forum.countriesRepresented.join(', ')})`);
+      throw badInput(
+        'input.speakerRegion',
+        `${pcode} is in ${region!.countryCode}, which is not among the forum's countries (${forum.countriesRepresented.join(', ')})`,
+      );
     }
     return region!;
   }

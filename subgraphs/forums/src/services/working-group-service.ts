@@ -56,10 +56,13 @@ export class WorkingGroupService {
       const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
       const problems = new Problems();
       const facilitatorOrg = input.facilitator ?? null;
-      if (facilitatorOrg) await problems.check('input.facilitator', () => this.directory.organisations(() => 'input.facilitator', [facilitatorOrg]));
+      if (facilitatorOrg)
+        await problems.check('input.facilitator', () => this.directory.organisations(() => 'input.facilitator', [facilitatorOrg]));
       const { otherTopic, facilitatorName, keyFindings } = problems.done({
         otherTopic: problems.check('input.otherTopic', () => otherTopicOf(input.topic, input.otherTopic)),
-        facilitatorName: problems.check('input.facilitatorName', () => optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name)),
+        facilitatorName: problems.check('input.facilitatorName', () =>
+          optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name),
+        ),
         keyFindings: problems.check('input.keyFindings', () => findings(input.keyFindings ?? [])),
       });
       return this.writes.create(
@@ -87,13 +90,17 @@ export class WorkingGroupService {
     if (input.topic !== undefined || input.otherTopic !== undefined) {
       changes.topic = topic;
       // Moving to a listed topic drops the old topic's name unless one is given (and then refused).
-      changes.otherTopic = otherTopicOf(topic, input.otherTopic !== undefined ? input.otherTopic : topic === 'OTHER' ? current.otherTopic : null);
+      changes.otherTopic = otherTopicOf(
+        topic,
+        input.otherTopic !== undefined ? input.otherTopic : topic === 'OTHER' ? current.otherTopic : null,
+      );
     }
     if (input.facilitator !== undefined) {
       if (given(input.facilitator)) await this.directory.organisations(() => 'input.facilitator', [input.facilitator]);
       changes.facilitatorOrg = input.facilitator ?? null;
     }
-    if (input.facilitatorName !== undefined) changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name);
+    if (input.facilitatorName !== undefined)
+      changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name);
     if (input.keyFindings !== undefined) changes.keyFindings = findings(input.keyFindings ?? []);
     return this.writes.update(WorkingGroupSchema, current, version, changes, {
       operation: 'updateForumWorkingGroup',
@@ -102,4 +109,3 @@ export class WorkingGroupService {
     });
   }
 }
-

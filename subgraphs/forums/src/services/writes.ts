@@ -48,13 +48,25 @@ export class Writes {
    * caller's organisation has no record with that key yet, and a copy that lost a race answers with
    * the winner's record (the kit's `createOnce`). Every create mutation that takes a key goes through here.
    */
-  once<T extends RetriableRecord>(schema: EntitySchema<T>, clientMutationId: string | null | undefined, create: (writer: Partner) => Promise<T>): Promise<T> {
+  once<T extends RetriableRecord>(
+    schema: EntitySchema<T>,
+    clientMutationId: string | null | undefined,
+    create: (writer: Partner) => Promise<T>,
+  ): Promise<T> {
     const writer = this.writer();
-    return createOnce(clientMutationId, () => this.retried(schema, writer, clientMutationId), () => create(writer));
+    return createOnce(
+      clientMutationId,
+      () => this.retried(schema, writer, clientMutationId),
+      () => create(writer),
+    );
   }
 
   /** The record the caller's organisation created earlier with this clientMutationId. */
-  async retried<T extends RetriableRecord>(schema: EntitySchema<T>, writer: Partner, clientMutationId: string | null | undefined): Promise<T | null> {
+  async retried<T extends RetriableRecord>(
+    schema: EntitySchema<T>,
+    writer: Partner,
+    clientMutationId: string | null | undefined,
+  ): Promise<T | null> {
     if (!clientMutationId) return null;
     return this.dataSource.getRepository(schema).findOneBy({ ownerOrg: writer.organisationId, clientMutationId } as never);
   }
@@ -70,7 +82,9 @@ export class Writes {
   editable<T extends OwnedRecord>(writer: Partner, record: T | null, type: string, id: string, version: number): T {
     const owned = this.owned(writer, record, type, id);
     if (owned.version !== version) {
-      throw conflict(`${type} ${id} has changed since you read it (version ${owned.version}, you sent ${version})`, { currentVersion: owned.version });
+      throw conflict(`${type} ${id} has changed since you read it (version ${owned.version}, you sent ${version})`, {
+        currentVersion: owned.version,
+      });
     }
     return owned;
   }
@@ -91,7 +105,12 @@ export class Writes {
   ): Promise<T> {
     return this.transaction(async (manager) => {
       const rows = manager.getRepository(schema);
-      const row = { ...(typeof values === 'function' ? await values(manager) : values), ownerOrg: writer.organisationId, createdBy: writer.subject, clientMutationId: clientMutationId ?? null };
+      const row = {
+        ...(typeof values === 'function' ? await values(manager) : values),
+        ownerOrg: writer.organisationId,
+        createdBy: writer.subject,
+        clientMutationId: clientMutationId ?? null,
+      };
       const created = await rows.save(rows.create(row as unknown as DeepPartial<T>));
       const others = (await after?.(manager, created)) ?? [];
       await this.record(manager, audit, [created.id, ...others], writer.organisationId);

@@ -1,5 +1,12 @@
 import { EntitySchema } from 'typeorm';
-import { COVERED_PROVISION_COLUMNS, OWNED_RECORD_COLUMNS, PLACE_COLUMNS, type CoveredProvisions, type OwnedRecord, type Place } from './record';
+import {
+  COVERED_PROVISION_COLUMNS,
+  OWNED_RECORD_COLUMNS,
+  PLACE_COLUMNS,
+  type CoveredProvisions,
+  type OwnedRecord,
+  type Place,
+} from './record';
 import type { EcpfComponent, TrainingKind } from './values';
 
 /** A training on a mining code; participants and knowledge scores by group are in participants.ts. */

@@ -182,7 +182,9 @@ export class Initial1764000000000 implements MigrationInterface {
          CHECK ((assessed IS NULL) = (mean_pre_score IS NULL) AND (assessed IS NULL) = (mean_post_score IS NULL)),`,
       ),
     );
-    await db.query(`CREATE INDEX training_participant_group_assessed ON training_participant_group (training_id) WHERE assessed IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX training_participant_group_assessed ON training_participant_group (training_id) WHERE assessed IS NOT NULL`,
+    );
 
     await db.query(`
       CREATE TABLE policy_dialogue (${OWNED}, ${COVERED},
@@ -248,7 +250,9 @@ export class Initial1764000000000 implements MigrationInterface {
         regions_reached text[] NOT NULL CHECK (cardinality(regions_reached) > 0),
         estimated_audience integer CHECK (estimated_audience >= 0)
       )`);
-    await db.query(`CREATE UNIQUE INDEX media_intervention_same ON media_intervention (owner_org, search_key(outlet), search_key(title), released_on)`);
+    await db.query(
+      `CREATE UNIQUE INDEX media_intervention_same ON media_intervention (owner_org, search_key(outlet), search_key(title), released_on)`,
+    );
     await db.query(`CREATE INDEX media_intervention_released_order ON media_intervention (released_on, id)`);
     await db.query(`CREATE INDEX media_intervention_kind ON media_intervention (kind, released_on, id)`);
     await db.query(`CREATE INDEX media_intervention_language ON media_intervention (language_code, released_on, id)`);
@@ -273,8 +277,15 @@ export class Initial1764000000000 implements MigrationInterface {
 
     // Retried creates: one record per client mutation id and organisation.
     for (const table of [
-      'legal_instrument', 'provision', 'mining_site', 'community_consultation', 'mining_training', 'policy_dialogue',
-      'policy_commitment', 'media_intervention', 'publication',
+      'legal_instrument',
+      'provision',
+      'mining_site',
+      'community_consultation',
+      'mining_training',
+      'policy_dialogue',
+      'policy_commitment',
+      'media_intervention',
+      'publication',
     ]) {
       await db.query(`CREATE UNIQUE INDEX ${table}_client_mutation ON ${table} (owner_org, client_mutation_id)`);
     }

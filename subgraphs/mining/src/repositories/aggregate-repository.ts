@@ -97,7 +97,8 @@ export class AggregateRepository {
     const where = [...trainingConditions(filter, 't', bind), 't.score_scale_max IS NOT NULL'];
     const viewer = bind(viewerOrg);
     const key = KNOWLEDGE_KEY[groupBy];
-    const percent = (column: string) => `sum(g.assessed * (g.${column} - t.score_scale_min) / (t.score_scale_max - t.score_scale_min)) * 100`;
+    const percent = (column: string) =>
+      `sum(g.assessed * (g.${column} - t.score_scale_min) / (t.score_scale_max - t.score_scale_min)) * 100`;
     const rows: (KnowledgeRow & { overall: number })[] = await this.dataSource.query(
       `SELECT ${key} AS key, GROUPING(${key}) AS overall,
               count(DISTINCT t.id)::int AS trainings, sum(g.assessed)::int AS assessed,
@@ -164,7 +165,9 @@ export class AggregateRepository {
          ORDER BY key = '*', key`,
         params,
       )
-      .then((rows: (CoverageRow & { audience: string | null })[]) => rows.map((r) => ({ ...r, audience: r.audience === null ? null : Number(r.audience) })));
+      .then((rows: (CoverageRow & { audience: string | null })[]) =>
+        rows.map((r) => ({ ...r, audience: r.audience === null ? null : Number(r.audience) })),
+      );
   }
 
   /** Figures of each admin area and everything under it, for any number of areas: one statement. */
@@ -204,7 +207,9 @@ export class AggregateRepository {
          ORDER BY k.key`,
         params,
       )
-      .then((rows: (CoverageRow & { audience: string | null })[]) => rows.map((r) => ({ ...r, audience: r.audience === null ? null : Number(r.audience) })));
+      .then((rows: (CoverageRow & { audience: string | null })[]) =>
+        rows.map((r) => ({ ...r, audience: r.audience === null ? null : Number(r.audience) })),
+      );
   }
 }
 

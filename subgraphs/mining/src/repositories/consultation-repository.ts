@@ -1,5 +1,15 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit';
 import {
   CommunityConsultationSchema,
   ConsultationParticipantGroupSchema,
@@ -43,7 +53,13 @@ export class ConsultationRepository {
     whereBetween(query, 'consultation.held_on', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'consultation.held_on', type: 'date', value: (c) => c.heldOn }, { expression: 'consultation.id', type: 'uuid', value: (c) => c.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'consultation.held_on', type: 'date', value: (c) => c.heldOn },
+          { expression: 'consultation.id', type: 'uuid', value: (c) => c.id },
+        ],
+      },
       page,
     );
   }
@@ -52,10 +68,13 @@ export class ConsultationRepository {
   ofCommunities(communityIds: readonly string[], first: number | null | undefined): Promise<CommunityConsultation[]> {
     return this.rows
       .createQueryBuilder('consultation')
-      .where(`consultation.id IN (${firstOfEach('community_consultation', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`, {
-        ids: onlyUuids(communityIds),
-        first: pageSize(first),
-      })
+      .where(
+        `consultation.id IN (${firstOfEach('community_consultation', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`,
+        {
+          ids: onlyUuids(communityIds),
+          first: pageSize(first),
+        },
+      )
       .orderBy('consultation.held_on', 'DESC')
       .addOrderBy('consultation.id', 'DESC')
       .getMany();

@@ -49,7 +49,13 @@ export class DialogueRepository {
     whereBetween(query, 'dialogue.held_on', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'dialogue.held_on', type: 'date', value: (d) => d.heldOn }, { expression: 'dialogue.id', type: 'uuid', value: (d) => d.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'dialogue.held_on', type: 'date', value: (d) => d.heldOn },
+          { expression: 'dialogue.id', type: 'uuid', value: (d) => d.id },
+        ],
+      },
       page,
     );
   }

@@ -1,6 +1,13 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs, whereId } from '@peacegraph/kit';
-import { LegalInstrumentSchema, ProvisionSchema, type LegalInstrument, type LegalInstrumentKind, type Provision, type ProvisionTopic } from '../entities';
+import {
+  LegalInstrumentSchema,
+  ProvisionSchema,
+  type LegalInstrument,
+  type LegalInstrumentKind,
+  type Provision,
+  type ProvisionTopic,
+} from '../entities';
 
 export interface LegalInstrumentFilter {
   kind?: LegalInstrumentKind | null;
@@ -33,7 +40,16 @@ export class InstrumentRepository {
     if (filter.kind) query.andWhere('instrument.kind = :kind', { kind: filter.kind });
     if (filter.country) query.andWhere('instrument.country_code = :country', { country: filter.country });
     if (filter.search?.trim()) query.andWhere(`instrument.title_key LIKE ${containsTerm(':search')}`, { search: filter.search });
-    return keysetConnection(query, { keys: [{ expression: 'instrument.title', type: 'text', value: (i) => i.title }, { expression: 'instrument.id', type: 'uuid', value: (i) => i.id }] }, page);
+    return keysetConnection(
+      query,
+      {
+        keys: [
+          { expression: 'instrument.title', type: 'text', value: (i) => i.title },
+          { expression: 'instrument.id', type: 'uuid', value: (i) => i.id },
+        ],
+      },
+      page,
+    );
   }
 
   provisionsByIds(ids: readonly string[]): Promise<Provision[]> {

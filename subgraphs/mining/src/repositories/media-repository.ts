@@ -1,6 +1,13 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
-import { MediaInterventionSchema, PublicationSchema, type MediaIntervention, type MediaKind, type Publication, type PublicationKind } from '../entities';
+import {
+  MediaInterventionSchema,
+  PublicationSchema,
+  type MediaIntervention,
+  type MediaKind,
+  type Publication,
+  type PublicationKind,
+} from '../entities';
 
 export interface MediaFilter {
   kind?: MediaKind | null;
@@ -42,7 +49,13 @@ export class MediaRepository {
     whereBetween(query, 'media.released_on', filter.from, filter.to);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'media.released_on', type: 'date', value: (m) => m.releasedOn }, { expression: 'media.id', type: 'uuid', value: (m) => m.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'media.released_on', type: 'date', value: (m) => m.releasedOn },
+          { expression: 'media.id', type: 'uuid', value: (m) => m.id },
+        ],
+      },
       page,
     );
   }
@@ -61,7 +74,10 @@ export class MediaRepository {
       query,
       {
         direction: 'DESC',
-        keys: [{ expression: 'publication.published_on', type: 'date', value: (p) => p.publishedOn }, { expression: 'publication.id', type: 'uuid', value: (p) => p.id }],
+        keys: [
+          { expression: 'publication.published_on', type: 'date', value: (p) => p.publishedOn },
+          { expression: 'publication.id', type: 'uuid', value: (p) => p.id },
+        ],
       },
       page,
     );

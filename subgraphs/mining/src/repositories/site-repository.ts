@@ -1,5 +1,15 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { containsTerm, keysetConnection, onlyUuids, pageSize, whereWithinAdminArea, type Connection, type PageArgs, firstOfEach, whereId } from '@peacegraph/kit';
+import {
+  containsTerm,
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereId,
+} from '@peacegraph/kit';
 import { MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 
 export interface MiningSiteFilter {
@@ -34,7 +44,16 @@ export class SiteRepository {
     if (filter.mineral) query.andWhere('site.minerals @> ARRAY[:mineral]::text[]', { mineral: filter.mineral });
     if (filter.operator) whereId(query, 'site.operator_id', filter.operator, 'operator');
     if (filter.search?.trim()) query.andWhere(`search_key(site.name) LIKE ${containsTerm(':search')}`, { search: filter.search });
-    return keysetConnection(query, { keys: [{ expression: 'site.name', type: 'text', value: (s) => s.name }, { expression: 'site.id', type: 'uuid', value: (s) => s.id }] }, page);
+    return keysetConnection(
+      query,
+      {
+        keys: [
+          { expression: 'site.name', type: 'text', value: (s) => s.name },
+          { expression: 'site.id', type: 'uuid', value: (s) => s.id },
+        ],
+      },
+      page,
+    );
   }
 
   /** The first sites of each community, by name. */

@@ -1,6 +1,22 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, PCODE_PATTERN, pageSize, type Connection, type PageArgs, firstOfEach, namedBinder, withinAreaOf } from '@peacegraph/kit';
-import { MiningTrainingSchema, TrainingParticipantGroupSchema, type MiningTraining, type TrainingKind, type TrainingParticipantGroup } from '../entities';
+import {
+  keysetConnection,
+  onlyUuids,
+  PCODE_PATTERN,
+  pageSize,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  namedBinder,
+  withinAreaOf,
+} from '@peacegraph/kit';
+import {
+  MiningTrainingSchema,
+  TrainingParticipantGroupSchema,
+  type MiningTraining,
+  type TrainingKind,
+  type TrainingParticipantGroup,
+} from '../entities';
 import { trainingConditions, type TrainingFilter } from './training-filter';
 
 /** Trainings are listed latest start first. */
@@ -31,7 +47,13 @@ export class TrainingRepository {
     query.setParameters(params);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 't.starts_on', type: 'date', value: (t) => t.startsOn }, { expression: 't.id', type: 'uuid', value: (t) => t.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 't.starts_on', type: 'date', value: (t) => t.startsOn },
+          { expression: 't.id', type: 'uuid', value: (t) => t.id },
+        ],
+      },
       page,
     );
   }
@@ -39,7 +61,11 @@ export class TrainingRepository {
   /** The latest trainings of each community (optionally of one kind). */
   ofCommunities(communityIds: readonly string[], args: TrainingListArgs): Promise<MiningTraining[]> {
     const where = args.kind ? 'community_id = ANY(:ids) AND kind = :kind' : 'community_id = ANY(:ids)';
-    return this.ranked(firstOfEach('mining_training', 'community_id', ORDER, where), { ids: onlyUuids(communityIds), kind: args.kind, first: pageSize(args.first) });
+    return this.ranked(firstOfEach('mining_training', 'community_id', ORDER, where), {
+      ids: onlyUuids(communityIds),
+      kind: args.kind,
+      first: pageSize(args.first),
+    });
   }
 
   /** The latest trainings at each site. */
@@ -81,6 +107,11 @@ export class TrainingRepository {
   }
 
   private ranked(ids: string, params: Record<string, unknown>): Promise<MiningTraining[]> {
-    return this.rows.createQueryBuilder('t').where(`t.id IN (${ids})`, params).orderBy('t.starts_on', 'DESC').addOrderBy('t.id', 'DESC').getMany();
+    return this.rows
+      .createQueryBuilder('t')
+      .where(`t.id IN (${ids})`, params)
+      .orderBy('t.starts_on', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .getMany();
   }
 }

@@ -9,7 +9,8 @@ export const PeopleTrainedGroup = {
   adminArea: (group: Group) => (group.grouping === 'REGION' ? adminAreaRef(group.key) : null),
   country: (group: Group) => (group.grouping === 'COUNTRY' ? countryRef(group.key) : null),
   stakeholderGroup: (group: Group) => (group.grouping === 'STAKEHOLDER_GROUP' && group.key !== NOT_BROKEN_DOWN ? group.key : null),
-  provision: (group: Group, _: unknown, { loaders }: MiningContext) => (group.grouping === 'PROVISION' ? loaders.provision.load(group.key) : null),
+  provision: (group: Group, _: unknown, { loaders }: MiningContext) =>
+    group.grouping === 'PROVISION' ? loaders.provision.load(group.key) : null,
   trainingKind: (group: Group) => (group.grouping === 'TRAINING_KIND' ? group.key : null),
 };
 

@@ -2,7 +2,8 @@ import { listAuditEntries, type AuditEntry as AuditEntryRow, type AuditFilter, t
 import type { MiningContext } from '../context';
 
 export const auditQueries = {
-  miningAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: MiningContext) => listAuditEntries(dataSource, viewer, args, args),
+  miningAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: MiningContext) =>
+    listAuditEntries(dataSource, viewer, args, args),
 };
 
 export const AuditEntry = {

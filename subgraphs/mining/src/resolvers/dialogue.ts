@@ -11,7 +11,8 @@ export const PolicyDialogue = {
   adminArea: (dialogue: DialogueRow) => (dialogue.adminPcode ? adminAreaRef(dialogue.adminPcode) : null),
   country: (dialogue: DialogueRow) => (dialogue.countryCode ? countryRef(dialogue.countryCode) : null),
   convenedWith: (dialogue: DialogueRow) => dialogue.convenedWith.map(organisationRef),
-  instrument: (dialogue: DialogueRow, _: unknown, { loaders }: C) => (dialogue.instrumentId ? loaders.instrument.load(dialogue.instrumentId) : null),
+  instrument: (dialogue: DialogueRow, _: unknown, { loaders }: C) =>
+    dialogue.instrumentId ? loaders.instrument.load(dialogue.instrumentId) : null,
   provisions: (dialogue: DialogueRow, _: unknown, { loaders }: C) => provisionsInOrder(loaders, dialogue.provisionIds),
   participants: async (dialogue: DialogueRow, _: unknown, { loaders, viewer }: C) =>
     discloseParticipants(await loaders.groupsOfDialogue.load(dialogue.id), dialogue.participantsTotal, owns(viewer, dialogue.ownerOrg)),

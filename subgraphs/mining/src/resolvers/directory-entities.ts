@@ -13,7 +13,8 @@ type C = MiningContext;
  */
 export const Community = {
   __resolveReference: (ref: { id: string }) => ref,
-  miningSites: ({ id }: { id: string }, args: FirstArgs, { loaders }: C) => loaders.sitesOfCommunity({ first: pageSize(args.first) }).load(id),
+  miningSites: ({ id }: { id: string }, args: FirstArgs, { loaders }: C) =>
+    loaders.sitesOfCommunity({ first: pageSize(args.first) }).load(id),
   miningTrainings: ({ id }: { id: string }, args: TrainingArgs, { loaders }: C) =>
     loaders.trainingsOfCommunity({ kind: args.kind ?? null, first: pageSize(args.first) }).load(id),
   miningConsultations: ({ id }: { id: string }, args: FirstArgs, { loaders }: C) =>
@@ -28,7 +29,9 @@ export const AdminArea = {
     return (await loaders.trainingsInArea({ kind: args.kind ?? null, first }).load(pcode)).slice(0, first).map((found) => found.training);
   },
   miningReach: async ({ pcode }: { pcode: string }, args: { from?: Date | null; to?: Date | null }, { loaders }: C) => {
-    const row = await loaders.reachOfArea({ from: args.from ? isoDate(args.from) : null, to: args.to ? isoDate(args.to) : null }).load(pcode);
+    const row = await loaders
+      .reachOfArea({ from: args.from ? isoDate(args.from) : null, to: args.to ? isoDate(args.to) : null })
+      .load(pcode);
     return row ? areaReach(row) : null;
   },
 };
@@ -40,5 +43,6 @@ export const Organisation = {
     // A training given by several of the organisations asked counts for each of them.
     return (await loaders.trainingsGivenBy({ first }).load(id)).slice(0, first);
   },
-  miningSitesOperated: ({ id }: { id: string }, args: FirstArgs, { loaders }: C) => loaders.sitesOperatedBy({ first: pageSize(args.first) }).load(id),
+  miningSitesOperated: ({ id }: { id: string }, args: FirstArgs, { loaders }: C) =>
+    loaders.sitesOperatedBy({ first: pageSize(args.first) }).load(id),
 };

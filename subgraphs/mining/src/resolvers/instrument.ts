@@ -10,7 +10,8 @@ export const LegalInstrument = {
     const provisions = await loaders.provisionsOfInstrument.load(instrument.id);
     return args.topic ? provisions.filter((p) => p.topic === args.topic) : provisions;
   },
-  provisionCount: async (instrument: InstrumentRow, _: unknown, { loaders }: C) => (await loaders.provisionsOfInstrument.load(instrument.id)).length,
+  provisionCount: async (instrument: InstrumentRow, _: unknown, { loaders }: C) =>
+    (await loaders.provisionsOfInstrument.load(instrument.id)).length,
   recordedBy: (instrument: InstrumentRow) => organisationRef(instrument.ownerOrg),
 };
 

@@ -15,7 +15,8 @@ export const MediaIntervention = {
 
 export const Publication = {
   language: (publication: PublicationRow) => languageRef(publication.languageCode),
-  instrument: (publication: PublicationRow, _: unknown, { loaders }: C) => (publication.instrumentId ? loaders.instrument.load(publication.instrumentId) : null),
+  instrument: (publication: PublicationRow, _: unknown, { loaders }: C) =>
+    publication.instrumentId ? loaders.instrument.load(publication.instrumentId) : null,
   provisions: (publication: PublicationRow, _: unknown, { loaders }: C) => provisionsInOrder(loaders, publication.provisionIds),
   recordedBy: (publication: PublicationRow) => organisationRef(publication.ownerOrg),
 };

@@ -26,11 +26,13 @@ export const Query = {
   legalInstruments: (_: unknown, args: { filter?: LegalInstrumentFilter | null } & PageArgs, { repositories }: C) =>
     repositories.instruments.list(args.filter ?? {}, args),
   provision: (_: unknown, { id }: ById, { loaders }: C) => loaders.provision.load(id),
-  provisions: (_: unknown, args: { filter?: ProvisionFilter | null } & PageArgs, { repositories }: C) => repositories.instruments.listProvisions(args.filter ?? {}, args),
+  provisions: (_: unknown, args: { filter?: ProvisionFilter | null } & PageArgs, { repositories }: C) =>
+    repositories.instruments.listProvisions(args.filter ?? {}, args),
   ecpfComponents: () => ECPF_COMPONENTS.map(([component, name], i) => ({ component, name, number: i + 1 })),
 
   miningSite: (_: unknown, { id }: ById, { loaders }: C) => loaders.site.load(id),
-  miningSites: (_: unknown, args: { filter?: MiningSiteFilter | null } & PageArgs, { repositories }: C) => repositories.sites.list(args.filter ?? {}, args),
+  miningSites: (_: unknown, args: { filter?: MiningSiteFilter | null } & PageArgs, { repositories }: C) =>
+    repositories.sites.list(args.filter ?? {}, args),
 
   communityConsultation: (_: unknown, { id }: ById, { loaders }: C) => loaders.consultation.load(id),
   communityConsultations: (_: unknown, args: { filter?: Dated<ConsultationFilter> | null } & PageArgs, { repositories }: C) =>
@@ -52,10 +54,16 @@ export const Query = {
   publications: (_: unknown, args: { filter?: Dated<PublicationFilter> | null } & PageArgs, { repositories }: C) =>
     repositories.media.listPublications(dates<PublicationFilter>(args.filter), args),
 
-  miningPeopleTrained: (_: unknown, args: { filter?: TrainingFilterInput | null; groupBy?: PeopleTrainedGrouping | null }, { aggregates }: C) =>
-    aggregates.peopleTrained(args.filter, args.groupBy),
-  miningKnowledgeGain: (_: unknown, args: { filter?: TrainingFilterInput | null; groupBy?: KnowledgeGainGrouping | null }, { aggregates }: C) =>
-    aggregates.knowledgeGain(args.filter, args.groupBy),
+  miningPeopleTrained: (
+    _: unknown,
+    args: { filter?: TrainingFilterInput | null; groupBy?: PeopleTrainedGrouping | null },
+    { aggregates }: C,
+  ) => aggregates.peopleTrained(args.filter, args.groupBy),
+  miningKnowledgeGain: (
+    _: unknown,
+    args: { filter?: TrainingFilterInput | null; groupBy?: KnowledgeGainGrouping | null },
+    { aggregates }: C,
+  ) => aggregates.knowledgeGain(args.filter, args.groupBy),
   miningCoverage: (_: unknown, args: { filter?: CoverageFilterInput | null; level?: CoverageLevel | null }, { aggregates }: C) =>
     aggregates.coverage(args.filter, args.level),
 };

@@ -14,7 +14,8 @@ export const MiningTraining = {
   country: (training: TrainingRow) => countryRef(training.countryCode),
   site: (training: TrainingRow, _: unknown, { loaders }: C) => (training.siteId ? loaders.site.load(training.siteId) : null),
   trainers: (training: TrainingRow) => training.trainerIds.map(organisationRef),
-  instrument: (training: TrainingRow, _: unknown, { loaders }: C) => (training.instrumentId ? loaders.instrument.load(training.instrumentId) : null),
+  instrument: (training: TrainingRow, _: unknown, { loaders }: C) =>
+    training.instrumentId ? loaders.instrument.load(training.instrumentId) : null,
   provisions: (training: TrainingRow, _: unknown, { loaders }: C) => provisionsInOrder(loaders, training.provisionIds),
   participants: async (training: TrainingRow, _: unknown, { loaders, viewer }: C) =>
     discloseParticipants(await loaders.groupsOfTraining.load(training.id), training.participantsTotal, owns(viewer, training.ownerOrg)),
@@ -45,4 +46,3 @@ export const MiningTraining = {
   },
   recordedBy: (training: TrainingRow) => organisationRef(training.ownerOrg),
 };
-

@@ -53,29 +53,144 @@ export const EMMMDA = {
 };
 
 export const EMMMDA_PROVISIONS: DemoProvision[] = [
-  { article: '3', title: 'Minerals belong to the State, held in trust for its people', topic: 'LICENSING', summary: 'Mineral resources are managed by the State on behalf of present and future citizens.' },
-  { article: '12', title: 'Categories of mineral rights', topic: 'LICENSING', summary: 'Reconnaissance, exploration, small-scale and large-scale mining rights, each with its own conditions.' },
-  { article: '19', title: 'Open and competitive award of mineral rights', topic: 'INSTITUTIONS_AND_GOVERNANCE', summary: 'Rights are awarded through published procedures, with reasons given for every decision.' },
-  { article: '25', title: 'Zones reserved for artisanal mining', topic: 'ARTISANAL_AND_SMALL_SCALE_MINING', summary: 'The State sets aside areas where only artisanal miners may work.' },
-  { article: '27', title: 'Support to artisanal miners and their cooperatives', topic: 'ARTISANAL_AND_SMALL_SCALE_MINING', summary: 'Technical advice, credit and market access for organised artisanal miners.' },
-  { article: '30', title: 'Mercury and dangerous chemicals in small mines', topic: 'ENVIRONMENT', summary: 'Phasing out mercury and controlling cyanide in artisanal and small-scale gold mining.' },
-  { article: '35', title: 'Consultation of communities before any mining', topic: 'HUMAN_RIGHTS', summary: 'Affected communities are informed and consulted, freely and in advance, before rights are granted.' },
-  { article: '36', title: 'Community development agreements', topic: 'COMMUNITY_DEVELOPMENT_AGREEMENTS', summary: 'Each large mine signs an agreement with its host communities on their development priorities.' },
-  { article: '37', title: 'Community development fund', topic: 'COMMUNITY_DEVELOPMENT_AGREEMENTS', summary: 'A share of mine revenue is paid into a fund managed with the host communities.' },
-  { article: '40', title: 'Access to land and surface rights', topic: 'LAND_ACCESS_AND_COMPENSATION', summary: 'Holders of mineral rights negotiate access with land users before entering their land.' },
-  { article: '41', title: 'Fair compensation and resettlement', topic: 'LAND_ACCESS_AND_COMPENSATION', summary: 'People who lose land, crops or homes are compensated and resettled in conditions at least as good.' },
-  { article: '45', title: 'Environmental and social impact assessment', topic: 'ENVIRONMENT', summary: 'No mining without an approved assessment, discussed publicly with the communities concerned.' },
-  { article: '48', title: 'Mine closure and rehabilitation', topic: 'MINE_CLOSURE', summary: 'A closure plan and its financial guarantee are approved before mining begins.' },
-  { article: '52', title: 'Health and safety of mine workers', topic: 'HEALTH_AND_SAFETY', summary: 'Operators prevent accidents and occupational diseases and report incidents.' },
-  { article: '55', title: 'No child labour in mining', topic: 'HUMAN_RIGHTS', summary: 'Children may not work in mines or carry and process ore.' },
-  { article: '58', title: 'Women in the mining sector', topic: 'GENDER_AND_VULNERABLE_GROUPS', summary: 'Equal access for women to mineral rights, jobs, training and the benefits of mining.' },
-  { article: '62', title: 'Local employment and procurement', topic: 'LOCAL_CONTENT', summary: 'Operators hire and buy locally first and train nationals for skilled positions.' },
-  { article: '66', title: 'Royalties and their sharing with local authorities', topic: 'FISCAL_REGIME', summary: 'Part of the royalties goes to the local authorities of the mining areas.' },
-  { article: '70', title: 'Publication of contracts and payments', topic: 'REVENUE_TRANSPARENCY', summary: 'Mining contracts and payments to the State are published.' },
-  { article: '72', title: 'Disclosure of beneficial owners', topic: 'REVENUE_TRANSPARENCY', summary: 'The people who ultimately own or control a rights holder are disclosed.' },
-  { article: '78', title: 'Grievance mechanisms for communities', topic: 'GRIEVANCE_MECHANISMS', summary: 'Operators run accessible complaint procedures and answer complaints within set delays.' },
-  { article: '80', title: 'Security at mine sites and human rights', topic: 'HUMAN_RIGHTS', summary: 'Public and private security at mines respects human rights and answers for abuses.' },
-  { article: '85', title: 'Mining regulator and coordination between ministries', topic: 'INSTITUTIONS_AND_GOVERNANCE', summary: 'An independent regulator oversees the sector with the ministries of environment, labour and finance.' },
+  {
+    article: '3',
+    title: 'Minerals belong to the State, held in trust for its people',
+    topic: 'LICENSING',
+    summary: 'Mineral resources are managed by the State on behalf of present and future citizens.',
+  },
+  {
+    article: '12',
+    title: 'Categories of mineral rights',
+    topic: 'LICENSING',
+    summary: 'Reconnaissance, exploration, small-scale and large-scale mining rights, each with its own conditions.',
+  },
+  {
+    article: '19',
+    title: 'Open and competitive award of mineral rights',
+    topic: 'INSTITUTIONS_AND_GOVERNANCE',
+    summary: 'Rights are awarded through published procedures, with reasons given for every decision.',
+  },
+  {
+    article: '25',
+    title: 'Zones reserved for artisanal mining',
+    topic: 'ARTISANAL_AND_SMALL_SCALE_MINING',
+    summary: 'The State sets aside areas where only artisanal miners may work.',
+  },
+  {
+    article: '27',
+    title: 'Support to artisanal miners and their cooperatives',
+    topic: 'ARTISANAL_AND_SMALL_SCALE_MINING',
+    summary: 'Technical advice, credit and market access for organised artisanal miners.',
+  },
+  {
+    article: '30',
+    title: 'Mercury and dangerous chemicals in small mines',
+    topic: 'ENVIRONMENT',
+    summary: 'Phasing out mercury and controlling cyanide in artisanal and small-scale gold mining.',
+  },
+  {
+    article: '35',
+    title: 'Consultation of communities before any mining',
+    topic: 'HUMAN_RIGHTS',
+    summary: 'Affected communities are informed and consulted, freely and in advance, before rights are granted.',
+  },
+  {
+    article: '36',
+    title: 'Community development agreements',
+    topic: 'COMMUNITY_DEVELOPMENT_AGREEMENTS',
+    summary: 'Each large mine signs an agreement with its host communities on their development priorities.',
+  },
+  {
+    article: '37',
+    title: 'Community development fund',
+    topic: 'COMMUNITY_DEVELOPMENT_AGREEMENTS',
+    summary: 'A share of mine revenue is paid into a fund managed with the host communities.',
+  },
+  {
+    article: '40',
+    title: 'Access to land and surface rights',
+    topic: 'LAND_ACCESS_AND_COMPENSATION',
+    summary: 'Holders of mineral rights negotiate access with land users before entering their land.',
+  },
+  {
+    article: '41',
+    title: 'Fair compensation and resettlement',
+    topic: 'LAND_ACCESS_AND_COMPENSATION',
+    summary: 'People who lose land, crops or homes are compensated and resettled in conditions at least as good.',
+  },
+  {
+    article: '45',
+    title: 'Environmental and social impact assessment',
+    topic: 'ENVIRONMENT',
+    summary: 'No mining without an approved assessment, discussed publicly with the communities concerned.',
+  },
+  {
+    article: '48',
+    title: 'Mine closure and rehabilitation',
+    topic: 'MINE_CLOSURE',
+    summary: 'A closure plan and its financial guarantee are approved before mining begins.',
+  },
+  {
+    article: '52',
+    title: 'Health and safety of mine workers',
+    topic: 'HEALTH_AND_SAFETY',
+    summary: 'Operators prevent accidents and occupational diseases and report incidents.',
+  },
+  {
+    article: '55',
+    title: 'No child labour in mining',
+    topic: 'HUMAN_RIGHTS',
+    summary: 'Children may not work in mines or carry and process ore.',
+  },
+  {
+    article: '58',
+    title: 'Women in the mining sector',
+    topic: 'GENDER_AND_VULNERABLE_GROUPS',
+    summary: 'Equal access for women to mineral rights, jobs, training and the benefits of mining.',
+  },
+  {
+    article: '62',
+    title: 'Local employment and procurement',
+    topic: 'LOCAL_CONTENT',
+    summary: 'Operators hire and buy locally first and train nationals for skilled positions.',
+  },
+  {
+    article: '66',
+    title: 'Royalties and their sharing with local authorities',
+    topic: 'FISCAL_REGIME',
+    summary: 'Part of the royalties goes to the local authorities of the mining areas.',
+  },
+  {
+    article: '70',
+    title: 'Publication of contracts and payments',
+    topic: 'REVENUE_TRANSPARENCY',
+    summary: 'Mining contracts and payments to the State are published.',
+  },
+  {
+    article: '72',
+    title: 'Disclosure of beneficial owners',
+    topic: 'REVENUE_TRANSPARENCY',
+    summary: 'The people who ultimately own or control a rights holder are disclosed.',
+  },
+  {
+    article: '78',
+    title: 'Grievance mechanisms for communities',
+    topic: 'GRIEVANCE_MECHANISMS',
+    summary: 'Operators run accessible complaint procedures and answer complaints within set delays.',
+  },
+  {
+    article: '80',
+    title: 'Security at mine sites and human rights',
+    topic: 'HUMAN_RIGHTS',
+    summary: 'Public and private security at mines respects human rights and answers for abuses.',
+  },
+  {
+    article: '85',
+    title: 'Mining regulator and coordination between ministries',
+    topic: 'INSTITUTIONS_AND_GOVERNANCE',
+    summary: 'An independent regulator oversees the sector with the ministries of environment, labour and finance.',
+  },
 ];
 
 export const MALI_CODE = {
@@ -87,10 +202,30 @@ export const MALI_CODE = {
 };
 
 export const MALI_CODE_PROVISIONS: DemoProvision[] = [
-  { article: '12', title: 'Artisanal mining corridors', topic: 'ARTISANAL_AND_SMALL_SCALE_MINING', summary: 'Artisanal mining takes place in corridors the administration opens.' },
-  { article: '57', title: 'Local development plans in mining areas', topic: 'COMMUNITY_DEVELOPMENT_AGREEMENTS', summary: 'Operators contribute to the development plans of the communes where they mine.' },
-  { article: '98', title: 'Environmental rehabilitation fund', topic: 'MINE_CLOSURE', summary: 'Operators pay into a fund for rehabilitating mined land.' },
-  { article: '120', title: 'Employment of nationals', topic: 'LOCAL_CONTENT', summary: 'Priority to nationals in hiring, with training plans for skilled jobs.' },
+  {
+    article: '12',
+    title: 'Artisanal mining corridors',
+    topic: 'ARTISANAL_AND_SMALL_SCALE_MINING',
+    summary: 'Artisanal mining takes place in corridors the administration opens.',
+  },
+  {
+    article: '57',
+    title: 'Local development plans in mining areas',
+    topic: 'COMMUNITY_DEVELOPMENT_AGREEMENTS',
+    summary: 'Operators contribute to the development plans of the communes where they mine.',
+  },
+  {
+    article: '98',
+    title: 'Environmental rehabilitation fund',
+    topic: 'MINE_CLOSURE',
+    summary: 'Operators pay into a fund for rehabilitating mined land.',
+  },
+  {
+    article: '120',
+    title: 'Employment of nationals',
+    topic: 'LOCAL_CONTENT',
+    summary: 'Priority to nationals in hiring, with training plans for skilled jobs.',
+  },
 ];
 
 export interface DemoSite {
@@ -131,7 +266,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
       { stakeholderGroup: 'YOUTH', women: 2, men: 5 },
     ],
     challenges: ['LAND_DISPOSSESSION', 'COMPENSATION', 'WATER_POLLUTION', 'YOUTH_UNEMPLOYMENT', 'RELATIONS_WITH_OPERATOR'],
-    notes: 'Leaders asked that the trainings reach the gold-panning area as well as the village, and that women be invited through their own association.',
+    notes:
+      'Leaders asked that the trainings reach the gold-panning area as well as the village, and that women be invited through their own association.',
   },
   {
     community: 'Nampala',
@@ -403,10 +539,54 @@ export interface DemoMedia {
 export const CAMPAIGN = 'Know your mining code — Sikasso';
 
 export const DEMO_MEDIA: DemoMedia[] = [
-  { key: 'radio-owners', kind: 'RADIO', outlet: 'Community radio, Yanfolila', title: 'Who owns the gold? The mining code explained', language: 'bam', releasedDaysAgo: 260, airings: 12, regions: ['ML03'], audience: 45_000, articles: ['3', '25', '36'] },
-  { key: 'radio-women', kind: 'RADIO', outlet: 'Community radio, Sikasso', title: 'Women and youth in the mining economy', language: 'bam', releasedDaysAgo: 210, airings: 8, regions: ['ML03'], audience: 60_000, articles: ['58', '62'] },
-  { key: 'tv-debate', kind: 'TELEVISION', outlet: 'National public television', title: 'Mining, communities and peace: a debate', language: 'fra', releasedDaysAgo: 140, airings: 2, regions: ['ML02', 'ML03', 'ML04', 'ML09'], audience: 800_000, articles: ['35', '36', '70'] },
-  { key: 'online-questions', kind: 'ONLINE', outlet: "The forum's social media pages", title: 'Ten questions on the ECOWAS mining act', language: 'fra', releasedDaysAgo: 135, airings: 1, regions: ['ML03', 'ML09'], audience: null, articles: ['35', '36', '41', '66', '78'] },
+  {
+    key: 'radio-owners',
+    kind: 'RADIO',
+    outlet: 'Community radio, Yanfolila',
+    title: 'Who owns the gold? The mining code explained',
+    language: 'bam',
+    releasedDaysAgo: 260,
+    airings: 12,
+    regions: ['ML03'],
+    audience: 45_000,
+    articles: ['3', '25', '36'],
+  },
+  {
+    key: 'radio-women',
+    kind: 'RADIO',
+    outlet: 'Community radio, Sikasso',
+    title: 'Women and youth in the mining economy',
+    language: 'bam',
+    releasedDaysAgo: 210,
+    airings: 8,
+    regions: ['ML03'],
+    audience: 60_000,
+    articles: ['58', '62'],
+  },
+  {
+    key: 'tv-debate',
+    kind: 'TELEVISION',
+    outlet: 'National public television',
+    title: 'Mining, communities and peace: a debate',
+    language: 'fra',
+    releasedDaysAgo: 140,
+    airings: 2,
+    regions: ['ML02', 'ML03', 'ML04', 'ML09'],
+    audience: 800_000,
+    articles: ['35', '36', '70'],
+  },
+  {
+    key: 'online-questions',
+    kind: 'ONLINE',
+    outlet: "The forum's social media pages",
+    title: 'Ten questions on the ECOWAS mining act',
+    language: 'fra',
+    releasedDaysAgo: 135,
+    airings: 1,
+    regions: ['ML03', 'ML09'],
+    audience: null,
+    articles: ['35', '36', '41', '66', '78'],
+  },
 ];
 
 export interface DemoPublication {
@@ -420,6 +600,22 @@ export interface DemoPublication {
 }
 
 export const DEMO_PUBLICATIONS: DemoPublication[] = [
-  { key: 'booklet-fra', title: 'The ECOWAS mining act in questions and answers', language: 'fra', publishedDaysAgo: 330, printed: 3000, distributed: 2450, articles: ['3', '25', '35', '36', '37', '41', '55', '58', '66', '70', '78'] },
-  { key: 'booklet-bam', title: 'The ECOWAS mining act in questions and answers', language: 'bam', publishedDaysAgo: 310, printed: 2000, distributed: 1800, articles: ['3', '25', '35', '36', '37', '41', '55', '58', '66', '70', '78'] },
+  {
+    key: 'booklet-fra',
+    title: 'The ECOWAS mining act in questions and answers',
+    language: 'fra',
+    publishedDaysAgo: 330,
+    printed: 3000,
+    distributed: 2450,
+    articles: ['3', '25', '35', '36', '37', '41', '55', '58', '66', '70', '78'],
+  },
+  {
+    key: 'booklet-bam',
+    title: 'The ECOWAS mining act in questions and answers',
+    language: 'bam',
+    publishedDaysAgo: 310,
+    printed: 2000,
+    distributed: 1800,
+    articles: ['3', '25', '35', '36', '37', '41', '55', '58', '66', '70', '78'],
+  },
 ];

@@ -128,7 +128,11 @@ async function seedInstrument(
   const created = await context.instruments.create({ ...instrument, clientMutationId: `demo:instrument:${key}` });
   const articles: Articles = new Map();
   for (const provision of provisions) {
-    const added = await context.instruments.addProvision({ ...provision, instrument: created.id, clientMutationId: `demo:provision:${key}:${provision.article}` });
+    const added = await context.instruments.addProvision({
+      ...provision,
+      instrument: created.id,
+      clientMutationId: `demo:provision:${key}:${provision.article}`,
+    });
     articles.set(provision.article, added.id);
   }
   return { id: created.id, articles };
@@ -160,7 +164,11 @@ async function seedDialogue(context: MiningContext, articles: Articles): Promise
       // A rerun of an interrupted load finds the steps already taken.
       const history = await context.loaders.historyOfCommitment.load(commitment.id);
       if (history.some((h) => h.toStatus === step.status)) continue;
-      commitment = await context.dialogues.changeStatus(commitment.id, commitment.version, { status: step.status, on: daysAgo(step.daysAgo), note: step.note });
+      commitment = await context.dialogues.changeStatus(commitment.id, commitment.version, {
+        status: step.status,
+        on: daysAgo(step.daysAgo),
+        note: step.note,
+      });
     }
   }
 }

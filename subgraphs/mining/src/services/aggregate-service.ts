@@ -46,7 +46,8 @@ export interface AreaFigures {
 /** The key the people counted only in a total group under, by stakeholder group. */
 export const NOT_BROKEN_DOWN = 'NOT_BROKEN_DOWN';
 
-const ORDER_OF_GROUP = (key: string) => (key === NOT_BROKEN_DOWN ? STAKEHOLDER_GROUPS.length : STAKEHOLDER_GROUPS.indexOf(key as (typeof STAKEHOLDER_GROUPS)[number]));
+const ORDER_OF_GROUP = (key: string) =>
+  key === NOT_BROKEN_DOWN ? STAKEHOLDER_GROUPS.length : STAKEHOLDER_GROUPS.indexOf(key as (typeof STAKEHOLDER_GROUPS)[number]);
 
 /** Means to one decimal: finer would only suggest a precision the tests do not have. */
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -103,7 +104,12 @@ export class AggregateService {
       groupBy: groupBy ?? null,
       trainings: total.trainings,
       total: overall,
-      groups: rows.map((row, i): PeopleTrainedGroup => ({ key: row.key, grouping: groupBy!, trainings: row.trainings, people: groups[i]! })),
+      groups: rows.map((row, i): PeopleTrainedGroup => ({
+        key: row.key,
+        grouping: groupBy!,
+        trainings: row.trainings,
+        people: groups[i]!,
+      })),
     };
   }
 
@@ -111,12 +117,22 @@ export class AggregateService {
     const partner = requirePartner(this.viewer);
     const grouping = groupBy ?? 'STAKEHOLDER_GROUP';
     const rows = await this.repositories.aggregates.knowledgeGain(trainingFilter(filterInput), grouping, partner.organisationId);
-    const overall: KnowledgeRow = rows.find((r) => r.key === null) ?? { key: null, trainings: 0, assessed: 0, preSum: 0, postSum: 0, own: true };
+    const overall: KnowledgeRow = rows.find((r) => r.key === null) ?? {
+      key: null,
+      trainings: 0,
+      assessed: 0,
+      preSum: 0,
+      postSum: 0,
+      own: true,
+    };
     let groups = rows.filter((r) => r.key !== null);
     if (grouping === 'STAKEHOLDER_GROUP') groups = groups.sort((a, b) => ORDER_OF_GROUP(a.key!) - ORDER_OF_GROUP(b.key!));
     const exact = overall.own;
     // Groups partition the people assessed: one line, protected with its total.
-    const assessed = discloseCountsAcross(groups.map((g) => g.assessed), exact);
+    const assessed = discloseCountsAcross(
+      groups.map((g) => g.assessed),
+      exact,
+    );
     const figures = (row: KnowledgeRow, count: DisclosedCount): KnowledgeGainFigures => {
       const withheld = !exact && (count.suppressed || row.assessed < DEFAULT_THRESHOLD);
       const pre = row.assessed ? row.preSum / row.assessed : null;
@@ -146,7 +162,10 @@ export class AggregateService {
     const areas = rows.filter((r) => r.key !== '*');
     const exact = total.own;
     // Areas of one level partition what the filter selects: their people trained add up to the total.
-    const people = discloseCountsAcross(areas.map((a) => a.people), exact);
+    const people = discloseCountsAcross(
+      areas.map((a) => a.people),
+      exact,
+    );
     return {
       exact,
       level: grouping,
@@ -173,4 +192,3 @@ export function areaFigures(row: CoverageRow, peopleTrained: DisclosedCount, exa
 export function areaReach(row: CoverageRow): AreaFigures {
   return areaFigures(row, discloseCount(row.people, row.own), row.own);
 }
-

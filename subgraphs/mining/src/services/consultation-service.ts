@@ -69,14 +69,21 @@ export class ConsultationService {
     const participants: Participants | null | undefined = problems.check('input.participants', () =>
       given(input.participants) ? readParticipants('input.participants', input.participants) : null,
     );
-    const challenges = problems.check('input.challenges', () => (given(input.challenges) ? distinct('input.challenges', input.challenges, (c) => c) : (current?.challenges ?? []))) ?? [];
+    const challenges =
+      problems.check('input.challenges', () =>
+        given(input.challenges) ? distinct('input.challenges', input.challenges, (c) => c) : (current?.challenges ?? []),
+      ) ?? [];
     const unknown = challenges.findIndex((c) => !MINING_CHALLENGES.includes(c));
     if (unknown >= 0) problems.add(`input.challenges.${unknown}`, `Unknown challenge ${challenges[unknown]}`);
     const values = problems.done({
-      heldOn: problems.check('input.heldOn', () => (given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The consultation date') : current!.heldOn)),
+      heldOn: problems.check('input.heldOn', () =>
+        given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The consultation date') : current!.heldOn,
+      ),
       participantsTotal: participants?.total ?? current?.participantsTotal ?? 0,
       challenges,
-      notes: problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes', 5000))),
+      notes: problems.check('input.notes', () =>
+        input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes', 5000),
+      ),
     });
     return { participants: participants ?? null, values };
   }
@@ -88,6 +95,8 @@ export class ConsultationService {
   }
 
   private duplicates(heldOn: string) {
-    return { consultation_same: () => badInput('input.heldOn', `Your organisation already recorded a consultation of this community on ${heldOn}`) };
+    return {
+      consultation_same: () => badInput('input.heldOn', `Your organisation already recorded a consultation of this community on ${heldOn}`),
+    };
   }
 }

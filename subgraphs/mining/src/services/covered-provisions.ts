@@ -15,20 +15,29 @@ export const MAX_COVERED = 200;
  * instrument. On update, fields left out keep their value; provisions of a previous instrument must
  * be replaced when the instrument changes.
  */
-export async function coveredProvisions(loaders: Loaders, input: CoveredProvisionsInput, current: CoveredProvisions | null): Promise<CoveredProvisions> {
+export async function coveredProvisions(
+  loaders: Loaders,
+  input: CoveredProvisionsInput,
+  current: CoveredProvisions | null,
+): Promise<CoveredProvisions> {
   const instrumentId = input.instrument === undefined ? (current?.instrumentId ?? null) : input.instrument;
   const given = input.provisions !== undefined && input.provisions !== null;
   const provisionIds = given ? distinct('input.provisions', input.provisions!, (id) => `Provision ${id}`) : (current?.provisionIds ?? []);
   if (provisionIds.length > MAX_COVERED) throw badInput('input.provisions', `At most ${MAX_COVERED} provisions`);
   if (!instrumentId) {
     if (provisionIds.length > 0) {
-      throw badInput(given ? 'input.instrument' : 'input.provisions', given ? 'Name the instrument whose provisions these are' : 'The provisions covered need their instrument: remove them too');
+      throw badInput(
+        given ? 'input.instrument' : 'input.provisions',
+        given ? 'Name the instrument whose provisions these are' : 'The provisions covered need their instrument: remove them too',
+      );
     }
     return { instrumentId: null, provisionIds: [] };
   }
   const instrument = onlyUuids([instrumentId]).length ? await loaders.instrument.load(instrumentId) : null;
   if (!instrument) throw badInput('input.instrument', `No legal instrument with id "${instrumentId}"`);
-  const found = await loaders.provision.loadMany(provisionIds.map((id) => (onlyUuids([id]).length ? id : '00000000-0000-0000-0000-000000000000')));
+  const found = await loaders.provision.loadMany(
+    provisionIds.map((id) => (onlyUuids([id]).length ? id : '00000000-0000-0000-0000-000000000000')),
+  );
   provisionIds.forEach((id, i) => {
     const provision = found[i];
     if (provision instanceof Error) throw provision;

@@ -1,4 +1,22 @@
-import { atMost, badInput, checkStatusChange, conflict, requireOwner, type AuditRecorder, type Partner, isoDate, notBefore, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
+import {
+  atMost,
+  badInput,
+  checkStatusChange,
+  conflict,
+  requireOwner,
+  type AuditRecorder,
+  type Partner,
+  isoDate,
+  notBefore,
+  notInFuture,
+  type DateInput,
+  type ReferenceChecks,
+  distinct,
+  optionalText,
+  requiredText,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   COMMITMENT_STATUSES,
@@ -56,27 +74,39 @@ export class DialogueService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async record(input: DialogueInput & { title: string; level: DialogueLevel; heldOn: DateInput; venue: string; participants: ParticipantsInput }): Promise<PolicyDialogue> {
+  async record(
+    input: DialogueInput & { title: string; level: DialogueLevel; heldOn: DateInput; venue: string; participants: ParticipantsInput },
+  ): Promise<PolicyDialogue> {
     return this.writes.once(PolicyDialogueSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       const participants = readParticipants('input.participants', input.participants);
       const commitments = (input.commitments ?? []).map((c, i) => this.commitment(`input.commitments.${i}`, c, values.heldOn));
       if (commitments.length > MAX_COMMITMENTS) throw badInput('input.commitments', `At most ${MAX_COMMITMENTS} commitments`);
-      distinct('input.commitments', commitments.map((c) => c.description.toLowerCase()), (d) => `"${d}"`);
+      distinct(
+        'input.commitments',
+        commitments.map((c) => c.description.toLowerCase()),
+        (d) => `"${d}"`,
+      );
       const area = await this.area(input.adminArea);
       const convenedWith = await this.conveners(input.convenedWith ?? []);
       const covered = await coveredProvisions(this.loaders, input, null);
-      return this.writes.create(writer, { ...values, ...area, ...covered, convenedWith, participantsTotal: participants.total }, input.clientMutationId, {
-        schema: PolicyDialogueSchema,
-        recordType: 'PolicyDialogue',
-        operation: 'recordPolicyDialogue',
-        fields: Object.keys(input),
-        duplicates: this.duplicates(values.title, values.heldOn),
-        after: async (manager, dialogue) => {
-          await this.replaceGroups(manager, dialogue.id, participants);
-          for (const [i, commitment] of commitments.entries()) await this.insertCommitment(manager, writer, dialogue, { ...commitment, number: i + 1 });
+      return this.writes.create(
+        writer,
+        { ...values, ...area, ...covered, convenedWith, participantsTotal: participants.total },
+        input.clientMutationId,
+        {
+          schema: PolicyDialogueSchema,
+          recordType: 'PolicyDialogue',
+          operation: 'recordPolicyDialogue',
+          fields: Object.keys(input),
+          duplicates: this.duplicates(values.title, values.heldOn),
+          after: async (manager, dialogue) => {
+            await this.replaceGroups(manager, dialogue.id, participants);
+            for (const [i, commitment] of commitments.entries())
+              await this.insertCommitment(manager, writer, dialogue, { ...commitment, number: i + 1 });
+          },
         },
-      });
+      );
     });
   }
 
@@ -88,7 +118,8 @@ export class DialogueService {
       const commitments = await this.loaders.commitmentsOfDialogue.load(id);
       // Commitments are made at the dialogue: it cannot move after one of them was made or fell due.
       const earliest = commitments.flatMap((c) => [c.madeOn, ...(c.dueOn ? [c.dueOn] : [])]).sort()[0];
-      if (earliest && earliest < values.heldOn) throw badInput('input.heldOn', `A commitment of this dialogue is dated ${earliest}, before ${values.heldOn}`);
+      if (earliest && earliest < values.heldOn)
+        throw badInput('input.heldOn', `A commitment of this dialogue is dated ${earliest}, before ${values.heldOn}`);
     }
     const participants = given(input.participants) ? readParticipants('input.participants', input.participants) : null;
     const area = input.adminArea === undefined ? {} : await this.area(input.adminArea);
@@ -122,31 +153,26 @@ export class DialogueService {
         status: 'MADE',
         statusSince: dialogue.heldOn,
       };
-      return this.writes.create(
-        writer,
-        values,
-        input.clientMutationId,
-        {
-          schema: PolicyCommitmentSchema,
-          recordType: 'PolicyCommitment',
-          operation: 'addPolicyCommitment',
-          fields: Object.keys(input),
-          duplicates: this.commitmentDuplicates(promise.description),
-          // Counted and numbered under the dialogue's row lock: commitments added at once take numbers
-          // one after another, and no more than MAX_COMMITMENTS are stored. The pipeline reads `values`
-          // after this check.
-          check: async (manager) => {
-            const made = await atMost(manager, {
-              parent: { table: 'policy_dialogue', id: dialogue.id },
-              children: { table: 'policy_commitment', column: 'dialogue_id' },
-              max: MAX_COMMITMENTS,
-              refusal: () => badInput('input.dialogue', `The dialogue already has ${MAX_COMMITMENTS} commitments`),
-            });
-            values.number = made + 1;
-          },
-          after: (manager, commitment) => this.insertChange(manager, writer, commitment, null, 'MADE', dialogue.heldOn, null),
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: PolicyCommitmentSchema,
+        recordType: 'PolicyCommitment',
+        operation: 'addPolicyCommitment',
+        fields: Object.keys(input),
+        duplicates: this.commitmentDuplicates(promise.description),
+        // Counted and numbered under the dialogue's row lock: commitments added at once take numbers
+        // one after another, and no more than MAX_COMMITMENTS are stored. The pipeline reads `values`
+        // after this check.
+        check: async (manager) => {
+          const made = await atMost(manager, {
+            parent: { table: 'policy_dialogue', id: dialogue.id },
+            children: { table: 'policy_commitment', column: 'dialogue_id' },
+            max: MAX_COMMITMENTS,
+            refusal: () => badInput('input.dialogue', `The dialogue already has ${MAX_COMMITMENTS} commitments`),
+          });
+          values.number = made + 1;
         },
-      );
+        after: (manager, commitment) => this.insertChange(manager, writer, commitment, null, 'MADE', dialogue.heldOn, null),
+      });
     });
   }
 
@@ -157,13 +183,18 @@ export class DialogueService {
     checkStatusChange('A commitment', NEXT_STATUSES, current.status, input.status, 'input.status');
     const on = notBefore('input.on', notInFuture('input.on', input.on, 'The date'), current.statusSince, "the commitment's last change");
     const note = optionalText('input.note', input.note, 'The note', 1000);
-    return this.writes.update(current, version, { status: input.status, statusSince: on }, {
-      schema: PolicyCommitmentSchema,
-      recordType: 'PolicyCommitment',
-      operation: 'changePolicyCommitmentStatus',
-      fields: Object.keys(input),
-      after: (manager) => this.insertChange(manager, writer, current, current.status, input.status, on, note),
-    });
+    return this.writes.update(
+      current,
+      version,
+      { status: input.status, statusSince: on },
+      {
+        schema: PolicyCommitmentSchema,
+        recordType: 'PolicyCommitment',
+        operation: 'changePolicyCommitmentStatus',
+        fields: Object.keys(input),
+        after: (manager) => this.insertChange(manager, writer, current, current.status, input.status, on, note),
+      },
+    );
   }
 
   private validate(input: DialogueInput, current: PolicyDialogue | null) {
@@ -175,19 +206,29 @@ export class DialogueService {
     const level = input.level ?? current!.level;
     if (!DIALOGUE_LEVELS.includes(level)) problems.add('input.level', `Unknown level ${level}`);
     return problems.done({
-      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      ),
       level,
-      heldOn: problems.check('input.heldOn', () => (given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn)),
-      venue: problems.check('input.venue', () => (given(input.venue) ? requiredText('input.venue', input.venue, 'The venue', 200) : current!.venue)),
+      heldOn: problems.check('input.heldOn', () =>
+        given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn,
+      ),
+      venue: problems.check('input.venue', () =>
+        given(input.venue) ? requiredText('input.venue', input.venue, 'The venue', 200) : current!.venue,
+      ),
     });
   }
 
   private commitment(field: string, input: CommitmentInput, heldOn: string) {
     const problems = new Problems();
     return problems.done({
-      description: problems.check(`${field}.description`, () => requiredText(`${field}.description`, input.description, 'The commitment', 500)),
+      description: problems.check(`${field}.description`, () =>
+        requiredText(`${field}.description`, input.description, 'The commitment', 500),
+      ),
       madeBy: problems.check(`${field}.madeBy`, () => requiredText(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200)),
-      dueOn: problems.check(`${field}.dueOn`, () => (given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null)),
+      dueOn: problems.check(`${field}.dueOn`, () =>
+        given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null,
+      ),
     });
   }
 

@@ -22,10 +22,18 @@ export function discloseParticipants(groups: readonly ParticipantGroup[], total:
     const [[cell]] = discloseTable([[total]], { exact }).cells as [[DisclosedCount]];
     return { exact, byGroup: [], women: ZERO, men: ZERO, notBrokenDown: cell, total: cell };
   }
-  const table = discloseTable(groups.map((g) => [g.women, g.men]), { exact });
+  const table = discloseTable(
+    groups.map((g) => [g.women, g.men]),
+    { exact },
+  );
   return {
     exact,
-    byGroup: groups.map((g, i) => ({ stakeholderGroup: g.stakeholderGroup, women: table.cells[i]![0]!, men: table.cells[i]![1]!, total: table.rowTotals[i]! })),
+    byGroup: groups.map((g, i) => ({
+      stakeholderGroup: g.stakeholderGroup,
+      women: table.cells[i]![0]!,
+      men: table.cells[i]![1]!,
+      total: table.rowTotals[i]!,
+    })),
     women: table.columnTotals[0]!,
     men: table.columnTotals[1]!,
     notBrokenDown: ZERO,
@@ -54,9 +62,15 @@ function line(cells: DisclosedCount[], total: DisclosedCount): DisclosedHeadcoun
  * Headcounts of groups that partition a total (communities, regions, stakeholder groups …) and the
  * total: one table, groups as rows and women, men and people not broken down as columns.
  */
-export function discloseHeadcounts(rows: readonly HeadcountLine[], exact: boolean): { groups: DisclosedHeadcount[]; total: DisclosedHeadcount } {
+export function discloseHeadcounts(
+  rows: readonly HeadcountLine[],
+  exact: boolean,
+): { groups: DisclosedHeadcount[]; total: DisclosedHeadcount } {
   if (rows.length === 0) return { groups: [], total: { women: ZERO, men: ZERO, notBrokenDown: ZERO, total: ZERO } };
-  const table = discloseTable(rows.map((r) => [r.women, r.men, r.notBrokenDown]), { exact });
+  const table = discloseTable(
+    rows.map((r) => [r.women, r.men, r.notBrokenDown]),
+    { exact },
+  );
   return {
     groups: table.cells.map((cells, i) => line(cells, table.rowTotals[i]!)),
     total: line(table.columnTotals, table.total),

@@ -1,4 +1,15 @@
-import { atMost, badInput, requireOwner, type Partner, today, optionalText, requiredText, wholeNumber, given, Problems } from '@peacegraph/kit';
+import {
+  atMost,
+  badInput,
+  requireOwner,
+  type Partner,
+  today,
+  optionalText,
+  requiredText,
+  wholeNumber,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import {
   LEGAL_INSTRUMENT_KINDS,
   LegalInstrumentSchema,
@@ -70,7 +81,9 @@ export class InstrumentService {
     });
   }
 
-  async addProvision(input: ProvisionInput & { instrument: string; article: string; title: string; topic: ProvisionTopic }): Promise<Provision> {
+  async addProvision(
+    input: ProvisionInput & { instrument: string; article: string; title: string; topic: ProvisionTopic },
+  ): Promise<Provision> {
     return this.writes.once(ProvisionSchema, input.clientMutationId, async (writer) => {
       const instrument = await this.ownInstrument(writer, input.instrument);
       const values = { instrumentId: instrument.id, ...this.validateProvision(input, null) };
@@ -122,13 +135,19 @@ export class InstrumentService {
     }
     const thisYear = Number(today().slice(0, 4));
     return problems.done({
-      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      ),
       shortTitle: problems.check('input.shortTitle', () =>
-        input.shortTitle === undefined ? (current?.shortTitle ?? null) : optionalText('input.shortTitle', input.shortTitle, 'The short title', 40),
+        input.shortTitle === undefined
+          ? (current?.shortTitle ?? null)
+          : optionalText('input.shortTitle', input.shortTitle, 'The short title', 40),
       ),
       kind,
       countryCode,
-      year: problems.check('input.year', () => (input.year === undefined ? current!.year : wholeNumber('input.year', input.year!, 'The year', { min: 1900, max: thisYear }))),
+      year: problems.check('input.year', () =>
+        input.year === undefined ? current!.year : wholeNumber('input.year', input.year!, 'The year', { min: 1900, max: thisYear }),
+      ),
     });
   }
 
@@ -141,10 +160,16 @@ export class InstrumentService {
     const topic = input.topic ?? current!.topic;
     if (!PROVISION_TOPICS.includes(topic)) problems.add('input.topic', `Unknown topic ${topic}`);
     return problems.done({
-      article: problems.check('input.article', () => (given(input.article) ? requiredText('input.article', input.article, 'The article', 20) : current!.article)),
-      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
+      article: problems.check('input.article', () =>
+        given(input.article) ? requiredText('input.article', input.article, 'The article', 20) : current!.article,
+      ),
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      ),
       topic,
-      summary: problems.check('input.summary', () => (input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'))),
+      summary: problems.check('input.summary', () =>
+        input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
+      ),
     });
   }
 
@@ -160,6 +185,9 @@ export class InstrumentService {
   }
 
   private provisionDuplicates(article: string, instrument: LegalInstrument) {
-    return { provision_article: () => badInput('input.article', `Article ${article} of ${instrument.shortTitle ?? instrument.title} is already recorded`) };
+    return {
+      provision_article: () =>
+        badInput('input.article', `Article ${article} of ${instrument.shortTitle ?? instrument.title} is already recorded`),
+    };
   }
 }

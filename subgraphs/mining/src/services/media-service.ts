@@ -1,4 +1,15 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, wholeNumber, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  notInFuture,
+  type DateInput,
+  type ReferenceChecks,
+  distinct,
+  optionalText,
+  requiredText,
+  wholeNumber,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import {
   MEDIA_KINDS,
   MediaInterventionSchema,
@@ -51,7 +62,16 @@ export class MediaService {
     private readonly writes: Writes,
   ) {}
 
-  async record(input: MediaInput & { kind: MediaKind; outlet: string; title: string; language: string; releasedOn: DateInput; regionsReached: string[] }): Promise<MediaIntervention> {
+  async record(
+    input: MediaInput & {
+      kind: MediaKind;
+      outlet: string;
+      title: string;
+      language: string;
+      releasedOn: DateInput;
+      regionsReached: string[];
+    },
+  ): Promise<MediaIntervention> {
     return this.writes.once(MediaInterventionSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(input, null);
       const covered = await coveredProvisions(this.loaders, input, null);
@@ -70,16 +90,23 @@ export class MediaService {
     const current = this.writes.editable(writer, await this.loaders.media.load(id), 'MediaIntervention', id, version);
     const values = await this.validate(input, current);
     const covered = await coveredProvisions(this.loaders, input, current);
-    return this.writes.update(current, version, { ...values, ...covered }, {
-      schema: MediaInterventionSchema,
-      recordType: 'MediaIntervention',
-      operation: 'updateMediaIntervention',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.title, values.releasedOn),
-    });
+    return this.writes.update(
+      current,
+      version,
+      { ...values, ...covered },
+      {
+        schema: MediaInterventionSchema,
+        recordType: 'MediaIntervention',
+        operation: 'updateMediaIntervention',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.releasedOn),
+      },
+    );
   }
 
-  async recordPublication(input: PublicationInput & { title: string; kind: PublicationKind; language: string; publishedOn: DateInput; copiesDistributed: number }): Promise<Publication> {
+  async recordPublication(
+    input: PublicationInput & { title: string; kind: PublicationKind; language: string; publishedOn: DateInput; copiesDistributed: number },
+  ): Promise<Publication> {
     return this.writes.once(PublicationSchema, input.clientMutationId, async (writer) => {
       const values = await this.validatePublication(input, null);
       const covered = await coveredProvisions(this.loaders, input, null);
@@ -98,13 +125,18 @@ export class MediaService {
     const current = this.writes.editable(writer, await this.loaders.publication.load(id), 'Publication', id, version);
     const values = await this.validatePublication(input, current);
     const covered = await coveredProvisions(this.loaders, input, current);
-    return this.writes.update(current, version, { ...values, ...covered }, {
-      schema: PublicationSchema,
-      recordType: 'Publication',
-      operation: 'updatePublication',
-      fields: Object.keys(input),
-      duplicates: this.publicationDuplicates(values.title),
-    });
+    return this.writes.update(
+      current,
+      version,
+      { ...values, ...covered },
+      {
+        schema: PublicationSchema,
+        recordType: 'Publication',
+        operation: 'updatePublication',
+        fields: Object.keys(input),
+        duplicates: this.publicationDuplicates(values.title),
+      },
+    );
   }
 
   private async validate(input: MediaInput, current: MediaIntervention | null) {
@@ -121,7 +153,8 @@ export class MediaService {
       regionsReached = problems.check('input.regionsReached', () => distinct('input.regionsReached', regions, (p) => p)) ?? [];
       if (regionsReached.length === 0) problems.add('input.regionsReached', 'Name at least one region reached');
       else if (regionsReached.length > 60) problems.add('input.regionsReached', 'At most 60 regions');
-      else if (!problems.has('input.regionsReached')) await problems.check('input.regionsReached', () => this.directory.regions('input.regionsReached', regionsReached));
+      else if (!problems.has('input.regionsReached'))
+        await problems.check('input.regionsReached', () => this.directory.regions('input.regionsReached', regionsReached));
     }
     const estimatedAudience = problems.check('input.estimatedAudience', () =>
       input.estimatedAudience === undefined
@@ -133,15 +166,27 @@ export class MediaService {
     const language = input.language;
     return problems.done({
       kind,
-      outlet: problems.check('input.outlet', () => (given(input.outlet) ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet)),
-      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
-      campaign: problems.check('input.campaign', () => (input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200))),
-      languageCode: await problems.check('input.language', async () =>
-        given(language) && language !== current?.languageCode ? await this.directory.language('input.language', language) : current!.languageCode,
+      outlet: problems.check('input.outlet', () =>
+        given(input.outlet) ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet,
       ),
-      releasedOn: problems.check('input.releasedOn', () => (given(input.releasedOn) ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn)),
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      ),
+      campaign: problems.check('input.campaign', () =>
+        input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200),
+      ),
+      languageCode: await problems.check('input.language', async () =>
+        given(language) && language !== current?.languageCode
+          ? await this.directory.language('input.language', language)
+          : current!.languageCode,
+      ),
+      releasedOn: problems.check('input.releasedOn', () =>
+        given(input.releasedOn) ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn,
+      ),
       airings: problems.check('input.airings', () =>
-        input.airings === undefined ? (current?.airings ?? 1) : wholeNumber('input.airings', input.airings!, 'The number of airings', { min: 1, max: 10_000 }),
+        input.airings === undefined
+          ? (current?.airings ?? 1)
+          : wholeNumber('input.airings', input.airings!, 'The number of airings', { min: 1, max: 10_000 }),
       ),
       regionsReached,
       estimatedAudience,
@@ -169,23 +214,35 @@ export class MediaService {
         : wholeNumber('input.copiesDistributed', input.copiesDistributed!, 'The number of copies distributed', { max: 10_000_000 }),
     );
     if (copiesPrinted !== null && copiesPrinted !== undefined && copiesDistributed !== undefined && copiesDistributed > copiesPrinted) {
-      problems.add(input.copiesDistributed === undefined ? 'input.copiesPrinted' : 'input.copiesDistributed', `${copiesDistributed} copies distributed, but ${copiesPrinted} printed`);
+      problems.add(
+        input.copiesDistributed === undefined ? 'input.copiesPrinted' : 'input.copiesDistributed',
+        `${copiesDistributed} copies distributed, but ${copiesPrinted} printed`,
+      );
     }
     const language = input.language;
     return problems.done({
-      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      ),
       kind,
       languageCode: await problems.check('input.language', async () =>
-        given(language) && language !== current?.languageCode ? await this.directory.language('input.language', language) : current!.languageCode,
+        given(language) && language !== current?.languageCode
+          ? await this.directory.language('input.language', language)
+          : current!.languageCode,
       ),
-      publishedOn: problems.check('input.publishedOn', () => (given(input.publishedOn) ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn)),
+      publishedOn: problems.check('input.publishedOn', () =>
+        given(input.publishedOn) ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn,
+      ),
       copiesPrinted,
       copiesDistributed,
     });
   }
 
   private duplicates(title: string, releasedOn: string) {
-    return { media_intervention_same: () => badInput('input.title', `Your organisation already recorded "${title}" on this outlet on ${releasedOn}`) };
+    return {
+      media_intervention_same: () =>
+        badInput('input.title', `Your organisation already recorded "${title}" on this outlet on ${releasedOn}`),
+    };
   }
 
   private publicationDuplicates(title: string) {

@@ -64,7 +64,8 @@ export function readParticipants(field: string, input: ParticipantsInput): Parti
   const seen = new Set<StakeholderGroup>();
   const groups = byGroup.map((group, i) => {
     const at = `${field}.byGroup.${i}`;
-    if (seen.has(group.stakeholderGroup)) throw badInput(`${at}.stakeholderGroup`, `${GROUP_WORDS[group.stakeholderGroup]} are listed twice`);
+    if (seen.has(group.stakeholderGroup))
+      throw badInput(`${at}.stakeholderGroup`, `${GROUP_WORDS[group.stakeholderGroup]} are listed twice`);
     seen.add(group.stakeholderGroup);
     const women = count(`${at}.women`, group.women, `women among ${GROUP_WORDS[group.stakeholderGroup]}`);
     const men = count(`${at}.men`, group.men, `men among ${GROUP_WORDS[group.stakeholderGroup]}`);
@@ -119,7 +120,8 @@ export function readKnowledgeAssessment(field: string, input: KnowledgeAssessmen
     const took = participants.groups.find((g) => g.stakeholderGroup === group.stakeholderGroup);
     if (!took) throw badInput(`${at}.stakeholderGroup`, `No ${words} are counted among the participants`);
     const present = took.women + took.men;
-    if (!Number.isInteger(group.assessed) || group.assessed < 1) throw badInput(`${at}.assessed`, `Assess at least one of the ${words} (got ${group.assessed})`);
+    if (!Number.isInteger(group.assessed) || group.assessed < 1)
+      throw badInput(`${at}.assessed`, `Assess at least one of the ${words} (got ${group.assessed})`);
     if (group.assessed > present) throw badInput(`${at}.assessed`, `${group.assessed} ${words} assessed, but ${present} took part`);
     groups.set(group.stakeholderGroup, {
       assessed: group.assessed,

@@ -22,7 +22,8 @@ export async function communityOrSite(
     return { place: siteToPlace(site), site };
   }
   const place = await directory.community('input.community', input.community);
-  if (site && site.communityId !== place.communityId) throw badInput('input.site', `The mining site "${site.name}" is in another community`);
+  if (site && site.communityId !== place.communityId)
+    throw badInput('input.site', `The mining site "${site.name}" is in another community`);
   return { place, site };
 }
 
@@ -45,7 +46,9 @@ function siteToPlace(site: MiningSite): Place {
 export function siteStillIn(site: MiningSite | null, place: Place): ((manager: EntityManager) => Promise<void>) | undefined {
   if (!site) return undefined;
   return async (manager) => {
-    const [row] = (await manager.query('SELECT community_id FROM mining_site WHERE id = $1 FOR SHARE', [site.id])) as { community_id: string }[];
+    const [row] = (await manager.query('SELECT community_id FROM mining_site WHERE id = $1 FOR SHARE', [site.id])) as {
+      community_id: string;
+    }[];
     if (row?.community_id !== place.communityId) {
       throw badInput('input.site', `The mining site "${site.name}" has just moved to another community: send the request again`);
     }

@@ -22,7 +22,9 @@ export class SiteService {
     private readonly writes: Writes,
   ) {}
 
-  async create(input: MiningSiteInput & { name: string; community: string; kind: MiningSiteKind; minerals: Mineral[] }): Promise<MiningSite> {
+  async create(
+    input: MiningSiteInput & { name: string; community: string; kind: MiningSiteKind; minerals: Mineral[] },
+  ): Promise<MiningSite> {
     return this.writes.once(MiningSiteSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(input, null);
       const place = await this.directory.community('input.community', input.community);
@@ -42,21 +44,27 @@ export class SiteService {
     const values = await this.validate(input, current);
     const moves = given(input.community) && input.community !== current.communityId;
     const place = moves ? await this.directory.community('input.community', input.community!) : {};
-    return this.writes.update(current, version, { ...values, ...place }, {
-      schema: MiningSiteSchema,
-      recordType: 'MiningSite',
-      operation: 'updateMiningSite',
-      fields: Object.keys(input),
-      duplicates: this.duplicates(values.name),
-      // Counted in the transaction with the site locked: a training naming it at this instant either
-      // comes first and is counted, or waits and then finds the site moved (siteStillIn).
-      check: moves
-        ? async (manager) => {
-            const uses = await this.repositories.sites.usesLocked(manager, current.id);
-            if (uses > 0) throw badInput('input.community', `${uses} training(s) or consultation(s) name this site in its community: it cannot move`);
-          }
-        : undefined,
-    });
+    return this.writes.update(
+      current,
+      version,
+      { ...values, ...place },
+      {
+        schema: MiningSiteSchema,
+        recordType: 'MiningSite',
+        operation: 'updateMiningSite',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.name),
+        // Counted in the transaction with the site locked: a training naming it at this instant either
+        // comes first and is counted, or waits and then finds the site moved (siteStillIn).
+        check: moves
+          ? async (manager) => {
+              const uses = await this.repositories.sites.usesLocked(manager, current.id);
+              if (uses > 0)
+                throw badInput('input.community', `${uses} training(s) or consultation(s) name this site in its community: it cannot move`);
+            }
+          : undefined,
+      },
+    );
   }
 
   private async validate(input: MiningSiteInput, current: MiningSite | null) {
@@ -67,13 +75,17 @@ export class SiteService {
     problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
     if (!MINING_SITE_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
-    const minerals = problems.check('input.minerals', () => (given(input.minerals) ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals)) ?? [];
+    const minerals =
+      problems.check('input.minerals', () =>
+        given(input.minerals) ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals,
+      ) ?? [];
     if (minerals.length === 0 && !problems.has('input.minerals')) problems.add('input.minerals', 'Name at least one mineral');
     const unknown = minerals.findIndex((m) => !MINERALS.includes(m));
     if (unknown >= 0) problems.add(`input.minerals.${unknown}`, `Unknown mineral ${minerals[unknown]}`);
     const operatorId = input.operator === undefined ? (current?.operatorId ?? null) : input.operator;
     if (kind === 'INDUSTRIAL' && !operatorId) problems.add('input.operator', 'An industrial site names its operator');
-    if (operatorId && operatorId !== current?.operatorId) await problems.check('input.operator', () => this.directory.organisations('input.operator', [operatorId], false));
+    if (operatorId && operatorId !== current?.operatorId)
+      await problems.check('input.operator', () => this.directory.organisations('input.operator', [operatorId], false));
     return problems.done({
       name: problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name)),
       kind,

@@ -1,4 +1,14 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  notInFuture,
+  type DateInput,
+  type ReferenceChecks,
+  distinct,
+  optionalText,
+  requiredText,
+  given,
+  Problems,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   ECPF_COMPONENT_CODES,
@@ -53,18 +63,35 @@ export class TrainingService {
   ) {}
 
   async record(
-    input: TrainingInput & { title: string; kind: TrainingKind; startsOn: DateInput; endsOn: DateInput; trainers: string[]; participants: ParticipantsInput },
+    input: TrainingInput & {
+      title: string;
+      kind: TrainingKind;
+      startsOn: DateInput;
+      endsOn: DateInput;
+      trainers: string[];
+      participants: ParticipantsInput;
+    },
   ): Promise<MiningTraining> {
     return this.writes.once(MiningTrainingSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       const participants = readParticipants('input.participants', input.participants);
-      const knowledge = given(input.knowledgeAssessment) ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
+      const knowledge = given(input.knowledgeAssessment)
+        ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants)
+        : null;
       const { place, site } = await communityOrSite(this.loaders, this.directory, input);
       const trainerIds = await this.trainers(input.trainers);
       const covered = await coveredProvisions(this.loaders, input, null);
       return this.writes.create(
         writer,
-        { ...values, ...place, ...covered, siteId: site?.id ?? null, trainerIds, participantsTotal: participants.total, ...scale(knowledge) },
+        {
+          ...values,
+          ...place,
+          ...covered,
+          siteId: site?.id ?? null,
+          trainerIds,
+          participantsTotal: participants.total,
+          ...scale(knowledge),
+        },
         input.clientMutationId,
         {
           schema: MiningTrainingSchema,
@@ -84,13 +111,17 @@ export class TrainingService {
     const current = this.writes.editable(writer, await this.loaders.training.load(id), 'MiningTraining', id, version);
     const values = this.validate(input, current);
     const stored = await this.loaders.groupsOfTraining.load(id);
-    const participants = given(input.participants) ? readParticipants('input.participants', input.participants) : { groups: stored, total: current.participantsTotal };
+    const participants = given(input.participants)
+      ? readParticipants('input.participants', input.participants)
+      : { groups: stored, total: current.participantsTotal };
     let knowledge: KnowledgeScores | null;
     if (input.knowledgeAssessment === undefined) {
       knowledge = storedScores(current, stored);
       if (knowledge && given(input.participants)) stillAssessable(knowledge, participants);
     } else {
-      knowledge = given(input.knowledgeAssessment) ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants) : null;
+      knowledge = given(input.knowledgeAssessment)
+        ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants)
+        : null;
     }
     const trainerIds = input.trainers === undefined ? current.trainerIds : await this.trainers(input.trainers);
     const covered = await coveredProvisions(this.loaders, input, current);
@@ -118,19 +149,30 @@ export class TrainingService {
     problems.throwIfAny();
     const kind = input.kind ?? current!.kind;
     if (!TRAINING_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
-    const startsOn = problems.check('input.startsOn', () => (given(input.startsOn) ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn));
-    const endsOn = problems.check('input.endsOn', () => (given(input.endsOn) ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn));
-    if (startsOn && endsOn && endsOn < startsOn) problems.add(given(input.endsOn) ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
+    const startsOn = problems.check('input.startsOn', () =>
+      given(input.startsOn) ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn,
+    );
+    const endsOn = problems.check('input.endsOn', () =>
+      given(input.endsOn) ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn,
+    );
+    if (startsOn && endsOn && endsOn < startsOn)
+      problems.add(given(input.endsOn) ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
     const ecpfComponents =
-      problems.check('input.ecpfComponents', () => (given(input.ecpfComponents) ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []))) ?? [];
+      problems.check('input.ecpfComponents', () =>
+        given(input.ecpfComponents) ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []),
+      ) ?? [];
     const unknown = ecpfComponents.findIndex((c) => !ECPF_COMPONENT_CODES.includes(c));
     if (unknown >= 0) problems.add(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
     return problems.done({
-      title: problems.check('input.title', () => (given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title)),
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+      ),
       kind,
       startsOn,
       endsOn,
-      venue: problems.check('input.venue', () => (input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200))),
+      venue: problems.check('input.venue', () =>
+        input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
+      ),
       ecpfComponents,
     });
   }
@@ -143,7 +185,12 @@ export class TrainingService {
     return this.directory.organisations('input.trainers', trainers);
   }
 
-  private async replaceGroups(manager: EntityManager, trainingId: string, participants: Participants, knowledge: KnowledgeScores | null): Promise<void> {
+  private async replaceGroups(
+    manager: EntityManager,
+    trainingId: string,
+    participants: Participants,
+    knowledge: KnowledgeScores | null,
+  ): Promise<void> {
     const rows = manager.getRepository(TrainingParticipantGroupSchema);
     await rows.delete({ trainingId });
     if (participants.groups.length === 0) return;
@@ -164,7 +211,10 @@ export class TrainingService {
   }
 
   private duplicates(title: string, startsOn: string) {
-    return { mining_training_same: () => badInput('input.title', `Your organisation already recorded "${title}" in this community starting ${startsOn}`) };
+    return {
+      mining_training_same: () =>
+        badInput('input.title', `Your organisation already recorded "${title}" in this community starting ${startsOn}`),
+    };
   }
 }
 
@@ -179,7 +229,9 @@ export function storedScores(training: MiningTraining, groups: readonly Training
   return {
     scaleMin: training.scoreScaleMin,
     scaleMax: training.scoreScaleMax,
-    groups: new Map(scored.map((g) => [g.stakeholderGroup, { assessed: g.assessed!, meanPreScore: g.meanPreScore!, meanPostScore: g.meanPostScore! }])),
+    groups: new Map(
+      scored.map((g) => [g.stakeholderGroup, { assessed: g.assessed!, meanPreScore: g.meanPreScore!, meanPostScore: g.meanPostScore! }]),
+    ),
   };
 }
 

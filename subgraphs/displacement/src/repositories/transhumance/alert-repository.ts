@@ -9,7 +9,17 @@ import {
   type TranshumanceAlert,
 } from '../../entities/transhumance';
 import type { AlertKind, AlertSeverity, AlertStatus, AlertTrigger } from '../../entities/transhumance-values';
-import { nearSql, whereAlongCorridor, whereIdIs, whereInBox, whereNear, withinAreaOf, type AlongCorridorFilter, type BoxFilter, type NearFilter } from './geo-filters';
+import {
+  nearSql,
+  whereAlongCorridor,
+  whereIdIs,
+  whereInBox,
+  whereNear,
+  withinAreaOf,
+  type AlongCorridorFilter,
+  type BoxFilter,
+  type NearFilter,
+} from './geo-filters';
 import { rowsToEntities } from './rows';
 
 export interface AlertFilter {
@@ -66,7 +76,13 @@ export class AlertRepository {
     const query = this.filtered(filter);
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'a.raised_at', type: 'timestamp', value: (a) => a.raisedAt }, { expression: 'a.id', type: 'bigint', value: (a) => a.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'a.raised_at', type: 'timestamp', value: (a) => a.raisedAt },
+          { expression: 'a.id', type: 'bigint', value: (a) => a.id },
+        ],
+      },
       page,
     );
   }
@@ -83,7 +99,12 @@ export class AlertRepository {
    * The latest alerts within `radiusKm` of each community, in one statement for all of them: the
    * communities' coordinates arrive as arrays, and each probes the alerts' earth index.
    */
-  async nearCommunities(communities: readonly PlacedCommunity[], radiusKm: number, status: AlertStatus[] | null, first: number): Promise<(TranshumanceAlert & { communityId: string })[]> {
+  async nearCommunities(
+    communities: readonly PlacedCommunity[],
+    radiusKm: number,
+    status: AlertStatus[] | null,
+    first: number,
+  ): Promise<(TranshumanceAlert & { communityId: string })[]> {
     const rows = (await this.dataSource.query(
       `SELECT a.*, c.community_id FROM unnest($1::text[], $2::float8[], $3::float8[]) AS c(community_id, latitude, longitude)
        CROSS JOIN LATERAL (
@@ -91,7 +112,14 @@ export class AlertRepository {
          WHERE ${nearSql('a.latitude', 'a.longitude', 'c.latitude', 'c.longitude', '$4')} AND ($5::text[] IS NULL OR a.status = ANY($5::text[]))
          ORDER BY a.raised_at DESC, a.id DESC LIMIT $6
        ) a`,
-      [communities.map((c) => c.id), communities.map((c) => c.latitude), communities.map((c) => c.longitude), radiusKm * 1000, status, first],
+      [
+        communities.map((c) => c.id),
+        communities.map((c) => c.latitude),
+        communities.map((c) => c.longitude),
+        radiusKm * 1000,
+        status,
+        first,
+      ],
     )) as Record<string, unknown>[];
     return this.withKey(rows, 'community_id', 'communityId');
   }
@@ -127,7 +155,10 @@ export class AlertRepository {
   /** Counts by status, kind, trigger and severity, and the total, in one statement. */
   async counts(filter: AlertFilter): Promise<AlertCountRow[]> {
     const rows = await this.filtered(filter)
-      .select(`CASE WHEN GROUPING(a.status) = 0 THEN 'status' WHEN GROUPING(a.kind) = 0 THEN 'kind' WHEN GROUPING(a.trigger) = 0 THEN 'trigger' WHEN GROUPING(a.severity) = 0 THEN 'severity' ELSE 'total' END`, 'dimension')
+      .select(
+        `CASE WHEN GROUPING(a.status) = 0 THEN 'status' WHEN GROUPING(a.kind) = 0 THEN 'kind' WHEN GROUPING(a.trigger) = 0 THEN 'trigger' WHEN GROUPING(a.severity) = 0 THEN 'severity' ELSE 'total' END`,
+        'dimension',
+      )
       .addSelect('COALESCE(a.status, a.kind, a.trigger, a.severity)', 'value')
       .addSelect('count(*)::int', 'alerts')
       .groupBy('GROUPING SETS ((a.status), (a.kind), (a.trigger), (a.severity), ())')
@@ -181,7 +212,13 @@ export class AlertRepository {
     return query;
   }
 
-  private withKey<K extends string>(rows: Record<string, unknown>[], column: string, property: K): (TranshumanceAlert & Record<K, string>)[] {
-    return rowsToEntities(this.dataSource, TranshumanceAlertSchema, rows).map((alert, i) => ({ ...alert, [property]: String(rows[i]![column]) }) as TranshumanceAlert & Record<K, string>);
+  private withKey<K extends string>(
+    rows: Record<string, unknown>[],
+    column: string,
+    property: K,
+  ): (TranshumanceAlert & Record<K, string>)[] {
+    return rowsToEntities(this.dataSource, TranshumanceAlertSchema, rows).map(
+      (alert, i) => ({ ...alert, [property]: String(rows[i]![column]) }) as TranshumanceAlert & Record<K, string>,
+    );
   }
 }

@@ -35,6 +35,15 @@ export class CorridorRepository {
     if (filter.search?.trim()) query.andWhere(`search_key(c.name) LIKE ${containsTerm(':search')}`, { search: filter.search });
     if (filter.withinBox) whereCorridorOverlaps(query, 'c', filter.withinBox);
     if (filter.near) whereCorridorNear(query, 'c', filter.near);
-    return keysetConnection(query, { keys: [{ expression: 'c.name', type: 'text', value: (c) => c.name }, { expression: 'c.id', type: 'uuid', value: (c) => c.id }] }, page);
+    return keysetConnection(
+      query,
+      {
+        keys: [
+          { expression: 'c.name', type: 'text', value: (c) => c.name },
+          { expression: 'c.id', type: 'uuid', value: (c) => c.id },
+        ],
+      },
+      page,
+    );
   }
 }

@@ -50,7 +50,13 @@ export class FlowRepository {
     }
     return keysetConnection(
       query,
-      { direction: 'DESC', keys: [{ expression: 'o.observed_at', type: 'timestamp', value: (o) => o.observedAt }, { expression: 'o.id', type: 'uuid', value: (o) => o.id }] },
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'o.observed_at', type: 'timestamp', value: (o) => o.observedAt },
+          { expression: 'o.id', type: 'uuid', value: (o) => o.id },
+        ],
+      },
       page,
     );
   }

@@ -29,7 +29,8 @@ export function checkBox(field: string, box: BoxFilter): BoxFilter {
 }
 
 export function checkRadius(field: string, km: number): number {
-  if (!Number.isFinite(km) || km <= 0 || km > MAX_RADIUS_KM) throw badInput(field, `The distance must be more than 0 and at most ${MAX_RADIUS_KM} km (got ${km})`);
+  if (!Number.isFinite(km) || km <= 0 || km > MAX_RADIUS_KM)
+    throw badInput(field, `The distance must be more than 0 and at most ${MAX_RADIUS_KM} km (got ${km})`);
   return km;
 }
 
@@ -75,7 +76,12 @@ export function whereNear<T extends ObjectLiteral>(query: SelectQueryBuilder<T>,
  * per km), an index probe of the table's earth index. Distance to the nearest vertex overstates the
  * distance to the path by at most a few metres at 10 km (half a kilometre right on the path).
  */
-export function whereAlongCorridor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, table: string, along: AlongCorridorFilter): void {
+export function whereAlongCorridor<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  table: string,
+  along: AlongCorridorFilter,
+): void {
   if (onlyUuids([along.corridor]).length === 0) {
     query.andWhere('false');
     return;

@@ -2,7 +2,16 @@ import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, PCODE_PATTERN, type Connection, type PageArgs } from '@peacegraph/kit';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from '../../entities/transhumance';
 import type { SpotKind } from '../../entities/transhumance-values';
-import { whereAlongCorridor, whereIdIs, whereInBox, whereNear, withinAreaOf, type AlongCorridorFilter, type BoxFilter, type NearFilter } from './geo-filters';
+import {
+  whereAlongCorridor,
+  whereIdIs,
+  whereInBox,
+  whereNear,
+  withinAreaOf,
+  type AlongCorridorFilter,
+  type BoxFilter,
+  type NearFilter,
+} from './geo-filters';
 import { rowsToEntities } from './rows';
 
 export interface PlaceFilter {
@@ -33,12 +42,26 @@ export class SpotRepository {
     const query = this.rows.createQueryBuilder('s');
     if (filter.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
     placeConditions(query, 's', 'sensitive_spot', filter);
-    return keysetConnection(query, { keys: [{ expression: 's.name', type: 'text', value: (s) => s.name }, { expression: 's.id', type: 'uuid', value: (s) => s.id }] }, page);
+    return keysetConnection(
+      query,
+      {
+        keys: [
+          { expression: 's.name', type: 'text', value: (s) => s.name },
+          { expression: 's.id', type: 'uuid', value: (s) => s.id },
+        ],
+      },
+      page,
+    );
   }
 
   /** The spots on each corridor, in order along its path. */
   onCorridors(corridorIds: readonly string[]): Promise<SensitiveSpot[]> {
-    return this.rows.createQueryBuilder('s').where('s.corridor_id = ANY(:ids)', { ids: onlyUuids(corridorIds) }).orderBy('s.km_along').addOrderBy('s.id').getMany();
+    return this.rows
+      .createQueryBuilder('s')
+      .where('s.corridor_id = ANY(:ids)', { ids: onlyUuids(corridorIds) })
+      .orderBy('s.km_along')
+      .addOrderBy('s.id')
+      .getMany();
   }
 
   /** The first spots (by name) in each area and below; a spot in a province is also in its region. */
@@ -75,12 +98,26 @@ export class CountingPointRepository {
   list(filter: PlaceFilter, page: PageArgs): Promise<Connection<CountingPoint>> {
     const query = this.rows.createQueryBuilder('p');
     placeConditions(query, 'p', 'counting_point', filter);
-    return keysetConnection(query, { keys: [{ expression: 'p.name', type: 'text', value: (p) => p.name }, { expression: 'p.id', type: 'uuid', value: (p) => p.id }] }, page);
+    return keysetConnection(
+      query,
+      {
+        keys: [
+          { expression: 'p.name', type: 'text', value: (p) => p.name },
+          { expression: 'p.id', type: 'uuid', value: (p) => p.id },
+        ],
+      },
+      page,
+    );
   }
 
   /** The counting points of each corridor, in order along its path. */
   onCorridors(corridorIds: readonly string[]): Promise<CountingPoint[]> {
-    return this.rows.createQueryBuilder('p').where('p.corridor_id = ANY(:ids)', { ids: onlyUuids(corridorIds) }).orderBy('p.km_along').addOrderBy('p.id').getMany();
+    return this.rows
+      .createQueryBuilder('p')
+      .where('p.corridor_id = ANY(:ids)', { ids: onlyUuids(corridorIds) })
+      .orderBy('p.km_along')
+      .addOrderBy('p.id')
+      .getMany();
   }
 
   ofCorridor(corridorId: string): Promise<CountingPoint[]> {

@@ -5,7 +5,11 @@ import type { DataSource, EntitySchema, ObjectLiteral } from 'typeorm';
  * builder cannot write, such as a LATERAL join over unnest'd arrays. Columns map by their database
  * names; the driver already parsed dates and jsonb.
  */
-export function rowsToEntities<T extends ObjectLiteral>(dataSource: DataSource, schema: EntitySchema<T>, rows: Record<string, unknown>[]): T[] {
+export function rowsToEntities<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  schema: EntitySchema<T>,
+  rows: Record<string, unknown>[],
+): T[] {
   const columns = dataSource.getMetadata(schema).columns;
   return rows.map((row) => {
     const entity: Record<string, unknown> = {};

@@ -44,7 +44,10 @@ export class TranshumanceAggregates {
     const alerts = this.deps.repositories.transhumanceAlerts;
     const [counts, times] = await Promise.all([alerts.counts(filter), alerts.responseTimes(filter)]);
     const by = (dimension: string) =>
-      counts.filter((c) => c.dimension === dimension && c.value !== null).map((c) => ({ value: c.value!, alerts: c.alerts })).sort((a, b) => a.value.localeCompare(b.value));
+      counts
+        .filter((c) => c.dimension === dimension && c.value !== null)
+        .map((c) => ({ value: c.value!, alerts: c.alerts }))
+        .sort((a, b) => a.value.localeCompare(b.value));
     const time = (step: string) => {
       const t = times.find((r) => r.step === step)!;
       return { alerts: t.alerts, medianHours: round(t.medianHours), p90Hours: round(t.p90Hours) };
@@ -65,4 +68,3 @@ export class TranshumanceAggregates {
 function round(hours: number | null): number | null {
   return hours === null ? null : Math.round(hours * 100) / 100;
 }
-

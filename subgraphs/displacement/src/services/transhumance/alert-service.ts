@@ -1,7 +1,13 @@
 import { badInput, optionalText, requiredText, wholeNumber, type Partner, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
-import { AlertRecipientSchema, AlertTransitionSchema, TranshumanceAlertSchema, type AlertRecipient, type TranshumanceAlert } from '../../entities/transhumance';
+import {
+  AlertRecipientSchema,
+  AlertTransitionSchema,
+  TranshumanceAlertSchema,
+  type AlertRecipient,
+  type TranshumanceAlert,
+} from '../../entities/transhumance';
 import {
   ALERT_KINDS,
   ALERT_SEVERITIES,
@@ -69,20 +75,26 @@ export class AlertService {
       const problems = new Problems();
       if (!ALERT_KINDS.includes(input.kind)) problems.add('input.kind', `Unknown kind ${input.kind}`);
       if (!ALERT_SEVERITIES.includes(input.severity)) problems.add('input.severity', `Unknown severity ${input.severity}`);
-      if (input.kind === 'EVENT' && given(input.trigger)) problems.add('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
-      if (input.kind === 'PREVENTION' && !given(input.trigger)) problems.add('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
-      if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger)) problems.add('input.trigger', `Unknown trigger ${input.trigger}`);
+      if (input.kind === 'EVENT' && given(input.trigger))
+        problems.add('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
+      if (input.kind === 'PREVENTION' && !given(input.trigger))
+        problems.add('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
+      if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger))
+        problems.add('input.trigger', `Unknown trigger ${input.trigger}`);
       const checkedSummary = problems.check('input.summary', () => requiredText('input.summary', input.summary, 'The summary', 2000));
       if (!given(input.spot) && !given(input.adminArea)) problems.add('input.spot', 'Name a sensitive spot, an admin area, or both');
       const spot = given(input.spot) ? await loaders.transhumanceSpot.load(input.spot) : null;
       if (given(input.spot) && !spot) problems.add('input.spot', `No sensitive spot with id "${input.spot}"`);
       const areaGiven = input.adminArea;
-      const area = given(areaGiven) ? ((await problems.check('input.adminArea', () => directory.adminArea('input.adminArea', areaGiven))) ?? null) : null;
+      const area = given(areaGiven)
+        ? ((await problems.check('input.adminArea', () => directory.adminArea('input.adminArea', areaGiven))) ?? null)
+        : null;
       if (spot && area && !spot.adminPcode.startsWith(area.adminPcode)) {
         problems.add('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
       }
       const corridorId = input.corridor ?? spot?.corridorId ?? null;
-      if (given(input.corridor) && !(await loaders.transhumanceCorridor.load(input.corridor))) problems.add('input.corridor', `No corridor with id "${input.corridor}"`);
+      if (given(input.corridor) && !(await loaders.transhumanceCorridor.load(input.corridor)))
+        problems.add('input.corridor', `No corridor with id "${input.corridor}"`);
       const count = (field: string, value: number | null | undefined, label: string, max: number) =>
         problems.check(field, () => wholeNumber(field, value ?? 0, label, { max })) ?? 0;
       const heads = {
@@ -131,7 +143,10 @@ export class AlertService {
   }
 
   verify(id: string, version: number, input: StepInput | null | undefined): Promise<TranshumanceAlert> {
-    return this.move(id, version, 'VERIFY', input?.at, (at) => ({ changes: { verifiedAt: at }, note: optionalText('input.note', input?.note, 'The note', 1000) }));
+    return this.move(id, version, 'VERIFY', input?.at, (at) => ({
+      changes: { verifiedAt: at },
+      note: optionalText('input.note', input?.note, 'The note', 1000),
+    }));
   }
 
   disseminate(id: string, version: number, input: DisseminateInput): Promise<TranshumanceAlert> {
@@ -169,7 +184,9 @@ export class AlertService {
   close(id: string, version: number, input: CloseInput): Promise<TranshumanceAlert> {
     const dismissed = input.dismissed === true;
     return this.move(id, version, dismissed ? 'DISMISS' : 'CLOSE', input.at, (at) => {
-      const reason = dismissed ? requiredText('input.reason', input.reason ?? '', 'The reason for dismissing the alert', 1000) : optionalText('input.reason', input.reason, 'The reason', 1000);
+      const reason = dismissed
+        ? requiredText('input.reason', input.reason ?? '', 'The reason for dismissing the alert', 1000)
+        : optionalText('input.reason', input.reason, 'The reason', 1000);
       return { changes: { closedAt: at, dismissed, closeReason: reason }, note: reason };
     });
   }
@@ -188,16 +205,21 @@ export class AlertService {
     const at = this.when(atInput, current);
     const { changes, note, also } = await step(at);
     const to = targetOf(move);
-    return writes.update(current, version, { ...changes, status: to }, {
-      schema: TranshumanceAlertSchema,
-      recordType: 'TranshumanceAlert',
-      operation: `${move.toLowerCase()}TranshumanceAlert`,
-      fields: ['status', ...Object.keys(changes)],
-      after: async (manager) => {
-        await also?.(manager, current.id);
-        await this.history(manager, writer, current, current.status, to, at, note);
+    return writes.update(
+      current,
+      version,
+      { ...changes, status: to },
+      {
+        schema: TranshumanceAlertSchema,
+        recordType: 'TranshumanceAlert',
+        operation: `${move.toLowerCase()}TranshumanceAlert`,
+        fields: ['status', ...Object.keys(changes)],
+        after: async (manager) => {
+          await also?.(manager, current.id);
+          await this.history(manager, writer, current, current.status, to, at, note);
+        },
       },
-    });
+    );
   }
 
   /** An alert is raised now, or recorded afterwards: not in the future, not more than 90 days back. */
@@ -205,7 +227,8 @@ export class AlertService {
     const now = new Date();
     if (!at) return now;
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.at', `${at.toISOString()} is in the future`);
-    if (now.getTime() - at.getTime() > 90 * 86_400_000) throw badInput('input.at', `${at.toISOString()} is more than 90 days ago: record it as an event of the past elsewhere`);
+    if (now.getTime() - at.getTime() > 90 * 86_400_000)
+      throw badInput('input.at', `${at.toISOString()} is more than 90 days ago: record it as an event of the past elsewhere`);
     return at;
   }
 
@@ -214,15 +237,32 @@ export class AlertService {
     const now = new Date();
     if (!at) return now;
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.at', `${at.toISOString()} is in the future`);
-    const previous = [alert.raisedAt, alert.verifiedAt, alert.disseminatedAt, alert.responseAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0]!;
+    const previous = [alert.raisedAt, alert.verifiedAt, alert.disseminatedAt, alert.responseAt]
+      .filter((d): d is Date => !!d)
+      .sort((a, b) => b.getTime() - a.getTime())[0]!;
     if (at < previous) throw badInput('input.at', `${at.toISOString()} is before the alert's previous step (${previous.toISOString()})`);
     return at;
   }
 
-  private async history(manager: EntityManager, writer: Partner, alert: TranshumanceAlert, from: AlertStatus | null, to: AlertStatus, at: Date, note: string | null): Promise<void> {
-    await manager
-      .getRepository(AlertTransitionSchema)
-      .insert({ alertId: alert.id, ownerOrg: alert.ownerOrg, fromStatus: from, toStatus: to, at, actor: writer.subject, actorOrg: writer.organisationId, note });
+  private async history(
+    manager: EntityManager,
+    writer: Partner,
+    alert: TranshumanceAlert,
+    from: AlertStatus | null,
+    to: AlertStatus,
+    at: Date,
+    note: string | null,
+  ): Promise<void> {
+    await manager.getRepository(AlertTransitionSchema).insert({
+      alertId: alert.id,
+      ownerOrg: alert.ownerOrg,
+      fromStatus: from,
+      toStatus: to,
+      at,
+      actor: writer.subject,
+      actorOrg: writer.organisationId,
+      note,
+    });
   }
 }
 

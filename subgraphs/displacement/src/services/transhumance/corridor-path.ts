@@ -20,7 +20,8 @@ export function readPath(field: string, input: PathInput): { positions: Position
   let base: string;
   if (given(input.geoJson)) {
     const geometry = input.geoJson.type === 'Feature' ? (input.geoJson.geometry as Record<string, unknown> | null) : input.geoJson;
-    if (!geometry || geometry.type !== 'LineString') throw badInput(`${field}.geoJson`, 'The path must be a GeoJSON LineString (or a Feature whose geometry is one)');
+    if (!geometry || geometry.type !== 'LineString')
+      throw badInput(`${field}.geoJson`, 'The path must be a GeoJSON LineString (or a Feature whose geometry is one)');
     raw = geometry.coordinates;
     base = `${field}.geoJson.coordinates`;
   } else {
@@ -31,7 +32,12 @@ export function readPath(field: string, input: PathInput): { positions: Position
   if (raw.length < 2) throw badInput(base, 'A path needs at least 2 positions');
   if (raw.length > MAX_POSITIONS) throw badInput(base, `A path has at most ${MAX_POSITIONS} positions (got ${raw.length}); simplify it`);
   const positions = raw.map((position: unknown, i) => {
-    if (!Array.isArray(position) || position.length < 2 || position.length > 3 || !position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    if (
+      !Array.isArray(position) ||
+      position.length < 2 ||
+      position.length > 3 ||
+      !position.every((n) => typeof n === 'number' && Number.isFinite(n))
+    ) {
       throw badInput(`${base}.${i}`, 'Each position is [longitude, latitude] (an altitude may follow)');
     }
     const [longitude, latitude] = position as number[];
@@ -42,17 +48,27 @@ export function readPath(field: string, input: PathInput): { positions: Position
   });
   positions.forEach((p, i) => {
     const previous = positions[i - 1];
-    if (previous && previous.latitude === p.latitude && previous.longitude === p.longitude) throw badInput(`${base}.${i}`, `Position ${i} repeats position ${i - 1}`);
+    if (previous && previous.latitude === p.latitude && previous.longitude === p.longitude)
+      throw badInput(`${base}.${i}`, `Position ${i} repeats position ${i - 1}`);
   });
   return { positions, positionField: (i) => `${base}.${i}` };
 }
 
 /** Every position inside (the extent of) one of the countries the corridor crosses. */
-export function checkPathInCountries(positions: readonly Position[], countries: readonly string[], positionField: (i: number) => string): void {
+export function checkPathInCountries(
+  positions: readonly Position[],
+  countries: readonly string[],
+  positionField: (i: number) => string,
+): void {
   positions.forEach((p, i) => {
     if (countries.some((c) => insideCountry(c, p.latitude, p.longitude))) return;
-    const swapped = countries.some((c) => insideCountry(c, p.longitude, p.latitude)) ? ' (latitude and longitude look swapped: GeoJSON puts longitude first)' : '';
-    throw badInput(positionField(i), `Position ${i} [${p.longitude}, ${p.latitude}] is outside every country the corridor crosses (${countries.join(', ')})${swapped}`);
+    const swapped = countries.some((c) => insideCountry(c, p.longitude, p.latitude))
+      ? ' (latitude and longitude look swapped: GeoJSON puts longitude first)'
+      : '';
+    throw badInput(
+      positionField(i),
+      `Position ${i} [${p.longitude}, ${p.latitude}] is outside every country the corridor crosses (${countries.join(', ')})${swapped}`,
+    );
   });
 }
 

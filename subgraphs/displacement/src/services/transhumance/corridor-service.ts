@@ -32,7 +32,9 @@ const MAX_AREAS = 60;
 export class CorridorService {
   constructor(private readonly deps: ServiceDependencies) {}
 
-  async create(input: CorridorInput & { name: string; formality: CorridorFormality; path: PathInput; adminAreas: string[] }): Promise<TranshumanceCorridor> {
+  async create(
+    input: CorridorInput & { name: string; formality: CorridorFormality; path: PathInput; adminAreas: string[] },
+  ): Promise<TranshumanceCorridor> {
     const { writes } = this.deps;
     return writes.once(TranshumanceCorridorSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(input, null);
@@ -85,14 +87,15 @@ export class CorridorService {
     let adminPcodes = current?.adminPcodes ?? [];
     let countryCodes = current?.countryCodes ?? [];
     const adminAreas = input.adminAreas;
-    if (given(adminAreas)) await problems.check('input.adminAreas', async () => {
-      const pcodes = distinct('input.adminAreas', adminAreas, (p) => p);
-      if (pcodes.length === 0) throw badInput('input.adminAreas', 'Name at least one admin area the corridor crosses');
-      if (pcodes.length > MAX_AREAS) throw badInput('input.adminAreas', `At most ${MAX_AREAS} admin areas`);
-      const areas = await this.deps.directory.adminAreas('input.adminAreas', pcodes);
-      adminPcodes = areas.map((a) => a.adminPcode);
-      countryCodes = [...new Set(areas.map((a) => a.countryCode))];
-    });
+    if (given(adminAreas))
+      await problems.check('input.adminAreas', async () => {
+        const pcodes = distinct('input.adminAreas', adminAreas, (p) => p);
+        if (pcodes.length === 0) throw badInput('input.adminAreas', 'Name at least one admin area the corridor crosses');
+        if (pcodes.length > MAX_AREAS) throw badInput('input.adminAreas', `At most ${MAX_AREAS} admin areas`);
+        const areas = await this.deps.directory.adminAreas('input.adminAreas', pcodes);
+        adminPcodes = areas.map((a) => a.adminPcode);
+        countryCodes = [...new Set(areas.map((a) => a.countryCode))];
+      });
     let positions: Position[] = current ? positionsOf(current.path) : [];
     const path = input.path;
     // Where the path lies is only judged against areas that were accepted.
@@ -104,22 +107,32 @@ export class CorridorService {
         if (areasKnown) checkPathInCountries(positions, countryCodes, read.positionField);
       });
     } else if (given(input.adminAreas) && areasKnown) {
-      problems.check('input.adminAreas', () => checkPathInCountries(positions, countryCodes, (i) => `input.adminAreas (position ${i} of the current path)`));
+      problems.check('input.adminAreas', () =>
+        checkPathInCountries(positions, countryCodes, (i) => `input.adminAreas (position ${i} of the current path)`),
+      );
     }
     return problems.done({
       name: problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name)),
       formality,
       legalBasis: problems.check('input.legalBasis', () =>
-        input.legalBasis === undefined ? (current?.legalBasis ?? null) : optionalText('input.legalBasis', input.legalBasis, 'The legal basis', 500),
+        input.legalBasis === undefined
+          ? (current?.legalBasis ?? null)
+          : optionalText('input.legalBasis', input.legalBasis, 'The legal basis', 500),
       ),
       adminPcodes,
       countryCodes,
       positions,
-      season: problems.check('input.season', () => (input.season === undefined || input.season === null ? (current?.season ?? []) : readSeason('input.season', input.season))),
-      earlyAction: problems.check('input.earlyAction', () =>
-        input.earlyAction === undefined || input.earlyAction === null ? (current?.earlyAction ?? {}) : readOverrides('input.earlyAction', input.earlyAction),
+      season: problems.check('input.season', () =>
+        input.season === undefined || input.season === null ? (current?.season ?? []) : readSeason('input.season', input.season),
       ),
-      notes: problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'))),
+      earlyAction: problems.check('input.earlyAction', () =>
+        input.earlyAction === undefined || input.earlyAction === null
+          ? (current?.earlyAction ?? {})
+          : readOverrides('input.earlyAction', input.earlyAction),
+      ),
+      notes: problems.check('input.notes', () =>
+        input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
+      ),
     });
   }
 
@@ -128,7 +141,11 @@ export class CorridorService {
   }
 }
 
-async function insertVertices(manager: EntityManager, corridorId: string, vertices: readonly { seq: number; latitude: number; longitude: number; kmFromStart: number }[]): Promise<void> {
+async function insertVertices(
+  manager: EntityManager,
+  corridorId: string,
+  vertices: readonly { seq: number; latitude: number; longitude: number; kmFromStart: number }[],
+): Promise<void> {
   const rows = manager.getRepository(CorridorVertexSchema);
   for (let i = 0; i < vertices.length; i += 2000) await rows.insert(vertices.slice(i, i + 2000).map((v) => ({ ...v, corridorId })));
 }
@@ -146,7 +163,10 @@ async function relocatePlaces(manager: EntityManager, corridorId: string, path: 
     for (const place of await rows.findBy({ corridorId })) {
       const found = locateOnPath(path, place);
       if (found.distanceKm > maxKm) {
-        throw badInput('input.path', `The ${label} "${place.name}" would lie ${kmText(found.distanceKm)} from the new path (at most ${maxKm} km): move or unlink it first`);
+        throw badInput(
+          'input.path',
+          `The ${label} "${place.name}" would lie ${kmText(found.distanceKm)} from the new path (at most ${maxKm} km): move or unlink it first`,
+        );
       }
       await rows.update({ id: place.id }, { kmAlong: found.kmAlong, distanceFromPathKm: found.distanceKm });
     }

@@ -11,7 +11,14 @@ import {
   type TranshumanceCorridor,
 } from '../../entities/transhumance';
 import { effectiveSettings } from '../early-action-settings';
-import { herdsApproachingSpots, movementsOutsideSeason, type AlertProposal, type CorridorForRules, type ObservationForRules, type PlaceOnCorridor } from '../early-action';
+import {
+  herdsApproachingSpots,
+  movementsOutsideSeason,
+  type AlertProposal,
+  type CorridorForRules,
+  type ObservationForRules,
+  type PlaceOnCorridor,
+} from '../early-action';
 import { In, MoreThanOrEqual } from 'typeorm';
 
 const DAY_MS = 86_400_000;
@@ -38,13 +45,21 @@ export class EarlyActionService {
   async run(corridorIds: readonly string[], now = new Date()): Promise<TranshumanceAlert[]> {
     if (corridorIds.length === 0) return [];
     const touched = await this.deps.dataSource.transaction(async (manager) => {
-      for (const id of [...corridorIds].sort()) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('transhumance-early-action:' || $1))`, [id]);
+      for (const id of [...corridorIds].sort())
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('transhumance-early-action:' || $1))`, [id]);
       const proposals = await this.propose(manager, corridorIds, now);
-      const open = await this.deps.repositories.transhumanceAlerts.openWithRuleKeys(manager, [...new Set(proposals.map((p) => p.proposal.ruleKey))]);
+      const open = await this.deps.repositories.transhumanceAlerts.openWithRuleKeys(manager, [
+        ...new Set(proposals.map((p) => p.proposal.ruleKey)),
+      ]);
       const alerts: TranshumanceAlert[] = [];
       for (const { proposal, corridor } of proposals) {
         const horizon = effectiveSettings(corridor.earlyAction).horizonDays * DAY_MS;
-        const same = open.find((a) => a.ruleKey === proposal.ruleKey && a.expectedArrival && Math.abs(a.expectedArrival.getTime() - proposal.expectedArrival.getTime()) <= horizon);
+        const same = open.find(
+          (a) =>
+            a.ruleKey === proposal.ruleKey &&
+            a.expectedArrival &&
+            Math.abs(a.expectedArrival.getTime() - proposal.expectedArrival.getTime()) <= horizon,
+        );
         if (!same) alerts.push(await this.raise(manager, proposal, corridor, now));
         else if (same.status === 'RAISED' && changed(same, proposal)) alerts.push(await this.refresh(manager, same, proposal));
       }
@@ -55,7 +70,11 @@ export class EarlyActionService {
   }
 
   /** What the rules propose on these corridors, from what the database holds now. */
-  private async propose(manager: EntityManager, corridorIds: readonly string[], now: Date): Promise<{ proposal: AlertProposal; corridor: TranshumanceCorridor }[]> {
+  private async propose(
+    manager: EntityManager,
+    corridorIds: readonly string[],
+    now: Date,
+  ): Promise<{ proposal: AlertProposal; corridor: TranshumanceCorridor }[]> {
     const corridors = await manager.getRepository(TranshumanceCorridorSchema).findBy({ id: In([...corridorIds]) });
     if (corridors.length === 0) return [];
     const longest = Math.max(...corridors.map((c) => effectiveSettings(c.earlyAction).lookBackDays));
@@ -65,10 +84,20 @@ export class EarlyActionService {
     const observations = await manager
       .getRepository(FlowObservationSchema)
       .findBy({ corridorId: In(ids), observedAt: MoreThanOrEqual(new Date(now.getTime() - longest * DAY_MS)) });
-    const places = new Map<string, PlaceOnCorridor>(points.map((p) => [p.id, { id: p.id, name: p.name, kmAlong: p.kmAlong, adminPcode: p.adminPcode, latitude: p.latitude, longitude: p.longitude }]));
+    const places = new Map<string, PlaceOnCorridor>(
+      points.map((p) => [
+        p.id,
+        { id: p.id, name: p.name, kmAlong: p.kmAlong, adminPcode: p.adminPcode, latitude: p.latitude, longitude: p.longitude },
+      ]),
+    );
     const proposals: { proposal: AlertProposal; corridor: TranshumanceCorridor }[] = [];
     for (const corridor of corridors) {
-      const rules: CorridorForRules = { id: corridor.id, name: corridor.name, season: corridor.season, settings: effectiveSettings(corridor.earlyAction) };
+      const rules: CorridorForRules = {
+        id: corridor.id,
+        name: corridor.name,
+        season: corridor.season,
+        settings: effectiveSettings(corridor.earlyAction),
+      };
       const seen: ObservationForRules[] = observations
         .filter((o) => o.corridorId === corridor.id)
         .map((o) => ({
@@ -80,8 +109,17 @@ export class EarlyActionService {
         }));
       const onCorridor = spots
         .filter((s) => s.corridorId === corridor.id && s.kmAlong !== null)
-        .map((s) => ({ id: s.id, name: s.name, kind: s.kind, kmAlong: s.kmAlong!, adminPcode: s.adminPcode, latitude: s.latitude, longitude: s.longitude }));
-      for (const proposal of [...herdsApproachingSpots(rules, seen, onCorridor, now), ...movementsOutsideSeason(rules, seen, now)]) proposals.push({ proposal, corridor });
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          kind: s.kind,
+          kmAlong: s.kmAlong!,
+          adminPcode: s.adminPcode,
+          latitude: s.latitude,
+          longitude: s.longitude,
+        }));
+      for (const proposal of [...herdsApproachingSpots(rules, seen, onCorridor, now), ...movementsOutsideSeason(rules, seen, now)])
+        proposals.push({ proposal, corridor });
     }
     return proposals;
   }
@@ -106,8 +144,24 @@ export class EarlyActionService {
         dismissed: false,
       }),
     );
-    await manager.getRepository(AlertTransitionSchema).insert({ alertId: alert.id, ownerOrg: alert.ownerOrg, fromStatus: null, toStatus: 'RAISED', at: now, actor: EARLY_ACTION_ACTOR, actorOrg: null, note: null });
-    await this.deps.writes.recordWrite(manager, 'raiseTranshumanceAlert', 'TranshumanceAlert', [alert.id], ['trigger', 'severity', 'expectedArrival', 'herd', 'reasoning', 'evidence'], alert.ownerOrg);
+    await manager.getRepository(AlertTransitionSchema).insert({
+      alertId: alert.id,
+      ownerOrg: alert.ownerOrg,
+      fromStatus: null,
+      toStatus: 'RAISED',
+      at: now,
+      actor: EARLY_ACTION_ACTOR,
+      actorOrg: null,
+      note: null,
+    });
+    await this.deps.writes.recordWrite(
+      manager,
+      'raiseTranshumanceAlert',
+      'TranshumanceAlert',
+      [alert.id],
+      ['trigger', 'severity', 'expectedArrival', 'herd', 'reasoning', 'evidence'],
+      alert.ownerOrg,
+    );
     return alert;
   }
 
@@ -119,7 +173,14 @@ export class EarlyActionService {
       .set({ ...proposalColumns(p), version: () => 'version + 1', updatedAt: () => 'now()' } as never)
       .where('id = :id', { id: alert.id })
       .execute();
-    await this.deps.writes.recordWrite(manager, 'refreshTranshumanceAlert', 'TranshumanceAlert', [alert.id], ['trigger', 'severity', 'expectedArrival', 'herd', 'reasoning', 'evidence'], alert.ownerOrg);
+    await this.deps.writes.recordWrite(
+      manager,
+      'refreshTranshumanceAlert',
+      'TranshumanceAlert',
+      [alert.id],
+      ['trigger', 'severity', 'expectedArrival', 'herd', 'reasoning', 'evidence'],
+      alert.ownerOrg,
+    );
     return rows.findOneByOrFail({ id: alert.id });
   }
 }
@@ -143,5 +204,10 @@ function proposalColumns(p: AlertProposal) {
 function changed(alert: TranshumanceAlert, p: AlertProposal): boolean {
   const before = [...(alert.evidence?.observationIds ?? [])].sort().join();
   const after = [...p.evidence.observationIds].sort().join();
-  return before !== after || alert.trigger !== p.trigger || alert.severity !== p.severity || alert.expectedArrival?.getTime() !== p.expectedArrival.getTime();
+  return (
+    before !== after ||
+    alert.trigger !== p.trigger ||
+    alert.severity !== p.severity ||
+    alert.expectedArrival?.getTime() !== p.expectedArrival.getTime()
+  );
 }

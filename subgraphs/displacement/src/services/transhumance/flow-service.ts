@@ -1,6 +1,12 @@
 import { badInput, requireOwner, wholeNumber, given, Problems } from '@peacegraph/kit';
 import type { ServiceDependencies } from '../../context';
-import { FlowObservationBatchSchema, FlowObservationSchema, type CountingPoint, type FlowObservation, type TranshumanceAlert } from '../../entities/transhumance';
+import {
+  FlowObservationBatchSchema,
+  FlowObservationSchema,
+  type CountingPoint,
+  type FlowObservation,
+  type TranshumanceAlert,
+} from '../../entities/transhumance';
 import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS, type FlowDirection } from '../../entities/transhumance-values';
 import type { EarlyActionService } from './early-action-service';
 
@@ -36,17 +42,22 @@ export class FlowService {
     private readonly earlyAction: EarlyActionService,
   ) {}
 
-  async record(input: { observations: FlowObservationInput[]; clientMutationId?: string | null }): Promise<{ observations: FlowObservation[]; alerts: TranshumanceAlert[] }> {
+  async record(input: {
+    observations: FlowObservationInput[];
+    clientMutationId?: string | null;
+  }): Promise<{ observations: FlowObservation[]; alerts: TranshumanceAlert[] }> {
     const { writes, repositories } = this.deps;
     // One batch per key: a retry, sequential or concurrent, answers with the same batch, and the rules
     // run again (idempotent), finishing an interrupted evaluation.
     const batch = await writes.once(FlowObservationBatchSchema, input.clientMutationId, async (writer) => {
       if (input.observations.length === 0) throw badInput('input.observations', 'Give at least one observation');
-      if (input.observations.length > MAX_BATCH) throw badInput('input.observations', `At most ${MAX_BATCH} observations at once (got ${input.observations.length})`);
+      if (input.observations.length > MAX_BATCH)
+        throw badInput('input.observations', `At most ${MAX_BATCH} observations at once (got ${input.observations.length})`);
       const points = await this.countingPoints(input.observations);
       for (const point of new Set(points.values())) requireOwner(writer, point.ownerOrg, `CountingPoint ${point.id}`);
       const rows: Awaited<ReturnType<FlowService['validate']>>[] = [];
-      for (const [i, observation] of input.observations.entries()) rows.push(await this.validate(`input.observations.${i}`, observation, points.get(observation.countingPoint)!));
+      for (const [i, observation] of input.observations.entries())
+        rows.push(await this.validate(`input.observations.${i}`, observation, points.get(observation.countingPoint)!));
       return writes.create(writer, { observations: rows.length }, input.clientMutationId, {
         schema: FlowObservationBatchSchema,
         recordType: 'FlowObservationBatch',
@@ -75,7 +86,8 @@ export class FlowService {
       if (point) points.set(id, point);
     });
     observations.forEach((o, i) => {
-      if (!points.has(o.countingPoint)) throw badInput(`input.observations.${i}.countingPoint`, `No counting point with id "${o.countingPoint}"`);
+      if (!points.has(o.countingPoint))
+        throw badInput(`input.observations.${i}.countingPoint`, `No counting point with id "${o.countingPoint}"`);
     });
     return points;
   }
@@ -84,19 +96,30 @@ export class FlowService {
     const problems = new Problems();
     const observedAt = input.observedAt instanceof Date ? input.observedAt : new Date(input.observedAt);
     if (Number.isNaN(observedAt.getTime())) problems.add(`${field}.observedAt`, 'Not a date and time');
-    else if (observedAt.getTime() > Date.now() + CLOCK_SKEW_MS) problems.add(`${field}.observedAt`, `The observation time ${observedAt.toISOString()} is in the future`);
+    else if (observedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
+      problems.add(`${field}.observedAt`, `The observation time ${observedAt.toISOString()} is in the future`);
     else if (observedAt < EARLIEST) problems.add(`${field}.observedAt`, `The observation time ${observedAt.toISOString()} is before 2000`);
     if (!FLOW_DIRECTIONS.includes(input.direction)) problems.add(`${field}.direction`, `Unknown direction ${input.direction}`);
     const heads = Object.fromEntries(
-      SPECIES_FIELDS.map(([key, label, max]) => [key, problems.check(`${field}.${key}`, () => wholeNumber(`${field}.${key}`, input[key] ?? 0, label, { max })) ?? 0]),
+      SPECIES_FIELDS.map(([key, label, max]) => [
+        key,
+        problems.check(`${field}.${key}`, () => wholeNumber(`${field}.${key}`, input[key] ?? 0, label, { max })) ?? 0,
+      ]),
     ) as Record<(typeof SPECIES_FIELDS)[number][0], number>;
     const counted = SPECIES_FIELDS.every(([key]) => !problems.has(`${field}.${key}`));
-    if (counted && heads.cattle + heads.sheep + heads.goats + heads.camels === 0) problems.add(`${field}.cattle`, 'Count at least one animal: cattle, sheep, goats or camels');
-    const herders = problems.check(`${field}.herders`, () => wholeNumber(`${field}.herders`, input.herders ?? 0, 'Herders', { max: MAX_HERDERS }));
+    if (counted && heads.cattle + heads.sheep + heads.goats + heads.camels === 0)
+      problems.add(`${field}.cattle`, 'Count at least one animal: cattle, sheep, goats or camels');
+    const herders = problems.check(`${field}.herders`, () =>
+      wholeNumber(`${field}.herders`, input.herders ?? 0, 'Herders', { max: MAX_HERDERS }),
+    );
     const from = input.origin;
     const to = input.destination;
-    const origin = await problems.check(`${field}.origin`, async () => (given(from) ? (await this.deps.directory.adminArea(`${field}.origin`, from)).adminPcode : null));
-    const destination = await problems.check(`${field}.destination`, async () => (given(to) ? (await this.deps.directory.adminArea(`${field}.destination`, to)).adminPcode : null));
+    const origin = await problems.check(`${field}.origin`, async () =>
+      given(from) ? (await this.deps.directory.adminArea(`${field}.origin`, from)).adminPcode : null,
+    );
+    const destination = await problems.check(`${field}.destination`, async () =>
+      given(to) ? (await this.deps.directory.adminArea(`${field}.destination`, to)).adminPcode : null,
+    );
     const checked = problems.done({ herders, origin, destination });
     return {
       countingPointId: point.id,

@@ -1,6 +1,12 @@
 import { badInput, checkInsideCountry, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
 import type { ServiceDependencies } from '../../context';
-import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot, type TranshumanceCorridor } from '../../entities/transhumance';
+import {
+  CountingPointSchema,
+  SensitiveSpotSchema,
+  type CountingPoint,
+  type SensitiveSpot,
+  type TranshumanceCorridor,
+} from '../../entities/transhumance';
 import { SPOT_KINDS, type SpotKind } from '../../entities/transhumance-values';
 import { effectiveSettings } from '../early-action-settings';
 import { kmText, locateOnPath } from '../geo';
@@ -30,7 +36,9 @@ export interface CountingPointInput {
 export class PlaceService {
   constructor(private readonly deps: ServiceDependencies) {}
 
-  async createSpot(input: SpotInput & { name: string; kind: SpotKind; latitude: number; longitude: number; adminArea: string }): Promise<SensitiveSpot> {
+  async createSpot(
+    input: SpotInput & { name: string; kind: SpotKind; latitude: number; longitude: number; adminArea: string },
+  ): Promise<SensitiveSpot> {
     const { writes } = this.deps;
     return writes.once(SensitiveSpotSchema, input.clientMutationId, async (writer) => {
       const values = await this.spotValues(input, null);
@@ -66,15 +74,28 @@ export class PlaceService {
       const place = await problems.check('input.adminArea', () => this.place(input.adminArea, input.latitude, input.longitude));
       const corridor = input.corridor;
       if (!given(corridor)) problems.add('input.corridor', 'A counting point is on a corridor');
-      const onCorridor = given(corridor) ? await problems.check('input.corridor', () => this.onCorridor('counting point', corridor, input.latitude, input.longitude)) : undefined;
+      const onCorridor = given(corridor)
+        ? await problems.check('input.corridor', () => this.onCorridor('counting point', corridor, input.latitude, input.longitude))
+        : undefined;
       problems.throwIfAny();
-      return writes.create(writer, { name: name!, ...place!, corridorId: onCorridor!.corridorId!, kmAlong: onCorridor!.kmAlong!, distanceFromPathKm: onCorridor!.distanceFromPathKm! }, input.clientMutationId, {
-        schema: CountingPointSchema,
-        recordType: 'CountingPoint',
-        operation: 'createCountingPoint',
-        fields: Object.keys(input),
-        duplicates: { counting_point_name: () => badInput('input.name', `The corridor already has a counting point named "${name}"`) },
-      });
+      return writes.create(
+        writer,
+        {
+          name: name!,
+          ...place!,
+          corridorId: onCorridor!.corridorId!,
+          kmAlong: onCorridor!.kmAlong!,
+          distanceFromPathKm: onCorridor!.distanceFromPathKm!,
+        },
+        input.clientMutationId,
+        {
+          schema: CountingPointSchema,
+          recordType: 'CountingPoint',
+          operation: 'createCountingPoint',
+          fields: Object.keys(input),
+          duplicates: { counting_point_name: () => badInput('input.name', `The corridor already has a counting point named "${name}"`) },
+        },
+      );
     });
   }
 
@@ -90,7 +111,9 @@ export class PlaceService {
     const longitude = input.longitude ?? current!.longitude;
     const moved = !current || input.latitude !== undefined || input.longitude !== undefined || input.adminArea !== undefined;
     const pointField = current && input.latitude === undefined && input.longitude === undefined ? 'input.adminArea' : 'input.latitude';
-    const place = moved ? await problems.check(pointField, () => this.place(input.adminArea ?? current!.adminPcode, latitude, longitude, pointField)) : {};
+    const place = moved
+      ? await problems.check(pointField, () => this.place(input.adminArea ?? current!.adminPcode, latitude, longitude, pointField))
+      : {};
     const corridorId = input.corridor === undefined ? (current?.corridorId ?? null) : input.corridor;
     const relink = moved || input.corridor !== undefined;
     const onCorridor = !relink
@@ -98,8 +121,12 @@ export class PlaceService {
       : corridorId
         ? await problems.check('input.corridor', () => this.onCorridor('spot', corridorId, latitude, longitude))
         : { corridorId: null, kmAlong: null, distanceFromPathKm: null };
-    const name = problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name));
-    const notes = problems.check('input.notes', () => (input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes')));
+    const name = problems.check('input.name', () =>
+      given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
+    );
+    const notes = problems.check('input.notes', () =>
+      input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
+    );
     problems.throwIfAny();
     return {
       name: name!,
@@ -124,14 +151,20 @@ export class PlaceService {
     const found = locateOnPath(positionsOf(corridor.path), { latitude, longitude });
     const limit = effectiveSettings(corridor.earlyAction).maxDistanceFromPathKm;
     if (found.distanceKm > limit) {
-      throw badInput('input.corridor', `The ${label} lies ${kmText(found.distanceKm)} from the path of ${corridor.name}; it must be within ${limit} km`, {
-        distanceKm: Math.round(found.distanceKm * 10) / 10,
-      });
+      throw badInput(
+        'input.corridor',
+        `The ${label} lies ${kmText(found.distanceKm)} from the path of ${corridor.name}; it must be within ${limit} km`,
+        {
+          distanceKm: Math.round(found.distanceKm * 10) / 10,
+        },
+      );
     }
     return { corridorId: corridor.id, kmAlong: found.kmAlong, distanceFromPathKm: found.distanceKm };
   }
 }
 
 function spotDuplicates(name: string) {
-  return { sensitive_spot_name: () => badInput('input.name', `Your organisation already has a sensitive spot named "${name}" in that area`) };
+  return {
+    sensitive_spot_name: () => badInput('input.name', `Your organisation already has a sensitive spot named "${name}" in that area`),
+  };
 }
