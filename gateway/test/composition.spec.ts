@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Source, parse } from 'graphql';
-import { composeSupergraph, describeReport, nonNullRootFields, type ComposeReport } from '../src/composition';
+import { composeSupergraph, describeReport, namingProblems, nonNullRootFields, type ComposeReport } from '../src/composition';
 import { conflictsSdl, createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])';
@@ -305,5 +305,54 @@ type Query { notRoot: String! }
       expect.objectContaining({ code: 'NON_NULL_ROOT_FIELD', locations: ['renamed.graphql:3:15'] }),
     ]);
     expect(findings.map((f) => f.message.match(/"([^"]+)"/)![1])).toEqual(['Root.places', 'Change.rename']);
+  });
+});
+
+describe('schema naming conventions', () => {
+  const named = (sdl: string) => namingProblems('mining', parse(new Source(sdl, 'mining/schema.graphql')));
+
+  it('accepts the conventions: PascalCase types, camelCase fields and arguments, UPPER_SNAKE_CASE enum values', () => {
+    expect(
+      named(`type Query { miningSites(first: Int, adminArea: String): [MiningSite] }
+type MiningSite @key(fields: "id") { id: ID! minerals: [Mineral!]! pCode: String }
+input MiningSiteFilter { adminArea: String kind: MiningSiteKind }
+enum MiningSiteKind { ARTISANAL SMALL_SCALE INDUSTRIAL2 }
+enum Mineral { GOLD }
+scalar PCode
+union Place = MiningSite
+type Query2 { _service: String _entities: [String] }`),
+    ).toEqual([]);
+  });
+
+  it('names every breach with its subgraph, what it is, the convention and its file:line', () => {
+    const findings = named(`type mining_site { Name: String site_kind(Filter_by: String): String }
+input siteFilter { Admin_area: String }
+enum kind { artisanal SmallScale SMALL__SCALE _HIDDEN OK_1 }
+scalar pcode
+extend type Query { Sites: [mining_site] }`);
+    expect(findings.map((f) => [f.code, f.message, f.locations[0]])).toEqual([
+      ['SCHEMA_NAMING', '[mining] Type "mining_site" is not PascalCase', 'mining/schema.graphql:1:6'],
+      ['SCHEMA_NAMING', '[mining] Field "mining_site.Name" is not camelCase', 'mining/schema.graphql:1:20'],
+      ['SCHEMA_NAMING', '[mining] Field "mining_site.site_kind" is not camelCase', 'mining/schema.graphql:1:33'],
+      ['SCHEMA_NAMING', '[mining] Argument "mining_site.site_kind.Filter_by" is not camelCase', 'mining/schema.graphql:1:43'],
+      ['SCHEMA_NAMING', '[mining] Input type "siteFilter" is not PascalCase', 'mining/schema.graphql:2:7'],
+      ['SCHEMA_NAMING', '[mining] Input field "siteFilter.Admin_area" is not camelCase', 'mining/schema.graphql:2:20'],
+      ['SCHEMA_NAMING', '[mining] Enum "kind" is not PascalCase', 'mining/schema.graphql:3:6'],
+      ['SCHEMA_NAMING', '[mining] Enum value "kind.artisanal" is not UPPER_SNAKE_CASE', 'mining/schema.graphql:3:13'],
+      ['SCHEMA_NAMING', '[mining] Enum value "kind.SmallScale" is not UPPER_SNAKE_CASE', 'mining/schema.graphql:3:23'],
+      ['SCHEMA_NAMING', '[mining] Enum value "kind.SMALL__SCALE" is not UPPER_SNAKE_CASE', 'mining/schema.graphql:3:34'],
+      ['SCHEMA_NAMING', '[mining] Enum value "kind._HIDDEN" is not UPPER_SNAKE_CASE', 'mining/schema.graphql:3:47'],
+      ['SCHEMA_NAMING', '[mining] Scalar "pcode" is not PascalCase', 'mining/schema.graphql:4:8'],
+      ['SCHEMA_NAMING', '[mining] Field "Query.Sites" is not camelCase', 'mining/schema.graphql:5:21'],
+    ]);
+  });
+
+  it('fails npm run compose with the finding, and writes nothing', async () => {
+    await workspace.writeSchema('directory', directorySdl().replace('brokenCommunity: Community', 'broken_community: Community'));
+    const report = await compose();
+    expect(report).toMatchObject({ ok: false, written: false });
+    expect(report.problems.map((p) => [p.code, p.message])).toEqual([
+      ['SCHEMA_NAMING', '[directory] Field "Query.broken_community" is not camelCase'],
+    ]);
   });
 });

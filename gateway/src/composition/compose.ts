@@ -4,6 +4,7 @@ import { GraphQLError, Source, getLocation, parse, type DocumentNode, type Graph
 import { composeServices } from '@apollo/composition';
 import { errorCode, type ServiceDefinition } from '@apollo/federation-internals';
 import type { SubgraphSource } from './read-config';
+import { namingProblems } from './naming';
 import { nonNullRootFields } from './nullable-root-fields';
 
 /** One thing wrong with the subgraphs, as the person fixing their SDL needs to read it. */
@@ -33,7 +34,11 @@ export async function composeSubgraphs(subgraphs: SubgraphSource[]): Promise<Com
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const findings = services.flatMap((service) => nonNullRootFields(service.name, service.typeDefs));
+  // Our own schema conventions, reported with federation's errors in the same run.
+  const findings = services.flatMap((service) => [
+    ...nonNullRootFields(service.name, service.typeDefs),
+    ...namingProblems(service.name, service.typeDefs),
+  ]);
   const result = composeServices(services);
   if (result.errors || findings.length > 0) {
     return { ok: false, problems: [...findings, ...(result.errors ?? []).map((error) => describe(error, 'COMPOSITION_FAILED'))] };

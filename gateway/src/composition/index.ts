@@ -4,3 +4,4 @@ export { readSupergraphConfig, SupergraphConfigError, COMPOSER_VERSION, type Sup
 export { composeSubgraphs, type Composition, type CompositionProblem } from './compose';
 export { apiSchemaOf, compareApiSchemas, type SchemaChange, type SchemaDiff } from './breaking-changes';
 export { nonNullRootFields, NON_NULL_ROOT_FIELD } from './nullable-root-fields';
+export { namingProblems, SCHEMA_NAMING } from './naming';
