@@ -2,8 +2,7 @@ import { badInput } from '../errors';
 
 /**
  * Dates arrive from the Date scalar as JavaScript Dates at UTC midnight and are stored as SQL dates
- * ('YYYY-MM-DD'). "Today" is the UTC date: every country of the platform but Niger keeps UTC, and
- * Niger's hour ahead only matters for something recorded between 23:00 and midnight.
+ * ('YYYY-MM-DD').
  */
 export type DateInput = Date | string;
 
@@ -15,8 +14,13 @@ export function optionalDate(value: DateInput | null | undefined): string | null
   return value ? isoDate(value) : null;
 }
 
+/**
+ * "Today" for every rule of the platform (nothing dated in the future, periods, demo data): the date in
+ * West Africa Time (UTC+1), the latest clock of the platform's countries. Niger keeps UTC+1, the
+ * others UTC; with UTC, an event recorded in Niamey between midnight and 01:00 was "in the future".
+ */
 export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return new Date(now.getTime() + 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 /** `n` days after a 'YYYY-MM-DD' date (before, when negative). */

@@ -1,3 +1,4 @@
+import { addDays, today } from '@peacegraph/kit';
 import { ok } from '@peacegraph/kit/testing';
 import type { graphqlClient } from '@peacegraph/kit/testing';
 import type { CurriculumUnderTest } from './support';
@@ -95,7 +96,7 @@ export async function deliver(
   return recordSessionDelivery.id;
 }
 
-/** A date `days` from today (UTC), as the schema's Date. */
+/** A date `days` from today as the platform counts it (the kit's today()), as the schema's Date. */
 export function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today(), days);
 }

@@ -1,13 +1,7 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, today } from '@peacegraph/kit';
 
-/**
- * "Today" for the rule that nothing is dated in the future: the date in West Africa Time (UTC+1), the
- * latest clock of the platform's countries, so that a record entered just after midnight in Niger is
- * not refused while it is still yesterday in UTC.
- */
-export function today(now: Date = new Date()): string {
-  return new Date(now.getTime() + 60 * 60 * 1000).toISOString().slice(0, 10);
-}
+// The platform's one "today" (West Africa Time), re-exported for this subgraph's date rules.
+export { today };
 
 /** The calendar date of a GraphQL Date (parsed as UTC midnight) or an ISO string. */
 export function isoDate(value: Date | string): string {
