@@ -91,7 +91,7 @@ export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphCo
 export { runSubgraph, type SubgraphMain } from './subgraph-main';
 export { OWNED_RECORD_COLUMNS, OWNED_RECORD_SQL, constraintOf, type OwnedRecord } from './database/owned-record';
 export { RecordWrites, type WriteSpec, type Duplicates } from './database/record-writes';
-export { createOnce } from './database/keyed-create';
+export { createOnce, createOnceFor } from './database/keyed-create';
 export { atMost, type ChildLimit } from './database/child-limit';
 export * from './input/dates';
 export * from './input/text';

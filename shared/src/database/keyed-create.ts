@@ -1,3 +1,4 @@
+import type { DataSource, EntitySchema } from 'typeorm';
 /**
  * A create that carries a clientMutationId happens once per organisation and key, and every copy of
  * the request answers with the record it made: a retry sent later, and copies sent at the same time.
@@ -35,4 +36,19 @@ export async function createOnce<T>(
     if (winner) return winner;
     throw error;
   }
+}
+
+/**
+ * `createOnce` for a record keyed by its owner and clientMutationId (the `<table>_client_mutation`
+ * index): the earlier record is the one the writer's organisation made with that key.
+ */
+export function createOnceFor<T extends { ownerOrg: string; clientMutationId: string | null }>(
+  dataSource: DataSource,
+  schema: EntitySchema<T>,
+  organisationId: string,
+  clientMutationId: string | null | undefined,
+  create: () => Promise<T>,
+): Promise<T> {
+  const earlier = () => dataSource.getRepository(schema).findOneBy({ ownerOrg: organisationId, clientMutationId } as never);
+  return createOnce(clientMutationId, earlier, create);
 }

@@ -3,7 +3,7 @@ import type { AuditRecorder } from '../audit/recorder';
 import type { Viewer } from '../auth/viewer';
 import { conflict, notFound } from '../errors';
 import { requireOwner, requireWriter, type Partner } from '../policy/require';
-import { createOnce } from './keyed-create';
+import { createOnceFor } from './keyed-create';
 import { constraintOf, type OwnedRecord } from './owned-record';
 import { updateWithVersion } from './versioned-update';
 
@@ -55,21 +55,7 @@ export class RecordWrites {
     create: (writer: Partner) => Promise<T>,
   ): Promise<T> {
     const writer = this.writer();
-    return createOnce(
-      clientMutationId,
-      () => this.retried(schema, writer, clientMutationId),
-      () => create(writer),
-    );
-  }
-
-  /** The record the caller's organisation created earlier with this clientMutationId. */
-  async retried<T extends OwnedRecord>(
-    schema: EntitySchema<T>,
-    writer: Partner,
-    clientMutationId: string | null | undefined,
-  ): Promise<T | null> {
-    if (!clientMutationId) return null;
-    return this.dataSource.getRepository(schema).findOneBy({ ownerOrg: writer.organisationId, clientMutationId } as never);
+    return createOnceFor(this.dataSource, schema, writer.organisationId, clientMutationId, () => create(writer));
   }
 
   /** A record the caller may change: it exists, its organisation owns it, and it is the version read. */

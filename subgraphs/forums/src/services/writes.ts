@@ -1,6 +1,6 @@
 import {
   conflict,
-  createOnce,
+  createOnceFor,
   notFound,
   requireOwner,
   requireWriter,
@@ -54,21 +54,7 @@ export class Writes {
     create: (writer: Partner) => Promise<T>,
   ): Promise<T> {
     const writer = this.writer();
-    return createOnce(
-      clientMutationId,
-      () => this.retried(schema, writer, clientMutationId),
-      () => create(writer),
-    );
-  }
-
-  /** The record the caller's organisation created earlier with this clientMutationId. */
-  async retried<T extends RetriableRecord>(
-    schema: EntitySchema<T>,
-    writer: Partner,
-    clientMutationId: string | null | undefined,
-  ): Promise<T | null> {
-    if (!clientMutationId) return null;
-    return this.dataSource.getRepository(schema).findOneBy({ ownerOrg: writer.organisationId, clientMutationId } as never);
+    return createOnceFor(this.dataSource, schema, writer.organisationId, clientMutationId, () => create(writer));
   }
 
   /** The caller's organisation owns the record (refused before anything else is checked or written). */
