@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { badInput, notFound, PeaceGraphError } from '../src/errors';
 import { MAX_LISTED, Problems, problemsError } from '../src/input/problems';
-import { requiredText, wholeNumber } from '../src/input/text';
+import { requiredName, wholeNumber } from '../src/input/text';
 import { problemsOf } from '../src/testing/refusal';
 
 function thrown(run: () => void): PeaceGraphError {
@@ -17,7 +17,7 @@ function thrown(run: () => void): PeaceGraphError {
 describe('every problem of an input at once', () => {
   it('returns the values of rules that pass and throws nothing when none refuses', () => {
     const problems = new Problems();
-    expect(problems.check('input.name', () => requiredText('input.name', '  Kéniéba   placer ', 'The name'))).toBe('Kéniéba placer');
+    expect(problems.check('input.name', () => requiredName('input.name', '  Kéniéba   placer ', 'The name'))).toBe('Kéniéba placer');
     expect(problems.check('input.men', () => wholeNumber('input.men', 0, 'Men'))).toBe(0);
     expect(problems.any).toBe(false);
     expect(() => problems.throwIfAny()).not.toThrow();
@@ -25,7 +25,7 @@ describe('every problem of an input at once', () => {
 
   it('lists every refusal in one BAD_USER_INPUT, the first as extensions.field', () => {
     const problems = new Problems();
-    expect(problems.check('input.name', () => requiredText('input.name', '   ', 'The name'))).toBeUndefined();
+    expect(problems.check('input.name', () => requiredName('input.name', '   ', 'The name'))).toBeUndefined();
     problems.check('input.men', () => wholeNumber('input.men', -1, 'Men'));
     problems.check('input.women', () => wholeNumber('input.women', 2 ** 31, 'Women'));
     problems.add('input.heldOn', 'The date 2021-13-01 does not exist');
@@ -46,7 +46,7 @@ describe('every problem of an input at once', () => {
 
   it('keeps a single problem exactly as badInput throws it', () => {
     const problems = new Problems();
-    problems.check('input.name', () => requiredText('input.name', '', 'The name'));
+    problems.check('input.name', () => requiredName('input.name', '', 'The name'));
     const error = thrown(() => problems.throwIfAny());
     expect(error.message).toBe('The name cannot be empty');
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
@@ -123,14 +123,14 @@ describe('Problems.done', () => {
   it('returns the checked values when nothing was refused, and throws them all otherwise', () => {
     const ok = new Problems();
     const values = ok.done({
-      name: ok.check('input.name', () => requiredText('input.name', 'Kayes', 'The name')),
+      name: ok.check('input.name', () => requiredName('input.name', 'Kayes', 'The name')),
       men: 0 as number | null,
     });
     expect(values).toEqual({ name: 'Kayes', men: 0 });
     const bad = new Problems();
     const attempt = () =>
       bad.done({
-        name: bad.check('input.name', () => requiredText('input.name', '\u200B', 'The name')),
+        name: bad.check('input.name', () => requiredName('input.name', '\u200B', 'The name')),
         men: bad.check('input.men', () => wholeNumber('input.men', -3, 'Men')),
       });
     expect(thrown(attempt).extensions.problems).toEqual([

@@ -20,7 +20,7 @@ export interface Problem {
  *
  * ```ts
  * const problems = new Problems();
- * const name = problems.check('input.name', () => requiredText('input.name', input.name, 'The name'));
+ * const name = problems.check('input.name', () => requiredName('input.name', input.name, 'The name'));
  * const place = await problems.check('input.community', () => directory.community('input.community', input.community));
  * problems.throwIfAny();
  * ```

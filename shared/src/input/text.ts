@@ -9,20 +9,34 @@ export function blank(text: string): boolean {
   return !/[^\s\p{Cf}\p{M}\p{Z}]/u.test(text);
 }
 
-/** Trimmed text with inner runs of spaces collapsed; refuses blank and overlong values. */
-export function requiredText(field: string, raw: string, label: string, max = 200): string {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (blank(text)) throw badInput(field, `${label} cannot be empty`);
-  if (text.length > max) throw badInput(field, `${label} is longer than ${max} characters`);
-  return text;
-}
+/*
+ * The platform's one set of text rules, with one wording: every message names the field's label,
+ * and a refused length says the limit and what was given, so a partner can fix it in one try.
+ */
 
-/** Optional free text: blank becomes null. Paragraphs are kept. */
+/** Free text, trimmed, paragraphs kept; blank becomes null. */
 export function optionalText(field: string, raw: string | null | undefined, label: string, max = 2000): string | null {
   const text = raw?.trim() ?? '';
   if (blank(text)) return null;
-  if (text.length > max) throw badInput(field, `${label} is longer than ${max} characters`);
+  if (text.length > max) throw badInput(field, `${label} is longer than ${max} characters (got ${text.length})`);
   return text;
+}
+
+/** Like optionalText, but a blank value is refused. */
+export function requiredText(field: string, raw: string | null | undefined, label: string, max = 2000): string {
+  const text = optionalText(field, raw, label, max);
+  if (text === null) throw badInput(field, `${label} cannot be empty`);
+  return text;
+}
+
+/** A name or title on one line: inner runs of white space become one space. */
+export function optionalName(field: string, raw: string | null | undefined, label: string, max = 200): string | null {
+  return optionalText(field, raw?.replace(/\s+/g, ' '), label, max);
+}
+
+/** Like optionalName, but a blank value is refused. */
+export function requiredName(field: string, raw: string | null | undefined, label: string, max = 200): string {
+  return requiredText(field, raw?.replace(/\s+/g, ' '), label, max);
 }
 
 /** A list of short texts: each cleaned, no repeats (case ignored), between `min` and `max` of them. */
@@ -31,7 +45,7 @@ export function textList(field: string, raw: readonly string[], label: string, {
   if (raw.length > max) throw badInput(field, `At most ${max} ${label}`);
   const seen = new Set<string>();
   return raw.map((value, i) => {
-    const text = requiredText(`${field}.${i}`, value, `Each of the ${label}`, length);
+    const text = requiredName(`${field}.${i}`, value, `Each of the ${label}`, length);
     if (seen.has(text.toLowerCase())) throw badInput(`${field}.${i}`, `"${text}" is listed twice`);
     seen.add(text.toLowerCase());
     return text;

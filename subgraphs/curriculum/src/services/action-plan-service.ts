@@ -6,7 +6,7 @@ import {
   notBefore,
   notInFuture,
   type DateInput,
-  requiredText,
+  requiredName,
   given,
   Problems,
 } from '@peacegraph/kit';
@@ -54,7 +54,7 @@ export class ActionPlanService {
       const cohort = await startedCohort(this.loaders, writer, input.cohort, 'its action plan');
       const existing = await this.loaders.actionPlanOfCohort.load(cohort.id);
       if (existing) throw badInput('input.cohort', `The cohort already has an action plan (${existing.id}); add actions to it`);
-      const title = requiredText('input.title', input.title, 'The title');
+      const title = requiredName('input.title', input.title, 'The title');
       const adoptedOn = this.adoptedOn(input.adoptedOn, cohort.startedOn);
       const actions = input.actions ?? [];
       if (actions.length > MAX_ACTIONS) throw badInput('input.actions', `At most ${MAX_ACTIONS} actions`);
@@ -95,7 +95,7 @@ export class ActionPlanService {
     return this.writes.update(
       current,
       version,
-      { title: given(input.title) ? requiredText('input.title', input.title, 'The title') : current.title, adoptedOn },
+      { title: given(input.title) ? requiredName('input.title', input.title, 'The title') : current.title, adoptedOn },
       {
         schema: CommunityActionPlanSchema,
         recordType: 'CommunityActionPlan',
@@ -155,11 +155,11 @@ export class ActionPlanService {
     }
     problems.throwIfAny();
     const description = problems.check(`${prefix}.description`, () =>
-      given(input.description) ? requiredText(`${prefix}.description`, input.description, 'The description', 500) : current!.description,
+      given(input.description) ? requiredName(`${prefix}.description`, input.description, 'The description', 500) : current!.description,
     );
     const responsibleGroup = problems.check(`${prefix}.responsibleGroup`, () =>
       given(input.responsibleGroup)
-        ? requiredText(`${prefix}.responsibleGroup`, input.responsibleGroup, 'The responsible group')
+        ? requiredName(`${prefix}.responsibleGroup`, input.responsibleGroup, 'The responsible group')
         : current!.responsibleGroup,
     );
     const dueOn = problems.check(`${prefix}.dueOn`, () =>

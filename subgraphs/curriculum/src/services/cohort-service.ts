@@ -7,7 +7,7 @@ import {
   today,
   type DateInput,
   distinct,
-  requiredText,
+  requiredName,
   given,
   Problems,
 } from '@peacegraph/kit';
@@ -87,7 +87,7 @@ export class CohortService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.cohort.load(id), 'Cohort', id, version);
     const on = notInFuture('input.on', isoDate(input.on ?? today()), 'The date');
-    const reason = given(input.reason) ? requiredText('input.reason', input.reason, 'The reason', 500) : null;
+    const reason = given(input.reason) ? requiredName('input.reason', input.reason, 'The reason', 500) : null;
     const progress = await this.loaders.progress.load(id);
     const change = planStatusChange(current, input.status, on, reason, progress ?? { delivered: 0, total: 0 });
 
@@ -127,7 +127,7 @@ export class CohortService {
     const deliveries = current ? await this.loaders.deliveriesOfCohort.load(current.id) : [];
 
     const name = problems.check('input.name', () =>
-      input.name === undefined ? current!.name : requiredText('input.name', input.name!, 'The name'),
+      input.name === undefined ? current!.name : requiredName('input.name', input.name!, 'The name'),
     );
 
     const moduleId = input.module ?? current!.moduleId;

@@ -1,4 +1,4 @@
-import { badInput, distinct, requiredText, Problems } from '@peacegraph/kit';
+import { badInput, distinct, requiredName, Problems } from '@peacegraph/kit';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Places } from './places';
@@ -53,7 +53,7 @@ export class FacilitatorService {
     if (input.fullName === null) throw badInput('input.fullName', 'The name cannot be empty');
     const problems = new Problems();
     const fullName = problems.check('input.fullName', () =>
-      input.fullName === undefined ? current!.fullName : requiredText('input.fullName', input.fullName!, 'The name'),
+      input.fullName === undefined ? current!.fullName : requiredName('input.fullName', input.fullName!, 'The name'),
     );
 
     let languageCodes = current?.languageCodes ?? [];

@@ -1,4 +1,4 @@
-import { badInput, requireOwner, distinct, optionalText, requiredText, textList, wholeNumber, given, Problems } from '@peacegraph/kit';
+import { badInput, requireOwner, distinct, optionalText, requiredName, textList, wholeNumber, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { ModuleSchema, SessionPlanSchema, type Module, type SessionPlan } from '../entities';
 import { AUDIENCES, type Audience } from '../entities/headcount';
@@ -112,10 +112,10 @@ export class ModuleService {
     problems.throwIfAny();
     return problems.done({
       title: problems.check('input.title', () =>
-        input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'),
+        input.title === undefined ? current!.title : requiredName('input.title', input.title!, 'The title'),
       ),
       edition: problems.check('input.edition', () =>
-        input.edition === undefined ? current!.edition : requiredText('input.edition', input.edition!, 'The edition', 40),
+        input.edition === undefined ? current!.edition : requiredName('input.edition', input.edition!, 'The edition', 40),
       ),
       summary: problems.check('input.summary', () =>
         input.summary === undefined ? (current?.summary ?? null) : optionalText('input.summary', input.summary, 'The summary'),
@@ -145,7 +145,7 @@ export class ModuleService {
     if (audiences?.some((a) => !AUDIENCES.includes(a))) problems.add('input.audiences', 'Unknown audience');
     return problems.done({
       title: problems.check('input.title', () =>
-        input.title === undefined ? current!.title : requiredText('input.title', input.title!, 'The title'),
+        input.title === undefined ? current!.title : requiredName('input.title', input.title!, 'The title'),
       ),
       theme,
       objectives: problems.check('input.objectives', () =>

@@ -8,7 +8,7 @@ import {
   notInFuture,
   type DateInput,
   optionalText,
-  requiredText,
+  requiredName,
   textList,
   wholeNumber,
   given,
@@ -121,7 +121,7 @@ export class StaffTrainingService {
       const training = await this.ownTraining(writer, input.staffTraining);
       const heldOn = this.followUpDate('input.heldOn', input.heldOn, training);
       if (!COACHING_MODES.includes(input.mode)) throw badInput('input.mode', `Unknown mode ${input.mode}`);
-      const focus = requiredText('input.focus', input.focus, 'The focus', 300);
+      const focus = requiredName('input.focus', input.focus, 'The focus', 300);
       const trained = (await this.loaders.traineesOfTraining.load(training.id)).reduce((sum, t) => sum + t.women + t.men, 0);
       const participantsCoached = wholeNumber(
         'input.participantsCoached',
@@ -192,7 +192,7 @@ export class StaffTrainingService {
     if (startsOn && endsOn < startsOn) problems.add('input.endsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
     return problems.done({
       title: problems.check('input.title', () =>
-        given(input.title) ? requiredText('input.title', input.title, 'The title') : current!.title,
+        given(input.title) ? requiredName('input.title', input.title, 'The title') : current!.title,
       ),
       topics: problems.check('input.topics', () =>
         given(input.topics) ? textList('input.topics', input.topics, 'topics') : current!.topics,
@@ -287,7 +287,7 @@ export class StaffTrainingService {
       problems.add('input.endedOn', `The dialogue process ends (${endedOn}) before it starts (${startedOn})`);
     return problems.done({
       topic: problems.check('input.topic', () =>
-        given(input.topic) ? requiredText('input.topic', input.topic, 'The topic', 300) : current!.topic,
+        given(input.topic) ? requiredName('input.topic', input.topic, 'The topic', 300) : current!.topic,
       ),
       startedOn,
       endedOn,

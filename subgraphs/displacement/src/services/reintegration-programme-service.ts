@@ -3,7 +3,7 @@ import {
   isoDate,
   notNull,
   optionalDate,
-  requiredText,
+  requiredName,
   type DateInput,
   type ReferenceChecks,
   given,
@@ -98,7 +98,7 @@ export class ReintegrationProgrammeService {
     return problems.done({
       kind: input.kind ?? current!.kind,
       name: problems.check('input.name', () =>
-        input.name === undefined || input.name === null ? current!.name : requiredText('input.name', input.name, 'The name', 200),
+        input.name === undefined || input.name === null ? current!.name : requiredName('input.name', input.name, 'The name', 200),
       ),
       startsOn,
       endsOn,

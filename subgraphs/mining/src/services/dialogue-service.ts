@@ -13,7 +13,7 @@ import {
   type ReferenceChecks,
   distinct,
   optionalText,
-  requiredText,
+  requiredName,
   given,
   Problems,
 } from '@peacegraph/kit';
@@ -207,14 +207,14 @@ export class DialogueService {
     if (!DIALOGUE_LEVELS.includes(level)) problems.add('input.level', `Unknown level ${level}`);
     return problems.done({
       title: problems.check('input.title', () =>
-        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
       ),
       level,
       heldOn: problems.check('input.heldOn', () =>
         given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn,
       ),
       venue: problems.check('input.venue', () =>
-        given(input.venue) ? requiredText('input.venue', input.venue, 'The venue', 200) : current!.venue,
+        given(input.venue) ? requiredName('input.venue', input.venue, 'The venue', 200) : current!.venue,
       ),
     });
   }
@@ -223,9 +223,9 @@ export class DialogueService {
     const problems = new Problems();
     return problems.done({
       description: problems.check(`${field}.description`, () =>
-        requiredText(`${field}.description`, input.description, 'The commitment', 500),
+        requiredName(`${field}.description`, input.description, 'The commitment', 500),
       ),
-      madeBy: problems.check(`${field}.madeBy`, () => requiredText(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200)),
+      madeBy: problems.check(`${field}.madeBy`, () => requiredName(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200)),
       dueOn: problems.check(`${field}.dueOn`, () =>
         given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null,
       ),

@@ -5,7 +5,7 @@ import {
   type Partner,
   today,
   optionalText,
-  requiredText,
+  requiredName,
   wholeNumber,
   given,
   Problems,
@@ -136,7 +136,7 @@ export class InstrumentService {
     const thisYear = Number(today().slice(0, 4));
     return problems.done({
       title: problems.check('input.title', () =>
-        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
       ),
       shortTitle: problems.check('input.shortTitle', () =>
         input.shortTitle === undefined
@@ -161,10 +161,10 @@ export class InstrumentService {
     if (!PROVISION_TOPICS.includes(topic)) problems.add('input.topic', `Unknown topic ${topic}`);
     return problems.done({
       article: problems.check('input.article', () =>
-        given(input.article) ? requiredText('input.article', input.article, 'The article', 20) : current!.article,
+        given(input.article) ? requiredName('input.article', input.article, 'The article', 20) : current!.article,
       ),
       title: problems.check('input.title', () =>
-        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
       ),
       topic,
       summary: problems.check('input.summary', () =>

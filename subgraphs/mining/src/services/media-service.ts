@@ -5,7 +5,7 @@ import {
   type ReferenceChecks,
   distinct,
   optionalText,
-  requiredText,
+  requiredName,
   wholeNumber,
   given,
   Problems,
@@ -167,10 +167,10 @@ export class MediaService {
     return problems.done({
       kind,
       outlet: problems.check('input.outlet', () =>
-        given(input.outlet) ? requiredText('input.outlet', input.outlet, 'The outlet') : current!.outlet,
+        given(input.outlet) ? requiredName('input.outlet', input.outlet, 'The outlet') : current!.outlet,
       ),
       title: problems.check('input.title', () =>
-        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
       ),
       campaign: problems.check('input.campaign', () =>
         input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200),
@@ -222,7 +222,7 @@ export class MediaService {
     const language = input.language;
     return problems.done({
       title: problems.check('input.title', () =>
-        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
       ),
       kind,
       languageCode: await problems.check('input.language', async () =>

@@ -1,4 +1,4 @@
-import { badInput, type ReferenceChecks, distinct, requiredText, given, Problems } from '@peacegraph/kit';
+import { badInput, type ReferenceChecks, distinct, requiredName, given, Problems } from '@peacegraph/kit';
 import { MINERALS, MINING_SITE_KINDS, MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
@@ -87,7 +87,7 @@ export class SiteService {
     if (operatorId && operatorId !== current?.operatorId)
       await problems.check('input.operator', () => this.directory.organisations('input.operator', [operatorId], false));
     return problems.done({
-      name: problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name)),
+      name: problems.check('input.name', () => (given(input.name) ? requiredName('input.name', input.name, 'The name') : current!.name)),
       kind,
       minerals,
       operatorId,

@@ -5,7 +5,7 @@ import {
   type ReferenceChecks,
   distinct,
   optionalText,
-  requiredText,
+  requiredName,
   given,
   Problems,
 } from '@peacegraph/kit';
@@ -165,7 +165,7 @@ export class TrainingService {
     if (unknown >= 0) problems.add(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
     return problems.done({
       title: problems.check('input.title', () =>
-        given(input.title) ? requiredText('input.title', input.title, 'The title', 300) : current!.title,
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
       ),
       kind,
       startsOn,

@@ -1,4 +1,4 @@
-import { badInput, optionalText, requiredText, wholeNumber, type Partner, given, Problems } from '@peacegraph/kit';
+import { badInput, optionalText, requiredName, wholeNumber, type Partner, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import {
@@ -81,7 +81,7 @@ export class AlertService {
         problems.add('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
       if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger))
         problems.add('input.trigger', `Unknown trigger ${input.trigger}`);
-      const checkedSummary = problems.check('input.summary', () => requiredText('input.summary', input.summary, 'The summary', 2000));
+      const checkedSummary = problems.check('input.summary', () => requiredName('input.summary', input.summary, 'The summary', 2000));
       if (!given(input.spot) && !given(input.adminArea)) problems.add('input.spot', 'Name a sensitive spot, an admin area, or both');
       const spot = given(input.spot) ? await loaders.transhumanceSpot.load(input.spot) : null;
       if (given(input.spot) && !spot) problems.add('input.spot', `No sensitive spot with id "${input.spot}"`);
@@ -156,7 +156,7 @@ export class AlertService {
       const recipients: Omit<AlertRecipient, 'alertId'>[] = [];
       for (const [i, r] of input.recipients.entries()) {
         if (!RECIPIENT_KINDS.includes(r.kind)) throw badInput(`input.recipients.${i}.kind`, `Unknown kind ${r.kind}`);
-        const name = requiredText(`input.recipients.${i}.name`, r.name, 'The name', 200);
+        const name = requiredName(`input.recipients.${i}.name`, r.name, 'The name', 200);
         if (r.organisation) await this.deps.directory.organisations(`input.recipients.${i}.organisation`, [r.organisation], false);
         recipients.push({ position: i + 1, kind: r.kind, name, organisationId: r.organisation ?? null, disseminatedAt: at });
       }
@@ -174,8 +174,8 @@ export class AlertService {
     return this.move(id, version, 'RECORD_RESPONSE', input.at, (at) => ({
       changes: {
         responseAt: at,
-        response: requiredText('input.response', input.response, 'What was done', 2000),
-        respondedBy: requiredText('input.respondedBy', input.respondedBy, 'Who did it', 300),
+        response: requiredName('input.response', input.response, 'What was done', 2000),
+        respondedBy: requiredName('input.respondedBy', input.respondedBy, 'Who did it', 300),
       },
       note: null,
     }));
@@ -185,7 +185,7 @@ export class AlertService {
     const dismissed = input.dismissed === true;
     return this.move(id, version, dismissed ? 'DISMISS' : 'CLOSE', input.at, (at) => {
       const reason = dismissed
-        ? requiredText('input.reason', input.reason ?? '', 'The reason for dismissing the alert', 1000)
+        ? requiredName('input.reason', input.reason ?? '', 'The reason for dismissing the alert', 1000)
         : optionalText('input.reason', input.reason, 'The reason', 1000);
       return { changes: { closedAt: at, dismissed, closeReason: reason }, note: reason };
     });

@@ -1,4 +1,4 @@
-import { badInput, distinct, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
+import { badInput, distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import {
@@ -112,7 +112,7 @@ export class CorridorService {
       );
     }
     return problems.done({
-      name: problems.check('input.name', () => (given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name)),
+      name: problems.check('input.name', () => (given(input.name) ? requiredName('input.name', input.name, 'The name') : current!.name)),
       formality,
       legalBasis: problems.check('input.legalBasis', () =>
         input.legalBasis === undefined

@@ -1,4 +1,4 @@
-import { badInput, checkInsideCountry, optionalText, requiredText, given, Problems } from '@peacegraph/kit';
+import { badInput, checkInsideCountry, optionalText, requiredName, given, Problems } from '@peacegraph/kit';
 import type { ServiceDependencies } from '../../context';
 import {
   CountingPointSchema,
@@ -70,7 +70,7 @@ export class PlaceService {
     const { writes } = this.deps;
     return writes.once(CountingPointSchema, input.clientMutationId, async (writer) => {
       const problems = new Problems();
-      const name = problems.check('input.name', () => requiredText('input.name', input.name, 'The name'));
+      const name = problems.check('input.name', () => requiredName('input.name', input.name, 'The name'));
       const place = await problems.check('input.adminArea', () => this.place(input.adminArea, input.latitude, input.longitude));
       const corridor = input.corridor;
       if (!given(corridor)) problems.add('input.corridor', 'A counting point is on a corridor');
@@ -122,7 +122,7 @@ export class PlaceService {
         ? await problems.check('input.corridor', () => this.onCorridor('spot', corridorId, latitude, longitude))
         : { corridorId: null, kmAlong: null, distanceFromPathKm: null };
     const name = problems.check('input.name', () =>
-      given(input.name) ? requiredText('input.name', input.name, 'The name') : current!.name,
+      given(input.name) ? requiredName('input.name', input.name, 'The name') : current!.name,
     );
     const notes = problems.check('input.notes', () =>
       input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
