@@ -19,8 +19,12 @@ export interface WriteSpec<T> {
   duplicates?: Duplicates;
   /** Checks that need the transaction (rows locked, counts at this instant: `atMost`), run before the insert. */
   check?: (manager: EntityManager) => Promise<unknown>;
-  /** Writes that belong with this one (child rows, a status a last record completes). */
-  after?: (manager: EntityManager, record: T) => Promise<void>;
+  /**
+   * Writes that belong with this one (child rows, a status a last record completes). It may return the
+   * ids of the rows it wrote, named in the same audit row as the record's own: a declaration's texts
+   * and recipients are written only through it, and the audit log must show them.
+   */
+  after?: (manager: EntityManager, record: T) => Promise<string[] | void>;
 }
 
 /**
@@ -83,8 +87,8 @@ export class RecordWrites {
       const rows = manager.getRepository(spec.schema);
       const row = { ...values, ownerOrg: writer.organisationId, createdBy: writer.subject, clientMutationId: clientMutationId ?? null };
       const created = await rows.save(rows.create(row as unknown as DeepPartial<T>));
-      await spec.after?.(manager, created);
-      await this.record(manager, spec, [created.id], writer.organisationId);
+      const others = (await spec.after?.(manager, created)) ?? [];
+      await this.record(manager, spec, [created.id, ...others], writer.organisationId);
       return created;
     }, spec.duplicates);
   }
@@ -93,8 +97,8 @@ export class RecordWrites {
     return this.transaction(async (manager) => {
       await spec.check?.(manager);
       const updated = await updateWithVersion(manager, spec.schema as never, spec.recordType, current.id, version, changes as never);
-      await spec.after?.(manager, updated as T);
-      await this.record(manager, spec, [current.id], current.ownerOrg);
+      const others = (await spec.after?.(manager, updated as T)) ?? [];
+      await this.record(manager, spec, [current.id, ...others], current.ownerOrg);
       return updated as T;
     }, spec.duplicates);
   }
