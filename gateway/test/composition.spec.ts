@@ -4,8 +4,6 @@ import { Source, parse } from 'graphql';
 import { composeSupergraph, describeReport, namingProblems, nonNullRootFields, type ComposeReport } from '../src/composition';
 import { conflictsSdl, createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
 
-const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])';
-
 let workspace: Workspace;
 
 beforeEach(async () => {
@@ -31,10 +29,12 @@ describe('composing supergraph.yaml', () => {
     expect(sdl).toContain('DIRECTORY @join__graph(name: "directory", url: "http://directory.invalid/graphql")');
     expect(sdl).toContain('CONFLICTS @join__graph(name: "conflicts", url: "http://conflicts.invalid/graphql")');
     expect(sdl).toMatch(/openCases: Int\s+@join__field\(graph: CONFLICTS\)/);
-    // Query, Mutation, Community + ID, String, Int, Boolean
-    expect(report.apiTypes).toBe(7);
-    // Query: community, brokenCommunity; Mutation: renameCommunity; Community: id, name, neighbours, openCases
-    expect(report.apiFields).toBe(7);
+    // Query, Mutation, Community + ID, String, Int, Boolean, and the kit's common SDL: five scalars,
+    // AuditAction, AuditEntry, AuditEntryConnection, AuditEntryEdge, PageInfo
+    expect(report.apiTypes).toBe(17);
+    // Query: community, brokenCommunity; Mutation: renameCommunity; Community: id, name, neighbours, openCases;
+    // and 20 of the common SDL: AuditEntry 11, AuditEntryConnection 3, AuditEntryEdge 2, PageInfo 4
+    expect(report.apiFields).toBe(27);
   });
 
   it('leaves an up-to-date file untouched, so a watching gateway does not reload', async () => {
@@ -79,7 +79,7 @@ describe('compose --check', () => {
   it('lists removed and changed fields and removed types as breaking, and fails', async () => {
     await workspace.writeSchema(
       'directory',
-      `${LINK}
+      `
 type Query { community(id: String!): Community }
 type Community @key(fields: "id") { id: ID! name: Int }
 `,
@@ -130,7 +130,7 @@ type Community @key(fields: "id") { id: ID! name: Int }
 
 describe('composition errors', () => {
   it('reports each error with its code, message and the file lines involved', async () => {
-    await workspace.writeSchema('conflicts', `${LINK}\ntype Community @key(fields: "id") {\n  id: ID!\n  name: Int\n}\n`);
+    await workspace.writeSchema('conflicts', `type Community @key(fields: "id") {\n  id: ID!\n  name: Int\n}\n`);
 
     const report = await compose({ check: true });
 
@@ -140,7 +140,7 @@ describe('composition errors', () => {
         code: 'FIELD_TYPE_MISMATCH',
         message:
           'Type of field "Community.name" is incompatible across subgraphs: it has type "Int" in subgraph "conflicts" but type "String!" in subgraph "directory"',
-        locations: [expect.stringMatching(/conflicts\/schema\.graphql:4:3$/), expect.stringMatching(/directory\/schema\.graphql:11:3$/)],
+        locations: [expect.stringMatching(/conflicts\/schema\.graphql:3:3$/), expect.stringMatching(/directory\/schema\.graphql:11:3$/)],
       },
       expect.objectContaining({ code: 'INVALID_FIELD_SHARING' }),
     ]);
@@ -212,7 +212,7 @@ subgraphs:
 });
 
 describe('root fields are nullable', () => {
-  const nonNullRoots = `${LINK}
+  const nonNullRoots = `
 type Query {
   community(id: ID!): Community
   communities: [Community!]!
@@ -268,7 +268,7 @@ type Community @key(fields: "id") {
 
   it("lists the rule's findings with federation's own errors, in one run", async () => {
     await workspace.writeSchema('directory', directorySdl().replace('brokenCommunity: Community', 'brokenCommunity: Community!'));
-    await workspace.writeSchema('conflicts', `${LINK}\ntype Community @key(fields: "id") {\n  id: ID!\n  name: Int\n}\n`);
+    await workspace.writeSchema('conflicts', `type Community @key(fields: "id") {\n  id: ID!\n  name: Int\n}\n`);
 
     const report = await compose({ check: true });
 

@@ -53,7 +53,7 @@ export {
 } from './cursor';
 export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments, loadedOnce } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
-export { loadTypeDefs } from './graphql/type-defs';
+export { loadTypeDefs, withCommonTypeDefs } from './graphql/type-defs';
 export { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule, type QueryLimits } from './graphql/limits';
 export { ASSUMED_LIST_SIZE, costLimitPlugin, estimateCost, listSizesFromSdl, type ListSizes, type ListSizeHint } from './graphql/cost';
 export { queryLimitsEnv, queryLimitsOf, requestGuards } from './graphql/guards';
@@ -71,7 +71,7 @@ export { signDevToken, type DevTokenClaims } from './auth/tokens';
 export { authEnv, authProblems, tokenKeyConfig, type AuthEnv } from './auth/env';
 export type { TokenKeyConfig } from './auth/keys';
 export { applyFieldPolicies, type FieldPolicyOptions, type PolicyContext, type RecordIdentity } from './policy/enforce';
-export { classOf, DATA_CLASS_DIRECTIVES_SDL, type DataClass } from './policy/classes';
+export { classOf, type DataClass } from './policy/classes';
 export { requirePartner, requireScope, requireAdmin, requireWriter, requireOwner, type Partner } from './policy/require';
 export { AuditRecorder, type RequestMeta, type SensitiveRead, type WriteEntry } from './audit/recorder';
 export { AUDIT_LOG_SQL } from './audit/sql';

@@ -1,7 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { GraphQLError, Source, getLocation, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getLocation, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
+import { loadTypeDefs } from '@peacegraph/kit';
 import { errorCode, type ServiceDefinition } from '@apollo/federation-internals';
 import type { SubgraphSource } from './read-config';
 import { namingProblems } from './naming';
@@ -52,9 +51,8 @@ export async function composeSubgraphs(subgraphs: SubgraphSource[]): Promise<Com
 }
 
 async function parseSchemaFile(file: string): Promise<DocumentNode | GraphQLError> {
-  const text = await fs.readFile(file, 'utf8');
   try {
-    return parse(new Source(text, path.relative(process.cwd(), file)));
+    return loadTypeDefs(file).document;
   } catch (error) {
     if (error instanceof GraphQLError) return error;
     throw error;

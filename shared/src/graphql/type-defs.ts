@@ -1,8 +1,30 @@
 import fs from 'node:fs';
-import { parse, type DocumentNode } from 'graphql';
+import path from 'node:path';
+import { Kind, parse, Source, type DocumentNode } from 'graphql';
 
-/** Reads a subgraph's schema.graphql: the same file composition reads, so the two cannot drift. */
+/** The SDL every subgraph shares (scalars, data-class directives, audit log, page info). */
+export const COMMON_SCHEMA_FILE = path.join(__dirname, 'common.graphql');
+
+/** A file parsed with its path as the source name, so that errors point at a line a person can open. */
+function parseFile(file: string): { text: string; document: DocumentNode } {
+  const text = fs.readFileSync(file, 'utf8');
+  return { text, document: parse(new Source(text, path.relative(process.cwd(), file))) };
+}
+
+/**
+ * A subgraph's whole schema: the kit's common SDL followed by the subgraph's own schema.graphql. The
+ * server, composition, code generation and the tests all read it here, so none of them can see a
+ * schema the others do not. Throws the parser's GraphQLError, located in the file at fault.
+ */
 export function loadTypeDefs(file: string): { source: string; document: DocumentNode } {
-  const source = fs.readFileSync(file, 'utf8');
-  return { source, document: parse(source) };
+  return withCommonTypeDefs(parseFile(file));
+}
+
+/** SDL written in code (test subgraphs) with the common SDL before it, as loadTypeDefs does for files. */
+export function withCommonTypeDefs(own: { text: string; document: DocumentNode }): { source: string; document: DocumentNode } {
+  const common = parseFile(COMMON_SCHEMA_FILE);
+  return {
+    source: `${common.text}\n${own.text}`,
+    document: { kind: Kind.DOCUMENT, definitions: [...common.document.definitions, ...own.document.definitions] },
+  };
 }

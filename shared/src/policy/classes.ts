@@ -10,13 +10,6 @@ import type { GraphQLField, GraphQLObjectType } from 'graphql';
  */
 export type DataClass = 'PUBLIC' | 'PARTNER' | 'SENSITIVE';
 
-/** The directive definitions every subgraph's schema.graphql carries (composition drops them from the supergraph). */
-export const DATA_CLASS_DIRECTIVES_SDL = `
-directive @public on OBJECT | FIELD_DEFINITION
-directive @partner on OBJECT | FIELD_DEFINITION
-directive @sensitive on OBJECT | FIELD_DEFINITION
-`;
-
 const BY_DIRECTIVE: Record<string, DataClass> = { public: 'PUBLIC', partner: 'PARTNER', sensitive: 'SENSITIVE' };
 
 /** Federation's own fields: they carry no data of their own (entities' fields are classed one by one). */

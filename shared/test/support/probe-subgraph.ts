@@ -1,7 +1,7 @@
 import gql from 'graphql-tag';
+import { withCommonTypeDefs } from '../../src/graphql/type-defs';
 import type { DataSource } from 'typeorm';
 import {
-  DATA_CLASS_DIRECTIVES_SDL,
   createAuthenticator,
   createLogger,
   organisationOf,
@@ -18,8 +18,6 @@ import { TEST_AUTH } from '../../src/testing';
  * every domain subgraph, so what holds here holds there.
  */
 export const PROBE_SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
-${DATA_CLASS_DIRECTIVES_SDL}
 type Query @public {
   "Holds a database connection for this long."
   sleep(seconds: Float!): Boolean
@@ -58,7 +56,7 @@ export async function startProbe(options: {
   const identity: IdentityStore = options.identity ?? { organisationExists: async () => true, verifyApiKey: async () => null };
   const server = await startSubgraphServer({
     name: 'probe',
-    typeDefs: gql(PROBE_SDL),
+    typeDefs: withCommonTypeDefs({ text: PROBE_SDL, document: gql(PROBE_SDL) }).document,
     resolvers: {
       Query: {
         sleep: async (_: unknown, { seconds }: { seconds: number }) => {
