@@ -311,4 +311,22 @@ describe('writes belong to their organisation', () => {
     expect(await stack.forums.rows('audit_log')).toBe(before + 1);
     forum = changed;
   });
+
+  it('names the rows a write made with its record in the same audit row', async () => {
+    const before = await stack.forums.rows('audit_log');
+    const made = await createDeclaration(stack.forums.owner, forum.id, { recipients: [{ recipient: 'Ministère de la Réconciliation' }] });
+    const [row] = (await stack.forums.db.dataSource.query(
+      `SELECT operation, record_type, record_ids FROM audit_log ORDER BY id DESC LIMIT 1`,
+    )) as { operation: string; record_type: string; record_ids: string[] }[];
+    const children = (await stack.forums.db.dataSource.query(
+      `SELECT id FROM declaration_text WHERE declaration_id = $1 UNION ALL SELECT id FROM declaration_recipient WHERE declaration_id = $1`,
+      [made.id],
+    )) as { id: string }[];
+    expect(children).toHaveLength(3);
+    expect(row!.operation).toBe('createDeclaration');
+    expect(row!.record_type).toBe('Declaration');
+    expect(row!.record_ids[0]).toBe(made.id);
+    expect([...row!.record_ids.slice(1)].sort()).toEqual(children.map((c) => c.id).sort());
+    expect(await stack.forums.rows('audit_log')).toBe(before + 1);
+  });
 });

@@ -111,27 +111,31 @@ export class DeclarationService {
       });
       return this.writes.create(
         writer,
-        DeclarationSchema,
         { forumId: forum.id, language: input.language, adoptedOn, publishedOn: null, drafters },
         input.clientMutationId,
-        { operation: 'createDeclaration', recordType: 'Declaration', fields: givenFields(input) },
-        async (manager, declaration) => {
-          const who = { ownerOrg: declaration.ownerOrg, createdBy: writer.subject };
-          const texts = await manager.getRepository(DeclarationTextSchema).save([
-            { ...who, declarationId: declaration.id, language: input.language, title, body, original: true },
-            ...translations.map((t) => ({
-              ...who,
-              declarationId: declaration.id,
-              language: t.language,
-              title: t.title,
-              body: t.body,
-              original: false,
-            })),
-          ]);
-          const saved = await manager
-            .getRepository(DeclarationRecipientSchema)
-            .save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
-          return [...texts.map((t) => t.id), ...saved.map((r) => r.id)];
+        {
+          schema: DeclarationSchema,
+          recordType: 'Declaration',
+          operation: 'createDeclaration',
+          fields: givenFields(input),
+          after: async (manager, declaration) => {
+            const who = { ownerOrg: declaration.ownerOrg, createdBy: writer.subject };
+            const texts = await manager.getRepository(DeclarationTextSchema).save([
+              { ...who, declarationId: declaration.id, language: input.language, title, body, original: true },
+              ...translations.map((t) => ({
+                ...who,
+                declarationId: declaration.id,
+                language: t.language,
+                title: t.title,
+                body: t.body,
+                original: false,
+              })),
+            ]);
+            const saved = await manager
+              .getRepository(DeclarationRecipientSchema)
+              .save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
+            return [...texts.map((t) => t.id), ...saved.map((r) => r.id)];
+          },
         },
       );
     });
@@ -140,13 +144,12 @@ export class DeclarationService {
   async update(id: string, version: number, input: UpdateDeclarationInput): Promise<Declaration> {
     const { current } = await this.editable(id, version);
     const { changes, title, body } = await this.checkChange(current, input);
-    return this.writes.update(
-      DeclarationSchema,
-      current,
-      version,
-      changes,
-      { operation: 'updateDeclaration', recordType: 'Declaration', fields: givenFields(input) },
-      async (manager) => {
+    return this.writes.update(current, version, changes, {
+      schema: DeclarationSchema,
+      recordType: 'Declaration',
+      operation: 'updateDeclaration',
+      fields: givenFields(input),
+      after: async (manager) => {
         const changed: string[] = [];
         if (title !== undefined || body !== undefined) {
           changed.push(...(await this.updateText(manager, current.id, current.language, { title, body })));
@@ -156,7 +159,7 @@ export class DeclarationService {
           await manager.query(`UPDATE recommendation SET adopted_on = $1 WHERE declaration_id = $2`, [changes.adoptedOn, current.id]);
         return changed;
       },
-    );
+    });
   }
 
   async saveTranslation(id: string, version: number, input: TranslationInput): Promise<Declaration> {
@@ -168,24 +171,28 @@ export class DeclarationService {
     if (!existing && texts.length - 1 >= LIMITS.translations)
       throw badInput('input.language', `At most ${LIMITS.translations} translations`);
     return this.writes.update(
-      DeclarationSchema,
       current,
       version,
       {},
-      { operation: 'saveDeclarationTranslation', recordType: 'Declaration', fields: ['language', 'title', 'text'] },
-      async (manager) => {
-        if (existing)
-          return this.updateText(manager, current.id, translation.language, { title: translation.title, body: translation.body });
-        const saved = await manager.getRepository(DeclarationTextSchema).save({
-          ownerOrg: current.ownerOrg,
-          createdBy: writer.subject,
-          declarationId: current.id,
-          language: translation.language,
-          title: translation.title,
-          body: translation.body,
-          original: false,
-        });
-        return [saved.id];
+      {
+        schema: DeclarationSchema,
+        recordType: 'Declaration',
+        operation: 'saveDeclarationTranslation',
+        fields: ['language', 'title', 'text'],
+        after: async (manager) => {
+          if (existing)
+            return this.updateText(manager, current.id, translation.language, { title: translation.title, body: translation.body });
+          const saved = await manager.getRepository(DeclarationTextSchema).save({
+            ownerOrg: current.ownerOrg,
+            createdBy: writer.subject,
+            declarationId: current.id,
+            language: translation.language,
+            title: translation.title,
+            body: translation.body,
+            original: false,
+          });
+          return [saved.id];
+        },
       },
     );
   }
@@ -197,16 +204,20 @@ export class DeclarationService {
     if (recipients.length >= LIMITS.recipients) throw badInput('input.recipient', `At most ${LIMITS.recipients} recipients`);
     const position = Math.max(-1, ...recipients.map((r) => r.position)) + 1;
     return this.writes.update(
-      DeclarationSchema,
       current,
       version,
       {},
-      { operation: 'addDeclarationRecipient', recordType: 'Declaration', fields: givenFields(input) },
-      async (manager) => {
-        const saved = await manager
-          .getRepository(DeclarationRecipientSchema)
-          .save({ ...recipient, ownerOrg: current.ownerOrg, createdBy: writer.subject, declarationId: current.id, position });
-        return [saved.id];
+      {
+        schema: DeclarationSchema,
+        recordType: 'Declaration',
+        operation: 'addDeclarationRecipient',
+        fields: givenFields(input),
+        after: async (manager) => {
+          const saved = await manager
+            .getRepository(DeclarationRecipientSchema)
+            .save({ ...recipient, ownerOrg: current.ownerOrg, createdBy: writer.subject, declarationId: current.id, position });
+          return [saved.id];
+        },
       },
     );
   }
@@ -223,19 +234,23 @@ export class DeclarationService {
     const deliveredOn = this.deliveredOn('input.deliveredOn', isoDate(input.deliveredOn), current.adoptedOn);
     const deliveryNote = optionalText('input.deliveryNote', input.deliveryNote, LIMITS.note);
     return this.writes.update(
-      DeclarationSchema,
       current,
       version,
       {},
-      { operation: 'recordDeclarationDelivery', recordType: 'Declaration', fields: givenFields(input) },
-      async (manager) => {
-        await manager
-          .createQueryBuilder()
-          .update(DeclarationRecipientSchema)
-          .set({ deliveredOn, deliveryNote, version: () => 'version + 1', updatedAt: () => 'now()' })
-          .where('id = :id', { id: recipient.id })
-          .execute();
-        return [recipient.id];
+      {
+        schema: DeclarationSchema,
+        recordType: 'Declaration',
+        operation: 'recordDeclarationDelivery',
+        fields: givenFields(input),
+        after: async (manager) => {
+          await manager
+            .createQueryBuilder()
+            .update(DeclarationRecipientSchema)
+            .set({ deliveredOn, deliveryNote, version: () => 'version + 1', updatedAt: () => 'now()' })
+            .where('id = :id', { id: recipient.id })
+            .execute();
+          return [recipient.id];
+        },
       },
     );
   }
@@ -248,20 +263,24 @@ export class DeclarationService {
     checkNotFuture('input.publishedOn', publishedOn);
     checkNotBefore('input.publishedOn', publishedOn, current.adoptedOn, 'the declaration was adopted');
     return this.writes.update(
-      DeclarationSchema,
       current,
       version,
       { publishedOn },
-      { operation: 'publishDeclaration', recordType: 'Declaration', fields: ['publishedOn'] },
-      async (manager) => {
-        const updated = (await manager
-          .createQueryBuilder()
-          .update(RecommendationSchema)
-          .set({ publishedOn, version: () => 'version + 1', updatedAt: () => 'now()' })
-          .where('declaration_id = :id', { id: current.id })
-          .returning('id')
-          .execute()) as { raw: { id: string }[] };
-        return updated.raw.map((r) => r.id);
+      {
+        schema: DeclarationSchema,
+        recordType: 'Declaration',
+        operation: 'publishDeclaration',
+        fields: ['publishedOn'],
+        after: async (manager) => {
+          const updated = (await manager
+            .createQueryBuilder()
+            .update(RecommendationSchema)
+            .set({ publishedOn, version: () => 'version + 1', updatedAt: () => 'now()' })
+            .where('declaration_id = :id', { id: current.id })
+            .returning('id')
+            .execute()) as { raw: { id: string }[] };
+          return updated.raw.map((r) => r.id);
+        },
       },
     );
   }

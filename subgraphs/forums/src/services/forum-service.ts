@@ -102,10 +102,9 @@ export class ForumService {
       });
       return this.writes.create(
         writer,
-        ForumSchema,
         { title, scope: input.scope, startsOn, endsOn, venueName, ...venue, convenorIds, coConvenorIds, countriesRepresented },
         input.clientMutationId,
-        { operation: 'createForum', recordType: 'Forum', fields: givenFields(input) },
+        { schema: ForumSchema, recordType: 'Forum', operation: 'createForum', fields: givenFields(input) },
       );
     });
   }
@@ -114,9 +113,10 @@ export class ForumService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
     const changes = await this.checkChange(current, input);
-    return this.writes.update(ForumSchema, current, version, changes, {
-      operation: 'updateForum',
+    return this.writes.update(current, version, changes, {
+      schema: ForumSchema,
       recordType: 'Forum',
+      operation: 'updateForum',
       fields: givenFields(input),
     });
   }
@@ -182,12 +182,16 @@ export class ForumService {
       }
     };
     return this.writes.update(
-      ForumSchema,
       current,
       version,
       {},
-      { operation: 'recordForumParticipants', recordType: 'Forum', fields: givenFields(input) },
-      replace,
+      {
+        schema: ForumSchema,
+        recordType: 'Forum',
+        operation: 'recordForumParticipants',
+        fields: givenFields(input),
+        after: replace,
+      },
     );
   }
 

@@ -89,11 +89,24 @@ export class RecommendationService {
           this.addressed(input.addressedArea ?? null, input.addressedCommunity ?? null),
         ),
       });
-      return this.writes.create(
-        writer,
-        RecommendationSchema,
-        async (manager) => {
-          // The declaration's row lock makes simultaneous additions count, and take numbers, one after the other.
+      const values: Partial<Recommendation> = {
+        declarationId: declaration.id,
+        forumId: declaration.forumId,
+        theme: input.theme,
+        ...addressee,
+        ...place,
+        language,
+        status: 'PENDING',
+        statusSince: null,
+      };
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: RecommendationSchema,
+        recordType: 'ForumRecommendation',
+        operation: 'addForumRecommendation',
+        fields: givenFields(input),
+        // Counted and numbered under the declaration's row lock: recommendations added at once take
+        // numbers one after another. The pipeline reads `values` after this check.
+        check: async (manager) => {
           await atMost(manager, {
             parent: { table: 'declaration', id: declaration.id },
             children: { table: 'recommendation', column: 'declaration_id' },
@@ -107,24 +120,12 @@ export class RecommendationService {
             `SELECT adopted_on AS "adoptedOn", published_on AS "publishedOn" FROM declaration WHERE id = $1`,
             [declaration.id],
           )) as Pick<typeof declaration, 'adoptedOn' | 'publishedOn'>[];
-          return {
-            declarationId: declaration.id,
-            forumId: declaration.forumId,
-            number: await this.repositories.recommendations.nextNumber(manager, declaration.id),
-            theme: input.theme,
-            ...addressee,
-            ...place,
-            language,
-            adoptedOn: dates!.adoptedOn,
-            publishedOn: dates!.publishedOn,
-            status: 'PENDING',
-            statusSince: null,
-          };
+          values.number = await this.repositories.recommendations.nextNumber(manager, declaration.id);
+          values.adoptedOn = dates!.adoptedOn;
+          values.publishedOn = dates!.publishedOn;
         },
-        input.clientMutationId,
-        { operation: 'addForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) },
-        (manager, recommendation) => this.saveTexts(manager, writer, recommendation, body, translations),
-      );
+        after: (manager, recommendation) => this.saveTexts(manager, writer, recommendation, body, translations),
+      });
     });
   }
 
@@ -132,13 +133,12 @@ export class RecommendationService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
     const { changes, body, translations } = await this.checkChange(current, input);
-    return this.writes.update(
-      RecommendationSchema,
-      current,
-      version,
-      changes,
-      { operation: 'updateForumRecommendation', recordType: 'ForumRecommendation', fields: givenFields(input) },
-      async (manager) => {
+    return this.writes.update(current, version, changes, {
+      schema: RecommendationSchema,
+      recordType: 'ForumRecommendation',
+      operation: 'updateForumRecommendation',
+      fields: givenFields(input),
+      after: async (manager) => {
         const changed: string[] = [];
         if (body !== undefined) {
           const result = (await manager
@@ -156,7 +156,7 @@ export class RecommendationService {
         }
         return changed;
       },
-    );
+    });
   }
 
   /** A follow-up report: the status moves as the rules allow, on the version read, with its history row. */
@@ -183,25 +183,29 @@ export class RecommendationService {
       reporter: problems.check('input.reporter', () => requiredName('input.reporter', input.reporter, LIMITS.role, 'The reporter')),
     });
     return this.writes.update(
-      RecommendationSchema,
       current,
       version,
       { status: input.status, statusSince: reportedOn },
-      { operation: 'recordRecommendationFollowUp', recordType: 'ForumRecommendation', fields: givenFields(input) },
-      async (manager) => {
-        const saved = await manager.getRepository(RecommendationFollowUpSchema).save({
-          recommendationId: current.id,
-          fromStatus: current.status,
-          toStatus: input.status,
-          reportedOn,
-          evidence,
-          evidenceUrl,
-          reporter,
-          reportingOrg,
-          ownerOrg: current.ownerOrg,
-          createdBy: writer.subject,
-        });
-        return [saved.id];
+      {
+        schema: RecommendationSchema,
+        recordType: 'ForumRecommendation',
+        operation: 'recordRecommendationFollowUp',
+        fields: givenFields(input),
+        after: async (manager) => {
+          const saved = await manager.getRepository(RecommendationFollowUpSchema).save({
+            recommendationId: current.id,
+            fromStatus: current.status,
+            toStatus: input.status,
+            reportedOn,
+            evidence,
+            evidenceUrl,
+            reporter,
+            reportingOrg,
+            ownerOrg: current.ownerOrg,
+            createdBy: writer.subject,
+          });
+          return [saved.id];
+        },
       },
     );
   }

@@ -55,7 +55,6 @@ export class TestimonyService {
       });
       return this.writes.create(
         writer,
-        TestimonySchema,
         {
           forumId: forum.id,
           workingGroupId,
@@ -70,7 +69,7 @@ export class TestimonyService {
           publishedOn: null,
         },
         input.clientMutationId,
-        { operation: 'recordTestimony', recordType: 'Testimony', fields: givenFields(input) },
+        { schema: TestimonySchema, recordType: 'Testimony', operation: 'recordTestimony', fields: givenFields(input) },
       );
     });
   }
@@ -87,9 +86,10 @@ export class TestimonyService {
       );
     }
     const changes = await this.checkChange(current, forum, input);
-    return this.writes.update(TestimonySchema, current, version, changes, {
-      operation: 'updateTestimony',
+    return this.writes.update(current, version, changes, {
+      schema: TestimonySchema,
       recordType: 'Testimony',
+      operation: 'updateTestimony',
       fields: givenFields(input),
     });
   }
@@ -100,9 +100,10 @@ export class TestimonyService {
     const current = this.writes.editable(writer, await this.loaders.testimony.load(id), 'Testimony', id, version);
     const changes: Partial<Testimony> = { consentToPublish: input.consentToPublish };
     if (!input.consentToPublish) changes.publishedOn = null;
-    return this.writes.update(TestimonySchema, current, version, changes, {
-      operation: 'setTestimonyConsent',
+    return this.writes.update(current, version, changes, {
+      schema: TestimonySchema,
       recordType: 'Testimony',
+      operation: 'setTestimonyConsent',
       fields: ['consentToPublish'],
     });
   }
@@ -116,11 +117,10 @@ export class TestimonyService {
     checkNotFuture('input.publishedOn', publishedOn);
     checkNotBefore('input.publishedOn', publishedOn, current.givenOn, 'the testimony was given');
     return this.writes.update(
-      TestimonySchema,
       current,
       version,
       { publishedOn },
-      { operation: 'publishTestimony', recordType: 'Testimony', fields: ['publishedOn'] },
+      { schema: TestimonySchema, recordType: 'Testimony', operation: 'publishTestimony', fields: ['publishedOn'] },
     );
   }
 

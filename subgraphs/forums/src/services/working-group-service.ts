@@ -67,7 +67,6 @@ export class WorkingGroupService {
       });
       return this.writes.create(
         writer,
-        WorkingGroupSchema,
         {
           forumId: forum.id,
           topic: input.topic,
@@ -77,7 +76,7 @@ export class WorkingGroupService {
           keyFindings,
         },
         input.clientMutationId,
-        { operation: 'addForumWorkingGroup', recordType: 'ForumWorkingGroup', fields: givenFields(input) },
+        { schema: WorkingGroupSchema, recordType: 'ForumWorkingGroup', operation: 'addForumWorkingGroup', fields: givenFields(input) },
       );
     });
   }
@@ -102,9 +101,10 @@ export class WorkingGroupService {
     if (input.facilitatorName !== undefined)
       changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name);
     if (input.keyFindings !== undefined) changes.keyFindings = findings(input.keyFindings ?? []);
-    return this.writes.update(WorkingGroupSchema, current, version, changes, {
-      operation: 'updateForumWorkingGroup',
+    return this.writes.update(current, version, changes, {
+      schema: WorkingGroupSchema,
       recordType: 'ForumWorkingGroup',
+      operation: 'updateForumWorkingGroup',
       fields: givenFields(input),
     });
   }
