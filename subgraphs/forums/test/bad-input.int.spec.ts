@@ -264,7 +264,7 @@ const CASES: Case[] = [
     () => ({ keyFindings: ['x'.repeat(1001)] }),
     on('group'),
     'input.keyFindings.0',
-    /1000 characters/,
+    /^The finding is longer than 1000 characters \(got 1001\)$/,
   ],
 
   [
@@ -589,7 +589,7 @@ const COMBINATIONS: Combination[] = [
     () => ({ title: 'x'.repeat(301), venue: { community: UNKNOWN }, startsOn: '2025-11-19' }),
     on('forum'),
     [
-      ['input.title', /300 characters/],
+      ['input.title', /^The title is longer than 300 characters \(got 301\)$/],
       ['input.venue.community', /No community with id/],
       ['input.startsOn', /after a testimony or declaration of the forum \(2025-11-18\)/],
     ],
@@ -616,7 +616,7 @@ const COMBINATIONS: Combination[] = [
     }),
     on('forum'),
     [
-      ['input.venue.name', /200 characters/],
+      ['input.venue.name', /^The venue's name is longer than 200 characters \(got 201\)$/],
       ['input.convenors.1', /listed twice/],
       ['input.countriesRepresented', /at least two countries/],
     ],
@@ -661,8 +661,8 @@ const COMBINATIONS: Combination[] = [
     () => ({ title: 'x'.repeat(301), text: 'x'.repeat(100_001) }),
     on('draft'),
     [
-      ['input.title', /300 characters/],
-      ['input.text', /100000 characters/],
+      ['input.title', /^The title is longer than 300 characters \(got 301\)$/],
+      ['input.text', /^The text is longer than 100000 characters \(got 100001\)$/],
     ],
   ],
 
@@ -744,7 +744,7 @@ const COMBINATIONS: Combination[] = [
     }),
     on('recommendation'),
     [
-      ['input.addresseeName', /200 characters/],
+      ['input.addresseeName', /^The addressee's name is longer than 200 characters \(got 201\)$/],
       ['input.addressedCommunity', /outside the addressed area ML07/],
       ['input.translations', /Unknown ISO 639-3 language code: zzz/],
     ],

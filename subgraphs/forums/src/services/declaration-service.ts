@@ -1,4 +1,4 @@
-import { badInput, given, type Partner, Problems } from '@peacegraph/kit';
+import { badInput, given, type Partner, Problems, optionalText, requiredName, requiredText, notNull } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   DeclarationRecipientSchema,
@@ -13,7 +13,8 @@ import {
 import type { Loaders } from '../loaders';
 import { checkNotBefore, checkNotFuture, isoDate, optionalDate } from './dates';
 import type { Directory } from './directory';
-import { LIMITS, givenFields, optionalText, present, requiredName, requiredText } from './text';
+import { givenFields } from './audit-fields';
+import { LIMITS } from './limits';
 import { ownForum } from './working-group-service';
 import type { Writes } from './writes';
 
@@ -74,8 +75,8 @@ export class DeclarationService {
     return this.writes.once(DeclarationSchema, input.clientMutationId, async (writer) => {
       const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
       const problems = new Problems();
-      const checkedTitle = problems.check('input.title', () => requiredName('input.title', input.title, LIMITS.title, 'The title'));
-      const checkedBody = problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.declaration, 'The text'));
+      const checkedTitle = problems.check('input.title', () => requiredName('input.title', input.title, 'The title', LIMITS.title));
+      const checkedBody = problems.check('input.text', () => requiredText('input.text', input.text, 'The text', LIMITS.declaration));
       const checkedAdoptedOn = problems.check('input.adoptedOn', () => this.adoptedOn(forum, isoDate(input.adoptedOn)));
       const translations = (input.translations ?? []).flatMap(
         (t, i) => problems.check(`input.translations.${i}`, () => this.translation(`input.translations.${i}`, t, input.language)) ?? [],
@@ -232,7 +233,7 @@ export class DeclarationService {
     const recipient = recipients.find((r) => r.id === input.recipient);
     if (!recipient) throw badInput('input.recipient', `No recipient with id "${input.recipient}" on this declaration`);
     const deliveredOn = this.deliveredOn('input.deliveredOn', isoDate(input.deliveredOn), current.adoptedOn);
-    const deliveryNote = optionalText('input.deliveryNote', input.deliveryNote, LIMITS.note);
+    const deliveryNote = optionalText('input.deliveryNote', input.deliveryNote, 'The delivery note', LIMITS.note);
     return this.writes.update(
       current,
       version,
@@ -307,7 +308,7 @@ export class DeclarationService {
       ['title', 'The title'],
       ['text', 'The text'],
     ] as const) {
-      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+      problems.check(`input.${field}`, () => notNull(`input.${field}`, input[field], what));
     }
     problems.throwIfAny();
     const { adoptedOn, title, text } = input;
@@ -317,8 +318,8 @@ export class DeclarationService {
       changes.adoptedOn = problems.check('input.adoptedOn', () => this.adoptedOn(forum, isoDate(adoptedOn)));
     }
     const checked = {
-      title: given(title) ? problems.check('input.title', () => requiredName('input.title', title, LIMITS.title, 'The title')) : undefined,
-      body: given(text) ? problems.check('input.text', () => requiredText('input.text', text, LIMITS.declaration, 'The text')) : undefined,
+      title: given(title) ? problems.check('input.title', () => requiredName('input.title', title, 'The title', LIMITS.title)) : undefined,
+      body: given(text) ? problems.check('input.text', () => requiredText('input.text', text, 'The text', LIMITS.declaration)) : undefined,
     };
     if (input.drafters !== undefined) changes.drafters = await problems.check('input.drafters', () => this.drafters(input.drafters ?? []));
     const moved = changes.adoptedOn;
@@ -353,15 +354,15 @@ export class DeclarationService {
       throw badInput(`${field}.language`, `${original} is the declaration's original language, changed with updateDeclaration`);
     return {
       language: input.language,
-      title: requiredName(`${field}.title`, input.title, LIMITS.title, 'The title'),
-      body: requiredText(`${field}.text`, input.text, LIMITS.declaration, 'The text'),
+      title: requiredName(`${field}.title`, input.title, 'The title', LIMITS.title),
+      body: requiredText(`${field}.text`, input.text, 'The text', LIMITS.declaration),
     };
   }
 
   private async drafters(input: readonly DrafterInput[]): Promise<Drafter[]> {
     if (input.length > LIMITS.drafters) throw badInput('input.drafters', `At most ${LIMITS.drafters} drafters`);
     const drafters = input.map((d, i) => ({
-      role: requiredName(`input.drafters.${i}.role`, d.role, LIMITS.role, 'A drafter’s role'),
+      role: requiredName(`input.drafters.${i}.role`, d.role, "The drafter's role", LIMITS.role),
       organisationId: d.organisation ?? null,
     }));
     const organisations = drafters
@@ -375,12 +376,12 @@ export class DeclarationService {
   }
 
   private async recipient(field: string, input: RecipientInput, adoptedOn: string): Promise<RecipientValues> {
-    const recipient = requiredName(`${field}.recipient`, input.recipient, LIMITS.role, 'The recipient');
+    const recipient = requiredName(`${field}.recipient`, input.recipient, 'The recipient', LIMITS.role);
     const organisationId = input.organisation ?? null;
     if (organisationId) await this.directory.organisations(() => `${field}.organisation`, [organisationId]);
     const delivered = optionalDate(input.deliveredOn);
     const deliveredOn = delivered ? this.deliveredOn(`${field}.deliveredOn`, delivered, adoptedOn) : null;
-    const deliveryNote = optionalText(`${field}.deliveryNote`, input.deliveryNote, LIMITS.note);
+    const deliveryNote = optionalText(`${field}.deliveryNote`, input.deliveryNote, 'The delivery note', LIMITS.note);
     if (deliveryNote && !deliveredOn) throw badInput(`${field}.deliveryNote`, 'A delivery note goes with the delivery date');
     return { recipient, organisationId, deliveredOn, deliveryNote };
   }

@@ -1,4 +1,4 @@
-import { badInput, given, Problems } from '@peacegraph/kit';
+import { badInput, given, Problems, optionalName, requiredName, notNull } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   ForumSchema,
@@ -13,7 +13,8 @@ import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { addDays, isoDate } from './dates';
 import type { Directory } from './directory';
-import { LIMITS, givenFields, optionalName, present, requiredName } from './text';
+import { givenFields } from './audit-fields';
+import { LIMITS } from './limits';
 import type { Writes } from './writes';
 
 export interface VenueInput {
@@ -89,10 +90,12 @@ export class ForumService {
         convenors: { convenorIds, coConvenorIds },
         countriesRepresented,
       } = problems.done({
-        title: problems.check('input.title', () => requiredName('input.title', input.title, LIMITS.title, 'The title')),
+        title: problems.check('input.title', () => requiredName('input.title', input.title, 'The title', LIMITS.title)),
         dates: problems.check('input.endsOn', () => this.dates(isoDate(input.startsOn), isoDate(input.endsOn), 'input.endsOn')),
         venue: place,
-        venueName: problems.check('input.venue.name', () => optionalName('input.venue.name', input.venue.name, LIMITS.name)),
+        venueName: problems.check('input.venue.name', () =>
+          optionalName('input.venue.name', input.venue.name, "The venue's name", LIMITS.name),
+        ),
         convenors: await problems.check('input.convenors', () => this.convenors(input.convenors, input.coConvenors ?? [])),
         countriesRepresented: place
           ? problems.check('input.countriesRepresented', () =>
@@ -210,12 +213,12 @@ export class ForumService {
       ['venue', 'The venue'],
       ['convenors', 'The convenors'],
     ] as const) {
-      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+      problems.check(`input.${field}`, () => notNull(`input.${field}`, input[field], what));
     }
     problems.throwIfAny();
     const { title, startsOn, endsOn, venue, convenors, coConvenors } = input;
     const changes: Partial<Forum> = {};
-    if (given(title)) changes.title = problems.check('input.title', () => requiredName('input.title', title, LIMITS.title, 'The title'));
+    if (given(title)) changes.title = problems.check('input.title', () => requiredName('input.title', title, 'The title', LIMITS.title));
     const scope = input.scope ?? current.scope;
     if (scope !== current.scope) changes.scope = scope;
     const dateField = given(endsOn) ? 'input.endsOn' : 'input.startsOn';
@@ -226,7 +229,9 @@ export class ForumService {
           )
         : undefined;
     if (given(venue) && venue.name !== undefined)
-      changes.venueName = problems.check('input.venue.name', () => optionalName('input.venue.name', venue.name, LIMITS.name));
+      changes.venueName = problems.check('input.venue.name', () =>
+        optionalName('input.venue.name', venue.name, "The venue's name", LIMITS.name),
+      );
     const place = given(venue) ? await problems.check('input.venue', () => this.directory.venue('input.venue', venue)) : undefined;
     if (place)
       Object.assign(changes, {

@@ -1,4 +1,15 @@
-import { atMost, badInput, requireOwner, type Partner, given, Problems } from '@peacegraph/kit';
+import {
+  atMost,
+  badInput,
+  requireOwner,
+  type Partner,
+  given,
+  Problems,
+  optionalName,
+  requiredName,
+  requiredText,
+  notNull,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   RecommendationFollowUpSchema,
@@ -14,7 +25,8 @@ import type { Repositories } from '../repositories';
 import { checkNotBefore, checkNotFuture, isoDate } from './dates';
 import type { Directory } from './directory';
 import { checkFollowUp } from './follow-up-rules';
-import { LIMITS, givenFields, optionalName, present, requiredName, requiredText } from './text';
+import { givenFields } from './audit-fields';
+import { LIMITS } from './limits';
 import type { Writes } from './writes';
 
 export interface TextInput {
@@ -82,7 +94,7 @@ export class RecommendationService {
           ),
         );
       const { body, translations, addressee, place } = problems.done({
-        body: problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.recommendation, 'The text')),
+        body: problems.check('input.text', () => requiredText('input.text', input.text, 'The text', LIMITS.recommendation)),
         translations: checkedTranslations,
         addressee: await problems.check('input.addressee', () => this.addressee(input)),
         place: await problems.check('input.addressedArea', () =>
@@ -179,8 +191,8 @@ export class RecommendationService {
         this.directory.organisations(() => 'input.reportingOrganisation', [reportingOrg]),
       );
     const { evidence, reporter } = problems.done({
-      evidence: problems.check('input.evidence', () => requiredText('input.evidence', input.evidence, LIMITS.evidence, 'The evidence')),
-      reporter: problems.check('input.reporter', () => requiredName('input.reporter', input.reporter, LIMITS.role, 'The reporter')),
+      evidence: problems.check('input.evidence', () => requiredText('input.evidence', input.evidence, 'The evidence', LIMITS.evidence)),
+      reporter: problems.check('input.reporter', () => requiredName('input.reporter', input.reporter, 'The reporter', LIMITS.role)),
     });
     return this.writes.update(
       current,
@@ -223,7 +235,7 @@ export class RecommendationService {
       ['addressee', 'The addressee'],
       ['text', 'The text'],
     ] as const) {
-      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+      problems.check(`input.${field}`, () => notNull(`input.${field}`, input[field], what));
     }
     problems.throwIfAny();
     const { theme, addressee, text } = input;
@@ -231,7 +243,7 @@ export class RecommendationService {
     if (given(theme)) changes.theme = theme;
     if (given(addressee)) changes.addressee = addressee;
     const body = given(text)
-      ? problems.check('input.text', () => requiredText('input.text', text, LIMITS.recommendation, 'The text'))
+      ? problems.check('input.text', () => requiredText('input.text', text, 'The text', LIMITS.recommendation))
       : undefined;
     const translations =
       input.translations === undefined
@@ -270,7 +282,7 @@ export class RecommendationService {
         throw badInput(`input.translations.${i}.language`, `${original} is the recommendation's original language`);
       if (input.findIndex((o) => o.language === t.language) !== i)
         throw badInput(`input.translations.${i}.language`, `${t.language} is translated twice`);
-      return { language: t.language, body: requiredText(`input.translations.${i}.text`, t.text, LIMITS.recommendation, 'The text') };
+      return { language: t.language, body: requiredText(`input.translations.${i}.text`, t.text, 'The text', LIMITS.recommendation) };
     });
   }
 
@@ -283,7 +295,7 @@ export class RecommendationService {
     if (addresseeOrg) await this.directory.organisations(() => 'input.addresseeOrganisation', [addresseeOrg]);
     return {
       addressee: input.addressee,
-      addresseeName: optionalName('input.addresseeName', input.addresseeName, LIMITS.name),
+      addresseeName: optionalName('input.addresseeName', input.addresseeName, "The addressee's name", LIMITS.name),
       addresseeOrg,
     };
   }

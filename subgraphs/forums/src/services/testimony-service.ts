@@ -1,9 +1,10 @@
-import { badInput, given, Problems } from '@peacegraph/kit';
+import { badInput, given, Problems, requiredText, notNull } from '@peacegraph/kit';
 import { TestimonySchema, type Forum, type ParticipantCategory, type Testimony, type TestimonyAgeGroup } from '../entities';
 import type { Loaders } from '../loaders';
 import { checkNotBefore, checkNotFuture, isoDate } from './dates';
 import type { Directory } from './directory';
-import { LIMITS, givenFields, present, requiredText } from './text';
+import { givenFields } from './audit-fields';
+import { LIMITS } from './limits';
 import { ownForum } from './working-group-service';
 import type { Writes } from './writes';
 
@@ -49,7 +50,7 @@ export class TestimonyService {
       await problems.check('input.language', () => this.directory.languages('input.language', [input.language]));
       const { workingGroupId, body, givenOn, region } = problems.done({
         workingGroupId: await problems.check('input.workingGroup', () => this.workingGroupOf(forum, input.workingGroup ?? null)),
-        body: problems.check('input.text', () => requiredText('input.text', input.text, LIMITS.testimony, 'The testimony')),
+        body: problems.check('input.text', () => requiredText('input.text', input.text, 'The testimony', LIMITS.testimony)),
         givenOn: problems.check('input.givenOn', () => this.givenOn(forum, isoDate(input.givenOn))),
         region: await problems.check('input.speakerRegion', () => this.region(forum, input.speakerRegion)),
       });
@@ -139,12 +140,12 @@ export class TestimonyService {
       ['speakerRegion', "The speaker's region"],
       ['givenOn', 'The date'],
     ] as const) {
-      problems.check(`input.${field}`, () => present(`input.${field}`, input[field], what));
+      problems.check(`input.${field}`, () => notNull(`input.${field}`, input[field], what));
     }
     problems.throwIfAny();
     const { text, language, speakerRole, speakerAgeGroup, speakerRegion, givenOn } = input;
     const changes: Partial<Testimony> = {};
-    if (given(text)) changes.body = problems.check('input.text', () => requiredText('input.text', text, LIMITS.testimony, 'The testimony'));
+    if (given(text)) changes.body = problems.check('input.text', () => requiredText('input.text', text, 'The testimony', LIMITS.testimony));
     if (given(speakerRole)) changes.speakerRole = speakerRole;
     if (given(speakerAgeGroup)) changes.speakerAgeGroup = speakerAgeGroup;
     if (given(givenOn))

@@ -1,8 +1,9 @@
-import { badInput, given, requireOwner, type Partner, Problems } from '@peacegraph/kit';
+import { badInput, given, requireOwner, type Partner, Problems, optionalName, requiredText, notNull } from '@peacegraph/kit';
 import { WorkingGroupSchema, type Forum, type ForumTopic, type WorkingGroup } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Directory } from './directory';
-import { LIMITS, givenFields, optionalName, present, requiredText } from './text';
+import { givenFields } from './audit-fields';
+import { LIMITS } from './limits';
 import type { Writes } from './writes';
 
 export interface AddWorkingGroupInput {
@@ -33,7 +34,7 @@ export async function ownForum(loaders: Loaders, writer: Partner, field: string,
 
 /** A new topic is named; a listed one is not. */
 function otherTopicOf(topic: ForumTopic, raw: string | null | undefined): string | null {
-  const name = optionalName('input.otherTopic', raw, LIMITS.name);
+  const name = optionalName('input.otherTopic', raw, 'The name of the topic', LIMITS.name);
   if (topic === 'OTHER' && !name) throw badInput('input.otherTopic', 'Name the new topic when the topic is OTHER');
   if (topic !== 'OTHER' && name) throw badInput('input.otherTopic', `Only an OTHER topic is named; ${topic} is a listed topic`);
   return name;
@@ -41,7 +42,7 @@ function otherTopicOf(topic: ForumTopic, raw: string | null | undefined): string
 
 function findings(raw: readonly string[]): string[] {
   if (raw.length > LIMITS.findings) throw badInput('input.keyFindings', `At most ${LIMITS.findings} findings`);
-  return raw.map((finding, i) => requiredText(`input.keyFindings.${i}`, finding, LIMITS.finding, 'A finding'));
+  return raw.map((finding, i) => requiredText(`input.keyFindings.${i}`, finding, 'The finding', LIMITS.finding));
 }
 
 export class WorkingGroupService {
@@ -61,7 +62,7 @@ export class WorkingGroupService {
       const { otherTopic, facilitatorName, keyFindings } = problems.done({
         otherTopic: problems.check('input.otherTopic', () => otherTopicOf(input.topic, input.otherTopic)),
         facilitatorName: problems.check('input.facilitatorName', () =>
-          optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name),
+          optionalName('input.facilitatorName', input.facilitatorName, "The facilitator's name", LIMITS.name),
         ),
         keyFindings: problems.check('input.keyFindings', () => findings(input.keyFindings ?? [])),
       });
@@ -85,7 +86,7 @@ export class WorkingGroupService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.workingGroup.load(id), 'ForumWorkingGroup', id, version);
     const changes: Partial<WorkingGroup> = {};
-    const topic = present('input.topic', input.topic, 'The topic') ? input.topic : current.topic;
+    const topic = notNull('input.topic', input.topic, 'The topic') ?? current.topic;
     if (input.topic !== undefined || input.otherTopic !== undefined) {
       changes.topic = topic;
       // Moving to a listed topic drops the old topic's name unless one is given (and then refused).
@@ -99,7 +100,7 @@ export class WorkingGroupService {
       changes.facilitatorOrg = input.facilitator ?? null;
     }
     if (input.facilitatorName !== undefined)
-      changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, LIMITS.name);
+      changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, "The facilitator's name", LIMITS.name);
     if (input.keyFindings !== undefined) changes.keyFindings = findings(input.keyFindings ?? []);
     return this.writes.update(current, version, changes, {
       schema: WorkingGroupSchema,
