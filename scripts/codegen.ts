@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '@graphql-codegen/cli';
 import type { Types } from '@graphql-codegen/plugin-helpers';
-import { Kind, print, type DocumentNode } from 'graphql';
+import { Kind, print, type DocumentNode, type TypeNode } from 'graphql';
 import prettier from 'prettier';
 import { loadTypeDefs } from '@peacegraph/kit';
 import { readSupergraphConfig } from '../gateway/src/composition';
@@ -68,6 +68,11 @@ const CONFIG = {
   showUnusedMappers: false,
 };
 
+/** The rows behind the kit's common SDL (shared/src/graphql/common.graphql), the same in every subgraph. */
+const COMMON_MAPPERS: Record<string, string> = {
+  AuditEntry: '@peacegraph/kit#AuditEntry as AuditEntryRow',
+};
+
 interface Target {
   name: string;
   file: string;
@@ -109,6 +114,31 @@ function mappersOf(dir: string, name: string, document: DocumentNode): Record<st
   return mappers;
 }
 
+/**
+ * A list is a Relay connection the kit builds (`Connection<T>`: totalCount is a function, called only
+ * when asked), so `<X>Connection` is typed as the kit's connection of its edges' node.
+ */
+function connectionMappers(document: DocumentNode): Record<string, string> {
+  const fields = new Map<string, Map<string, string>>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const own = fields.get(definition.name.value) ?? new Map<string, string>();
+    for (const field of definition.fields ?? []) own.set(field.name.value, namedType(field.type));
+    fields.set(definition.name.value, own);
+  }
+  const mappers: Record<string, string> = {};
+  for (const [name, own] of fields) {
+    if (!name.endsWith('Connection') || !own.has('pageInfo') || !own.has('totalCount')) continue;
+    const node = fields.get(own.get('edges') ?? '')?.get('node');
+    if (node) mappers[name] = `Connection<ResolversParentTypes['${node}']>`;
+  }
+  return mappers;
+}
+
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
 async function targets(): Promise<Target[]> {
   const config = await readSupergraphConfig(path.join(root, 'supergraph.yaml'));
   return config.subgraphs.map(({ name, schemaFile }) => {
@@ -119,7 +149,7 @@ async function targets(): Promise<Target[]> {
       file: path.join(dir, GENERATED),
       document,
       contextType: contextTypeOf(dir, name),
-      mappers: mappersOf(dir, name, document),
+      mappers: { ...COMMON_MAPPERS, ...connectionMappers(document), ...mappersOf(dir, name, document) },
     };
   });
 }
@@ -142,7 +172,8 @@ async function render(target: Target): Promise<string> {
   )) as Types.FileOutput[];
   if (!output) throw new Error(`${target.name}: codegen produced nothing`);
   const options = await prettier.resolveConfig(target.file);
-  return prettier.format(HEADER(target.name) + output.content, { ...options, filepath: target.file });
+  const imports = output.content.includes('Connection<') ? "import type { Connection } from '@peacegraph/kit';\n" : '';
+  return prettier.format(HEADER(target.name) + imports + output.content, { ...options, filepath: target.file });
 }
 
 async function main(): Promise<number> {

@@ -51,7 +51,7 @@ export {
   type CursorList,
   type CursorValueType,
 } from './cursor';
-export { keyedLoader, groupedLoader, loadPresent, onlyUuids, perArguments, loadedOnce } from './loaders';
+export { keyedLoader, groupedLoader, loadPresent, loadExisting, onlyUuids, perArguments, loadedOnce } from './loaders';
 export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
 export { loadTypeDefs, withCommonTypeDefs } from './graphql/type-defs';
 export { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule, type QueryLimits } from './graphql/limits';

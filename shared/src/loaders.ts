@@ -49,6 +49,17 @@ export async function loadPresent<K, V>(loader: DataLoader<K, V | null>, keys: r
   return rows.filter((row): row is V => row !== null && !(row instanceof Error));
 }
 
+/**
+ * The row a non-null field points at, which a foreign key or the write rules guarantee: one missing is
+ * the platform's fault, an internal error naming the key, where graphql-js would report the same null
+ * as an internal error without saying which row.
+ */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null>, key: K): Promise<V> {
+  const row = await loader.load(key);
+  if (row === null) throw new Error(`Nothing has the key ${String(key)} that a non-null field refers to`);
+  return row;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

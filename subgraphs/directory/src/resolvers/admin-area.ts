@@ -1,9 +1,8 @@
-import type { DirectoryContext } from '../context';
-import type { AdminArea as AdminAreaRow } from '../entities';
+import { loadExisting } from '@peacegraph/kit';
+import type { AdminAreaResolvers } from '../generated/resolvers';
 
-export const AdminArea = {
-  parent: (area: AdminAreaRow, _: unknown, { loaders }: DirectoryContext) =>
-    area.parentPcode ? loaders.adminArea.load(area.parentPcode) : null,
-  children: (area: AdminAreaRow, _: unknown, { loaders }: DirectoryContext) => loaders.adminAreaChildren.load(area.pcode),
-  country: (area: AdminAreaRow, _: unknown, { loaders }: DirectoryContext) => loaders.country.load(area.countryCode),
+export const AdminArea: AdminAreaResolvers = {
+  parent: (area, _, { loaders }) => (area.parentPcode ? loaders.adminArea.load(area.parentPcode) : null),
+  children: (area, _, { loaders }) => loaders.adminAreaChildren.load(area.pcode),
+  country: (area, _, { loaders }) => loadExisting(loaders.country, area.countryCode),
 };

@@ -1,11 +1,9 @@
-import { loadPresent } from '@peacegraph/kit';
-import type { DirectoryContext } from '../context';
-import type { Community as CommunityRow } from '../entities';
+import { loadExisting, loadPresent } from '@peacegraph/kit';
+import type { CommunityResolvers } from '../generated/resolvers';
 
-export const Community = {
-  adminArea: (community: CommunityRow, _: unknown, { loaders }: DirectoryContext) => loaders.adminArea.load(community.adminPcode),
-  country: (community: CommunityRow, _: unknown, { loaders }: DirectoryContext) => loaders.country.load(community.countryCode),
-  languages: (community: CommunityRow, _: unknown, { loaders }: DirectoryContext) => loadPresent(loaders.language, community.languageCodes),
-  recordedBy: (community: CommunityRow, _: unknown, { loaders }: DirectoryContext) =>
-    community.ownerOrg ? loaders.organisation.load(community.ownerOrg) : null,
+export const Community: CommunityResolvers = {
+  adminArea: (community, _, { loaders }) => loadExisting(loaders.adminArea, community.adminPcode),
+  country: (community, _, { loaders }) => loadExisting(loaders.country, community.countryCode),
+  languages: (community, _, { loaders }) => loadPresent(loaders.language, community.languageCodes),
+  recordedBy: (community, _, { loaders }) => (community.ownerOrg ? loaders.organisation.load(community.ownerOrg) : null),
 };

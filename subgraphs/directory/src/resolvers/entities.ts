@@ -1,4 +1,4 @@
-import type { DirectoryContext } from '../context';
+import type { Resolvers } from '../generated/resolvers';
 
 /**
  * How the gateway turns another subgraph's reference ({ __typename, key }) into our record. Always
@@ -6,18 +6,18 @@ import type { DirectoryContext } from '../context';
  */
 export const entityResolvers = {
   Country: {
-    __resolveReference: (ref: { code: string }, { loaders }: DirectoryContext) => loaders.country.load(ref.code),
+    __resolveReference: (ref, { loaders }) => loaders.country.load(ref.code),
   },
   AdminArea: {
-    __resolveReference: (ref: { pcode: string }, { loaders }: DirectoryContext) => loaders.adminArea.load(ref.pcode),
+    __resolveReference: (ref, { loaders }) => loaders.adminArea.load(ref.pcode),
   },
   Community: {
-    __resolveReference: (ref: { id: string }, { loaders }: DirectoryContext) => loaders.community.load(ref.id),
+    __resolveReference: (ref, { loaders }) => loaders.community.load(ref.id),
   },
   Organisation: {
-    __resolveReference: (ref: { id: string }, { loaders }: DirectoryContext) => loaders.organisation.load(ref.id),
+    __resolveReference: (ref, { loaders }) => loaders.organisation.load(ref.id),
   },
   Language: {
-    __resolveReference: (ref: { code: string }, { loaders }: DirectoryContext) => loaders.language.load(ref.code),
+    __resolveReference: (ref, { loaders }) => loaders.language.load(ref.code),
   },
-};
+} satisfies Resolvers;

@@ -1,21 +1,8 @@
-import {
-  isAdmin,
-  listAuditEntries,
-  requirePartner,
-  type AuditEntry as AuditEntryRow,
-  type AuditFilter,
-  type PageArgs,
-  forbidden,
-} from '@peacegraph/kit';
-import type { DirectoryContext } from '../context';
-import type { ApiKey as ApiKeyRow } from '../entities';
+import { isAdmin, listAuditEntries, loadExisting, requirePartner, forbidden } from '@peacegraph/kit';
+import type { ApiKeyResolvers, AuditEntryResolvers, QueryResolvers } from '../generated/resolvers';
 
-export const identityQueries = {
-  apiKeys: (
-    _: unknown,
-    args: { organisation?: string | null; includeRevoked?: boolean | null } & PageArgs,
-    { viewer, repositories }: DirectoryContext,
-  ) => {
+export const identityQueries: QueryResolvers = {
+  apiKeys: (_, args, { viewer, repositories }) => {
     const partner = requirePartner(viewer);
     // Partners see their own organisation's keys (to know which are live); admins anyone's.
     const organisationId = isAdmin(partner) ? (args.organisation ?? null) : partner.organisationId;
@@ -24,15 +11,14 @@ export const identityQueries = {
     }
     return repositories.apiKeys.list({ organisationId, includeRevoked: Boolean(args.includeRevoked) }, args);
   },
-  directoryAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: DirectoryContext) =>
-    listAuditEntries(dataSource, viewer, args, args),
+  directoryAuditLog: (_, args, { viewer, dataSource }) => listAuditEntries(dataSource, viewer, args, args),
 };
 
-export const ApiKey = {
-  organisation: (key: ApiKeyRow, _: unknown, { loaders }: DirectoryContext) => loaders.organisation.load(key.organisationId),
+export const ApiKey: ApiKeyResolvers = {
+  organisation: (key, _, { loaders }) => loadExisting(loaders.organisation, key.organisationId),
 };
 
-export const AuditEntry = {
-  actorOrganisation: (entry: AuditEntryRow) => entry.actorOrg,
-  ownerOrganisation: (entry: AuditEntryRow) => entry.ownerOrg,
+export const AuditEntry: AuditEntryResolvers = {
+  actorOrganisation: (entry) => entry.actorOrg,
+  ownerOrganisation: (entry) => entry.ownerOrg,
 };

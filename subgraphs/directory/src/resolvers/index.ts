@@ -7,8 +7,9 @@ import { Mutation } from './mutation';
 import { Organisation } from './organisation';
 import { Query } from './query';
 import { ApiKey, AuditEntry, identityQueries } from './identity';
+import type { Resolvers } from '../generated/resolvers';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: { ...Query, ...identityQueries },
   ApiKey,
   AuditEntry,

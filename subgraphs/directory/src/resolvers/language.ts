@@ -1,7 +1,6 @@
 import { loadPresent } from '@peacegraph/kit';
-import type { DirectoryContext } from '../context';
-import type { Language as LanguageRow } from '../entities';
+import type { LanguageResolvers } from '../generated/resolvers';
 
-export const Language = {
-  countries: (language: LanguageRow, _: unknown, { loaders }: DirectoryContext) => loadPresent(loaders.country, language.countryCodes),
+export const Language: LanguageResolvers = {
+  countries: (language, _, { loaders }) => loadPresent(loaders.country, language.countryCodes),
 };

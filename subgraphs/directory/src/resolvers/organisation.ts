@@ -1,8 +1,6 @@
 import { loadPresent } from '@peacegraph/kit';
-import type { DirectoryContext } from '../context';
-import type { Organisation as OrganisationRow } from '../entities';
+import type { OrganisationResolvers } from '../generated/resolvers';
 
-export const Organisation = {
-  countries: (organisation: OrganisationRow, _: unknown, { loaders }: DirectoryContext) =>
-    loadPresent(loaders.country, organisation.countryCodes),
+export const Organisation: OrganisationResolvers = {
+  countries: (organisation, _, { loaders }) => loadPresent(loaders.country, organisation.countryCodes),
 };

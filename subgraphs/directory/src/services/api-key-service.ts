@@ -11,6 +11,7 @@ import {
   blank,
 } from '@peacegraph/kit';
 import type { ApiKey } from '../entities';
+import type { CreateApiKeyInput } from '../generated/resolvers';
 import type { Repositories } from '../repositories';
 
 export function hashApiKey(key: string): string {
@@ -29,7 +30,7 @@ export class ApiKeyService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async create(input: { organisation: string; name: string; scope: string }): Promise<{ apiKey: ApiKey; key: string }> {
+  async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; key: string }> {
     const admin = requireAdmin(this.viewer);
     const problems = new Problems();
     const name = input.name.trim();

@@ -13,20 +13,10 @@ import {
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from '../entities';
+import type { CreateCommunityInput, UpdateCommunityInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { checkCoordinates, cleanAlternativeNames, cleanName } from './community-rules';
-
-export interface CommunityInput {
-  name?: string | null;
-  alternativeNames?: string[] | null;
-  adminArea?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  languages?: string[] | null;
-  focalPoint?: string | null;
-  clientMutationId?: string | null;
-}
 
 const DOMAIN = 'directory';
 
@@ -53,7 +43,7 @@ export class CommunityService {
    * `id` is for demo data only (fixed ids other domains can name); the graph never passes one. A retry
    * with the same clientMutationId, sequential or concurrent, answers with the community created first.
    */
-  create(input: CommunityInput & { name: string; adminArea: string; id?: string }): Promise<Community> {
+  create(input: CreateCommunityInput & { id?: string }): Promise<Community> {
     const writer = requireWriter(this.viewer, DOMAIN);
     const key = input.clientMutationId;
     return createOnce(
@@ -85,7 +75,7 @@ export class CommunityService {
     );
   }
 
-  async update(id: string, version: number, input: CommunityInput): Promise<Community> {
+  async update(id: string, version: number, input: UpdateCommunityInput): Promise<Community> {
     const writer = requireWriter(this.viewer, DOMAIN);
     const current = await this.loaders.community.load(id);
     if (!current) throw notFound('Community', id);
@@ -104,7 +94,7 @@ export class CommunityService {
     });
   }
 
-  private async validate(input: CommunityInput, current: Community | null) {
+  private async validate(input: CreateCommunityInput | UpdateCommunityInput, current: Community | null) {
     const problems = new Problems();
     if (input.name === null) problems.add('input.name', 'The name cannot be empty');
     if (input.adminArea === null) problems.add('input.adminArea', 'A community must lie in an admin area');

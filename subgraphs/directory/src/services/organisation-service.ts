@@ -11,17 +11,10 @@ import {
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { OrganisationSchema, type Organisation } from '../entities';
-import { DOMAINS, ORGANISATION_KINDS, type Domain, type OrganisationKind } from '../entities/organisation';
+import { DOMAINS, ORGANISATION_KINDS } from '../entities/organisation';
+import type { CreateOrganisationInput, UpdateOrganisationInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-
-export interface OrganisationInput {
-  name?: string | null;
-  acronym?: string | null;
-  kind?: OrganisationKind | null;
-  countries?: string[] | null;
-  domains?: Domain[] | null;
-}
 
 /** The partners of the platform: registered and changed by admins only, since tokens name them. */
 export class OrganisationService {
@@ -32,7 +25,7 @@ export class OrganisationService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async create(input: OrganisationInput & { name: string; kind: OrganisationKind; countries: string[] }): Promise<Organisation> {
+  async create(input: CreateOrganisationInput): Promise<Organisation> {
     requireAdmin(this.viewer);
     const fields = await this.validate(input, null);
     return this.write(async (manager) => {
@@ -43,7 +36,7 @@ export class OrganisationService {
     }, fields.name);
   }
 
-  async update(id: string, version: number, input: OrganisationInput): Promise<Organisation> {
+  async update(id: string, version: number, input: UpdateOrganisationInput): Promise<Organisation> {
     requireAdmin(this.viewer);
     const current = await this.loaders.organisation.load(id);
     if (!current) throw notFound('Organisation', id);
@@ -55,7 +48,7 @@ export class OrganisationService {
     }, fields.name);
   }
 
-  private async validate(input: OrganisationInput, current: Organisation | null) {
+  private async validate(input: CreateOrganisationInput | UpdateOrganisationInput, current: Organisation | null) {
     const problems = new Problems();
     if (input.name === null) problems.add('input.name', 'The name cannot be empty');
     if (input.kind === null) problems.add('input.kind', 'Say what kind of organisation it is');

@@ -1,0 +1,13 @@
+/**
+ * What the resolvers of each GraphQL type receive as parent and return: the rows, not the SDL's shapes.
+ * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
+ * connections are the kit's `Connection` of their node's type without being listed.
+ */
+import type { AdminArea, ApiKey, Community, Country, Language, Organisation } from '../entities';
+
+export type CountryMapper = Country;
+export type AdminAreaMapper = AdminArea;
+export type CommunityMapper = Community;
+export type OrganisationMapper = Organisation;
+export type LanguageMapper = Language;
+export type ApiKeyMapper = ApiKey;
