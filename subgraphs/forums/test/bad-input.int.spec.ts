@@ -455,7 +455,7 @@ const CASES: Case[] = [
     () => ({ recipient: recipientId, deliveredOn: '2099-01-01' }),
     on('draft'),
     'input.deliveredOn',
-    /in the future/,
+    /^The delivery date 2099-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\)$/,
   ],
   ['publishing twice', 'publishDeclaration', () => ({ publishedOn: '2025-12-01' }), on('declaration'), 'id', /published on 2025-11-25/],
   [

@@ -1,4 +1,17 @@
-import { badInput, given, type Partner, Problems, optionalText, requiredName, requiredText, notNull } from '@peacegraph/kit';
+import {
+  badInput,
+  given,
+  type Partner,
+  Problems,
+  optionalText,
+  requiredName,
+  requiredText,
+  notNull,
+  isoDate,
+  notBefore,
+  notInFuture,
+  optionalDate,
+} from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   DeclarationRecipientSchema,
@@ -11,7 +24,6 @@ import {
   type Forum,
 } from '../entities';
 import type { Loaders } from '../loaders';
-import { checkNotBefore, checkNotFuture, isoDate, optionalDate } from './dates';
 import type { Directory } from './directory';
 import { givenFields } from './audit-fields';
 import { LIMITS } from './limits';
@@ -261,8 +273,8 @@ export class DeclarationService {
     const { current } = await this.editable(id, version);
     if (current.publishedOn) throw badInput('id', `This declaration was published on ${current.publishedOn}`);
     const publishedOn = isoDate(input.publishedOn);
-    checkNotFuture('input.publishedOn', publishedOn);
-    checkNotBefore('input.publishedOn', publishedOn, current.adoptedOn, 'the declaration was adopted');
+    notInFuture('input.publishedOn', publishedOn, 'The publication date');
+    notBefore('input.publishedOn', publishedOn, current.adoptedOn, 'the declaration was adopted');
     return this.writes.update(
       current,
       version,
@@ -329,8 +341,8 @@ export class DeclarationService {
   }
 
   private adoptedOn(forum: Forum, adoptedOn: string): string {
-    checkNotFuture('input.adoptedOn', adoptedOn);
-    checkNotBefore('input.adoptedOn', adoptedOn, forum.startsOn, 'the forum started');
+    notInFuture('input.adoptedOn', adoptedOn, 'The adoption date');
+    notBefore('input.adoptedOn', adoptedOn, forum.startsOn, 'the forum started');
     return adoptedOn;
   }
 
@@ -387,8 +399,8 @@ export class DeclarationService {
   }
 
   private deliveredOn(field: string, deliveredOn: string, adoptedOn: string): string {
-    checkNotFuture(field, deliveredOn);
-    checkNotBefore(field, deliveredOn, adoptedOn, 'the declaration was adopted');
+    notInFuture(field, deliveredOn, 'The delivery date');
+    notBefore(field, deliveredOn, adoptedOn, 'the declaration was adopted');
     return deliveredOn;
   }
 

@@ -1,8 +1,8 @@
+import { period } from '@peacegraph/kit';
 import type { DeclarationFilter } from '../repositories/declaration-repository';
 import type { ForumFilter } from '../repositories/forum-repository';
 import type { RecommendationFilter } from '../repositories/recommendation-repository';
 import type { TestimonyFilter } from '../repositories/testimony-repository';
-import { period } from './dates';
 
 /** Filters as the graph sends them: dates parsed by the Date scalar. */
 type Dated<F, K extends keyof F> = Omit<F, K> & { [P in K]?: Date | string | null };

@@ -1,4 +1,4 @@
-import { badInput, given, Problems, optionalName, requiredName, notNull } from '@peacegraph/kit';
+import { badInput, given, Problems, optionalName, requiredName, notNull, addDays, isoDate } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   ForumSchema,
@@ -11,7 +11,6 @@ import {
 } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { addDays, isoDate } from './dates';
 import type { Directory } from './directory';
 import { givenFields } from './audit-fields';
 import { LIMITS } from './limits';

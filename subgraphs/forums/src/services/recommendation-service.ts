@@ -9,6 +9,9 @@ import {
   requiredName,
   requiredText,
   notNull,
+  isoDate,
+  notBefore,
+  notInFuture,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
@@ -22,7 +25,6 @@ import {
 } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { checkNotBefore, checkNotFuture, isoDate } from './dates';
 import type { Directory } from './directory';
 import { checkFollowUp } from './follow-up-rules';
 import { givenFields } from './audit-fields';
@@ -179,9 +181,9 @@ export class RecommendationService {
     problems.check('input.status', () => checkFollowUp(current.status, input.status));
     const reportedOn = isoDate(input.reportedOn);
     problems.check('input.reportedOn', () => {
-      checkNotFuture('input.reportedOn', reportedOn);
-      checkNotBefore('input.reportedOn', reportedOn, current.adoptedOn, 'the recommendation was adopted');
-      if (current.statusSince) checkNotBefore('input.reportedOn', reportedOn, current.statusSince, 'the last follow-up');
+      notInFuture('input.reportedOn', reportedOn, 'The report date');
+      notBefore('input.reportedOn', reportedOn, current.adoptedOn, 'the recommendation was adopted');
+      notBefore('input.reportedOn', reportedOn, current.statusSince, 'the last follow-up');
     });
     const evidenceUrl = given(input.evidenceUrl) ? String(input.evidenceUrl) : null;
     if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) problems.add('input.evidenceUrl', 'Give an http or https address');

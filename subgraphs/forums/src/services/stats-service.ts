@@ -1,4 +1,4 @@
-import { badInput, organisationOf, type Viewer } from '@peacegraph/kit';
+import { badInput, organisationOf, type Viewer, isoDate } from '@peacegraph/kit';
 import type { Forum } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
@@ -6,7 +6,6 @@ import type { ForumFilter } from '../repositories/forum-repository';
 import type { ImplementationGrouping, ImplementationInterval, StandingRow } from '../repositories/implementation-repository';
 import type { RecommendationFilter } from '../repositories/recommendation-repository';
 import { RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../entities';
-import { isoDate } from './dates';
 import { discloseParticipants, participationAcross, type DisclosedParticipants } from './participants';
 
 /** The participation figures cover at most this many forums; a wider question is refused, not cut short. */

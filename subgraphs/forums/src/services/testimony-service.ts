@@ -1,7 +1,6 @@
-import { badInput, given, Problems, requiredText, notNull } from '@peacegraph/kit';
+import { badInput, given, Problems, requiredText, notNull, isoDate, notBefore, notInFuture } from '@peacegraph/kit';
 import { TestimonySchema, type Forum, type ParticipantCategory, type Testimony, type TestimonyAgeGroup } from '../entities';
 import type { Loaders } from '../loaders';
-import { checkNotBefore, checkNotFuture, isoDate } from './dates';
 import type { Directory } from './directory';
 import { givenFields } from './audit-fields';
 import { LIMITS } from './limits';
@@ -115,8 +114,8 @@ export class TestimonyService {
     if (!current.consentToPublish) throw badInput('id', 'The speaker has not consented to publication: record the consent first');
     if (current.publishedOn) throw badInput('id', `This testimony was published on ${current.publishedOn}`);
     const publishedOn = isoDate(input.publishedOn);
-    checkNotFuture('input.publishedOn', publishedOn);
-    checkNotBefore('input.publishedOn', publishedOn, current.givenOn, 'the testimony was given');
+    notInFuture('input.publishedOn', publishedOn, 'The publication date');
+    notBefore('input.publishedOn', publishedOn, current.givenOn, 'the testimony was given');
     return this.writes.update(
       current,
       version,
@@ -181,7 +180,7 @@ export class TestimonyService {
 
   /** Given during the forum, and not in the future. */
   private givenOn(forum: Forum, givenOn: string): string {
-    checkNotFuture('input.givenOn', givenOn);
+    notInFuture('input.givenOn', givenOn, 'The date given');
     if (givenOn < forum.startsOn || givenOn > forum.endsOn) {
       throw badInput('input.givenOn', `${givenOn} is outside the forum (${forum.startsOn} to ${forum.endsOn})`);
     }
