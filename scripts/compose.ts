@@ -5,10 +5,15 @@
  *   npm run compose -- --check           write nothing; fail on composition errors or breaking changes
  *   --config <path>  --out <path>        other files than the repository's (tests use temp dirs)
  *   --against <path>                     compare with another supergraph, e.g. the main branch's
+ *
+ * With the repository's own supergraph.yaml it also writes (or, with --check, verifies) the docker
+ * compose file and the database init derived from the same plan (scripts/platform/docker-files.ts).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { composeSupergraph, describeReport } from '../gateway/src/composition';
+import fs from 'node:fs/promises';
+import { composeSupergraph, describeReport, readSupergraphConfig } from '../gateway/src/composition';
+import { dockerFiles } from './platform/docker-files';
 
 const root = path.resolve(__dirname, '..');
 
@@ -41,7 +46,26 @@ async function main(): Promise<number> {
   const text = `${describeReport(report).join('\n')}\n`;
   if (report.ok) process.stdout.write(text);
   else process.stderr.write(text);
-  return report.ok ? 0 : 1;
+  const docker = values.config ? true : await syncDockerFiles(values.check);
+  return report.ok && docker ? 0 : 1;
+}
+
+/** Writes the docker files when they differ from the plan; with `check`, says which are stale instead. */
+async function syncDockerFiles(check: boolean): Promise<boolean> {
+  const { subgraphs } = await readSupergraphConfig(path.join(root, 'supergraph.yaml'));
+  let fresh = true;
+  for (const [file, text] of Object.entries(dockerFiles(subgraphs))) {
+    const current = await fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    if (current === text) continue;
+    if (check) {
+      process.stderr.write(`${file} does not follow supergraph.yaml (run \`npm run compose\` to write it)\n`);
+      fresh = false;
+    } else {
+      await fs.writeFile(path.join(root, file), text);
+      process.stdout.write(`wrote ${file} from supergraph.yaml\n`);
+    }
+  }
+  return fresh;
 }
 
 main().then(

@@ -25,10 +25,10 @@ async function main(): Promise<void> {
   try {
     const { planned } = await planSubgraphs(root, config.subgraphs, database, { AUTH_HS256_SECRET: devSecret(root, true)! });
     for (const subgraph of planned) {
-      await runTask(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/seed/index.ts'), subgraph.env);
+      await runTask(subgraph.name, subgraph.index, subgraph.entry('seed'), subgraph.env);
       say(`${subgraph.name}: migrations, reference data and demo data are in place`);
       if (subgraph.name === 'directory' && planned.length > 1) {
-        directory = runService(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/index.ts'), {
+        directory = runService(subgraph.name, subgraph.index, subgraph.entry('serve'), {
           ...subgraph.env,
           PORT: subgraph.port,
         });

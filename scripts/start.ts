@@ -73,10 +73,10 @@ async function main(): Promise<void> {
       supervisor.start({
         name: subgraph.name,
         index: subgraph.index,
-        entry: path.join(subgraph.folder, 'src/index.ts'),
+        entry: subgraph.entry('serve'),
         env: { ...subgraph.env, PORT: subgraph.port },
         // Migrations, reference data and (once) demo data, before the service takes requests.
-        prepare: () => runTask(subgraph.name, subgraph.index, path.join(subgraph.folder, 'src/seed/index.ts'), subgraph.env),
+        prepare: () => runTask(subgraph.name, subgraph.index, subgraph.entry('seed'), subgraph.env),
         ready: (service) => waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited),
       });
     const [first, ...rest] = subgraphs;

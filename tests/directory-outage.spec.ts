@@ -1,21 +1,11 @@
 import path from 'node:path';
-import { createAuthenticator, createLogger, remoteIdentityStore, type RunningServer } from '@peacegraph/kit';
-import {
-  createTestDatabase,
-  graphqlClient,
-  servedForTest,
-  testServerOptions,
-  TEST_AUTH,
-  bearer,
-  type ServedForTest,
-  type TestDatabase,
-} from '@peacegraph/kit/testing';
+import { createAuthenticator, createLogger, remoteIdentityStore, startSubgraph, type RunningServer } from '@peacegraph/kit';
+import { graphqlClient, serveSubgraphForTest, TEST_AUTH, bearer, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
-import { startDirectoryServer } from '../subgraphs/directory/src/app';
+import { subgraph as directorySubgraph } from '../subgraphs/directory/src/subgraph';
 import { createDirectoryDatabase } from '../subgraphs/directory/test/support';
 import { seedDemoData as seedDirectoryDemo } from '../subgraphs/directory/src/seed/demo';
-import { startConflictsServer } from '../subgraphs/conflicts/src/app';
-import { entities as conflictsEntities, migrations as conflictsMigrations } from '../subgraphs/conflicts/src/database';
+import { subgraph as conflictsSubgraph } from '../subgraphs/conflicts/src/subgraph';
 import { COMMUNITIES, ORGS } from '../subgraphs/conflicts/test/support';
 import { MEMBERSHIP, daysAgo } from '../subgraphs/conflicts/test/fixtures';
 import { ROOT } from './support';
@@ -32,19 +22,19 @@ const NOWHERE = 'http://127.0.0.1:1/graphql';
 let directoryDb: TestDatabase;
 let directory: RunningServer;
 let directoryPort: number;
-let conflicts: ServedForTest;
-let conflictsDb: TestDatabase;
+let conflicts: ServedForTest & { db: TestDatabase };
 let gateway: RunningGateway;
 let key: { id: string; key: string };
 
 async function startTheDirectory(port = 0): Promise<RunningServer> {
-  return startDirectoryServer({
+  return startSubgraph(directorySubgraph, {
     dataSource: directoryDb.dataSource,
     statements: directoryDb.statements,
     logger: createLogger('directory-test', 'silent'),
     port,
     host: '127.0.0.1',
     auth: TEST_AUTH,
+    directoryUrl: NOWHERE,
   });
 }
 
@@ -54,14 +44,7 @@ beforeAll(async () => {
   directoryPort = directory.port;
   const directoryUrl = `http://127.0.0.1:${directoryPort}/graphql`;
 
-  conflictsDb = await createTestDatabase({ entities: conflictsEntities, migrations: conflictsMigrations });
-  conflicts = servedForTest(
-    conflictsDb,
-    await startConflictsServer({
-      ...testServerOptions('conflicts', conflictsDb, directoryUrl),
-      identity: remoteIdentityStore(directoryUrl, WINDOWS),
-    }),
-  );
+  conflicts = await serveSubgraphForTest(conflictsSubgraph, { directoryUrl, identity: remoteIdentityStore(directoryUrl, WINDOWS) });
   const others = Object.fromEntries(['curriculum', 'forums', 'mining', 'displacement'].map((name) => [name, NOWHERE]));
   gateway = await startGateway({
     supergraphPath: path.join(ROOT, 'supergraph.graphql'),

@@ -1,11 +1,10 @@
+-- Written by `npm run compose` from supergraph.yaml: edit that file, not this one.
 -- Runs once, when the PostgreSQL container starts on an empty data volume
 -- (/docker-entrypoint-initdb.d). One database per subgraph: no subgraph reads another's tables.
 -- Each subgraph's migration task then creates its tables and extensions (unaccent, pg_trgm).
 --
--- To add a subgraph, add its database here, e.g.
---   CREATE DATABASE peacegraph_forums;
--- and, because this file only runs on an empty volume, create it by hand on an existing one:
---   docker compose -f docker/compose.yaml exec postgres psql -U postgres -c 'CREATE DATABASE peacegraph_forums'
+-- This file only runs on an empty volume: on an existing one, create a new subgraph's database by hand,
+--   docker compose -f docker/compose.yaml exec postgres psql -U postgres -c 'CREATE DATABASE peacegraph_<name>'
 -- (or start over with `docker compose -f docker/compose.yaml down -v`).
 
 CREATE DATABASE peacegraph_directory;

@@ -4,9 +4,10 @@ import type { DatabaseServer } from './database-server';
 
 export interface PlannedSubgraph extends SubgraphSource {
   index: number;
-  folder: string;
   port: string;
   env: Record<string, string>;
+  /** The command line of one of its processes (scripts/subgraph.ts). */
+  entry: (command: 'serve' | 'seed') => string[];
 }
 
 /**
@@ -26,8 +27,8 @@ export async function planSubgraphs(
     planned.push({
       ...subgraph,
       index,
-      folder: path.join(root, 'subgraphs', subgraph.name),
       port: new URL(subgraph.routingUrl).port,
+      entry: (command) => [path.join(root, 'scripts/subgraph.ts'), command, subgraph.name],
       env: {
         DATABASE_URL: await database.databaseFor(subgraph.name),
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',

@@ -28,9 +28,12 @@ export interface Service {
   exited: Promise<number | null>;
 }
 
+/** A TypeScript entry point, alone or with its arguments. */
+export type Entry = string | string[];
+
 /** Runs a TypeScript entry point under tsx with its output prefixed by the service name. */
-export function runService(name: string, index: number, entry: string, env: NodeJS.ProcessEnv, quiet = false): Service {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+export function runService(name: string, index: number, entry: Entry, env: NodeJS.ProcessEnv, quiet = false): Service {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...[entry].flat()], {
     env: { ...process.env, ...env },
     // Own process group: Ctrl-C reaches only the orchestrator, which stops services in order.
     // The IPC channel closes if the orchestrator dies, and services then stop by themselves.
@@ -49,9 +52,9 @@ export function runService(name: string, index: number, entry: string, env: Node
 }
 
 /** Runs to completion (migrations, seeds); rejects when it fails. */
-export async function runTask(name: string, index: number, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
+export async function runTask(name: string, index: number, entry: Entry, env: NodeJS.ProcessEnv): Promise<void> {
   const code = await runService(name, index, entry, env, true).exited;
-  if (code !== 0) throw new Error(`${name}: ${entry} exited with code ${code}`);
+  if (code !== 0) throw new Error(`${name}: ${[entry].flat().join(' ')} exited with code ${code}`);
 }
 
 export async function waitUntilReady(url: string, timeoutMs: number, exited: Promise<unknown>): Promise<void> {

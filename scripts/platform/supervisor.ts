@@ -1,4 +1,4 @@
-import { runService, type Service } from './processes';
+import { runService, type Entry, type Service } from './processes';
 
 /** How a crashed service comes back: after 1 s, 2 s, 4 s … at most `maxBackoffMs`. */
 export interface RestartPolicy {
@@ -15,7 +15,7 @@ export interface ServiceSpec {
   name: string;
   /** Colour of its log label. */
   index: number;
-  entry: string;
+  entry: Entry;
   env: NodeJS.ProcessEnv;
   /** Resolves once the started process serves (a /ready answer, a message); rejects if it cannot. */
   ready: (service: Service) => Promise<void>;

@@ -79,16 +79,9 @@ export { listAuditEntries, type AuditEntry, type AuditFilter } from './audit/que
 export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure';
 export { discloseNested, type NestedBreakdown, type NestedLeaf, type DisclosedArea } from './disclosure-nested';
 export { updateWithVersion } from './database/versioned-update';
-export { runDatabaseTask } from './database/task';
-export {
-  createDirectoryClient,
-  type DirectoryClient,
-  type CommunityPlace,
-  type LanguageRef,
-  type OrganisationRef,
-} from './directory-client';
+export { createDirectoryClient, type DirectoryClient, type CommunityPlace } from './directory-client';
 export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './subgraph-env';
-export { runSubgraph, type SubgraphMain } from './subgraph-main';
+export * from './subgraph';
 export { OWNED_RECORD_COLUMNS, OWNED_RECORD_SQL, constraintOf, type OwnedRecord } from './database/owned-record';
 export { RecordWrites, type WriteSpec, type Duplicates } from './database/record-writes';
 export { createOnce, createOnceFor } from './database/keyed-create';
@@ -114,4 +107,3 @@ export {
   pcodesOnly,
   type Bind,
 } from './database/query-helpers';
-export { runDemoSeed, type DemoSeed } from './database/demo-seed';

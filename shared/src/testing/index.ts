@@ -4,5 +4,5 @@ export { problemsOf, refusalOf } from './refusal';
 export { answeredOnce, atOnce, outcomes, retriedCreate, rowsWithKey, type Outcomes, type Retried } from './at-once';
 export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
-export { servedForTest, testServerOptions, type ServedForTest, type Client } from './served';
+export { serveSubgraphForTest, subgraphTestDatabase, servedForTest, testServerOptions, type ServedForTest, type Client } from './served';
 export { until } from './until';

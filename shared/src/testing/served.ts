@@ -1,13 +1,17 @@
-import { remoteIdentityStore } from '../auth/identity-store';
+import { remoteIdentityStore, type IdentityStore } from '../auth/identity-store';
+import type { DataSource } from 'typeorm';
+import type { PolicyContext } from '../policy/enforce';
+import { startSubgraph } from '../subgraph/build';
+import type { SubgraphDefinition } from '../subgraph/definition';
 import { createLogger } from '../logger';
 import type { RunningServer } from '../server';
 import { graphqlClient } from './graphql-client';
 import { bearer, TEST_AUTH } from './identity';
-import type { TestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 /**
- * What a domain subgraph's `startXServer` needs in a test: its test database, a free port, the test
- * keys, and the directory to ask — with no API-key cache, so a revoked key fails at once.
+ * What a subgraph's server needs in a test: its test database, a free port, the test keys, and the
+ * directory to ask — with no API-key cache, so a revoked key fails at once.
  */
 export function testServerOptions(service: string, db: TestDatabase, directoryUrl: string) {
   return {
@@ -62,4 +66,35 @@ export function servedForTest(db: TestDatabase, server: RunningServer): ServedFo
       await db.drop();
     },
   };
+}
+
+/** A fresh migrated database for a subgraph, with its reference data, then `prepare` (the test's own rows). */
+export function subgraphTestDatabase(
+  definition: SubgraphDefinition,
+  prepare?: (dataSource: DataSource) => Promise<unknown>,
+): Promise<TestDatabase> {
+  const logger = createLogger(`${definition.name}-test`, 'silent');
+  return createTestDatabase({
+    entities: definition.entities,
+    migrations: definition.migrations,
+    prepare: async (dataSource) => {
+      await definition.reference?.(dataSource, logger);
+      await prepare?.(dataSource);
+    },
+  });
+}
+
+/**
+ * A subgraph from its declaration, over HTTP on a fresh migrated database with its reference data
+ * (or on `db`): what each subgraph's `test/support.ts` builds on. `directoryUrl` is the directory to
+ * ask (the directory itself ignores it).
+ */
+export async function serveSubgraphForTest<C extends PolicyContext>(
+  definition: SubgraphDefinition<C>,
+  options: { directoryUrl: string; identity?: IdentityStore; db?: TestDatabase },
+): Promise<ServedForTest & { db: TestDatabase }> {
+  const db = options.db ?? (await subgraphTestDatabase(definition as SubgraphDefinition));
+  const defaults = testServerOptions(definition.name, db, options.directoryUrl);
+  const server = await startSubgraph(definition, { ...defaults, identity: options.identity ?? defaults.identity });
+  return { ...servedForTest(db, server), db };
 }

@@ -1,13 +1,5 @@
-import {
-  createTestDatabase,
-  servedForTest,
-  testServerOptions,
-  type Client,
-  type ServedForTest,
-  type TestDatabase,
-} from '@peacegraph/kit/testing';
-import { startConflictsServer } from '../src/app';
-import { entities, migrations } from '../src/database';
+import { serveSubgraphForTest, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import { subgraph } from '../src/subgraph';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
 import { demoCommunityId } from '../../directory/src/seed/demo-data';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
@@ -55,11 +47,9 @@ export const CASE_TABLES = [
 
 /** A real conflicts subgraph over HTTP, on a fresh migrated database, asking the given directory. */
 export async function startConflicts(directoryUrl: string): Promise<ConflictsUnderTest> {
-  const db = await createTestDatabase({ entities, migrations });
-  const served = servedForTest(db, await startConflictsServer(testServerOptions('conflicts', db, directoryUrl)));
+  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directoryUrl });
   return {
     ...served,
-    db,
     owner: await served.as(OWNER, 'conflicts:write conflicts:sensitive', 'mediator-1'),
     allRows: () => served.countRows(CASE_TABLES),
     allValues: () => served.tableValues(CASE_TABLES),

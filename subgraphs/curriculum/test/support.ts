@@ -1,14 +1,6 @@
-import {
-  createTestDatabase,
-  servedForTest,
-  testServerOptions,
-  type Client,
-  type ServedForTest,
-  type TestDatabase,
-} from '@peacegraph/kit/testing';
+import { serveSubgraphForTest, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
-import { startCurriculumServer } from '../src/app';
-import { entities, migrations } from '../src/database';
+import { subgraph } from '../src/subgraph';
 
 export { ORGS };
 
@@ -26,11 +18,9 @@ export interface CurriculumUnderTest extends ServedForTest {
  */
 export async function startCurriculum(options: { directory?: DirectoryUnderTest } = {}): Promise<CurriculumUnderTest> {
   const directory = options.directory ?? (await startDirectory());
-  const db = await createTestDatabase({ entities, migrations });
-  const served = servedForTest(db, await startCurriculumServer(testServerOptions('curriculum', db, directory.url)));
+  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directory.url });
   return {
     ...served,
-    db,
     directory,
     owner: await served.as(ORGS.educators, 'curriculum:write'),
     stop: async () => {

@@ -1,9 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createLogger } from '@peacegraph/kit';
-import { createTestDatabase, servedForTest, TEST_AUTH, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
-import { startDirectoryServer } from '../src/app';
-import { entities, migrations } from '../src/database';
-import { importReferenceData } from '../src/reference/import';
+import { serveSubgraphForTest, subgraphTestDatabase, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import { subgraph } from '../src/subgraph';
 
 /** Organisations every directory test database has: two partners and the platform. */
 export const ORGS = {
@@ -20,34 +17,24 @@ export interface DirectoryUnderTest extends ServedForTest {
 
 /** A fresh migrated directory database with the reference data and the tests' two partners. */
 export function createDirectoryDatabase(more: (dataSource: DataSource) => Promise<unknown> = async () => {}): Promise<TestDatabase> {
-  return createTestDatabase({
-    entities,
-    migrations,
-    prepare: async (dataSource) => {
-      await importReferenceData(dataSource);
-      await dataSource.query(
-        // The platform's own organisation comes with the reference data.
-        `INSERT INTO organisation (id, name, acronym, kind, country_codes, domains) VALUES
-           ($1, 'Village Educators Network', 'VEN', 'NGO', '{SN,GM,ML}', '{CURRICULUM}'),
-           ($2, 'Sahel Mediators', 'SM', 'CSO_NETWORK', '{ML,BF,NE}', '{CONFLICTS}')`,
-        [ORGS.educators, ORGS.mediators],
-      );
-      await more(dataSource);
-    },
+  return subgraphTestDatabase(subgraph, async (dataSource) => {
+    await dataSource.query(
+      // The platform's own organisation comes with the reference data.
+      `INSERT INTO organisation (id, name, acronym, kind, country_codes, domains) VALUES
+         ($1, 'Village Educators Network', 'VEN', 'NGO', '{SN,GM,ML}', '{CURRICULUM}'),
+         ($2, 'Sahel Mediators', 'SM', 'CSO_NETWORK', '{ML,BF,NE}', '{CONFLICTS}')`,
+      [ORGS.educators, ORGS.mediators],
+    );
+    await more(dataSource);
   });
 }
 
 /** A real directory subgraph over HTTP, on a fresh migrated database with the reference data. */
 export async function startDirectory(): Promise<DirectoryUnderTest> {
-  const db = await createDirectoryDatabase();
-  const server = await startDirectoryServer({
-    dataSource: db.dataSource,
-    statements: db.statements,
-    logger: createLogger('directory-test', 'silent'),
-    port: 0,
-    host: '127.0.0.1',
-    auth: TEST_AUTH,
+  // The directory is its own identity store: the URL it is given to ask is never used.
+  const served = await serveSubgraphForTest(subgraph, {
+    directoryUrl: 'http://directory.invalid/graphql',
+    db: await createDirectoryDatabase(),
   });
-  const served = servedForTest(db, server);
-  return { ...served, db, writer: await served.as(ORGS.educators, 'directory:write') };
+  return { ...served, writer: await served.as(ORGS.educators, 'directory:write') };
 }

@@ -1,7 +1,8 @@
 import { daysAgo, ok } from './fixtures';
 import { DEMO_COMMUNITIES, ECOWAS_COMMISSION, OTHER_PARTNER, OWNER, startDisplacement, type DisplacementUnderTest } from './support';
 import { beneficiary, M, programme, report, write } from './displacement-world';
-import { prepareDatabase } from '../src/database';
+import { createLogger, prepareSubgraphDatabase } from '@peacegraph/kit';
+import { subgraph } from '../src/subgraph';
 
 let sub: DisplacementUnderTest;
 beforeAll(async () => {
@@ -44,7 +45,7 @@ describe('IDMC national figures', () => {
 
   it('are reloaded at every start as upserts: a figure changed in the database is put back, nothing doubles', async () => {
     await sub.db.dataSource.query(`UPDATE idmc_displacement_figure SET total_idps = 1 WHERE country_code = 'ML' AND year = 2024`);
-    await prepareDatabase(sub.db.dataSource);
+    await prepareSubgraphDatabase(subgraph, sub.db.dataSource, createLogger('displacement-test', 'silent'));
     const [row] = await sub.db.dataSource.query(
       `SELECT total_idps, (SELECT count(*)::int FROM idmc_displacement_figure) AS n FROM idmc_displacement_figure WHERE country_code = 'ML' AND year = 2024`,
     );

@@ -1,5 +1,5 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { checkStatusChange } from '@peacegraph/kit';
+import { checkStatusChange, loadTypeDefs } from '@peacegraph/kit';
 import fs from 'node:fs';
 import { parse } from 'graphql';
 import {
@@ -15,7 +15,7 @@ import {
   type ReintegrationStatus,
 } from '../src/entities/displacement';
 import { IDMC_FILE, parseIdmcCsv } from '../src/reference/idmc-figures';
-import { SCHEMA_FILE } from '../src/schema';
+import { subgraph } from '../src/subgraph';
 import { checkReportFigures, type ReportFigures } from '../src/services/displacement-report-rules';
 import { acceptsAssistance, NEXT_CASE_STATUSES } from '../src/services/reintegration-status';
 import { readParticipants } from '../src/services/awareness-session-service';
@@ -196,7 +196,7 @@ describe('the IDMC file', () => {
 });
 
 describe('the schema', () => {
-  const document = parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+  const { document } = loadTypeDefs(subgraph.schemaFile);
   const enumValues = (name: string) => {
     const found = document.definitions.find((d) => d.kind === 'EnumTypeDefinition' && d.name.value === name);
     return found && 'values' in found ? found.values!.map((v) => v.name.value) : [];

@@ -1,15 +1,7 @@
-import {
-  createTestDatabase,
-  servedForTest,
-  testServerOptions,
-  type Client,
-  type ServedForTest,
-  type TestDatabase,
-} from '@peacegraph/kit/testing';
+import { serveSubgraphForTest, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
-import { startDisplacementServer } from '../src/app';
-import { entities, migrations } from '../src/database';
+import { subgraph } from '../src/subgraph';
 import { DISPLACEMENT_TABLES } from './displacement-tables';
 import { TRANSHUMANCE_TABLES } from './transhumance-tables';
 import { DEMO_COMMUNITIES, ECOWAS_COMMISSION, MOBILITY_AGENCY, RECONCILIATION_MINISTRY } from '../src/seed/demo-data';
@@ -41,11 +33,9 @@ export const TABLES = [...DISPLACEMENT_TABLES, ...TRANSHUMANCE_TABLES, 'audit_lo
 export async function startDisplacement(options: { directory?: DirectoryUnderTest } = {}): Promise<DisplacementUnderTest> {
   const directory = options.directory ?? (await startDirectory());
   if (!options.directory) await seedDirectoryDemo(directory.db.dataSource);
-  const db = await createTestDatabase({ entities, migrations });
-  const served = servedForTest(db, await startDisplacementServer(testServerOptions('displacement', db, directory.url)));
+  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directory.url });
   return {
     ...served,
-    db,
     directory,
     owner: await served.as(OWNER, 'displacement:write displacement:sensitive', 'officer-1'),
     allRows: () => served.countRows(TABLES),

@@ -8,7 +8,8 @@
  * now, checking both give the same answer.
  */
 import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@peacegraph/kit';
-import { displacementDataSource } from '../src/database';
+import { subgraphDataSource } from '@peacegraph/kit';
+import { subgraph } from '../src/subgraph';
 import { addBatchToFlowWeeks, weeklyFlows, weeklyFlowsStatement, type WeeklyFlowFilter } from '../src/repositories/transhumance/flow-weeks';
 import { weeklyFlowsFromObservations } from './transhumance-flow-reference';
 
@@ -18,7 +19,7 @@ const DATABASE = 'transhumance_scale';
 async function main() {
   await dropDatabase(SERVER, DATABASE).catch(() => undefined);
   await ensureDatabase(SERVER, DATABASE);
-  const { dataSource: db } = displacementDataSource(withDatabase(SERVER, DATABASE));
+  const { dataSource: db } = subgraphDataSource(subgraph, withDatabase(SERVER, DATABASE));
   await db.initialize();
   try {
     await migrate(db);

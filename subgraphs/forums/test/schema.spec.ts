@@ -2,9 +2,9 @@ import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from
 import { loadTypeDefs } from '@peacegraph/kit';
 import * as values from '../src/entities/values';
 import { IMPLEMENTATION_GROUPINGS, IMPLEMENTATION_INTERVALS } from '../src/repositories/implementation-repository';
-import { SCHEMA_FILE } from '../src/schema';
+import { subgraph } from '../src/subgraph';
 
-const { document } = loadTypeDefs(SCHEMA_FILE);
+const { document } = loadTypeDefs(subgraph.schemaFile);
 const enumValues = (name: string) =>
   (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map(
     (v) => v.name.value,

@@ -1,13 +1,5 @@
-import {
-  createTestDatabase,
-  servedForTest,
-  testServerOptions,
-  type Client,
-  type ServedForTest,
-  type TestDatabase,
-} from '@peacegraph/kit/testing';
-import { startForumsServer } from '../src/app';
-import { entities, migrations } from '../src/database';
+import { serveSubgraphForTest, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import { subgraph } from '../src/subgraph';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
 import { demoCommunityId } from '../../directory/src/seed/demo-data';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
@@ -56,11 +48,9 @@ export const FORUM_TABLES = [
 
 /** A real forums subgraph over HTTP, on a fresh migrated database, asking the given directory. */
 export async function startForums(directoryUrl: string): Promise<ForumsUnderTest> {
-  const db = await createTestDatabase({ entities, migrations });
-  const served = servedForTest(db, await startForumsServer(testServerOptions('forums', db, directoryUrl)));
+  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directoryUrl });
   return {
     ...served,
-    db,
     owner: await served.as(OWNER, 'forums:write forums:sensitive', 'rapporteur-1'),
     allRows: () => served.countRows(FORUM_TABLES),
     allValues: () => served.tableValues(FORUM_TABLES),

@@ -1,15 +1,7 @@
-import {
-  createTestDatabase,
-  servedForTest,
-  testServerOptions,
-  type Client,
-  type ServedForTest,
-  type TestDatabase,
-} from '@peacegraph/kit/testing';
+import { serveSubgraphForTest, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
-import { startMiningServer } from '../src/app';
-import { entities, migrations } from '../src/database';
+import { subgraph } from '../src/subgraph';
 import { COMMUNITIES, ECOWAS_COMMISSION, RECONCILIATION_MINISTRY, WACSMF, demoCommunityId } from '../src/seed/demo-data';
 
 export { ORGS };
@@ -55,11 +47,9 @@ export const TABLES = [
 export async function startMining(options: { directory?: DirectoryUnderTest } = {}): Promise<MiningUnderTest> {
   const directory = options.directory ?? (await startDirectory());
   if (!options.directory) await seedDirectoryDemo(directory.db.dataSource);
-  const db = await createTestDatabase({ entities, migrations });
-  const served = servedForTest(db, await startMiningServer(testServerOptions('mining', db, directory.url)));
+  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directory.url });
   return {
     ...served,
-    db,
     directory,
     owner: await served.as(OWNER, 'mining:write mining:sensitive', 'trainer-1'),
     allRows: () => served.countRows(TABLES),

@@ -1,4 +1,3 @@
-import { AuditEntry } from './audit';
 import { CaseStatusChange, MediationSession } from './case-records';
 import { ConflictCase } from './conflict-case';
 import { entityResolvers } from './entities';
@@ -10,7 +9,6 @@ import { AdminArea, Community, ConflictStatsGroup } from './statistics';
 export const resolvers = {
   Query,
   Mutation,
-  AuditEntry,
   PeaceCommission: { ...PeaceCommission, ...entityResolvers.PeaceCommission },
   ConflictCase: { ...ConflictCase, ...entityResolvers.ConflictCase },
   CaseStatusChange,

@@ -1,4 +1,4 @@
-import { badInput, listAuditEntries, type AuditFilter, type PageArgs } from '@peacegraph/kit';
+import { badInput, type PageArgs } from '@peacegraph/kit';
 import type { ConflictsContext } from '../context';
 import type { PeaceCommissionFilter } from '../repositories/peace-commission-repository';
 import type { StatsGrouping } from '../repositories/conflict-stats-repository';
@@ -20,7 +20,4 @@ export const Query = {
     repositories.cases.list(caseFilterFrom(args.filter), args),
 
   conflictStats: (_: unknown, args: StatsArgs & { groupBy: StatsGrouping }, { stats }: ConflictsContext) => stats.stats(args, args.groupBy),
-
-  conflictsAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: ConflictsContext) =>
-    listAuditEntries(dataSource, viewer, args, args),
 };

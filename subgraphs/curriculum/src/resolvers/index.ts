@@ -1,5 +1,4 @@
 import { CommunityActionPlan, PlannedAction } from './action-plan';
-import { AuditEntry, auditQueries } from './audit';
 import { Cohort, CohortProgress } from './cohort';
 import { Community, Language, Organisation } from './directory-entities';
 import { entityResolvers } from './entities';
@@ -13,9 +12,8 @@ import { SocialMobilisation } from './social-mobilisation';
 import { CoachingSession, DialogueProcess, StaffTraining } from './staff-training';
 
 export const resolvers = {
-  Query: { ...Query, ...auditQueries },
+  Query,
   Mutation,
-  AuditEntry,
   Community,
   Organisation,
   Language,

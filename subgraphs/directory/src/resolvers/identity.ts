@@ -1,5 +1,5 @@
-import { isAdmin, listAuditEntries, loadExisting, requirePartner, forbidden } from '@peacegraph/kit';
-import type { ApiKeyResolvers, AuditEntryResolvers, QueryResolvers } from '../generated/resolvers';
+import { isAdmin, loadExisting, requirePartner, forbidden } from '@peacegraph/kit';
+import type { ApiKeyResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const identityQueries: QueryResolvers = {
   apiKeys: (_, args, { viewer, repositories }) => {
@@ -11,14 +11,8 @@ export const identityQueries: QueryResolvers = {
     }
     return repositories.apiKeys.list({ organisationId, includeRevoked: Boolean(args.includeRevoked) }, args);
   },
-  directoryAuditLog: (_, args, { viewer, dataSource }) => listAuditEntries(dataSource, viewer, args, args),
 };
 
 export const ApiKey: ApiKeyResolvers = {
   organisation: (key, _, { loaders }) => loadExisting(loaders.organisation, key.organisationId),
-};
-
-export const AuditEntry: AuditEntryResolvers = {
-  actorOrganisation: (entry) => entry.actorOrg,
-  ownerOrganisation: (entry) => entry.ownerOrg,
 };

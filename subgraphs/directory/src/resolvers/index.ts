@@ -6,13 +6,12 @@ import { Language } from './language';
 import { Mutation } from './mutation';
 import { Organisation } from './organisation';
 import { Query } from './query';
-import { ApiKey, AuditEntry, identityQueries } from './identity';
+import { ApiKey, identityQueries } from './identity';
 import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers: Resolvers = {
   Query: { ...Query, ...identityQueries },
   ApiKey,
-  AuditEntry,
   Mutation,
   Country: { ...Country, ...entityResolvers.Country },
   AdminArea: { ...AdminArea, ...entityResolvers.AdminArea },

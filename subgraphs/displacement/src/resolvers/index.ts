@@ -1,4 +1,3 @@
-import { AuditEntry, auditQueries } from './audit';
 import { displacementResolvers } from './displacement';
 import { transhumanceResolvers } from './transhumance';
 
@@ -32,4 +31,4 @@ const directoryEntities: ResolverMap = {
   Organisation: { __resolveReference: (ref: { id: string }) => ref },
 };
 
-export const resolvers = joined({ Query: auditQueries, AuditEntry }, directoryEntities, displacementResolvers, transhumanceResolvers);
+export const resolvers = joined(directoryEntities, displacementResolvers, transhumanceResolvers);

@@ -1,4 +1,3 @@
-import { AuditEntry } from './audit';
 import {
   Declaration,
   DeclarationRecipient,
@@ -18,7 +17,6 @@ import { Testimony } from './testimony';
 export const resolvers = {
   Query,
   Mutation,
-  AuditEntry,
   Forum: { ...Forum, ...entityResolvers.Forum },
   ForumParticipants,
   ForumWorkingGroup: { ...ForumWorkingGroup, ...entityResolvers.ForumWorkingGroup },

@@ -1,4 +1,4 @@
-import { listAuditEntries, organisationOf, type AuditFilter, type PageArgs } from '@peacegraph/kit';
+import { organisationOf, type PageArgs } from '@peacegraph/kit';
 import type { ForumsContext } from '../context';
 import type { ImplementationGrouping, ImplementationInterval } from '../repositories/implementation-repository';
 import {
@@ -48,7 +48,4 @@ export const Query = {
     },
     { stats }: ForumsContext,
   ) => stats.implementation({ ...args, filter: recommendationFilterFrom(args.filter) }),
-
-  forumsAuditLog: (_: unknown, args: AuditFilter & PageArgs, { viewer, dataSource }: ForumsContext) =>
-    listAuditEntries(dataSource, viewer, args, args),
 };

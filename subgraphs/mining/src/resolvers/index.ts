@@ -1,5 +1,4 @@
 import { KnowledgeGainGroup, MiningAreaCoverage, PeopleTrainedGroup } from './aggregates';
-import { AuditEntry, auditQueries } from './audit';
 import { CommunityConsultation } from './consultation';
 import { PolicyCommitment, PolicyCommitmentStatusChange, PolicyDialogue } from './dialogue';
 import { AdminArea, Community, Organisation } from './directory-entities';
@@ -12,9 +11,8 @@ import { MiningSite } from './site';
 import { MiningTraining } from './training';
 
 export const resolvers = {
-  Query: { ...Query, ...auditQueries },
+  Query,
   Mutation,
-  AuditEntry,
   Community,
   AdminArea,
   Organisation,

@@ -1,0 +1,103 @@
+import type { DataSource } from 'typeorm';
+import { tokenKeyConfig } from '../auth/env';
+import { env, loadEnvOrExit } from '../env';
+import { createLogger, type Logger } from '../logger';
+import { stopOnSignals } from '../server';
+import { loadSubgraphConfig, subgraphEnv } from '../subgraph-env';
+import { prepareSubgraphDatabase, startSubgraph, subgraphDataSource } from './build';
+import type { SubgraphDefinition } from './definition';
+
+export type SubgraphCommand = 'serve' | 'migrate' | 'seed';
+export const SUBGRAPH_COMMANDS: readonly SubgraphCommand[] = ['serve', 'migrate', 'seed'];
+
+/**
+ * One process of a subgraph, as `npm start`, docker and an operator run it:
+ * - serve: configuration, database, server, clean stop on SIGINT/SIGTERM;
+ * - migrate: migrations and reference data, then exit (production deploys);
+ * - seed: the same, then the demo data once per database if the directory can place it.
+ * A failure exits 1 with a plain reason, never a stack trace.
+ */
+export function runSubgraphCommand(definition: SubgraphDefinition, command: SubgraphCommand, defaultPort: number): void {
+  if (command === 'serve') serve(definition, defaultPort);
+  else if (command === 'migrate')
+    runDatabaseTask(definition, (dataSource, logger) => prepareSubgraphDatabase(definition, dataSource, logger));
+  else seed(definition, defaultPort);
+}
+
+function serve(definition: SubgraphDefinition, defaultPort: number): void {
+  const config = loadSubgraphConfig(definition.name, defaultPort);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const { dataSource, statements } = subgraphDataSource(definition, config.DATABASE_URL, logger, config.DB_POOL_SIZE);
+  dataSource
+    .initialize()
+    .then(async () => {
+      const server = await startSubgraph(definition, {
+        dataSource,
+        statements,
+        logger,
+        port: config.PORT,
+        host: config.HOST,
+        auth: tokenKeyConfig(config),
+        directoryUrl: config.DIRECTORY_URL,
+      });
+      stopOnSignals(logger, async () => {
+        await server.stop();
+        await dataSource.destroy();
+      });
+    })
+    .catch((error: unknown) => failed(`${definition.name} subgraph failed to start`, error));
+}
+
+/**
+ * Migrations, reference data, then the demo data. Without the directory (e.g. `npm run seed`, which
+ * starts no service) the load waits for the next start rather than failing the migration.
+ */
+function seed(definition: SubgraphDefinition, defaultPort: number): void {
+  const { DIRECTORY_URL } = loadEnvOrExit({ DIRECTORY_URL: subgraphEnv(definition.name, defaultPort).DIRECTORY_URL });
+  runDatabaseTask(
+    definition,
+    async (dataSource, logger) => {
+      await prepareSubgraphDatabase(definition, dataSource, logger);
+      const demo = definition.demo;
+      if (!demo) return;
+      const directory = demo.directoryReady ? await demo.directoryReady(DIRECTORY_URL) : 'ready';
+      if (directory !== 'ready') {
+        logger.warn(
+          { directory: DIRECTORY_URL, state: directory },
+          'demo data not loaded: the directory is needed to place it; it loads at the next start',
+        );
+        return;
+      }
+      const started = Date.now();
+      const loaded = await demo.load(dataSource, DIRECTORY_URL);
+      logger.info({ loaded, ms: Date.now() - started }, loaded ? 'demo data loaded' : 'demo data already present');
+    },
+    definition.demo?.poolSize,
+  );
+}
+
+/** One-off database work: reads DATABASE_URL, connects with a small pool, runs, always disconnects. */
+function runDatabaseTask(
+  definition: SubgraphDefinition,
+  task: (dataSource: DataSource, logger: Logger) => Promise<void>,
+  poolSize = 2,
+): void {
+  const config = loadEnvOrExit({ DATABASE_URL: env.url(`PostgreSQL URL of the ${definition.name} database`, ['postgres', 'postgresql']) });
+  const logger = createLogger(definition.name);
+  const { dataSource } = subgraphDataSource(definition, config.DATABASE_URL, logger, poolSize);
+  dataSource
+    .initialize()
+    .then(async () => {
+      try {
+        await task(dataSource, logger);
+      } finally {
+        await dataSource.destroy();
+      }
+    })
+    .catch((error: unknown) => failed(definition.name, error));
+}
+
+function failed(what: string, error: unknown): never {
+  process.stderr.write(`${what}: ${(error as Error).message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { createDirectoryClient, defineSubgraph } from '@peacegraph/kit';
+import { createContextFactory } from './context';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { directoryReady, seedDemoData } from './seed/demo';
+
+/** Community Peace Commissions and the conflicts they handle, to resolution and follow-up. */
+export const subgraph = defineSubgraph({
+  name: 'conflicts',
+  schemaFile: path.resolve(__dirname, '../schema.graphql'),
+  entities,
+  migrations,
+  resolvers,
+  context: ({ dataSource, directoryUrl }) => createContextFactory(dataSource, () => createDirectoryClient(directoryUrl)),
+  demo: { directoryReady, load: (dataSource, directoryUrl) => seedDemoData(dataSource, createDirectoryClient(directoryUrl)), poolSize: 6 },
+});
