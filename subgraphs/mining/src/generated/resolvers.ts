@@ -4,6 +4,26 @@
 import type { Connection } from '@peacegraph/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit';
+import type {
+  CommunityMapper,
+  AdminAreaMapper,
+  OrganisationMapper,
+  CountryMapper,
+  LanguageMapper,
+  LegalInstrumentMapper,
+  ProvisionMapper,
+  MiningSiteMapper,
+  CommunityConsultationMapper,
+  MiningTrainingMapper,
+  PolicyDialogueMapper,
+  PolicyCommitmentMapper,
+  PolicyCommitmentStatusChangeMapper,
+  MediaInterventionMapper,
+  PublicationMapper,
+  PeopleTrainedGroupMapper,
+  KnowledgeGainGroupMapper,
+  MiningAreaCoverageMapper,
+} from '../resolvers/mappers';
 import type { MiningContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1557,18 +1577,20 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AddProvisionInput: AddProvisionInput;
-  AdminArea: ResolverTypeWrapper<AdminArea>;
+  AdminArea: ResolverTypeWrapper<AdminAreaMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditAction: AuditAction;
   AuditEntry: ResolverTypeWrapper<AuditEntryRow>;
   AuditEntryConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['AuditEntry']>>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
-  Community: ResolverTypeWrapper<Community>;
-  CommunityConsultation: ResolverTypeWrapper<CommunityConsultation>;
+  Community: ResolverTypeWrapper<CommunityMapper>;
+  CommunityConsultation: ResolverTypeWrapper<CommunityConsultationMapper>;
   CommunityConsultationConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['CommunityConsultation']>>;
-  CommunityConsultationEdge: ResolverTypeWrapper<CommunityConsultationEdge>;
+  CommunityConsultationEdge: ResolverTypeWrapper<
+    Omit<CommunityConsultationEdge, 'node'> & { node: ResolversTypes['CommunityConsultation'] }
+  >;
   CommunityConsultationFilter: CommunityConsultationFilter;
-  Country: ResolverTypeWrapper<Country>;
+  Country: ResolverTypeWrapper<CountryMapper>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateLegalInstrumentInput: CreateLegalInstrumentInput;
   CreateMiningSiteInput: CreateMiningSiteInput;
@@ -1582,28 +1604,28 @@ export type ResolversTypes = {
   GroupKnowledgeScoreInput: GroupKnowledgeScoreInput;
   KnowledgeAssessment: ResolverTypeWrapper<KnowledgeAssessment>;
   KnowledgeAssessmentInput: KnowledgeAssessmentInput;
-  KnowledgeGain: ResolverTypeWrapper<KnowledgeGain>;
+  KnowledgeGain: ResolverTypeWrapper<Omit<KnowledgeGain, 'groups'> & { groups: Array<ResolversTypes['KnowledgeGainGroup']> }>;
   KnowledgeGainFigures: ResolverTypeWrapper<KnowledgeGainFigures>;
-  KnowledgeGainGroup: ResolverTypeWrapper<KnowledgeGainGroup>;
+  KnowledgeGainGroup: ResolverTypeWrapper<KnowledgeGainGroupMapper>;
   KnowledgeGainGrouping: KnowledgeGainGrouping;
-  Language: ResolverTypeWrapper<Language>;
+  Language: ResolverTypeWrapper<LanguageMapper>;
   LanguageCode: ResolverTypeWrapper<Scalars['LanguageCode']['output']>;
-  LegalInstrument: ResolverTypeWrapper<LegalInstrument>;
+  LegalInstrument: ResolverTypeWrapper<LegalInstrumentMapper>;
   LegalInstrumentConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['LegalInstrument']>>;
-  LegalInstrumentEdge: ResolverTypeWrapper<LegalInstrumentEdge>;
+  LegalInstrumentEdge: ResolverTypeWrapper<Omit<LegalInstrumentEdge, 'node'> & { node: ResolversTypes['LegalInstrument'] }>;
   LegalInstrumentFilter: LegalInstrumentFilter;
   LegalInstrumentKind: LegalInstrumentKind;
-  MediaIntervention: ResolverTypeWrapper<MediaIntervention>;
+  MediaIntervention: ResolverTypeWrapper<MediaInterventionMapper>;
   MediaInterventionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['MediaIntervention']>>;
-  MediaInterventionEdge: ResolverTypeWrapper<MediaInterventionEdge>;
+  MediaInterventionEdge: ResolverTypeWrapper<Omit<MediaInterventionEdge, 'node'> & { node: ResolversTypes['MediaIntervention'] }>;
   MediaInterventionFilter: MediaInterventionFilter;
   MediaInterventionKind: MediaInterventionKind;
   Mineral: Mineral;
-  MiningAreaCoverage: ResolverTypeWrapper<MiningAreaCoverage>;
+  MiningAreaCoverage: ResolverTypeWrapper<MiningAreaCoverageMapper>;
   MiningAreaFigures: ResolverTypeWrapper<MiningAreaFigures>;
   MiningChallenge: MiningChallenge;
   MiningCount: ResolverTypeWrapper<MiningCount>;
-  MiningCoverage: ResolverTypeWrapper<MiningCoverage>;
+  MiningCoverage: ResolverTypeWrapper<Omit<MiningCoverage, 'areas'> & { areas: Array<ResolversTypes['MiningAreaCoverage']> }>;
   MiningCoverageFilter: MiningCoverageFilter;
   MiningCoverageLevel: MiningCoverageLevel;
   MiningHeadcount: ResolverTypeWrapper<MiningHeadcount>;
@@ -1611,42 +1633,42 @@ export type ResolversTypes = {
   MiningParticipantCountInput: MiningParticipantCountInput;
   MiningParticipants: ResolverTypeWrapper<MiningParticipants>;
   MiningParticipantsInput: MiningParticipantsInput;
-  MiningSite: ResolverTypeWrapper<MiningSite>;
+  MiningSite: ResolverTypeWrapper<MiningSiteMapper>;
   MiningSiteConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['MiningSite']>>;
-  MiningSiteEdge: ResolverTypeWrapper<MiningSiteEdge>;
+  MiningSiteEdge: ResolverTypeWrapper<Omit<MiningSiteEdge, 'node'> & { node: ResolversTypes['MiningSite'] }>;
   MiningSiteFilter: MiningSiteFilter;
   MiningSiteKind: MiningSiteKind;
   MiningStakeholderGroup: MiningStakeholderGroup;
-  MiningTraining: ResolverTypeWrapper<MiningTraining>;
+  MiningTraining: ResolverTypeWrapper<MiningTrainingMapper>;
   MiningTrainingConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['MiningTraining']>>;
-  MiningTrainingEdge: ResolverTypeWrapper<MiningTrainingEdge>;
+  MiningTrainingEdge: ResolverTypeWrapper<Omit<MiningTrainingEdge, 'node'> & { node: ResolversTypes['MiningTraining'] }>;
   MiningTrainingFilter: MiningTrainingFilter;
   MiningTrainingKind: MiningTrainingKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Organisation: ResolverTypeWrapper<Organisation>;
+  Organisation: ResolverTypeWrapper<OrganisationMapper>;
   PCode: ResolverTypeWrapper<Scalars['PCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  PeopleTrained: ResolverTypeWrapper<PeopleTrained>;
-  PeopleTrainedGroup: ResolverTypeWrapper<PeopleTrainedGroup>;
+  PeopleTrained: ResolverTypeWrapper<Omit<PeopleTrained, 'groups'> & { groups: Array<ResolversTypes['PeopleTrainedGroup']> }>;
+  PeopleTrainedGroup: ResolverTypeWrapper<PeopleTrainedGroupMapper>;
   PeopleTrainedGrouping: PeopleTrainedGrouping;
-  PolicyCommitment: ResolverTypeWrapper<PolicyCommitment>;
+  PolicyCommitment: ResolverTypeWrapper<PolicyCommitmentMapper>;
   PolicyCommitmentInput: PolicyCommitmentInput;
   PolicyCommitmentStatus: PolicyCommitmentStatus;
-  PolicyCommitmentStatusChange: ResolverTypeWrapper<PolicyCommitmentStatusChange>;
+  PolicyCommitmentStatusChange: ResolverTypeWrapper<PolicyCommitmentStatusChangeMapper>;
   PolicyCommitmentStatusInput: PolicyCommitmentStatusInput;
-  PolicyDialogue: ResolverTypeWrapper<PolicyDialogue>;
+  PolicyDialogue: ResolverTypeWrapper<PolicyDialogueMapper>;
   PolicyDialogueConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['PolicyDialogue']>>;
-  PolicyDialogueEdge: ResolverTypeWrapper<PolicyDialogueEdge>;
+  PolicyDialogueEdge: ResolverTypeWrapper<Omit<PolicyDialogueEdge, 'node'> & { node: ResolversTypes['PolicyDialogue'] }>;
   PolicyDialogueFilter: PolicyDialogueFilter;
   PolicyDialogueLevel: PolicyDialogueLevel;
-  Provision: ResolverTypeWrapper<Provision>;
+  Provision: ResolverTypeWrapper<ProvisionMapper>;
   ProvisionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Provision']>>;
-  ProvisionEdge: ResolverTypeWrapper<ProvisionEdge>;
+  ProvisionEdge: ResolverTypeWrapper<Omit<ProvisionEdge, 'node'> & { node: ResolversTypes['Provision'] }>;
   ProvisionFilter: ProvisionFilter;
   ProvisionTopic: ProvisionTopic;
-  Publication: ResolverTypeWrapper<Publication>;
+  Publication: ResolverTypeWrapper<PublicationMapper>;
   PublicationConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Publication']>>;
-  PublicationEdge: ResolverTypeWrapper<PublicationEdge>;
+  PublicationEdge: ResolverTypeWrapper<Omit<PublicationEdge, 'node'> & { node: ResolversTypes['Publication'] }>;
   PublicationFilter: PublicationFilter;
   PublicationKind: PublicationKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1671,17 +1693,17 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AddProvisionInput: AddProvisionInput;
-  AdminArea: AdminArea | FederationReferenceTypes['AdminArea'];
+  AdminArea: AdminAreaMapper;
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntryRow;
   AuditEntryConnection: Connection<ResolversParentTypes['AuditEntry']>;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
-  Community: Community | FederationReferenceTypes['Community'];
-  CommunityConsultation: CommunityConsultation | FederationReferenceTypes['CommunityConsultation'];
+  Community: CommunityMapper;
+  CommunityConsultation: CommunityConsultationMapper;
   CommunityConsultationConnection: Connection<ResolversParentTypes['CommunityConsultation']>;
-  CommunityConsultationEdge: CommunityConsultationEdge;
+  CommunityConsultationEdge: Omit<CommunityConsultationEdge, 'node'> & { node: ResolversParentTypes['CommunityConsultation'] };
   CommunityConsultationFilter: CommunityConsultationFilter;
-  Country: Country;
+  Country: CountryMapper;
   CountryCode: Scalars['CountryCode']['output'];
   CreateLegalInstrumentInput: CreateLegalInstrumentInput;
   CreateMiningSiteInput: CreateMiningSiteInput;
@@ -1694,58 +1716,58 @@ export type ResolversParentTypes = {
   GroupKnowledgeScoreInput: GroupKnowledgeScoreInput;
   KnowledgeAssessment: KnowledgeAssessment;
   KnowledgeAssessmentInput: KnowledgeAssessmentInput;
-  KnowledgeGain: KnowledgeGain;
+  KnowledgeGain: Omit<KnowledgeGain, 'groups'> & { groups: Array<ResolversParentTypes['KnowledgeGainGroup']> };
   KnowledgeGainFigures: KnowledgeGainFigures;
-  KnowledgeGainGroup: KnowledgeGainGroup;
-  Language: Language;
+  KnowledgeGainGroup: KnowledgeGainGroupMapper;
+  Language: LanguageMapper;
   LanguageCode: Scalars['LanguageCode']['output'];
-  LegalInstrument: LegalInstrument | FederationReferenceTypes['LegalInstrument'];
+  LegalInstrument: LegalInstrumentMapper;
   LegalInstrumentConnection: Connection<ResolversParentTypes['LegalInstrument']>;
-  LegalInstrumentEdge: LegalInstrumentEdge;
+  LegalInstrumentEdge: Omit<LegalInstrumentEdge, 'node'> & { node: ResolversParentTypes['LegalInstrument'] };
   LegalInstrumentFilter: LegalInstrumentFilter;
-  MediaIntervention: MediaIntervention | FederationReferenceTypes['MediaIntervention'];
+  MediaIntervention: MediaInterventionMapper;
   MediaInterventionConnection: Connection<ResolversParentTypes['MediaIntervention']>;
-  MediaInterventionEdge: MediaInterventionEdge;
+  MediaInterventionEdge: Omit<MediaInterventionEdge, 'node'> & { node: ResolversParentTypes['MediaIntervention'] };
   MediaInterventionFilter: MediaInterventionFilter;
-  MiningAreaCoverage: MiningAreaCoverage;
+  MiningAreaCoverage: MiningAreaCoverageMapper;
   MiningAreaFigures: MiningAreaFigures;
   MiningCount: MiningCount;
-  MiningCoverage: MiningCoverage;
+  MiningCoverage: Omit<MiningCoverage, 'areas'> & { areas: Array<ResolversParentTypes['MiningAreaCoverage']> };
   MiningCoverageFilter: MiningCoverageFilter;
   MiningHeadcount: MiningHeadcount;
   MiningParticipantCount: MiningParticipantCount;
   MiningParticipantCountInput: MiningParticipantCountInput;
   MiningParticipants: MiningParticipants;
   MiningParticipantsInput: MiningParticipantsInput;
-  MiningSite: MiningSite | FederationReferenceTypes['MiningSite'];
+  MiningSite: MiningSiteMapper;
   MiningSiteConnection: Connection<ResolversParentTypes['MiningSite']>;
-  MiningSiteEdge: MiningSiteEdge;
+  MiningSiteEdge: Omit<MiningSiteEdge, 'node'> & { node: ResolversParentTypes['MiningSite'] };
   MiningSiteFilter: MiningSiteFilter;
-  MiningTraining: MiningTraining | FederationReferenceTypes['MiningTraining'];
+  MiningTraining: MiningTrainingMapper;
   MiningTrainingConnection: Connection<ResolversParentTypes['MiningTraining']>;
-  MiningTrainingEdge: MiningTrainingEdge;
+  MiningTrainingEdge: Omit<MiningTrainingEdge, 'node'> & { node: ResolversParentTypes['MiningTraining'] };
   MiningTrainingFilter: MiningTrainingFilter;
   Mutation: Record<PropertyKey, never>;
-  Organisation: Organisation | FederationReferenceTypes['Organisation'];
+  Organisation: OrganisationMapper;
   PCode: Scalars['PCode']['output'];
   PageInfo: PageInfo;
-  PeopleTrained: PeopleTrained;
-  PeopleTrainedGroup: PeopleTrainedGroup;
-  PolicyCommitment: PolicyCommitment | FederationReferenceTypes['PolicyCommitment'];
+  PeopleTrained: Omit<PeopleTrained, 'groups'> & { groups: Array<ResolversParentTypes['PeopleTrainedGroup']> };
+  PeopleTrainedGroup: PeopleTrainedGroupMapper;
+  PolicyCommitment: PolicyCommitmentMapper;
   PolicyCommitmentInput: PolicyCommitmentInput;
-  PolicyCommitmentStatusChange: PolicyCommitmentStatusChange;
+  PolicyCommitmentStatusChange: PolicyCommitmentStatusChangeMapper;
   PolicyCommitmentStatusInput: PolicyCommitmentStatusInput;
-  PolicyDialogue: PolicyDialogue | FederationReferenceTypes['PolicyDialogue'];
+  PolicyDialogue: PolicyDialogueMapper;
   PolicyDialogueConnection: Connection<ResolversParentTypes['PolicyDialogue']>;
-  PolicyDialogueEdge: PolicyDialogueEdge;
+  PolicyDialogueEdge: Omit<PolicyDialogueEdge, 'node'> & { node: ResolversParentTypes['PolicyDialogue'] };
   PolicyDialogueFilter: PolicyDialogueFilter;
-  Provision: Provision | FederationReferenceTypes['Provision'];
+  Provision: ProvisionMapper;
   ProvisionConnection: Connection<ResolversParentTypes['Provision']>;
-  ProvisionEdge: ProvisionEdge;
+  ProvisionEdge: Omit<ProvisionEdge, 'node'> & { node: ResolversParentTypes['Provision'] };
   ProvisionFilter: ProvisionFilter;
-  Publication: Publication | FederationReferenceTypes['Publication'];
+  Publication: PublicationMapper;
   PublicationConnection: Connection<ResolversParentTypes['Publication']>;
-  PublicationEdge: PublicationEdge;
+  PublicationEdge: Omit<PublicationEdge, 'node'> & { node: ResolversParentTypes['Publication'] };
   PublicationFilter: PublicationFilter;
   Query: Record<PropertyKey, never>;
   RecordCommunityConsultationInput: RecordCommunityConsultationInput;

@@ -1,27 +1,35 @@
-import type { MiningContext } from '../context';
-import type { KnowledgeGainGrouping } from '../repositories/aggregate-repository';
-import { NOT_BROKEN_DOWN, type PeopleTrainedGroup as Group } from '../services/aggregate-service';
+import type {
+  KnowledgeGainGroupResolvers,
+  MiningAreaCoverageResolvers,
+  MiningStakeholderGroup,
+  MiningTrainingKind,
+  PeopleTrainedGroupResolvers,
+} from '../generated/resolvers';
+import { NOT_BROKEN_DOWN } from '../services/aggregate-service';
 import { adminAreaRef, communityRef, countryRef } from './references';
 
+// A group's key is a string whatever it groups by (the SQL's GROUP BY column): under STAKEHOLDER_GROUP it
+// is a stakeholder group, under TRAINING_KIND a training kind, as the grouping's column holds only those.
+const stakeholderGroup = (key: string) => key as MiningStakeholderGroup;
+const trainingKind = (key: string) => key as MiningTrainingKind;
+
 /** A group names what it is about with a reference when its key is one. */
-export const PeopleTrainedGroup = {
-  community: (group: Group) => (group.grouping === 'COMMUNITY' ? communityRef(group.key) : null),
-  adminArea: (group: Group) => (group.grouping === 'REGION' ? adminAreaRef(group.key) : null),
-  country: (group: Group) => (group.grouping === 'COUNTRY' ? countryRef(group.key) : null),
-  stakeholderGroup: (group: Group) => (group.grouping === 'STAKEHOLDER_GROUP' && group.key !== NOT_BROKEN_DOWN ? group.key : null),
-  provision: (group: Group, _: unknown, { loaders }: MiningContext) =>
-    group.grouping === 'PROVISION' ? loaders.provision.load(group.key) : null,
-  trainingKind: (group: Group) => (group.grouping === 'TRAINING_KIND' ? group.key : null),
+export const PeopleTrainedGroup: PeopleTrainedGroupResolvers = {
+  community: (group) => (group.grouping === 'COMMUNITY' ? communityRef(group.key) : null),
+  adminArea: (group) => (group.grouping === 'REGION' ? adminAreaRef(group.key) : null),
+  country: (group) => (group.grouping === 'COUNTRY' ? countryRef(group.key) : null),
+  stakeholderGroup: (group) =>
+    group.grouping === 'STAKEHOLDER_GROUP' && group.key !== NOT_BROKEN_DOWN ? stakeholderGroup(group.key) : null,
+  provision: (group, _, { loaders }) => (group.grouping === 'PROVISION' ? loaders.provision.load(group.key) : null),
+  trainingKind: (group) => (group.grouping === 'TRAINING_KIND' ? trainingKind(group.key) : null),
 };
 
-type KnowledgeGroup = { key: string; grouping: KnowledgeGainGrouping };
-
-export const KnowledgeGainGroup = {
-  stakeholderGroup: (group: KnowledgeGroup) => (group.grouping === 'STAKEHOLDER_GROUP' ? group.key : null),
-  trainingKind: (group: KnowledgeGroup) => (group.grouping === 'TRAINING_KIND' ? group.key : null),
-  adminArea: (group: KnowledgeGroup) => (group.grouping === 'REGION' ? adminAreaRef(group.key) : null),
+export const KnowledgeGainGroup: KnowledgeGainGroupResolvers = {
+  stakeholderGroup: (group) => (group.grouping === 'STAKEHOLDER_GROUP' ? stakeholderGroup(group.key) : null),
+  trainingKind: (group) => (group.grouping === 'TRAINING_KIND' ? trainingKind(group.key) : null),
+  adminArea: (group) => (group.grouping === 'REGION' ? adminAreaRef(group.key) : null),
 };
 
-export const MiningAreaCoverage = {
-  adminArea: (area: { pcode: string }) => adminAreaRef(area.pcode),
+export const MiningAreaCoverage: MiningAreaCoverageResolvers = {
+  adminArea: (area) => adminAreaRef(area.pcode),
 };

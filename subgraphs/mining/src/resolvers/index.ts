@@ -9,8 +9,9 @@ import { Mutation } from './mutation';
 import { Query } from './query';
 import { MiningSite } from './site';
 import { MiningTraining } from './training';
+import type { Resolvers } from '../generated/resolvers';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query,
   Mutation,
   Community,

@@ -1,12 +1,11 @@
-import type { MiningContext } from '../context';
-import type { MiningSite as SiteRow } from '../entities';
+import type { MiningSiteResolvers } from '../generated/resolvers';
 import { adminAreaRef, communityRef, countryRef, organisationRef } from './references';
 
-export const MiningSite = {
-  community: (site: SiteRow) => communityRef(site.communityId),
-  adminArea: (site: SiteRow) => adminAreaRef(site.adminPcode),
-  country: (site: SiteRow) => countryRef(site.countryCode),
-  operator: (site: SiteRow) => (site.operatorId ? organisationRef(site.operatorId) : null),
-  trainings: (site: SiteRow, _: unknown, { loaders }: MiningContext) => loaders.trainingsAtSite.load(site.id),
-  recordedBy: (site: SiteRow) => organisationRef(site.ownerOrg),
+export const MiningSite: MiningSiteResolvers = {
+  community: (site) => communityRef(site.communityId),
+  adminArea: (site) => adminAreaRef(site.adminPcode),
+  country: (site) => countryRef(site.countryCode),
+  operator: (site) => (site.operatorId ? organisationRef(site.operatorId) : null),
+  trainings: (site, _, { loaders }) => loaders.trainingsAtSite.load(site.id),
+  recordedBy: (site) => organisationRef(site.ownerOrg),
 };

@@ -1,26 +1,23 @@
 import { DEFAULT_THRESHOLD } from '@peacegraph/kit';
-import type { MiningContext } from '../context';
-import { STAKEHOLDER_GROUPS, type MiningTraining as TrainingRow } from '../entities';
+import { STAKEHOLDER_GROUPS } from '../entities';
+import type { MiningTrainingResolvers } from '../generated/resolvers';
 import { provisionsInOrder } from '../services/covered-provisions';
 import { discloseCount, discloseParticipants } from '../services/disclosure';
 import { storedScores } from '../services/training-service';
 import { adminAreaRef, communityRef, countryRef, organisationRef, owns } from './references';
 
-type C = MiningContext;
-
-export const MiningTraining = {
-  community: (training: TrainingRow) => communityRef(training.communityId),
-  adminArea: (training: TrainingRow) => adminAreaRef(training.adminPcode),
-  country: (training: TrainingRow) => countryRef(training.countryCode),
-  site: (training: TrainingRow, _: unknown, { loaders }: C) => (training.siteId ? loaders.site.load(training.siteId) : null),
-  trainers: (training: TrainingRow) => training.trainerIds.map(organisationRef),
-  instrument: (training: TrainingRow, _: unknown, { loaders }: C) =>
-    training.instrumentId ? loaders.instrument.load(training.instrumentId) : null,
-  provisions: (training: TrainingRow, _: unknown, { loaders }: C) => provisionsInOrder(loaders, training.provisionIds),
-  participants: async (training: TrainingRow, _: unknown, { loaders, viewer }: C) =>
+export const MiningTraining: MiningTrainingResolvers = {
+  community: (training) => communityRef(training.communityId),
+  adminArea: (training) => adminAreaRef(training.adminPcode),
+  country: (training) => countryRef(training.countryCode),
+  site: (training, _, { loaders }) => (training.siteId ? loaders.site.load(training.siteId) : null),
+  trainers: (training) => training.trainerIds.map(organisationRef),
+  instrument: (training, _, { loaders }) => (training.instrumentId ? loaders.instrument.load(training.instrumentId) : null),
+  provisions: (training, _, { loaders }) => provisionsInOrder(loaders, training.provisionIds),
+  participants: async (training, _, { loaders, viewer }) =>
     discloseParticipants(await loaders.groupsOfTraining.load(training.id), training.participantsTotal, owns(viewer, training.ownerOrg)),
   /** Means of fewer than 5 people are withheld from other partners: a mean of two is two people's scores. */
-  knowledgeAssessment: async (training: TrainingRow, _: unknown, { loaders, viewer }: C) => {
+  knowledgeAssessment: async (training, _, { loaders, viewer }) => {
     const scores = storedScores(training, await loaders.groupsOfTraining.load(training.id));
     if (!scores) return null;
     const exact = owns(viewer, training.ownerOrg);
@@ -44,5 +41,5 @@ export const MiningTraining = {
       }),
     };
   },
-  recordedBy: (training: TrainingRow) => organisationRef(training.ownerOrg),
+  recordedBy: (training) => organisationRef(training.ownerOrg),
 };

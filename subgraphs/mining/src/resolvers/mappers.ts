@@ -1,0 +1,41 @@
+/**
+ * What the resolvers of each GraphQL type receive as parent and return: the rows, not the SDL's shapes.
+ * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
+ * connections are the kit's `Connection` of their node's type without being listed.
+ */
+import type {
+  CommitmentStatusChange,
+  CommunityConsultation,
+  LegalInstrument,
+  MediaIntervention,
+  MiningSite,
+  MiningTraining,
+  PolicyCommitment,
+  PolicyDialogue,
+  Provision,
+  Publication,
+} from '../entities';
+import type { AggregateService, PeopleTrainedGroup } from '../services/aggregate-service';
+
+// The directory's entities: mining holds their keys only (references.ts).
+export type CommunityMapper = { id: string };
+export type AdminAreaMapper = { pcode: string };
+export type OrganisationMapper = { id: string };
+export type CountryMapper = { code: string };
+export type LanguageMapper = { code: string };
+
+export type LegalInstrumentMapper = LegalInstrument;
+export type ProvisionMapper = Provision;
+export type MiningSiteMapper = MiningSite;
+export type CommunityConsultationMapper = CommunityConsultation;
+export type MiningTrainingMapper = MiningTraining;
+export type PolicyDialogueMapper = PolicyDialogue;
+export type PolicyCommitmentMapper = PolicyCommitment;
+export type PolicyCommitmentStatusChangeMapper = CommitmentStatusChange;
+export type MediaInterventionMapper = MediaIntervention;
+export type PublicationMapper = Publication;
+
+// Figures as the aggregate service computes them, keyed by what they are about.
+export type PeopleTrainedGroupMapper = PeopleTrainedGroup;
+export type KnowledgeGainGroupMapper = Awaited<ReturnType<AggregateService['knowledgeGain']>>['groups'][number];
+export type MiningAreaCoverageMapper = Awaited<ReturnType<AggregateService['coverage']>>['areas'][number];
