@@ -550,12 +550,12 @@ const CASES: Case[] = [
   ],
 ];
 
-/** Updates with several problems at once: each is listed, in the order checked (the directory and the forum's records last). */
+/** Inputs with several problems at once: each is listed, in the order checked (the directory and the forum's records last). */
 type Combination = [
   label: string,
   mutation: string,
   input: () => Record<string, unknown>,
-  target: () => Ref,
+  target: (() => Ref) | null,
   problems: [field: string, message: RegExp][],
 ];
 
@@ -765,6 +765,111 @@ const COMBINATIONS: Combination[] = [
       ['input.addressedCommunity', /No community with id/],
     ],
   ],
+  [
+    'two findings of a new working group, one empty and one too long',
+    'addForumWorkingGroup',
+    () => ({ forum: world.forum!.id, topic: 'GOOD_GOVERNANCE', keyFindings: ['  ', 'x'.repeat(1001)] }),
+    null,
+    [
+      ['input.keyFindings.0', /^The finding cannot be empty$/],
+      ['input.keyFindings.1', /^The finding is longer than 1000 characters \(got 1001\)$/],
+    ],
+  ],
+  [
+    'a name for a listed topic, an unknown facilitator and an empty finding',
+    'updateForumWorkingGroup',
+    () => ({ otherTopic: 'Pâturages', facilitator: UNKNOWN, keyFindings: [''] }),
+    on('group'),
+    [
+      ['input.otherTopic', /^Only an OTHER topic is named; GOOD_GOVERNANCE is a listed topic$/],
+      ['input.facilitator', /No organisation with id/],
+      ['input.keyFindings.0', /^The finding cannot be empty$/],
+    ],
+  ],
+  [
+    'a negative count, a category twice and a region of origin with nobody',
+    'recordForumParticipants',
+    () => ({
+      groups: [
+        { category: 'YOUTH', women: -1, men: 3 },
+        { category: 'YOUTH', women: 1, men: 1 },
+      ],
+      origins: [{ region: 'ML05', participants: 0 }],
+    }),
+    on('forum'),
+    [
+      ['input.groups.0.women', /^Give a whole number from 0 to 100000$/],
+      ['input.groups.1.category', /^YOUTH is listed twice$/],
+      ['input.origins.0.participants', /^Give a whole number from 1 to 100000$/],
+    ],
+  ],
+  [
+    'a region of a country not represented, and more participants by region than by category',
+    'recordForumParticipants',
+    () => ({
+      groups: [{ category: 'YOUTH', women: 1, men: 1 }],
+      origins: [
+        { region: 'SN01', participants: 1 },
+        { region: 'ML05', participants: 5 },
+      ],
+    }),
+    on('forum'),
+    [
+      ['input.origins.0.region', /SN, which is not among the forum's countries/],
+      ['input.origins', /^The regions of origin add up to 6 participants, more than the 2 counted by category$/],
+    ],
+  ],
+  [
+    'a recipient of a new declaration without a name, with a note but no delivery',
+    'createDeclaration',
+    () => ({ ...DECLARATION, forum: world.forum!.id, recipients: [{ recipient: ' ', deliveryNote: 'Remise en main propre' }] }),
+    null,
+    [
+      ['input.recipients.0.recipient', /^The recipient cannot be empty$/],
+      ['input.recipients.0.deliveryNote', /^A delivery note goes with the delivery date$/],
+    ],
+  ],
+  [
+    'a recipient without a name, delivered in the future',
+    'addDeclarationRecipient',
+    () => ({ recipient: '', deliveredOn: '2099-01-01', deliveryNote: 'Remise en main propre' }),
+    on('draft'),
+    [
+      ['input.recipient', /^The recipient cannot be empty$/],
+      ['input.deliveredOn', /^The delivery date 2099-01-01 is in the future/],
+    ],
+  ],
+  [
+    'a delivery to an unknown recipient, before the adoption, with a note too long',
+    'recordDeclarationDelivery',
+    () => ({ recipient: UNKNOWN, deliveredOn: '2025-11-01', deliveryNote: 'x'.repeat(1001) }),
+    on('draft'),
+    [
+      ['input.recipient', /^No recipient with id/],
+      ['input.deliveredOn', /^2025-11-01 is before the declaration was adopted \(2025-11-20\)$/],
+      ['input.deliveryNote', /^The delivery note is longer than 1000 characters \(got 1001\)$/],
+    ],
+  ],
+  [
+    'publishing a testimony without consent, dated before it was given',
+    'publishTestimony',
+    () => ({ publishedOn: '2025-11-01' }),
+    on('unconsented'),
+    [
+      ['id', /^The speaker has not consented to publication/],
+      ['input.publishedOn', /^2025-11-01 is before the testimony was given \(2025-11-19\)$/],
+    ],
+  ],
+  [
+    'publishing a declaration again, dated before its adoption',
+    'publishDeclaration',
+    () => ({ publishedOn: '2025-11-10' }),
+    on('declaration'),
+    [
+      ['id', /^This declaration was published on 2025-11-25$/],
+      ['input.publishedOn', /^2025-11-10 is before the declaration was adopted \(2025-11-20\)$/],
+    ],
+  ],
 ];
 
 describe('bad input', () => {
@@ -794,7 +899,7 @@ describe('bad input', () => {
     'lists every problem of %s (%s) in one BAD_USER_INPUT, and changes no value',
     async (_label, mutation, input, target, problems) => {
       const before = await stack.forums.allValues();
-      const { data, errors } = await mutate(stack.forums.owner, mutation, input(), target());
+      const { data, errors } = await mutate(stack.forums.owner, mutation, input(), target?.());
       expect(data).toEqual({ [mutation]: null });
       expect(problemsOf(errors)).toEqual(problems.map(([field, message]) => [field, expect.stringMatching(message)]));
       expect(await stack.forums.allValues()).toEqual(before);

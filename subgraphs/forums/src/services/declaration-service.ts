@@ -212,9 +212,11 @@ export class DeclarationService {
 
   async addRecipient(id: string, version: number, input: RecipientInput): Promise<Declaration> {
     const { writer, current } = await this.editable(id, version);
-    const recipient = await this.recipient('input', input, current.adoptedOn);
+    const problems = new Problems();
+    const checked = await problems.check('input', () => this.recipient('input', input, current.adoptedOn));
     const recipients = await this.loaders.recipientsOfDeclaration.load(current.id);
-    if (recipients.length >= LIMITS.recipients) throw badInput('input.recipient', `At most ${LIMITS.recipients} recipients`);
+    if (recipients.length >= LIMITS.recipients) problems.add('input.recipient', `At most ${LIMITS.recipients} recipients`);
+    const { recipient } = problems.done({ recipient: checked });
     const position = Math.max(-1, ...recipients.map((r) => r.position)) + 1;
     return this.writes.update(
       current,
@@ -242,10 +244,18 @@ export class DeclarationService {
   ): Promise<Declaration> {
     const { current } = await this.editable(id, version);
     const recipients = await this.loaders.recipientsOfDeclaration.load(current.id);
-    const recipient = recipients.find((r) => r.id === input.recipient);
-    if (!recipient) throw badInput('input.recipient', `No recipient with id "${input.recipient}" on this declaration`);
-    const deliveredOn = this.deliveredOn('input.deliveredOn', isoDate(input.deliveredOn), current.adoptedOn);
-    const deliveryNote = optionalText('input.deliveryNote', input.deliveryNote, 'The delivery note', LIMITS.note);
+    const problems = new Problems();
+    const found = recipients.find((r) => r.id === input.recipient);
+    if (!found) problems.add('input.recipient', `No recipient with id "${input.recipient}" on this declaration`);
+    const { recipient, deliveredOn, deliveryNote } = problems.done({
+      recipient: found,
+      deliveredOn: problems.check('input.deliveredOn', () =>
+        this.deliveredOn('input.deliveredOn', isoDate(input.deliveredOn), current.adoptedOn),
+      ),
+      deliveryNote: problems.check('input.deliveryNote', () =>
+        optionalText('input.deliveryNote', input.deliveryNote, 'The delivery note', LIMITS.note),
+      ),
+    });
     return this.writes.update(
       current,
       version,
@@ -271,10 +281,18 @@ export class DeclarationService {
   /** Publication is one-way: the declaration and every recommendation of it become PUBLIC. */
   async publish(id: string, version: number, input: { publishedOn: Date | string }): Promise<Declaration> {
     const { current } = await this.editable(id, version);
-    if (current.publishedOn) throw badInput('id', `This declaration was published on ${current.publishedOn}`);
-    const publishedOn = isoDate(input.publishedOn);
-    notInFuture('input.publishedOn', publishedOn, 'The publication date');
-    notBefore('input.publishedOn', publishedOn, current.adoptedOn, 'the declaration was adopted');
+    const problems = new Problems();
+    if (current.publishedOn) problems.add('id', `This declaration was published on ${current.publishedOn}`);
+    const { publishedOn } = problems.done({
+      publishedOn: problems.check('input.publishedOn', () =>
+        notBefore(
+          'input.publishedOn',
+          notInFuture('input.publishedOn', input.publishedOn, 'The publication date'),
+          current.adoptedOn,
+          'the declaration was adopted',
+        ),
+      ),
+    });
     return this.writes.update(
       current,
       version,
@@ -387,15 +405,25 @@ export class DeclarationService {
     return drafters;
   }
 
+  /** Every problem of one recipient at once, in the order they were refused one by one before. */
   private async recipient(field: string, input: RecipientInput, adoptedOn: string): Promise<RecipientValues> {
-    const recipient = requiredName(`${field}.recipient`, input.recipient, 'The recipient', LIMITS.role);
+    const problems = new Problems();
+    const recipient = problems.check(`${field}.recipient`, () =>
+      requiredName(`${field}.recipient`, input.recipient, 'The recipient', LIMITS.role),
+    );
     const organisationId = input.organisation ?? null;
-    if (organisationId) await this.directory.organisations(() => `${field}.organisation`, [organisationId]);
+    if (organisationId)
+      await problems.check(`${field}.organisation`, () => this.directory.organisations(() => `${field}.organisation`, [organisationId]));
     const delivered = optionalDate(input.deliveredOn);
-    const deliveredOn = delivered ? this.deliveredOn(`${field}.deliveredOn`, delivered, adoptedOn) : null;
-    const deliveryNote = optionalText(`${field}.deliveryNote`, input.deliveryNote, 'The delivery note', LIMITS.note);
-    if (deliveryNote && !deliveredOn) throw badInput(`${field}.deliveryNote`, 'A delivery note goes with the delivery date');
-    return { recipient, organisationId, deliveredOn, deliveryNote };
+    const deliveredOn = delivered
+      ? problems.check(`${field}.deliveredOn`, () => this.deliveredOn(`${field}.deliveredOn`, delivered, adoptedOn))
+      : null;
+    const deliveryNote = problems.check(`${field}.deliveryNote`, () =>
+      optionalText(`${field}.deliveryNote`, input.deliveryNote, 'The delivery note', LIMITS.note),
+    );
+    // A note with no date given at all; a date given but refused is already its own problem.
+    if (deliveryNote && !delivered) problems.add(`${field}.deliveryNote`, 'A delivery note goes with the delivery date');
+    return problems.done({ recipient, organisationId, deliveredOn, deliveryNote });
   }
 
   private deliveredOn(field: string, deliveredOn: string, adoptedOn: string): string {

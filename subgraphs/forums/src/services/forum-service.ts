@@ -127,45 +127,7 @@ export class ForumService {
   async recordParticipants(id: string, version: number, input: ParticipantsInput): Promise<Forum> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
-    const seen = new Set<string>();
-    const groups = input.groups.map((group, i) => {
-      if (!PARTICIPANT_CATEGORIES.includes(group.category))
-        throw badInput(`input.groups.${i}.category`, `Unknown category ${group.category}`);
-      if (seen.has(group.category)) throw badInput(`input.groups.${i}.category`, `${group.category} is listed twice`);
-      seen.add(group.category);
-      return {
-        category: group.category,
-        women: count(`input.groups.${i}.women`, group.women),
-        men: count(`input.groups.${i}.men`, group.men),
-      };
-    });
-    const total = groups.reduce((sum, g) => sum + g.women + g.men, 0);
-    const origins = input.origins ?? [];
-    origins.forEach((origin, i) => {
-      if (!Number.isInteger(origin.participants) || origin.participants < 1 || origin.participants > LIMITS.participants) {
-        throw badInput(`input.origins.${i}.participants`, `Give a whole number from 1 to ${LIMITS.participants}`);
-      }
-      if (origins.findIndex((o) => o.region === origin.region) !== i)
-        throw badInput(`input.origins.${i}.region`, `${origin.region} is listed twice`);
-    });
-    const regions = await this.directory.regions(
-      (i) => `input.origins.${i}.region`,
-      origins.map((o) => o.region),
-    );
-    regions.forEach((region, i) => {
-      if (!current.countriesRepresented.includes(region.countryCode)) {
-        throw badInput(
-          `input.origins.${i}.region`,
-          `${region.pcode} is in ${region.countryCode}, which is not among the forum's countries (${current.countriesRepresented.join(', ')})`,
-        );
-      }
-    });
-    const fromRegions = origins.reduce((sum, o) => sum + o.participants, 0);
-    if (fromRegions > total)
-      throw badInput(
-        'input.origins',
-        `The regions of origin add up to ${fromRegions} participants, more than the ${total} counted by category`,
-      );
+    const { groups, origins, regions } = await this.checkParticipants(current, input);
     const replace = async (manager: EntityManager) => {
       await manager.delete(ParticipantGroupSchema, { forumId: id });
       await manager.delete(ParticipantOriginSchema, { forumId: id });
@@ -195,6 +157,62 @@ export class ForumService {
         after: replace,
       },
     );
+  }
+
+  /**
+   * Every problem of a forum's participants at once, before anything is written: each group and each
+   * region of origin, then the regions in the directory and the forum's countries, then the totals
+   * (when every count they add up is a count).
+   */
+  private async checkParticipants(current: Forum, input: ParticipantsInput) {
+    const problems = new Problems();
+    const seen = new Set<string>();
+    const groups = input.groups.map((group, i) => {
+      problems.check(`input.groups.${i}.category`, () => {
+        if (!PARTICIPANT_CATEGORIES.includes(group.category))
+          throw badInput(`input.groups.${i}.category`, `Unknown category ${group.category}`);
+        if (seen.has(group.category)) throw badInput(`input.groups.${i}.category`, `${group.category} is listed twice`);
+        seen.add(group.category);
+      });
+      return {
+        category: group.category,
+        women: problems.check(`input.groups.${i}.women`, () => count(`input.groups.${i}.women`, group.women)),
+        men: problems.check(`input.groups.${i}.men`, () => count(`input.groups.${i}.men`, group.men)),
+      };
+    });
+    const origins = input.origins ?? [];
+    origins.forEach((origin, i) => {
+      if (!Number.isInteger(origin.participants) || origin.participants < 1 || origin.participants > LIMITS.participants)
+        problems.add(`input.origins.${i}.participants`, `Give a whole number from 1 to ${LIMITS.participants}`);
+      if (origins.findIndex((o) => o.region === origin.region) !== i)
+        problems.add(`input.origins.${i}.region`, `${origin.region} is listed twice`);
+    });
+    const regions = await problems.check('input.origins', () =>
+      this.directory.regions(
+        (i) => `input.origins.${i}.region`,
+        origins.map((o) => o.region),
+      ),
+    );
+    regions?.forEach((region, i) => {
+      if (!current.countriesRepresented.includes(region.countryCode)) {
+        problems.add(
+          `input.origins.${i}.region`,
+          `${region.pcode} is in ${region.countryCode}, which is not among the forum's countries (${current.countriesRepresented.join(', ')})`,
+        );
+      }
+    });
+    const counted = !problems.has('input.groups') && origins.every((_, i) => !problems.has(`input.origins.${i}.participants`));
+    if (counted) {
+      const total = groups.reduce((sum, g) => sum + g.women! + g.men!, 0);
+      const fromRegions = origins.reduce((sum, o) => sum + o.participants, 0);
+      if (fromRegions > total)
+        problems.add(
+          'input.origins',
+          `The regions of origin add up to ${fromRegions} participants, more than the ${total} counted by category`,
+        );
+    }
+    problems.throwIfAny();
+    return { groups: groups as { category: ParticipantCategory; women: number; men: number }[], origins, regions: regions! };
   }
 
   /**

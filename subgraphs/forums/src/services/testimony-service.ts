@@ -111,11 +111,19 @@ export class TestimonyService {
   async publish(id: string, version: number, input: { publishedOn: Date | string }): Promise<Testimony> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.testimony.load(id), 'Testimony', id, version);
-    if (!current.consentToPublish) throw badInput('id', 'The speaker has not consented to publication: record the consent first');
-    if (current.publishedOn) throw badInput('id', `This testimony was published on ${current.publishedOn}`);
-    const publishedOn = isoDate(input.publishedOn);
-    notInFuture('input.publishedOn', publishedOn, 'The publication date');
-    notBefore('input.publishedOn', publishedOn, current.givenOn, 'the testimony was given');
+    const problems = new Problems();
+    if (!current.consentToPublish) problems.add('id', 'The speaker has not consented to publication: record the consent first');
+    if (current.publishedOn) problems.add('id', `This testimony was published on ${current.publishedOn}`);
+    const { publishedOn } = problems.done({
+      publishedOn: problems.check('input.publishedOn', () =>
+        notBefore(
+          'input.publishedOn',
+          notInFuture('input.publishedOn', input.publishedOn, 'The publication date'),
+          current.givenOn,
+          'the testimony was given',
+        ),
+      ),
+    });
     return this.writes.update(
       current,
       version,

@@ -40,9 +40,15 @@ function otherTopicOf(topic: ForumTopic, raw: string | null | undefined): string
   return name;
 }
 
+/** Every finding's problem at once, with the list's own length. */
 function findings(raw: readonly string[]): string[] {
-  if (raw.length > LIMITS.findings) throw badInput('input.keyFindings', `At most ${LIMITS.findings} findings`);
-  return raw.map((finding, i) => requiredText(`input.keyFindings.${i}`, finding, 'The finding', LIMITS.finding));
+  const problems = new Problems();
+  if (raw.length > LIMITS.findings) problems.add('input.keyFindings', `At most ${LIMITS.findings} findings`);
+  const checked = raw.map((finding, i) =>
+    problems.check(`input.keyFindings.${i}`, () => requiredText(`input.keyFindings.${i}`, finding, 'The finding', LIMITS.finding)),
+  );
+  problems.throwIfAny();
+  return checked as string[];
 }
 
 export class WorkingGroupService {
@@ -85,28 +91,41 @@ export class WorkingGroupService {
   async update(id: string, version: number, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.workingGroup.load(id), 'ForumWorkingGroup', id, version);
-    const changes: Partial<WorkingGroup> = {};
-    const topic = notNull('input.topic', input.topic, 'The topic') ?? current.topic;
-    if (input.topic !== undefined || input.otherTopic !== undefined) {
-      changes.topic = topic;
-      // Moving to a listed topic drops the old topic's name unless one is given (and then refused).
-      changes.otherTopic = otherTopicOf(
-        topic,
-        input.otherTopic !== undefined ? input.otherTopic : topic === 'OTHER' ? current.otherTopic : null,
-      );
-    }
-    if (input.facilitator !== undefined) {
-      if (given(input.facilitator)) await this.directory.organisations(() => 'input.facilitator', [input.facilitator]);
-      changes.facilitatorOrg = input.facilitator ?? null;
-    }
-    if (input.facilitatorName !== undefined)
-      changes.facilitatorName = optionalName('input.facilitatorName', input.facilitatorName, "The facilitator's name", LIMITS.name);
-    if (input.keyFindings !== undefined) changes.keyFindings = findings(input.keyFindings ?? []);
+    const changes = await this.checkChange(current, input);
     return this.writes.update(current, version, changes, {
       schema: WorkingGroupSchema,
       recordType: 'ForumWorkingGroup',
       operation: 'updateForumWorkingGroup',
       fields: givenFields(input),
     });
+  }
+
+  /**
+   * Every problem of a change at once, before anything is written: the columns that change, checked in
+   * the order they were refused one by one before, so a single problem is refused as it always was.
+   */
+  private async checkChange(current: WorkingGroup, input: UpdateWorkingGroupInput): Promise<Partial<WorkingGroup>> {
+    const problems = new Problems();
+    // The topic a group always has is refused first when removed: its name is checked against it.
+    const topic = notNull('input.topic', input.topic, 'The topic') ?? current.topic;
+    const changes: Partial<WorkingGroup> = {};
+    if (input.topic !== undefined || input.otherTopic !== undefined) {
+      changes.topic = topic;
+      // Moving to a listed topic drops the old topic's name unless one is given (and then refused).
+      const named = input.otherTopic !== undefined ? input.otherTopic : topic === 'OTHER' ? current.otherTopic : null;
+      changes.otherTopic = problems.check('input.otherTopic', () => otherTopicOf(topic, named));
+    }
+    if (input.facilitator !== undefined) {
+      const facilitator = input.facilitator;
+      if (given(facilitator))
+        await problems.check('input.facilitator', () => this.directory.organisations(() => 'input.facilitator', [facilitator]));
+      changes.facilitatorOrg = facilitator ?? null;
+    }
+    if (input.facilitatorName !== undefined)
+      changes.facilitatorName = problems.check('input.facilitatorName', () =>
+        optionalName('input.facilitatorName', input.facilitatorName, "The facilitator's name", LIMITS.name),
+      );
+    if (input.keyFindings !== undefined) changes.keyFindings = problems.check('input.keyFindings', () => findings(input.keyFindings ?? []));
+    return problems.done(changes);
   }
 }
