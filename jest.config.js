@@ -34,13 +34,18 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.spec.ts', '<rootDir>/scripts/test/**/*.spec.ts'],
+      // A feature's tests live in its folder (subgraphs/<name>/src/<feature>/); the rest under test/.
+      testMatch: [
+        '<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.spec.ts',
+        '<rootDir>/subgraphs/*/src/**/*.spec.ts',
+        '<rootDir>/scripts/test/**/*.spec.ts',
+      ],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'],
     },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.int.spec.ts', '<rootDir>/subgraphs/*/src/**/*.int.spec.ts'],
     },
     {
       ...common,
