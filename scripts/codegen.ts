@@ -30,12 +30,14 @@ const CONTEXT = path.join('src', 'context.ts');
 /**
  * What each scalar is in resolvers, as the kit's scalars (shared/src/scalars.ts, graphql-scalars) parse
  * it from a caller (input) and accept to serialise (output). Date and DateTime arrive as Dates and may go
- * out as the strings PostgreSQL's date columns give. A scalar missing here fails the generation
+ * out as the strings PostgreSQL's date columns give. A Date input is typed as the kit's DateInput
+ * (Date | string), what its date rules and the services take, so that the generated input types serve
+ * the services and their seeds, which give dates as strings. A scalar missing here fails the generation
  * (strictScalars) rather than becoming `any`.
  */
 const SCALARS: Record<string, string | { input: string; output: string }> = {
   ID: 'string',
-  Date: { input: 'Date', output: 'Date | string' },
+  Date: { input: 'Date | string', output: 'Date | string' },
   DateTime: { input: 'Date', output: 'Date | string' },
   CountryCode: 'string',
   PCode: 'string',

@@ -19,7 +19,7 @@ export type Scalars = {
   /** ISO 3166-1 alpha-2 country code, e.g. ML. */
   CountryCode: { input: string; output: string };
   /** ISO 8601 calendar date, e.g. 2021-12-20. */
-  Date: { input: Date; output: Date | string };
+  Date: { input: Date | string; output: Date | string };
   DateTime: { input: Date; output: Date | string };
   LanguageCode: { input: string; output: string };
   PCode: { input: string; output: string };

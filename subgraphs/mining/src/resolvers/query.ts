@@ -1,4 +1,4 @@
-import { isoDate } from '@peacegraph/kit';
+import { isoDate, type DateInput } from '@peacegraph/kit';
 import { ECPF_COMPONENTS } from '../entities';
 import type { QueryResolvers } from '../generated/resolvers';
 import type { ConsultationFilter } from '../repositories/consultation-repository';
@@ -6,9 +6,9 @@ import type { DialogueFilter } from '../repositories/dialogue-repository';
 import type { MediaFilter, PublicationFilter } from '../repositories/media-repository';
 import { trainingFilter } from '../services/aggregate-service';
 
-type Dated<F> = Omit<F, 'from' | 'to'> & { from?: Date | null; to?: Date | null };
+type Dated<F> = Omit<F, 'from' | 'to'> & { from?: DateInput | null; to?: DateInput | null };
 
-/** Date filters arrive as Dates from the scalar; lists compare SQL dates. */
+/** Date filters arrive as Dates from the scalar (DateInput in the generated types); lists compare SQL dates. */
 function dates<F extends object>(filter: Dated<F> | null | undefined): F {
   const { from, to, ...rest } = filter ?? ({} as Dated<F>);
   return { ...rest, from: from ? isoDate(from) : null, to: to ? isoDate(to) : null } as unknown as F;

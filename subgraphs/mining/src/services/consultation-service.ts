@@ -1,26 +1,16 @@
-import { badInput, notInFuture, type DateInput, type ReferenceChecks, distinct, optionalText, given, Problems } from '@peacegraph/kit';
+import { badInput, notInFuture, type ReferenceChecks, distinct, optionalText, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityConsultationSchema,
   ConsultationParticipantGroupSchema,
   MINING_CHALLENGES,
   type CommunityConsultation,
-  type MiningChallenge,
 } from '../entities';
+import type { RecordCommunityConsultationInput, UpdateCommunityConsultationInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { readParticipants, type Participants, type ParticipantsInput } from './participant-rules';
+import { readParticipants, type Participants } from './participant-rules';
 import { communityOrSite, siteStillIn } from './places';
 import type { Writes } from './writes';
-
-export interface ConsultationInput {
-  community?: string | null;
-  site?: string | null;
-  heldOn?: DateInput | null;
-  participants?: ParticipantsInput | null;
-  challenges?: MiningChallenge[] | null;
-  notes?: string | null;
-  clientMutationId?: string | null;
-}
 
 /** Consultations with a community's leaders before the work: who took part (counts) and what they raised. */
 export class ConsultationService {
@@ -30,7 +20,7 @@ export class ConsultationService {
     private readonly writes: Writes,
   ) {}
 
-  async record(input: ConsultationInput & { heldOn: DateInput; participants: ParticipantsInput }): Promise<CommunityConsultation> {
+  async record(input: RecordCommunityConsultationInput): Promise<CommunityConsultation> {
     return this.writes.once(CommunityConsultationSchema, input.clientMutationId, async (writer) => {
       const { values, participants } = this.validate(input, null);
       const { place, site } = await communityOrSite(this.loaders, this.directory, input);
@@ -46,7 +36,7 @@ export class ConsultationService {
     });
   }
 
-  async update(id: string, version: number, input: ConsultationInput): Promise<CommunityConsultation> {
+  async update(id: string, version: number, input: UpdateCommunityConsultationInput): Promise<CommunityConsultation> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.consultation.load(id), 'CommunityConsultation', id, version);
     const { values, participants } = this.validate(input, current);
@@ -60,7 +50,7 @@ export class ConsultationService {
     });
   }
 
-  private validate(input: ConsultationInput, current: CommunityConsultation | null) {
+  private validate(input: RecordCommunityConsultationInput | UpdateCommunityConsultationInput, current: CommunityConsultation | null) {
     const problems = new Problems();
     for (const field of ['heldOn', 'participants'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A consultation needs its ${field}`);

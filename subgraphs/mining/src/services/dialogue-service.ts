@@ -9,7 +9,6 @@ import {
   isoDate,
   notBefore,
   notInFuture,
-  type DateInput,
   type ReferenceChecks,
   distinct,
   optionalText,
@@ -26,41 +25,21 @@ import {
   PolicyCommitmentSchema,
   PolicyDialogueSchema,
   type CommitmentStatus,
-  type DialogueLevel,
   type PolicyCommitment,
   type PolicyDialogue,
 } from '../entities';
+import type {
+  AddPolicyCommitmentInput,
+  PolicyCommitmentInput,
+  PolicyCommitmentStatusInput,
+  RecordPolicyDialogueInput,
+  UpdatePolicyDialogueInput,
+} from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { NEXT_STATUSES } from './commitment-status';
 import { coveredProvisions } from './covered-provisions';
-import { readParticipants, type Participants, type ParticipantsInput } from './participant-rules';
+import { readParticipants, type Participants } from './participant-rules';
 import type { Writes } from './writes';
-
-export interface CommitmentInput {
-  description: string;
-  madeBy: string;
-  dueOn?: DateInput | null;
-}
-
-export interface DialogueInput {
-  title?: string | null;
-  level?: DialogueLevel | null;
-  heldOn?: DateInput | null;
-  venue?: string | null;
-  adminArea?: string | null;
-  convenedWith?: string[] | null;
-  instrument?: string | null;
-  provisions?: string[] | null;
-  participants?: ParticipantsInput | null;
-  commitments?: CommitmentInput[] | null;
-  clientMutationId?: string | null;
-}
-
-export interface StatusChangeInput {
-  status: CommitmentStatus;
-  on: DateInput;
-  note?: string | null;
-}
 
 /** Most commitments of one dialogue: its list is shown whole. */
 export const MAX_COMMITMENTS = 50;
@@ -74,9 +53,7 @@ export class DialogueService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async record(
-    input: DialogueInput & { title: string; level: DialogueLevel; heldOn: DateInput; venue: string; participants: ParticipantsInput },
-  ): Promise<PolicyDialogue> {
+  async record(input: RecordPolicyDialogueInput): Promise<PolicyDialogue> {
     return this.writes.once(PolicyDialogueSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       const participants = readParticipants('input.participants', input.participants);
@@ -110,7 +87,7 @@ export class DialogueService {
     });
   }
 
-  async update(id: string, version: number, input: DialogueInput): Promise<PolicyDialogue> {
+  async update(id: string, version: number, input: UpdatePolicyDialogueInput): Promise<PolicyDialogue> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.dialogue.load(id), 'PolicyDialogue', id, version);
     const values = this.validate(input, current);
@@ -140,7 +117,7 @@ export class DialogueService {
     );
   }
 
-  async addCommitment(input: CommitmentInput & { dialogue: string; clientMutationId?: string | null }): Promise<PolicyCommitment> {
+  async addCommitment(input: AddPolicyCommitmentInput): Promise<PolicyCommitment> {
     return this.writes.once(PolicyCommitmentSchema, input.clientMutationId, async (writer) => {
       const dialogue = await this.loaders.dialogue.load(input.dialogue);
       if (!dialogue) throw badInput('input.dialogue', `No policy dialogue with id "${input.dialogue}"`);
@@ -176,7 +153,7 @@ export class DialogueService {
     });
   }
 
-  async changeStatus(id: string, version: number, input: StatusChangeInput): Promise<PolicyCommitment> {
+  async changeStatus(id: string, version: number, input: PolicyCommitmentStatusInput): Promise<PolicyCommitment> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.commitment.load(id), 'PolicyCommitment', id, version);
     if (!COMMITMENT_STATUSES.includes(input.status)) throw badInput('input.status', `Unknown status ${input.status}`);
@@ -197,7 +174,7 @@ export class DialogueService {
     );
   }
 
-  private validate(input: DialogueInput, current: PolicyDialogue | null) {
+  private validate(input: RecordPolicyDialogueInput | UpdatePolicyDialogueInput, current: PolicyDialogue | null) {
     const problems = new Problems();
     for (const field of ['title', 'level', 'heldOn', 'venue', 'participants'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A policy dialogue needs its ${field}`);
@@ -219,7 +196,7 @@ export class DialogueService {
     });
   }
 
-  private commitment(field: string, input: CommitmentInput, heldOn: string) {
+  private commitment(field: string, input: PolicyCommitmentInput | AddPolicyCommitmentInput, heldOn: string) {
     const problems = new Problems();
     return problems.done({
       description: problems.check(`${field}.description`, () =>

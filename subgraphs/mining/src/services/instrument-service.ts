@@ -17,30 +17,16 @@ import {
   PROVISION_TOPICS,
   ProvisionSchema,
   type LegalInstrument,
-  type LegalInstrumentKind,
   type Provision,
-  type ProvisionTopic,
 } from '../entities';
+import type {
+  AddProvisionInput,
+  CreateLegalInstrumentInput,
+  UpdateLegalInstrumentInput,
+  UpdateProvisionInput,
+} from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Writes } from './writes';
-
-export interface LegalInstrumentInput {
-  title?: string | null;
-  shortTitle?: string | null;
-  kind?: LegalInstrumentKind | null;
-  country?: string | null;
-  year?: number | null;
-  clientMutationId?: string | null;
-}
-
-export interface ProvisionInput {
-  instrument?: string | null;
-  article?: string | null;
-  title?: string | null;
-  topic?: ProvisionTopic | null;
-  summary?: string | null;
-  clientMutationId?: string | null;
-}
 
 /** Most provisions one instrument holds: its list is shown whole. */
 export const MAX_PROVISIONS = 500;
@@ -55,7 +41,7 @@ export class InstrumentService {
     private readonly writes: Writes,
   ) {}
 
-  async create(input: LegalInstrumentInput & { title: string; kind: LegalInstrumentKind; year: number }): Promise<LegalInstrument> {
+  async create(input: CreateLegalInstrumentInput): Promise<LegalInstrument> {
     return this.writes.once(LegalInstrumentSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       return this.writes.create(writer, values, input.clientMutationId, {
@@ -68,7 +54,7 @@ export class InstrumentService {
     });
   }
 
-  async update(id: string, version: number, input: LegalInstrumentInput): Promise<LegalInstrument> {
+  async update(id: string, version: number, input: UpdateLegalInstrumentInput): Promise<LegalInstrument> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.instrument.load(id), 'LegalInstrument', id, version);
     const values = this.validate(input, current);
@@ -81,9 +67,7 @@ export class InstrumentService {
     });
   }
 
-  async addProvision(
-    input: ProvisionInput & { instrument: string; article: string; title: string; topic: ProvisionTopic },
-  ): Promise<Provision> {
+  async addProvision(input: AddProvisionInput): Promise<Provision> {
     return this.writes.once(ProvisionSchema, input.clientMutationId, async (writer) => {
       const instrument = await this.ownInstrument(writer, input.instrument);
       const values = { instrumentId: instrument.id, ...this.validateProvision(input, null) };
@@ -104,7 +88,7 @@ export class InstrumentService {
     });
   }
 
-  async updateProvision(id: string, version: number, input: ProvisionInput): Promise<Provision> {
+  async updateProvision(id: string, version: number, input: UpdateProvisionInput): Promise<Provision> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.provision.load(id), 'Provision', id, version);
     const instrument = (await this.loaders.instrument.load(current.instrumentId))!;
@@ -118,7 +102,7 @@ export class InstrumentService {
     });
   }
 
-  private validate(input: LegalInstrumentInput, current: LegalInstrument | null) {
+  private validate(input: CreateLegalInstrumentInput | UpdateLegalInstrumentInput, current: LegalInstrument | null) {
     const problems = new Problems();
     for (const field of ['title', 'kind', 'year'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A legal instrument needs its ${field}`);
@@ -151,7 +135,7 @@ export class InstrumentService {
     });
   }
 
-  private validateProvision(input: ProvisionInput, current: Provision | null) {
+  private validateProvision(input: AddProvisionInput | UpdateProvisionInput, current: Provision | null) {
     const problems = new Problems();
     for (const field of ['article', 'title', 'topic'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A provision needs its ${field}`);

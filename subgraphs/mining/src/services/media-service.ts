@@ -1,7 +1,6 @@
 import {
   badInput,
   notInFuture,
-  type DateInput,
   type ReferenceChecks,
   distinct,
   optionalText,
@@ -16,40 +15,17 @@ import {
   PUBLICATION_KINDS,
   PublicationSchema,
   type MediaIntervention,
-  type MediaKind,
   type Publication,
-  type PublicationKind,
 } from '../entities';
+import type {
+  RecordMediaInterventionInput,
+  RecordPublicationInput,
+  UpdateMediaInterventionInput,
+  UpdatePublicationInput,
+} from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { coveredProvisions } from './covered-provisions';
 import type { Writes } from './writes';
-
-export interface MediaInput {
-  kind?: MediaKind | null;
-  outlet?: string | null;
-  title?: string | null;
-  campaign?: string | null;
-  language?: string | null;
-  releasedOn?: DateInput | null;
-  airings?: number | null;
-  regionsReached?: string[] | null;
-  estimatedAudience?: number | null;
-  instrument?: string | null;
-  provisions?: string[] | null;
-  clientMutationId?: string | null;
-}
-
-export interface PublicationInput {
-  title?: string | null;
-  kind?: PublicationKind | null;
-  language?: string | null;
-  publishedOn?: DateInput | null;
-  copiesPrinted?: number | null;
-  copiesDistributed?: number | null;
-  instrument?: string | null;
-  provisions?: string[] | null;
-  clientMutationId?: string | null;
-}
 
 /** Most people an outlet may claim to reach: the platform's six countries hold about 85 million. */
 export const MAX_AUDIENCE = 100_000_000;
@@ -62,16 +38,7 @@ export class MediaService {
     private readonly writes: Writes,
   ) {}
 
-  async record(
-    input: MediaInput & {
-      kind: MediaKind;
-      outlet: string;
-      title: string;
-      language: string;
-      releasedOn: DateInput;
-      regionsReached: string[];
-    },
-  ): Promise<MediaIntervention> {
+  async record(input: RecordMediaInterventionInput): Promise<MediaIntervention> {
     return this.writes.once(MediaInterventionSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(input, null);
       const covered = await coveredProvisions(this.loaders, input, null);
@@ -85,7 +52,7 @@ export class MediaService {
     });
   }
 
-  async update(id: string, version: number, input: MediaInput): Promise<MediaIntervention> {
+  async update(id: string, version: number, input: UpdateMediaInterventionInput): Promise<MediaIntervention> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.media.load(id), 'MediaIntervention', id, version);
     const values = await this.validate(input, current);
@@ -104,9 +71,7 @@ export class MediaService {
     );
   }
 
-  async recordPublication(
-    input: PublicationInput & { title: string; kind: PublicationKind; language: string; publishedOn: DateInput; copiesDistributed: number },
-  ): Promise<Publication> {
+  async recordPublication(input: RecordPublicationInput): Promise<Publication> {
     return this.writes.once(PublicationSchema, input.clientMutationId, async (writer) => {
       const values = await this.validatePublication(input, null);
       const covered = await coveredProvisions(this.loaders, input, null);
@@ -120,7 +85,7 @@ export class MediaService {
     });
   }
 
-  async updatePublication(id: string, version: number, input: PublicationInput): Promise<Publication> {
+  async updatePublication(id: string, version: number, input: UpdatePublicationInput): Promise<Publication> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.publication.load(id), 'Publication', id, version);
     const values = await this.validatePublication(input, current);
@@ -139,7 +104,11 @@ export class MediaService {
     );
   }
 
-  private async validate(input: MediaInput, current: MediaIntervention | null) {
+  // A record's fields, each optional in an update, and its kind, which an update never changes.
+  private async validate(
+    input: UpdateMediaInterventionInput & Pick<Partial<RecordMediaInterventionInput>, 'kind'>,
+    current: MediaIntervention | null,
+  ) {
     const problems = new Problems();
     for (const field of ['kind', 'outlet', 'title', 'language', 'releasedOn', 'airings', 'regionsReached'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A media intervention needs its ${field}`);
@@ -193,7 +162,7 @@ export class MediaService {
     });
   }
 
-  private async validatePublication(input: PublicationInput, current: Publication | null) {
+  private async validatePublication(input: RecordPublicationInput | UpdatePublicationInput, current: Publication | null) {
     const problems = new Problems();
     for (const field of ['title', 'kind', 'language', 'publishedOn', 'copiesDistributed'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A publication needs its ${field}`);

@@ -1,55 +1,19 @@
-import {
-  badInput,
-  notInFuture,
-  type DateInput,
-  type ReferenceChecks,
-  distinct,
-  optionalText,
-  requiredName,
-  given,
-  Problems,
-} from '@peacegraph/kit';
+import { badInput, notInFuture, type ReferenceChecks, distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
   ECPF_COMPONENT_CODES,
   MiningTrainingSchema,
   TRAINING_KINDS,
   TrainingParticipantGroupSchema,
-  type EcpfComponent,
   type MiningTraining,
-  type TrainingKind,
   type TrainingParticipantGroup,
 } from '../entities';
+import type { RecordMiningTrainingInput, UpdateMiningTrainingInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { coveredProvisions } from './covered-provisions';
-import {
-  groupWords,
-  readKnowledgeAssessment,
-  readParticipants,
-  type KnowledgeAssessmentInput,
-  type KnowledgeScores,
-  type Participants,
-  type ParticipantsInput,
-} from './participant-rules';
+import { groupWords, readKnowledgeAssessment, readParticipants, type KnowledgeScores, type Participants } from './participant-rules';
 import { communityOrSite, siteStillIn } from './places';
 import type { Writes } from './writes';
-
-export interface TrainingInput {
-  title?: string | null;
-  kind?: TrainingKind | null;
-  startsOn?: DateInput | null;
-  endsOn?: DateInput | null;
-  community?: string | null;
-  site?: string | null;
-  venue?: string | null;
-  trainers?: string[] | null;
-  instrument?: string | null;
-  provisions?: string[] | null;
-  ecpfComponents?: EcpfComponent[] | null;
-  participants?: ParticipantsInput | null;
-  knowledgeAssessment?: KnowledgeAssessmentInput | null;
-  clientMutationId?: string | null;
-}
 
 /** Most organisations giving one training. */
 export const MAX_TRAINERS = 10;
@@ -62,16 +26,7 @@ export class TrainingService {
     private readonly writes: Writes,
   ) {}
 
-  async record(
-    input: TrainingInput & {
-      title: string;
-      kind: TrainingKind;
-      startsOn: DateInput;
-      endsOn: DateInput;
-      trainers: string[];
-      participants: ParticipantsInput;
-    },
-  ): Promise<MiningTraining> {
+  async record(input: RecordMiningTrainingInput): Promise<MiningTraining> {
     return this.writes.once(MiningTrainingSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       const participants = readParticipants('input.participants', input.participants);
@@ -106,7 +61,7 @@ export class TrainingService {
     });
   }
 
-  async update(id: string, version: number, input: TrainingInput): Promise<MiningTraining> {
+  async update(id: string, version: number, input: UpdateMiningTrainingInput): Promise<MiningTraining> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.training.load(id), 'MiningTraining', id, version);
     const values = this.validate(input, current);
@@ -141,7 +96,7 @@ export class TrainingService {
     );
   }
 
-  private validate(input: TrainingInput, current: MiningTraining | null) {
+  private validate(input: RecordMiningTrainingInput | UpdateMiningTrainingInput, current: MiningTraining | null) {
     const problems = new Problems();
     for (const field of ['title', 'kind', 'startsOn', 'endsOn', 'trainers', 'participants'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A training needs its ${field}`);
