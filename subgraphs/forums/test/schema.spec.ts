@@ -78,7 +78,7 @@ describe('schema.graphql', () => {
       'ForumParticipants',
       'ForumParticipantGroup',
       'ForumParticipantOrigin',
-      'ForumHeadcount',
+      'DisclosedCount',
       'ForumParticipation',
       'ForumParticipationRow',
     ]) {

@@ -53,7 +53,7 @@ describe('schema.graphql', () => {
       'PolicyDialogue',
       'PolicyCommitment',
       'MiningParticipants',
-      'MiningCount',
+      'DisclosedCount',
       'PeopleTrained',
       'KnowledgeGain',
       'MiningCoverage',

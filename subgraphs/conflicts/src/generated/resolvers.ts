@@ -76,13 +76,6 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/** A count through disclosure control: null and suppressed when it could point at identifiable people. */
-export type CaseCount = {
-  __typename?: 'CaseCount';
-  count?: Maybe<Scalars['Int']['output']>;
-  suppressed: Scalars['Boolean']['output'];
-};
-
 /**
  * Case figures. `reported` is every case counted; open (REPORTED, UNDER_MEDIATION, RELAPSED), resolved
  * (RESOLVED, FOLLOW_UP_HELD), referred and unresolved split it by current status. `relapsed` counts cases
@@ -97,12 +90,12 @@ export type CaseFigures = {
    * than 5 are and the figures are not exact.
    */
   medianDaysToResolution?: Maybe<Scalars['Float']['output']>;
-  open: CaseCount;
-  referred: CaseCount;
-  relapsed: CaseCount;
-  reported: CaseCount;
-  resolved: CaseCount;
-  unresolved: CaseCount;
+  open: DisclosedCount;
+  referred: DisclosedCount;
+  relapsed: DisclosedCount;
+  reported: DisclosedCount;
+  resolved: DisclosedCount;
+  unresolved: DisclosedCount;
 };
 
 /**
@@ -324,6 +317,18 @@ export type CreatePeaceCommissionInput = {
   managementCommittee: Scalars['String']['input'];
   /** Counts by role and sex; roles left out have no members. */
   membership: Array<CommissionMembershipInput>;
+};
+
+/**
+ * A count of people (or of what could point at them) as the caller may see it: exact for the organisation
+ * that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small
+ * enough to point at identifiable people, or when it would let a reader work a withheld count out from a
+ * total shown beside it.
+ */
+export type DisclosedCount = {
+  __typename?: 'DisclosedCount';
+  count?: Maybe<Scalars['Int']['output']>;
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** A check, at a date the commission chose, that a resolution holds. */
@@ -606,13 +611,6 @@ export type PeaceCommissionFilter = {
   country?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
-/** A count of people through disclosure control: null and suppressed when it could point at identifiable people. */
-export type PeopleCount = {
-  __typename?: 'PeopleCount';
-  count?: Maybe<Scalars['Int']['output']>;
-  suppressed: Scalars['Boolean']['output'];
-};
-
 export type Query = {
   __typename?: 'Query';
   /** A case by its id or by its reference (e.g. ML0306-2026-0007): give exactly one. */
@@ -765,9 +763,9 @@ export type SessionHeadcount = {
   __typename?: 'SessionHeadcount';
   /** True when your organisation owns the case: nothing is withheld. */
   exact: Scalars['Boolean']['output'];
-  men: PeopleCount;
-  total: PeopleCount;
-  women: PeopleCount;
+  men: DisclosedCount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 export type SessionHeadcountInput = {
@@ -915,9 +913,8 @@ export type ResolversTypes = {
   AuditEntryConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['AuditEntry']>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
-  CaseCount: ResolverTypeWrapper<CaseCount>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CaseFigures: ResolverTypeWrapper<CaseFigures>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CaseStatus: CaseStatus;
   CaseStatusChange: ResolverTypeWrapper<CaseStatusChange>;
@@ -945,6 +942,7 @@ export type ResolversTypes = {
   CreatePeaceCommissionInput: CreatePeaceCommissionInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
   FollowUpCheck: ResolverTypeWrapper<FollowUpCheck>;
   FollowUpFinding: FollowUpFinding;
   FollowUpInput: FollowUpInput;
@@ -970,7 +968,6 @@ export type ResolversTypes = {
   PeaceCommissionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['PeaceCommission']>>;
   PeaceCommissionEdge: ResolverTypeWrapper<Omit<PeaceCommissionEdge, 'node'> & { node: ResolversTypes['PeaceCommission'] }>;
   PeaceCommissionFilter: PeaceCommissionFilter;
-  PeopleCount: ResolverTypeWrapper<PeopleCount>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Referral: ResolverTypeWrapper<Referral>;
   ReferralBody: ReferralBody;
@@ -998,9 +995,8 @@ export type ResolversParentTypes = {
   AuditEntryConnection: Connection<ResolversParentTypes['AuditEntry']>;
   Int: Scalars['Int']['output'];
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
-  CaseCount: CaseCount;
-  Boolean: Scalars['Boolean']['output'];
   CaseFigures: CaseFigures;
+  Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
   CaseStatusChange: CaseStatusChange;
   CommissionMembers: CommissionMembers;
@@ -1025,6 +1021,7 @@ export type ResolversParentTypes = {
   CreatePeaceCommissionInput: CreatePeaceCommissionInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DisclosedCount: DisclosedCount;
   FollowUpCheck: FollowUpCheck;
   FollowUpInput: FollowUpInput;
   LanguageCode: Scalars['LanguageCode']['output'];
@@ -1045,7 +1042,6 @@ export type ResolversParentTypes = {
   PeaceCommissionConnection: Connection<ResolversParentTypes['PeaceCommission']>;
   PeaceCommissionEdge: Omit<PeaceCommissionEdge, 'node'> & { node: ResolversParentTypes['PeaceCommission'] };
   PeaceCommissionFilter: PeaceCommissionFilter;
-  PeopleCount: PeopleCount;
   Query: Record<PropertyKey, never>;
   Referral: Referral;
   ReferralFeedbackInput: ReferralFeedbackInput;
@@ -1136,26 +1132,18 @@ export type AuditEntryEdgeResolvers<
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
-export type CaseCountResolvers<
-  ContextType = ConflictsContext,
-  ParentType extends ResolversParentTypes['CaseCount'] = ResolversParentTypes['CaseCount'],
-> = {
-  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
 export type CaseFiguresResolvers<
   ContextType = ConflictsContext,
   ParentType extends ResolversParentTypes['CaseFigures'] = ResolversParentTypes['CaseFigures'],
 > = {
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   medianDaysToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  open?: Resolver<ResolversTypes['CaseCount'], ParentType, ContextType>;
-  referred?: Resolver<ResolversTypes['CaseCount'], ParentType, ContextType>;
-  relapsed?: Resolver<ResolversTypes['CaseCount'], ParentType, ContextType>;
-  reported?: Resolver<ResolversTypes['CaseCount'], ParentType, ContextType>;
-  resolved?: Resolver<ResolversTypes['CaseCount'], ParentType, ContextType>;
-  unresolved?: Resolver<ResolversTypes['CaseCount'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  referred?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  relapsed?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  unresolved?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type CaseStatusChangeResolvers<
@@ -1289,6 +1277,14 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DisclosedCountResolvers<
+  ContextType = ConflictsContext,
+  ParentType extends ResolversParentTypes['DisclosedCount'] = ResolversParentTypes['DisclosedCount'],
+> = {
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type FollowUpCheckResolvers<
   ContextType = ConflictsContext,
@@ -1469,14 +1465,6 @@ export type PeaceCommissionEdgeResolvers<
   node?: Resolver<ResolversTypes['PeaceCommission'], ParentType, ContextType>;
 };
 
-export type PeopleCountResolvers<
-  ContextType = ConflictsContext,
-  ParentType extends ResolversParentTypes['PeopleCount'] = ResolversParentTypes['PeopleCount'],
-> = {
-  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
 export type QueryResolvers<
   ContextType = ConflictsContext,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
@@ -1533,9 +1521,9 @@ export type SessionHeadcountResolvers<
   ParentType extends ResolversParentTypes['SessionHeadcount'] = ResolversParentTypes['SessionHeadcount'],
 > = {
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  men?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ConflictsContext> = {
@@ -1543,7 +1531,6 @@ export type Resolvers<ContextType = ConflictsContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
-  CaseCount?: CaseCountResolvers<ContextType>;
   CaseFigures?: CaseFiguresResolvers<ContextType>;
   CaseStatusChange?: CaseStatusChangeResolvers<ContextType>;
   CommissionMembers?: CommissionMembersResolvers<ContextType>;
@@ -1557,6 +1544,7 @@ export type Resolvers<ContextType = ConflictsContext> = {
   CountryCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DisclosedCount?: DisclosedCountResolvers<ContextType>;
   FollowUpCheck?: FollowUpCheckResolvers<ContextType>;
   LanguageCode?: GraphQLScalarType;
   MediationSession?: MediationSessionResolvers<ContextType>;
@@ -1568,7 +1556,6 @@ export type Resolvers<ContextType = ConflictsContext> = {
   PeaceCommission?: PeaceCommissionResolvers<ContextType>;
   PeaceCommissionConnection?: PeaceCommissionConnectionResolvers<ContextType>;
   PeaceCommissionEdge?: PeaceCommissionEdgeResolvers<ContextType>;
-  PeopleCount?: PeopleCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;

@@ -390,9 +390,10 @@ export type DialogueProcess = {
 export type DialogueProcessStatus = 'CONCLUDED' | 'ONGOING';
 
 /**
- * A count as the caller may see it: exact for the organisation that owns the data; for others, counts
- * from 1 to 4 are withheld (`count: null, suppressed: true`), and so is any count that would let a
- * reader work a withheld one out from a total shown beside it.
+ * A count of people (or of what could point at them) as the caller may see it: exact for the organisation
+ * that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small
+ * enough to point at identifiable people, or when it would let a reader work a withheld count out from a
+ * total shown beside it.
  */
 export type DisclosedCount = {
   __typename?: 'DisclosedCount';

@@ -223,6 +223,18 @@ export type CreatedApiKey = {
   key: Scalars['String']['output'];
 };
 
+/**
+ * A count of people (or of what could point at them) as the caller may see it: exact for the organisation
+ * that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small
+ * enough to point at identifiable people, or when it would let a reader work a withheld count out from a
+ * total shown beside it.
+ */
+export type DisclosedCount = {
+  __typename?: 'DisclosedCount';
+  count?: Maybe<Scalars['Int']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+};
+
 /** The platform's domains, each one a subgraph owned by one partner. */
 export type Domain = 'CONFLICTS' | 'CURRICULUM' | 'DIRECTORY' | 'DISPLACEMENT' | 'FORUMS' | 'MINING';
 
@@ -586,6 +598,8 @@ export type ResolversTypes = {
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Domain: Domain;
   Language: ResolverTypeWrapper<LanguageMapper>;
   LanguageCode: ResolverTypeWrapper<Scalars['LanguageCode']['output']>;
@@ -600,7 +614,6 @@ export type ResolversTypes = {
   OrganisationKind: OrganisationKind;
   PCode: ResolverTypeWrapper<Scalars['PCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UUID: ResolverTypeWrapper<Scalars['UUID']['output']>;
   UpdateCommunityInput: UpdateCommunityInput;
@@ -632,6 +645,8 @@ export type ResolversParentTypes = {
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DisclosedCount: DisclosedCount;
+  Boolean: Scalars['Boolean']['output'];
   Language: LanguageMapper;
   LanguageCode: Scalars['LanguageCode']['output'];
   LanguageConnection: Connection<ResolversParentTypes['Language']>;
@@ -644,7 +659,6 @@ export type ResolversParentTypes = {
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   PCode: Scalars['PCode']['output'];
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   UUID: Scalars['UUID']['output'];
   UpdateCommunityInput: UpdateCommunityInput;
@@ -857,6 +871,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DisclosedCountResolvers<
+  ContextType = DirectoryContext,
+  ParentType extends ResolversParentTypes['DisclosedCount'] = ResolversParentTypes['DisclosedCount'],
+> = {
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type LanguageResolvers<
   ContextType = DirectoryContext,
   ParentType extends ResolversParentTypes['Language'] = ResolversParentTypes['Language'],
@@ -1025,6 +1047,7 @@ export type Resolvers<ContextType = DirectoryContext> = {
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DisclosedCount?: DisclosedCountResolvers<ContextType>;
   Language?: LanguageResolvers<ContextType>;
   LanguageCode?: GraphQLScalarType;
   LanguageConnection?: LanguageConnectionResolvers<ContextType>;

@@ -102,13 +102,13 @@ export type AuditEntryEdge = {
 export type AwarenessAgeGroupCount = {
   __typename?: 'AwarenessAgeGroupCount';
   ageGroup: DisplacementAgeGroup;
-  people: DisplacementCount;
+  people: DisclosedCount;
 };
 
 export type AwarenessParticipantCount = {
   __typename?: 'AwarenessParticipantCount';
   ageGroup: DisplacementAgeGroup;
-  people: DisplacementCount;
+  people: DisclosedCount;
   sex: DisplacementSex;
 };
 
@@ -127,7 +127,7 @@ export type AwarenessParticipants = {
   groups: Array<AwarenessParticipantCount>;
   /** Sessions counted (1 for a session's own participants). */
   sessions: Scalars['Int']['output'];
-  total: DisplacementCount;
+  total: DisclosedCount;
 };
 
 export type AwarenessSession = {
@@ -182,7 +182,7 @@ export type AwarenessSessionKind =
 
 export type AwarenessSexCount = {
   __typename?: 'AwarenessSexCount';
-  people: DisplacementCount;
+  people: DisclosedCount;
   sex: DisplacementSex;
 };
 
@@ -296,15 +296,20 @@ export type CreateTranshumanceCorridorInput = {
   season?: InputMaybe<Array<TranshumanceSeasonWindowInput>>;
 };
 
-/** DTM's age groups. */
-export type DisplacementAgeGroup = 'AGE_0_5' | 'AGE_6_17' | 'AGE_18_59' | 'AGE_60_PLUS';
-
-/** A count of people or animals as the caller may see it: null and suppressed when it could point at identifiable people. */
-export type DisplacementCount = {
-  __typename?: 'DisplacementCount';
+/**
+ * A count of people (or of what could point at them) as the caller may see it: exact for the organisation
+ * that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small
+ * enough to point at identifiable people, or when it would let a reader work a withheld count out from a
+ * total shown beside it.
+ */
+export type DisclosedCount = {
+  __typename?: 'DisclosedCount';
   count?: Maybe<Scalars['Int']['output']>;
   suppressed: Scalars['Boolean']['output'];
 };
+
+/** DTM's age groups. */
+export type DisplacementAgeGroup = 'AGE_0_5' | 'AGE_6_17' | 'AGE_18_59' | 'AGE_60_PLUS';
 
 /** Stocks of displaced people in an area: the sum of each reporting area's latest figures. */
 export type DisplacementFigures = {
@@ -315,18 +320,18 @@ export type DisplacementFigures = {
   asOf?: Maybe<Scalars['Date']['output']>;
   /** True when the figures are exact (your organisation owns every report counted). */
   exact: Scalars['Boolean']['output'];
-  idpHouseholds?: Maybe<DisplacementCount>;
+  idpHouseholds?: Maybe<DisclosedCount>;
   /** Null when no area reported. */
-  idpIndividuals?: Maybe<DisplacementCount>;
-  returneeHouseholds?: Maybe<DisplacementCount>;
+  idpIndividuals?: Maybe<DisclosedCount>;
+  returneeHouseholds?: Maybe<DisclosedCount>;
   /** Null when no counted report gave returnees. */
-  returneeIndividuals?: Maybe<DisplacementCount>;
+  returneeIndividuals?: Maybe<DisclosedCount>;
 };
 
 export type DisplacementIdpGroup = {
   __typename?: 'DisplacementIdpGroup';
   ageGroup: DisplacementAgeGroup;
-  individuals: DisplacementCount;
+  individuals: DisclosedCount;
   sex: DisplacementSex;
 };
 
@@ -341,7 +346,7 @@ export type DisplacementInterval = 'MONTH' | 'QUARTER' | 'YEAR';
 export type DisplacementOrigin = {
   __typename?: 'DisplacementOrigin';
   adminArea: AdminArea;
-  individuals: DisplacementCount;
+  individuals: DisclosedCount;
 };
 
 export type DisplacementOriginInput = {
@@ -354,12 +359,12 @@ export type DisplacementPeriod = {
   areasReporting: Scalars['Int']['output'];
   asOf?: Maybe<Scalars['Date']['output']>;
   exact: Scalars['Boolean']['output'];
-  idpHouseholds?: Maybe<DisplacementCount>;
-  idpIndividuals?: Maybe<DisplacementCount>;
+  idpHouseholds?: Maybe<DisclosedCount>;
+  idpIndividuals?: Maybe<DisclosedCount>;
   periodEnd: Scalars['Date']['output'];
   periodStart: Scalars['Date']['output'];
-  returneeHouseholds?: Maybe<DisplacementCount>;
-  returneeIndividuals?: Maybe<DisplacementCount>;
+  returneeHouseholds?: Maybe<DisclosedCount>;
+  returneeIndividuals?: Maybe<DisclosedCount>;
 };
 
 export type DisplacementReason =
@@ -371,7 +376,7 @@ export type DisplacementReason =
 
 export type DisplacementReasonCount = {
   __typename?: 'DisplacementReasonCount';
-  individuals: DisplacementCount;
+  individuals: DisclosedCount;
   reason: DisplacementReason;
 };
 
@@ -391,8 +396,8 @@ export type DisplacementReport = {
   /** The date the figures describe. */
   dataDate: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
-  idpHouseholds: DisplacementCount;
-  idpIndividuals: DisplacementCount;
+  idpHouseholds: DisclosedCount;
+  idpIndividuals: DisclosedCount;
   /** IDPs by sex and age group, when the round broke them down; they add up to the IDPs. */
   idpsBySexAndAge: Array<DisplacementIdpGroup>;
   /** IDPs by the admin area they came from, when known (some may not be). */
@@ -400,8 +405,8 @@ export type DisplacementReport = {
   /** IDPs by reason for leaving, when given; they add up to the IDPs. */
   reasons: Array<DisplacementReasonCount>;
   recordedBy: Organisation;
-  returneeHouseholds?: Maybe<DisplacementCount>;
-  returneeIndividuals?: Maybe<DisplacementCount>;
+  returneeHouseholds?: Maybe<DisclosedCount>;
+  returneeIndividuals?: Maybe<DisclosedCount>;
   /** The round as the agency names it, e.g. "Round 14". */
   roundName?: Maybe<Scalars['String']['output']>;
   roundNumber: Scalars['Int']['output'];
@@ -454,7 +459,7 @@ export type FlowObservation = {
   direction: FlowDirection;
   heads: TranshumanceHeads;
   /** People driving the herd; exact for the recording organisation, disclosure-controlled for others. */
-  herders: DisplacementCount;
+  herders: DisclosedCount;
   id: Scalars['ID']['output'];
   observedAt: Scalars['DateTime']['output'];
   origin?: Maybe<AdminArea>;
@@ -968,7 +973,7 @@ export type ReintegrationAreaStats = {
   assistance: Array<ReintegrationAssistanceCount>;
   breakdown: ReintegrationBreakdown;
   byKey: Array<ReintegrationStatsCell>;
-  cases: DisplacementCount;
+  cases: DisclosedCount;
   exact: Scalars['Boolean']['output'];
 };
 
@@ -981,7 +986,7 @@ export type ReintegrationAssistance = {
 
 export type ReintegrationAssistanceCount = {
   __typename?: 'ReintegrationAssistanceCount';
-  cases: DisplacementCount;
+  cases: DisclosedCount;
   kind: ReintegrationAssistanceKind;
 };
 
@@ -1118,7 +1123,7 @@ export type ReintegrationStats = {
 
 export type ReintegrationStatsCell = {
   __typename?: 'ReintegrationStatsCell';
-  cases: DisplacementCount;
+  cases: DisclosedCount;
   key: Scalars['String']['output'];
 };
 
@@ -1139,7 +1144,7 @@ export type ReintegrationStatsLine = {
   assistance: Array<ReintegrationAssistanceCount>;
   /** Cases by each value of the breakdown (e.g. FORMER_COMBATANT), in the enum's order. */
   byKey: Array<ReintegrationStatsCell>;
-  cases: DisplacementCount;
+  cases: DisclosedCount;
   /** The area's P-code, the country code, or * for the total. */
   code: Scalars['String']['output'];
 };
@@ -1562,7 +1567,7 @@ export type TranshumanceWeeklyFlow = {
   __typename?: 'TranshumanceWeeklyFlow';
   corridor: TranshumanceCorridor;
   heads: TranshumanceHeads;
-  herders: DisplacementCount;
+  herders: DisclosedCount;
   observations: Scalars['Int']['output'];
   /** ISO week, e.g. 2025-W46. */
   week: Scalars['String']['output'];
@@ -1775,8 +1780,8 @@ export type ResolversTypes = {
   CreateTranshumanceCorridorInput: CreateTranshumanceCorridorInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
   DisplacementAgeGroup: DisplacementAgeGroup;
-  DisplacementCount: ResolverTypeWrapper<DisplacementCount>;
   DisplacementFigures: ResolverTypeWrapper<DisplacementFigures>;
   DisplacementIdpGroup: ResolverTypeWrapper<DisplacementIdpGroup>;
   DisplacementIdpGroupInput: DisplacementIdpGroupInput;
@@ -1922,7 +1927,7 @@ export type ResolversParentTypes = {
   CreateTranshumanceCorridorInput: CreateTranshumanceCorridorInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  DisplacementCount: DisplacementCount;
+  DisclosedCount: DisclosedCount;
   DisplacementFigures: DisplacementFigures;
   DisplacementIdpGroup: DisplacementIdpGroup;
   DisplacementIdpGroupInput: DisplacementIdpGroupInput;
@@ -2112,7 +2117,7 @@ export type AwarenessAgeGroupCountResolvers<
   ParentType extends ResolversParentTypes['AwarenessAgeGroupCount'] = ResolversParentTypes['AwarenessAgeGroupCount'],
 > = {
   ageGroup?: Resolver<ResolversTypes['DisplacementAgeGroup'], ParentType, ContextType>;
-  people?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type AwarenessParticipantCountResolvers<
@@ -2120,7 +2125,7 @@ export type AwarenessParticipantCountResolvers<
   ParentType extends ResolversParentTypes['AwarenessParticipantCount'] = ResolversParentTypes['AwarenessParticipantCount'],
 > = {
   ageGroup?: Resolver<ResolversTypes['DisplacementAgeGroup'], ParentType, ContextType>;
-  people?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['DisplacementSex'], ParentType, ContextType>;
 };
 
@@ -2133,7 +2138,7 @@ export type AwarenessParticipantsResolvers<
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['AwarenessParticipantCount']>, ParentType, ContextType>;
   sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type AwarenessSessionResolvers<
@@ -2176,7 +2181,7 @@ export type AwarenessSexCountResolvers<
   ContextType = DisplacementContext,
   ParentType extends ResolversParentTypes['AwarenessSexCount'] = ResolversParentTypes['AwarenessSexCount'],
 > = {
-  people?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['DisplacementSex'], ParentType, ContextType>;
 };
 
@@ -2258,9 +2263,9 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type DisplacementCountResolvers<
+export type DisclosedCountResolvers<
   ContextType = DisplacementContext,
-  ParentType extends ResolversParentTypes['DisplacementCount'] = ResolversParentTypes['DisplacementCount'],
+  ParentType extends ResolversParentTypes['DisclosedCount'] = ResolversParentTypes['DisclosedCount'],
 > = {
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2273,10 +2278,10 @@ export type DisplacementFiguresResolvers<
   areasReporting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  idpHouseholds?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
-  idpIndividuals?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
-  returneeHouseholds?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
-  returneeIndividuals?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
+  idpHouseholds?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
+  idpIndividuals?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
+  returneeHouseholds?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
+  returneeIndividuals?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
 };
 
 export type DisplacementIdpGroupResolvers<
@@ -2284,7 +2289,7 @@ export type DisplacementIdpGroupResolvers<
   ParentType extends ResolversParentTypes['DisplacementIdpGroup'] = ResolversParentTypes['DisplacementIdpGroup'],
 > = {
   ageGroup?: Resolver<ResolversTypes['DisplacementAgeGroup'], ParentType, ContextType>;
-  individuals?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  individuals?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['DisplacementSex'], ParentType, ContextType>;
 };
 
@@ -2293,7 +2298,7 @@ export type DisplacementOriginResolvers<
   ParentType extends ResolversParentTypes['DisplacementOrigin'] = ResolversParentTypes['DisplacementOrigin'],
 > = {
   adminArea?: Resolver<ResolversTypes['AdminArea'], ParentType, ContextType>;
-  individuals?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  individuals?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type DisplacementPeriodResolvers<
@@ -2303,19 +2308,19 @@ export type DisplacementPeriodResolvers<
   areasReporting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  idpHouseholds?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
-  idpIndividuals?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
+  idpHouseholds?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
+  idpIndividuals?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
   periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  returneeHouseholds?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
-  returneeIndividuals?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
+  returneeHouseholds?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
+  returneeIndividuals?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
 };
 
 export type DisplacementReasonCountResolvers<
   ContextType = DisplacementContext,
   ParentType extends ResolversParentTypes['DisplacementReasonCount'] = ResolversParentTypes['DisplacementReasonCount'],
 > = {
-  individuals?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  individuals?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['DisplacementReason'], ParentType, ContextType>;
 };
 
@@ -2329,14 +2334,14 @@ export type DisplacementReportResolvers<
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  idpHouseholds?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
-  idpIndividuals?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  idpHouseholds?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  idpIndividuals?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   idpsBySexAndAge?: Resolver<Array<ResolversTypes['DisplacementIdpGroup']>, ParentType, ContextType>;
   origins?: Resolver<Array<ResolversTypes['DisplacementOrigin']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['DisplacementReasonCount']>, ParentType, ContextType>;
   recordedBy?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
-  returneeHouseholds?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
-  returneeIndividuals?: Resolver<Maybe<ResolversTypes['DisplacementCount']>, ParentType, ContextType>;
+  returneeHouseholds?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
+  returneeIndividuals?: Resolver<Maybe<ResolversTypes['DisclosedCount']>, ParentType, ContextType>;
   roundName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roundNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2376,7 +2381,7 @@ export type FlowObservationResolvers<
   destination?: Resolver<Maybe<ResolversTypes['AdminArea']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['FlowDirection'], ParentType, ContextType>;
   heads?: Resolver<ResolversTypes['TranshumanceHeads'], ParentType, ContextType>;
-  herders?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  herders?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   observedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['AdminArea']>, ParentType, ContextType>;
@@ -2746,7 +2751,7 @@ export type ReintegrationAreaStatsResolvers<
   assistance?: Resolver<Array<ResolversTypes['ReintegrationAssistanceCount']>, ParentType, ContextType>;
   breakdown?: Resolver<ResolversTypes['ReintegrationBreakdown'], ParentType, ContextType>;
   byKey?: Resolver<Array<ResolversTypes['ReintegrationStatsCell']>, ParentType, ContextType>;
-  cases?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -2763,7 +2768,7 @@ export type ReintegrationAssistanceCountResolvers<
   ContextType = DisplacementContext,
   ParentType extends ResolversParentTypes['ReintegrationAssistanceCount'] = ResolversParentTypes['ReintegrationAssistanceCount'],
 > = {
-  cases?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ReintegrationAssistanceKind'], ParentType, ContextType>;
 };
 
@@ -2854,7 +2859,7 @@ export type ReintegrationStatsCellResolvers<
   ContextType = DisplacementContext,
   ParentType extends ResolversParentTypes['ReintegrationStatsCell'] = ResolversParentTypes['ReintegrationStatsCell'],
 > = {
-  cases?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -2865,7 +2870,7 @@ export type ReintegrationStatsLineResolvers<
   adminArea?: Resolver<Maybe<ResolversTypes['AdminArea']>, ParentType, ContextType>;
   assistance?: Resolver<Array<ResolversTypes['ReintegrationAssistanceCount']>, ParentType, ContextType>;
   byKey?: Resolver<Array<ResolversTypes['ReintegrationStatsCell']>, ParentType, ContextType>;
-  cases?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -3144,7 +3149,7 @@ export type TranshumanceWeeklyFlowResolvers<
 > = {
   corridor?: Resolver<ResolversTypes['TranshumanceCorridor'], ParentType, ContextType>;
   heads?: Resolver<ResolversTypes['TranshumanceHeads'], ParentType, ContextType>;
-  herders?: Resolver<ResolversTypes['DisplacementCount'], ParentType, ContextType>;
+  herders?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   observations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   week?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weekStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -3169,7 +3174,7 @@ export type Resolvers<ContextType = DisplacementContext> = {
   CountryCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
-  DisplacementCount?: DisplacementCountResolvers<ContextType>;
+  DisclosedCount?: DisclosedCountResolvers<ContextType>;
   DisplacementFigures?: DisplacementFiguresResolvers<ContextType>;
   DisplacementIdpGroup?: DisplacementIdpGroupResolvers<ContextType>;
   DisplacementOrigin?: DisplacementOriginResolvers<ContextType>;

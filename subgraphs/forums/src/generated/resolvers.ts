@@ -288,6 +288,18 @@ export type DeclarationTranslationInput = {
 };
 
 /**
+ * A count of people (or of what could point at them) as the caller may see it: exact for the organisation
+ * that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small
+ * enough to point at identifiable people, or when it would let a reader work a withheld count out from a
+ * total shown beside it.
+ */
+export type DisclosedCount = {
+  __typename?: 'DisclosedCount';
+  count?: Maybe<Scalars['Int']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/**
  * A forum where communities affected by violent extremism meet decision-makers. What it is, where and when,
  * and who convened it are PUBLIC; who took part is counted, never named, and the counts are for partners.
  */
@@ -370,13 +382,6 @@ export type ForumFilter = {
   topic?: InputMaybe<ForumTopic>;
 };
 
-/** A count through disclosure control: null and suppressed when it could point at identifiable people. */
-export type ForumHeadcount = {
-  __typename?: 'ForumHeadcount';
-  count?: Maybe<Scalars['Int']['output']>;
-  suppressed: Scalars['Boolean']['output'];
-};
-
 export type ForumImplementation = {
   __typename?: 'ForumImplementation';
   groupBy: ForumImplementationGrouping;
@@ -442,9 +447,9 @@ export type ForumParticipantCategory =
 export type ForumParticipantGroup = {
   __typename?: 'ForumParticipantGroup';
   category: ForumParticipantCategory;
-  men: ForumHeadcount;
-  total: ForumHeadcount;
-  women: ForumHeadcount;
+  men: DisclosedCount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 export type ForumParticipantGroupInput = {
@@ -455,7 +460,7 @@ export type ForumParticipantGroupInput = {
 
 export type ForumParticipantOrigin = {
   __typename?: 'ForumParticipantOrigin';
-  participants: ForumHeadcount;
+  participants: DisclosedCount;
   /** An admin-1 area (region) of the directory. */
   region: AdminArea;
 };
@@ -476,13 +481,13 @@ export type ForumParticipants = {
   exact: Scalars['Boolean']['output'];
   /** Every category, in the order of ForumParticipantCategory (zero where none came). */
   groups: Array<ForumParticipantGroup>;
-  men: ForumHeadcount;
+  men: DisclosedCount;
   /** Participants whose region of origin was not recorded. */
-  originUnknown: ForumHeadcount;
+  originUnknown: DisclosedCount;
   /** Participants by region of origin (admin-1 areas), largest first. */
   origins: Array<ForumParticipantOrigin>;
-  total: ForumHeadcount;
-  women: ForumHeadcount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 export type ForumParticipantsInput = {
@@ -500,9 +505,9 @@ export type ForumParticipation = {
   forums: Array<ForumParticipationRow>;
   /** Across the forums, by category; a sum is withheld when any forum figure in it is. */
   groups: Array<ForumParticipantGroup>;
-  men: ForumHeadcount;
-  total: ForumHeadcount;
-  women: ForumHeadcount;
+  men: DisclosedCount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 export type ForumParticipationRow = {
@@ -511,9 +516,9 @@ export type ForumParticipationRow = {
   exact: Scalars['Boolean']['output'];
   forum: Forum;
   groups: Array<ForumParticipantGroup>;
-  men: ForumHeadcount;
-  total: ForumHeadcount;
-  women: ForumHeadcount;
+  men: DisclosedCount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 export type ForumPublicationInput = {
@@ -1349,11 +1354,11 @@ export type ResolversTypes = {
   DeclarationRecipientInput: DeclarationRecipientInput;
   DeclarationText: ResolverTypeWrapper<DeclarationText>;
   DeclarationTranslationInput: DeclarationTranslationInput;
+  DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
   Forum: ResolverTypeWrapper<Forum>;
   ForumConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Forum']>>;
   ForumEdge: ResolverTypeWrapper<ForumEdge>;
   ForumFilter: ForumFilter;
-  ForumHeadcount: ResolverTypeWrapper<ForumHeadcount>;
   ForumImplementation: ResolverTypeWrapper<ForumImplementation>;
   ForumImplementationGroup: ResolverTypeWrapper<ForumImplementationGroup>;
   ForumImplementationGrouping: ForumImplementationGrouping;
@@ -1444,11 +1449,11 @@ export type ResolversParentTypes = {
   DeclarationRecipientInput: DeclarationRecipientInput;
   DeclarationText: DeclarationText;
   DeclarationTranslationInput: DeclarationTranslationInput;
+  DisclosedCount: DisclosedCount;
   Forum: Forum | FederationReferenceTypes['Forum'];
   ForumConnection: Connection<ResolversParentTypes['Forum']>;
   ForumEdge: ForumEdge;
   ForumFilter: ForumFilter;
-  ForumHeadcount: ForumHeadcount;
   ForumImplementation: ForumImplementation;
   ForumImplementationGroup: ForumImplementationGroup;
   ForumImplementationPoint: ForumImplementationPoint;
@@ -1687,6 +1692,14 @@ export type DeclarationTextResolvers<
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DisclosedCountResolvers<
+  ContextType = ForumsContext,
+  ParentType extends ResolversParentTypes['DisclosedCount'] = ResolversParentTypes['DisclosedCount'],
+> = {
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ForumResolvers<
   ContextType = ForumsContext,
   ParentType extends ResolversParentTypes['Forum'] = ResolversParentTypes['Forum'],
@@ -1733,14 +1746,6 @@ export type ForumEdgeResolvers<
   node?: Resolver<ResolversTypes['Forum'], ParentType, ContextType>;
 };
 
-export type ForumHeadcountResolvers<
-  ContextType = ForumsContext,
-  ParentType extends ResolversParentTypes['ForumHeadcount'] = ResolversParentTypes['ForumHeadcount'],
-> = {
-  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
 export type ForumImplementationResolvers<
   ContextType = ForumsContext,
   ParentType extends ResolversParentTypes['ForumImplementation'] = ResolversParentTypes['ForumImplementation'],
@@ -1779,16 +1784,16 @@ export type ForumParticipantGroupResolvers<
   ParentType extends ResolversParentTypes['ForumParticipantGroup'] = ResolversParentTypes['ForumParticipantGroup'],
 > = {
   category?: Resolver<ResolversTypes['ForumParticipantCategory'], ParentType, ContextType>;
-  men?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type ForumParticipantOriginResolvers<
   ContextType = ForumsContext,
   ParentType extends ResolversParentTypes['ForumParticipantOrigin'] = ResolversParentTypes['ForumParticipantOrigin'],
 > = {
-  participants?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['AdminArea'], ParentType, ContextType>;
 };
 
@@ -1798,11 +1803,11 @@ export type ForumParticipantsResolvers<
 > = {
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['ForumParticipantGroup']>, ParentType, ContextType>;
-  men?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  originUnknown?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  originUnknown?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   origins?: Resolver<Array<ResolversTypes['ForumParticipantOrigin']>, ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type ForumParticipationResolvers<
@@ -1812,9 +1817,9 @@ export type ForumParticipationResolvers<
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['ForumParticipationRow']>, ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['ForumParticipantGroup']>, ParentType, ContextType>;
-  men?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type ForumParticipationRowResolvers<
@@ -1824,9 +1829,9 @@ export type ForumParticipationRowResolvers<
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   forum?: Resolver<ResolversTypes['Forum'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['ForumParticipantGroup']>, ParentType, ContextType>;
-  men?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['ForumHeadcount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type ForumRecommendationResolvers<
@@ -2234,10 +2239,10 @@ export type Resolvers<ContextType = ForumsContext> = {
   DeclarationEdge?: DeclarationEdgeResolvers<ContextType>;
   DeclarationRecipient?: DeclarationRecipientResolvers<ContextType>;
   DeclarationText?: DeclarationTextResolvers<ContextType>;
+  DisclosedCount?: DisclosedCountResolvers<ContextType>;
   Forum?: ForumResolvers<ContextType>;
   ForumConnection?: ForumConnectionResolvers<ContextType>;
   ForumEdge?: ForumEdgeResolvers<ContextType>;
-  ForumHeadcount?: ForumHeadcountResolvers<ContextType>;
   ForumImplementation?: ForumImplementationResolvers<ContextType>;
   ForumImplementationGroup?: ForumImplementationGroupResolvers<ContextType>;
   ForumImplementationPoint?: ForumImplementationPointResolvers<ContextType>;

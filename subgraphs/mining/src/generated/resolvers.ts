@@ -222,6 +222,18 @@ export type CreateMiningSiteInput = {
   operator?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/**
+ * A count of people (or of what could point at them) as the caller may see it: exact for the organisation
+ * that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small
+ * enough to point at identifiable people, or when it would let a reader work a withheld count out from a
+ * total shown beside it.
+ */
+export type DisclosedCount = {
+  __typename?: 'DisclosedCount';
+  count?: Maybe<Scalars['Int']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+};
+
 /** The components of the ECOWAS Conflict Prevention Framework a training can contribute to. */
 export type EcpfComponent =
   | 'CROSS_BORDER_INITIATIVES'
@@ -250,7 +262,7 @@ export type EcpfComponentDescription = {
 export type GroupKnowledgeScore = {
   __typename?: 'GroupKnowledgeScore';
   /** People of the group who sat both tests. */
-  assessed: MiningCount;
+  assessed: DisclosedCount;
   /** meanPostScore − meanPreScore. */
   meanGain?: Maybe<Scalars['Float']['output']>;
   meanPostScore?: Maybe<Scalars['Float']['output']>;
@@ -300,7 +312,7 @@ export type KnowledgeGain = {
 export type KnowledgeGainFigures = {
   __typename?: 'KnowledgeGainFigures';
   /** People who sat both tests. */
-  assessed: MiningCount;
+  assessed: DisclosedCount;
   /** Mean gain in percentage points of the scale (post − pre). */
   meanGainPoints?: Maybe<Scalars['Float']['output']>;
   meanPostScorePercent?: Maybe<Scalars['Float']['output']>;
@@ -476,7 +488,7 @@ export type MiningAreaFigures = {
   mediaInterventions: Scalars['Int']['output'];
   miningSites: Scalars['Int']['output'];
   /** People trained, through disclosure control unless your organisation owns every training counted. */
-  peopleTrained: MiningCount;
+  peopleTrained: DisclosedCount;
   /** Sites where a training was held in the period. */
   sitesWithTraining: Scalars['Int']['output'];
   trainings: Scalars['Int']['output'];
@@ -499,13 +511,6 @@ export type MiningChallenge =
   /** Mercury and cyanide in rivers and wells. */
   | 'WATER_POLLUTION'
   | 'YOUTH_UNEMPLOYMENT';
-
-/** A count of people as the caller may see it: null and suppressed when it could point at identifiable people. */
-export type MiningCount = {
-  __typename?: 'MiningCount';
-  count?: Maybe<Scalars['Int']['output']>;
-  suppressed: Scalars['Boolean']['output'];
-};
 
 export type MiningCoverage = {
   __typename?: 'MiningCoverage';
@@ -533,18 +538,18 @@ export type MiningCoverageLevel =
 /** People by sex, and those counted only in a total. */
 export type MiningHeadcount = {
   __typename?: 'MiningHeadcount';
-  men: MiningCount;
-  notBrokenDown: MiningCount;
-  total: MiningCount;
-  women: MiningCount;
+  men: DisclosedCount;
+  notBrokenDown: DisclosedCount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 export type MiningParticipantCount = {
   __typename?: 'MiningParticipantCount';
-  men: MiningCount;
+  men: DisclosedCount;
   stakeholderGroup: MiningStakeholderGroup;
-  total: MiningCount;
-  women: MiningCount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 export type MiningParticipantCountInput = {
@@ -564,11 +569,11 @@ export type MiningParticipants = {
   byGroup: Array<MiningParticipantCount>;
   /** True when the counts are exact (your organisation owns the record). */
   exact: Scalars['Boolean']['output'];
-  men: MiningCount;
+  men: DisclosedCount;
   /** People counted only in a total, with neither group nor sex recorded. */
-  notBrokenDown: MiningCount;
-  total: MiningCount;
-  women: MiningCount;
+  notBrokenDown: DisclosedCount;
+  total: DisclosedCount;
+  women: DisclosedCount;
 };
 
 /**
@@ -1596,11 +1601,12 @@ export type ResolversTypes = {
   CreateMiningSiteInput: CreateMiningSiteInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EcpfComponent: EcpfComponent;
   EcpfComponentDescription: ResolverTypeWrapper<EcpfComponentDescription>;
   GroupKnowledgeScore: ResolverTypeWrapper<GroupKnowledgeScore>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   GroupKnowledgeScoreInput: GroupKnowledgeScoreInput;
   KnowledgeAssessment: ResolverTypeWrapper<KnowledgeAssessment>;
   KnowledgeAssessmentInput: KnowledgeAssessmentInput;
@@ -1624,7 +1630,6 @@ export type ResolversTypes = {
   MiningAreaCoverage: ResolverTypeWrapper<MiningAreaCoverageMapper>;
   MiningAreaFigures: ResolverTypeWrapper<MiningAreaFigures>;
   MiningChallenge: MiningChallenge;
-  MiningCount: ResolverTypeWrapper<MiningCount>;
   MiningCoverage: ResolverTypeWrapper<Omit<MiningCoverage, 'areas'> & { areas: Array<ResolversTypes['MiningAreaCoverage']> }>;
   MiningCoverageFilter: MiningCoverageFilter;
   MiningCoverageLevel: MiningCoverageLevel;
@@ -1709,10 +1714,11 @@ export type ResolversParentTypes = {
   CreateMiningSiteInput: CreateMiningSiteInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DisclosedCount: DisclosedCount;
+  Boolean: Scalars['Boolean']['output'];
   EcpfComponentDescription: EcpfComponentDescription;
   GroupKnowledgeScore: GroupKnowledgeScore;
   Float: Scalars['Float']['output'];
-  Boolean: Scalars['Boolean']['output'];
   GroupKnowledgeScoreInput: GroupKnowledgeScoreInput;
   KnowledgeAssessment: KnowledgeAssessment;
   KnowledgeAssessmentInput: KnowledgeAssessmentInput;
@@ -1731,7 +1737,6 @@ export type ResolversParentTypes = {
   MediaInterventionFilter: MediaInterventionFilter;
   MiningAreaCoverage: MiningAreaCoverageMapper;
   MiningAreaFigures: MiningAreaFigures;
-  MiningCount: MiningCount;
   MiningCoverage: Omit<MiningCoverage, 'areas'> & { areas: Array<ResolversParentTypes['MiningAreaCoverage']> };
   MiningCoverageFilter: MiningCoverageFilter;
   MiningHeadcount: MiningHeadcount;
@@ -1953,6 +1958,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DisclosedCountResolvers<
+  ContextType = MiningContext,
+  ParentType extends ResolversParentTypes['DisclosedCount'] = ResolversParentTypes['DisclosedCount'],
+> = {
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type EcpfComponentDescriptionResolvers<
   ContextType = MiningContext,
   ParentType extends ResolversParentTypes['EcpfComponentDescription'] = ResolversParentTypes['EcpfComponentDescription'],
@@ -1966,7 +1979,7 @@ export type GroupKnowledgeScoreResolvers<
   ContextType = MiningContext,
   ParentType extends ResolversParentTypes['GroupKnowledgeScore'] = ResolversParentTypes['GroupKnowledgeScore'],
 > = {
-  assessed?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
+  assessed?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   meanGain?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   meanPostScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   meanPreScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1997,7 +2010,7 @@ export type KnowledgeGainFiguresResolvers<
   ContextType = MiningContext,
   ParentType extends ResolversParentTypes['KnowledgeGainFigures'] = ResolversParentTypes['KnowledgeGainFigures'],
 > = {
-  assessed?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
+  assessed?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   meanGainPoints?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   meanPostScorePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   meanPreScorePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2130,17 +2143,9 @@ export type MiningAreaFiguresResolvers<
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mediaInterventions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   miningSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  peopleTrained?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
+  peopleTrained?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   sitesWithTraining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trainings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type MiningCountResolvers<
-  ContextType = MiningContext,
-  ParentType extends ResolversParentTypes['MiningCount'] = ResolversParentTypes['MiningCount'],
-> = {
-  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type MiningCoverageResolvers<
@@ -2157,20 +2162,20 @@ export type MiningHeadcountResolvers<
   ContextType = MiningContext,
   ParentType extends ResolversParentTypes['MiningHeadcount'] = ResolversParentTypes['MiningHeadcount'],
 > = {
-  men?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
-  notBrokenDown?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  notBrokenDown?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type MiningParticipantCountResolvers<
   ContextType = MiningContext,
   ParentType extends ResolversParentTypes['MiningParticipantCount'] = ResolversParentTypes['MiningParticipantCount'],
 > = {
-  men?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
   stakeholderGroup?: Resolver<ResolversTypes['MiningStakeholderGroup'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type MiningParticipantsResolvers<
@@ -2179,10 +2184,10 @@ export type MiningParticipantsResolvers<
 > = {
   byGroup?: Resolver<Array<ResolversTypes['MiningParticipantCount']>, ParentType, ContextType>;
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  men?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
-  notBrokenDown?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
-  women?: Resolver<ResolversTypes['MiningCount'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  notBrokenDown?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['DisclosedCount'], ParentType, ContextType>;
 };
 
 export type MiningSiteResolvers<
@@ -2687,6 +2692,7 @@ export type Resolvers<ContextType = MiningContext> = {
   CountryCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DisclosedCount?: DisclosedCountResolvers<ContextType>;
   EcpfComponentDescription?: EcpfComponentDescriptionResolvers<ContextType>;
   GroupKnowledgeScore?: GroupKnowledgeScoreResolvers<ContextType>;
   KnowledgeAssessment?: KnowledgeAssessmentResolvers<ContextType>;
@@ -2703,7 +2709,6 @@ export type Resolvers<ContextType = MiningContext> = {
   MediaInterventionEdge?: MediaInterventionEdgeResolvers<ContextType>;
   MiningAreaCoverage?: MiningAreaCoverageResolvers<ContextType>;
   MiningAreaFigures?: MiningAreaFiguresResolvers<ContextType>;
-  MiningCount?: MiningCountResolvers<ContextType>;
   MiningCoverage?: MiningCoverageResolvers<ContextType>;
   MiningHeadcount?: MiningHeadcountResolvers<ContextType>;
   MiningParticipantCount?: MiningParticipantCountResolvers<ContextType>;
