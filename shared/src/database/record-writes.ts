@@ -25,6 +25,11 @@ export interface WriteSpec<T> {
    * and recipients are written only through it, and the audit log must show them.
    */
   after?: (manager: EntityManager, record: T) => Promise<string[] | void>;
+  /**
+   * Columns of a new record that only its transaction can give (a number drawn from a sequence, given
+   * back if the write rolls back): run after `check`, merged into the values created.
+   */
+  fill?: (manager: EntityManager) => Promise<Partial<T>>;
 }
 
 /**
@@ -84,8 +89,15 @@ export class RecordWrites {
   ): Promise<T> {
     return this.transaction(async (manager) => {
       await spec.check?.(manager);
+      const filled = await spec.fill?.(manager);
       const rows = manager.getRepository(spec.schema);
-      const row = { ...values, ownerOrg: writer.organisationId, createdBy: writer.subject, clientMutationId: clientMutationId ?? null };
+      const row = {
+        ...values,
+        ...filled,
+        ownerOrg: writer.organisationId,
+        createdBy: writer.subject,
+        clientMutationId: clientMutationId ?? null,
+      };
       const created = await rows.save(rows.create(row as unknown as DeepPartial<T>));
       const others = (await spec.after?.(manager, created)) ?? [];
       await this.record(manager, spec, [created.id, ...others], writer.organisationId);
