@@ -4,6 +4,26 @@
 import type { Connection } from '@peacegraph/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit';
+import type {
+  CommunityMapper,
+  OrganisationMapper,
+  LanguageMapper,
+  CountryMapper,
+  AdminAreaMapper,
+  ModuleMapper,
+  SessionPlanMapper,
+  FacilitatorMapper,
+  CohortMapper,
+  CohortProgressMapper,
+  SessionDeliveryMapper,
+  CommunityActionPlanMapper,
+  PlannedActionMapper,
+  SocialMobilisationMapper,
+  StaffTrainingMapper,
+  CoachingSessionMapper,
+  DialogueProcessMapper,
+  ReachGroupMapper,
+} from '../resolvers/mappers';
 import type { CurriculumContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1468,7 +1488,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddSessionPlanInput: AddSessionPlanInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  AdminArea: ResolverTypeWrapper<AdminArea>;
+  AdminArea: ResolverTypeWrapper<AdminAreaMapper>;
   AgeGroup: AgeGroup;
   AgeGroupCount: ResolverTypeWrapper<AgeGroupCount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1480,83 +1500,88 @@ export type ResolversTypes = {
   AuditEntryConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['AuditEntry']>>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   CoachingMode: CoachingMode;
-  CoachingSession: ResolverTypeWrapper<CoachingSession>;
-  Cohort: ResolverTypeWrapper<Cohort>;
+  CoachingSession: ResolverTypeWrapper<CoachingSessionMapper>;
+  Cohort: ResolverTypeWrapper<CohortMapper>;
   CohortConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Cohort']>>;
-  CohortEdge: ResolverTypeWrapper<CohortEdge>;
+  CohortEdge: ResolverTypeWrapper<Omit<CohortEdge, 'node'> & { node: ResolversTypes['Cohort'] }>;
   CohortFilter: CohortFilter;
-  CohortProgress: ResolverTypeWrapper<CohortProgress>;
+  CohortProgress: ResolverTypeWrapper<CohortProgressMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CohortStatus: CohortStatus;
   CohortStatusChangeInput: CohortStatusChangeInput;
-  Community: ResolverTypeWrapper<Community>;
-  CommunityActionPlan: ResolverTypeWrapper<CommunityActionPlan>;
+  Community: ResolverTypeWrapper<CommunityMapper>;
+  CommunityActionPlan: ResolverTypeWrapper<CommunityActionPlanMapper>;
   CommunityActionPlanConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['CommunityActionPlan']>>;
-  CommunityActionPlanEdge: ResolverTypeWrapper<CommunityActionPlanEdge>;
+  CommunityActionPlanEdge: ResolverTypeWrapper<Omit<CommunityActionPlanEdge, 'node'> & { node: ResolversTypes['CommunityActionPlan'] }>;
   CorrectSessionDeliveryInput: CorrectSessionDeliveryInput;
-  Country: ResolverTypeWrapper<Country>;
+  Country: ResolverTypeWrapper<CountryMapper>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateCohortInput: CreateCohortInput;
   CreateCommunityActionPlanInput: CreateCommunityActionPlanInput;
   CreateFacilitatorInput: CreateFacilitatorInput;
   CreateModuleInput: CreateModuleInput;
   CreateStaffTrainingInput: CreateStaffTrainingInput;
-  CurriculumReach: ResolverTypeWrapper<CurriculumReach>;
+  CurriculumReach: ResolverTypeWrapper<Omit<CurriculumReach, 'groups'> & { groups: Array<ResolversTypes['ReachGroup']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DialogueProcess: ResolverTypeWrapper<DialogueProcess>;
+  DialogueProcess: ResolverTypeWrapper<DialogueProcessMapper>;
   DialogueProcessStatus: DialogueProcessStatus;
   DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
-  Facilitator: ResolverTypeWrapper<Facilitator>;
+  Facilitator: ResolverTypeWrapper<FacilitatorMapper>;
   FacilitatorConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Facilitator']>>;
-  FacilitatorEdge: ResolverTypeWrapper<FacilitatorEdge>;
+  FacilitatorEdge: ResolverTypeWrapper<Omit<FacilitatorEdge, 'node'> & { node: ResolversTypes['Facilitator'] }>;
   FacilitatorFilter: FacilitatorFilter;
   Headcount: ResolverTypeWrapper<Headcount>;
   HeadcountInput: HeadcountInput;
-  Language: ResolverTypeWrapper<Language>;
+  Language: ResolverTypeWrapper<LanguageMapper>;
   LanguageCode: ResolverTypeWrapper<Scalars['LanguageCode']['output']>;
   MobilisationActivity: MobilisationActivity;
-  Module: ResolverTypeWrapper<Module>;
+  Module: ResolverTypeWrapper<ModuleMapper>;
   ModuleConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Module']>>;
-  ModuleEdge: ResolverTypeWrapper<ModuleEdge>;
+  ModuleEdge: ResolverTypeWrapper<Omit<ModuleEdge, 'node'> & { node: ResolversTypes['Module'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Organisation: ResolverTypeWrapper<Organisation>;
+  Organisation: ResolverTypeWrapper<OrganisationMapper>;
   PCode: ResolverTypeWrapper<Scalars['PCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  PlannedAction: ResolverTypeWrapper<PlannedAction>;
+  PlannedAction: ResolverTypeWrapper<PlannedActionMapper>;
   PlannedActionInput: PlannedActionInput;
   PlannedActionStatus: PlannedActionStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReachFigures: ResolverTypeWrapper<ReachFigures>;
   ReachFilter: ReachFilter;
-  ReachGroup: ResolverTypeWrapper<ReachGroup>;
+  ReachGroup: ResolverTypeWrapper<ReachGroupMapper>;
   ReachGrouping: ReachGrouping;
   RecordCoachingSessionInput: RecordCoachingSessionInput;
   RecordDialogueProcessInput: RecordDialogueProcessInput;
   RecordSessionDeliveryInput: RecordSessionDeliveryInput;
   RecordSocialMobilisationInput: RecordSocialMobilisationInput;
-  SessionDelivery: ResolverTypeWrapper<SessionDelivery>;
+  SessionDelivery: ResolverTypeWrapper<SessionDeliveryMapper>;
   SessionDeliveryConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['SessionDelivery']>>;
-  SessionDeliveryEdge: ResolverTypeWrapper<SessionDeliveryEdge>;
+  SessionDeliveryEdge: ResolverTypeWrapper<Omit<SessionDeliveryEdge, 'node'> & { node: ResolversTypes['SessionDelivery'] }>;
   SessionDeliveryFilter: SessionDeliveryFilter;
-  SessionPlan: ResolverTypeWrapper<SessionPlan>;
+  SessionPlan: ResolverTypeWrapper<SessionPlanMapper>;
   SessionTheme: SessionTheme;
   Sex: Sex;
   SexAgeCount: ResolverTypeWrapper<SexAgeCount>;
   SexCount: ResolverTypeWrapper<SexCount>;
-  SocialMobilisation: ResolverTypeWrapper<SocialMobilisation>;
+  SocialMobilisation: ResolverTypeWrapper<SocialMobilisationMapper>;
   SocialMobilisationConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['SocialMobilisation']>>;
-  SocialMobilisationEdge: ResolverTypeWrapper<SocialMobilisationEdge>;
+  SocialMobilisationEdge: ResolverTypeWrapper<Omit<SocialMobilisationEdge, 'node'> & { node: ResolversTypes['SocialMobilisation'] }>;
   SocialMobilisationFilter: SocialMobilisationFilter;
-  StaffTraining: ResolverTypeWrapper<StaffTraining>;
+  StaffTraining: ResolverTypeWrapper<StaffTrainingMapper>;
   StaffTrainingConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['StaffTraining']>>;
-  StaffTrainingEdge: ResolverTypeWrapper<StaffTrainingEdge>;
+  StaffTrainingEdge: ResolverTypeWrapper<Omit<StaffTrainingEdge, 'node'> & { node: ResolversTypes['StaffTraining'] }>;
   StaffTrainingFilter: StaffTrainingFilter;
   Suspension: ResolverTypeWrapper<Suspension>;
-  TraineeCount: ResolverTypeWrapper<TraineeCount>;
+  TraineeCount: ResolverTypeWrapper<Omit<TraineeCount, 'country'> & { country: ResolversTypes['Country'] }>;
   TraineeCountInput: TraineeCountInput;
-  TraineeCountryTotal: ResolverTypeWrapper<TraineeCountryTotal>;
-  TraineeCounts: ResolverTypeWrapper<TraineeCounts>;
+  TraineeCountryTotal: ResolverTypeWrapper<Omit<TraineeCountryTotal, 'country'> & { country: ResolversTypes['Country'] }>;
+  TraineeCounts: ResolverTypeWrapper<
+    Omit<TraineeCounts, 'byCountry' | 'byCountryAndSex'> & {
+      byCountry: Array<ResolversTypes['TraineeCountryTotal']>;
+      byCountryAndSex: Array<ResolversTypes['TraineeCount']>;
+    }
+  >;
   UpdateCohortInput: UpdateCohortInput;
   UpdateCommunityActionPlanInput: UpdateCommunityActionPlanInput;
   UpdateDialogueProcessInput: UpdateDialogueProcessInput;
@@ -1576,7 +1601,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   AddSessionPlanInput: AddSessionPlanInput;
   Int: Scalars['Int']['output'];
-  AdminArea: AdminArea;
+  AdminArea: AdminAreaMapper;
   AgeGroupCount: AgeGroupCount;
   Boolean: Scalars['Boolean']['output'];
   AudienceCount: AudienceCount;
@@ -1584,76 +1609,79 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryRow;
   AuditEntryConnection: Connection<ResolversParentTypes['AuditEntry']>;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
-  CoachingSession: CoachingSession | FederationReferenceTypes['CoachingSession'];
-  Cohort: Cohort | FederationReferenceTypes['Cohort'];
+  CoachingSession: CoachingSessionMapper;
+  Cohort: CohortMapper;
   CohortConnection: Connection<ResolversParentTypes['Cohort']>;
-  CohortEdge: CohortEdge;
+  CohortEdge: Omit<CohortEdge, 'node'> & { node: ResolversParentTypes['Cohort'] };
   CohortFilter: CohortFilter;
-  CohortProgress: CohortProgress;
+  CohortProgress: CohortProgressMapper;
   Float: Scalars['Float']['output'];
   CohortStatusChangeInput: CohortStatusChangeInput;
-  Community: Community | FederationReferenceTypes['Community'];
-  CommunityActionPlan: CommunityActionPlan | FederationReferenceTypes['CommunityActionPlan'];
+  Community: CommunityMapper;
+  CommunityActionPlan: CommunityActionPlanMapper;
   CommunityActionPlanConnection: Connection<ResolversParentTypes['CommunityActionPlan']>;
-  CommunityActionPlanEdge: CommunityActionPlanEdge;
+  CommunityActionPlanEdge: Omit<CommunityActionPlanEdge, 'node'> & { node: ResolversParentTypes['CommunityActionPlan'] };
   CorrectSessionDeliveryInput: CorrectSessionDeliveryInput;
-  Country: Country;
+  Country: CountryMapper;
   CountryCode: Scalars['CountryCode']['output'];
   CreateCohortInput: CreateCohortInput;
   CreateCommunityActionPlanInput: CreateCommunityActionPlanInput;
   CreateFacilitatorInput: CreateFacilitatorInput;
   CreateModuleInput: CreateModuleInput;
   CreateStaffTrainingInput: CreateStaffTrainingInput;
-  CurriculumReach: CurriculumReach;
+  CurriculumReach: Omit<CurriculumReach, 'groups'> & { groups: Array<ResolversParentTypes['ReachGroup']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  DialogueProcess: DialogueProcess | FederationReferenceTypes['DialogueProcess'];
+  DialogueProcess: DialogueProcessMapper;
   DisclosedCount: DisclosedCount;
-  Facilitator: Facilitator | FederationReferenceTypes['Facilitator'];
+  Facilitator: FacilitatorMapper;
   FacilitatorConnection: Connection<ResolversParentTypes['Facilitator']>;
-  FacilitatorEdge: FacilitatorEdge;
+  FacilitatorEdge: Omit<FacilitatorEdge, 'node'> & { node: ResolversParentTypes['Facilitator'] };
   FacilitatorFilter: FacilitatorFilter;
   Headcount: Headcount;
   HeadcountInput: HeadcountInput;
-  Language: Language | FederationReferenceTypes['Language'];
+  Language: LanguageMapper;
   LanguageCode: Scalars['LanguageCode']['output'];
-  Module: Module | FederationReferenceTypes['Module'];
+  Module: ModuleMapper;
   ModuleConnection: Connection<ResolversParentTypes['Module']>;
-  ModuleEdge: ModuleEdge;
+  ModuleEdge: Omit<ModuleEdge, 'node'> & { node: ResolversParentTypes['Module'] };
   Mutation: Record<PropertyKey, never>;
-  Organisation: Organisation | FederationReferenceTypes['Organisation'];
+  Organisation: OrganisationMapper;
   PCode: Scalars['PCode']['output'];
   PageInfo: PageInfo;
-  PlannedAction: PlannedAction | FederationReferenceTypes['PlannedAction'];
+  PlannedAction: PlannedActionMapper;
   PlannedActionInput: PlannedActionInput;
   Query: Record<PropertyKey, never>;
   ReachFigures: ReachFigures;
   ReachFilter: ReachFilter;
-  ReachGroup: ReachGroup;
+  ReachGroup: ReachGroupMapper;
   RecordCoachingSessionInput: RecordCoachingSessionInput;
   RecordDialogueProcessInput: RecordDialogueProcessInput;
   RecordSessionDeliveryInput: RecordSessionDeliveryInput;
   RecordSocialMobilisationInput: RecordSocialMobilisationInput;
-  SessionDelivery: SessionDelivery | FederationReferenceTypes['SessionDelivery'];
+  SessionDelivery: SessionDeliveryMapper;
   SessionDeliveryConnection: Connection<ResolversParentTypes['SessionDelivery']>;
-  SessionDeliveryEdge: SessionDeliveryEdge;
+  SessionDeliveryEdge: Omit<SessionDeliveryEdge, 'node'> & { node: ResolversParentTypes['SessionDelivery'] };
   SessionDeliveryFilter: SessionDeliveryFilter;
-  SessionPlan: SessionPlan | FederationReferenceTypes['SessionPlan'];
+  SessionPlan: SessionPlanMapper;
   SexAgeCount: SexAgeCount;
   SexCount: SexCount;
-  SocialMobilisation: SocialMobilisation | FederationReferenceTypes['SocialMobilisation'];
+  SocialMobilisation: SocialMobilisationMapper;
   SocialMobilisationConnection: Connection<ResolversParentTypes['SocialMobilisation']>;
-  SocialMobilisationEdge: SocialMobilisationEdge;
+  SocialMobilisationEdge: Omit<SocialMobilisationEdge, 'node'> & { node: ResolversParentTypes['SocialMobilisation'] };
   SocialMobilisationFilter: SocialMobilisationFilter;
-  StaffTraining: StaffTraining | FederationReferenceTypes['StaffTraining'];
+  StaffTraining: StaffTrainingMapper;
   StaffTrainingConnection: Connection<ResolversParentTypes['StaffTraining']>;
-  StaffTrainingEdge: StaffTrainingEdge;
+  StaffTrainingEdge: Omit<StaffTrainingEdge, 'node'> & { node: ResolversParentTypes['StaffTraining'] };
   StaffTrainingFilter: StaffTrainingFilter;
   Suspension: Suspension;
-  TraineeCount: TraineeCount;
+  TraineeCount: Omit<TraineeCount, 'country'> & { country: ResolversParentTypes['Country'] };
   TraineeCountInput: TraineeCountInput;
-  TraineeCountryTotal: TraineeCountryTotal;
-  TraineeCounts: TraineeCounts;
+  TraineeCountryTotal: Omit<TraineeCountryTotal, 'country'> & { country: ResolversParentTypes['Country'] };
+  TraineeCounts: Omit<TraineeCounts, 'byCountry' | 'byCountryAndSex'> & {
+    byCountry: Array<ResolversParentTypes['TraineeCountryTotal']>;
+    byCountryAndSex: Array<ResolversParentTypes['TraineeCount']>;
+  };
   UpdateCohortInput: UpdateCohortInput;
   UpdateCommunityActionPlanInput: UpdateCommunityActionPlanInput;
   UpdateDialogueProcessInput: UpdateDialogueProcessInput;

@@ -1,14 +1,14 @@
-import type { CurriculumContext } from '../context';
-import type { CommunityActionPlan as ActionPlanRow, PlannedAction as PlannedActionRow } from '../entities';
+import { loadExisting } from '@peacegraph/kit';
 import { communityRef, organisationRef } from './references';
+import type { CommunityActionPlanResolvers, PlannedActionResolvers } from '../generated/resolvers';
 
-export const CommunityActionPlan = {
-  cohort: (plan: ActionPlanRow, _: unknown, { loaders }: CurriculumContext) => loaders.cohort.load(plan.cohortId),
-  community: (plan: ActionPlanRow) => communityRef(plan.communityId),
-  actions: (plan: ActionPlanRow, _: unknown, { loaders }: CurriculumContext) => loaders.actionsOfPlan.load(plan.id),
-  organisation: (plan: ActionPlanRow) => organisationRef(plan.ownerOrg),
+export const CommunityActionPlan: CommunityActionPlanResolvers = {
+  cohort: (plan, _, { loaders }) => loadExisting(loaders.cohort, plan.cohortId),
+  community: (plan) => communityRef(plan.communityId),
+  actions: (plan, _, { loaders }) => loaders.actionsOfPlan.load(plan.id),
+  organisation: (plan) => organisationRef(plan.ownerOrg),
 };
 
-export const PlannedAction = {
-  actionPlan: (action: PlannedActionRow, _: unknown, { loaders }: CurriculumContext) => loaders.actionPlan.load(action.actionPlanId),
+export const PlannedAction: PlannedActionResolvers = {
+  actionPlan: (action, _, { loaders }) => loadExisting(loaders.actionPlan, action.actionPlanId),
 };

@@ -1,15 +1,12 @@
 import { loadPresent } from '@peacegraph/kit';
-import type { CurriculumContext } from '../context';
-import type { Facilitator as FacilitatorRow } from '../entities';
 import { communityRef, languageRef, organisationRef } from './references';
+import type { FacilitatorResolvers } from '../generated/resolvers';
 
-export const Facilitator = {
-  organisation: (facilitator: FacilitatorRow) => organisationRef(facilitator.ownerOrg),
-  languages: (facilitator: FacilitatorRow) => facilitator.languageCodes.map(languageRef),
-  certifiedModules: (facilitator: FacilitatorRow, _: unknown, { loaders }: CurriculumContext) =>
-    loadPresent(loaders.module, facilitator.certifiedModuleIds),
-  homeCommunity: (facilitator: FacilitatorRow) => (facilitator.homeCommunityId ? communityRef(facilitator.homeCommunityId) : null),
+export const Facilitator: FacilitatorResolvers = {
+  organisation: (facilitator) => organisationRef(facilitator.ownerOrg),
+  languages: (facilitator) => facilitator.languageCodes.map(languageRef),
+  certifiedModules: (facilitator, _, { loaders }) => loadPresent(loaders.module, facilitator.certifiedModuleIds),
+  homeCommunity: (facilitator) => (facilitator.homeCommunityId ? communityRef(facilitator.homeCommunityId) : null),
   // The loader keeps the latest 100 per facilitator.
-  cohorts: async (facilitator: FacilitatorRow, _: unknown, { loaders }: CurriculumContext) =>
-    (await loaders.cohortsOfFacilitator.load(facilitator.id)).slice(0, 100),
+  cohorts: async (facilitator, _, { loaders }) => (await loaders.cohortsOfFacilitator.load(facilitator.id)).slice(0, 100),
 };

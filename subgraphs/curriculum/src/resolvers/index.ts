@@ -10,8 +10,9 @@ import { ReachGroup } from './reach';
 import { SessionDelivery } from './session-delivery';
 import { SocialMobilisation } from './social-mobilisation';
 import { CoachingSession, DialogueProcess, StaffTraining } from './staff-training';
+import type { Resolvers } from '../generated/resolvers';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query,
   Mutation,
   Community,

@@ -1,14 +1,13 @@
-import type { CurriculumContext } from '../context';
-import type { Module as ModuleRow, SessionPlan as SessionPlanRow } from '../entities';
+import { loadExisting } from '@peacegraph/kit';
 import { organisationRef } from './references';
+import type { ModuleResolvers, SessionPlanResolvers } from '../generated/resolvers';
 
-export const Module = {
-  sessionPlans: (module: ModuleRow, _: unknown, { loaders }: CurriculumContext) => loaders.sessionPlansOfModule.load(module.id),
-  sessionCount: async (module: ModuleRow, _: unknown, { loaders }: CurriculumContext) =>
-    (await loaders.sessionPlansOfModule.load(module.id)).length,
-  organisation: (module: ModuleRow) => organisationRef(module.ownerOrg),
+export const Module: ModuleResolvers = {
+  sessionPlans: (module, _, { loaders }) => loaders.sessionPlansOfModule.load(module.id),
+  sessionCount: async (module, _, { loaders }) => (await loaders.sessionPlansOfModule.load(module.id)).length,
+  organisation: (module) => organisationRef(module.ownerOrg),
 };
 
-export const SessionPlan = {
-  module: (plan: SessionPlanRow, _: unknown, { loaders }: CurriculumContext) => loaders.module.load(plan.moduleId),
+export const SessionPlan: SessionPlanResolvers = {
+  module: (plan, _, { loaders }) => loadExisting(loaders.module, plan.moduleId),
 };

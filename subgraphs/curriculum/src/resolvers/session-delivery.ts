@@ -1,18 +1,14 @@
-import { loadPresent } from '@peacegraph/kit';
-import type { CurriculumContext } from '../context';
-import type { SessionDelivery as SessionDeliveryRow } from '../entities';
+import { loadExisting, loadPresent } from '@peacegraph/kit';
 import { discloseAudiences, discloseHeadcount } from '../services/disclosure';
 import { owns } from './references';
+import type { SessionDeliveryResolvers } from '../generated/resolvers';
 
-export const SessionDelivery = {
-  cohort: (delivery: SessionDeliveryRow, _: unknown, { loaders }: CurriculumContext) => loaders.cohort.load(delivery.cohortId),
-  sessionPlan: (delivery: SessionDeliveryRow, _: unknown, { loaders }: CurriculumContext) =>
-    loaders.sessionPlan.load(delivery.sessionPlanId),
-  facilitators: (delivery: SessionDeliveryRow, _: unknown, { loaders }: CurriculumContext) =>
-    loadPresent(loaders.facilitator, delivery.facilitatorIds),
-  attendance: (delivery: SessionDeliveryRow, _: unknown, { viewer }: CurriculumContext) =>
-    discloseHeadcount(delivery.attendance, owns(viewer, delivery.ownerOrg)),
-  attendanceByAudience: async (delivery: SessionDeliveryRow, _: unknown, { viewer, loaders }: CurriculumContext) => {
+export const SessionDelivery: SessionDeliveryResolvers = {
+  cohort: (delivery, _, { loaders }) => loadExisting(loaders.cohort, delivery.cohortId),
+  sessionPlan: (delivery, _, { loaders }) => loadExisting(loaders.sessionPlan, delivery.sessionPlanId),
+  facilitators: (delivery, _, { loaders }) => loadPresent(loaders.facilitator, delivery.facilitatorIds),
+  attendance: (delivery, _, { viewer }) => discloseHeadcount(delivery.attendance, owns(viewer, delivery.ownerOrg)),
+  attendanceByAudience: async (delivery, _, { viewer, loaders }) => {
     const cohort = await loaders.cohort.load(delivery.cohortId);
     return discloseAudiences(delivery.attendanceByAudience, cohort?.audiences ?? [], owns(viewer, delivery.ownerOrg));
   },

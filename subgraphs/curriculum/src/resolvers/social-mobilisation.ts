@@ -1,11 +1,10 @@
-import type { CurriculumContext } from '../context';
-import type { SocialMobilisation as SocialMobilisationRow } from '../entities';
+import { loadExisting } from '@peacegraph/kit';
 import { discloseHeadcount } from '../services/disclosure';
 import { communityRef, owns } from './references';
+import type { SocialMobilisationResolvers } from '../generated/resolvers';
 
-export const SocialMobilisation = {
-  cohort: (mobilisation: SocialMobilisationRow, _: unknown, { loaders }: CurriculumContext) => loaders.cohort.load(mobilisation.cohortId),
-  communitiesReached: (mobilisation: SocialMobilisationRow) => mobilisation.reachedCommunityIds.map(communityRef),
-  peopleReached: (mobilisation: SocialMobilisationRow, _: unknown, { viewer }: CurriculumContext) =>
-    discloseHeadcount(mobilisation.peopleReached, owns(viewer, mobilisation.ownerOrg)),
+export const SocialMobilisation: SocialMobilisationResolvers = {
+  cohort: (mobilisation, _, { loaders }) => loadExisting(loaders.cohort, mobilisation.cohortId),
+  communitiesReached: (mobilisation) => mobilisation.reachedCommunityIds.map(communityRef),
+  peopleReached: (mobilisation, _, { viewer }) => discloseHeadcount(mobilisation.peopleReached, owns(viewer, mobilisation.ownerOrg)),
 };

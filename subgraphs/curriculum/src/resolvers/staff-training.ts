@@ -1,13 +1,12 @@
-import { discloseTable } from '@peacegraph/kit';
-import type { CurriculumContext } from '../context';
-import type { CoachingSession as CoachingRow, DialogueProcess as DialogueRow, StaffTraining as StaffTrainingRow } from '../entities';
+import { discloseTable, loadExisting } from '@peacegraph/kit';
 import { discloseHeadcount } from '../services/disclosure';
 import { communityRef, countryRef, organisationRef, owns } from './references';
+import type { CoachingSessionResolvers, DialogueProcessResolvers, StaffTrainingResolvers } from '../generated/resolvers';
 
-export const StaffTraining = {
-  organisation: (training: StaffTrainingRow) => organisationRef(training.ownerOrg),
+export const StaffTraining: StaffTrainingResolvers = {
+  organisation: (training) => organisationRef(training.ownerOrg),
   /** Countries as rows, women and men as columns: the kit protects each country's and each sex's line. */
-  trainees: async (training: StaffTrainingRow, _: unknown, { loaders, viewer }: CurriculumContext) => {
+  trainees: async (training, _, { loaders, viewer }) => {
     const groups = await loaders.traineesOfTraining.load(training.id);
     const table = discloseTable(
       groups.map((g) => [g.women, g.men]),
@@ -26,24 +25,20 @@ export const StaffTraining = {
       total: table.total,
     };
   },
-  coachingSessions: (training: StaffTrainingRow, _: unknown, { loaders }: CurriculumContext) =>
-    loaders.coachingOfTraining.load(training.id),
-  dialogueProcesses: (training: StaffTrainingRow, _: unknown, { loaders }: CurriculumContext) =>
-    loaders.dialoguesOfTraining.load(training.id),
+  coachingSessions: (training, _, { loaders }) => loaders.coachingOfTraining.load(training.id),
+  dialogueProcesses: (training, _, { loaders }) => loaders.dialoguesOfTraining.load(training.id),
 };
 
-export const CoachingSession = {
-  staffTraining: (session: CoachingRow, _: unknown, { loaders }: CurriculumContext) => loaders.staffTraining.load(session.staffTrainingId),
-  participantsCoached: (session: CoachingRow, _: unknown, { viewer }: CurriculumContext) =>
-    discloseTable([[session.participantsCoached]], { exact: owns(viewer, session.ownerOrg) }).cells[0]![0],
+export const CoachingSession: CoachingSessionResolvers = {
+  staffTraining: (session, _, { loaders }) => loadExisting(loaders.staffTraining, session.staffTrainingId),
+  participantsCoached: (session, _, { viewer }) =>
+    discloseTable([[session.participantsCoached]], { exact: owns(viewer, session.ownerOrg) }).cells[0]![0]!,
 };
 
-export const DialogueProcess = {
-  staffTraining: (dialogue: DialogueRow, _: unknown, { loaders }: CurriculumContext) =>
-    loaders.staffTraining.load(dialogue.staffTrainingId),
-  community: (dialogue: DialogueRow) => communityRef(dialogue.communityId),
-  country: (dialogue: DialogueRow) => countryRef(dialogue.countryCode),
-  status: (dialogue: DialogueRow) => (dialogue.endedOn ? 'CONCLUDED' : 'ONGOING'),
-  participants: (dialogue: DialogueRow, _: unknown, { viewer }: CurriculumContext) =>
-    discloseHeadcount(dialogue.participants, owns(viewer, dialogue.ownerOrg)),
+export const DialogueProcess: DialogueProcessResolvers = {
+  staffTraining: (dialogue, _, { loaders }) => loadExisting(loaders.staffTraining, dialogue.staffTrainingId),
+  community: (dialogue) => communityRef(dialogue.communityId),
+  country: (dialogue) => countryRef(dialogue.countryCode),
+  status: (dialogue) => (dialogue.endedOn ? 'CONCLUDED' : 'ONGOING'),
+  participants: (dialogue, _, { viewer }) => discloseHeadcount(dialogue.participants, owns(viewer, dialogue.ownerOrg)),
 };

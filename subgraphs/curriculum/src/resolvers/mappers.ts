@@ -1,0 +1,43 @@
+/**
+ * What the resolvers of each GraphQL type receive as parent and return: the rows, not the SDL's shapes.
+ * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
+ * connections are the kit's `Connection` of their node's type without being listed.
+ */
+import type {
+  CoachingSession,
+  Cohort,
+  CommunityActionPlan,
+  DialogueProcess,
+  Facilitator,
+  Module,
+  PlannedAction,
+  SessionDelivery,
+  SessionPlan,
+  SocialMobilisation,
+  StaffTraining,
+} from '../entities';
+import type { CohortProgressRow } from '../repositories/session-delivery-repository';
+import type { Reach } from '../services/reach-service';
+
+// The directory's entities: community education holds their keys only (references.ts).
+export type CommunityMapper = { id: string };
+export type OrganisationMapper = { id: string };
+export type LanguageMapper = { code: string };
+export type CountryMapper = { code: string };
+export type AdminAreaMapper = { pcode: string };
+
+export type ModuleMapper = Module;
+export type SessionPlanMapper = SessionPlan;
+export type FacilitatorMapper = Facilitator;
+export type CohortMapper = Cohort;
+export type CohortProgressMapper = CohortProgressRow;
+export type SessionDeliveryMapper = SessionDelivery;
+export type CommunityActionPlanMapper = CommunityActionPlan;
+export type PlannedActionMapper = PlannedAction;
+export type SocialMobilisationMapper = SocialMobilisation;
+export type StaffTrainingMapper = StaffTraining;
+export type CoachingSessionMapper = CoachingSession;
+export type DialogueProcessMapper = DialogueProcess;
+
+// Figures as the reach service computes them, keyed by what they are about.
+export type ReachGroupMapper = Reach['groups'][number];
