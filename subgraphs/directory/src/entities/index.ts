@@ -1,15 +1,15 @@
-import { AdminAreaSchema } from './admin-area';
+import { AdminAreaSchema } from '../admin-area/admin-area.entity';
 import { ApiKeySchema } from './api-key';
 import { CommunitySchema } from './community';
-import { CountrySchema } from './country';
-import { LanguageSchema } from './language';
+import { CountrySchema } from '../country/country.entity';
+import { LanguageSchema } from '../language/language.entity';
 import { OrganisationSchema } from './organisation';
 
-export type { AdminArea } from './admin-area';
+export type { AdminArea } from '../admin-area/admin-area.entity';
 export type { ApiKey } from './api-key';
 export type { Community } from './community';
-export type { Country } from './country';
-export type { Language } from './language';
+export type { Country } from '../country/country.entity';
+export type { Language } from '../language/language.entity';
 export type { Organisation } from './organisation';
 export { AdminAreaSchema, ApiKeySchema, CommunitySchema, CountrySchema, LanguageSchema, OrganisationSchema };
 

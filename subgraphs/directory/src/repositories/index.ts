@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyRepository } from './api-key-repository';
-import { AdminAreaRepository } from './admin-area-repository';
+import { AdminAreaRepository } from '../admin-area/admin-area.repository';
 import { CommunityRepository } from './community-repository';
-import { CountryRepository } from './country-repository';
-import { LanguageRepository } from './language-repository';
+import { CountryRepository } from '../country/country.repository';
+import { LanguageRepository } from '../language/language.repository';
 import { OrganisationRepository } from './organisation-repository';
 
 export interface Repositories {

@@ -1,6 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { containsTerm, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
-import { LanguageSchema, type Language } from '../entities';
+import { LanguageSchema, type Language } from './language.entity';
 
 export class LanguageRepository {
   private readonly rows: Repository<Language>;

@@ -1,7 +1,13 @@
 import { loadPresent } from '@peacegraph/kit';
-import type { CountryResolvers } from '../generated/resolvers';
+import type { CountryResolvers, QueryResolvers } from '../generated/resolvers';
+
+export const countryQueries: QueryResolvers = {
+  countries: (_, __, { repositories }) => repositories.countries.all(),
+  country: (_, { code }, { loaders }) => loaders.country.load(code),
+};
 
 export const Country: CountryResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.country.load(ref.code),
   officialLanguages: (country, _, { loaders }) => loadPresent(loaders.language, country.officialLanguages),
   languages: (country, _, { loaders }) => loaders.languagesOfCountry.load(country.code),
   adminAreas: async (country, { level }, { loaders }) => {

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { CountrySchema, type Country } from '../entities';
+import { CountrySchema, type Country } from './country.entity';
 
 export class CountryRepository {
   private readonly rows: Repository<Country>;

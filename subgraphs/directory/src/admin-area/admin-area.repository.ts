@@ -1,6 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { containsTerm, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
-import { AdminAreaSchema, type AdminArea } from '../entities';
+import { AdminAreaSchema, type AdminArea } from './admin-area.entity';
 
 export interface AdminAreaFilter {
   country?: string | null;

@@ -1,4 +1,4 @@
-import { startDirectory, type DirectoryUnderTest } from './support';
+import { startDirectory, type DirectoryUnderTest } from '../../test/support';
 
 let directory: DirectoryUnderTest;
 beforeAll(async () => {
@@ -112,28 +112,5 @@ describe('admin areas from the OCHA P-codes', () => {
     const { errors } = await directory.request(`query ($p: PCode!) { adminArea(pcode: $p) { name } }`, { p: 'Sikasso' });
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(/not a valid PCode/);
-  });
-});
-
-describe('countries and languages', () => {
-  it('lists the six countries with their languages', async () => {
-    const { data } = await directory.request<{
-      countries: { code: string; officialLanguages: { code: string }[]; languages: { code: string }[] }[];
-    }>(`{ countries { code officialLanguages { code } languages { code } } }`);
-    expect(data!.countries.map((c) => c.code).sort()).toEqual(['BF', 'GM', 'GW', 'ML', 'NE', 'SN']);
-    const mali = data!.countries.find((c) => c.code === 'ML')!;
-    expect(mali.officialLanguages).toEqual([{ code: 'fra' }]);
-    expect(mali.languages.map((l) => l.code)).toEqual(expect.arrayContaining(['bam', 'taq', 'ffm']));
-    expect(data!.countries.find((c) => c.code === 'GW')!.officialLanguages).toEqual([{ code: 'por' }]);
-  });
-
-  it('finds a language by ISO 639-3 code and by name', async () => {
-    const { data } = await directory.request<{
-      language: { name: string; glottocode: string; countries: { code: string }[] };
-      languages: { edges: { node: { code: string } }[] };
-    }>(`{ language(code: "taq") { name glottocode countries { code } } languages(search: "pulaar") { edges { node { code } } } }`);
-    expect(data!.language.name).toBe('Tamasheq');
-    expect(data!.language.countries.map((c) => c.code).sort()).toEqual(['BF', 'ML']);
-    expect(data!.languages.edges.map((e) => e.node.code)).toContain('fuc');
   });
 });
