@@ -1,47 +1,7 @@
-import { groupedLoader, keyedLoader, type Viewer } from '@peacegraph/kit';
+import { groupedLoader, keyedLoader, perArguments, type Viewer } from '@peacegraph/kit';
 import type { Repositories } from './repositories';
 import type { CaseFilter } from './repositories/case-filter';
 import type { StatsRow } from './repositories/conflict-stats-repository';
-import type { ConflictCase } from './entities';
-
-const SEPARATOR = '\u0000';
-
-/** JSON with keys sorted and empty values dropped: equal questions give equal text. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * A loader for "this question about this parent" (a filter, a page): each batch runs one statement
- * per distinct question — one, when a list asks the same of every parent.
- */
-function questionLoader<Q, V>(fetch: (question: Q, parents: string[]) => Promise<V[]>, parentOf: (row: V) => string) {
-  const loader = keyedLoader(
-    async (keys: readonly string[]) => {
-      const byQuestion = new Map<string, string[]>();
-      for (const key of keys) {
-        const [question, parent] = key.split(SEPARATOR) as [string, string];
-        byQuestion.set(question, [...(byQuestion.get(question) ?? []), parent]);
-      }
-      const batches = await Promise.all(
-        [...byQuestion].map(async ([question, parents]) =>
-          (await fetch(JSON.parse(question) as Q, parents)).map((row) => ({ question, row })),
-        ),
-      );
-      return batches.flat();
-    },
-    ({ question, row }) => `${question}${SEPARATOR}${parentOf(row)}`,
-  );
-  return async (parent: string, question: Q): Promise<V | null> =>
-    (await loader.load(`${stableJson(question)}${SEPARATOR}${parent}`))?.row ?? null;
-}
 
 /** One page of a commission's cases: `after` is the (reportedOn, id) of the last case already shown. */
 export interface CommissionCasesPage {
@@ -95,26 +55,30 @@ export function createLoaders(repositories: Repositories, viewer: Viewer) {
       (ids: readonly string[]) => records.followUps(ids),
       (f) => f.caseId,
     ),
-    casesOfCommission: questionLoader(
-      async (page: CommissionCasesPage, commissionIds) => {
-        const rows = await cases.ofCommissions(commissionIds, page.filter, page.limit, page.after);
-        const groups = new Map<string, ConflictCase[]>(commissionIds.map((id) => [id, []]));
-        for (const row of rows) groups.get(row.peaceCommissionId)?.push(row);
-        return [...groups].map(([commissionId, list]) => ({ commissionId, cases: list }));
-      },
-      (group) => group.commissionId,
+    // Lists and figures under many parents, one statement per distinct question (filter, page) for all of them.
+    casesOfCommission: perArguments((page: CommissionCasesPage) =>
+      groupedLoader(
+        (ids: readonly string[]) => cases.ofCommissions(ids, page.filter, page.limit, page.after),
+        (c) => c.peaceCommissionId,
+      ),
     ),
-    caseCountOfCommission: questionLoader(
-      (filter: CaseFilter, ids) => cases.countsOfCommissions(ids, filter),
-      (row) => row.peaceCommissionId,
+    caseCountOfCommission: perArguments((filter: CaseFilter) =>
+      keyedLoader(
+        (ids: readonly string[]) => cases.countsOfCommissions(ids, filter),
+        (row) => row.peaceCommissionId,
+      ),
     ),
-    figuresOfArea: questionLoader(
-      (filter: CaseFilter, pcodes) => stats.forAreas(pcodes, filter, viewerOrg),
-      (row: StatsRow) => row.key,
+    figuresOfArea: perArguments((filter: CaseFilter) =>
+      keyedLoader(
+        (pcodes: readonly string[]) => stats.forAreas(pcodes, filter, viewerOrg),
+        (row: StatsRow) => row.key,
+      ),
     ),
-    figuresOfCommunity: questionLoader(
-      (filter: CaseFilter, ids) => stats.forCommunities(ids, filter, viewerOrg),
-      (row: StatsRow) => row.key,
+    figuresOfCommunity: perArguments((filter: CaseFilter) =>
+      keyedLoader(
+        (ids: readonly string[]) => stats.forCommunities(ids, filter, viewerOrg),
+        (row: StatsRow) => row.key,
+      ),
     ),
   };
 }

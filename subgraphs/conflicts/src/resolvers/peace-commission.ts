@@ -27,7 +27,7 @@ export const PeaceCommission = {
     const first = pageSize(args.first);
     const after = caseCursor(args.after);
     const filter = caseFilterFrom(args.filter);
-    const rows = (await loaders.casesOfCommission(commission.id, { filter, limit: first + 1, after }))?.cases ?? [];
+    const rows = await loaders.casesOfCommission({ filter, limit: first + 1, after }).load(commission.id);
     const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(CASE_LIST, [node.reportedOn, node.id]) }));
     return {
       edges,
@@ -37,7 +37,7 @@ export const PeaceCommission = {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: async () => (await loaders.caseCountOfCommission(commission.id, filter))?.count ?? 0,
+      totalCount: async () => (await loaders.caseCountOfCommission(filter).load(commission.id))?.count ?? 0,
     };
   },
 };

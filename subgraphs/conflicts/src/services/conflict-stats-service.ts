@@ -59,10 +59,10 @@ export class ConflictStatsService {
   }
 
   async ofArea(pcode: string, args: StatsArgs): Promise<CaseFigures> {
-    return discloseOne((await this.loaders.figuresOfArea(pcode, statsFilter(args))) ?? emptyStatsRow(pcode));
+    return discloseOne((await this.loaders.figuresOfArea(statsFilter(args)).load(pcode)) ?? emptyStatsRow(pcode));
   }
 
   async ofCommunity(communityId: string, args: StatsArgs): Promise<CaseFigures> {
-    return discloseOne((await this.loaders.figuresOfCommunity(communityId, statsFilter(args))) ?? emptyStatsRow(communityId));
+    return discloseOne((await this.loaders.figuresOfCommunity(statsFilter(args)).load(communityId)) ?? emptyStatsRow(communityId));
   }
 }
