@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
 import { ApiKeyService } from './services/api-key-service';
-import { CommunityService } from './services/community-service';
-import { OrganisationService } from './services/organisation-service';
+import { CommunityService } from './community/community.service';
+import { OrganisationService } from './organisation/organisation.service';
 
 export interface DirectoryContext extends PolicyContext {
   dataSource: DataSource;

@@ -1,16 +1,16 @@
 import { AdminAreaSchema } from '../admin-area/admin-area.entity';
 import { ApiKeySchema } from './api-key';
-import { CommunitySchema } from './community';
+import { CommunitySchema } from '../community/community.entity';
 import { CountrySchema } from '../country/country.entity';
 import { LanguageSchema } from '../language/language.entity';
-import { OrganisationSchema } from './organisation';
+import { OrganisationSchema } from '../organisation/organisation.entity';
 
 export type { AdminArea } from '../admin-area/admin-area.entity';
 export type { ApiKey } from './api-key';
-export type { Community } from './community';
+export type { Community } from '../community/community.entity';
 export type { Country } from '../country/country.entity';
 export type { Language } from '../language/language.entity';
-export type { Organisation } from './organisation';
+export type { Organisation } from '../organisation/organisation.entity';
 export { AdminAreaSchema, ApiKeySchema, CommunitySchema, CountrySchema, LanguageSchema, OrganisationSchema };
 
 /**

@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyRepository } from './api-key-repository';
 import { AdminAreaRepository } from '../admin-area/admin-area.repository';
-import { CommunityRepository } from './community-repository';
+import { CommunityRepository } from '../community/community.repository';
 import { CountryRepository } from '../country/country.repository';
 import { LanguageRepository } from '../language/language.repository';
-import { OrganisationRepository } from './organisation-repository';
+import { OrganisationRepository } from '../organisation/organisation.repository';
 
 export interface Repositories {
   apiKeys: ApiKeyRepository;

@@ -1,11 +1,9 @@
 import { AdminArea, adminAreaQueries } from '../admin-area/admin-area.resolvers';
+import { Community, communityMutations, communityQueries } from '../community/community.resolvers';
 import { Country, countryQueries } from '../country/country.resolvers';
 import { Language, languageQueries } from '../language/language.resolvers';
-import { Community } from './community';
-import { entityResolvers } from './entities';
+import { Organisation, organisationMutations, organisationQueries } from '../organisation/organisation.resolvers';
 import { Mutation } from './mutation';
-import { Organisation } from './organisation';
-import { Query } from './query';
 import { ApiKey, identityQueries } from './identity';
 import type { Resolvers } from '../generated/resolvers';
 
@@ -15,12 +13,12 @@ import type { Resolvers } from '../generated/resolvers';
  * our record: always through the request's loaders, so a list of 50 references costs one statement per type.
  */
 export const resolvers: Resolvers = {
-  Query: { ...countryQueries, ...adminAreaQueries, ...Query, ...languageQueries, ...identityQueries },
+  Query: { ...countryQueries, ...adminAreaQueries, ...communityQueries, ...organisationQueries, ...languageQueries, ...identityQueries },
   ApiKey,
-  Mutation,
+  Mutation: { ...communityMutations, ...organisationMutations, ...Mutation },
   Country,
   AdminArea,
-  Community: { ...Community, ...entityResolvers.Community },
-  Organisation: { ...Organisation, ...entityResolvers.Organisation },
+  Community,
+  Organisation,
   Language,
 };

@@ -1,4 +1,4 @@
-import type { Domain, OrganisationKind } from '../entities/organisation';
+import type { Domain, OrganisationKind } from '../organisation/organisation.entity';
 import { PLATFORM_ORGANISATION } from '../reference/platform';
 
 /**

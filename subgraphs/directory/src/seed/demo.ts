@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuditRecorder, seedOnce, type Viewer } from '@peacegraph/kit';
 import { createContextFactory } from '../context';
-import { OrganisationSchema } from '../entities';
+import { OrganisationSchema } from '../organisation/organisation.entity';
 import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS, PLATFORM_ORGANISATION_ID, demoCommunityId } from './demo-data';
 
 /** The demo loader acts as the platform's own staff, and its writes are audited like anyone's. */

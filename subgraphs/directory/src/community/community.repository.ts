@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { containsTerm, keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
-import { CommunitySchema, type Community } from '../entities';
+import { CommunitySchema, type Community } from './community.entity';
 
 export interface CommunityFilter {
   country?: string | null;

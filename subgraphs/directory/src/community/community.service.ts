@@ -12,11 +12,11 @@ import {
   Problems,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
-import { CommunitySchema, type Community } from '../entities';
+import { CommunitySchema, type Community } from './community.entity';
 import type { CreateCommunityInput, UpdateCommunityInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { checkCoordinates, cleanAlternativeNames, cleanName } from './community-rules';
+import { checkCoordinates, cleanAlternativeNames, cleanName } from './community.rules';
 
 const DOMAIN = 'directory';
 

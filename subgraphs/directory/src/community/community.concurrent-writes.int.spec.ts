@@ -1,5 +1,5 @@
 import { answeredOnce, atOnce, outcomes, retriedCreate } from '@peacegraph/kit/testing';
-import { startDirectory, type DirectoryUnderTest } from './support';
+import { startDirectory, type DirectoryUnderTest } from '../../test/support';
 
 /**
  * Writes that arrive at the same instant, over HTTP: copies of one keyed createCommunity make one

@@ -10,8 +10,7 @@ import {
   blank,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
-import { OrganisationSchema, type Organisation } from '../entities';
-import { DOMAINS, ORGANISATION_KINDS } from '../entities/organisation';
+import { DOMAINS, ORGANISATION_KINDS, OrganisationSchema, type Organisation } from './organisation.entity';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';

@@ -1,6 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
-import { OrganisationSchema, type Domain, type Organisation, type OrganisationKind } from '../entities/organisation';
+import { OrganisationSchema, type Domain, type Organisation, type OrganisationKind } from './organisation.entity';
 
 export interface OrganisationFilter {
   kind?: OrganisationKind | null;

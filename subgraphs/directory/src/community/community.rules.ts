@@ -1,5 +1,5 @@
 import { badInput } from '@peacegraph/kit';
-import type { Country } from '../entities';
+import type { Country } from '../country/country.entity';
 
 export const MAX_NAME_LENGTH = 200;
 export const MAX_ALTERNATIVE_NAMES = 20;

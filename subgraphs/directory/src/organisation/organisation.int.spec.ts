@@ -1,4 +1,4 @@
-import { ORGS, startDirectory, type DirectoryUnderTest } from './support';
+import { ORGS, startDirectory, type DirectoryUnderTest } from '../../test/support';
 
 let directory: DirectoryUnderTest;
 let admin: DirectoryUnderTest['request'];
