@@ -2,11 +2,13 @@ import DataLoader from 'dataloader';
 import { onlyUuids } from './loaders';
 import { serviceUnavailable } from './errors';
 
-/** What a domain subgraph needs to know about a community when it records something there. */
+/**
+ * Where a community lies, as the directory says at write time: the keys a record stores. Its name
+ * stays in the directory, which owns it.
+ */
 export interface CommunityPlace {
-  id: string;
-  name: string;
-  /** P-code of the community's lowest known admin area; store it to filter by area and below. */
+  communityId: string;
+  /** The community's lowest known admin area; "in this area and below" is a P-code prefix. */
   adminPcode: string;
   /** Its level-1 area (region), for grouping figures by region. */
   admin1Pcode: string;
@@ -35,7 +37,7 @@ export interface DirectoryClient {
 
 const QUERY = `query DirectoryLookup($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Community { id name adminArea { pcode level parent { pcode level parent { pcode level } } } country { code } }
+    ... on Community { id adminArea { pcode level parent { pcode level parent { pcode level } } } country { code } }
     ... on Language { code name }
     ... on Organisation { organisationId: id organisationName: name }
     ... on AdminArea { pcode level country { code } }
@@ -44,7 +46,7 @@ const QUERY = `query DirectoryLookup($representations: [_Any!]!) {
 
 type AreaChain = { pcode: string; level: number; parent?: AreaChain | null };
 type Entity =
-  | { id: string; name: string; adminArea: AreaChain; country: { code: string } }
+  | { id: string; adminArea: AreaChain; country: { code: string } }
   | { code: string; name: string }
   | { organisationId: string; organisationName: string }
   | { pcode: string; level: number; country: { code: string } }
@@ -79,7 +81,7 @@ export function createDirectoryClient(directoryUrl: string, options: { timeoutMs
   return {
     community: new DataLoader(async (ids) => {
       const found = await lookup(ids.map((id) => ({ __typename: 'Community', id })));
-      return found.map((e) => (e && 'adminArea' in e ? place(e.id, e.name, e.adminArea, e.country.code) : null));
+      return found.map((e) => (e && 'adminArea' in e ? place(e.id, e.adminArea, e.country.code) : null));
     }),
     organisation: new DataLoader(async (ids) => {
       // A malformed id cannot be an organisation; asking would fail the whole batch.
@@ -104,11 +106,11 @@ export function createDirectoryClient(directoryUrl: string, options: { timeoutMs
 }
 
 /** The community's area and its ancestors at levels 1 and 2, from the chain the directory returned. */
-function place(id: string, name: string, area: AreaChain, countryCode: string): CommunityPlace {
+function place(communityId: string, area: AreaChain, countryCode: string): CommunityPlace {
   const chain: AreaChain[] = [];
   for (let a: AreaChain | null | undefined = area; a; a = a.parent) chain.push(a);
   const at = (level: number) => chain.find((a) => a.level === level)?.pcode ?? null;
   const admin1Pcode = at(1);
   if (!admin1Pcode) throw new Error(`The directory knows no level-1 area above ${area.pcode}`);
-  return { id, name, adminPcode: area.pcode, admin1Pcode, admin2Pcode: at(2), countryCode };
+  return { communityId, adminPcode: area.pcode, admin1Pcode, admin2Pcode: at(2), countryCode };
 }

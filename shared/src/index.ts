@@ -91,7 +91,7 @@ export * from './input/text';
 export { Problems, problemsError, type Problem } from './input/problems';
 export { controlCharacterIn } from './input/control-characters';
 export { refuseControlCharacters } from './input/text-arguments';
-export { ReferenceChecks, type CommunityLocation, type AreaLocation } from './input/reference-checks';
+export { ReferenceChecks, type AreaRef, type AreaLocation, type KeyFields } from './input/reference-checks';
 export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './input/country-extents';
 export {
   whereId,

@@ -19,7 +19,7 @@ describe("the kit's directory client, as domain subgraphs use it", () => {
       client.community.load('00000000-0000-4000-8000-00000000dead'),
       client.community.load('oussouye'),
     ]);
-    expect(found).toEqual({ id, name: 'Oussouye', adminPcode: 'SN1402', admin1Pcode: 'SN14', admin2Pcode: 'SN1402', countryCode: 'SN' });
+    expect(found).toEqual({ communityId: id, adminPcode: 'SN1402', admin1Pcode: 'SN14', admin2Pcode: 'SN1402', countryCode: 'SN' });
     expect(missing).toBeNull();
     expect(notUuid).toBeNull();
   });

@@ -16,7 +16,7 @@ export async function placeCommunities(directory: DirectoryClient, fields: strin
     if (community instanceof Error) throw community;
     if (!community) throw badInput(fields[i]!, `No community with id "${ids[i]}" in the directory`);
     return {
-      communityId: community.id,
+      communityId: community.communityId,
       adminPcode: community.adminPcode,
       admin1Pcode: community.admin1Pcode,
       admin2Pcode: community.admin2Pcode,

@@ -24,7 +24,12 @@ export class Places {
     const found = await Promise.all(ids.map((id) => (onlyUuids([id]).length ? this.directory.community.load(id) : null)));
     const unknown = found.findIndex((c) => !c);
     if (unknown >= 0) throw badInput(indexed ? `${field}.${unknown}` : field, `No community with id "${ids[unknown]}" in the directory`);
-    return found.map((c) => ({ communityId: c!.id, adminPcode: c!.adminPcode, regionPcode: c!.admin1Pcode, countryCode: c!.countryCode }));
+    return found.map((c) => ({
+      communityId: c!.communityId,
+      adminPcode: c!.adminPcode,
+      regionPcode: c!.admin1Pcode,
+      countryCode: c!.countryCode,
+    }));
   }
 
   /** ISO 639-3 codes the directory knows; unknown ones are refused together. */

@@ -30,7 +30,7 @@ export class Directory {
   async community(field: string, id: string): Promise<Venue> {
     const found = onlyUuids([id]).length ? await this.client.community.load(id) : null;
     if (!found) throw badInput(field, `No community with id "${id}" in the directory`);
-    return { communityId: found.id, adminPcode: found.adminPcode, admin1Pcode: found.admin1Pcode, countryCode: found.countryCode };
+    return { communityId: found.communityId, adminPcode: found.adminPcode, admin1Pcode: found.admin1Pcode, countryCode: found.countryCode };
   }
 
   /** An admin area the directory knows, at one of `levels`. */

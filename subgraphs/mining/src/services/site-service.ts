@@ -85,7 +85,7 @@ export class SiteService {
     const operatorId = input.operator === undefined ? (current?.operatorId ?? null) : input.operator;
     if (kind === 'INDUSTRIAL' && !operatorId) problems.add('input.operator', 'An industrial site names its operator');
     if (operatorId && operatorId !== current?.operatorId)
-      await problems.check('input.operator', () => this.directory.organisations('input.operator', [operatorId], false));
+      await problems.check('input.operator', () => this.directory.organisations(() => 'input.operator', [operatorId]));
     return problems.done({
       name: problems.check('input.name', () => (given(input.name) ? requiredName('input.name', input.name, 'The name') : current!.name)),
       kind,

@@ -157,7 +157,7 @@ export class AlertService {
       for (const [i, r] of input.recipients.entries()) {
         if (!RECIPIENT_KINDS.includes(r.kind)) throw badInput(`input.recipients.${i}.kind`, `Unknown kind ${r.kind}`);
         const name = requiredName(`input.recipients.${i}.name`, r.name, 'The name', 200);
-        if (r.organisation) await this.deps.directory.organisations(`input.recipients.${i}.organisation`, [r.organisation], false);
+        if (r.organisation) await this.deps.directory.organisations(() => `input.recipients.${i}.organisation`, [r.organisation]);
         recipients.push({ position: i + 1, kind: r.kind, name, organisationId: r.organisation ?? null, disseminatedAt: at });
       }
       return {
