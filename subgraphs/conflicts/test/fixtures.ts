@@ -1,4 +1,4 @@
-import { addDays, today } from '../src/services/case-dates';
+import { addDays, today } from '@peacegraph/kit';
 import { COMMUNITIES, type ConflictsUnderTest } from './support';
 
 type Client = ConflictsUnderTest['owner'];

@@ -1,6 +1,6 @@
 import type { ConflictsContext } from '../context';
 import type { ConflictCase as ConflictCaseRow } from '../entities';
-import { daysBetween } from '../services/case-dates';
+import { daysBetween } from '@peacegraph/kit';
 import { NEXT_STATUSES } from '../services/status-machine';
 
 export const ConflictCase = {

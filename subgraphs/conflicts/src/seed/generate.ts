@@ -9,7 +9,7 @@ import type {
   ReferralBody,
   ResolutionOutcome,
 } from '../entities';
-import { addDays, today } from '../services/case-dates';
+import { addDays, today } from '@peacegraph/kit';
 import type { PartyInput } from '../services/case-rules';
 import { DEMO_COMMISSIONS, NARRATIVES, TYPE_WEIGHTS, type DemoCommission } from './demo-data';
 

@@ -1,7 +1,6 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, isoDate } from '@peacegraph/kit';
 import type { CaseStatus, ConflictLevel, ConflictType } from '../entities';
 import type { CaseFilter } from '../repositories/case-filter';
-import { isoDate } from './case-dates';
 
 /** ConflictCaseFilter as the graph sends it (dates parsed by the Date scalar). */
 export interface CaseFilterInput {

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, optionalName } from '@peacegraph/kit';
 import {
   CONFLICT_LEVELS,
   CONFLICT_TYPES,
@@ -11,7 +11,6 @@ import {
   type PartyKind,
   type PartySex,
 } from '../entities';
-import { optionalText } from './text';
 
 export const MIN_PARTIES = 2;
 export const MAX_PARTIES = 20;
@@ -71,7 +70,7 @@ export function cleanParties(field: string, parties: readonly PartyInput[]): Par
       kind: party.kind,
       sex: party.sex,
       ageGroup: party.ageGroup,
-      name: optionalText(`${at}.name`, party.name?.replace(/\s+/g, ' '), MAX_NAME),
+      name: optionalName(`${at}.name`, party.name, "The party's name", MAX_NAME),
     };
   });
 }

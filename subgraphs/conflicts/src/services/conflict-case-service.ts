@@ -1,6 +1,10 @@
 import {
   badInput,
   createOnce,
+  isoDate,
+  notBefore,
+  notInFuture,
+  optionalText,
   requireOwner,
   requireWriter,
   type AuditRecorder,
@@ -20,10 +24,8 @@ import {
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { CaseChanges, DOMAIN, givenFields, newId, one, type CaseFields } from './case-changes';
-import { checkNotBefore, checkNotFuture, isoDate } from './case-dates';
 import { MAX_NARRATIVE, checkOtherCommunities, checkType, cleanParties, type PartyFields, type PartyInput } from './case-rules';
 import { placeCommunities } from './places';
-import { optionalText } from './text';
 
 export interface ReportConflictCaseInput {
   peaceCommission: string;
@@ -215,7 +217,9 @@ export class ConflictCaseService {
       caseFields.otherCommunityIds = others;
     }
     if (input.narrative !== undefined)
-      caseFields.narrative = problems.check('input.narrative', () => optionalText('input.narrative', input.narrative, MAX_NARRATIVE));
+      caseFields.narrative = problems.check('input.narrative', () =>
+        optionalText('input.narrative', input.narrative, 'The narrative', MAX_NARRATIVE),
+      );
     const cleaned = given(parties) ? problems.check('input.parties', () => cleanParties('input.parties', parties)) : null;
     // Only communities named again are placed: those the case keeps were placed when they were named.
     if (others && input.otherCommunities) {
@@ -242,15 +246,17 @@ export class ConflictCaseService {
     if (!commission.active) problems.add('input.peaceCommission', 'This peace commission is inactive and takes no new cases');
     const reportedOn = isoDate(input.reportedOn);
     problems.check('input.reportedOn', () => {
-      checkNotFuture('input.reportedOn', reportedOn);
-      checkNotBefore('input.reportedOn', reportedOn, commission.establishedOn, 'the peace commission was established');
+      notInFuture('input.reportedOn', reportedOn, 'The report date');
+      notBefore('input.reportedOn', reportedOn, commission.establishedOn, 'the peace commission was established');
     });
     problems.check('input.type', () => checkType('input.type', input.type));
     const others = problems.check('input.otherCommunities', () =>
       checkOtherCommunities('input.level', 'input.otherCommunities', input.level, input.otherCommunities ?? [], commission.communityId),
     );
     const parties = problems.check('input.parties', () => cleanParties('input.parties', input.parties));
-    const narrative = problems.check('input.narrative', () => optionalText('input.narrative', input.narrative, MAX_NARRATIVE));
+    const narrative = problems.check('input.narrative', () =>
+      optionalText('input.narrative', input.narrative, 'The narrative', MAX_NARRATIVE),
+    );
     // The commission's community and the others, placed by the directory as it is today.
     const places = others
       ? await problems.check('input.otherCommunities', () =>

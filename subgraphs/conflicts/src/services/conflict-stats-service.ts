@@ -1,9 +1,8 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, isoDate } from '@peacegraph/kit';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { CaseFilter } from '../repositories/case-filter';
 import { emptyStatsRow, type StatsGrouping } from '../repositories/conflict-stats-repository';
-import { isoDate } from './case-dates';
 import { discloseFigures, discloseOne, type CaseFigures } from './stats-disclosure';
 import type { ConflictLevel, ConflictType } from '../entities';
 

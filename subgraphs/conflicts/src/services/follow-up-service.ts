@@ -1,11 +1,10 @@
-import { badInput, given, Problems } from '@peacegraph/kit';
+import { badInput, given, isoDate, notBefore, notInFuture, optionalText, Problems } from '@peacegraph/kit';
 import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type FollowUpFinding, type Resolution } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest, type StatusMove } from './case-changes';
-import { checkCaseDate, checkNotBefore, checkNotFuture, isoDate } from './case-dates';
+import { checkCaseDate } from './case-dates';
 import type { StatusChangeInput } from './mediation-service';
 import { checkTransition } from './status-machine';
-import { optionalText } from './text';
 
 export interface ScheduleFollowUpInput {
   dueOn: Date | string;
@@ -53,7 +52,7 @@ export class FollowUpService {
     const changes = opened.map(({ current, version, input }, i): CaseChange => {
       checkResolved(current);
       const dueOn = isoDate(input.dueOn);
-      checkNotBefore('input.dueOn', dueOn, current.resolvedOn!, 'the resolution');
+      notBefore('input.dueOn', dueOn, current.resolvedOn, 'the resolution');
       const row = {
         id: newId(),
         caseId: current.id,
@@ -100,15 +99,17 @@ export class FollowUpService {
       if (input.finding === 'RELAPSED' || current.status === 'RESOLVED') {
         const to = input.finding === 'RELAPSED' ? 'RELAPSED' : 'FOLLOW_UP_HELD';
         checkTransition(current.status, to);
-        problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, current));
+        problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, 'The check date', current));
         status = { to, on: heldOn, note: null };
       } else {
         problems.check('input.heldOn', () => {
-          checkNotFuture('input.heldOn', heldOn);
-          checkNotBefore('input.heldOn', heldOn, current.resolvedOn!, 'the resolution');
+          notInFuture('input.heldOn', heldOn, 'The check date');
+          notBefore('input.heldOn', heldOn, current.resolvedOn, 'the resolution');
         });
       }
-      const { notes } = problems.done({ notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 4000)) });
+      const { notes } = problems.done({
+        notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 'The notes', 4000)),
+      });
       const held = { heldOn, finding: input.finding, notes };
       const change: CaseChange = {
         current,
@@ -152,12 +153,12 @@ export class FollowUpService {
     const changes = opened.map(({ current, version, input }): CaseChange => {
       checkTransition(current.status, 'RELAPSED');
       const on = isoDate(input.on);
-      checkCaseDate('input.on', on, current);
+      checkCaseDate('input.on', on, 'The relapse date', current);
       return {
         current,
         version,
         fields: givenFields(input),
-        status: { to: 'RELAPSED', on, note: optionalText('input.note', input.note, 2000) },
+        status: { to: 'RELAPSED', on, note: optionalText('input.note', input.note, 'The note', 2000) },
         caseFields: { everRelapsed: true, resolvedOn: null },
       };
     });

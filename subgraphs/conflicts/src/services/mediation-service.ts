@@ -1,12 +1,11 @@
-import { badInput, Problems } from '@peacegraph/kit';
+import { badInput, isoDate, optionalText, Problems } from '@peacegraph/kit';
 import { MediationSessionSchema, type ConflictCase, type MediationOutcome } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
-import { checkCaseDate, isoDate } from './case-dates';
+import { checkCaseDate } from './case-dates';
 import { membersOf } from './commission-rules';
 import { checkLeavingReferral } from './referral-rules';
 import { checkTransition } from './status-machine';
-import { optionalText } from './text';
 
 export const MAX_ATTENDANCE = 2000;
 
@@ -42,13 +41,13 @@ export class MediationService {
     const changes = opened.map(({ current, version, input }, i): CaseChange => {
       checkTransition(current.status, 'UNDER_MEDIATION');
       const on = isoDate(input.on);
-      checkCaseDate('input.on', on, current);
+      checkCaseDate('input.on', on, 'The start of mediation', current);
       checkLeavingReferral(current, referrals[i]!, 'input.on', on);
       return {
         current,
         version,
         fields: givenFields(input),
-        status: { to: 'UNDER_MEDIATION', on, note: optionalText('input.note', input.note, 2000) },
+        status: { to: 'UNDER_MEDIATION', on, note: optionalText('input.note', input.note, 'The note', 2000) },
       };
     });
     return this.changes.apply(writer, 'startMediation', changes);
@@ -70,7 +69,7 @@ export class MediationService {
       }
       const problems = new Problems();
       const heldOn = isoDate(input.heldOn);
-      problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, current));
+      problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, 'The session date', current));
       const members = membersOf(commissions[i]!.membership);
       for (const [sex, have] of [
         ['women', members.women],
@@ -88,7 +87,9 @@ export class MediationService {
           problems.add(`input.attendance.${sex}`, `${sex} must be a whole number from 0 to ${MAX_ATTENDANCE}`);
         }
       }
-      const { notes } = problems.done({ notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 4000)) });
+      const { notes } = problems.done({
+        notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 'The notes', 4000)),
+      });
       const row = {
         id: newId(),
         caseId: current.id,

@@ -12,17 +12,18 @@ import {
   type Partner,
   type Viewer,
   given,
+  isoDate,
+  notInFuture,
   Problems,
+  requiredName,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { DOMAIN, givenFields } from './case-changes';
-import { checkNotFuture, isoDate } from './case-dates';
 import { cleanMembership, type MembershipInput } from './commission-rules';
 import { placeCommunities } from './places';
-import { requiredName } from './text';
 
 export interface CreatePeaceCommissionInput {
   community: string;
@@ -64,14 +65,14 @@ export class PeaceCommissionService {
   private async createNew(writer: Partner, input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
     const problems = new Problems();
     const establishedOn = isoDate(input.establishedOn);
-    problems.check('input.establishedOn', () => checkNotFuture('input.establishedOn', establishedOn));
+    problems.check('input.establishedOn', () => notInFuture('input.establishedOn', establishedOn, 'The establishment date'));
     const {
       managementCommittee,
       membership,
       places: [place],
     } = problems.done({
       managementCommittee: problems.check('input.managementCommittee', () =>
-        requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee'),
+        requiredName('input.managementCommittee', input.managementCommittee, 'The management committee', 200),
       ),
       membership: problems.check('input.membership', () => cleanMembership('input.membership', input.membership)),
       places: await problems.check('input.community', () => placeCommunities(this.directory, ['input.community'], [input.community])),
@@ -139,12 +140,12 @@ export class PeaceCommissionService {
     const fields: Partial<PeaceCommission> = {};
     if (input.managementCommittee !== undefined) {
       fields.managementCommittee = problems.check('input.managementCommittee', () =>
-        requiredName('input.managementCommittee', input.managementCommittee, 200, 'The management committee'),
+        requiredName('input.managementCommittee', input.managementCommittee, 'The management committee', 200),
       );
     }
     if (given(establishedOn)) {
       const date = isoDate(establishedOn);
-      problems.check('input.establishedOn', () => checkNotFuture('input.establishedOn', date));
+      problems.check('input.establishedOn', () => notInFuture('input.establishedOn', date, 'The establishment date'));
       fields.establishedOn = date;
     }
     if (given(membership)) fields.membership = problems.check('input.membership', () => cleanMembership('input.membership', membership));

@@ -1,6 +1,5 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, notBefore } from '@peacegraph/kit';
 import type { ConflictCase, Referral } from '../entities';
-import { checkNotBefore } from './case-dates';
 
 /** The referral a REFERRED case waits on: its latest. */
 export function openReferral(referrals: readonly Referral[]): Referral | undefined {
@@ -20,5 +19,5 @@ export function checkLeavingReferral(current: ConflictCase, referrals: readonly 
       `Case ${current.reference} awaits the referral body's feedback: record it (recordReferralFeedback) before the case leaves REFERRED`,
     );
   }
-  checkNotBefore(field, date, referral.feedbackOn, "the referral body's feedback arrived");
+  notBefore(field, date, referral.feedbackOn, "the referral body's feedback arrived");
 }

@@ -1,11 +1,10 @@
-import { badInput, Problems } from '@peacegraph/kit';
+import { badInput, isoDate, notBefore, notInFuture, optionalText, Problems, requiredText } from '@peacegraph/kit';
 import { ReferralSchema, type ConflictCase, type ReferralBody } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
-import { checkCaseDate, checkNotBefore, checkNotFuture, isoDate } from './case-dates';
+import { checkCaseDate } from './case-dates';
 import { openReferral } from './referral-rules';
 import { checkTransition } from './status-machine';
-import { optionalText, requiredText } from './text';
 
 export interface ReferralInput {
   referredTo: ReferralBody;
@@ -37,11 +36,15 @@ export class ReferralService {
       // The case's state is refused at once; then every problem of the input together.
       const problems = new Problems();
       const referredOn = isoDate(input.referredOn);
-      problems.check('input.referredOn', () => checkCaseDate('input.referredOn', referredOn, current));
-      const other = problems.check('input.referredToOther', () => optionalText('input.referredToOther', input.referredToOther, 200));
+      problems.check('input.referredOn', () => checkCaseDate('input.referredOn', referredOn, 'The referral date', current));
+      const other = problems.check('input.referredToOther', () =>
+        optionalText('input.referredToOther', input.referredToOther, 'Who the case was referred to', 200),
+      );
       if (input.referredTo === 'OTHER' && other === null) problems.add('input.referredToOther', 'Say to whom the case was referred');
       if (input.referredTo !== 'OTHER' && other) problems.add('input.referredToOther', 'Only for referrals to OTHER');
-      const { reason } = problems.done({ reason: problems.check('input.reason', () => optionalText('input.reason', input.reason, 4000)) });
+      const { reason } = problems.done({
+        reason: problems.check('input.reason', () => optionalText('input.reason', input.reason, 'The reason', 4000)),
+      });
       const row = {
         id: newId(),
         caseId: current.id,
@@ -80,11 +83,11 @@ export class ReferralService {
       const problems = new Problems();
       const receivedOn = isoDate(input.receivedOn);
       problems.check('input.receivedOn', () => {
-        checkNotFuture('input.receivedOn', receivedOn);
-        checkNotBefore('input.receivedOn', receivedOn, referral.referredOn, 'the case was referred');
+        notInFuture('input.receivedOn', receivedOn, 'The feedback date');
+        notBefore('input.receivedOn', receivedOn, referral.referredOn, 'the case was referred');
       });
       const { feedback } = problems.done({
-        feedback: problems.check('input.feedback', () => requiredText('input.feedback', input.feedback, 4000, 'The feedback')),
+        feedback: problems.check('input.feedback', () => requiredText('input.feedback', input.feedback, 'The feedback', 4000)),
       });
       return {
         current,

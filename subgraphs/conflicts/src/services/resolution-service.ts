@@ -1,4 +1,4 @@
-import { badInput, Problems } from '@peacegraph/kit';
+import { badInput, isoDate, notBefore, optionalText, Problems } from '@peacegraph/kit';
 import {
   FollowUpCheckSchema,
   RESOLUTION_OUTCOMES,
@@ -9,10 +9,9 @@ import {
 } from '../entities';
 import type { Loaders } from '../loaders';
 import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
-import { checkCaseDate, checkNotBefore, isoDate } from './case-dates';
+import { checkCaseDate } from './case-dates';
 import { checkLeavingReferral } from './referral-rules';
 import { canMove, checkTransition } from './status-machine';
-import { optionalText } from './text';
 
 export const MAX_FOLLOW_UPS = 12;
 
@@ -54,7 +53,7 @@ export class ResolutionService {
       const problems = new Problems();
       const reachedOn = isoDate(input.reachedOn);
       problems.check('input.reachedOn', () => {
-        checkCaseDate('input.reachedOn', reachedOn, current);
+        checkCaseDate('input.reachedOn', reachedOn, 'The resolution date', current);
         checkLeavingReferral(current, referrals[i]!, 'input.reachedOn', reachedOn);
       });
       const due = (input.followUpsDue ?? []).map(isoDate);
@@ -62,12 +61,14 @@ export class ResolutionService {
       if (due.length > MAX_FOLLOW_UPS) problems.add('input.followUpsDue', `At most ${MAX_FOLLOW_UPS} follow-up checks at once`);
       else {
         due.forEach((date, n) => {
-          problems.check(`input.followUpsDue.${n}`, () => checkNotBefore(`input.followUpsDue.${n}`, date, reachedOn, 'the resolution'));
+          problems.check(`input.followUpsDue.${n}`, () => notBefore(`input.followUpsDue.${n}`, date, reachedOn, 'the resolution'));
           if (due.indexOf(date) !== n) problems.add(`input.followUpsDue.${n}`, `${date} is listed twice`);
         });
       }
       const { termsSummary } = problems.done({
-        termsSummary: problems.check('input.termsSummary', () => optionalText('input.termsSummary', input.termsSummary, 4000)),
+        termsSummary: problems.check('input.termsSummary', () =>
+          optionalText('input.termsSummary', input.termsSummary, 'The summary', 4000),
+        ),
       });
       const resolution = {
         id: newId(),
