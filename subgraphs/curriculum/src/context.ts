@@ -1,4 +1,4 @@
-import type { AuditRecorder, PolicyContext, Viewer } from '@peacegraph/kit';
+import { ReferenceChecks, type AuditRecorder, type PolicyContext, type Viewer } from '@peacegraph/kit';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
@@ -8,7 +8,6 @@ import { DeliveryService } from './services/delivery-service';
 import { FacilitatorService } from './services/facilitator-service';
 import { MobilisationService } from './services/mobilisation-service';
 import { ModuleService } from './services/module-service';
-import { Places } from './services/places';
 import { ReachService } from './services/reach-service';
 import { StaffTrainingService } from './services/staff-training-service';
 import { Writes } from './services/writes';
@@ -32,7 +31,7 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
   const repositories = createRepositories(dataSource);
   return async (viewer: Viewer, audit: AuditRecorder): Promise<CurriculumContext> => {
     const loaders = createLoaders(repositories);
-    const places = new Places(directoryUrl);
+    const directory = ReferenceChecks.at(directoryUrl);
     const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,
@@ -41,12 +40,12 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
       loaders,
       repositories,
       modules: new ModuleService(repositories, loaders, writes),
-      facilitators: new FacilitatorService(loaders, places, writes),
-      cohorts: new CohortService(loaders, places, writes),
+      facilitators: new FacilitatorService(loaders, directory, writes),
+      cohorts: new CohortService(loaders, directory, writes),
       deliveries: new DeliveryService(repositories, loaders, writes),
       actionPlans: new ActionPlanService(loaders, writes),
-      mobilisations: new MobilisationService(loaders, places, writes),
-      staffTrainings: new StaffTrainingService(loaders, places, writes),
+      mobilisations: new MobilisationService(loaders, directory, writes),
+      staffTrainings: new StaffTrainingService(loaders, directory, writes),
       reach: new ReachService(repositories, viewer),
     };
   };

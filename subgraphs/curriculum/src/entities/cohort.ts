@@ -1,3 +1,4 @@
+import type { CommunityPlace } from '@peacegraph/kit';
 import { EntitySchema } from 'typeorm';
 import { AudienceColumns, HeadcountColumns, type Audience, type AudienceCounts, type Headcount } from './headcount';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from './record';
@@ -13,6 +14,11 @@ export interface Place {
   /** Its admin level 1 (region), for grouping figures by region. */
   regionPcode: string;
   countryCode: string;
+}
+
+/** The place a record stores, from where the directory places its community: level 1 is the region. */
+export function placeOf({ communityId, adminPcode, admin1Pcode, countryCode }: CommunityPlace): Place {
+  return { communityId, adminPcode, regionPcode: admin1Pcode, countryCode };
 }
 
 /** One delivery of a module in one community, in one language, by the owner's facilitators. */

@@ -12,6 +12,7 @@ import { StaffTrainingSchema, TraineeGroupSchema } from './staff-training';
 
 export type { CoachingSession, CoachingMode } from './coaching-session';
 export type { Cohort, CohortStatus, Place } from './cohort';
+export { placeOf } from './cohort';
 export type { CommunityActionPlan } from './community-action-plan';
 export type { DialogueProcess } from './dialogue-process';
 export type { Facilitator } from './facilitator';

@@ -10,13 +10,13 @@ import {
   requiredName,
   given,
   Problems,
+  type ReferenceChecks,
 } from '@peacegraph/kit';
-import { CohortSchema, type Audience, type Cohort, type CohortStatus, type Module } from '../entities';
+import { CohortSchema, placeOf, type Audience, type Cohort, type CohortStatus, type Module } from '../entities';
 import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Headcount } from '../entities/headcount';
 import type { Loaders } from '../loaders';
 import { planStatusChange } from './cohort-status';
 import { onlyAudiences, readAudienceCounts, readHeadcount, type AudienceCountInput, type HeadcountInput } from './headcount-rules';
-import type { Places } from './places';
 import type { Writes } from './writes';
 
 export interface CohortInput {
@@ -46,7 +46,7 @@ export const MAX_FACILITATORS = 10;
 export class CohortService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly places: Places,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 
@@ -156,13 +156,13 @@ export class CohortService {
       await problems.check('input.community', async () => {
         if (current && current.status !== 'PLANNED')
           throw badInput('input.community', 'Only a planned cohort can move to another community');
-        place = await this.places.community('input.community', community);
+        place = placeOf(await this.directory.community('input.community', community));
       });
     }
 
     const languageCode = input.language ?? current!.languageCode;
     const language = input.language;
-    if (given(language)) await problems.check('input.language', () => this.places.languages('input.language', [language]));
+    if (given(language)) await problems.check('input.language', () => this.directory.languages('input.language', [language]));
 
     // Who delivers is checked again whenever what they deliver, or in which language, changes.
     const facilitatorsField = given(input.facilitators) ? 'input.facilitators' : 'input.language';

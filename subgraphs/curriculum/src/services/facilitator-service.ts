@@ -1,7 +1,6 @@
-import { badInput, distinct, requiredName, Problems } from '@peacegraph/kit';
+import { badInput, distinct, requiredName, Problems, type ReferenceChecks } from '@peacegraph/kit';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 import type { Loaders } from '../loaders';
-import type { Places } from './places';
 import { emailAddress, phoneNumber } from './contacts';
 import type { Writes } from './writes';
 
@@ -19,7 +18,7 @@ export interface FacilitatorInput {
 export class FacilitatorService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly places: Places,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 
@@ -62,7 +61,7 @@ export class FacilitatorService {
         const codes = distinct('input.languages', input.languages ?? [], (code) => `Language ${code}`);
         if (codes.length === 0) throw badInput('input.languages', 'Name at least one language the facilitator delivers sessions in');
         if (codes.length > 10) throw badInput('input.languages', 'At most 10 languages');
-        languageCodes = await this.places.languages('input.languages', codes);
+        languageCodes = await this.directory.languages('input.languages', codes);
       });
 
     let certifiedModuleIds = current?.certifiedModuleIds ?? [];
@@ -80,7 +79,7 @@ export class FacilitatorService {
     if (input.homeCommunity === null) home = { homeCommunityId: null, homeAdminPcode: null, homeCountryCode: null };
     else if (input.homeCommunity !== undefined) {
       const community = input.homeCommunity;
-      const place = await problems.check('input.homeCommunity', () => this.places.community('input.homeCommunity', community));
+      const place = await problems.check('input.homeCommunity', () => this.directory.community('input.homeCommunity', community));
       if (place) home = { homeCommunityId: place.communityId, homeAdminPcode: place.adminPcode, homeCountryCode: place.countryCode };
     }
 

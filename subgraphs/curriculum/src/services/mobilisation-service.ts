@@ -9,12 +9,12 @@ import {
   optionalText,
   given,
   Problems,
+  type ReferenceChecks,
 } from '@peacegraph/kit';
 import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
 import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
 import type { Loaders } from '../loaders';
 import { readHeadcount, type HeadcountInput } from './headcount-rules';
-import type { Places } from './places';
 import { startedCohort } from './started-cohort';
 import type { Writes } from './writes';
 
@@ -34,7 +34,7 @@ export const MAX_MOBILISATIONS_PER_COHORT = 50;
 export class MobilisationService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly places: Places,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 
@@ -110,7 +110,7 @@ export class MobilisationService {
         if (ids.length === 0) throw badInput('input.communitiesReached', 'Name at least one community reached');
         if (ids.length > MAX_COMMUNITIES_REACHED)
           throw badInput('input.communitiesReached', `At most ${MAX_COMMUNITIES_REACHED} communities`);
-        reachedCommunityIds = (await this.places.communities('input.communitiesReached', ids)).map((p) => p.communityId);
+        reachedCommunityIds = (await this.directory.communities('input.communitiesReached', ids)).map((p) => p.communityId);
       });
     }
     return problems.done({

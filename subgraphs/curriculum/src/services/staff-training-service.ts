@@ -13,6 +13,7 @@ import {
   wholeNumber,
   given,
   Problems,
+  type ReferenceChecks,
 } from '@peacegraph/kit';
 import type { EntityManager } from 'typeorm';
 import {
@@ -25,11 +26,11 @@ import {
   type DialogueProcess,
   type StaffTraining,
   type TraineeGroup,
+  placeOf,
 } from '../entities';
 import { COACHING_MODES } from '../entities/coaching-session';
 import type { Loaders } from '../loaders';
 import { readHeadcount, type HeadcountInput } from './headcount-rules';
-import type { Places } from './places';
 import type { Writes } from './writes';
 
 export interface TraineeCountInput {
@@ -74,7 +75,7 @@ export const MAX_FOLLOW_UPS = 50;
 export class StaffTrainingService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly places: Places,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 
@@ -152,7 +153,7 @@ export class StaffTrainingService {
   ): Promise<DialogueProcess> {
     return this.writes.once(DialogueProcessSchema, input.clientMutationId, async (writer) => {
       const training = await this.ownTraining(writer, input.staffTraining);
-      const place = await this.places.community('input.community', input.community);
+      const place = placeOf(await this.directory.community('input.community', input.community));
       const values = this.validateDialogue(input, null, training);
       return this.writes.create(writer, { ...values, ...place, staffTrainingId: training.id }, input.clientMutationId, {
         schema: DialogueProcessSchema,
