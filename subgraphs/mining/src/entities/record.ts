@@ -1,16 +1,6 @@
 export { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit';
-
-/** Where a record happened: the directory community's key and where it lay, copied at write time. */
-export interface Place {
-  communityId: string;
-  /** The community's lowest known admin area; "in this area and below" is a P-code prefix. */
-  adminPcode: string;
-  /** Its level-1 area (region), for grouping figures by region. */
-  admin1Pcode: string;
-  /** Its level-2 area, when the community is known at level 2 or below. */
-  admin2Pcode: string | null;
-  countryCode: string;
-}
+/** Where a record happened: the directory's place of its community, copied at write time. */
+export type { CommunityPlace as Place } from '@peacegraph/kit';
 
 export const PLACE_COLUMNS = {
   communityId: { type: 'uuid' },
