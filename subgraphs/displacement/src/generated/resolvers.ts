@@ -4,6 +4,28 @@
 import type { Connection } from '@peacegraph/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit';
+import type {
+  CommunityMapper,
+  AdminAreaMapper,
+  OrganisationMapper,
+  DisplacementReportMapper,
+  ReintegrationProgrammeMapper,
+  ReintegrationCaseMapper,
+  ReintegrationAssistanceMapper,
+  AwarenessSessionMapper,
+  TranshumanceCorridorMapper,
+  SensitiveSpotMapper,
+  CountingPointMapper,
+  FlowObservationMapper,
+  TranshumanceAlertMapper,
+  TranshumanceAlertEvidenceMapper,
+  TranshumanceAlertRecipientMapper,
+  TranshumanceAlertTransitionMapper,
+  ReintegrationStatsLineMapper,
+  ReintegrationAssistanceCountMapper,
+  AwarenessParticipantsMapper,
+  TranshumanceWeeklyFlowMapper,
+} from '../resolvers/mappers';
 import type { DisplacementContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1747,7 +1769,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AdminArea: ResolverTypeWrapper<AdminArea>;
+  AdminArea: ResolverTypeWrapper<AdminAreaMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditAction: AuditAction;
   AuditEntry: ResolverTypeWrapper<AuditEntryRow>;
@@ -1758,20 +1780,20 @@ export type ResolversTypes = {
   AwarenessAgeGroupCount: ResolverTypeWrapper<AwarenessAgeGroupCount>;
   AwarenessParticipantCount: ResolverTypeWrapper<AwarenessParticipantCount>;
   AwarenessParticipantInput: AwarenessParticipantInput;
-  AwarenessParticipants: ResolverTypeWrapper<AwarenessParticipants>;
+  AwarenessParticipants: ResolverTypeWrapper<AwarenessParticipantsMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  AwarenessSession: ResolverTypeWrapper<AwarenessSession>;
+  AwarenessSession: ResolverTypeWrapper<AwarenessSessionMapper>;
   AwarenessSessionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['AwarenessSession']>>;
-  AwarenessSessionEdge: ResolverTypeWrapper<AwarenessSessionEdge>;
+  AwarenessSessionEdge: ResolverTypeWrapper<Omit<AwarenessSessionEdge, 'node'> & { node: ResolversTypes['AwarenessSession'] }>;
   AwarenessSessionFilter: AwarenessSessionFilter;
   AwarenessSessionKind: AwarenessSessionKind;
   AwarenessSexCount: ResolverTypeWrapper<AwarenessSexCount>;
   CloseTranshumanceAlertInput: CloseTranshumanceAlertInput;
-  Community: ResolverTypeWrapper<Community>;
+  Community: ResolverTypeWrapper<CommunityMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  CountingPoint: ResolverTypeWrapper<CountingPoint>;
+  CountingPoint: ResolverTypeWrapper<CountingPointMapper>;
   CountingPointConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['CountingPoint']>>;
-  CountingPointEdge: ResolverTypeWrapper<CountingPointEdge>;
+  CountingPointEdge: ResolverTypeWrapper<Omit<CountingPointEdge, 'node'> & { node: ResolversTypes['CountingPoint'] }>;
   CountingPointFilter: CountingPointFilter;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateCountingPointInput: CreateCountingPointInput;
@@ -1786,22 +1808,22 @@ export type ResolversTypes = {
   DisplacementIdpGroup: ResolverTypeWrapper<DisplacementIdpGroup>;
   DisplacementIdpGroupInput: DisplacementIdpGroupInput;
   DisplacementInterval: DisplacementInterval;
-  DisplacementOrigin: ResolverTypeWrapper<DisplacementOrigin>;
+  DisplacementOrigin: ResolverTypeWrapper<Omit<DisplacementOrigin, 'adminArea'> & { adminArea: ResolversTypes['AdminArea'] }>;
   DisplacementOriginInput: DisplacementOriginInput;
   DisplacementPeriod: ResolverTypeWrapper<DisplacementPeriod>;
   DisplacementReason: DisplacementReason;
   DisplacementReasonCount: ResolverTypeWrapper<DisplacementReasonCount>;
   DisplacementReasonCountInput: DisplacementReasonCountInput;
-  DisplacementReport: ResolverTypeWrapper<DisplacementReport>;
+  DisplacementReport: ResolverTypeWrapper<DisplacementReportMapper>;
   DisplacementReportConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['DisplacementReport']>>;
-  DisplacementReportEdge: ResolverTypeWrapper<DisplacementReportEdge>;
+  DisplacementReportEdge: ResolverTypeWrapper<Omit<DisplacementReportEdge, 'node'> & { node: ResolversTypes['DisplacementReport'] }>;
   DisplacementReportFilter: DisplacementReportFilter;
   DisplacementSex: DisplacementSex;
   DisseminateTranshumanceAlertInput: DisseminateTranshumanceAlertInput;
   FlowDirection: FlowDirection;
-  FlowObservation: ResolverTypeWrapper<FlowObservation>;
+  FlowObservation: ResolverTypeWrapper<FlowObservationMapper>;
   FlowObservationConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['FlowObservation']>>;
-  FlowObservationEdge: ResolverTypeWrapper<FlowObservationEdge>;
+  FlowObservationEdge: ResolverTypeWrapper<Omit<FlowObservationEdge, 'node'> & { node: ResolversTypes['FlowObservation'] }>;
   FlowObservationFilter: FlowObservationFilter;
   FlowObservationInput: FlowObservationInput;
   IdmcDisplacementFigure: ResolverTypeWrapper<IdmcDisplacementFigure>;
@@ -1810,7 +1832,7 @@ export type ResolversTypes = {
   Latitude: ResolverTypeWrapper<Scalars['Latitude']['output']>;
   Longitude: ResolverTypeWrapper<Scalars['Longitude']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Organisation: ResolverTypeWrapper<Organisation>;
+  Organisation: ResolverTypeWrapper<OrganisationMapper>;
   PCode: ResolverTypeWrapper<Scalars['PCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1818,46 +1840,60 @@ export type ResolversTypes = {
   RecordAwarenessSessionInput: RecordAwarenessSessionInput;
   RecordDisplacementReportInput: RecordDisplacementReportInput;
   RecordFlowObservationsInput: RecordFlowObservationsInput;
-  RecordFlowObservationsPayload: ResolverTypeWrapper<RecordFlowObservationsPayload>;
+  RecordFlowObservationsPayload: ResolverTypeWrapper<
+    Omit<RecordFlowObservationsPayload, 'alerts' | 'observations'> & {
+      alerts: Array<ResolversTypes['TranshumanceAlert']>;
+      observations: Array<ResolversTypes['FlowObservation']>;
+    }
+  >;
   RegisterReintegrationCaseInput: RegisterReintegrationCaseInput;
   ReintegrationAgeGroup: ReintegrationAgeGroup;
-  ReintegrationAreaStats: ResolverTypeWrapper<ReintegrationAreaStats>;
-  ReintegrationAssistance: ResolverTypeWrapper<ReintegrationAssistance>;
-  ReintegrationAssistanceCount: ResolverTypeWrapper<ReintegrationAssistanceCount>;
+  ReintegrationAreaStats: ResolverTypeWrapper<
+    Omit<ReintegrationAreaStats, 'assistance'> & { assistance: Array<ResolversTypes['ReintegrationAssistanceCount']> }
+  >;
+  ReintegrationAssistance: ResolverTypeWrapper<ReintegrationAssistanceMapper>;
+  ReintegrationAssistanceCount: ResolverTypeWrapper<ReintegrationAssistanceCountMapper>;
   ReintegrationAssistanceInput: ReintegrationAssistanceInput;
   ReintegrationAssistanceKind: ReintegrationAssistanceKind;
   ReintegrationBreakdown: ReintegrationBreakdown;
-  ReintegrationCase: ResolverTypeWrapper<ReintegrationCase>;
+  ReintegrationCase: ResolverTypeWrapper<ReintegrationCaseMapper>;
   ReintegrationCaseConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['ReintegrationCase']>>;
-  ReintegrationCaseEdge: ResolverTypeWrapper<ReintegrationCaseEdge>;
+  ReintegrationCaseEdge: ResolverTypeWrapper<Omit<ReintegrationCaseEdge, 'node'> & { node: ResolversTypes['ReintegrationCase'] }>;
   ReintegrationCaseFilter: ReintegrationCaseFilter;
   ReintegrationCategory: ReintegrationCategory;
   ReintegrationLevel: ReintegrationLevel;
-  ReintegrationProgramme: ResolverTypeWrapper<ReintegrationProgramme>;
+  ReintegrationProgramme: ResolverTypeWrapper<ReintegrationProgrammeMapper>;
   ReintegrationProgrammeConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['ReintegrationProgramme']>>;
-  ReintegrationProgrammeEdge: ResolverTypeWrapper<ReintegrationProgrammeEdge>;
+  ReintegrationProgrammeEdge: ResolverTypeWrapper<
+    Omit<ReintegrationProgrammeEdge, 'node'> & { node: ResolversTypes['ReintegrationProgramme'] }
+  >;
   ReintegrationProgrammeFilter: ReintegrationProgrammeFilter;
   ReintegrationProgrammeKind: ReintegrationProgrammeKind;
-  ReintegrationStats: ResolverTypeWrapper<ReintegrationStats>;
+  ReintegrationStats: ResolverTypeWrapper<
+    Omit<ReintegrationStats, 'areas' | 'total'> & {
+      areas: Array<ResolversTypes['ReintegrationStatsLine']>;
+      total: ResolversTypes['ReintegrationStatsLine'];
+    }
+  >;
   ReintegrationStatsCell: ResolverTypeWrapper<ReintegrationStatsCell>;
   ReintegrationStatsFilter: ReintegrationStatsFilter;
-  ReintegrationStatsLine: ResolverTypeWrapper<ReintegrationStatsLine>;
+  ReintegrationStatsLine: ResolverTypeWrapper<ReintegrationStatsLineMapper>;
   ReintegrationStatus: ReintegrationStatus;
   ReintegrationStatusInput: ReintegrationStatusInput;
-  SensitiveSpot: ResolverTypeWrapper<SensitiveSpot>;
+  SensitiveSpot: ResolverTypeWrapper<SensitiveSpotMapper>;
   SensitiveSpotConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['SensitiveSpot']>>;
-  SensitiveSpotEdge: ResolverTypeWrapper<SensitiveSpotEdge>;
+  SensitiveSpotEdge: ResolverTypeWrapper<Omit<SensitiveSpotEdge, 'node'> & { node: ResolversTypes['SensitiveSpot'] }>;
   SensitiveSpotFilter: SensitiveSpotFilter;
   SensitiveSpotKind: SensitiveSpotKind;
-  TranshumanceAlert: ResolverTypeWrapper<TranshumanceAlert>;
+  TranshumanceAlert: ResolverTypeWrapper<TranshumanceAlertMapper>;
   TranshumanceAlertConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['TranshumanceAlert']>>;
   TranshumanceAlertCount: ResolverTypeWrapper<TranshumanceAlertCount>;
-  TranshumanceAlertEdge: ResolverTypeWrapper<TranshumanceAlertEdge>;
-  TranshumanceAlertEvidence: ResolverTypeWrapper<TranshumanceAlertEvidence>;
+  TranshumanceAlertEdge: ResolverTypeWrapper<Omit<TranshumanceAlertEdge, 'node'> & { node: ResolversTypes['TranshumanceAlert'] }>;
+  TranshumanceAlertEvidence: ResolverTypeWrapper<TranshumanceAlertEvidenceMapper>;
   TranshumanceAlertFilter: TranshumanceAlertFilter;
   TranshumanceAlertKind: TranshumanceAlertKind;
   TranshumanceAlertRaiser: TranshumanceAlertRaiser;
-  TranshumanceAlertRecipient: ResolverTypeWrapper<TranshumanceAlertRecipient>;
+  TranshumanceAlertRecipient: ResolverTypeWrapper<TranshumanceAlertRecipientMapper>;
   TranshumanceAlertRecipientInput: TranshumanceAlertRecipientInput;
   TranshumanceAlertRecipientKind: TranshumanceAlertRecipientKind;
   TranshumanceAlertResponseInput: TranshumanceAlertResponseInput;
@@ -1866,14 +1902,14 @@ export type ResolversTypes = {
   TranshumanceAlertStats: ResolverTypeWrapper<TranshumanceAlertStats>;
   TranshumanceAlertStatus: TranshumanceAlertStatus;
   TranshumanceAlertStepInput: TranshumanceAlertStepInput;
-  TranshumanceAlertTransition: ResolverTypeWrapper<TranshumanceAlertTransition>;
+  TranshumanceAlertTransition: ResolverTypeWrapper<TranshumanceAlertTransitionMapper>;
   TranshumanceAlertTrigger: TranshumanceAlertTrigger;
   TranshumanceAlongCorridorInput: TranshumanceAlongCorridorInput;
   TranshumanceBox: ResolverTypeWrapper<TranshumanceBox>;
   TranshumanceBoxInput: TranshumanceBoxInput;
-  TranshumanceCorridor: ResolverTypeWrapper<TranshumanceCorridor>;
+  TranshumanceCorridor: ResolverTypeWrapper<TranshumanceCorridorMapper>;
   TranshumanceCorridorConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['TranshumanceCorridor']>>;
-  TranshumanceCorridorEdge: ResolverTypeWrapper<TranshumanceCorridorEdge>;
+  TranshumanceCorridorEdge: ResolverTypeWrapper<Omit<TranshumanceCorridorEdge, 'node'> & { node: ResolversTypes['TranshumanceCorridor'] }>;
   TranshumanceCorridorFilter: TranshumanceCorridorFilter;
   TranshumanceCorridorFormality: TranshumanceCorridorFormality;
   TranshumanceEarlyActionInput: TranshumanceEarlyActionInput;
@@ -1886,7 +1922,7 @@ export type ResolversTypes = {
   TranshumanceSeasonWindow: ResolverTypeWrapper<TranshumanceSeasonWindow>;
   TranshumanceSeasonWindowInput: TranshumanceSeasonWindowInput;
   TranshumanceSpecies: TranshumanceSpecies;
-  TranshumanceWeeklyFlow: ResolverTypeWrapper<TranshumanceWeeklyFlow>;
+  TranshumanceWeeklyFlow: ResolverTypeWrapper<TranshumanceWeeklyFlowMapper>;
   UpdateAwarenessSessionInput: UpdateAwarenessSessionInput;
   UpdateDisplacementReportInput: UpdateDisplacementReportInput;
   UpdateReintegrationProgrammeInput: UpdateReintegrationProgrammeInput;
@@ -1896,7 +1932,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AdminArea: AdminArea | FederationReferenceTypes['AdminArea'];
+  AdminArea: AdminAreaMapper;
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntryRow;
   String: Scalars['String']['output'];
@@ -1906,19 +1942,19 @@ export type ResolversParentTypes = {
   AwarenessAgeGroupCount: AwarenessAgeGroupCount;
   AwarenessParticipantCount: AwarenessParticipantCount;
   AwarenessParticipantInput: AwarenessParticipantInput;
-  AwarenessParticipants: AwarenessParticipants;
+  AwarenessParticipants: AwarenessParticipantsMapper;
   Boolean: Scalars['Boolean']['output'];
-  AwarenessSession: AwarenessSession;
+  AwarenessSession: AwarenessSessionMapper;
   AwarenessSessionConnection: Connection<ResolversParentTypes['AwarenessSession']>;
-  AwarenessSessionEdge: AwarenessSessionEdge;
+  AwarenessSessionEdge: Omit<AwarenessSessionEdge, 'node'> & { node: ResolversParentTypes['AwarenessSession'] };
   AwarenessSessionFilter: AwarenessSessionFilter;
   AwarenessSexCount: AwarenessSexCount;
   CloseTranshumanceAlertInput: CloseTranshumanceAlertInput;
-  Community: Community | FederationReferenceTypes['Community'];
+  Community: CommunityMapper;
   Float: Scalars['Float']['output'];
-  CountingPoint: CountingPoint | FederationReferenceTypes['CountingPoint'];
+  CountingPoint: CountingPointMapper;
   CountingPointConnection: Connection<ResolversParentTypes['CountingPoint']>;
-  CountingPointEdge: CountingPointEdge;
+  CountingPointEdge: Omit<CountingPointEdge, 'node'> & { node: ResolversParentTypes['CountingPoint'] };
   CountingPointFilter: CountingPointFilter;
   CountryCode: Scalars['CountryCode']['output'];
   CreateCountingPointInput: CreateCountingPointInput;
@@ -1931,19 +1967,19 @@ export type ResolversParentTypes = {
   DisplacementFigures: DisplacementFigures;
   DisplacementIdpGroup: DisplacementIdpGroup;
   DisplacementIdpGroupInput: DisplacementIdpGroupInput;
-  DisplacementOrigin: DisplacementOrigin;
+  DisplacementOrigin: Omit<DisplacementOrigin, 'adminArea'> & { adminArea: ResolversParentTypes['AdminArea'] };
   DisplacementOriginInput: DisplacementOriginInput;
   DisplacementPeriod: DisplacementPeriod;
   DisplacementReasonCount: DisplacementReasonCount;
   DisplacementReasonCountInput: DisplacementReasonCountInput;
-  DisplacementReport: DisplacementReport;
+  DisplacementReport: DisplacementReportMapper;
   DisplacementReportConnection: Connection<ResolversParentTypes['DisplacementReport']>;
-  DisplacementReportEdge: DisplacementReportEdge;
+  DisplacementReportEdge: Omit<DisplacementReportEdge, 'node'> & { node: ResolversParentTypes['DisplacementReport'] };
   DisplacementReportFilter: DisplacementReportFilter;
   DisseminateTranshumanceAlertInput: DisseminateTranshumanceAlertInput;
-  FlowObservation: FlowObservation | FederationReferenceTypes['FlowObservation'];
+  FlowObservation: FlowObservationMapper;
   FlowObservationConnection: Connection<ResolversParentTypes['FlowObservation']>;
-  FlowObservationEdge: FlowObservationEdge;
+  FlowObservationEdge: Omit<FlowObservationEdge, 'node'> & { node: ResolversParentTypes['FlowObservation'] };
   FlowObservationFilter: FlowObservationFilter;
   FlowObservationInput: FlowObservationInput;
   IdmcDisplacementFigure: IdmcDisplacementFigure;
@@ -1952,7 +1988,7 @@ export type ResolversParentTypes = {
   Latitude: Scalars['Latitude']['output'];
   Longitude: Scalars['Longitude']['output'];
   Mutation: Record<PropertyKey, never>;
-  Organisation: Organisation | FederationReferenceTypes['Organisation'];
+  Organisation: OrganisationMapper;
   PCode: Scalars['PCode']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -1960,47 +1996,55 @@ export type ResolversParentTypes = {
   RecordAwarenessSessionInput: RecordAwarenessSessionInput;
   RecordDisplacementReportInput: RecordDisplacementReportInput;
   RecordFlowObservationsInput: RecordFlowObservationsInput;
-  RecordFlowObservationsPayload: RecordFlowObservationsPayload;
+  RecordFlowObservationsPayload: Omit<RecordFlowObservationsPayload, 'alerts' | 'observations'> & {
+    alerts: Array<ResolversParentTypes['TranshumanceAlert']>;
+    observations: Array<ResolversParentTypes['FlowObservation']>;
+  };
   RegisterReintegrationCaseInput: RegisterReintegrationCaseInput;
-  ReintegrationAreaStats: ReintegrationAreaStats;
-  ReintegrationAssistance: ReintegrationAssistance;
-  ReintegrationAssistanceCount: ReintegrationAssistanceCount;
+  ReintegrationAreaStats: Omit<ReintegrationAreaStats, 'assistance'> & {
+    assistance: Array<ResolversParentTypes['ReintegrationAssistanceCount']>;
+  };
+  ReintegrationAssistance: ReintegrationAssistanceMapper;
+  ReintegrationAssistanceCount: ReintegrationAssistanceCountMapper;
   ReintegrationAssistanceInput: ReintegrationAssistanceInput;
-  ReintegrationCase: ReintegrationCase;
+  ReintegrationCase: ReintegrationCaseMapper;
   ReintegrationCaseConnection: Connection<ResolversParentTypes['ReintegrationCase']>;
-  ReintegrationCaseEdge: ReintegrationCaseEdge;
+  ReintegrationCaseEdge: Omit<ReintegrationCaseEdge, 'node'> & { node: ResolversParentTypes['ReintegrationCase'] };
   ReintegrationCaseFilter: ReintegrationCaseFilter;
-  ReintegrationProgramme: ReintegrationProgramme;
+  ReintegrationProgramme: ReintegrationProgrammeMapper;
   ReintegrationProgrammeConnection: Connection<ResolversParentTypes['ReintegrationProgramme']>;
-  ReintegrationProgrammeEdge: ReintegrationProgrammeEdge;
+  ReintegrationProgrammeEdge: Omit<ReintegrationProgrammeEdge, 'node'> & { node: ResolversParentTypes['ReintegrationProgramme'] };
   ReintegrationProgrammeFilter: ReintegrationProgrammeFilter;
-  ReintegrationStats: ReintegrationStats;
+  ReintegrationStats: Omit<ReintegrationStats, 'areas' | 'total'> & {
+    areas: Array<ResolversParentTypes['ReintegrationStatsLine']>;
+    total: ResolversParentTypes['ReintegrationStatsLine'];
+  };
   ReintegrationStatsCell: ReintegrationStatsCell;
   ReintegrationStatsFilter: ReintegrationStatsFilter;
-  ReintegrationStatsLine: ReintegrationStatsLine;
+  ReintegrationStatsLine: ReintegrationStatsLineMapper;
   ReintegrationStatusInput: ReintegrationStatusInput;
-  SensitiveSpot: SensitiveSpot | FederationReferenceTypes['SensitiveSpot'];
+  SensitiveSpot: SensitiveSpotMapper;
   SensitiveSpotConnection: Connection<ResolversParentTypes['SensitiveSpot']>;
-  SensitiveSpotEdge: SensitiveSpotEdge;
+  SensitiveSpotEdge: Omit<SensitiveSpotEdge, 'node'> & { node: ResolversParentTypes['SensitiveSpot'] };
   SensitiveSpotFilter: SensitiveSpotFilter;
-  TranshumanceAlert: TranshumanceAlert | FederationReferenceTypes['TranshumanceAlert'];
+  TranshumanceAlert: TranshumanceAlertMapper;
   TranshumanceAlertConnection: Connection<ResolversParentTypes['TranshumanceAlert']>;
   TranshumanceAlertCount: TranshumanceAlertCount;
-  TranshumanceAlertEdge: TranshumanceAlertEdge;
-  TranshumanceAlertEvidence: TranshumanceAlertEvidence;
+  TranshumanceAlertEdge: Omit<TranshumanceAlertEdge, 'node'> & { node: ResolversParentTypes['TranshumanceAlert'] };
+  TranshumanceAlertEvidence: TranshumanceAlertEvidenceMapper;
   TranshumanceAlertFilter: TranshumanceAlertFilter;
-  TranshumanceAlertRecipient: TranshumanceAlertRecipient;
+  TranshumanceAlertRecipient: TranshumanceAlertRecipientMapper;
   TranshumanceAlertRecipientInput: TranshumanceAlertRecipientInput;
   TranshumanceAlertResponseInput: TranshumanceAlertResponseInput;
   TranshumanceAlertStats: TranshumanceAlertStats;
   TranshumanceAlertStepInput: TranshumanceAlertStepInput;
-  TranshumanceAlertTransition: TranshumanceAlertTransition;
+  TranshumanceAlertTransition: TranshumanceAlertTransitionMapper;
   TranshumanceAlongCorridorInput: TranshumanceAlongCorridorInput;
   TranshumanceBox: TranshumanceBox;
   TranshumanceBoxInput: TranshumanceBoxInput;
-  TranshumanceCorridor: TranshumanceCorridor | FederationReferenceTypes['TranshumanceCorridor'];
+  TranshumanceCorridor: TranshumanceCorridorMapper;
   TranshumanceCorridorConnection: Connection<ResolversParentTypes['TranshumanceCorridor']>;
-  TranshumanceCorridorEdge: TranshumanceCorridorEdge;
+  TranshumanceCorridorEdge: Omit<TranshumanceCorridorEdge, 'node'> & { node: ResolversParentTypes['TranshumanceCorridor'] };
   TranshumanceCorridorFilter: TranshumanceCorridorFilter;
   TranshumanceEarlyActionInput: TranshumanceEarlyActionInput;
   TranshumanceEarlyActionSettings: TranshumanceEarlyActionSettings;
@@ -2011,7 +2055,7 @@ export type ResolversParentTypes = {
   TranshumanceResponseTime: TranshumanceResponseTime;
   TranshumanceSeasonWindow: TranshumanceSeasonWindow;
   TranshumanceSeasonWindowInput: TranshumanceSeasonWindowInput;
-  TranshumanceWeeklyFlow: TranshumanceWeeklyFlow;
+  TranshumanceWeeklyFlow: TranshumanceWeeklyFlowMapper;
   UpdateAwarenessSessionInput: UpdateAwarenessSessionInput;
   UpdateDisplacementReportInput: UpdateDisplacementReportInput;
   UpdateReintegrationProgrammeInput: UpdateReintegrationProgrammeInput;

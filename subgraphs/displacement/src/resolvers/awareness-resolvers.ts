@@ -1,29 +1,18 @@
-import type { PageArgs } from '@peacegraph/kit';
-import type { DisplacementContext as C } from '../context';
 import type { AwarenessSession as SessionRow } from '../entities/displacement';
-import type { AwarenessSessionFilter } from '../repositories/awareness-repository';
+import type { AwarenessParticipantsResolvers, AwarenessSessionResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { discloseSexAndAge } from '../services/displacement-disclosure';
 import { adminAreaRef, communityRef, organisationRef, ownsRecord, sqlDates } from './displacement-references';
 
-type Id = { id: string };
-type Update<I> = { id: string; version: number; input: I };
-
-export const awarenessQueries = {
-  awarenessSession: (_: unknown, { id }: Id, { loaders }: C) => loaders.awarenessSession.load(id),
-  awarenessSessions: (_: unknown, args: { filter?: AwarenessSessionFilter | null } & PageArgs, { repositories }: C) =>
-    repositories.awarenessSessions.list(sqlDates(args.filter, ['from', 'to']), args),
-  awarenessParticipants: (_: unknown, args: { filter?: AwarenessSessionFilter | null }, { displacementFigures }: C) =>
+export const awarenessQueries: QueryResolvers = {
+  awarenessSession: (_, { id }, { loaders }) => loaders.awarenessSession.load(id),
+  awarenessSessions: (_, args, { repositories }) => repositories.awarenessSessions.list(sqlDates(args.filter, ['from', 'to']), args),
+  awarenessParticipants: (_, args, { displacementFigures }) =>
     displacementFigures.awarenessParticipants(sqlDates(args.filter, ['from', 'to'])),
 };
 
-export const awarenessMutations = {
-  recordAwarenessSession: (_: unknown, { input }: { input: Parameters<C['awarenessSessions']['record']>[0] }, { awarenessSessions }: C) =>
-    awarenessSessions.record(input),
-  updateAwarenessSession: (
-    _: unknown,
-    { id, version, input }: Update<Parameters<C['awarenessSessions']['update']>[2]>,
-    { awarenessSessions }: C,
-  ) => awarenessSessions.update(id, version, input),
+export const awarenessMutations: MutationResolvers = {
+  recordAwarenessSession: (_, { input }, { awarenessSessions }) => awarenessSessions.record(input),
+  updateAwarenessSession: (_, { id, version, input }, { awarenessSessions }) => awarenessSessions.update(id, version, input),
 };
 
 /** Participants of one session, in the shape of the aggregate (exact for the owner). */
@@ -38,20 +27,18 @@ export function sessionParticipants(session: SessionRow, exact: boolean) {
   };
 }
 
-export const AwarenessSession = {
-  community: (session: SessionRow) => communityRef(session.communityId),
-  adminArea: (session: SessionRow) => adminAreaRef(session.adminPcode),
-  country: (session: SessionRow) => session.countryCode,
-  participants: (session: SessionRow, _: unknown, { viewer }: C) => sessionParticipants(session, ownsRecord(viewer, session.ownerOrg)),
-  facilitators: (session: SessionRow) => session.facilitatorIds.map(organisationRef),
-  recordedBy: (session: SessionRow) => organisationRef(session.ownerOrg),
+export const AwarenessSession: AwarenessSessionResolvers = {
+  community: (session) => communityRef(session.communityId),
+  adminArea: (session) => adminAreaRef(session.adminPcode),
+  country: (session) => session.countryCode,
+  participants: (session, _, { viewer }) => sessionParticipants(session, ownsRecord(viewer, session.ownerOrg)),
+  facilitators: (session) => session.facilitatorIds.map(organisationRef),
+  recordedBy: (session) => organisationRef(session.ownerOrg),
 };
 
 /** The aggregate's cells carry `count`; the schema calls them `people`. */
-export const AwarenessParticipants = {
-  groups: (p: { groups: { sex: string; ageGroup: string; count: unknown }[] }) =>
-    p.groups.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, people: g.count })),
-  bySex: (p: { bySex: { sex: string; count: unknown }[] }) => p.bySex.map((g) => ({ sex: g.sex, people: g.count })),
-  byAgeGroup: (p: { byAgeGroup: { ageGroup: string; count: unknown }[] }) =>
-    p.byAgeGroup.map((g) => ({ ageGroup: g.ageGroup, people: g.count })),
+export const AwarenessParticipants: AwarenessParticipantsResolvers = {
+  groups: (p) => p.groups.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, people: g.count })),
+  bySex: (p) => p.bySex.map((g) => ({ sex: g.sex, people: g.count })),
+  byAgeGroup: (p) => p.byAgeGroup.map((g) => ({ ageGroup: g.ageGroup, people: g.count })),
 };

@@ -11,11 +11,14 @@ export function ownsRecord(viewer: Viewer, ownerOrg: string): boolean {
 }
 
 /** Date filters arrive as Dates from the scalar; repositories compare SQL dates. */
-export function sqlDates<F extends object>(filter: F | null | undefined, fields: readonly string[]): F {
+export function sqlDates<F extends object, K extends keyof F & string>(
+  filter: F | null | undefined,
+  fields: readonly K[],
+): Omit<F, K> & { [P in K]: string | null } {
   const copy: Record<string, unknown> = { ...(filter ?? {}) };
   for (const field of fields) {
     const value = copy[field] as DateInput | null | undefined;
     copy[field] = value ? isoDate(value) : null;
   }
-  return copy as F;
+  return copy as Omit<F, K> & { [P in K]: string | null };
 }

@@ -1,4 +1,4 @@
-import type { ResolverMap } from '.';
+import type { Resolvers } from '../generated/resolvers';
 import { AwarenessParticipants, AwarenessSession, awarenessMutations, awarenessQueries } from './awareness-resolvers';
 import { displacementDirectoryFields } from './displacement-directory-entities';
 import { DisplacementReport, displacementReportMutations, displacementReportQueries } from './displacement-report-resolvers';
@@ -12,7 +12,7 @@ import {
 } from './reintegration-resolvers';
 
 /** Resolvers of displacement figures, reintegration and awareness sessions, by GraphQL type. */
-export const displacementResolvers: ResolverMap = {
+export const displacementResolvers: Resolvers = {
   Query: { ...displacementReportQueries, ...reintegrationQueries, ...awarenessQueries },
   Mutation: { ...displacementReportMutations, ...reintegrationMutations, ...awarenessMutations },
   ...displacementDirectoryFields,

@@ -1,18 +1,19 @@
+import type { Resolvers } from '../generated/resolvers';
 import { displacementResolvers } from './displacement';
 import { transhumanceResolvers } from './transhumance';
 
-// Resolver functions take many shapes of (parent, args, context); the schema checks them, not this map.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ResolverMap = Record<string, Record<string, any>>;
+/** A resolver map as `joined` walks it: each type's fields, whatever their signatures. */
+type FieldMap = Record<string, Record<string, unknown>>;
 
 /**
  * Both halves of the subgraph add fields to the same types (Query, Mutation, and the directory's
  * Community, AdminArea and Organisation), so their maps are joined type by type; a field both define
  * is a mistake, refused at start-up.
  */
-function joined(...maps: ResolverMap[]): ResolverMap {
-  const all: ResolverMap = {};
-  for (const map of maps) {
+function joined(...maps: Resolvers[]): Resolvers {
+  const all: FieldMap = {};
+  // Every map holds only object types' fields (no scalars here), each checked against the schema where it is written.
+  for (const map of maps as FieldMap[]) {
     for (const [type, fields] of Object.entries(map)) {
       const into = (all[type] ??= {});
       for (const [field, resolver] of Object.entries(fields)) {
@@ -21,14 +22,14 @@ function joined(...maps: ResolverMap[]): ResolverMap {
       }
     }
   }
-  return all;
+  return all as Resolvers;
 }
 
 // The directory owns these entities: a reference carries their key, which is all our fields need.
-const directoryEntities: ResolverMap = {
-  Community: { __resolveReference: (ref: { id: string }) => ref },
-  AdminArea: { __resolveReference: (ref: { pcode: string }) => ref },
-  Organisation: { __resolveReference: (ref: { id: string }) => ref },
+const directoryEntities: Resolvers = {
+  Community: { __resolveReference: (ref) => ref },
+  AdminArea: { __resolveReference: (ref) => ref },
+  Organisation: { __resolveReference: (ref) => ref },
 };
 
 export const resolvers = joined(directoryEntities, displacementResolvers, transhumanceResolvers);

@@ -1,23 +1,20 @@
-import { discloseCounts, loadPresent } from '@peacegraph/kit';
-import type { DisplacementContext } from '../context';
-import type {
-  AlertRecipient,
-  AlertTransition,
-  CountingPoint,
-  FlowObservation,
-  SensitiveSpot,
-  TranshumanceAlert,
-  TranshumanceCorridor,
-} from '../entities/transhumance';
+import { discloseCounts, loadExisting, loadPresent } from '@peacegraph/kit';
 import { tropicalLivestockUnits, type Heads } from '../entities/transhumance-values';
+import type { Resolvers } from '../generated/resolvers';
 import { effectiveSettings } from '../services/early-action-settings';
-import type { AlertEvidence } from '../services/early-action';
 import { parseBox } from '../services/transhumance/corridor-path';
 
-type C = DisplacementContext;
-
-const adminAreaRef = (pcode: string | null) => (pcode ? { __typename: 'AdminArea', pcode } : null);
-const organisationRef = (id: string | null) => (id ? { __typename: 'Organisation', id } : null);
+// A key the row always has gives a reference, one it may lack a reference or null.
+function adminAreaRef(pcode: string): { __typename: string; pcode: string };
+function adminAreaRef(pcode: string | null): { __typename: string; pcode: string } | null;
+function adminAreaRef(pcode: string | null) {
+  return pcode ? { __typename: 'AdminArea', pcode } : null;
+}
+function organisationRef(id: string): { __typename: string; id: string };
+function organisationRef(id: string | null): { __typename: string; id: string } | null;
+function organisationRef(id: string | null) {
+  return id ? { __typename: 'Organisation', id } : null;
+}
 
 export function headsOf(row: Heads) {
   return { cattle: row.cattle, sheep: row.sheep, goats: row.goats, camels: row.camels, tlu: tropicalLivestockUnits(row) };
@@ -25,80 +22,80 @@ export function headsOf(row: Heads) {
 
 /** Every reference to our own entities resolves through the request's loaders. */
 const references = {
-  TranshumanceCorridor: { __resolveReference: (ref: { id: string }, { loaders }: C) => loaders.transhumanceCorridor.load(ref.id) },
-  SensitiveSpot: { __resolveReference: (ref: { id: string }, { loaders }: C) => loaders.transhumanceSpot.load(ref.id) },
-  CountingPoint: { __resolveReference: (ref: { id: string }, { loaders }: C) => loaders.transhumanceCountingPoint.load(ref.id) },
-  FlowObservation: { __resolveReference: (ref: { id: string }, { loaders }: C) => loaders.transhumanceObservation.load(ref.id) },
-  TranshumanceAlert: { __resolveReference: (ref: { id: string }, { loaders }: C) => loaders.transhumanceAlert.load(ref.id) },
-};
+  TranshumanceCorridor: { __resolveReference: (ref, { loaders }) => loaders.transhumanceCorridor.load(ref.id) },
+  SensitiveSpot: { __resolveReference: (ref, { loaders }) => loaders.transhumanceSpot.load(ref.id) },
+  CountingPoint: { __resolveReference: (ref, { loaders }) => loaders.transhumanceCountingPoint.load(ref.id) },
+  FlowObservation: { __resolveReference: (ref, { loaders }) => loaders.transhumanceObservation.load(ref.id) },
+  TranshumanceAlert: { __resolveReference: (ref, { loaders }) => loaders.transhumanceAlert.load(ref.id) },
+} satisfies Resolvers;
 
 export const transhumanceTypes = {
   TranshumanceCorridor: {
     ...references.TranshumanceCorridor,
-    bounds: (c: TranshumanceCorridor) => parseBox(c.bounds),
-    countries: (c: TranshumanceCorridor) => c.countryCodes,
-    adminAreas: (c: TranshumanceCorridor) => c.adminPcodes.map(adminAreaRef),
-    earlyAction: (c: TranshumanceCorridor) => effectiveSettings(c.earlyAction),
-    sensitiveSpots: (c: TranshumanceCorridor, _: unknown, { loaders }: C) => loaders.transhumanceSpotsOfCorridor.load(c.id),
-    countingPoints: (c: TranshumanceCorridor, _: unknown, { loaders }: C) => loaders.transhumanceCountingPointsOfCorridor.load(c.id),
-    recordedBy: (c: TranshumanceCorridor) => organisationRef(c.ownerOrg),
+    bounds: (c) => parseBox(c.bounds),
+    countries: (c) => c.countryCodes,
+    adminAreas: (c) => c.adminPcodes.map((pcode) => adminAreaRef(pcode)),
+    earlyAction: (c) => effectiveSettings(c.earlyAction),
+    sensitiveSpots: (c, _, { loaders }) => loaders.transhumanceSpotsOfCorridor.load(c.id),
+    countingPoints: (c, _, { loaders }) => loaders.transhumanceCountingPointsOfCorridor.load(c.id),
+    recordedBy: (c) => organisationRef(c.ownerOrg),
   },
   SensitiveSpot: {
     ...references.SensitiveSpot,
-    adminArea: (s: SensitiveSpot) => adminAreaRef(s.adminPcode),
-    country: (s: SensitiveSpot) => s.countryCode,
-    corridor: (s: SensitiveSpot, _: unknown, { loaders }: C) => (s.corridorId ? loaders.transhumanceCorridor.load(s.corridorId) : null),
-    kmAlongCorridor: (s: SensitiveSpot) => (s.kmAlong === null ? null : round(s.kmAlong)),
-    distanceFromCorridorKm: (s: SensitiveSpot) => (s.distanceFromPathKm === null ? null : round(s.distanceFromPathKm)),
-    recordedBy: (s: SensitiveSpot) => organisationRef(s.ownerOrg),
+    adminArea: (s) => adminAreaRef(s.adminPcode),
+    country: (s) => s.countryCode,
+    corridor: (s, _, { loaders }) => (s.corridorId ? loaders.transhumanceCorridor.load(s.corridorId) : null),
+    kmAlongCorridor: (s) => (s.kmAlong === null ? null : round(s.kmAlong)),
+    distanceFromCorridorKm: (s) => (s.distanceFromPathKm === null ? null : round(s.distanceFromPathKm)),
+    recordedBy: (s) => organisationRef(s.ownerOrg),
   },
   CountingPoint: {
     ...references.CountingPoint,
-    adminArea: (p: CountingPoint) => adminAreaRef(p.adminPcode),
-    country: (p: CountingPoint) => p.countryCode,
-    corridor: (p: CountingPoint, _: unknown, { loaders }: C) => loaders.transhumanceCorridor.load(p.corridorId),
-    kmAlongCorridor: (p: CountingPoint) => round(p.kmAlong),
-    distanceFromCorridorKm: (p: CountingPoint) => round(p.distanceFromPathKm),
-    recordedBy: (p: CountingPoint) => organisationRef(p.ownerOrg),
+    adminArea: (p) => adminAreaRef(p.adminPcode),
+    country: (p) => p.countryCode,
+    corridor: (p, _, { loaders }) => loadExisting(loaders.transhumanceCorridor, p.corridorId),
+    kmAlongCorridor: (p) => round(p.kmAlong),
+    distanceFromCorridorKm: (p) => round(p.distanceFromPathKm),
+    recordedBy: (p) => organisationRef(p.ownerOrg),
   },
   FlowObservation: {
     ...references.FlowObservation,
-    countingPoint: (o: FlowObservation, _: unknown, { loaders }: C) => loaders.transhumanceCountingPoint.load(o.countingPointId),
-    corridor: (o: FlowObservation, _: unknown, { loaders }: C) => loaders.transhumanceCorridor.load(o.corridorId),
+    countingPoint: (o, _, { loaders }) => loadExisting(loaders.transhumanceCountingPoint, o.countingPointId),
+    corridor: (o, _, { loaders }) => loadExisting(loaders.transhumanceCorridor, o.corridorId),
     heads: headsOf,
     // Herders are people: exact for the organisation that counted them.
-    herders: (o: FlowObservation, _: unknown, { viewer }: C) =>
+    herders: (o, _, { viewer }) =>
       discloseCounts({ herders: o.herders }, { exact: viewer.kind === 'partner' && viewer.organisationId === o.ownerOrg }).counts.herders,
-    origin: (o: FlowObservation) => adminAreaRef(o.originPcode),
-    destination: (o: FlowObservation) => adminAreaRef(o.destinationPcode),
-    recordedBy: (o: FlowObservation) => organisationRef(o.ownerOrg),
+    origin: (o) => adminAreaRef(o.originPcode),
+    destination: (o) => adminAreaRef(o.destinationPcode),
+    recordedBy: (o) => organisationRef(o.ownerOrg),
   },
   TranshumanceAlert: {
     ...references.TranshumanceAlert,
-    organisation: (a: TranshumanceAlert) => organisationRef(a.ownerOrg),
-    spot: (a: TranshumanceAlert, _: unknown, { loaders }: C) => (a.spotId ? loaders.transhumanceSpot.load(a.spotId) : null),
-    corridor: (a: TranshumanceAlert, _: unknown, { loaders }: C) => (a.corridorId ? loaders.transhumanceCorridor.load(a.corridorId) : null),
-    adminArea: (a: TranshumanceAlert) => adminAreaRef(a.adminPcode),
+    organisation: (a) => organisationRef(a.ownerOrg),
+    spot: (a, _, { loaders }) => (a.spotId ? loaders.transhumanceSpot.load(a.spotId) : null),
+    corridor: (a, _, { loaders }) => (a.corridorId ? loaders.transhumanceCorridor.load(a.corridorId) : null),
+    adminArea: (a) => adminAreaRef(a.adminPcode),
     herd: headsOf,
-    recipients: (a: TranshumanceAlert, _: unknown, { loaders }: C) => loaders.transhumanceRecipientsOfAlert.load(a.id),
-    history: (a: TranshumanceAlert, _: unknown, { loaders }: C) => loaders.transhumanceHistoryOfAlert.load(a.id),
+    recipients: (a, _, { loaders }) => loaders.transhumanceRecipientsOfAlert.load(a.id),
+    history: (a, _, { loaders }) => loaders.transhumanceHistoryOfAlert.load(a.id),
   },
   TranshumanceAlertEvidence: {
-    observations: (e: AlertEvidence, _: unknown, { loaders }: C) => loadPresent(loaders.transhumanceObservation, e.observationIds),
-    countingPoint: (e: AlertEvidence, _: unknown, { loaders }: C) => loaders.transhumanceCountingPoint.load(e.countingPointId),
+    observations: (e, _, { loaders }) => loadPresent(loaders.transhumanceObservation, e.observationIds),
+    countingPoint: (e, _, { loaders }) => loaders.transhumanceCountingPoint.load(e.countingPointId),
   },
   TranshumanceAlertRecipient: {
-    organisation: (r: AlertRecipient) => organisationRef(r.organisationId),
+    organisation: (r) => organisationRef(r.organisationId),
   },
   TranshumanceAlertTransition: {
-    from: (t: AlertTransition) => t.fromStatus,
-    to: (t: AlertTransition) => t.toStatus,
-    actorOrganisation: (t: AlertTransition) => organisationRef(t.actorOrg),
+    from: (t) => t.fromStatus,
+    to: (t) => t.toStatus,
+    actorOrganisation: (t) => organisationRef(t.actorOrg),
   },
   TranshumanceWeeklyFlow: {
-    corridor: (f: { corridorId: string }, _: unknown, { loaders }: C) => loaders.transhumanceCorridor.load(f.corridorId),
+    corridor: (f, _, { loaders }) => loadExisting(loaders.transhumanceCorridor, f.corridorId),
   },
-};
+} satisfies Resolvers;
 
 function round(km: number): number {
   return Math.round(km * 100) / 100;
