@@ -1,8 +1,7 @@
 import { organisationOf, type AuditRecorder, type DirectoryClient, type PolicyContext, type Viewer } from '@peacegraph/kit';
 import type { DataSource } from 'typeorm';
-import { createLoaders, type Loaders } from './loaders';
+import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
-import { CaseChanges } from './services/case-changes';
 import { ConflictCaseService } from './services/conflict-case-service';
 import { ConflictStatsService } from './services/conflict-stats-service';
 import { FollowUpService } from './services/follow-up-service';
@@ -10,6 +9,7 @@ import { MediationService } from './services/mediation-service';
 import { PeaceCommissionService } from './services/peace-commission-service';
 import { ReferralService } from './services/referral-service';
 import { ResolutionService } from './services/resolution-service';
+import { Writes } from './services/writes';
 
 export interface ConflictsContext extends PolicyContext {
   dataSource: DataSource;
@@ -33,19 +33,19 @@ export function createContextFactory(dataSource: DataSource, directory: () => Di
   return async (viewer: Viewer, audit: AuditRecorder): Promise<ConflictsContext> => {
     const loaders = createLoaders(repositories, viewer);
     const places = directory();
-    const changes = new CaseChanges(repositories, loaders, viewer, audit);
+    const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,
       audit,
       dataSource,
       loaders,
       repositories,
-      commissions: new PeaceCommissionService(repositories, loaders, places, viewer, audit),
-      cases: new ConflictCaseService(repositories, loaders, places, viewer, audit, changes),
-      mediation: new MediationService(changes, loaders),
-      referrals: new ReferralService(changes, loaders),
-      resolutions: new ResolutionService(changes, loaders),
-      followUps: new FollowUpService(changes, loaders),
+      commissions: new PeaceCommissionService(repositories, loaders, places, writes),
+      cases: new ConflictCaseService(repositories, loaders, places, writes),
+      mediation: new MediationService(writes, loaders),
+      referrals: new ReferralService(writes, loaders),
+      resolutions: new ResolutionService(writes, loaders),
+      followUps: new FollowUpService(writes, loaders),
       stats: new ConflictStatsService(repositories, loaders, organisationOf(viewer)),
     };
   };

@@ -1,14 +1,11 @@
-import { AuditRecorder, createDirectoryClient, type Viewer } from '@peacegraph/kit';
 import { answeredOnce, atOnce, outcomes, retriedCreate, rowsWithKey } from '@peacegraph/kit/testing';
-import { createContextFactory } from '../src/context';
-import type { ReportConflictCaseInput } from '../src/services/conflict-case-service';
-import { COMMUNITIES, OWNER, startStack, type StackUnderTest } from './support';
-import { MEMBERSHIP, TWO_PARTIES, createCommission, daysAgo, reportCase } from './fixtures';
+import { COMMUNITIES, startStack, type StackUnderTest } from './support';
+import { MEMBERSHIP, TWO_PARTIES, createCommission, daysAgo } from './fixtures';
 
 /**
  * Writes that arrive at the same instant: copies of one keyed create make one record and all answer
  * with it; a community has one peace commission however many are created at once; references of cases
- * reported at once follow one another; a batch may not change one case twice.
+ * reported at once follow one another.
  */
 let stack: StackUnderTest;
 let commission: string;
@@ -96,37 +93,5 @@ describe('cases reported at once', () => {
     expect(answers.filter((a) => a.errors)).toEqual([]);
     const sequences = answers.map((a) => Number(a.data!.reportConflictCase.reference.split('-').at(-1))).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 30 }, (_, i) => before + i + 1));
-  });
-});
-
-describe('a batch of changes', () => {
-  const seeder: Viewer = { kind: 'partner', subject: 'batch', organisationId: OWNER, scopes: new Set(['conflicts:write']), via: 'token' };
-  const context = () => {
-    const factory = createContextFactory(stack.conflicts.db.dataSource, () => createDirectoryClient(stack.directory.url));
-    return factory(seeder, new AuditRecorder(stack.conflicts.db.dataSource, seeder, { operation: null, purpose: null, requestId: null }));
-  };
-
-  it('may not change one case twice: both changes would pass against the case as read', async () => {
-    const kase = await reportCase(stack.conflicts.owner, commission, { reportedOn: daysAgo(20) });
-    const services = await context();
-    const twice = [
-      { id: kase.id, version: kase.version, input: { referredTo: 'MAYOR' as const, referredOn: daysAgo(10) } },
-      { id: kase.id, version: kase.version, input: { referredTo: 'VILLAGE_CHIEF' as const, referredOn: daysAgo(9) } },
-    ];
-    await expect(services.referrals.referMany(twice)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
-    expect(await stack.conflicts.db.dataSource.query(`SELECT status, version FROM conflict_case WHERE id = $1`, [kase.id])).toEqual([
-      { status: 'REPORTED', version: 1 },
-    ]);
-    expect((await stack.conflicts.db.dataSource.query(`SELECT count(*)::int AS n FROM referral WHERE case_id = $1`, [kase.id]))[0].n).toBe(
-      0,
-    );
-  });
-
-  it('of reports with one clientMutationId twice reports one case and answers both with it', async () => {
-    const services = await context();
-    const input = { ...caseInput(), reportedOn: daysAgo(25), clientMutationId: 'batch-twice' } as ReportConflictCaseInput;
-    const [first, second] = await services.cases.reportMany([input, { ...input }]);
-    expect(second!.id).toBe(first!.id);
-    expect(await rowsWithKey(stack.conflicts.db, 'conflict_case', 'batch-twice')).toBe(1);
   });
 });

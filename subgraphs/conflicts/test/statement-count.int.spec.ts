@@ -18,7 +18,8 @@ beforeAll(async () => {
     `SELECT pcode FROM admin_area WHERE country_code IN ('ML', 'BF', 'NE') ORDER BY pcode LIMIT 47`,
   )) as { pcode: string }[];
   pcodes = ['ML03', 'BF56', 'NE006', ...rows.map((r) => r.pcode)];
-});
+  // The demo data is some 2,500 writes, one at a time through the services.
+}, 240_000);
 afterAll(() => stack.stop());
 
 async function statementsFor(client: typeof reader, query: string, variables: Record<string, unknown> = {}): Promise<number> {

@@ -27,22 +27,6 @@ export class ConflictCaseRepository {
     return this.rows.findBy({ reference: In([...references]) });
   }
 
-  byClientMutationId(ownerOrg: string, clientMutationId: string): Promise<ConflictCase | null> {
-    return this.rows.findOneBy({ ownerOrg, clientMutationId });
-  }
-
-  byClientMutationIds(ownerOrg: string, clientMutationIds: readonly string[]): Promise<ConflictCase[]> {
-    if (clientMutationIds.length === 0) return Promise.resolve([]);
-    return this.rows.findBy({ ownerOrg, clientMutationId: In([...clientMutationIds]) });
-  }
-
-  /** Cases as the transaction sees them, in the order of `ids`. */
-  async inTransaction(manager: EntityManager, ids: readonly string[]): Promise<ConflictCase[]> {
-    const rows = await manager.getRepository(ConflictCaseSchema).findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id)!);
-  }
-
   list(filter: CaseFilter, page: PageArgs): Promise<Connection<ConflictCase>> {
     return keysetConnection(applyCaseFilter(this.rows.createQueryBuilder('c'), 'c', filter), CASE_ORDER, page);
   }
@@ -99,21 +83,16 @@ export class ConflictCaseRepository {
   }
 
   /**
-   * Reserves `count` sequence numbers for each admin area and year, inside the reports' transaction, and
-   * returns the last one of each: the row lock makes simultaneous reports wait for each other, and a
-   * rolled-back report gives its numbers back. One statement for every area and year of a batch.
+   * The next sequence number of an admin area and year, drawn inside the report's transaction: the row
+   * lock makes simultaneous reports wait for each other, and a rolled-back report gives its number back.
    */
-  async reserveSequenceNumbers(
-    manager: EntityManager,
-    wanted: readonly { adminPcode: string; year: number; count: number }[],
-  ): Promise<Map<string, number>> {
-    const rows: { admin_pcode: string; year: number; last_number: number }[] = await manager.query(
-      `INSERT INTO case_reference_sequence (admin_pcode, year, last_number)
-       SELECT * FROM unnest($1::text[], $2::smallint[], $3::integer[])
-       ON CONFLICT (admin_pcode, year) DO UPDATE SET last_number = case_reference_sequence.last_number + EXCLUDED.last_number
-       RETURNING admin_pcode, year, last_number`,
-      [wanted.map((w) => w.adminPcode), wanted.map((w) => w.year), wanted.map((w) => w.count)],
-    );
-    return new Map(rows.map((row) => [`${row.admin_pcode}-${row.year}`, row.last_number]));
+  async nextSequenceNumber(manager: EntityManager, adminPcode: string, year: number): Promise<number> {
+    const [row] = (await manager.query(
+      `INSERT INTO case_reference_sequence (admin_pcode, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (admin_pcode, year) DO UPDATE SET last_number = case_reference_sequence.last_number + 1
+       RETURNING last_number`,
+      [adminPcode, year],
+    )) as { last_number: number }[];
+    return row!.last_number;
   }
 }

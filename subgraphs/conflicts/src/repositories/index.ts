@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CaseRecordsRepository } from './case-records-repository';
 import { ConflictCaseRepository } from './conflict-case-repository';
 import { ConflictStatsRepository } from './conflict-stats-repository';
@@ -9,8 +9,6 @@ export interface Repositories {
   cases: ConflictCaseRepository;
   records: CaseRecordsRepository;
   stats: ConflictStatsRepository;
-  /** One transaction for a write and its audit row. */
-  transaction: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 }
 
 export function createRepositories(dataSource: DataSource): Repositories {
@@ -19,6 +17,5 @@ export function createRepositories(dataSource: DataSource): Repositories {
     cases: new ConflictCaseRepository(dataSource),
     records: new CaseRecordsRepository(dataSource),
     stats: new ConflictStatsRepository(dataSource),
-    transaction: (work) => dataSource.transaction(work),
   };
 }

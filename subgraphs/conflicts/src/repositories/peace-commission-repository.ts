@@ -24,11 +24,6 @@ export class PeaceCommissionRepository {
     return this.rows.findBy({ communityId: In(onlyUuids(communityIds)) });
   }
 
-  /** Client mutation ids are the client's own: another organisation may use the same one. */
-  byClientMutationId(ownerOrg: string, clientMutationId: string): Promise<PeaceCommission | null> {
-    return this.rows.findOneBy({ ownerOrg, clientMutationId });
-  }
-
   byCommunityId(manager: EntityManager, communityId: string): Promise<PeaceCommission | null> {
     return manager.getRepository(PeaceCommissionSchema).findOneBy({ communityId });
   }

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { AuditRecorder, ReferenceChecks, seedOnce, type DirectoryClient, type Viewer } from '@peacegraph/kit';
-import { createContextFactory } from '../context';
+import { createContextFactory, type ConflictsContext } from '../context';
 import type { ConflictCase } from '../entities';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID, demoCommunityId } from './demo-data';
-import { demoCasePlans, type CasePlan, type Step } from './generate';
+import { demoCasePlans, type Step } from './generate';
 
 /** The demo loader acts as the network's own staff, through the same services and rules as partners. */
 const SEEDER: Viewer = {
@@ -14,44 +14,59 @@ const SEEDER: Viewer = {
   via: 'token',
 };
 
-type Context = Awaited<ReturnType<ReturnType<typeof createContextFactory>>>;
-type Planned = { plan: CasePlan; kase: ConflictCase };
 type StepOf<A extends Step['action']> = Extract<Step, { action: A }>;
 
+/** A step as its service takes it: the plan's step without the seed's own `action` tag. */
+function inputOf<A extends Step['action']>({ action: _action, ...input }: StepOf<A>): Omit<StepOf<A>, 'action'> {
+  return input;
+}
+
+/** Takes one step of a case's life through the service method a partner's request reaches. */
+async function takeStep(context: ConflictsContext, { id, version }: ConflictCase, step: Step): Promise<ConflictCase> {
+  switch (step.action) {
+    case 'startMediation':
+      return context.mediation.start(id, version, { on: step.on });
+    case 'session':
+      return context.mediation.recordSession(id, version, inputOf(step));
+    case 'refer':
+      return context.referrals.refer(id, version, inputOf(step));
+    case 'feedback':
+      return context.referrals.recordFeedback(id, version, inputOf(step));
+    case 'resolution':
+      return context.resolutions.record(id, version, inputOf(step));
+    case 'followUp': {
+      const followUp = await scheduledCheck(context, id, step.heldOn);
+      return context.followUps.record(id, version, { followUp, heldOn: step.heldOn, finding: step.finding });
+    }
+    case 'relapse':
+      return context.followUps.reportRelapse(id, version, { on: step.on });
+  }
+}
+
+/** Cases whose lives are written at once: one write each, within the seed's connection pool. */
+const LIVES_AT_ONCE = 4;
+
 /**
- * Takes one step of many cases at once, through the services' batch methods: one transaction and a
- * few statements per kind of step, every rule checked for every case.
+ * Runs `work` on every item, `width` at a time, starting them in order: one waiting write does not
+ * hold up the others, and a failure stops new items from starting.
  */
-async function takeSteps(context: Context, batch: { kase: ConflictCase; step: Step }[]): Promise<ConflictCase[]> {
-  // The steps of one kind, as the services take them (without the seed's own `action` tag).
-  const of = <A extends Step['action']>(action: A) =>
-    batch
-      .filter(({ step }) => step.action === action)
-      .map(({ kase, step }) => {
-        const { action: _action, ...input } = step as StepOf<A>;
-        return { id: kase.id, version: kase.version, step: input as Omit<StepOf<A>, 'action'> };
+async function inTurns<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      await work(item).catch((error: unknown) => {
+        failed = true;
+        throw error;
       });
-  const followUps = await Promise.all(
-    of('followUp').map(async ({ id, version, step }) => ({
-      id,
-      version,
-      input: { followUp: await scheduledCheck(context, id, step.heldOn), heldOn: step.heldOn, finding: step.finding },
-    })),
-  );
-  const done = await Promise.all([
-    context.mediation.startMany(of('startMediation').map(({ id, version, step }) => ({ id, version, input: { on: step.on } }))),
-    context.mediation.recordSessions(of('session').map(({ id, version, step }) => ({ id, version, input: step }))),
-    context.referrals.referMany(of('refer').map(({ id, version, step }) => ({ id, version, input: step }))),
-    context.referrals.recordFeedbacks(of('feedback').map(({ id, version, step }) => ({ id, version, input: step }))),
-    context.resolutions.recordMany(of('resolution').map(({ id, version, step }) => ({ id, version, input: step }))),
-    context.followUps.recordMany(followUps),
-    context.followUps.reportRelapses(of('relapse').map(({ id, version, step }) => ({ id, version, input: { on: step.on } }))),
-  ]);
-  return done.flat();
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
 }
 
 /** The check a follow-up visit keeps: the first one still open for the current resolution and due by then. */
-async function scheduledCheck(context: Context, caseId: string, heldOn: string): Promise<string | null> {
+async function scheduledCheck(context: ConflictsContext, caseId: string, heldOn: string): Promise<string | null> {
   const [resolutions, checks] = await Promise.all([
     context.loaders.resolutionsOfCase.load(caseId),
     context.loaders.followUpsOfCase.load(caseId),
@@ -82,36 +97,30 @@ export function seedDemoData(dataSource: DataSource, directory: DirectoryClient)
       });
       commissions.set(commission.position, created.id);
     }
-    // Reported in date order, so that references follow the calendar within each area and year.
+    // Reported in date order, so that references follow the calendar within each area and year; the
+    // lives of a few cases run at once, each write through the single-case services.
     const plans = demoCasePlans().sort((a, b) => a.reportedOn.localeCompare(b.reportedOn));
-    const reporting = await factory(SEEDER, audit);
-    const reported = await reporting.cases.reportMany(
-      plans.map((plan) => ({
-        peaceCommission: commissions.get(plan.commission.position)!,
-        reportedOn: plan.reportedOn,
-        level: plan.level,
-        otherCommunities: plan.otherCommunities.map(demoCommunityId),
-        type: plan.type,
-        parties: plan.parties,
-        narrative: plan.narrative,
-        clientMutationId: plan.clientMutationId,
-      })),
-    );
-    // A case met again (an interrupted load) keeps the life it has: replaying steps would break the rules.
-    let living: Planned[] = plans
-      .map((plan, i) => ({ plan, kase: reported[i]! }))
-      .filter(({ kase }) => kase.version === 1 && kase.status === 'REPORTED');
-    // Wave n takes the n-th step of every case that has one, with fresh loaders as a request would have.
-    for (let n = 0; living.length > 0; n += 1) {
-      living = living.filter(({ plan }) => plan.steps.length > n);
+    let reported: Promise<unknown> = Promise.resolve();
+    await inTurns(plans, LIVES_AT_ONCE, async (plan) => {
       const context = await factory(SEEDER, audit);
-      const stepped = await takeSteps(
-        context,
-        living.map(({ plan, kase }) => ({ kase, step: plan.steps[n]! })),
+      const report = reported.then(() =>
+        context.cases.report({
+          peaceCommission: commissions.get(plan.commission.position)!,
+          reportedOn: plan.reportedOn,
+          level: plan.level,
+          otherCommunities: plan.otherCommunities.map(demoCommunityId),
+          type: plan.type,
+          parties: plan.parties,
+          narrative: plan.narrative,
+          clientMutationId: plan.clientMutationId,
+        }),
       );
-      const byId = new Map(stepped.map((kase) => [kase.id, kase]));
-      living = living.map(({ plan, kase }) => ({ plan, kase: byId.get(kase.id)! }));
-    }
+      reported = report;
+      let kase = await report;
+      // A case met again (an interrupted load) keeps the life it has: replaying steps would break the rules.
+      if (kase.version !== 1 || kase.status !== 'REPORTED') return;
+      for (const step of plan.steps) kase = await takeStep(context, kase, step);
+    });
   });
 }
 

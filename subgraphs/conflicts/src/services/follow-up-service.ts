@@ -1,18 +1,29 @@
-import { badInput, given, isoDate, notBefore, notInFuture, optionalText, Problems } from '@peacegraph/kit';
+import {
+  badInput,
+  given,
+  isoDate,
+  notBefore,
+  notInFuture,
+  optionalText,
+  Problems,
+  updateWithVersion,
+  type DateInput,
+} from '@peacegraph/kit';
 import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type FollowUpFinding, type Resolution } from '../entities';
 import type { Loaders } from '../loaders';
-import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest, type StatusMove } from './case-changes';
+import { changeCase, editableCase, insertRecords, type StatusMove } from './case-change';
 import { checkCaseDate } from './case-dates';
 import type { StatusChangeInput } from './mediation-service';
 import { checkTransition } from './status-machine';
+import type { Writes } from './writes';
 
 export interface ScheduleFollowUpInput {
-  dueOn: Date | string;
+  dueOn: DateInput;
 }
 
 export interface FollowUpInput {
   followUp?: string | null;
-  heldOn: Date | string;
+  heldOn: DateInput;
   finding: FollowUpFinding;
   notes?: string | null;
 }
@@ -38,130 +49,102 @@ function currentResolution(current: ConflictCase, resolutions: readonly Resoluti
  */
 export class FollowUpService {
   constructor(
-    private readonly changes: CaseChanges,
+    private readonly writes: Writes,
     private readonly loaders: Loaders,
   ) {}
 
-  schedule(id: string, version: number, input: ScheduleFollowUpInput): Promise<ConflictCase> {
-    return one(this.scheduleMany([{ id, version, input }]));
-  }
-
-  async scheduleMany(requests: readonly ChangeRequest<ScheduleFollowUpInput>[]): Promise<ConflictCase[]> {
-    const { writer, opened } = await this.changes.open(requests);
-    const resolutions = await Promise.all(opened.map(({ current }) => this.loaders.resolutionsOfCase.load(current.id)));
-    const changes = opened.map(({ current, version, input }, i): CaseChange => {
-      checkResolved(current);
-      const dueOn = isoDate(input.dueOn);
-      notBefore('input.dueOn', dueOn, current.resolvedOn, 'the resolution');
-      const row = {
-        id: newId(),
-        caseId: current.id,
-        resolutionId: currentResolution(current, resolutions[i]!).id,
-        dueOn,
-        heldOn: null,
-        finding: null,
-        notes: null,
-        ownerOrg: current.ownerOrg,
-        createdBy: writer.subject,
-      };
-      return { current, version, fields: givenFields(input), inserts: [{ schema: FollowUpCheckSchema, row }] };
+  async schedule(id: string, version: number, input: ScheduleFollowUpInput): Promise<ConflictCase> {
+    const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
+    const resolutions = await this.loaders.resolutionsOfCase.load(current.id);
+    checkResolved(current);
+    const dueOn = notBefore('input.dueOn', isoDate(input.dueOn), current.resolvedOn, 'the resolution');
+    const check = {
+      caseId: current.id,
+      resolutionId: currentResolution(current, resolutions).id,
+      dueOn,
+      heldOn: null,
+      finding: null,
+      notes: null,
+      ownerOrg: current.ownerOrg,
+      createdBy: writer.subject,
+    };
+    return changeCase(this.writes, writer, current, version, {
+      operation: 'scheduleFollowUp',
+      input,
+      records: (manager) => insertRecords(manager, FollowUpCheckSchema, [check]),
     });
-    return this.changes.apply(writer, 'scheduleFollowUp', changes);
   }
 
-  record(id: string, version: number, input: FollowUpInput): Promise<ConflictCase> {
-    return one(this.recordMany([{ id, version, input }]));
-  }
-
-  async recordMany(requests: readonly ChangeRequest<FollowUpInput>[]): Promise<ConflictCase[]> {
-    const { writer, opened } = await this.changes.open(requests);
+  async record(id: string, version: number, input: FollowUpInput): Promise<ConflictCase> {
+    const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
     const [resolutions, checks] = await Promise.all([
-      Promise.all(opened.map(({ current }) => this.loaders.resolutionsOfCase.load(current.id))),
-      Promise.all(opened.map(({ current }) => this.loaders.followUpsOfCase.load(current.id))),
+      this.loaders.resolutionsOfCase.load(current.id),
+      this.loaders.followUpsOfCase.load(current.id),
     ]);
-    const changes = opened.map(({ current, version, input }, i): CaseChange => {
-      checkResolved(current);
-      const heldOn = isoDate(input.heldOn);
-      const resolution = currentResolution(current, resolutions[i]!);
-      const problems = new Problems();
-      let scheduled: FollowUpCheck | undefined;
-      if (given(input.followUp)) {
-        scheduled = checks[i]!.find((check) => check.id === input.followUp);
-        if (!scheduled || scheduled.resolutionId !== resolution.id) {
-          problems.add(
-            'input.followUp',
-            `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`,
-          );
-        } else if (scheduled.heldOn) problems.add('input.followUp', `That follow-up check was already held on ${scheduled.heldOn}`);
-      }
-      // A status change may not be dated before the last one; a later check only not before the resolution.
-      let status: StatusMove | undefined;
-      if (input.finding === 'RELAPSED' || current.status === 'RESOLVED') {
-        const to = input.finding === 'RELAPSED' ? 'RELAPSED' : 'FOLLOW_UP_HELD';
-        checkTransition(current.status, to);
-        problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, 'The check date', current));
-        status = { to, on: heldOn, note: null };
-      } else {
-        problems.check('input.heldOn', () => {
-          notInFuture('input.heldOn', heldOn, 'The check date');
-          notBefore('input.heldOn', heldOn, current.resolvedOn, 'the resolution');
-        });
-      }
-      const { notes } = problems.done({
-        notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 'The notes', 4000)),
+    checkResolved(current);
+    const heldOn = isoDate(input.heldOn);
+    const resolution = currentResolution(current, resolutions);
+    const problems = new Problems();
+    let scheduled: FollowUpCheck | undefined;
+    if (given(input.followUp)) {
+      scheduled = checks.find((check) => check.id === input.followUp);
+      if (!scheduled || scheduled.resolutionId !== resolution.id) {
+        problems.add(
+          'input.followUp',
+          `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`,
+        );
+      } else if (scheduled.heldOn) problems.add('input.followUp', `That follow-up check was already held on ${scheduled.heldOn}`);
+    }
+    // A status change may not be dated before the last one; a later check only not before the resolution.
+    let status: StatusMove | undefined;
+    if (input.finding === 'RELAPSED' || current.status === 'RESOLVED') {
+      const to = input.finding === 'RELAPSED' ? 'RELAPSED' : 'FOLLOW_UP_HELD';
+      checkTransition(current.status, to);
+      problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, 'The check date', current));
+      status = { to, on: heldOn, note: null };
+    } else {
+      problems.check('input.heldOn', () => {
+        notInFuture('input.heldOn', heldOn, 'The check date');
+        notBefore('input.heldOn', heldOn, current.resolvedOn, 'the resolution');
       });
-      const held = { heldOn, finding: input.finding, notes };
-      const change: CaseChange = {
-        current,
-        version,
-        fields: givenFields(input),
-        status,
-        caseFields: input.finding === 'RELAPSED' ? { everRelapsed: true, resolvedOn: null } : undefined,
-      };
-      if (scheduled) {
-        change.updates = [
-          {
-            record: 'follow_up_check',
-            id: scheduled.id,
-            version: scheduled.version,
-            values: { held_on: held.heldOn, finding: held.finding, notes: held.notes },
-          },
-        ];
-      } else {
-        const row = {
-          id: newId(),
-          caseId: current.id,
-          resolutionId: resolution.id,
-          dueOn: null,
-          ...held,
-          ownerOrg: current.ownerOrg,
-          createdBy: writer.subject,
-        };
-        change.inserts = [{ schema: FollowUpCheckSchema, row }];
-      }
-      return change;
+    }
+    const { notes } = problems.done({
+      notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 'The notes', 4000)),
     });
-    return this.changes.apply(writer, 'recordFollowUp', changes);
+    const held = { heldOn, finding: input.finding, notes };
+    return changeCase(this.writes, writer, current, version, {
+      operation: 'recordFollowUp',
+      input,
+      status,
+      fields: input.finding === 'RELAPSED' ? { everRelapsed: true, resolvedOn: null } : undefined,
+      records: async (manager) => {
+        if (!scheduled) {
+          const check = {
+            caseId: current.id,
+            resolutionId: resolution.id,
+            dueOn: null,
+            ...held,
+            ownerOrg: current.ownerOrg,
+            createdBy: writer.subject,
+          };
+          return insertRecords(manager, FollowUpCheckSchema, [check]);
+        }
+        await updateWithVersion(manager, FollowUpCheckSchema, 'FollowUpCheck', scheduled.id, scheduled.version, held);
+        return [scheduled.id];
+      },
+    });
   }
 
-  reportRelapse(id: string, version: number, input: StatusChangeInput): Promise<ConflictCase> {
-    return one(this.reportRelapses([{ id, version, input }]));
-  }
-
-  async reportRelapses(requests: readonly ChangeRequest<StatusChangeInput>[]): Promise<ConflictCase[]> {
-    const { writer, opened } = await this.changes.open(requests);
-    const changes = opened.map(({ current, version, input }): CaseChange => {
-      checkTransition(current.status, 'RELAPSED');
-      const on = isoDate(input.on);
-      checkCaseDate('input.on', on, 'The relapse date', current);
-      return {
-        current,
-        version,
-        fields: givenFields(input),
-        status: { to: 'RELAPSED', on, note: optionalText('input.note', input.note, 'The note', 2000) },
-        caseFields: { everRelapsed: true, resolvedOn: null },
-      };
+  async reportRelapse(id: string, version: number, input: StatusChangeInput): Promise<ConflictCase> {
+    const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
+    checkTransition(current.status, 'RELAPSED');
+    const on = isoDate(input.on);
+    checkCaseDate('input.on', on, 'The relapse date', current);
+    return changeCase(this.writes, writer, current, version, {
+      operation: 'reportRelapse',
+      input,
+      status: { to: 'RELAPSED', on, note: optionalText('input.note', input.note, 'The note', 2000) },
+      fields: { everRelapsed: true, resolvedOn: null },
     });
-    return this.changes.apply(writer, 'reportRelapse', changes);
   }
 }

@@ -1,34 +1,15 @@
-import {
-  badInput,
-  conflict,
-  constraintOf,
-  createOnce,
-  notFound,
-  requireOwner,
-  requireWriter,
-  updateWithVersion,
-  type AuditRecorder,
-  type DirectoryClient,
-  type Partner,
-  type Viewer,
-  given,
-  isoDate,
-  notInFuture,
-  Problems,
-  requiredName,
-} from '@peacegraph/kit';
-import type { EntityManager } from 'typeorm';
+import { badInput, given, isoDate, notInFuture, Problems, requiredName, type DateInput, type DirectoryClient } from '@peacegraph/kit';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { DOMAIN, givenFields } from './case-changes';
 import { cleanMembership, type MembershipInput } from './commission-rules';
 import { placeCommunities } from './places';
+import type { Writes } from './writes';
 
 export interface CreatePeaceCommissionInput {
   community: string;
   managementCommittee: string;
-  establishedOn: Date | string;
+  establishedOn: DateInput;
   membership: MembershipInput[];
   active?: boolean | null;
   clientMutationId?: string | null;
@@ -36,7 +17,7 @@ export interface CreatePeaceCommissionInput {
 
 export interface UpdatePeaceCommissionInput {
   managementCommittee?: string | null;
-  establishedOn?: Date | string | null;
+  establishedOn?: DateInput | null;
   membership?: MembershipInput[] | null;
   active?: boolean | null;
 }
@@ -47,82 +28,53 @@ export class PeaceCommissionService {
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: DirectoryClient,
-    private readonly viewer: Viewer,
-    private readonly audit: AuditRecorder,
+    private readonly writes: Writes,
   ) {}
 
   /** A retry with the same clientMutationId, sequential or concurrent, answers with the commission created first. */
   create(input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
-    const writer = requireWriter(this.viewer, DOMAIN);
-    const key = input.clientMutationId;
-    return createOnce(
-      key,
-      async () => (key ? this.repositories.commissions.byClientMutationId(writer.organisationId, key) : null),
-      () => this.createNew(writer, input),
-    );
-  }
-
-  private async createNew(writer: Partner, input: CreatePeaceCommissionInput): Promise<PeaceCommission> {
-    const problems = new Problems();
-    const establishedOn = isoDate(input.establishedOn);
-    problems.check('input.establishedOn', () => notInFuture('input.establishedOn', establishedOn, 'The establishment date'));
-    const {
-      managementCommittee,
-      membership,
-      places: [place],
-    } = problems.done({
-      managementCommittee: problems.check('input.managementCommittee', () =>
-        requiredName('input.managementCommittee', input.managementCommittee, 'The management committee', 200),
-      ),
-      membership: problems.check('input.membership', () => cleanMembership('input.membership', input.membership)),
-      places: await problems.check('input.community', () => placeCommunities(this.directory, ['input.community'], [input.community])),
-    });
-    const taken = () => badInput('input.community', `Community ${input.community} already has a peace commission`);
-    try {
-      return await this.repositories.transaction(async (manager) => {
-        if (await this.repositories.commissions.byCommunityId(manager, place!.communityId)) throw taken();
-        const rows = manager.getRepository(PeaceCommissionSchema);
-        const created = await rows.save(
-          rows.create({
-            ...place!,
-            managementCommittee,
-            establishedOn,
-            membership,
-            active: input.active ?? true,
-            clientMutationId: input.clientMutationId ?? null,
-            ownerOrg: writer.organisationId,
-            createdBy: writer.subject,
-          }),
-        );
-        await this.recordWrite(manager, 'createPeaceCommission', created, givenFields(input));
-        return created;
+    return this.writes.once(PeaceCommissionSchema, input.clientMutationId, async (writer) => {
+      const problems = new Problems();
+      const establishedOn = isoDate(input.establishedOn);
+      problems.check('input.establishedOn', () => notInFuture('input.establishedOn', establishedOn, 'The establishment date'));
+      const {
+        managementCommittee,
+        membership,
+        places: [place],
+      } = problems.done({
+        managementCommittee: problems.check('input.managementCommittee', () =>
+          requiredName('input.managementCommittee', input.managementCommittee, 'The management committee', 200),
+        ),
+        membership: problems.check('input.membership', () => cleanMembership('input.membership', input.membership)),
+        places: await problems.check('input.community', () => placeCommunities(this.directory, ['input.community'], [input.community])),
       });
-    } catch (error) {
-      // One commission per community: a concurrent creation that passed the check above meets the index.
-      if (constraintOf(error) === 'peace_commission_community') throw taken();
-      throw error;
-    }
+      const taken = () => badInput('input.community', `Community ${input.community} already has a peace commission`);
+      const values = { ...place!, managementCommittee, establishedOn, membership, active: input.active ?? true };
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: PeaceCommissionSchema,
+        recordType: 'PeaceCommission',
+        operation: 'createPeaceCommission',
+        fields: Object.keys(input),
+        // One commission per community: checked first for a clear error; a concurrent creation that
+        // passed the check meets the index.
+        check: async (manager) => {
+          if (await this.repositories.commissions.byCommunityId(manager, place!.communityId)) throw taken();
+        },
+        duplicates: { peace_commission_community: taken },
+      });
+    });
   }
 
   async update(id: string, version: number, input: UpdatePeaceCommissionInput): Promise<PeaceCommission> {
-    const writer = requireWriter(this.viewer, DOMAIN);
-    const current = await this.loaders.commission.load(id);
-    if (!current) throw notFound('PeaceCommission', id);
-    requireOwner(writer, current.ownerOrg, `Peace commission ${id}`);
-    if (current.version !== version) {
-      throw conflict(`Peace commission ${id} has changed since you read it (version ${current.version}, you sent ${version})`, {
-        currentVersion: current.version,
-      });
-    }
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.commission.load(id), 'PeaceCommission', id, version);
     const fields = await this.checkChange(current, input);
-    const updated = await this.repositories.transaction(async (manager) => {
-      const stored = await updateWithVersion(manager, PeaceCommissionSchema, 'Peace commission', id, version, fields);
-      await this.recordWrite(manager, 'updatePeaceCommission', stored, givenFields(input));
-      return stored;
+    return this.writes.update(current, version, fields, {
+      schema: PeaceCommissionSchema,
+      recordType: 'PeaceCommission',
+      operation: 'updatePeaceCommission',
+      fields: Object.keys(input),
     });
-    this.loaders.commission.clear(id).prime(id, updated);
-    this.loaders.commissionOfCommunity.clear(updated.communityId).prime(updated.communityId, updated);
-    return updated;
   }
 
   /**
@@ -158,15 +110,5 @@ export class PeaceCommissionService {
       }
     }
     return problems.done(fields);
-  }
-
-  private recordWrite(manager: EntityManager, operation: string, commission: PeaceCommission, fields: string[]) {
-    return this.audit.recordWrite(manager, {
-      operation,
-      recordType: 'PeaceCommission',
-      recordIds: [commission.id],
-      fields,
-      ownerOrg: commission.ownerOrg,
-    });
   }
 }

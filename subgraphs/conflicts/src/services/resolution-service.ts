@@ -1,4 +1,4 @@
-import { badInput, isoDate, notBefore, optionalText, Problems } from '@peacegraph/kit';
+import { badInput, isoDate, notBefore, optionalText, Problems, type DateInput } from '@peacegraph/kit';
 import {
   FollowUpCheckSchema,
   RESOLUTION_OUTCOMES,
@@ -8,18 +8,19 @@ import {
   type ResolutionOutcome,
 } from '../entities';
 import type { Loaders } from '../loaders';
-import { CaseChanges, givenFields, newId, one, type CaseChange, type ChangeRequest } from './case-changes';
+import { changeCase, editableCase, insertRecords } from './case-change';
 import { checkCaseDate } from './case-dates';
 import { checkLeavingReferral } from './referral-rules';
 import { canMove, checkTransition } from './status-machine';
+import type { Writes } from './writes';
 
 export const MAX_FOLLOW_UPS = 12;
 
 export interface ResolutionInput {
   outcome: ResolutionOutcome;
-  reachedOn: Date | string;
+  reachedOn: DateInput;
   termsSummary?: string | null;
-  followUpsDue?: (Date | string)[] | null;
+  followUpsDue?: DateInput[] | null;
 }
 
 /** An agreement or a withdrawal resolves the case; no agreement leaves it unresolved. */
@@ -30,76 +31,55 @@ export function statusAfter(outcome: ResolutionOutcome): CaseStatus {
 /** How mediation, or the referral body, ended a case; follow-up checks may be scheduled with it. */
 export class ResolutionService {
   constructor(
-    private readonly changes: CaseChanges,
+    private readonly writes: Writes,
     private readonly loaders: Loaders,
   ) {}
 
-  record(id: string, version: number, input: ResolutionInput): Promise<ConflictCase> {
-    return one(this.recordMany([{ id, version, input }]));
-  }
-
-  async recordMany(requests: readonly ChangeRequest<ResolutionInput>[]): Promise<ConflictCase[]> {
-    const { writer, opened } = await this.changes.open(requests);
-    const referrals = await Promise.all(
-      opened.map(({ current }) => (current.status === 'REFERRED' ? this.loaders.referralsOfCase.load(current.id) : [])),
-    );
-    const changes = opened.map(({ current, version, input }, i): CaseChange => {
-      if (!RESOLUTION_OUTCOMES.includes(input.outcome)) throw badInput('input.outcome', `Unknown outcome ${input.outcome}`);
-      const to = statusAfter(input.outcome);
-      // When another outcome would fit the case's status, it is the outcome that is wrong, not the case.
-      const otherFits = canMove(current.status, to === 'RESOLVED' ? 'UNRESOLVED' : 'RESOLVED');
-      checkTransition(current.status, to, otherFits ? 'input.outcome' : 'id');
-      // The case's state is refused at once; then every problem of the input together.
-      const problems = new Problems();
-      const reachedOn = isoDate(input.reachedOn);
-      problems.check('input.reachedOn', () => {
-        checkCaseDate('input.reachedOn', reachedOn, 'The resolution date', current);
-        checkLeavingReferral(current, referrals[i]!, 'input.reachedOn', reachedOn);
-      });
-      const due = (input.followUpsDue ?? []).map(isoDate);
-      if (due.length > 0 && to !== 'RESOLVED') problems.add('input.followUpsDue', 'Follow-up checks are for resolved cases');
-      if (due.length > MAX_FOLLOW_UPS) problems.add('input.followUpsDue', `At most ${MAX_FOLLOW_UPS} follow-up checks at once`);
-      else {
-        due.forEach((date, n) => {
-          problems.check(`input.followUpsDue.${n}`, () => notBefore(`input.followUpsDue.${n}`, date, reachedOn, 'the resolution'));
-          if (due.indexOf(date) !== n) problems.add(`input.followUpsDue.${n}`, `${date} is listed twice`);
-        });
-      }
-      const { termsSummary } = problems.done({
-        termsSummary: problems.check('input.termsSummary', () =>
-          optionalText('input.termsSummary', input.termsSummary, 'The summary', 4000),
-        ),
-      });
-      const resolution = {
-        id: newId(),
-        caseId: current.id,
-        outcome: input.outcome,
-        reachedOn,
-        reachedThrough: current.status === 'REFERRED' ? 'REFERRAL' : 'MEDIATION',
-        termsSummary,
-        ownerOrg: current.ownerOrg,
-        createdBy: writer.subject,
-      };
-      const checks = due.map((dueOn) => ({
-        id: newId(),
-        caseId: current.id,
-        resolutionId: resolution.id,
-        dueOn,
-        heldOn: null,
-        finding: null,
-        notes: null,
-        ownerOrg: current.ownerOrg,
-        createdBy: writer.subject,
-      }));
-      return {
-        current,
-        version,
-        fields: givenFields(input),
-        status: { to, on: reachedOn, note: null },
-        caseFields: { resolvedOn: to === 'RESOLVED' ? reachedOn : null },
-        inserts: [{ schema: ResolutionSchema, row: resolution }, ...checks.map((row) => ({ schema: FollowUpCheckSchema, row }))],
-      };
+  async record(id: string, version: number, input: ResolutionInput): Promise<ConflictCase> {
+    const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
+    const referrals = current.status === 'REFERRED' ? await this.loaders.referralsOfCase.load(current.id) : [];
+    if (!RESOLUTION_OUTCOMES.includes(input.outcome)) throw badInput('input.outcome', `Unknown outcome ${input.outcome}`);
+    const to = statusAfter(input.outcome);
+    // When another outcome would fit the case's status, it is the outcome that is wrong, not the case.
+    const otherFits = canMove(current.status, to === 'RESOLVED' ? 'UNRESOLVED' : 'RESOLVED');
+    checkTransition(current.status, to, otherFits ? 'input.outcome' : 'id');
+    // The case's state is refused at once; then every problem of the input together.
+    const problems = new Problems();
+    const reachedOn = isoDate(input.reachedOn);
+    problems.check('input.reachedOn', () => {
+      checkCaseDate('input.reachedOn', reachedOn, 'The resolution date', current);
+      checkLeavingReferral(current, referrals, 'input.reachedOn', reachedOn);
     });
-    return this.changes.apply(writer, 'recordResolution', changes);
+    const due = (input.followUpsDue ?? []).map(isoDate);
+    if (due.length > 0 && to !== 'RESOLVED') problems.add('input.followUpsDue', 'Follow-up checks are for resolved cases');
+    if (due.length > MAX_FOLLOW_UPS) problems.add('input.followUpsDue', `At most ${MAX_FOLLOW_UPS} follow-up checks at once`);
+    else {
+      due.forEach((date, n) => {
+        problems.check(`input.followUpsDue.${n}`, () => notBefore(`input.followUpsDue.${n}`, date, reachedOn, 'the resolution'));
+        if (due.indexOf(date) !== n) problems.add(`input.followUpsDue.${n}`, `${date} is listed twice`);
+      });
+    }
+    const { termsSummary } = problems.done({
+      termsSummary: problems.check('input.termsSummary', () => optionalText('input.termsSummary', input.termsSummary, 'The summary', 4000)),
+    });
+    const made = { caseId: current.id, ownerOrg: current.ownerOrg, createdBy: writer.subject };
+    return changeCase(this.writes, writer, current, version, {
+      operation: 'recordResolution',
+      input,
+      status: { to, on: reachedOn, note: null },
+      fields: { resolvedOn: to === 'RESOLVED' ? reachedOn : null },
+      records: async (manager) => {
+        const resolution = {
+          ...made,
+          outcome: input.outcome,
+          reachedOn,
+          reachedThrough: current.status === 'REFERRED' ? ('REFERRAL' as const) : ('MEDIATION' as const),
+          termsSummary,
+        };
+        const [resolutionId] = (await insertRecords(manager, ResolutionSchema, [resolution])) as [string];
+        const checks = due.map((dueOn) => ({ ...made, resolutionId, dueOn, heldOn: null, finding: null, notes: null }));
+        return [resolutionId, ...(await insertRecords(manager, FollowUpCheckSchema, checks))];
+      },
+    });
   }
 }
