@@ -2,8 +2,8 @@ import type { AuditRecorder, PolicyContext, Viewer } from '@peacegraph/kit';
 import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
-import { ApiKeyService } from './services/api-key-service';
 import { CommunityService } from './community/community.service';
+import { ApiKeyService } from './identity/identity.service';
 import { OrganisationService } from './organisation/organisation.service';
 
 export interface DirectoryContext extends PolicyContext {

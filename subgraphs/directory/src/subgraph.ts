@@ -1,9 +1,14 @@
 import path from 'node:path';
 import { defineSubgraph } from '@peacegraph/kit';
+import { AdminAreaSchema } from './admin-area/admin-area.entity';
+import { CommunitySchema } from './community/community.entity';
 import { createContextFactory } from './context';
-import { entities } from './entities';
-import { identityRoutes, localIdentityStore } from './identity';
+import { CountrySchema } from './country/country.entity';
+import { ApiKeySchema } from './identity/identity.entity';
+import { identityRoutes, localIdentityStore } from './identity/identity.store';
+import { LanguageSchema } from './language/language.entity';
 import { migrations } from './migrations';
+import { OrganisationSchema } from './organisation/organisation.entity';
 import { importReferenceData } from './reference/import';
 import { createRepositories } from './repositories';
 import { resolvers } from './resolvers';
@@ -13,7 +18,9 @@ import { seedDemoData } from './seed/demo';
 export const subgraph = defineSubgraph({
   name: 'directory',
   schemaFile: path.resolve(__dirname, '../schema.graphql'),
-  entities,
+  // Plain EntitySchema definitions rather than decorated classes: they load identically under tsx
+  // (esbuild), jest (swc) and any bundler, with no reflect-metadata or decorator settings.
+  entities: [AdminAreaSchema, ApiKeySchema, CommunitySchema, CountrySchema, LanguageSchema, OrganisationSchema],
   migrations,
   // Countries, OCHA admin areas, languages and the platform operator: the product cannot work without them.
   reference: async (dataSource, logger) => logger.info(await importReferenceData(dataSource), 'reference data up to date'),

@@ -1,11 +1,10 @@
 import { AdminArea, adminAreaQueries } from '../admin-area/admin-area.resolvers';
 import { Community, communityMutations, communityQueries } from '../community/community.resolvers';
 import { Country, countryQueries } from '../country/country.resolvers';
+import type { Resolvers } from '../generated/resolvers';
+import { ApiKey, identityMutations, identityQueries } from '../identity/identity.resolvers';
 import { Language, languageQueries } from '../language/language.resolvers';
 import { Organisation, organisationMutations, organisationQueries } from '../organisation/organisation.resolvers';
-import { Mutation } from './mutation';
-import { ApiKey, identityQueries } from './identity';
-import type { Resolvers } from '../generated/resolvers';
 
 /**
  * Every feature's resolvers, merged; the kit adds the scalars and directoryAuditLog. Each entity's
@@ -14,11 +13,11 @@ import type { Resolvers } from '../generated/resolvers';
  */
 export const resolvers: Resolvers = {
   Query: { ...countryQueries, ...adminAreaQueries, ...communityQueries, ...organisationQueries, ...languageQueries, ...identityQueries },
-  ApiKey,
-  Mutation: { ...communityMutations, ...organisationMutations, ...Mutation },
+  Mutation: { ...communityMutations, ...organisationMutations, ...identityMutations },
   Country,
   AdminArea,
   Community,
   Organisation,
   Language,
+  ApiKey,
 };

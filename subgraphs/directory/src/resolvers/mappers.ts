@@ -3,7 +3,12 @@
  * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
  * connections are the kit's `Connection` of their node's type without being listed.
  */
-import type { AdminArea, ApiKey, Community, Country, Language, Organisation } from '../entities';
+import type { AdminArea } from '../admin-area/admin-area.entity';
+import type { Community } from '../community/community.entity';
+import type { Country } from '../country/country.entity';
+import type { ApiKey } from '../identity/identity.entity';
+import type { Language } from '../language/language.entity';
+import type { Organisation } from '../organisation/organisation.entity';
 
 export type CountryMapper = Country;
 export type AdminAreaMapper = AdminArea;

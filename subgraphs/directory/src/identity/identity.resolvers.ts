@@ -1,5 +1,5 @@
 import { isAdmin, loadExisting, requirePartner, forbidden } from '@peacegraph/kit';
-import type { ApiKeyResolvers, QueryResolvers } from '../generated/resolvers';
+import type { ApiKeyResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const identityQueries: QueryResolvers = {
   apiKeys: (_, args, { viewer, repositories }) => {
@@ -11,6 +11,11 @@ export const identityQueries: QueryResolvers = {
     }
     return repositories.apiKeys.list({ organisationId, includeRevoked: Boolean(args.includeRevoked) }, args);
   },
+};
+
+export const identityMutations: MutationResolvers = {
+  createApiKey: (_, { input }, { apiKeys }) => apiKeys.create(input),
+  revokeApiKey: (_, { id }, { apiKeys }) => apiKeys.revoke(id),
 };
 
 export const ApiKey: ApiKeyResolvers = {

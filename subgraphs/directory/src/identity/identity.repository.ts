@@ -1,6 +1,6 @@
 import { IsNull, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
-import { ApiKeySchema, type ApiKey } from '../entities';
+import { ApiKeySchema, type ApiKey } from './identity.entity';
 
 export class ApiKeyRepository {
   private readonly rows: Repository<ApiKey>;

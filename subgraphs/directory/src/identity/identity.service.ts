@@ -10,7 +10,7 @@ import {
   Problems,
   blank,
 } from '@peacegraph/kit';
-import type { ApiKey } from '../entities';
+import type { ApiKey } from './identity.entity';
 import type { CreateApiKeyInput } from '../generated/resolvers';
 import type { Repositories } from '../repositories';
 

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { ApiKeyIdentity, IdentityStore } from '@peacegraph/kit';
-import type { Repositories } from './repositories';
-import { hashApiKey } from './services/api-key-service';
+import type { Repositories } from '../repositories';
+import { hashApiKey } from './identity.service';
 
 /** The directory answers identity questions from its own tables (other services ask it over HTTP). */
 export function localIdentityStore(repositories: Repositories): IdentityStore {

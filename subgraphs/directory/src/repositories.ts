@@ -1,11 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ApiKeyRepository } from './api-key-repository';
-import { AdminAreaRepository } from '../admin-area/admin-area.repository';
-import { CommunityRepository } from '../community/community.repository';
-import { CountryRepository } from '../country/country.repository';
-import { LanguageRepository } from '../language/language.repository';
-import { OrganisationRepository } from '../organisation/organisation.repository';
+import { ApiKeyRepository } from './identity/identity.repository';
+import { AdminAreaRepository } from './admin-area/admin-area.repository';
+import { CommunityRepository } from './community/community.repository';
+import { CountryRepository } from './country/country.repository';
+import { LanguageRepository } from './language/language.repository';
+import { OrganisationRepository } from './organisation/organisation.repository';
 
+/**
+ * Every feature's repository, made once per data source (they hold no caller's state): the loaders,
+ * the services and the identity store take them together, with the one transaction of a write.
+ */
 export interface Repositories {
   apiKeys: ApiKeyRepository;
   adminAreas: AdminAreaRepository;
