@@ -9,8 +9,9 @@
  * kit's common SDL and the subgraph's schema.graphql), never from the file alone.
  *
  * Parent and result types: a subgraph's resolvers receive and return its rows, not the SDL's shapes.
- * Each `export type <GraphQLType>Mapper` (or interface) in the subgraph's src/resolvers/mappers.ts
- * becomes the type of that GraphQL type in its resolvers; a type without one is its generated shape.
+ * Each `export type <GraphQLType>Mapper` (or interface) in a mappers file of the subgraph's src
+ * (src/resolvers/mappers.ts, or a feature folder's mappers.ts or <feature>.mappers.ts) becomes the type
+ * of that GraphQL type in its resolvers; a type without one is its generated shape.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,6 @@ import { readSupergraphConfig } from '../gateway/src/composition';
 
 const root = path.resolve(__dirname, '..');
 const GENERATED = path.join('src', 'generated', 'resolvers.ts');
-const MAPPERS = path.join('src', 'resolvers', 'mappers.ts');
 const CONTEXT = path.join('src', 'context.ts');
 
 /**
@@ -99,19 +99,36 @@ function contextTypeOf(dir: string, name: string): string {
   return `../context#${found[1]}`;
 }
 
-/** `export type CommunityMapper` in src/resolvers/mappers.ts maps the GraphQL type Community. */
+/** The subgraph's mappers files: src/resolvers/mappers.ts, or mappers.ts and *.mappers.ts in a feature folder. */
+function mapperFiles(dir: string): string[] {
+  const src = path.join(dir, 'src');
+  return (fs.readdirSync(src, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => /(^|[/.])mappers\.ts$/.test(file) && !file.startsWith(`generated${path.sep}`))
+    .sort()
+    .map((file) => path.join(src, file));
+}
+
+/** `export type CommunityMapper` in a mappers file maps the GraphQL type Community. */
 function mappersOf(dir: string, name: string, document: DocumentNode): Record<string, string> {
-  const file = path.join(dir, MAPPERS);
-  if (!fs.existsSync(file)) return {};
   const declared = new Set(
     document.definitions.flatMap((d) =>
       d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION ? [d.name.value] : [],
     ),
   );
   const mappers: Record<string, string> = {};
-  for (const [, typeName] of fs.readFileSync(file, 'utf8').matchAll(/^export (?:type|interface) (\w+)Mapper\b/gm)) {
-    if (!declared.has(typeName!)) throw new Error(`${name}: ${MAPPERS} maps ${typeName}, which is not an object type of the schema`);
-    mappers[typeName!] = `../resolvers/mappers#${typeName}Mapper`;
+  for (const file of mapperFiles(dir)) {
+    const where = path.relative(dir, file);
+    // The module as the generated file (src/generated/resolvers.ts) imports it.
+    const module = path
+      .relative(path.join(dir, path.dirname(GENERATED)), file)
+      .replace(/\.ts$/, '')
+      .split(path.sep)
+      .join('/');
+    for (const [, typeName] of fs.readFileSync(file, 'utf8').matchAll(/^export (?:type|interface) (\w+)Mapper\b/gm)) {
+      if (!declared.has(typeName!)) throw new Error(`${name}: ${where} maps ${typeName}, which is not an object type of the schema`);
+      if (mappers[typeName!]) throw new Error(`${name}: ${typeName} is mapped twice (${where} and ${mappers[typeName!]})`);
+      mappers[typeName!] = `${module.startsWith('.') ? module : `./${module}`}#${typeName}Mapper`;
+    }
   }
   return mappers;
 }
