@@ -1,5 +1,5 @@
-export { readEnv, loadEnvOrExit, env, EnvError, type EnvSpec, type EnvOf } from './env';
-export { createLogger, type Logger } from './logger';
+export { readEnv, loadEnvOrExit, env, EnvError, type EnvSpec, type EnvOf } from './server/env';
+export { createLogger, type Logger } from './server/logger';
 export {
   ErrorCode,
   PeaceGraphError,
@@ -14,23 +14,23 @@ export {
   RETRYABLE_CODES,
   createErrorFormatter,
   withHttpStatus,
-} from './errors';
-export { platformFaultOf, type PlatformFault } from './platform-faults';
-export { callerLeft, RequestAbandonedError } from './caller-signal';
-export { checkStatusChange } from './status-change';
-export { scalars, scalarResolversFor, PCodeScalar, LanguageCodeScalar, PCODE_PATTERN } from './scalars';
-export { createDataSource, migrate, type DataSourceOptions, type PeaceGraphDataSource } from './database/data-source';
-export { databaseTimeoutEnv, databaseTimeouts, type DatabaseTimeouts } from './database/timeouts';
-export { StatementCancellation } from './database/cancellation';
-export { SnakeNamingStrategy } from './database/naming';
-export { SqlStatementCounter } from './database/statement-counter';
-export { ensureDatabase, dropDatabase, withDatabase } from './database/admin';
-export { seedOnce } from './database/seed-once';
-export { whereWithinAdminArea, PCODE_PREFIXES_SQL } from './database/pcode';
-export { SEARCH_KEY_SQL, containsTerm } from './database/search';
-export { startEmbeddedPostgres, freePort, portInUse, type EmbeddedServer } from './database/embedded';
-export { onParentGone } from './parent-watch';
-export { processAlive } from './database/postmaster-lock';
+} from './errors/errors';
+export { platformFaultOf, type PlatformFault } from './errors/platform-faults';
+export { callerLeft, RequestAbandonedError } from './server/caller-signal';
+export { checkStatusChange } from './input/status-change';
+export { scalars, scalarResolversFor, PCodeScalar, LanguageCodeScalar, PCODE_PATTERN } from './server/scalars';
+export { createDataSource, migrate, type DataSourceOptions, type PeaceGraphDataSource } from './sql/data-source';
+export { databaseTimeoutEnv, databaseTimeouts, type DatabaseTimeouts } from './sql/timeouts';
+export { StatementCancellation } from './sql/cancellation';
+export { SnakeNamingStrategy } from './sql/naming';
+export { SqlStatementCounter } from './sql/statement-counter';
+export { ensureDatabase, dropDatabase, withDatabase } from './sql/admin';
+export { seedOnce } from './sql/seed-once';
+export { whereWithinAdminArea, PCODE_PREFIXES_SQL } from './sql/pcode';
+export { SEARCH_KEY_SQL, containsTerm } from './sql/search';
+export { startEmbeddedPostgres, freePort, portInUse, type EmbeddedServer } from './embedded/embedded';
+export { onParentGone } from './server/parent-watch';
+export { processAlive } from './embedded/postmaster-lock';
 export {
   keysetConnection,
   pageSize,
@@ -41,7 +41,7 @@ export {
   type PageInfo,
   type PageArgs,
   type KeysetOrder,
-} from './pagination';
+} from './sql/pagination';
 export {
   encodeCursor,
   decodeCursor,
@@ -50,9 +50,9 @@ export {
   type CursorKey,
   type CursorList,
   type CursorValueType,
-} from './cursor';
-export { keyedLoader, groupedLoader, loadPresent, loadExisting, onlyUuids, perArguments, loadedOnce } from './loaders';
-export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server';
+} from './sql/cursor';
+export { keyedLoader, groupedLoader, loadPresent, loadExisting, onlyUuids, perArguments, loadedOnce } from './sql/loaders';
+export { startSubgraphServer, stopOnSignals, buildSchema, type RunningServer, type SubgraphServerOptions } from './server/server';
 export { loadTypeDefs, withCommonTypeDefs } from './graphql/type-defs';
 export { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule, type QueryLimits } from './graphql/limits';
 export { ASSUMED_LIST_SIZE, costLimitPlugin, estimateCost, listSizesFromSdl, type ListSizes, type ListSizeHint } from './graphql/cost';
@@ -76,16 +76,16 @@ export { requirePartner, requireScope, requireAdmin, requireWriter, requireOwner
 export { AuditRecorder, type RequestMeta, type SensitiveRead, type WriteEntry } from './audit/recorder';
 export { AUDIT_LOG_SQL } from './audit/sql';
 export { listAuditEntries, type AuditEntry, type AuditFilter } from './audit/query';
-export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure';
-export { discloseNested, type NestedBreakdown, type NestedLeaf, type DisclosedArea } from './disclosure-nested';
-export { updateWithVersion } from './database/versioned-update';
-export { createDirectoryClient, type DirectoryClient, type CommunityPlace } from './directory-client';
-export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './subgraph-env';
+export { discloseTable, discloseCounts, DEFAULT_THRESHOLD, type DisclosedCount, type DisclosureOptions } from './disclosure/disclosure';
+export { discloseNested, type NestedBreakdown, type NestedLeaf, type DisclosedArea } from './disclosure/disclosure-nested';
+export { updateWithVersion } from './writes/versioned-update';
+export { createDirectoryClient, type DirectoryClient, type CommunityPlace } from './input/directory-client';
+export { subgraphEnv, loadSubgraphConfig, DEFAULT_DIRECTORY_URL, type SubgraphConfig } from './server/subgraph-env';
 export * from './subgraph';
-export { OWNED_RECORD_COLUMNS, OWNED_RECORD_SQL, constraintOf, type OwnedRecord } from './database/owned-record';
-export { RecordWrites, type WriteSpec, type Duplicates } from './database/record-writes';
-export { createOnce, createOnceFor } from './database/keyed-create';
-export { atMost, type ChildLimit } from './database/child-limit';
+export { OWNED_RECORD_COLUMNS, OWNED_RECORD_SQL, constraintOf, type OwnedRecord } from './writes/owned-record';
+export { RecordWrites, type WriteSpec, type Duplicates } from './writes/record-writes';
+export { createOnce, createOnceFor } from './writes/keyed-create';
+export { atMost, type ChildLimit } from './writes/child-limit';
 export * from './input/dates';
 export * from './input/text';
 export { Problems, problemsError, type Problem } from './input/problems';
@@ -106,4 +106,4 @@ export {
   holdsId,
   pcodesOnly,
   type Bind,
-} from './database/query-helpers';
+} from './sql/query-helpers';

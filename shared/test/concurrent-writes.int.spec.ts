@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { atMost } from '../src/database/child-limit';
-import { createOnce } from '../src/database/keyed-create';
-import { badInput } from '../src/errors';
+import { atMost } from '../src/writes/child-limit';
+import { createOnce } from '../src/writes/keyed-create';
+import { badInput } from '../src/errors/errors';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 /**

@@ -1,4 +1,4 @@
-import { checkValue, decodeCursor, encodeCursor, listIdentity, MAX_CURSOR_LENGTH, type CursorList } from '../src/cursor';
+import { checkValue, decodeCursor, encodeCursor, listIdentity, MAX_CURSOR_LENGTH, type CursorList } from '../src/sql/cursor';
 import { refusalOf } from '../src/testing/refusal';
 
 const SITES: CursorList = {

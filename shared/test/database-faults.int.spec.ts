@@ -1,6 +1,6 @@
 import { createDataSource, type PeaceGraphDataSource } from '../src';
 import { createTestDatabase, graphqlClient, until, type TestDatabase } from '../src/testing';
-import type { DatabaseTimeouts } from '../src/database/timeouts';
+import type { DatabaseTimeouts } from '../src/sql/timeouts';
 import { startProbe, type Probe } from './support/probe-subgraph';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 

@@ -1,5 +1,5 @@
 import { EnvError, authProblems, readEnv, subgraphEnv } from '../src';
-import { databaseTimeouts, poolTimeouts } from '../src/database/timeouts';
+import { databaseTimeouts, poolTimeouts } from '../src/sql/timeouts';
 
 describe('database timeouts', () => {
   it('has a limit on every statement, connection wait and idle transaction by default', () => {

@@ -1,4 +1,4 @@
-import { discloseNested, type DisclosedArea, type NestedBreakdown, type NestedLeaf } from '../src/disclosure-nested';
+import { discloseNested, type DisclosedArea, type NestedBreakdown, type NestedLeaf } from '../src/disclosure/disclosure-nested';
 
 const CATEGORY: NestedBreakdown = {
   name: 'CATEGORY',

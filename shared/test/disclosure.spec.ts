@@ -1,4 +1,4 @@
-import { discloseCounts, discloseTable } from '../src/disclosure';
+import { discloseCounts, discloseTable } from '../src/disclosure/disclosure';
 
 describe('disclosure control', () => {
   it('withholds counts from 1 to 4 and shows zero and larger counts', () => {

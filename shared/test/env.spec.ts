@@ -1,4 +1,4 @@
-import { readEnv, env, EnvError } from '../src/env';
+import { readEnv, env, EnvError } from '../src/server/env';
 
 const spec = {
   PORT: env.port('port the subgraph listens on', 4001),

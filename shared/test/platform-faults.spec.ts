@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryFailedError, CannotExecuteNotConnectedError } from 'typeorm';
-import { createErrorFormatter, withHttpStatus, serviceUnavailable, badInput, unauthenticated } from '../src/errors';
-import { platformFaultOf } from '../src/platform-faults';
+import { createErrorFormatter, withHttpStatus, serviceUnavailable, badInput, unauthenticated } from '../src/errors/errors';
+import { platformFaultOf } from '../src/errors/platform-faults';
 
 /** A pg error as node-postgres raises it: a SQLSTATE in `code`. */
 function pgError(code: string, message: string): Error {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badInput, notFound, PeaceGraphError } from '../src/errors';
+import { badInput, notFound, PeaceGraphError } from '../src/errors/errors';
 import { MAX_LISTED, Problems, problemsError } from '../src/input/problems';
 import { requiredName, wholeNumber } from '../src/input/text';
 import { problemsOf } from '../src/testing/refusal';

@@ -1,4 +1,4 @@
-import { abridged } from '../src/database/statement-counter';
+import { abridged } from '../src/sql/statement-counter';
 
 describe('abridged SQL in logs', () => {
   it('keeps a short statement whole, on one line', () => {

@@ -1,6 +1,6 @@
 import { graphql } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema } from '../src/server';
+import { buildSchema } from '../src/server/server';
 
 // buildSchema applies both kit steps: control characters and unknown entity representations.
 

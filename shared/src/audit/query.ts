@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { keysetConnection, type Connection, type PageArgs } from '../pagination';
+import { keysetConnection, type Connection, type PageArgs } from '../sql/pagination';
 import { isAdmin, type Viewer } from '../auth/viewer';
 import { requirePartner } from '../policy/require';
-import { badInput } from '../errors';
+import { badInput } from '../errors/errors';
 
 export interface AuditEntry {
   id: string;

@@ -1,5 +1,5 @@
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { unauthenticated } from '../errors';
+import { unauthenticated } from '../errors/errors';
 import type { IdentityStore } from './identity-store';
 import { verificationKeys, type TokenKeyConfig, type VerificationKey } from './keys';
 import { ANONYMOUS, SCOPE_PATTERN, parseScopes, type Viewer } from './viewer';

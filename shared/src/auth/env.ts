@@ -1,4 +1,4 @@
-import { env } from '../env';
+import { env } from '../server/env';
 
 /** The settings every service needs to verify callers; spread into a service's env spec. */
 export const authEnv = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { serviceUnavailable } from '../errors';
-import type { Logger } from '../logger';
+import { serviceUnavailable } from '../errors/errors';
+import type { Logger } from '../server/logger';
 import { LastKnownAnswers } from './last-known';
 
 /**

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type ValidationRule } from 'graphql';
-import { env } from '../env';
+import { env } from '../server/env';
 import { costLimitPlugin, type ListSizes } from './cost';
 import { DEFAULT_LIMITS, maxAliasesRule, maxDepthRule, type QueryLimits } from './limits';
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../logger';
+import type { Logger } from '../server/logger';
 
 /**
  * Errors raised before GraphQL sees a request (a body too large, not JSON, in a charset or encoding

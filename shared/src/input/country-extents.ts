@@ -1,4 +1,4 @@
-import { badInput } from '../errors';
+import { badInput } from '../errors/errors';
 
 /**
  * The extents of the platform's six countries with about 0.2° of margin. They catch coordinates typed

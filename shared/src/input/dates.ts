@@ -1,4 +1,4 @@
-import { badInput } from '../errors';
+import { badInput } from '../errors/errors';
 
 /**
  * Dates arrive from the Date scalar as JavaScript Dates at UTC midnight and are stored as SQL dates

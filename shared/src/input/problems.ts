@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badInput, ErrorCode, type PeaceGraphError } from '../errors';
+import { badInput, ErrorCode, type PeaceGraphError } from '../errors/errors';
 
 /** Problems listed in one answer at most. */
 export const MAX_LISTED = 50;

@@ -1,7 +1,7 @@
-import { badInput } from '../errors';
-import { createDirectoryClient, type CommunityPlace, type DirectoryClient } from '../directory-client';
-import { onlyUuids } from '../loaders';
-import { PCODE_PATTERN } from '../scalars';
+import { badInput } from '../errors/errors';
+import { createDirectoryClient, type CommunityPlace, type DirectoryClient } from './directory-client';
+import { onlyUuids } from '../sql/loaders';
+import { PCODE_PATTERN } from '../server/scalars';
 
 /** An admin area as the directory knows it. */
 export interface AreaRef {

@@ -1,4 +1,4 @@
-import { badInput } from '../errors';
+import { badInput } from '../errors/errors';
 
 /**
  * Whether a text shows nothing: only white space, invisible format characters (zero-width spaces and

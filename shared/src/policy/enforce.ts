@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { forbidden, unauthenticated } from '../errors';
+import { forbidden, unauthenticated } from '../errors/errors';
 import { organisationOf, type Viewer } from '../auth/viewer';
 import type { AuditRecorder } from '../audit/recorder';
 import { classOf, type DataClass } from './classes';

@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../errors';
+import { forbidden, unauthenticated } from '../errors/errors';
 import { hasScope, isAdmin, type Viewer } from '../auth/viewer';
 
 export type Partner = Extract<Viewer, { kind: 'partner' }>;

@@ -4,14 +4,14 @@ import { createAuthenticator } from '../auth/authenticate';
 import { remoteIdentityStore, type IdentityStore } from '../auth/identity-store';
 import type { TokenKeyConfig } from '../auth/keys';
 import type { Viewer } from '../auth/viewer';
-import { createDataSource, migrate, type PeaceGraphDataSource } from '../database/data-source';
-import type { SqlStatementCounter } from '../database/statement-counter';
+import { createDataSource, migrate, type PeaceGraphDataSource } from '../sql/data-source';
+import type { SqlStatementCounter } from '../sql/statement-counter';
 import { loadTypeDefs } from '../graphql/type-defs';
-import type { Logger } from '../logger';
-import type { PageArgs } from '../pagination';
+import type { Logger } from '../server/logger';
+import type { PageArgs } from '../sql/pagination';
 import type { PolicyContext } from '../policy/enforce';
-import { scalarResolversFor } from '../scalars';
-import { startSubgraphServer, type RunningServer } from '../server';
+import { scalarResolversFor } from '../server/scalars';
+import { startSubgraphServer, type RunningServer } from '../server/server';
 import type { SubgraphDefinition } from './definition';
 
 /** The subgraph's pool, named in pg_stat_activity so an operator sees whose connections they are. */

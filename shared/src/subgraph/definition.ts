@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import type { AuditRecorder } from '../audit/recorder';
 import type { IdentityStore } from '../auth/identity-store';
 import type { Viewer } from '../auth/viewer';
-import type { DataSourceOptions } from '../database/data-source';
-import type { Logger } from '../logger';
+import type { DataSourceOptions } from '../sql/data-source';
+import type { Logger } from '../server/logger';
 import type { FieldPolicyOptions, PolicyContext } from '../policy/enforce';
 
 /** What the kit hands a subgraph to build its per-request context from, once per process. */

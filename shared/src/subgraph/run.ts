@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { tokenKeyConfig } from '../auth/env';
-import { env, loadEnvOrExit } from '../env';
-import { createLogger, type Logger } from '../logger';
-import { stopOnSignals } from '../server';
-import { loadSubgraphConfig, subgraphEnv } from '../subgraph-env';
+import { env, loadEnvOrExit } from '../server/env';
+import { createLogger, type Logger } from '../server/logger';
+import { stopOnSignals } from '../server/server';
+import { loadSubgraphConfig, subgraphEnv } from '../server/subgraph-env';
 import { prepareSubgraphDatabase, startSubgraph, subgraphDataSource } from './build';
 import type { SubgraphDefinition } from './definition';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../database/embedded';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../embedded/embedded';
 
 /** Where the test-database helper finds the server that this jest run chose. */
 export const TEST_SERVER_ENV = 'PEACEGRAPH_TEST_SERVER_URL';

@@ -1,4 +1,4 @@
-import { PeaceGraphError } from '../errors';
+import { PeaceGraphError } from '../errors/errors';
 import { problemsError } from '../input/problems';
 
 /**

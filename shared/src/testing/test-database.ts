@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate, type DataSourceOptions } from '../database/data-source';
-import { ensureDatabase, dropDatabase, withDatabase } from '../database/admin';
-import type { SqlStatementCounter } from '../database/statement-counter';
+import { createDataSource, migrate, type DataSourceOptions } from '../sql/data-source';
+import { ensureDatabase, dropDatabase, withDatabase } from '../sql/admin';
+import type { SqlStatementCounter } from '../sql/statement-counter';
 import { TEST_SERVER_ENV } from './global-setup';
 
 export interface TestDatabase {

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { PCODE_PATTERN } from '../scalars';
+import { PCODE_PATTERN } from '../server/scalars';
 
 /**
  * Restricts a query to one admin area and everything under it. OCHA P-codes are hierarchical (a

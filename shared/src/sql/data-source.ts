@@ -4,7 +4,7 @@ import { SnakeNamingStrategy } from './naming';
 import { SqlStatementCounter } from './statement-counter';
 import { StatementCancellation } from './cancellation';
 import { databaseTimeouts, poolTimeouts, type DatabaseTimeouts } from './timeouts';
-import type { Logger } from '../logger';
+import type { Logger } from '../server/logger';
 
 // A calendar date (a session delivered on 2026-03-14) is not an instant: read DATE columns as the
 // 'YYYY-MM-DD' text they are, in raw queries too, instead of midnight in the server's time zone.

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
-import type { Logger } from '../logger';
+import type { Logger } from '../server/logger';
 import type { StatementCancellation } from './cancellation';
 
 /** One request's statements: how many ran, and its caller's signal when it should stop if the caller leaves. */

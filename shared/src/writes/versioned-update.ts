@@ -1,5 +1,5 @@
 import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
-import { conflict } from '../errors';
+import { conflict } from '../errors/errors';
 
 /**
  * Optimistic locking: updates a row only if it still has the version the client read, bumps the

@@ -1,7 +1,7 @@
-import { authEnv, authProblems, type AuthEnv } from './auth/env';
+import { authEnv, authProblems, type AuthEnv } from '../auth/env';
 import { env, loadEnvOrExit } from './env';
-import { databaseTimeoutEnv } from './database/timeouts';
-import { queryLimitsEnv } from './graphql/guards';
+import { databaseTimeoutEnv } from '../sql/timeouts';
+import { queryLimitsEnv } from '../graphql/guards';
 
 export const DEFAULT_DIRECTORY_URL = 'http://localhost:4001/graphql';
 

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from './errors';
+import { badInput } from '../errors/errors';
 import { decodeCursor, encodeCursor, type CursorKey, type CursorList } from './cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
-import { RequestAbandonedError } from '../caller-signal';
-import type { Logger } from '../logger';
+import { RequestAbandonedError } from '../server/caller-signal';
+import type { Logger } from '../server/logger';
 
 /**
  * Stops the SQL of requests whose caller left (the kit's request signal, see callerLeft).

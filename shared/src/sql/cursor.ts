@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { badInput } from './errors';
-import { controlCharacterIn } from './input/control-characters';
+import { badInput } from '../errors/errors';
+import { controlCharacterIn } from '../input/control-characters';
 
 /**
  * What a key of a list's order holds, so a cursor's values are checked before PostgreSQL sees them:

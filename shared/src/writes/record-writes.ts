@@ -1,7 +1,7 @@
 import type { DataSource, DeepPartial, EntityManager, EntitySchema } from 'typeorm';
 import type { AuditRecorder } from '../audit/recorder';
 import type { Viewer } from '../auth/viewer';
-import { conflict, notFound } from '../errors';
+import { conflict, notFound } from '../errors/errors';
 import { requireOwner, requireWriter, type Partner } from '../policy/require';
 import { createOnceFor } from './keyed-create';
 import { constraintOf, type OwnedRecord } from './owned-record';

@@ -1,5 +1,5 @@
-import { onlyUuids } from '../loaders';
-import { PCODE_PATTERN } from '../scalars';
+import { onlyUuids } from './loaders';
+import { PCODE_PATTERN } from '../server/scalars';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**

@@ -1,4 +1,4 @@
-import { env, readEnv } from '../env';
+import { env, readEnv } from '../server/env';
 
 /**
  * Every pool the kit creates bounds how long the database may hold a request: a statement, a wait for

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '../errors/errors';
 
 /**
  * Refuses a status change a record's life does not allow, in the same words and shape in every

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { onlyUuids } from './loaders';
-import { serviceUnavailable } from './errors';
+import { onlyUuids } from '../sql/loaders';
+import { serviceUnavailable } from '../errors/errors';
 
 /**
  * Where a community lies, as the directory says at write time: the keys a record stores. Its name

@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { resolvers as scalarResolvers } from 'graphql-scalars';
-import { plainLiteralErrors } from './input/scalar-literals';
+import { plainLiteralErrors } from '../input/scalar-literals';
 
 /**
  * A scalar that only accepts strings matching a pattern, so malformed identifiers are refused at the

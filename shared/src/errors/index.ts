@@ -1,0 +1,12 @@
+/** @peacegraph/kit/errors: see shared/README.md. Only what code outside the kit uses is exported. */
+export {
+  PeaceGraphError,
+  badInput,
+  notFound,
+  forbidden,
+  conflict,
+  serviceUnavailable,
+  RETRYABLE_CODES,
+  createErrorFormatter,
+  withHttpStatus,
+} from './errors';

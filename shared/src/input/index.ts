@@ -1,0 +1,8 @@
+/** @peacegraph/kit/input: see shared/README.md. Only what code outside the kit uses is exported. */
+export { checkStatusChange } from './status-change';
+export { createDirectoryClient, type DirectoryClient, type CommunityPlace } from './directory-client';
+export * from './dates';
+export * from './text';
+export { Problems } from './problems';
+export { ReferenceChecks, type AreaRef } from './reference-checks';
+export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './country-extents';
