@@ -1,16 +1,19 @@
-import type { AuditRecorder, DirectoryClient, PolicyContext, Viewer } from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { type DirectoryClient } from '@peacegraph/kit/input';
+import { type PolicyContext } from '@peacegraph/kit/policy';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
+import { DeclarationService } from './declaration/declaration.service';
+import { ForumService } from './forum/forum.service';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import { RecommendationService } from './recommendation/recommendation.service';
 import { createRepositories, type Repositories } from './repositories';
-import { DeclarationService } from './services/declaration-service';
+import { SearchService } from './search/search.service';
 import { Directory } from './services/directory';
-import { ForumService } from './services/forum-service';
-import { RecommendationService } from './services/recommendation-service';
-import { SearchService } from './services/search-service';
-import { StatsService } from './services/stats-service';
-import { TestimonyService } from './services/testimony-service';
-import { WorkingGroupService } from './services/working-group-service';
-import { Writes } from './services/writes';
+import { StatsService } from './statistics/statistics.service';
+import { TestimonyService } from './testimony/testimony.service';
+import { WorkingGroupService } from './working-group/working-group.service';
 
 export interface ForumsContext extends PolicyContext {
   dataSource: DataSource;
@@ -37,7 +40,9 @@ export function createContextFactory(dataSource: DataSource, directory: Director
   return async (viewer: Viewer, audit: AuditRecorder): Promise<ForumsContext> => {
     const loaders = createLoaders(repositories, viewer);
     const places = new Directory(directory.url, directory.client?.());
-    const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
+    // The kit's one write path (scope forums:write, owner, version, audit, retries). A write clears the
+    // request's loaders, so the next mutation of the request validates against what this one wrote.
+    const writes = new RecordWrites('forums', dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,
       audit,

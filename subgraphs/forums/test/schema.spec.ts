@@ -1,7 +1,7 @@
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { loadTypeDefs } from '@peacegraph/kit';
-import * as values from '../src/entities/values';
-import { IMPLEMENTATION_GROUPINGS, IMPLEMENTATION_INTERVALS } from '../src/repositories/implementation-repository';
+import { loadTypeDefs } from '@peacegraph/kit/server';
+import * as values from '../src/values';
+import { IMPLEMENTATION_GROUPINGS, IMPLEMENTATION_INTERVALS } from '../src/statistics/statistics.repository';
 import { subgraph } from '../src/subgraph';
 
 const { document } = loadTypeDefs(subgraph.schemaFile);

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUDIT_LOG_SQL, SEARCH_KEY_SQL } from '@peacegraph/kit';
+import { AUDIT_LOG_SQL } from '@peacegraph/kit/audit';
+import { SEARCH_KEY_SQL } from '@peacegraph/kit/sql';
 import {
   FORUM_SCOPES,
   FORUM_TOPICS,
@@ -9,7 +10,7 @@ import {
   RECOMMENDATION_THEMES,
   TESTIMONY_AGE_GROUPS,
   sqlList,
-} from '../entities/values';
+} from '../values';
 
 /**
  * Full-text search in French and English that ignores accents: the french and english configurations

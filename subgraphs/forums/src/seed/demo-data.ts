@@ -5,7 +5,7 @@ import type {
   RecommendationStatus,
   RecommendationTheme,
   TestimonyAgeGroup,
-} from '../entities';
+} from '../values';
 
 /**
  * Demo forums, written by us in the style of what a fund convening community forums against violent

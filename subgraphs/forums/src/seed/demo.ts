@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, createDirectoryClient, seedOnce, type DirectoryClient, type Viewer, ReferenceChecks } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { createDirectoryClient, type DirectoryClient, ReferenceChecks } from '@peacegraph/kit/input';
+import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type ForumsContext } from '../context';
-import type { ParticipantCategory } from '../entities';
+import type { ParticipantCategory } from '../values';
 import { DEMO_FORUMS, DEMO_OWNER_ORGANISATION_ID, DOUENTZA_POSITION, demoCommunityId, type DemoForum } from './demo-data';
 
 /** The demo loader acts as the fund's own staff, through the same services and rules as partners. */

@@ -1,4 +1,0 @@
-/** Which record a search match is: each kind has a field the others lack. */
-export const ForumSearchResult = {
-  __resolveType: (node: object) => ('speakerRole' in node ? 'Testimony' : 'theme' in node ? 'ForumRecommendation' : 'Declaration'),
-};

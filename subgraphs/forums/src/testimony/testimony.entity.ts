@@ -1,0 +1,42 @@
+import { EntitySchema } from 'typeorm';
+import { RETRIABLE_RECORD_COLUMNS, type RetriableRecord } from '../record-columns';
+import type { ParticipantCategory, TestimonyAgeGroup } from '../values';
+
+/**
+ * What a speaker said. The table also holds a generated `search` tsvector (not mapped here: only the
+ * search query reads it), indexed for published testimonies only.
+ */
+export interface Testimony extends RetriableRecord {
+  forumId: string;
+  workingGroupId: string | null;
+  /** ISO 639-3. */
+  language: string;
+  /** SENSITIVE until published (served as `text` once published). */
+  body: string;
+  speakerRole: ParticipantCategory;
+  speakerAgeGroup: TestimonyAgeGroup;
+  speakerRegionPcode: string;
+  speakerCountryCode: string;
+  givenOn: string;
+  consentToPublish: boolean;
+  publishedOn: string | null;
+}
+
+export const TestimonySchema = new EntitySchema<Testimony>({
+  name: 'Testimony',
+  tableName: 'testimony',
+  columns: {
+    ...RETRIABLE_RECORD_COLUMNS,
+    forumId: { type: 'uuid' },
+    workingGroupId: { type: 'uuid', nullable: true },
+    language: { type: 'text' },
+    body: { type: 'text' },
+    speakerRole: { type: 'text' },
+    speakerAgeGroup: { type: 'text' },
+    speakerRegionPcode: { type: 'text' },
+    speakerCountryCode: { type: 'char', length: 2 },
+    givenOn: { type: 'date' },
+    consentToPublish: { type: 'boolean' },
+    publishedOn: { type: 'date', nullable: true },
+  },
+});
