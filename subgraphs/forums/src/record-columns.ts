@@ -1,35 +1,21 @@
 import type { EntitySchemaColumnOptions } from 'typeorm';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 
-/** What every record a partner writes carries: who owns it, who wrote it, when, and its version. */
-export interface OwnedRecord {
-  id: string;
-  /** The organisation that owns the record (the forum's owner); only it changes the record. */
-  ownerOrg: string;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Optimistic lock: increases with every change. */
-  version: number;
-}
+/*
+ * A record a client creates (a forum, working group, testimony, declaration or recommendation) is the
+ * kit's OwnedRecord, with the kit's OWNED_RECORD_COLUMNS. The rows below belong to such a record and are
+ * written only by its writes, so they have columns of their own.
+ */
 
-/** Records a client creates directly, and may retry: the retry returns the first record. */
-export interface RetriableRecord extends OwnedRecord {
-  clientMutationId: string | null;
-}
+/**
+ * A declaration's or a recommendation's language version, or a declaration's recipient: owned, authored
+ * and versioned like a record, but made only by its parent's writes, so it has no retry key of its own.
+ */
+export type ChildRecord = Omit<OwnedRecord, 'clientMutationId'>;
 
-export const OWNED_RECORD_COLUMNS = {
-  id: { type: 'uuid', primary: true, generated: 'uuid' },
-  ownerOrg: { type: 'uuid' },
-  createdBy: { type: 'text' },
-  createdAt: { type: 'timestamptz', createDate: true },
-  updatedAt: { type: 'timestamptz', updateDate: true },
-  version: { type: 'integer', version: true },
-} satisfies Record<keyof OwnedRecord, EntitySchemaColumnOptions>;
-
-export const RETRIABLE_RECORD_COLUMNS = {
-  ...OWNED_RECORD_COLUMNS,
-  clientMutationId: { type: 'text', nullable: true },
-} satisfies Record<keyof RetriableRecord, EntitySchemaColumnOptions>;
+const { clientMutationId: _retryKey, ...childRecordColumns } = OWNED_RECORD_COLUMNS;
+/** The kit's record columns without the retry key. */
+export const CHILD_RECORD_COLUMNS = childRecordColumns satisfies Record<keyof ChildRecord, EntitySchemaColumnOptions>;
 
 /**
  * Rows that are only ever replaced or appended (participant counts, follow-up reports): who and when,

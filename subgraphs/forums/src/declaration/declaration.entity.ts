@@ -1,12 +1,13 @@
 import { EntitySchema } from 'typeorm';
-import { OWNED_RECORD_COLUMNS, RETRIABLE_RECORD_COLUMNS, type OwnedRecord, type RetriableRecord } from '../record-columns';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
+import { CHILD_RECORD_COLUMNS, type ChildRecord } from '../record-columns';
 
 export interface Drafter {
   role: string;
   organisationId: string | null;
 }
 
-export interface Declaration extends RetriableRecord {
+export interface Declaration extends OwnedRecord {
   forumId: string;
   /** The original language (ISO 639-3); its text is the DeclarationText marked original. */
   language: string;
@@ -19,7 +20,7 @@ export const DeclarationSchema = new EntitySchema<Declaration>({
   name: 'Declaration',
   tableName: 'declaration',
   columns: {
-    ...RETRIABLE_RECORD_COLUMNS,
+    ...OWNED_RECORD_COLUMNS,
     forumId: { type: 'uuid' },
     language: { type: 'text' },
     adoptedOn: { type: 'date' },
@@ -29,7 +30,7 @@ export const DeclarationSchema = new EntitySchema<Declaration>({
 });
 
 /** One language version of a declaration; the table also holds its generated `search` tsvector. */
-export interface DeclarationText extends OwnedRecord {
+export interface DeclarationText extends ChildRecord {
   declarationId: string;
   language: string;
   title: string;
@@ -41,7 +42,7 @@ export const DeclarationTextSchema = new EntitySchema<DeclarationText>({
   name: 'DeclarationText',
   tableName: 'declaration_text',
   columns: {
-    ...OWNED_RECORD_COLUMNS,
+    ...CHILD_RECORD_COLUMNS,
     declarationId: { type: 'uuid' },
     language: { type: 'text' },
     title: { type: 'text' },
@@ -50,7 +51,7 @@ export const DeclarationTextSchema = new EntitySchema<DeclarationText>({
   },
 });
 
-export interface DeclarationRecipient extends OwnedRecord {
+export interface DeclarationRecipient extends ChildRecord {
   declarationId: string;
   position: number;
   recipient: string;
@@ -63,7 +64,7 @@ export const DeclarationRecipientSchema = new EntitySchema<DeclarationRecipient>
   name: 'DeclarationRecipient',
   tableName: 'declaration_recipient',
   columns: {
-    ...OWNED_RECORD_COLUMNS,
+    ...CHILD_RECORD_COLUMNS,
     declarationId: { type: 'uuid' },
     position: { type: 'smallint' },
     recipient: { type: 'text' },

@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import { APPENDED_ROW_COLUMNS, RETRIABLE_RECORD_COLUMNS, type AppendedRow, type RetriableRecord } from '../record-columns';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
+import { APPENDED_ROW_COLUMNS, type AppendedRow } from '../record-columns';
 import type { ForumScope, ParticipantCategory } from '../values';
 
 /**
@@ -7,7 +8,7 @@ import type { ForumScope, ParticipantCategory } from '../values';
  * country copied from the directory when the forum was recorded, so "held in this area and below" is a
  * P-code prefix. Convenors are organisation ids of the directory.
  */
-export interface Forum extends RetriableRecord {
+export interface Forum extends OwnedRecord {
   title: string;
   scope: ForumScope;
   startsOn: string;
@@ -27,7 +28,7 @@ export const ForumSchema = new EntitySchema<Forum>({
   name: 'Forum',
   tableName: 'forum',
   columns: {
-    ...RETRIABLE_RECORD_COLUMNS,
+    ...OWNED_RECORD_COLUMNS,
     title: { type: 'text' },
     scope: { type: 'text' },
     startsOn: { type: 'date' },

@@ -1,19 +1,13 @@
 import { EntitySchema } from 'typeorm';
-import {
-  APPENDED_ROW_COLUMNS,
-  OWNED_RECORD_COLUMNS,
-  RETRIABLE_RECORD_COLUMNS,
-  type AppendedRow,
-  type OwnedRecord,
-  type RetriableRecord,
-} from '../record-columns';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
+import { APPENDED_ROW_COLUMNS, CHILD_RECORD_COLUMNS, type AppendedRow, type ChildRecord } from '../record-columns';
 import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../values';
 
 /**
  * A recommendation. `forumId`, `adoptedOn` and `publishedOn` are its declaration's, copied in the
  * declaration's writes (same transaction), so lists, visibility and figures need no join.
  */
-export interface Recommendation extends RetriableRecord {
+export interface Recommendation extends OwnedRecord {
   declarationId: string;
   forumId: string;
   number: number;
@@ -35,7 +29,7 @@ export const RecommendationSchema = new EntitySchema<Recommendation>({
   name: 'Recommendation',
   tableName: 'recommendation',
   columns: {
-    ...RETRIABLE_RECORD_COLUMNS,
+    ...OWNED_RECORD_COLUMNS,
     declarationId: { type: 'uuid' },
     forumId: { type: 'uuid' },
     number: { type: 'smallint' },
@@ -53,7 +47,7 @@ export const RecommendationSchema = new EntitySchema<Recommendation>({
   },
 });
 
-export interface RecommendationText extends OwnedRecord {
+export interface RecommendationText extends ChildRecord {
   recommendationId: string;
   language: string;
   body: string;
@@ -64,7 +58,7 @@ export const RecommendationTextSchema = new EntitySchema<RecommendationText>({
   name: 'RecommendationText',
   tableName: 'recommendation_text',
   columns: {
-    ...OWNED_RECORD_COLUMNS,
+    ...CHILD_RECORD_COLUMNS,
     recommendationId: { type: 'uuid' },
     language: { type: 'text' },
     body: { type: 'text' },

@@ -1,12 +1,12 @@
 import { EntitySchema } from 'typeorm';
-import { RETRIABLE_RECORD_COLUMNS, type RetriableRecord } from '../record-columns';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 import type { ParticipantCategory, TestimonyAgeGroup } from '../values';
 
 /**
  * What a speaker said. The table also holds a generated `search` tsvector (not mapped here: only the
  * search query reads it), indexed for published testimonies only.
  */
-export interface Testimony extends RetriableRecord {
+export interface Testimony extends OwnedRecord {
   forumId: string;
   workingGroupId: string | null;
   /** ISO 639-3. */
@@ -26,7 +26,7 @@ export const TestimonySchema = new EntitySchema<Testimony>({
   name: 'Testimony',
   tableName: 'testimony',
   columns: {
-    ...RETRIABLE_RECORD_COLUMNS,
+    ...OWNED_RECORD_COLUMNS,
     forumId: { type: 'uuid' },
     workingGroupId: { type: 'uuid', nullable: true },
     language: { type: 'text' },

@@ -1,8 +1,8 @@
 import { EntitySchema } from 'typeorm';
-import { RETRIABLE_RECORD_COLUMNS, type RetriableRecord } from '../record-columns';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 import type { ForumTopic } from '../values';
 
-export interface WorkingGroup extends RetriableRecord {
+export interface WorkingGroup extends OwnedRecord {
   forumId: string;
   topic: ForumTopic;
   otherTopic: string | null;
@@ -16,7 +16,7 @@ export const WorkingGroupSchema = new EntitySchema<WorkingGroup>({
   name: 'WorkingGroup',
   tableName: 'working_group',
   columns: {
-    ...RETRIABLE_RECORD_COLUMNS,
+    ...OWNED_RECORD_COLUMNS,
     forumId: { type: 'uuid' },
     topic: { type: 'text' },
     otherTopic: { type: 'text', nullable: true },
