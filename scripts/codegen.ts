@@ -20,7 +20,7 @@ import { generate } from '@graphql-codegen/cli';
 import type { Types } from '@graphql-codegen/plugin-helpers';
 import { Kind, print, type DocumentNode, type TypeNode } from 'graphql';
 import prettier from 'prettier';
-import { loadTypeDefs } from '@peacegraph/kit';
+import { loadTypeDefs } from '@peacegraph/kit/server';
 import { readSupergraphConfig } from '../gateway/src/composition';
 
 const root = path.resolve(__dirname, '..');
@@ -28,7 +28,7 @@ const GENERATED = path.join('src', 'generated', 'resolvers.ts');
 const CONTEXT = path.join('src', 'context.ts');
 
 /**
- * What each scalar is in resolvers, as the kit's scalars (shared/src/scalars.ts, graphql-scalars) parse
+ * What each scalar is in resolvers, as the kit's scalars (shared/src/server/scalars.ts, graphql-scalars) parse
  * it from a caller (input) and accept to serialise (output). Date and DateTime arrive as Dates and may go
  * out as the strings PostgreSQL's date columns give. A Date input is typed as the kit's DateInput
  * (Date | string), what its date rules and the services take, so that the generated input types serve
@@ -72,7 +72,7 @@ const CONFIG = {
 
 /** The rows behind the kit's common SDL (shared/src/graphql/common.graphql), the same in every subgraph. */
 const COMMON_MAPPERS: Record<string, string> = {
-  AuditEntry: '@peacegraph/kit#AuditEntry as AuditEntryRow',
+  AuditEntry: '@peacegraph/kit/audit#AuditEntry as AuditEntryRow',
 };
 
 interface Target {
@@ -191,7 +191,7 @@ async function render(target: Target): Promise<string> {
   )) as Types.FileOutput[];
   if (!output) throw new Error(`${target.name}: codegen produced nothing`);
   const options = await prettier.resolveConfig(target.file);
-  const imports = output.content.includes('Connection<') ? "import type { Connection } from '@peacegraph/kit';\n" : '';
+  const imports = output.content.includes('Connection<') ? "import type { Connection } from '@peacegraph/kit/sql';\n" : '';
   return prettier.format(HEADER(target.name) + imports + output.content, { ...options, filepath: target.file });
 }
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
-import { portInUse } from '@peacegraph/kit';
+import { portInUse } from '@peacegraph/kit/embedded';
 import { composeSupergraph, describeReport, readSupergraphConfig } from '../gateway/src/composition';
 import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
 import { controlSocketPath, serveControl } from './platform/control';

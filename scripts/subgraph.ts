@@ -5,7 +5,7 @@
  * routing URL in supergraph.yaml, so the plan is written in one place.
  */
 import path from 'node:path';
-import { runSubgraphCommand, SUBGRAPH_COMMANDS, type SubgraphCommand, type SubgraphDefinition } from '@peacegraph/kit';
+import { runSubgraphCommand, SUBGRAPH_COMMANDS, type SubgraphCommand, type SubgraphDefinition } from '@peacegraph/kit/server';
 import { readSupergraphConfig } from '../gateway/src/composition';
 
 const root = path.resolve(__dirname, '..');

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SCOPE_PATTERN, parseScopes } from '@peacegraph/kit';
+import { SCOPE_PATTERN, parseScopes } from '@peacegraph/kit/auth';
 import { devSecret, devToken } from './platform/dev-secret';
 
 const root = path.resolve(__dirname, '..');

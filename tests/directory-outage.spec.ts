@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createAuthenticator, createLogger, remoteIdentityStore, startSubgraph, type RunningServer } from '@peacegraph/kit';
+import { createAuthenticator, remoteIdentityStore } from '@peacegraph/kit/auth';
+import { createLogger, startSubgraph, type RunningServer } from '@peacegraph/kit/server';
 import { graphqlClient, serveSubgraphForTest, TEST_AUTH, bearer, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { subgraph as directorySubgraph } from '../subgraphs/directory/src/subgraph';

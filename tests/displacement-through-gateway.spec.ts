@@ -1,7 +1,7 @@
 import { dataOf } from '@peacegraph/kit/testing';
 import fs from 'node:fs';
 import path from 'node:path';
-import { addDays, today } from '@peacegraph/kit';
+import { addDays, today } from '@peacegraph/kit/input';
 import { ORGS, ROOT, startPlatform, type PlatformUnderTest } from './support';
 
 let platform: PlatformUnderTest;

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
-import { createAuthenticator, createLogger, remoteIdentityStore } from '@peacegraph/kit';
+import { createAuthenticator, remoteIdentityStore } from '@peacegraph/kit/auth';
+import { createLogger } from '@peacegraph/kit/server';
 import { bearer, dataOf, graphqlClient, TEST_AUTH, type GraphQLResponse } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { seedDemoData as seedDirectoryDemo } from '../subgraphs/directory/src/seed/demo';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createAuthenticator, createLogger, remoteIdentityStore } from '@peacegraph/kit';
+import { createAuthenticator, remoteIdentityStore } from '@peacegraph/kit/auth';
+import { createLogger } from '@peacegraph/kit/server';
 import { bearer, graphqlClient, TEST_AUTH } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { startConflicts, type ConflictsUnderTest } from '../subgraphs/conflicts/test/support';

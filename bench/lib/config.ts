@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { env, loadEnvOrExit, withDatabase } from '@peacegraph/kit';
+import { env, loadEnvOrExit } from '@peacegraph/kit/server';
+import { withDatabase } from '@peacegraph/kit/sql';
 import type { SubgraphName } from '../scenarios/types';
 
 export const root = path.resolve(__dirname, '..', '..');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { portInUse } from '@peacegraph/kit';
+import { portInUse } from '@peacegraph/kit/embedded';
 import { root } from './config';
 
 export interface Stack {

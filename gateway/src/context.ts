@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { callerLeft } from '@peacegraph/kit';
+import { callerLeft } from '@peacegraph/kit/server';
 
 /** What the gateway knows about one caller's request, and passes on to every subgraph it calls. */
 export interface GatewayContext {

@@ -1,15 +1,6 @@
 import path from 'node:path';
-import {
-  authEnv,
-  authProblems,
-  env,
-  queryLimitsEnv,
-  readEnv,
-  EnvError,
-  tokenKeyConfig,
-  type EnvOf,
-  type TokenKeyConfig,
-} from '@peacegraph/kit';
+import { authEnv, authProblems, tokenKeyConfig, type TokenKeyConfig } from '@peacegraph/kit/auth';
+import { env, queryLimitsEnv, readEnv, EnvError, type EnvOf } from '@peacegraph/kit/server';
 
 const spec = {
   GATEWAY_PORT: env.port('port the gateway listens on', 4000),

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { createErrorFormatter } from '@peacegraph/kit';
+import { createErrorFormatter } from '@peacegraph/kit/errors';
 
 /**
  * Codes only the gateway raises: a subgraph that did not answer in time or at all. The client learns

@@ -7,16 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import {
-  DEFAULT_LIMITS,
-  createLogger,
-  notFoundHandler,
-  requestErrorHandler,
-  requestGuards,
-  withHttpStatus,
-  type Authenticator,
-  type Logger,
-} from '@peacegraph/kit';
+import { type Authenticator } from '@peacegraph/kit/auth';
+import { withHttpStatus } from '@peacegraph/kit/errors';
+import { DEFAULT_LIMITS, createLogger, notFoundHandler, requestErrorHandler, requestGuards, type Logger } from '@peacegraph/kit/server';
 import { contextFor, requestIdOf, type GatewayContext } from './context';
 import { createGatewayErrorFormatter } from './errors';
 import { explorerRouter } from './explorer/router';

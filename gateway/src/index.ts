@@ -1,4 +1,5 @@
-import { createAuthenticator, createLogger, remoteIdentityStore, stopOnSignals } from '@peacegraph/kit';
+import { createAuthenticator, remoteIdentityStore } from '@peacegraph/kit/auth';
+import { createLogger, stopOnSignals } from '@peacegraph/kit/server';
 import { loadGatewayEnvOrExit } from './env';
 import { startGateway } from './gateway';
 

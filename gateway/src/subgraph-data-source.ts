@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Logger } from '@peacegraph/kit';
+import type { Logger } from '@peacegraph/kit/server';
 import { subgraphTimeout, subgraphUnavailable } from './errors';
 import type { GatewayContext } from './context';
 

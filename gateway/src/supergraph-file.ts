@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
-import { listSizesFromSdl, type ListSizes, type Logger } from '@peacegraph/kit';
+import { listSizesFromSdl, type ListSizes, type Logger } from '@peacegraph/kit/server';
 
 export interface LoadedSupergraph {
   /** sha256 of the file's content, as the gateway's own composition id. */

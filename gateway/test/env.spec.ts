@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvError } from '@peacegraph/kit';
+import { EnvError } from '@peacegraph/kit/server';
 import { readGatewayEnv } from '../src/env';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';

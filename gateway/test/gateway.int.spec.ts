@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { createLogger } from '@peacegraph/kit';
+import { createLogger } from '@peacegraph/kit/server';
 import { graphqlClient } from '@peacegraph/kit/testing';
 import { composeSupergraph } from '../src/composition';
 import { startGateway, type RunningGateway } from '../src/gateway';

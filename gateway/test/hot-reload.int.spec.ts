@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { createLogger } from '@peacegraph/kit';
+import { createLogger } from '@peacegraph/kit/server';
 import { graphqlClient, type GraphQLResponse } from '@peacegraph/kit/testing';
 import { composeSupergraph } from '../src/composition';
 import { startGateway, type RunningGateway } from '../src/gateway';

@@ -1,5 +1,7 @@
 import { Pool } from 'pg';
-import { createDataSource, createLogger, serviceUnavailable, type PeaceGraphDataSource } from '@peacegraph/kit';
+import { serviceUnavailable } from '@peacegraph/kit/errors';
+import { createLogger } from '@peacegraph/kit/server';
+import { createDataSource, type PeaceGraphDataSource } from '@peacegraph/kit/sql';
 import { bearer, createTestDatabase, graphqlClient, until, type TestDatabase } from '@peacegraph/kit/testing';
 import { composeSupergraph } from '../src/composition';
 import { startGateway, type RunningGateway } from '../src/gateway';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ensureDatabase, portInUse, withDatabase, freePort } from '@peacegraph/kit';
+import { portInUse, freePort } from '@peacegraph/kit/embedded';
+import { ensureDatabase, withDatabase } from '@peacegraph/kit/sql';
 import type { Service } from './processes';
 import type { Supervisor } from './supervisor';
 

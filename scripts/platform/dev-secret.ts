@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { signDevToken } from '@peacegraph/kit';
+import { signDevToken } from '@peacegraph/kit/auth';
 
 /** Admin dev tokens name the platform operator's organisation (a demo organisation). */
 export const PLATFORM_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { processAlive } from '@peacegraph/kit';
+import { processAlive } from '@peacegraph/kit/embedded';
 
 /**
  * One platform per checkout: .data/platform.pid names the running supervisor. A file left by one that

@@ -4,7 +4,8 @@
  * last, in that order, instead of every process at once. If the postmaster dies, this process exits
  * with it, and the supervisor starts both again.
  */
-import { onParentGone, startEmbeddedPostgres } from '@peacegraph/kit';
+import { startEmbeddedPostgres } from '@peacegraph/kit/embedded';
+import { onParentGone } from '@peacegraph/kit/server';
 
 async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({

@@ -136,7 +136,7 @@ input Update${n.record}Input {
 `;
 
 const subgraph = (n: ScaffoldNames) => `import path from 'node:path';
-import { defineSubgraph } from '@peacegraph/kit';
+import { defineSubgraph } from '@peacegraph/kit/server';
 import { createContextFactory } from './context';
 import { ${n.record}Schema } from './${n.feature}/${n.feature}.entity';
 import { migrations } from './migrations';
@@ -153,9 +153,11 @@ export const subgraph = defineSubgraph({
 });
 `;
 
-const context = (
-  n: ScaffoldNames,
-) => `import { keyedLoader, RecordWrites, type AuditRecorder, type PolicyContext, type Viewer } from '@peacegraph/kit';
+const context = (n: ScaffoldNames) => `import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { type PolicyContext } from '@peacegraph/kit/policy';
+import { keyedLoader } from '@peacegraph/kit/sql';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
 import { ${n.record}Repository } from './${n.feature}/${n.feature}.repository';
 import { ${n.record}Service } from './${n.feature}/${n.feature}.service';
@@ -184,7 +186,8 @@ export const migrations = [Initial${time}];
 `;
 
 const migration = (n: ScaffoldNames, time: number) => `import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUDIT_LOG_SQL, OWNED_RECORD_SQL } from '@peacegraph/kit';
+import { AUDIT_LOG_SQL } from '@peacegraph/kit/audit';
+import { OWNED_RECORD_SQL } from '@peacegraph/kit/writes';
 
 export class Initial${time} implements MigrationInterface {
   name = 'Initial${time}';
@@ -230,7 +233,7 @@ export type ${n.record}Mapper = ${n.record};
 `;
 
 const entity = (n: ScaffoldNames) => `import { EntitySchema } from 'typeorm';
-import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 
 export interface ${n.record} extends OwnedRecord {
   title: string;
@@ -252,7 +255,7 @@ export const ${n.record}Schema = new EntitySchema<${n.record}>({
 `;
 
 const repository = (n: ScaffoldNames) => `import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { ${n.record}Schema, type ${n.record} } from './${n.feature}.entity';
 
 /** ${n.record}s as stored: by ids (for the loader) and as a keyset-paginated list, latest first. */
@@ -285,7 +288,7 @@ export class ${n.record}Repository {
 
 const rules = (
   n: ScaffoldNames,
-) => `import { given, notInFuture, notNull, optionalText, Problems, requiredName, type DateInput } from '@peacegraph/kit';
+) => `import { given, notInFuture, notNull, optionalText, Problems, requiredName, type DateInput } from '@peacegraph/kit/input';
 import type { ${n.record} } from './${n.feature}.entity';
 
 type Values = Pick<${n.record}, 'title' | 'occurredOn' | 'notes'>;
@@ -314,7 +317,7 @@ export function ${n.camel}Changes(input: { title?: string | null; occurredOn?: D
 `;
 
 const service = (n: ScaffoldNames) => `import type DataLoader from 'dataloader';
-import type { RecordWrites } from '@peacegraph/kit';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { MutationRecord${n.record}Args, MutationUpdate${n.record}Args } from '../generated/resolvers';
 import { ${n.record}Schema, type ${n.record} } from './${n.feature}.entity';
 import { ${n.camel}Changes, new${n.record} } from './${n.feature}.rules';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '@peacegraph/kit';
+import { freePort } from '@peacegraph/kit/embedded';
 
 /**
  * The embedded PostgreSQL as `npm start` runs it (scripts/platform/postgres-process.ts, a real

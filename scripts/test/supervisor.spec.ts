@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@peacegraph/kit';
+import { freePort } from '@peacegraph/kit/embedded';
 import { until } from '@peacegraph/kit/testing';
 import { waitUntilReady } from '../platform/processes';
 import { Supervisor, type ServiceSpec } from '../platform/supervisor';

@@ -1,4 +1,7 @@
-import { organisationOf, type AuditRecorder, type DirectoryClient, type PolicyContext, type Viewer } from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
+import { type DirectoryClient } from '@peacegraph/kit/input';
+import { type PolicyContext } from '@peacegraph/kit/policy';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';

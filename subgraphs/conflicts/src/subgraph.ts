@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createDirectoryClient, defineSubgraph } from '@peacegraph/kit';
+import { createDirectoryClient } from '@peacegraph/kit/input';
+import { defineSubgraph } from '@peacegraph/kit/server';
 import { createContextFactory } from './context';
 import { entities } from './entities';
 import { migrations } from './migrations';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoDate, today } from '@peacegraph/kit';
+import { addDays, daysBetween, isoDate, today } from '@peacegraph/kit/input';
 import { checkCaseDate } from '../src/services/case-dates';
 
 describe('dates in a case', () => {

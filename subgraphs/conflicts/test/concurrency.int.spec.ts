@@ -1,4 +1,6 @@
-import { AuditRecorder, createDirectoryClient, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { createDirectoryClient } from '@peacegraph/kit/input';
 import { createContextFactory } from '../src/context';
 import { COMMUNITIES, OWNER, startStack, type StackUnderTest } from './support';
 import { SESSION, change, changed, createCommission, daysAgo, reportCase } from './fixtures';

@@ -1,4 +1,4 @@
-import { createDirectoryClient } from '@peacegraph/kit';
+import { createDirectoryClient } from '@peacegraph/kit/input';
 import { CASE_STATUSES, CONFLICT_TYPES } from '../src/entities';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID } from '../src/seed/demo-data';
 import { directoryReady, seedDemoData } from '../src/seed/demo';

@@ -1,4 +1,4 @@
-import { addDays, today } from '@peacegraph/kit';
+import { addDays, today } from '@peacegraph/kit/input';
 import { COMMUNITIES, type ConflictsUnderTest } from './support';
 
 type Client = ConflictsUnderTest['owner'];

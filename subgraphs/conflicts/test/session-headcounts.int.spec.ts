@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD } from '@peacegraph/kit';
+import { DEFAULT_THRESHOLD } from '@peacegraph/kit/disclosure';
 import { COMMUNITIES, ORGS, OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from './support';
 import { changed, createCommission, daysAgo, MEMBERSHIP, reportCase } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { createDirectoryClient } from '@peacegraph/kit';
+import { createDirectoryClient } from '@peacegraph/kit/input';
 import { seedDemoData } from '../src/seed/demo';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID, demoCommunityId } from '../src/seed/demo-data';
 import { OTHER_PARTNER, startStack, type StackUnderTest } from './support';

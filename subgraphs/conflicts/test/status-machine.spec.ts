@@ -1,4 +1,4 @@
-import { PeaceGraphError } from '@peacegraph/kit';
+import { PeaceGraphError } from '@peacegraph/kit/errors';
 import { CASE_STATUSES, type CaseStatus } from '../src/entities';
 import { canMove, checkTransition } from '../src/services/status-machine';
 

@@ -1,4 +1,7 @@
-import { ReferenceChecks, type AuditRecorder, type PolicyContext, type Viewer } from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { ReferenceChecks } from '@peacegraph/kit/input';
+import { type PolicyContext } from '@peacegraph/kit/policy';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';

@@ -1,4 +1,4 @@
-import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit';
+import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit/sql';
 import type { CohortStatus } from './entities';
 import type { Repositories } from './repositories';
 

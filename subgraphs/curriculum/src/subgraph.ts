@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineSubgraph } from '@peacegraph/kit';
+import { defineSubgraph } from '@peacegraph/kit/server';
 import { createContextFactory } from './context';
 import { entities } from './entities';
 import { migrations } from './migrations';

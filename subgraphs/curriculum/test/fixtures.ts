@@ -1,4 +1,4 @@
-import { addDays, today } from '@peacegraph/kit';
+import { addDays, today } from '@peacegraph/kit/input';
 import { ok } from '@peacegraph/kit/testing';
 import type { graphqlClient } from '@peacegraph/kit/testing';
 import type { CurriculumUnderTest } from './support';

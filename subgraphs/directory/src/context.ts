@@ -1,4 +1,6 @@
-import type { AuditRecorder, PolicyContext, Viewer } from '@peacegraph/kit';
+import type { AuditRecorder } from '@peacegraph/kit/audit';
+import type { Viewer } from '@peacegraph/kit/auth';
+import type { PolicyContext } from '@peacegraph/kit/policy';
 import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';

@@ -1,4 +1,4 @@
-import { groupedLoader, keyedLoader } from '@peacegraph/kit';
+import { groupedLoader, keyedLoader } from '@peacegraph/kit/sql';
 import type { Repositories } from './repositories';
 
 /** Fresh per request: a loader's cache must never outlive the caller it was filled for. */

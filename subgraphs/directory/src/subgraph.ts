@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineSubgraph } from '@peacegraph/kit';
+import { defineSubgraph } from '@peacegraph/kit/server';
 import { AdminAreaSchema } from './admin-area/admin-area.entity';
 import { CommunitySchema } from './community/community.entity';
 import { createContextFactory } from './context';

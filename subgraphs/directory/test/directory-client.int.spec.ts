@@ -1,4 +1,4 @@
-import { createDirectoryClient } from '@peacegraph/kit';
+import { createDirectoryClient } from '@peacegraph/kit/input';
 import { ORGS, startDirectory, type DirectoryUnderTest } from './support';
 
 let directory: DirectoryUnderTest;

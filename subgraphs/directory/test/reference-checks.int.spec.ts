@@ -1,4 +1,4 @@
-import { ReferenceChecks } from '@peacegraph/kit';
+import { ReferenceChecks } from '@peacegraph/kit/input';
 import { ORGS, startDirectory, type DirectoryUnderTest } from './support';
 
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';

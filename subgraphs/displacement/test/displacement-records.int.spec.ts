@@ -1,7 +1,7 @@
 import { daysAgo, ok } from './fixtures';
 import { DEMO_COMMUNITIES, ECOWAS_COMMISSION, OTHER_PARTNER, OWNER, startDisplacement, type DisplacementUnderTest } from './support';
 import { beneficiary, M, programme, report, write } from './displacement-world';
-import { createLogger, prepareSubgraphDatabase } from '@peacegraph/kit';
+import { createLogger, prepareSubgraphDatabase } from '@peacegraph/kit/server';
 import { subgraph } from '../src/subgraph';
 
 let sub: DisplacementUnderTest;

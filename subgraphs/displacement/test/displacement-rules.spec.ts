@@ -1,5 +1,6 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { checkStatusChange, loadTypeDefs } from '@peacegraph/kit';
+import { checkStatusChange } from '@peacegraph/kit/input';
+import { loadTypeDefs } from '@peacegraph/kit/server';
 import fs from 'node:fs';
 import { parse } from 'graphql';
 import {

@@ -1,4 +1,4 @@
-import { addDays, today } from '@peacegraph/kit';
+import { addDays, today } from '@peacegraph/kit/input';
 import { ok } from '@peacegraph/kit/testing';
 
 /** A request that must succeed: its data, or the test fails with the errors (the kit's). */

@@ -7,8 +7,8 @@
  * are measured both ways: summed over the observations (before the rollup) and as the subgraph answers
  * now, checking both give the same answer.
  */
-import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@peacegraph/kit';
-import { subgraphDataSource } from '@peacegraph/kit';
+import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@peacegraph/kit/sql';
+import { subgraphDataSource } from '@peacegraph/kit/server';
 import { subgraph } from '../src/subgraph';
 import { addBatchToFlowWeeks, weeklyFlows, weeklyFlowsStatement, type WeeklyFlowFilter } from '../src/repositories/transhumance/flow-weeks';
 import { weeklyFlowsFromObservations } from './transhumance-flow-reference';

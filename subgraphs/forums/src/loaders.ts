@@ -1,4 +1,5 @@
-import { groupedLoader, keyedLoader, perArguments, organisationOf, type Viewer } from '@peacegraph/kit';
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
+import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit/sql';
 import type { Repositories } from './repositories';
 
 /** Every prefix of a P-code that could be an area's (ML, ML0, ML09 … of ML0901): the areas a row lies in. */

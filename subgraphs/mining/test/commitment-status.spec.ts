@@ -1,5 +1,5 @@
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../src/entities';
-import { checkStatusChange } from '@peacegraph/kit';
+import { checkStatusChange } from '@peacegraph/kit/input';
 import { refusalOf } from '@peacegraph/kit/testing';
 import { canMove, NEXT_STATUSES } from '../src/services/commitment-status';
 

@@ -1,5 +1,5 @@
 import { ok } from '@peacegraph/kit/testing';
-import { addDays, today } from '@peacegraph/kit';
+import { addDays, today } from '@peacegraph/kit/input';
 import { COMMUNITIES, OWNER, type MiningUnderTest } from './support';
 
 /** A request that must succeed: its data, or the test fails with the errors (the kit's). */

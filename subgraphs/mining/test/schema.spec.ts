@@ -1,5 +1,5 @@
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { loadTypeDefs } from '@peacegraph/kit';
+import { loadTypeDefs } from '@peacegraph/kit/server';
 import * as values from '../src/entities/values';
 import { subgraph } from '../src/subgraph';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUDIT_LOG_SQL } from '@peacegraph/kit';
+import { AUDIT_LOG_SQL } from '@peacegraph/kit/audit';
 
 /**
  * The conflicts subgraph's first schema. Foreign entities are keys only: community ids and the P-codes

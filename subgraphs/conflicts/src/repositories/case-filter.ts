@@ -1,4 +1,4 @@
-import { onlyUuids, whereWithinAdminArea } from '@peacegraph/kit';
+import { onlyUuids, whereWithinAdminArea } from '@peacegraph/kit/sql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { CaseStatus, ConflictLevel, ConflictType } from '../entities';
 

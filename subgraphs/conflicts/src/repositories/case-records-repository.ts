@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntitySchema, type FindOptionsOrder, type ObjectLiteral } from 'typeorm';
-import { onlyUuids } from '@peacegraph/kit';
+import { onlyUuids } from '@peacegraph/kit/sql';
 import {
   CaseStatusChangeSchema,
   FollowUpCheckSchema,

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
 import { ConflictCaseSchema, type ConflictCase } from '../entities';
 import { applyCaseFilter, type CaseFilter } from './case-filter';
 

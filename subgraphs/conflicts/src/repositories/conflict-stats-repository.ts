@@ -1,4 +1,4 @@
-import { onlyUuids } from '@peacegraph/kit';
+import { onlyUuids } from '@peacegraph/kit/sql';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ConflictCaseSchema, STATUS_GROUPS } from '../entities';
 import { applyCaseFilter, type CaseFilter } from './case-filter';

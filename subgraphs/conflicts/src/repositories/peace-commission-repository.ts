@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
 
 export interface PeaceCommissionFilter {

@@ -1,6 +1,6 @@
 import type { ConflictsContext } from '../context';
 import type { ConflictCase as ConflictCaseRow } from '../entities';
-import { daysBetween } from '@peacegraph/kit';
+import { daysBetween } from '@peacegraph/kit/input';
 import { NEXT_STATUSES } from '../services/status-machine';
 
 export const ConflictCase = {

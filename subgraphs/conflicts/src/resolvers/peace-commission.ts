@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, type Connection, type CursorList, type PageArgs } from '@peacegraph/kit';
+import { decodeCursor, encodeCursor, pageSize, type Connection, type CursorList, type PageArgs } from '@peacegraph/kit/sql';
 import { CASE_ORDER } from '../repositories/conflict-case-repository';
 import type { ConflictsContext } from '../context';
 import type { ConflictCase, PeaceCommission as PeaceCommissionRow } from '../entities';

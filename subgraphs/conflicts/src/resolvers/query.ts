@@ -1,4 +1,5 @@
-import { badInput, type PageArgs } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { type PageArgs } from '@peacegraph/kit/sql';
 import type { ConflictsContext } from '../context';
 import type { PeaceCommissionFilter } from '../repositories/peace-commission-repository';
 import type { StatsGrouping } from '../repositories/conflict-stats-repository';

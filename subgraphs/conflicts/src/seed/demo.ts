@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, ReferenceChecks, seedOnce, type DirectoryClient, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { ReferenceChecks, type DirectoryClient } from '@peacegraph/kit/input';
+import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type ConflictsContext } from '../context';
 import type { ConflictCase } from '../entities';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID, demoCommunityId } from './demo-data';

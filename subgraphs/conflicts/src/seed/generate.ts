@@ -9,7 +9,7 @@ import type {
   ReferralBody,
   ResolutionOutcome,
 } from '../entities';
-import { addDays, today } from '@peacegraph/kit';
+import { addDays, today } from '@peacegraph/kit/input';
 import type { PartyInput } from '../services/case-rules';
 import { DEMO_COMMISSIONS, NARRATIVES, TYPE_WEIGHTS, type DemoCommission } from './demo-data';
 

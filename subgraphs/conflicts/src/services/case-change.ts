@@ -1,4 +1,4 @@
-import type { Partner } from '@peacegraph/kit';
+import type { Partner } from '@peacegraph/kit/policy';
 import type { EntityManager, EntitySchema, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import type { CaseRecord } from '../entities';
 import { CaseStatusChangeSchema, ConflictCaseSchema, type CaseStatus, type ConflictCase } from '../entities';

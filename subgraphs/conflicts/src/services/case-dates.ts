@@ -1,7 +1,7 @@
-import { notBefore, notInFuture } from '@peacegraph/kit';
+import { notBefore, notInFuture } from '@peacegraph/kit/input';
 
 // tests/conflicts-through-gateway.spec.ts takes the kit's dates from here; it should import them from the kit.
-export { addDays, today } from '@peacegraph/kit';
+export { addDays, today } from '@peacegraph/kit/input';
 
 /** What a case's dates are checked against. */
 export interface CaseClock {

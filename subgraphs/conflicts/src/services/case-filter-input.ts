@@ -1,4 +1,5 @@
-import { badInput, isoDate } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate } from '@peacegraph/kit/input';
 import type { CaseStatus, ConflictLevel, ConflictType } from '../entities';
 import type { CaseFilter } from '../repositories/case-filter';
 

@@ -1,4 +1,5 @@
-import { badInput, optionalName } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { optionalName } from '@peacegraph/kit/input';
 import {
   CONFLICT_LEVELS,
   CONFLICT_TYPES,

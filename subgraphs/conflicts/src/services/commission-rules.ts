@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
 import { COMMISSION_ROLES, type CommissionRole, type MembershipCount } from '../entities';
 
 export const MAX_PER_ROLE = 100;

@@ -1,16 +1,15 @@
+import { badInput } from '@peacegraph/kit/errors';
 import {
-  badInput,
   given,
   isoDate,
   notBefore,
   notInFuture,
   optionalText,
   Problems,
-  requireOwner,
   type DateInput,
   type DirectoryClient,
-  type Partner,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
+import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
 import { ConflictCaseSchema, PartySchema, type ConflictCase, type ConflictLevel, type ConflictType } from '../entities';
 import type { Loaders } from '../loaders';

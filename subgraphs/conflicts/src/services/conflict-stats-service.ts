@@ -1,4 +1,5 @@
-import { badInput, isoDate } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate } from '@peacegraph/kit/input';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { CaseFilter } from '../repositories/case-filter';

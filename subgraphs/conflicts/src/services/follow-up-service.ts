@@ -1,14 +1,6 @@
-import {
-  badInput,
-  given,
-  isoDate,
-  notBefore,
-  notInFuture,
-  optionalText,
-  Problems,
-  updateWithVersion,
-  type DateInput,
-} from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { given, isoDate, notBefore, notInFuture, optionalText, Problems, type DateInput } from '@peacegraph/kit/input';
+import { updateWithVersion } from '@peacegraph/kit/writes';
 import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type FollowUpFinding, type Resolution } from '../entities';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords, type StatusMove } from './case-change';

@@ -1,4 +1,5 @@
-import { discloseCounts, organisationOf, type DisclosedCount, type Viewer } from '@peacegraph/kit';
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
+import { discloseCounts, type DisclosedCount } from '@peacegraph/kit/disclosure';
 
 export interface DisclosedHeadcount {
   exact: boolean;

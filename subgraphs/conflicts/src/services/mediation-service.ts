@@ -1,4 +1,5 @@
-import { badInput, isoDate, optionalText, Problems, type DateInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate, optionalText, Problems, type DateInput } from '@peacegraph/kit/input';
 import { MediationSessionSchema, type ConflictCase, type MediationOutcome } from '../entities';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from './case-change';

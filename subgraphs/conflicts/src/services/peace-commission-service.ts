@@ -1,4 +1,5 @@
-import { badInput, given, isoDate, notInFuture, Problems, requiredName, type DateInput, type DirectoryClient } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { given, isoDate, notInFuture, Problems, requiredName, type DateInput, type DirectoryClient } from '@peacegraph/kit/input';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';

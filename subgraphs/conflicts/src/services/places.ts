@@ -1,4 +1,5 @@
-import { badInput, type DirectoryClient } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { type DirectoryClient } from '@peacegraph/kit/input';
 
 /** Where a community is, as the directory says at write time: the keys a record stores. */
 export interface Place {

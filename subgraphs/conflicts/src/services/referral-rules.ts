@@ -1,4 +1,5 @@
-import { badInput, notBefore } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { notBefore } from '@peacegraph/kit/input';
 import type { ConflictCase, Referral } from '../entities';
 
 /** The referral a REFERRED case waits on: its latest. */

@@ -1,14 +1,6 @@
-import {
-  badInput,
-  isoDate,
-  notBefore,
-  notInFuture,
-  optionalText,
-  Problems,
-  requiredText,
-  updateWithVersion,
-  type DateInput,
-} from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate, notBefore, notInFuture, optionalText, Problems, requiredText, type DateInput } from '@peacegraph/kit/input';
+import { updateWithVersion } from '@peacegraph/kit/writes';
 import { ReferralSchema, type ConflictCase, type ReferralBody } from '../entities';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from './case-change';

@@ -1,4 +1,5 @@
-import { badInput, isoDate, notBefore, optionalText, Problems, type DateInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate, notBefore, optionalText, Problems, type DateInput } from '@peacegraph/kit/input';
 import {
   FollowUpCheckSchema,
   RESOLUTION_OUTCOMES,

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, discloseCounts, discloseTable, type DisclosedCount } from '@peacegraph/kit';
+import { DEFAULT_THRESHOLD, discloseCounts, discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
 import type { StatsRow } from '../repositories/conflict-stats-repository';
 
 export interface CaseFigures {

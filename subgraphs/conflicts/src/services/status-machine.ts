@@ -1,4 +1,4 @@
-import { checkStatusChange } from '@peacegraph/kit';
+import { checkStatusChange } from '@peacegraph/kit/input';
 import type { CaseStatus } from '../entities';
 
 /**

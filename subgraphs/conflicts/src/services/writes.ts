@@ -1,4 +1,6 @@
-import { RecordWrites, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
 
 /** The domain: its scopes are conflicts:write and conflicts:sensitive. */

@@ -1,4 +1,4 @@
-import type { CommunityPlace } from '@peacegraph/kit';
+import type { CommunityPlace } from '@peacegraph/kit/input';
 import { EntitySchema } from 'typeorm';
 import { AudienceColumns, HeadcountColumns, type Audience, type AudienceCounts, type Headcount } from './headcount';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from './record';

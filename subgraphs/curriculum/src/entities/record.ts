@@ -1,1 +1,1 @@
-export { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit';
+export { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';

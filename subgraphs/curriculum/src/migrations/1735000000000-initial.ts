@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUDIT_LOG_SQL, SEARCH_KEY_SQL } from '@peacegraph/kit';
+import { AUDIT_LOG_SQL } from '@peacegraph/kit/audit';
+import { SEARCH_KEY_SQL } from '@peacegraph/kit/sql';
 
 /** Columns of every record a partner writes (see entities/record.ts). */
 const OWNED = `

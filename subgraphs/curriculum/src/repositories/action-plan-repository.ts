@@ -9,7 +9,7 @@ import {
   firstOfEach,
   whereBetween,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction } from '../entities';
 
 export interface ActionPlanFilter {

@@ -9,7 +9,7 @@ import {
   firstOfEach,
   whereBetween,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import { CohortSchema, type Cohort, type CohortStatus } from '../entities';
 
 export interface CohortFilter {

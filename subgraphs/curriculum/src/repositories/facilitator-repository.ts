@@ -9,7 +9,7 @@ import {
   type PageArgs,
   firstOfEach,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 
 export interface FacilitatorFilter {

@@ -8,7 +8,7 @@ import {
   type PageArgs,
   whereBetween,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import { SocialMobilisationSchema, type SocialMobilisation } from '../entities';
 
 export interface SocialMobilisationFilter {

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { ModuleSchema, type Module } from '../entities';
 
 export class ModuleRepository {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { onlyUuids, PCODE_PATTERN } from '@peacegraph/kit';
+import { PCODE_PATTERN } from '@peacegraph/kit/server';
+import { onlyUuids } from '@peacegraph/kit/sql';
 import type { AudienceCounts, Headcount } from '../entities';
 
 export type ReachGrouping = 'COUNTRY' | 'REGION' | 'ADMIN_AREA' | 'YEAR' | 'QUARTER' | 'MONTH';

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit/sql';
 import { SessionDeliverySchema, type SessionDelivery } from '../entities';
 import type { CohortFilter, CohortRepository } from './cohort-repository';
 

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { onlyUuids } from '@peacegraph/kit';
+import { onlyUuids } from '@peacegraph/kit/sql';
 import { SessionPlanSchema, type SessionPlan } from '../entities';
 
 export class SessionPlanRepository {

@@ -1,5 +1,14 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, pageSize, type Connection, type PageArgs, firstOfEach, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit/sql';
 import {
   CoachingSessionSchema,
   DialogueProcessSchema,

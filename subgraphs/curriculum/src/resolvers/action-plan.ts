@@ -1,4 +1,4 @@
-import { loadExisting } from '@peacegraph/kit';
+import { loadExisting } from '@peacegraph/kit/sql';
 import { communityRef, organisationRef } from './references';
 import type { CommunityActionPlanResolvers, PlannedActionResolvers } from '../generated/resolvers';
 

@@ -1,4 +1,4 @@
-import { loadExisting, loadPresent } from '@peacegraph/kit';
+import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
 import { allowedStatusChanges } from '../services/cohort-status';
 import { discloseAudiences, discloseHeadcount } from '../services/disclosure';
 import { adminAreaRef, communityRef, countryRef, languageRef, organisationRef, owns } from './references';

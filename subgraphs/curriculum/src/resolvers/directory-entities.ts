@@ -1,4 +1,4 @@
-import { pageSize } from '@peacegraph/kit';
+import { pageSize } from '@peacegraph/kit/sql';
 import type { CommunityResolvers, LanguageResolvers, OrganisationResolvers } from '../generated/resolvers';
 
 /**

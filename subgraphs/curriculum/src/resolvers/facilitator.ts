@@ -1,4 +1,4 @@
-import { loadPresent } from '@peacegraph/kit';
+import { loadPresent } from '@peacegraph/kit/sql';
 import { communityRef, languageRef, organisationRef } from './references';
 import type { FacilitatorResolvers } from '../generated/resolvers';
 

@@ -1,4 +1,4 @@
-import { loadExisting } from '@peacegraph/kit';
+import { loadExisting } from '@peacegraph/kit/sql';
 import { organisationRef } from './references';
 import type { ModuleResolvers, SessionPlanResolvers } from '../generated/resolvers';
 

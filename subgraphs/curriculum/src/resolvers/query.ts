@@ -1,4 +1,4 @@
-import { isoDate, type DateInput } from '@peacegraph/kit';
+import { isoDate, type DateInput } from '@peacegraph/kit/input';
 import type { QueryResolvers } from '../generated/resolvers';
 import type { ActionPlanFilter } from '../repositories/action-plan-repository';
 import type { CohortFilter } from '../repositories/cohort-repository';

@@ -1,4 +1,4 @@
-import { loadExisting, loadPresent } from '@peacegraph/kit';
+import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
 import { discloseAudiences, discloseHeadcount } from '../services/disclosure';
 import { owns } from './references';
 import type { SessionDeliveryResolvers } from '../generated/resolvers';

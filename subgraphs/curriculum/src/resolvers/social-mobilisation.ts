@@ -1,4 +1,4 @@
-import { loadExisting } from '@peacegraph/kit';
+import { loadExisting } from '@peacegraph/kit/sql';
 import { discloseHeadcount } from '../services/disclosure';
 import { communityRef, owns } from './references';
 import type { SocialMobilisationResolvers } from '../generated/resolvers';

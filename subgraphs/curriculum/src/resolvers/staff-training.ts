@@ -1,4 +1,5 @@
-import { discloseTable, loadExisting } from '@peacegraph/kit';
+import { discloseTable } from '@peacegraph/kit/disclosure';
+import { loadExisting } from '@peacegraph/kit/sql';
 import { discloseHeadcount } from '../services/disclosure';
 import { communityRef, countryRef, organisationRef, owns } from './references';
 import type { CoachingSessionResolvers, DialogueProcessResolvers, StaffTrainingResolvers } from '../generated/resolvers';

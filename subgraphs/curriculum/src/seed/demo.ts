@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, seedOnce, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type CurriculumContext } from '../context';
 import { HEADCOUNT_CELLS } from '../entities/headcount';
 import {

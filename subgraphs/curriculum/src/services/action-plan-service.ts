@@ -1,15 +1,7 @@
-import {
-  atMost,
-  badInput,
-  requireOwner,
-  isoDate,
-  notBefore,
-  notInFuture,
-  type DateInput,
-  requiredName,
-  given,
-  Problems,
-} from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate, notBefore, notInFuture, type DateInput, requiredName, given, Problems } from '@peacegraph/kit/input';
+import { requireOwner } from '@peacegraph/kit/policy';
+import { atMost } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityActionPlanSchema,

@@ -1,6 +1,5 @@
+import { badInput } from '@peacegraph/kit/errors';
 import {
-  badInput,
-  type Partner,
   isoDate,
   notBefore,
   notInFuture,
@@ -11,7 +10,8 @@ import {
   given,
   Problems,
   type ReferenceChecks,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
+import { type Partner } from '@peacegraph/kit/policy';
 import { CohortSchema, placeOf, type Audience, type Cohort, type CohortStatus, type Module } from '../entities';
 import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Headcount } from '../entities/headcount';
 import type { Loaders } from '../loaders';

@@ -1,4 +1,5 @@
-import { badInput, optionalText } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { optionalText } from '@peacegraph/kit/input';
 
 const PHONE = /^\+?[0-9][0-9 ()-]{5,30}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,15 +1,6 @@
-import {
-  badInput,
-  requireOwner,
-  isoDate,
-  notBefore,
-  notInFuture,
-  type DateInput,
-  distinct,
-  optionalText,
-  given,
-  Problems,
-} from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given, Problems } from '@peacegraph/kit/input';
+import { requireOwner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
 import { SessionDeliverySchema, type Cohort, type SessionDelivery, type SessionPlan } from '../entities';
 import { headcountTotal } from '../entities/headcount';

@@ -1,4 +1,4 @@
-import { discloseTable, type DisclosedCount } from '@peacegraph/kit';
+import { discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
 import {
   AGE_GROUPS,
   AUDIENCES,

@@ -1,4 +1,5 @@
-import { badInput, distinct, requiredName, Problems, type ReferenceChecks } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { distinct, requiredName, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
 import { FacilitatorSchema, type Facilitator } from '../entities';
 import type { Loaders } from '../loaders';
 import { emailAddress, phoneNumber } from './contacts';

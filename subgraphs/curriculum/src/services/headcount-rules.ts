@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
 import {
   AUDIENCE_FIELD,
   HEADCOUNT_CELLS,

@@ -1,6 +1,5 @@
+import { badInput } from '@peacegraph/kit/errors';
 import {
-  atMost,
-  badInput,
   isoDate,
   notBefore,
   notInFuture,
@@ -10,7 +9,8 @@ import {
   given,
   Problems,
   type ReferenceChecks,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
+import { atMost } from '@peacegraph/kit/writes';
 import { SocialMobilisationSchema, type MobilisationActivity, type SocialMobilisation } from '../entities';
 import { MOBILISATION_ACTIVITIES } from '../entities/social-mobilisation';
 import type { Loaders } from '../loaders';

@@ -1,4 +1,6 @@
-import { badInput, requireOwner, distinct, optionalText, requiredName, textList, wholeNumber, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { distinct, optionalText, requiredName, textList, wholeNumber, given, Problems } from '@peacegraph/kit/input';
+import { requireOwner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
 import { ModuleSchema, SessionPlanSchema, type Module, type SessionPlan } from '../entities';
 import { AUDIENCES, type Audience } from '../entities/headcount';

@@ -1,8 +1,5 @@
+import { badInput } from '@peacegraph/kit/errors';
 import {
-  atMost,
-  badInput,
-  requireOwner,
-  type Partner,
   isoDate,
   notBefore,
   notInFuture,
@@ -14,7 +11,9 @@ import {
   given,
   Problems,
   type ReferenceChecks,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
+import { requireOwner, type Partner } from '@peacegraph/kit/policy';
+import { atMost } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import {
   CoachingSessionSchema,

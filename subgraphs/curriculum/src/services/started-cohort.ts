@@ -1,4 +1,5 @@
-import { badInput, requireOwner, type Partner } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import type { Cohort } from '../entities';
 import type { Loaders } from '../loaders';
 

@@ -1,4 +1,5 @@
-import { loadExisting, wholeNumber } from '@peacegraph/kit';
+import { wholeNumber } from '@peacegraph/kit/input';
+import { loadExisting } from '@peacegraph/kit/sql';
 import type { AdminAreaResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const adminAreaQueries: QueryResolvers = {

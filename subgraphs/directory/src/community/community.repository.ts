@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { containsTerm, keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { CommunitySchema, type Community } from './community.entity';
 
 export interface CommunityFilter {

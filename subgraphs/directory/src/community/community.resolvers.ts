@@ -1,4 +1,4 @@
-import { loadExisting, loadPresent } from '@peacegraph/kit';
+import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
 import type { CommunityResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const communityQueries: QueryResolvers = {

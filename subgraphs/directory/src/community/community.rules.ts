@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
 import type { Country } from '../country/country.entity';
 
 export const MAX_NAME_LENGTH = 200;

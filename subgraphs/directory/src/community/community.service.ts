@@ -1,16 +1,9 @@
-import {
-  badInput,
-  conflict,
-  createOnce,
-  notFound,
-  requireOwner,
-  requireWriter,
-  updateWithVersion,
-  type AuditRecorder,
-  type Viewer,
-  given,
-  Problems,
-} from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { badInput, conflict, notFound } from '@peacegraph/kit/errors';
+import { given, Problems } from '@peacegraph/kit/input';
+import { requireOwner, requireWriter } from '@peacegraph/kit/policy';
+import { createOnce, updateWithVersion } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import { CommunitySchema, type Community } from './community.entity';
 import type { CreateCommunityInput, UpdateCommunityInput } from '../generated/resolvers';

@@ -1,4 +1,4 @@
-import { loadPresent } from '@peacegraph/kit';
+import { loadPresent } from '@peacegraph/kit/sql';
 import type { CountryResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const countryQueries: QueryResolvers = {

@@ -1,5 +1,5 @@
 import { IsNull, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { ApiKeySchema, type ApiKey } from './identity.entity';
 
 export class ApiKeyRepository {

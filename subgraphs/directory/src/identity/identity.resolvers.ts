@@ -1,4 +1,7 @@
-import { isAdmin, loadExisting, requirePartner, forbidden } from '@peacegraph/kit';
+import { isAdmin } from '@peacegraph/kit/auth';
+import { forbidden } from '@peacegraph/kit/errors';
+import { requirePartner } from '@peacegraph/kit/policy';
+import { loadExisting } from '@peacegraph/kit/sql';
 import type { ApiKeyResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const identityQueries: QueryResolvers = {

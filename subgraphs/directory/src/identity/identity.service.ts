@@ -1,15 +1,9 @@
 import crypto from 'node:crypto';
-import {
-  API_KEY_PREFIX,
-  SCOPE_PATTERN,
-  notFound,
-  parseScopes,
-  requireAdmin,
-  type AuditRecorder,
-  type Viewer,
-  Problems,
-  blank,
-} from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { API_KEY_PREFIX, SCOPE_PATTERN, parseScopes, type Viewer } from '@peacegraph/kit/auth';
+import { notFound } from '@peacegraph/kit/errors';
+import { Problems, blank } from '@peacegraph/kit/input';
+import { requireAdmin } from '@peacegraph/kit/policy';
 import type { ApiKey } from './identity.entity';
 import type { CreateApiKeyInput } from '../generated/resolvers';
 import type { Repositories } from '../repositories';

@@ -1,5 +1,5 @@
 import express from 'express';
-import type { ApiKeyIdentity, IdentityStore } from '@peacegraph/kit';
+import type { ApiKeyIdentity, IdentityStore } from '@peacegraph/kit/auth';
 import type { Repositories } from '../repositories';
 import { hashApiKey } from './identity.service';
 

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsTerm, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { LanguageSchema, type Language } from './language.entity';
 
 export class LanguageRepository {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEARCH_KEY_SQL } from '@peacegraph/kit';
+import { SEARCH_KEY_SQL } from '@peacegraph/kit/sql';
 
 /**
  * The directory's first schema. Name searches ignore case and accents through the kit's

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUDIT_LOG_SQL } from '@peacegraph/kit';
+import { AUDIT_LOG_SQL } from '@peacegraph/kit/audit';
 
 /**
  * Identity and data responsibility: the audit log every subgraph keeps, the API keys of machine

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { OrganisationSchema, type Domain, type Organisation, type OrganisationKind } from './organisation.entity';
 
 export interface OrganisationFilter {

@@ -1,4 +1,4 @@
-import { loadPresent } from '@peacegraph/kit';
+import { loadPresent } from '@peacegraph/kit/sql';
 import type { MutationResolvers, OrganisationResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const organisationQueries: QueryResolvers = {

@@ -1,14 +1,9 @@
-import {
-  badInput,
-  notFound,
-  requireAdmin,
-  updateWithVersion,
-  type AuditRecorder,
-  type Viewer,
-  given,
-  Problems,
-  blank,
-} from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { badInput, notFound } from '@peacegraph/kit/errors';
+import { given, Problems, blank } from '@peacegraph/kit/input';
+import { requireAdmin } from '@peacegraph/kit/policy';
+import { updateWithVersion } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import { DOMAINS, ORGANISATION_KINDS, OrganisationSchema, type Organisation } from './organisation.entity';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '../generated/resolvers';

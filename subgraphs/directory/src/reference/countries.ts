@@ -1,4 +1,4 @@
-import { COUNTRY_EXTENTS } from '@peacegraph/kit';
+import { COUNTRY_EXTENTS } from '@peacegraph/kit/input';
 
 /** The six countries of the platform; their bounding boxes are the kit's country extents. */
 export interface CountryReference {

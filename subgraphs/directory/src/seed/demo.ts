@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, seedOnce, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory } from '../context';
 import { OrganisationSchema } from '../organisation/organisation.entity';
 import { DEMO_COMMUNITIES, DEMO_ORGANISATIONS, PLATFORM_ORGANISATION_ID, demoCommunityId } from './demo-data';

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 import type {
   ReintegrationAgeGroup,
   ReintegrationAssistanceKind,

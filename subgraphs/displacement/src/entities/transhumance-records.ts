@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit';
+import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 import type { EarlyActionOverrides } from '../services/early-action-settings';
 import type { SeasonWindow } from '../services/season';
 import type { AlertEvidence } from '../services/early-action';

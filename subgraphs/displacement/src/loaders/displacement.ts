@@ -1,4 +1,5 @@
-import { groupedLoader, keyedLoader, loadedOnce, perArguments, type Viewer } from '@peacegraph/kit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { groupedLoader, keyedLoader, loadedOnce, perArguments } from '@peacegraph/kit/sql';
 import type { Repositories } from '../repositories';
 import type { StockRow } from '../repositories/displacement-aggregates';
 import { Caseload } from '../services/reintegration-caseload';

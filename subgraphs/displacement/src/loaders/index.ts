@@ -1,4 +1,4 @@
-import type { Viewer } from '@peacegraph/kit';
+import type { Viewer } from '@peacegraph/kit/auth';
 import type { Repositories } from '../repositories';
 import { createDisplacementLoaders } from './displacement';
 import { createTranshumanceLoaders } from './transhumance';

@@ -1,4 +1,5 @@
-import { groupedLoader, keyedLoader, perArguments, type Viewer } from '@peacegraph/kit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit/sql';
 import type { AlertStatus, SpotKind } from '../entities/transhumance-values';
 import type { Repositories } from '../repositories';
 import type { PlacedCommunity } from '../repositories/transhumance/alert-repository';

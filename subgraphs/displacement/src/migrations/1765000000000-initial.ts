@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUDIT_LOG_SQL, PCODE_PREFIXES_SQL, SEARCH_KEY_SQL } from '@peacegraph/kit';
+import { AUDIT_LOG_SQL } from '@peacegraph/kit/audit';
+import { PCODE_PREFIXES_SQL, SEARCH_KEY_SQL } from '@peacegraph/kit/sql';
 
 /**
  * What both halves of the subgraph need: the audit log, and the geometry that ships with PostgreSQL

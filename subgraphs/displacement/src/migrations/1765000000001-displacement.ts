@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { OWNED_RECORD_SQL } from '@peacegraph/kit';
+import { OWNED_RECORD_SQL } from '@peacegraph/kit/writes';
 import {
   AWARENESS_SESSION_KINDS,
   DISPLACEMENT_SEXES,

@@ -8,7 +8,7 @@ import {
   firstOfEach,
   whereBetween,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import { AwarenessSessionSchema, type AwarenessSession, type AwarenessSessionKind } from '../entities/displacement';
 
 export interface AwarenessSessionFilter {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { onlyUuids, numberedBinder, pcodesOnly, withinAreaOf, withinArea } from '@peacegraph/kit';
+import { onlyUuids, numberedBinder, pcodesOnly, withinAreaOf, withinArea } from '@peacegraph/kit/sql';
 import type { AwarenessSessionFilter } from './awareness-repository';
 
 export type DisplacementInterval = 'MONTH' | 'QUARTER' | 'YEAR';

@@ -10,7 +10,7 @@ import {
   firstOfEach,
   whereBetween,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import {
   ReintegrationAssistanceSchema,
   ReintegrationCaseSchema,

@@ -1,4 +1,5 @@
-import { isoDate, pageSize } from '@peacegraph/kit';
+import { isoDate } from '@peacegraph/kit/input';
+import { pageSize } from '@peacegraph/kit/sql';
 import type { Resolvers } from '../generated/resolvers';
 import { stockFigures } from '../services/displacement-figures-service';
 

@@ -1,4 +1,5 @@
-import { isoDate, organisationOf, type DateInput, type Viewer } from '@peacegraph/kit';
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
+import { isoDate, type DateInput } from '@peacegraph/kit/input';
 
 /** References to the directory's entities: only the key is ours, the gateway fetches the rest. */
 export const communityRef = (id: string) => ({ __typename: 'Community', id });

@@ -1,4 +1,4 @@
-import { isoDate } from '@peacegraph/kit';
+import { isoDate } from '@peacegraph/kit/input';
 import type { DisplacementReportResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { discloseLine, discloseOne, discloseOptional, discloseSexAndAge } from '../services/displacement-disclosure';
 import { adminAreaRef, organisationRef, ownsRecord, sqlDates } from './displacement-references';

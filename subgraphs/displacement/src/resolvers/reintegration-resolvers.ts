@@ -1,4 +1,4 @@
-import { isoDate } from '@peacegraph/kit';
+import { isoDate } from '@peacegraph/kit/input';
 import type {
   MutationResolvers,
   QueryResolvers,

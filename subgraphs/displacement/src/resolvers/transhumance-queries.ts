@@ -1,4 +1,5 @@
-import { badInput, pageSize } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { pageSize } from '@peacegraph/kit/sql';
 import type { MutationResolvers, QueryResolvers, Resolvers } from '../generated/resolvers';
 import { EARLY_ACTION_DEFAULTS } from '../services/early-action-settings';
 import type { AlertFilter } from '../repositories/transhumance/alert-repository';

@@ -1,4 +1,5 @@
-import { discloseCounts, loadExisting, loadPresent } from '@peacegraph/kit';
+import { discloseCounts } from '@peacegraph/kit/disclosure';
+import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
 import { tropicalLivestockUnits, type Heads } from '../entities/transhumance-values';
 import type { Resolvers } from '../generated/resolvers';
 import { effectiveSettings } from '../services/early-action-settings';

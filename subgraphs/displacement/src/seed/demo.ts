@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ReferenceChecks } from '@peacegraph/kit';
+import { ReferenceChecks } from '@peacegraph/kit/input';
 import { seedDisplacementDemo } from './displacement';
 import { seedTranshumanceDemo } from './transhumance';
 import { DEMO_COMMUNITIES } from './demo-data';

@@ -1,4 +1,7 @@
-import { addDays, AuditRecorder, seedOnce, today, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { addDays, today } from '@peacegraph/kit/input';
+import { seedOnce } from '@peacegraph/kit/sql';
 import type { DataSource } from 'typeorm';
 import { createContextFactory, type DisplacementContext } from '../context';
 import type { IdpGroup, ReasonCount, ReintegrationProgramme } from '../entities/displacement';

@@ -1,4 +1,6 @@
-import { AuditRecorder, seedOnce, type Viewer } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { seedOnce } from '@peacegraph/kit/sql';
 import type { DataSource } from 'typeorm';
 import { createContextFactory, type DisplacementContext } from '../context';
 import type { FlowDirection } from '../entities/transhumance-values';

@@ -1,14 +1,5 @@
-import {
-  badInput,
-  notInFuture,
-  notNull,
-  textList,
-  wholeNumber,
-  type DateInput,
-  type ReferenceChecks,
-  given,
-  Problems,
-} from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { notInFuture, notNull, textList, wholeNumber, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit/input';
 import {
   AwarenessSessionSchema,
   DISPLACEMENT_AGE_GROUPS,

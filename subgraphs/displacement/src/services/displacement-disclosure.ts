@@ -1,4 +1,4 @@
-import { discloseTable, type DisclosedCount } from '@peacegraph/kit';
+import { discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
 import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_SEXES } from '../entities/displacement';
 
 const ZERO: DisclosedCount = { count: 0, suppressed: false };

@@ -1,4 +1,6 @@
-import { badInput, daysBetween, organisationOf, period, type DateInput, type Viewer } from '@peacegraph/kit';
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
+import { badInput } from '@peacegraph/kit/errors';
+import { daysBetween, period, type DateInput } from '@peacegraph/kit/input';
 import { viewerOrganisation } from '../loaders/displacement';
 import type { Repositories } from '../repositories';
 import type { AwarenessSessionFilter } from '../repositories/awareness-repository';

@@ -1,4 +1,5 @@
-import { badInput, wholeNumber } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { wholeNumber } from '@peacegraph/kit/input';
 import {
   DISPLACEMENT_AGE_GROUPS,
   DISPLACEMENT_REASONS,

@@ -1,5 +1,5 @@
+import { badInput } from '@peacegraph/kit/errors';
 import {
-  badInput,
   notInFuture,
   notNull,
   optionalText,
@@ -8,7 +8,7 @@ import {
   type ReferenceChecks,
   given,
   Problems,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
 import { DisplacementReportSchema, type DisplacementReport, type IdpGroup, type ReasonCount } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import { checkReportFigures, type Sent } from './displacement-report-rules';

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
 
 /**
  * What the early-action rules assume and where they draw lines. Defaults live here; a corridor may

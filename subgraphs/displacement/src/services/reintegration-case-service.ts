@@ -1,21 +1,18 @@
+import { type Viewer } from '@peacegraph/kit/auth';
+import { badInput, forbidden } from '@peacegraph/kit/errors';
 import {
-  badInput,
   checkStatusChange,
-  forbidden,
   isoDate,
   notBefore,
   notInFuture,
   optionalDate,
-  requireOwner,
-  requirePartner,
   type DateInput,
-  type PageArgs,
-  type Partner,
   type ReferenceChecks,
-  type Viewer,
   given,
   Problems,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
+import { requireOwner, requirePartner, type Partner } from '@peacegraph/kit/policy';
+import { type PageArgs } from '@peacegraph/kit/sql';
 import type { EntityManager } from 'typeorm';
 import {
   MINOR_AGE_GROUPS,

@@ -1,4 +1,4 @@
-import { discloseNested, type DisclosedArea, type DisclosedCount, type NestedBreakdown } from '@peacegraph/kit';
+import { discloseNested, type DisclosedArea, type DisclosedCount, type NestedBreakdown } from '@peacegraph/kit/disclosure';
 import {
   DISPLACEMENT_SEXES,
   REINTEGRATION_AGE_GROUPS,

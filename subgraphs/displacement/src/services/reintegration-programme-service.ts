@@ -1,14 +1,5 @@
-import {
-  badInput,
-  isoDate,
-  notNull,
-  optionalDate,
-  requiredName,
-  type DateInput,
-  type ReferenceChecks,
-  given,
-  Problems,
-} from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate, notNull, optionalDate, requiredName, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit/input';
 import { ReintegrationProgrammeSchema, type ReintegrationProgramme, type ReintegrationProgrammeKind } from '../entities/displacement';
 import type { Loaders } from '../loaders';
 import type { Writes } from './writes';

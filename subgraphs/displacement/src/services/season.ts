@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
 import { FLOW_DIRECTIONS, type FlowDirection } from '../entities/transhumance-values';
 
 /**

@@ -1,6 +1,6 @@
-export { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit';
+export { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 /** Where a record happened: the directory's place of its community, copied at write time. */
-export type { CommunityPlace as Place } from '@peacegraph/kit';
+export type { CommunityPlace as Place } from '@peacegraph/kit/input';
 
 export const PLACE_COLUMNS = {
   communityId: { type: 'uuid' },

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { PCODE_PATTERN, numberedBinder, withinArea, withinAreaOf, type Bind } from '@peacegraph/kit';
+import { PCODE_PATTERN } from '@peacegraph/kit/server';
+import { numberedBinder, withinArea, withinAreaOf, type Bind } from '@peacegraph/kit/sql';
 import { trainingConditions, type TrainingFilter } from './training-filter';
 
 export type PeopleTrainedGrouping = 'COMMUNITY' | 'REGION' | 'COUNTRY' | 'STAKEHOLDER_GROUP' | 'PROVISION' | 'TRAINING_KIND' | 'YEAR';

@@ -9,7 +9,7 @@ import {
   firstOfEach,
   whereBetween,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import {
   CommunityConsultationSchema,
   ConsultationParticipantGroupSchema,

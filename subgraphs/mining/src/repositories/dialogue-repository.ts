@@ -1,5 +1,13 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit';
+import {
+  keysetConnection,
+  onlyUuids,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit/sql';
 import {
   CommitmentStatusChangeSchema,
   DialogueParticipantGroupSchema,

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs, whereId } from '@peacegraph/kit';
+import { containsTerm, keysetConnection, onlyUuids, type Connection, type PageArgs, whereId } from '@peacegraph/kit/sql';
 import {
   LegalInstrumentSchema,
   ProvisionSchema,

@@ -9,7 +9,7 @@ import {
   type PageArgs,
   firstOfEach,
   whereId,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import { MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 
 export interface MiningSiteFilter {

@@ -1,4 +1,4 @@
-import { holdsId, idEquals, withinArea, type Bind } from '@peacegraph/kit';
+import { holdsId, idEquals, withinArea, type Bind } from '@peacegraph/kit/sql';
 import type { TrainingKind, EcpfComponent } from '../entities';
 
 export interface TrainingFilter {

@@ -1,15 +1,15 @@
 import { In, type DataSource, type Repository } from 'typeorm';
+import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import {
   keysetConnection,
   onlyUuids,
-  PCODE_PATTERN,
   pageSize,
   type Connection,
   type PageArgs,
   firstOfEach,
   namedBinder,
   withinAreaOf,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/sql';
 import {
   MiningTrainingSchema,
   TrainingParticipantGroupSchema,

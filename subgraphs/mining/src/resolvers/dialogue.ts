@@ -1,4 +1,4 @@
-import { loadExisting } from '@peacegraph/kit';
+import { loadExisting } from '@peacegraph/kit/sql';
 import type { PolicyCommitmentResolvers, PolicyCommitmentStatusChangeResolvers, PolicyDialogueResolvers } from '../generated/resolvers';
 import { NEXT_STATUSES } from '../services/commitment-status';
 import { provisionsInOrder } from '../services/covered-provisions';

@@ -1,4 +1,5 @@
-import { pageSize, isoDate } from '@peacegraph/kit';
+import { isoDate } from '@peacegraph/kit/input';
+import { pageSize } from '@peacegraph/kit/sql';
 import type { AdminAreaResolvers, CommunityResolvers, OrganisationResolvers } from '../generated/resolvers';
 import { areaReach } from '../services/aggregate-service';
 

@@ -1,4 +1,4 @@
-import { loadExisting } from '@peacegraph/kit';
+import { loadExisting } from '@peacegraph/kit/sql';
 import type { LegalInstrumentResolvers, ProvisionResolvers } from '../generated/resolvers';
 import { countryRef, organisationRef } from './references';
 

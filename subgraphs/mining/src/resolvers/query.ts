@@ -1,4 +1,4 @@
-import { isoDate, type DateInput } from '@peacegraph/kit';
+import { isoDate, type DateInput } from '@peacegraph/kit/input';
 import { ECPF_COMPONENTS } from '../entities';
 import type { QueryResolvers } from '../generated/resolvers';
 import type { ConsultationFilter } from '../repositories/consultation-repository';

@@ -1,4 +1,4 @@
-import { organisationOf, type Viewer } from '@peacegraph/kit';
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
 
 /**
  * References to the directory's entities: only the key is ours, the gateway fetches the rest from the

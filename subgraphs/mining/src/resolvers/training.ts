@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD } from '@peacegraph/kit';
+import { DEFAULT_THRESHOLD } from '@peacegraph/kit/disclosure';
 import { STAKEHOLDER_GROUPS } from '../entities';
 import type { MiningTrainingResolvers } from '../generated/resolvers';
 import { provisionsInOrder } from '../services/covered-provisions';

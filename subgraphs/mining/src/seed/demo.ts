@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, ReferenceChecks, seedOnce, type Viewer, addDays, today } from '@peacegraph/kit';
+import { AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { ReferenceChecks, addDays, today } from '@peacegraph/kit/input';
+import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type MiningContext } from '../context';
 import type { LegalInstrument } from '../entities';
 import {

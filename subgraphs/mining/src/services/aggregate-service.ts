@@ -1,4 +1,8 @@
-import { badInput, DEFAULT_THRESHOLD, requirePartner, type DisclosedCount, type Viewer, isoDate, type DateInput } from '@peacegraph/kit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { DEFAULT_THRESHOLD, type DisclosedCount } from '@peacegraph/kit/disclosure';
+import { badInput } from '@peacegraph/kit/errors';
+import { isoDate, type DateInput } from '@peacegraph/kit/input';
+import { requirePartner } from '@peacegraph/kit/policy';
 import { STAKEHOLDER_GROUPS } from '../entities';
 import type { Repositories } from '../repositories';
 import type {

@@ -1,4 +1,5 @@
-import { badInput, notInFuture, type ReferenceChecks, distinct, optionalText, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { notInFuture, type ReferenceChecks, distinct, optionalText, given, Problems } from '@peacegraph/kit/input';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityConsultationSchema,

@@ -1,4 +1,6 @@
-import { badInput, loadPresent, onlyUuids, distinct } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { distinct } from '@peacegraph/kit/input';
+import { loadPresent, onlyUuids } from '@peacegraph/kit/sql';
 import type { CoveredProvisions } from '../entities';
 import type { Loaders } from '../loaders';
 

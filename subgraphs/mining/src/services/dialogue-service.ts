@@ -1,11 +1,7 @@
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { badInput, conflict } from '@peacegraph/kit/errors';
 import {
-  atMost,
-  badInput,
   checkStatusChange,
-  conflict,
-  requireOwner,
-  type AuditRecorder,
-  type Partner,
   isoDate,
   notBefore,
   notInFuture,
@@ -15,7 +11,9 @@ import {
   requiredName,
   given,
   Problems,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
+import { requireOwner, type Partner } from '@peacegraph/kit/policy';
+import { atMost } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import {
   COMMITMENT_STATUSES,

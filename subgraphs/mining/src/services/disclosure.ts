@@ -1,4 +1,4 @@
-import { discloseTable, type DisclosedCount } from '@peacegraph/kit';
+import { discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
 import type { ParticipantGroup, StakeholderGroup } from '../entities';
 
 const ZERO: DisclosedCount = { count: 0, suppressed: false };

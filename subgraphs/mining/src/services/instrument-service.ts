@@ -1,15 +1,7 @@
-import {
-  atMost,
-  badInput,
-  requireOwner,
-  type Partner,
-  today,
-  optionalText,
-  requiredName,
-  wholeNumber,
-  given,
-  Problems,
-} from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { today, optionalText, requiredName, wholeNumber, given, Problems } from '@peacegraph/kit/input';
+import { requireOwner, type Partner } from '@peacegraph/kit/policy';
+import { atMost } from '@peacegraph/kit/writes';
 import {
   LEGAL_INSTRUMENT_KINDS,
   LegalInstrumentSchema,

@@ -1,5 +1,5 @@
+import { badInput } from '@peacegraph/kit/errors';
 import {
-  badInput,
   notInFuture,
   type ReferenceChecks,
   distinct,
@@ -8,7 +8,7 @@ import {
   wholeNumber,
   given,
   Problems,
-} from '@peacegraph/kit';
+} from '@peacegraph/kit/input';
 import {
   MEDIA_KINDS,
   MediaInterventionSchema,

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
 import { STAKEHOLDER_GROUPS, type ParticipantGroup, type StakeholderGroup } from '../entities';
 
 export interface ParticipantsInput {

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, onlyUuids, type ReferenceChecks, given } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { type ReferenceChecks, given } from '@peacegraph/kit/input';
+import { onlyUuids } from '@peacegraph/kit/sql';
 import type { MiningSite, Place } from '../entities';
 import type { Loaders } from '../loaders';
 

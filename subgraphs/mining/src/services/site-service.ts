@@ -1,4 +1,5 @@
-import { badInput, type ReferenceChecks, distinct, requiredName, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { type ReferenceChecks, distinct, requiredName, given, Problems } from '@peacegraph/kit/input';
 import { MINERALS, MINING_SITE_KINDS, MiningSiteSchema, type Mineral, type MiningSite, type MiningSiteKind } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';

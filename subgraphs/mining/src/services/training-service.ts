@@ -1,4 +1,5 @@
-import { badInput, notInFuture, type ReferenceChecks, distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { notInFuture, type ReferenceChecks, distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit/input';
 import type { EntityManager } from 'typeorm';
 import {
   ECPF_COMPONENT_CODES,

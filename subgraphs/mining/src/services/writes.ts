@@ -1,7 +1,9 @@
-import { RecordWrites, type AuditRecorder, type Viewer } from '@peacegraph/kit';
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
 
-export { constraintOf, type Duplicates, type WriteSpec } from '@peacegraph/kit';
+export { constraintOf, type Duplicates, type WriteSpec } from '@peacegraph/kit/writes';
 
 /** The domain: its scopes are mining:write and mining:sensitive. */
 export const DOMAIN = 'mining';

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, PCODE_PATTERN, type Connection, type PageArgs } from '@peacegraph/kit';
+import { PCODE_PATTERN } from '@peacegraph/kit/server';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import {
   AlertRecipientSchema,
   AlertTransitionSchema,

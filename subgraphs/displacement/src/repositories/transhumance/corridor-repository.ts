@@ -1,5 +1,13 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { containsTerm, keysetConnection, listsAreaWithin, namedBinder, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import {
+  containsTerm,
+  keysetConnection,
+  listsAreaWithin,
+  namedBinder,
+  onlyUuids,
+  type Connection,
+  type PageArgs,
+} from '@peacegraph/kit/sql';
 import { TranshumanceCorridorSchema, type TranshumanceCorridor } from '../../entities/transhumance';
 import type { CorridorFormality } from '../../entities/transhumance-values';
 import { whereCorridorNear, whereCorridorOverlaps, type BoxFilter, type NearFilter } from './geo-filters';

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { FlowObservationSchema, type FlowObservation } from '../../entities/transhumance';
 import type { FlowDirection, Species } from '../../entities/transhumance-values';
 import { addBatchToFlowWeeks, weeklyFlows, type WeeklyFlowFilter, type WeeklyFlowRow } from './flow-weeks';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { onlyUuids } from '@peacegraph/kit';
+import { onlyUuids } from '@peacegraph/kit/sql';
 import type { FlowDirection } from '../../entities/transhumance-values';
 
 export interface WeeklyFlowFilter {

@@ -1,4 +1,5 @@
-import { badInput, onlyUuids } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { onlyUuids } from '@peacegraph/kit/sql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export interface BoxFilter {

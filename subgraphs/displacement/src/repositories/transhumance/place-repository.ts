@@ -1,5 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, PCODE_PATTERN, type Connection, type PageArgs } from '@peacegraph/kit';
+import { PCODE_PATTERN } from '@peacegraph/kit/server';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from '../../entities/transhumance';
 import type { SpotKind } from '../../entities/transhumance-values';
 import {

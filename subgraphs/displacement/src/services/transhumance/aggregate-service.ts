@@ -1,4 +1,6 @@
-import { badInput, discloseCounts, distinct, period, type DateInput } from '@peacegraph/kit';
+import { discloseCounts } from '@peacegraph/kit/disclosure';
+import { badInput } from '@peacegraph/kit/errors';
+import { distinct, period, type DateInput } from '@peacegraph/kit/input';
 import type { ServiceDependencies } from '../../context';
 import type { FlowDirection } from '../../entities/transhumance-values';
 import { tropicalLivestockUnits } from '../../entities/transhumance-values';

@@ -1,4 +1,6 @@
-import { badInput, optionalText, requiredName, wholeNumber, type Partner, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { optionalText, requiredName, wholeNumber, given, Problems } from '@peacegraph/kit/input';
+import { type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import {

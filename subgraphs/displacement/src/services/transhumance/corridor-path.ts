@@ -1,4 +1,5 @@
-import { badInput, insideCountry, given } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { insideCountry, given } from '@peacegraph/kit/input';
 import type { LineString } from '../../entities/transhumance';
 import { boundsOf, densify, pathLengthKm, type PathVertex, type Position } from '../geo';
 

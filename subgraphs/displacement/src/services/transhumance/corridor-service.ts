@@ -1,4 +1,5 @@
-import { badInput, distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit/input';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDependencies } from '../../context';
 import {

@@ -1,4 +1,6 @@
-import { badInput, requireOwner, wholeNumber, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { wholeNumber, given, Problems } from '@peacegraph/kit/input';
+import { requireOwner } from '@peacegraph/kit/policy';
 import type { ServiceDependencies } from '../../context';
 import {
   FlowObservationBatchSchema,

@@ -1,4 +1,5 @@
-import { badInput, checkInsideCountry, optionalText, requiredName, given, Problems } from '@peacegraph/kit';
+import { badInput } from '@peacegraph/kit/errors';
+import { checkInsideCountry, optionalText, requiredName, given, Problems } from '@peacegraph/kit/input';
 import type { ServiceDependencies } from '../../context';
 import {
   CountingPointSchema,
