@@ -2,17 +2,17 @@ import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks } from '@peacegraph/kit/input';
 import { type PolicyContext } from '@peacegraph/kit/policy';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
-import { AggregateService } from './services/aggregate-service';
-import { ConsultationService } from './services/consultation-service';
-import { DialogueService } from './services/dialogue-service';
-import { InstrumentService } from './services/instrument-service';
-import { MediaService } from './services/media-service';
-import { SiteService } from './services/site-service';
-import { TrainingService } from './services/training-service';
-import { Writes } from './services/writes';
+import { AggregateService } from './statistics/statistics.service';
+import { ConsultationService } from './consultation/consultation.service';
+import { DialogueService } from './policy-dialogue/policy-dialogue.service';
+import { InstrumentService } from './legal-instrument/legal-instrument.service';
+import { MediaService } from './media/media.service';
+import { SiteService } from './mining-site/mining-site.service';
+import { TrainingService } from './training/training.service';
 
 export interface MiningContext extends PolicyContext {
   dataSource: DataSource;
@@ -33,7 +33,9 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
   return async (viewer: Viewer, audit: AuditRecorder): Promise<MiningContext> => {
     const loaders = createLoaders(repositories, viewer);
     const directory = ReferenceChecks.at(directoryUrl);
-    const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
+    // The kit's one write path (scope mining:write, owner, version, audit, retries). A write clears the
+    // request's loaders, so the next mutation of the request validates against what this one wrote.
+    const writes = new RecordWrites('mining', dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,
       audit,

@@ -1,8 +1,8 @@
 import { type Viewer } from '@peacegraph/kit/auth';
 import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit/sql';
-import type { TrainingKind } from './entities';
+import type { TrainingKind } from './common/values';
 import type { Repositories } from './repositories';
-import type { CoverageRow } from './repositories/aggregate-repository';
+import type { CoverageRow } from './statistics/statistics.repository';
 
 type TrainingListArgs = { kind: TrainingKind | null; first: number };
 type FirstArgs = { first: number };

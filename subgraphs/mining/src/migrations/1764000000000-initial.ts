@@ -15,7 +15,7 @@ import {
   sqlList,
   STAKEHOLDER_GROUPS,
   TRAINING_KINDS,
-} from '../entities/values';
+} from '../common/values';
 
 /** Columns of every record a partner writes (see entities/record.ts). */
 const OWNED = `

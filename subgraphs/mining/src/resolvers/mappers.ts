@@ -3,19 +3,13 @@
  * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
  * connections are the kit's `Connection` of their node's type without being listed.
  */
-import type {
-  CommitmentStatusChange,
-  CommunityConsultation,
-  LegalInstrument,
-  MediaIntervention,
-  MiningSite,
-  MiningTraining,
-  PolicyCommitment,
-  PolicyDialogue,
-  Provision,
-  Publication,
-} from '../entities';
-import type { AggregateService, PeopleTrainedGroup } from '../services/aggregate-service';
+import type { CommunityConsultation } from '../consultation/consultation.entity';
+import type { LegalInstrument, Provision } from '../legal-instrument/legal-instrument.entity';
+import type { MediaIntervention, Publication } from '../media/media.entity';
+import type { MiningSite } from '../mining-site/mining-site.entity';
+import type { CommitmentStatusChange, PolicyCommitment, PolicyDialogue } from '../policy-dialogue/policy-dialogue.entity';
+import type { MiningTraining } from '../training/training.entity';
+import type { AggregateService, PeopleTrainedGroup } from '../statistics/statistics.service';
 
 // The directory's entities: mining holds their keys only (references.ts).
 export type CommunityMapper = { id: string };

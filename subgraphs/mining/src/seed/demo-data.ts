@@ -8,7 +8,7 @@ import type {
   ProvisionTopic,
   StakeholderGroup,
   TrainingKind,
-} from '../entities';
+} from '../common/values';
 
 /**
  * Demo records of the West African Civil Society Mining Forum, a demo organisation of the directory,

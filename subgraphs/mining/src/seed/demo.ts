@@ -4,7 +4,7 @@ import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks, addDays, today } from '@peacegraph/kit/input';
 import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type MiningContext } from '../context';
-import type { LegalInstrument } from '../entities';
+import type { LegalInstrument } from '../legal-instrument/legal-instrument.entity';
 import {
   CAMPAIGN,
   COMMUNITIES,

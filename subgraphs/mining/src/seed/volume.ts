@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Place } from '../entities';
+import type { Place } from '../common/record-columns';
 
 export interface VolumeOptions {
   /** How many trainings, e.g. 20,000 for the aggregates bench. */

@@ -1,0 +1,86 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit/sql';
+import { type MiningChallenge } from '../common/values';
+import {
+  CommunityConsultationSchema,
+  ConsultationParticipantGroupSchema,
+  type CommunityConsultation,
+  type ConsultationParticipantGroup,
+} from './consultation.entity';
+
+export interface ConsultationFilter {
+  community?: string | null;
+  site?: string | null;
+  country?: string | null;
+  adminArea?: string | null;
+  challenge?: MiningChallenge | null;
+  organisation?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export class ConsultationRepository {
+  private readonly rows: Repository<CommunityConsultation>;
+  private readonly groups: Repository<ConsultationParticipantGroup>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository(CommunityConsultationSchema);
+    this.groups = dataSource.getRepository(ConsultationParticipantGroupSchema);
+  }
+
+  byIds(ids: readonly string[]): Promise<CommunityConsultation[]> {
+    return this.rows.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  list(filter: ConsultationFilter, page: PageArgs): Promise<Connection<CommunityConsultation>> {
+    const query = this.rows.createQueryBuilder('consultation');
+    if (filter.community) whereId(query, 'consultation.community_id', filter.community, 'community');
+    if (filter.site) whereId(query, 'consultation.site_id', filter.site, 'site');
+    if (filter.country) query.andWhere('consultation.country_code = :country', { country: filter.country });
+    if (filter.adminArea) whereWithinAdminArea(query, 'consultation.admin_pcode', filter.adminArea);
+    if (filter.challenge) query.andWhere('consultation.challenges @> ARRAY[:challenge]::text[]', { challenge: filter.challenge });
+    if (filter.organisation) whereId(query, 'consultation.owner_org', filter.organisation, 'organisation');
+    whereBetween(query, 'consultation.held_on', filter.from, filter.to);
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'consultation.held_on', type: 'date', value: (c) => c.heldOn },
+          { expression: 'consultation.id', type: 'uuid', value: (c) => c.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  /** The latest consultations of each community. */
+  ofCommunities(communityIds: readonly string[], first: number | null | undefined): Promise<CommunityConsultation[]> {
+    return this.rows
+      .createQueryBuilder('consultation')
+      .where(
+        `consultation.id IN (${firstOfEach('community_consultation', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`,
+        {
+          ids: onlyUuids(communityIds),
+          first: pageSize(first),
+        },
+      )
+      .orderBy('consultation.held_on', 'DESC')
+      .addOrderBy('consultation.id', 'DESC')
+      .getMany();
+  }
+
+  groupsOf(consultationIds: readonly string[]): Promise<ConsultationParticipantGroup[]> {
+    return this.groups.findBy({ consultationId: In(onlyUuids(consultationIds)) });
+  }
+}

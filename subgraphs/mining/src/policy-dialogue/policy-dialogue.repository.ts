@@ -1,0 +1,86 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import {
+  keysetConnection,
+  onlyUuids,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit/sql';
+import { type DialogueLevel } from '../common/values';
+import {
+  CommitmentStatusChangeSchema,
+  DialogueParticipantGroupSchema,
+  PolicyCommitmentSchema,
+  PolicyDialogueSchema,
+  type CommitmentStatusChange,
+  type DialogueParticipantGroup,
+  type PolicyCommitment,
+  type PolicyDialogue,
+} from './policy-dialogue.entity';
+
+export interface DialogueFilter {
+  level?: DialogueLevel | null;
+  country?: string | null;
+  adminArea?: string | null;
+  instrument?: string | null;
+  organisation?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export class DialogueRepository {
+  private readonly dialogues: Repository<PolicyDialogue>;
+  private readonly groups: Repository<DialogueParticipantGroup>;
+  private readonly commitments: Repository<PolicyCommitment>;
+  private readonly changes: Repository<CommitmentStatusChange>;
+
+  constructor(dataSource: DataSource) {
+    this.dialogues = dataSource.getRepository(PolicyDialogueSchema);
+    this.groups = dataSource.getRepository(DialogueParticipantGroupSchema);
+    this.commitments = dataSource.getRepository(PolicyCommitmentSchema);
+    this.changes = dataSource.getRepository(CommitmentStatusChangeSchema);
+  }
+
+  byIds(ids: readonly string[]): Promise<PolicyDialogue[]> {
+    return this.dialogues.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  list(filter: DialogueFilter, page: PageArgs): Promise<Connection<PolicyDialogue>> {
+    const query = this.dialogues.createQueryBuilder('dialogue');
+    if (filter.level) query.andWhere('dialogue.level = :level', { level: filter.level });
+    if (filter.country) query.andWhere('dialogue.country_code = :country', { country: filter.country });
+    if (filter.adminArea) whereWithinAdminArea(query, 'dialogue.admin_pcode', filter.adminArea);
+    if (filter.instrument) whereId(query, 'dialogue.instrument_id', filter.instrument, 'instrument');
+    if (filter.organisation) whereId(query, 'dialogue.owner_org', filter.organisation, 'organisation');
+    whereBetween(query, 'dialogue.held_on', filter.from, filter.to);
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'dialogue.held_on', type: 'date', value: (d) => d.heldOn },
+          { expression: 'dialogue.id', type: 'uuid', value: (d) => d.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  groupsOf(dialogueIds: readonly string[]): Promise<DialogueParticipantGroup[]> {
+    return this.groups.findBy({ dialogueId: In(onlyUuids(dialogueIds)) });
+  }
+
+  commitmentsByIds(ids: readonly string[]): Promise<PolicyCommitment[]> {
+    return this.commitments.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  commitmentsOf(dialogueIds: readonly string[]): Promise<PolicyCommitment[]> {
+    return this.commitments.find({ where: { dialogueId: In(onlyUuids(dialogueIds)) }, order: { dialogueId: 'ASC', number: 'ASC' } });
+  }
+
+  historyOf(commitmentIds: readonly string[]): Promise<CommitmentStatusChange[]> {
+    return this.changes.find({ where: { commitmentId: In(onlyUuids(commitmentIds)) }, order: { changedOn: 'ASC', createdAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,285 @@
+import { type AuditRecorder } from '@peacegraph/kit/audit';
+import { badInput, conflict } from '@peacegraph/kit/errors';
+import {
+  checkStatusChange,
+  isoDate,
+  notBefore,
+  notInFuture,
+  type ReferenceChecks,
+  distinct,
+  optionalText,
+  requiredName,
+  given,
+  Problems,
+} from '@peacegraph/kit/input';
+import { requireOwner, type Partner } from '@peacegraph/kit/policy';
+import { atMost } from '@peacegraph/kit/writes';
+import type { EntityManager } from 'typeorm';
+import { COMMITMENT_STATUSES, DIALOGUE_LEVELS, type CommitmentStatus } from '../common/values';
+import {
+  CommitmentStatusChangeSchema,
+  DialogueParticipantGroupSchema,
+  PolicyCommitmentSchema,
+  PolicyDialogueSchema,
+  type PolicyCommitment,
+  type PolicyDialogue,
+} from './policy-dialogue.entity';
+import type {
+  AddPolicyCommitmentInput,
+  PolicyCommitmentInput,
+  PolicyCommitmentStatusInput,
+  RecordPolicyDialogueInput,
+  UpdatePolicyDialogueInput,
+} from '../generated/resolvers';
+import type { Loaders } from '../loaders';
+import { NEXT_STATUSES } from './policy-dialogue.rules';
+import { coveredProvisions } from '../common/covered-provisions';
+import { readParticipants, type Participants } from '../common/participants.rules';
+import type { RecordWrites } from '@peacegraph/kit/writes';
+
+/** Most commitments of one dialogue: its list is shown whole. */
+export const MAX_COMMITMENTS = 50;
+
+/** Policy dialogues, the commitments made there and how each was kept, over time. */
+export class DialogueService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: ReferenceChecks,
+    private readonly writes: RecordWrites,
+    private readonly audit: AuditRecorder,
+  ) {}
+
+  async record(input: RecordPolicyDialogueInput): Promise<PolicyDialogue> {
+    return this.writes.once(PolicyDialogueSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      const participants = readParticipants('input.participants', input.participants);
+      const commitments = (input.commitments ?? []).map((c, i) => this.commitment(`input.commitments.${i}`, c, values.heldOn));
+      if (commitments.length > MAX_COMMITMENTS) throw badInput('input.commitments', `At most ${MAX_COMMITMENTS} commitments`);
+      distinct(
+        'input.commitments',
+        commitments.map((c) => c.description.toLowerCase()),
+        (d) => `"${d}"`,
+      );
+      const area = await this.area(input.adminArea);
+      const convenedWith = await this.conveners(input.convenedWith ?? []);
+      const covered = await coveredProvisions(this.loaders, input, null);
+      return this.writes.create(
+        writer,
+        { ...values, ...area, ...covered, convenedWith, participantsTotal: participants.total },
+        input.clientMutationId,
+        {
+          schema: PolicyDialogueSchema,
+          recordType: 'PolicyDialogue',
+          operation: 'recordPolicyDialogue',
+          fields: Object.keys(input),
+          duplicates: this.duplicates(values.title, values.heldOn),
+          after: async (manager, dialogue) => {
+            await this.replaceGroups(manager, dialogue.id, participants);
+            for (const [i, commitment] of commitments.entries())
+              await this.insertCommitment(manager, writer, dialogue, { ...commitment, number: i + 1 });
+          },
+        },
+      );
+    });
+  }
+
+  async update(id: string, version: number, input: UpdatePolicyDialogueInput): Promise<PolicyDialogue> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.dialogue.load(id), 'PolicyDialogue', id, version);
+    const values = this.validate(input, current);
+    if (values.heldOn !== current.heldOn) {
+      const commitments = await this.loaders.commitmentsOfDialogue.load(id);
+      // Commitments are made at the dialogue: it cannot move after one of them was made or fell due.
+      const earliest = commitments.flatMap((c) => [c.madeOn, ...(c.dueOn ? [c.dueOn] : [])]).sort()[0];
+      if (earliest && earliest < values.heldOn)
+        throw badInput('input.heldOn', `A commitment of this dialogue is dated ${earliest}, before ${values.heldOn}`);
+    }
+    const participants = given(input.participants) ? readParticipants('input.participants', input.participants) : null;
+    const area = input.adminArea === undefined ? {} : await this.area(input.adminArea);
+    const convenedWith = input.convenedWith === undefined ? current.convenedWith : await this.conveners(input.convenedWith ?? []);
+    const covered = await coveredProvisions(this.loaders, input, current);
+    return this.writes.update(
+      current,
+      version,
+      { ...values, ...area, ...covered, convenedWith, participantsTotal: participants?.total ?? current.participantsTotal },
+      {
+        schema: PolicyDialogueSchema,
+        recordType: 'PolicyDialogue',
+        operation: 'updatePolicyDialogue',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.heldOn),
+        after: participants ? (manager) => this.replaceGroups(manager, id, participants) : undefined,
+      },
+    );
+  }
+
+  async addCommitment(input: AddPolicyCommitmentInput): Promise<PolicyCommitment> {
+    return this.writes.once(PolicyCommitmentSchema, input.clientMutationId, async (writer) => {
+      const dialogue = await this.loaders.dialogue.load(input.dialogue);
+      if (!dialogue) throw badInput('input.dialogue', `No policy dialogue with id "${input.dialogue}"`);
+      requireOwner(writer, dialogue.ownerOrg, `PolicyDialogue ${dialogue.id}`);
+      const promise = this.commitment('input', input, dialogue.heldOn);
+      const values: Partial<PolicyCommitment> = {
+        ...promise,
+        dialogueId: dialogue.id,
+        madeOn: dialogue.heldOn,
+        status: 'MADE',
+        statusSince: dialogue.heldOn,
+      };
+      return this.writes.create(writer, values, input.clientMutationId, {
+        schema: PolicyCommitmentSchema,
+        recordType: 'PolicyCommitment',
+        operation: 'addPolicyCommitment',
+        fields: Object.keys(input),
+        duplicates: this.commitmentDuplicates(promise.description),
+        // Counted and numbered under the dialogue's row lock: commitments added at once take numbers
+        // one after another, and no more than MAX_COMMITMENTS are stored. The pipeline reads `values`
+        // after this check.
+        check: async (manager) => {
+          const made = await atMost(manager, {
+            parent: { table: 'policy_dialogue', id: dialogue.id },
+            children: { table: 'policy_commitment', column: 'dialogue_id' },
+            max: MAX_COMMITMENTS,
+            refusal: () => badInput('input.dialogue', `The dialogue already has ${MAX_COMMITMENTS} commitments`),
+          });
+          values.number = made + 1;
+        },
+        after: (manager, commitment) => this.insertChange(manager, writer, commitment, null, 'MADE', dialogue.heldOn, null),
+      });
+    });
+  }
+
+  async changeStatus(id: string, version: number, input: PolicyCommitmentStatusInput): Promise<PolicyCommitment> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.commitment.load(id), 'PolicyCommitment', id, version);
+    if (!COMMITMENT_STATUSES.includes(input.status)) throw badInput('input.status', `Unknown status ${input.status}`);
+    checkStatusChange('A commitment', NEXT_STATUSES, current.status, input.status, 'input.status');
+    const on = notBefore('input.on', notInFuture('input.on', input.on, 'The date'), current.statusSince, "the commitment's last change");
+    const note = optionalText('input.note', input.note, 'The note', 1000);
+    return this.writes.update(
+      current,
+      version,
+      { status: input.status, statusSince: on },
+      {
+        schema: PolicyCommitmentSchema,
+        recordType: 'PolicyCommitment',
+        operation: 'changePolicyCommitmentStatus',
+        fields: Object.keys(input),
+        after: (manager) => this.insertChange(manager, writer, current, current.status, input.status, on, note),
+      },
+    );
+  }
+
+  private validate(input: RecordPolicyDialogueInput | UpdatePolicyDialogueInput, current: PolicyDialogue | null) {
+    const problems = new Problems();
+    for (const field of ['title', 'level', 'heldOn', 'venue', 'participants'] as const) {
+      if (input[field] === null) problems.add(`input.${field}`, `A policy dialogue needs its ${field}`);
+    }
+    problems.throwIfAny();
+    const level = input.level ?? current!.level;
+    if (!DIALOGUE_LEVELS.includes(level)) problems.add('input.level', `Unknown level ${level}`);
+    return problems.done({
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
+      ),
+      level,
+      heldOn: problems.check('input.heldOn', () =>
+        given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn,
+      ),
+      venue: problems.check('input.venue', () =>
+        given(input.venue) ? requiredName('input.venue', input.venue, 'The venue', 200) : current!.venue,
+      ),
+    });
+  }
+
+  private commitment(field: string, input: PolicyCommitmentInput | AddPolicyCommitmentInput, heldOn: string) {
+    const problems = new Problems();
+    return problems.done({
+      description: problems.check(`${field}.description`, () =>
+        requiredName(`${field}.description`, input.description, 'The commitment', 500),
+      ),
+      madeBy: problems.check(`${field}.madeBy`, () => requiredName(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200)),
+      dueOn: problems.check(`${field}.dueOn`, () =>
+        given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null,
+      ),
+    });
+  }
+
+  private async area(pcode: string | null | undefined) {
+    if (!pcode) return { adminPcode: null, admin1Pcode: null, countryCode: null };
+    return this.directory.adminArea('input.adminArea', pcode);
+  }
+
+  private async conveners(ids: string[]): Promise<string[]> {
+    const conveners = distinct('input.convenedWith', ids, (id) => `Organisation ${id}`);
+    if (conveners.length > 10) throw badInput('input.convenedWith', 'At most 10 organisations');
+    return conveners.length ? this.directory.organisations('input.convenedWith', conveners) : [];
+  }
+
+  private async replaceGroups(manager: EntityManager, dialogueId: string, participants: Participants): Promise<void> {
+    const rows = manager.getRepository(DialogueParticipantGroupSchema);
+    await rows.delete({ dialogueId });
+    if (participants.groups.length) await rows.insert(participants.groups.map((g) => ({ ...g, dialogueId })));
+  }
+
+  private async insertCommitment(
+    manager: EntityManager,
+    writer: Partner,
+    dialogue: PolicyDialogue,
+    values: { number: number; description: string; madeBy: string; dueOn: string | null },
+  ): Promise<void> {
+    const rows = manager.getRepository(PolicyCommitmentSchema);
+    const commitment = await rows.save(
+      rows.create({
+        ...values,
+        dialogueId: dialogue.id,
+        madeOn: dialogue.heldOn,
+        status: 'MADE',
+        statusSince: dialogue.heldOn,
+        ownerOrg: writer.organisationId,
+        createdBy: writer.subject,
+        clientMutationId: null,
+      }),
+    );
+    await this.insertChange(manager, writer, commitment, null, 'MADE', dialogue.heldOn, null);
+    await this.audit.recordWrite(manager, {
+      operation: 'recordPolicyDialogue',
+      recordType: 'PolicyCommitment',
+      recordIds: [commitment.id],
+      fields: ['description', 'madeBy', 'dueOn'],
+      ownerOrg: writer.organisationId,
+    });
+  }
+
+  private async insertChange(
+    manager: EntityManager,
+    writer: Partner,
+    commitment: PolicyCommitment,
+    from: CommitmentStatus | null,
+    to: CommitmentStatus,
+    on: string,
+    note: string | null,
+  ): Promise<void> {
+    await manager.getRepository(CommitmentStatusChangeSchema).insert({
+      commitmentId: commitment.id,
+      ownerOrg: commitment.ownerOrg,
+      fromStatus: from,
+      toStatus: to,
+      changedOn: on,
+      note,
+      createdBy: writer.subject,
+    });
+  }
+
+  private duplicates(title: string, heldOn: string) {
+    return { policy_dialogue_same: () => badInput('input.title', `Your organisation already recorded "${title}" on ${heldOn}`) };
+  }
+
+  private commitmentDuplicates(description: string) {
+    return {
+      policy_commitment_same: () => badInput('input.description', `The dialogue already has the commitment "${description}"`),
+      // Two commitments added to one dialogue at the same instant: the second takes the next number on retry.
+      policy_commitment_number: () => conflict('Another commitment was added to this dialogue at the same time; send yours again'),
+    };
+  }
+}

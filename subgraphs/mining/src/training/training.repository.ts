@@ -1,0 +1,117 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import { PCODE_PATTERN } from '@peacegraph/kit/server';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  namedBinder,
+  withinAreaOf,
+} from '@peacegraph/kit/sql';
+import { type TrainingKind } from '../common/values';
+import {
+  MiningTrainingSchema,
+  TrainingParticipantGroupSchema,
+  type MiningTraining,
+  type TrainingParticipantGroup,
+} from './training.entity';
+import { trainingConditions, type TrainingFilter } from './training.filter';
+
+/** Trainings are listed latest start first. */
+const ORDER = 'starts_on DESC, id DESC';
+
+export interface TrainingListArgs {
+  kind?: TrainingKind | null;
+  first?: number | null;
+}
+
+export class TrainingRepository {
+  private readonly rows: Repository<MiningTraining>;
+  private readonly groups: Repository<TrainingParticipantGroup>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository(MiningTrainingSchema);
+    this.groups = dataSource.getRepository(TrainingParticipantGroupSchema);
+  }
+
+  byIds(ids: readonly string[]): Promise<MiningTraining[]> {
+    return this.rows.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  list(filter: TrainingFilter, page: PageArgs): Promise<Connection<MiningTraining>> {
+    const query = this.rows.createQueryBuilder('t');
+    const { bind, params } = namedBinder('filter');
+    for (const condition of trainingConditions(filter, 't', bind)) query.andWhere(condition);
+    query.setParameters(params);
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 't.starts_on', type: 'date', value: (t) => t.startsOn },
+          { expression: 't.id', type: 'uuid', value: (t) => t.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  /** The latest trainings of each community (optionally of one kind). */
+  ofCommunities(communityIds: readonly string[], args: TrainingListArgs): Promise<MiningTraining[]> {
+    const where = args.kind ? 'community_id = ANY(:ids) AND kind = :kind' : 'community_id = ANY(:ids)';
+    return this.ranked(firstOfEach('mining_training', 'community_id', ORDER, where), {
+      ids: onlyUuids(communityIds),
+      kind: args.kind,
+      first: pageSize(args.first),
+    });
+  }
+
+  /** The latest trainings at each site. */
+  atSites(siteIds: readonly string[], first: number): Promise<MiningTraining[]> {
+    return this.ranked(firstOfEach('mining_training', 'site_id', ORDER, 'site_id = ANY(:ids)'), { ids: onlyUuids(siteIds), first });
+  }
+
+  /**
+   * The latest trainings in each admin area and every area under it. A training can lie in several
+   * of the areas asked (a region and one of its provinces): each area ranks its own.
+   */
+  inAreas(pcodes: readonly string[], args: TrainingListArgs): Promise<MiningTraining[]> {
+    const areas = pcodes.filter((p) => PCODE_PATTERN.test(p));
+    return this.ranked(
+      `SELECT ranked.id FROM (
+         SELECT t.id, row_number() OVER (PARTITION BY area.pcode ORDER BY t.starts_on DESC, t.id DESC) AS rank
+         FROM unnest(CAST(:areas AS text[])) AS area(pcode)
+         JOIN mining_training t ON ${withinAreaOf('t.admin_pcode', 'area.pcode')}
+         ${args.kind ? 'WHERE t.kind = :kind' : ''}
+       ) ranked WHERE ranked.rank <= :first`,
+      { areas, kind: args.kind, first: pageSize(args.first) },
+    );
+  }
+
+  /** The latest trainings each organisation gave as a trainer. */
+  givenBy(organisationIds: readonly string[], first: number | null | undefined): Promise<MiningTraining[]> {
+    return this.ranked(
+      `SELECT ranked.id FROM (
+         SELECT t.id, row_number() OVER (PARTITION BY trainer ORDER BY t.starts_on DESC, t.id DESC) AS rank
+         FROM mining_training t CROSS JOIN LATERAL unnest(t.trainer_ids) AS trainer
+         WHERE t.trainer_ids && CAST(:ids AS uuid[]) AND trainer = ANY(CAST(:ids AS uuid[]))
+       ) ranked WHERE ranked.rank <= :first`,
+      { ids: onlyUuids(organisationIds), first: pageSize(first) },
+    );
+  }
+
+  groupsOf(trainingIds: readonly string[]): Promise<TrainingParticipantGroup[]> {
+    return this.groups.findBy({ trainingId: In(onlyUuids(trainingIds)) });
+  }
+
+  private ranked(ids: string, params: Record<string, unknown>): Promise<MiningTraining[]> {
+    return this.rows
+      .createQueryBuilder('t')
+      .where(`t.id IN (${ids})`, params)
+      .orderBy('t.starts_on', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .getMany();
+  }
+}

@@ -1,0 +1,211 @@
+import { badInput } from '@peacegraph/kit/errors';
+import { notInFuture, type ReferenceChecks, distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit/input';
+import type { EntityManager } from 'typeorm';
+import { ECPF_COMPONENT_CODES, TRAINING_KINDS } from '../common/values';
+import {
+  MiningTrainingSchema,
+  TrainingParticipantGroupSchema,
+  type MiningTraining,
+  type TrainingParticipantGroup,
+} from './training.entity';
+import type { RecordMiningTrainingInput, UpdateMiningTrainingInput } from '../generated/resolvers';
+import type { Loaders } from '../loaders';
+import { coveredProvisions } from '../common/covered-provisions';
+import {
+  groupWords,
+  readKnowledgeAssessment,
+  readParticipants,
+  type KnowledgeScores,
+  type Participants,
+} from '../common/participants.rules';
+import { communityOrSite, siteStillIn } from '../common/places';
+import type { RecordWrites } from '@peacegraph/kit/writes';
+
+/** Most organisations giving one training. */
+export const MAX_TRAINERS = 10;
+
+/** Trainings on the mining codes: where, by whom, on which provisions, for whom, and what was learnt. */
+export class TrainingService {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly directory: ReferenceChecks,
+    private readonly writes: RecordWrites,
+  ) {}
+
+  async record(input: RecordMiningTrainingInput): Promise<MiningTraining> {
+    return this.writes.once(MiningTrainingSchema, input.clientMutationId, async (writer) => {
+      const values = this.validate(input, null);
+      const participants = readParticipants('input.participants', input.participants);
+      const knowledge = given(input.knowledgeAssessment)
+        ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants)
+        : null;
+      const { place, site } = await communityOrSite(this.loaders, this.directory, input);
+      const trainerIds = await this.trainers(input.trainers);
+      const covered = await coveredProvisions(this.loaders, input, null);
+      return this.writes.create(
+        writer,
+        {
+          ...values,
+          ...place,
+          ...covered,
+          siteId: site?.id ?? null,
+          trainerIds,
+          participantsTotal: participants.total,
+          ...scale(knowledge),
+        },
+        input.clientMutationId,
+        {
+          schema: MiningTrainingSchema,
+          recordType: 'MiningTraining',
+          operation: 'recordMiningTraining',
+          fields: Object.keys(input),
+          duplicates: this.duplicates(values.title, values.startsOn),
+          after: (manager, training) => this.replaceGroups(manager, training.id, participants, knowledge),
+          check: siteStillIn(site, place),
+        },
+      );
+    });
+  }
+
+  async update(id: string, version: number, input: UpdateMiningTrainingInput): Promise<MiningTraining> {
+    const writer = this.writes.writer();
+    const current = this.writes.editable(writer, await this.loaders.training.load(id), 'MiningTraining', id, version);
+    const values = this.validate(input, current);
+    const stored = await this.loaders.groupsOfTraining.load(id);
+    const participants = given(input.participants)
+      ? readParticipants('input.participants', input.participants)
+      : { groups: stored, total: current.participantsTotal };
+    let knowledge: KnowledgeScores | null;
+    if (input.knowledgeAssessment === undefined) {
+      knowledge = storedScores(current, stored);
+      if (knowledge && given(input.participants)) stillAssessable(knowledge, participants);
+    } else {
+      knowledge = given(input.knowledgeAssessment)
+        ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants)
+        : null;
+    }
+    const trainerIds = input.trainers === undefined ? current.trainerIds : await this.trainers(input.trainers);
+    const covered = await coveredProvisions(this.loaders, input, current);
+    const regroup = input.participants !== undefined || input.knowledgeAssessment !== undefined;
+    return this.writes.update(
+      current,
+      version,
+      { ...values, ...covered, trainerIds, participantsTotal: participants.total, ...scale(knowledge) },
+      {
+        schema: MiningTrainingSchema,
+        recordType: 'MiningTraining',
+        operation: 'updateMiningTraining',
+        fields: Object.keys(input),
+        duplicates: this.duplicates(values.title, values.startsOn),
+        after: regroup ? (manager) => this.replaceGroups(manager, id, participants, knowledge) : undefined,
+      },
+    );
+  }
+
+  private validate(input: RecordMiningTrainingInput | UpdateMiningTrainingInput, current: MiningTraining | null) {
+    const problems = new Problems();
+    for (const field of ['title', 'kind', 'startsOn', 'endsOn', 'trainers', 'participants'] as const) {
+      if (input[field] === null) problems.add(`input.${field}`, `A training needs its ${field}`);
+    }
+    problems.throwIfAny();
+    const kind = input.kind ?? current!.kind;
+    if (!TRAINING_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
+    const startsOn = problems.check('input.startsOn', () =>
+      given(input.startsOn) ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn,
+    );
+    const endsOn = problems.check('input.endsOn', () =>
+      given(input.endsOn) ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn,
+    );
+    if (startsOn && endsOn && endsOn < startsOn)
+      problems.add(given(input.endsOn) ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
+    const ecpfComponents =
+      problems.check('input.ecpfComponents', () =>
+        given(input.ecpfComponents) ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []),
+      ) ?? [];
+    const unknown = ecpfComponents.findIndex((c) => !ECPF_COMPONENT_CODES.includes(c));
+    if (unknown >= 0) problems.add(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
+    return problems.done({
+      title: problems.check('input.title', () =>
+        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
+      ),
+      kind,
+      startsOn,
+      endsOn,
+      venue: problems.check('input.venue', () =>
+        input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
+      ),
+      ecpfComponents,
+    });
+  }
+
+  /** Organisations of the directory that gave the training. */
+  private async trainers(ids: string[] | null | undefined): Promise<string[]> {
+    const trainers = distinct('input.trainers', ids ?? [], (id) => `Organisation ${id}`);
+    if (trainers.length === 0) throw badInput('input.trainers', 'Name at least one organisation that gave the training');
+    if (trainers.length > MAX_TRAINERS) throw badInput('input.trainers', `At most ${MAX_TRAINERS} organisations`);
+    return this.directory.organisations('input.trainers', trainers);
+  }
+
+  private async replaceGroups(
+    manager: EntityManager,
+    trainingId: string,
+    participants: Participants,
+    knowledge: KnowledgeScores | null,
+  ): Promise<void> {
+    const rows = manager.getRepository(TrainingParticipantGroupSchema);
+    await rows.delete({ trainingId });
+    if (participants.groups.length === 0) return;
+    await rows.insert(
+      participants.groups.map((g) => {
+        const score = knowledge?.groups.get(g.stakeholderGroup);
+        return {
+          trainingId,
+          stakeholderGroup: g.stakeholderGroup,
+          women: g.women,
+          men: g.men,
+          assessed: score?.assessed ?? null,
+          meanPreScore: score?.meanPreScore ?? null,
+          meanPostScore: score?.meanPostScore ?? null,
+        };
+      }),
+    );
+  }
+
+  private duplicates(title: string, startsOn: string) {
+    return {
+      mining_training_same: () =>
+        badInput('input.title', `Your organisation already recorded "${title}" in this community starting ${startsOn}`),
+    };
+  }
+}
+
+function scale(knowledge: KnowledgeScores | null) {
+  return { scoreScaleMin: knowledge?.scaleMin ?? null, scoreScaleMax: knowledge?.scaleMax ?? null };
+}
+
+/** The assessment as stored: the training's scale and the scores of its assessed groups. */
+export function storedScores(training: MiningTraining, groups: readonly TrainingParticipantGroup[]): KnowledgeScores | null {
+  if (training.scoreScaleMin === null || training.scoreScaleMax === null) return null;
+  const scored = groups.filter((g) => g.assessed !== null);
+  return {
+    scaleMin: training.scoreScaleMin,
+    scaleMax: training.scoreScaleMax,
+    groups: new Map(
+      scored.map((g) => [g.stakeholderGroup, { assessed: g.assessed!, meanPreScore: g.meanPreScore!, meanPostScore: g.meanPostScore! }]),
+    ),
+  };
+}
+
+/** New participants must still hold the people whose scores are kept. */
+function stillAssessable(knowledge: KnowledgeScores, participants: Participants): void {
+  for (const [group, score] of knowledge.groups) {
+    const took = participants.groups.find((g) => g.stakeholderGroup === group);
+    const present = took ? took.women + took.men : 0;
+    if (present < score.assessed) {
+      throw badInput(
+        'input.participants',
+        `${score.assessed} ${groupWords(group)} sat the knowledge tests but the participants now count ${present}: give the knowledgeAssessment again, or null`,
+      );
+    }
+  }
+}
