@@ -5,15 +5,15 @@ import { type PolicyContext } from '@peacegraph/kit/policy';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
-import { ActionPlanService } from './services/action-plan-service';
-import { CohortService } from './services/cohort-service';
-import { DeliveryService } from './services/delivery-service';
-import { FacilitatorService } from './services/facilitator-service';
-import { MobilisationService } from './services/mobilisation-service';
-import { ModuleService } from './services/module-service';
-import { ReachService } from './services/reach-service';
-import { StaffTrainingService } from './services/staff-training-service';
-import { Writes } from './services/writes';
+import { ActionPlanService } from './action-plan/action-plan.service';
+import { CohortService } from './cohort/cohort.service';
+import { DeliveryService } from './session-delivery/session-delivery.service';
+import { FacilitatorService } from './facilitator/facilitator.service';
+import { MobilisationService } from './social-mobilisation/social-mobilisation.service';
+import { ModuleService } from './module/module.service';
+import { ReachService } from './reach/reach.service';
+import { StaffTrainingService } from './staff-training/staff-training.service';
+import { Writes } from './common/writes';
 
 export interface CurriculumContext extends PolicyContext {
   dataSource: DataSource;

@@ -1,5 +1,5 @@
 import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit/sql';
-import type { CohortStatus } from './entities';
+import type { CohortStatus } from './cohort/cohort.entity';
 import type { Repositories } from './repositories';
 
 type CohortListArgs = { status?: CohortStatus | null; first?: number | null };

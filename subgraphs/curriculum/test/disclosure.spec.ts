@@ -1,5 +1,5 @@
-import { discloseHeadcount, discloseHeadcounts } from '../src/services/disclosure';
-import type { Headcount } from '../src/entities';
+import { discloseHeadcount, discloseHeadcounts } from '../src/common/disclosure';
+import type { Headcount } from '../src/common/headcount';
 
 const headcount = (values: Partial<Headcount>): Headcount => ({
   femaleChildren: 0,

@@ -1,6 +1,6 @@
 import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
-import { allowedStatusChanges } from '../services/cohort-status';
-import { discloseAudiences, discloseHeadcount } from '../services/disclosure';
+import { allowedStatusChanges } from '../cohort/cohort.rules';
+import { discloseAudiences, discloseHeadcount } from '../common/disclosure';
 import { adminAreaRef, communityRef, countryRef, languageRef, organisationRef, owns } from './references';
 import type { CohortProgressResolvers, CohortResolvers } from '../generated/resolvers';
 

@@ -3,21 +3,15 @@
  * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
  * connections are the kit's `Connection` of their node's type without being listed.
  */
-import type {
-  CoachingSession,
-  Cohort,
-  CommunityActionPlan,
-  DialogueProcess,
-  Facilitator,
-  Module,
-  PlannedAction,
-  SessionDelivery,
-  SessionPlan,
-  SocialMobilisation,
-  StaffTraining,
-} from '../entities';
-import type { CohortProgressRow } from '../repositories/session-delivery-repository';
-import type { Reach } from '../services/reach-service';
+import type { CoachingSession, DialogueProcess, StaffTraining } from '../staff-training/staff-training.entity';
+import type { Cohort } from '../cohort/cohort.entity';
+import type { CommunityActionPlan, PlannedAction } from '../action-plan/action-plan.entity';
+import type { Facilitator } from '../facilitator/facilitator.entity';
+import type { Module, SessionPlan } from '../module/module.entity';
+import type { SessionDelivery } from '../session-delivery/session-delivery.entity';
+import type { SocialMobilisation } from '../social-mobilisation/social-mobilisation.entity';
+import type { CohortProgressRow } from '../session-delivery/session-delivery.repository';
+import type { Reach } from '../reach/reach.service';
 
 // The directory's entities: community education holds their keys only (references.ts).
 export type CommunityMapper = { id: string };

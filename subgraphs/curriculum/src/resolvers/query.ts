@@ -1,10 +1,10 @@
 import { isoDate, type DateInput } from '@peacegraph/kit/input';
 import type { QueryResolvers } from '../generated/resolvers';
-import type { ActionPlanFilter } from '../repositories/action-plan-repository';
-import type { CohortFilter } from '../repositories/cohort-repository';
-import type { SocialMobilisationFilter } from '../repositories/mobilisation-repository';
-import type { SessionDeliveryFilter } from '../repositories/session-delivery-repository';
-import type { StaffTrainingFilter } from '../repositories/staff-training-repository';
+import type { ActionPlanFilter } from '../action-plan/action-plan.repository';
+import type { CohortFilter } from '../cohort/cohort.repository';
+import type { SocialMobilisationFilter } from '../social-mobilisation/social-mobilisation.repository';
+import type { SessionDeliveryFilter } from '../session-delivery/session-delivery.repository';
+import type { StaffTrainingFilter } from '../staff-training/staff-training.repository';
 
 type Dated<F> = Omit<F, 'from' | 'to'> & { from?: DateInput | null; to?: DateInput | null };
 

@@ -1,5 +1,5 @@
 import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
-import { discloseAudiences, discloseHeadcount } from '../services/disclosure';
+import { discloseAudiences, discloseHeadcount } from '../common/disclosure';
 import { owns } from './references';
 import type { SessionDeliveryResolvers } from '../generated/resolvers';
 

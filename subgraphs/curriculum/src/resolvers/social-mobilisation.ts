@@ -1,5 +1,5 @@
 import { loadExisting } from '@peacegraph/kit/sql';
-import { discloseHeadcount } from '../services/disclosure';
+import { discloseHeadcount } from '../common/disclosure';
 import { communityRef, owns } from './references';
 import type { SocialMobilisationResolvers } from '../generated/resolvers';
 

@@ -1,6 +1,6 @@
 import { discloseTable } from '@peacegraph/kit/disclosure';
 import { loadExisting } from '@peacegraph/kit/sql';
-import { discloseHeadcount } from '../services/disclosure';
+import { discloseHeadcount } from '../common/disclosure';
 import { communityRef, countryRef, organisationRef, owns } from './references';
 import type { CoachingSessionResolvers, DialogueProcessResolvers, StaffTrainingResolvers } from '../generated/resolvers';
 

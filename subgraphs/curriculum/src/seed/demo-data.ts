@@ -1,4 +1,7 @@
-import type { Audience, CoachingMode, Headcount, MobilisationActivity, PlannedActionStatus } from '../entities';
+import type { Audience, Headcount } from '../common/headcount';
+import type { CoachingMode } from '../staff-training/staff-training.entity';
+import type { MobilisationActivity } from '../social-mobilisation/social-mobilisation.entity';
+import type { PlannedActionStatus } from '../action-plan/action-plan.entity';
 
 /**
  * Demo records of Jokko Community Education, a demo organisation of the directory, written by us in

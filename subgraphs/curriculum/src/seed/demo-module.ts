@@ -1,4 +1,5 @@
-import type { Audience, SessionTheme } from '../entities';
+import type { Audience } from '../common/headcount';
+import type { SessionTheme } from '../module/module.entity';
 
 /**
  * The Peace and Security module as the demo publishes it: 21 sessions on the themes community

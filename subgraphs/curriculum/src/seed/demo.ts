@@ -3,7 +3,7 @@ import { AuditRecorder } from '@peacegraph/kit/audit';
 import { type Viewer } from '@peacegraph/kit/auth';
 import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type CurriculumContext } from '../context';
-import { HEADCOUNT_CELLS } from '../entities/headcount';
+import { HEADCOUNT_CELLS } from '../common/headcount';
 import {
   attendanceAt,
   COMMUNITIES,

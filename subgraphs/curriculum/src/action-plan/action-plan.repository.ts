@@ -1,0 +1,87 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import {
+  keysetConnection,
+  onlyUuids,
+  pageSize,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit/sql';
+import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction } from './action-plan.entity';
+
+export interface ActionPlanFilter {
+  cohort?: string | null;
+  community?: string | null;
+  country?: string | null;
+  adminArea?: string | null;
+  organisation?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export class ActionPlanRepository {
+  private readonly plans: Repository<CommunityActionPlan>;
+  private readonly actions: Repository<PlannedAction>;
+
+  constructor(dataSource: DataSource) {
+    this.plans = dataSource.getRepository(CommunityActionPlanSchema);
+    this.actions = dataSource.getRepository(PlannedActionSchema);
+  }
+
+  byIds(ids: readonly string[]): Promise<CommunityActionPlan[]> {
+    return this.plans.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  ofCohorts(cohortIds: readonly string[]): Promise<CommunityActionPlan[]> {
+    return this.plans.findBy({ cohortId: In(onlyUuids(cohortIds)) });
+  }
+
+  list(filter: ActionPlanFilter, page: PageArgs): Promise<Connection<CommunityActionPlan>> {
+    const query = this.plans.createQueryBuilder('plan');
+    if (filter.cohort) whereId(query, 'plan.cohort_id', filter.cohort, 'cohort');
+    if (filter.community) whereId(query, 'plan.community_id', filter.community, 'community');
+    if (filter.country) query.andWhere('plan.country_code = :country', { country: filter.country });
+    if (filter.adminArea) whereWithinAdminArea(query, 'plan.admin_pcode', filter.adminArea);
+    if (filter.organisation) whereId(query, 'plan.owner_org', filter.organisation, 'organisation');
+    whereBetween(query, 'plan.adopted_on', filter.from ?? null, filter.to ?? null);
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'plan.adopted_on', type: 'date', value: (p) => p.adoptedOn },
+          { expression: 'plan.id', type: 'uuid', value: (p) => p.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  /** The latest action plans of each community. */
+  ofCommunities(communityIds: readonly string[], first: number | null | undefined): Promise<CommunityActionPlan[]> {
+    return this.plans
+      .createQueryBuilder('plan')
+      .where(
+        `plan.id IN (${firstOfEach('community_action_plan', 'community_id', 'adopted_on DESC, id DESC', 'community_id = ANY(:ids)')})`,
+        {
+          ids: onlyUuids(communityIds),
+          first: pageSize(first),
+        },
+      )
+      .orderBy('plan.adopted_on', 'DESC')
+      .addOrderBy('plan.id', 'DESC')
+      .getMany();
+  }
+
+  actionsByIds(ids: readonly string[]): Promise<PlannedAction[]> {
+    return this.actions.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  /** Every action of each plan, by due date (a plan holds at most 50). */
+  actionsOfPlans(planIds: readonly string[]): Promise<PlannedAction[]> {
+    return this.actions.find({ where: { actionPlanId: In(onlyUuids(planIds)) }, order: { dueOn: 'ASC', id: 'ASC' } });
+  }
+}

@@ -1,1 +1,0 @@
-export { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';

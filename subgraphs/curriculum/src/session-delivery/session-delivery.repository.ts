@@ -1,0 +1,89 @@
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit/sql';
+import { SessionDeliverySchema, type SessionDelivery } from './session-delivery.entity';
+import type { CohortFilter, CohortRepository } from '../cohort/cohort.repository';
+
+export interface SessionDeliveryFilter extends Pick<CohortFilter, 'community' | 'country' | 'adminArea' | 'module' | 'language'> {
+  cohort?: string | null;
+  makeUp?: boolean | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** How far a cohort is through its module, computed from its deliveries. */
+export interface CohortProgressRow {
+  cohortId: string;
+  delivered: number;
+  total: number;
+  makeUpSessions: number;
+  lastDeliveredOn: string | null;
+  nextSessionPlanId: string | null;
+}
+
+export class SessionDeliveryRepository {
+  private readonly rows: Repository<SessionDelivery>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cohorts: CohortRepository,
+  ) {
+    this.rows = dataSource.getRepository(SessionDeliverySchema);
+  }
+
+  byIds(ids: readonly string[]): Promise<SessionDelivery[]> {
+    return this.rows.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  /** Every delivery of each cohort, by session number then date (bounded: see the schema). */
+  ofCohorts(cohortIds: readonly string[], manager?: EntityManager): Promise<SessionDelivery[]> {
+    const rows = manager ? manager.getRepository(SessionDeliverySchema) : this.rows;
+    return rows.find({ where: { cohortId: In(onlyUuids(cohortIds)) }, order: { sessionNumber: 'ASC', deliveredOn: 'ASC', id: 'ASC' } });
+  }
+
+  list(filter: SessionDeliveryFilter, page: PageArgs): Promise<Connection<SessionDelivery>> {
+    const query = this.rows.createQueryBuilder('delivery');
+    if (filter.cohort) whereId(query, 'delivery.cohort_id', filter.cohort, 'cohort');
+    const { community, country, adminArea, module, language } = filter;
+    if (community || country || adminArea || module || language) {
+      // Where and what was delivered are the cohort's: filter through its indexes.
+      const cohorts = this.cohorts.filtered(this.dataSource.createQueryBuilder().select('cohort.id').from('cohort', 'cohort'), {
+        community,
+        country,
+        adminArea,
+        module,
+        language,
+      });
+      query.andWhere(`delivery.cohort_id IN (${cohorts.getQuery()})`, cohorts.getParameters());
+    }
+    if (filter.makeUp !== null && filter.makeUp !== undefined) query.andWhere('delivery.make_up = :makeUp', { makeUp: filter.makeUp });
+    whereBetween(query, 'delivery.delivered_on', filter.from ?? null, filter.to ?? null);
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'delivery.delivered_on', type: 'date', value: (d) => d.deliveredOn },
+          { expression: 'delivery.id', type: 'uuid', value: (d) => d.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  /** Progress of each cohort in one statement: plans delivered, plans in the module, the next plan. */
+  progressOf(cohortIds: readonly string[]): Promise<CohortProgressRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id AS "cohortId",
+         (SELECT count(*)::int FROM session_plan p WHERE p.module_id = c.module_id) AS total,
+         (SELECT count(*)::int FROM session_delivery d WHERE d.cohort_id = c.id AND NOT d.make_up) AS delivered,
+         (SELECT count(*)::int FROM session_delivery d WHERE d.cohort_id = c.id AND d.make_up) AS "makeUpSessions",
+         (SELECT max(d.delivered_on)::text FROM session_delivery d WHERE d.cohort_id = c.id) AS "lastDeliveredOn",
+         (SELECT p.id FROM session_plan p
+           WHERE p.module_id = c.module_id
+             AND NOT EXISTS (SELECT 1 FROM session_delivery d WHERE d.cohort_id = c.id AND d.session_plan_id = p.id AND NOT d.make_up)
+           ORDER BY p.number LIMIT 1) AS "nextSessionPlanId"
+       FROM cohort c WHERE c.id = ANY($1)`,
+      [onlyUuids(cohortIds)],
+    );
+  }
+}
