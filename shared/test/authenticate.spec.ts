@@ -1,5 +1,6 @@
 import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
-import { createAuthenticator, type IdentityStore } from '../src';
+import { createAuthenticator } from '../src/auth/authenticate';
+import { type IdentityStore } from '../src/auth/identity-store';
 
 const SECRET = 'unit-test-secret-of-at-least-thirty-two-chars';
 const ORG = '00000000-0000-4000-8000-0000000000a1';

@@ -1,4 +1,4 @@
-import { createDataSource, type PeaceGraphDataSource } from '../src';
+import { createDataSource, type PeaceGraphDataSource } from '../src/sql/data-source';
 import { createTestDatabase, graphqlClient, until, type TestDatabase } from '../src/testing';
 import type { DatabaseTimeouts } from '../src/sql/timeouts';
 import { startProbe, type Probe } from './support/probe-subgraph';

@@ -1,4 +1,6 @@
-import { EnvError, authProblems, readEnv, subgraphEnv } from '../src';
+import { authProblems } from '../src/auth/env';
+import { EnvError, readEnv } from '../src/server/env';
+import { subgraphEnv } from '../src/server/subgraph-env';
 import { databaseTimeouts, poolTimeouts } from '../src/sql/timeouts';
 
 describe('database timeouts', () => {

@@ -1,4 +1,6 @@
-import { EnvError, authProblems, readEnv, subgraphEnv } from '../src';
+import { authProblems } from '../src/auth/env';
+import { EnvError, readEnv } from '../src/server/env';
+import { subgraphEnv } from '../src/server/subgraph-env';
 
 describe('the settings every subgraph reads', () => {
   it('defaults to its own port and the directory on 4001', () => {

@@ -1,15 +1,12 @@
 import gql from 'graphql-tag';
 import { withCommonTypeDefs } from '../../src/graphql/type-defs';
 import type { DataSource } from 'typeorm';
-import {
-  createAuthenticator,
-  createLogger,
-  organisationOf,
-  startSubgraphServer,
-  type IdentityStore,
-  type RunningServer,
-  type SqlStatementCounter,
-} from '../../src';
+import { createAuthenticator } from '../../src/auth/authenticate';
+import { type IdentityStore } from '../../src/auth/identity-store';
+import { organisationOf } from '../../src/auth/viewer';
+import { createLogger } from '../../src/server/logger';
+import { startSubgraphServer, type RunningServer } from '../../src/server/server';
+import { type SqlStatementCounter } from '../../src/sql/statement-counter';
 import { TEST_AUTH } from '../../src/testing';
 
 /**
