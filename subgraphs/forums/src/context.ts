@@ -1,6 +1,6 @@
 import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { type Viewer } from '@peacegraph/kit/auth';
-import { type DirectoryClient } from '@peacegraph/kit/input';
+import { ReferenceChecks, type DirectoryClient } from '@peacegraph/kit/input';
 import { type PolicyContext } from '@peacegraph/kit/policy';
 import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
@@ -10,7 +10,6 @@ import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { RecommendationService } from './recommendation/recommendation.service';
 import { createRepositories, type Repositories } from './repositories';
 import { SearchService } from './search/search.service';
-import { Directory } from './services/directory';
 import { StatsService } from './statistics/statistics.service';
 import { TestimonyService } from './testimony/testimony.service';
 import { WorkingGroupService } from './working-group/working-group.service';
@@ -39,7 +38,7 @@ export function createContextFactory(dataSource: DataSource, directory: Director
   const repositories = createRepositories(dataSource);
   return async (viewer: Viewer, audit: AuditRecorder): Promise<ForumsContext> => {
     const loaders = createLoaders(repositories, viewer);
-    const places = new Directory(directory.url, directory.client?.());
+    const places = directory.client ? new ReferenceChecks(directory.client()) : ReferenceChecks.at(directory.url);
     // The kit's one write path (scope forums:write, owner, version, audit, retries). A write clears the
     // request's loaders, so the next mutation of the request validates against what this one wrote.
     const writes = new RecordWrites('forums', dataSource, viewer, audit, () => clearLoaders(loaders));

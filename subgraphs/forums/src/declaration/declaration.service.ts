@@ -10,6 +10,7 @@ import {
   notBefore,
   notInFuture,
   optionalDate,
+  type ReferenceChecks,
 } from '@peacegraph/kit/input';
 import { type Partner } from '@peacegraph/kit/policy';
 import { type RecordWrites } from '@peacegraph/kit/writes';
@@ -19,7 +20,6 @@ import { ownForum } from '../forum/forum.service';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
 import { RecommendationSchema } from '../recommendation/recommendation.entity';
-import type { Directory } from '../services/directory';
 import {
   DeclarationRecipientSchema,
   DeclarationSchema,
@@ -79,7 +79,7 @@ type RecipientValues = Pick<DeclarationRecipient, 'recipient' | 'organisationId'
 export class DeclarationService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
   ) {}
 

@@ -1,5 +1,5 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { given, Problems, optionalName, requiredName, notNull, isoDate } from '@peacegraph/kit/input';
+import { given, Problems, optionalName, requiredName, notNull, isoDate, type ReferenceChecks } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
@@ -7,7 +7,7 @@ import { givenFields } from '../audit-fields';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import type { Directory } from '../services/directory';
+import { regionsOfOrigin, venue as venueOf } from '../places';
 import { PARTICIPANT_CATEGORIES, type ForumScope, type ParticipantCategory } from '../values';
 import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, type Forum } from './forum.entity';
 import { countriesOf, distinct, forumDates, participantCount } from './forum.rules';
@@ -59,14 +59,14 @@ export class ForumService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateForumInput): Promise<Forum> {
     return this.writes.once(ForumSchema, input.clientMutationId, async (writer) => {
       const problems = new Problems();
-      const place = await problems.check('input.venue', () => this.directory.venue('input.venue', input.venue));
+      const place = await problems.check('input.venue', () => venueOf(this.directory, 'input.venue', input.venue));
       const {
         title,
         dates: { startsOn, endsOn },
@@ -124,7 +124,7 @@ export class ForumService {
         await manager.getRepository(ParticipantOriginSchema).insert(
           origins.map((o, i) => ({
             ...who,
-            regionPcode: regions[i]!.pcode,
+            regionPcode: regions[i]!.adminPcode,
             countryCode: regions[i]!.countryCode,
             participants: o.participants,
           })),
@@ -174,7 +174,8 @@ export class ForumService {
         problems.add(`input.origins.${i}.region`, `${origin.region} is listed twice`);
     });
     const regions = await problems.check('input.origins', () =>
-      this.directory.regions(
+      regionsOfOrigin(
+        this.directory,
         (i) => `input.origins.${i}.region`,
         origins.map((o) => o.region),
       ),
@@ -183,7 +184,7 @@ export class ForumService {
       if (!current.countriesRepresented.includes(region.countryCode)) {
         problems.add(
           `input.origins.${i}.region`,
-          `${region.pcode} is in ${region.countryCode}, which is not among the forum's countries (${current.countriesRepresented.join(', ')})`,
+          `${region.adminPcode} is in ${region.countryCode}, which is not among the forum's countries (${current.countriesRepresented.join(', ')})`,
         );
       }
     });
@@ -235,7 +236,7 @@ export class ForumService {
       changes.venueName = problems.check('input.venue.name', () =>
         optionalName('input.venue.name', venue.name, "The venue's name", LIMITS.name),
       );
-    const place = given(venue) ? await problems.check('input.venue', () => this.directory.venue('input.venue', venue)) : undefined;
+    const place = given(venue) ? await problems.check('input.venue', () => venueOf(this.directory, 'input.venue', venue)) : undefined;
     if (place)
       Object.assign(changes, {
         communityId: place.communityId,

@@ -1,5 +1,16 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { given, Problems, optionalName, requiredName, requiredText, notNull, isoDate, notBefore, notInFuture } from '@peacegraph/kit/input';
+import {
+  given,
+  Problems,
+  optionalName,
+  requiredName,
+  requiredText,
+  notNull,
+  isoDate,
+  notBefore,
+  notInFuture,
+  type ReferenceChecks,
+} from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { atMost, type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
@@ -7,7 +18,6 @@ import { givenFields } from '../audit-fields';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import type { Directory } from '../services/directory';
 import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../values';
 import { RecommendationFollowUpSchema, RecommendationSchema, RecommendationTextSchema, type Recommendation } from './recommendation.entity';
 import { checkFollowUp, translationsOf } from './recommendation.rules';
@@ -56,7 +66,7 @@ export class RecommendationService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
   ) {}
 
@@ -277,11 +287,14 @@ export class RecommendationService {
     pcode: string | null,
     communityId: string | null,
   ): Promise<{ addressedPcode: string | null; addressedCommunityId: string | null }> {
-    const area = pcode ? await this.directory.adminArea('input.addressedArea', pcode, [1, 2]) : null;
-    if (!communityId) return { addressedPcode: area?.pcode ?? null, addressedCommunityId: null };
+    const area = pcode ? await this.directory.area('input.addressedArea', pcode, [1, 2]) : null;
+    if (!communityId) return { addressedPcode: area?.adminPcode ?? null, addressedCommunityId: null };
     const community = await this.directory.community('input.addressedCommunity', communityId);
-    if (area && !community.adminPcode.startsWith(area.pcode)) {
-      throw badInput('input.addressedCommunity', `The community lies in ${community.adminPcode}, outside the addressed area ${area.pcode}`);
+    if (area && !community.adminPcode.startsWith(area.adminPcode)) {
+      throw badInput(
+        'input.addressedCommunity',
+        `The community lies in ${community.adminPcode}, outside the addressed area ${area.adminPcode}`,
+      );
     }
     return { addressedPcode: community.adminPcode, addressedCommunityId: community.communityId };
   }

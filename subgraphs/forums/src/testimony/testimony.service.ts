@@ -1,12 +1,12 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { given, Problems, requiredText, notNull, isoDate, notBefore, notInFuture } from '@peacegraph/kit/input';
+import { given, Problems, requiredText, notNull, isoDate, notBefore, notInFuture, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import { givenFields } from '../audit-fields';
 import type { Forum } from '../forum/forum.entity';
 import { ownForum } from '../forum/forum.service';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
-import type { Directory } from '../services/directory';
+import { regionsOfOrigin } from '../places';
 import type { ParticipantCategory, TestimonyAgeGroup } from '../values';
 import { TestimonySchema, type Testimony } from './testimony.entity';
 import { correctedGivenOn, givenDuring } from './testimony.rules';
@@ -42,7 +42,7 @@ export interface UpdateTestimonyInput {
 export class TestimonyService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
   ) {}
 
@@ -66,7 +66,7 @@ export class TestimonyService {
           body,
           speakerRole: input.speakerRole,
           speakerAgeGroup: input.speakerAgeGroup,
-          speakerRegionPcode: region.pcode,
+          speakerRegionPcode: region.adminPcode,
           speakerCountryCode: region.countryCode,
           givenOn,
           consentToPublish: input.consentToPublish,
@@ -169,7 +169,7 @@ export class TestimonyService {
     }
     if (given(speakerRegion)) {
       const region = await problems.check('input.speakerRegion', () => this.region(forum, speakerRegion));
-      changes.speakerRegionPcode = region?.pcode;
+      changes.speakerRegionPcode = region?.adminPcode;
       changes.speakerCountryCode = region?.countryCode;
     }
     return problems.done(changes);
@@ -184,7 +184,7 @@ export class TestimonyService {
 
   /** A region (admin-1) of one of the forum's countries. */
   private async region(forum: Forum, pcode: string) {
-    const [region] = await this.directory.regions(() => 'input.speakerRegion', [pcode]);
+    const [region] = await regionsOfOrigin(this.directory, () => 'input.speakerRegion', [pcode]);
     if (!forum.countriesRepresented.includes(region!.countryCode)) {
       throw badInput(
         'input.speakerRegion',

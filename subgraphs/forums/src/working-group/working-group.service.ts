@@ -1,10 +1,9 @@
-import { given, Problems, optionalName, notNull } from '@peacegraph/kit/input';
+import { given, Problems, optionalName, notNull, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import { givenFields } from '../audit-fields';
 import { ownForum } from '../forum/forum.service';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
-import type { Directory } from '../services/directory';
 import type { ForumTopic } from '../values';
 import { WorkingGroupSchema, type WorkingGroup } from './working-group.entity';
 import { findings, otherTopicOf } from './working-group.rules';
@@ -30,7 +29,7 @@ export interface UpdateWorkingGroupInput {
 export class WorkingGroupService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly directory: Directory,
+    private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
   ) {}
 
