@@ -1,44 +1,41 @@
-import { pageSize, type PageArgs } from '@peacegraph/kit/sql';
-import type { ForumsContext } from '../context';
+import { pageSize } from '@peacegraph/kit/sql';
+import type {
+  AdminAreaResolvers,
+  CommunityResolvers,
+  ForumResolvers,
+  MutationResolvers,
+  OrganisationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers';
 import { adminAreaRef, communityRef, organisationRef } from '../references';
-import type { Forum as ForumRow } from './forum.entity';
-import { forumFilterFrom, type ForumFilterInput } from './forum.rules';
-import type { CreateForumInput, ParticipantsInput, UpdateForumInput } from './forum.service';
+import { forumFilterFrom } from './forum.rules';
 
-type FirstArgs = { first?: number | null };
-/** A change to a record: its id, the version the caller read, and what changes. */
-type Change<I> = { id: string; version: number; input: I };
-
-export const forumQueries = {
-  forum: (_: unknown, { id }: { id: string }, { loaders }: ForumsContext) => loaders.forum.load(id),
-  forums: (_: unknown, args: { filter?: ForumFilterInput | null } & PageArgs, { repositories }: ForumsContext) =>
-    repositories.forums.list(forumFilterFrom(args.filter), args),
+export const forumQueries: QueryResolvers = {
+  forum: (_, { id }, { loaders }) => loaders.forum.load(id),
+  forums: (_, args, { repositories }) => repositories.forums.list(forumFilterFrom(args.filter), args),
 };
 
-export const forumMutations = {
-  createForum: (_: unknown, { input }: { input: CreateForumInput }, { forums }: ForumsContext) => forums.create(input),
-  updateForum: (_: unknown, { id, version, input }: Change<UpdateForumInput>, { forums }: ForumsContext) =>
-    forums.update(id, version, input),
-  recordForumParticipants: (_: unknown, { id, version, input }: Change<ParticipantsInput>, { forums }: ForumsContext) =>
-    forums.recordParticipants(id, version, input),
+export const forumMutations: MutationResolvers = {
+  createForum: (_, { input }, { forums }) => forums.create(input),
+  updateForum: (_, { id, version, input }, { forums }) => forums.update(id, version, input),
+  recordForumParticipants: (_, { id, version, input }, { forums }) => forums.recordParticipants(id, version, input),
 };
 
-export const Forum = {
+export const Forum: ForumResolvers = {
   /**
    * How the gateway turns a reference into our record: through the request's loaders, so a list of 50
    * references costs one statement per type.
    */
-  __resolveReference: (ref: { id: string }, { loaders }: ForumsContext) => loaders.forum.load(ref.id),
-  community: (forum: ForumRow) => communityRef(forum.communityId),
-  adminArea: (forum: ForumRow) => adminAreaRef(forum.adminPcode),
-  convenors: (forum: ForumRow) => forum.convenorIds.map(organisationRef),
-  coConvenors: (forum: ForumRow) => forum.coConvenorIds.map(organisationRef),
-  participants: (forum: ForumRow, _: unknown, { stats }: ForumsContext) => stats.participantsOf(forum),
-  workingGroups: (forum: ForumRow, _: unknown, { loaders }: ForumsContext) => loaders.workingGroupsOfForum.load(forum.id),
-  testimonies: (forum: ForumRow, args: FirstArgs, { loaders }: ForumsContext) =>
-    loaders.testimoniesOfForum({ first: pageSize(args.first) }).load(forum.id),
-  declarations: (forum: ForumRow, _: unknown, { loaders }: ForumsContext) => loaders.declarationsOfForum.load(forum.id),
-  recommendationStats: async (forum: ForumRow, _: unknown, { loaders }: ForumsContext) => {
+  __resolveReference: (ref, { loaders }) => loaders.forum.load(ref.id),
+  community: (forum) => communityRef(forum.communityId),
+  adminArea: (forum) => adminAreaRef(forum.adminPcode),
+  convenors: (forum) => forum.convenorIds.map(organisationRef),
+  coConvenors: (forum) => forum.coConvenorIds.map(organisationRef),
+  participants: (forum, _, { stats }) => stats.participantsOf(forum),
+  workingGroups: (forum, _, { loaders }) => loaders.workingGroupsOfForum.load(forum.id),
+  testimonies: (forum, args, { loaders }) => loaders.testimoniesOfForum({ first: pageSize(args.first) }).load(forum.id),
+  declarations: (forum, _, { loaders }) => loaders.declarationsOfForum.load(forum.id),
+  recommendationStats: async (forum, _, { loaders }) => {
     const row = await loaders.recommendationStatsOfForum.load(forum.id);
     const recommendations = row?.recommendations ?? 0;
     return {
@@ -50,7 +47,7 @@ export const Forum = {
       implementationRate: recommendations ? (row?.implemented ?? 0) / recommendations : null,
     };
   },
-  recordedBy: (forum: ForumRow) => organisationRef(forum.ownerOrg),
+  recordedBy: (forum) => organisationRef(forum.ownerOrg),
 };
 
 /**
@@ -58,21 +55,21 @@ export const Forum = {
  * list is one statement for all the parents of a request (see loaders.ts), at most `first` per parent:
  * a forum can belong to several parents asked about (an area and its region), so each keeps its own first.
  */
-export const forumsUnderDirectory = {
+export const forumsUnderDirectory: { Community: CommunityResolvers; AdminArea: AdminAreaResolvers; Organisation: OrganisationResolvers } = {
   Community: {
-    forums: async ({ id }: { id: string }, args: FirstArgs, { loaders }: ForumsContext) => {
+    forums: async ({ id }, args, { loaders }) => {
       const first = pageSize(args.first);
       return (await loaders.forumsInCommunity({ first }).load(id)).slice(0, first);
     },
   },
   AdminArea: {
-    forums: async ({ pcode }: { pcode: string }, args: FirstArgs, { loaders }: ForumsContext) => {
+    forums: async ({ pcode }, args, { loaders }) => {
       const first = pageSize(args.first);
       return (await loaders.forumsInArea({ first }).load(pcode)).slice(0, first);
     },
   },
   Organisation: {
-    forumsConvened: async ({ id }: { id: string }, args: FirstArgs, { loaders }: ForumsContext) => {
+    forumsConvened: async ({ id }, args, { loaders }) => {
       const first = pageSize(args.first);
       return (await loaders.forumsConvenedBy({ first }).load(id)).slice(0, first);
     },

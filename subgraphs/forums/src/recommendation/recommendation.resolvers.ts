@@ -1,78 +1,74 @@
 import { organisationOf } from '@peacegraph/kit/auth';
-import { pageSize, type PageArgs } from '@peacegraph/kit/sql';
-import type { ForumsContext } from '../context';
+import { loadExisting, pageSize } from '@peacegraph/kit/sql';
 import { versionIn } from '../declaration/declaration.resolvers';
+import type {
+  AdminAreaResolvers,
+  CommunityResolvers,
+  ForumRecommendationFollowUpResolvers,
+  ForumRecommendationResolvers,
+  ForumRecommendationTextResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers';
 import { communityRef, languageRef, optionalAdminAreaRef, optionalOrganisationRef } from '../references';
-import type { Recommendation, RecommendationFollowUp, RecommendationText } from './recommendation.entity';
-import { NEXT_STATUSES, recommendationFilterFrom, type RecommendationFilterInput } from './recommendation.rules';
-import type { AddRecommendationInput, FollowUpInput, UpdateRecommendationInput } from './recommendation.service';
+import { NEXT_STATUSES, recommendationFilterFrom } from './recommendation.rules';
 
-type FirstArgs = { first?: number | null };
-/** A change to a record: its id, the version the caller read, and what changes. */
-type Change<I> = { id: string; version: number; input: I };
-
-export const recommendationQueries = {
-  forumRecommendation: (_: unknown, { id }: { id: string }, { loaders }: ForumsContext) => loaders.recommendation.load(id),
-  forumRecommendations: (
-    _: unknown,
-    args: { filter?: RecommendationFilterInput | null } & PageArgs,
-    { repositories, viewer }: ForumsContext,
-  ) => repositories.recommendations.list(recommendationFilterFrom(args.filter), args, organisationOf(viewer)),
+export const recommendationQueries: QueryResolvers = {
+  forumRecommendation: (_, { id }, { loaders }) => loaders.recommendation.load(id),
+  forumRecommendations: (_, args, { repositories, viewer }) =>
+    repositories.recommendations.list(recommendationFilterFrom(args.filter), args, organisationOf(viewer)),
 };
 
-export const recommendationMutations = {
-  addForumRecommendation: (_: unknown, { input }: { input: AddRecommendationInput }, { recommendations }: ForumsContext) =>
-    recommendations.add(input),
-  updateForumRecommendation: (_: unknown, { id, version, input }: Change<UpdateRecommendationInput>, { recommendations }: ForumsContext) =>
-    recommendations.update(id, version, input),
-  recordRecommendationFollowUp: (_: unknown, { id, version, input }: Change<FollowUpInput>, { recommendations }: ForumsContext) =>
-    recommendations.recordFollowUp(id, version, input),
+export const recommendationMutations: MutationResolvers = {
+  addForumRecommendation: (_, { input }, { recommendations }) => recommendations.add(input),
+  updateForumRecommendation: (_, { id, version, input }, { recommendations }) => recommendations.update(id, version, input),
+  recordRecommendationFollowUp: (_, { id, version, input }, { recommendations }) => recommendations.recordFollowUp(id, version, input),
 };
 
-export const ForumRecommendation = {
+export const ForumRecommendation: ForumRecommendationResolvers = {
   /** With the same visibility as every other read: a draft's recommendation of another organisation is null. */
-  __resolveReference: (ref: { id: string }, { loaders }: ForumsContext) => loaders.recommendation.load(ref.id),
-  declaration: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) =>
-    loaders.declaration.load(recommendation.declarationId),
-  forum: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) => loaders.forum.load(recommendation.forumId),
-  addresseeOrganisation: (recommendation: Recommendation) => optionalOrganisationRef(recommendation.addresseeOrg),
-  addressedArea: (recommendation: Recommendation) => optionalAdminAreaRef(recommendation.addressedPcode),
-  addressedCommunity: (recommendation: Recommendation) => communityRef(recommendation.addressedCommunityId),
-  text: async (recommendation: Recommendation, { language }: { language?: string | null }, { loaders }: ForumsContext) =>
+  __resolveReference: (ref, { loaders }) => loaders.recommendation.load(ref.id),
+  // A recommendation is visible exactly when its declaration is: they share its publication date.
+  declaration: (recommendation, _, { loaders }) => loadExisting(loaders.declaration, recommendation.declarationId),
+  forum: (recommendation, _, { loaders }) => loadExisting(loaders.forum, recommendation.forumId),
+  addresseeOrganisation: (recommendation) => optionalOrganisationRef(recommendation.addresseeOrg),
+  addressedArea: (recommendation) => optionalAdminAreaRef(recommendation.addressedPcode),
+  addressedCommunity: (recommendation) => communityRef(recommendation.addressedCommunityId),
+  text: async (recommendation, { language }, { loaders }) =>
     versionIn(await loaders.recommendationTexts.load(recommendation.id), language).body,
-  language: (recommendation: Recommendation) => languageRef(recommendation.language),
-  versions: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) => loaders.recommendationTexts.load(recommendation.id),
-  statusSince: (recommendation: Recommendation) => recommendation.statusSince ?? recommendation.adoptedOn,
-  nextStatuses: (recommendation: Recommendation) => NEXT_STATUSES[recommendation.status],
-  followUps: (recommendation: Recommendation, _: unknown, { loaders }: ForumsContext) =>
-    loaders.followUpsOfRecommendation.load(recommendation.id),
+  language: (recommendation) => languageRef(recommendation.language),
+  versions: (recommendation, _, { loaders }) => loaders.recommendationTexts.load(recommendation.id),
+  statusSince: (recommendation) => recommendation.statusSince ?? recommendation.adoptedOn,
+  // A copy: the rules' list is shared and read-only.
+  nextStatuses: (recommendation) => [...NEXT_STATUSES[recommendation.status]],
+  followUps: (recommendation, _, { loaders }) => loaders.followUpsOfRecommendation.load(recommendation.id),
 };
 
-export const ForumRecommendationText = {
-  language: (text: RecommendationText) => languageRef(text.language),
-  text: (text: RecommendationText) => text.body,
+export const ForumRecommendationText: ForumRecommendationTextResolvers = {
+  language: (text) => languageRef(text.language),
+  text: (text) => text.body,
 };
 
-export const ForumRecommendationFollowUp = {
-  from: (followUp: RecommendationFollowUp) => followUp.fromStatus,
-  to: (followUp: RecommendationFollowUp) => followUp.toStatus,
-  reportingOrganisation: (followUp: RecommendationFollowUp) => optionalOrganisationRef(followUp.reportingOrg),
-  recordedAt: (followUp: RecommendationFollowUp) => followUp.createdAt,
+export const ForumRecommendationFollowUp: ForumRecommendationFollowUpResolvers = {
+  from: (followUp) => followUp.fromStatus,
+  to: (followUp) => followUp.toStatus,
+  reportingOrganisation: (followUp) => optionalOrganisationRef(followUp.reportingOrg),
+  recordedAt: (followUp) => followUp.createdAt,
 };
 
 /**
  * The recommendations addressing the directory's communities and areas: one statement for all the
  * parents of a request (see loaders.ts), at most `first` per parent, each parent keeping its own first.
  */
-export const recommendationsUnderDirectory = {
+export const recommendationsUnderDirectory: { Community: CommunityResolvers; AdminArea: AdminAreaResolvers } = {
   Community: {
-    forumRecommendations: async ({ id }: { id: string }, args: FirstArgs, { loaders }: ForumsContext) => {
+    forumRecommendations: async ({ id }, args, { loaders }) => {
       const first = pageSize(args.first);
       return (await loaders.recommendationsAddressingCommunity({ first }).load(id)).slice(0, first);
     },
   },
   AdminArea: {
-    forumRecommendations: async ({ pcode }: { pcode: string }, args: FirstArgs, { loaders }: ForumsContext) => {
+    forumRecommendations: async ({ pcode }, args, { loaders }) => {
       const first = pageSize(args.first);
       return (await loaders.recommendationsAddressingArea({ first }).load(pcode)).slice(0, first);
     },

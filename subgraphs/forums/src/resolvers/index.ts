@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers';
 import {
   Declaration,
   declarationMutations,
@@ -19,11 +20,8 @@ import { ForumParticipants, statisticsQueries } from '../statistics/statistics.r
 import { Testimony, testimonyMutations, testimonyQueries } from '../testimony/testimony.resolvers';
 import { ForumWorkingGroup, workingGroupMutations } from '../working-group/working-group.resolvers';
 
-/** The directory's entities are their keys here: a reference resolves to itself, and features add lists under it. */
-const reference = <T>(ref: T) => ref;
-
 /** Every feature's resolvers, merged; the kit adds the scalars and forumsAuditLog. */
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: { ...forumQueries, ...declarationQueries, ...recommendationQueries, ...testimonyQueries, ...searchQueries, ...statisticsQueries },
   Mutation: { ...forumMutations, ...workingGroupMutations, ...testimonyMutations, ...declarationMutations, ...recommendationMutations },
   Forum,
@@ -37,7 +35,8 @@ export const resolvers = {
   ForumRecommendationText,
   ForumRecommendationFollowUp,
   ForumSearchResult,
-  Community: { __resolveReference: reference, ...forumsUnderDirectory.Community, ...recommendationsUnderDirectory.Community },
-  AdminArea: { __resolveReference: reference, ...forumsUnderDirectory.AdminArea, ...recommendationsUnderDirectory.AdminArea },
-  Organisation: { __resolveReference: reference, ...forumsUnderDirectory.Organisation },
+  // The directory's entities are their keys here: a reference resolves to itself; features add lists under it.
+  Community: { __resolveReference: (ref) => ref, ...forumsUnderDirectory.Community, ...recommendationsUnderDirectory.Community },
+  AdminArea: { __resolveReference: (ref) => ref, ...forumsUnderDirectory.AdminArea, ...recommendationsUnderDirectory.AdminArea },
+  Organisation: { __resolveReference: (ref) => ref, ...forumsUnderDirectory.Organisation },
 };

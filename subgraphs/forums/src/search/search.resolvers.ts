@@ -1,11 +1,10 @@
-import type { ForumsContext } from '../context';
-import type { SearchArgs } from './search.service';
+import type { ForumSearchResultResolvers, QueryResolvers } from '../generated/resolvers';
 
-export const searchQueries = {
-  forumSearch: (_: unknown, args: SearchArgs, { search }: ForumsContext) => search.search(args),
+export const searchQueries: QueryResolvers = {
+  forumSearch: (_, args, { search }) => search.search(args),
 };
 
 /** Which record a search match is: each kind has a field the others lack. */
-export const ForumSearchResult = {
-  __resolveType: (node: object) => ('speakerRole' in node ? 'Testimony' : 'theme' in node ? 'ForumRecommendation' : 'Declaration'),
+export const ForumSearchResult: ForumSearchResultResolvers = {
+  __resolveType: (node) => ('speakerRole' in node ? 'Testimony' : 'theme' in node ? 'ForumRecommendation' : 'Declaration'),
 };

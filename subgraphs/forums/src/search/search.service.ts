@@ -108,7 +108,7 @@ export class SearchService {
         snippet: snippetOf(hit.headline ?? ''),
       }))
       // A record made invisible between the two statements is left out rather than shown.
-      .filter((edge) => edge.node);
+      .filter((edge): edge is typeof edge & { node: SearchNode } => Boolean(edge.node));
     let total: Promise<number> | undefined;
     return {
       edges,

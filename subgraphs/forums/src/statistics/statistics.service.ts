@@ -110,12 +110,16 @@ export class StatsService {
     const rows = await this.repositories.implementation.standing(args.filter, args.groupBy, args.interval, from, to);
     const byKey = new Map<string, Map<string, StandingRow>>();
     for (const row of rows) byKey.set(row.key, (byKey.get(row.key) ?? new Map()).set(row.starts, row));
-    const keys = (args.groupBy === 'THEME' ? RECOMMENDATION_THEMES : RECOMMENDATION_ADDRESSEES).filter((k) => byKey.has(k));
-    const field = args.groupBy === 'THEME' ? 'theme' : 'addressee';
+    const series = (key: string) => periods.map((p) => point(p, byKey.get(key)!.get(p.starts)));
+    // Groups in the order of their enum, each named by the field of its grouping.
+    const groups =
+      args.groupBy === 'THEME'
+        ? RECOMMENDATION_THEMES.filter((k) => byKey.has(k)).map((theme) => ({ theme, series: series(theme) }))
+        : RECOMMENDATION_ADDRESSEES.filter((k) => byKey.has(k)).map((addressee) => ({ addressee, series: series(addressee) }));
     return {
       groupBy: args.groupBy,
       interval: args.interval,
-      groups: keys.map((key) => ({ [field]: key, series: periods.map((p) => point(p, byKey.get(key)!.get(p.starts))) })),
+      groups,
       overall: periods.map((p) => {
         const cells = [...byKey.values()].map((m) => m.get(p.starts)).filter((r): r is StandingRow => Boolean(r));
         const sum = (f: 'recommendations' | 'inProgress' | 'implemented' | 'rejected') => cells.reduce((n, r) => n + r[f], 0);
