@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { BENCH_WRITER } from './curriculum-data';
 import { DISPLACEMENT_OWNER } from './organisations';
-import { addToFlowWeeksSql } from '../../subgraphs/displacement/src/repositories/transhumance/flow-weeks';
+import { addToFlowWeeksSql } from '../../subgraphs/displacement/src/flow/flow-weeks';
 
 const BATCH_KEY = 'bench:flows:';
 /** Observations per generated batch, as a counting team's upload of a few days would hold. */

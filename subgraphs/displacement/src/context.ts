@@ -2,57 +2,66 @@ import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks } from '@peacegraph/kit/input';
 import { type PolicyContext } from '@peacegraph/kit/policy';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
+import { AlertService } from './alert/alert.service';
+import { EarlyActionService } from './alert/early-action.service';
+import { AwarenessSessionService } from './awareness/awareness.service';
+import { CorridorService } from './corridor/corridor.service';
+import { DisplacementReportService } from './displacement-report/displacement-report.service';
+import { FlowService } from './flow/flow.service';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import { PlaceService } from './place/place.service';
+import { ReintegrationCaseService } from './reintegration/reintegration-case.service';
+import { ReintegrationProgrammeService } from './reintegration/reintegration-programme.service';
 import { createRepositories, type Repositories } from './repositories';
-import { createDisplacementServices } from './services/displacement';
-import { createTranshumanceServices } from './services/transhumance';
-import { Writes } from './services/writes';
+import { DisplacementFiguresService } from './statistics/displacement-figures.service';
+import { TranshumanceAggregates } from './statistics/transhumance-figures.service';
 
-/** What every service factory of this subgraph receives, fresh per request. */
-export interface ServiceDependencies {
+export interface DisplacementContext extends PolicyContext {
   dataSource: DataSource;
-  viewer: Viewer;
-  audit: AuditRecorder;
   loaders: Loaders;
   repositories: Repositories;
-  directory: ReferenceChecks;
-  writes: Writes;
+  displacementReports: DisplacementReportService;
+  reintegrationProgrammes: ReintegrationProgrammeService;
+  reintegrationCases: ReintegrationCaseService;
+  awarenessSessions: AwarenessSessionService;
+  displacementFigures: DisplacementFiguresService;
+  transhumanceCorridors: CorridorService;
+  transhumancePlaces: PlaceService;
+  transhumanceFlows: FlowService;
+  transhumanceEarlyAction: EarlyActionService;
+  transhumanceAlerts: AlertService;
+  transhumanceAggregates: TranshumanceAggregates;
 }
 
-export type DisplacementContext = PolicyContext & {
-  dataSource: DataSource;
-  loaders: Loaders;
-  repositories: Repositories;
-} & ReturnType<typeof createDisplacementServices> &
-  ReturnType<typeof createTranshumanceServices>;
-
-/**
- * Per request: the verified caller, fresh loaders and directory lookups, services bound to them. The
- * subgraph holds two halves of the agency's work — displacement and reintegration, and transhumance —
- * each with its own services, repositories and loaders, joined here.
- */
+/** Per request: the verified caller, fresh loaders and directory lookups, services bound to them. */
 export function createContextFactory(dataSource: DataSource, directoryUrl: string) {
   const repositories = createRepositories(dataSource);
   return async (viewer: Viewer, audit: AuditRecorder): Promise<DisplacementContext> => {
     const loaders = createLoaders(repositories, viewer);
-    const dependencies: ServiceDependencies = {
-      dataSource,
-      viewer,
-      audit,
-      loaders,
-      repositories,
-      directory: ReferenceChecks.at(directoryUrl),
-      writes: new Writes(dataSource, viewer, audit, () => clearLoaders(loaders)),
-    };
+    const directory = ReferenceChecks.at(directoryUrl);
+    // The kit's one write path (scope displacement:write, owner, version, audit, retries). A write clears
+    // the request's loaders, so the next mutation of the request validates against what this one wrote.
+    const writes = new RecordWrites('displacement', dataSource, viewer, audit, () => clearLoaders(loaders));
+    const earlyAction = new EarlyActionService(dataSource, repositories, loaders, writes);
     return {
       viewer,
       audit,
       dataSource,
       loaders,
       repositories,
-      ...createDisplacementServices(dependencies),
-      ...createTranshumanceServices(dependencies),
+      displacementReports: new DisplacementReportService(loaders, directory, writes),
+      reintegrationProgrammes: new ReintegrationProgrammeService(loaders, directory, writes),
+      reintegrationCases: new ReintegrationCaseService(viewer, repositories, loaders, directory, writes),
+      awarenessSessions: new AwarenessSessionService(loaders, directory, writes),
+      displacementFigures: new DisplacementFiguresService(viewer, repositories),
+      transhumanceCorridors: new CorridorService(loaders, directory, writes),
+      transhumancePlaces: new PlaceService(loaders, directory, writes),
+      transhumanceFlows: new FlowService(repositories, loaders, directory, writes, earlyAction),
+      transhumanceEarlyAction: earlyAction,
+      transhumanceAlerts: new AlertService(loaders, directory, writes),
+      transhumanceAggregates: new TranshumanceAggregates(viewer, repositories),
     };
   };
 }

@@ -2,7 +2,6 @@ import { refusalOf } from '@peacegraph/kit/testing';
 import { checkStatusChange } from '@peacegraph/kit/input';
 import { loadTypeDefs } from '@peacegraph/kit/server';
 import fs from 'node:fs';
-import { parse } from 'graphql';
 import {
   AWARENESS_SESSION_KINDS,
   DISPLACEMENT_AGE_GROUPS,
@@ -14,12 +13,12 @@ import {
   REINTEGRATION_PROGRAMME_KINDS,
   REINTEGRATION_STATUSES,
   type ReintegrationStatus,
-} from '../src/entities/displacement';
+} from '../src/displacement-values';
 import { IDMC_FILE, parseIdmcCsv } from '../src/reference/idmc-figures';
 import { subgraph } from '../src/subgraph';
-import { checkReportFigures, type ReportFigures } from '../src/services/displacement-report-rules';
-import { acceptsAssistance, NEXT_CASE_STATUSES } from '../src/services/reintegration-status';
-import { readParticipants } from '../src/services/awareness-session-service';
+import { checkReportFigures, type ReportFigures } from '../src/displacement-report/displacement-report.rules';
+import { acceptsAssistance, NEXT_CASE_STATUSES } from '../src/reintegration/reintegration.rules';
+import { readParticipants } from '../src/awareness/awareness.service';
 
 describe('the reintegration case status machine, pair by pair', () => {
   const allowed: [ReintegrationStatus, ReintegrationStatus][] = [

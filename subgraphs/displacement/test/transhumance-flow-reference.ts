@@ -1,4 +1,4 @@
-import type { WeeklyFlowFilter } from '../src/repositories/transhumance/flow-weeks';
+import type { WeeklyFlowFilter } from '../src/flow/flow-weeks';
 
 /**
  * Weekly flows summed over the observations themselves, as transhumanceFlows did before the weekly

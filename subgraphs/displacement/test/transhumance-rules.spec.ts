@@ -7,9 +7,9 @@ import {
   SPOT_KINDS,
   tropicalLivestockUnits,
   type AlertStatus,
-} from '../src/entities/transhumance-values';
-import { canMove, canReach, refusal, type AlertMove } from '../src/services/alert-status';
-import { EARLY_ACTION_DEFAULTS, readOverrides } from '../src/services/early-action-settings';
+} from '../src/transhumance-values';
+import { canMove, canReach, refusal, type AlertMove } from '../src/alert/alert.rules';
+import { EARLY_ACTION_DEFAULTS, readOverrides } from '../src/alert/early-action-settings';
 import {
   headingText,
   headsText,
@@ -19,11 +19,11 @@ import {
   type CorridorForRules,
   type ObservationForRules,
   type SpotForRules,
-} from '../src/services/early-action';
-import { densify, greatCircleKm, locateOnPath, pathLengthKm } from '../src/services/geo';
-import { readSeason, timingOf, type SeasonWindow } from '../src/services/season';
-import { checkPathInCountries, readPath } from '../src/services/transhumance/corridor-path';
-import { cutAtWholeWeeks } from '../src/repositories/transhumance/flow-weeks';
+} from '../src/alert/early-action.rules';
+import { densify, greatCircleKm, locateOnPath, pathLengthKm } from '../src/geo';
+import { readSeason, timingOf, type SeasonWindow } from '../src/corridor/season';
+import { checkPathInCountries, readPath } from '../src/corridor/corridor-path';
+import { cutAtWholeWeeks } from '../src/flow/flow-weeks';
 
 const DAY = 86_400_000;
 const KM_PER_DEGREE = (6378.168 * Math.PI) / 180;

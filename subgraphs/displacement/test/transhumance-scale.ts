@@ -10,7 +10,7 @@
 import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@peacegraph/kit/sql';
 import { subgraphDataSource } from '@peacegraph/kit/server';
 import { subgraph } from '../src/subgraph';
-import { addBatchToFlowWeeks, weeklyFlows, weeklyFlowsStatement, type WeeklyFlowFilter } from '../src/repositories/transhumance/flow-weeks';
+import { addBatchToFlowWeeks, weeklyFlows, weeklyFlowsStatement, type WeeklyFlowFilter } from '../src/flow/flow-weeks';
 import { weeklyFlowsFromObservations } from './transhumance-flow-reference';
 
 const SERVER = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/postgres';

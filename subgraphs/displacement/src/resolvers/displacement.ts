@@ -1,7 +1,11 @@
 import type { Resolvers } from '../generated/resolvers';
-import { AwarenessParticipants, AwarenessSession, awarenessMutations, awarenessQueries } from './awareness-resolvers';
-import { displacementDirectoryFields } from './displacement-directory-entities';
-import { DisplacementReport, displacementReportMutations, displacementReportQueries } from './displacement-report-resolvers';
+import { AwarenessParticipants, AwarenessSession, awarenessMutations, awarenessQueries } from '../awareness/awareness.resolvers';
+import { displacementDirectoryFields } from '../directory/directory.resolvers';
+import {
+  DisplacementReport,
+  displacementReportMutations,
+  displacementReportQueries,
+} from '../displacement-report/displacement-report.resolvers';
 import {
   ReintegrationAssistance,
   ReintegrationCase,
@@ -9,7 +13,7 @@ import {
   ReintegrationStatsLine,
   reintegrationMutations,
   reintegrationQueries,
-} from './reintegration-resolvers';
+} from '../reintegration/reintegration.resolvers';
 
 /** Resolvers of displacement figures, reintegration and awareness sessions, by GraphQL type. */
 export const displacementResolvers: Resolvers = {

@@ -3,24 +3,17 @@
  * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
  * connections are the kit's `Connection` of their node's type without being listed.
  */
-import type {
-  AlertRecipient,
-  AlertTransition,
-  AwarenessSession,
-  CountingPoint,
-  DisplacementReport,
-  FlowObservation,
-  ReintegrationAssistance,
-  ReintegrationCase,
-  ReintegrationProgramme,
-  SensitiveSpot,
-  TranshumanceAlert,
-  TranshumanceCorridor,
-} from '../entities';
-import type { DisplacementFiguresService } from '../services/displacement-figures-service';
-import type { AlertEvidence } from '../services/early-action';
-import type { CaseloadFigures } from '../services/reintegration-caseload';
-import type { TranshumanceAggregates } from '../services/transhumance/aggregate-service';
+import type { AlertRecipient, AlertTransition, TranshumanceAlert } from '../alert/alert.entity';
+import type { AwarenessSession } from '../awareness/awareness.entity';
+import type { CountingPoint, SensitiveSpot } from '../place/place.entity';
+import type { DisplacementReport } from '../displacement-report/displacement-report.entity';
+import type { FlowObservation } from '../flow/flow.entity';
+import type { ReintegrationAssistance, ReintegrationCase, ReintegrationProgramme } from '../reintegration/reintegration.entity';
+import type { TranshumanceCorridor } from '../corridor/corridor.entity';
+import type { DisplacementFiguresService } from '../statistics/displacement-figures.service';
+import type { AlertEvidence } from '../alert/early-action.rules';
+import type { CaseloadFigures } from '../statistics/reintegration-caseload';
+import type { TranshumanceAggregates } from '../statistics/transhumance-figures.service';
 
 // The directory's entities: displacement holds their keys only, and a community's coordinates when
 // the gateway sends them (@requires).

@@ -1,9 +1,9 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { pageSize } from '@peacegraph/kit/sql';
 import type { MutationResolvers, QueryResolvers, Resolvers } from '../generated/resolvers';
-import { EARLY_ACTION_DEFAULTS } from '../services/early-action-settings';
-import type { AlertFilter } from '../repositories/transhumance/alert-repository';
-import { checkBox, checkRadius, type AlongCorridorFilter, type BoxFilter, type NearFilter } from '../repositories/transhumance/geo-filters';
+import { EARLY_ACTION_DEFAULTS } from '../alert/early-action-settings';
+import type { AlertFilter } from '../alert/alert.repository';
+import { checkBox, checkRadius, type AlongCorridorFilter, type BoxFilter, type NearFilter } from '../geo-filters';
 
 type Geo = { withinBox?: BoxFilter | null; near?: NearFilter | null; alongCorridor?: AlongCorridorFilter | null };
 

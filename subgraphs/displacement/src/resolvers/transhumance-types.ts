@@ -1,9 +1,9 @@
 import { discloseCounts } from '@peacegraph/kit/disclosure';
 import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
-import { tropicalLivestockUnits, type Heads } from '../entities/transhumance-values';
+import { tropicalLivestockUnits, type Heads } from '../transhumance-values';
 import type { Resolvers } from '../generated/resolvers';
-import { effectiveSettings } from '../services/early-action-settings';
-import { parseBox } from '../services/transhumance/corridor-path';
+import { effectiveSettings } from '../alert/early-action-settings';
+import { parseBox } from '../corridor/corridor-path';
 
 // A key the row always has gives a reference, one it may lack a reference or null.
 function adminAreaRef(pcode: string): { __typename: string; pcode: string };

@@ -5,7 +5,7 @@ import type {
   ReintegrationAgeGroup,
   ReintegrationAssistanceKind,
   ReintegrationCategory,
-} from '../entities/displacement';
+} from '../displacement-values';
 import type { DemoCommunity } from './demo-data';
 
 /**

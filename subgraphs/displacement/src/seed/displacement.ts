@@ -4,7 +4,8 @@ import { addDays, today } from '@peacegraph/kit/input';
 import { seedOnce } from '@peacegraph/kit/sql';
 import type { DataSource } from 'typeorm';
 import { createContextFactory, type DisplacementContext } from '../context';
-import type { IdpGroup, ReasonCount, ReintegrationProgramme } from '../entities/displacement';
+import type { IdpGroup, ReasonCount } from '../displacement-report/displacement-report.entity';
+import type { ReintegrationProgramme } from '../reintegration/reintegration.entity';
 import { DEMO_COMMUNITIES, ECOWAS_COMMISSION, MOBILITY_AGENCY } from './demo-data';
 import {
   DEMO_AREA_ROUNDS,

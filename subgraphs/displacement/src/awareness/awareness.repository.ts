@@ -1,0 +1,91 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import {
+  keysetConnection,
+  onlyUuids,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit/sql';
+import { AwarenessSessionSchema, type AwarenessSession } from './awareness.entity';
+import { type AwarenessSessionKind } from '../displacement-values';
+
+export interface AwarenessSessionFilter {
+  community?: string | null;
+  adminArea?: string | null;
+  kind?: AwarenessSessionKind | null;
+  organisation?: string | null;
+  facilitator?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export class AwarenessRepository {
+  private readonly rows: Repository<AwarenessSession>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository(AwarenessSessionSchema);
+  }
+
+  byIds(ids: readonly string[]): Promise<AwarenessSession[]> {
+    return this.rows.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  /** Latest first. */
+  list(filter: AwarenessSessionFilter, page: PageArgs): Promise<Connection<AwarenessSession>> {
+    const query = this.rows.createQueryBuilder('session');
+    if (filter.community) whereId(query, 'session.community_id', filter.community, 'community');
+    if (filter.adminArea) whereWithinAdminArea(query, 'session.admin_pcode', filter.adminArea);
+    if (filter.kind) query.andWhere('session.kind = :kind', { kind: filter.kind });
+    if (filter.organisation) whereId(query, 'session.owner_org', filter.organisation, 'organisation');
+    if (filter.facilitator) {
+      if (onlyUuids([filter.facilitator]).length === 0) query.andWhere('1 = 0');
+      else query.andWhere('session.facilitator_ids @> ARRAY[:facilitator]::uuid[]', { facilitator: filter.facilitator });
+    }
+    whereBetween(query, 'session.held_on', filter.from, filter.to);
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'session.held_on', type: 'date', value: (s) => s.heldOn },
+          { expression: 'session.id', type: 'uuid', value: (s) => s.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  /** The latest sessions of each community. */
+  ofCommunities(communityIds: readonly string[], first: number): Promise<AwarenessSession[]> {
+    return this.rows
+      .createQueryBuilder('session')
+      .where(`session.id IN (${firstOfEach('awareness_session', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`, {
+        ids: onlyUuids(communityIds),
+        first,
+      })
+      .orderBy('session.held_on', 'DESC')
+      .addOrderBy('session.id', 'DESC')
+      .getMany();
+  }
+
+  /** The latest sessions each organisation facilitated (a session of several facilitators counts for each). */
+  facilitatedBy(organisationIds: readonly string[], first: number): Promise<AwarenessSession[]> {
+    return this.rows
+      .createQueryBuilder('session')
+      .where(
+        `session.id IN (${firstOfEach(
+          'awareness_session CROSS JOIN LATERAL unnest(facilitator_ids) AS facilitator',
+          'facilitator',
+          'held_on DESC, id DESC',
+          'facilitator_ids && CAST(:ids AS uuid[]) AND facilitator = ANY(:ids)',
+        )})`,
+        { ids: onlyUuids(organisationIds), first },
+      )
+      .orderBy('session.held_on', 'DESC')
+      .addOrderBy('session.id', 'DESC')
+      .getMany();
+  }
+}

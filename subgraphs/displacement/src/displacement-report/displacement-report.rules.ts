@@ -1,0 +1,96 @@
+import { badInput } from '@peacegraph/kit/errors';
+import { wholeNumber } from '@peacegraph/kit/input';
+import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_REASONS, DISPLACEMENT_SEXES } from '../displacement-values';
+import { type IdpGroup, type OriginCount, type ReasonCount } from './displacement-report.entity';
+
+/** Larger than any admin area's displaced population; catches a figure typed with extra zeros. */
+export const MOST_PEOPLE = 10_000_000;
+
+export interface ReportFigures {
+  idpIndividuals: number;
+  idpHouseholds: number;
+  returneeIndividuals: number | null;
+  returneeHouseholds: number | null;
+  idpsBySexAndAge: IdpGroup[];
+  reasons: ReasonCount[];
+  origins: OriginCount[];
+}
+
+/** Which figures the caller sent: a mismatch is blamed on what they sent, not on what was stored. */
+export type Sent = Partial<Record<keyof ReportFigures, boolean>>;
+
+const count = (field: string, value: number, label: string) => wholeNumber(field, value, label, { max: MOST_PEOPLE });
+const sum = (values: { individuals: number }[]) => values.reduce((total, v) => total + v.individuals, 0);
+
+/**
+ * A report's figures must hold together: counts are whole and not negative, households are no more
+ * than individuals, IDPs by sex and age and by reason add up to the IDPs (when given), people by area
+ * of origin are no more than the IDPs (some origins go unrecorded). Pure: checked before anything is
+ * asked of the directory or written.
+ */
+export function checkReportFigures(figures: ReportFigures, sent: Sent): ReportFigures {
+  count('input.idpIndividuals', figures.idpIndividuals, 'The number of IDPs');
+  count('input.idpHouseholds', figures.idpHouseholds, 'The number of IDP households');
+  if (figures.idpHouseholds > figures.idpIndividuals) {
+    throw badInput(
+      'input.idpHouseholds',
+      `${figures.idpHouseholds} IDP households is more than the ${figures.idpIndividuals} IDPs counted`,
+    );
+  }
+  if (figures.returneeIndividuals !== null) count('input.returneeIndividuals', figures.returneeIndividuals, 'The number of returnees');
+  if (figures.returneeHouseholds !== null) {
+    count('input.returneeHouseholds', figures.returneeHouseholds, 'The number of returnee households');
+    if (figures.returneeIndividuals === null)
+      throw badInput('input.returneeHouseholds', 'Give the number of returnees with their households');
+    if (figures.returneeHouseholds > figures.returneeIndividuals) {
+      throw badInput(
+        'input.returneeHouseholds',
+        `${figures.returneeHouseholds} returnee households is more than the ${figures.returneeIndividuals} returnees counted`,
+      );
+    }
+  }
+  const blame = (field: 'idpsBySexAndAge' | 'reasons' | 'origins') =>
+    sent[field] || !sent.idpIndividuals ? `input.${field}` : 'input.idpIndividuals';
+
+  const seenGroups = new Set<string>();
+  figures.idpsBySexAndAge.forEach((group, i) => {
+    if (!DISPLACEMENT_SEXES.includes(group.sex)) throw badInput(`input.idpsBySexAndAge.${i}.sex`, `Unknown sex ${group.sex}`);
+    if (!DISPLACEMENT_AGE_GROUPS.includes(group.ageGroup))
+      throw badInput(`input.idpsBySexAndAge.${i}.ageGroup`, `Unknown age group ${group.ageGroup}`);
+    count(`input.idpsBySexAndAge.${i}.individuals`, group.individuals, 'The number of people');
+    const key = `${group.sex} ${group.ageGroup}`;
+    if (seenGroups.has(key)) throw badInput(`input.idpsBySexAndAge.${i}`, `${group.sex} of ${group.ageGroup} is listed twice`);
+    seenGroups.add(key);
+  });
+  if (figures.idpsBySexAndAge.length && sum(figures.idpsBySexAndAge) !== figures.idpIndividuals) {
+    throw badInput(
+      blame('idpsBySexAndAge'),
+      `IDPs by sex and age add up to ${sum(figures.idpsBySexAndAge)}, not to the ${figures.idpIndividuals} IDPs counted`,
+    );
+  }
+
+  const seenReasons = new Set<string>();
+  figures.reasons.forEach((reason, i) => {
+    if (!DISPLACEMENT_REASONS.includes(reason.reason)) throw badInput(`input.reasons.${i}.reason`, `Unknown reason ${reason.reason}`);
+    count(`input.reasons.${i}.individuals`, reason.individuals, 'The number of people');
+    if (seenReasons.has(reason.reason)) throw badInput(`input.reasons.${i}`, `${reason.reason} is listed twice`);
+    seenReasons.add(reason.reason);
+  });
+  if (figures.reasons.length && sum(figures.reasons) !== figures.idpIndividuals) {
+    throw badInput(blame('reasons'), `IDPs by reason add up to ${sum(figures.reasons)}, not to the ${figures.idpIndividuals} IDPs counted`);
+  }
+
+  const seenOrigins = new Set<string>();
+  figures.origins.forEach((origin, i) => {
+    count(`input.origins.${i}.individuals`, origin.individuals, 'The number of people');
+    if (seenOrigins.has(origin.pcode)) throw badInput(`input.origins.${i}`, `${origin.pcode} is listed twice`);
+    seenOrigins.add(origin.pcode);
+  });
+  if (sum(figures.origins) > figures.idpIndividuals) {
+    throw badInput(
+      blame('origins'),
+      `IDPs by area of origin add up to ${sum(figures.origins)}, more than the ${figures.idpIndividuals} IDPs counted`,
+    );
+  }
+  return figures;
+}

@@ -1,0 +1,236 @@
+import type { RecordWrites } from '@peacegraph/kit/writes';
+import { type Viewer } from '@peacegraph/kit/auth';
+import { badInput, forbidden } from '@peacegraph/kit/errors';
+import {
+  checkStatusChange,
+  isoDate,
+  notBefore,
+  notInFuture,
+  optionalDate,
+  type DateInput,
+  type ReferenceChecks,
+  given,
+  Problems,
+} from '@peacegraph/kit/input';
+import { requireOwner, requirePartner, type Partner } from '@peacegraph/kit/policy';
+import { type PageArgs } from '@peacegraph/kit/sql';
+import type { EntityManager } from 'typeorm';
+import {
+  MINOR_AGE_GROUPS,
+  type DisplacementSex,
+  type ReintegrationAgeGroup,
+  type ReintegrationAssistanceKind,
+  type ReintegrationCategory,
+  type ReintegrationStatus,
+} from '../displacement-values';
+import { ReintegrationAssistanceSchema, ReintegrationCaseSchema, type ReintegrationCase } from './reintegration.entity';
+import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
+import type { ReintegrationCaseFilter } from './reintegration.repository';
+import { acceptsAssistance, NEXT_CASE_STATUSES } from './reintegration.rules';
+
+export const SENSITIVE_SCOPE = 'displacement:sensitive';
+
+export interface RegisterReintegrationCaseInput {
+  programme: string;
+  category: ReintegrationCategory;
+  sex: DisplacementSex;
+  ageGroup: ReintegrationAgeGroup;
+  adminArea: string;
+  community?: string | null;
+  registeredOn: DateInput;
+  clientMutationId?: string | null;
+}
+
+export interface ReintegrationAssistanceInput {
+  kind: ReintegrationAssistanceKind;
+  startedOn: DateInput;
+  endedOn?: DateInput | null;
+}
+
+export interface ReintegrationStatusInput {
+  status: ReintegrationStatus;
+  on: DateInput;
+}
+
+const SPEC = { schema: ReintegrationCaseSchema, recordType: 'ReintegrationCase' };
+
+/**
+ * Reintegration cases: identifying, so everything here needs displacement:sensitive as well as the
+ * caller's organisation owning the case (`admin` opens nothing). The beneficiary code is made here,
+ * never typed: a code typed by staff may carry a name's initials or an identity card number.
+ */
+export class ReintegrationCaseService {
+  constructor(
+    private readonly viewer: Viewer,
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly directory: ReferenceChecks,
+    private readonly writes: RecordWrites,
+  ) {}
+
+  /** The caller's organisation's cases; nobody lists another organisation's. */
+  list(filter: ReintegrationCaseFilter, page: PageArgs) {
+    const reader = this.sensitiveReader();
+    return this.repositories.reintegration.listCases(reader.organisationId, filter, page);
+  }
+
+  /** A case of the caller's organisation; another's is simply not found (its existence is not told). */
+  async get(id: string): Promise<ReintegrationCase | null> {
+    const reader = this.sensitiveReader();
+    const found = await this.loaders.reintegrationCase.load(id);
+    return found && found.ownerOrg === reader.organisationId ? found : null;
+  }
+
+  async register(input: RegisterReintegrationCaseInput): Promise<ReintegrationCase> {
+    // The sensitive scope first: without it, not even a retry is answered.
+    this.sensitiveWriter();
+    return this.writes.once(ReintegrationCaseSchema, input.clientMutationId, async (writer) => {
+      const programme = await this.loaders.reintegrationProgramme.load(input.programme);
+      if (!programme) throw badInput('input.programme', `No reintegration programme with id "${input.programme}"`);
+      requireOwner(writer, programme.ownerOrg, `Programme ${programme.id}`);
+      const problems = new Problems();
+      if (input.category === 'FORMER_COMBATANT' && MINOR_AGE_GROUPS.includes(input.ageGroup)) {
+        problems.add(
+          'input.category',
+          'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant',
+        );
+      }
+      const checkedOn = problems.check('input.registeredOn', () => {
+        const on = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
+        notBefore('input.registeredOn', on, programme.startsOn, 'the start of the programme');
+        if (programme.endsOn && on > programme.endsOn)
+          throw badInput('input.registeredOn', `${on} is after the programme ended (${programme.endsOn})`);
+        return on;
+      });
+      const checkedArea = await problems.check('input.adminArea', async () => {
+        const found = await this.directory.adminArea('input.adminArea', input.adminArea);
+        if (found.adminLevel !== 2)
+          throw badInput(
+            'input.adminArea',
+            `Give the admin-2 area (${input.adminArea} is level ${found.adminLevel}): figures are made by admin-2 area`,
+          );
+        if (!programme.adminPcodes.some((covered) => found.adminPcode.startsWith(covered))) {
+          throw badInput(
+            'input.adminArea',
+            `${found.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`,
+          );
+        }
+        return found;
+      });
+      let communityId: string | null = null;
+      const communityGiven = input.community;
+      if (given(communityGiven)) {
+        await problems.check('input.community', async () => {
+          const community = await this.directory.community('input.community', communityGiven);
+          if (checkedArea && community.admin2Pcode !== checkedArea.adminPcode)
+            throw badInput('input.community', `The community lies outside ${checkedArea.adminPcode}`);
+          communityId = community.communityId;
+        });
+      }
+      const { registeredOn, area } = problems.done({ registeredOn: checkedOn, area: checkedArea });
+      const values: Partial<ReintegrationCase> = {
+        programmeId: programme.id,
+        category: input.category,
+        sex: input.sex,
+        ageGroup: input.ageGroup,
+        adminPcode: area.adminPcode,
+        admin1Pcode: area.admin1Pcode,
+        countryCode: area.countryCode,
+        communityId,
+        registeredOn,
+        status: 'REGISTERED',
+        statusSince: registeredOn,
+      };
+      return this.writes.create(writer, values, input.clientMutationId, {
+        ...SPEC,
+        operation: 'registerReintegrationCase',
+        fields: Object.keys(input),
+        // The next number of the programme, taken inside the write's transaction (the row lock orders
+        // concurrent registrations); the pipeline reads `values` after this check.
+        check: async (manager) => {
+          values.beneficiaryCode = await nextBeneficiaryCode(manager, programme.id, programme.code);
+        },
+      });
+    });
+  }
+
+  /** Assistance given; the first one starts assistance (REGISTERED → IN_ASSISTANCE). */
+  async recordAssistance(id: string, version: number, input: ReintegrationAssistanceInput): Promise<ReintegrationCase> {
+    const writer = this.sensitiveWriter();
+    const current = this.writes.editable(writer, await this.loaders.reintegrationCase.load(id), 'ReintegrationCase', id, version);
+    if (!acceptsAssistance(current.status))
+      throw badInput('id', `The case is ${current.status}: assistance is recorded while a case is REGISTERED or IN_ASSISTANCE`);
+    const startedOn = notInFuture('input.startedOn', input.startedOn, 'The start of the assistance');
+    notBefore('input.startedOn', startedOn, current.registeredOn, 'the registration of the case');
+    const endedOn = optionalDate(input.endedOn);
+    if (endedOn) {
+      notInFuture('input.endedOn', endedOn, 'The end of the assistance');
+      notBefore('input.endedOn', endedOn, startedOn, 'the start of the assistance');
+    }
+    const starts = current.status === 'REGISTERED';
+    const changes: Partial<ReintegrationCase> = starts
+      ? { status: 'IN_ASSISTANCE', statusSince: startedOn > current.statusSince ? startedOn : current.statusSince }
+      : {};
+    return this.writes.update(current, version, changes, {
+      ...SPEC,
+      operation: 'recordReintegrationAssistance',
+      fields: Object.keys(input),
+      after: async (manager: EntityManager) => {
+        await manager.getRepository(ReintegrationAssistanceSchema).insert({
+          caseId: current.id,
+          ownerOrg: current.ownerOrg,
+          kind: input.kind,
+          startedOn,
+          endedOn,
+          createdBy: writer.subject,
+        });
+      },
+    });
+  }
+
+  async changeStatus(id: string, version: number, input: ReintegrationStatusInput): Promise<ReintegrationCase> {
+    const writer = this.sensitiveWriter();
+    const current = this.writes.editable(writer, await this.loaders.reintegrationCase.load(id), 'ReintegrationCase', id, version);
+    checkStatusChange('A case', NEXT_CASE_STATUSES, current.status, input.status, 'input.status');
+    const on = notInFuture('input.on', input.on, 'The date of the change');
+    notBefore('input.on', on, current.statusSince, `the case's last change`);
+    if (input.status === 'REINTEGRATED' && (await this.loaders.reintegrationAssistanceOfCase.load(id)).length === 0) {
+      throw badInput('input.status', 'A case is reintegrated after assistance: record the assistance given first');
+    }
+    return this.writes.update(
+      current,
+      version,
+      { status: input.status, statusSince: isoDate(on) },
+      {
+        ...SPEC,
+        operation: 'changeReintegrationCaseStatus',
+        fields: Object.keys(input),
+      },
+    );
+  }
+
+  private sensitiveReader(): Partner {
+    const reader = requirePartner(this.viewer);
+    if (!reader.scopes.has(SENSITIVE_SCOPE)) throw forbidden(`Reintegration cases are sensitive: this needs ${SENSITIVE_SCOPE}`);
+    return reader;
+  }
+
+  private sensitiveWriter(): Partner {
+    const writer = this.writes.writer();
+    if (!writer.scopes.has(SENSITIVE_SCOPE))
+      throw forbidden(`Reintegration cases are sensitive: recording them needs ${SENSITIVE_SCOPE} as well`);
+    return writer;
+  }
+}
+
+/** `<programme code>-<number>`, numbers counted per programme from 0001 and never reused. */
+async function nextBeneficiaryCode(manager: EntityManager, programmeId: string, code: string): Promise<string> {
+  // For UPDATE … RETURNING the PostgreSQL driver answers [rows, affected].
+  const [rows] = (await manager.query(
+    `UPDATE reintegration_programme SET last_case_number = last_case_number + 1 WHERE id = $1 RETURNING last_case_number AS n`,
+    [programmeId],
+  )) as [{ n: number }[], number];
+  const row = rows[0];
+  return `${code}-${String(row!.n).padStart(4, '0')}`;
+}

@@ -1,0 +1,138 @@
+import { In, type DataSource, type Repository } from 'typeorm';
+import {
+  keysetConnection,
+  listsAreaWithin,
+  namedBinder,
+  onlyUuids,
+  whereWithinAdminArea,
+  type Connection,
+  type PageArgs,
+  firstOfEach,
+  whereBetween,
+  whereId,
+} from '@peacegraph/kit/sql';
+import {
+  ReintegrationAssistanceSchema,
+  ReintegrationCaseSchema,
+  ReintegrationProgrammeSchema,
+  type ReintegrationAssistance,
+  type ReintegrationCase,
+  type ReintegrationProgramme,
+} from './reintegration.entity';
+import {
+  type ReintegrationAgeGroup,
+  type ReintegrationCategory,
+  type ReintegrationProgrammeKind,
+  type ReintegrationStatus,
+} from '../displacement-values';
+
+export interface ReintegrationProgrammeFilter {
+  kind?: ReintegrationProgrammeKind | null;
+  adminArea?: string | null;
+  organisation?: string | null;
+  activeOn?: string | null;
+}
+
+export interface ReintegrationCaseFilter {
+  programme?: string | null;
+  adminArea?: string | null;
+  category?: ReintegrationCategory | null;
+  status?: ReintegrationStatus | null;
+  ageGroup?: ReintegrationAgeGroup | null;
+  registeredFrom?: string | null;
+  registeredTo?: string | null;
+}
+
+export class ReintegrationRepository {
+  private readonly programmes: Repository<ReintegrationProgramme>;
+  private readonly cases: Repository<ReintegrationCase>;
+  private readonly assistance: Repository<ReintegrationAssistance>;
+
+  constructor(dataSource: DataSource) {
+    this.programmes = dataSource.getRepository(ReintegrationProgrammeSchema);
+    this.cases = dataSource.getRepository(ReintegrationCaseSchema);
+    this.assistance = dataSource.getRepository(ReintegrationAssistanceSchema);
+  }
+
+  programmesByIds(ids: readonly string[]): Promise<ReintegrationProgramme[]> {
+    return this.programmes.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  /** Latest start first. */
+  listProgrammes(filter: ReintegrationProgrammeFilter, page: PageArgs): Promise<Connection<ReintegrationProgramme>> {
+    const query = this.programmes.createQueryBuilder('programme');
+    if (filter.kind) query.andWhere('programme.kind = :kind', { kind: filter.kind });
+    if (filter.organisation) whereId(query, 'programme.owner_org', filter.organisation, 'organisation');
+    if (filter.adminArea) {
+      // Working in an area: covering it or an area above it, or an area inside it.
+      const { bind, params } = namedBinder('area');
+      const above = Array.from({ length: filter.adminArea.length - 1 }, (_, i) => filter.adminArea!.slice(0, i + 2));
+      query.andWhere(
+        `(programme.admin_pcodes && ${bind(above)}::text[] OR ${listsAreaWithin('programme.area_keys', filter.adminArea, bind)})`,
+        params,
+      );
+    }
+    if (filter.activeOn) {
+      query.andWhere('programme.starts_on <= :activeOn AND (programme.ends_on IS NULL OR programme.ends_on >= :activeOn)', {
+        activeOn: filter.activeOn,
+      });
+    }
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'programme.starts_on', type: 'date', value: (p) => p.startsOn },
+          { expression: 'programme.id', type: 'uuid', value: (p) => p.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  /** The latest programmes each organisation runs. */
+  programmesOf(organisationIds: readonly string[], first: number): Promise<ReintegrationProgramme[]> {
+    return this.programmes
+      .createQueryBuilder('programme')
+      .where(
+        `programme.id IN (${firstOfEach('reintegration_programme', 'owner_org', 'starts_on DESC, id DESC', 'owner_org = ANY(:ids)')})`,
+        {
+          ids: onlyUuids(organisationIds),
+          first,
+        },
+      )
+      .orderBy('programme.starts_on', 'DESC')
+      .addOrderBy('programme.id', 'DESC')
+      .getMany();
+  }
+
+  casesByIds(ids: readonly string[]): Promise<ReintegrationCase[]> {
+    return this.cases.findBy({ id: In(onlyUuids(ids)) });
+  }
+
+  /** One organisation's cases, latest registration first: nobody lists another organisation's cases. */
+  listCases(ownerOrg: string, filter: ReintegrationCaseFilter, page: PageArgs): Promise<Connection<ReintegrationCase>> {
+    const query = this.cases.createQueryBuilder('c').where('c.owner_org = :ownerOrg', { ownerOrg });
+    if (filter.programme) whereId(query, 'c.programme_id', filter.programme, 'programme');
+    if (filter.adminArea) whereWithinAdminArea(query, 'c.admin_pcode', filter.adminArea);
+    if (filter.category) query.andWhere('c.category = :category', { category: filter.category });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.ageGroup) query.andWhere('c.age_group = :ageGroup', { ageGroup: filter.ageGroup });
+    whereBetween(query, 'c.registered_on', filter.registeredFrom, filter.registeredTo);
+    return keysetConnection(
+      query,
+      {
+        direction: 'DESC',
+        keys: [
+          { expression: 'c.registered_on', type: 'date', value: (c) => c.registeredOn },
+          { expression: 'c.id', type: 'uuid', value: (c) => c.id },
+        ],
+      },
+      page,
+    );
+  }
+
+  assistanceOf(caseIds: readonly string[]): Promise<ReintegrationAssistance[]> {
+    return this.assistance.find({ where: { caseId: In(onlyUuids(caseIds)) }, order: { startedOn: 'ASC', createdAt: 'ASC' } });
+  }
+}
