@@ -1,3 +1,4 @@
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
 import { discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
 import {
   AGE_GROUPS,
@@ -118,4 +119,9 @@ export function discloseAudiences(counts: AudienceCounts, audiences: readonly Au
     const [[cell]] = discloseTable([[value]], { exact }).cells as [[DisclosedCount]];
     return { audience, ...cell };
   });
+}
+
+/** Counts of people are exact for the organisation that owns the record, disclosure-controlled for others. */
+export function owns(viewer: Viewer, ownerOrg: string): boolean {
+  return organisationOf(viewer) === ownerOrg;
 }

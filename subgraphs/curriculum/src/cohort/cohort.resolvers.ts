@@ -1,10 +1,24 @@
 import { loadExisting, loadPresent } from '@peacegraph/kit/sql';
-import { allowedStatusChanges } from '../cohort/cohort.rules';
-import { discloseAudiences, discloseHeadcount } from '../common/disclosure';
-import { adminAreaRef, communityRef, countryRef, languageRef, organisationRef, owns } from './references';
-import type { CohortProgressResolvers, CohortResolvers } from '../generated/resolvers';
+import { dates } from '../common/dates';
+import { discloseAudiences, discloseHeadcount, owns } from '../common/disclosure';
+import { adminAreaRef, communityRef, countryRef, languageRef, organisationRef } from '../common/references';
+import type { CohortProgressResolvers, CohortResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import type { CohortFilter } from './cohort.repository';
+import { allowedStatusChanges } from './cohort.rules';
+
+export const cohortQueries: QueryResolvers = {
+  cohort: (_, { id }, { loaders }) => loaders.cohort.load(id),
+  cohorts: (_, args, { repositories }) => repositories.cohorts.list(dates<CohortFilter>(args.filter), args),
+};
+
+export const cohortMutations: MutationResolvers = {
+  createCohort: (_, { input }, { cohorts }) => cohorts.create(input),
+  updateCohort: (_, { id, version, input }, { cohorts }) => cohorts.update(id, version, input),
+  changeCohortStatus: (_, { id, version, input }, { cohorts }) => cohorts.changeStatus(id, version, input),
+};
 
 export const Cohort: CohortResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.cohort.load(ref.id),
   module: (cohort, _, { loaders }) => loadExisting(loaders.module, cohort.moduleId),
   community: (cohort) => communityRef(cohort.communityId),
   adminArea: (cohort) => adminAreaRef(cohort.adminPcode),

@@ -1,5 +1,3 @@
-import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
-
 /**
  * References to the directory's entities: only the key is ours, the gateway fetches the rest from the
  * directory.
@@ -9,8 +7,3 @@ export const organisationRef = (id: string) => ({ __typename: 'Organisation', id
 export const languageRef = (code: string) => ({ __typename: 'Language', code });
 export const countryRef = (code: string) => ({ __typename: 'Country', code });
 export const adminAreaRef = (pcode: string) => ({ __typename: 'AdminArea', pcode });
-
-/** Counts of people are exact for the organisation that owns the record, disclosure-controlled for others. */
-export function owns(viewer: Viewer, ownerOrg: string): boolean {
-  return organisationOf(viewer) === ownerOrg;
-}

@@ -1,10 +1,32 @@
 import { discloseTable } from '@peacegraph/kit/disclosure';
 import { loadExisting } from '@peacegraph/kit/sql';
-import { discloseHeadcount } from '../common/disclosure';
-import { communityRef, countryRef, organisationRef, owns } from './references';
-import type { CoachingSessionResolvers, DialogueProcessResolvers, StaffTrainingResolvers } from '../generated/resolvers';
+import { dates } from '../common/dates';
+import { discloseHeadcount, owns } from '../common/disclosure';
+import { communityRef, countryRef, organisationRef } from '../common/references';
+import type {
+  CoachingSessionResolvers,
+  DialogueProcessResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  StaffTrainingResolvers,
+} from '../generated/resolvers';
+import type { StaffTrainingFilter } from './staff-training.repository';
+
+export const staffTrainingQueries: QueryResolvers = {
+  staffTraining: (_, { id }, { loaders }) => loaders.staffTraining.load(id),
+  staffTrainings: (_, args, { repositories }) => repositories.staffTrainings.list(dates<StaffTrainingFilter>(args.filter), args),
+};
+
+export const staffTrainingMutations: MutationResolvers = {
+  createStaffTraining: (_, { input }, { staffTrainings }) => staffTrainings.create(input),
+  updateStaffTraining: (_, { id, version, input }, { staffTrainings }) => staffTrainings.update(id, version, input),
+  recordCoachingSession: (_, { input }, { staffTrainings }) => staffTrainings.recordCoaching(input),
+  recordDialogueProcess: (_, { input }, { staffTrainings }) => staffTrainings.recordDialogue(input),
+  updateDialogueProcess: (_, { id, version, input }, { staffTrainings }) => staffTrainings.updateDialogue(id, version, input),
+};
 
 export const StaffTraining: StaffTrainingResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.staffTraining.load(ref.id),
   organisation: (training) => organisationRef(training.ownerOrg),
   /** Countries as rows, women and men as columns: the kit protects each country's and each sex's line. */
   trainees: async (training, _, { loaders, viewer }) => {
@@ -31,12 +53,14 @@ export const StaffTraining: StaffTrainingResolvers = {
 };
 
 export const CoachingSession: CoachingSessionResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.coachingSession.load(ref.id),
   staffTraining: (session, _, { loaders }) => loadExisting(loaders.staffTraining, session.staffTrainingId),
   participantsCoached: (session, _, { viewer }) =>
     discloseTable([[session.participantsCoached]], { exact: owns(viewer, session.ownerOrg) }).cells[0]![0]!,
 };
 
 export const DialogueProcess: DialogueProcessResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.dialogueProcess.load(ref.id),
   staffTraining: (dialogue, _, { loaders }) => loadExisting(loaders.staffTraining, dialogue.staffTrainingId),
   community: (dialogue) => communityRef(dialogue.communityId),
   country: (dialogue) => countryRef(dialogue.countryCode),
