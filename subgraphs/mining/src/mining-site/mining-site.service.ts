@@ -1,19 +1,11 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks, distinct, requiredName, given, Problems } from '@peacegraph/kit/input';
-import { MINERALS, MINING_SITE_KINDS, type Mineral, type MiningSiteKind } from '../common/values';
+import { MINERALS, MINING_SITE_KINDS } from '../common/values';
 import { MiningSiteSchema, type MiningSite } from './mining-site.entity';
+import type { CreateMiningSiteInput, UpdateMiningSiteInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { RecordWrites } from '@peacegraph/kit/writes';
-
-export interface MiningSiteInput {
-  name?: string | null;
-  community?: string | null;
-  kind?: MiningSiteKind | null;
-  minerals?: Mineral[] | null;
-  operator?: string | null;
-  clientMutationId?: string | null;
-}
 
 /** Mining sites in the directory's communities, with their operators (directory organisations). */
 export class SiteService {
@@ -24,9 +16,7 @@ export class SiteService {
     private readonly writes: RecordWrites,
   ) {}
 
-  async create(
-    input: MiningSiteInput & { name: string; community: string; kind: MiningSiteKind; minerals: Mineral[] },
-  ): Promise<MiningSite> {
+  async create(input: CreateMiningSiteInput): Promise<MiningSite> {
     return this.writes.once(MiningSiteSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(input, null);
       const place = await this.directory.community('input.community', input.community);
@@ -40,7 +30,7 @@ export class SiteService {
     });
   }
 
-  async update(id: string, version: number, input: MiningSiteInput): Promise<MiningSite> {
+  async update(id: string, version: number, input: UpdateMiningSiteInput): Promise<MiningSite> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.site.load(id), 'MiningSite', id, version);
     const values = await this.validate(input, current);
@@ -69,7 +59,7 @@ export class SiteService {
     );
   }
 
-  private async validate(input: MiningSiteInput, current: MiningSite | null) {
+  private async validate(input: CreateMiningSiteInput | UpdateMiningSiteInput, current: MiningSite | null) {
     const problems = new Problems();
     for (const field of ['name', 'community', 'kind', 'minerals'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A mining site needs its ${field}`);
