@@ -1,5 +1,5 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { readAudienceCounts, readHeadcount, withinEnrolment } from '../src/common/headcount.rules';
+import { readAudienceCounts, readHeadcount, withinEnrolment } from './headcount.rules';
 
 describe('headcounts', () => {
   it('fill missing cells with 0 and refuse negative, fractional or empty counts, naming the cell', () => {

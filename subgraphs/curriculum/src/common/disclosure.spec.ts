@@ -1,5 +1,5 @@
-import { discloseHeadcount, discloseHeadcounts } from '../src/common/disclosure';
-import type { Headcount } from '../src/common/headcount';
+import { discloseHeadcount, discloseHeadcounts } from './disclosure';
+import type { Headcount } from './headcount';
 
 const headcount = (values: Partial<Headcount>): Headcount => ({
   femaleChildren: 0,

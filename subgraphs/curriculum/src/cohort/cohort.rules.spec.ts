@@ -1,5 +1,5 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { allowedStatusChanges, planStatusChange } from '../src/cohort/cohort.rules';
+import { allowedStatusChanges, planStatusChange } from './cohort.rules';
 
 const sessions = { delivered: 7, total: 21 };
 

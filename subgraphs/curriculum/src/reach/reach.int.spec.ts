@@ -1,5 +1,5 @@
-import { cohort, community, deliver, facilitator, module, ok, start } from './fixtures';
-import { ORGS, startCurriculum, type CurriculumUnderTest } from './support';
+import { cohort, community, deliver, facilitator, module, ok, start } from '../../test/fixtures';
+import { ORGS, startCurriculum, type CurriculumUnderTest } from '../../test/support';
 
 let curriculum: CurriculumUnderTest;
 
