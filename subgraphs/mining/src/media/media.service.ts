@@ -9,6 +9,7 @@ import {
   given,
   Problems,
 } from '@peacegraph/kit/input';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { MEDIA_KINDS, PUBLICATION_KINDS } from '../common/values';
 import { MediaInterventionSchema, PublicationSchema, type MediaIntervention, type Publication } from './media.entity';
 import type {
@@ -19,7 +20,6 @@ import type {
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { coveredProvisions } from '../common/covered-provisions';
-import type { RecordWrites } from '@peacegraph/kit/writes';
 
 /** Most people an outlet may claim to reach: the platform's six countries hold about 85 million. */
 export const MAX_AUDIENCE = 100_000_000;

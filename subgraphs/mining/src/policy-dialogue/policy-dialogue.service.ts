@@ -1,21 +1,11 @@
 import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { badInput, conflict } from '@peacegraph/kit/errors';
-import {
-  checkStatusChange,
-  isoDate,
-  notBefore,
-  notInFuture,
-  type ReferenceChecks,
-  distinct,
-  optionalText,
-  requiredName,
-  given,
-  Problems,
-} from '@peacegraph/kit/input';
+import { checkStatusChange, notBefore, notInFuture, type ReferenceChecks, distinct, optionalText, given } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { atMost } from '@peacegraph/kit/writes';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
-import { COMMITMENT_STATUSES, DIALOGUE_LEVELS, type CommitmentStatus } from '../common/values';
+import { COMMITMENT_STATUSES, type CommitmentStatus } from '../common/values';
 import {
   CommitmentStatusChangeSchema,
   DialogueParticipantGroupSchema,
@@ -26,16 +16,14 @@ import {
 } from './policy-dialogue.entity';
 import type {
   AddPolicyCommitmentInput,
-  PolicyCommitmentInput,
   PolicyCommitmentStatusInput,
   RecordPolicyDialogueInput,
   UpdatePolicyDialogueInput,
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { NEXT_STATUSES } from './policy-dialogue.rules';
+import { commitmentValues, dialogueValues, NEXT_STATUSES } from './policy-dialogue.rules';
 import { coveredProvisions } from '../common/covered-provisions';
 import { readParticipants, type Participants } from '../common/participants.rules';
-import type { RecordWrites } from '@peacegraph/kit/writes';
 
 /** Most commitments of one dialogue: its list is shown whole. */
 export const MAX_COMMITMENTS = 50;
@@ -51,9 +39,9 @@ export class DialogueService {
 
   async record(input: RecordPolicyDialogueInput): Promise<PolicyDialogue> {
     return this.writes.once(PolicyDialogueSchema, input.clientMutationId, async (writer) => {
-      const values = this.validate(input, null);
+      const values = dialogueValues(input, null);
       const participants = readParticipants('input.participants', input.participants);
-      const commitments = (input.commitments ?? []).map((c, i) => this.commitment(`input.commitments.${i}`, c, values.heldOn));
+      const commitments = (input.commitments ?? []).map((c, i) => commitmentValues(`input.commitments.${i}`, c, values.heldOn));
       if (commitments.length > MAX_COMMITMENTS) throw badInput('input.commitments', `At most ${MAX_COMMITMENTS} commitments`);
       distinct(
         'input.commitments',
@@ -86,7 +74,7 @@ export class DialogueService {
   async update(id: string, version: number, input: UpdatePolicyDialogueInput): Promise<PolicyDialogue> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.dialogue.load(id), 'PolicyDialogue', id, version);
-    const values = this.validate(input, current);
+    const values = dialogueValues(input, current);
     if (values.heldOn !== current.heldOn) {
       const commitments = await this.loaders.commitmentsOfDialogue.load(id);
       // Commitments are made at the dialogue: it cannot move after one of them was made or fell due.
@@ -118,7 +106,7 @@ export class DialogueService {
       const dialogue = await this.loaders.dialogue.load(input.dialogue);
       if (!dialogue) throw badInput('input.dialogue', `No policy dialogue with id "${input.dialogue}"`);
       requireOwner(writer, dialogue.ownerOrg, `PolicyDialogue ${dialogue.id}`);
-      const promise = this.commitment('input', input, dialogue.heldOn);
+      const promise = commitmentValues('input', input, dialogue.heldOn);
       const values: Partial<PolicyCommitment> = {
         ...promise,
         dialogueId: dialogue.id,
@@ -168,41 +156,6 @@ export class DialogueService {
         after: (manager) => this.insertChange(manager, writer, current, current.status, input.status, on, note),
       },
     );
-  }
-
-  private validate(input: RecordPolicyDialogueInput | UpdatePolicyDialogueInput, current: PolicyDialogue | null) {
-    const problems = new Problems();
-    for (const field of ['title', 'level', 'heldOn', 'venue', 'participants'] as const) {
-      if (input[field] === null) problems.add(`input.${field}`, `A policy dialogue needs its ${field}`);
-    }
-    problems.throwIfAny();
-    const level = input.level ?? current!.level;
-    if (!DIALOGUE_LEVELS.includes(level)) problems.add('input.level', `Unknown level ${level}`);
-    return problems.done({
-      title: problems.check('input.title', () =>
-        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
-      ),
-      level,
-      heldOn: problems.check('input.heldOn', () =>
-        given(input.heldOn) ? notInFuture('input.heldOn', input.heldOn, 'The dialogue date') : current!.heldOn,
-      ),
-      venue: problems.check('input.venue', () =>
-        given(input.venue) ? requiredName('input.venue', input.venue, 'The venue', 200) : current!.venue,
-      ),
-    });
-  }
-
-  private commitment(field: string, input: PolicyCommitmentInput | AddPolicyCommitmentInput, heldOn: string) {
-    const problems = new Problems();
-    return problems.done({
-      description: problems.check(`${field}.description`, () =>
-        requiredName(`${field}.description`, input.description, 'The commitment', 500),
-      ),
-      madeBy: problems.check(`${field}.madeBy`, () => requiredName(`${field}.madeBy`, input.madeBy, 'Who made the commitment', 200)),
-      dueOn: problems.check(`${field}.dueOn`, () =>
-        given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null,
-      ),
-    });
   }
 
   private async area(pcode: string | null | undefined) {

@@ -14,10 +14,9 @@ import type {
   PeopleRow,
   PeopleTrainedGrouping,
 } from './statistics.repository';
-import type { TrainingFilter } from '../training/training.filter';
+import { trainingFilter, type TrainingFilterInput } from '../training/training.rules';
 import { discloseCount, discloseCountsAcross, discloseHeadcount, discloseHeadcounts, type DisclosedHeadcount } from '../common/disclosure';
 
-export type TrainingFilterInput = Omit<TrainingFilter, 'from' | 'to'> & { from?: DateInput | null; to?: DateInput | null };
 export type CoverageFilterInput = Omit<CoverageFilter, 'from' | 'to'> & { from?: DateInput | null; to?: DateInput | null };
 
 export interface PeopleTrainedGroup {
@@ -55,12 +54,6 @@ const ORDER_OF_GROUP = (key: string) =>
 
 /** Means to one decimal: finer would only suggest a precision the tests do not have. */
 const round = (value: number) => Math.round(value * 10) / 10;
-
-export function trainingFilter(input: TrainingFilterInput | null | undefined): TrainingFilter {
-  const filter: TrainingFilter = { ...input, from: input?.from ? isoDate(input.from) : null, to: input?.to ? isoDate(input.to) : null };
-  if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.to', `${filter.to} is before ${filter.from}`);
-  return filter;
-}
 
 function coverageFilter(input: CoverageFilterInput | null | undefined): CoverageFilter {
   const filter: CoverageFilter = { ...input, from: input?.from ? isoDate(input.from) : null, to: input?.to ? isoDate(input.to) : null };

@@ -3,8 +3,7 @@ import { STAKEHOLDER_GROUPS } from '../common/values';
 import type { MiningTrainingResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { provisionsInOrder } from '../common/covered-provisions';
 import { discloseCount, discloseParticipants } from '../common/disclosure';
-import { storedScores } from './training.service';
-import { trainingFilter } from '../statistics/statistics.service';
+import { storedScores, trainingFilter } from './training.rules';
 import { adminAreaRef, communityRef, countryRef, organisationRef, owns } from '../common/references';
 
 export const trainingQueries: QueryResolvers = {

@@ -1,25 +1,14 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { notInFuture, type ReferenceChecks, distinct, optionalText, requiredName, given, Problems } from '@peacegraph/kit/input';
+import { type ReferenceChecks, distinct, given } from '@peacegraph/kit/input';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
-import { ECPF_COMPONENT_CODES, TRAINING_KINDS } from '../common/values';
-import {
-  MiningTrainingSchema,
-  TrainingParticipantGroupSchema,
-  type MiningTraining,
-  type TrainingParticipantGroup,
-} from './training.entity';
+import { MiningTrainingSchema, TrainingParticipantGroupSchema, type MiningTraining } from './training.entity';
 import type { RecordMiningTrainingInput, UpdateMiningTrainingInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { coveredProvisions } from '../common/covered-provisions';
-import {
-  groupWords,
-  readKnowledgeAssessment,
-  readParticipants,
-  type KnowledgeScores,
-  type Participants,
-} from '../common/participants.rules';
+import { readKnowledgeAssessment, readParticipants, type KnowledgeScores, type Participants } from '../common/participants.rules';
 import { communityOrSite, siteStillIn } from '../common/places';
-import type { RecordWrites } from '@peacegraph/kit/writes';
+import { stillAssessable, storedScores, trainingValues } from './training.rules';
 
 /** Most organisations giving one training. */
 export const MAX_TRAINERS = 10;
@@ -34,7 +23,7 @@ export class TrainingService {
 
   async record(input: RecordMiningTrainingInput): Promise<MiningTraining> {
     return this.writes.once(MiningTrainingSchema, input.clientMutationId, async (writer) => {
-      const values = this.validate(input, null);
+      const values = trainingValues(input, null);
       const participants = readParticipants('input.participants', input.participants);
       const knowledge = given(input.knowledgeAssessment)
         ? readKnowledgeAssessment('input.knowledgeAssessment', input.knowledgeAssessment, participants)
@@ -70,7 +59,7 @@ export class TrainingService {
   async update(id: string, version: number, input: UpdateMiningTrainingInput): Promise<MiningTraining> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.training.load(id), 'MiningTraining', id, version);
-    const values = this.validate(input, current);
+    const values = trainingValues(input, current);
     const stored = await this.loaders.groupsOfTraining.load(id);
     const participants = given(input.participants)
       ? readParticipants('input.participants', input.participants)
@@ -100,42 +89,6 @@ export class TrainingService {
         after: regroup ? (manager) => this.replaceGroups(manager, id, participants, knowledge) : undefined,
       },
     );
-  }
-
-  private validate(input: RecordMiningTrainingInput | UpdateMiningTrainingInput, current: MiningTraining | null) {
-    const problems = new Problems();
-    for (const field of ['title', 'kind', 'startsOn', 'endsOn', 'trainers', 'participants'] as const) {
-      if (input[field] === null) problems.add(`input.${field}`, `A training needs its ${field}`);
-    }
-    problems.throwIfAny();
-    const kind = input.kind ?? current!.kind;
-    if (!TRAINING_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
-    const startsOn = problems.check('input.startsOn', () =>
-      given(input.startsOn) ? notInFuture('input.startsOn', input.startsOn, 'The start date') : current!.startsOn,
-    );
-    const endsOn = problems.check('input.endsOn', () =>
-      given(input.endsOn) ? notInFuture('input.endsOn', input.endsOn, 'The end date') : current!.endsOn,
-    );
-    if (startsOn && endsOn && endsOn < startsOn)
-      problems.add(given(input.endsOn) ? 'input.endsOn' : 'input.startsOn', `The training ends (${endsOn}) before it starts (${startsOn})`);
-    const ecpfComponents =
-      problems.check('input.ecpfComponents', () =>
-        given(input.ecpfComponents) ? distinct('input.ecpfComponents', input.ecpfComponents, (c) => c) : (current?.ecpfComponents ?? []),
-      ) ?? [];
-    const unknown = ecpfComponents.findIndex((c) => !ECPF_COMPONENT_CODES.includes(c));
-    if (unknown >= 0) problems.add(`input.ecpfComponents.${unknown}`, `Unknown ECPF component ${ecpfComponents[unknown]}`);
-    return problems.done({
-      title: problems.check('input.title', () =>
-        given(input.title) ? requiredName('input.title', input.title, 'The title', 300) : current!.title,
-      ),
-      kind,
-      startsOn,
-      endsOn,
-      venue: problems.check('input.venue', () =>
-        input.venue === undefined ? (current?.venue ?? null) : optionalText('input.venue', input.venue, 'The venue', 200),
-      ),
-      ecpfComponents,
-    });
   }
 
   /** Organisations of the directory that gave the training. */
@@ -181,31 +134,4 @@ export class TrainingService {
 
 function scale(knowledge: KnowledgeScores | null) {
   return { scoreScaleMin: knowledge?.scaleMin ?? null, scoreScaleMax: knowledge?.scaleMax ?? null };
-}
-
-/** The assessment as stored: the training's scale and the scores of its assessed groups. */
-export function storedScores(training: MiningTraining, groups: readonly TrainingParticipantGroup[]): KnowledgeScores | null {
-  if (training.scoreScaleMin === null || training.scoreScaleMax === null) return null;
-  const scored = groups.filter((g) => g.assessed !== null);
-  return {
-    scaleMin: training.scoreScaleMin,
-    scaleMax: training.scoreScaleMax,
-    groups: new Map(
-      scored.map((g) => [g.stakeholderGroup, { assessed: g.assessed!, meanPreScore: g.meanPreScore!, meanPostScore: g.meanPostScore! }]),
-    ),
-  };
-}
-
-/** New participants must still hold the people whose scores are kept. */
-function stillAssessable(knowledge: KnowledgeScores, participants: Participants): void {
-  for (const [group, score] of knowledge.groups) {
-    const took = participants.groups.find((g) => g.stakeholderGroup === group);
-    const present = took ? took.women + took.men : 0;
-    if (present < score.assessed) {
-      throw badInput(
-        'input.participants',
-        `${score.assessed} ${groupWords(group)} sat the knowledge tests but the participants now count ${present}: give the knowledgeAssessment again, or null`,
-      );
-    }
-  }
 }
