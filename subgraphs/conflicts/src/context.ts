@@ -1,6 +1,6 @@
 import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
-import { type DirectoryClient } from '@peacegraph/kit/input';
+import { ReferenceChecks, type DirectoryClient } from '@peacegraph/kit/input';
 import { type PolicyContext } from '@peacegraph/kit/policy';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
@@ -28,14 +28,15 @@ export interface ConflictsContext extends PolicyContext {
 }
 
 /**
- * Per request: the verified caller, fresh loaders and the directory client `directory` gives (the
- * server makes a fresh one per request, so no cache is shared between callers), services bound to them.
+ * Per request: the verified caller, fresh loaders, the kit's directory checks over the client `directory`
+ * gives (the server makes a fresh one per request, so no cache is shared between callers), services
+ * bound to them.
  */
 export function createContextFactory(dataSource: DataSource, directory: () => DirectoryClient) {
   const repositories = createRepositories(dataSource);
   return async (viewer: Viewer, audit: AuditRecorder): Promise<ConflictsContext> => {
     const loaders = createLoaders(repositories, viewer);
-    const places = directory();
+    const places = new ReferenceChecks(directory());
     const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,

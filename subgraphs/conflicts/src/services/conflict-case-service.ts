@@ -7,7 +7,7 @@ import {
   optionalText,
   Problems,
   type DateInput,
-  type DirectoryClient,
+  type ReferenceChecks,
 } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
@@ -16,7 +16,6 @@ import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { addHistory, changeCase, editableCase, insertRecords, type CaseChange } from './case-change';
 import { MAX_NARRATIVE, checkOtherCommunities, checkType, cleanParties, type PartyFields, type PartyInput } from './case-rules';
-import { placeCommunities } from './places';
 import type { Writes } from './writes';
 
 export interface ReportConflictCaseInput {
@@ -54,7 +53,7 @@ export class ConflictCaseService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly directory: DirectoryClient,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 
@@ -137,13 +136,7 @@ export class ConflictCaseService {
     // Only communities named again are placed: those the case keeps were placed when they were named.
     if (others && input.otherCommunities) {
       const placed = others;
-      await problems.check('input.otherCommunities', () =>
-        placeCommunities(
-          this.directory,
-          placed.map((_, i) => `input.otherCommunities.${i}`),
-          placed,
-        ),
-      );
+      await problems.check('input.otherCommunities', () => this.directory.communities('input.otherCommunities', placed));
     }
     return problems.done({ fields, parties: cleaned });
   }
@@ -172,9 +165,8 @@ export class ConflictCaseService {
     // The commission's community and the others, placed by the directory as it is today.
     const places = others
       ? await problems.check('input.otherCommunities', () =>
-          placeCommunities(
-            this.directory,
-            ['input.peaceCommission', ...others.map((_, i) => `input.otherCommunities.${i}`)],
+          this.directory.communities(
+            (i) => (i === 0 ? 'input.peaceCommission' : `input.otherCommunities.${i - 1}`),
             [commission.communityId, ...others],
           ),
         )

@@ -1,10 +1,9 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { given, isoDate, notInFuture, Problems, requiredName, type DateInput, type DirectoryClient } from '@peacegraph/kit/input';
+import { given, isoDate, notInFuture, Problems, requiredName, type DateInput, type ReferenceChecks } from '@peacegraph/kit/input';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { cleanMembership, type MembershipInput } from './commission-rules';
-import { placeCommunities } from './places';
 import type { Writes } from './writes';
 
 export interface CreatePeaceCommissionInput {
@@ -28,7 +27,7 @@ export class PeaceCommissionService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly directory: DirectoryClient,
+    private readonly directory: ReferenceChecks,
     private readonly writes: Writes,
   ) {}
 
@@ -47,7 +46,7 @@ export class PeaceCommissionService {
           requiredName('input.managementCommittee', input.managementCommittee, 'The management committee', 200),
         ),
         membership: problems.check('input.membership', () => cleanMembership('input.membership', input.membership)),
-        places: await problems.check('input.community', () => placeCommunities(this.directory, ['input.community'], [input.community])),
+        places: await problems.check('input.community', () => this.directory.communities(() => 'input.community', [input.community])),
       });
       const taken = () => badInput('input.community', `Community ${input.community} already has a peace commission`);
       const values = { ...place!, managementCommittee, establishedOn, membership, active: input.active ?? true };
