@@ -9,27 +9,17 @@ import {
   PlannedActionSchema,
   type CommunityActionPlan,
   type PlannedAction,
-  type PlannedActionStatus,
 } from './action-plan.entity';
+import type {
+  AddPlannedActionInput,
+  CreateCommunityActionPlanInput,
+  PlannedActionInput,
+  UpdateCommunityActionPlanInput,
+  UpdatePlannedActionInput,
+} from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { startedCohort } from '../cohort/started-cohort';
 import type { Writes } from '../common/writes';
-
-export interface PlannedActionInput {
-  description?: string | null;
-  responsibleGroup?: string | null;
-  dueOn?: DateInput | null;
-  status?: PlannedActionStatus | null;
-  doneOn?: DateInput | null;
-}
-
-export interface ActionPlanInput {
-  cohort: string;
-  title: string;
-  adoptedOn: DateInput;
-  actions?: PlannedActionInput[] | null;
-  clientMutationId?: string | null;
-}
 
 /** A plan with more actions than this is several plans. */
 export const MAX_ACTIONS = 50;
@@ -41,7 +31,7 @@ export class ActionPlanService {
     private readonly writes: Writes,
   ) {}
 
-  async create(input: ActionPlanInput): Promise<CommunityActionPlan> {
+  async create(input: CreateCommunityActionPlanInput): Promise<CommunityActionPlan> {
     return this.writes.once(CommunityActionPlanSchema, input.clientMutationId, async (writer) => {
       const cohort = await startedCohort(this.loaders, writer, input.cohort, 'its action plan');
       const existing = await this.loaders.actionPlanOfCohort.load(cohort.id);
@@ -75,7 +65,7 @@ export class ActionPlanService {
     });
   }
 
-  async update(id: string, version: number, input: { title?: string | null; adoptedOn?: DateInput | null }): Promise<CommunityActionPlan> {
+  async update(id: string, version: number, input: UpdateCommunityActionPlanInput): Promise<CommunityActionPlan> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.actionPlan.load(id), 'CommunityActionPlan', id, version);
     const cohort = (await this.loaders.cohort.load(current.cohortId))!;
@@ -97,7 +87,7 @@ export class ActionPlanService {
     );
   }
 
-  async addAction(input: PlannedActionInput & { actionPlan: string; clientMutationId?: string | null }): Promise<PlannedAction> {
+  async addAction(input: AddPlannedActionInput): Promise<PlannedAction> {
     return this.writes.once(PlannedActionSchema, input.clientMutationId, async (writer) => {
       const plan = await this.loaders.actionPlan.load(input.actionPlan);
       if (!plan) throw badInput('input.actionPlan', `No community action plan with id "${input.actionPlan}"`);
@@ -120,7 +110,7 @@ export class ActionPlanService {
     });
   }
 
-  async updateAction(id: string, version: number, input: PlannedActionInput): Promise<PlannedAction> {
+  async updateAction(id: string, version: number, input: UpdatePlannedActionInput): Promise<PlannedAction> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.plannedAction.load(id), 'PlannedAction', id, version);
     const plan = (await this.loaders.actionPlan.load(current.actionPlanId))!;
@@ -140,7 +130,12 @@ export class ActionPlanService {
   }
 
   /** Due on or after adoption; DONE needs the day it was done (not in the future), other statuses have none. */
-  private validateAction(prefix: string, input: PlannedActionInput, current: PlannedAction | null, adoptedOn: string) {
+  private validateAction(
+    prefix: string,
+    input: PlannedActionInput | AddPlannedActionInput | UpdatePlannedActionInput,
+    current: PlannedAction | null,
+    adoptedOn: string,
+  ) {
     const problems = new Problems();
     for (const field of ['description', 'responsibleGroup', 'dueOn', 'status'] as const) {
       if (input[field] === null && !(field === 'status' && !current)) problems.add(`${prefix}.${field}`, `An action needs its ${field}`);

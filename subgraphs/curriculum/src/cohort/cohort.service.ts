@@ -4,7 +4,6 @@ import {
   notBefore,
   notInFuture,
   today,
-  type DateInput,
   distinct,
   requiredName,
   given,
@@ -12,35 +11,15 @@ import {
   type ReferenceChecks,
 } from '@peacegraph/kit/input';
 import { type Partner } from '@peacegraph/kit/policy';
-import { CohortSchema, type Cohort, type CohortStatus } from './cohort.entity';
+import { CohortSchema, type Cohort } from './cohort.entity';
 import { placeOf } from '../common/place';
 import { type Module } from '../module/module.entity';
-import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Audience, type Headcount } from '../common/headcount';
+import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type Headcount } from '../common/headcount';
+import type { CohortStatusChangeInput, CreateCohortInput, UpdateCohortInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { planStatusChange } from './cohort.rules';
-import { onlyAudiences, readAudienceCounts, readHeadcount, type AudienceCountInput, type HeadcountInput } from '../common/headcount.rules';
+import { onlyAudiences, readAudienceCounts, readHeadcount } from '../common/headcount.rules';
 import type { Writes } from '../common/writes';
-
-export interface CohortInput {
-  name?: string | null;
-  module?: string | null;
-  community?: string | null;
-  language?: string | null;
-  facilitators?: string[] | null;
-  audiences?: Audience[] | null;
-  enrolment?: HeadcountInput | null;
-  enrolmentByAudience?: AudienceCountInput[] | null;
-  plannedStart?: DateInput | null;
-  plannedEnd?: DateInput | null;
-  startedOn?: DateInput | null;
-  clientMutationId?: string | null;
-}
-
-export interface StatusChangeInput {
-  status: CohortStatus;
-  on?: DateInput | null;
-  reason?: string | null;
-}
 
 export const MAX_FACILITATORS = 10;
 
@@ -52,9 +31,7 @@ export class CohortService {
     private readonly writes: Writes,
   ) {}
 
-  async create(
-    input: Omit<CohortInput, 'startedOn'> & { name: string; module: string; community: string; language: string; facilitators: string[] },
-  ): Promise<Cohort> {
+  async create(input: CreateCohortInput): Promise<Cohort> {
     return this.writes.once(CohortSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(writer, input, null);
       return this.writes.create(
@@ -72,7 +49,7 @@ export class CohortService {
     });
   }
 
-  async update(id: string, version: number, input: CohortInput): Promise<Cohort> {
+  async update(id: string, version: number, input: UpdateCohortInput): Promise<Cohort> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.cohort.load(id), 'Cohort', id, version);
     const values = await this.validate(writer, input, current);
@@ -85,7 +62,7 @@ export class CohortService {
     });
   }
 
-  async changeStatus(id: string, version: number, input: StatusChangeInput): Promise<Cohort> {
+  async changeStatus(id: string, version: number, input: CohortStatusChangeInput): Promise<Cohort> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.cohort.load(id), 'Cohort', id, version);
     const on = notInFuture('input.on', isoDate(input.on ?? today()), 'The date');
@@ -120,7 +97,8 @@ export class CohortService {
     });
   }
 
-  private async validate(writer: Partner, input: CohortInput, current: Cohort | null) {
+  // A create's fields, or an update's, with the start only an update may correct (a cohort starts later).
+  private async validate(writer: Partner, input: (CreateCohortInput & { startedOn?: never }) | UpdateCohortInput, current: Cohort | null) {
     const problems = new Problems();
     for (const field of ['name', 'module', 'community', 'language', 'facilitators', 'audiences', 'enrolment', 'plannedStart'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A cohort needs its ${field}`);

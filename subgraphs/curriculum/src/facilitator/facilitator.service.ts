@@ -1,19 +1,10 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { distinct, requiredName, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
 import { FacilitatorSchema, type Facilitator } from './facilitator.entity';
+import type { CreateFacilitatorInput, UpdateFacilitatorInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { emailAddress, phoneNumber } from './facilitator.rules';
 import type { Writes } from '../common/writes';
-
-export interface FacilitatorInput {
-  fullName?: string | null;
-  languages?: string[] | null;
-  certifiedModules?: string[] | null;
-  homeCommunity?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  clientMutationId?: string | null;
-}
 
 /** The people an organisation trained to deliver modules. */
 export class FacilitatorService {
@@ -23,7 +14,7 @@ export class FacilitatorService {
     private readonly writes: Writes,
   ) {}
 
-  async create(input: FacilitatorInput & { fullName: string; languages: string[] }): Promise<Facilitator> {
+  async create(input: CreateFacilitatorInput): Promise<Facilitator> {
     return this.writes.once(FacilitatorSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(input, null);
       return this.writes.create(writer, values, input.clientMutationId, {
@@ -36,7 +27,7 @@ export class FacilitatorService {
     });
   }
 
-  async update(id: string, version: number, input: FacilitatorInput): Promise<Facilitator> {
+  async update(id: string, version: number, input: UpdateFacilitatorInput): Promise<Facilitator> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.facilitator.load(id), 'Facilitator', id, version);
     const values = await this.validate(input, current);
@@ -49,7 +40,7 @@ export class FacilitatorService {
     });
   }
 
-  private async validate(input: FacilitatorInput, current: Facilitator | null) {
+  private async validate(input: CreateFacilitatorInput | UpdateFacilitatorInput, current: Facilitator | null) {
     if (input.fullName === null) throw badInput('input.fullName', 'The name cannot be empty');
     const problems = new Problems();
     const fullName = problems.check('input.fullName', () =>

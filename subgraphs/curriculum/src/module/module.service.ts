@@ -2,32 +2,12 @@ import { badInput } from '@peacegraph/kit/errors';
 import { distinct, optionalText, requiredName, textList, wholeNumber, given, Problems } from '@peacegraph/kit/input';
 import { requireOwner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
-import { AUDIENCES, type Audience } from '../common/headcount';
-import { ModuleSchema, SESSION_THEMES, SessionPlanSchema, type Module, type SessionPlan, type SessionTheme } from './module.entity';
+import { AUDIENCES } from '../common/headcount';
+import { ModuleSchema, SESSION_THEMES, SessionPlanSchema, type Module, type SessionPlan } from './module.entity';
+import type { AddSessionPlanInput, CreateModuleInput, UpdateModuleInput, UpdateSessionPlanInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { Writes } from '../common/writes';
-
-export interface ModuleInput {
-  title?: string | null;
-  edition?: string | null;
-  summary?: string | null;
-  clientMutationId?: string | null;
-}
-
-export interface SessionPlanInput {
-  title?: string | null;
-  theme?: SessionTheme | null;
-  objectives?: string[] | null;
-  durationMinutes?: number | null;
-  audiences?: Audience[] | null;
-}
-
-export interface AddSessionPlanInput extends Required<SessionPlanInput> {
-  module: string;
-  number: number;
-  clientMutationId?: string | null;
-}
 
 /** Plans beyond this many would not be one module but several. */
 export const MAX_SESSIONS = 60;
@@ -40,7 +20,7 @@ export class ModuleService {
     private readonly writes: Writes,
   ) {}
 
-  async create(input: ModuleInput & { title: string; edition: string }): Promise<Module> {
+  async create(input: CreateModuleInput): Promise<Module> {
     return this.writes.once(ModuleSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       return this.writes.create(writer, values, input.clientMutationId, {
@@ -53,7 +33,7 @@ export class ModuleService {
     });
   }
 
-  async update(id: string, version: number, input: ModuleInput): Promise<Module> {
+  async update(id: string, version: number, input: UpdateModuleInput): Promise<Module> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.module.load(id), 'Module', id, version);
     const values = this.validate(input, current);
@@ -84,7 +64,7 @@ export class ModuleService {
     });
   }
 
-  async updateSessionPlan(id: string, version: number, input: SessionPlanInput): Promise<SessionPlan> {
+  async updateSessionPlan(id: string, version: number, input: UpdateSessionPlanInput): Promise<SessionPlan> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.sessionPlan.load(id), 'SessionPlan', id, version);
     return this.writes.update(current, version, this.validatePlan(input, current), {
@@ -106,7 +86,7 @@ export class ModuleService {
       throw badInput('input.module', `${module.title} is delivered by ${cohorts} cohorts; publish a new edition to add sessions`);
   }
 
-  private validate(input: ModuleInput, current: Module | null) {
+  private validate(input: CreateModuleInput | UpdateModuleInput, current: Module | null) {
     const problems = new Problems();
     if (input.title === null) problems.add('input.title', 'The title cannot be empty');
     if (input.edition === null) problems.add('input.edition', 'The edition cannot be empty');
@@ -131,7 +111,7 @@ export class ModuleService {
     };
   }
 
-  private validatePlan(input: SessionPlanInput, current: SessionPlan | null) {
+  private validatePlan(input: AddSessionPlanInput | UpdateSessionPlanInput, current: SessionPlan | null) {
     const problems = new Problems();
     for (const field of ['title', 'theme', 'objectives', 'durationMinutes', 'audiences'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A session plan needs its ${field}`);

@@ -6,36 +6,11 @@ import { SessionDeliverySchema, type SessionDelivery } from './session-delivery.
 import { type Cohort } from '../cohort/cohort.entity';
 import { type SessionPlan } from '../module/module.entity';
 import { headcountTotal } from '../common/headcount';
+import type { CorrectSessionDeliveryInput, RecordSessionDeliveryInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import {
-  readAudienceCounts,
-  readHeadcount,
-  withinEnrolment,
-  type AudienceCountInput,
-  type HeadcountInput,
-} from '../common/headcount.rules';
+import { readAudienceCounts, readHeadcount, withinEnrolment, type AudienceCountInput } from '../common/headcount.rules';
 import type { Writes } from '../common/writes';
-
-export interface RecordDeliveryInput {
-  cohort: string;
-  sessionNumber: number;
-  deliveredOn: DateInput;
-  makeUp?: boolean | null;
-  facilitators?: string[] | null;
-  attendance: HeadcountInput;
-  attendanceByAudience?: AudienceCountInput[] | null;
-  notes?: string | null;
-  clientMutationId?: string | null;
-}
-
-export interface CorrectDeliveryInput {
-  deliveredOn?: DateInput | null;
-  facilitators?: string[] | null;
-  attendance?: HeadcountInput | null;
-  attendanceByAudience?: AudienceCountInput[] | null;
-  notes?: string | null;
-}
 
 /** A plan's re-deliveries per cohort: enough for those who missed it, and a bound on the cohort's list. */
 export const MAX_MAKE_UPS_PER_PLAN = 3;
@@ -52,7 +27,7 @@ export class DeliveryService {
     private readonly writes: Writes,
   ) {}
 
-  async record(input: RecordDeliveryInput): Promise<SessionDelivery> {
+  async record(input: RecordSessionDeliveryInput): Promise<SessionDelivery> {
     return this.writes.once(SessionDeliverySchema, input.clientMutationId, async (writer) => {
       const cohort = await this.loaders.cohort.load(input.cohort);
       if (!cohort) throw badInput('input.cohort', `No cohort with id "${input.cohort}"`);
@@ -113,7 +88,7 @@ export class DeliveryService {
     });
   }
 
-  async correct(id: string, version: number, input: CorrectDeliveryInput): Promise<SessionDelivery> {
+  async correct(id: string, version: number, input: CorrectSessionDeliveryInput): Promise<SessionDelivery> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.delivery.load(id), 'SessionDelivery', id, version);
     const cohort = (await this.loaders.cohort.load(current.cohortId))!;
@@ -249,7 +224,7 @@ export class DeliveryService {
   }
 
   private attendance(
-    input: { attendance: RecordDeliveryInput['attendance']; attendanceByAudience?: AudienceCountInput[] | null },
+    input: { attendance: RecordSessionDeliveryInput['attendance']; attendanceByAudience?: AudienceCountInput[] | null },
     cohort: Cohort,
     keptByAudience?: SessionDelivery['attendanceByAudience'],
   ) {

@@ -1,34 +1,12 @@
 import { badInput } from '@peacegraph/kit/errors';
-import {
-  isoDate,
-  notBefore,
-  notInFuture,
-  type DateInput,
-  distinct,
-  optionalText,
-  given,
-  Problems,
-  type ReferenceChecks,
-} from '@peacegraph/kit/input';
+import { isoDate, notBefore, notInFuture, distinct, optionalText, given, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
 import { atMost } from '@peacegraph/kit/writes';
-import {
-  MOBILISATION_ACTIVITIES,
-  SocialMobilisationSchema,
-  type MobilisationActivity,
-  type SocialMobilisation,
-} from './social-mobilisation.entity';
+import { MOBILISATION_ACTIVITIES, SocialMobilisationSchema, type SocialMobilisation } from './social-mobilisation.entity';
+import type { RecordSocialMobilisationInput, UpdateSocialMobilisationInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { readHeadcount, type HeadcountInput } from '../common/headcount.rules';
+import { readHeadcount } from '../common/headcount.rules';
 import { startedCohort } from '../cohort/started-cohort';
 import type { Writes } from '../common/writes';
-
-export interface MobilisationInput {
-  heldOn?: DateInput | null;
-  activity?: MobilisationActivity | null;
-  communitiesReached?: string[] | null;
-  peopleReached?: HeadcountInput | null;
-  notes?: string | null;
-}
 
 export const MAX_COMMUNITIES_REACHED = 20;
 /** Per cohort: keeps a cohort's list of mobilisations short enough to show whole. */
@@ -42,16 +20,7 @@ export class MobilisationService {
     private readonly writes: Writes,
   ) {}
 
-  async record(
-    input: MobilisationInput & {
-      cohort: string;
-      heldOn: DateInput;
-      activity: MobilisationActivity;
-      communitiesReached: string[];
-      peopleReached: HeadcountInput;
-      clientMutationId?: string | null;
-    },
-  ): Promise<SocialMobilisation> {
+  async record(input: RecordSocialMobilisationInput): Promise<SocialMobilisation> {
     return this.writes.once(SocialMobilisationSchema, input.clientMutationId, async (writer) => {
       const cohort = await startedCohort(this.loaders, writer, input.cohort, 'social mobilisation');
       const values = await this.validate(input, null, cohort.startedOn);
@@ -79,7 +48,7 @@ export class MobilisationService {
     });
   }
 
-  async update(id: string, version: number, input: MobilisationInput): Promise<SocialMobilisation> {
+  async update(id: string, version: number, input: UpdateSocialMobilisationInput): Promise<SocialMobilisation> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.mobilisation.load(id), 'SocialMobilisation', id, version);
     const cohort = (await this.loaders.cohort.load(current.cohortId))!;
@@ -93,7 +62,11 @@ export class MobilisationService {
     });
   }
 
-  private async validate(input: MobilisationInput, current: SocialMobilisation | null, startedOn: string | null) {
+  private async validate(
+    input: RecordSocialMobilisationInput | UpdateSocialMobilisationInput,
+    current: SocialMobilisation | null,
+    startedOn: string | null,
+  ) {
     const problems = new Problems();
     for (const field of ['heldOn', 'activity', 'communitiesReached', 'peopleReached'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A social mobilisation needs its ${field}`);

@@ -21,51 +21,23 @@ import {
   DialogueProcessSchema,
   StaffTrainingSchema,
   TraineeGroupSchema,
-  type CoachingMode,
   type CoachingSession,
   type DialogueProcess,
   type StaffTraining,
   type TraineeGroup,
 } from './staff-training.entity';
 import { placeOf } from '../common/place';
+import type {
+  CreateStaffTrainingInput,
+  RecordCoachingSessionInput,
+  RecordDialogueProcessInput,
+  TraineeCountInput,
+  UpdateDialogueProcessInput,
+  UpdateStaffTrainingInput,
+} from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { readHeadcount, type HeadcountInput } from '../common/headcount.rules';
+import { readHeadcount } from '../common/headcount.rules';
 import type { Writes } from '../common/writes';
-
-export interface TraineeCountInput {
-  country: string;
-  women: number;
-  men: number;
-}
-
-export interface StaffTrainingInput {
-  title?: string | null;
-  topics?: string[] | null;
-  startsOn?: DateInput | null;
-  endsOn?: DateInput | null;
-  venue?: string | null;
-  trainees?: TraineeCountInput[] | null;
-  clientMutationId?: string | null;
-}
-
-export interface CoachingInput {
-  staffTraining: string;
-  heldOn: DateInput;
-  mode: CoachingMode;
-  focus: string;
-  participantsCoached: number;
-  clientMutationId?: string | null;
-}
-
-export interface DialogueInput {
-  topic?: string | null;
-  community?: string | null;
-  startedOn?: DateInput | null;
-  endedOn?: DateInput | null;
-  participants?: HeadcountInput | null;
-  outcome?: string | null;
-  clientMutationId?: string | null;
-}
 
 /** Per training: its follow-up lists stay short enough to show whole. */
 export const MAX_FOLLOW_UPS = 50;
@@ -78,9 +50,7 @@ export class StaffTrainingService {
     private readonly writes: Writes,
   ) {}
 
-  async create(
-    input: StaffTrainingInput & { title: string; topics: string[]; startsOn: DateInput; endsOn: DateInput; trainees: TraineeCountInput[] },
-  ): Promise<StaffTraining> {
+  async create(input: CreateStaffTrainingInput): Promise<StaffTraining> {
     return this.writes.once(StaffTrainingSchema, input.clientMutationId, async (writer) => {
       const values = this.validate(input, null);
       const trainees = this.trainees(input.trainees);
@@ -95,7 +65,7 @@ export class StaffTrainingService {
     });
   }
 
-  async update(id: string, version: number, input: StaffTrainingInput): Promise<StaffTraining> {
+  async update(id: string, version: number, input: UpdateStaffTrainingInput): Promise<StaffTraining> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.staffTraining.load(id), 'StaffTraining', id, version);
     const values = this.validate(input, current);
@@ -116,7 +86,7 @@ export class StaffTrainingService {
     });
   }
 
-  async recordCoaching(input: CoachingInput): Promise<CoachingSession> {
+  async recordCoaching(input: RecordCoachingSessionInput): Promise<CoachingSession> {
     return this.writes.once(CoachingSessionSchema, input.clientMutationId, async (writer) => {
       const training = await this.ownTraining(writer, input.staffTraining);
       const heldOn = this.followUpDate('input.heldOn', input.heldOn, training);
@@ -147,9 +117,7 @@ export class StaffTrainingService {
     });
   }
 
-  async recordDialogue(
-    input: DialogueInput & { staffTraining: string; topic: string; community: string; startedOn: DateInput; participants: HeadcountInput },
-  ): Promise<DialogueProcess> {
+  async recordDialogue(input: RecordDialogueProcessInput): Promise<DialogueProcess> {
     return this.writes.once(DialogueProcessSchema, input.clientMutationId, async (writer) => {
       const training = await this.ownTraining(writer, input.staffTraining);
       const place = placeOf(await this.directory.community('input.community', input.community));
@@ -165,7 +133,7 @@ export class StaffTrainingService {
     });
   }
 
-  async updateDialogue(id: string, version: number, input: DialogueInput): Promise<DialogueProcess> {
+  async updateDialogue(id: string, version: number, input: UpdateDialogueProcessInput): Promise<DialogueProcess> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.dialogueProcess.load(id), 'DialogueProcess', id, version);
     const training = (await this.loaders.staffTraining.load(current.staffTrainingId))!;
@@ -179,7 +147,7 @@ export class StaffTrainingService {
     });
   }
 
-  private validate(input: StaffTrainingInput, current: StaffTraining | null) {
+  private validate(input: CreateStaffTrainingInput | UpdateStaffTrainingInput, current: StaffTraining | null) {
     const problems = new Problems();
     for (const field of ['title', 'topics', 'startsOn', 'endsOn', 'trainees'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A staff training needs its ${field}`);
@@ -267,7 +235,11 @@ export class StaffTrainingService {
     return notBefore(field, date, training.endsOn, 'the last day of the training');
   }
 
-  private validateDialogue(input: DialogueInput, current: DialogueProcess | null, training: StaffTraining) {
+  private validateDialogue(
+    input: RecordDialogueProcessInput | UpdateDialogueProcessInput,
+    current: DialogueProcess | null,
+    training: StaffTraining,
+  ) {
     const problems = new Problems();
     for (const field of ['topic', 'startedOn', 'participants'] as const) {
       if (input[field] === null) problems.add(`input.${field}`, `A dialogue process needs its ${field}`);
