@@ -21,6 +21,17 @@ export interface AlongCorridorFilter {
 }
 
 /** Radii beyond this are not "near" anything in a region a few hundred kilometres across. */
+type Geo = { withinBox?: BoxFilter | null; near?: NearFilter | null; alongCorridor?: AlongCorridorFilter | null };
+
+/** Geographic filters, checked: a box the right way round, distances within reason. */
+export function checkedGeo<F extends Geo>(filter: F | null | undefined): F {
+  const checked = { ...(filter ?? {}) } as F;
+  if (checked.withinBox) checkBox('filter.withinBox', checked.withinBox);
+  if (checked.near) checkRadius('filter.near.radiusKm', checked.near.radiusKm);
+  if (checked.alongCorridor) checkRadius('filter.alongCorridor.withinKm', checked.alongCorridor.withinKm);
+  return checked;
+}
+
 export const MAX_RADIUS_KM = 1000;
 
 export function checkBox(field: string, box: BoxFilter): BoxFilter {

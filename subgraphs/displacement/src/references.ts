@@ -5,6 +5,8 @@ import { isoDate, type DateInput } from '@peacegraph/kit/input';
 export const communityRef = (id: string) => ({ __typename: 'Community', id });
 export const organisationRef = (id: string) => ({ __typename: 'Organisation', id });
 export const adminAreaRef = (pcode: string) => ({ __typename: 'AdminArea', pcode });
+export const optionalAdminAreaRef = (pcode: string | null) => (pcode ? adminAreaRef(pcode) : null);
+export const optionalOrganisationRef = (id: string | null) => (id ? organisationRef(id) : null);
 
 /** Counts of people are exact for the organisation that owns the record. */
 export function ownsRecord(viewer: Viewer, ownerOrg: string): boolean {

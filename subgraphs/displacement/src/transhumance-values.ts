@@ -42,6 +42,11 @@ export function tropicalLivestockUnits(heads: Heads): number {
   return Math.round(tlu * 10) / 10;
 }
 
+/** A herd as the schema shows it: heads by species and their tropical livestock units. */
+export function headsOf(row: Heads) {
+  return { cattle: row.cattle, sheep: row.sheep, goats: row.goats, camels: row.camels, tlu: tropicalLivestockUnits(row) };
+}
+
 export function addHeads(a: Heads, b: Heads): Heads {
   return { cattle: a.cattle + b.cattle, sheep: a.sheep + b.sheep, goats: a.goats + b.goats, camels: a.camels + b.camels };
 }

@@ -1,4 +1,7 @@
+import { badInput } from '@peacegraph/kit/errors';
+import { checkedGeo } from '../geo-filters';
 import type { AlertStatus } from '../transhumance-values';
+import type { AlertFilter } from './alert.repository';
 
 /**
  * An alert's life: RAISED → VERIFIED → DISSEMINATED → RESPONSE_RECORDED → CLOSED. It may be closed as
@@ -44,4 +47,11 @@ export function refusal(from: AlertStatus, move: AlertMove): string {
 
 export function isOpen(status: AlertStatus): boolean {
   return status !== 'CLOSED';
+}
+
+/** An alert filter, checked: its geography, and a period that ends after it starts. */
+export function alertFilter(filter: AlertFilter | null | undefined): AlertFilter {
+  const checked = checkedGeo(filter);
+  if (checked.from && checked.to && checked.to < checked.from) throw badInput('filter.to', 'The period ends before it starts');
+  return checked;
 }

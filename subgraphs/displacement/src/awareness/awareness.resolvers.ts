@@ -1,13 +1,11 @@
 import type { AwarenessSession as SessionRow } from './awareness.entity';
-import type { AwarenessParticipantsResolvers, AwarenessSessionResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import type { AwarenessSessionResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { discloseSexAndAge } from '../disclosure';
 import { adminAreaRef, communityRef, organisationRef, ownsRecord, sqlDates } from '../references';
 
 export const awarenessQueries: QueryResolvers = {
   awarenessSession: (_, { id }, { loaders }) => loaders.awarenessSession.load(id),
   awarenessSessions: (_, args, { repositories }) => repositories.awarenessSessions.list(sqlDates(args.filter, ['from', 'to']), args),
-  awarenessParticipants: (_, args, { displacementFigures }) =>
-    displacementFigures.awarenessParticipants(sqlDates(args.filter, ['from', 'to'])),
 };
 
 export const awarenessMutations: MutationResolvers = {
@@ -34,11 +32,4 @@ export const AwarenessSession: AwarenessSessionResolvers = {
   participants: (session, _, { viewer }) => sessionParticipants(session, ownsRecord(viewer, session.ownerOrg)),
   facilitators: (session) => session.facilitatorIds.map(organisationRef),
   recordedBy: (session) => organisationRef(session.ownerOrg),
-};
-
-/** The aggregate's cells carry `count`; the schema calls them `people`. */
-export const AwarenessParticipants: AwarenessParticipantsResolvers = {
-  groups: (p) => p.groups.map((g) => ({ sex: g.sex, ageGroup: g.ageGroup, people: g.count })),
-  bySex: (p) => p.bySex.map((g) => ({ sex: g.sex, people: g.count })),
-  byAgeGroup: (p) => p.byAgeGroup.map((g) => ({ ageGroup: g.ageGroup, people: g.count })),
 };

@@ -6,7 +6,6 @@ import { adminAreaRef, organisationRef, ownsRecord, sqlDates } from '../referenc
 export const displacementReportQueries: QueryResolvers = {
   displacementReport: (_, { id }, { loaders }) => loaders.displacementReport.load(id),
   displacementReports: (_, args, { repositories }) => repositories.displacementReports.list(sqlDates(args.filter, ['from', 'to']), args),
-  idpsOverTime: (_, args, { displacementFigures }) => displacementFigures.idpsOverTime(args),
   idmcDisplacementFigures: (_, args, { displacementFigures }) => displacementFigures.idmcFigures(args.country, args.fromYear, args.toYear),
 };
 

@@ -4,10 +4,8 @@
 import type { Connection } from '@peacegraph/kit/sql';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit/audit';
+import type { CommunityMapper, AdminAreaMapper, OrganisationMapper } from '../directory/directory.mappers';
 import type {
-  CommunityMapper,
-  AdminAreaMapper,
-  OrganisationMapper,
   DisplacementReportMapper,
   ReintegrationProgrammeMapper,
   ReintegrationCaseMapper,

@@ -5,7 +5,6 @@ import type {
   ReintegrationAssistanceResolvers,
   ReintegrationCaseResolvers,
   ReintegrationProgrammeResolvers,
-  ReintegrationStatsLineResolvers,
 } from '../generated/resolvers';
 import { adminAreaRef, communityRef, organisationRef, sqlDates } from '../references';
 
@@ -16,7 +15,6 @@ export const reintegrationQueries: QueryResolvers = {
   reintegrationCase: (_, { id }, { reintegrationCases }) => reintegrationCases.get(id),
   reintegrationCases: (_, args, { reintegrationCases }) =>
     reintegrationCases.list(sqlDates(args.filter, ['registeredFrom', 'registeredTo']), args),
-  reintegrationStats: (_, args, { displacementFigures }) => displacementFigures.reintegrationStats(args.filter, args.level, args.breakdown),
 };
 
 export const reintegrationMutations: MutationResolvers = {
@@ -44,8 +42,4 @@ export const ReintegrationCase: ReintegrationCaseResolvers = {
 
 export const ReintegrationAssistance: ReintegrationAssistanceResolvers = {
   startedOn: (a) => isoDate(a.startedOn),
-};
-
-export const ReintegrationStatsLine: ReintegrationStatsLineResolvers = {
-  adminArea: (line) => (line.adminArea ? adminAreaRef(line.adminArea) : null),
 };

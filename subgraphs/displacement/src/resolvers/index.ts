@@ -1,35 +1,75 @@
 import type { Resolvers } from '../generated/resolvers';
-import { displacementResolvers } from './displacement';
-import { transhumanceResolvers } from './transhumance';
+import {
+  alertMutations,
+  alertQueries,
+  TranshumanceAlert,
+  TranshumanceAlertEvidence,
+  TranshumanceAlertRecipient,
+  TranshumanceAlertTransition,
+} from '../alert/alert.resolvers';
+import { AwarenessSession, awarenessMutations, awarenessQueries } from '../awareness/awareness.resolvers';
+import { corridorMutations, corridorQueries, TranshumanceCorridor } from '../corridor/corridor.resolvers';
+import { AdminArea, Community, Organisation } from '../directory/directory.resolvers';
+import {
+  DisplacementReport,
+  displacementReportMutations,
+  displacementReportQueries,
+} from '../displacement-report/displacement-report.resolvers';
+import { FlowObservation, flowMutations, flowQueries } from '../flow/flow.resolvers';
+import { CountingPoint, placeMutations, placeQueries, SensitiveSpot } from '../place/place.resolvers';
+import {
+  ReintegrationAssistance,
+  ReintegrationCase,
+  ReintegrationProgramme,
+  reintegrationMutations,
+  reintegrationQueries,
+} from '../reintegration/reintegration.resolvers';
+import {
+  AwarenessParticipants,
+  ReintegrationStatsLine,
+  statisticsQueries,
+  TranshumanceWeeklyFlow,
+} from '../statistics/statistics.resolvers';
 
-/** A resolver map as `joined` walks it: each type's fields, whatever their signatures. */
-type FieldMap = Record<string, Record<string, unknown>>;
-
-/**
- * Both halves of the subgraph add fields to the same types (Query, Mutation, and the directory's
- * Community, AdminArea and Organisation), so their maps are joined type by type; a field both define
- * is a mistake, refused at start-up.
- */
-function joined(...maps: Resolvers[]): Resolvers {
-  const all: FieldMap = {};
-  // Every map holds only object types' fields (no scalars here), each checked against the schema where it is written.
-  for (const map of maps as FieldMap[]) {
-    for (const [type, fields] of Object.entries(map)) {
-      const into = (all[type] ??= {});
-      for (const [field, resolver] of Object.entries(fields)) {
-        if (field in into && field !== '__resolveReference') throw new Error(`Two resolvers for ${type}.${field}`);
-        into[field] = resolver;
-      }
-    }
-  }
-  return all as Resolvers;
-}
-
-// The directory owns these entities: a reference carries their key, which is all our fields need.
-const directoryEntities: Resolvers = {
-  Community: { __resolveReference: (ref) => ref },
-  AdminArea: { __resolveReference: (ref) => ref },
-  Organisation: { __resolveReference: (ref) => ref },
+/** Every feature's resolvers, merged; the kit adds the scalars and displacementAuditLog. */
+export const resolvers: Resolvers = {
+  Query: {
+    ...displacementReportQueries,
+    ...reintegrationQueries,
+    ...awarenessQueries,
+    ...corridorQueries,
+    ...placeQueries,
+    ...flowQueries,
+    ...alertQueries,
+    ...statisticsQueries,
+  },
+  Mutation: {
+    ...displacementReportMutations,
+    ...reintegrationMutations,
+    ...awarenessMutations,
+    ...corridorMutations,
+    ...placeMutations,
+    ...flowMutations,
+    ...alertMutations,
+  },
+  DisplacementReport,
+  ReintegrationProgramme,
+  ReintegrationCase,
+  ReintegrationAssistance,
+  ReintegrationStatsLine,
+  AwarenessSession,
+  AwarenessParticipants,
+  TranshumanceCorridor,
+  SensitiveSpot,
+  CountingPoint,
+  FlowObservation,
+  TranshumanceAlert,
+  TranshumanceAlertEvidence,
+  TranshumanceAlertRecipient,
+  TranshumanceAlertTransition,
+  TranshumanceWeeklyFlow,
+  // The directory's entities, as displacement extends them.
+  Community,
+  AdminArea,
+  Organisation,
 };
-
-export const resolvers = joined(directoryEntities, displacementResolvers, transhumanceResolvers);

@@ -1,7 +1,8 @@
 /**
  * What the resolvers of each GraphQL type receive as parent and return: the rows, not the SDL's shapes.
  * `npm run codegen` reads every `<GraphQLType>Mapper` exported here into src/generated/resolvers.ts;
- * connections are the kit's `Connection` of their node's type without being listed.
+ * connections are the kit's `Connection` of their node's type without being listed. The directory's
+ * entities are mapped in src/directory/directory.mappers.ts.
  */
 import type { AlertRecipient, AlertTransition, TranshumanceAlert } from '../alert/alert.entity';
 import type { AwarenessSession } from '../awareness/awareness.entity';
@@ -14,12 +15,6 @@ import type { DisplacementFiguresService } from '../statistics/displacement-figu
 import type { AlertEvidence } from '../alert/early-action.rules';
 import type { CaseloadFigures } from '../statistics/reintegration-caseload';
 import type { TranshumanceAggregates } from '../statistics/transhumance-figures.service';
-
-// The directory's entities: displacement holds their keys only, and a community's coordinates when
-// the gateway sends them (@requires).
-export type CommunityMapper = { id: string; latitude?: number | null; longitude?: number | null };
-export type AdminAreaMapper = { pcode: string };
-export type OrganisationMapper = { id: string };
 
 export type DisplacementReportMapper = DisplacementReport;
 export type ReintegrationProgrammeMapper = ReintegrationProgramme;

@@ -1,0 +1,32 @@
+import { discloseCounts } from '@peacegraph/kit/disclosure';
+import { badInput } from '@peacegraph/kit/errors';
+import { loadExisting } from '@peacegraph/kit/sql';
+import type { FlowObservationResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import { checkedGeo } from '../geo-filters';
+import { optionalAdminAreaRef, organisationRef } from '../references';
+import { headsOf } from '../transhumance-values';
+
+export const flowQueries: QueryResolvers = {
+  flowObservations: (_, args, { repositories }) => {
+    const filter = checkedGeo(args.filter);
+    if (filter.from && filter.to && filter.to < filter.from) throw badInput('filter.to', 'The period ends before it starts');
+    return repositories.flowObservations.list(filter, args);
+  },
+};
+
+export const flowMutations: MutationResolvers = {
+  recordFlowObservations: (_, { input }, { transhumanceFlows }) => transhumanceFlows.record(input),
+};
+
+export const FlowObservation: FlowObservationResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.transhumanceObservation.load(ref.id),
+  countingPoint: (o, _, { loaders }) => loadExisting(loaders.transhumanceCountingPoint, o.countingPointId),
+  corridor: (o, _, { loaders }) => loadExisting(loaders.transhumanceCorridor, o.corridorId),
+  heads: headsOf,
+  // Herders are people: exact for the organisation that counted them.
+  herders: (o, _, { viewer }) =>
+    discloseCounts({ herders: o.herders }, { exact: viewer.kind === 'partner' && viewer.organisationId === o.ownerOrg }).counts.herders,
+  origin: (o) => optionalAdminAreaRef(o.originPcode),
+  destination: (o) => optionalAdminAreaRef(o.destinationPcode),
+  recordedBy: (o) => organisationRef(o.ownerOrg),
+};
