@@ -1,5 +1,5 @@
 import { dataOf } from '@peacegraph/kit/testing';
-import { addDays, today } from '../subgraphs/conflicts/src/services/case-dates';
+import { addDays, today } from '@peacegraph/kit/input';
 import { ORGS, startPlatform, type PlatformUnderTest } from './support';
 
 let platform: PlatformUnderTest;

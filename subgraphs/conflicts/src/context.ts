@@ -5,14 +5,14 @@ import { type PolicyContext } from '@peacegraph/kit/policy';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
-import { ConflictCaseService } from './services/conflict-case-service';
-import { ConflictStatsService } from './services/conflict-stats-service';
-import { FollowUpService } from './services/follow-up-service';
-import { MediationService } from './services/mediation-service';
-import { PeaceCommissionService } from './services/peace-commission-service';
-import { ReferralService } from './services/referral-service';
-import { ResolutionService } from './services/resolution-service';
-import { Writes } from './services/writes';
+import { ConflictCaseService } from './conflict-case/conflict-case.service';
+import { ConflictStatsService } from './statistics/statistics.service';
+import { FollowUpService } from './follow-up/follow-up.service';
+import { MediationService } from './mediation-session/mediation-session.service';
+import { PeaceCommissionService } from './peace-commission/peace-commission.service';
+import { ReferralService } from './referral/referral.service';
+import { ResolutionService } from './resolution/resolution.service';
+import { Writes } from './common/writes';
 
 export interface ConflictsContext extends PolicyContext {
   dataSource: DataSource;

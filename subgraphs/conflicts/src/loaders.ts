@@ -1,8 +1,8 @@
 import { type Viewer } from '@peacegraph/kit/auth';
 import { groupedLoader, keyedLoader, perArguments } from '@peacegraph/kit/sql';
 import type { Repositories } from './repositories';
-import type { CaseFilter } from './repositories/case-filter';
-import type { StatsRow } from './repositories/conflict-stats-repository';
+import type { CaseFilter } from './conflict-case/conflict-case.filter';
+import type { StatsRow } from './statistics/statistics.repository';
 
 /** One page of a commission's cases: `after` is the (reportedOn, id) of the last case already shown. */
 export interface CommissionCasesPage {

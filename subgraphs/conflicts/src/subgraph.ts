@@ -3,8 +3,8 @@ import { createDirectoryClient } from '@peacegraph/kit/input';
 import { defineSubgraph } from '@peacegraph/kit/server';
 import { createContextFactory } from './context';
 import { entities } from './entities';
-import { migrations } from './migrations';
-import { resolvers } from './resolvers';
+import { migrations } from './migrations/index';
+import { resolvers } from './resolvers/index';
 import { directoryReady, seedDemoData } from './seed/demo';
 
 /** Community Peace Commissions and the conflicts they handle, to resolution and follow-up. */

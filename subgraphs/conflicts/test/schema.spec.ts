@@ -1,6 +1,6 @@
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { loadTypeDefs } from '@peacegraph/kit/server';
-import * as values from '../src/entities/values';
+import * as values from '../src/common/values';
 import { subgraph } from '../src/subgraph';
 
 const { document } = loadTypeDefs(subgraph.schemaFile);

@@ -1,10 +1,10 @@
-import { CaseStatusChange, MediationSession } from './case-records';
-import { ConflictCase } from './conflict-case';
-import { entityResolvers } from './entities';
+import { CaseStatusChange, MediationSession } from '../mediation-session/mediation-session.resolvers';
+import { ConflictCase } from '../conflict-case/conflict-case.resolvers';
+import { entityResolvers } from '../directory-entities/directory-entities.resolvers';
 import { Mutation } from './mutation';
-import { PeaceCommission } from './peace-commission';
+import { PeaceCommission } from '../peace-commission/peace-commission.resolvers';
 import { Query } from './query';
-import { AdminArea, Community, ConflictStatsGroup } from './statistics';
+import { AdminArea, Community, ConflictStatsGroup } from '../statistics/statistics.resolvers';
 
 export const resolvers = {
   Query,

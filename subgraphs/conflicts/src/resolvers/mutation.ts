@@ -1,10 +1,10 @@
 import type { ConflictsContext } from '../context';
-import type { ReportConflictCaseInput, UpdateConflictCaseInput } from '../services/conflict-case-service';
-import type { FollowUpInput, ScheduleFollowUpInput } from '../services/follow-up-service';
-import type { MediationSessionInput, StatusChangeInput } from '../services/mediation-service';
-import type { CreatePeaceCommissionInput, UpdatePeaceCommissionInput } from '../services/peace-commission-service';
-import type { ReferralFeedbackInput, ReferralInput } from '../services/referral-service';
-import type { ResolutionInput } from '../services/resolution-service';
+import type { ReportConflictCaseInput, UpdateConflictCaseInput } from '../conflict-case/conflict-case.service';
+import type { FollowUpInput, ScheduleFollowUpInput } from '../follow-up/follow-up.service';
+import type { MediationSessionInput, StatusChangeInput } from '../mediation-session/mediation-session.service';
+import type { CreatePeaceCommissionInput, UpdatePeaceCommissionInput } from '../peace-commission/peace-commission.service';
+import type { ReferralFeedbackInput, ReferralInput } from '../referral/referral.service';
+import type { ResolutionInput } from '../resolution/resolution.service';
 
 /** A change to a case: its id, the version the caller read, and what changes. */
 type Change<I> = { id: string; version: number; input: I };

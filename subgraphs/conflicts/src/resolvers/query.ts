@@ -1,10 +1,10 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { type PageArgs } from '@peacegraph/kit/sql';
 import type { ConflictsContext } from '../context';
-import type { PeaceCommissionFilter } from '../repositories/peace-commission-repository';
-import type { StatsGrouping } from '../repositories/conflict-stats-repository';
-import { caseFilterFrom, type CaseFilterInput } from '../services/case-filter-input';
-import type { StatsArgs } from '../services/conflict-stats-service';
+import type { PeaceCommissionFilter } from '../peace-commission/peace-commission.repository';
+import type { StatsGrouping } from '../statistics/statistics.repository';
+import { caseFilterFrom, type CaseFilterInput } from '../conflict-case/conflict-case.filter';
+import type { StatsArgs } from '../statistics/statistics.service';
 
 export const Query = {
   peaceCommission: (_: unknown, { id }: { id: string }, { loaders }: ConflictsContext) => loaders.commission.load(id),
