@@ -1,9 +1,9 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { notBefore, notInFuture, period, requiredName, requiredText, type DateInput } from '@peacegraph/kit/input';
+import { notBefore, notInFuture, period, requiredName, requiredText } from '@peacegraph/kit/input';
 import type { Forum } from '../forum/forum.entity';
+import type { DeclarationFilter as DeclarationFilterArgs, DeclarationTranslationInput, InputMaybe } from '../generated/resolvers';
 import { LIMITS } from '../limits';
 import type { DeclarationFilter } from './declaration.repository';
-import type { TranslationInput } from './declaration.service';
 
 /** Adopted at or after the forum's start, and not in the future. */
 export function adoptedDuring(forum: Forum, adoptedOn: string): string {
@@ -13,7 +13,7 @@ export function adoptedDuring(forum: Forum, adoptedOn: string): string {
 }
 
 /** A translation: another language than the original, with a title and a text. */
-export function translationOf(field: string, input: TranslationInput, original: string) {
+export function translationOf(field: string, input: DeclarationTranslationInput, original: string) {
   if (input.language === original)
     throw badInput(`${field}.language`, `${original} is the declaration's original language, changed with updateDeclaration`);
   return {
@@ -30,14 +30,11 @@ export function deliveredAfter(field: string, deliveredOn: string, adoptedOn: st
   return deliveredOn;
 }
 
-/** Filters as the graph sends them: dates parsed by the Date scalar. */
-export type DeclarationFilterInput = Omit<DeclarationFilter, 'adoptedFrom' | 'adoptedTo'> & {
-  adoptedFrom?: DateInput | null;
-  adoptedTo?: DateInput | null;
-};
-
-/** The filter's period as ISO dates; a period that ends before it starts is refused on its end. */
-export function declarationFilterFrom(input: DeclarationFilterInput | null | undefined): DeclarationFilter {
+/**
+ * The filter as the graph sends it (dates parsed by the Date scalar) as the repository takes it: its period
+ * as ISO dates; a period that ends before it starts is refused on its end.
+ */
+export function declarationFilterFrom(input: InputMaybe<DeclarationFilterArgs> | undefined): DeclarationFilter {
   const { from, to } = period('filter.adoptedFrom', input?.adoptedFrom, 'filter.adoptedTo', input?.adoptedTo);
   return { ...(input ?? {}), adoptedFrom: from, adoptedTo: to };
 }

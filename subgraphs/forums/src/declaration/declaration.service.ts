@@ -15,6 +15,15 @@ import {
 import { type Partner } from '@peacegraph/kit/policy';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
+import type {
+  CreateDeclarationInput,
+  DeclarationDeliveryInput,
+  DeclarationDrafterInput,
+  DeclarationRecipientInput,
+  DeclarationTranslationInput,
+  ForumPublicationInput,
+  UpdateDeclarationInput,
+} from '../generated/resolvers';
 import { givenFields } from '../audit-fields';
 import { ownForum } from '../forum/forum.service';
 import { LIMITS } from '../limits';
@@ -29,43 +38,6 @@ import {
   type Drafter,
 } from './declaration.entity';
 import { adoptedDuring, deliveredAfter, translationOf } from './declaration.rules';
-
-export interface TranslationInput {
-  language: string;
-  title: string;
-  text: string;
-}
-
-export interface DrafterInput {
-  role: string;
-  organisation?: string | null;
-}
-
-export interface RecipientInput {
-  recipient: string;
-  organisation?: string | null;
-  deliveredOn?: Date | string | null;
-  deliveryNote?: string | null;
-}
-
-export interface CreateDeclarationInput {
-  forum: string;
-  language: string;
-  title: string;
-  text: string;
-  adoptedOn: Date | string;
-  translations?: TranslationInput[] | null;
-  drafters?: DrafterInput[] | null;
-  recipients?: RecipientInput[] | null;
-  clientMutationId?: string | null;
-}
-
-export interface UpdateDeclarationInput {
-  title?: string | null;
-  text?: string | null;
-  adoptedOn?: Date | string | null;
-  drafters?: DrafterInput[] | null;
-}
 
 /** A recipient as checked, before it is stored. */
 type RecipientValues = Pick<DeclarationRecipient, 'recipient' | 'organisationId' | 'deliveredOn' | 'deliveryNote'>;
@@ -175,7 +147,7 @@ export class DeclarationService {
     });
   }
 
-  async saveTranslation(id: string, version: number, input: TranslationInput): Promise<Declaration> {
+  async saveTranslation(id: string, version: number, input: DeclarationTranslationInput): Promise<Declaration> {
     const { writer, current } = await this.editable(id, version);
     const translation = translationOf('input', input, current.language);
     await this.directory.languages('input.language', [translation.language]);
@@ -210,7 +182,7 @@ export class DeclarationService {
     );
   }
 
-  async addRecipient(id: string, version: number, input: RecipientInput): Promise<Declaration> {
+  async addRecipient(id: string, version: number, input: DeclarationRecipientInput): Promise<Declaration> {
     const { writer, current } = await this.editable(id, version);
     const problems = new Problems();
     const checked = await problems.check('input', () => this.recipient('input', input, current.adoptedOn));
@@ -237,11 +209,7 @@ export class DeclarationService {
     );
   }
 
-  async recordDelivery(
-    id: string,
-    version: number,
-    input: { recipient: string; deliveredOn: Date | string; deliveryNote?: string | null },
-  ): Promise<Declaration> {
+  async recordDelivery(id: string, version: number, input: DeclarationDeliveryInput): Promise<Declaration> {
     const { current } = await this.editable(id, version);
     const recipients = await this.loaders.recipientsOfDeclaration.load(current.id);
     const problems = new Problems();
@@ -279,7 +247,7 @@ export class DeclarationService {
   }
 
   /** Publication is one-way: the declaration and every recommendation of it become PUBLIC. */
-  async publish(id: string, version: number, input: { publishedOn: Date | string }): Promise<Declaration> {
+  async publish(id: string, version: number, input: ForumPublicationInput): Promise<Declaration> {
     const { current } = await this.editable(id, version);
     const problems = new Problems();
     if (current.publishedOn) problems.add('id', `This declaration was published on ${current.publishedOn}`);
@@ -373,7 +341,7 @@ export class DeclarationService {
       throw badInput(field, `${adoptedOn} is after the declaration was delivered or its recommendations followed up (${first})`);
   }
 
-  private async drafters(input: readonly DrafterInput[]): Promise<Drafter[]> {
+  private async drafters(input: readonly DeclarationDrafterInput[]): Promise<Drafter[]> {
     if (input.length > LIMITS.drafters) throw badInput('input.drafters', `At most ${LIMITS.drafters} drafters`);
     const drafters = input.map((d, i) => ({
       role: requiredName(`input.drafters.${i}.role`, d.role, "The drafter's role", LIMITS.role),
@@ -390,7 +358,7 @@ export class DeclarationService {
   }
 
   /** Every problem of one recipient at once, in the order they were refused one by one before. */
-  private async recipient(field: string, input: RecipientInput, adoptedOn: string): Promise<RecipientValues> {
+  private async recipient(field: string, input: DeclarationRecipientInput, adoptedOn: string): Promise<RecipientValues> {
     const problems = new Problems();
     const recipient = problems.check(`${field}.recipient`, () =>
       requiredName(`${field}.recipient`, input.recipient, 'The recipient', LIMITS.role),

@@ -1,5 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { addDays, period, type DateInput } from '@peacegraph/kit/input';
+import { addDays, period } from '@peacegraph/kit/input';
+import type { ForumFilter as ForumFilterArgs, InputMaybe } from '../generated/resolvers';
 import { LIMITS } from '../limits';
 import type { ForumScope } from '../values';
 import type { ForumFilter } from './forum.repository';
@@ -44,11 +45,11 @@ export function countriesOf(scope: ForumScope, host: string, delegations: readon
   return countries;
 }
 
-/** Filters as the graph sends them: dates parsed by the Date scalar. */
-export type ForumFilterInput = Omit<ForumFilter, 'from' | 'to'> & { from?: DateInput | null; to?: DateInput | null };
-
-/** The filter's period as ISO dates; a period that ends before it starts is refused on its end. */
-export function forumFilterFrom(input: ForumFilterInput | null | undefined, field = 'filter'): ForumFilter {
+/**
+ * The filter as the graph sends it (dates parsed by the Date scalar) as the repository takes it: its period
+ * as ISO dates; a period that ends before it starts is refused on its end.
+ */
+export function forumFilterFrom(input: InputMaybe<ForumFilterArgs> | undefined, field = 'filter'): ForumFilter {
   const { from, to } = period(`${field}.from`, input?.from, `${field}.to`, input?.to);
   return { ...(input ?? {}), from, to };
 }

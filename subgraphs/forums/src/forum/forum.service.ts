@@ -3,6 +3,7 @@ import { given, Problems, optionalName, requiredName, notNull, isoDate, type Ref
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
+import type { CreateForumInput, ForumParticipantsInput, UpdateForumInput } from '../generated/resolvers';
 import { givenFields } from '../audit-fields';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
@@ -11,40 +12,6 @@ import { regionsOfOrigin, venue as venueOf } from '../places';
 import { PARTICIPANT_CATEGORIES, type ForumScope, type ParticipantCategory } from '../values';
 import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, type Forum } from './forum.entity';
 import { countriesOf, distinct, forumDates, participantCount } from './forum.rules';
-
-export interface VenueInput {
-  community?: string | null;
-  adminArea?: string | null;
-  name?: string | null;
-}
-
-export interface CreateForumInput {
-  title: string;
-  scope: ForumScope;
-  startsOn: Date | string;
-  endsOn: Date | string;
-  venue: VenueInput;
-  convenors: string[];
-  coConvenors?: string[] | null;
-  countriesRepresented?: string[] | null;
-  clientMutationId?: string | null;
-}
-
-export interface UpdateForumInput {
-  title?: string | null;
-  scope?: ForumScope | null;
-  startsOn?: Date | string | null;
-  endsOn?: Date | string | null;
-  venue?: VenueInput | null;
-  convenors?: string[] | null;
-  coConvenors?: string[] | null;
-  countriesRepresented?: string[] | null;
-}
-
-export interface ParticipantsInput {
-  groups: { category: ParticipantCategory; women: number; men: number }[];
-  origins?: { region: string; participants: number }[] | null;
-}
 
 /** The caller's own forum, or BAD_USER_INPUT on `field` (unknown) / FORBIDDEN (another organisation's). */
 export async function ownForum(loaders: Loaders, writer: Partner, field: string, id: string): Promise<Forum> {
@@ -110,7 +77,7 @@ export class ForumService {
   }
 
   /** Replaces the participant counts; the forum's version goes up. */
-  async recordParticipants(id: string, version: number, input: ParticipantsInput): Promise<Forum> {
+  async recordParticipants(id: string, version: number, input: ForumParticipantsInput): Promise<Forum> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
     const { groups, origins, regions } = await this.checkParticipants(current, input);
@@ -150,7 +117,7 @@ export class ForumService {
    * region of origin, then the regions in the directory and the forum's countries, then the totals
    * (when every count they add up is a count).
    */
-  private async checkParticipants(current: Forum, input: ParticipantsInput) {
+  private async checkParticipants(current: Forum, input: ForumParticipantsInput) {
     const problems = new Problems();
     const seen = new Set<string>();
     const groups = input.groups.map((group, i) => {

@@ -1,9 +1,9 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { checkStatusChange, period, requiredText, type DateInput } from '@peacegraph/kit/input';
+import { checkStatusChange, period, requiredText } from '@peacegraph/kit/input';
+import type { ForumRecommendationFilter, ForumTextInput, InputMaybe } from '../generated/resolvers';
 import { LIMITS } from '../limits';
 import type { RecommendationStatus } from '../values';
 import type { RecommendationFilter } from './recommendation.repository';
-import type { TextInput } from './recommendation.service';
 
 /**
  * What may become of a recommendation. Anything may happen to a PENDING one; while IN_PROGRESS,
@@ -28,7 +28,7 @@ export function checkFollowUp(from: RecommendationStatus, to: RecommendationStat
 }
 
 /** Translations of a recommendation: each in another language than the original, each language once. */
-export function translationsOf(input: readonly TextInput[], original: string): { language: string; body: string }[] {
+export function translationsOf(input: readonly ForumTextInput[], original: string): { language: string; body: string }[] {
   if (input.length > LIMITS.translations) throw badInput('input.translations', `At most ${LIMITS.translations} translations`);
   return input.map((t, i) => {
     if (t.language === original)
@@ -39,14 +39,11 @@ export function translationsOf(input: readonly TextInput[], original: string): {
   });
 }
 
-/** Filters as the graph sends them: dates parsed by the Date scalar. */
-export type RecommendationFilterInput = Omit<RecommendationFilter, 'adoptedFrom' | 'adoptedTo'> & {
-  adoptedFrom?: DateInput | null;
-  adoptedTo?: DateInput | null;
-};
-
-/** The filter's period as ISO dates; a period that ends before it starts is refused on its end. */
-export function recommendationFilterFrom(input: RecommendationFilterInput | null | undefined): RecommendationFilter {
+/**
+ * The filter as the graph sends it (dates parsed by the Date scalar) as the repository takes it: its period
+ * as ISO dates; a period that ends before it starts is refused on its end.
+ */
+export function recommendationFilterFrom(input: InputMaybe<ForumRecommendationFilter> | undefined): RecommendationFilter {
   const { from, to } = period('filter.adoptedFrom', input?.adoptedFrom, 'filter.adoptedTo', input?.adoptedTo);
   return { ...(input ?? {}), adoptedFrom: from, adoptedTo: to };
 }

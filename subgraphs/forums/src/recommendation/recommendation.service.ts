@@ -14,52 +14,14 @@ import {
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { atMost, type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
+import type { AddForumRecommendationInput, RecommendationFollowUpInput, UpdateForumRecommendationInput } from '../generated/resolvers';
 import { givenFields } from '../audit-fields';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../values';
+import type { RecommendationAddressee } from '../values';
 import { RecommendationFollowUpSchema, RecommendationSchema, RecommendationTextSchema, type Recommendation } from './recommendation.entity';
 import { checkFollowUp, translationsOf } from './recommendation.rules';
-
-export interface TextInput {
-  language: string;
-  text: string;
-}
-
-export interface AddRecommendationInput {
-  declaration: string;
-  theme: RecommendationTheme;
-  addressee: RecommendationAddressee;
-  addresseeName?: string | null;
-  addresseeOrganisation?: string | null;
-  addressedArea?: string | null;
-  addressedCommunity?: string | null;
-  text: string;
-  language?: string | null;
-  translations?: TextInput[] | null;
-  clientMutationId?: string | null;
-}
-
-export interface UpdateRecommendationInput {
-  theme?: RecommendationTheme | null;
-  addressee?: RecommendationAddressee | null;
-  addresseeName?: string | null;
-  addresseeOrganisation?: string | null;
-  addressedArea?: string | null;
-  addressedCommunity?: string | null;
-  text?: string | null;
-  translations?: TextInput[] | null;
-}
-
-export interface FollowUpInput {
-  status: RecommendationStatus;
-  reportedOn: Date | string;
-  evidence: string;
-  evidenceUrl?: URL | string | null;
-  reporter: string;
-  reportingOrganisation?: string | null;
-}
 
 /** Recommendations of a declaration and their follow-up, written by the declaration's owner. */
 export class RecommendationService {
@@ -70,7 +32,7 @@ export class RecommendationService {
     private readonly writes: RecordWrites,
   ) {}
 
-  async add(input: AddRecommendationInput): Promise<Recommendation> {
+  async add(input: AddForumRecommendationInput): Promise<Recommendation> {
     return this.writes.once(RecommendationSchema, input.clientMutationId, async (writer) => {
       const declaration = await this.loaders.declaration.load(input.declaration);
       if (!declaration) throw badInput('input.declaration', `No declaration with id "${input.declaration}"`);
@@ -134,7 +96,7 @@ export class RecommendationService {
     });
   }
 
-  async update(id: string, version: number, input: UpdateRecommendationInput): Promise<Recommendation> {
+  async update(id: string, version: number, input: UpdateForumRecommendationInput): Promise<Recommendation> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
     const { changes, body, translations } = await this.checkChange(current, input);
@@ -165,7 +127,7 @@ export class RecommendationService {
   }
 
   /** A follow-up report: the status moves as the rules allow, on the version read, with its history row. */
-  async recordFollowUp(id: string, version: number, input: FollowUpInput): Promise<Recommendation> {
+  async recordFollowUp(id: string, version: number, input: RecommendationFollowUpInput): Promise<Recommendation> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.recommendation.load(id), 'ForumRecommendation', id, version);
     const problems = new Problems();
@@ -220,7 +182,7 @@ export class RecommendationService {
    * original text and the new translations (undefined when they stay). The directory is asked last,
    * as for a new recommendation.
    */
-  private async checkChange(current: Recommendation, input: UpdateRecommendationInput) {
+  private async checkChange(current: Recommendation, input: UpdateForumRecommendationInput) {
     const problems = new Problems();
     // What a recommendation always has is refused first when removed: the rules below build on it.
     for (const [field, what] of [

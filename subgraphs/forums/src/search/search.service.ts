@@ -2,23 +2,15 @@ import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
 import { badInput } from '@peacegraph/kit/errors';
 import { decodeCursor, encodeCursor, pageSize, type CursorList } from '@peacegraph/kit/sql';
 import type { Declaration } from '../declaration/declaration.entity';
+import type { QueryForumSearchArgs } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Recommendation } from '../recommendation/recommendation.entity';
 import type { Repositories } from '../repositories';
 import type { Testimony } from '../testimony/testimony.entity';
-import { SEARCH_KINDS, type SearchKind } from '../values';
+import { SEARCH_KINDS } from '../values';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchHit, type SearchRequest } from './search.repository';
 
 export const MAX_QUERY_LENGTH = 200;
-
-export interface SearchArgs {
-  query: string;
-  kinds?: SearchKind[] | null;
-  languages?: string[] | null;
-  filter?: { forum?: string | null; country?: string | null } | null;
-  first?: number | null;
-  after?: string | null;
-}
 
 export interface Snippet {
   text: string;
@@ -81,7 +73,7 @@ export class SearchService {
     private readonly viewer: Viewer,
   ) {}
 
-  async search(args: SearchArgs) {
+  async search(args: QueryForumSearchArgs) {
     const query = args.query.trim();
     if (query === '') throw badInput('query', 'Say what to search for');
     if (query.length > MAX_QUERY_LENGTH) throw badInput('query', `Keep the search to ${MAX_QUERY_LENGTH} characters (got ${query.length})`);

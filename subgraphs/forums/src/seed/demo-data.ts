@@ -56,7 +56,7 @@ export interface DemoRecommendation {
     status: Exclude<RecommendationStatus, 'PENDING'>;
     reportedOn: string;
     evidence: string;
-    evidenceUrl?: string;
+    evidenceUrl?: URL;
     reporter: string;
     reportingOrganisation?: string;
   }[];

@@ -3,12 +3,13 @@ import { badInput } from '@peacegraph/kit/errors';
 import { isoDate } from '@peacegraph/kit/input';
 import type { Forum } from '../forum/forum.entity';
 import type { ForumFilter } from '../forum/forum.repository';
+import type { QueryForumImplementationArgs } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { RecommendationFilter } from '../recommendation/recommendation.repository';
 import type { Repositories } from '../repositories';
 import { RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../values';
 import { discloseParticipants, participationAcross, type DisclosedParticipants } from './statistics.disclosure';
-import type { ImplementationGrouping, ImplementationInterval, StandingRow } from './statistics.repository';
+import type { ImplementationInterval, StandingRow } from './statistics.repository';
 
 /** The participation figures cover at most this many forums; a wider question is refused, not cut short. */
 export const MAX_FORUMS_COUNTED = 500;
@@ -94,13 +95,8 @@ export class StatsService {
     return { exact: rows.every((r) => r.exact), forums: rows, ...participationAcross(rows) };
   }
 
-  async implementation(args: {
-    filter: RecommendationFilter;
-    groupBy: ImplementationGrouping;
-    interval: ImplementationInterval;
-    from: Date | string;
-    to: Date | string;
-  }) {
+  /** The query's arguments, its filter as the repository takes it. */
+  async implementation(args: Omit<QueryForumImplementationArgs, 'filter'> & { filter: RecommendationFilter }) {
     const from = isoDate(args.from);
     const to = isoDate(args.to);
     if (to < from) throw badInput('to', `The period ends (${to}) before it starts (${from})`);

@@ -1,6 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { notInFuture, period, type DateInput } from '@peacegraph/kit/input';
+import { notInFuture, period } from '@peacegraph/kit/input';
 import type { Forum } from '../forum/forum.entity';
+import type { InputMaybe, TestimonyFilter as TestimonyFilterArgs } from '../generated/resolvers';
 import type { TestimonyFilter } from './testimony.repository';
 
 /** Given during the forum, and not in the future. */
@@ -20,14 +21,11 @@ export function correctedGivenOn(forum: Forum, givenOn: string, publishedOn: str
   return givenOn;
 }
 
-/** Filters as the graph sends them: dates parsed by the Date scalar. */
-export type TestimonyFilterInput = Omit<TestimonyFilter, 'givenFrom' | 'givenTo'> & {
-  givenFrom?: DateInput | null;
-  givenTo?: DateInput | null;
-};
-
-/** The filter's period as ISO dates; a period that ends before it starts is refused on its end. */
-export function testimonyFilterFrom(input: TestimonyFilterInput | null | undefined): TestimonyFilter {
+/**
+ * The filter as the graph sends it (dates parsed by the Date scalar) as the repository takes it: its period
+ * as ISO dates; a period that ends before it starts is refused on its end.
+ */
+export function testimonyFilterFrom(input: InputMaybe<TestimonyFilterArgs> | undefined): TestimonyFilter {
   const { from, to } = period('filter.givenFrom', input?.givenFrom, 'filter.givenTo', input?.givenTo);
   return { ...(input ?? {}), givenFrom: from, givenTo: to };
 }

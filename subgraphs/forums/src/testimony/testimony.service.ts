@@ -1,38 +1,15 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { given, Problems, requiredText, notNull, isoDate, notBefore, notInFuture, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type RecordWrites } from '@peacegraph/kit/writes';
+import type { ForumPublicationInput, RecordTestimonyInput, TestimonyConsentInput, UpdateTestimonyInput } from '../generated/resolvers';
 import { givenFields } from '../audit-fields';
 import type { Forum } from '../forum/forum.entity';
 import { ownForum } from '../forum/forum.service';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
 import { regionsOfOrigin } from '../places';
-import type { ParticipantCategory, TestimonyAgeGroup } from '../values';
 import { TestimonySchema, type Testimony } from './testimony.entity';
 import { correctedGivenOn, givenDuring } from './testimony.rules';
-
-export interface RecordTestimonyInput {
-  forum: string;
-  workingGroup?: string | null;
-  language: string;
-  text: string;
-  speakerRole: ParticipantCategory;
-  speakerAgeGroup: TestimonyAgeGroup;
-  speakerRegion: string;
-  givenOn: Date | string;
-  consentToPublish: boolean;
-  clientMutationId?: string | null;
-}
-
-export interface UpdateTestimonyInput {
-  workingGroup?: string | null;
-  language?: string | null;
-  text?: string | null;
-  speakerRole?: ParticipantCategory | null;
-  speakerAgeGroup?: TestimonyAgeGroup | null;
-  speakerRegion?: string | null;
-  givenOn?: Date | string | null;
-}
 
 /**
  * Testimonies: recorded by the forum's owner with the speaker's consent (or without it), published only
@@ -99,7 +76,7 @@ export class TestimonyService {
   }
 
   /** Consent given or withdrawn; a withdrawal unpublishes at once. */
-  async setConsent(id: string, version: number, input: { consentToPublish: boolean }): Promise<Testimony> {
+  async setConsent(id: string, version: number, input: TestimonyConsentInput): Promise<Testimony> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.testimony.load(id), 'Testimony', id, version);
     const changes: Partial<Testimony> = { consentToPublish: input.consentToPublish };
@@ -112,7 +89,7 @@ export class TestimonyService {
     });
   }
 
-  async publish(id: string, version: number, input: { publishedOn: Date | string }): Promise<Testimony> {
+  async publish(id: string, version: number, input: ForumPublicationInput): Promise<Testimony> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.testimony.load(id), 'Testimony', id, version);
     const problems = new Problems();

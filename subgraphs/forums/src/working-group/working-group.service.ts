@@ -1,30 +1,12 @@
 import { given, Problems, optionalName, notNull, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type RecordWrites } from '@peacegraph/kit/writes';
+import type { AddForumWorkingGroupInput, UpdateForumWorkingGroupInput } from '../generated/resolvers';
 import { givenFields } from '../audit-fields';
 import { ownForum } from '../forum/forum.service';
 import { LIMITS } from '../limits';
 import type { Loaders } from '../loaders';
-import type { ForumTopic } from '../values';
 import { WorkingGroupSchema, type WorkingGroup } from './working-group.entity';
 import { findings, otherTopicOf } from './working-group.rules';
-
-export interface AddWorkingGroupInput {
-  forum: string;
-  topic: ForumTopic;
-  otherTopic?: string | null;
-  facilitator?: string | null;
-  facilitatorName?: string | null;
-  keyFindings?: string[] | null;
-  clientMutationId?: string | null;
-}
-
-export interface UpdateWorkingGroupInput {
-  topic?: ForumTopic | null;
-  otherTopic?: string | null;
-  facilitator?: string | null;
-  facilitatorName?: string | null;
-  keyFindings?: string[] | null;
-}
 
 export class WorkingGroupService {
   constructor(
@@ -33,7 +15,7 @@ export class WorkingGroupService {
     private readonly writes: RecordWrites,
   ) {}
 
-  async add(input: AddWorkingGroupInput): Promise<WorkingGroup> {
+  async add(input: AddForumWorkingGroupInput): Promise<WorkingGroup> {
     return this.writes.once(WorkingGroupSchema, input.clientMutationId, async (writer) => {
       const forum = await ownForum(this.loaders, writer, 'input.forum', input.forum);
       const problems = new Problems();
@@ -63,7 +45,7 @@ export class WorkingGroupService {
     });
   }
 
-  async update(id: string, version: number, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
+  async update(id: string, version: number, input: UpdateForumWorkingGroupInput): Promise<WorkingGroup> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.workingGroup.load(id), 'ForumWorkingGroup', id, version);
     const changes = await this.checkChange(current, input);
@@ -79,7 +61,7 @@ export class WorkingGroupService {
    * Every problem of a change at once, before anything is written: the columns that change, checked in
    * the order they were refused one by one before, so a single problem is refused as it always was.
    */
-  private async checkChange(current: WorkingGroup, input: UpdateWorkingGroupInput): Promise<Partial<WorkingGroup>> {
+  private async checkChange(current: WorkingGroup, input: UpdateForumWorkingGroupInput): Promise<Partial<WorkingGroup>> {
     const problems = new Problems();
     // The topic a group always has is refused first when removed: its name is checked against it.
     const topic = notNull('input.topic', input.topic, 'The topic') ?? current.topic;
