@@ -3,6 +3,7 @@ import { isoDate } from '@peacegraph/kit/input';
 import { onlyUuids, whereWithinAdminArea } from '@peacegraph/kit/sql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { CaseStatus, ConflictLevel, ConflictType } from '../entities';
+import type { ConflictCaseFilter } from '../generated/resolvers';
 
 /** What case lists and statistics filter on; dates are ISO calendar dates, inclusive. */
 export interface CaseFilter {
@@ -42,20 +43,8 @@ export function applyCaseFilter<T extends ObjectLiteral>(
   return query;
 }
 
-/** ConflictCaseFilter as the graph sends it (dates parsed by the Date scalar). */
-export interface CaseFilterInput {
-  status?: CaseStatus | null;
-  type?: ConflictType | null;
-  level?: ConflictLevel | null;
-  community?: string | null;
-  peaceCommission?: string | null;
-  country?: string | null;
-  adminArea?: string | null;
-  reportedFrom?: Date | string | null;
-  reportedTo?: Date | string | null;
-}
-
-export function caseFilterFrom(input: CaseFilterInput | null | undefined): CaseFilter {
+/** ConflictCaseFilter as the graph sends it (dates parsed by the Date scalar), as lists and figures take it. */
+export function caseFilterFrom(input: ConflictCaseFilter | null | undefined): CaseFilter {
   const filter = { ...(input ?? {}) };
   const reportedFrom = filter.reportedFrom ? isoDate(filter.reportedFrom) : null;
   const reportedTo = filter.reportedTo ? isoDate(filter.reportedTo) : null;

@@ -1,5 +1,6 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { checkOtherCommunities, cleanParties, partyLabel, type PartyInput } from './conflict-case.rules';
+import type { PartyInput } from '../generated/resolvers';
+import { checkOtherCommunities, cleanParties, partyLabel } from './conflict-case.rules';
 import { cleanMembership, membersOf } from '../peace-commission/peace-commission.rules';
 import { COMMISSION_ROLES } from '../entities';
 

@@ -12,19 +12,13 @@ import {
   type PartyKind,
   type PartySex,
 } from '../entities';
+import type { PartyInput } from '../generated/resolvers';
 
 export const MIN_PARTIES = 2;
 export const MAX_PARTIES = 20;
 export const MAX_OTHER_COMMUNITIES = 10;
 export const MAX_NARRATIVE = 4000;
 export const MAX_NAME = 200;
-
-export interface PartyInput {
-  kind: PartyKind;
-  sex: PartySex;
-  ageGroup: PartyAgeGroup;
-  name?: string | null;
-}
 
 export interface PartyFields {
   label: string;

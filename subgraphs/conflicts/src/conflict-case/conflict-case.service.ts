@@ -1,41 +1,14 @@
 import { badInput } from '@peacegraph/kit/errors';
-import {
-  given,
-  isoDate,
-  notBefore,
-  notInFuture,
-  optionalText,
-  Problems,
-  type DateInput,
-  type ReferenceChecks,
-} from '@peacegraph/kit/input';
+import { given, isoDate, notBefore, notInFuture, optionalText, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
-import { ConflictCaseSchema, PartySchema, type ConflictCase, type ConflictLevel, type ConflictType } from '../entities';
+import { ConflictCaseSchema, PartySchema, type ConflictCase } from '../entities';
+import type { ReportConflictCaseInput, UpdateConflictCaseInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { addHistory, changeCase, editableCase, insertRecords, type CaseChange } from './conflict-case.change';
-import { MAX_NARRATIVE, checkOtherCommunities, checkType, cleanParties, type PartyFields, type PartyInput } from './conflict-case.rules';
+import { MAX_NARRATIVE, checkOtherCommunities, checkType, cleanParties, type PartyFields } from './conflict-case.rules';
 import type { Writes } from '../common/writes';
-
-export interface ReportConflictCaseInput {
-  peaceCommission: string;
-  reportedOn: DateInput;
-  level: ConflictLevel;
-  otherCommunities?: string[] | null;
-  type: ConflictType;
-  parties: PartyInput[];
-  narrative?: string | null;
-  clientMutationId?: string | null;
-}
-
-export interface UpdateConflictCaseInput {
-  level?: ConflictLevel | null;
-  otherCommunities?: string[] | null;
-  type?: ConflictType | null;
-  parties?: PartyInput[] | null;
-  narrative?: string | null;
-}
 
 /** `ML0306-2026-0007`: the community's admin P-code, the year of report and the area's sequence that year. */
 export function caseReference(adminPcode: string, reportedOn: string, sequence: number): string {

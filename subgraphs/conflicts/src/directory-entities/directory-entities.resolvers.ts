@@ -1,21 +1,16 @@
-import type { ConflictsContext } from '../context';
+import type { AdminAreaResolvers, CommunityResolvers } from '../generated/resolvers';
 
 /**
- * How the gateway turns a reference into our record: through the request's loaders, so a list of 50
- * references costs one statement per type. Community and AdminArea are the directory's: their
+ * Community and AdminArea belong to the directory; these are the fields this subgraph adds to them. Their
  * reference is all this subgraph needs to answer its own fields on them.
  */
-export const entityResolvers = {
-  PeaceCommission: {
-    __resolveReference: (ref: { id: string }, { loaders }: ConflictsContext) => loaders.commission.load(ref.id),
-  },
-  ConflictCase: {
-    __resolveReference: (ref: { id: string }, { loaders }: ConflictsContext) => loaders.case.load(ref.id),
-  },
-  Community: {
-    __resolveReference: (ref: { id: string }) => ref,
-  },
-  AdminArea: {
-    __resolveReference: (ref: { pcode: string }) => ref,
-  },
+export const Community: CommunityResolvers = {
+  __resolveReference: (ref) => ref,
+  peaceCommission: (community, _, { loaders }) => loaders.commissionOfCommunity.load(community.id),
+  caseStats: (community, args, { stats }) => stats.ofCommunity(community.id, args),
+};
+
+export const AdminArea: AdminAreaResolvers = {
+  __resolveReference: (ref) => ref,
+  conflictStats: (area, args, { stats }) => stats.ofArea(area.pcode, args),
 };

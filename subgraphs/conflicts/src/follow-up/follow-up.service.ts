@@ -1,24 +1,13 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { given, isoDate, notBefore, notInFuture, optionalText, Problems, type DateInput } from '@peacegraph/kit/input';
+import { given, isoDate, notBefore, notInFuture, optionalText, Problems } from '@peacegraph/kit/input';
 import { updateWithVersion } from '@peacegraph/kit/writes';
-import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type FollowUpFinding, type Resolution } from '../entities';
+import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type Resolution } from '../entities';
+import type { FollowUpInput, ScheduleFollowUpInput, StatusChangeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords, type StatusMove } from '../conflict-case/conflict-case.change';
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
-import type { StatusChangeInput } from '../mediation-session/mediation-session.service';
 import { checkTransition } from '../conflict-case/conflict-case.status';
 import type { Writes } from '../common/writes';
-
-export interface ScheduleFollowUpInput {
-  dueOn: DateInput;
-}
-
-export interface FollowUpInput {
-  followUp?: string | null;
-  heldOn: DateInput;
-  finding: FollowUpFinding;
-  notes?: string | null;
-}
 
 const FOLLOWED_UP = ['RESOLVED', 'FOLLOW_UP_HELD'];
 

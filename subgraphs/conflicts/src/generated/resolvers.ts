@@ -4,6 +4,21 @@
 import type { Connection } from '@peacegraph/kit/sql';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit/audit';
+import type {
+  CommunityMapper,
+  AdminAreaMapper,
+  OrganisationMapper,
+  PeaceCommissionMapper,
+  ConflictCaseMapper,
+  PartyMapper,
+  CaseStatusChangeMapper,
+  MediationSessionMapper,
+  ReferralMapper,
+  ResolutionMapper,
+  FollowUpCheckMapper,
+  ConflictStatsMapper,
+  ConflictStatsGroupMapper,
+} from '../resolvers/mappers';
 import type { ConflictsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -905,7 +920,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AdminArea: ResolverTypeWrapper<AdminArea>;
+  AdminArea: ResolverTypeWrapper<AdminAreaMapper>;
   AuditAction: AuditAction;
   AuditEntry: ResolverTypeWrapper<AuditEntryRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -917,25 +932,19 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CaseStatus: CaseStatus;
-  CaseStatusChange: ResolverTypeWrapper<CaseStatusChange>;
+  CaseStatusChange: ResolverTypeWrapper<CaseStatusChangeMapper>;
   CommissionMembers: ResolverTypeWrapper<CommissionMembers>;
   CommissionMembership: ResolverTypeWrapper<CommissionMembership>;
   CommissionMembershipInput: CommissionMembershipInput;
   CommissionRole: CommissionRole;
-  Community: ResolverTypeWrapper<Omit<Community, 'peaceCommission'> & { peaceCommission?: Maybe<ResolversTypes['PeaceCommission']> }>;
-  ConflictCase: ResolverTypeWrapper<
-    Omit<ConflictCase, 'community' | 'otherCommunities' | 'peaceCommission'> & {
-      community: ResolversTypes['Community'];
-      otherCommunities: Array<ResolversTypes['Community']>;
-      peaceCommission: ResolversTypes['PeaceCommission'];
-    }
-  >;
+  Community: ResolverTypeWrapper<CommunityMapper>;
+  ConflictCase: ResolverTypeWrapper<ConflictCaseMapper>;
   ConflictCaseConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['ConflictCase']>>;
   ConflictCaseEdge: ResolverTypeWrapper<Omit<ConflictCaseEdge, 'node'> & { node: ResolversTypes['ConflictCase'] }>;
   ConflictCaseFilter: ConflictCaseFilter;
   ConflictLevel: ConflictLevel;
-  ConflictStats: ResolverTypeWrapper<ConflictStats>;
-  ConflictStatsGroup: ResolverTypeWrapper<ConflictStatsGroup>;
+  ConflictStats: ResolverTypeWrapper<ConflictStatsMapper>;
+  ConflictStatsGroup: ResolverTypeWrapper<ConflictStatsGroupMapper>;
   ConflictStatsGrouping: ConflictStatsGrouping;
   ConflictType: ConflictType;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
@@ -943,38 +952,33 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
-  FollowUpCheck: ResolverTypeWrapper<FollowUpCheck>;
+  FollowUpCheck: ResolverTypeWrapper<FollowUpCheckMapper>;
   FollowUpFinding: FollowUpFinding;
   FollowUpInput: FollowUpInput;
   LanguageCode: ResolverTypeWrapper<Scalars['LanguageCode']['output']>;
   MediationOutcome: MediationOutcome;
-  MediationSession: ResolverTypeWrapper<MediationSession>;
+  MediationSession: ResolverTypeWrapper<MediationSessionMapper>;
   MediationSessionInput: MediationSessionInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Organisation: ResolverTypeWrapper<Organisation>;
+  Organisation: ResolverTypeWrapper<OrganisationMapper>;
   PCode: ResolverTypeWrapper<Scalars['PCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Party: ResolverTypeWrapper<Party>;
+  Party: ResolverTypeWrapper<PartyMapper>;
   PartyAgeGroup: PartyAgeGroup;
   PartyInput: PartyInput;
   PartyKind: PartyKind;
   PartySex: PartySex;
-  PeaceCommission: ResolverTypeWrapper<
-    Omit<PeaceCommission, 'cases' | 'community'> & {
-      cases: ResolversTypes['ConflictCaseConnection'];
-      community: ResolversTypes['Community'];
-    }
-  >;
+  PeaceCommission: ResolverTypeWrapper<PeaceCommissionMapper>;
   PeaceCommissionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['PeaceCommission']>>;
   PeaceCommissionEdge: ResolverTypeWrapper<Omit<PeaceCommissionEdge, 'node'> & { node: ResolversTypes['PeaceCommission'] }>;
   PeaceCommissionFilter: PeaceCommissionFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Referral: ResolverTypeWrapper<Referral>;
+  Referral: ResolverTypeWrapper<ReferralMapper>;
   ReferralBody: ReferralBody;
   ReferralFeedbackInput: ReferralFeedbackInput;
   ReferralInput: ReferralInput;
   ReportConflictCaseInput: ReportConflictCaseInput;
-  Resolution: ResolverTypeWrapper<Resolution>;
+  Resolution: ResolverTypeWrapper<ResolutionMapper>;
   ResolutionInput: ResolutionInput;
   ResolutionOutcome: ResolutionOutcome;
   ResolutionRoute: ResolutionRoute;
@@ -988,7 +992,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AdminArea: AdminArea | FederationReferenceTypes['AdminArea'];
+  AdminArea: AdminAreaMapper;
   AuditEntry: AuditEntryRow;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
@@ -998,56 +1002,43 @@ export type ResolversParentTypes = {
   CaseFigures: CaseFigures;
   Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
-  CaseStatusChange: CaseStatusChange;
+  CaseStatusChange: CaseStatusChangeMapper;
   CommissionMembers: CommissionMembers;
   CommissionMembership: CommissionMembership;
   CommissionMembershipInput: CommissionMembershipInput;
-  Community:
-    | (Omit<Community, 'peaceCommission'> & { peaceCommission?: Maybe<ResolversParentTypes['PeaceCommission']> })
-    | FederationReferenceTypes['Community'];
-  ConflictCase:
-    | (Omit<ConflictCase, 'community' | 'otherCommunities' | 'peaceCommission'> & {
-        community: ResolversParentTypes['Community'];
-        otherCommunities: Array<ResolversParentTypes['Community']>;
-        peaceCommission: ResolversParentTypes['PeaceCommission'];
-      })
-    | FederationReferenceTypes['ConflictCase'];
+  Community: CommunityMapper;
+  ConflictCase: ConflictCaseMapper;
   ConflictCaseConnection: Connection<ResolversParentTypes['ConflictCase']>;
   ConflictCaseEdge: Omit<ConflictCaseEdge, 'node'> & { node: ResolversParentTypes['ConflictCase'] };
   ConflictCaseFilter: ConflictCaseFilter;
-  ConflictStats: ConflictStats;
-  ConflictStatsGroup: ConflictStatsGroup;
+  ConflictStats: ConflictStatsMapper;
+  ConflictStatsGroup: ConflictStatsGroupMapper;
   CountryCode: Scalars['CountryCode']['output'];
   CreatePeaceCommissionInput: CreatePeaceCommissionInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisclosedCount: DisclosedCount;
-  FollowUpCheck: FollowUpCheck;
+  FollowUpCheck: FollowUpCheckMapper;
   FollowUpInput: FollowUpInput;
   LanguageCode: Scalars['LanguageCode']['output'];
-  MediationSession: MediationSession;
+  MediationSession: MediationSessionMapper;
   MediationSessionInput: MediationSessionInput;
   Mutation: Record<PropertyKey, never>;
-  Organisation: Organisation;
+  Organisation: OrganisationMapper;
   PCode: Scalars['PCode']['output'];
   PageInfo: PageInfo;
-  Party: Party;
+  Party: PartyMapper;
   PartyInput: PartyInput;
-  PeaceCommission:
-    | (Omit<PeaceCommission, 'cases' | 'community'> & {
-        cases: ResolversParentTypes['ConflictCaseConnection'];
-        community: ResolversParentTypes['Community'];
-      })
-    | FederationReferenceTypes['PeaceCommission'];
+  PeaceCommission: PeaceCommissionMapper;
   PeaceCommissionConnection: Connection<ResolversParentTypes['PeaceCommission']>;
   PeaceCommissionEdge: Omit<PeaceCommissionEdge, 'node'> & { node: ResolversParentTypes['PeaceCommission'] };
   PeaceCommissionFilter: PeaceCommissionFilter;
   Query: Record<PropertyKey, never>;
-  Referral: Referral;
+  Referral: ReferralMapper;
   ReferralFeedbackInput: ReferralFeedbackInput;
   ReferralInput: ReferralInput;
   ReportConflictCaseInput: ReportConflictCaseInput;
-  Resolution: Resolution;
+  Resolution: ResolutionMapper;
   ResolutionInput: ResolutionInput;
   ScheduleFollowUpInput: ScheduleFollowUpInput;
   SessionHeadcount: SessionHeadcount;

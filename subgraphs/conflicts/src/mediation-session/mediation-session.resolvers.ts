@@ -1,18 +1,15 @@
-import type { ConflictsContext } from '../context';
-import type { CaseStatusChange as CaseStatusChangeRow, MediationSession as MediationSessionRow } from '../entities';
+import type { MediationSessionResolvers, MutationResolvers } from '../generated/resolvers';
 import { discloseHeadcount, ownsCase } from './mediation-session.disclosure';
 
-export const CaseStatusChange = {
-  from: (change: CaseStatusChangeRow) => change.fromStatus,
-  to: (change: CaseStatusChangeRow) => change.toStatus,
-  madeBy: (change: CaseStatusChangeRow) => change.createdBy,
-  recordedAt: (change: CaseStatusChangeRow) => change.createdAt,
+export const mediationSessionMutations: MutationResolvers = {
+  startMediation: (_, { id, version, input }, { mediation }) => mediation.start(id, version, input),
+  recordMediationSession: (_, { id, version, input }, { mediation }) => mediation.recordSession(id, version, input),
 };
 
 // Counts of people attached to a case: exact for its owner, disclosure-controlled for other partners.
-export const MediationSession = {
-  mediators: (session: MediationSessionRow, _: unknown, { viewer }: ConflictsContext) =>
+export const MediationSession: MediationSessionResolvers = {
+  mediators: (session, _, { viewer }) =>
     discloseHeadcount(session.mediatorsWomen, session.mediatorsMen, ownsCase(viewer, session.ownerOrg)),
-  attendance: (session: MediationSessionRow, _: unknown, { viewer }: ConflictsContext) =>
+  attendance: (session, _, { viewer }) =>
     discloseHeadcount(session.attendanceWomen, session.attendanceMen, ownsCase(viewer, session.ownerOrg)),
 };

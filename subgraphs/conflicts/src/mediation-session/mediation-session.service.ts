@@ -1,6 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { isoDate, optionalText, Problems, type DateInput } from '@peacegraph/kit/input';
-import { MediationSessionSchema, type ConflictCase, type MediationOutcome } from '../entities';
+import { isoDate, optionalText, Problems } from '@peacegraph/kit/input';
+import { MediationSessionSchema, type ConflictCase } from '../entities';
+import type { MediationSessionInput, StatusChangeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
@@ -10,19 +11,6 @@ import { checkTransition } from '../conflict-case/conflict-case.status';
 import type { Writes } from '../common/writes';
 
 export const MAX_ATTENDANCE = 2000;
-
-export interface StatusChangeInput {
-  on: DateInput;
-  note?: string | null;
-}
-
-export interface MediationSessionInput {
-  heldOn: DateInput;
-  mediators: { women: number; men: number };
-  attendance: { women: number; men: number };
-  outcome: MediationOutcome;
-  notes?: string | null;
-}
 
 /** Mediation by the commission: opening it, and the sessions held while it lasts. */
 export class MediationService {

@@ -1,13 +1,7 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
-
-export interface PeaceCommissionFilter {
-  country?: string | null;
-  adminArea?: string | null;
-  community?: string | null;
-  active?: boolean | null;
-}
+import type { PeaceCommissionFilter } from '../generated/resolvers';
 
 export class PeaceCommissionRepository {
   private readonly rows: Repository<PeaceCommission>;

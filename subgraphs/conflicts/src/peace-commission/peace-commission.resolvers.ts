@@ -1,8 +1,8 @@
-import { decodeCursor, encodeCursor, pageSize, type Connection, type CursorList, type PageArgs } from '@peacegraph/kit/sql';
+import { decodeCursor, encodeCursor, pageSize, type CursorList } from '@peacegraph/kit/sql';
+import { communityRef, organisationRef } from '../common/references';
+import { caseFilterFrom } from '../conflict-case/conflict-case.filter';
 import { CASE_ORDER } from '../conflict-case/conflict-case.repository';
-import type { ConflictsContext } from '../context';
-import type { ConflictCase, PeaceCommission as PeaceCommissionRow } from '../entities';
-import { caseFilterFrom, type CaseFilterInput } from '../conflict-case/conflict-case.filter';
+import type { MutationResolvers, PeaceCommissionResolvers, QueryResolvers } from '../generated/resolvers';
 import { membersOf } from './peace-commission.rules';
 
 /** `conflictCases`' own list identity, so a commission's cases and `conflictCases` share cursors. */
@@ -14,16 +14,24 @@ function caseCursor(after: string | null | undefined): [string, string] | null {
   return decodeCursor(CASE_LIST, after, 'after') as [string, string];
 }
 
-export const PeaceCommission = {
-  community: (commission: PeaceCommissionRow) => ({ __typename: 'Community', id: commission.communityId }),
-  members: (commission: PeaceCommissionRow) => membersOf(commission.membership),
-  recordedBy: (commission: PeaceCommissionRow) => ({ __typename: 'Organisation', id: commission.ownerOrg }),
+export const peaceCommissionQueries: QueryResolvers = {
+  peaceCommission: (_, { id }, { loaders }) => loaders.commission.load(id),
+  peaceCommissions: (_, args, { repositories }) => repositories.commissions.list(args.filter ?? {}, args),
+};
+
+export const peaceCommissionMutations: MutationResolvers = {
+  createPeaceCommission: (_, { input }, { commissions }) => commissions.create(input),
+  updatePeaceCommission: (_, { id, version, input }, { commissions }) => commissions.update(id, version, input),
+};
+
+export const PeaceCommission: PeaceCommissionResolvers = {
+  // Through the request's loaders: a list of 50 references costs one statement.
+  __resolveReference: (ref, { loaders }) => loaders.commission.load(ref.id),
+  community: (commission) => communityRef(commission.communityId),
+  members: (commission) => membersOf(commission.membership),
+  recordedBy: (commission) => organisationRef(commission.ownerOrg),
   /** The same order and cursors as `conflictCases`, batched over every commission of the request. */
-  cases: async (
-    commission: PeaceCommissionRow,
-    args: { filter?: CaseFilterInput | null } & PageArgs,
-    { loaders }: ConflictsContext,
-  ): Promise<Connection<ConflictCase>> => {
+  cases: async (commission, args, { loaders }) => {
     const first = pageSize(args.first);
     const after = caseCursor(args.after);
     const filter = caseFilterFrom(args.filter);

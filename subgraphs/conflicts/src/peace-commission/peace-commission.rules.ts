@@ -1,21 +1,16 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { COMMISSION_ROLES, type CommissionRole, type MembershipCount } from '../entities';
+import type { CommissionMembershipInput } from '../generated/resolvers';
 
 export const MAX_PER_ROLE = 100;
-
-export interface MembershipInput {
-  role: CommissionRole;
-  women: number;
-  men: number;
-}
 
 /**
  * A commission's members as counts by role and sex, every role present (zero where none): names are
  * never asked for, so they cannot be stored. A commission has at least one member, and its women's
  * representative is a woman.
  */
-export function cleanMembership(field: string, input: readonly MembershipInput[]): MembershipCount[] {
-  const given = new Map<CommissionRole, MembershipInput>();
+export function cleanMembership(field: string, input: readonly CommissionMembershipInput[]): MembershipCount[] {
+  const given = new Map<CommissionRole, CommissionMembershipInput>();
   input.forEach((entry, i) => {
     const at = `${field}.${i}`;
     if (!COMMISSION_ROLES.includes(entry.role)) throw badInput(`${at}.role`, `Unknown role ${entry.role}`);

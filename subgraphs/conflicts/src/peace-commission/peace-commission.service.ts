@@ -1,26 +1,11 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { given, isoDate, notInFuture, Problems, requiredName, type DateInput, type ReferenceChecks } from '@peacegraph/kit/input';
+import { given, isoDate, notInFuture, Problems, requiredName, type ReferenceChecks } from '@peacegraph/kit/input';
 import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { cleanMembership, type MembershipInput } from './peace-commission.rules';
+import type { CreatePeaceCommissionInput, UpdatePeaceCommissionInput } from '../generated/resolvers';
+import { cleanMembership } from './peace-commission.rules';
 import type { Writes } from '../common/writes';
-
-export interface CreatePeaceCommissionInput {
-  community: string;
-  managementCommittee: string;
-  establishedOn: DateInput;
-  membership: MembershipInput[];
-  active?: boolean | null;
-  clientMutationId?: string | null;
-}
-
-export interface UpdatePeaceCommissionInput {
-  managementCommittee?: string | null;
-  establishedOn?: DateInput | null;
-  membership?: MembershipInput[] | null;
-  active?: boolean | null;
-}
 
 /** Recording and changing Peace Commissions: validated first, then one transaction with its audit row. */
 export class PeaceCommissionService {

@@ -1,25 +1,14 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { isoDate, notBefore, notInFuture, optionalText, Problems, requiredText, type DateInput } from '@peacegraph/kit/input';
+import { isoDate, notBefore, notInFuture, optionalText, Problems, requiredText } from '@peacegraph/kit/input';
 import { updateWithVersion } from '@peacegraph/kit/writes';
-import { ReferralSchema, type ConflictCase, type ReferralBody } from '../entities';
+import { ReferralSchema, type ConflictCase } from '../entities';
+import type { ReferralFeedbackInput, ReferralInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
 import { openReferral } from './referral.rules';
 import { checkTransition } from '../conflict-case/conflict-case.status';
 import type { Writes } from '../common/writes';
-
-export interface ReferralInput {
-  referredTo: ReferralBody;
-  referredToOther?: string | null;
-  referredOn: DateInput;
-  reason?: string | null;
-}
-
-export interface ReferralFeedbackInput {
-  receivedOn: DateInput;
-  feedback: string;
-}
 
 /** Passing a case to a village chief, mayor, land commission, court or the police, and their answer. */
 export class ReferralService {

@@ -1,5 +1,5 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { isoDate, notBefore, optionalText, Problems, type DateInput } from '@peacegraph/kit/input';
+import { isoDate, notBefore, optionalText, Problems } from '@peacegraph/kit/input';
 import {
   FollowUpCheckSchema,
   RESOLUTION_OUTCOMES,
@@ -8,6 +8,7 @@ import {
   type ConflictCase,
   type ResolutionOutcome,
 } from '../entities';
+import type { ResolutionInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
@@ -16,13 +17,6 @@ import { canMove, checkTransition } from '../conflict-case/conflict-case.status'
 import type { Writes } from '../common/writes';
 
 export const MAX_FOLLOW_UPS = 12;
-
-export interface ResolutionInput {
-  outcome: ResolutionOutcome;
-  reachedOn: DateInput;
-  termsSummary?: string | null;
-  followUpsDue?: DateInput[] | null;
-}
 
 /** An agreement or a withdrawal resolves the case; no agreement leaves it unresolved. */
 export function statusAfter(outcome: ResolutionOutcome): CaseStatus {

@@ -10,7 +10,7 @@ import type {
   ResolutionOutcome,
 } from '../entities';
 import { addDays, today } from '@peacegraph/kit/input';
-import type { PartyInput } from '../conflict-case/conflict-case.rules';
+import type { PartyInput } from '../generated/resolvers';
 import { DEMO_COMMISSIONS, NARRATIVES, TYPE_WEIGHTS, type DemoCommission } from './demo-data';
 
 /** The demo data's calendar: reports from 2023 on, nothing after the end of October 2026 (or today). */

@@ -1,20 +1,10 @@
-import type { ConflictsContext } from '../context';
-import type { ConflictStats } from './statistics.service';
-import type { StatsArgs } from './statistics.service';
+import { adminAreaRef } from '../common/references';
+import type { ConflictStatsGroupResolvers, QueryResolvers } from '../generated/resolvers';
 
-type StatsGroup = ConflictStats['groups'][number];
-
-export const ConflictStatsGroup = {
-  adminArea: (group: StatsGroup) => (group.adminPcode ? { __typename: 'AdminArea', pcode: group.adminPcode } : null),
+export const statisticsQueries: QueryResolvers = {
+  conflictStats: (_, args, { stats }) => stats.stats(args, args.groupBy),
 };
 
-/** Community and AdminArea belong to the directory; these are the fields this subgraph adds to them. */
-export const Community = {
-  peaceCommission: (community: { id: string }, _: unknown, { loaders }: ConflictsContext) =>
-    loaders.commissionOfCommunity.load(community.id),
-  caseStats: (community: { id: string }, args: StatsArgs, { stats }: ConflictsContext) => stats.ofCommunity(community.id, args),
-};
-
-export const AdminArea = {
-  conflictStats: (area: { pcode: string }, args: StatsArgs, { stats }: ConflictsContext) => stats.ofArea(area.pcode, args),
+export const ConflictStatsGroup: ConflictStatsGroupResolvers = {
+  adminArea: (group) => (group.adminPcode ? adminAreaRef(group.adminPcode) : null),
 };

@@ -5,16 +5,10 @@ import type { Repositories } from '../repositories';
 import type { CaseFilter } from '../conflict-case/conflict-case.filter';
 import { emptyStatsRow, type StatsGrouping } from './statistics.repository';
 import { discloseFigures, discloseOne, type CaseFigures } from './statistics.disclosure';
-import type { ConflictLevel, ConflictType } from '../entities';
+import type { QueryConflictStatsArgs } from '../generated/resolvers';
 
-export interface StatsArgs {
-  country?: string | null;
-  adminArea?: string | null;
-  from?: Date | string | null;
-  to?: Date | string | null;
-  type?: ConflictType | null;
-  level?: ConflictLevel | null;
-}
+/** The arguments of `conflictStats` but its grouping: `caseStats` and an area's `conflictStats` take some of them. */
+export type StatsArgs = Omit<QueryConflictStatsArgs, 'groupBy'>;
 
 export interface ConflictStats {
   exact: boolean;
