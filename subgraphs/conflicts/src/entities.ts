@@ -5,15 +5,6 @@ import { PeaceCommissionSchema } from './peace-commission/peace-commission.entit
 import { ReferralSchema } from './referral/referral.entity';
 import { ResolutionSchema } from './resolution/resolution.entity';
 
-export type { CaseRecord } from './common/case-record';
-export * from './common/values';
-export * from './conflict-case/conflict-case.entity';
-export * from './follow-up/follow-up.entity';
-export * from './mediation-session/mediation-session.entity';
-export * from './peace-commission/peace-commission.entity';
-export * from './referral/referral.entity';
-export * from './resolution/resolution.entity';
-
 /** Plain EntitySchema definitions, as in every subgraph: no decorators, no reflect-metadata. */
 export const entities = [
   CaseStatusChangeSchema,

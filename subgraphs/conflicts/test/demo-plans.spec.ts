@@ -1,5 +1,5 @@
 import { DEMO_COMMUNITIES } from '../../directory/src/seed/demo-data';
-import { CONFLICT_LEVELS, CONFLICT_TYPES } from '../src/entities';
+import { CONFLICT_LEVELS, CONFLICT_TYPES } from '../src/common/values';
 import { DEMO_COMMISSIONS } from '../src/seed/demo-data';
 import { demoCasePlans, LAST_DAY } from '../src/seed/generate';
 

@@ -1,5 +1,5 @@
 import { createDirectoryClient } from '@peacegraph/kit/input';
-import { CASE_STATUSES, CONFLICT_TYPES } from '../src/entities';
+import { CASE_STATUSES, CONFLICT_TYPES } from '../src/common/values';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID } from '../src/seed/demo-data';
 import { directoryReady, seedDemoData } from '../src/seed/demo';
 import { startStack, type StackUnderTest } from './support';

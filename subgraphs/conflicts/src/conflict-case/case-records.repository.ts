@@ -1,19 +1,10 @@
 import { In, type DataSource, type EntitySchema, type FindOptionsOrder, type ObjectLiteral } from 'typeorm';
 import { onlyUuids } from '@peacegraph/kit/sql';
-import {
-  CaseStatusChangeSchema,
-  FollowUpCheckSchema,
-  MediationSessionSchema,
-  PartySchema,
-  ReferralSchema,
-  ResolutionSchema,
-  type CaseStatusChange,
-  type FollowUpCheck,
-  type MediationSession,
-  type Party,
-  type Referral,
-  type Resolution,
-} from '../entities';
+import { CaseStatusChangeSchema, PartySchema, type CaseStatusChange, type Party } from './conflict-case.entity';
+import { FollowUpCheckSchema, type FollowUpCheck } from '../follow-up/follow-up.entity';
+import { MediationSessionSchema, type MediationSession } from '../mediation-session/mediation-session.entity';
+import { ReferralSchema, type Referral } from '../referral/referral.entity';
+import { ResolutionSchema, type Resolution } from '../resolution/resolution.entity';
 
 /** The records of many cases at once, each kind in the order a reader expects: one statement per kind. */
 export class CaseRecordsRepository {

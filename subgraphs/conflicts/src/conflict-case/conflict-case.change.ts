@@ -1,7 +1,8 @@
 import type { Partner } from '@peacegraph/kit/policy';
 import type { EntityManager, EntitySchema, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import type { CaseRecord } from '../entities';
-import { CaseStatusChangeSchema, ConflictCaseSchema, type CaseStatus, type ConflictCase } from '../entities';
+import type { CaseRecord } from '../common/case-record';
+import { type CaseStatus } from '../common/values';
+import { CaseStatusChangeSchema, ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
 import type { Loaders } from '../loaders';
 import type { Writes } from '../common/writes';
 

@@ -2,7 +2,7 @@ import { badInput } from '@peacegraph/kit/errors';
 import { isoDate } from '@peacegraph/kit/input';
 import { onlyUuids, whereWithinAdminArea } from '@peacegraph/kit/sql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { CaseStatus, ConflictLevel, ConflictType } from '../entities';
+import type { CaseStatus, ConflictLevel, ConflictType } from '../common/values';
 import type { ConflictCaseFilter } from '../generated/resolvers';
 
 /** What case lists and statistics filter on; dates are ISO calendar dates, inclusive. */

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
-import { ConflictCaseSchema, type ConflictCase } from '../entities';
+import { ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
 import { applyCaseFilter, type CaseFilter } from './conflict-case.filter';
 
 /** Newest reports first; the id breaks ties so every case has one place in the list. */

@@ -2,7 +2,7 @@ import { refusalOf } from '@peacegraph/kit/testing';
 import type { PartyInput } from '../generated/resolvers';
 import { checkOtherCommunities, cleanParties, partyLabel } from './conflict-case.rules';
 import { cleanMembership, membersOf } from '../peace-commission/peace-commission.rules';
-import { COMMISSION_ROLES } from '../entities';
+import { COMMISSION_ROLES } from '../common/values';
 
 const woman: PartyInput = { kind: 'INDIVIDUAL', sex: 'FEMALE', ageGroup: 'ADULT' };
 const herders: PartyInput = { kind: 'GROUP', sex: 'MALE', ageGroup: 'YOUTH' };

@@ -11,7 +11,7 @@ import {
   type PartyAgeGroup,
   type PartyKind,
   type PartySex,
-} from '../entities';
+} from '../common/values';
 import type { PartyInput } from '../generated/resolvers';
 
 export const MIN_PARTIES = 2;

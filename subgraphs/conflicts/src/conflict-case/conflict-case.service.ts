@@ -2,7 +2,7 @@ import { badInput } from '@peacegraph/kit/errors';
 import { given, isoDate, notBefore, notInFuture, optionalText, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
-import { ConflictCaseSchema, PartySchema, type ConflictCase } from '../entities';
+import { ConflictCaseSchema, PartySchema, type ConflictCase } from './conflict-case.entity';
 import type { ReportConflictCaseInput, UpdateConflictCaseInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';

@@ -1,5 +1,5 @@
 import { PeaceGraphError } from '@peacegraph/kit/errors';
-import { CASE_STATUSES, type CaseStatus } from '../entities';
+import { CASE_STATUSES, type CaseStatus } from '../common/values';
 import { canMove, checkTransition } from './conflict-case.status';
 
 /** The life of a case as the partners describe it (issue 5), written out independently of the code. */

@@ -1,5 +1,5 @@
 import { checkStatusChange } from '@peacegraph/kit/input';
-import type { CaseStatus } from '../entities';
+import type { CaseStatus } from '../common/values';
 
 /**
  * The life of a case. A relapse reopens the case (it can go back to mediation or be referred); further

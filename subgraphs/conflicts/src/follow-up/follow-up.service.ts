@@ -1,7 +1,9 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { given, isoDate, notBefore, notInFuture, optionalText, Problems } from '@peacegraph/kit/input';
 import { updateWithVersion } from '@peacegraph/kit/writes';
-import { FollowUpCheckSchema, type ConflictCase, type FollowUpCheck, type Resolution } from '../entities';
+import { type ConflictCase } from '../conflict-case/conflict-case.entity';
+import { FollowUpCheckSchema, type FollowUpCheck } from './follow-up.entity';
+import { type Resolution } from '../resolution/resolution.entity';
 import type { FollowUpInput, ScheduleFollowUpInput, StatusChangeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords, type StatusMove } from '../conflict-case/conflict-case.change';

@@ -1,6 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, optionalText, Problems } from '@peacegraph/kit/input';
-import { MediationSessionSchema, type ConflictCase } from '../entities';
+import { type ConflictCase } from '../conflict-case/conflict-case.entity';
+import { MediationSessionSchema } from './mediation-session.entity';
 import type { MediationSessionInput, StatusChangeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';

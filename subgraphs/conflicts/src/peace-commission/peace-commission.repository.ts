@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs } from '@peacegraph/kit/sql';
-import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
+import { PeaceCommissionSchema, type PeaceCommission } from './peace-commission.entity';
 import type { PeaceCommissionFilter } from '../generated/resolvers';
 
 export class PeaceCommissionRepository {

@@ -1,5 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { COMMISSION_ROLES, type CommissionRole, type MembershipCount } from '../entities';
+import { COMMISSION_ROLES, type CommissionRole } from '../common/values';
+import { type MembershipCount } from './peace-commission.entity';
 import type { CommissionMembershipInput } from '../generated/resolvers';
 
 export const MAX_PER_ROLE = 100;

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { given, isoDate, notInFuture, Problems, requiredName, type ReferenceChecks } from '@peacegraph/kit/input';
-import { PeaceCommissionSchema, type PeaceCommission } from '../entities';
+import { PeaceCommissionSchema, type PeaceCommission } from './peace-commission.entity';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { CreatePeaceCommissionInput, UpdatePeaceCommissionInput } from '../generated/resolvers';

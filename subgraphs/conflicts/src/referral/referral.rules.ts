@@ -1,6 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { notBefore } from '@peacegraph/kit/input';
-import type { ConflictCase, Referral } from '../entities';
+import type { ConflictCase } from '../conflict-case/conflict-case.entity';
+import type { Referral } from './referral.entity';
 
 /** The referral a REFERRED case waits on: its latest. */
 export function openReferral(referrals: readonly Referral[]): Referral | undefined {

@@ -1,7 +1,8 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, notInFuture, optionalText, Problems, requiredText } from '@peacegraph/kit/input';
 import { updateWithVersion } from '@peacegraph/kit/writes';
-import { ReferralSchema, type ConflictCase } from '../entities';
+import { type ConflictCase } from '../conflict-case/conflict-case.entity';
+import { ReferralSchema } from './referral.entity';
 import type { ReferralFeedbackInput, ReferralInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';

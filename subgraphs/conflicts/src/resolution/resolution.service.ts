@@ -1,13 +1,9 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, optionalText, Problems } from '@peacegraph/kit/input';
-import {
-  FollowUpCheckSchema,
-  RESOLUTION_OUTCOMES,
-  ResolutionSchema,
-  type CaseStatus,
-  type ConflictCase,
-  type ResolutionOutcome,
-} from '../entities';
+import { RESOLUTION_OUTCOMES, type CaseStatus, type ResolutionOutcome } from '../common/values';
+import { type ConflictCase } from '../conflict-case/conflict-case.entity';
+import { FollowUpCheckSchema } from '../follow-up/follow-up.entity';
+import { ResolutionSchema } from './resolution.entity';
 import type { ResolutionInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';

@@ -1,4 +1,4 @@
-import type { CommissionRole, ConflictType } from '../entities';
+import type { CommissionRole, ConflictType } from '../common/values';
 
 /**
  * Demo Peace Commissions, written by us in the style of what commissions report: the Liptako-Gourma

@@ -4,7 +4,7 @@ import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks, type DirectoryClient } from '@peacegraph/kit/input';
 import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type ConflictsContext } from '../context';
-import type { ConflictCase } from '../entities';
+import type { ConflictCase } from '../conflict-case/conflict-case.entity';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID, demoCommunityId } from './demo-data';
 import { demoCasePlans, type Step } from './generate';
 

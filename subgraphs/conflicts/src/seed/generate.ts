@@ -8,7 +8,7 @@ import type {
   PartySex,
   ReferralBody,
   ResolutionOutcome,
-} from '../entities';
+} from '../common/values';
 import { addDays, today } from '@peacegraph/kit/input';
 import type { PartyInput } from '../generated/resolvers';
 import { DEMO_COMMISSIONS, NARRATIVES, TYPE_WEIGHTS, type DemoCommission } from './demo-data';

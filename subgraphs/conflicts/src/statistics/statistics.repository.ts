@@ -1,6 +1,7 @@
 import { onlyUuids } from '@peacegraph/kit/sql';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ConflictCaseSchema, STATUS_GROUPS } from '../entities';
+import { STATUS_GROUPS } from '../common/values';
+import { ConflictCaseSchema } from '../conflict-case/conflict-case.entity';
 import { applyCaseFilter, type CaseFilter } from '../conflict-case/conflict-case.filter';
 
 export const STATS_GROUPINGS = ['COUNTRY', 'ADMIN1', 'ADMIN2', 'TYPE', 'LEVEL', 'MONTH', 'YEAR'] as const;
