@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../../subgraphs/forums/src/values';
+import { RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../../subgraphs/forums/src/common/values';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
 import { FORUMS_OWNER } from './organisations';

@@ -4,7 +4,7 @@ import type { PlacedCommunity } from './alert/alert.repository';
 import type { Repositories } from './repositories';
 import { Caseload } from './statistics/reintegration-caseload';
 import type { StockRow } from './statistics/statistics.repository';
-import type { AlertStatus, SpotKind } from './transhumance-values';
+import type { AlertStatus, SpotKind } from './common/transhumance-values';
 
 type AlertsNearby = { radiusKm: number; status: AlertStatus[] | null; first: number };
 type AreaAlerts = { status: AlertStatus[] | null; first: number };

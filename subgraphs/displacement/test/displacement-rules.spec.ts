@@ -13,7 +13,7 @@ import {
   REINTEGRATION_PROGRAMME_KINDS,
   REINTEGRATION_STATUSES,
   type ReintegrationStatus,
-} from '../src/displacement-values';
+} from '../src/common/displacement-values';
 import { IDMC_FILE, parseIdmcCsv } from '../src/reference/idmc-figures';
 import { subgraph } from '../src/subgraph';
 import { checkReportFigures, type ReportFigures } from '../src/displacement-report/displacement-report.rules';

@@ -7,7 +7,7 @@ import {
   SPOT_KINDS,
   tropicalLivestockUnits,
   type AlertStatus,
-} from '../src/transhumance-values';
+} from '../src/common/transhumance-values';
 import { canMove, canReach, refusal, type AlertMove } from '../src/alert/alert.rules';
 import { EARLY_ACTION_DEFAULTS, readOverrides } from '../src/alert/early-action-settings';
 import {
@@ -20,7 +20,7 @@ import {
   type ObservationForRules,
   type SpotForRules,
 } from '../src/alert/early-action.rules';
-import { densify, greatCircleKm, locateOnPath, pathLengthKm } from '../src/geo';
+import { densify, greatCircleKm, locateOnPath, pathLengthKm } from '../src/common/geo';
 import { readSeason, timingOf, type SeasonWindow } from '../src/corridor/season';
 import { checkPathInCountries, readPath } from '../src/corridor/corridor-path';
 import { cutAtWholeWeeks } from '../src/flow/flow-weeks';

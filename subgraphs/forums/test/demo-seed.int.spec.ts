@@ -1,7 +1,7 @@
 import { DEMO_COMMUNITIES } from '../../directory/src/seed/demo-data';
 import { DEMO_FORUMS, DEMO_OWNER_ORGANISATION_ID, DOUENTZA_POSITION } from '../src/seed/demo-data';
 import { directoryReady, seedDemoData } from '../src/seed/demo';
-import { RECOMMENDATION_THEMES } from '../src/values';
+import { RECOMMENDATION_THEMES } from '../src/common/values';
 import { OTHER_PARTNER, startStack, type StackUnderTest } from './support';
 import { ok } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { loadTypeDefs } from '@peacegraph/kit/server';
-import * as values from '../src/values';
+import * as values from '../src/common/values';
 import { IMPLEMENTATION_GROUPINGS, IMPLEMENTATION_INTERVALS } from '../src/statistics/statistics.repository';
 import { subgraph } from '../src/subgraph';
 

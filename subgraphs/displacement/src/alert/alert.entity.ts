@@ -8,7 +8,7 @@ import type {
   AlertTrigger,
   FlowDirection,
   RecipientKind,
-} from '../transhumance-values';
+} from '../common/transhumance-values';
 import type { AlertEvidence } from './early-action.rules';
 
 export interface TranshumanceAlert extends OwnedRecord {

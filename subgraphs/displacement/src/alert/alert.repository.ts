@@ -9,7 +9,7 @@ import {
   type AlertTransition,
   type TranshumanceAlert,
 } from './alert.entity';
-import type { AlertKind, AlertSeverity, AlertStatus, AlertTrigger } from '../transhumance-values';
+import type { AlertKind, AlertSeverity, AlertStatus, AlertTrigger } from '../common/transhumance-values';
 import {
   nearSql,
   whereAlongCorridor,
@@ -20,8 +20,8 @@ import {
   type AlongCorridorFilter,
   type BoxFilter,
   type NearFilter,
-} from '../geo-filters';
-import { rowsToEntities } from '../rows';
+} from '../common/geo-filters';
+import { rowsToEntities } from '../common/rows';
 
 export interface AlertFilter {
   status?: AlertStatus[] | null;

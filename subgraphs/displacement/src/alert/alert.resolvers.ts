@@ -7,8 +7,8 @@ import type {
   TranshumanceAlertResolvers,
   TranshumanceAlertTransitionResolvers,
 } from '../generated/resolvers';
-import { optionalAdminAreaRef, optionalOrganisationRef, organisationRef } from '../references';
-import { headsOf } from '../transhumance-values';
+import { optionalAdminAreaRef, optionalOrganisationRef, organisationRef } from '../common/references';
+import { headsOf } from '../common/transhumance-values';
 import { alertFilter } from './alert.rules';
 import { EARLY_ACTION_DEFAULTS } from './early-action-settings';
 

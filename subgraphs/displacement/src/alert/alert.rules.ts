@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { checkedGeo } from '../geo-filters';
-import type { AlertStatus } from '../transhumance-values';
+import { checkedGeo } from '../common/geo-filters';
+import type { AlertStatus } from '../common/transhumance-values';
 import type { AlertFilter } from './alert.repository';
 
 /**

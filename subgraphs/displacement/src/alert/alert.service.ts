@@ -23,7 +23,7 @@ import {
   type AlertStatus,
   type AlertTrigger,
   type RecipientKind,
-} from '../transhumance-values';
+} from '../common/transhumance-values';
 import { canMove, refusal, targetOf, type AlertMove } from './alert.rules';
 
 export interface RaiseAlertInput {

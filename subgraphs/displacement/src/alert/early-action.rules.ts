@@ -7,9 +7,9 @@ import {
   type FlowDirection,
   type Heads,
   type SpotKind,
-} from '../transhumance-values';
+} from '../common/transhumance-values';
 import type { EarlyActionSettings } from './early-action-settings';
-import { kmText, type Position } from '../geo';
+import { kmText, type Position } from '../common/geo';
 import { timingOf, type SeasonWindow, type Timing, type TimingFound } from '../corridor/season';
 
 /**

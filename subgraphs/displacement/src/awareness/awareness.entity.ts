@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
-import type { AwarenessSessionKind, DisplacementAgeGroup, DisplacementSex } from '../displacement-values';
+import type { AwarenessSessionKind, DisplacementAgeGroup, DisplacementSex } from '../common/displacement-values';
 
 export interface AwarenessParticipantGroup {
   sex: DisplacementSex;

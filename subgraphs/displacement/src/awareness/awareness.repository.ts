@@ -10,7 +10,7 @@ import {
   whereId,
 } from '@peacegraph/kit/sql';
 import { AwarenessSessionSchema, type AwarenessSession } from './awareness.entity';
-import { type AwarenessSessionKind } from '../displacement-values';
+import { type AwarenessSessionKind } from '../common/displacement-values';
 
 export interface AwarenessSessionFilter {
   community?: string | null;

@@ -1,7 +1,7 @@
 import type { AwarenessSession as SessionRow } from './awareness.entity';
 import type { AwarenessSessionResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
-import { discloseSexAndAge } from '../disclosure';
-import { adminAreaRef, communityRef, organisationRef, ownsRecord, sqlDates } from '../references';
+import { discloseSexAndAge } from '../common/disclosure';
+import { adminAreaRef, communityRef, organisationRef, ownsRecord, sqlDates } from '../common/references';
 
 export const awarenessQueries: QueryResolvers = {
   awarenessSession: (_, { id }, { loaders }) => loaders.awarenessSession.load(id),

@@ -2,7 +2,7 @@ import type { RecordWrites } from '@peacegraph/kit/writes';
 import { badInput } from '@peacegraph/kit/errors';
 import { notInFuture, notNull, textList, wholeNumber, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit/input';
 import { AwarenessSessionSchema, type AwarenessParticipantGroup, type AwarenessSession } from './awareness.entity';
-import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_SEXES, type AwarenessSessionKind } from '../displacement-values';
+import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_SEXES, type AwarenessSessionKind } from '../common/displacement-values';
 import type { Loaders } from '../loaders';
 
 const MOST_FACILITATORS = 10;

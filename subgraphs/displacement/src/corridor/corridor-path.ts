@@ -1,7 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { insideCountry, given } from '@peacegraph/kit/input';
 import type { LineString } from './corridor.entity';
-import { boundsOf, densify, pathLengthKm, type PathVertex, type Position } from '../geo';
+import { boundsOf, densify, pathLengthKm, type PathVertex, type Position } from '../common/geo';
 
 export interface PathInput {
   geoJson?: Record<string, unknown> | null;

@@ -2,7 +2,7 @@ import { EntitySchema } from 'typeorm';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 import type { EarlyActionOverrides } from '../alert/early-action-settings';
 import type { SeasonWindow } from './season';
-import type { CorridorFormality } from '../transhumance-values';
+import type { CorridorFormality } from '../common/transhumance-values';
 
 /** GeoJSON as stored and served: positions are [longitude, latitude]. */
 export interface LineString {

@@ -9,8 +9,8 @@ import {
   type PageArgs,
 } from '@peacegraph/kit/sql';
 import { TranshumanceCorridorSchema, type TranshumanceCorridor } from './corridor.entity';
-import type { CorridorFormality } from '../transhumance-values';
-import { whereCorridorNear, whereCorridorOverlaps, type BoxFilter, type NearFilter } from '../geo-filters';
+import type { CorridorFormality } from '../common/transhumance-values';
+import { whereCorridorNear, whereCorridorOverlaps, type BoxFilter, type NearFilter } from '../common/geo-filters';
 
 export interface CorridorFilter {
   country?: string | null;

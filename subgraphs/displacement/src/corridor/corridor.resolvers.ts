@@ -1,7 +1,7 @@
 import type { MutationResolvers, QueryResolvers, TranshumanceCorridorResolvers } from '../generated/resolvers';
 import { effectiveSettings } from '../alert/early-action-settings';
-import { checkedGeo } from '../geo-filters';
-import { adminAreaRef, organisationRef } from '../references';
+import { checkedGeo } from '../common/geo-filters';
+import { adminAreaRef, organisationRef } from '../common/references';
 import { parseBox } from './corridor-path';
 
 export const corridorQueries: QueryResolvers = {

@@ -5,9 +5,9 @@ import { distinct, optionalText, requiredName, given, Problems, type ReferenceCh
 import type { EntityManager } from 'typeorm';
 import { CorridorVertexSchema, TranshumanceCorridorSchema, type TranshumanceCorridor } from './corridor.entity';
 import { CountingPointSchema, SensitiveSpotSchema } from '../place/place.entity';
-import { CORRIDOR_FORMALITIES, type CorridorFormality, type FlowDirection } from '../transhumance-values';
+import { CORRIDOR_FORMALITIES, type CorridorFormality, type FlowDirection } from '../common/transhumance-values';
 import { effectiveSettings, readOverrides, type EarlyActionSettings } from '../alert/early-action-settings';
-import { kmText, locateOnPath, type Position } from '../geo';
+import { kmText, locateOnPath, type Position } from '../common/geo';
 import { readSeason } from './season';
 import { checkPathInCountries, corridorGeometry, positionsOf, readPath, type PathInput } from './corridor-path';
 

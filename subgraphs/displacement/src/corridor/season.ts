@@ -1,5 +1,5 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { FLOW_DIRECTIONS, type FlowDirection } from '../transhumance-values';
+import { FLOW_DIRECTIONS, type FlowDirection } from '../common/transhumance-values';
 
 /**
  * A corridor's usual window for one direction, as month-days ('10-15' to '12-31'). A window may wrap

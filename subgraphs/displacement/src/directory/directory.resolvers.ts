@@ -1,7 +1,7 @@
 import { isoDate } from '@peacegraph/kit/input';
 import { pageSize } from '@peacegraph/kit/sql';
 import type { AdminAreaResolvers, CommunityResolvers, OrganisationResolvers } from '../generated/resolvers';
-import { checkRadius } from '../geo-filters';
+import { checkRadius } from '../common/geo-filters';
 import { placedKey } from '../loaders';
 import { stockFigures } from '../statistics/displacement-figures.service';
 

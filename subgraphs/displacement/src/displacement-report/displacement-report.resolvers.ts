@@ -1,7 +1,7 @@
 import { isoDate } from '@peacegraph/kit/input';
 import type { DisplacementReportResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
-import { discloseLine, discloseOne, discloseOptional, discloseSexAndAge } from '../disclosure';
-import { adminAreaRef, organisationRef, ownsRecord, sqlDates } from '../references';
+import { discloseLine, discloseOne, discloseOptional, discloseSexAndAge } from '../common/disclosure';
+import { adminAreaRef, organisationRef, ownsRecord, sqlDates } from '../common/references';
 
 export const displacementReportQueries: QueryResolvers = {
   displacementReport: (_, { id }, { loaders }) => loaders.displacementReport.load(id),

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { wholeNumber } from '@peacegraph/kit/input';
-import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_REASONS, DISPLACEMENT_SEXES } from '../displacement-values';
+import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_REASONS, DISPLACEMENT_SEXES } from '../common/displacement-values';
 import { type IdpGroup, type OriginCount, type ReasonCount } from './displacement-report.entity';
 
 /** Larger than any admin area's displaced population; catches a figure typed with extra zeros. */

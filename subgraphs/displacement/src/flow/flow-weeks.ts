@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { onlyUuids } from '@peacegraph/kit/sql';
-import type { FlowDirection } from '../transhumance-values';
+import type { FlowDirection } from '../common/transhumance-values';
 
 export interface WeeklyFlowFilter {
   /** Null: every corridor. */

@@ -1,6 +1,6 @@
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 import { EntitySchema } from 'typeorm';
-import type { FlowDirection } from '../transhumance-values';
+import type { FlowDirection } from '../common/transhumance-values';
 
 export interface FlowObservationBatch extends OwnedRecord {
   observations: number;

@@ -1,9 +1,9 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { FlowObservationSchema, type FlowObservation } from './flow.entity';
-import type { FlowDirection, Species } from '../transhumance-values';
+import type { FlowDirection, Species } from '../common/transhumance-values';
 import { addBatchToFlowWeeks, weeklyFlows, type WeeklyFlowFilter, type WeeklyFlowRow } from './flow-weeks';
-import { whereIdIs, whereInBox, whereNear, type BoxFilter, type NearFilter } from '../geo-filters';
+import { whereIdIs, whereInBox, whereNear, type BoxFilter, type NearFilter } from '../common/geo-filters';
 
 export interface FlowObservationFilter {
   corridor?: string | null;

@@ -2,9 +2,9 @@ import { discloseCounts } from '@peacegraph/kit/disclosure';
 import { badInput } from '@peacegraph/kit/errors';
 import { loadExisting } from '@peacegraph/kit/sql';
 import type { FlowObservationResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
-import { checkedGeo } from '../geo-filters';
-import { optionalAdminAreaRef, organisationRef } from '../references';
-import { headsOf } from '../transhumance-values';
+import { checkedGeo } from '../common/geo-filters';
+import { optionalAdminAreaRef, organisationRef } from '../common/references';
+import { headsOf } from '../common/transhumance-values';
 
 export const flowQueries: QueryResolvers = {
   flowObservations: (_, args, { repositories }) => {

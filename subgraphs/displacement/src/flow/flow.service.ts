@@ -7,7 +7,7 @@ import { requireOwner } from '@peacegraph/kit/policy';
 import { FlowObservationBatchSchema, FlowObservationSchema, type FlowObservation } from './flow.entity';
 import { type CountingPoint } from '../place/place.entity';
 import { type TranshumanceAlert } from '../alert/alert.entity';
-import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS, type FlowDirection } from '../transhumance-values';
+import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS, type FlowDirection } from '../common/transhumance-values';
 import type { EarlyActionService } from '../alert/early-action.service';
 
 export interface FlowObservationInput {

@@ -9,7 +9,7 @@ import {
   REINTEGRATION_PROGRAMME_KINDS,
   REINTEGRATION_STATUSES,
   sqlValues,
-} from '../displacement-values';
+} from '../common/displacement-values';
 import { loadIdmcFigures } from '../reference/idmc-figures';
 
 /** Columns of every record a partner writes. */

@@ -11,7 +11,7 @@ import {
   RECIPIENT_KINDS,
   SPOT_KINDS,
   sqlValues,
-} from '../transhumance-values';
+} from '../common/transhumance-values';
 
 /** Columns of every record a partner writes. */
 const OWNED = OWNED_RECORD_SQL;

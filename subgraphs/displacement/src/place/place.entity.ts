@@ -1,6 +1,6 @@
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
 import { EntitySchema } from 'typeorm';
-import type { SpotKind } from '../transhumance-values';
+import type { SpotKind } from '../common/transhumance-values';
 
 const PLACE_COLUMNS = {
   latitude: { type: 'double precision' },

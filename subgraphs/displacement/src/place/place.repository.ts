@@ -2,7 +2,7 @@ import { In, type DataSource, type Repository } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from './place.entity';
-import type { SpotKind } from '../transhumance-values';
+import type { SpotKind } from '../common/transhumance-values';
 import {
   whereAlongCorridor,
   whereIdIs,
@@ -12,8 +12,8 @@ import {
   type AlongCorridorFilter,
   type BoxFilter,
   type NearFilter,
-} from '../geo-filters';
-import { rowsToEntities } from '../rows';
+} from '../common/geo-filters';
+import { rowsToEntities } from '../common/rows';
 
 export interface PlaceFilter {
   corridor?: string | null;

@@ -1,7 +1,7 @@
 import { loadExisting } from '@peacegraph/kit/sql';
 import type { CountingPointResolvers, MutationResolvers, QueryResolvers, SensitiveSpotResolvers } from '../generated/resolvers';
-import { checkedGeo } from '../geo-filters';
-import { adminAreaRef, organisationRef } from '../references';
+import { checkedGeo } from '../common/geo-filters';
+import { adminAreaRef, organisationRef } from '../common/references';
 
 export const placeQueries: QueryResolvers = {
   sensitiveSpot: (_, { id }, { loaders }) => loaders.transhumanceSpot.load(id),

@@ -4,9 +4,9 @@ import { badInput } from '@peacegraph/kit/errors';
 import { checkInsideCountry, optionalText, requiredName, given, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from './place.entity';
 import { type TranshumanceCorridor } from '../corridor/corridor.entity';
-import { SPOT_KINDS, type SpotKind } from '../transhumance-values';
+import { SPOT_KINDS, type SpotKind } from '../common/transhumance-values';
 import { effectiveSettings } from '../alert/early-action-settings';
-import { kmText, locateOnPath } from '../geo';
+import { kmText, locateOnPath } from '../common/geo';
 import { positionsOf } from '../corridor/corridor-path';
 
 export interface SpotInput {

@@ -22,7 +22,7 @@ import {
   type ReintegrationAssistanceKind,
   type ReintegrationCategory,
   type ReintegrationStatus,
-} from '../displacement-values';
+} from '../common/displacement-values';
 import { ReintegrationAssistanceSchema, ReintegrationCaseSchema, type ReintegrationCase } from './reintegration.entity';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';

@@ -2,7 +2,7 @@ import type { RecordWrites } from '@peacegraph/kit/writes';
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notNull, optionalDate, requiredName, type DateInput, type ReferenceChecks, given, Problems } from '@peacegraph/kit/input';
 import { ReintegrationProgrammeSchema, type ReintegrationProgramme } from './reintegration.entity';
-import { type ReintegrationProgrammeKind } from '../displacement-values';
+import { type ReintegrationProgrammeKind } from '../common/displacement-values';
 import type { Loaders } from '../loaders';
 
 export const PROGRAMME_CODE = /^[A-Z0-9]{2,8}$/;

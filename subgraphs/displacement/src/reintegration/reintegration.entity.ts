@@ -6,7 +6,7 @@ import type {
   ReintegrationCategory,
   ReintegrationProgrammeKind,
   ReintegrationStatus,
-} from '../displacement-values';
+} from '../common/displacement-values';
 
 export interface ReintegrationProgramme extends OwnedRecord {
   /** Short code (e.g. CVRSAHEL) that starts the pseudonymous codes of the programme's beneficiaries. */

@@ -24,7 +24,7 @@ import {
   type ReintegrationCategory,
   type ReintegrationProgrammeKind,
   type ReintegrationStatus,
-} from '../displacement-values';
+} from '../common/displacement-values';
 
 export interface ReintegrationProgrammeFilter {
   kind?: ReintegrationProgrammeKind | null;

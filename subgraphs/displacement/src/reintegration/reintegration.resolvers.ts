@@ -6,7 +6,7 @@ import type {
   ReintegrationCaseResolvers,
   ReintegrationProgrammeResolvers,
 } from '../generated/resolvers';
-import { adminAreaRef, communityRef, organisationRef, sqlDates } from '../references';
+import { adminAreaRef, communityRef, organisationRef, sqlDates } from '../common/references';
 
 export const reintegrationQueries: QueryResolvers = {
   reintegrationProgramme: (_, { id }, { loaders }) => loaders.reintegrationProgramme.load(id),

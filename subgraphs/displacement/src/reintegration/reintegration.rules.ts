@@ -1,4 +1,4 @@
-import type { ReintegrationStatus } from '../displacement-values';
+import type { ReintegrationStatus } from '../common/displacement-values';
 
 /**
  * Where a case may go next. A person who dropped out may come back into assistance; reintegration is

@@ -5,7 +5,7 @@ import type {
   ReintegrationAgeGroup,
   ReintegrationAssistanceKind,
   ReintegrationCategory,
-} from '../displacement-values';
+} from '../common/displacement-values';
 import type { DemoCommunity } from './demo-data';
 
 /**

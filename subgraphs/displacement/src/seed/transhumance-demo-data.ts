@@ -1,4 +1,4 @@
-import type { CorridorFormality, FlowDirection, SpotKind } from '../transhumance-values';
+import type { CorridorFormality, FlowDirection, SpotKind } from '../common/transhumance-values';
 
 /**
  * The agency's demo transhumance work in the Liptako-Gourma, written by us: three corridors through

@@ -3,7 +3,7 @@ import { type Viewer } from '@peacegraph/kit/auth';
 import { seedOnce } from '@peacegraph/kit/sql';
 import type { DataSource } from 'typeorm';
 import { createContextFactory, type DisplacementContext } from '../context';
-import type { FlowDirection } from '../transhumance-values';
+import type { FlowDirection } from '../common/transhumance-values';
 import { timingOf, type SeasonWindow } from '../corridor/season';
 import { MOBILITY_AGENCY, RECONCILIATION_MINISTRY } from './demo-data';
 import { APPROACHING_HERD, DEMO_CORRIDORS, DEMO_COUNTING_POINTS, DEMO_SPOTS, OFF_SEASON_HERD } from './transhumance-demo-data';

@@ -12,7 +12,7 @@ import type {
   StockRow,
 } from './statistics.repository';
 import { IDMC_SOURCE, PLATFORM_COUNTRIES } from '../reference/idmc-figures';
-import { discloseOptional, discloseSexAndAge } from '../disclosure';
+import { discloseOptional, discloseSexAndAge } from '../common/disclosure';
 import { Caseload } from './reintegration-caseload';
 
 /** Most periods one idpsOverTime answers: twenty years of months. */

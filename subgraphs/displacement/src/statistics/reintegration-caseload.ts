@@ -5,7 +5,7 @@ import {
   REINTEGRATION_ASSISTANCE_KINDS,
   REINTEGRATION_CATEGORIES,
   REINTEGRATION_STATUSES,
-} from '../displacement-values';
+} from '../common/displacement-values';
 import type { CaseloadRow, ReintegrationBreakdown } from './statistics.repository';
 
 /** Every breakdown an answer may ask for, decided on together; assistance kinds overlap (one case, several kinds). */

@@ -6,7 +6,7 @@ import type {
 } from '../generated/resolvers';
 import { loadExisting } from '@peacegraph/kit/sql';
 import { alertFilter } from '../alert/alert.rules';
-import { adminAreaRef, sqlDates } from '../references';
+import { adminAreaRef, sqlDates } from '../common/references';
 
 /** Figures across records: stocks over time, caseloads, participants, weekly flows, alerts' pace. */
 export const statisticsQueries: QueryResolvers = {

@@ -3,8 +3,8 @@ import { type Viewer } from '@peacegraph/kit/auth';
 import { discloseCounts } from '@peacegraph/kit/disclosure';
 import { badInput } from '@peacegraph/kit/errors';
 import { distinct, period, type DateInput } from '@peacegraph/kit/input';
-import type { FlowDirection } from '../transhumance-values';
-import { tropicalLivestockUnits } from '../transhumance-values';
+import type { FlowDirection } from '../common/transhumance-values';
+import { tropicalLivestockUnits } from '../common/transhumance-values';
 import type { AlertFilter } from '../alert/alert.repository';
 
 export interface FlowFilterInput {

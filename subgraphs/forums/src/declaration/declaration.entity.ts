@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
-import { CHILD_RECORD_COLUMNS, type ChildRecord } from '../record-columns';
+import { CHILD_RECORD_COLUMNS, type ChildRecord } from '../common/record-columns';
 
 export interface Drafter {
   role: string;

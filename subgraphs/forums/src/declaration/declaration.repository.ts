@@ -1,6 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
-import { whereForumPlace, whereId, whereVisible } from '../query-helpers';
+import { whereForumPlace, whereId, whereVisible } from '../common/query-helpers';
 import {
   DeclarationRecipientSchema,
   DeclarationSchema,

@@ -7,7 +7,7 @@ import type {
   MutationResolvers,
   QueryResolvers,
 } from '../generated/resolvers';
-import { languageRef, optionalOrganisationRef, organisationRef } from '../references';
+import { languageRef, optionalOrganisationRef, organisationRef } from '../common/references';
 import { declarationFilterFrom } from './declaration.rules';
 
 /** The version in the language asked for, or the original (texts come original first). */

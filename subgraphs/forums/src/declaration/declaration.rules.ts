@@ -2,7 +2,7 @@ import { badInput } from '@peacegraph/kit/errors';
 import { notBefore, notInFuture, period, requiredName, requiredText } from '@peacegraph/kit/input';
 import type { Forum } from '../forum/forum.entity';
 import type { DeclarationFilter as DeclarationFilterArgs, DeclarationTranslationInput, InputMaybe } from '../generated/resolvers';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../common/limits';
 import type { DeclarationFilter } from './declaration.repository';
 
 /** Adopted at or after the forum's start, and not in the future. */

@@ -24,9 +24,9 @@ import type {
   ForumPublicationInput,
   UpdateDeclarationInput,
 } from '../generated/resolvers';
-import { givenFields } from '../audit-fields';
+import { givenFields } from '../common/audit-fields';
 import { ownForum } from '../forum/forum.service';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../common/limits';
 import type { Loaders } from '../loaders';
 import { RecommendationSchema } from '../recommendation/recommendation.entity';
 import {

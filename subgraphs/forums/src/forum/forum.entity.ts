@@ -1,7 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
-import { APPENDED_ROW_COLUMNS, type AppendedRow } from '../record-columns';
-import type { ForumScope, ParticipantCategory } from '../values';
+import { APPENDED_ROW_COLUMNS, type AppendedRow } from '../common/record-columns';
+import type { ForumScope, ParticipantCategory } from '../common/values';
 
 /**
  * A forum. The venue is keys only: the community (if the directory knows it) and the P-codes and

@@ -1,7 +1,7 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
-import { firstPerParent, prefixJoin, whereId } from '../query-helpers';
-import type { ForumScope, ForumTopic } from '../values';
+import { firstPerParent, prefixJoin, whereId } from '../common/query-helpers';
+import type { ForumScope, ForumTopic } from '../common/values';
 import {
   ForumSchema,
   ParticipantGroupSchema,

@@ -7,7 +7,7 @@ import type {
   OrganisationResolvers,
   QueryResolvers,
 } from '../generated/resolvers';
-import { adminAreaRef, communityRef, organisationRef } from '../references';
+import { adminAreaRef, communityRef, organisationRef } from '../common/references';
 import { forumFilterFrom } from './forum.rules';
 
 export const forumQueries: QueryResolvers = {

@@ -1,8 +1,8 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { addDays, period } from '@peacegraph/kit/input';
 import type { ForumFilter as ForumFilterArgs, InputMaybe } from '../generated/resolvers';
-import { LIMITS } from '../limits';
-import type { ForumScope } from '../values';
+import { LIMITS } from '../common/limits';
+import type { ForumScope } from '../common/values';
 import type { ForumFilter } from './forum.repository';
 
 /** A forum lasts at most a month. */

@@ -4,12 +4,12 @@ import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import type { CreateForumInput, ForumParticipantsInput, UpdateForumInput } from '../generated/resolvers';
-import { givenFields } from '../audit-fields';
-import { LIMITS } from '../limits';
+import { givenFields } from '../common/audit-fields';
+import { LIMITS } from '../common/limits';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { regionsOfOrigin, venue as venueOf } from '../places';
-import { PARTICIPANT_CATEGORIES, type ForumScope, type ParticipantCategory } from '../values';
+import { regionsOfOrigin, venue as venueOf } from '../common/places';
+import { PARTICIPANT_CATEGORIES, type ForumScope, type ParticipantCategory } from '../common/values';
 import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, type Forum } from './forum.entity';
 import { countriesOf, distinct, forumDates, participantCount } from './forum.rules';
 

@@ -10,7 +10,7 @@ import {
   RECOMMENDATION_THEMES,
   TESTIMONY_AGE_GROUPS,
   sqlList,
-} from '../values';
+} from '../common/values';
 
 /**
  * Full-text search in French and English that ignores accents: the french and english configurations

@@ -1,7 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
-import { APPENDED_ROW_COLUMNS, CHILD_RECORD_COLUMNS, type AppendedRow, type ChildRecord } from '../record-columns';
-import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../values';
+import { APPENDED_ROW_COLUMNS, CHILD_RECORD_COLUMNS, type AppendedRow, type ChildRecord } from '../common/record-columns';
+import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../common/values';
 
 /**
  * A recommendation. `forumId`, `adoptedOn` and `publishedOn` are its declaration's, copied in the

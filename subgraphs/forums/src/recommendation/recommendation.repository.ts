@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
-import { firstPerParent, prefixJoin, whereForumPlace, whereId, whereVisible } from '../query-helpers';
-import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../values';
+import { firstPerParent, prefixJoin, whereForumPlace, whereId, whereVisible } from '../common/query-helpers';
+import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../common/values';
 import {
   RecommendationFollowUpSchema,
   RecommendationSchema,

@@ -10,7 +10,7 @@ import type {
   MutationResolvers,
   QueryResolvers,
 } from '../generated/resolvers';
-import { communityRef, languageRef, optionalAdminAreaRef, optionalOrganisationRef } from '../references';
+import { communityRef, languageRef, optionalAdminAreaRef, optionalOrganisationRef } from '../common/references';
 import { NEXT_STATUSES, recommendationFilterFrom } from './recommendation.rules';
 
 export const recommendationQueries: QueryResolvers = {

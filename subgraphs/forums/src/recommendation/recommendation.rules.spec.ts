@@ -1,4 +1,4 @@
-import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '../values';
+import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '../common/values';
 import { canFollow, checkFollowUp, NEXT_STATUSES } from './recommendation.rules';
 
 describe('recommendation follow-up', () => {

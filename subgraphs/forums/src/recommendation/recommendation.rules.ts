@@ -1,8 +1,8 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { checkStatusChange, period, requiredText } from '@peacegraph/kit/input';
 import type { ForumRecommendationFilter, ForumTextInput, InputMaybe } from '../generated/resolvers';
-import { LIMITS } from '../limits';
-import type { RecommendationStatus } from '../values';
+import { LIMITS } from '../common/limits';
+import type { RecommendationStatus } from '../common/values';
 import type { RecommendationFilter } from './recommendation.repository';
 
 /**

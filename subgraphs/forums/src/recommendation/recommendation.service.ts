@@ -15,11 +15,11 @@ import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { atMost, type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import type { AddForumRecommendationInput, RecommendationFollowUpInput, UpdateForumRecommendationInput } from '../generated/resolvers';
-import { givenFields } from '../audit-fields';
-import { LIMITS } from '../limits';
+import { givenFields } from '../common/audit-fields';
+import { LIMITS } from '../common/limits';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import type { RecommendationAddressee } from '../values';
+import type { RecommendationAddressee } from '../common/values';
 import { RecommendationFollowUpSchema, RecommendationSchema, RecommendationTextSchema, type Recommendation } from './recommendation.entity';
 import { checkFollowUp, translationsOf } from './recommendation.rules';
 

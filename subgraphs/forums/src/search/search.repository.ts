@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Conditions } from '../sql-conditions';
-import type { SearchKind } from '../values';
+import { Conditions } from '../common/sql-conditions';
+import type { SearchKind } from '../common/values';
 
 export interface SearchRequest {
   /** Web-search syntax, as typed. */

@@ -7,7 +7,7 @@ import type { Loaders } from '../loaders';
 import type { Recommendation } from '../recommendation/recommendation.entity';
 import type { Repositories } from '../repositories';
 import type { Testimony } from '../testimony/testimony.entity';
-import { SEARCH_KINDS } from '../values';
+import { SEARCH_KINDS } from '../common/values';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchHit, type SearchRequest } from './search.repository';
 
 export const MAX_QUERY_LENGTH = 200;

@@ -5,7 +5,7 @@ import type {
   RecommendationStatus,
   RecommendationTheme,
   TestimonyAgeGroup,
-} from '../values';
+} from '../common/values';
 
 /**
  * Demo forums, written by us in the style of what a fund convening community forums against violent

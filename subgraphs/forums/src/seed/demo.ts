@@ -4,7 +4,7 @@ import { type Viewer } from '@peacegraph/kit/auth';
 import { createDirectoryClient, type DirectoryClient, ReferenceChecks } from '@peacegraph/kit/input';
 import { seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type ForumsContext } from '../context';
-import type { ParticipantCategory } from '../values';
+import type { ParticipantCategory } from '../common/values';
 import { DEMO_FORUMS, DEMO_OWNER_ORGANISATION_ID, DOUENTZA_POSITION, demoCommunityId, type DemoForum } from './demo-data';
 
 /** The demo loader acts as the fund's own staff, through the same services and rules as partners. */

@@ -1,6 +1,6 @@
 import { discloseCounts, discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
 import type { ParticipantGroup, ParticipantOrigin } from '../forum/forum.entity';
-import { PARTICIPANT_CATEGORIES, type ParticipantCategory } from '../values';
+import { PARTICIPANT_CATEGORIES, type ParticipantCategory } from '../common/values';
 
 export interface DisclosedGroup {
   category: ParticipantCategory;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RecommendationFilter } from '../recommendation/recommendation.repository';
-import { Conditions } from '../sql-conditions';
+import { Conditions } from '../common/sql-conditions';
 
 export const IMPLEMENTATION_GROUPINGS = ['THEME', 'ADDRESSEE'] as const;
 export type ImplementationGrouping = (typeof IMPLEMENTATION_GROUPINGS)[number];

@@ -1,7 +1,7 @@
 import { forumFilterFrom } from '../forum/forum.rules';
 import type { ForumParticipantsResolvers, QueryResolvers } from '../generated/resolvers';
 import { recommendationFilterFrom } from '../recommendation/recommendation.rules';
-import { adminAreaRef } from '../references';
+import { adminAreaRef } from '../common/references';
 
 export const statisticsQueries: QueryResolvers = {
   forumParticipation: (_, { filter }, { stats }) => stats.participation(forumFilterFrom(filter)),

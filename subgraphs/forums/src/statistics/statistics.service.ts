@@ -7,7 +7,7 @@ import type { QueryForumImplementationArgs } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { RecommendationFilter } from '../recommendation/recommendation.repository';
 import type { Repositories } from '../repositories';
-import { RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../values';
+import { RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../common/values';
 import { discloseParticipants, participationAcross, type DisclosedParticipants } from './statistics.disclosure';
 import type { ImplementationInterval, StandingRow } from './statistics.repository';
 

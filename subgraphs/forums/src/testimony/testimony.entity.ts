@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
-import type { ParticipantCategory, TestimonyAgeGroup } from '../values';
+import type { ParticipantCategory, TestimonyAgeGroup } from '../common/values';
 
 /**
  * What a speaker said. The table also holds a generated `search` tsvector (not mapped here: only the

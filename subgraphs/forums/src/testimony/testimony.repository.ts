@@ -1,7 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
-import { firstPerParent, whereForumPlace, whereId, whereVisible } from '../query-helpers';
-import type { ForumTopic, ParticipantCategory, TestimonyAgeGroup } from '../values';
+import { firstPerParent, whereForumPlace, whereId, whereVisible } from '../common/query-helpers';
+import type { ForumTopic, ParticipantCategory, TestimonyAgeGroup } from '../common/values';
 import { TestimonySchema, type Testimony } from './testimony.entity';
 
 export interface TestimonyFilter {

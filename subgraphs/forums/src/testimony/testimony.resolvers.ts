@@ -1,7 +1,7 @@
 import { organisationOf } from '@peacegraph/kit/auth';
 import { loadExisting } from '@peacegraph/kit/sql';
 import type { MutationResolvers, QueryResolvers, TestimonyResolvers } from '../generated/resolvers';
-import { adminAreaRef, languageRef } from '../references';
+import { adminAreaRef, languageRef } from '../common/references';
 import { testimonyFilterFrom } from './testimony.rules';
 
 export const testimonyQueries: QueryResolvers = {

@@ -2,12 +2,12 @@ import { badInput } from '@peacegraph/kit/errors';
 import { given, Problems, requiredText, notNull, isoDate, notBefore, notInFuture, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import type { ForumPublicationInput, RecordTestimonyInput, TestimonyConsentInput, UpdateTestimonyInput } from '../generated/resolvers';
-import { givenFields } from '../audit-fields';
+import { givenFields } from '../common/audit-fields';
 import type { Forum } from '../forum/forum.entity';
 import { ownForum } from '../forum/forum.service';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../common/limits';
 import type { Loaders } from '../loaders';
-import { regionsOfOrigin } from '../places';
+import { regionsOfOrigin } from '../common/places';
 import { TestimonySchema, type Testimony } from './testimony.entity';
 import { correctedGivenOn, givenDuring } from './testimony.rules';
 

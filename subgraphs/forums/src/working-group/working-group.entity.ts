@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
-import type { ForumTopic } from '../values';
+import type { ForumTopic } from '../common/values';
 
 export interface WorkingGroup extends OwnedRecord {
   forumId: string;

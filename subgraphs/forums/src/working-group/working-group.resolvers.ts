@@ -1,6 +1,6 @@
 import { loadExisting, pageSize } from '@peacegraph/kit/sql';
 import type { ForumWorkingGroupResolvers, MutationResolvers } from '../generated/resolvers';
-import { optionalOrganisationRef } from '../references';
+import { optionalOrganisationRef } from '../common/references';
 
 export const workingGroupMutations: MutationResolvers = {
   addForumWorkingGroup: (_, { input }, { workingGroups }) => workingGroups.add(input),

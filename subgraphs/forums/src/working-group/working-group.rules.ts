@@ -1,7 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { Problems, optionalName, requiredText } from '@peacegraph/kit/input';
-import { LIMITS } from '../limits';
-import type { ForumTopic } from '../values';
+import { LIMITS } from '../common/limits';
+import type { ForumTopic } from '../common/values';
 
 /** A new topic is named; a listed one is not. */
 export function otherTopicOf(topic: ForumTopic, raw: string | null | undefined): string | null {

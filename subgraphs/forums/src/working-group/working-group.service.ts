@@ -1,9 +1,9 @@
 import { given, Problems, optionalName, notNull, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type RecordWrites } from '@peacegraph/kit/writes';
 import type { AddForumWorkingGroupInput, UpdateForumWorkingGroupInput } from '../generated/resolvers';
-import { givenFields } from '../audit-fields';
+import { givenFields } from '../common/audit-fields';
 import { ownForum } from '../forum/forum.service';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../common/limits';
 import type { Loaders } from '../loaders';
 import { WorkingGroupSchema, type WorkingGroup } from './working-group.entity';
 import { findings, otherTopicOf } from './working-group.rules';

@@ -1,6 +1,6 @@
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import { onlyUuids } from '@peacegraph/kit/sql';
-import type { RecommendationFilter } from './recommendation/recommendation.repository';
+import type { RecommendationFilter } from '../recommendation/recommendation.repository';
 
 /**
  * Conditions for hand-written statements (search, implementation figures), with positional parameters

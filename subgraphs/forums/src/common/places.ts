@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { given, type ReferenceChecks } from '@peacegraph/kit/input';
-import type { Forum } from './forum/forum.entity';
+import type { Forum } from '../forum/forum.entity';
 
 /** Where a forum is held, as a forum stores it: a community and where it lies, or an admin area alone. */
 export type Venue = Pick<Forum, 'communityId' | 'adminPcode' | 'admin1Pcode' | 'countryCode'>;
