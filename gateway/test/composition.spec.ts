@@ -30,11 +30,12 @@ describe('composing supergraph.yaml', () => {
     expect(sdl).toContain('CONFLICTS @join__graph(name: "conflicts", url: "http://conflicts.invalid/graphql")');
     expect(sdl).toMatch(/openCases: Int\s+@join__field\(graph: CONFLICTS\)/);
     // Query, Mutation, Community + ID, String, Int, Boolean, and the kit's common SDL: five scalars,
-    // AuditAction, AuditEntry, AuditEntryConnection, AuditEntryEdge, PageInfo
-    expect(report.apiTypes).toBe(17);
+    // AuditAction, AuditEntry, AuditEntryConnection, AuditEntryEdge, PageInfo, DisclosedCount
+    expect(report.apiTypes).toBe(18);
     // Query: community, brokenCommunity; Mutation: renameCommunity; Community: id, name, neighbours, openCases;
-    // and 20 of the common SDL: AuditEntry 11, AuditEntryConnection 3, AuditEntryEdge 2, PageInfo 4
-    expect(report.apiFields).toBe(27);
+    // and 22 of the common SDL: AuditEntry 11, AuditEntryConnection 3, AuditEntryEdge 2, PageInfo 4,
+    // DisclosedCount 2
+    expect(report.apiFields).toBe(29);
   });
 
   it('leaves an up-to-date file untouched, so a watching gateway does not reload', async () => {
