@@ -34,10 +34,10 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      // A feature's tests live in its folder (subgraphs/<name>/src/<feature>/); the rest under test/.
+      // A feature's tests live in its folder (subgraphs/<name>/src/<feature>/, the kit's src/composition/); the rest under test/.
       testMatch: [
         '<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.spec.ts',
-        '<rootDir>/subgraphs/*/src/**/*.spec.ts',
+        '<rootDir>/{shared,subgraphs/*}/src/**/*.spec.ts',
         '<rootDir>/scripts/test/**/*.spec.ts',
       ],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'],

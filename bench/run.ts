@@ -6,7 +6,7 @@
  * in CI.
  */
 import path from 'node:path';
-import { readSupergraphConfig } from '../gateway/src/composition';
+import { readSupergraphConfig } from '@peacegraph/kit/composition';
 import { devSecret, devToken } from '../scripts/platform/dev-secret';
 import { databaseUrl, loadBenchConfig, root } from './lib/config';
 import { ensureBenchCases, CASE_COUNTRIES, type GeneratedCases } from './lib/conflicts-data';

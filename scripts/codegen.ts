@@ -21,7 +21,7 @@ import type { Types } from '@graphql-codegen/plugin-helpers';
 import { Kind, print, type DocumentNode, type TypeNode } from 'graphql';
 import prettier from 'prettier';
 import { loadTypeDefs } from '@peacegraph/kit/server';
-import { readSupergraphConfig } from '../gateway/src/composition';
+import { readSupergraphConfig } from '@peacegraph/kit/composition';
 
 const root = path.resolve(__dirname, '..');
 const GENERATED = path.join('src', 'generated', 'resolvers.ts');

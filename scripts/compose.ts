@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs/promises';
-import { composeSupergraph, describeReport, readSupergraphConfig } from '../gateway/src/composition';
+import { composeSupergraph, describeReport, readSupergraphConfig } from '@peacegraph/kit/composition';
 import { dockerFiles } from './platform/docker-files';
 
 const root = path.resolve(__dirname, '..');

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { readSupergraphConfig } from '../gateway/src/composition';
+import { readSupergraphConfig } from '@peacegraph/kit/composition';
 import { scaffoldNames } from './scaffold/names';
 import { scaffoldFiles } from './scaffold/templates';
 

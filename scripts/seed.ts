@@ -4,7 +4,7 @@
  * against it. Uses DATABASE_URL / DATABASE_URL_<NAME> when set, the embedded PostgreSQL otherwise.
  */
 import path from 'node:path';
-import { readSupergraphConfig } from '../gateway/src/composition';
+import { readSupergraphConfig } from '@peacegraph/kit/composition';
 import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
 import { devSecret } from './platform/dev-secret';
 import { planSubgraphs } from './platform/plan';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
 import { portInUse } from '@peacegraph/kit/embedded';
-import { composeSupergraph, describeReport, readSupergraphConfig } from '../gateway/src/composition';
+import { composeSupergraph, describeReport, readSupergraphConfig } from '@peacegraph/kit/composition';
 import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
 import { controlSocketPath, serveControl } from './platform/control';
 import { claimPlatform } from './platform/lock';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { runSubgraphCommand, SUBGRAPH_COMMANDS, type SubgraphCommand, type SubgraphDefinition } from '@peacegraph/kit/server';
-import { readSupergraphConfig } from '../gateway/src/composition';
+import { readSupergraphConfig } from '@peacegraph/kit/composition';
 
 const root = path.resolve(__dirname, '..');
 

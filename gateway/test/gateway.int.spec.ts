@@ -1,14 +1,13 @@
 import { getIntrospectionQuery } from 'graphql';
 import { createLogger } from '@peacegraph/kit/server';
-import { graphqlClient } from '@peacegraph/kit/testing';
-import { composeSupergraph } from '../src/composition';
+import { conflictsSdl, createSupergraphWorkspace, directorySdl, graphqlClient, type SupergraphWorkspace } from '@peacegraph/kit/testing';
+import { composeSupergraph } from '@peacegraph/kit/composition';
 import { startGateway, type RunningGateway } from '../src/gateway';
-import { conflictsSdl, createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
 import { startConflictsFixture, startDirectoryFixture } from './fixtures/subgraphs';
 
 const TIMEOUT_MS = 500;
 
-let workspace: Workspace;
+let workspace: SupergraphWorkspace;
 let directory: Awaited<ReturnType<typeof startDirectoryFixture>>;
 let conflicts: Awaited<ReturnType<typeof startConflictsFixture>>;
 let gateway: RunningGateway;
@@ -16,7 +15,7 @@ let query: ReturnType<typeof graphqlClient>;
 let origin: string;
 
 beforeAll(async () => {
-  workspace = await createWorkspace({ directory: directorySdl(), conflicts: conflictsSdl });
+  workspace = await createSupergraphWorkspace({ directory: directorySdl(), conflicts: conflictsSdl });
   await composeSupergraph({ configPath: workspace.configPath });
   directory = await startDirectoryFixture();
   conflicts = await startConflictsFixture();

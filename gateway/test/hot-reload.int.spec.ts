@@ -1,12 +1,17 @@
 import fs from 'node:fs/promises';
 import { createLogger } from '@peacegraph/kit/server';
-import { graphqlClient, type GraphQLResponse } from '@peacegraph/kit/testing';
-import { composeSupergraph } from '../src/composition';
+import {
+  createSupergraphWorkspace,
+  directorySdl,
+  graphqlClient,
+  type GraphQLResponse,
+  type SupergraphWorkspace,
+} from '@peacegraph/kit/testing';
+import { composeSupergraph } from '@peacegraph/kit/composition';
 import { startGateway, type RunningGateway } from '../src/gateway';
-import { createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
 import { startDirectoryFixture } from './fixtures/subgraphs';
 
-let workspace: Workspace;
+let workspace: SupergraphWorkspace;
 let directory: Awaited<ReturnType<typeof startDirectoryFixture>>;
 let gateway: RunningGateway;
 let query: ReturnType<typeof graphqlClient>;
@@ -14,7 +19,7 @@ let query: ReturnType<typeof graphqlClient>;
 const POPULATION = '{ community(id: "ml-kalana") { name population } }';
 
 beforeAll(async () => {
-  workspace = await createWorkspace({ directory: directorySdl() });
+  workspace = await createSupergraphWorkspace({ directory: directorySdl() });
   await composeSupergraph({ configPath: workspace.configPath });
   // Every answer takes a while, so that requests are in flight when the supergraph changes.
   directory = await startDirectoryFixture({ delayMs: 40 });

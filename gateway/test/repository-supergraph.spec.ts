@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { composeSupergraph } from '../src/composition';
+import { composeSupergraph } from '@peacegraph/kit/composition';
 
 const root = path.resolve(__dirname, '../..');
 

@@ -2,10 +2,17 @@ import { Pool } from 'pg';
 import { serviceUnavailable } from '@peacegraph/kit/errors';
 import { createLogger } from '@peacegraph/kit/server';
 import { createDataSource, type PeaceGraphDataSource } from '@peacegraph/kit/sql';
-import { bearer, createTestDatabase, graphqlClient, until, type TestDatabase } from '@peacegraph/kit/testing';
-import { composeSupergraph } from '../src/composition';
+import {
+  bearer,
+  createSupergraphWorkspace,
+  createTestDatabase,
+  graphqlClient,
+  until,
+  type SupergraphWorkspace,
+  type TestDatabase,
+} from '@peacegraph/kit/testing';
+import { composeSupergraph } from '@peacegraph/kit/composition';
 import { startGateway, type RunningGateway } from '../src/gateway';
-import { createWorkspace, type Workspace } from './fixtures/schemas';
 import { PROBE_SDL, PROBE_TABLE_SQL, startProbe, type Probe } from '../../shared/test/support/probe-subgraph';
 import { startTcpProxy, type TcpProxy } from '../../shared/test/support/tcp-proxy';
 
@@ -18,7 +25,7 @@ const APPLICATION = `gateway-probe-${process.pid}`;
 const POOL = 4;
 const ORG = '00000000-0000-4000-8000-0000000000a1';
 
-let workspace: Workspace;
+let workspace: SupergraphWorkspace;
 let db: TestDatabase;
 let observer: Pool;
 let proxy: TcpProxy;
@@ -43,7 +50,7 @@ async function gatewayFor(url: string, subgraphTimeoutMs = 30_000): Promise<Runn
 }
 
 beforeAll(async () => {
-  workspace = await createWorkspace({ probe: PROBE_SDL });
+  workspace = await createSupergraphWorkspace({ probe: PROBE_SDL });
   await composeSupergraph({ configPath: workspace.configPath });
   db = await createTestDatabase({ entities: [], migrations: [], poolSize: POOL, applicationName: APPLICATION });
   await db.dataSource.query(PROBE_TABLE_SQL);

@@ -1,4 +1,4 @@
-import type { SubgraphSource } from '../../gateway/src/composition';
+import type { SubgraphSource } from '@peacegraph/kit/composition';
 
 /**
  * docker/compose.yaml and docker/postgres/init.sql, written from supergraph.yaml — the plan `npm

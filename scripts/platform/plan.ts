@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SubgraphSource } from '../../gateway/src/composition';
+import type { SubgraphSource } from '@peacegraph/kit/composition';
 import type { DatabaseServer } from './database-server';
 
 export interface PlannedSubgraph extends SubgraphSource {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeSubgraphs, readSupergraphConfig } from '../../gateway/src/composition';
+import { composeSubgraphs, readSupergraphConfig } from '@peacegraph/kit/composition';
 import { ok, problemsOf } from '@peacegraph/kit/testing';
 import { scaffoldNames, type ScaffoldNames } from '../scaffold/names';
 import { scaffoldFiles } from '../scaffold/templates';

@@ -6,3 +6,4 @@ export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
 export { serveSubgraphForTest, subgraphTestDatabase, servedForTest, testServerOptions, type ServedForTest, type Client } from './served';
 export { until } from './until';
+export { createSupergraphWorkspace, directorySdl, conflictsSdl, type SupergraphWorkspace } from './supergraph-workspace';

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Source, parse } from 'graphql';
-import { composeSupergraph, describeReport, namingProblems, nonNullRootFields, type ComposeReport } from '../src/composition';
-import { conflictsSdl, createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
+import { conflictsSdl, createSupergraphWorkspace, directorySdl, type SupergraphWorkspace } from '../testing/supergraph-workspace';
+import { composeSupergraph, describeReport, namingProblems, nonNullRootFields, type ComposeReport } from '.';
 
-let workspace: Workspace;
+let workspace: SupergraphWorkspace;
 
 beforeEach(async () => {
-  workspace = await createWorkspace({ directory: directorySdl(), conflicts: conflictsSdl });
+  workspace = await createSupergraphWorkspace({ directory: directorySdl(), conflicts: conflictsSdl });
 });
 
 afterEach(async () => {

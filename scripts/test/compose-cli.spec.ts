@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createWorkspace, directorySdl, type Workspace } from './fixtures/schemas';
+import { createSupergraphWorkspace, directorySdl, type SupergraphWorkspace } from '@peacegraph/kit/testing';
 
 const root = path.resolve(__dirname, '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -21,10 +21,10 @@ function compose(...args: string[]): Promise<Run> {
   });
 }
 
-let workspace: Workspace;
+let workspace: SupergraphWorkspace;
 
 beforeAll(async () => {
-  workspace = await createWorkspace({ directory: directorySdl() });
+  workspace = await createSupergraphWorkspace({ directory: directorySdl() });
 });
 
 afterAll(async () => {

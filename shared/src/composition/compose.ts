@@ -1,6 +1,6 @@
 import { GraphQLError, getLocation, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
-import { loadTypeDefs } from '@peacegraph/kit/server';
+import { loadTypeDefs } from '../graphql/type-defs';
 import { errorCode, type ServiceDefinition } from '@apollo/federation-internals';
 import type { SubgraphSource } from './read-config';
 import { namingProblems } from './naming';
