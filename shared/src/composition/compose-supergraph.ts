@@ -1,8 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readSupergraphConfig, SupergraphConfigError, type SubgraphSource } from './read-config';
-import { composeSubgraphs, type CompositionProblem } from './compose';
-import { apiSchemaOf, compareApiSchemas, type SchemaDiff } from './breaking-changes';
+import { composeSubgraphs } from './compose-files';
+import type { CompositionProblem } from './problems';
+import { apiSchemaOf } from './api-schema';
+import { compareApiSchemas, type SchemaDiff } from './breaking-changes';
 
 export interface ComposeOptions {
   /** supergraph.yaml; its directory is the base for relative schema files. */
@@ -29,7 +31,6 @@ export interface ComposeReport {
   againstPath: string;
   subgraphs: SubgraphSource[];
   problems: CompositionProblem[];
-  hints: string[];
   baseline: Baseline;
   /** Set when baseline is 'compared'. */
   diff?: SchemaDiff;
@@ -57,7 +58,6 @@ export async function composeSupergraph(options: ComposeOptions): Promise<Compos
     againstPath,
     subgraphs: [],
     problems: [],
-    hints: [],
     baseline: 'missing',
     previous: 'missing',
     written: false,
@@ -69,7 +69,13 @@ export async function composeSupergraph(options: ComposeOptions): Promise<Compos
     report.subgraphs = (await readSupergraphConfig(configPath)).subgraphs;
   } catch (error) {
     if (!(error instanceof SupergraphConfigError)) throw error;
-    report.problems = error.problems.map((message) => ({ code: 'INVALID_SUPERGRAPH_CONFIG', message, locations: [configPath] }));
+    report.problems = error.problems.map((message) => ({
+      subgraph: null,
+      code: 'INVALID_SUPERGRAPH_CONFIG',
+      message,
+      locations: [],
+      at: [configPath],
+    }));
     return report;
   }
 
@@ -78,7 +84,6 @@ export async function composeSupergraph(options: ComposeOptions): Promise<Compos
     report.problems = composition.problems;
     return report;
   }
-  report.hints = composition.hints;
   const types = Object.values(composition.apiSchema.getTypeMap()).filter((type) => !type.name.startsWith('__'));
   report.apiTypes = types.length;
   report.apiFields = types.reduce((sum, type) => sum + ('getFields' in type ? Object.keys(type.getFields()).length : 0), 0);

@@ -1,80 +1,110 @@
-import { GraphQLError, getLocation, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { composeServices } from '@apollo/composition';
-import { loadTypeDefs } from '../graphql/type-defs';
-import { errorCode, type ServiceDefinition } from '@apollo/federation-internals';
-import type { SubgraphSource } from './read-config';
+import { GraphQLError, parse, Source, type GraphQLSchema } from 'graphql';
+import { composeServices, type CompositionResult } from '@theguild/federation-composition';
+import { apiSchemaOf } from './api-schema';
+import { locateError, subgraphNamedFirst, type ParsedSubgraph } from './locate';
 import { namingProblems } from './naming';
 import { nonNullRootFields } from './nullable-root-fields';
+import { formatLocation, type CompositionProblem } from './problems';
 
-/** One thing wrong with the subgraphs, as the person fixing their SDL needs to read it. */
-export interface CompositionProblem {
-  code: string;
-  message: string;
-  /** `file:line:column` for each place the problem points at, relative to the working directory. */
-  locations: string[];
+/** A subgraph to compose: its name (the supergraph's join__Graph), its routing URL and its whole SDL. */
+export interface SubgraphSdl {
+  name: string;
+  url: string;
+  /** The SDL the subgraph serves; for a subgraph on the kit, its own with the common SDL (loadTypeDefs' source). */
+  sdl: string;
 }
 
 export type Composition =
-  { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema; hints: string[] } | { ok: false; problems: CompositionProblem[] };
+  | {
+      ok: true;
+      supergraphSdl: string;
+      /** The API schema as the composer prints it. */
+      publicSdl: string;
+      /** The API schema, built as apiSchemaOf builds a committed supergraph's, so that the two compare. */
+      apiSchema: GraphQLSchema;
+    }
+  | { ok: false; problems: CompositionProblem[] };
 
 /**
- * Composes the subgraphs' SDL files into a supergraph. SDL files are parsed with their path as the
- * source name so that every error, syntax or composition, points at a line a person can open. The
- * platform's own rules (nullable root fields) are checked beside federation's, and every finding of
- * both is listed at once.
+ * Composes subgraphs given as SDL text, in memory: the schema registry calls it with the versions it
+ * holds, composeSubgraphs with the files of supergraph.yaml. Each SDL is parsed with the subgraph's name
+ * as its source, so that every problem, syntax, federation's or the platform's (nullable root fields,
+ * naming), points at a subgraph, line and column; the problems of every subgraph are listed at once.
  */
-export async function composeSubgraphs(subgraphs: SubgraphSource[]): Promise<Composition> {
-  const services: ServiceDefinition[] = [];
+export function composeSdls(services: readonly SubgraphSdl[]): Composition {
+  const duplicates = duplicateNames(services);
+  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+
+  const subgraphs: (ParsedSubgraph & { url: string })[] = [];
   const problems: CompositionProblem[] = [];
-  for (const subgraph of subgraphs) {
-    const parsed = await parseSchemaFile(subgraph.schemaFile);
-    if (parsed instanceof GraphQLError) problems.push(describe(parsed, `INVALID_GRAPHQL`, subgraph.name));
-    else services.push({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parsed });
+  for (const service of services) {
+    const source = new Source(service.sdl, service.name);
+    try {
+      subgraphs.push({ name: service.name, url: service.url, source, document: parse(source) });
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      problems.push(syntaxProblem(service.name, error));
+    }
   }
   if (problems.length > 0) return { ok: false, problems };
 
   // Our own schema conventions, reported with federation's errors in the same run.
-  const findings = services.flatMap((service) => [
-    ...nonNullRootFields(service.name, service.typeDefs),
-    ...namingProblems(service.name, service.typeDefs),
+  const findings = subgraphs.flatMap((subgraph) => [
+    ...nonNullRootFields(subgraph.name, subgraph.document),
+    ...namingProblems(subgraph.name, subgraph.document),
   ]);
-  const result = composeServices(services);
+  const result = composeOrFail(subgraphs);
   if (result.errors || findings.length > 0) {
-    return { ok: false, problems: [...findings, ...(result.errors ?? []).map((error) => describe(error, 'COMPOSITION_FAILED'))] };
+    return { ok: false, problems: [...findings, ...(result.errors ?? []).map((error) => describe(error, subgraphs))] };
   }
+  return { ok: true, supergraphSdl: result.supergraphSdl, publicSdl: result.publicSdl, apiSchema: apiSchemaOf(result.supergraphSdl) };
+}
+
+/** The composer's result; a composer that throws (a bug of its own) fails the composition, not the caller. */
+function composeOrFail(subgraphs: readonly (ParsedSubgraph & { url: string })[]): CompositionResult {
+  try {
+    return composeServices(subgraphs.map(({ name, url, document }) => ({ name, url, typeDefs: document })));
+  } catch (error) {
+    return {
+      errors: [new GraphQLError(`The composer failed: ${(error as Error).message}`, { extensions: { code: 'COMPOSITION_FAILED' } })],
+    };
+  }
+}
+
+function duplicateNames(services: readonly SubgraphSdl[]): CompositionProblem[] {
+  const counts = new Map<string, number>();
+  for (const service of services) counts.set(service.name, (counts.get(service.name) ?? 0) + 1);
+  return [...counts]
+    .flatMap(([name, count]) => (count > 1 ? [name] : []))
+    .map((name) => ({
+      subgraph: name,
+      code: 'DUPLICATE_SUBGRAPH_NAME',
+      message: `[${name}] more than one subgraph is named "${name}"`,
+      locations: [],
+      at: [],
+    }));
+}
+
+function syntaxProblem(subgraph: string, error: GraphQLError): CompositionProblem {
+  const locations = (error.locations ?? []).map(({ line, column }) => ({ subgraph, line, column }));
   return {
-    ok: true,
-    supergraphSdl: result.supergraphSdl,
-    apiSchema: result.schema.toAPISchema().toGraphQLJSSchema(),
-    hints: result.hints.map((hint) => hint.toString()),
+    subgraph,
+    code: 'INVALID_GRAPHQL',
+    message: `[${subgraph}] ${error.message.trim()}`,
+    locations,
+    at: locations.map(formatLocation),
   };
 }
 
-async function parseSchemaFile(file: string): Promise<DocumentNode | GraphQLError> {
-  try {
-    return loadTypeDefs(file).document;
-  } catch (error) {
-    if (error instanceof GraphQLError) return error;
-    throw error;
-  }
-}
-
-function describe(error: GraphQLError, fallbackCode: string, subgraph?: string): CompositionProblem {
-  const message = subgraph ? `[${subgraph}] ${error.message.trim()}` : error.message.trim();
-  return { code: errorCode(error) ?? fallbackCode, message, locations: locationsOf(error) };
-}
-
-/**
- * A composition error points at nodes of several subgraphs, each parsed from its own file, while
- * `error.locations` names them all after the first node's file. Each node is located in its own file.
- */
-function locationsOf(error: GraphQLError): string[] {
-  const located = (error.nodes ?? []).flatMap((node) => {
-    if (!node.loc) return [];
-    const { line, column } = getLocation(node.loc.source, node.loc.start);
-    return [`${node.loc.source.name}:${line}:${column}`];
-  });
-  if (located.length > 0) return located;
-  const sourceName = error.source?.name ?? '?';
-  return (error.locations ?? []).map(({ line, column }) => `${sourceName}:${line}:${column}`);
+function describe(error: GraphQLError, subgraphs: readonly ParsedSubgraph[]): CompositionProblem {
+  const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'COMPOSITION_FAILED';
+  const message = error.message.trim();
+  const locations = locateError(error, subgraphs);
+  const named = error.extensions?.subgraphName;
+  const located = [...new Set(locations.map((location) => location.subgraph))];
+  const subgraph =
+    (typeof named === 'string' ? named : undefined) ??
+    subgraphNamedFirst(message, subgraphs) ??
+    (located.length === 1 ? located[0]! : null);
+  return { subgraph, code, message, locations, at: locations.map(formatLocation) };
 }

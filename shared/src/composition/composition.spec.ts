@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Source, parse } from 'graphql';
 import { conflictsSdl, createSupergraphWorkspace, directorySdl, type SupergraphWorkspace } from '../testing/supergraph-workspace';
-import { composeSupergraph, describeReport, namingProblems, nonNullRootFields, type ComposeReport } from '.';
+import { COMPOSER, composeSupergraph, describeReport, namingProblems, nonNullRootFields, type ComposeReport } from '.';
 
 let workspace: SupergraphWorkspace;
 
@@ -141,7 +141,9 @@ describe('composition errors', () => {
         code: 'FIELD_TYPE_MISMATCH',
         message:
           'Type of field "Community.name" is incompatible across subgraphs: it has type "Int" in subgraph "conflicts" but type "String!" in subgraph "directory"',
-        locations: [expect.stringMatching(/conflicts\/schema\.graphql:3:3$/), expect.stringMatching(/directory\/schema\.graphql:11:3$/)],
+        subgraph: null,
+        locations: [expect.objectContaining({ subgraph: 'conflicts' }), expect.objectContaining({ subgraph: 'directory' })],
+        at: [expect.stringMatching(/conflicts\/schema\.graphql:3:3$/), expect.stringMatching(/directory\/schema\.graphql:11:3$/)],
       },
       expect.objectContaining({ code: 'INVALID_FIELD_SHARING' }),
     ]);
@@ -161,7 +163,9 @@ describe('composition errors', () => {
       {
         code: 'INVALID_GRAPHQL',
         message: '[conflicts] Syntax Error: Expected Name, found <EOF>.',
-        locations: [expect.stringMatching(/conflicts\/schema\.graphql:3:1$/)],
+        subgraph: 'conflicts',
+        locations: [expect.objectContaining({ subgraph: 'conflicts', column: 1 })],
+        at: [expect.stringMatching(/conflicts\/schema\.graphql:3:1$/)],
       },
     ]);
     await expect(fs.stat(workspace.supergraphPath)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -171,6 +175,7 @@ describe('composition errors', () => {
     await fs.writeFile(
       workspace.configPath,
       `federation_version: =2.5.0
+composer: "@apollo/composition@2.5.0"
 subgraphs:
   directory:
     routing_url: localhost:4001
@@ -192,7 +197,11 @@ subgraphs:
     expect(report.problems.map((p) => [p.code, p.message])).toEqual([
       [
         'INVALID_SUPERGRAPH_CONFIG',
-        'federation_version asks for =2.5.0 but the installed @apollo/composition is 2.14.4; write federation_version: =2.14.4',
+        `federation_version =2.5.0 pins Apollo's composition, but this file is composed with ${COMPOSER}; write federation_version: 2 (and composer: "${COMPOSER}" to pin ours)`,
+      ],
+      [
+        'INVALID_SUPERGRAPH_CONFIG',
+        `composer asks for "@apollo/composition@2.5.0" but the installed composer is ${COMPOSER}; write composer: "${COMPOSER}"`,
       ],
       ['INVALID_SUPERGRAPH_CONFIG', 'subgraphs.directory.routing_url must be an http(s) URL, got "localhost:4001"'],
       ['INVALID_SUPERGRAPH_CONFIG', 'subgraphs.conflicts.schema.file: ./missing.graphql does not exist'],
@@ -206,7 +215,9 @@ subgraphs:
       {
         code: 'INVALID_SUPERGRAPH_CONFIG',
         message: 'the file cannot be read (does it exist?)',
-        locations: [path.join(workspace.dir, 'nope.yaml')],
+        subgraph: null,
+        locations: [],
+        at: [path.join(workspace.dir, 'nope.yaml')],
       },
     ]);
   });
@@ -245,7 +256,7 @@ type Community @key(fields: "id") {
     expect(report.problems[0]!.message).toMatch(
       /must be nullable \(\[Community!\]\), so that an outage of "directory" nulls only its own fields/,
     );
-    expect(report.problems.map((p) => p.locations)).toEqual([
+    expect(report.problems.map((p) => p.at)).toEqual([
       [expect.stringMatching(/directory\/schema\.graphql:4:3$/)],
       [expect.stringMatching(/directory\/schema\.graphql:7:3$/)],
       [expect.stringMatching(/directory\/schema\.graphql:10:3$/)],
@@ -302,8 +313,13 @@ type Query { notRoot: String! }
     const findings = nonNullRootFields('renamed', document);
 
     expect(findings).toEqual([
-      expect.objectContaining({ code: 'NON_NULL_ROOT_FIELD', locations: ['renamed.graphql:2:82'] }),
-      expect.objectContaining({ code: 'NON_NULL_ROOT_FIELD', locations: ['renamed.graphql:3:15'] }),
+      expect.objectContaining({
+        subgraph: 'renamed',
+        code: 'NON_NULL_ROOT_FIELD',
+        locations: [{ subgraph: 'renamed', line: 2, column: 82 }],
+        at: ['renamed.graphql:2:82'],
+      }),
+      expect.objectContaining({ code: 'NON_NULL_ROOT_FIELD', at: ['renamed.graphql:3:15'] }),
     ]);
     expect(findings.map((f) => f.message.match(/"([^"]+)"/)![1])).toEqual(['Root.places', 'Change.rename']);
   });
@@ -331,7 +347,7 @@ input siteFilter { Admin_area: String }
 enum kind { artisanal SmallScale SMALL__SCALE _HIDDEN OK_1 }
 scalar pcode
 extend type Query { Sites: [mining_site] }`);
-    expect(findings.map((f) => [f.code, f.message, f.locations[0]])).toEqual([
+    expect(findings.map((f) => [f.code, f.message, f.at[0]])).toEqual([
       ['SCHEMA_NAMING', '[mining] Type "mining_site" is not PascalCase', 'mining/schema.graphql:1:6'],
       ['SCHEMA_NAMING', '[mining] Field "mining_site.Name" is not camelCase', 'mining/schema.graphql:1:20'],
       ['SCHEMA_NAMING', '[mining] Field "mining_site.site_kind" is not camelCase', 'mining/schema.graphql:1:33'],

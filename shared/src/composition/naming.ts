@@ -1,5 +1,5 @@
-import { Kind, getLocation, type ASTNode, type DocumentNode, type NameNode } from 'graphql';
-import type { CompositionProblem } from './compose';
+import { Kind, type DocumentNode, type NameNode } from 'graphql';
+import { ruleProblem, type CompositionProblem } from './problems';
 
 export const SCHEMA_NAMING = 'SCHEMA_NAMING';
 
@@ -23,7 +23,7 @@ export function namingProblems(subgraph: string, document: DocumentNode): Compos
   const check = (kind: keyof typeof RULES, what: string, name: NameNode, owner?: string) => {
     if (FEDERATION_NAMES.has(name.value) || RULES[kind].pattern.test(name.value)) return;
     const full = owner ? `${owner}.${name.value}` : name.value;
-    problems.push(problem(subgraph, `${what} "${full}" is not ${RULES[kind].says}`, name));
+    problems.push(ruleProblem(subgraph, SCHEMA_NAMING, `[${subgraph}] ${what} "${full}" is not ${RULES[kind].says}`, name));
   };
   for (const definition of document.definitions) {
     switch (definition.kind) {
@@ -55,10 +55,4 @@ export function namingProblems(subgraph: string, document: DocumentNode): Compos
     }
   }
   return problems;
-}
-
-function problem(subgraph: string, message: string, node: ASTNode): CompositionProblem {
-  const location = node.loc ? getLocation(node.loc.source, node.loc.start) : undefined;
-  const where = node.loc && location ? [`${node.loc.source.name}:${location.line}:${location.column}`] : [];
-  return { code: SCHEMA_NAMING, message: `[${subgraph}] ${message}`, locations: where };
 }

@@ -1,5 +1,5 @@
-import { Kind, getLocation, print, type DocumentNode, type FieldDefinitionNode } from 'graphql';
-import type { CompositionProblem } from './compose';
+import { Kind, print, type DocumentNode, type FieldDefinitionNode } from 'graphql';
+import { ruleProblem, type CompositionProblem } from './problems';
 
 export const NON_NULL_ROOT_FIELD = 'NON_NULL_ROOT_FIELD';
 
@@ -44,7 +44,5 @@ function describe(subgraph: string, typeName: string, field: FieldDefinitionNode
   const message =
     `[${subgraph}] Root field "${typeName}.${field.name.value}" is non-null (${type}): every root field must be nullable ` +
     `(${type.slice(0, -1)}), so that an outage of "${subgraph}" nulls only its own fields, not the other subgraphs' data`;
-  const location = field.loc ? getLocation(field.loc.source, field.loc.start) : undefined;
-  const where = field.loc && location ? [`${field.loc.source.name}:${location.line}:${location.column}`] : [];
-  return { code: NON_NULL_ROOT_FIELD, message, locations: where };
+  return ruleProblem(subgraph, NON_NULL_ROOT_FIELD, message, field);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { version as composerVersion } from '@apollo/composition/package.json';
+import { version as composerVersion } from '@theguild/federation-composition/package.json';
 
 /**
  * `supergraph.yaml`, in the format of `rover supergraph compose`, so that a team moving to rover or the
@@ -9,7 +9,10 @@ import { version as composerVersion } from '@apollo/composition/package.json';
  */
 export interface SupergraphConfig {
   configPath: string;
+  /** rover's `federation_version`: `2`, Federation 2 (what the Guild's composer composes). */
   federationVersion: string;
+  /** Our own key, which rover ignores: the composer and its version, `COMPOSER`. */
+  composer: string;
   subgraphs: SubgraphSource[];
 }
 
@@ -30,7 +33,9 @@ export class SupergraphConfigError extends Error {
   }
 }
 
+/** The installed composer's version, and the composer as supergraph.yaml's `composer` names it. */
 export const COMPOSER_VERSION: string = composerVersion;
+export const COMPOSER = `@theguild/federation-composition@${COMPOSER_VERSION}`;
 
 /** A subgraph name becomes an enum value in the supergraph and part of an env var name. */
 const SUBGRAPH_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -57,6 +62,7 @@ async function validate(raw: unknown, configPath: string): Promise<SupergraphCon
   if (!isRecord(raw)) throw new SupergraphConfigError(configPath, ['it must be a YAML mapping with `subgraphs`']);
 
   const federationVersion = checkFederationVersion(raw.federation_version, problems);
+  const composer = checkComposer(raw.composer, problems);
 
   const subgraphs: SubgraphSource[] = [];
   if (!isRecord(raw.subgraphs) || Object.keys(raw.subgraphs).length === 0) {
@@ -68,26 +74,38 @@ async function validate(raw: unknown, configPath: string): Promise<SupergraphCon
     }
   }
   if (problems.length > 0) throw new SupergraphConfigError(configPath, problems);
-  return { configPath, federationVersion, subgraphs };
+  return { configPath, federationVersion, composer, subgraphs };
 }
 
 /**
- * rover reads `=2.x.y` as "compose with exactly that version" and `2` as "latest 2.x". We compose with
- * the installed library, so an exact version must be that one or the file would promise something else.
+ * rover reads `=2.x.y` as "compose with exactly that version of Apollo's composition" and `2` as "with
+ * the latest 2.x". We compose with the Guild's composer, not Apollo's, so an exact Apollo version would
+ * promise a composer that does not run; `2` says what is true for both: the subgraphs are Federation 2.
  */
 function checkFederationVersion(value: unknown, problems: string[]): string {
-  if (value === undefined) return `=${COMPOSER_VERSION}`;
+  if (value === undefined) return '2';
   const text = String(value).trim();
   if (text === '2') return text;
-  const exact = /^=(\d+\.\d+\.\d+)$/.exec(text);
-  if (!exact) {
-    problems.push(`federation_version must be "2" or "=${COMPOSER_VERSION}", got "${text}"`);
-  } else if (exact[1] !== COMPOSER_VERSION) {
+  if (/^=2\.\d+\.\d+$/.test(text)) {
     problems.push(
-      `federation_version asks for ${text} but the installed @apollo/composition is ${COMPOSER_VERSION}; ` +
-        `write federation_version: =${COMPOSER_VERSION}`,
+      `federation_version ${text} pins Apollo's composition, but this file is composed with ${COMPOSER}; ` +
+        `write federation_version: 2 (and composer: "${COMPOSER}" to pin ours)`,
     );
+  } else {
+    problems.push(`federation_version must be 2, got "${text}"`);
   }
+  return text;
+}
+
+/**
+ * `composer` names the library and exact version that compose the file, so that the file and the
+ * installed composer cannot drift apart silently: a composer upgrade is a commit that changes both.
+ */
+function checkComposer(value: unknown, problems: string[]): string {
+  if (value === undefined) return COMPOSER;
+  const text = String(value).trim();
+  if (text !== COMPOSER)
+    problems.push(`composer asks for "${text}" but the installed composer is ${COMPOSER}; write composer: "${COMPOSER}"`);
   return text;
 }
 

@@ -10,7 +10,7 @@ export function describeReport(report: ComposeReport): string[] {
     lines.push(`Composition failed with ${plural(report.problems.length, 'error')}:`);
     for (const problem of report.problems) {
       lines.push(`  - [${problem.code}] ${problem.message}`);
-      for (const location of problem.locations) lines.push(`      at ${shown(location)}`);
+      for (const location of problem.at) lines.push(`      at ${shown(location)}`);
     }
     return lines;
   }
@@ -18,10 +18,6 @@ export function describeReport(report: ComposeReport): string[] {
   const names = report.subgraphs.map((s) => `${s.name} (${s.routingUrl})`).join(', ');
   lines.push(`Composed ${plural(report.subgraphs.length, 'subgraph')}: ${names}`);
   lines.push(`API schema: ${plural(report.apiTypes, 'type')}, ${plural(report.apiFields, 'field')}`);
-  if (report.hints.length > 0) {
-    lines.push(`${plural(report.hints.length, 'composition hint')}:`);
-    for (const hint of report.hints) lines.push(`  - ${hint}`);
-  }
 
   const out = shown(report.outPath);
   if (report.check) {

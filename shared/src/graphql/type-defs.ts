@@ -24,7 +24,19 @@ export function loadTypeDefs(file: string): { source: string; document: Document
 export function withCommonTypeDefs(own: { text: string; document: DocumentNode }): { source: string; document: DocumentNode } {
   const common = parseFile(COMMON_SCHEMA_FILE);
   return {
-    source: `${common.text}\n${own.text}`,
+    source: joined(common.text, own.text).source,
     document: { kind: Kind.DOCUMENT, definitions: [...common.document.definitions, ...own.document.definitions] },
   };
+}
+
+/**
+ * The text loadTypeDefs parses, unparsed, for a reader that parses it itself (composition, so that a
+ * syntax error is one more problem of the run). The file's line N is line `ownLineOffset + N` of it.
+ */
+export function typeDefsSource(file: string): { source: string; ownLineOffset: number } {
+  return joined(fs.readFileSync(COMMON_SCHEMA_FILE, 'utf8'), fs.readFileSync(file, 'utf8'));
+}
+
+function joined(common: string, own: string): { source: string; ownLineOffset: number } {
+  return { source: `${common}\n${own}`, ownLineOffset: common.split('\n').length };
 }
