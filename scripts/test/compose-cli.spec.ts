@@ -54,7 +54,7 @@ describe('npm run compose', () => {
 
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/^1 breaking change against .*supergraph\.graphql:$/m);
-    expect(check.stderr).toContain('  - FIELD_REMOVED: Query.brokenCommunity was removed.');
+    expect(check.stderr).toContain("  - FIELD_REMOVED: Field 'brokenCommunity' was removed from object type 'Query'");
     expect(await fs.readFile(workspace.supergraphPath, 'utf8')).toBe(committed);
   });
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { GraphQLSchema } from 'graphql';
 import { readSupergraphConfig, SupergraphConfigError, type SubgraphSource } from './read-config';
 import { composeSubgraphs } from './compose-files';
 import type { CompositionProblem } from './problems';
 import { apiSchemaOf } from './api-schema';
-import { compareApiSchemas, type SchemaDiff } from './breaking-changes';
+import { compareApiSchemas, type SchemaDiff } from './schema-diff';
 
 export interface ComposeOptions {
   /** supergraph.yaml; its directory is the base for relative schema files. */
@@ -89,14 +90,9 @@ export async function composeSupergraph(options: ComposeOptions): Promise<Compos
   report.apiFields = types.reduce((sum, type) => sum + ('getFields' in type ? Object.keys(type.getFields()).length : 0), 0);
 
   const baseline = await readIfExists(againstPath);
-  if (baseline !== undefined) {
-    try {
-      report.diff = compareApiSchemas(apiSchemaOf(baseline), composition.apiSchema);
-      report.baseline = 'compared';
-    } catch {
-      report.baseline = 'invalid';
-    }
-  }
+  const previousApi = baseline === undefined ? undefined : apiSchemaOrUndefined(baseline);
+  if (baseline !== undefined) report.baseline = previousApi ? 'compared' : 'invalid';
+  if (previousApi) report.diff = await compareApiSchemas(previousApi, composition.apiSchema);
   const existing = againstPath === outPath ? baseline : await readIfExists(outPath);
   if (existing !== undefined) report.previous = existing === composition.supergraphSdl ? 'unchanged' : 'changed';
 
@@ -111,6 +107,15 @@ export async function composeSupergraph(options: ComposeOptions): Promise<Compos
   }
   report.ok = true;
   return report;
+}
+
+/** A baseline that is not a supergraph (half a file, a conflict marker) is reported, not thrown. */
+function apiSchemaOrUndefined(supergraphSdl: string): GraphQLSchema | undefined {
+  try {
+    return apiSchemaOf(supergraphSdl);
+  } catch {
+    return undefined;
+  }
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

@@ -17,7 +17,7 @@ afterEach(async () => {
 const compose = (options: { check?: boolean; againstPath?: string } = {}) =>
   composeSupergraph({ configPath: workspace.configPath, ...options });
 
-const changes = (report: ComposeReport) => report.diff?.breaking.map((c) => `${c.type}: ${c.description}`);
+const changes = (report: ComposeReport) => report.diff?.breaking.map((c) => `${c.type} ${c.coordinate}: ${c.message}`);
 
 describe('composing supergraph.yaml', () => {
   it('writes a supergraph holding every subgraph and its routing URL', async () => {
@@ -45,7 +45,7 @@ describe('composing supergraph.yaml', () => {
     const again = await compose();
 
     expect(again).toMatchObject({ ok: true, written: false, previous: 'unchanged' });
-    expect(again.diff).toEqual({ breaking: [], dangerous: [] });
+    expect(again.diff).toEqual({ breaking: [], dangerous: [], safe: [] });
     expect((await fs.stat(workspace.supergraphPath)).mtimeMs).toBe(before.mtimeMs);
   });
 
@@ -71,9 +71,19 @@ describe('compose --check', () => {
 
     expect(report).toMatchObject({ ok: true, written: false, previous: 'changed', baseline: 'compared' });
     expect(report.diff?.breaking).toEqual([]);
+    expect(report.diff?.safe).toEqual([
+      {
+        criticality: 'SAFE',
+        type: 'FIELD_ADDED',
+        message: "Field 'population' was added to object type 'Community'",
+        path: 'Community.population',
+        coordinate: 'Community.population',
+      },
+    ]);
     expect(await fs.readFile(workspace.supergraphPath, 'utf8')).toBe(committed);
     const lines = describeReport(report);
     expect(lines).toContain('no breaking changes');
+    expect(lines).toContain("  - FIELD_ADDED: Field 'population' was added to object type 'Community'");
     expect(lines.some((l) => /supergraph\.graphql would change/.test(l))).toBe(true);
   });
 
@@ -89,19 +99,18 @@ type Community @key(fields: "id") { id: ID! name: Int }
     const report = await compose({ check: true });
 
     expect(report.ok).toBe(false);
-    expect(changes(report)).toEqual(
-      expect.arrayContaining([
-        'TYPE_REMOVED: Mutation was removed.',
-        'FIELD_REMOVED: Query.brokenCommunity was removed.',
-        'FIELD_CHANGED_KIND: Community.name changed type from String! to Int.',
-        'ARG_CHANGED_KIND: Query.community arg id has changed type from ID! to String!.',
-      ]),
-    );
+    expect(changes(report)).toEqual([
+      "SCHEMA_MUTATION_TYPE_CHANGED null: Schema mutation type 'Mutation' was removed.",
+      "TYPE_REMOVED Mutation: Type 'Mutation' was removed",
+      "FIELD_REMOVED Community.neighbours: Field 'neighbours' was removed from object type 'Community'",
+      "FIELD_TYPE_CHANGED Community.name: Field 'Community.name' changed type from 'String!' to 'Int'",
+      "FIELD_REMOVED Query.brokenCommunity: Field 'brokenCommunity' was removed from object type 'Query'",
+      "FIELD_ARGUMENT_TYPE_CHANGED Query.community: Type for argument 'id' on field 'Query.community' changed from 'ID!' to 'String!'",
+    ]);
+    expect(report.diff?.breaking.find((c) => c.type === 'FIELD_ARGUMENT_TYPE_CHANGED')?.path).toBe('Query.community.id');
     const lines = describeReport(report);
-    expect(lines).toContain(
-      `${report.diff?.breaking.length} breaking changes against ${path.relative(process.cwd(), workspace.supergraphPath)}:`,
-    );
-    expect(lines).toContain('  - FIELD_REMOVED: Query.brokenCommunity was removed.');
+    expect(lines).toContain(`6 breaking changes against ${path.relative(process.cwd(), workspace.supergraphPath)}:`);
+    expect(lines).toContain("  - FIELD_REMOVED: Field 'brokenCommunity' was removed from object type 'Query'");
   });
 
   it('compares with another baseline given by --against', async () => {
@@ -113,7 +122,7 @@ type Community @key(fields: "id") { id: ID! name: Int }
     const report = await compose({ check: true, againstPath: baseline });
 
     expect(report.ok).toBe(false);
-    expect(changes(report)).toEqual(['FIELD_REMOVED: Community.population was removed.']);
+    expect(changes(report)).toEqual(["FIELD_REMOVED Community.population: Field 'population' was removed from object type 'Community'"]);
     expect(report.previous).toBe('unchanged');
   });
 

@@ -12,6 +12,6 @@ export { composeSdls, type Composition, type SubgraphSdl } from './compose';
 export { composeSubgraphs } from './compose-files';
 export type { CompositionProblem, ProblemLocation } from './problems';
 export { apiSchemaOf } from './api-schema';
-export { compareApiSchemas, type SchemaChange, type SchemaDiff } from './breaking-changes';
+export { diffApiSchemas, compareApiSchemas, type Criticality, type SchemaChange, type SchemaDiff } from './schema-diff';
 export { nonNullRootFields, NON_NULL_ROOT_FIELD } from './nullable-root-fields';
 export { namingProblems, SCHEMA_NAMING } from './naming';

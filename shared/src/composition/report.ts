@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ComposeReport } from './compose-supergraph';
+import type { SchemaChange } from './schema-diff';
 
 /** The summary `npm run compose` prints; lines without colour so CI logs stay readable. */
 export function describeReport(report: ComposeReport): string[] {
@@ -41,14 +42,23 @@ export function describeReport(report: ComposeReport): string[] {
       lines.push('no breaking changes');
     } else {
       lines.push(`${plural(report.diff.breaking.length, 'breaking change')} against ${against}:`);
-      for (const change of report.diff.breaking) lines.push(`  - ${change.type}: ${change.description}`);
+      lines.push(...listed(report.diff.breaking));
     }
     if (report.diff.dangerous.length > 0) {
       lines.push(`${plural(report.diff.dangerous.length, 'dangerous change')} (no query breaks, results may differ):`);
-      for (const change of report.diff.dangerous) lines.push(`  - ${change.type}: ${change.description}`);
+      lines.push(...listed(report.diff.dangerous));
+    }
+    if (report.diff.safe.length > 0) {
+      lines.push(`${plural(report.diff.safe.length, 'safe change')}:`);
+      lines.push(...listed(report.diff.safe));
     }
   }
   return lines;
+}
+
+/** The changelog: one line per change, its type and GraphQL Inspector's sentence. */
+function listed(changes: readonly SchemaChange[]): string[] {
+  return changes.map((change) => `  - ${change.type}: ${change.message}`);
 }
 
 function plural(count: number, noun: string): string {
