@@ -16,6 +16,12 @@ const spec = {
     'http://localhost:4001/graphql',
   ),
   ...authEnv,
+  // REGISTRY_URL and REGISTRY_TOKEN are read by readRegistry: they depend on each other.
+  REGISTRY_POLL_MS: env.integer('time between two polls of the registry for a new supergraph, in ms', 2000, 100),
+  SUPERGRAPH_CACHE_PATH: env.string(
+    'where the last supergraph taken from the registry is kept, for a start without it',
+    defaultCachePath(),
+  ),
 };
 
 /** Routing URL overrides: SUBGRAPH_URL_DIRECTORY=http://… replaces the `directory` URL in the supergraph. */
@@ -36,6 +42,8 @@ export interface GatewayEnv {
   logLevel: string;
   directoryUrl: string;
   auth: TokenKeyConfig;
+  /** Set by REGISTRY_URL: the supergraph comes from the registry (SUPERGRAPH_PATH is not read). */
+  registry?: { url: string; token: string; pollMs: number; cachePath: string };
 }
 
 /** Every problem in the environment, listed together; throws EnvError. */
@@ -50,6 +58,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
   }
   const subgraphUrls = readSubgraphUrls(source, problems);
   const explorerHeaders = readExplorerHeaders(source.EXPLORER_HEADERS, problems);
+  const registry = readRegistry(source, values, problems);
   if (problems.length > 0 || !values) throw new EnvError(problems);
   return {
     port: values.GATEWAY_PORT,
@@ -65,6 +74,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: values.LOG_LEVEL,
     directoryUrl: values.DIRECTORY_URL,
     auth: tokenKeyConfig(values),
+    registry,
   };
 }
 
@@ -112,6 +122,30 @@ function readExplorerHeaders(raw: string | undefined, problems: string[]): Recor
   }
   problems.push(problem);
   return undefined;
+}
+
+/** Read from the raw source, so that its problems are listed even when another variable is wrong. */
+function readRegistry(source: NodeJS.ProcessEnv, values: EnvOf<typeof spec> | undefined, problems: string[]): GatewayEnv['registry'] {
+  const url = source.REGISTRY_URL;
+  const token = source.REGISTRY_TOKEN;
+  if (url === undefined || url === '') return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') problems.push(`REGISTRY_URL must be an http(s) URL, got "${url}"`);
+  if (token === undefined || token === '') {
+    problems.push("REGISTRY_TOKEN is required with REGISTRY_URL (the gateway's bearer token at the registry)");
+  }
+  if (!values) return undefined;
+  return { url, token: token ?? '', pollMs: values.REGISTRY_POLL_MS, cachePath: path.resolve(values.SUPERGRAPH_CACHE_PATH) };
+}
+
+/** Under .data/ (ignored by git, where the platform keeps its local state), wherever the process was started from. */
+function defaultCachePath(): string {
+  return path.resolve(__dirname, '..', '..', '.data', 'registry-supergraph.graphql');
 }
 
 /** The repository's supergraph.graphql, wherever the process was started from. */

@@ -14,12 +14,32 @@ import { contextFor, requestIdOf, type GatewayContext } from './context';
 import { createGatewayErrorFormatter } from './errors';
 import { explorerRouter } from './explorer/router';
 import { checkReadiness } from './readiness';
+import { RegistrySupergraph } from './registry-supergraph';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
 
+/** Following the schema registry (see README, "Where the supergraph comes from"). */
+export interface RegistryOptions {
+  /** The registry's base URL, e.g. http://localhost:4010. */
+  url: string;
+  /** Sent as `Authorization: Bearer <token>` with every call. */
+  token: string;
+  /** The last good supergraph is kept here, and served from here when the registry is unreachable at start. */
+  cachePath: string;
+  /** Time between two polls, ms. Default 2000. */
+  pollMs?: number;
+  /** Longest wait for one answer from the registry, ms. Default 5000. */
+  timeoutMs?: number;
+}
+
 export interface GatewayOptions {
-  /** The composed supergraph (supergraph.graphql); watched and reloaded when it changes. */
-  supergraphPath: string;
+  /**
+   * The composed supergraph (supergraph.graphql); watched and reloaded when it changes. Required
+   * without `registry`, ignored with it.
+   */
+  supergraphPath?: string;
+  /** Take the supergraph from the schema registry and follow it there, instead of a file. */
+  registry?: RegistryOptions;
   /** 0 picks a free port. Default 4000. */
   port?: number;
   host?: string;
@@ -55,8 +75,9 @@ export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   url: string;
   port: number;
+  /** The supergraph served (`current`) and what became of new ones, from the file or the registry. */
   reloads: SupergraphReloads;
-  /** Finishes in-flight requests, stops watching the supergraph, closes the port. */
+  /** Finishes in-flight requests, stops following the supergraph, closes the port. */
   stop: () => Promise<void>;
 }
 
@@ -67,7 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const bodyLimit = options.bodyLimit ?? DEFAULT_LIMITS.bodySize;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const routeOf = subgraphRouter(options.subgraphUrls ?? {});
-  const supergraph = new SupergraphFile(path.resolve(options.supergraphPath), log, options.reloadDebounceMs);
+  const supergraph = supergraphSource(options, log);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
@@ -103,7 +124,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.get('/ready', async (_req, res) => {
-    const readiness = await checkReadiness(supergraph.current, routeOf, options.readinessTimeoutMs ?? 2000);
+    const lastPoll = supergraph instanceof RegistrySupergraph ? supergraph.lastPoll : undefined;
+    const readiness = await checkReadiness(supergraph.current, routeOf, options.readinessTimeoutMs ?? 2000, lastPoll);
     const gaveUp = options.gaveUp?.() ?? [];
     const ready = readiness.ready && gaveUp.length === 0;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...readiness, ...(gaveUp.length ? { gaveUp } : {}) });
@@ -139,7 +161,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}${ENDPOINT}`;
-  log.info({ url, subgraphs: supergraph.current?.subgraphs.map((s) => s.name) }, 'gateway ready');
+  log.info(
+    {
+      url,
+      supergraph: { source: supergraph.current?.source, id: supergraph.current?.id },
+      subgraphs: supergraph.current?.subgraphs.map((s) => s.name),
+    },
+    'gateway ready',
+  );
 
   return {
     url,
@@ -149,6 +178,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await apollo.stop();
     },
   };
+}
+
+function supergraphSource(options: GatewayOptions, log: Logger): SupergraphFile | RegistrySupergraph {
+  if (options.registry) {
+    if (options.supergraphPath) log.info({ ignored: options.supergraphPath }, 'following the registry; the supergraph file is not read');
+    return new RegistrySupergraph({ ...options.registry, log });
+  }
+  if (!options.supergraphPath) throw new Error('startGateway needs a supergraphPath or a registry to take its supergraph from');
+  return new SupergraphFile(path.resolve(options.supergraphPath), log, options.reloadDebounceMs);
 }
 
 function subgraphRouter(overrides: Record<string, string>): (name: string, url: string) => string {

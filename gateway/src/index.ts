@@ -14,6 +14,13 @@ async function main(): Promise<void> {
   try {
     const gateway = await startGateway({
       supergraphPath: config.supergraphPath,
+      // With REGISTRY_URL the supergraph comes from the registry.
+      registry: config.registry && {
+        url: config.registry.url,
+        token: config.registry.token,
+        pollMs: config.registry.pollMs,
+        cachePath: config.registry.cachePath,
+      },
       port: config.port,
       host: config.host,
       subgraphUrls: config.subgraphUrls,

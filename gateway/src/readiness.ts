@@ -1,10 +1,19 @@
-import type { LoadedSupergraph } from './supergraph-file';
+import type { LastPoll } from './registry-supergraph';
+import type { LoadedSupergraph, SupergraphSource } from './supergraph-file';
 
 export type SubgraphState = 'ready' | 'unavailable';
 
 export interface Readiness {
   ready: boolean;
-  supergraph: { loaded: boolean; id?: string; loadedAt?: string };
+  supergraph: {
+    loaded: boolean;
+    /** The composition id served (the registry's, or sha256 of the file). */
+    id?: string;
+    source?: SupergraphSource;
+    loadedAt?: string;
+    /** Following the registry: what its last poll found. */
+    lastPoll?: LastPoll;
+  };
   /** By subgraph name. URLs are left out: the endpoint is public and they say where services run. */
   subgraphs: Record<string, SubgraphState>;
 }
@@ -18,14 +27,16 @@ export async function checkReadiness(
   supergraph: LoadedSupergraph | undefined,
   routeOf: (name: string, url: string) => string,
   timeoutMs: number,
+  lastPoll?: LastPoll,
 ): Promise<Readiness> {
-  if (!supergraph) return { ready: false, supergraph: { loaded: false }, subgraphs: {} };
+  const polled = lastPoll ? { lastPoll } : {};
+  if (!supergraph) return { ready: false, supergraph: { loaded: false, ...polled }, subgraphs: {} };
   const states = await Promise.all(
     supergraph.subgraphs.map(async ({ name, url }) => [name, await probe(routeOf(name, url), timeoutMs)] as const),
   );
   return {
     ready: states.every(([, state]) => state === 'ready'),
-    supergraph: { loaded: true, id: supergraph.id, loadedAt: supergraph.loadedAt.toISOString() },
+    supergraph: { loaded: true, id: supergraph.id, source: supergraph.source, loadedAt: supergraph.loadedAt.toISOString(), ...polled },
     subgraphs: Object.fromEntries(states),
   };
 }

@@ -6,9 +6,16 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { listSizesFromSdl, type ListSizes, type Logger } from '@peacegraph/kit/server';
 
+/** Where the supergraph being served came from. */
+export type SupergraphSource = 'file' | 'registry' | 'cache';
+
 export interface LoadedSupergraph {
-  /** sha256 of the file's content, as the gateway's own composition id. */
+  /**
+   * The composition id: the registry's for a supergraph from the registry (or its cached copy); for a
+   * file, sha256 of its content, as the gateway's own.
+   */
   id: string;
+  source: SupergraphSource;
   loadedAt: Date;
   /** Names and routing URLs as written in the supergraph (before any override). */
   subgraphs: readonly { name: string; url: string }[];
@@ -18,11 +25,13 @@ export interface LoadedSupergraph {
 
 export type ReloadOutcome = { applied: true; id: string; at: Date } | { applied: false; reason: string; at: Date };
 
-/** What happened to the changes written to the supergraph file since the gateway started. */
+/** What happened to the new supergraphs (a changed file, a new composition) since the gateway started. */
 export interface SupergraphReloads {
   readonly applied: number;
   readonly rejected: number;
   readonly last?: ReloadOutcome;
+  /** The supergraph being served; undefined until the first is loaded. */
+  readonly current?: LoadedSupergraph;
   /** Resolves with the outcome of the next reload attempt; rejects after `timeoutMs`. */
   next(timeoutMs?: number): Promise<ReloadOutcome>;
 }
@@ -45,7 +54,7 @@ export class SupergraphFile implements SupergraphReloads {
   private watcher?: fs.FSWatcher;
   private timer?: NodeJS.Timeout;
   private currentSdl?: string;
-  private waiters: ((outcome: ReloadOutcome) => void)[] = [];
+  private readonly waiters: Waiter[] = [];
 
   constructor(
     readonly file: string,
@@ -56,23 +65,13 @@ export class SupergraphFile implements SupergraphReloads {
   /** The `supergraphSdl` option of ApolloGateway. */
   readonly hook: SupergraphSdlHook = async ({ update }) => {
     const sdl = this.readInitial();
-    this.accept(sdl, inspect(sdl));
+    this.accept(sdl, inspectSupergraph(sdl, 'file'));
     this.watch(update);
     return { supergraphSdl: sdl, cleanup: async () => this.close() };
   };
 
   next(timeoutMs = 5000): Promise<ReloadOutcome> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((waiter) => waiter !== settle);
-        reject(new Error(`no supergraph reload within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const settle = (outcome: ReloadOutcome) => {
-        clearTimeout(timer);
-        resolve(outcome);
-      };
-      this.waiters.push(settle);
-    });
+    return nextOutcome(this.waiters, timeoutMs);
   }
 
   private readInitial(): string {
@@ -83,7 +82,7 @@ export class SupergraphFile implements SupergraphReloads {
       throw new SupergraphFileError(`No supergraph at ${this.file}: run \`npm run compose\` first`);
     }
     try {
-      inspect(sdl);
+      inspectSupergraph(sdl, 'file');
     } catch (error) {
       throw new SupergraphFileError(`${this.file} is not a valid supergraph: ${firstLine(error)}`);
     }
@@ -111,7 +110,7 @@ export class SupergraphFile implements SupergraphReloads {
     }
     if (sdl === this.currentSdl) return;
     try {
-      const loaded = inspect(sdl);
+      const loaded = inspectSupergraph(sdl, 'file');
       update(sdl);
       this.accept(sdl, loaded);
       this.applied += 1;
@@ -132,9 +131,7 @@ export class SupergraphFile implements SupergraphReloads {
 
   private settle(outcome: ReloadOutcome): void {
     this.last = outcome;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter(outcome);
+    settleWaiters(this.waiters, outcome);
   }
 
   private close(): void {
@@ -143,18 +140,49 @@ export class SupergraphFile implements SupergraphReloads {
   }
 }
 
-/** Throws when the text is not a supergraph the gateway could serve. */
-function inspect(sdl: string): LoadedSupergraph {
+/**
+ * Throws when the text is not a supergraph the gateway could serve. `id` is the composition id when
+ * one is known (the registry's); without it, sha256 of the text.
+ */
+export function inspectSupergraph(sdl: string, source: SupergraphSource, id?: string): LoadedSupergraph {
   const supergraph = Supergraph.build(sdl);
   supergraph.apiSchema();
   return {
-    id: createHash('sha256').update(sdl).digest('hex'),
+    id: id ?? sha256(sdl),
+    source,
     loadedAt: new Date(),
     subgraphs: supergraph.subgraphsMetadata().map(({ name, url }) => ({ name, url })),
     listSizes: listSizesFromSdl(parse(sdl)),
   };
 }
 
-function firstLine(error: unknown): string {
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+type Waiter = (outcome: ReloadOutcome) => void;
+
+/** A promise of the next outcome pushed to `waiters`; rejects after `timeoutMs`. */
+export function nextOutcome(waiters: Waiter[], timeoutMs: number): Promise<ReloadOutcome> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const index = waiters.indexOf(settle);
+      if (index !== -1) waiters.splice(index, 1);
+      reject(new Error(`no supergraph reload within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const settle: Waiter = (outcome) => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    waiters.push(settle);
+  });
+}
+
+/** Resolves every waiter with the outcome and empties the list. */
+export function settleWaiters(waiters: Waiter[], outcome: ReloadOutcome): void {
+  for (const waiter of waiters.splice(0)) waiter(outcome);
+}
+
+export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
 }

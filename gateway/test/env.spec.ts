@@ -27,7 +27,53 @@ describe('gateway environment', () => {
         issuer: 'peacegraph',
         audience: 'peacegraph',
       },
+      registry: undefined,
     });
+  });
+
+  it('follows the registry when REGISTRY_URL is set: token, poll interval, cache path', () => {
+    const config = readGatewayEnv({
+      AUTH_HS256_SECRET: SECRET,
+      REGISTRY_URL: 'http://registry.internal:4010',
+      REGISTRY_TOKEN: 'gateway-token',
+      REGISTRY_POLL_MS: '500',
+      SUPERGRAPH_CACHE_PATH: 'var/supergraph-cache.graphql',
+    });
+    expect(config.registry).toEqual({
+      url: 'http://registry.internal:4010',
+      token: 'gateway-token',
+      pollMs: 500,
+      cachePath: path.resolve('var/supergraph-cache.graphql'),
+    });
+  });
+
+  it('keeps the last registry supergraph under .data/ by default', () => {
+    const config = readGatewayEnv({ AUTH_HS256_SECRET: SECRET, REGISTRY_URL: 'https://registry.example.org/', REGISTRY_TOKEN: 't' });
+    expect(config.registry).toEqual({
+      url: 'https://registry.example.org/',
+      token: 't',
+      pollMs: 2000,
+      cachePath: path.resolve(__dirname, '..', '..', '.data', 'registry-supergraph.graphql'),
+    });
+  });
+
+  it('lists the problems of the registry settings with the others', () => {
+    let error: unknown;
+    try {
+      readGatewayEnv({
+        AUTH_HS256_SECRET: SECRET,
+        REGISTRY_URL: 'registry:4010',
+        REGISTRY_POLL_MS: '10',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).problems).toEqual([
+      'REGISTRY_POLL_MS must be a whole number of at least 100, got "10"',
+      'REGISTRY_URL must be an http(s) URL, got "registry:4010"',
+      "REGISTRY_TOKEN is required with REGISTRY_URL (the gateway's bearer token at the registry)",
+    ]);
   });
 
   it('refuses to start without a way to verify callers', () => {

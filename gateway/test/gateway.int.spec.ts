@@ -251,7 +251,7 @@ describe('health and readiness', () => {
     expect(body).toMatchObject({
       status: 'ready',
       ready: true,
-      supergraph: { loaded: true, id: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      supergraph: { loaded: true, id: expect.stringMatching(/^[0-9a-f]{64}$/), source: 'file' },
       subgraphs: { directory: 'ready', conflicts: 'ready' },
     });
     expect(JSON.stringify(body)).not.toContain('127.0.0.1');
