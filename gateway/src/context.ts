@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
 import { callerLeft } from '@peacegraph/kit/server';
 
 /** What the gateway knows about one caller's request, and passes on to every subgraph it calls. */
@@ -10,6 +12,36 @@ export interface GatewayContext {
   requestId: string;
   /** Aborted when the caller leaves before its answer: every subgraph call for it is then cancelled. */
   signal?: AbortSignal;
+  /** The verified caller's organisation; null for an anonymous caller or when the gateway does not verify. */
+  organisationId: string | null;
+  /** Filled in as the request runs, read by the request log line once the answer is sent. */
+  trail: RequestTrail;
+}
+
+/**
+ * What the gateway learns about a request while serving it: started by the HTTP middleware, completed
+ * by the operations plugin as Apollo Server sends the answer, and read once the answer has left (the
+ * log line, usage).
+ */
+export interface RequestTrail {
+  requestId: string;
+  startedAt: bigint;
+  /** Set when the request's document parsed. */
+  answered?: AnsweredOperation;
+}
+
+/** An operation as Apollo Server answered it: what is needed to describe it later, off the request's path. */
+export interface AnsweredOperation {
+  document: DocumentNode;
+  schema: GraphQLSchema;
+  operationName: string | null | undefined;
+  /** Whether the document passed validation against `schema`. */
+  validated: boolean;
+  queryHash: string | undefined;
+  /** The answer held at least one error. */
+  failed: boolean;
+  durationMs: number;
+  organisationId: string | null;
 }
 
 /** A caller's own id is kept so their logs and ours line up; anything odd-looking is replaced. */
@@ -20,12 +52,41 @@ export function requestIdOf(req: Request): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-export function contextFor(req: Request, requestId: string): GatewayContext {
+export function contextFor(req: Request, trail: RequestTrail, viewer?: Viewer): GatewayContext {
   return {
     authorization: req.get('authorization'),
     purpose: req.get('x-purpose'),
-    requestId,
+    requestId: trail.requestId,
     // Express links each request to its response; the gateway's wiring stays as it is.
     signal: req.res ? callerLeft(req.res) : undefined,
+    organisationId: viewer ? organisationOf(viewer) : null,
+    trail,
   };
+}
+
+/** Header pairs a client names itself with: GraphQL's common ones first, then Apollo's. */
+const CLIENT_HEADERS = [
+  ['graphql-client-name', 'graphql-client-version'],
+  ['apollographql-client-name', 'apollographql-client-version'],
+] as const;
+
+export interface Client {
+  name: string | null;
+  version: string | null;
+}
+
+/**
+ * The client that sent a request, from `graphql-client-name`/`-version`, else
+ * `apollographql-client-name`/`-version`; each value separately, so a client that sends a name in one
+ * form and a version in the other is still named. Empty values count as absent.
+ */
+export function clientOf(header: (name: string) => string | undefined): Client {
+  const first = (index: 0 | 1) => {
+    for (const pair of CLIENT_HEADERS) {
+      const value = header(pair[index])?.trim();
+      if (value) return value;
+    }
+    return null;
+  };
+  return { name: first(0), version: first(1) };
 }

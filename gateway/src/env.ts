@@ -22,6 +22,8 @@ const spec = {
     'where the last supergraph taken from the registry is kept, for a start without it',
     defaultCachePath(),
   ),
+  USAGE_FLUSH_MS: env.integer('time between two usage reports to the registry, in ms', 5000, 100),
+  USAGE_BUFFER_MAX: env.integer('most distinct operations held between two usage reports', 10_000, 1),
 };
 
 /** Routing URL overrides: SUBGRAPH_URL_DIRECTORY=http://… replaces the `directory` URL in the supergraph. */
@@ -42,8 +44,9 @@ export interface GatewayEnv {
   logLevel: string;
   directoryUrl: string;
   auth: TokenKeyConfig;
-  /** Set by REGISTRY_URL: the supergraph comes from the registry (SUPERGRAPH_PATH is not read). */
+  /** Set by REGISTRY_URL: the supergraph comes from the registry (SUPERGRAPH_PATH is not read) and usage goes to it. */
   registry?: { url: string; token: string; pollMs: number; cachePath: string };
+  usage: { flushMs: number; bufferMax: number };
 }
 
 /** Every problem in the environment, listed together; throws EnvError. */
@@ -75,6 +78,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     directoryUrl: values.DIRECTORY_URL,
     auth: tokenKeyConfig(values),
     registry,
+    usage: { flushMs: values.USAGE_FLUSH_MS, bufferMax: values.USAGE_BUFFER_MAX },
   };
 }
 

@@ -10,13 +10,16 @@ import { ApolloGateway } from '@apollo/gateway';
 import { type Authenticator } from '@peacegraph/kit/auth';
 import { withHttpStatus } from '@peacegraph/kit/errors';
 import { DEFAULT_LIMITS, createLogger, notFoundHandler, requestErrorHandler, requestGuards, type Logger } from '@peacegraph/kit/server';
-import { contextFor, requestIdOf, type GatewayContext } from './context';
+import { clientOf, contextFor, requestIdOf, type GatewayContext, type RequestTrail } from './context';
 import { createGatewayErrorFormatter } from './errors';
 import { explorerRouter } from './explorer/router';
 import { checkReadiness } from './readiness';
 import { RegistrySupergraph } from './registry-supergraph';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
+import { operationTracker, type OperationTracker } from './usage/plugin';
+import { UsageReporter, type FlushOutcome } from './usage/reporter';
+import type { UsageLimits } from './usage/batches';
 
 /** Following the schema registry (see README, "Where the supergraph comes from"). */
 export interface RegistryOptions {
@@ -32,6 +35,20 @@ export interface RegistryOptions {
   timeoutMs?: number;
 }
 
+/** Usage reporting to the registry (see README, "Usage reporting"). */
+export interface UsageOptions {
+  /** Time between two reports, ms. Default 5000. */
+  flushMs?: number;
+  /** Most distinct entries held between reports; past it operations are dropped and counted. Default 10000. */
+  bufferMax?: number;
+  /** Longest wait for the registry to take one report, ms. Default 5000. */
+  timeoutMs?: number;
+  /** Names this gateway in its reports. Default `<host name>:<pid>`. */
+  gatewayId?: string;
+  /** The registry's limits on one report; USAGE_LIMITS by default. */
+  limits?: UsageLimits;
+}
+
 export interface GatewayOptions {
   /**
    * The composed supergraph (supergraph.graphql); watched and reloaded when it changes. Required
@@ -40,6 +57,8 @@ export interface GatewayOptions {
   supergraphPath?: string;
   /** Take the supergraph from the schema registry and follow it there, instead of a file. */
   registry?: RegistryOptions;
+  /** With `registry`, usage is reported to it unless this is false. */
+  usage?: UsageOptions | false;
   /** 0 picks a free port. Default 4000. */
   port?: number;
   host?: string;
@@ -77,7 +96,9 @@ export interface RunningGateway {
   port: number;
   /** The supergraph served (`current`) and what became of new ones, from the file or the registry. */
   reloads: SupergraphReloads;
-  /** Finishes in-flight requests, stops following the supergraph, closes the port. */
+  /** Present when usage is reported: `flush()` sends what was recorded now rather than at the next tick. */
+  usage?: { flush: () => Promise<FlushOutcome>; readonly totals: UsageReporter['totals'] };
+  /** Finishes in-flight requests, stops following the supergraph, sends the last usage report, closes the port. */
   stop: () => Promise<void>;
 }
 
@@ -89,12 +110,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const routeOf = subgraphRouter(options.subgraphUrls ?? {});
   const supergraph = supergraphSource(options, log);
+  const reporter =
+    options.registry && options.usage !== false
+      ? new UsageReporter({
+          ...options.usage,
+          registryUrl: options.registry.url,
+          token: options.registry.token,
+          compositionId: () => supergraph.current?.id ?? null,
+          log,
+        })
+      : undefined;
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     logger: log,
     buildService: ({ name, url }) => new SubgraphDataSource({ name, url: routeOf(name, url ?? ''), timeoutMs, logger: log }),
   });
+
+  const operations = operationTracker({ record: reporter && ((served) => reporter.record(served)), log });
 
   const app = express();
   app.disable('x-powered-by');
@@ -115,7 +148,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     validationRules: guards.validationRules,
     formatError: createGatewayErrorFormatter((original) => log.error({ err: original }, 'error hidden from client')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...guards.plugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      operations.plugin,
+      ...guards.plugins,
+    ],
   });
   await apollo.start();
   warnAboutUnknownOverrides(options.subgraphUrls ?? {}, supergraph.current?.subgraphs ?? [], log);
@@ -134,21 +172,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     ENDPOINT,
     (req, res, next) => {
-      const requestId = requestIdOf(req);
-      res.locals.requestId = requestId;
-      res.set('x-request-id', requestId);
-      logWhenFinished(req, res, requestId, log);
+      const trail: RequestTrail = { requestId: requestIdOf(req), startedAt: process.hrtime.bigint() };
+      res.locals.trail = trail;
+      res.set('x-request-id', trail.requestId);
+      whenFinished(req, res, trail, operations, log);
       next();
     },
     express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        if (options.authenticate) {
-          await options.authenticate(req.get('authorization')).catch((error: unknown) => {
-            throw withHttpStatus(error, 401);
-          });
-        }
-        return contextFor(req, res.locals.requestId as string);
+        const viewer = options.authenticate
+          ? await options.authenticate(req.get('authorization')).catch((error: unknown) => {
+              throw withHttpStatus(error, 401);
+            })
+          : undefined;
+        return contextFor(req, res.locals.trail as RequestTrail, viewer);
       },
     }),
   );
@@ -161,11 +199,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}${ENDPOINT}`;
+  reporter?.start();
   log.info(
     {
       url,
       supergraph: { source: supergraph.current?.source, id: supergraph.current?.id },
       subgraphs: supergraph.current?.subgraphs.map((s) => s.name),
+      usageReporting: reporter !== undefined,
     },
     'gateway ready',
   );
@@ -174,8 +214,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url,
     port,
     reloads: supergraph,
+    usage: reporter && { flush: () => reporter.flush(), totals: reporter.totals },
     stop: async () => {
       await apollo.stop();
+      await reporter?.stop();
     },
   };
 }
@@ -206,17 +248,35 @@ function warnAboutUnknownOverrides(overrides: Record<string, string>, subgraphs:
   }
 }
 
-function logWhenFinished(req: express.Request, res: express.Response, requestId: string, log: Logger): void {
-  const started = process.hrtime.bigint();
+/**
+ * Once the answer has left: the operation is recorded for usage, and one line is logged with the
+ * operation's name (as the request names it, else as its document does; also for GET), the client,
+ * and the operation's signature, the same for every request of one operation whatever its literals,
+ * so log lines and usage data line up.
+ */
+function whenFinished(req: express.Request, res: express.Response, trail: RequestTrail, operations: OperationTracker, log: Logger): void {
   res.on('finish', () => {
+    const header = (name: string) => req.get(name);
+    const client = clientOf(header);
+    const operation = operations.finished(trail, header);
     log.info(
       {
-        requestId,
-        operation: (req.body as { operationName?: unknown } | undefined)?.operationName ?? null,
+        requestId: trail.requestId,
+        operation: operation.operationName ?? requestedOperationName(req),
+        clientName: client.name,
+        clientVersion: client.version,
+        signature: operation.signature,
         status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+        ms: Number((process.hrtime.bigint() - trail.startedAt) / 1_000_000n),
       },
       'graphql request',
     );
   });
+}
+
+/** The operationName a request gave in its body (POST) or query string (GET), when its document never parsed. */
+function requestedOperationName(req: express.Request): string | null {
+  const body = req.body as { operationName?: unknown } | undefined;
+  const given = body?.operationName ?? (req.method === 'GET' ? req.query.operationName : undefined);
+  return typeof given === 'string' && given !== '' ? given.slice(0, 200) : null;
 }

@@ -14,13 +14,14 @@ async function main(): Promise<void> {
   try {
     const gateway = await startGateway({
       supergraphPath: config.supergraphPath,
-      // With REGISTRY_URL the supergraph comes from the registry.
+      // With REGISTRY_URL the supergraph comes from the registry, and usage is reported to it.
       registry: config.registry && {
         url: config.registry.url,
         token: config.registry.token,
         pollMs: config.registry.pollMs,
         cachePath: config.registry.cachePath,
       },
+      usage: { flushMs: config.usage.flushMs, bufferMax: config.usage.bufferMax },
       port: config.port,
       host: config.host,
       subgraphUrls: config.subgraphUrls,

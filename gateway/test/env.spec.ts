@@ -28,16 +28,19 @@ describe('gateway environment', () => {
         audience: 'peacegraph',
       },
       registry: undefined,
+      usage: { flushMs: 5000, bufferMax: 10_000 },
     });
   });
 
-  it('follows the registry when REGISTRY_URL is set: token, poll interval, cache path', () => {
+  it('follows the registry when REGISTRY_URL is set: token, poll interval, cache path, usage settings', () => {
     const config = readGatewayEnv({
       AUTH_HS256_SECRET: SECRET,
       REGISTRY_URL: 'http://registry.internal:4010',
       REGISTRY_TOKEN: 'gateway-token',
       REGISTRY_POLL_MS: '500',
       SUPERGRAPH_CACHE_PATH: 'var/supergraph-cache.graphql',
+      USAGE_FLUSH_MS: '1000',
+      USAGE_BUFFER_MAX: '50',
     });
     expect(config.registry).toEqual({
       url: 'http://registry.internal:4010',
@@ -45,6 +48,7 @@ describe('gateway environment', () => {
       pollMs: 500,
       cachePath: path.resolve('var/supergraph-cache.graphql'),
     });
+    expect(config.usage).toEqual({ flushMs: 1000, bufferMax: 50 });
   });
 
   it('keeps the last registry supergraph under .data/ by default', () => {
@@ -64,6 +68,8 @@ describe('gateway environment', () => {
         AUTH_HS256_SECRET: SECRET,
         REGISTRY_URL: 'registry:4010',
         REGISTRY_POLL_MS: '10',
+        USAGE_FLUSH_MS: 'often',
+        USAGE_BUFFER_MAX: '0',
       });
     } catch (caught) {
       error = caught;
@@ -71,6 +77,8 @@ describe('gateway environment', () => {
     expect(error).toBeInstanceOf(EnvError);
     expect((error as EnvError).problems).toEqual([
       'REGISTRY_POLL_MS must be a whole number of at least 100, got "10"',
+      'USAGE_FLUSH_MS must be a whole number of at least 100, got "often"',
+      'USAGE_BUFFER_MAX must be a whole number of at least 1, got "0"',
       'REGISTRY_URL must be an http(s) URL, got "registry:4010"',
       "REGISTRY_TOKEN is required with REGISTRY_URL (the gateway's bearer token at the registry)",
     ]);

@@ -41,6 +41,7 @@ afterEach(async () => {
 function follow(cachePath: string, overrides: Partial<GatewayOptions> = {}): Promise<RunningGateway> {
   return startGateway({
     registry: { url: registry.url, token: registry.token, cachePath, pollMs: POLL_MS, timeoutMs: 1000 },
+    usage: false,
     port: 0,
     host: '127.0.0.1',
     subgraphUrls: { directory: directory.url },
@@ -273,6 +274,7 @@ describe('following the registry', () => {
 
     const gateway = await startGateway({
       registry: { url: registry.url, token: 'revoked', cachePath, pollMs: POLL_MS },
+      usage: false,
       port: 0,
       host: '127.0.0.1',
       subgraphUrls: { directory: directory.url },
