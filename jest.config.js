@@ -36,7 +36,7 @@ module.exports = {
       displayName: 'unit',
       // A feature's tests live in its folder (subgraphs/<name>/src/<feature>/, the kit's src/composition/); the rest under test/.
       testMatch: [
-        '<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.spec.ts',
+        '<rootDir>/{shared,gateway,registry,subgraphs/*}/test/**/*.spec.ts',
         '<rootDir>/{shared,subgraphs/*}/src/**/*.spec.ts',
         '<rootDir>/scripts/test/**/*.spec.ts',
       ],
@@ -45,7 +45,7 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.int.spec.ts', '<rootDir>/subgraphs/*/src/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{shared,gateway,registry,subgraphs/*}/test/**/*.int.spec.ts', '<rootDir>/subgraphs/*/src/**/*.int.spec.ts'],
     },
     {
       ...common,

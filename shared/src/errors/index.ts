@@ -4,6 +4,7 @@ export {
   badInput,
   notFound,
   forbidden,
+  unauthenticated,
   conflict,
   serviceUnavailable,
   RETRYABLE_CODES,

@@ -5,7 +5,7 @@ export { callerLeft } from './caller-signal';
 export { scalars, PCODE_PATTERN } from './scalars';
 export { onParentGone } from './parent-watch';
 export { stopOnSignals, type RunningServer } from './server';
-export { loadTypeDefs } from '../graphql/type-defs';
+export { loadTypeDefs, withCommonTypeDefs } from '../graphql/type-defs';
 export { DEFAULT_LIMITS } from '../graphql/limits';
 export { listSizesFromSdl, type ListSizes } from '../graphql/cost';
 export { queryLimitsEnv, requestGuards } from '../graphql/guards';

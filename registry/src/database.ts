@@ -1,0 +1,16 @@
+import { createDataSource } from '@peacegraph/kit/sql';
+import type { Logger } from '@peacegraph/kit/server';
+import { Registry1765000000000 } from './migrations/1765000000000-registry';
+
+export const REGISTRY_MIGRATIONS = [Registry1765000000000];
+
+export function registryDataSource(url: string, logger?: Logger) {
+  return createDataSource({
+    url,
+    entities: [],
+    migrations: REGISTRY_MIGRATIONS,
+    logger,
+    applicationName: 'peacegraph-registry',
+    poolSize: 10,
+  });
+}

@@ -1,0 +1,155 @@
+import { LATENCY_BUCKETS_MS, type UsageReport } from '@peacegraph/kit/usage';
+import type { OperationUsage } from '../checks/findings';
+import type { Queryable } from './queryable';
+
+const BUCKETS = LATENCY_BUCKETS_MS.length + 1;
+
+/**
+ * Adds a (validated) report to the hourly rows, in three statements whatever its size: the operations,
+ * their coordinates, then the counts. Entries of one report that share a key are summed first, so a
+ * report cannot make one row be updated twice by one statement.
+ */
+export async function ingestUsage(db: Queryable, report: UsageReport): Promise<void> {
+  const entries = JSON.stringify(report.operations);
+  const rows = `jsonb_to_recordset($1::jsonb) AS r(signature text, name text, document text, coordinates text[],
+    "clientName" text, "clientVersion" text, "organisationId" text, hour timestamptz, count bigint, errors bigint,
+    "totalMs" double precision, latency bigint[])`;
+  await db.query(
+    `INSERT INTO operation (signature, name, document, first_seen, last_seen)
+     SELECT DISTINCT ON (signature) signature, name, document, hour, hour + interval '1 hour' FROM ${rows}
+     ORDER BY signature, hour DESC
+     ON CONFLICT (signature) DO UPDATE SET last_seen = greatest(operation.last_seen, excluded.last_seen),
+       first_seen = least(operation.first_seen, excluded.first_seen)`,
+    [entries],
+  );
+  await db.query(
+    `INSERT INTO operation_coordinate (coordinate, signature)
+     SELECT DISTINCT c, signature FROM ${rows}, unnest(coordinates) AS c ON CONFLICT DO NOTHING`,
+    [entries],
+  );
+  const sums = Array.from({ length: BUCKETS }, (_, i) => `sum(latency[${i + 1}])::bigint`).join(', ');
+  await db.query(
+    `INSERT INTO usage_hour (signature, hour, client_name, client_version, organisation_id, count, errors, total_ms, latency)
+     SELECT signature, hour, coalesce("clientName", ''), coalesce("clientVersion", ''), coalesce("organisationId", ''),
+       sum(count), sum(errors), sum("totalMs"), ARRAY[${sums}]
+     FROM ${rows} GROUP BY 1, 2, 3, 4, 5
+     ON CONFLICT (signature, hour, client_name, client_version, organisation_id) DO UPDATE SET
+       count = usage_hour.count + excluded.count,
+       errors = usage_hour.errors + excluded.errors,
+       total_ms = usage_hour.total_ms + excluded.total_ms,
+       latency = ARRAY(SELECT a + b FROM unnest(usage_hour.latency, excluded.latency) AS t(a, b))`,
+    [entries],
+  );
+}
+
+export async function noteReporter(db: Queryable, gateway: string, dropped: number): Promise<void> {
+  await db.query(
+    `INSERT INTO usage_reporter (gateway, reports, dropped) VALUES ($1, 1, $2)
+     ON CONFLICT (gateway) DO UPDATE SET reports = usage_reporter.reports + 1, dropped = usage_reporter.dropped + $2, last_report_at = now()`,
+    [gateway, dropped],
+  );
+}
+
+/** Hourly rows older than the retention; the operations no row refers to any more go with them. */
+export async function forgetUsageBefore(db: Queryable, days: number): Promise<void> {
+  await db.query(`DELETE FROM usage_hour WHERE hour < now() - make_interval(days => $1)`, [days]);
+  await db.query(
+    `DELETE FROM operation o WHERE last_seen < now() - make_interval(days => $1)
+    AND NOT EXISTS (SELECT 1 FROM usage_hour u WHERE u.signature = o.signature)`,
+    [days],
+  );
+}
+
+interface UsageRow {
+  key: string;
+  signature: string;
+  name: string | null;
+  document: string;
+  client_name: string;
+  client_version: string;
+  organisation_id: string;
+  count: string;
+  errors: string;
+  last_seen: Date;
+  latency: string[] | null;
+}
+
+const GROUPED = `o.signature, o.name, o.document, u.client_name, u.client_version, u.organisation_id`;
+const SUMMED = `sum(u.count)::text AS count, sum(u.errors)::text AS errors, max(u.hour) AS last_seen`;
+
+/**
+ * The operations of the last `days` days that use each coordinate (`Type.field`) or, for a type
+ * (`Type`), any of its fields: one entry per operation, client, version and organisation.
+ */
+export async function operationsUsing(db: Queryable, coordinates: readonly string[], days: number): Promise<Map<string, OperationUsage[]>> {
+  const fields = coordinates.filter((c) => c.includes('.'));
+  const types = coordinates.filter((c) => !c.includes('.'));
+  const rows: UsageRow[] = await db.query(
+    `WITH wanted AS (
+       SELECT coordinate AS key, signature FROM operation_coordinate WHERE coordinate = ANY($1::text[])
+       UNION SELECT DISTINCT split_part(coordinate, '.', 1), signature FROM operation_coordinate
+         WHERE split_part(coordinate, '.', 1) = ANY($2::text[]))
+     SELECT w.key, ${GROUPED}, ${SUMMED}, NULL AS latency
+     FROM wanted w JOIN operation o ON o.signature = w.signature
+     JOIN usage_hour u ON u.signature = w.signature AND u.hour >= now() - make_interval(days => $3)
+     GROUP BY w.key, ${GROUPED} ORDER BY sum(u.count) DESC`,
+    [fields, types, days],
+  );
+  const byKey = new Map<string, OperationUsage[]>();
+  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), usageOf(row)]);
+  return byKey;
+}
+
+/** The most used operations of the last `days` days, with their latency percentiles. */
+export async function topOperations(db: Queryable, days: number, client: string | null, first: number): Promise<OperationUsage[]> {
+  const sums = Array.from({ length: BUCKETS }, (_, i) => `sum(u.latency[${i + 1}])::text`).join(', ');
+  const rows: UsageRow[] = await db.query(
+    `SELECT '' AS key, ${GROUPED}, ${SUMMED}, ARRAY[${sums}] AS latency
+     FROM usage_hour u JOIN operation o ON o.signature = u.signature
+     WHERE u.hour >= now() - make_interval(days => $1) AND ($2::text IS NULL OR u.client_name = $2)
+     GROUP BY ${GROUPED} ORDER BY sum(u.count) DESC LIMIT $3`,
+    [days, client, first],
+  );
+  return rows.map(usageOf);
+}
+
+export async function coordinateCounts(db: Queryable, coordinates: readonly string[], days: number) {
+  const rows: { coordinate: string; count: string; operations: number }[] = await db.query(
+    `SELECT c AS coordinate, coalesce(sum(u.count), 0)::text AS count, count(DISTINCT u.signature)::int AS operations
+     FROM unnest($1::text[]) AS c
+     LEFT JOIN operation_coordinate oc ON oc.coordinate = c
+     LEFT JOIN usage_hour u ON u.signature = oc.signature AND u.hour >= now() - make_interval(days => $2)
+     GROUP BY c ORDER BY c`,
+    [coordinates, days],
+  );
+  return rows.map((r) => ({ coordinate: r.coordinate, count: Number(r.count), operations: r.operations }));
+}
+
+function usageOf(row: UsageRow): OperationUsage {
+  const latency = row.latency?.map(Number);
+  return {
+    signature: row.signature,
+    name: row.name,
+    document: row.document,
+    clientName: row.client_name || null,
+    clientVersion: row.client_version || null,
+    organisationId: row.organisation_id || null,
+    count: Number(row.count),
+    errors: Number(row.errors),
+    p50Ms: latency ? percentile(latency, 0.5) : null,
+    p95Ms: latency ? percentile(latency, 0.95) : null,
+    lastSeen: row.last_seen,
+  };
+}
+
+/** The upper bound of the bucket the percentile falls in; the last bucket has none, so its lower bound. */
+export function percentile(histogram: readonly number[], p: number): number | null {
+  const total = histogram.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const [i, count] of histogram.entries()) {
+    seen += count;
+    if (seen >= p * total) return LATENCY_BUCKETS_MS[i] ?? LATENCY_BUCKETS_MS.at(-1)!;
+  }
+  return LATENCY_BUCKETS_MS.at(-1)!;
+}
