@@ -16,6 +16,7 @@ import { planSubgraphs, type PlannedSubgraph } from './platform/plan';
 import { label, runTask, waitUntilReady } from './platform/processes';
 import { Supervisor } from './platform/supervisor';
 import { ADMIN_DEV_SCOPES, PLATFORM_ORGANISATION_ID, devSecret, devToken } from './platform/dev-secret';
+import { REGISTRY_SERVICE, publishLocalSchema, registryPort } from './platform/registry';
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -29,9 +30,10 @@ async function main(): Promise<void> {
   if (!composition.ok) throw new Error(`the supergraph does not compose:\n${describeReport(composition).join('\n')}`);
   const config = await readSupergraphConfig(configPath);
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+  const registryUrl = `http://localhost:${registryPort()}`;
 
   const lock = claimPlatform(root);
-  const ports = [gatewayPort, ...config.subgraphs.map((s) => Number(new URL(s.routingUrl).port))];
+  const ports = [gatewayPort, registryPort(), ...config.subgraphs.map((s) => Number(new URL(s.routingUrl).port))];
   // A platform that was killed leaves children that stop by themselves within seconds: wait for them.
   await portsFree(ports, lock.previousCrashed ? 20_000 : 0).catch((error: unknown) => {
     lock.release();
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     // The gateway first (no new requests), then the subgraphs (in-flight requests drain), then PostgreSQL.
     const subgraphNames = config.subgraphs.map((s) => s.name);
     control?.close();
-    await supervisor.stop([[GATEWAY], subgraphNames, [POSTGRES_SERVICE]]);
+    await supervisor.stop([[GATEWAY], [...subgraphNames, REGISTRY_SERVICE], [POSTGRES_SERVICE]]);
     fs.rmSync(controlSocketPath(root), { force: true });
     lock.release();
     say('stopped');
@@ -79,9 +81,29 @@ async function main(): Promise<void> {
         prepare: () => runTask(subgraph.name, subgraph.index, subgraph.entry('seed'), subgraph.env),
         ready: (service) => waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited),
       });
+    // The directory first (every other service verifies callers against it), then the registry, then
+    // the others; each subgraph's schema is published to the registry as soon as it serves it.
     const [first, ...rest] = subgraphs;
     if (first) await startSubgraph(first);
-    await Promise.all(rest.map(startSubgraph));
+    await supervisor.start({
+      name: REGISTRY_SERVICE,
+      index: subgraphs.length + 1,
+      entry: path.join(root, 'registry/src/index.ts'),
+      env: {
+        DATABASE_URL: await database.databaseFor(REGISTRY_SERVICE),
+        REGISTRY_PORT: String(registryPort()),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        VERIFY_INTERVAL_MS: '1000',
+        ...auth,
+        ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
+      },
+      ready: (service) => waitUntilReady(`${registryUrl}/ready`, 30_000, service.exited),
+    });
+    const publish = async (subgraph: PlannedSubgraph) => {
+      say(`${subgraph.name}: schema ${await publishLocalSchema(registryUrl, adminToken, subgraph)}`);
+    };
+    if (first) await publish(first);
+    await Promise.all(rest.map(async (subgraph) => publish(await startSubgraph(subgraph).then(() => subgraph))));
     say(`subgraphs ready (${Date.now() - started} ms)`);
 
     await supervisor.start({
@@ -91,6 +113,10 @@ async function main(): Promise<void> {
       env: {
         GATEWAY_PORT: String(gatewayPort),
         SUPERGRAPH_PATH: supergraphPath,
+        // The supergraph comes from the registry; the last one served is kept for when it is down.
+        REGISTRY_URL: registryUrl,
+        REGISTRY_TOKEN: await devToken(secret, PLATFORM_ORGANISATION_ID, ['usage:write'], '30d', 'gateway'),
+        SUPERGRAPH_CACHE_PATH: path.join(root, '.data', 'gateway', 'supergraph.graphql'),
         ...auth,
         ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
         // Only on a throwaway local platform may the explorer hold an admin token.
@@ -105,6 +131,7 @@ async function main(): Promise<void> {
     say(`  gateway and explorer: http://localhost:${gatewayPort}/`);
     say(`  GraphQL endpoint:     http://localhost:${gatewayPort}/graphql`);
     for (const s of subgraphs) say(`  ${s.name.padEnd(20)}${s.routingUrl}`);
+    say(`  ${'schema registry'.padEnd(20)}${registryUrl}/graphql   (npm run schema -- history, with PEACEGRAPH_TOKEN)`);
     say('');
     say(`Admin dev token (organisation PeaceGraph Platform, scopes: ${ADMIN_DEV_SCOPES.join(' ')}, 12 h):`);
     say(`  ${adminToken}`);

@@ -13,3 +13,5 @@ CREATE DATABASE peacegraph_conflicts;
 CREATE DATABASE peacegraph_forums;
 CREATE DATABASE peacegraph_mining;
 CREATE DATABASE peacegraph_displacement;
+-- The schema registry (the control plane) keeps its own.
+CREATE DATABASE peacegraph_registry;

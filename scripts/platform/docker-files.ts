@@ -28,6 +28,8 @@ function initSql(subgraphs: readonly SubgraphSource[]): string {
 -- (or start over with \`docker compose -f docker/compose.yaml down -v\`).
 
 ${subgraphs.map((s) => `CREATE DATABASE peacegraph_${s.name};`).join('\n')}
+-- The schema registry (the control plane) keeps its own.
+CREATE DATABASE peacegraph_registry;
 `;
 }
 
@@ -141,6 +143,30 @@ services:
     restart: unless-stopped
 
 ${subgraphs.map((s) => subgraphServices(s, directory)).join('\n')}
+  # The schema registry: publish with \`npm run schema -- publish <subgraph> <file> --registry http://localhost:4010\`.
+  # The gateway below serves supergraph.graphql; to make it follow the registry instead, give it
+  # REGISTRY_URL=http://registry:4010 and a REGISTRY_TOKEN with the usage:write scope (gateway/README.md).
+  registry:
+    <<: *peacegraph
+    command: ["node", "--import", "tsx", "registry/src/index.ts"]
+    environment:
+      <<: [*auth${directoryUrl ? ', *directory-url' : ''}]
+      DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD:-peacegraph-dev-only}@postgres:5432/peacegraph_registry
+      REGISTRY_PORT: "4010"
+      LOG_LEVEL: info
+    depends_on:
+      postgres:
+        condition: service_healthy
+    ports:
+      - "127.0.0.1:4010:4010"
+    healthcheck:
+      test: ${ready('4010')}
+      interval: 5s
+      timeout: 3s
+      start_period: 20s
+      retries: 5
+    restart: unless-stopped
+
   gateway:
     <<: *peacegraph
     command: ["node", "--import", "tsx", "gateway/src/index.ts"]

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SubgraphSource } from '@peacegraph/kit/composition';
+
+export const REGISTRY_SERVICE = 'registry';
+
+/** The registry's port under npm start: REGISTRY_PORT, else 4010. */
+export function registryPort(): number {
+  return Number(process.env.REGISTRY_PORT ?? 4010);
+}
+
+/**
+ * Publishes a local subgraph's schema.graphql to the registry, as a partner's CI would: a developer's
+ * change reaches the gateway by the same path as a partner's. Returns the outcome in one line.
+ */
+export async function publishLocalSchema(registryUrl: string, token: string, subgraph: SubgraphSource): Promise<string> {
+  const response = await fetch(new URL('/graphql', registryUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: `mutation ($input: PublishInput!) { publishSchema(input: $input) { outcome reasons } }`,
+      variables: {
+        input: {
+          subgraph: subgraph.name,
+          sdl: fs.readFileSync(path.resolve(subgraph.schemaFile), 'utf8'),
+          routingUrl: subgraph.routingUrl,
+          message: 'npm start',
+        },
+      },
+    }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = (await response.json()) as {
+    data?: { publishSchema?: { outcome: string; reasons: string[] } };
+    errors?: { message: string }[];
+  };
+  const result = body.data?.publishSchema;
+  if (!result) throw new Error(`the registry refused ${subgraph.name}'s schema: ${body.errors?.map((e) => e.message).join('; ')}`);
+  if (result.outcome === 'REFUSED') throw new Error(`the registry refused ${subgraph.name}'s schema:\n  ${result.reasons.join('\n  ')}`);
+  return result.outcome.toLowerCase();
+}
