@@ -75,15 +75,23 @@ export interface Client {
   version: string | null;
 }
 
+/** Longest client name or version kept, as the registry takes it (USAGE_LIMITS.nameChars). */
+const CLIENT_CHARS = 200;
+
 /**
  * The client that sent a request, from `graphql-client-name`/`-version`, else
  * `apollographql-client-name`/`-version`; each value separately, so a client that sends a name in one
- * form and a version in the other is still named. Empty values count as absent.
+ * form and a version in the other is still named. Control characters (a tab is allowed in a header)
+ * are removed and the value cut to 200 characters: the registry refuses a whole report for one such
+ * value. Empty values count as absent.
  */
 export function clientOf(header: (name: string) => string | undefined): Client {
   const first = (index: 0 | 1) => {
     for (const pair of CLIENT_HEADERS) {
-      const value = header(pair[index])?.trim();
+      const value = header(pair[index])
+        ?.replace(/\p{Cc}/gu, '')
+        .trim()
+        .slice(0, CLIENT_CHARS);
       if (value) return value;
     }
     return null;

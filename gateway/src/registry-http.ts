@@ -5,12 +5,16 @@ export function registryEndpoint(base: string, route: 'supergraph' | 'usage'): s
   return new URL(route, base.endsWith('/') ? base : `${base}/`).toString();
 }
 
-/** `: <message>` (else `: <code>`) of the registry's `{ error: { code, message } }` body, or nothing. */
+/**
+ * `: <message>` (else `: <code>`) of the registry's `{ error: { code, message, problems? } }` body,
+ * with its first three problems when it lists some (a refused usage report), or nothing.
+ */
 export function registryErrorMessage(text: string): string {
   try {
-    const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error;
+    const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown; problems?: unknown } }).error;
     const said = typeof error?.message === 'string' ? error.message : error?.code;
-    if (typeof said === 'string') return `: ${said.slice(0, 300)}`;
+    const problems = Array.isArray(error?.problems) ? error.problems.filter((p) => typeof p === 'string').slice(0, 3) : [];
+    if (typeof said === 'string') return `: ${[said, ...problems].join('; ').slice(0, 500)}`;
   } catch {
     // Not JSON: the status says enough.
   }

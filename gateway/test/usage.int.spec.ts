@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createAuthenticator } from '@peacegraph/kit/auth';
 import { TEST_AUTH, bearer, directorySdl, graphqlClient, until } from '@peacegraph/kit/testing';
 import { hourOf, type UsageEntry } from '@peacegraph/kit/usage';
@@ -21,6 +21,9 @@ let lines: LogLine[];
 let query: ReturnType<typeof graphqlClient>;
 let orgA: string;
 
+/** Organisations are directory ids: UUIDs, as the registry checks. */
+const ORG_A = '0b7c52a4-4f0e-4a55-9a39-2f1c3f5e8a01';
+
 beforeAll(async () => {
   registry = await startRegistryFixture();
   compositionId = registry.launch(await composedSdl({ directory: directorySdl() }));
@@ -36,14 +39,14 @@ beforeAll(async () => {
     host: '127.0.0.1',
     subgraphUrls: { directory: directory.url },
     logger: logger.log,
-    // The directory's part of verification: organisations named org-… exist.
+    // The directory's part of verification: ORG_A exists.
     authenticate: await createAuthenticator(TEST_AUTH, {
-      organisationExists: async (id) => id.startsWith('org-'),
+      organisationExists: async (id) => id === ORG_A,
       verifyApiKey: async () => null,
     }),
   });
   query = graphqlClient(gateway.url);
-  orgA = await bearer('org-a', 'directory:read');
+  orgA = await bearer(ORG_A, 'directory:read');
 });
 
 afterAll(async () => {
@@ -100,7 +103,7 @@ describe('usage reported by the gateway', () => {
       coordinates: ['Community.id', 'Community.name', 'Query.community'],
       clientName: 'ushahidi-sync',
       clientVersion: '1.2',
-      organisationId: 'org-a',
+      organisationId: ORG_A,
       hour: hourOf(new Date()),
       count: 4,
       errors: 0,
@@ -121,6 +124,25 @@ describe('usage reported by the gateway', () => {
       errors: 1,
       coordinates: ['Community.name', 'Query.brokenCommunity'],
     });
+  });
+
+  it('reports what a client sends in its headers only as printable text the registry takes, and no name a document lacks', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'graphql-client-name': `sync\tagent ${'x'.repeat(300)}`,
+        'graphql-client-version': '\t',
+      },
+      body: JSON.stringify({ query: '{ community(id: "a") { name } }', operationName: 'NotInTheDocument' }),
+    });
+    expect(response.status).toBe(400);
+
+    const entries = await reported(1);
+    expect(registry.reports).toHaveLength(1);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ name: null, clientVersion: null, errors: 1 });
+    expect(entries[0]!.clientName).toBe(`syncagent ${'x'.repeat(190)}`);
   });
 
   it('counts an operation refused after parsing under its signature, but neither an unparsable one nor an unverified caller', async () => {
@@ -213,7 +235,7 @@ describe('usage reporter', () => {
   const operation = (i: number): ServedOperation => ({
     operation: { signature: i.toString(16).padStart(64, '0'), name: `Op${i}`, document: `query Op${i}{a}`, coordinates: ['Query.a'] },
     client: { name: 'sync', version: '1' },
-    organisationId: 'org-a',
+    organisationId: ORG_A,
     at: new Date(),
     durationMs: 12,
     failed: false,
@@ -222,7 +244,7 @@ describe('usage reporter', () => {
   it('splits what it holds into reports under the registry limits', async () => {
     const limits = { entries: 10, bodyBytes: 4000 };
     const small = await startRegistryFixture({ limits });
-    const reporter = new UsageReporter({ registryUrl: small.url, token: small.token, limits, compositionId: () => 'c-9', log });
+    const reporter = new UsageReporter({ registryUrl: small.url, token: small.token, limits, compositionId: () => randomUUID(), log });
     try {
       for (let i = 0; i < 45; i += 1) reporter.record(operation(i));
       const outcome = await reporter.flush();
@@ -278,6 +300,22 @@ describe('usage reporter', () => {
     refused.record(operation(2));
     expect(await refused.flush()).toMatchObject({ failed: 1 });
     expect(refused.totals).toMatchObject({ reportsFailed: 1, operationsDropped: 1 });
+    // A report the registry finds wrong is not sent again either; the warning says what it found.
+    const { log: watched, lines: warned } = capturingLogger();
+    const wrong = new UsageReporter({
+      registryUrl: registry.url,
+      token: registry.token,
+      gatewayId: '',
+      compositionId: () => null,
+      log: watched,
+    });
+    wrong.record(operation(4));
+    expect(await wrong.flush()).toMatchObject({ failed: 1 });
+    expect(warned[0]).toMatchObject({
+      level: WARN,
+      reason: 'the registry answered HTTP 400: The usage report was refused; gateway must be a short text',
+    });
+    await wrong.stop();
 
     reporter.record(operation(3));
     await reporter.flush();

@@ -79,6 +79,13 @@ describe('operation signature', () => {
     expect(withOthers.name).toBe('B');
   });
 
+  it("never takes a name from a request's operationName that names no operation: it is the caller's text", () => {
+    const described = describe_('query A { communities { id } } query B { communities { name } }', 'Nope\u0007');
+    expect(described.name).toBeNull();
+    expect(described.coordinates).toEqual([]);
+    expect(described.document).toBe('query A{communities{id}}query B{communities{name}}');
+  });
+
   it('takes the name from the document when the request gives none', () => {
     expect(describe_('query OnlyOne { communities { id } }', undefined).name).toBe('OnlyOne');
   });

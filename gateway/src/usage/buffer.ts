@@ -1,4 +1,4 @@
-import { LATENCY_BUCKETS_MS, USAGE_LIMITS, hourOf, latencyBucket, type UsageEntry } from '@peacegraph/kit/usage';
+import { LATENCY_BUCKETS_MS, hourOf, latencyBucket, type UsageEntry } from '@peacegraph/kit/usage';
 import type { Client } from '../context';
 import type { DescribedOperation } from './operation';
 
@@ -49,8 +49,8 @@ export class UsageBuffer {
         name: operation.name,
         document: operation.document,
         coordinates: operation.coordinates,
-        clientName: client.name?.slice(0, USAGE_LIMITS.nameChars) ?? null,
-        clientVersion: client.version?.slice(0, USAGE_LIMITS.nameChars) ?? null,
+        clientName: client.name,
+        clientVersion: client.version,
         organisationId,
         hour,
         count: 0,

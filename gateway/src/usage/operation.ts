@@ -18,7 +18,7 @@ import { USAGE_LIMITS } from '@peacegraph/kit/usage';
 export interface DescribedOperation {
   /** sha256 (hex) of `document`. */
   signature: string;
-  /** The operation's name; null for an anonymous one. */
+  /** The operation's name; null for an anonymous one, or when the request's operationName names none. */
   name: string | null;
   /**
    * Apollo's usage signature of the operation: unused operations and fragments dropped, literals
@@ -51,8 +51,10 @@ export function describeOperation(
   validated: boolean,
 ): DescribedOperation {
   const operation = chosenOperation(document, operationName);
-  const name = operation ? (operation.name?.value ?? null) : (operationName ?? null);
-  const text = usageReportingSignature(document, name ?? '');
+  // From the document only: a GraphQL name. An operationName naming nothing is the caller's text.
+  const name = operation?.name?.value ?? null;
+  // Without an operation to run, the whole document is signed (as Apollo's dropUnusedDefinitions does).
+  const text = usageReportingSignature(document, operation ? (name ?? '') : (operationName ?? ''));
   return {
     signature: createHash('sha256').update(text).digest('hex'),
     name: name === null ? null : name.slice(0, USAGE_LIMITS.nameChars),
