@@ -72,10 +72,19 @@ export function printCheck(check: CheckView): string {
   const lines = [
     `Check ${check.id} of ${check.subgraph}: ${check.passed ? 'PASSED' : 'FAILED'}${check.composed ? '' : ' (does not compose)'}`,
   ];
+  // Past ten findings of one rule, the rest are counted: a schema without descriptions would
+  // otherwise bury the one error that matters under hundreds of warnings (--json lists them all).
+  const shown = new Map<string, number>();
   for (const f of check.findings) {
+    const rule = `${f.kind} ${f.code}`;
+    const count = (shown.get(rule) ?? 0) + 1;
+    shown.set(rule, count);
+    if (count > 10) continue;
     const where = f.line ? ` ${f.subgraph ?? check.subgraph}:${f.line}:${f.column}` : f.coordinate ? ` ${f.coordinate}` : '';
     lines.push(`  ${MARK[f.severity] ?? f.severity} ${f.kind.toLowerCase()} ${f.code}${where}: ${f.message}`);
   }
+  for (const [rule, count] of shown)
+    if (count > 10) lines.push(`  … and ${count - 10} more ${rule.toLowerCase()} (--json lists every one)`);
   const changes = check.changes;
   if (changes.length) {
     lines.push(`Changes (${changes.length}):`);
