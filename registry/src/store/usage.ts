@@ -3,6 +3,9 @@ import type { OperationUsage } from '../checks/findings';
 import type { Queryable } from './queryable';
 
 const BUCKETS = LATENCY_BUCKETS_MS.length + 1;
+const LATENCY_SUMS = Array.from({ length: BUCKETS }, (_, i) => `sum(latency[${i + 1}])::bigint`).join(', ');
+/** The last `days` days, today (UTC) included: a check's usage window. */
+const WITHIN_DAYS = (parameter: string) => `u.day > (now() AT TIME ZONE 'UTC')::date - ${parameter}::int`;
 
 /**
  * Adds a (validated) report to the hourly rows, in three statements whatever its size: the operations,
@@ -27,19 +30,24 @@ export async function ingestUsage(db: Queryable, report: UsageReport): Promise<v
      SELECT DISTINCT c, signature FROM ${rows}, unnest(coordinates) AS c ON CONFLICT DO NOTHING`,
     [entries],
   );
-  const sums = Array.from({ length: BUCKETS }, (_, i) => `sum(latency[${i + 1}])::bigint`).join(', ');
-  await db.query(
-    `INSERT INTO usage_hour (signature, hour, client_name, client_version, organisation_id, count, errors, total_ms, latency)
-     SELECT signature, hour, coalesce("clientName", ''), coalesce("clientVersion", ''), coalesce("organisationId", ''),
-       sum(count), sum(errors), sum("totalMs"), ARRAY[${sums}]
-     FROM ${rows} GROUP BY 1, 2, 3, 4, 5
-     ON CONFLICT (signature, hour, client_name, client_version, organisation_id) DO UPDATE SET
-       count = usage_hour.count + excluded.count,
-       errors = usage_hour.errors + excluded.errors,
-       total_ms = usage_hour.total_ms + excluded.total_ms,
-       latency = ARRAY(SELECT a + b FROM unnest(usage_hour.latency, excluded.latency) AS t(a, b))`,
-    [entries],
-  );
+  // The same counts per hour (the console's time series) and per day (what a check adds up).
+  for (const [table, period, column] of [
+    ['usage_hour', 'hour', 'hour'],
+    ['usage_day', `(hour AT TIME ZONE 'UTC')::date`, 'day'],
+  ] as const) {
+    await db.query(
+      `INSERT INTO ${table} (signature, ${column}, client_name, client_version, organisation_id, count, errors, total_ms, latency)
+       SELECT signature, ${period}, coalesce("clientName", ''), coalesce("clientVersion", ''), coalesce("organisationId", ''),
+         sum(count), sum(errors), sum("totalMs"), ARRAY[${LATENCY_SUMS}]
+       FROM ${rows} GROUP BY 1, 2, 3, 4, 5
+       ON CONFLICT (signature, ${column}, client_name, client_version, organisation_id) DO UPDATE SET
+         count = ${table}.count + excluded.count,
+         errors = ${table}.errors + excluded.errors,
+         total_ms = ${table}.total_ms + excluded.total_ms,
+         latency = ARRAY(SELECT a + b FROM unnest(${table}.latency, excluded.latency) AS t(a, b))`,
+      [entries],
+    );
+  }
 }
 
 export async function noteReporter(db: Queryable, gateway: string, dropped: number): Promise<void> {
@@ -53,6 +61,7 @@ export async function noteReporter(db: Queryable, gateway: string, dropped: numb
 /** Hourly rows older than the retention; the operations no row refers to any more go with them. */
 export async function forgetUsageBefore(db: Queryable, days: number): Promise<void> {
   await db.query(`DELETE FROM usage_hour WHERE hour < now() - make_interval(days => $1)`, [days]);
+  await db.query(`DELETE FROM usage_day WHERE day < (now() AT TIME ZONE 'UTC')::date - $1::int`, [days]);
   await db.query(
     `DELETE FROM operation o WHERE last_seen < now() - make_interval(days => $1)
     AND NOT EXISTS (SELECT 1 FROM usage_hour u WHERE u.signature = o.signature)`,
@@ -75,7 +84,7 @@ interface UsageRow {
 }
 
 const GROUPED = `o.signature, o.name, o.document, u.client_name, u.client_version, u.organisation_id`;
-const SUMMED = `sum(u.count)::text AS count, sum(u.errors)::text AS errors, max(u.hour) AS last_seen`;
+const SUMMED = `sum(u.count)::text AS count, sum(u.errors)::text AS errors, max(o.last_seen) AS last_seen`;
 
 /**
  * The operations of the last `days` days that use each coordinate (`Type.field`) or, for a type
@@ -91,7 +100,7 @@ export async function operationsUsing(db: Queryable, coordinates: readonly strin
          WHERE split_part(coordinate, '.', 1) = ANY($2::text[]))
      SELECT w.key, ${GROUPED}, ${SUMMED}, NULL AS latency
      FROM wanted w JOIN operation o ON o.signature = w.signature
-     JOIN usage_hour u ON u.signature = w.signature AND u.hour >= now() - make_interval(days => $3)
+     JOIN usage_day u ON u.signature = w.signature AND ${WITHIN_DAYS('$3')}
      GROUP BY w.key, ${GROUPED} ORDER BY sum(u.count) DESC`,
     [fields, types, days],
   );
@@ -105,8 +114,8 @@ export async function topOperations(db: Queryable, days: number, client: string 
   const sums = Array.from({ length: BUCKETS }, (_, i) => `sum(u.latency[${i + 1}])::text`).join(', ');
   const rows: UsageRow[] = await db.query(
     `SELECT '' AS key, ${GROUPED}, ${SUMMED}, ARRAY[${sums}] AS latency
-     FROM usage_hour u JOIN operation o ON o.signature = u.signature
-     WHERE u.hour >= now() - make_interval(days => $1) AND ($2::text IS NULL OR u.client_name = $2)
+     FROM usage_day u JOIN operation o ON o.signature = u.signature
+     WHERE ${WITHIN_DAYS('$1')} AND ($2::text IS NULL OR u.client_name = $2)
      GROUP BY ${GROUPED} ORDER BY sum(u.count) DESC LIMIT $3`,
     [days, client, first],
   );
@@ -118,7 +127,7 @@ export async function coordinateCounts(db: Queryable, coordinates: readonly stri
     `SELECT c AS coordinate, coalesce(sum(u.count), 0)::text AS count, count(DISTINCT u.signature)::int AS operations
      FROM unnest($1::text[]) AS c
      LEFT JOIN operation_coordinate oc ON oc.coordinate = c
-     LEFT JOIN usage_hour u ON u.signature = oc.signature AND u.hour >= now() - make_interval(days => $2)
+     LEFT JOIN usage_day u ON u.signature = oc.signature AND ${WITHIN_DAYS('$2')}
      GROUP BY c ORDER BY c`,
     [coordinates, days],
   );
