@@ -119,16 +119,19 @@ export async function startRegistry(options: RegistryServerOptions): Promise<Run
   });
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port }, 'registry ready');
+  let stopped: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}/graphql`,
     port,
     registry,
     verifyNow,
-    stop: async () => {
-      clearInterval(verifier);
-      clearInterval(retention);
-      await running;
-      await apollo.stop();
-    },
+    // Once: a test that stops the registry to see the gateway without it stops it again at the end.
+    stop: () =>
+      (stopped ??= (async () => {
+        clearInterval(verifier);
+        clearInterval(retention);
+        await running;
+        await apollo.stop();
+      })()),
   };
 }
