@@ -1,7 +1,8 @@
 /**
  * `npm run compose`: composes supergraph.graphql from supergraph.yaml.
  *
- *   npm run compose                      write supergraph.graphql (only if it changed)
+ *   npm run compose                      write supergraph.graphql (only if it changed; not when it
+ *                                        breaks clients of the current one, unless --allow-breaking)
  *   npm run compose -- --check           write nothing; fail on composition errors or breaking changes
  *   --config <path>  --out <path>        other files than the repository's (tests use temp dirs)
  *   --against <path>                     compare with another supergraph, e.g. the main branch's
@@ -26,13 +27,14 @@ async function main(): Promise<number> {
         config: { type: 'string' },
         out: { type: 'string' },
         against: { type: 'string' },
+        'allow-breaking': { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
     process.stderr.write(
-      `${(error as Error).message}\nUsage: npm run compose -- [--check] [--config <path>] [--out <path>] [--against <path>]\n`,
+      `${(error as Error).message}\nUsage: npm run compose -- [--check] [--allow-breaking] [--config <path>] [--out <path>] [--against <path>]\n`,
     );
     return 2;
   }
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
     outPath: values.out ?? (values.config ? undefined : path.join(root, 'supergraph.graphql')),
     againstPath: values.against,
     check: values.check,
+    allowBreaking: values['allow-breaking'],
   });
   const text = `${describeReport(report).join('\n')}\n`;
   if (report.ok) process.stdout.write(text);

@@ -18,7 +18,7 @@ export async function publishLocalSchema(registryUrl: string, token: string, sub
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
-      query: `mutation ($input: PublishInput!) { publishSchema(input: $input) { outcome reasons } }`,
+      query: `mutation ($input: PublishInput!) { publishSchema(input: $input) { outcome reasons check { id } } }`,
       variables: {
         input: {
           subgraph: subgraph.name,
@@ -31,11 +31,19 @@ export async function publishLocalSchema(registryUrl: string, token: string, sub
     signal: AbortSignal.timeout(60_000),
   });
   const body = (await response.json()) as {
-    data?: { publishSchema?: { outcome: string; reasons: string[] } };
+    data?: { publishSchema?: { outcome: string; reasons: string[]; check: { id: string } | null } };
     errors?: { message: string }[];
   };
   const result = body.data?.publishSchema;
   if (!result) throw new Error(`the registry refused ${subgraph.name}'s schema: ${body.errors?.map((e) => e.message).join('; ')}`);
-  if (result.outcome === 'REFUSED') throw new Error(`the registry refused ${subgraph.name}'s schema:\n  ${result.reasons.join('\n  ')}`);
+  // A refused local change (one that breaks an operation this platform served) does not stop the
+  // platform: the gateway keeps the live version, and the developer is told how to go on.
+  if (result.outcome === 'REFUSED') {
+    return [
+      'REFUSED: the gateway keeps serving the live version',
+      ...result.reasons.map((reason) => `    ${reason}`),
+      `    to launch it anyway: npm run schema -- approve ${result.check?.id} --reason "…" (PEACEGRAPH_TOKEN: the admin token below)`,
+    ].join('\n');
+  }
   return result.outcome.toLowerCase();
 }

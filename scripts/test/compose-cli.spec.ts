@@ -58,6 +58,25 @@ describe('npm run compose', () => {
     expect(await fs.readFile(workspace.supergraphPath, 'utf8')).toBe(committed);
   });
 
+  it('refuses to write a breaking supergraph unless --allow-breaking is given', async () => {
+    await workspace.writeSchema('directory', directorySdl());
+    expect((await compose('--config', workspace.configPath, '--out', workspace.supergraphPath)).code).toBe(0);
+    const committed = await fs.readFile(workspace.supergraphPath, 'utf8');
+    await workspace.writeSchema('directory', directorySdl().replace('  brokenCommunity: Community\n', ''));
+
+    const write = await compose('--config', workspace.configPath, '--out', workspace.supergraphPath);
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/NOT written: the composition breaks clients/);
+    expect(write.stderr).toContain("FIELD_REMOVED: Field 'brokenCommunity' was removed from object type 'Query'");
+    expect(await fs.readFile(workspace.supergraphPath, 'utf8')).toBe(committed);
+
+    const allowed = await compose('--allow-breaking', '--config', workspace.configPath, '--out', workspace.supergraphPath);
+    expect(allowed.code).toBe(0);
+    expect(await fs.readFile(workspace.supergraphPath, 'utf8')).not.toContain('brokenCommunity');
+    await workspace.writeSchema('directory', directorySdl());
+    expect((await compose('--allow-breaking', '--config', workspace.configPath, '--out', workspace.supergraphPath)).code).toBe(0);
+  });
+
   it('exits 1 on a composition error, printing its code and message', async () => {
     await workspace.writeSchema('directory', directorySdl().replace('@key(fields: "id")', '@key(fields: "code")'));
 

@@ -14,6 +14,8 @@ export interface ComposeOptions {
   outPath?: string;
   /** Compose and compare only: nothing is written. */
   check?: boolean;
+  /** Write even when the composition breaks clients of the previous supergraph (`--allow-breaking`). */
+  allowBreaking?: boolean;
   /** The supergraph to look for breaking changes against; defaults to outPath (the committed one). */
   againstPath?: string;
 }
@@ -37,6 +39,8 @@ export interface ComposeReport {
   diff?: SchemaDiff;
   previous: PreviousSupergraph;
   written: boolean;
+  /** Write mode: not written, because the composition has breaking changes and they were not allowed. */
+  refusedBreaking?: boolean;
   /** Counts of the API schema, for the summary line. */
   apiTypes: number;
   apiFields: number;
@@ -99,6 +103,11 @@ export async function composeSupergraph(options: ComposeOptions): Promise<Compos
   if (check) {
     // A check that could not compare has not shown the change to be safe.
     report.ok = report.diff !== undefined && report.diff.breaking.length === 0;
+    return report;
+  }
+  // A breaking change is written only when asked for: clients of the file break with it.
+  if (report.diff && report.diff.breaking.length > 0 && !options.allowBreaking) {
+    report.refusedBreaking = true;
     return report;
   }
   if (report.previous !== 'unchanged') {

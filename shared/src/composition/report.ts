@@ -29,7 +29,13 @@ export function describeReport(report: ComposeReport): string[] {
     } as const;
     lines.push(state[report.previous]);
   } else {
-    lines.push(report.written ? `Wrote ${out}` : `${out} unchanged`);
+    lines.push(
+      report.refusedBreaking
+        ? `${out} NOT written: the composition breaks clients (below); run \`npm run compose -- --allow-breaking\` to write it anyway`
+        : report.written
+          ? `Wrote ${out}`
+          : `${out} unchanged`,
+    );
   }
 
   const against = shown(report.againstPath);
