@@ -14,6 +14,8 @@ export interface GatewayContext {
   signal?: AbortSignal;
   /** The verified caller's organisation; null for an anonymous caller or when the gateway does not verify. */
   organisationId: string | null;
+  /** `api-key:<prefix>` when the verified caller used an API key. */
+  apiKey: string | null;
   /** Filled in as the request runs, read by the request log line once the answer is sent. */
   trail: RequestTrail;
 }
@@ -42,6 +44,8 @@ export interface AnsweredOperation {
   failed: boolean;
   durationMs: number;
   organisationId: string | null;
+  /** `api-key:<prefix>` when the caller used an API key: the client, when it names no other. */
+  apiKey: string | null;
 }
 
 /** A caller's own id is kept so their logs and ours line up; anything odd-looking is replaced. */
@@ -60,6 +64,7 @@ export function contextFor(req: Request, trail: RequestTrail, viewer?: Viewer): 
     // Express links each request to its response; the gateway's wiring stays as it is.
     signal: req.res ? callerLeft(req.res) : undefined,
     organisationId: viewer ? organisationOf(viewer) : null,
+    apiKey: viewer?.kind === 'partner' && viewer.via === 'api-key' ? viewer.subject : null,
     trail,
   };
 }
@@ -83,9 +88,10 @@ const CLIENT_CHARS = 200;
  * `apollographql-client-name`/`-version`; each value separately, so a client that sends a name in one
  * form and a version in the other is still named. Control characters (a tab is allowed in a header)
  * are removed and the value cut to 200 characters: the registry refuses a whole report for one such
- * value. Empty values count as absent.
+ * value. Empty values count as absent. A machine client that names itself in no header is named by
+ * its API key (`api-key:<prefix>`), so a check can still say which partner system a change breaks.
  */
-export function clientOf(header: (name: string) => string | undefined): Client {
+export function clientOf(header: (name: string) => string | undefined, apiKey: string | null = null): Client {
   const first = (index: 0 | 1) => {
     for (const pair of CLIENT_HEADERS) {
       const value = header(pair[index])
@@ -96,5 +102,5 @@ export function clientOf(header: (name: string) => string | undefined): Client {
     }
     return null;
   };
-  return { name: first(0), version: first(1) };
+  return { name: first(0) ?? apiKey, version: first(1) };
 }

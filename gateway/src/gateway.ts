@@ -257,7 +257,7 @@ function warnAboutUnknownOverrides(overrides: Record<string, string>, subgraphs:
 function whenFinished(req: express.Request, res: express.Response, trail: RequestTrail, operations: OperationTracker, log: Logger): void {
   res.on('finish', () => {
     const header = (name: string) => req.get(name);
-    const client = clientOf(header);
+    const client = clientOf(header, trail.answered?.apiKey ?? null);
     const operation = operations.finished(trail, header);
     log.info(
       {

@@ -176,6 +176,14 @@ describe('client of a request', () => {
     ).toEqual({ name: 'new', version: '1.0' });
     expect(clientOf(headers({ 'graphql-client-name': '  ' }))).toEqual({ name: null, version: null });
   });
+
+  it('names a machine client by its API key when no header names it', () => {
+    expect(clientOf(headers({}), 'api-key:pgk_Ab12')).toEqual({ name: 'api-key:pgk_Ab12', version: null });
+    expect(clientOf(headers({ 'graphql-client-name': 'sync', 'graphql-client-version': '3' }), 'api-key:pgk_Ab12')).toEqual({
+      name: 'sync',
+      version: '3',
+    });
+  });
 });
 
 const at = new Date('2026-03-01T10:15:00Z');

@@ -55,6 +55,7 @@ export function operationTracker(options: OperationTrackerOptions): OperationTra
               failed: (errors?.length ?? 0) > 0,
               durationMs: Number(process.hrtime.bigint() - caller.trail.startedAt) / 1e6,
               organisationId: caller.organisationId,
+              apiKey: caller.apiKey,
             };
           },
         };
@@ -73,7 +74,7 @@ export function operationTracker(options: OperationTrackerOptions): OperationTra
         );
         options.record?.({
           operation,
-          client: clientOf(header),
+          client: clientOf(header, answered.apiKey),
           organisationId: answered.organisationId,
           at: new Date(),
           durationMs: answered.durationMs,
