@@ -28,8 +28,16 @@ describe('a schema fingerprint says what a schema says, not how it is written', 
     ['non-null', 'type Query { a: Int! }'],
     ['an argument', 'type Query { a(x: Int): Int }'],
     ['a directive', 'type Query { a: Int @deprecated }'],
-  ])('%s changes it', (_what, other) => {
-    expect(fingerprintOfSdl('type Query { a: Int }')).not.toBe(fingerprintOfSdl(other));
+    ['a field description', 'type Query { "How many." a: Int }'],
+    ['a type description', '"The root." type Query { a: Int }'],
+    ['an argument description', 'type Query { a(x: Int): Int }', 'type Query { a("Which." x: Int): Int }'],
+  ])('%s changes it', (_what, other, base = 'type Query { a: Int }') => {
+    expect(fingerprintOfSdl(base)).not.toBe(fingerprintOfSdl(other));
+  });
+
+  test('a description is its text, whether written as a block or a plain string', () => {
+    const block = ['type Query {', '  """', '  How many.', '  """', '  a: Int', '}'].join('\n');
+    expect(fingerprintOfSdl('type Query { "How many." a: Int }')).toBe(fingerprintOfSdl(block));
   });
 
   test('an extension reads as its type', () => {

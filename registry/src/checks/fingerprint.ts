@@ -7,8 +7,9 @@ const MACHINERY_FIELDS = new Set(['_service', '_entities']);
 
 /**
  * A digest of what a schema says, not how it is written: definitions, fields, arguments, enum values
- * and directives in name order, extensions merged into their type, comments and federation's machinery
- * left out. The SDL a partner publishes and the `_service { sdl }` its server prints have the same
+ * and directives in name order, extensions merged into their type, descriptions by their text (block
+ * or plain string alike), comments and federation's machinery left out. Descriptions count: they are
+ * the schema's documentation, and a change to them is a change to publish. The SDL a partner publishes and the `_service { sdl }` its server prints have the same
  * fingerprint exactly when the server serves that schema.
  */
 export function schemaFingerprint(document: DocumentNode): string {
@@ -40,7 +41,15 @@ function merged(definitions: DefinitionNode[]): string {
   });
   const interfaces = definitions.flatMap((d) => ('interfaces' in d ? (d.interfaces ?? []) : []));
   const sorted = (nodes: readonly ASTNode[]) => [...new Set(nodes.map(canonical))].sort();
-  return [kind, nameOf(definitions[0]!), sorted(interfaces).join('&'), sorted(directives).join(' '), sorted(members).join('|')].join(' ');
+  const descriptions = definitions.map((d) => ('description' in d && d.description ? JSON.stringify(d.description.value) : '')).join('');
+  return [
+    kind,
+    nameOf(definitions[0]!),
+    descriptions,
+    sorted(interfaces).join('&'),
+    sorted(directives).join(' '),
+    sorted(members).join('|'),
+  ].join(' ');
 }
 
 /** A member printed with its arguments sorted and without its description's layout or comments. */
@@ -48,13 +57,17 @@ function canonical(node: ASTNode): string {
   if (node.kind === Kind.FIELD_DEFINITION) {
     const args = [...(node.arguments ?? [])].map((a) => canonical(a)).sort();
     const directives = [...(node.directives ?? [])].map((d) => print(d)).sort();
-    return `${node.name.value}(${args.join(',')}):${print(node.type)} ${directives.join(' ')}`;
+    return `${describedBy(node)}${node.name.value}(${args.join(',')}):${print(node.type)} ${directives.join(' ')}`;
   }
   if (node.kind === Kind.INPUT_VALUE_DEFINITION) {
     const directives = [...(node.directives ?? [])].map((d) => print(d)).sort();
-    return `${node.name.value}:${print(node.type)}${node.defaultValue ? `=${print(node.defaultValue)}` : ''} ${directives.join(' ')}`;
+    return `${describedBy(node)}${node.name.value}:${print(node.type)}${node.defaultValue ? `=${print(node.defaultValue)}` : ''} ${directives.join(' ')}`;
   }
-  return print({ ...node, description: undefined } as ASTNode);
+  return `${describedBy(node)}${print({ ...node, description: undefined } as ASTNode)}`;
+}
+
+function describedBy(node: ASTNode): string {
+  return 'description' in node && node.description ? `${JSON.stringify(node.description.value)} ` : '';
 }
 
 function nameOf(node: ASTNode): string {
