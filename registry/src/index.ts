@@ -14,10 +14,12 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     const ran = await migrate(dataSource);
     if (ran.length) log.info({ migrations: ran }, 'migrated');
+    const identity = remoteIdentityStore(config.DIRECTORY_URL, { logger: log });
     const registry = await startRegistry({
       dataSource,
       logger: log,
-      authenticate: await createAuthenticator(tokenKeyConfig(config), remoteIdentityStore(config.DIRECTORY_URL, { logger: log })),
+      authenticate: await createAuthenticator(tokenKeyConfig(config), identity),
+      organisationExists: (id) => identity.organisationExists(id),
       port: config.REGISTRY_PORT,
       host: config.REGISTRY_HOST,
       usageDays: config.USAGE_DAYS,

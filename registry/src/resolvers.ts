@@ -10,7 +10,7 @@ import { diffOfVersions } from './checks/version-diff';
 import { auditEntries } from './store/audit';
 import { approvalsOf } from './store/approvals';
 import { findCheck, listChecks, type CheckRecord } from './store/checks';
-import { allClientApplications, insertClientApplication } from './store/clients';
+import { allClientApplications } from './store/clients';
 import { findComposition, listLaunches, liveLaunch, type CompositionRecord, type LaunchRecord } from './store/compositions';
 import { pageSizeOf } from './store/page';
 import { DEFAULT_POLICY, POLICY_DESCRIPTIONS, policyLevels, setPolicyLevel, type PolicyLevel, type PolicyRuleName } from './store/policy';
@@ -143,22 +143,9 @@ export function registryResolvers(dataSource: DataSource) {
         (await context.registry.approve(idOf(args.id, 'id'), args.reason ?? null, actorOf(context))).check,
       rollback: (_: unknown, args: { compositionId: string; reason: string }, context: RegistryContext) =>
         context.registry.rollback(idOf(args.compositionId, 'compositionId'), args.reason, actorOf(context)),
-      registerClientApplication: async (
-        _: unknown,
-        args: { name: string; ownerOrganisationId?: string | null },
-        context: RegistryContext,
-      ) => {
+      registerClientApplication: (_: unknown, args: { name: string; ownerOrganisationId?: string | null }, context: RegistryContext) => {
         const actor = actorOf(context);
-        const owner = args.ownerOrganisationId ?? actor.organisationId!;
-        if (owner !== actor.organisationId) requireAdmin(actor, 'register a client application for another organisation');
-        if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(args.name))
-          throw badInput('name', 'A client name is 1 to 100 letters, digits, spaces, ".", "_" or "-"');
-        return db.transaction(async (tx) => {
-          const saved = await insertClientApplication(tx, args.name, idOf(owner, 'ownerOrganisationId'), actor);
-          if (!saved) throw badInput('name', `A client application named "${args.name}" is already registered`);
-          await recordAction(tx, actor, 'client.register', args.name, { owner });
-          return saved;
-        });
+        return context.registry.registerClientApplication(args.name, args.ownerOrganisationId ?? actor.organisationId!, actor);
       },
       setPolicyRule: async (_: unknown, args: { rule: PolicyRuleName; level: PolicyLevel }, context: RegistryContext) => {
         const actor = actorOf(context);

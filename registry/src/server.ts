@@ -9,6 +9,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { parse } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { refuseControlCharacters } from '@peacegraph/kit/input';
 import type { DataSource } from 'typeorm';
 import type { Authenticator } from '@peacegraph/kit/auth';
 import { createErrorFormatter, withHttpStatus } from '@peacegraph/kit/errors';
@@ -58,8 +60,11 @@ export async function startRegistry(options: RegistryServerOptions): Promise<Run
   const bodyLimit = `${Math.ceil((2 * options.maxSdlBytes) / 1024) + 64}kb`;
   const guards = requestGuards<RegistryContext>({ ...DEFAULT_LIMITS, bodySize: bodyLimit }, () => new Map());
   const apollo = new ApolloServer<RegistryContext>({
-    typeDefs: parse(fs.readFileSync(SCHEMA_FILE, 'utf8')),
-    resolvers: registryResolvers(db),
+    // Control characters and lone surrogates are refused in every argument before a resolver runs,
+    // as at every subgraph: PostgreSQL never sees a NUL.
+    schema: refuseControlCharacters(
+      makeExecutableSchema({ typeDefs: parse(fs.readFileSync(SCHEMA_FILE, 'utf8')), resolvers: registryResolvers(db) }),
+    ),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: guards.validationRules,

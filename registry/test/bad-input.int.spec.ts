@@ -120,6 +120,49 @@ test('an admin sets a rule to warn; a partner may not', async () => {
   expect((await check(sdl)).passed).toBe(false);
 });
 
+test('an owner and a client application belong to organisations the directory knows', async () => {
+  const register = `mutation ($url: String!, $owner: ID) { registerSubgraph(input: { name: "reports", routingUrl: $url, ownerOrganisationId: $owner }) { ownerOrganisationId } }`;
+  const unknown = await registry.admin(register, { url: reports.url, owner: '00000000-0000-4000-8000-00000000dead' });
+  expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ownerOrganisationId' });
+  const client = `mutation ($name: String!, $owner: ID) { registerClientApplication(name: $name, ownerOrganisationId: $owner) { name ownerOrganisationId } }`;
+  const own = await ok<{ registerClientApplication: { name: string; ownerOrganisationId: string } }>(registry.educators, client, {
+    name: 'field app',
+  });
+  expect(own.registerClientApplication).toEqual({ name: 'field app', ownerOrganisationId: ORGS.educators });
+  expect((await registry.educators(client, { name: 'field app' })).errors?.[0]?.extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'name',
+  });
+  expect((await registry.educators(client, { name: 'theirs', owner: ORGS.mediators })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(
+    (await registry.admin(client, { name: 'ghost', owner: '00000000-0000-4000-8000-00000000dead' })).errors?.[0]?.extensions?.field,
+  ).toBe('ownerOrganisationId');
+  const listed = await ok<{ clientApplications: { name: string }[] }>(registry.mediators, `{ clientApplications { name } }`);
+  expect(listed.clientApplications.map((c) => c.name)).toEqual(['field app']);
+});
+
+test('an oversized or unreadable usage report is refused whole', async () => {
+  const post = (body: string) =>
+    fetch(`${registry.base}/usage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: registry.gatewayAuthorization },
+      body,
+    });
+  const huge = await post(
+    JSON.stringify({ gateway: 'g', compositionId: null, dropped: 0, operations: [], padding: 'x'.repeat(6 * 1024 * 1024) }),
+  );
+  expect(huge.status).toBe(413);
+  expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  const garbled = await post('{"gateway": "g", "operations": [');
+  expect(garbled.status).toBe(400);
+  const tooMany = await post(
+    JSON.stringify({ gateway: 'g', compositionId: null, dropped: 0, operations: Array.from({ length: 5001 }, () => ({})) }),
+  );
+  expect(tooMany.status).toBe(400);
+  expect(((await tooMany.json()) as { error: { problems: string[] } }).error.problems[0]).toMatch(/at most 5000 per report/);
+  expect(await registry.rows('operation')).toBe(0);
+});
+
 describe('bad input changes nothing', () => {
   let before: Record<string, number>;
   beforeAll(async () => {

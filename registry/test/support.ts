@@ -28,10 +28,12 @@ export interface RegistryUnderTest {
 export async function startRegistryForTest(options: { usageDays?: number } = {}): Promise<RegistryUnderTest> {
   const directory = await startDirectory();
   const db = await createTestDatabase({ entities: [], migrations: REGISTRY_MIGRATIONS });
+  const identity = remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 });
   const running = await startRegistry({
     dataSource: db.dataSource,
     logger: createLogger('registry-test', process.env.REGISTRY_TEST_LOG ?? 'silent'),
-    authenticate: await createAuthenticator(TEST_AUTH, remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 })),
+    authenticate: await createAuthenticator(TEST_AUTH, identity),
+    organisationExists: (id) => identity.organisationExists(id),
     port: 0,
     host: '127.0.0.1',
     usageDays: options.usageDays ?? 30,

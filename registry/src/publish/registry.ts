@@ -9,6 +9,7 @@ import { subgraphSdl } from '../checks/subgraph-sdl';
 import { recordAction } from '../store/audit';
 import { approveChanges } from '../store/approvals';
 import { findCheck, insertCheck, type CheckRecord } from '../store/checks';
+import { insertClientApplication, type ClientApplicationRecord } from '../store/clients';
 import { findComposition, insertComposition, insertLaunch, liveMembers, type LaunchRecord } from '../store/compositions';
 import { findSubgraph, saveSubgraph, type SubgraphRecord } from '../store/subgraphs';
 import { findVersion, insertVersion, setVersionState, supersedeWaiting, waitingVersions, type VersionRecord } from '../store/versions';
@@ -19,6 +20,8 @@ export interface RegistryOptions {
   usageDays: number;
   maxSdlBytes: number;
   servedTimeoutMs: number;
+  /** Whether the directory knows an organisation: an owner must be one. */
+  organisationExists: (id: string) => Promise<boolean>;
 }
 
 export type PublishOutcome = 'LAUNCHED' | 'WAITING' | 'REFUSED' | 'UNCHANGED';
@@ -175,6 +178,22 @@ export class Registry {
     });
   }
 
+  /** Registers a client application; its owner must be an organisation of the directory. */
+  async registerClientApplication(name: string, owner: string, actor: Actor): Promise<ClientApplicationRecord> {
+    if (owner !== actor.organisationId) requireAdmin(actor, 'register a client application for another organisation');
+    if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(name))
+      throw badInput('name', 'A client name is 1 to 100 letters, digits, spaces, ".", "_" or "-"');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(owner) || !(await this.options.organisationExists(owner))) {
+      throw badInput('ownerOrganisationId', `The directory has no organisation "${owner.slice(0, 60)}"`);
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const saved = await insertClientApplication(tx, name, owner, actor);
+      if (!saved) throw badInput('name', `A client application named "${name}" is already registered`);
+      await recordAction(tx, actor, 'client.register', name, { owner });
+      return saved;
+    });
+  }
+
   async registerSubgraph(
     input: { name: string; routingUrl: string; ownerOrganisationId?: string | null },
     actor: Actor,
@@ -184,8 +203,13 @@ export class Registry {
       throw badInput('input.name', 'A subgraph name is 1 to 40 lower-case letters, digits or "-", starting with a letter');
     const problem = routingUrlProblem(input.routingUrl);
     if (problem) throw badInput('input.routingUrl', problem);
-    if (input.ownerOrganisationId && !/^[0-9a-f-]{36}$/i.test(input.ownerOrganisationId))
-      throw badInput('input.ownerOrganisationId', 'An owner is an organisation id');
+    const owner = input.ownerOrganisationId;
+    if (owner !== undefined && owner !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(owner)) {
+      throw badInput('input.ownerOrganisationId', 'An owner is an organisation id from the directory, or null for admins only');
+    }
+    if (owner && !(await this.options.organisationExists(owner))) {
+      throw badInput('input.ownerOrganisationId', `The directory has no organisation "${owner}"`);
+    }
     return this.dataSource.transaction(async (tx) => {
       const saved = await saveSubgraph(tx, input, actor.subject);
       await recordAction(tx, actor, 'subgraph.register', input.name, {

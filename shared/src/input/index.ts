@@ -4,5 +4,6 @@ export { createDirectoryClient, type DirectoryClient, type CommunityPlace } from
 export * from './dates';
 export * from './text';
 export { Problems } from './problems';
+export { refuseControlCharacters } from './text-arguments';
 export { ReferenceChecks, type AreaRef } from './reference-checks';
 export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './country-extents';
