@@ -82,11 +82,10 @@ async function main(): Promise<void> {
         prepare: () => runTask(subgraph.name, subgraph.index, subgraph.entry('seed'), subgraph.env),
         ready: (service) => waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited),
       });
-    // The directory first (every other service verifies callers against it), then the registry, then
-    // the others; each subgraph's schema is published to the registry as soon as it serves it.
-    const [first, ...rest] = subgraphs;
-    if (first) await startSubgraph(first);
-    await supervisor.start({
+    // The registry starts beside the directory; the directory comes before the other subgraphs (each
+    // checks callers and references against it). Each subgraph's schema is published to the registry
+    // as soon as both serve.
+    const registryReady = supervisor.start({
       name: REGISTRY_SERVICE,
       index: subgraphs.length + 1,
       entry: path.join(root, 'registry/src/index.ts'),
@@ -101,10 +100,20 @@ async function main(): Promise<void> {
       ready: (service) => waitUntilReady(`${registryUrl}/ready`, 30_000, service.exited),
     });
     const publish = async (subgraph: PlannedSubgraph) => {
+      await registryReady;
       for (const line of `${subgraph.name}: schema ${await publishLocalSchema(registryUrl, adminToken, subgraph)}`.split('\n')) say(line);
     };
-    if (first) await publish(first);
-    await Promise.all(rest.map(async (subgraph) => publish(await startSubgraph(subgraph).then(() => subgraph))));
+    const [first, ...rest] = subgraphs;
+    // Settled here so that a registry that fails to start is reported once, by the publishes below.
+    registryReady.catch(() => undefined);
+    if (first) await startSubgraph(first);
+    await Promise.all([
+      first ? publish(first) : registryReady,
+      ...rest.map(async (subgraph) => {
+        await startSubgraph(subgraph);
+        await publish(subgraph);
+      }),
+    ]);
     say(`subgraphs ready (${Date.now() - started} ms)`);
 
     await supervisor.start({
