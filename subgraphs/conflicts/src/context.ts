@@ -2,6 +2,7 @@ import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks, type DirectoryClient } from '@peacegraph/kit/input';
 import { type PolicyContext } from '@peacegraph/kit/policy';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
@@ -12,7 +13,6 @@ import { MediationService } from './mediation-session/mediation-session.service'
 import { PeaceCommissionService } from './peace-commission/peace-commission.service';
 import { ReferralService } from './referral/referral.service';
 import { ResolutionService } from './resolution/resolution.service';
-import { Writes } from './common/writes';
 
 export interface ConflictsContext extends PolicyContext {
   dataSource: DataSource;
@@ -37,7 +37,9 @@ export function createContextFactory(dataSource: DataSource, directory: () => Di
   return async (viewer: Viewer, audit: AuditRecorder): Promise<ConflictsContext> => {
     const loaders = createLoaders(repositories, viewer);
     const places = new ReferenceChecks(directory());
-    const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
+    // The kit's one write path (scope conflicts:write, owner, version, audit, retries). A write clears the
+    // request's loaders, so the next mutation of the request validates against what this one wrote.
+    const writes = new RecordWrites('conflicts', dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,
       audit,

@@ -2,6 +2,7 @@ import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks } from '@peacegraph/kit/input';
 import { type PolicyContext } from '@peacegraph/kit/policy';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
@@ -13,7 +14,6 @@ import { MobilisationService } from './social-mobilisation/social-mobilisation.s
 import { ModuleService } from './module/module.service';
 import { ReachService } from './reach/reach.service';
 import { StaffTrainingService } from './staff-training/staff-training.service';
-import { Writes } from './common/writes';
 
 export interface CurriculumContext extends PolicyContext {
   dataSource: DataSource;
@@ -35,7 +35,9 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
   return async (viewer: Viewer, audit: AuditRecorder): Promise<CurriculumContext> => {
     const loaders = createLoaders(repositories);
     const directory = ReferenceChecks.at(directoryUrl);
-    const writes = new Writes(dataSource, viewer, audit, () => clearLoaders(loaders));
+    // The kit's one write path (scope curriculum:write, owner, version, audit, retries). A write clears the
+    // request's loaders, so the next mutation of the request validates against what this one wrote.
+    const writes = new RecordWrites('curriculum', dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
       viewer,
       audit,

@@ -1,10 +1,10 @@
 import type { Partner } from '@peacegraph/kit/policy';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager, EntitySchema, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import type { CaseRecord } from '../common/case-record';
 import { type CaseStatus } from '../common/values';
 import { CaseStatusChangeSchema, ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
 import type { Loaders } from '../loaders';
-import type { Writes } from '../common/writes';
 
 export interface StatusMove {
   to: CaseStatus;
@@ -26,7 +26,7 @@ export interface CaseChange {
 }
 
 /** A case the caller may change: it exists, the caller's organisation owns it, and it is the version read. */
-export async function editableCase(writes: Writes, loaders: Loaders, id: string, version: number) {
+export async function editableCase(writes: RecordWrites, loaders: Loaders, id: string, version: number) {
   const writer = writes.writer();
   const current = writes.editable(writer, await loaders.case.load(id), 'ConflictCase', id, version);
   return { writer, current };
@@ -39,7 +39,7 @@ export async function editableCase(writes: Writes, loaders: Loaders, id: string,
  * kit's one transaction.
  */
 export function changeCase(
-  writes: Writes,
+  writes: RecordWrites,
   writer: Partner,
   current: ConflictCase,
   version: number,

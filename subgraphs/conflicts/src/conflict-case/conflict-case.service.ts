@@ -1,6 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { given, isoDate, notBefore, notInFuture, optionalText, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import { ConflictCaseSchema, PartySchema, type ConflictCase } from './conflict-case.entity';
 import type { ReportConflictCaseInput, UpdateConflictCaseInput } from '../generated/resolvers';
@@ -8,7 +9,6 @@ import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { addHistory, changeCase, editableCase, insertRecords, type CaseChange } from './conflict-case.change';
 import { MAX_NARRATIVE, checkOtherCommunities, checkType, cleanParties, type PartyFields } from './conflict-case.rules';
-import type { Writes } from '../common/writes';
 
 /** `ML0306-2026-0007`: the community's admin P-code, the year of report and the area's sequence that year. */
 export function caseReference(adminPcode: string, reportedOn: string, sequence: number): string {
@@ -27,7 +27,7 @@ export class ConflictCaseService {
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   /** A retry with the same clientMutationId, sequential or concurrent, answers with the case reported first. */

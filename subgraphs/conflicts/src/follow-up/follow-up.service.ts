@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { given, isoDate, notBefore, notInFuture, optionalText, Problems } from '@peacegraph/kit/input';
-import { updateWithVersion } from '@peacegraph/kit/writes';
+import { updateWithVersion, type RecordWrites } from '@peacegraph/kit/writes';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
 import { FollowUpCheckSchema, type FollowUpCheck } from './follow-up.entity';
 import { type Resolution } from '../resolution/resolution.entity';
@@ -9,7 +9,6 @@ import type { Loaders } from '../loaders';
 import { changeCase, editableCase, insertRecords, type StatusMove } from '../conflict-case/conflict-case.change';
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
 import { checkTransition } from '../conflict-case/conflict-case.status';
-import type { Writes } from '../common/writes';
 
 const FOLLOWED_UP = ['RESOLVED', 'FOLLOW_UP_HELD'];
 
@@ -32,7 +31,7 @@ function currentResolution(current: ConflictCase, resolutions: readonly Resoluti
  */
 export class FollowUpService {
   constructor(
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
     private readonly loaders: Loaders,
   ) {}
 

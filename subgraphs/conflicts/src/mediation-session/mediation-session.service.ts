@@ -1,5 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, optionalText, Problems } from '@peacegraph/kit/input';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
 import { MediationSessionSchema } from './mediation-session.entity';
 import type { MediationSessionInput, StatusChangeInput } from '../generated/resolvers';
@@ -9,14 +10,13 @@ import { checkCaseDate } from '../conflict-case/conflict-case.dates';
 import { membersOf } from '../peace-commission/peace-commission.rules';
 import { checkLeavingReferral } from '../referral/referral.rules';
 import { checkTransition } from '../conflict-case/conflict-case.status';
-import type { Writes } from '../common/writes';
 
 export const MAX_ATTENDANCE = 2000;
 
 /** Mediation by the commission: opening it, and the sessions held while it lasts. */
 export class MediationService {
   constructor(
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
     private readonly loaders: Loaders,
   ) {}
 

@@ -1,11 +1,11 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { given, isoDate, notInFuture, Problems, requiredName, type ReferenceChecks } from '@peacegraph/kit/input';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { PeaceCommissionSchema, type PeaceCommission } from './peace-commission.entity';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { CreatePeaceCommissionInput, UpdatePeaceCommissionInput } from '../generated/resolvers';
 import { cleanMembership } from './peace-commission.rules';
-import type { Writes } from '../common/writes';
 
 /** Recording and changing Peace Commissions: validated first, then one transaction with its audit row. */
 export class PeaceCommissionService {
@@ -13,7 +13,7 @@ export class PeaceCommissionService {
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   /** A retry with the same clientMutationId, sequential or concurrent, answers with the commission created first. */

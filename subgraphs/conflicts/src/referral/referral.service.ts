@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, notInFuture, optionalText, Problems, requiredText } from '@peacegraph/kit/input';
-import { updateWithVersion } from '@peacegraph/kit/writes';
+import { updateWithVersion, type RecordWrites } from '@peacegraph/kit/writes';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
 import { ReferralSchema } from './referral.entity';
 import type { ReferralFeedbackInput, ReferralInput } from '../generated/resolvers';
@@ -9,12 +9,11 @@ import { changeCase, editableCase, insertRecords } from '../conflict-case/confli
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
 import { openReferral } from './referral.rules';
 import { checkTransition } from '../conflict-case/conflict-case.status';
-import type { Writes } from '../common/writes';
 
 /** Passing a case to a village chief, mayor, land commission, court or the police, and their answer. */
 export class ReferralService {
   constructor(
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
     private readonly loaders: Loaders,
   ) {}
 

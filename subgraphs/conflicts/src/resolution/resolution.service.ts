@@ -1,5 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, optionalText, Problems } from '@peacegraph/kit/input';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { RESOLUTION_OUTCOMES, type CaseStatus, type ResolutionOutcome } from '../common/values';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
 import { FollowUpCheckSchema } from '../follow-up/follow-up.entity';
@@ -10,7 +11,6 @@ import { changeCase, editableCase, insertRecords } from '../conflict-case/confli
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
 import { checkLeavingReferral } from '../referral/referral.rules';
 import { canMove, checkTransition } from '../conflict-case/conflict-case.status';
-import type { Writes } from '../common/writes';
 
 export const MAX_FOLLOW_UPS = 12;
 
@@ -22,7 +22,7 @@ export function statusAfter(outcome: ResolutionOutcome): CaseStatus {
 /** How mediation, or the referral body, ended a case; follow-up checks may be scheduled with it. */
 export class ResolutionService {
   constructor(
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
     private readonly loaders: Loaders,
   ) {}
 

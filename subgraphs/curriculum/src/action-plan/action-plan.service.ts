@@ -1,7 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, notInFuture, type DateInput, requiredName, given, Problems } from '@peacegraph/kit/input';
 import { requireOwner } from '@peacegraph/kit/policy';
-import { atMost } from '@peacegraph/kit/writes';
+import { atMost, type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityActionPlanSchema,
@@ -19,7 +19,6 @@ import type {
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { startedCohort } from '../cohort/started-cohort';
-import type { Writes } from '../common/writes';
 
 /** A plan with more actions than this is several plans. */
 export const MAX_ACTIONS = 50;
@@ -28,7 +27,7 @@ export const MAX_ACTIONS = 50;
 export class ActionPlanService {
   constructor(
     private readonly loaders: Loaders,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateCommunityActionPlanInput): Promise<CommunityActionPlan> {

@@ -11,6 +11,7 @@ import {
   type ReferenceChecks,
 } from '@peacegraph/kit/input';
 import { type Partner } from '@peacegraph/kit/policy';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { CohortSchema, type Cohort } from './cohort.entity';
 import { placeOf } from '../common/place';
 import { type Module } from '../module/module.entity';
@@ -19,7 +20,6 @@ import type { CohortStatusChangeInput, CreateCohortInput, UpdateCohortInput } fr
 import type { Loaders } from '../loaders';
 import { planStatusChange } from './cohort.rules';
 import { onlyAudiences, readAudienceCounts, readHeadcount } from '../common/headcount.rules';
-import type { Writes } from '../common/writes';
 
 export const MAX_FACILITATORS = 10;
 
@@ -28,7 +28,7 @@ export class CohortService {
   constructor(
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateCohortInput): Promise<Cohort> {

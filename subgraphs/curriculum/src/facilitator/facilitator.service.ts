@@ -1,17 +1,17 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { distinct, requiredName, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { FacilitatorSchema, type Facilitator } from './facilitator.entity';
 import type { CreateFacilitatorInput, UpdateFacilitatorInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { emailAddress, phoneNumber } from './facilitator.rules';
-import type { Writes } from '../common/writes';
 
 /** The people an organisation trained to deliver modules. */
 export class FacilitatorService {
   constructor(
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateFacilitatorInput): Promise<Facilitator> {

@@ -1,13 +1,13 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { distinct, optionalText, requiredName, textList, wholeNumber, given, Problems } from '@peacegraph/kit/input';
 import { requireOwner } from '@peacegraph/kit/policy';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import { AUDIENCES } from '../common/headcount';
 import { ModuleSchema, SESSION_THEMES, SessionPlanSchema, type Module, type SessionPlan } from './module.entity';
 import type { AddSessionPlanInput, CreateModuleInput, UpdateModuleInput, UpdateSessionPlanInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import type { Writes } from '../common/writes';
 
 /** Plans beyond this many would not be one module but several. */
 export const MAX_SESSIONS = 60;
@@ -17,7 +17,7 @@ export class ModuleService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateModuleInput): Promise<Module> {

@@ -1,6 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, notInFuture, type DateInput, distinct, optionalText, given, Problems } from '@peacegraph/kit/input';
 import { requireOwner } from '@peacegraph/kit/policy';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import { SessionDeliverySchema, type SessionDelivery } from './session-delivery.entity';
 import { type Cohort } from '../cohort/cohort.entity';
@@ -10,7 +11,6 @@ import type { CorrectSessionDeliveryInput, RecordSessionDeliveryInput } from '..
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { readAudienceCounts, readHeadcount, withinEnrolment, type AudienceCountInput } from '../common/headcount.rules';
-import type { Writes } from '../common/writes';
 
 /** A plan's re-deliveries per cohort: enough for those who missed it, and a bound on the cohort's list. */
 export const MAX_MAKE_UPS_PER_PLAN = 3;
@@ -24,7 +24,7 @@ export class DeliveryService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   async record(input: RecordSessionDeliveryInput): Promise<SessionDelivery> {

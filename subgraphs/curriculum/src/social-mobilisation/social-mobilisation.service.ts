@@ -1,12 +1,11 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, notInFuture, distinct, optionalText, given, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
-import { atMost } from '@peacegraph/kit/writes';
+import { atMost, type RecordWrites } from '@peacegraph/kit/writes';
 import { MOBILISATION_ACTIVITIES, SocialMobilisationSchema, type SocialMobilisation } from './social-mobilisation.entity';
 import type { RecordSocialMobilisationInput, UpdateSocialMobilisationInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { readHeadcount } from '../common/headcount.rules';
 import { startedCohort } from '../cohort/started-cohort';
-import type { Writes } from '../common/writes';
 
 export const MAX_COMMUNITIES_REACHED = 20;
 /** Per cohort: keeps a cohort's list of mobilisations short enough to show whole. */
@@ -17,7 +16,7 @@ export class MobilisationService {
   constructor(
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   async record(input: RecordSocialMobilisationInput): Promise<SocialMobilisation> {

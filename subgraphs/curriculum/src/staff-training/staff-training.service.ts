@@ -13,7 +13,7 @@ import {
   type ReferenceChecks,
 } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
-import { atMost } from '@peacegraph/kit/writes';
+import { atMost, type RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import {
   COACHING_MODES,
@@ -37,7 +37,6 @@ import type {
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { readHeadcount } from '../common/headcount.rules';
-import type { Writes } from '../common/writes';
 
 /** Per training: its follow-up lists stay short enough to show whole. */
 export const MAX_FOLLOW_UPS = 50;
@@ -47,7 +46,7 @@ export class StaffTrainingService {
   constructor(
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
-    private readonly writes: Writes,
+    private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateStaffTrainingInput): Promise<StaffTraining> {
