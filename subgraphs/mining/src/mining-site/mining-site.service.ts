@@ -1,6 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { type ReferenceChecks, distinct, requiredName, given, Problems } from '@peacegraph/kit/input';
-import { MINERALS, MINING_SITE_KINDS } from '../common/values';
+import { type ReferenceChecks, given } from '@peacegraph/kit/input';
+import { lookUp } from '../common/lookups';
+import { operatorToCheck, requiredSiteFields, siteValues } from './mining-site.rules';
 import { MiningSiteSchema, type MiningSite } from './mining-site.entity';
 import type { CreateMiningSiteInput, UpdateMiningSiteInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
@@ -59,31 +60,12 @@ export class SiteService {
     );
   }
 
+  /** The values, after asking the directory for a new operator (only once nothing required is null). */
   private async validate(input: CreateMiningSiteInput | UpdateMiningSiteInput, current: MiningSite | null) {
-    const problems = new Problems();
-    for (const field of ['name', 'community', 'kind', 'minerals'] as const) {
-      if (input[field] === null) problems.add(`input.${field}`, `A mining site needs its ${field}`);
-    }
-    problems.throwIfAny();
-    const kind = input.kind ?? current!.kind;
-    if (!MINING_SITE_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
-    const minerals =
-      problems.check('input.minerals', () =>
-        given(input.minerals) ? distinct('input.minerals', input.minerals, (m) => m) : current!.minerals,
-      ) ?? [];
-    if (minerals.length === 0 && !problems.has('input.minerals')) problems.add('input.minerals', 'Name at least one mineral');
-    const unknown = minerals.findIndex((m) => !MINERALS.includes(m));
-    if (unknown >= 0) problems.add(`input.minerals.${unknown}`, `Unknown mineral ${minerals[unknown]}`);
-    const operatorId = input.operator === undefined ? (current?.operatorId ?? null) : input.operator;
-    if (kind === 'INDUSTRIAL' && !operatorId) problems.add('input.operator', 'An industrial site names its operator');
-    if (operatorId && operatorId !== current?.operatorId)
-      await problems.check('input.operator', () => this.directory.organisations(() => 'input.operator', [operatorId]));
-    return problems.done({
-      name: problems.check('input.name', () => (given(input.name) ? requiredName('input.name', input.name, 'The name') : current!.name)),
-      kind,
-      minerals,
-      operatorId,
-    });
+    requiredSiteFields(input);
+    const operator = operatorToCheck(input, current);
+    const known = operator ? await lookUp(() => this.directory.organisations(() => 'input.operator', [operator])) : undefined;
+    return siteValues(input, current, { operator: known });
   }
 
   private duplicates(name: string) {
