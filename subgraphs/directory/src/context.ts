@@ -1,6 +1,7 @@
 import type { AuditRecorder } from '@peacegraph/kit/audit';
 import type { Viewer } from '@peacegraph/kit/auth';
 import type { PolicyContext } from '@peacegraph/kit/policy';
+import { RecordWrites } from '@peacegraph/kit/writes';
 import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
@@ -22,13 +23,17 @@ export function createContextFactory(dataSource: DataSource) {
   const repositories = createRepositories(dataSource);
   return async (viewer: Viewer, audit: AuditRecorder): Promise<DirectoryContext> => {
     const loaders = createLoaders(repositories);
+    // The kit's one write path for communities (scope directory:write, one transaction with the audit
+    // row, a retry answered with the first result). Organisations and API keys are the admins' and
+    // keep their own transaction (see their services).
+    const writes = new RecordWrites('directory', dataSource, viewer, audit);
     return {
       viewer,
       audit,
       dataSource,
       loaders,
       repositories,
-      communities: new CommunityService(repositories, loaders, viewer, audit),
+      communities: new CommunityService(repositories, loaders, writes),
       organisations: new OrganisationService(repositories, loaders, viewer, audit),
       apiKeys: new ApiKeyService(repositories, viewer, audit),
     };

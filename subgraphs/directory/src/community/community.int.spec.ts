@@ -183,3 +183,68 @@ describe('finding communities', () => {
     expect(mandinka.data!.communities.edges.map((e) => e.node.name)).toEqual(['Kédougou']);
   });
 });
+
+describe('the audit rows of community writes', () => {
+  type AuditRow = { actor_org: string; operation: string; record_type: string; record_ids: string[]; fields: string[]; owner_org: string };
+  const auditOf = (id: string) =>
+    directory.db.dataSource.query(
+      `SELECT actor_org, operation, record_type, record_ids, fields, owner_org FROM audit_log
+        WHERE action = 'WRITE' AND $1 = ANY(record_ids) ORDER BY at, id`,
+      [id],
+    ) as Promise<AuditRow[]>;
+  const writes = async () =>
+    ((await directory.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'WRITE'`)) as { n: number }[])[0]!.n;
+
+  it('names the record, the fields given (never the key) and the owner, once per write', async () => {
+    const input = { name: 'Koutiala', adminArea: 'ML0102', languages: ['bam'], clientMutationId: 'audit-1' };
+    const created = await directory.writer<Created>(CREATE, { input });
+    const { id } = created.data!.createCommunity;
+    await directory.writer<Created>(CREATE, { input }); // the retry writes nothing
+    await directory.writer(UPDATE, { id, version: 1, input: { focalPoint: 'The chief', latitude: 12.39, longitude: -5.46 } });
+    // The platform's admins may correct any community: the row names its owner, not theirs.
+    const admin = await directory.as(ORGS.platform, 'admin directory:write');
+    const corrected = await admin(UPDATE, { id, version: 2, input: { name: 'Koutiala town' } });
+    expect(corrected.errors).toBeUndefined();
+    expect(await auditOf(id)).toEqual([
+      {
+        actor_org: ORGS.educators,
+        operation: 'createCommunity',
+        record_type: 'Community',
+        record_ids: [id],
+        fields: ['name', 'adminArea', 'languages'],
+        owner_org: ORGS.educators,
+      },
+      {
+        actor_org: ORGS.educators,
+        operation: 'updateCommunity',
+        record_type: 'Community',
+        record_ids: [id],
+        fields: ['latitude', 'longitude', 'focalPoint'],
+        owner_org: ORGS.educators,
+      },
+      {
+        actor_org: ORGS.platform,
+        operation: 'updateCommunity',
+        record_type: 'Community',
+        record_ids: [id],
+        fields: ['name'],
+        owner_org: ORGS.educators,
+      },
+    ]);
+  });
+
+  it('writes no audit row for a refused write', async () => {
+    const created = await directory.writer<Created>(CREATE, { input: { name: 'Nioro', adminArea: 'ML0103' } });
+    const { id } = created.data!.createCommunity;
+    const before = await writes();
+    const duplicate = await directory.writer(CREATE, { input: { name: 'NIORO', adminArea: 'ML0103' } });
+    expect(duplicate.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    const stale = await directory.writer(UPDATE, { id, version: 7, input: { name: 'Nioro du Sahel' } });
+    expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+    expect(stale.errors![0]!.message).toBe(`Community ${id} has changed since you read it (version 1, you sent 7)`);
+    const mediators = await directory.as(ORGS.mediators, 'directory:write');
+    const theirs = await mediators(UPDATE, { id, version: 1, input: { name: 'Nioro du Sahel' } });
+    expect(theirs.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(await writes()).toBe(before);
+  });
+});

@@ -25,11 +25,6 @@ export class CommunityRepository {
     return this.rows.findBy({ id: In(onlyUuids(ids)) });
   }
 
-  /** The community an organisation created with this clientMutationId, if it already did. */
-  byClientMutationId(ownerOrg: string, clientMutationId: string): Promise<Community | null> {
-    return this.rows.findOneBy({ ownerOrg, clientMutationId });
-  }
-
   /** Another community with the same name (case and accents ignored) in the same admin area. */
   async sameNameInArea(manager: EntityManager, name: string, adminPcode: string, exceptId?: string): Promise<Community | null> {
     const query = manager

@@ -1,35 +1,32 @@
-import { type AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { badInput, conflict, notFound } from '@peacegraph/kit/errors';
 import { given, Problems } from '@peacegraph/kit/input';
-import { requireOwner, requireWriter } from '@peacegraph/kit/policy';
-import { createOnce, updateWithVersion } from '@peacegraph/kit/writes';
-import type { EntityManager } from 'typeorm';
+import { requireOwner } from '@peacegraph/kit/policy';
+import type { OwnedRecord, RecordWrites, WriteSpec } from '@peacegraph/kit/writes';
+import type { EntitySchema } from 'typeorm';
 import { CommunitySchema, type Community } from './community.entity';
 import type { CreateCommunityInput, UpdateCommunityInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { checkCoordinates, cleanAlternativeNames, cleanName } from './community.rules';
 
-const DOMAIN = 'directory';
-
-/** The unique index a failed INSERT/UPDATE ran into, if that is why it failed. */
-function constraintOf(error: unknown): string | undefined {
-  const failure = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };
-  if (failure.code !== '23505') return undefined;
-  return failure.constraint ?? failure.driverError?.constraint;
-}
+/**
+ * A community as the kit's writes see it. The column allows a community with no owner or author
+ * (shared reference data), which `OwnedRecord` does not; every community written through the graph
+ * has both, and an update passes on the owner it read, whatever it is.
+ */
+type WrittenCommunity = Community & OwnedRecord;
+const Communities = CommunitySchema as unknown as EntitySchema<WrittenCommunity>;
 
 /**
  * Creating and changing communities: everything is checked before the database is touched, and the
- * write is one transaction, so a refused request leaves nothing behind.
+ * write, with its audit row, is one transaction of the kit's RecordWrites, so a refused request
+ * leaves nothing behind.
  */
 export class CommunityService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly viewer: Viewer,
-    private readonly audit: AuditRecorder,
+    private readonly writes: RecordWrites,
   ) {}
 
   /**
@@ -37,42 +34,27 @@ export class CommunityService {
    * with the same clientMutationId, sequential or concurrent, answers with the community created first.
    */
   create(input: CreateCommunityInput & { id?: string }): Promise<Community> {
-    const writer = requireWriter(this.viewer, DOMAIN);
-    const key = input.clientMutationId;
-    return createOnce(
-      key,
-      async () => (key ? this.repositories.communities.byClientMutationId(writer.organisationId, key) : null),
-      async () => {
-        const fields = await this.validate(input, null);
-        return this.write(fields.name, fields.adminPcode, undefined, async (manager) => {
-          const rows = manager.getRepository(CommunitySchema);
-          const created = await rows.save(
-            rows.create({
-              ...(input.id ? { id: input.id } : {}),
-              ...fields,
-              clientMutationId: key ?? null,
-              ownerOrg: writer.organisationId,
-              createdBy: writer.subject,
-            }),
-          );
-          await this.recordWrite(
-            manager,
-            'createCommunity',
-            created.id,
-            Object.keys(input).filter((k) => k !== 'id'),
-            writer.organisationId,
-          );
-          return created;
-        });
-      },
-    );
+    return this.writes.once(Communities, input.clientMutationId, async (writer) => {
+      const fields = await this.validate(input, null);
+      return this.writes.create<WrittenCommunity>(
+        writer,
+        { ...(input.id ? { id: input.id } : {}), ...fields },
+        input.clientMutationId,
+        this.spec(
+          'createCommunity',
+          Object.keys(input).filter((k) => k !== 'id'),
+          fields,
+        ),
+      );
+    });
   }
 
   async update(id: string, version: number, input: UpdateCommunityInput): Promise<Community> {
-    const writer = requireWriter(this.viewer, DOMAIN);
+    const writer = this.writes.writer();
     const current = await this.loaders.community.load(id);
     if (!current) throw notFound('Community', id);
-    // Communities are shared reference data: the platform's admins may correct any of them.
+    // Communities are shared reference data: the platform's admins may correct any of them (which
+    // the kit's `editable` does not allow, hence the checks here).
     requireOwner(writer, current.ownerOrg, `Community ${id}`, true);
     if (current.version !== version) {
       throw conflict(`Community ${id} has changed since you read it (version ${current.version}, you sent ${version})`, {
@@ -80,11 +62,31 @@ export class CommunityService {
       });
     }
     const fields = await this.validate(input, current);
-    return this.write(fields.name, fields.adminPcode, id, async (manager) => {
-      const updated = await updateWithVersion(manager, CommunitySchema, 'Community', id, version, fields);
-      await this.recordWrite(manager, 'updateCommunity', id, Object.keys(input), current.ownerOrg);
-      return updated;
-    });
+    return this.writes.update(current as WrittenCommunity, version, fields, this.spec('updateCommunity', Object.keys(input), fields, id));
+  }
+
+  /**
+   * How a community is written: its audit row names the fields given, and no two communities of an
+   * admin area share a name (checked in the write's transaction, and by the unique index for a
+   * concurrent write).
+   */
+  private spec(
+    operation: string,
+    fields: string[],
+    { name, adminPcode }: { name: string; adminPcode: string },
+    exceptId?: string,
+  ): WriteSpec<WrittenCommunity> {
+    const duplicate = () => badInput('input.name', `A community named "${name}" already exists in admin area ${adminPcode}`);
+    return {
+      schema: Communities,
+      recordType: 'Community',
+      operation,
+      fields,
+      duplicates: { community_name_in_area: duplicate },
+      check: async (manager) => {
+        if (await this.repositories.communities.sameNameInArea(manager, name, adminPcode, exceptId)) throw duplicate();
+      },
+    };
   }
 
   private async validate(input: CreateCommunityInput | UpdateCommunityInput, current: Community | null) {
@@ -146,34 +148,5 @@ export class CommunityService {
       languageCodes,
       focalPoint,
     });
-  }
-
-  private recordWrite(manager: EntityManager, operation: string, id: string, fields: string[], ownerOrg: string | null) {
-    return this.audit.recordWrite(manager, {
-      operation,
-      recordType: 'Community',
-      recordIds: [id],
-      fields: fields.filter((f) => f !== 'clientMutationId'),
-      ownerOrg,
-    });
-  }
-
-  private async write(
-    name: string,
-    adminPcode: string,
-    exceptId: string | undefined,
-    work: (manager: EntityManager) => Promise<Community>,
-  ): Promise<Community> {
-    const duplicate = () => badInput('input.name', `A community named "${name}" already exists in admin area ${adminPcode}`);
-    try {
-      return await this.repositories.transaction(async (manager) => {
-        const existing = await this.repositories.communities.sameNameInArea(manager, name, adminPcode, exceptId);
-        if (existing) throw duplicate();
-        return work(manager);
-      });
-    } catch (error) {
-      if (constraintOf(error) === 'community_name_in_area') throw duplicate();
-      throw error;
-    }
   }
 }
