@@ -18,7 +18,7 @@ import { IDMC_FILE, parseIdmcCsv } from '../src/reference/idmc-figures';
 import { subgraph } from '../src/subgraph';
 import { checkReportFigures, type ReportFigures } from '../src/displacement-report/displacement-report.rules';
 import { acceptsAssistance, NEXT_CASE_STATUSES } from '../src/reintegration/reintegration.rules';
-import { readParticipants } from '../src/awareness/awareness.service';
+import { readParticipants } from '../src/awareness/awareness.rules';
 
 describe('the reintegration case status machine, pair by pair', () => {
   const allowed: [ReintegrationStatus, ReintegrationStatus][] = [

@@ -1,29 +1,16 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { Loaders } from '../loaders';
 import { badInput } from '@peacegraph/kit/errors';
-import { distinct, optionalText, requiredName, given, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
+import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import type { EntityManager } from 'typeorm';
 import { CorridorVertexSchema, TranshumanceCorridorSchema, type TranshumanceCorridor } from './corridor.entity';
 import { CountingPointSchema, SensitiveSpotSchema } from '../place/place.entity';
-import { CORRIDOR_FORMALITIES, type CorridorFormality, type FlowDirection } from '../common/transhumance-values';
-import { effectiveSettings, readOverrides, type EarlyActionSettings } from '../alert/early-action-settings';
+import { type CorridorFormality } from '../common/transhumance-values';
+import { effectiveSettings } from '../alert/early-action-settings';
 import { kmText, locateOnPath, type Position } from '../common/geo';
-import { readSeason } from './season';
-import { checkPathInCountries, corridorGeometry, positionsOf, readPath, type PathInput } from './corridor-path';
-
-export interface CorridorInput {
-  name?: string | null;
-  formality?: CorridorFormality | null;
-  legalBasis?: string | null;
-  path?: PathInput | null;
-  adminAreas?: string[] | null;
-  season?: { direction: FlowDirection; opens: string; closes: string; label?: string | null }[] | null;
-  earlyAction?: Partial<Record<keyof EarlyActionSettings, number | null>> | null;
-  notes?: string | null;
-  clientMutationId?: string | null;
-}
-
-const MAX_AREAS = 60;
+import { lookUp } from '../common/lookups';
+import { corridorGeometry, type PathInput } from './corridor-path';
+import { areasToCheck, corridorValues, requiredCorridorFields, type CorridorInput } from './corridor.rules';
 
 /** Corridors: validated paths on the directory's areas, with their calendar and early-action settings. */
 export class CorridorService {
@@ -77,64 +64,12 @@ export class CorridorService {
     });
   }
 
+  /** The values, after asking the directory for the admin areas (only once nothing required is null). */
   private async validate(input: CorridorInput, current: TranshumanceCorridor | null) {
-    const problems = new Problems();
-    for (const field of ['name', 'formality', 'path', 'adminAreas'] as const) {
-      if (input[field] === null) problems.add(`input.${field}`, `A corridor needs its ${field === 'adminAreas' ? 'admin areas' : field}`);
-    }
-    problems.throwIfAny();
-    const formality = input.formality ?? current!.formality;
-    if (!CORRIDOR_FORMALITIES.includes(formality)) problems.add('input.formality', `Unknown formality ${formality}`);
-    let adminPcodes = current?.adminPcodes ?? [];
-    let countryCodes = current?.countryCodes ?? [];
-    const adminAreas = input.adminAreas;
-    if (given(adminAreas))
-      await problems.check('input.adminAreas', async () => {
-        const pcodes = distinct('input.adminAreas', adminAreas, (p) => p);
-        if (pcodes.length === 0) throw badInput('input.adminAreas', 'Name at least one admin area the corridor crosses');
-        if (pcodes.length > MAX_AREAS) throw badInput('input.adminAreas', `At most ${MAX_AREAS} admin areas`);
-        const areas = await this.directory.adminAreas('input.adminAreas', pcodes);
-        adminPcodes = areas.map((a) => a.adminPcode);
-        countryCodes = [...new Set(areas.map((a) => a.countryCode))];
-      });
-    let positions: Position[] = current ? positionsOf(current.path) : [];
-    const path = input.path;
-    // Where the path lies is only judged against areas that were accepted.
-    const areasKnown = !problems.has('input.adminAreas');
-    if (given(path)) {
-      problems.check('input.path', () => {
-        const read = readPath('input.path', path);
-        positions = read.positions;
-        if (areasKnown) checkPathInCountries(positions, countryCodes, read.positionField);
-      });
-    } else if (given(input.adminAreas) && areasKnown) {
-      problems.check('input.adminAreas', () =>
-        checkPathInCountries(positions, countryCodes, (i) => `input.adminAreas (position ${i} of the current path)`),
-      );
-    }
-    return problems.done({
-      name: problems.check('input.name', () => (given(input.name) ? requiredName('input.name', input.name, 'The name') : current!.name)),
-      formality,
-      legalBasis: problems.check('input.legalBasis', () =>
-        input.legalBasis === undefined
-          ? (current?.legalBasis ?? null)
-          : optionalText('input.legalBasis', input.legalBasis, 'The legal basis', 500),
-      ),
-      adminPcodes,
-      countryCodes,
-      positions,
-      season: problems.check('input.season', () =>
-        input.season === undefined || input.season === null ? (current?.season ?? []) : readSeason('input.season', input.season),
-      ),
-      earlyAction: problems.check('input.earlyAction', () =>
-        input.earlyAction === undefined || input.earlyAction === null
-          ? (current?.earlyAction ?? {})
-          : readOverrides('input.earlyAction', input.earlyAction),
-      ),
-      notes: problems.check('input.notes', () =>
-        input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
-      ),
-    });
+    requiredCorridorFields(input);
+    const pcodes = areasToCheck(input);
+    const areas = pcodes ? await lookUp(() => this.directory.adminAreas('input.adminAreas', pcodes)) : undefined;
+    return corridorValues(input, current, { areas });
   }
 
   private duplicates(name: string) {

@@ -1,33 +1,19 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { Loaders } from '../loaders';
 import { badInput } from '@peacegraph/kit/errors';
-import { checkInsideCountry, optionalText, requiredName, given, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
+import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from './place.entity';
 import { type TranshumanceCorridor } from '../corridor/corridor.entity';
-import { SPOT_KINDS, type SpotKind } from '../common/transhumance-values';
-import { effectiveSettings } from '../alert/early-action-settings';
-import { kmText, locateOnPath } from '../common/geo';
-import { positionsOf } from '../corridor/corridor-path';
-
-export interface SpotInput {
-  name?: string | null;
-  kind?: SpotKind | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  adminArea?: string | null;
-  corridor?: string | null;
-  notes?: string | null;
-  clientMutationId?: string | null;
-}
-
-export interface CountingPointInput {
-  name: string;
-  latitude: number;
-  longitude: number;
-  adminArea: string;
-  corridor: string;
-  clientMutationId?: string | null;
-}
+import { type SpotKind } from '../common/transhumance-values';
+import { lookUp } from '../common/lookups';
+import {
+  countingPointValues,
+  requiredSpotFields,
+  spotLookupsNeeded,
+  spotValues,
+  type CountingPointInput,
+  type SpotInput,
+} from './place.rules';
 
 /** Sensitive spots and counting points: points inside their area's country, near their corridor's path. */
 export class PlaceService {
@@ -70,97 +56,39 @@ export class PlaceService {
   async createCountingPoint(input: CountingPointInput): Promise<CountingPoint> {
     const { writes } = this;
     return writes.once(CountingPointSchema, input.clientMutationId, async (writer) => {
-      const problems = new Problems();
-      const name = problems.check('input.name', () => requiredName('input.name', input.name, 'The name'));
-      const place = await problems.check('input.adminArea', () => this.place(input.adminArea, input.latitude, input.longitude));
-      const corridor = input.corridor;
-      if (!given(corridor)) problems.add('input.corridor', 'A counting point is on a corridor');
-      const onCorridor = given(corridor)
-        ? await problems.check('input.corridor', () => this.onCorridor('counting point', corridor, input.latitude, input.longitude))
-        : undefined;
-      problems.throwIfAny();
-      return writes.create(
-        writer,
-        {
-          name: name!,
-          ...place!,
-          corridorId: onCorridor!.corridorId!,
-          kmAlong: onCorridor!.kmAlong!,
-          distanceFromPathKm: onCorridor!.distanceFromPathKm!,
-        },
-        input.clientMutationId,
-        {
-          schema: CountingPointSchema,
-          recordType: 'CountingPoint',
-          operation: 'createCountingPoint',
-          fields: Object.keys(input),
-          duplicates: { counting_point_name: () => badInput('input.name', `The corridor already has a counting point named "${name}"`) },
-        },
-      );
+      const values = countingPointValues(input, {
+        area: await this.area(input.adminArea),
+        corridor: given(input.corridor) ? await this.corridor(input.corridor) : undefined,
+      });
+      const { name } = values;
+      return writes.create(writer, values, input.clientMutationId, {
+        schema: CountingPointSchema,
+        recordType: 'CountingPoint',
+        operation: 'createCountingPoint',
+        fields: Object.keys(input),
+        duplicates: { counting_point_name: () => badInput('input.name', `The corridor already has a counting point named "${name}"`) },
+      });
     });
   }
 
+  /** A spot's values, after asking for its area and corridor (only once nothing required is null). */
   private async spotValues(input: SpotInput, current: SensitiveSpot | null) {
-    const problems = new Problems();
-    for (const field of ['name', 'kind', 'latitude', 'longitude', 'adminArea'] as const) {
-      if (input[field] === null) problems.add(`input.${field}`, `A sensitive spot needs its ${field}`);
-    }
-    problems.throwIfAny();
-    const kind = input.kind ?? current!.kind;
-    if (!SPOT_KINDS.includes(kind)) problems.add('input.kind', `Unknown kind ${kind}`);
-    const latitude = input.latitude ?? current!.latitude;
-    const longitude = input.longitude ?? current!.longitude;
-    const moved = !current || input.latitude !== undefined || input.longitude !== undefined || input.adminArea !== undefined;
-    const pointField = current && input.latitude === undefined && input.longitude === undefined ? 'input.adminArea' : 'input.latitude';
-    const place = moved
-      ? await problems.check(pointField, () => this.place(input.adminArea ?? current!.adminPcode, latitude, longitude, pointField))
-      : {};
-    const corridorId = input.corridor === undefined ? (current?.corridorId ?? null) : input.corridor;
-    const relink = moved || input.corridor !== undefined;
-    const onCorridor = !relink
-      ? {}
-      : corridorId
-        ? await problems.check('input.corridor', () => this.onCorridor('spot', corridorId, latitude, longitude))
-        : { corridorId: null, kmAlong: null, distanceFromPathKm: null };
-    const name = problems.check('input.name', () =>
-      given(input.name) ? requiredName('input.name', input.name, 'The name') : current!.name,
-    );
-    const notes = problems.check('input.notes', () =>
-      input.notes === undefined ? (current?.notes ?? null) : optionalText('input.notes', input.notes, 'The notes'),
-    );
-    problems.throwIfAny();
-    return {
-      name: name!,
-      kind,
-      ...place,
-      ...onCorridor,
-      notes: notes as string | null,
-    };
+    requiredSpotFields(input);
+    const needed = spotLookupsNeeded(input, current);
+    return spotValues(input, current, {
+      area: needed.adminArea !== null ? await this.area(needed.adminArea) : undefined,
+      corridor: needed.corridor ? await this.corridor(needed.corridor) : undefined,
+    });
   }
 
-  /** The directory's area, and the point inside its country. */
-  private async place(pcode: string, latitude: number, longitude: number, pointField = 'input.latitude') {
-    const area = await this.directory.adminArea('input.adminArea', pcode);
-    checkInsideCountry(pointField, area.countryCode, latitude, longitude, pcode);
-    return { latitude, longitude, adminPcode: area.adminPcode, countryCode: area.countryCode };
+  /** The directory's area (with its region), or its refusal for the rules. */
+  private area(pcode: string) {
+    return lookUp(() => this.directory.adminArea('input.adminArea', pcode));
   }
 
-  /** Where along the corridor the point lies; refused beyond the corridor's distance limit, naming the distance. */
-  private async onCorridor(label: string, corridorId: string, latitude: number, longitude: number) {
-    const corridor: TranshumanceCorridor | null = await this.loaders.transhumanceCorridor.load(corridorId);
-    if (!corridor) throw badInput('input.corridor', `No corridor with id "${corridorId}"`);
-    const found = locateOnPath(positionsOf(corridor.path), { latitude, longitude });
-    const limit = effectiveSettings(corridor.earlyAction).maxDistanceFromPathKm;
-    if (found.distanceKm > limit) {
-      throw badInput(
-        'input.corridor',
-        `The ${label} lies ${kmText(found.distanceKm)} from the path of ${corridor.name}; it must be within ${limit} km`,
-        {
-          distanceKm: Math.round(found.distanceKm * 10) / 10,
-        },
-      );
-    }
-    return { corridorId: corridor.id, kmAlong: found.kmAlong, distanceFromPathKm: found.distanceKm };
+  /** The corridor, or null when there is none of that id. */
+  private corridor(id: string) {
+    return lookUp((): Promise<TranshumanceCorridor | null> => this.loaders.transhumanceCorridor.load(id));
   }
 }
 
