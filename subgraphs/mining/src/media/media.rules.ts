@@ -96,7 +96,7 @@ export function mediaValues(input: MediaInput, current: MediaIntervention | null
       input.campaign === undefined ? (current?.campaign ?? null) : optionalText('input.campaign', input.campaign, 'The campaign', 200),
     ),
     languageCode: problems.check('input.language', () =>
-      languageToCheck(input, current) ? answerOf(loaded.language!) : current!.languageCode,
+      languageToCheck(input, current) !== null ? answerOf(loaded.language!) : current!.languageCode,
     ),
     releasedOn: problems.check('input.releasedOn', () =>
       given(input.releasedOn) ? notInFuture('input.releasedOn', input.releasedOn, 'The release date') : current!.releasedOn,
@@ -148,7 +148,7 @@ export function publicationValues(
     ),
     kind,
     languageCode: problems.check('input.language', () =>
-      languageToCheck(input, current) ? answerOf(loaded.language!) : current!.languageCode,
+      languageToCheck(input, current) !== null ? answerOf(loaded.language!) : current!.languageCode,
     ),
     publishedOn: problems.check('input.publishedOn', () =>
       given(input.publishedOn) ? notInFuture('input.publishedOn', input.publishedOn, 'The publication date') : current!.publishedOn,

@@ -111,7 +111,7 @@ export class MediaService {
   /** The directory's answer for a new language, when there is one. */
   private async language(input: { language?: string | null }, current: { languageCode: string } | null) {
     const code = languageToCheck(input, current);
-    return code ? await lookUp(() => this.directory.language('input.language', code)) : undefined;
+    return code !== null ? await lookUp(() => this.directory.language('input.language', code)) : undefined;
   }
 
   private duplicates(title: string, releasedOn: string) {
