@@ -1,28 +1,10 @@
-import { badInput } from '@peacegraph/kit/errors';
-import { given, isoDate, notBefore, notInFuture, optionalText, Problems } from '@peacegraph/kit/input';
 import { updateWithVersion, type RecordWrites } from '@peacegraph/kit/writes';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
-import { FollowUpCheckSchema, type FollowUpCheck } from './follow-up.entity';
-import { type Resolution } from '../resolution/resolution.entity';
+import { FollowUpCheckSchema } from './follow-up.entity';
 import type { FollowUpInput, ScheduleFollowUpInput, StatusChangeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { changeCase, editableCase, insertRecords, type StatusMove } from '../conflict-case/conflict-case.change';
-import { checkCaseDate } from '../conflict-case/conflict-case.dates';
-import { checkTransition } from '../conflict-case/conflict-case.status';
-
-const FOLLOWED_UP = ['RESOLVED', 'FOLLOW_UP_HELD'];
-
-function checkResolved(current: ConflictCase): void {
-  if (!FOLLOWED_UP.includes(current.status)) {
-    throw badInput('id', `Follow-up checks are for resolved cases; case ${current.reference} is ${current.status}`);
-  }
-}
-
-function currentResolution(current: ConflictCase, resolutions: readonly Resolution[]): Resolution {
-  const resolution = resolutions.at(-1);
-  if (!resolution) throw new Error(`Resolved case ${current.id} has no resolution`);
-  return resolution;
-}
+import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';
+import { followUpValues, relapseOf, scheduleValues } from './follow-up.rules';
 
 /**
  * After a resolution: checks at dates the commission chooses, and relapses. The first check that finds
@@ -38,11 +20,10 @@ export class FollowUpService {
   async schedule(id: string, version: number, input: ScheduleFollowUpInput): Promise<ConflictCase> {
     const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
     const resolutions = await this.loaders.resolutionsOfCase.load(current.id);
-    checkResolved(current);
-    const dueOn = notBefore('input.dueOn', isoDate(input.dueOn), current.resolvedOn, 'the resolution');
+    const { dueOn, resolution } = scheduleValues(input, current, resolutions);
     const check = {
       caseId: current.id,
-      resolutionId: currentResolution(current, resolutions).id,
+      resolutionId: resolution.id,
       dueOn,
       heldOn: null,
       finding: null,
@@ -63,36 +44,7 @@ export class FollowUpService {
       this.loaders.resolutionsOfCase.load(current.id),
       this.loaders.followUpsOfCase.load(current.id),
     ]);
-    checkResolved(current);
-    const heldOn = isoDate(input.heldOn);
-    const resolution = currentResolution(current, resolutions);
-    const problems = new Problems();
-    let scheduled: FollowUpCheck | undefined;
-    if (given(input.followUp)) {
-      scheduled = checks.find((check) => check.id === input.followUp);
-      if (!scheduled || scheduled.resolutionId !== resolution.id) {
-        problems.add(
-          'input.followUp',
-          `No follow-up check "${input.followUp}" is scheduled for the current resolution of ${current.reference}`,
-        );
-      } else if (scheduled.heldOn) problems.add('input.followUp', `That follow-up check was already held on ${scheduled.heldOn}`);
-    }
-    // A status change may not be dated before the last one; a later check only not before the resolution.
-    let status: StatusMove | undefined;
-    if (input.finding === 'RELAPSED' || current.status === 'RESOLVED') {
-      const to = input.finding === 'RELAPSED' ? 'RELAPSED' : 'FOLLOW_UP_HELD';
-      checkTransition(current.status, to);
-      problems.check('input.heldOn', () => checkCaseDate('input.heldOn', heldOn, 'The check date', current));
-      status = { to, on: heldOn, note: null };
-    } else {
-      problems.check('input.heldOn', () => {
-        notInFuture('input.heldOn', heldOn, 'The check date');
-        notBefore('input.heldOn', heldOn, current.resolvedOn, 'the resolution');
-      });
-    }
-    const { notes } = problems.done({
-      notes: problems.check('input.notes', () => optionalText('input.notes', input.notes, 'The notes', 4000)),
-    });
+    const { heldOn, resolution, scheduled, status, notes } = followUpValues(input, current, resolutions, checks);
     const held = { heldOn, finding: input.finding, notes };
     return changeCase(this.writes, writer, current, version, {
       operation: 'recordFollowUp',
@@ -119,13 +71,11 @@ export class FollowUpService {
 
   async reportRelapse(id: string, version: number, input: StatusChangeInput): Promise<ConflictCase> {
     const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
-    checkTransition(current.status, 'RELAPSED');
-    const on = isoDate(input.on);
-    checkCaseDate('input.on', on, 'The relapse date', current);
+    const { on, note } = relapseOf(current, input);
     return changeCase(this.writes, writer, current, version, {
       operation: 'reportRelapse',
       input,
-      status: { to: 'RELAPSED', on, note: optionalText('input.note', input.note, 'The note', 2000) },
+      status: { to: 'RELAPSED', on, note },
       fields: { everRelapsed: true, resolvedOn: null },
     });
   }
