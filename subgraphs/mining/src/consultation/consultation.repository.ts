@@ -3,13 +3,13 @@ import {
   keysetConnection,
   onlyUuids,
   pageSize,
-  whereWithinAdminArea,
   type Connection,
   type PageArgs,
   firstOfEach,
   whereBetween,
   whereId,
 } from '@peacegraph/kit/sql';
+import { wherePlace } from '../common/filters';
 import { type MiningChallenge } from '../common/values';
 import {
   CommunityConsultationSchema,
@@ -44,10 +44,8 @@ export class ConsultationRepository {
 
   list(filter: ConsultationFilter, page: PageArgs): Promise<Connection<CommunityConsultation>> {
     const query = this.rows.createQueryBuilder('consultation');
-    if (filter.community) whereId(query, 'consultation.community_id', filter.community, 'community');
+    wherePlace(query, 'consultation', filter);
     if (filter.site) whereId(query, 'consultation.site_id', filter.site, 'site');
-    if (filter.country) query.andWhere('consultation.country_code = :country', { country: filter.country });
-    if (filter.adminArea) whereWithinAdminArea(query, 'consultation.admin_pcode', filter.adminArea);
     if (filter.challenge) query.andWhere('consultation.challenges @> ARRAY[:challenge]::text[]', { challenge: filter.challenge });
     if (filter.organisation) whereId(query, 'consultation.owner_org', filter.organisation, 'organisation');
     whereBetween(query, 'consultation.held_on', filter.from, filter.to);

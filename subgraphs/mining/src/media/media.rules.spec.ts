@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { refusalOf } from '@peacegraph/kit/testing';
+import { problemsIn } from '../../test/problems';
 import type { RecordMediaInterventionInput, RecordPublicationInput } from '../generated/resolvers';
 import type { MediaIntervention, Publication } from './media.entity';
 import { languageToCheck, mediaValues, publicationValues, regionsToCheck } from './media.rules';
@@ -23,15 +23,6 @@ const publication: RecordPublicationInput = {
 };
 const found = <T>(value: T) => ({ found: true as const, value });
 const refused = (field: string, message: string) => ({ found: false as const, error: badInput(field, message) });
-
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    return problemsOf([error as GraphQLError]);
-  }
-  throw new Error('Expected several problems, but the input was accepted');
-}
 
 describe('media intervention rules', () => {
   it('accepts a good intervention once the directory knows its regions and language', () => {

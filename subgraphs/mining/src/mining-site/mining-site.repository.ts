@@ -4,12 +4,12 @@ import {
   keysetConnection,
   onlyUuids,
   pageSize,
-  whereWithinAdminArea,
   type Connection,
   type PageArgs,
   firstOfEach,
   whereId,
 } from '@peacegraph/kit/sql';
+import { wherePlace } from '../common/filters';
 import { type Mineral, type MiningSiteKind } from '../common/values';
 import { MiningSiteSchema, type MiningSite } from './mining-site.entity';
 
@@ -38,9 +38,7 @@ export class SiteRepository {
 
   list(filter: MiningSiteFilter, page: PageArgs): Promise<Connection<MiningSite>> {
     const query = this.rows.createQueryBuilder('site');
-    if (filter.community) whereId(query, 'site.community_id', filter.community, 'community');
-    if (filter.country) query.andWhere('site.country_code = :country', { country: filter.country });
-    if (filter.adminArea) whereWithinAdminArea(query, 'site.admin_pcode', filter.adminArea);
+    wherePlace(query, 'site', filter);
     if (filter.kind) query.andWhere('site.kind = :kind', { kind: filter.kind });
     if (filter.mineral) query.andWhere('site.minerals @> ARRAY[:mineral]::text[]', { mineral: filter.mineral });
     if (filter.operator) whereId(query, 'site.operator_id', filter.operator, 'operator');

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { refusalOf } from '@peacegraph/kit/testing';
+import { problemsIn } from '../../test/problems';
 import type { CreateMiningSiteInput, UpdateMiningSiteInput } from '../generated/resolvers';
 import type { MiningSite } from './mining-site.entity';
 import { operatorToCheck, siteValues } from './mining-site.rules';
@@ -9,15 +9,6 @@ const ORG = '00000000-0000-4000-8000-000000000001';
 const good: CreateMiningSiteInput = { name: 'Nampala washing site', community: 'c1', kind: 'ARTISANAL', minerals: ['GOLD'] };
 const stored = { name: 'Kalana', kind: 'ARTISANAL', minerals: ['GOLD'], operatorId: null } as unknown as MiningSite;
 const known = { found: true as const, value: [ORG] };
-
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    return problemsOf([error as GraphQLError]);
-  }
-  throw new Error('Expected several problems, but the input was accepted');
-}
 
 describe('mining site rules', () => {
   it('accepts a good site, with or without a known operator', () => {

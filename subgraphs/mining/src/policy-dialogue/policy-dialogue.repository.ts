@@ -1,13 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import {
-  keysetConnection,
-  onlyUuids,
-  whereWithinAdminArea,
-  type Connection,
-  type PageArgs,
-  whereBetween,
-  whereId,
-} from '@peacegraph/kit/sql';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit/sql';
+import { wherePlace } from '../common/filters';
 import { type DialogueLevel } from '../common/values';
 import {
   CommitmentStatusChangeSchema,
@@ -50,8 +43,7 @@ export class DialogueRepository {
   list(filter: DialogueFilter, page: PageArgs): Promise<Connection<PolicyDialogue>> {
     const query = this.dialogues.createQueryBuilder('dialogue');
     if (filter.level) query.andWhere('dialogue.level = :level', { level: filter.level });
-    if (filter.country) query.andWhere('dialogue.country_code = :country', { country: filter.country });
-    if (filter.adminArea) whereWithinAdminArea(query, 'dialogue.admin_pcode', filter.adminArea);
+    wherePlace(query, 'dialogue', filter);
     if (filter.instrument) whereId(query, 'dialogue.instrument_id', filter.instrument, 'instrument');
     if (filter.organisation) whereId(query, 'dialogue.owner_org', filter.organisation, 'organisation');
     whereBetween(query, 'dialogue.held_on', filter.from, filter.to);
