@@ -1,5 +1,5 @@
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { refusalOf } from '@peacegraph/kit/testing';
+import { problemsIn } from '../../test/problems';
 import type { AwarenessSession } from './awareness.entity';
 import { readFacilitators, sessionValues, type AwarenessSessionInput } from './awareness.rules';
 
@@ -13,15 +13,6 @@ const good: AwarenessSessionInput = {
   topics: ['Sharing water points'],
   facilitators: ['org-1'],
 };
-
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    return problemsOf([error as GraphQLError]);
-  }
-  throw new Error('Expected several problems, but the input was accepted');
-}
 
 describe('awareness session rules', () => {
   it('accepts a good session, totalling its participants', () => {

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { refusalOf } from '@peacegraph/kit/testing';
+import { problemsIn } from '../../test/problems';
 import type { TranshumanceCorridor } from './corridor.entity';
 import { areasToCheck, corridorValues, MAX_AREAS, type CorridorInput } from './corridor.rules';
 
@@ -16,15 +16,6 @@ const areas = {
     { adminPcode: 'NE06', adminLevel: 1, countryCode: 'NE' },
   ],
 };
-
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    return problemsOf([error as GraphQLError]);
-  }
-  throw new Error('Expected several problems, but the input was accepted');
-}
 
 describe('corridor rules', () => {
   it('accepts a good corridor whose path lies in the countries of its areas', () => {

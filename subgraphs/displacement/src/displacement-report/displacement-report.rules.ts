@@ -1,20 +1,16 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { wholeNumber } from '@peacegraph/kit/input';
 import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_REASONS, DISPLACEMENT_SEXES } from '../common/displacement-values';
-import { type IdpGroup, type OriginCount, type ReasonCount } from './displacement-report.entity';
+import type { DisplacementReport } from './displacement-report.entity';
 
 /** Larger than any admin area's displaced population; catches a figure typed with extra zeros. */
 export const MOST_PEOPLE = 10_000_000;
 
-export interface ReportFigures {
-  idpIndividuals: number;
-  idpHouseholds: number;
-  returneeIndividuals: number | null;
-  returneeHouseholds: number | null;
-  idpsBySexAndAge: IdpGroup[];
-  reasons: ReasonCount[];
-  origins: OriginCount[];
-}
+/** The figures of a report, as stored. */
+export type ReportFigures = Pick<
+  DisplacementReport,
+  'idpIndividuals' | 'idpHouseholds' | 'returneeIndividuals' | 'returneeHouseholds' | 'idpsBySexAndAge' | 'reasons' | 'origins'
+>;
 
 /** Which figures the caller sent: a mismatch is blamed on what they sent, not on what was stored. */
 export type Sent = Partial<Record<keyof ReportFigures, boolean>>;

@@ -1,21 +1,12 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { refusalOf } from '@peacegraph/kit/testing';
+import { problemsIn } from '../../test/problems';
 import type { CountingPoint } from '../place/place.entity';
 import { checkBatchSize, checkPointsFound, MAX_BATCH, observationRow, type FlowObservationInput } from './flow.rules';
 
 const point = { id: 'point-1', corridorId: 'corridor-1' } as CountingPoint;
 const observedAt = new Date('2024-11-02T08:00:00Z');
 const good: FlowObservationInput = { countingPoint: 'point-1', observedAt, direction: 'FORWARD', cattle: 120, herders: 4 };
-
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    return problemsOf([error as GraphQLError]);
-  }
-  throw new Error('Expected several problems, but the input was accepted');
-}
 
 describe('flow observation rules', () => {
   it('turns a good observation into its row, with the areas the directory confirmed', () => {

@@ -1,4 +1,12 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import {
+  In,
+  type DataSource,
+  type EntitySchema,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+  type Repository,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from './place.entity';
@@ -27,42 +35,64 @@ export interface SpotFilter extends PlaceFilter {
   kind?: SpotKind | null;
 }
 
-/** Sensitive spots and counting points: named points, each perhaps on a corridor. */
-export class SpotRepository {
-  private readonly rows: Repository<SensitiveSpot>;
+/**
+ * What spots and counting points share: named points, each perhaps on a corridor, listed by name under
+ * the same place filter and read along their corridor's path. `alias` names the table in SQL.
+ */
+class PointRepository<T extends SensitiveSpot | CountingPoint> {
+  protected readonly rows: Repository<T>;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.rows = dataSource.getRepository(SensitiveSpotSchema);
+  constructor(
+    protected readonly dataSource: DataSource,
+    schema: EntitySchema<T>,
+    private readonly alias: string,
+    private readonly table: string,
+  ) {
+    this.rows = dataSource.getRepository(schema);
   }
 
-  byIds(ids: readonly string[]): Promise<SensitiveSpot[]> {
-    return this.rows.findBy({ id: In(onlyUuids(ids)) });
+  byIds(ids: readonly string[]): Promise<T[]> {
+    return this.rows.findBy({ id: In(onlyUuids(ids)) } as FindOptionsWhere<T>);
   }
 
-  list(filter: SpotFilter, page: PageArgs): Promise<Connection<SensitiveSpot>> {
-    const query = this.rows.createQueryBuilder('s');
-    if (filter.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
-    placeConditions(query, 's', 'sensitive_spot', filter);
-    return keysetConnection(
+  /** The points `query` selects, by name, under the place filter. */
+  protected byName(query: SelectQueryBuilder<ObjectLiteral>, filter: PlaceFilter, page: PageArgs): Promise<Connection<T>> {
+    const { alias } = this;
+    placeConditions(query, alias, this.table, filter);
+    return keysetConnection<T>(
       query,
       {
         keys: [
-          { expression: 's.name', type: 'text', value: (s) => s.name },
-          { expression: 's.id', type: 'uuid', value: (s) => s.id },
+          { expression: `${alias}.name`, type: 'text', value: (p) => p.name },
+          { expression: `${alias}.id`, type: 'uuid', value: (p) => p.id },
         ],
       },
       page,
     );
   }
 
-  /** The spots on each corridor, in order along its path. */
-  onCorridors(corridorIds: readonly string[]): Promise<SensitiveSpot[]> {
+  /** The points on each corridor, in order along its path. */
+  onCorridors(corridorIds: readonly string[]): Promise<T[]> {
+    const { alias } = this;
     return this.rows
-      .createQueryBuilder('s')
-      .where('s.corridor_id = ANY(:ids)', { ids: onlyUuids(corridorIds) })
-      .orderBy('s.km_along')
-      .addOrderBy('s.id')
+      .createQueryBuilder(alias)
+      .where(`${alias}.corridor_id = ANY(:ids)`, { ids: onlyUuids(corridorIds) })
+      .orderBy(`${alias}.km_along`)
+      .addOrderBy(`${alias}.id`)
       .getMany();
+  }
+}
+
+/** Sensitive spots: water points, cropland, markets … that herds must be warned of. */
+export class SpotRepository extends PointRepository<SensitiveSpot> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, SensitiveSpotSchema, 's', 'sensitive_spot');
+  }
+
+  list(filter: SpotFilter, page: PageArgs): Promise<Connection<SensitiveSpot>> {
+    const query = this.rows.createQueryBuilder('s');
+    if (filter.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
+    return this.byName(query, filter, page);
   }
 
   /** The first spots (by name) in each area and below; a spot in a province is also in its region. */
@@ -78,51 +108,16 @@ export class SpotRepository {
     const spots = rowsToEntities(this.dataSource, SensitiveSpotSchema, rows);
     return spots.map((spot, i) => ({ ...spot, area: rows[i]!.area as string }));
   }
-
-  /** How many spots lie on the corridor, and the farthest of them from a new path (for path changes). */
-  ofCorridor(corridorId: string): Promise<SensitiveSpot[]> {
-    return this.rows.findBy({ corridorId });
-  }
 }
 
-export class CountingPointRepository {
-  private readonly rows: Repository<CountingPoint>;
-
+/** Counting points: where herds passing along a corridor are counted. */
+export class CountingPointRepository extends PointRepository<CountingPoint> {
   constructor(dataSource: DataSource) {
-    this.rows = dataSource.getRepository(CountingPointSchema);
-  }
-
-  byIds(ids: readonly string[]): Promise<CountingPoint[]> {
-    return this.rows.findBy({ id: In(onlyUuids(ids)) });
+    super(dataSource, CountingPointSchema, 'p', 'counting_point');
   }
 
   list(filter: PlaceFilter, page: PageArgs): Promise<Connection<CountingPoint>> {
-    const query = this.rows.createQueryBuilder('p');
-    placeConditions(query, 'p', 'counting_point', filter);
-    return keysetConnection(
-      query,
-      {
-        keys: [
-          { expression: 'p.name', type: 'text', value: (p) => p.name },
-          { expression: 'p.id', type: 'uuid', value: (p) => p.id },
-        ],
-      },
-      page,
-    );
-  }
-
-  /** The counting points of each corridor, in order along its path. */
-  onCorridors(corridorIds: readonly string[]): Promise<CountingPoint[]> {
-    return this.rows
-      .createQueryBuilder('p')
-      .where('p.corridor_id = ANY(:ids)', { ids: onlyUuids(corridorIds) })
-      .orderBy('p.km_along')
-      .addOrderBy('p.id')
-      .getMany();
-  }
-
-  ofCorridor(corridorId: string): Promise<CountingPoint[]> {
-    return this.rows.findBy({ corridorId });
+    return this.byName(this.rows.createQueryBuilder('p'), filter, page);
   }
 }
 

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { refusalOf } from '@peacegraph/kit/testing';
+import { problemsIn } from '../../test/problems';
 import type { TranshumanceCorridor } from '../corridor/corridor.entity';
 import type { SensitiveSpot } from './place.entity';
 import { countingPointValues, spotLookupsNeeded, spotValues, type SpotInput } from './place.rules';
@@ -28,15 +28,6 @@ const spot: SpotInput = {
   corridor: 'corridor-1',
 };
 const stored = { ...spot, adminPcode: 'BF56', countryCode: 'BF', corridorId: 'corridor-1', notes: null } as unknown as SensitiveSpot;
-
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    return problemsOf([error as GraphQLError]);
-  }
-  throw new Error('Expected several problems, but the input was accepted');
-}
 
 describe('sensitive spot rules', () => {
   it('accepts a good spot near its corridor', () => {
