@@ -1,7 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { wholeNumber } from '@peacegraph/kit/input';
+import { notInFuture, notNull, optionalText, wholeNumber, type DateInput, given, Problems } from '@peacegraph/kit/input';
 import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_REASONS, DISPLACEMENT_SEXES } from '../common/displacement-values';
-import type { DisplacementReport } from './displacement-report.entity';
+import type { DisplacementReport, IdpGroup, ReasonCount } from './displacement-report.entity';
 
 /** Larger than any admin area's displaced population; catches a figure typed with extra zeros. */
 export const MOST_PEOPLE = 10_000_000;
@@ -89,4 +89,84 @@ export function checkReportFigures(figures: ReportFigures, sent: Sent): ReportFi
     );
   }
   return figures;
+}
+
+export interface OriginInput {
+  adminArea: string;
+  individuals: number;
+}
+
+export interface DisplacementReportInput {
+  roundName?: string | null;
+  dataDate?: DateInput | null;
+  idpIndividuals?: number | null;
+  idpHouseholds?: number | null;
+  returneeIndividuals?: number | null;
+  returneeHouseholds?: number | null;
+  idpsBySexAndAge?: IdpGroup[] | null;
+  reasons?: ReasonCount[] | null;
+  origins?: OriginInput[] | null;
+}
+
+export interface RecordDisplacementReportInput extends DisplacementReportInput {
+  adminArea: string;
+  roundNumber: number;
+  dataDate: DateInput;
+  idpIndividuals: number;
+  idpHouseholds: number;
+  clientMutationId?: string | null;
+}
+
+/** The round number: a whole number from 1. */
+export function reportRound(roundNumber: number): number {
+  return wholeNumber('input.roundNumber', roundNumber, 'The round number', { min: 1, max: 10_000 });
+}
+
+/** A report is for an admin-2 area or a region, not below. */
+export function reportArea(pcode: string, area: { adminLevel: number }): void {
+  if (area.adminLevel > 2)
+    throw badInput('input.adminArea', `${pcode} is an admin level ${area.adminLevel} area: report for its admin-2 area or region`);
+}
+
+/** A report's values, recorded or updated (fields left out keep theirs), every problem at once. */
+export function reportValues(input: DisplacementReportInput, current: DisplacementReport | null) {
+  const problems = new Problems();
+  problems.check('input.dataDate', () => notNull('input.dataDate', input.dataDate, 'The date of the data'));
+  problems.check('input.idpIndividuals', () => notNull('input.idpIndividuals', input.idpIndividuals, 'The number of IDPs'));
+  problems.check('input.idpHouseholds', () => notNull('input.idpHouseholds', input.idpHouseholds, 'The number of IDP households'));
+  problems.throwIfAny();
+  // Left out: as stored. Null: cleared (returnees only; the required figures refused null above).
+  const pick = <T>(given: T | null | undefined, stored: T | null): T | null => (given === undefined ? stored : given);
+  const sent: Sent = Object.fromEntries(Object.keys(input).map((k) => [k, true]));
+  const figures = problems.check('input', () =>
+    checkReportFigures(
+      {
+        idpIndividuals: pick(input.idpIndividuals, current?.idpIndividuals ?? null)!,
+        idpHouseholds: pick(input.idpHouseholds, current?.idpHouseholds ?? null)!,
+        returneeIndividuals: pick(input.returneeIndividuals, current?.returneeIndividuals ?? null),
+        returneeHouseholds: pick(input.returneeHouseholds, current?.returneeHouseholds ?? null),
+        idpsBySexAndAge: pick(input.idpsBySexAndAge, current?.idpsBySexAndAge ?? null) ?? [],
+        reasons: pick(input.reasons, current?.reasons ?? null) ?? [],
+        origins:
+          input.origins === undefined
+            ? (current?.origins ?? [])
+            : (input.origins ?? []).map((o) => ({ pcode: o.adminArea, individuals: o.individuals })),
+      },
+      sent,
+    ),
+  );
+  const roundName = problems.check('input.roundName', () =>
+    input.roundName === undefined ? (current?.roundName ?? null) : optionalText('input.roundName', input.roundName, 'The round name', 100),
+  );
+  const dataDate = problems.check('input.dataDate', () =>
+    given(input.dataDate) ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate,
+  );
+  const checked = problems.done({ figures, roundName, dataDate });
+  return {
+    ...checked.figures,
+    idpsBySexAndAge: checked.figures.idpsBySexAndAge.map(({ sex, ageGroup, individuals }) => ({ sex, ageGroup, individuals })),
+    reasons: checked.figures.reasons.map(({ reason, individuals }) => ({ reason, individuals })),
+    roundName: checked.roundName,
+    dataDate: checked.dataDate,
+  };
 }

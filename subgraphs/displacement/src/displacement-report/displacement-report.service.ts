@@ -1,44 +1,16 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import { badInput } from '@peacegraph/kit/errors';
-import {
-  notInFuture,
-  notNull,
-  optionalText,
-  wholeNumber,
-  type DateInput,
-  type ReferenceChecks,
-  given,
-  Problems,
-} from '@peacegraph/kit/input';
-import { DisplacementReportSchema, type DisplacementReport, type IdpGroup, type ReasonCount } from './displacement-report.entity';
+import { type ReferenceChecks, given } from '@peacegraph/kit/input';
+import { DisplacementReportSchema, type DisplacementReport } from './displacement-report.entity';
 import type { Loaders } from '../loaders';
-import { checkReportFigures, type Sent } from './displacement-report.rules';
-
-export interface OriginInput {
-  adminArea: string;
-  individuals: number;
-}
-
-export interface DisplacementReportInput {
-  roundName?: string | null;
-  dataDate?: DateInput | null;
-  idpIndividuals?: number | null;
-  idpHouseholds?: number | null;
-  returneeIndividuals?: number | null;
-  returneeHouseholds?: number | null;
-  idpsBySexAndAge?: IdpGroup[] | null;
-  reasons?: ReasonCount[] | null;
-  origins?: OriginInput[] | null;
-}
-
-export interface RecordDisplacementReportInput extends DisplacementReportInput {
-  adminArea: string;
-  roundNumber: number;
-  dataDate: DateInput;
-  idpIndividuals: number;
-  idpHouseholds: number;
-  clientMutationId?: string | null;
-}
+import {
+  reportArea,
+  reportRound,
+  reportValues,
+  type DisplacementReportInput,
+  type OriginInput,
+  type RecordDisplacementReportInput,
+} from './displacement-report.rules';
 
 const SPEC = { schema: DisplacementReportSchema, recordType: 'DisplacementReport' };
 
@@ -52,14 +24,10 @@ export class DisplacementReportService {
 
   async record(input: RecordDisplacementReportInput): Promise<DisplacementReport> {
     return this.writes.once(DisplacementReportSchema, input.clientMutationId, async (writer) => {
-      const roundNumber = wholeNumber('input.roundNumber', input.roundNumber, 'The round number', { min: 1, max: 10_000 });
-      const values = this.validate(input, null);
+      const roundNumber = reportRound(input.roundNumber);
+      const values = reportValues(input, null);
       const area = await this.directory.adminArea('input.adminArea', input.adminArea);
-      if (area.adminLevel > 2)
-        throw badInput(
-          'input.adminArea',
-          `${input.adminArea} is an admin level ${area.adminLevel} area: report for its admin-2 area or region`,
-        );
+      reportArea(input.adminArea, area);
       await this.checkOrigins(input.origins ?? []);
       return this.writes.create(
         writer,
@@ -86,7 +54,7 @@ export class DisplacementReportService {
   async update(id: string, version: number, input: DisplacementReportInput): Promise<DisplacementReport> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.displacementReport.load(id), 'DisplacementReport', id, version);
-    const values = this.validate(input, current);
+    const values = reportValues(input, current);
     if (given(input.origins)) await this.checkOrigins(input.origins);
     return this.writes.update(current, version, values, {
       ...SPEC,
@@ -94,50 +62,6 @@ export class DisplacementReportService {
       fields: Object.keys(input),
       duplicates: this.duplicates(current.roundNumber, current.adminPcode),
     });
-  }
-
-  private validate(input: DisplacementReportInput, current: DisplacementReport | null) {
-    const problems = new Problems();
-    problems.check('input.dataDate', () => notNull('input.dataDate', input.dataDate, 'The date of the data'));
-    problems.check('input.idpIndividuals', () => notNull('input.idpIndividuals', input.idpIndividuals, 'The number of IDPs'));
-    problems.check('input.idpHouseholds', () => notNull('input.idpHouseholds', input.idpHouseholds, 'The number of IDP households'));
-    problems.throwIfAny();
-    // Left out: as stored. Null: cleared (returnees only; the required figures refused null above).
-    const pick = <T>(given: T | null | undefined, stored: T | null): T | null => (given === undefined ? stored : given);
-    const sent: Sent = Object.fromEntries(Object.keys(input).map((k) => [k, true]));
-    const figures = problems.check('input', () =>
-      checkReportFigures(
-        {
-          idpIndividuals: pick(input.idpIndividuals, current?.idpIndividuals ?? null)!,
-          idpHouseholds: pick(input.idpHouseholds, current?.idpHouseholds ?? null)!,
-          returneeIndividuals: pick(input.returneeIndividuals, current?.returneeIndividuals ?? null),
-          returneeHouseholds: pick(input.returneeHouseholds, current?.returneeHouseholds ?? null),
-          idpsBySexAndAge: pick(input.idpsBySexAndAge, current?.idpsBySexAndAge ?? null) ?? [],
-          reasons: pick(input.reasons, current?.reasons ?? null) ?? [],
-          origins:
-            input.origins === undefined
-              ? (current?.origins ?? [])
-              : (input.origins ?? []).map((o) => ({ pcode: o.adminArea, individuals: o.individuals })),
-        },
-        sent,
-      ),
-    );
-    const roundName = problems.check('input.roundName', () =>
-      input.roundName === undefined
-        ? (current?.roundName ?? null)
-        : optionalText('input.roundName', input.roundName, 'The round name', 100),
-    );
-    const dataDate = problems.check('input.dataDate', () =>
-      given(input.dataDate) ? notInFuture('input.dataDate', input.dataDate, 'The date of the data') : current!.dataDate,
-    );
-    const checked = problems.done({ figures, roundName, dataDate });
-    return {
-      ...checked.figures,
-      idpsBySexAndAge: checked.figures.idpsBySexAndAge.map(({ sex, ageGroup, individuals }) => ({ sex, ageGroup, individuals })),
-      reasons: checked.figures.reasons.map(({ reason, individuals }) => ({ reason, individuals })),
-      roundName: checked.roundName,
-      dataDate: checked.dataDate,
-    };
   }
 
   /** Areas of origin are admin areas of the directory (level 1 or 2), anywhere on the platform. */
