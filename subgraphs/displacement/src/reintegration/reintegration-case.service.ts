@@ -10,37 +10,19 @@ import {
   type DateInput,
   type ReferenceChecks,
   given,
-  Problems,
 } from '@peacegraph/kit/input';
 import { requireOwner, requirePartner, type Partner } from '@peacegraph/kit/policy';
 import { type PageArgs } from '@peacegraph/kit/sql';
 import type { EntityManager } from 'typeorm';
-import {
-  MINOR_AGE_GROUPS,
-  type DisplacementSex,
-  type ReintegrationAgeGroup,
-  type ReintegrationAssistanceKind,
-  type ReintegrationCategory,
-  type ReintegrationStatus,
-} from '../common/displacement-values';
+import { type ReintegrationAssistanceKind, type ReintegrationStatus } from '../common/displacement-values';
 import { ReintegrationAssistanceSchema, ReintegrationCaseSchema, type ReintegrationCase } from './reintegration.entity';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { ReintegrationCaseFilter } from './reintegration.repository';
-import { acceptsAssistance, NEXT_CASE_STATUSES } from './reintegration.rules';
+import { lookUp } from '../common/lookups';
+import { acceptsAssistance, caseRegistration, NEXT_CASE_STATUSES, type RegisterReintegrationCaseInput } from './reintegration.rules';
 
 export const SENSITIVE_SCOPE = 'displacement:sensitive';
-
-export interface RegisterReintegrationCaseInput {
-  programme: string;
-  category: ReintegrationCategory;
-  sex: DisplacementSex;
-  ageGroup: ReintegrationAgeGroup;
-  adminArea: string;
-  community?: string | null;
-  registeredOn: DateInput;
-  clientMutationId?: string | null;
-}
 
 export interface ReintegrationAssistanceInput {
   kind: ReintegrationAssistanceKind;
@@ -89,46 +71,11 @@ export class ReintegrationCaseService {
       const programme = await this.loaders.reintegrationProgramme.load(input.programme);
       if (!programme) throw badInput('input.programme', `No reintegration programme with id "${input.programme}"`);
       requireOwner(writer, programme.ownerOrg, `Programme ${programme.id}`);
-      const problems = new Problems();
-      if (input.category === 'FORMER_COMBATANT' && MINOR_AGE_GROUPS.includes(input.ageGroup)) {
-        problems.add(
-          'input.category',
-          'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant',
-        );
-      }
-      const checkedOn = problems.check('input.registeredOn', () => {
-        const on = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
-        notBefore('input.registeredOn', on, programme.startsOn, 'the start of the programme');
-        if (programme.endsOn && on > programme.endsOn)
-          throw badInput('input.registeredOn', `${on} is after the programme ended (${programme.endsOn})`);
-        return on;
-      });
-      const checkedArea = await problems.check('input.adminArea', async () => {
-        const found = await this.directory.adminArea('input.adminArea', input.adminArea);
-        if (found.adminLevel !== 2)
-          throw badInput(
-            'input.adminArea',
-            `Give the admin-2 area (${input.adminArea} is level ${found.adminLevel}): figures are made by admin-2 area`,
-          );
-        if (!programme.adminPcodes.some((covered) => found.adminPcode.startsWith(covered))) {
-          throw badInput(
-            'input.adminArea',
-            `${found.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`,
-          );
-        }
-        return found;
-      });
-      let communityId: string | null = null;
-      const communityGiven = input.community;
-      if (given(communityGiven)) {
-        await problems.check('input.community', async () => {
-          const community = await this.directory.community('input.community', communityGiven);
-          if (checkedArea && community.admin2Pcode !== checkedArea.adminPcode)
-            throw badInput('input.community', `The community lies outside ${checkedArea.adminPcode}`);
-          communityId = community.communityId;
-        });
-      }
-      const { registeredOn, area } = problems.done({ registeredOn: checkedOn, area: checkedArea });
+      const loaded = {
+        area: await lookUp(() => this.directory.adminArea('input.adminArea', input.adminArea)),
+        community: given(input.community) ? await lookUp(() => this.directory.community('input.community', input.community!)) : undefined,
+      };
+      const { registeredOn, area, communityId } = caseRegistration(input, programme, loaded);
       const values: Partial<ReintegrationCase> = {
         programmeId: programme.id,
         category: input.category,

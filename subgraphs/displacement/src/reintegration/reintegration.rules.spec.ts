@@ -1,7 +1,14 @@
 import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '../../test/problems';
 import type { ReintegrationProgramme } from './reintegration.entity';
-import { checkProgrammeCode, programmeValues, type CreateReintegrationProgrammeInput } from './reintegration.rules';
+import { badInput } from '@peacegraph/kit/errors';
+import {
+  caseRegistration,
+  checkProgrammeCode,
+  programmeValues,
+  type CreateReintegrationProgrammeInput,
+  type RegisterReintegrationCaseInput,
+} from './reintegration.rules';
 
 const good: CreateReintegrationProgrammeInput = {
   code: 'CVRSAHEL',
@@ -48,5 +55,48 @@ describe('reintegration programme rules', () => {
       endsOn: null,
     });
     expect(refusalOf(() => checkProgrammeCode('cvr-sahel')).field).toBe('input.code');
+  });
+});
+
+describe('reintegration case rules', () => {
+  const programme = { id: 'p1', startsOn: '2024-01-01', endsOn: null, adminPcodes: ['BF56'] } as unknown as ReintegrationProgramme;
+  const input: RegisterReintegrationCaseInput = {
+    programme: 'p1',
+    category: 'FORMER_COMBATANT',
+    sex: 'MALE',
+    ageGroup: 'AGE_25_35',
+    adminArea: 'BF5601',
+    community: 'c1',
+    registeredOn: '2024-03-01',
+  } as RegisterReintegrationCaseInput;
+  const area = { found: true as const, value: { adminPcode: 'BF5601', adminLevel: 2, admin1Pcode: 'BF56', countryCode: 'BF' } };
+  const community = (admin2Pcode: string) => ({ found: true as const, value: { communityId: 'c1', admin2Pcode } as never });
+
+  it('accepts a good registration', () => {
+    expect(caseRegistration(input, programme, { area, community: community('BF5601') })).toEqual({
+      registeredOn: '2024-03-01',
+      area: area.value,
+      communityId: 'c1',
+    });
+  });
+
+  it('reports a minor former combatant, a date before the programme and the area together; a community outside the area', () => {
+    const minor = { ...input, ageGroup: 'AGE_15_17', registeredOn: '2023-12-01' } as RegisterReintegrationCaseInput;
+    const outside = { found: true as const, value: { ...area.value, adminPcode: 'NE0601' } };
+    expect(problemsIn(() => caseRegistration(minor, programme, { area: outside, community: community('BF5601') })).map(([f]) => f)).toEqual(
+      ['input.category', 'input.registeredOn', 'input.adminArea'],
+    );
+    expect(refusalOf(() => caseRegistration(input, programme, { area, community: community('BF5602') }))).toEqual({
+      field: 'input.community',
+      message: 'The community lies outside BF5601',
+    });
+  });
+
+  it('reports the directory’s refusals where their checks stand', () => {
+    const unknown = { found: false as const, error: badInput('input.adminArea', 'No admin area with P-code "BF9999" in the directory') };
+    expect(refusalOf(() => caseRegistration({ ...input, community: null }, programme, { area: unknown }))).toEqual({
+      field: 'input.adminArea',
+      message: 'No admin area with P-code "BF9999" in the directory',
+    });
   });
 });

@@ -1,6 +1,26 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { isoDate, notNull, optionalDate, requiredName, type DateInput, given, Problems } from '@peacegraph/kit/input';
-import type { ReintegrationProgrammeKind, ReintegrationStatus } from '../common/displacement-values';
+import {
+  isoDate,
+  notBefore,
+  notInFuture,
+  notNull,
+  optionalDate,
+  requiredName,
+  type CommunityPlace,
+  type DateInput,
+  type ReferenceChecks,
+  given,
+  Problems,
+} from '@peacegraph/kit/input';
+import {
+  MINOR_AGE_GROUPS,
+  type DisplacementSex,
+  type ReintegrationAgeGroup,
+  type ReintegrationCategory,
+  type ReintegrationProgrammeKind,
+  type ReintegrationStatus,
+} from '../common/displacement-values';
+import { answerOf, type Lookup } from '../common/lookups';
 import type { ReintegrationProgramme } from './reintegration.entity';
 
 /**
@@ -72,4 +92,70 @@ export function programmeValues(input: ReintegrationProgrammeInput, current: Rei
     startsOn,
     endsOn,
   });
+}
+
+export interface RegisterReintegrationCaseInput {
+  programme: string;
+  category: ReintegrationCategory;
+  sex: DisplacementSex;
+  ageGroup: ReintegrationAgeGroup;
+  adminArea: string;
+  community?: string | null;
+  registeredOn: DateInput;
+  clientMutationId?: string | null;
+}
+
+/** What the service asked the directory for a registration: the admin area, and the community when given. */
+export interface CaseLookups {
+  area: Lookup<Awaited<ReturnType<ReferenceChecks['adminArea']>>>;
+  community?: Lookup<CommunityPlace>;
+}
+
+/**
+ * A case's registration in `programme`, every problem at once: a minor is never a former combatant,
+ * the date falls within the programme, the admin-2 area is one the programme covers and the community
+ * lies in it (`loaded` holds the directory's answers).
+ */
+export function caseRegistration(input: RegisterReintegrationCaseInput, programme: ReintegrationProgramme, loaded: CaseLookups) {
+  const problems = new Problems();
+  if (input.category === 'FORMER_COMBATANT' && MINOR_AGE_GROUPS.includes(input.ageGroup)) {
+    problems.add(
+      'input.category',
+      'A child associated with an armed group is registered as ASSOCIATED_PERSON, never as a former combatant',
+    );
+  }
+  const checkedOn = problems.check('input.registeredOn', () => {
+    const on = notInFuture('input.registeredOn', input.registeredOn, 'The registration date');
+    notBefore('input.registeredOn', on, programme.startsOn, 'the start of the programme');
+    if (programme.endsOn && on > programme.endsOn)
+      throw badInput('input.registeredOn', `${on} is after the programme ended (${programme.endsOn})`);
+    return on;
+  });
+  const checkedArea = problems.check('input.adminArea', () => {
+    const found = answerOf(loaded.area);
+    if (found.adminLevel !== 2)
+      throw badInput(
+        'input.adminArea',
+        `Give the admin-2 area (${input.adminArea} is level ${found.adminLevel}): figures are made by admin-2 area`,
+      );
+    if (!programme.adminPcodes.some((covered) => found.adminPcode.startsWith(covered))) {
+      throw badInput(
+        'input.adminArea',
+        `${found.adminPcode} is outside the areas the programme covers (${programme.adminPcodes.join(', ')})`,
+      );
+    }
+    return found;
+  });
+  let communityId: string | null = null;
+  const communityGiven = input.community;
+  if (given(communityGiven)) {
+    problems.check('input.community', () => {
+      const community = answerOf(loaded.community!);
+      if (checkedArea && community.admin2Pcode !== checkedArea.adminPcode)
+        throw badInput('input.community', `The community lies outside ${checkedArea.adminPcode}`);
+      communityId = community.communityId;
+    });
+  }
+  const { registeredOn, area } = problems.done({ registeredOn: checkedOn, area: checkedArea });
+  return { registeredOn, area, communityId: communityId as string | null };
 }
