@@ -1,7 +1,38 @@
 import { badInput } from '@peacegraph/kit/errors';
+import { requiredName, wholeNumber, given, Problems, type AreaRef } from '@peacegraph/kit/input';
 import { checkedGeo } from '../common/geo-filters';
-import type { AlertStatus } from '../common/transhumance-values';
+import { answerOf, type Lookup } from '../common/lookups';
+import {
+  ALERT_KINDS,
+  ALERT_SEVERITIES,
+  ALERT_TRIGGERS,
+  MAX_HEADS,
+  type AlertKind,
+  type AlertSeverity,
+  type AlertStatus,
+  type AlertTrigger,
+} from '../common/transhumance-values';
+import type { TranshumanceCorridor } from '../corridor/corridor.entity';
+import type { SensitiveSpot } from '../place/place.entity';
 import type { AlertFilter } from './alert.repository';
+
+export interface RaiseAlertInput {
+  kind: AlertKind;
+  trigger?: AlertTrigger | null;
+  severity: AlertSeverity;
+  summary: string;
+  spot?: string | null;
+  adminArea?: string | null;
+  corridor?: string | null;
+  expectedArrival?: Date | null;
+  cattle?: number | null;
+  sheep?: number | null;
+  goats?: number | null;
+  camels?: number | null;
+  /** When it was raised: now unless given (an alert phoned in and typed later). */
+  at?: Date | null;
+  clientMutationId?: string | null;
+}
 
 /**
  * An alert's life: RAISED → VERIFIED → DISSEMINATED → RESPONSE_RECORDED → CLOSED. It may be closed as
@@ -54,4 +85,63 @@ export function alertFilter(filter: AlertFilter | null | undefined): AlertFilter
   const checked = checkedGeo(filter);
   if (checked.from && checked.to && checked.to < checked.from) throw badInput('filter.to', 'The period ends before it starts');
   return checked;
+}
+
+/** Devices' and phones' clocks run a little ahead: up to five minutes "in the future" is taken as now. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When an alert was raised: now unless given; not in the future, nor more than 90 days ago. */
+export function raisedAt(at: Date | null | undefined): Date {
+  const now = new Date();
+  if (!at) return now;
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.at', `${at.toISOString()} is in the future`);
+  if (now.getTime() - at.getTime() > 90 * 86_400_000)
+    throw badInput('input.at', `${at.toISOString()} is more than 90 days ago: record it as an event of the past elsewhere`);
+  return at;
+}
+
+/** What the service looked up for an alert: the spot and the corridor (null when none has that id), the directory's area. */
+export interface RaiseLookups {
+  spot: SensitiveSpot | null;
+  area?: Lookup<AreaRef>;
+  corridor?: TranshumanceCorridor | null;
+}
+
+/**
+ * A raised alert's values, every problem at once: kind, severity and trigger agree; a summary; a
+ * spot or an area (the spot inside the area); a known corridor; herd sizes; when it was raised.
+ */
+export function alertValues(input: RaiseAlertInput, loaded: RaiseLookups) {
+  const problems = new Problems();
+  if (!ALERT_KINDS.includes(input.kind)) problems.add('input.kind', `Unknown kind ${input.kind}`);
+  if (!ALERT_SEVERITIES.includes(input.severity)) problems.add('input.severity', `Unknown severity ${input.severity}`);
+  if (input.kind === 'EVENT' && given(input.trigger))
+    problems.add('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
+  if (input.kind === 'PREVENTION' && !given(input.trigger))
+    problems.add('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
+  if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger)) problems.add('input.trigger', `Unknown trigger ${input.trigger}`);
+  const checkedSummary = problems.check('input.summary', () => requiredName('input.summary', input.summary, 'The summary', 2000));
+  if (!given(input.spot) && !given(input.adminArea)) problems.add('input.spot', 'Name a sensitive spot, an admin area, or both');
+  const { spot } = loaded;
+  if (given(input.spot) && !spot) problems.add('input.spot', `No sensitive spot with id "${input.spot}"`);
+  const areaGiven = input.adminArea;
+  const area = given(areaGiven) ? (problems.check('input.adminArea', () => answerOf(loaded.area!)) ?? null) : null;
+  if (spot && area && !spot.adminPcode.startsWith(area.adminPcode)) {
+    problems.add('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
+  }
+  const corridorId = input.corridor ?? spot?.corridorId ?? null;
+  if (given(input.corridor) && !loaded.corridor) problems.add('input.corridor', `No corridor with id "${input.corridor}"`);
+  const count = (field: string, value: number | null | undefined, label: string, max: number) =>
+    problems.check(field, () => wholeNumber(field, value ?? 0, label, { max })) ?? 0;
+  const heads = {
+    cattle: count('input.cattle', input.cattle, 'Cattle', MAX_HEADS.CATTLE * 10),
+    sheep: count('input.sheep', input.sheep, 'Sheep', MAX_HEADS.SHEEP * 10),
+    goats: count('input.goats', input.goats, 'Goats', MAX_HEADS.GOATS * 10),
+    camels: count('input.camels', input.camels, 'Camels', MAX_HEADS.CAMELS * 10),
+  };
+  const checkedNow = problems.check('input.at', () => raisedAt(input.at));
+  const { summary, now } = problems.done({ summary: checkedSummary, now: checkedNow });
+  // Where the alert is: the area named, else the spot's (one of them was required above).
+  const place = area ?? { adminPcode: spot!.adminPcode, countryCode: spot!.countryCode };
+  return { summary, now, heads, corridorId, place };
 }

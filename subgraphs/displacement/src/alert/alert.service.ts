@@ -1,7 +1,7 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { Loaders } from '../loaders';
 import { badInput } from '@peacegraph/kit/errors';
-import { optionalText, requiredName, wholeNumber, given, Problems, type ReferenceChecks } from '@peacegraph/kit/input';
+import { optionalText, requiredName, given, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
 import {
@@ -11,38 +11,9 @@ import {
   type AlertRecipient,
   type TranshumanceAlert,
 } from './alert.entity';
-import {
-  ALERT_KINDS,
-  ALERT_SEVERITIES,
-  ALERT_TRIGGERS,
-  MAX_HEADS,
-  RECIPIENT_KINDS,
-  tropicalLivestockUnits,
-  type AlertKind,
-  type AlertSeverity,
-  type AlertStatus,
-  type AlertTrigger,
-  type RecipientKind,
-} from '../common/transhumance-values';
-import { canMove, refusal, targetOf, type AlertMove } from './alert.rules';
-
-export interface RaiseAlertInput {
-  kind: AlertKind;
-  trigger?: AlertTrigger | null;
-  severity: AlertSeverity;
-  summary: string;
-  spot?: string | null;
-  adminArea?: string | null;
-  corridor?: string | null;
-  expectedArrival?: Date | null;
-  cattle?: number | null;
-  sheep?: number | null;
-  goats?: number | null;
-  camels?: number | null;
-  /** When it was raised: now unless given (an alert phoned in and typed later). */
-  at?: Date | null;
-  clientMutationId?: string | null;
-}
+import { RECIPIENT_KINDS, tropicalLivestockUnits, type AlertStatus, type RecipientKind } from '../common/transhumance-values';
+import { lookUp } from '../common/lookups';
+import { alertValues, canMove, CLOCK_SKEW_MS, refusal, targetOf, type AlertMove, type RaiseAlertInput } from './alert.rules';
 
 export interface StepInput {
   at?: Date | null;
@@ -65,7 +36,6 @@ export interface CloseInput {
   at?: Date | null;
 }
 
-const CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_RECIPIENTS = 30;
 
 /** Alerts raised by people, and every alert's life from RAISED to CLOSED, each step dated and kept. */
@@ -79,39 +49,11 @@ export class AlertService {
   async raise(input: RaiseAlertInput): Promise<TranshumanceAlert> {
     const { writes, loaders, directory } = this;
     return writes.once(TranshumanceAlertSchema, input.clientMutationId, async (writer) => {
-      const problems = new Problems();
-      if (!ALERT_KINDS.includes(input.kind)) problems.add('input.kind', `Unknown kind ${input.kind}`);
-      if (!ALERT_SEVERITIES.includes(input.severity)) problems.add('input.severity', `Unknown severity ${input.severity}`);
-      if (input.kind === 'EVENT' && given(input.trigger))
-        problems.add('input.trigger', 'An EVENT alert reports what happened: it has no trigger');
-      if (input.kind === 'PREVENTION' && !given(input.trigger))
-        problems.add('input.trigger', 'A PREVENTION alert says what triggers it: MASSIVE, APPROACHING, EARLY, LATE or UNEXPECTED');
-      if (given(input.trigger) && !ALERT_TRIGGERS.includes(input.trigger))
-        problems.add('input.trigger', `Unknown trigger ${input.trigger}`);
-      const checkedSummary = problems.check('input.summary', () => requiredName('input.summary', input.summary, 'The summary', 2000));
-      if (!given(input.spot) && !given(input.adminArea)) problems.add('input.spot', 'Name a sensitive spot, an admin area, or both');
       const spot = given(input.spot) ? await loaders.transhumanceSpot.load(input.spot) : null;
-      if (given(input.spot) && !spot) problems.add('input.spot', `No sensitive spot with id "${input.spot}"`);
       const areaGiven = input.adminArea;
-      const area = given(areaGiven)
-        ? ((await problems.check('input.adminArea', () => directory.adminArea('input.adminArea', areaGiven))) ?? null)
-        : null;
-      if (spot && area && !spot.adminPcode.startsWith(area.adminPcode)) {
-        problems.add('input.adminArea', `The spot "${spot.name}" lies in ${spot.adminPcode}, which is not in ${area.adminPcode}`);
-      }
-      const corridorId = input.corridor ?? spot?.corridorId ?? null;
-      if (given(input.corridor) && !(await loaders.transhumanceCorridor.load(input.corridor)))
-        problems.add('input.corridor', `No corridor with id "${input.corridor}"`);
-      const count = (field: string, value: number | null | undefined, label: string, max: number) =>
-        problems.check(field, () => wholeNumber(field, value ?? 0, label, { max })) ?? 0;
-      const heads = {
-        cattle: count('input.cattle', input.cattle, 'Cattle', MAX_HEADS.CATTLE * 10),
-        sheep: count('input.sheep', input.sheep, 'Sheep', MAX_HEADS.SHEEP * 10),
-        goats: count('input.goats', input.goats, 'Goats', MAX_HEADS.GOATS * 10),
-        camels: count('input.camels', input.camels, 'Camels', MAX_HEADS.CAMELS * 10),
-      };
-      const checkedNow = problems.check('input.at', () => this.raisedAt(input.at));
-      const { summary, now } = problems.done({ summary: checkedSummary, now: checkedNow });
+      const area = given(areaGiven) ? await lookUp(() => directory.adminArea('input.adminArea', areaGiven)) : undefined;
+      const corridor = given(input.corridor) ? await loaders.transhumanceCorridor.load(input.corridor) : undefined;
+      const { summary, now, heads, corridorId, place } = alertValues(input, { spot, area, corridor });
       return writes.create(
         writer,
         {
@@ -123,8 +65,8 @@ export class AlertService {
           summary,
           spotId: spot?.id ?? null,
           corridorId,
-          adminPcode: area?.adminPcode ?? spot!.adminPcode,
-          countryCode: area?.countryCode ?? spot!.countryCode,
+          adminPcode: place.adminPcode,
+          countryCode: place.countryCode,
           latitude: spot?.latitude ?? null,
           longitude: spot?.longitude ?? null,
           direction: null,
@@ -230,15 +172,6 @@ export class AlertService {
   }
 
   /** An alert is raised now, or recorded afterwards: not in the future, not more than 90 days back. */
-  private raisedAt(at: Date | null | undefined): Date {
-    const now = new Date();
-    if (!at) return now;
-    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.at', `${at.toISOString()} is in the future`);
-    if (now.getTime() - at.getTime() > 90 * 86_400_000)
-      throw badInput('input.at', `${at.toISOString()} is more than 90 days ago: record it as an event of the past elsewhere`);
-    return at;
-  }
-
   /** When a step happened: now unless given; never in the future nor before the alert's previous step. */
   private when(at: Date | null | undefined, alert: TranshumanceAlert): Date {
     const now = new Date();
