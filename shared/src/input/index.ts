@@ -7,3 +7,4 @@ export { Problems } from './problems';
 export { refuseControlCharacters } from './text-arguments';
 export { ReferenceChecks, type AreaRef } from './reference-checks';
 export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './country-extents';
+export { lookUp, answerOf, type Lookup } from './lookups';

@@ -1,7 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { requiredName, wholeNumber, given, Problems, type AreaRef } from '@peacegraph/kit/input';
 import { checkedGeo } from '../common/geo-filters';
-import { answerOf, type Lookup } from '../common/lookups';
+import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import {
   ALERT_KINDS,
   ALERT_SEVERITIES,

@@ -12,7 +12,7 @@ import {
   type TranshumanceAlert,
 } from './alert.entity';
 import { RECIPIENT_KINDS, tropicalLivestockUnits, type AlertStatus, type RecipientKind } from '../common/transhumance-values';
-import { lookUp } from '../common/lookups';
+import { lookUp } from '@peacegraph/kit/input';
 import { alertValues, canMove, CLOCK_SKEW_MS, refusal, targetOf, type AlertMove, type RaiseAlertInput } from './alert.rules';
 
 export interface StepInput {

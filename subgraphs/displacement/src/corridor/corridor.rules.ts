@@ -4,7 +4,7 @@ import type { TranshumanceCorridor } from './corridor.entity';
 import { CORRIDOR_FORMALITIES, type CorridorFormality, type FlowDirection } from '../common/transhumance-values';
 import { readOverrides, type EarlyActionSettings } from '../alert/early-action-settings';
 import { type Position } from '../common/geo';
-import { answerOf, type Lookup } from '../common/lookups';
+import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import { readSeason } from './season';
 import { checkPathInCountries, positionsOf, readPath, type PathInput } from './corridor-path';
 

@@ -8,7 +8,7 @@ import { CountingPointSchema, SensitiveSpotSchema } from '../place/place.entity'
 import { type CorridorFormality } from '../common/transhumance-values';
 import { effectiveSettings } from '../alert/early-action-settings';
 import { kmText, locateOnPath, type Position } from '../common/geo';
-import { lookUp } from '../common/lookups';
+import { lookUp } from '@peacegraph/kit/input';
 import { corridorGeometry, type PathInput } from './corridor-path';
 import { areasToCheck, corridorValues, requiredCorridorFields, type CorridorInput } from './corridor.rules';
 

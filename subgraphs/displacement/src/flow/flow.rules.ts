@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { wholeNumber, given, Problems } from '@peacegraph/kit/input';
-import { answerOf, type Lookup } from '../common/lookups';
+import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS, type FlowDirection } from '../common/transhumance-values';
 import type { CountingPoint } from '../place/place.entity';
 

@@ -6,7 +6,7 @@ import { requireOwner } from '@peacegraph/kit/policy';
 import { FlowObservationBatchSchema, FlowObservationSchema, type FlowObservation } from './flow.entity';
 import { type CountingPoint } from '../place/place.entity';
 import { type TranshumanceAlert } from '../alert/alert.entity';
-import { lookUp } from '../common/lookups';
+import { lookUp } from '@peacegraph/kit/input';
 import { checkBatchSize, checkPointsFound, observationRow, type FlowObservationInput, type ObservationLookups } from './flow.rules';
 import type { EarlyActionService } from '../alert/early-action.service';
 

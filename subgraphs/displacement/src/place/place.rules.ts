@@ -5,7 +5,7 @@ import type { TranshumanceCorridor } from '../corridor/corridor.entity';
 import { SPOT_KINDS, type SpotKind } from '../common/transhumance-values';
 import { effectiveSettings } from '../alert/early-action-settings';
 import { kmText, locateOnPath } from '../common/geo';
-import { answerOf, type Lookup } from '../common/lookups';
+import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import { positionsOf } from '../corridor/corridor-path';
 
 export interface SpotInput {

@@ -5,7 +5,7 @@ import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from './place.entity';
 import { type TranshumanceCorridor } from '../corridor/corridor.entity';
 import { type SpotKind } from '../common/transhumance-values';
-import { lookUp } from '../common/lookups';
+import { lookUp } from '@peacegraph/kit/input';
 import {
   countingPointValues,
   requiredSpotFields,

@@ -19,7 +19,7 @@ import { ReintegrationAssistanceSchema, ReintegrationCaseSchema, type Reintegrat
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { ReintegrationCaseFilter } from './reintegration.repository';
-import { lookUp } from '../common/lookups';
+import { lookUp } from '@peacegraph/kit/input';
 import { acceptsAssistance, caseRegistration, NEXT_CASE_STATUSES, type RegisterReintegrationCaseInput } from './reintegration.rules';
 
 export const SENSITIVE_SCOPE = 'displacement:sensitive';

@@ -20,7 +20,7 @@ import {
   type ReintegrationProgrammeKind,
   type ReintegrationStatus,
 } from '../common/displacement-values';
-import { answerOf, type Lookup } from '../common/lookups';
+import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import type { ReintegrationProgramme } from './reintegration.entity';
 
 /**

@@ -1,5 +1,5 @@
 import { notInFuture, distinct, optionalText, requiredName, wholeNumber, given, Problems } from '@peacegraph/kit/input';
-import { answerOf, type Lookup } from '../common/lookups';
+import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import { MEDIA_KINDS, PUBLICATION_KINDS } from '../common/values';
 import type {
   RecordMediaInterventionInput,

@@ -1,7 +1,7 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks } from '@peacegraph/kit/input';
 import type { RecordWrites } from '@peacegraph/kit/writes';
-import { lookUp } from '../common/lookups';
+import { lookUp } from '@peacegraph/kit/input';
 import { MediaInterventionSchema, PublicationSchema, type MediaIntervention, type Publication } from './media.entity';
 import type {
   RecordMediaInterventionInput,

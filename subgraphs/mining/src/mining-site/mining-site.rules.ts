@@ -1,5 +1,5 @@
 import { distinct, requiredName, given, Problems } from '@peacegraph/kit/input';
-import { answerOf, type Lookup } from '../common/lookups';
+import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import { MINERALS, MINING_SITE_KINDS } from '../common/values';
 import type { CreateMiningSiteInput, UpdateMiningSiteInput } from '../generated/resolvers';
 import type { MiningSite } from './mining-site.entity';

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks, given } from '@peacegraph/kit/input';
-import { lookUp } from '../common/lookups';
+import { lookUp } from '@peacegraph/kit/input';
 import { operatorToCheck, requiredSiteFields, siteValues } from './mining-site.rules';
 import { MiningSiteSchema, type MiningSite } from './mining-site.entity';
 import type { CreateMiningSiteInput, UpdateMiningSiteInput } from '../generated/resolvers';
