@@ -1,6 +1,6 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
 export { graphqlClient, dataOf, ok, type GraphQLResponse } from './graphql-client';
-export { problemsOf, refusalOf } from './refusal';
+export { problemsIn, problemsOf, refusalOf } from './refusal';
 export { answeredOnce, atOnce, outcomes, retriedCreate, rowsWithKey, type Outcomes, type Retried } from './at-once';
 export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';

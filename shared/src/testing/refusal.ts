@@ -36,3 +36,18 @@ export function problemsOf(errors: Errors): [field: string, message: string][] {
   }
   return problems;
 }
+
+/**
+ * The `[field, message]` problems of the one refusal `run` throws: the list of a refusal naming
+ * several, or the one problem of a single refusal. Accepted input fails the test. For rules' unit tests.
+ */
+export function problemsIn(run: () => unknown): [field: string, message: string][] {
+  try {
+    run();
+  } catch (error) {
+    const refusal = error as { message: string; extensions?: Record<string, unknown> };
+    if (!refusal.extensions?.problems) return [[refusal.extensions?.field as string, refusal.message]];
+    return problemsOf([refusal]);
+  }
+  throw new Error('Expected a refusal, but the input was accepted');
+}

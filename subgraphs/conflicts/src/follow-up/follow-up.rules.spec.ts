@@ -1,5 +1,4 @@
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { problemsIn, refusalOf } from '@peacegraph/kit/testing';
 import type { ConflictCase } from '../conflict-case/conflict-case.entity';
 import type { FollowUpInput } from '../generated/resolvers';
 import type { Resolution } from '../resolution/resolution.entity';
@@ -21,18 +20,6 @@ const checks = [
   { id: 'f3', resolutionId: 'r2', heldOn: '2025-04-02' },
 ] as FollowUpCheck[];
 const holding: FollowUpInput = { heldOn: '2025-04-01', finding: 'HOLDING', followUp: 'f2' } as FollowUpInput;
-
-/** The problems one refusal lists, or its one problem. */
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    const refusal = error as GraphQLError;
-    if (!refusal.extensions?.problems) return [[refusal.extensions.field as string, refusal.message]];
-    return problemsOf([refusal]);
-  }
-  throw new Error('Expected a refusal, but the input was accepted');
-}
 
 describe('scheduling a follow-up check', () => {
   it('schedules a check of the current resolution, not before it', () => {

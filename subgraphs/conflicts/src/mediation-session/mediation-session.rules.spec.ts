@@ -1,5 +1,4 @@
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { problemsIn, refusalOf } from '@peacegraph/kit/testing';
 import type { ConflictCase } from '../conflict-case/conflict-case.entity';
 import type { MediationSessionInput } from '../generated/resolvers';
 import type { PeaceCommission } from '../peace-commission/peace-commission.entity';
@@ -26,18 +25,6 @@ const session: MediationSessionInput = {
   attendance: { women: 14, men: 20 },
   outcome: 'PROGRESS',
 } as MediationSessionInput;
-
-/** The problems one refusal lists, or its one problem. */
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    const refusal = error as GraphQLError;
-    if (!refusal.extensions?.problems) return [[refusal.extensions.field as string, refusal.message]];
-    return problemsOf([refusal]);
-  }
-  throw new Error('Expected a refusal, but the input was accepted');
-}
 
 describe('opening mediation', () => {
   const reported = { ...underMediation, status: 'REPORTED', statusSince: '2025-01-10' } as ConflictCase;

@@ -1,5 +1,4 @@
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { problemsIn, refusalOf } from '@peacegraph/kit/testing';
 import type { ConflictCase } from '../conflict-case/conflict-case.entity';
 import type { ResolutionInput } from '../generated/resolvers';
 import type { Referral } from '../referral/referral.entity';
@@ -18,18 +17,6 @@ const agreement: ResolutionInput = {
   reachedOn: '2025-03-01',
   followUpsDue: ['2025-04-01', '2025-06-01'],
 } as ResolutionInput;
-
-/** The problems one refusal lists, or its one problem. */
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    const refusal = error as GraphQLError;
-    if (!refusal.extensions?.problems) return [[refusal.extensions.field as string, refusal.message]];
-    return problemsOf([refusal]);
-  }
-  throw new Error('Expected a refusal, but the input was accepted');
-}
 
 describe('a resolution', () => {
   it('accepts an agreement with its follow-up checks', () => {

@@ -1,5 +1,4 @@
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { problemsIn, refusalOf } from '@peacegraph/kit/testing';
 import type { CreateCommunityActionPlanInput } from '../generated/resolvers';
 import type { PlannedAction } from './action-plan.entity';
 import { MAX_ACTIONS, actionValues, checkNoPlanYet, newPlanValues, planChanges } from './action-plan.rules';
@@ -13,18 +12,6 @@ const plan: CreateCommunityActionPlanInput = {
     { description: 'Repair the well', responsibleGroup: "Women's association", dueOn: '2025-04-01', status: 'DONE', doneOn: '2025-02-15' },
   ],
 };
-
-/** The problems one refusal lists, or its one problem. */
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    const refusal = error as GraphQLError;
-    if (!refusal.extensions?.problems) return [[refusal.extensions.field as string, refusal.message]];
-    return problemsOf([refusal]);
-  }
-  throw new Error('Expected a refusal, but the input was accepted');
-}
 
 describe('a new community action plan', () => {
   it('accepts a good plan with its actions', () => {

@@ -1,5 +1,4 @@
-import { problemsOf, refusalOf } from '@peacegraph/kit/testing';
-import type { GraphQLError } from 'graphql';
+import { problemsIn, refusalOf } from '@peacegraph/kit/testing';
 import type { Cohort } from '../cohort/cohort.entity';
 import { emptyAudienceCounts, emptyHeadcount } from '../common/headcount';
 import type { RecordSessionDeliveryInput } from '../generated/resolvers';
@@ -34,18 +33,6 @@ const delivery: RecordSessionDeliveryInput = {
   deliveredOn: '2025-01-13',
   attendance: { femaleAdults: 9, maleAdults: 7 },
 };
-
-/** The problems one refusal lists, or its one problem. */
-function problemsIn(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (error) {
-    const refusal = error as GraphQLError;
-    if (!refusal.extensions?.problems) return [[refusal.extensions.field as string, refusal.message]];
-    return problemsOf([refusal]);
-  }
-  throw new Error('Expected a refusal, but the input was accepted');
-}
 
 describe('recording a session delivery', () => {
   it('accepts a good delivery: every facilitator of the cohort when none is named', () => {

@@ -1,5 +1,5 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { AwarenessSession } from './awareness.entity';
 import { readFacilitators, sessionValues, type AwarenessSessionInput } from './awareness.rules';
 

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { TranshumanceCorridor } from './corridor.entity';
 import { areasToCheck, corridorValues, MAX_AREAS, type CorridorInput } from './corridor.rules';
 

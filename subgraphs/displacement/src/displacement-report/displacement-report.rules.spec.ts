@@ -1,5 +1,5 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { DisplacementReport } from './displacement-report.entity';
 import { reportArea, reportRound, reportValues, type RecordDisplacementReportInput } from './displacement-report.rules';
 

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { CountingPoint } from '../place/place.entity';
 import { checkBatchSize, checkPointsFound, MAX_BATCH, observationRow, type FlowObservationInput } from './flow.rules';
 

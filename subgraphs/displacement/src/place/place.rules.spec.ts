@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { TranshumanceCorridor } from '../corridor/corridor.entity';
 import type { SensitiveSpot } from './place.entity';
 import { countingPointValues, spotLookupsNeeded, spotValues, type SpotInput } from './place.rules';

@@ -1,5 +1,5 @@
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { ReintegrationProgramme } from './reintegration.entity';
 import { badInput } from '@peacegraph/kit/errors';
 import {

@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { RecordMediaInterventionInput, RecordPublicationInput } from '../generated/resolvers';
 import type { MediaIntervention, Publication } from './media.entity';
 import { languageToCheck, mediaValues, publicationValues, regionsToCheck } from './media.rules';

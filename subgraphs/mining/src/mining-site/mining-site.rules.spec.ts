@@ -1,6 +1,6 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { refusalOf } from '@peacegraph/kit/testing';
-import { problemsIn } from '../../test/problems';
+import { problemsIn } from '@peacegraph/kit/testing';
 import type { CreateMiningSiteInput, UpdateMiningSiteInput } from '../generated/resolvers';
 import type { MiningSite } from './mining-site.entity';
 import { operatorToCheck, siteValues } from './mining-site.rules';
