@@ -43,6 +43,20 @@ export function trainingValues(input: RecordMiningTrainingInput | UpdateMiningTr
   });
 }
 
+/** Most organisations giving one training. */
+export const MAX_TRAINERS = 10;
+
+/**
+ * The organisations that gave the training, for the directory to confirm: at least one, each once, at
+ * most MAX_TRAINERS. The first problem refuses at once, before the directory is asked.
+ */
+export function trainersToAsk(ids: readonly string[] | null | undefined): string[] {
+  const trainers = distinct('input.trainers', ids ?? [], (id) => `Organisation ${id}`);
+  if (trainers.length === 0) throw badInput('input.trainers', 'Name at least one organisation that gave the training');
+  if (trainers.length > MAX_TRAINERS) throw badInput('input.trainers', `At most ${MAX_TRAINERS} organisations`);
+  return trainers;
+}
+
 /** The assessment as stored: the training's scale and the scores of its assessed groups. */
 export function storedScores(training: MiningTraining, groups: readonly TrainingParticipantGroup[]): KnowledgeScores | null {
   if (training.scoreScaleMin === null || training.scoreScaleMax === null) return null;

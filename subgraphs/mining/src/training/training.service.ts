@@ -1,5 +1,5 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { type ReferenceChecks, distinct, given } from '@peacegraph/kit/input';
+import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import { MiningTrainingSchema, TrainingParticipantGroupSchema, type MiningTraining } from './training.entity';
@@ -8,10 +8,7 @@ import type { Loaders } from '../loaders';
 import { coveredProvisions } from '../common/covered-provisions';
 import { readKnowledgeAssessment, readParticipants, type KnowledgeScores, type Participants } from '../common/participants.rules';
 import { communityOrSite, siteStillIn } from '../common/places';
-import { stillAssessable, storedScores, trainingValues } from './training.rules';
-
-/** Most organisations giving one training. */
-export const MAX_TRAINERS = 10;
+import { stillAssessable, storedScores, trainersToAsk, trainingValues } from './training.rules';
 
 /** Trainings on the mining codes: where, by whom, on which provisions, for whom, and what was learnt. */
 export class TrainingService {
@@ -91,12 +88,9 @@ export class TrainingService {
     );
   }
 
-  /** Organisations of the directory that gave the training. */
+  /** Organisations of the directory that gave the training: the rules' list, then the directory's word on it. */
   private async trainers(ids: string[] | null | undefined): Promise<string[]> {
-    const trainers = distinct('input.trainers', ids ?? [], (id) => `Organisation ${id}`);
-    if (trainers.length === 0) throw badInput('input.trainers', 'Name at least one organisation that gave the training');
-    if (trainers.length > MAX_TRAINERS) throw badInput('input.trainers', `At most ${MAX_TRAINERS} organisations`);
-    return this.directory.organisations('input.trainers', trainers);
+    return this.directory.organisations('input.trainers', trainersToAsk(ids));
   }
 
   private async replaceGroups(
