@@ -1,12 +1,30 @@
-import { isoDate, notBefore, notInFuture, requiredName, given, Problems } from '@peacegraph/kit/input';
-import { DIALOGUE_LEVELS, type CommitmentStatus } from '../common/values';
+import { badInput } from '@peacegraph/kit/errors';
+import {
+  checkStatusChange,
+  distinct,
+  isoDate,
+  notBefore,
+  notInFuture,
+  optionalText,
+  requiredName,
+  given,
+  Problems,
+} from '@peacegraph/kit/input';
+import { COMMITMENT_STATUSES, DIALOGUE_LEVELS, type CommitmentStatus } from '../common/values';
 import type {
   AddPolicyCommitmentInput,
   PolicyCommitmentInput,
+  PolicyCommitmentStatusInput,
   RecordPolicyDialogueInput,
   UpdatePolicyDialogueInput,
 } from '../generated/resolvers';
-import type { PolicyDialogue } from './policy-dialogue.entity';
+import type { PolicyCommitment, PolicyDialogue } from './policy-dialogue.entity';
+
+/** Most commitments of one dialogue: its list is shown whole. */
+export const MAX_COMMITMENTS = 50;
+
+/** Most organisations a dialogue is convened with. */
+export const MAX_CONVENERS = 10;
 
 /** Where a commitment may go next; FULFILLED and ABANDONED are final. */
 export const NEXT_STATUSES: Record<CommitmentStatus, readonly CommitmentStatus[]> = {
@@ -56,4 +74,44 @@ export function commitmentValues(field: string, input: PolicyCommitmentInput | A
       given(input.dueOn) ? notBefore(`${field}.dueOn`, isoDate(input.dueOn), heldOn, 'the dialogue') : null,
     ),
   });
+}
+
+/**
+ * The commitments recorded with a dialogue held on `heldOn`: each one's values, at most MAX_COMMITMENTS,
+ * no description twice (whatever its case). The first bad commitment refuses at once, with every
+ * problem it has; then too many; then a repeat.
+ */
+export function commitmentsOfDialogue(commitments: readonly PolicyCommitmentInput[] | null | undefined, heldOn: string) {
+  const values = (commitments ?? []).map((c, i) => commitmentValues(`input.commitments.${i}`, c, heldOn));
+  if (values.length > MAX_COMMITMENTS) throw badInput('input.commitments', `At most ${MAX_COMMITMENTS} commitments`);
+  distinct(
+    'input.commitments',
+    values.map((c) => c.description.toLowerCase()),
+    (d) => `"${d}"`,
+  );
+  return values;
+}
+
+/** Commitments are made at the dialogue: it cannot move after one of them was made or fell due. */
+export function heldBeforeCommitments(heldOn: string, commitments: readonly Pick<PolicyCommitment, 'madeOn' | 'dueOn'>[]): void {
+  const earliest = commitments.flatMap((c) => [c.madeOn, ...(c.dueOn ? [c.dueOn] : [])]).sort()[0];
+  if (earliest && earliest < heldOn) throw badInput('input.heldOn', `A commitment of this dialogue is dated ${earliest}, before ${heldOn}`);
+}
+
+/** The organisations a dialogue was convened with, for the directory to confirm: each once, at most MAX_CONVENERS. */
+export function convenersToAsk(ids: readonly string[]): string[] {
+  const conveners = distinct('input.convenedWith', ids, (id) => `Organisation ${id}`);
+  if (conveners.length > MAX_CONVENERS) throw badInput('input.convenedWith', `At most ${MAX_CONVENERS} organisations`);
+  return conveners;
+}
+
+/**
+ * A commitment's change of status: a known status it may move to, on a date not in the future nor
+ * before its last change, with an optional note. The first problem refuses at once.
+ */
+export function commitmentChange(current: Pick<PolicyCommitment, 'status' | 'statusSince'>, input: PolicyCommitmentStatusInput) {
+  if (!COMMITMENT_STATUSES.includes(input.status)) throw badInput('input.status', `Unknown status ${input.status}`);
+  checkStatusChange('A commitment', NEXT_STATUSES, current.status, input.status, 'input.status');
+  const on = notBefore('input.on', notInFuture('input.on', input.on, 'The date'), current.statusSince, "the commitment's last change");
+  return { on, note: optionalText('input.note', input.note, 'The note', 1000) };
 }

@@ -1,11 +1,11 @@
 import { type AuditRecorder } from '@peacegraph/kit/audit';
 import { badInput, conflict } from '@peacegraph/kit/errors';
-import { checkStatusChange, notBefore, notInFuture, type ReferenceChecks, distinct, optionalText, given } from '@peacegraph/kit/input';
+import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import { atMost } from '@peacegraph/kit/writes';
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
-import { COMMITMENT_STATUSES, type CommitmentStatus } from '../common/values';
+import { type CommitmentStatus } from '../common/values';
 import {
   CommitmentStatusChangeSchema,
   DialogueParticipantGroupSchema,
@@ -21,12 +21,17 @@ import type {
   UpdatePolicyDialogueInput,
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { commitmentValues, dialogueValues, NEXT_STATUSES } from './policy-dialogue.rules';
+import {
+  commitmentChange,
+  commitmentValues,
+  commitmentsOfDialogue,
+  convenersToAsk,
+  dialogueValues,
+  heldBeforeCommitments,
+  MAX_COMMITMENTS,
+} from './policy-dialogue.rules';
 import { coveredProvisions } from '../common/covered-provisions';
 import { readParticipants, type Participants } from '../common/participants.rules';
-
-/** Most commitments of one dialogue: its list is shown whole. */
-export const MAX_COMMITMENTS = 50;
 
 /** Policy dialogues, the commitments made there and how each was kept, over time. */
 export class DialogueService {
@@ -41,13 +46,7 @@ export class DialogueService {
     return this.writes.once(PolicyDialogueSchema, input.clientMutationId, async (writer) => {
       const values = dialogueValues(input, null);
       const participants = readParticipants('input.participants', input.participants);
-      const commitments = (input.commitments ?? []).map((c, i) => commitmentValues(`input.commitments.${i}`, c, values.heldOn));
-      if (commitments.length > MAX_COMMITMENTS) throw badInput('input.commitments', `At most ${MAX_COMMITMENTS} commitments`);
-      distinct(
-        'input.commitments',
-        commitments.map((c) => c.description.toLowerCase()),
-        (d) => `"${d}"`,
-      );
+      const commitments = commitmentsOfDialogue(input.commitments, values.heldOn);
       const area = await this.area(input.adminArea);
       const convenedWith = await this.conveners(input.convenedWith ?? []);
       const covered = await coveredProvisions(this.loaders, input, null);
@@ -75,13 +74,7 @@ export class DialogueService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.dialogue.load(id), 'PolicyDialogue', id, version);
     const values = dialogueValues(input, current);
-    if (values.heldOn !== current.heldOn) {
-      const commitments = await this.loaders.commitmentsOfDialogue.load(id);
-      // Commitments are made at the dialogue: it cannot move after one of them was made or fell due.
-      const earliest = commitments.flatMap((c) => [c.madeOn, ...(c.dueOn ? [c.dueOn] : [])]).sort()[0];
-      if (earliest && earliest < values.heldOn)
-        throw badInput('input.heldOn', `A commitment of this dialogue is dated ${earliest}, before ${values.heldOn}`);
-    }
+    if (values.heldOn !== current.heldOn) heldBeforeCommitments(values.heldOn, await this.loaders.commitmentsOfDialogue.load(id));
     const participants = given(input.participants) ? readParticipants('input.participants', input.participants) : null;
     const area = input.adminArea === undefined ? {} : await this.area(input.adminArea);
     const convenedWith = input.convenedWith === undefined ? current.convenedWith : await this.conveners(input.convenedWith ?? []);
@@ -140,10 +133,7 @@ export class DialogueService {
   async changeStatus(id: string, version: number, input: PolicyCommitmentStatusInput): Promise<PolicyCommitment> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.commitment.load(id), 'PolicyCommitment', id, version);
-    if (!COMMITMENT_STATUSES.includes(input.status)) throw badInput('input.status', `Unknown status ${input.status}`);
-    checkStatusChange('A commitment', NEXT_STATUSES, current.status, input.status, 'input.status');
-    const on = notBefore('input.on', notInFuture('input.on', input.on, 'The date'), current.statusSince, "the commitment's last change");
-    const note = optionalText('input.note', input.note, 'The note', 1000);
+    const { on, note } = commitmentChange(current, input);
     return this.writes.update(
       current,
       version,
@@ -163,9 +153,9 @@ export class DialogueService {
     return this.directory.adminArea('input.adminArea', pcode);
   }
 
+  /** The organisations it was convened with: the rules' list, then the directory's word on it. */
   private async conveners(ids: string[]): Promise<string[]> {
-    const conveners = distinct('input.convenedWith', ids, (id) => `Organisation ${id}`);
-    if (conveners.length > 10) throw badInput('input.convenedWith', 'At most 10 organisations');
+    const conveners = convenersToAsk(ids);
     return conveners.length ? this.directory.organisations('input.convenedWith', conveners) : [];
   }
 
