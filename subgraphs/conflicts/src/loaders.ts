@@ -14,7 +14,7 @@ export interface CommissionCasesPage {
 /** Fresh per request: a loader's cache must never outlive the caller it was filled for. */
 export function createLoaders(repositories: Repositories, viewer: Viewer) {
   const viewerOrg = viewer.kind === 'partner' ? viewer.organisationId : null;
-  const { records, stats, cases } = repositories;
+  const { stats, cases } = repositories;
   return {
     commission: keyedLoader(
       (ids: readonly string[]) => repositories.commissions.byIds(ids),
@@ -33,27 +33,27 @@ export function createLoaders(repositories: Repositories, viewer: Viewer) {
       (c) => c.reference,
     ),
     partiesOfCase: groupedLoader(
-      (ids: readonly string[]) => records.parties(ids),
+      (ids: readonly string[]) => cases.partiesOf(ids),
       (p) => p.caseId,
     ),
     historyOfCase: groupedLoader(
-      (ids: readonly string[]) => records.history(ids),
+      (ids: readonly string[]) => cases.historyOf(ids),
       (h) => h.caseId,
     ),
     sessionsOfCase: groupedLoader(
-      (ids: readonly string[]) => records.mediationSessions(ids),
+      (ids: readonly string[]) => repositories.sessions.ofCases(ids),
       (s) => s.caseId,
     ),
     referralsOfCase: groupedLoader(
-      (ids: readonly string[]) => records.referrals(ids),
+      (ids: readonly string[]) => repositories.referrals.ofCases(ids),
       (r) => r.caseId,
     ),
     resolutionsOfCase: groupedLoader(
-      (ids: readonly string[]) => records.resolutions(ids),
+      (ids: readonly string[]) => repositories.resolutions.ofCases(ids),
       (r) => r.caseId,
     ),
     followUpsOfCase: groupedLoader(
-      (ids: readonly string[]) => records.followUps(ids),
+      (ids: readonly string[]) => repositories.followUps.ofCases(ids),
       (f) => f.caseId,
     ),
     // Lists and figures under many parents, one statement per distinct question (filter, page) for all of them.

@@ -1,6 +1,14 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
-import { ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
+import { rowsOfCases } from '../common/case-record';
+import {
+  CaseStatusChangeSchema,
+  ConflictCaseSchema,
+  PartySchema,
+  type CaseStatusChange,
+  type ConflictCase,
+  type Party,
+} from './conflict-case.entity';
 import { applyCaseFilter, type CaseFilter } from './conflict-case.filter';
 
 /** Newest reports first; the id breaks ties so every case has one place in the list. */
@@ -14,9 +22,13 @@ export const CASE_ORDER: KeysetOrder<ConflictCase> = {
 
 export class ConflictCaseRepository {
   private readonly rows: Repository<ConflictCase>;
+  private readonly parties: Repository<Party>;
+  private readonly statusChanges: Repository<CaseStatusChange>;
 
   constructor(dataSource: DataSource) {
     this.rows = dataSource.getRepository(ConflictCaseSchema);
+    this.parties = dataSource.getRepository(PartySchema);
+    this.statusChanges = dataSource.getRepository(CaseStatusChangeSchema);
   }
 
   byIds(ids: readonly string[]): Promise<ConflictCase[]> {
@@ -25,6 +37,16 @@ export class ConflictCaseRepository {
 
   byReferences(references: readonly string[]): Promise<ConflictCase[]> {
     return this.rows.findBy({ reference: In([...references]) });
+  }
+
+  /** The parties of many cases at once, each case's in reported order: one statement for all of them. */
+  partiesOf(caseIds: readonly string[]): Promise<Party[]> {
+    return rowsOfCases(this.parties, caseIds, { position: 'ASC' });
+  }
+
+  /** The history of many cases at once, oldest change first: one statement for all of them. */
+  historyOf(caseIds: readonly string[]): Promise<CaseStatusChange[]> {
+    return rowsOfCases(this.statusChanges, caseIds, { changedOn: 'ASC', createdAt: 'ASC' });
   }
 
   list(filter: CaseFilter, page: PageArgs): Promise<Connection<ConflictCase>> {
