@@ -1,5 +1,5 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { requiredName, wholeNumber, given, Problems, type AreaRef } from '@peacegraph/kit/input';
+import { optionalText, requiredName, wholeNumber, given, Problems, type AreaRef } from '@peacegraph/kit/input';
 import { checkedGeo } from '../common/geo-filters';
 import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import {
@@ -7,13 +7,16 @@ import {
   ALERT_SEVERITIES,
   ALERT_TRIGGERS,
   MAX_HEADS,
+  RECIPIENT_KINDS,
   type AlertKind,
   type AlertSeverity,
   type AlertStatus,
   type AlertTrigger,
+  type RecipientKind,
 } from '../common/transhumance-values';
 import type { TranshumanceCorridor } from '../corridor/corridor.entity';
 import type { SensitiveSpot } from '../place/place.entity';
+import type { AlertRecipient, TranshumanceAlert } from './alert.entity';
 import type { AlertFilter } from './alert.repository';
 
 export interface RaiseAlertInput {
@@ -32,6 +35,27 @@ export interface RaiseAlertInput {
   /** When it was raised: now unless given (an alert phoned in and typed later). */
   at?: Date | null;
   clientMutationId?: string | null;
+}
+
+export interface StepInput {
+  at?: Date | null;
+  note?: string | null;
+}
+
+export interface DisseminateInput extends StepInput {
+  recipients: { kind: RecipientKind; name: string; organisation?: string | null }[];
+}
+
+export interface ResponseInput {
+  response: string;
+  respondedBy: string;
+  at?: Date | null;
+}
+
+export interface CloseInput {
+  dismissed?: boolean | null;
+  reason?: string | null;
+  at?: Date | null;
 }
 
 /**
@@ -144,4 +168,62 @@ export function alertValues(input: RaiseAlertInput, loaded: RaiseLookups) {
   // Where the alert is: the area named, else the spot's (one of them was required above).
   const place = area ?? { adminPcode: spot!.adminPcode, countryCode: spot!.countryCode };
   return { summary, now, heads, corridorId, place };
+}
+
+/** A step's move, refused (under `id`, naming the alert's status) when the alert's status does not allow it. */
+export function checkMove(from: AlertStatus, move: AlertMove): void {
+  if (!canMove(from, move)) throw badInput('id', refusal(from, move), { status: from });
+}
+
+/**
+ * When a step happened: `now` unless given; never in the future (beyond CLOCK_SKEW_MS) nor before the
+ * alert's previous step.
+ */
+export function stepTime(at: Date | null | undefined, alert: TranshumanceAlert, now: Date): Date {
+  if (!at) return now;
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.at', `${at.toISOString()} is in the future`);
+  const previous = [alert.raisedAt, alert.verifiedAt, alert.disseminatedAt, alert.responseAt]
+    .filter((d): d is Date => !!d)
+    .sort((a, b) => b.getTime() - a.getTime())[0]!;
+  if (at < previous) throw badInput('input.at', `${at.toISOString()} is before the alert's previous step (${previous.toISOString()})`);
+  return at;
+}
+
+/** A step's note: optional, at most 1000 characters. */
+export function stepNote(note: string | null | undefined): string | null {
+  return optionalText('input.note', note, 'The note', 1000);
+}
+
+/** Most recipients of one dissemination. */
+export const MAX_RECIPIENTS = 30;
+
+/** Whom an alert is disseminated to: at least one recipient, at most MAX_RECIPIENTS (checked before the alert is loaded). */
+export function recipientsCounted(recipients: readonly unknown[]): void {
+  if (recipients.length === 0) throw badInput('input.recipients', 'Name at least one recipient');
+  if (recipients.length > MAX_RECIPIENTS) throw badInput('input.recipients', `At most ${MAX_RECIPIENTS} recipients`);
+}
+
+/**
+ * The `i`th recipient, told `at`: a known kind, then a name; the first problem refuses at once. Its
+ * organisation is the directory's to confirm, after this and before the next recipient.
+ */
+export function recipientValues(i: number, r: DisseminateInput['recipients'][number], at: Date): Omit<AlertRecipient, 'alertId'> {
+  if (!RECIPIENT_KINDS.includes(r.kind)) throw badInput(`input.recipients.${i}.kind`, `Unknown kind ${r.kind}`);
+  const name = requiredName(`input.recipients.${i}.name`, r.name, 'The name', 200);
+  return { position: i + 1, kind: r.kind, name, organisationId: r.organisation ?? null, disseminatedAt: at };
+}
+
+/** A response: what was done, then who did it; the first problem refuses at once. */
+export function responseValues(input: ResponseInput): { response: string; respondedBy: string } {
+  return {
+    response: requiredName('input.response', input.response, 'What was done', 2000),
+    respondedBy: requiredName('input.respondedBy', input.respondedBy, 'Who did it', 300),
+  };
+}
+
+/** Why an alert closes: required when it is dismissed, optional otherwise. */
+export function closeReason(dismissed: boolean, reason: string | null | undefined): string | null {
+  return dismissed
+    ? requiredName('input.reason', reason ?? '', 'The reason for dismissing the alert', 1000)
+    : optionalText('input.reason', reason, 'The reason', 1000);
 }

@@ -1,7 +1,6 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { Loaders } from '../loaders';
-import { badInput } from '@peacegraph/kit/errors';
-import { optionalText, requiredName, given, type ReferenceChecks } from '@peacegraph/kit/input';
+import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
 import {
@@ -11,32 +10,25 @@ import {
   type AlertRecipient,
   type TranshumanceAlert,
 } from './alert.entity';
-import { RECIPIENT_KINDS, tropicalLivestockUnits, type AlertStatus, type RecipientKind } from '../common/transhumance-values';
+import { tropicalLivestockUnits, type AlertStatus } from '../common/transhumance-values';
 import { lookUp } from '@peacegraph/kit/input';
-import { alertValues, canMove, CLOCK_SKEW_MS, refusal, targetOf, type AlertMove, type RaiseAlertInput } from './alert.rules';
-
-export interface StepInput {
-  at?: Date | null;
-  note?: string | null;
-}
-
-export interface DisseminateInput extends StepInput {
-  recipients: { kind: RecipientKind; name: string; organisation?: string | null }[];
-}
-
-export interface ResponseInput {
-  response: string;
-  respondedBy: string;
-  at?: Date | null;
-}
-
-export interface CloseInput {
-  dismissed?: boolean | null;
-  reason?: string | null;
-  at?: Date | null;
-}
-
-const MAX_RECIPIENTS = 30;
+import {
+  alertValues,
+  checkMove,
+  closeReason,
+  recipientsCounted,
+  recipientValues,
+  responseValues,
+  stepNote,
+  stepTime,
+  targetOf,
+  type AlertMove,
+  type CloseInput,
+  type DisseminateInput,
+  type RaiseAlertInput,
+  type ResponseInput,
+  type StepInput,
+} from './alert.rules';
 
 /** Alerts raised by people, and every alert's life from RAISED to CLOSED, each step dated and kept. */
 export class AlertService {
@@ -94,24 +86,23 @@ export class AlertService {
   verify(id: string, version: number, input: StepInput | null | undefined): Promise<TranshumanceAlert> {
     return this.move(id, version, 'VERIFY', input?.at, (at) => ({
       changes: { verifiedAt: at },
-      note: optionalText('input.note', input?.note, 'The note', 1000),
+      note: stepNote(input?.note),
     }));
   }
 
   disseminate(id: string, version: number, input: DisseminateInput): Promise<TranshumanceAlert> {
-    if (input.recipients.length === 0) throw badInput('input.recipients', 'Name at least one recipient');
-    if (input.recipients.length > MAX_RECIPIENTS) throw badInput('input.recipients', `At most ${MAX_RECIPIENTS} recipients`);
+    recipientsCounted(input.recipients);
     return this.move(id, version, 'DISSEMINATE', input.at, async (at) => {
       const recipients: Omit<AlertRecipient, 'alertId'>[] = [];
+      // One recipient after the other, as before: its own values, then the directory on its organisation.
       for (const [i, r] of input.recipients.entries()) {
-        if (!RECIPIENT_KINDS.includes(r.kind)) throw badInput(`input.recipients.${i}.kind`, `Unknown kind ${r.kind}`);
-        const name = requiredName(`input.recipients.${i}.name`, r.name, 'The name', 200);
+        const recipient = recipientValues(i, r, at);
         if (r.organisation) await this.directory.organisations(() => `input.recipients.${i}.organisation`, [r.organisation]);
-        recipients.push({ position: i + 1, kind: r.kind, name, organisationId: r.organisation ?? null, disseminatedAt: at });
+        recipients.push(recipient);
       }
       return {
         changes: { disseminatedAt: at },
-        note: optionalText('input.note', input.note, 'The note', 1000),
+        note: stepNote(input.note),
         also: async (manager: EntityManager, alertId: string) => {
           await manager.getRepository(AlertRecipientSchema).insert(recipients.map((r) => ({ ...r, alertId })));
         },
@@ -121,11 +112,7 @@ export class AlertService {
 
   recordResponse(id: string, version: number, input: ResponseInput): Promise<TranshumanceAlert> {
     return this.move(id, version, 'RECORD_RESPONSE', input.at, (at) => ({
-      changes: {
-        responseAt: at,
-        response: requiredName('input.response', input.response, 'What was done', 2000),
-        respondedBy: requiredName('input.respondedBy', input.respondedBy, 'Who did it', 300),
-      },
+      changes: { responseAt: at, ...responseValues(input) },
       note: null,
     }));
   }
@@ -133,9 +120,7 @@ export class AlertService {
   close(id: string, version: number, input: CloseInput): Promise<TranshumanceAlert> {
     const dismissed = input.dismissed === true;
     return this.move(id, version, dismissed ? 'DISMISS' : 'CLOSE', input.at, (at) => {
-      const reason = dismissed
-        ? requiredName('input.reason', input.reason ?? '', 'The reason for dismissing the alert', 1000)
-        : optionalText('input.reason', input.reason, 'The reason', 1000);
+      const reason = closeReason(dismissed, input.reason);
       return { changes: { closedAt: at, dismissed, closeReason: reason }, note: reason };
     });
   }
@@ -150,8 +135,8 @@ export class AlertService {
     const { writes, loaders } = this;
     const writer = writes.writer();
     const current = writes.editable(writer, await loaders.transhumanceAlert.load(id), 'TranshumanceAlert', id, version);
-    if (!canMove(current.status, move)) throw badInput('id', refusal(current.status, move), { status: current.status });
-    const at = this.when(atInput, current);
+    checkMove(current.status, move);
+    const at = stepTime(atInput, current, new Date());
     const { changes, note, also } = await step(at);
     const to = targetOf(move);
     return writes.update(
@@ -169,19 +154,6 @@ export class AlertService {
         },
       },
     );
-  }
-
-  /** An alert is raised now, or recorded afterwards: not in the future, not more than 90 days back. */
-  /** When a step happened: now unless given; never in the future nor before the alert's previous step. */
-  private when(at: Date | null | undefined, alert: TranshumanceAlert): Date {
-    const now = new Date();
-    if (!at) return now;
-    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.at', `${at.toISOString()} is in the future`);
-    const previous = [alert.raisedAt, alert.verifiedAt, alert.disseminatedAt, alert.responseAt]
-      .filter((d): d is Date => !!d)
-      .sort((a, b) => b.getTime() - a.getTime())[0]!;
-    if (at < previous) throw badInput('input.at', `${at.toISOString()} is before the alert's previous step (${previous.toISOString()})`);
-    return at;
   }
 
   private async history(
