@@ -2,6 +2,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { DataSource } from 'typeorm';
 import { badInput, notFound } from '@peacegraph/kit/errors';
 import { apiSchemaOf, diffApiSchemas } from '@peacegraph/kit/composition';
+import { isId } from './ids';
 import { signedIn, requireAdmin, type Actor } from './access';
 import type { RegistryContext } from './context';
 import { withConsequences } from './checks/run-check';
@@ -19,11 +20,9 @@ import { allSubgraphs, findSubgraph, type SubgraphRecord } from './store/subgrap
 import { findVersion, listVersions, type VersionRecord } from './store/versions';
 import { coordinateCounts, topOperations } from './store/usage';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An id argument: anything but a UUID is no record of ours, said plainly instead of a SQL error. */
 function idOf(raw: string, field: string): string {
-  if (!UUID.test(raw)) throw badInput(field, `"${raw.slice(0, 60)}" is not an id of the registry`);
+  if (!isId(raw)) throw badInput(field, `"${raw.slice(0, 60)}" is not an id of the registry`);
   return raw;
 }
 

@@ -13,6 +13,7 @@ import { insertClientApplication, type ClientApplicationRecord } from '../store/
 import { findComposition, insertComposition, insertLaunch, liveMembers, type LaunchRecord } from '../store/compositions';
 import { findSubgraph, saveSubgraph, type SubgraphRecord } from '../store/subgraphs';
 import { findVersion, insertVersion, setVersionState, supersedeWaiting, waitingVersions, type VersionRecord } from '../store/versions';
+import { isId } from '../ids';
 import { checkSchemaInput, routingUrlProblem, SUBGRAPH_NAME } from './input';
 import { servedSchema, type Served } from './served-schema';
 
@@ -183,7 +184,7 @@ export class Registry {
     if (owner !== actor.organisationId) requireAdmin(actor, 'register a client application for another organisation');
     if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(name))
       throw badInput('name', 'A client name is 1 to 100 letters, digits, spaces, ".", "_" or "-"');
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(owner) || !(await this.options.organisationExists(owner))) {
+    if (!isId(owner) || !(await this.options.organisationExists(owner))) {
       throw badInput('ownerOrganisationId', `The directory has no organisation "${owner.slice(0, 60)}"`);
     }
     return this.dataSource.transaction(async (tx) => {
@@ -204,7 +205,7 @@ export class Registry {
     const problem = routingUrlProblem(input.routingUrl);
     if (problem) throw badInput('input.routingUrl', problem);
     const owner = input.ownerOrganisationId;
-    if (owner !== undefined && owner !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(owner)) {
+    if (owner !== undefined && owner !== null && !isId(owner)) {
       throw badInput('input.ownerOrganisationId', 'An owner is an organisation id from the directory, or null for admins only');
     }
     if (owner && !(await this.options.organisationExists(owner))) {

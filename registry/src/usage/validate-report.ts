@@ -1,8 +1,8 @@
+import { isId } from '../ids';
 import { LATENCY_BUCKETS_MS, USAGE_LIMITS, type UsageEntry, type UsageReport } from '@peacegraph/kit/usage';
 
 const SIGNATURE = /^[0-9a-f]{64}$/;
 const COORDINATE = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRINTABLE = /^[^\p{Cc}]*$/u;
 const HOUR_MS = 3_600_000;
 
@@ -17,11 +17,7 @@ export function reportProblems(body: unknown, retentionDays: number, now = Date.
   if (!isObject(body)) return ['the body must be a JSON object'];
   const report = body as Partial<UsageReport>;
   if (!text(report.gateway, 200) || report.gateway === '') add('gateway must be a non-empty text of at most 200 characters');
-  if (
-    report.compositionId !== null &&
-    report.compositionId !== undefined &&
-    !(typeof report.compositionId === 'string' && UUID.test(report.compositionId))
-  )
+  if (report.compositionId !== null && report.compositionId !== undefined && !isId(report.compositionId))
     add('compositionId must be a composition id or null');
   if (!count(report.dropped)) add('dropped must be a whole number of at least 0');
   if (!Array.isArray(report.operations)) return [...problems, 'operations must be a list'];
@@ -53,8 +49,7 @@ function entryProblems(raw: unknown, retentionDays: number, now: number): string
     if (entry[key] !== null && !text(entry[key], USAGE_LIMITS.nameChars))
       problems.push(`${key} must be null or a text of at most ${USAGE_LIMITS.nameChars} characters`);
   }
-  if (entry.organisationId !== null && !(typeof entry.organisationId === 'string' && UUID.test(entry.organisationId)))
-    problems.push('organisationId must be an organisation id or null');
+  if (entry.organisationId !== null && !isId(entry.organisationId)) problems.push('organisationId must be an organisation id or null');
   const hour = typeof entry.hour === 'string' ? Date.parse(entry.hour) : NaN;
   if (Number.isNaN(hour) || hour % HOUR_MS !== 0) problems.push('hour must be the start of an hour (ISO 8601, UTC)');
   else if (hour > now + HOUR_MS || hour < now - retentionDays * 24 * HOUR_MS)
