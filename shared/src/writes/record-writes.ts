@@ -2,7 +2,7 @@ import type { DataSource, DeepPartial, EntityManager, EntitySchema } from 'typeo
 import type { AuditRecorder } from '../audit/recorder';
 import type { Viewer } from '../auth/viewer';
 import { conflict, notFound } from '../errors/errors';
-import { requireOwner, requireWriter, type Partner } from '../policy/require';
+import { requireAdmin, requireOwner, requireWriter, type Partner } from '../policy/require';
 import { createOnceFor } from './keyed-create';
 import { constraintOf, type OwnedRecord } from './owned-record';
 import { updateWithVersion } from './versioned-update';
@@ -32,12 +32,22 @@ export interface WriteSpec<T> {
   fill?: (manager: EntityManager) => Promise<Partial<T>>;
 }
 
+/** How a record only admins write, which no organisation owns, is written (`createAsAdmin` …). */
+export interface AdminWriteSpec<T> extends WriteSpec<T> {
+  /**
+   * The organisation its audit row names as the owner, the record having no `ownerOrg`: an
+   * organisation owns itself, an API key its organisation.
+   */
+  auditOwner: (record: T) => string;
+}
+
 /**
  * How every write of a domain goes: the caller holds `<domain>:write`; a change touches only the
  * owner's records at the version the caller read; the write, the writes it implies and its audit row
  * are one transaction; a unique index violated by a concurrent write becomes the same clear error the
  * service gives; a create keyed by clientMutationId runs through `once`, so a retry, sequential or
- * concurrent, returns the first result.
+ * concurrent, returns the first result. Records only admins write, which no organisation owns, go
+ * the same way through the `…AsAdmin` writes, with the admin role instead of the scope and owner.
  */
 export class RecordWrites {
   constructor(
@@ -51,6 +61,15 @@ export class RecordWrites {
 
   writer(): Partner {
     return requireWriter(this.viewer, this.domain);
+  }
+
+  /**
+   * Records only the platform's admins write (organisations, API keys) need the admin role instead of
+   * the domain's write scope and the record's owner. The `…AsAdmin` writes check it again; a service
+   * calls this first, so a caller who is no admin hears that before anything about the input.
+   */
+  admin(): Partner {
+    return requireAdmin(this.viewer);
   }
 
   /**
@@ -105,6 +124,23 @@ export class RecordWrites {
     }, spec.duplicates);
   }
 
+  /**
+   * A create by an admin of a record no organisation owns: no owner, author or key is added to
+   * `values`, and the audit row names the owner `spec.auditOwner` gives.
+   */
+  createAsAdmin<T extends { id: string }>(values: DeepPartial<T>, spec: AdminWriteSpec<T>): Promise<T> {
+    this.admin();
+    return this.transaction(async (manager) => {
+      await spec.check?.(manager);
+      const filled = await spec.fill?.(manager);
+      const rows = manager.getRepository(spec.schema);
+      const created = await rows.save(rows.create({ ...values, ...filled } as DeepPartial<T>));
+      const others = (await spec.after?.(manager, created)) ?? [];
+      await this.record(manager, spec, [created.id, ...others], spec.auditOwner(created));
+      return created;
+    }, spec.duplicates);
+  }
+
   update<T extends OwnedRecord>(current: T, version: number, changes: Partial<T>, spec: WriteSpec<T>): Promise<T> {
     return this.transaction(async (manager) => {
       await spec.check?.(manager);
@@ -112,6 +148,39 @@ export class RecordWrites {
       const others = (await spec.after?.(manager, updated as T)) ?? [];
       await this.record(manager, spec, [current.id, ...others], current.ownerOrg);
       return updated as T;
+    }, spec.duplicates);
+  }
+
+  /** A versioned update by an admin of a record no organisation owns (see `createAsAdmin`). */
+  updateAsAdmin<T extends { id: string; version: number }>(
+    id: string,
+    version: number,
+    changes: Partial<T>,
+    spec: AdminWriteSpec<T>,
+  ): Promise<T> {
+    this.admin();
+    return this.transaction(async (manager) => {
+      await spec.check?.(manager);
+      const updated = await updateWithVersion(manager, spec.schema as never, spec.recordType, id, version, changes as never);
+      const others = (await spec.after?.(manager, updated as T)) ?? [];
+      await this.record(manager, spec, [id, ...others], spec.auditOwner(updated as T));
+      return updated as T;
+    }, spec.duplicates);
+  }
+
+  /**
+   * A change by an admin that is no versioned update (revoking an API key: whoever revokes it, and
+   * whenever, it ends revoked). `change` makes it with the transaction's manager and gives back the
+   * record as stored; its audit row, in the same transaction, names the owner `spec.auditOwner` gives.
+   */
+  changeAsAdmin<T extends { id: string }>(id: string, change: (manager: EntityManager) => Promise<T>, spec: AdminWriteSpec<T>): Promise<T> {
+    this.admin();
+    return this.transaction(async (manager) => {
+      await spec.check?.(manager);
+      const changed = await change(manager);
+      const others = (await spec.after?.(manager, changed)) ?? [];
+      await this.record(manager, spec, [id, ...others], spec.auditOwner(changed));
+      return changed;
     }, spec.duplicates);
   }
 

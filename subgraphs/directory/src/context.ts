@@ -23,9 +23,8 @@ export function createContextFactory(dataSource: DataSource) {
   const repositories = createRepositories(dataSource);
   return async (viewer: Viewer, audit: AuditRecorder): Promise<DirectoryContext> => {
     const loaders = createLoaders(repositories);
-    // The kit's one write path for communities (scope directory:write, one transaction with the audit
-    // row, a retry answered with the first result). Organisations and API keys are the admins' and
-    // keep their own transaction (see their services).
+    // The kit's one write path: communities need directory:write, organisations and API keys the admin
+    // role; one transaction with the audit row, a retry answered with the first result.
     const writes = new RecordWrites('directory', dataSource, viewer, audit);
     return {
       viewer,
@@ -34,8 +33,8 @@ export function createContextFactory(dataSource: DataSource) {
       loaders,
       repositories,
       communities: new CommunityService(repositories, loaders, writes),
-      organisations: new OrganisationService(repositories, loaders, viewer, audit),
-      apiKeys: new ApiKeyService(repositories, viewer, audit),
+      organisations: new OrganisationService(loaders, writes),
+      apiKeys: new ApiKeyService(repositories, writes),
     };
   };
 }

@@ -42,3 +42,56 @@ describe('issuing API keys', () => {
     expect(errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 });
+
+describe("the admins' writes", () => {
+  it('audits an organisation under itself and a key under its organisation, revoked once', async () => {
+    const since = (await directory.db.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_log`)) as { id: string }[];
+    const created = await admin<{ createOrganisation: { id: string } }>(
+      `mutation { createOrganisation(input: { name: "Kayes Herders Union", kind: CSO_NETWORK, countries: ["ML"] }) { id } }`,
+    );
+    const herders = created.data!.createOrganisation.id;
+    const renamed = await admin<{ updateOrganisation: { version: number } }>(
+      `mutation ($id: ID!) { updateOrganisation(id: $id, version: 1, input: { acronym: "KHU" }) { version } }`,
+      { id: herders },
+    );
+    expect(renamed.data!.updateOrganisation.version).toBe(2);
+    const issued = await admin<{ createApiKey: { apiKey: { id: string } } }>(KEY, {
+      input: { organisation: herders, name: 'herd counts', scope: 'displacement:write' },
+    });
+    const keyId = issued.data!.createApiKey.apiKey.id;
+    const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`;
+    const first = await admin<{ revokeApiKey: { revokedAt: string } }>(REVOKE, { id: keyId });
+    const again = await admin<{ revokeApiKey: { revokedAt: string } }>(REVOKE, { id: keyId });
+    expect(again.data!.revokeApiKey.revokedAt).toBe(first.data!.revokeApiKey.revokedAt);
+
+    const writes = (await directory.db.dataSource.query(
+      `SELECT operation, record_type, record_ids, fields, owner_org, actor_org FROM audit_log WHERE action = 'WRITE' AND id > $1 ORDER BY id`,
+      [since[0]!.id],
+    )) as Record<string, unknown>[];
+    const audited = (operation: string, type: string, id: string, fields: string[], owner: string) => ({
+      operation,
+      record_type: type,
+      record_ids: [id],
+      fields,
+      owner_org: owner,
+      actor_org: ORGS.platform,
+    });
+    expect(writes).toEqual([
+      audited('createOrganisation', 'Organisation', herders, ['name', 'kind', 'countries'], herders),
+      audited('updateOrganisation', 'Organisation', herders, ['acronym'], herders),
+      audited('createApiKey', 'ApiKey', keyId, ['organisation', 'name', 'scopes'], herders),
+      audited('revokeApiKey', 'ApiKey', keyId, ['revokedAt'], herders),
+      audited('revokeApiKey', 'ApiKey', keyId, ['revokedAt'], herders),
+    ]);
+  });
+
+  it('refuses them to a partner who holds directory:write but is no admin, before looking at the input', async () => {
+    const writer = directory.writer;
+    const refused = [
+      await writer(`mutation { createOrganisation(input: { name: "", kind: NGO, countries: [] }) { id } }`),
+      await writer(KEY, { input: { organisation: ORGS.educators, name: '', scope: 'nothing' } }),
+      await writer(`mutation { revokeApiKey(id: "00000000-0000-4000-8000-00000000dead") { id } }`),
+    ];
+    expect(refused.map((r) => r.errors![0]!.extensions!.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+  });
+});

@@ -22,11 +22,6 @@ export class ApiKeyRepository {
     return key;
   }
 
-  create(key: Omit<ApiKey, 'id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>, manager: EntityManager): Promise<ApiKey> {
-    const rows = manager.getRepository(ApiKeySchema);
-    return rows.save(rows.create({ ...key, lastUsedAt: null, revokedAt: null }));
-  }
-
   async revoke(id: string, manager: EntityManager): Promise<ApiKey> {
     const rows = manager.getRepository(ApiKeySchema);
     await rows

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import { type AuditRecorder } from '@peacegraph/kit/audit';
-import { API_KEY_PREFIX, SCOPE_PATTERN, parseScopes, type Viewer } from '@peacegraph/kit/auth';
+import { API_KEY_PREFIX, SCOPE_PATTERN, parseScopes } from '@peacegraph/kit/auth';
 import { notFound } from '@peacegraph/kit/errors';
 import { Problems, blank } from '@peacegraph/kit/input';
-import { requireAdmin } from '@peacegraph/kit/policy';
-import type { ApiKey } from './identity.entity';
+import type { RecordWrites } from '@peacegraph/kit/writes';
+import { ApiKeySchema, type ApiKey } from './identity.entity';
 import type { CreateApiKeyInput } from '../generated/resolvers';
 import type { Repositories } from '../repositories';
 
@@ -20,12 +19,11 @@ export function hashApiKey(key: string): string {
 export class ApiKeyService {
   constructor(
     private readonly repositories: Repositories,
-    private readonly viewer: Viewer,
-    private readonly audit: AuditRecorder,
+    private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; key: string }> {
-    const admin = requireAdmin(this.viewer);
+    const admin = this.writes.admin();
     const problems = new Problems();
     const name = input.name.trim();
     if (blank(name)) problems.add('input.name', 'Give the key a name that says what it is for');
@@ -43,37 +41,40 @@ export class ApiKeyService {
     const { organisation } = problems.done({ organisation: found });
 
     const key = `${API_KEY_PREFIX}${crypto.randomBytes(24).toString('base64url')}`;
-    const apiKey = await this.repositories.transaction(async (manager) => {
-      const created = await this.repositories.apiKeys.create(
-        { organisationId: organisation.id, name, prefix: key.slice(0, 12), secretHash: hashApiKey(key), scopes, createdBy: admin.subject },
-        manager,
-      );
-      await this.audit.recordWrite(manager, {
-        operation: 'createApiKey',
+    const apiKey = await this.writes.createAsAdmin<ApiKey>(
+      {
+        organisationId: organisation.id,
+        name,
+        prefix: key.slice(0, 12),
+        secretHash: hashApiKey(key),
+        scopes,
+        createdBy: admin.subject,
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+      // A key is its organisation's, though only admins make it.
+      {
+        schema: ApiKeySchema,
         recordType: 'ApiKey',
-        recordIds: [created.id],
+        operation: 'createApiKey',
         fields: ['organisation', 'name', 'scopes'],
-        ownerOrg: organisation.id,
-      });
-      return created;
-    });
+        auditOwner: (k) => k.organisationId,
+      },
+    );
     return { apiKey, key };
   }
 
   async revoke(id: string): Promise<ApiKey> {
-    requireAdmin(this.viewer);
+    this.writes.admin();
     const existing = await this.repositories.apiKeys.byId(id);
     if (!existing) throw notFound('ApiKey', id);
-    return this.repositories.transaction(async (manager) => {
-      const revoked = await this.repositories.apiKeys.revoke(id, manager);
-      await this.audit.recordWrite(manager, {
-        operation: 'revokeApiKey',
-        recordType: 'ApiKey',
-        recordIds: [id],
-        fields: ['revokedAt'],
-        ownerOrg: existing.organisationId,
-      });
-      return revoked;
+    // Revoking is no versioned update: a key revoked twice stays revoked from the first time.
+    return this.writes.changeAsAdmin(id, (manager) => this.repositories.apiKeys.revoke(id, manager), {
+      schema: ApiKeySchema,
+      recordType: 'ApiKey',
+      operation: 'revokeApiKey',
+      fields: ['revokedAt'],
+      auditOwner: () => existing.organisationId,
     });
   }
 }

@@ -1,45 +1,43 @@
-import { type AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { badInput, notFound } from '@peacegraph/kit/errors';
 import { given, Problems, blank } from '@peacegraph/kit/input';
-import { requireAdmin } from '@peacegraph/kit/policy';
-import { updateWithVersion } from '@peacegraph/kit/writes';
-import type { EntityManager } from 'typeorm';
+import type { AdminWriteSpec, RecordWrites } from '@peacegraph/kit/writes';
 import { DOMAINS, ORGANISATION_KINDS, OrganisationSchema, type Organisation } from './organisation.entity';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import type { Repositories } from '../repositories';
 
 /** The partners of the platform: registered and changed by admins only, since tokens name them. */
 export class OrganisationService {
   constructor(
-    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
-    private readonly viewer: Viewer,
-    private readonly audit: AuditRecorder,
+    private readonly writes: RecordWrites,
   ) {}
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
-    requireAdmin(this.viewer);
+    this.writes.admin();
     const fields = await this.validate(input, null);
-    return this.write(async (manager) => {
-      const rows = manager.getRepository(OrganisationSchema);
-      const created = await rows.save(rows.create(fields));
-      await this.recordWrite(manager, 'createOrganisation', created.id, Object.keys(input));
-      return created;
-    }, fields.name);
+    return this.writes.createAsAdmin<Organisation>(fields, this.spec('createOrganisation', Object.keys(input), fields.name));
   }
 
   async update(id: string, version: number, input: UpdateOrganisationInput): Promise<Organisation> {
-    requireAdmin(this.viewer);
+    this.writes.admin();
     const current = await this.loaders.organisation.load(id);
     if (!current) throw notFound('Organisation', id);
     const fields = await this.validate(input, current);
-    return this.write(async (manager) => {
-      const updated = await updateWithVersion(manager, OrganisationSchema, 'Organisation', id, version, fields);
-      await this.recordWrite(manager, 'updateOrganisation', id, Object.keys(input));
-      return updated;
-    }, fields.name);
+    return this.writes.updateAsAdmin(id, version, fields, this.spec('updateOrganisation', Object.keys(input), fields.name));
+  }
+
+  /** An organisation owns its own record; no two share a name (the unique index, for a concurrent write too). */
+  private spec(operation: string, fields: string[], name: string): AdminWriteSpec<Organisation> {
+    return {
+      schema: OrganisationSchema,
+      recordType: 'Organisation',
+      operation,
+      fields,
+      auditOwner: (organisation) => organisation.id,
+      duplicates: {
+        organisation_name_unique: () => badInput('input.name', `An organisation named "${name}" is already registered`),
+      },
+    };
   }
 
   private async validate(input: CreateOrganisationInput | UpdateOrganisationInput, current: Organisation | null) {
@@ -62,22 +60,5 @@ export class OrganisationService {
     const domains = given(input.domains) ? [...new Set(input.domains)] : (current?.domains ?? []);
     if (domains.some((d) => !DOMAINS.includes(d))) problems.add('input.domains', 'Unknown domain');
     return problems.done({ name, acronym, kind, countryCodes, domains });
-  }
-
-  private async write(work: (manager: EntityManager) => Promise<Organisation>, name: string): Promise<Organisation> {
-    try {
-      return await this.repositories.transaction(work);
-    } catch (error) {
-      const failure = error as { code?: string; constraint?: string };
-      if (failure.code === '23505' && failure.constraint === 'organisation_name_unique') {
-        throw badInput('input.name', `An organisation named "${name}" is already registered`);
-      }
-      throw error;
-    }
-  }
-
-  private recordWrite(manager: EntityManager, operation: string, id: string, fields: string[]) {
-    // An organisation owns its own record.
-    return this.audit.recordWrite(manager, { operation, recordType: 'Organisation', recordIds: [id], fields, ownerOrg: id });
   }
 }
