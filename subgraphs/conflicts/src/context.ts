@@ -48,10 +48,10 @@ export function createContextFactory(dataSource: DataSource, directory: () => Di
       repositories,
       commissions: new PeaceCommissionService(repositories, loaders, places, writes),
       cases: new ConflictCaseService(repositories, loaders, places, writes),
-      mediation: new MediationService(writes, loaders),
-      referrals: new ReferralService(writes, loaders),
-      resolutions: new ResolutionService(writes, loaders),
-      followUps: new FollowUpService(writes, loaders),
+      mediation: new MediationService(repositories, loaders, writes),
+      referrals: new ReferralService(repositories, loaders, writes),
+      resolutions: new ResolutionService(repositories, loaders, writes),
+      followUps: new FollowUpService(repositories, loaders, writes),
       stats: new ConflictStatsService(repositories, loaders, organisationOf(viewer)),
     };
   };

@@ -1,4 +1,13 @@
-import { In, type EntitySchemaColumnOptions, type FindOptionsOrder, type ObjectLiteral, type Repository } from 'typeorm';
+import {
+  In,
+  type EntityManager,
+  type EntitySchema,
+  type EntitySchemaColumnOptions,
+  type FindOptionsOrder,
+  type ObjectLiteral,
+  type QueryDeepPartialEntity,
+  type Repository,
+} from 'typeorm';
 import { onlyUuids } from '@peacegraph/kit/sql';
 
 /**
@@ -37,4 +46,21 @@ export function rowsOfCases<T extends ObjectLiteral & { caseId: string }>(
   const ids = onlyUuids(caseIds);
   if (ids.length === 0) return Promise.resolve([]);
   return rows.find({ where: { caseId: In(ids) } as never, order });
+}
+
+/** A record of a case as a service gives it to be written: the database fills in the rest. */
+export type NewCaseRecord<T extends CaseRecord> = Omit<T, Exclude<keyof CaseRecord, 'caseId' | 'ownerOrg' | 'createdBy'>>;
+
+/**
+ * Inserts records of a case in the transaction of the case's change, in one statement, and gives their
+ * ids in the order of `rows`, for the audit row. Each feature's repository writes its own records through it.
+ */
+export async function insertRecords<T extends ObjectLiteral & CaseRecord>(
+  manager: EntityManager,
+  schema: EntitySchema<T>,
+  rows: readonly NewCaseRecord<T>[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const { identifiers } = await manager.getRepository(schema).insert(rows as unknown as QueryDeepPartialEntity<T>[]);
+  return identifiers.map((identifier) => identifier.id as string);
 }

@@ -1,9 +1,9 @@
 import type { Partner } from '@peacegraph/kit/policy';
 import type { RecordWrites } from '@peacegraph/kit/writes';
-import type { EntityManager, EntitySchema, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import type { CaseRecord } from '../common/case-record';
+import type { EntityManager } from 'typeorm';
 import { type CaseStatus } from '../common/values';
-import { CaseStatusChangeSchema, ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
+import { ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
+import type { ConflictCaseRepository } from './conflict-case.repository';
 import type { Loaders } from '../loaders';
 
 export interface StatusMove {
@@ -40,6 +40,7 @@ export async function editableCase(writes: RecordWrites, loaders: Loaders, id: s
  */
 export function changeCase(
   writes: RecordWrites,
+  cases: ConflictCaseRepository,
   writer: Partner,
   current: ConflictCase,
   version: number,
@@ -57,7 +58,7 @@ export function changeCase(
       operation: change.operation,
       fields: [...Object.keys(change.input), ...(status ? ['status'] : [])],
       after: async (manager) => {
-        if (status) await addHistory(manager, current, current.status, status, writer);
+        if (status) await addHistory(cases, manager, current, current.status, status, writer);
         return change.records?.(manager);
       },
     },
@@ -65,8 +66,15 @@ export function changeCase(
 }
 
 /** The entry of the case's history for a status it takes, from its report on: the history is only ever appended to. */
-export async function addHistory(manager: EntityManager, kase: ConflictCase, from: CaseStatus | null, move: StatusMove, writer: Partner) {
-  await manager.getRepository(CaseStatusChangeSchema).insert({
+export function addHistory(
+  cases: ConflictCaseRepository,
+  manager: EntityManager,
+  kase: ConflictCase,
+  from: CaseStatus | null,
+  move: StatusMove,
+  writer: Partner,
+): Promise<void> {
+  return cases.addStatusChange(manager, {
     caseId: kase.id,
     fromStatus: from,
     toStatus: move.to,
@@ -75,15 +83,4 @@ export async function addHistory(manager: EntityManager, kase: ConflictCase, fro
     ownerOrg: kase.ownerOrg,
     createdBy: writer.subject,
   });
-}
-
-/** Inserts records of a case and gives their ids, in the order of `rows`, for the audit row. */
-export async function insertRecords<T extends ObjectLiteral & CaseRecord>(
-  manager: EntityManager,
-  schema: EntitySchema<T>,
-  rows: Omit<T, Exclude<keyof CaseRecord, 'caseId' | 'ownerOrg' | 'createdBy'>>[],
-): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const { identifiers } = await manager.getRepository(schema).insert(rows as unknown as QueryDeepPartialEntity<T>[]);
-  return identifiers.map((identifier) => identifier.id as string);
 }

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
-import { rowsOfCases } from '../common/case-record';
+import { insertRecords, rowsOfCases, type NewCaseRecord } from '../common/case-record';
 import {
   CaseStatusChangeSchema,
   ConflictCaseSchema,
@@ -42,6 +42,21 @@ export class ConflictCaseRepository {
   /** The parties of many cases at once, each case's in reported order: one statement for all of them. */
   partiesOf(caseIds: readonly string[]): Promise<Party[]> {
     return rowsOfCases(this.parties, caseIds, { position: 'ASC' });
+  }
+
+  /** Writes a case's parties, in the transaction of its report or correction, and gives their ids in order. */
+  addParties(manager: EntityManager, parties: readonly NewCaseRecord<Party>[]): Promise<string[]> {
+    return insertRecords(manager, PartySchema, parties);
+  }
+
+  /** Removes every party of a case, whose corrected parties replace them. */
+  async removeParties(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.getRepository(PartySchema).delete({ caseId });
+  }
+
+  /** Appends an entry to a case's history, in the transaction of the change it records. */
+  async addStatusChange(manager: EntityManager, change: Omit<CaseStatusChange, 'id' | 'createdAt'>): Promise<void> {
+    await manager.getRepository(CaseStatusChangeSchema).insert(change);
   }
 
   /** The history of many cases at once, oldest change first: one statement for all of them. */

@@ -3,11 +3,12 @@ import { given, isoDate, notBefore, notInFuture, optionalText, Problems, type Re
 import { requireOwner, type Partner } from '@peacegraph/kit/policy';
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
-import { ConflictCaseSchema, PartySchema, type ConflictCase } from './conflict-case.entity';
+import { ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
+import type { ConflictCaseRepository } from './conflict-case.repository';
 import type { ReportConflictCaseInput, UpdateConflictCaseInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import { addHistory, changeCase, editableCase, insertRecords, type CaseChange } from './conflict-case.change';
+import { addHistory, changeCase, editableCase, type CaseChange } from './conflict-case.change';
 import { MAX_NARRATIVE, checkOtherCommunities, checkType, cleanParties, type PartyFields } from './conflict-case.rules';
 
 /** `ML0306-2026-0007`: the community's admin P-code, the year of report and the area's sequence that year. */
@@ -16,9 +17,15 @@ export function caseReference(adminPcode: string, reportedOn: string, sequence: 
 }
 
 /** Writes a case's parties, Party A first, and gives their ids. */
-function addParties(manager: EntityManager, kase: ConflictCase, writer: Partner, parties: readonly PartyFields[]): Promise<string[]> {
+function addParties(
+  cases: ConflictCaseRepository,
+  manager: EntityManager,
+  kase: ConflictCase,
+  writer: Partner,
+  parties: readonly PartyFields[],
+): Promise<string[]> {
   const rows = parties.map((party) => ({ ...party, caseId: kase.id, ownerOrg: kase.ownerOrg, createdBy: writer.subject }));
-  return insertRecords(manager, PartySchema, rows);
+  return cases.addParties(manager, rows);
 }
 
 /** Reporting cases and correcting what was recorded at report time. */
@@ -46,8 +53,8 @@ export class ConflictCaseService {
           return { reference: caseReference(place.adminPcode, reportedOn, sequence) };
         },
         after: async (manager, kase) => {
-          await addParties(manager, kase, writer, parties);
-          await addHistory(manager, kase, null, { to: 'REPORTED', on: reportedOn, note: null }, writer);
+          await addParties(this.repositories.cases, manager, kase, writer, parties);
+          await addHistory(this.repositories.cases, manager, kase, null, { to: 'REPORTED', on: reportedOn, note: null }, writer);
         },
       });
     });
@@ -56,15 +63,16 @@ export class ConflictCaseService {
   async update(id: string, version: number, input: UpdateConflictCaseInput): Promise<ConflictCase> {
     const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
     const { fields, parties } = await this.checkCorrection(current, input);
-    return changeCase(this.writes, writer, current, version, {
+    const { cases } = this.repositories;
+    return changeCase(this.writes, cases, writer, current, version, {
       operation: 'updateConflictCase',
       input,
       fields,
       // Corrected parties replace every party: their labels follow the new order.
       records: parties
         ? async (manager) => {
-            await manager.getRepository(PartySchema).delete({ caseId: current.id });
-            return addParties(manager, current, writer, parties);
+            await cases.removeParties(manager, current.id);
+            return addParties(cases, manager, current, writer, parties);
           }
         : undefined,
     });

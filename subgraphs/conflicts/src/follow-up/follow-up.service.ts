@@ -1,9 +1,9 @@
-import { updateWithVersion, type RecordWrites } from '@peacegraph/kit/writes';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
-import { FollowUpCheckSchema } from './follow-up.entity';
 import type { FollowUpInput, ScheduleFollowUpInput, StatusChangeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';
+import type { Repositories } from '../repositories';
+import { changeCase, editableCase } from '../conflict-case/conflict-case.change';
 import { followUpValues, relapseOf, scheduleValues } from './follow-up.rules';
 
 /**
@@ -13,8 +13,9 @@ import { followUpValues, relapseOf, scheduleValues } from './follow-up.rules';
  */
 export class FollowUpService {
   constructor(
-    private readonly writes: RecordWrites,
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
+    private readonly writes: RecordWrites,
   ) {}
 
   async schedule(id: string, version: number, input: ScheduleFollowUpInput): Promise<ConflictCase> {
@@ -31,10 +32,10 @@ export class FollowUpService {
       ownerOrg: current.ownerOrg,
       createdBy: writer.subject,
     };
-    return changeCase(this.writes, writer, current, version, {
+    return changeCase(this.writes, this.repositories.cases, writer, current, version, {
       operation: 'scheduleFollowUp',
       input,
-      records: (manager) => insertRecords(manager, FollowUpCheckSchema, [check]),
+      records: (manager) => this.repositories.followUps.add(manager, [check]),
     });
   }
 
@@ -46,7 +47,8 @@ export class FollowUpService {
     ]);
     const { heldOn, resolution, scheduled, status, notes } = followUpValues(input, current, resolutions, checks);
     const held = { heldOn, finding: input.finding, notes };
-    return changeCase(this.writes, writer, current, version, {
+    const { cases, followUps } = this.repositories;
+    return changeCase(this.writes, cases, writer, current, version, {
       operation: 'recordFollowUp',
       input,
       status,
@@ -61,10 +63,9 @@ export class FollowUpService {
             ownerOrg: current.ownerOrg,
             createdBy: writer.subject,
           };
-          return insertRecords(manager, FollowUpCheckSchema, [check]);
+          return followUps.add(manager, [check]);
         }
-        await updateWithVersion(manager, FollowUpCheckSchema, 'FollowUpCheck', scheduled.id, scheduled.version, held);
-        return [scheduled.id];
+        return followUps.hold(manager, scheduled, held);
       },
     });
   }
@@ -72,7 +73,7 @@ export class FollowUpService {
   async reportRelapse(id: string, version: number, input: StatusChangeInput): Promise<ConflictCase> {
     const { writer, current } = await editableCase(this.writes, this.loaders, id, version);
     const { on, note } = relapseOf(current, input);
-    return changeCase(this.writes, writer, current, version, {
+    return changeCase(this.writes, this.repositories.cases, writer, current, version, {
       operation: 'reportRelapse',
       input,
       status: { to: 'RELAPSED', on, note },

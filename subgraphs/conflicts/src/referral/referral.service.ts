@@ -1,11 +1,11 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, notBefore, notInFuture, optionalText, Problems, requiredText } from '@peacegraph/kit/input';
-import { updateWithVersion, type RecordWrites } from '@peacegraph/kit/writes';
+import type { RecordWrites } from '@peacegraph/kit/writes';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
-import { ReferralSchema } from './referral.entity';
 import type { ReferralFeedbackInput, ReferralInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';
+import type { Repositories } from '../repositories';
+import { changeCase, editableCase } from '../conflict-case/conflict-case.change';
 import { checkCaseDate } from '../conflict-case/conflict-case.dates';
 import { openReferral } from './referral.rules';
 import { checkTransition } from '../conflict-case/conflict-case.status';
@@ -13,8 +13,9 @@ import { checkTransition } from '../conflict-case/conflict-case.status';
 /** Passing a case to a village chief, mayor, land commission, court or the police, and their answer. */
 export class ReferralService {
   constructor(
-    private readonly writes: RecordWrites,
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
+    private readonly writes: RecordWrites,
   ) {}
 
   async refer(id: string, version: number, input: ReferralInput): Promise<ConflictCase> {
@@ -43,11 +44,11 @@ export class ReferralService {
       ownerOrg: current.ownerOrg,
       createdBy: writer.subject,
     };
-    return changeCase(this.writes, writer, current, version, {
+    return changeCase(this.writes, this.repositories.cases, writer, current, version, {
       operation: 'referConflictCase',
       input,
       status: { to: 'REFERRED', on: referredOn, note: null },
-      records: (manager) => insertRecords(manager, ReferralSchema, [referral]),
+      records: (manager) => this.repositories.referrals.add(manager, referral),
     });
   }
 
@@ -66,13 +67,10 @@ export class ReferralService {
     const { feedback } = problems.done({
       feedback: problems.check('input.feedback', () => requiredText('input.feedback', input.feedback, 'The feedback', 4000)),
     });
-    return changeCase(this.writes, writer, current, version, {
+    return changeCase(this.writes, this.repositories.cases, writer, current, version, {
       operation: 'recordReferralFeedback',
       input,
-      records: async (manager) => {
-        await updateWithVersion(manager, ReferralSchema, 'Referral', referral.id, referral.version, { feedbackOn: receivedOn, feedback });
-        return [referral.id];
-      },
+      records: (manager) => this.repositories.referrals.recordFeedback(manager, referral, { feedbackOn: receivedOn, feedback }),
     });
   }
 }

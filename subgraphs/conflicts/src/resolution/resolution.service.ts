@@ -1,17 +1,17 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import { type ConflictCase } from '../conflict-case/conflict-case.entity';
-import { FollowUpCheckSchema } from '../follow-up/follow-up.entity';
-import { ResolutionSchema } from './resolution.entity';
 import type { ResolutionInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { changeCase, editableCase, insertRecords } from '../conflict-case/conflict-case.change';
+import type { Repositories } from '../repositories';
+import { changeCase, editableCase } from '../conflict-case/conflict-case.change';
 import { resolutionValues } from './resolution.rules';
 
 /** How mediation, or the referral body, ended a case; follow-up checks may be scheduled with it. */
 export class ResolutionService {
   constructor(
-    private readonly writes: RecordWrites,
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
+    private readonly writes: RecordWrites,
   ) {}
 
   async record(id: string, version: number, input: ResolutionInput): Promise<ConflictCase> {
@@ -19,7 +19,8 @@ export class ResolutionService {
     const referrals = current.status === 'REFERRED' ? await this.loaders.referralsOfCase.load(current.id) : [];
     const { to, reachedOn, due, termsSummary } = resolutionValues(input, current, referrals);
     const made = { caseId: current.id, ownerOrg: current.ownerOrg, createdBy: writer.subject };
-    return changeCase(this.writes, writer, current, version, {
+    const { cases, resolutions, followUps } = this.repositories;
+    return changeCase(this.writes, cases, writer, current, version, {
       operation: 'recordResolution',
       input,
       status: { to, on: reachedOn, note: null },
@@ -32,9 +33,9 @@ export class ResolutionService {
           reachedThrough: current.status === 'REFERRED' ? ('REFERRAL' as const) : ('MEDIATION' as const),
           termsSummary,
         };
-        const [resolutionId] = (await insertRecords(manager, ResolutionSchema, [resolution])) as [string];
+        const resolutionId = await resolutions.add(manager, resolution);
         const checks = due.map((dueOn) => ({ ...made, resolutionId, dueOn, heldOn: null, finding: null, notes: null }));
-        return [resolutionId, ...(await insertRecords(manager, FollowUpCheckSchema, checks))];
+        return [resolutionId, ...(await followUps.add(manager, checks))];
       },
     });
   }
