@@ -11,6 +11,7 @@ import {
   type LaunchRecord,
   type MemberRecord,
 } from './store/compositions';
+import { coordinatesOf, operationSeries, type OperationKey, type UsagePoint } from './store/usage';
 import { latestVersionsOf, versionsByIds, type VersionRecord } from './store/versions';
 
 export interface RegistryContext {
@@ -31,6 +32,8 @@ export function registryLoaders(db: DataSource) {
   let live: Promise<LaunchRecord | undefined> | undefined;
   let members: Promise<MemberRecord[]> | undefined;
   const liveOnce = () => (live ??= liveLaunch(db));
+  // One loader per window asked for: the operations of a list share one statement per window.
+  const series = new Map<number, DataLoader<OperationKey, UsagePoint[]>>();
   return {
     version: byId<VersionRecord>((ids) => versionsByIds(db, ids)),
     check: byId<CheckRecord>((ids) => checksByIds(db, ids)),
@@ -43,6 +46,18 @@ export function registryLoaders(db: DataSource) {
       const found = new Map((await latestVersionsOf(db, names)).map((v) => [v.subgraph, v]));
       return names.map((name) => found.get(name) ?? null);
     }),
+    coordinates: new DataLoader<string, string[]>(async (signatures) => {
+      const found = await coordinatesOf(db, signatures);
+      return signatures.map((s) => found.get(s) ?? []);
+    }),
+    series: (hours: number) => {
+      let loader = series.get(hours);
+      if (!loader) {
+        loader = new DataLoader<OperationKey, UsagePoint[]>((keys) => operationSeries(db, keys, hours), { cache: false });
+        series.set(hours, loader);
+      }
+      return loader;
+    },
     live: liveOnce,
     liveMembers: () => (members ??= liveOnce().then((launch) => (launch ? membersOf(db, [launch.compositionId]) : []))),
   };

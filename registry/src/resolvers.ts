@@ -18,7 +18,12 @@ import { DEFAULT_POLICY, POLICY_DESCRIPTIONS, policyLevels, setPolicyLevel, type
 import { recordAction } from './store/audit';
 import { allSubgraphs, findSubgraph, type SubgraphRecord } from './store/subgraphs';
 import { findVersion, listVersions, type VersionRecord } from './store/versions';
-import { coordinateCounts, topOperations } from './store/usage';
+import { coordinateCounts, hourlySeries, operationTotals, topOperations } from './store/usage';
+import type { OperationUsage } from './checks/findings';
+import { fieldOrigins, PerComposition, type FieldOrigin } from './console/field-map';
+import { apiFieldsOf, type ApiField } from './console/api-fields';
+import { SubgraphHealthProbe } from './console/subgraph-health';
+import { summarise } from './console/usage-summary';
 
 /** An id argument: anything but a UUID is no record of ours, said plainly instead of a SQL error. */
 function idOf(raw: string, field: string): string {
@@ -32,10 +37,29 @@ function daysOf(days: number | null | undefined): number {
   return value;
 }
 
+/** A usage window in hours: up to the 90 days usage is kept. */
+function hoursOf(hours: number | null | undefined): number {
+  const value = hours ?? 24;
+  if (!Number.isInteger(value) || value < 1 || value > 2160)
+    throw badInput('hours', 'hours is a whole number from 1 to 2160 (the 90 days usage is kept)');
+  return value;
+}
+
 const actorOf = (context: RegistryContext): Actor => signedIn(context.viewer, context.ip, context.requestId);
 
 export function registryResolvers(dataSource: DataSource) {
   const db = dataSource;
+  // Compositions never change: what is read from one is worked out once.
+  const origins = new PerComposition<{ subgraphs: string[]; origins: Map<string, FieldOrigin> }>();
+  const apiFields = new PerComposition<ApiField[]>();
+  const health = new SubgraphHealthProbe();
+  const originsOf = (compositionId: string, context: RegistryContext) =>
+    origins.of(compositionId, async () => {
+      const members = await context.loaders.members.load(compositionId);
+      const versions = await context.loaders.version.loadMany(members.map((m) => m.versionId));
+      const sdls = versions.flatMap((v) => (v && !(v instanceof Error) ? [{ subgraph: v.subgraph, sdl: v.sdl }] : []));
+      return { subgraphs: members.map((m) => m.subgraph), origins: fieldOrigins(sdls) };
+    });
   return {
     DateTime: DateTimeResolver,
     Query: {
@@ -124,6 +148,53 @@ export function registryResolvers(dataSource: DataSource) {
           args.after ?? null,
         );
       },
+      me: (_: unknown, __: unknown, context: RegistryContext) => {
+        const actor = actorOf(context);
+        const scopes = context.viewer.kind === 'partner' ? [...context.viewer.scopes].sort() : [];
+        return { subject: actor.subject, organisationId: actor.organisationId, admin: actor.admin, scopes };
+      },
+      // Two statements of usage whatever the traffic; the rest is worked out from the live composition.
+      usageSummary: async (_: unknown, args: { hours?: number | null }, context: RegistryContext) => {
+        const actor = actorOf(context);
+        const hours = hoursOf(args.hours);
+        // A partner sees its own organisation's traffic; admins everyone's.
+        const organisation = actor.admin ? null : actor.organisationId;
+        const [launch, operations, series] = await Promise.all([
+          context.loaders.live(),
+          operationTotals(db, hours, organisation),
+          hourlySeries(db, hours, organisation),
+        ]);
+        const live = launch ? await originsOf(launch.compositionId, context) : { subgraphs: [], origins: new Map() };
+        return summarise(hours, operations, series, live.origins, live.subgraphs);
+      },
+      schemaFields: async (_: unknown, args: { compositionId?: string | null; days?: number | null }, context: RegistryContext) => {
+        actorOf(context);
+        const days = daysOf(args.days);
+        const id = args.compositionId != null ? idOf(args.compositionId, 'compositionId') : (await context.loaders.live())?.compositionId;
+        if (!id) return [];
+        const composition = await context.loaders.composition.load(id);
+        if (!composition) throw notFound('composition', id);
+        const [fields, { origins: byField }] = await Promise.all([
+          apiFields.of(id, async () => apiFieldsOf(composition.supergraphSdl)),
+          originsOf(id, context),
+        ]);
+        const counts = new Map(
+          (
+            await coordinateCounts(
+              db,
+              fields.map((f) => f.coordinate),
+              days,
+            )
+          ).map((c) => [c.coordinate, c]),
+        );
+        return fields.map((field) => ({
+          ...field,
+          dataClass: byField.get(field.coordinate)?.dataClass ?? null,
+          subgraphs: byField.get(field.coordinate)?.subgraphs ?? [],
+          count: counts.get(field.coordinate)?.count ?? 0,
+          operations: counts.get(field.coordinate)?.operations ?? 0,
+        }));
+      },
     },
     Mutation: {
       registerSubgraph: (
@@ -164,6 +235,15 @@ export function registryResolvers(dataSource: DataSource) {
       },
       latestVersion: async (subgraph: SubgraphRecord, _: unknown, context: RegistryContext) =>
         context.loaders.latestVersion.load(subgraph.name),
+      lastPublishedAt: async (subgraph: SubgraphRecord, _: unknown, context: RegistryContext) =>
+        (await context.loaders.latestVersion.load(subgraph.name))?.createdAt ?? null,
+      health: (subgraph: SubgraphRecord) => health.of(subgraph),
+    },
+    OperationUsage: {
+      coordinates: (operation: OperationUsage, _: unknown, context: RegistryContext) =>
+        context.loaders.coordinates.load(operation.signature),
+      series: (operation: OperationUsage, args: { hours?: number | null }, context: RegistryContext) =>
+        context.loaders.series(hoursOf(args.hours)).load(operation),
     },
     SchemaVersion: {
       check: (version: VersionRecord, _: unknown, context: RegistryContext) =>

@@ -59,6 +59,11 @@ const OPERATIONS: [string, string, Record<string, unknown>][] = [
     { from: '00000000-0000-4000-8000-00000000dead', to: '00000000-0000-4000-8000-00000000beef' },
   ],
   ['fieldUsage', `query ($c: [String!]!) { fieldUsage(coordinates: $c) { count } }`, { c: ['Query.visit'] }],
+  [
+    'schemaFields',
+    `query ($id: ID) { schemaFields(compositionId: $id) { coordinate count } }`,
+    { id: '00000000-0000-4000-8000-00000000dead' },
+  ],
   ['operations', `query ($client: String) { operations(client: $client) { name } }`, { client: 'x' }],
   [
     'schemaVersions',

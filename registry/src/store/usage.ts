@@ -1,4 +1,4 @@
-import { LATENCY_BUCKETS_MS, type UsageReport } from '@peacegraph/kit/usage';
+import { LATENCY_BUCKETS_MS, hourOf, type UsageReport } from '@peacegraph/kit/usage';
 import type { OperationUsage } from '../checks/findings';
 import type { Queryable } from './queryable';
 
@@ -161,4 +161,131 @@ export function percentile(histogram: readonly number[], p: number): number | nu
     if (seen >= p * total) return LATENCY_BUCKETS_MS[i] ?? LATENCY_BUCKETS_MS.at(-1)!;
   }
   return LATENCY_BUCKETS_MS.at(-1)!;
+}
+
+/** Windows up to this many hours read the hourly rows; longer ones the daily rows, as checks do. */
+export const HOURLY_UP_TO_HOURS = 48;
+
+/** Where a window of the last `hours` hours starts: the start of the hour `hours - 1` before this one. */
+export function windowStart(hours: number, now = new Date()): Date {
+  return new Date(Date.parse(hourOf(now)) - (hours - 1) * 3_600_000);
+}
+
+/**
+ * The rows of a window: hourly from `start` for up to 48 hours, beyond that the daily rows of every
+ * UTC day the window touches (its first day whole), as a check adds up days.
+ */
+function windowRows(hours: number, start: Date, first: number): { sql: string; values: unknown[] } {
+  const [a, b] = [`$${first}`, `$${first + 1}`];
+  return hours <= HOURLY_UP_TO_HOURS
+    ? {
+        sql: `usage_hour u WHERE u.hour >= ${a}::timestamptz AND u.hour < ${a}::timestamptz + make_interval(hours => ${b}::int)`,
+        values: [start.toISOString(), hours],
+      }
+    : { sql: `usage_day u WHERE u.day >= (${a}::timestamptz AT TIME ZONE 'UTC')::date`, values: [start.toISOString()] };
+}
+
+export interface OperationTotals {
+  signature: string;
+  coordinates: string[];
+  count: number;
+  errors: number;
+  latency: number[];
+}
+
+/**
+ * Each operation's count, errors and latency histogram in a window, with the coordinates it selected:
+ * one statement however many operations. `organisationId` limits it to one organisation's traffic.
+ */
+export async function operationTotals(db: Queryable, hours: number, organisationId: string | null): Promise<OperationTotals[]> {
+  const window = windowRows(hours, windowStart(hours), 2);
+  const sums = Array.from({ length: BUCKETS }, (_, i) => `sum(u.latency[${i + 1}])::text`).join(', ');
+  const rows: { signature: string; coordinates: string[] | null; count: string; errors: string; latency: string[] }[] = await db.query(
+    `SELECT t.*, (SELECT array_agg(oc.coordinate ORDER BY oc.coordinate) FROM operation_coordinate oc
+       WHERE oc.signature = t.signature) AS coordinates
+     FROM (SELECT u.signature, sum(u.count)::text AS count, sum(u.errors)::text AS errors, ARRAY[${sums}] AS latency
+       FROM ${window.sql} AND ($1::text IS NULL OR u.organisation_id = $1)
+       GROUP BY u.signature) t`,
+    [organisationId, ...window.values],
+  );
+  return rows.map((r) => ({
+    signature: r.signature,
+    coordinates: r.coordinates ?? [],
+    count: Number(r.count),
+    errors: Number(r.errors),
+    latency: r.latency.map(Number),
+  }));
+}
+
+export interface UsagePoint {
+  hour: Date;
+  requests: number;
+  errors: number;
+}
+
+/** One point per hour of the window, oldest first, hours without traffic as zero: one statement. */
+export async function hourlySeries(db: Queryable, hours: number, organisationId: string | null): Promise<UsagePoint[]> {
+  const start = windowStart(hours);
+  const rows: { hour: Date; count: string; errors: string }[] = await db.query(
+    `SELECT u.hour, sum(u.count)::text AS count, sum(u.errors)::text AS errors FROM usage_hour u
+     WHERE u.hour >= $1::timestamptz AND u.hour < $1::timestamptz + make_interval(hours => $3)
+       AND ($2::text IS NULL OR u.organisation_id = $2)
+     GROUP BY u.hour`,
+    [start.toISOString(), organisationId, hours],
+  );
+  return pointsOf(start, hours, rows);
+}
+
+/** Which rows an OperationUsage stands for: an operation of one client, version and organisation. */
+export interface OperationKey {
+  signature: string;
+  clientName: string | null;
+  clientVersion: string | null;
+  organisationId: string | null;
+}
+
+/** The hourly points of several operations over the same window, in one statement. */
+export async function operationSeries(db: Queryable, keys: readonly OperationKey[], hours: number): Promise<UsagePoint[][]> {
+  const start = windowStart(hours);
+  const rows: { i: string; hour: Date; count: string; errors: string }[] = await db.query(
+    `SELECT k.i::text AS i, u.hour, sum(u.count)::text AS count, sum(u.errors)::text AS errors
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(signature, client, version, org, i)
+     JOIN usage_hour u ON u.signature = k.signature AND u.client_name = k.client AND u.client_version = k.version
+       AND u.organisation_id = k.org AND u.hour >= $5::timestamptz AND u.hour < $5::timestamptz + make_interval(hours => $6)
+     GROUP BY k.i, u.hour`,
+    [
+      keys.map((k) => k.signature),
+      keys.map((k) => k.clientName ?? ''),
+      keys.map((k) => k.clientVersion ?? ''),
+      keys.map((k) => k.organisationId ?? ''),
+      start.toISOString(),
+      hours,
+    ],
+  );
+  return keys.map((_, index) =>
+    pointsOf(
+      start,
+      hours,
+      rows.filter((r) => Number(r.i) === index + 1),
+    ),
+  );
+}
+
+/** The coordinates each operation selected, sorted, in one statement. */
+export async function coordinatesOf(db: Queryable, signatures: readonly string[]): Promise<Map<string, string[]>> {
+  const rows: { signature: string; coordinates: string[] }[] = await db.query(
+    `SELECT signature, array_agg(coordinate ORDER BY coordinate) AS coordinates FROM operation_coordinate
+     WHERE signature = ANY($1::text[]) GROUP BY signature`,
+    [signatures],
+  );
+  return new Map(rows.map((r) => [r.signature, r.coordinates]));
+}
+
+function pointsOf(start: Date, hours: number, rows: { hour: Date; count: string; errors: string }[]): UsagePoint[] {
+  const byHour = new Map(rows.map((r) => [new Date(r.hour).getTime(), r]));
+  return Array.from({ length: hours }, (_, i) => {
+    const hour = new Date(start.getTime() + i * 3_600_000);
+    const row = byHour.get(hour.getTime());
+    return { hour, requests: Number(row?.count ?? 0), errors: Number(row?.errors ?? 0) };
+  });
 }
