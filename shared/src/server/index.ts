@@ -11,5 +11,6 @@ export { listSizesFromSdl, type ListSizes } from '../graphql/cost';
 export { queryLimitsEnv, requestGuards } from '../graphql/guards';
 export { notFoundHandler, requestErrorHandler } from '../graphql/request-errors';
 export { defineSubgraph, type SubgraphDefinition } from '../subgraph/definition';
+export { perRequest, type RequestContext } from '../subgraph/request';
 export { startSubgraph, subgraphDataSource, prepareSubgraphDatabase } from '../subgraph/build';
 export { runSubgraphCommand, SUBGRAPH_COMMANDS, type SubgraphCommand } from '../subgraph/run';

@@ -1,10 +1,7 @@
-import { type AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks } from '@peacegraph/kit/input';
-import { type PolicyContext } from '@peacegraph/kit/policy';
-import { RecordWrites } from '@peacegraph/kit/writes';
+import { perRequest, type RequestContext } from '@peacegraph/kit/server';
 import type { DataSource } from 'typeorm';
-import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from './repositories';
 import { ActionPlanService } from './action-plan/action-plan.service';
 import { CohortService } from './cohort/cohort.service';
@@ -15,10 +12,7 @@ import { ModuleService } from './module/module.service';
 import { ReachService } from './reach/reach.service';
 import { StaffTrainingService } from './staff-training/staff-training.service';
 
-export interface CurriculumContext extends PolicyContext {
-  dataSource: DataSource;
-  loaders: Loaders;
-  repositories: Repositories;
+export interface CurriculumContext extends RequestContext<Repositories, Loaders> {
   modules: ModuleService;
   facilitators: FacilitatorService;
   cohorts: CohortService;
@@ -29,29 +23,23 @@ export interface CurriculumContext extends PolicyContext {
   reach: ReachService;
 }
 
-/** Per request: the verified caller, fresh loaders and directory lookups, services bound to them. */
+/** Per request: the kit's basics (caller, fresh loaders, writes), directory lookups, services bound to them. */
 export function createContextFactory(dataSource: DataSource, directoryUrl: string) {
   const repositories = createRepositories(dataSource);
-  return async (viewer: Viewer, audit: AuditRecorder): Promise<CurriculumContext> => {
-    const loaders = createLoaders(repositories);
-    const directory = ReferenceChecks.at(directoryUrl);
-    // The kit's one write path (scope curriculum:write, owner, version, audit, retries). A write clears the
-    // request's loaders, so the next mutation of the request validates against what this one wrote.
-    const writes = new RecordWrites('curriculum', dataSource, viewer, audit, () => clearLoaders(loaders));
-    return {
-      viewer,
-      audit,
-      dataSource,
-      loaders,
-      repositories,
-      modules: new ModuleService(repositories, loaders, writes),
-      facilitators: new FacilitatorService(loaders, directory, writes),
-      cohorts: new CohortService(loaders, directory, writes),
-      deliveries: new DeliveryService(repositories, loaders, writes),
-      actionPlans: new ActionPlanService(loaders, writes),
-      mobilisations: new MobilisationService(loaders, directory, writes),
-      staffTrainings: new StaffTrainingService(loaders, directory, writes),
-      reach: new ReachService(repositories, viewer),
-    };
-  };
+  return perRequest<CurriculumContext>(
+    { name: 'curriculum', dataSource, repositories, loaders: createLoaders },
+    ({ viewer, loaders, writes }) => {
+      const directory = ReferenceChecks.at(directoryUrl);
+      return {
+        modules: new ModuleService(repositories, loaders, writes),
+        facilitators: new FacilitatorService(loaders, directory, writes),
+        cohorts: new CohortService(loaders, directory, writes),
+        deliveries: new DeliveryService(repositories, loaders, writes),
+        actionPlans: new ActionPlanService(loaders, writes),
+        mobilisations: new MobilisationService(loaders, directory, writes),
+        staffTrainings: new StaffTrainingService(loaders, directory, writes),
+        reach: new ReachService(repositories, viewer),
+      };
+    },
+  );
 }

@@ -1,12 +1,9 @@
-import { type AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks, type DirectoryClient } from '@peacegraph/kit/input';
-import { type PolicyContext } from '@peacegraph/kit/policy';
-import { RecordWrites } from '@peacegraph/kit/writes';
+import { perRequest, type RequestContext } from '@peacegraph/kit/server';
 import type { DataSource } from 'typeorm';
 import { DeclarationService } from './declaration/declaration.service';
 import { ForumService } from './forum/forum.service';
-import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import { createLoaders, type Loaders } from './loaders';
 import { RecommendationService } from './recommendation/recommendation.service';
 import { createRepositories, type Repositories } from './repositories';
 import { SearchService } from './search/search.service';
@@ -14,10 +11,7 @@ import { StatsService } from './statistics/statistics.service';
 import { TestimonyService } from './testimony/testimony.service';
 import { WorkingGroupService } from './working-group/working-group.service';
 
-export interface ForumsContext extends PolicyContext {
-  dataSource: DataSource;
-  loaders: Loaders;
-  repositories: Repositories;
+export interface ForumsContext extends RequestContext<Repositories, Loaders> {
   forums: ForumService;
   workingGroups: WorkingGroupService;
   testimonies: TestimonyService;
@@ -33,21 +27,12 @@ export interface DirectoryAccess {
   client?: () => DirectoryClient;
 }
 
-/** Per request: the verified caller, fresh loaders and directory lookups, services bound to them. */
+/** Per request: the kit's basics (caller, fresh loaders, writes), directory lookups, services bound to them. */
 export function createContextFactory(dataSource: DataSource, directory: DirectoryAccess) {
   const repositories = createRepositories(dataSource);
-  return async (viewer: Viewer, audit: AuditRecorder): Promise<ForumsContext> => {
-    const loaders = createLoaders(repositories, viewer);
+  return perRequest<ForumsContext>({ name: 'forums', dataSource, repositories, loaders: createLoaders }, ({ viewer, loaders, writes }) => {
     const places = directory.client ? new ReferenceChecks(directory.client()) : ReferenceChecks.at(directory.url);
-    // The kit's one write path (scope forums:write, owner, version, audit, retries). A write clears the
-    // request's loaders, so the next mutation of the request validates against what this one wrote.
-    const writes = new RecordWrites('forums', dataSource, viewer, audit, () => clearLoaders(loaders));
     return {
-      viewer,
-      audit,
-      dataSource,
-      loaders,
-      repositories,
       forums: new ForumService(repositories, loaders, places, writes),
       workingGroups: new WorkingGroupService(loaders, places, writes),
       testimonies: new TestimonyService(loaders, places, writes),
@@ -56,5 +41,5 @@ export function createContextFactory(dataSource: DataSource, directory: Director
       search: new SearchService(repositories, loaders, viewer),
       stats: new StatsService(repositories, loaders, viewer),
     };
-  };
+  });
 }

@@ -133,11 +133,3 @@ export function createLoaders(repositories: Repositories, viewer: Viewer) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/**
- * Forgets everything loaded so far. Called after every write: the mutations of one request run one
- * after another in the same context, and each must validate against what the previous one wrote.
- */
-export function clearLoaders(loaders: Loaders): void {
-  for (const loader of Object.values(loaders)) loader.clearAll();
-}
