@@ -14,14 +14,15 @@ import { Client } from 'pg';
 import { createDataSource, ensureDatabase, migrate, withDatabase } from '@peacegraph/kit/sql';
 import { LATENCY_BUCKETS_MS } from '@peacegraph/kit/usage';
 import { REGISTRY_MIGRATIONS } from '../registry/src/database';
-import { coordinateCounts, operationsUsing, topOperations } from '../registry/src/store/usage';
+import { coordinateCounts, hourlySeries, operationTotals, operationsUsing, topOperations } from '../registry/src/store/usage';
 import fs from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { composeSdls, readSupergraphConfig } from '@peacegraph/kit/composition';
 import { runCheck } from '../registry/src/checks/run-check';
+import { apiFieldsOf } from '../registry/src/console/api-fields';
 import { subgraphSdl } from '../registry/src/checks/subgraph-sdl';
 import { insertCheck } from '../registry/src/store/checks';
-import { insertComposition, insertLaunch, liveLaunch, liveMembers } from '../registry/src/store/compositions';
+import { findComposition, insertComposition, insertLaunch, liveLaunch, liveMembers } from '../registry/src/store/compositions';
 import { saveSubgraph } from '../registry/src/store/subgraphs';
 import { insertVersion } from '../registry/src/store/versions';
 
@@ -67,6 +68,23 @@ async function main(): Promise<void> {
       DAYS,
     ),
   );
+  // usageSummary's two statements: up to 48 hours both read hourly rows; beyond, the totals daily ones.
+  await timed('console: usage summary, 24 hours', () =>
+    Promise.all([operationTotals(dataSource, 24, null), hourlySeries(dataSource, 24, null)]),
+  );
+  await timed('console: usage summary, 30 days', () =>
+    Promise.all([operationTotals(dataSource, DAYS * 24, null), hourlySeries(dataSource, DAYS * 24, null)]),
+  );
+  await timed('console: its hourly series alone, 30 days', () => hourlySeries(dataSource, DAYS * 24, null));
+  await timed('console: usage summary of one organisation, 30 days', () =>
+    Promise.all([
+      operationTotals(dataSource, DAYS * 24, '00000000-0000-4000-8000-000000000007'),
+      hourlySeries(dataSource, DAYS * 24, '00000000-0000-4000-8000-000000000007'),
+    ]),
+  );
+  const live = (await findComposition(dataSource, (await liveLaunch(dataSource))!.compositionId))!;
+  const fields = apiFieldsOf(live.supergraphSdl).map((f) => f.coordinate);
+  await timed(`console: schemaFields' counts of all ${fields.length} fields, 30 days`, () => coordinateCounts(dataSource, fields, DAYS));
   await timed('check: curriculum without Cohort.name, six subgraphs live', async () => {
     const sdl = fs.readFileSync('subgraphs/curriculum/schema.graphql', 'utf8').replace(/\n\s+name: String!\n/, '\n');
     return (
