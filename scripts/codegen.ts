@@ -108,6 +108,18 @@ function mapperFiles(dir: string): string[] {
     .map((file) => path.join(src, file));
 }
 
+/**
+ * The types a mappers file maps: `export type CommunityMapper = …` maps Community, and so does a
+ * re-export of the kit's (`export type { CommunityMapper } from '@peacegraph/kit/input'`).
+ */
+function mapperNames(text: string): string[] {
+  const declared = [...text.matchAll(/^export (?:type|interface) (\w+)Mapper\b/gm)].map((m) => m[1]!);
+  const reexported = [...text.matchAll(/^export type \{([^}]*)\} from /gm)].flatMap((m) =>
+    m[1]!.split(',').flatMap((name) => /^\s*(\w+)Mapper\s*$/.exec(name)?.[1] ?? []),
+  );
+  return [...declared, ...reexported];
+}
+
 /** `export type CommunityMapper` in a mappers file maps the GraphQL type Community. */
 function mappersOf(dir: string, name: string, document: DocumentNode): Record<string, string> {
   const declared = new Set(
@@ -124,10 +136,10 @@ function mappersOf(dir: string, name: string, document: DocumentNode): Record<st
       .replace(/\.ts$/, '')
       .split(path.sep)
       .join('/');
-    for (const [, typeName] of fs.readFileSync(file, 'utf8').matchAll(/^export (?:type|interface) (\w+)Mapper\b/gm)) {
-      if (!declared.has(typeName!)) throw new Error(`${name}: ${where} maps ${typeName}, which is not an object type of the schema`);
-      if (mappers[typeName!]) throw new Error(`${name}: ${typeName} is mapped twice (${where} and ${mappers[typeName!]})`);
-      mappers[typeName!] = `${module.startsWith('.') ? module : `./${module}`}#${typeName}Mapper`;
+    for (const typeName of mapperNames(fs.readFileSync(file, 'utf8'))) {
+      if (!declared.has(typeName)) throw new Error(`${name}: ${where} maps ${typeName}, which is not an object type of the schema`);
+      if (mappers[typeName]) throw new Error(`${name}: ${typeName} is mapped twice (${where} and ${mappers[typeName]})`);
+      mappers[typeName] = `${module.startsWith('.') ? module : `./${module}`}#${typeName}Mapper`;
     }
   }
   return mappers;

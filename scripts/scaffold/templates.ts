@@ -228,7 +228,8 @@ const mappers = (n: ScaffoldNames) => `/**
  */
 import type { ${n.record} } from '../${n.feature}/${n.feature}.entity';
 
-export type OrganisationMapper = { id: string };
+// The directory's organisations: this subgraph holds their ids only.
+export type { OrganisationMapper } from '@peacegraph/kit/input';
 export type ${n.record}Mapper = ${n.record};
 `;
 

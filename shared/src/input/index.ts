@@ -6,5 +6,6 @@ export * from './text';
 export { Problems } from './problems';
 export { refuseControlCharacters } from './text-arguments';
 export { ReferenceChecks, type AreaRef } from './reference-checks';
+export type { CommunityMapper, OrganisationMapper, AdminAreaMapper, LanguageMapper, CountryMapper } from './directory-keys';
 export { COUNTRY_EXTENTS, insideCountry, checkInsideCountry } from './country-extents';
 export { lookUp, answerOf, type Lookup } from './lookups';

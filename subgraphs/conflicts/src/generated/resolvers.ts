@@ -5,9 +5,6 @@ import type { Connection } from '@peacegraph/kit/sql';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit/audit';
 import type {
-  CommunityMapper,
-  AdminAreaMapper,
-  OrganisationMapper,
   PeaceCommissionMapper,
   ConflictCaseMapper,
   PartyMapper,
@@ -18,6 +15,9 @@ import type {
   FollowUpCheckMapper,
   ConflictStatsMapper,
   ConflictStatsGroupMapper,
+  CommunityMapper,
+  AdminAreaMapper,
+  OrganisationMapper,
 } from '../resolvers/mappers';
 import type { ConflictsContext } from '../context';
 export type Maybe<T> = T | null;

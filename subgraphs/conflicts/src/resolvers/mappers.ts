@@ -12,9 +12,7 @@ import type { Resolution } from '../resolution/resolution.entity';
 import type { ConflictStats } from '../statistics/statistics.service';
 
 // The directory's entities: conflicts holds their keys only (common/references.ts).
-export type CommunityMapper = { id: string };
-export type AdminAreaMapper = { pcode: string };
-export type OrganisationMapper = { id: string };
+export type { CommunityMapper, AdminAreaMapper, OrganisationMapper } from '@peacegraph/kit/input';
 
 export type PeaceCommissionMapper = PeaceCommission;
 export type ConflictCaseMapper = ConflictCase;

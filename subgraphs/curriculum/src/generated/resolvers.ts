@@ -5,11 +5,6 @@ import type { Connection } from '@peacegraph/kit/sql';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit/audit';
 import type {
-  CommunityMapper,
-  OrganisationMapper,
-  LanguageMapper,
-  CountryMapper,
-  AdminAreaMapper,
   ModuleMapper,
   SessionPlanMapper,
   FacilitatorMapper,
@@ -23,6 +18,11 @@ import type {
   CoachingSessionMapper,
   DialogueProcessMapper,
   ReachGroupMapper,
+  CommunityMapper,
+  OrganisationMapper,
+  LanguageMapper,
+  CountryMapper,
+  AdminAreaMapper,
 } from '../resolvers/mappers';
 import type { CurriculumContext } from '../context';
 export type Maybe<T> = T | null;

@@ -14,11 +14,7 @@ import type { CohortProgressRow } from '../session-delivery/session-delivery.rep
 import type { Reach } from '../reach/reach.service';
 
 // The directory's entities: community education holds their keys only (references.ts).
-export type CommunityMapper = { id: string };
-export type OrganisationMapper = { id: string };
-export type LanguageMapper = { code: string };
-export type CountryMapper = { code: string };
-export type AdminAreaMapper = { pcode: string };
+export type { CommunityMapper, OrganisationMapper, LanguageMapper, CountryMapper, AdminAreaMapper } from '@peacegraph/kit/input';
 
 export type ModuleMapper = Module;
 export type SessionPlanMapper = SessionPlan;

@@ -3,5 +3,4 @@
  * when the gateway sends them (@requires). `npm run codegen` reads these into src/generated/resolvers.ts.
  */
 export type CommunityMapper = { id: string; latitude?: number | null; longitude?: number | null };
-export type AdminAreaMapper = { pcode: string };
-export type OrganisationMapper = { id: string };
+export type { AdminAreaMapper, OrganisationMapper } from '@peacegraph/kit/input';

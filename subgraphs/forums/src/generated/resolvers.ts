@@ -5,10 +5,6 @@ import type { Connection } from '@peacegraph/kit/sql';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit/audit';
 import type {
-  CommunityMapper,
-  AdminAreaMapper,
-  OrganisationMapper,
-  LanguageMapper,
   ForumMapper,
   ForumWorkingGroupMapper,
   TestimonyMapper,
@@ -19,6 +15,10 @@ import type {
   ForumRecommendationTextMapper,
   ForumRecommendationFollowUpMapper,
   ForumParticipantsMapper,
+  CommunityMapper,
+  AdminAreaMapper,
+  OrganisationMapper,
+  LanguageMapper,
 } from '../resolvers/mappers';
 import type { ForumsContext } from '../context';
 export type Maybe<T> = T | null;

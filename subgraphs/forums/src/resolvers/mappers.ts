@@ -11,10 +11,7 @@ import type { Testimony } from '../testimony/testimony.entity';
 import type { WorkingGroup } from '../working-group/working-group.entity';
 
 // The directory's entities: forums holds their keys only (references.ts).
-export type CommunityMapper = { id: string };
-export type AdminAreaMapper = { pcode: string };
-export type OrganisationMapper = { id: string };
-export type LanguageMapper = { code: string };
+export type { CommunityMapper, AdminAreaMapper, OrganisationMapper, LanguageMapper } from '@peacegraph/kit/input';
 
 export type ForumMapper = Forum;
 export type ForumWorkingGroupMapper = WorkingGroup;

@@ -5,11 +5,6 @@ import type { Connection } from '@peacegraph/kit/sql';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEntry as AuditEntryRow } from '@peacegraph/kit/audit';
 import type {
-  CommunityMapper,
-  AdminAreaMapper,
-  OrganisationMapper,
-  CountryMapper,
-  LanguageMapper,
   LegalInstrumentMapper,
   ProvisionMapper,
   MiningSiteMapper,
@@ -23,6 +18,11 @@ import type {
   PeopleTrainedGroupMapper,
   KnowledgeGainGroupMapper,
   MiningAreaCoverageMapper,
+  CommunityMapper,
+  AdminAreaMapper,
+  OrganisationMapper,
+  CountryMapper,
+  LanguageMapper,
 } from '../resolvers/mappers';
 import type { MiningContext } from '../context';
 export type Maybe<T> = T | null;

@@ -12,11 +12,7 @@ import type { MiningTraining } from '../training/training.entity';
 import type { AggregateService, PeopleTrainedGroup } from '../statistics/statistics.service';
 
 // The directory's entities: mining holds their keys only (references.ts).
-export type CommunityMapper = { id: string };
-export type AdminAreaMapper = { pcode: string };
-export type OrganisationMapper = { id: string };
-export type CountryMapper = { code: string };
-export type LanguageMapper = { code: string };
+export type { CommunityMapper, AdminAreaMapper, OrganisationMapper, CountryMapper, LanguageMapper } from '@peacegraph/kit/input';
 
 export type LegalInstrumentMapper = LegalInstrument;
 export type ProvisionMapper = Provision;
