@@ -15,12 +15,12 @@ import {
   responseValues,
   stepNote,
   stepTime,
-  type RaiseAlertInput,
 } from './alert.rules';
+import type { RaiseTranshumanceAlertInput } from '../generated/resolvers';
 
 const spot = { id: 's1', name: 'East pond', adminPcode: 'BF5601', countryCode: 'BF', corridorId: 'c1' } as SensitiveSpot;
 const corridor = { id: 'c2' } as TranshumanceCorridor;
-const good: RaiseAlertInput = { kind: 'EVENT', severity: 'HIGH', summary: 'Herd entered the cropland', spot: 's1', cattle: 40 };
+const good: RaiseTranshumanceAlertInput = { kind: 'EVENT', severity: 'HIGH', summary: 'Herd entered the cropland', spot: 's1', cattle: 40 };
 
 describe('raising an alert', () => {
   it('accepts a good alert at a spot, its place and corridor the spot’s', () => {
@@ -49,7 +49,7 @@ describe('raising an alert', () => {
       corridor: 'nowhere',
       goats: -1,
       at: new Date(Date.now() + 3_600_000),
-    } as unknown as RaiseAlertInput;
+    } as unknown as RaiseTranshumanceAlertInput;
     const area = { found: true as const, value: { adminPcode: 'NE06', adminLevel: 1, countryCode: 'NE' } };
     expect(problemsIn(() => alertValues(input, { spot, area, corridor: null })).map(([field]) => field)).toEqual([
       'input.severity',

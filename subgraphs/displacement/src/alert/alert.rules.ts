@@ -2,61 +2,12 @@ import { badInput } from '@peacegraph/kit/errors';
 import { optionalText, requiredName, wholeNumber, given, Problems, type AreaRef } from '@peacegraph/kit/input';
 import { checkedGeo } from '../common/geo-filters';
 import { answerOf, type Lookup } from '@peacegraph/kit/input';
-import {
-  ALERT_KINDS,
-  ALERT_SEVERITIES,
-  ALERT_TRIGGERS,
-  MAX_HEADS,
-  RECIPIENT_KINDS,
-  type AlertKind,
-  type AlertSeverity,
-  type AlertStatus,
-  type AlertTrigger,
-  type RecipientKind,
-} from '../common/transhumance-values';
+import { ALERT_KINDS, ALERT_SEVERITIES, ALERT_TRIGGERS, MAX_HEADS, RECIPIENT_KINDS, type AlertStatus } from '../common/transhumance-values';
 import type { TranshumanceCorridor } from '../corridor/corridor.entity';
 import type { SensitiveSpot } from '../place/place.entity';
 import type { AlertRecipient, TranshumanceAlert } from './alert.entity';
 import type { AlertFilter } from './alert.repository';
-
-export interface RaiseAlertInput {
-  kind: AlertKind;
-  trigger?: AlertTrigger | null;
-  severity: AlertSeverity;
-  summary: string;
-  spot?: string | null;
-  adminArea?: string | null;
-  corridor?: string | null;
-  expectedArrival?: Date | null;
-  cattle?: number | null;
-  sheep?: number | null;
-  goats?: number | null;
-  camels?: number | null;
-  /** When it was raised: now unless given (an alert phoned in and typed later). */
-  at?: Date | null;
-  clientMutationId?: string | null;
-}
-
-export interface StepInput {
-  at?: Date | null;
-  note?: string | null;
-}
-
-export interface DisseminateInput extends StepInput {
-  recipients: { kind: RecipientKind; name: string; organisation?: string | null }[];
-}
-
-export interface ResponseInput {
-  response: string;
-  respondedBy: string;
-  at?: Date | null;
-}
-
-export interface CloseInput {
-  dismissed?: boolean | null;
-  reason?: string | null;
-  at?: Date | null;
-}
+import type { RaiseTranshumanceAlertInput, TranshumanceAlertRecipientInput, TranshumanceAlertResponseInput } from '../generated/resolvers';
 
 /**
  * An alert's life: RAISED → VERIFIED → DISSEMINATED → RESPONSE_RECORDED → CLOSED. It may be closed as
@@ -135,7 +86,7 @@ export interface RaiseLookups {
  * A raised alert's values, every problem at once: kind, severity and trigger agree; a summary; a
  * spot or an area (the spot inside the area); a known corridor; herd sizes; when it was raised.
  */
-export function alertValues(input: RaiseAlertInput, loaded: RaiseLookups) {
+export function alertValues(input: RaiseTranshumanceAlertInput, loaded: RaiseLookups) {
   const problems = new Problems();
   if (!ALERT_KINDS.includes(input.kind)) problems.add('input.kind', `Unknown kind ${input.kind}`);
   if (!ALERT_SEVERITIES.includes(input.severity)) problems.add('input.severity', `Unknown severity ${input.severity}`);
@@ -207,14 +158,14 @@ export function recipientsCounted(recipients: readonly unknown[]): void {
  * The `i`th recipient, told `at`: a known kind, then a name; the first problem refuses at once. Its
  * organisation is the directory's to confirm, after this and before the next recipient.
  */
-export function recipientValues(i: number, r: DisseminateInput['recipients'][number], at: Date): Omit<AlertRecipient, 'alertId'> {
+export function recipientValues(i: number, r: TranshumanceAlertRecipientInput, at: Date): Omit<AlertRecipient, 'alertId'> {
   if (!RECIPIENT_KINDS.includes(r.kind)) throw badInput(`input.recipients.${i}.kind`, `Unknown kind ${r.kind}`);
   const name = requiredName(`input.recipients.${i}.name`, r.name, 'The name', 200);
   return { position: i + 1, kind: r.kind, name, organisationId: r.organisation ?? null, disseminatedAt: at };
 }
 
 /** A response: what was done, then who did it; the first problem refuses at once. */
-export function responseValues(input: ResponseInput): { response: string; respondedBy: string } {
+export function responseValues(input: TranshumanceAlertResponseInput): { response: string; respondedBy: string } {
   return {
     response: requiredName('input.response', input.response, 'What was done', 2000),
     respondedBy: requiredName('input.respondedBy', input.respondedBy, 'Who did it', 300),

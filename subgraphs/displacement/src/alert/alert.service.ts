@@ -23,12 +23,14 @@ import {
   stepTime,
   targetOf,
   type AlertMove,
-  type CloseInput,
-  type DisseminateInput,
-  type RaiseAlertInput,
-  type ResponseInput,
-  type StepInput,
 } from './alert.rules';
+import type {
+  CloseTranshumanceAlertInput,
+  DisseminateTranshumanceAlertInput,
+  RaiseTranshumanceAlertInput,
+  TranshumanceAlertResponseInput,
+  TranshumanceAlertStepInput,
+} from '../generated/resolvers';
 
 /** Alerts raised by people, and every alert's life from RAISED to CLOSED, each step dated and kept. */
 export class AlertService {
@@ -38,7 +40,7 @@ export class AlertService {
     private readonly writes: RecordWrites,
   ) {}
 
-  async raise(input: RaiseAlertInput): Promise<TranshumanceAlert> {
+  async raise(input: RaiseTranshumanceAlertInput): Promise<TranshumanceAlert> {
     const { writes, loaders, directory } = this;
     return writes.once(TranshumanceAlertSchema, input.clientMutationId, async (writer) => {
       const spot = given(input.spot) ? await loaders.transhumanceSpot.load(input.spot) : null;
@@ -83,14 +85,14 @@ export class AlertService {
     });
   }
 
-  verify(id: string, version: number, input: StepInput | null | undefined): Promise<TranshumanceAlert> {
+  verify(id: string, version: number, input: TranshumanceAlertStepInput | null | undefined): Promise<TranshumanceAlert> {
     return this.move(id, version, 'VERIFY', input?.at, (at) => ({
       changes: { verifiedAt: at },
       note: stepNote(input?.note),
     }));
   }
 
-  disseminate(id: string, version: number, input: DisseminateInput): Promise<TranshumanceAlert> {
+  disseminate(id: string, version: number, input: DisseminateTranshumanceAlertInput): Promise<TranshumanceAlert> {
     recipientsCounted(input.recipients);
     return this.move(id, version, 'DISSEMINATE', input.at, async (at) => {
       const recipients: Omit<AlertRecipient, 'alertId'>[] = [];
@@ -110,14 +112,14 @@ export class AlertService {
     });
   }
 
-  recordResponse(id: string, version: number, input: ResponseInput): Promise<TranshumanceAlert> {
+  recordResponse(id: string, version: number, input: TranshumanceAlertResponseInput): Promise<TranshumanceAlert> {
     return this.move(id, version, 'RECORD_RESPONSE', input.at, (at) => ({
       changes: { responseAt: at, ...responseValues(input) },
       note: null,
     }));
   }
 
-  close(id: string, version: number, input: CloseInput): Promise<TranshumanceAlert> {
+  close(id: string, version: number, input: CloseTranshumanceAlertInput): Promise<TranshumanceAlert> {
     const dismissed = input.dismissed === true;
     return this.move(id, version, dismissed ? 'DISMISS' : 'CLOSE', input.at, (at) => {
       const reason = closeReason(dismissed, input.reason);

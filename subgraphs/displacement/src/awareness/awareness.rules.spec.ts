@@ -1,9 +1,10 @@
 import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '@peacegraph/kit/testing';
 import type { AwarenessSession } from './awareness.entity';
-import { readFacilitators, sessionValues, type AwarenessSessionInput } from './awareness.rules';
+import { readFacilitators, sessionValues } from './awareness.rules';
+import type { UpdateAwarenessSessionInput } from '../generated/resolvers';
 
-const good: AwarenessSessionInput = {
+const good: UpdateAwarenessSessionInput = {
   kind: 'SOCIAL_COHESION',
   heldOn: '2024-05-02',
   participants: [
@@ -41,7 +42,7 @@ describe('awareness session rules', () => {
       heldOn: '2999-01-01',
       participants: [{ sex: 'OTHER', ageGroup: 'AGE_18_59', people: 3 }],
       topics: [''],
-    } as unknown as AwarenessSessionInput;
+    } as unknown as UpdateAwarenessSessionInput;
     expect(problemsIn(() => sessionValues(input, null)).map(([field]) => field)).toEqual([
       'input.participants.0.sex',
       'input.heldOn',

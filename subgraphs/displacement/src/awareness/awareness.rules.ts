@@ -1,27 +1,11 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { notInFuture, notNull, textList, wholeNumber, type DateInput, given, Problems } from '@peacegraph/kit/input';
+import { notInFuture, notNull, textList, wholeNumber, given, Problems } from '@peacegraph/kit/input';
 import type { AwarenessParticipantGroup, AwarenessSession } from './awareness.entity';
-import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_SEXES, type AwarenessSessionKind } from '../common/displacement-values';
+import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_SEXES } from '../common/displacement-values';
+import type { UpdateAwarenessSessionInput } from '../generated/resolvers';
 
 /** Most organisations facilitating one session. */
 export const MOST_FACILITATORS = 10;
-
-export interface AwarenessSessionInput {
-  kind?: AwarenessSessionKind | null;
-  heldOn?: DateInput | null;
-  participants?: AwarenessParticipantGroup[] | null;
-  topics?: string[] | null;
-  facilitators?: string[] | null;
-}
-
-export interface RecordAwarenessSessionInput extends AwarenessSessionInput {
-  kind: AwarenessSessionKind;
-  community: string;
-  heldOn: DateInput;
-  participants: AwarenessParticipantGroup[];
-  facilitators: string[];
-  clientMutationId?: string | null;
-}
 
 /** People by sex and age group, each group once, at least one person. */
 export function readParticipants(groups: readonly AwarenessParticipantGroup[]): {
@@ -46,7 +30,7 @@ export function readParticipants(groups: readonly AwarenessParticipantGroup[]): 
 }
 
 /** A session's values, recorded or updated (fields left out keep theirs), every problem at once. */
-export function sessionValues(input: AwarenessSessionInput, current: AwarenessSession | null) {
+export function sessionValues(input: UpdateAwarenessSessionInput, current: AwarenessSession | null) {
   const problems = new Problems();
   problems.check('input.kind', () => notNull('input.kind', input.kind, 'The kind of session'));
   problems.check('input.heldOn', () => notNull('input.heldOn', input.heldOn, 'The date'));

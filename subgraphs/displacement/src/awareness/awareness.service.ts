@@ -2,7 +2,8 @@ import type { RecordWrites } from '@peacegraph/kit/writes';
 import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { AwarenessSessionSchema, type AwarenessSession } from './awareness.entity';
-import { readFacilitators, sessionValues, type AwarenessSessionInput, type RecordAwarenessSessionInput } from './awareness.rules';
+import { readFacilitators, sessionValues } from './awareness.rules';
+import type { RecordAwarenessSessionInput, UpdateAwarenessSessionInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 
 const SPEC = { schema: AwarenessSessionSchema, recordType: 'AwarenessSession' };
@@ -30,7 +31,7 @@ export class AwarenessSessionService {
   }
 
   /** The community is what the session was: record another one rather than move it. */
-  async update(id: string, version: number, input: AwarenessSessionInput): Promise<AwarenessSession> {
+  async update(id: string, version: number, input: UpdateAwarenessSessionInput): Promise<AwarenessSession> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.awarenessSession.load(id), 'AwarenessSession', id, version);
     const values = sessionValues(input, current);

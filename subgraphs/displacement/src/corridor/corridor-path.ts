@@ -1,12 +1,8 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { insideCountry, given } from '@peacegraph/kit/input';
 import type { LineString } from './corridor.entity';
+import type { TranshumancePathInput } from '../generated/resolvers';
 import { boundsOf, densify, pathLengthKm, type PathVertex, type Position } from '../common/geo';
-
-export interface PathInput {
-  geoJson?: Record<string, unknown> | null;
-  coordinates?: number[][] | null;
-}
 
 /** Enough for a corridor drawn in detail over a thousand kilometres; more is a GPS track, not a corridor. */
 export const MAX_POSITIONS = 2000;
@@ -15,7 +11,7 @@ export const MAX_POSITIONS = 2000;
  * A corridor's path from GeoJSON (a LineString, or a Feature holding one) or a list of
  * [longitude, latitude] positions: 2 to 2,000 of them, no position repeating the one before it.
  */
-export function readPath(field: string, input: PathInput): { positions: Position[]; positionField: (i: number) => string } {
+export function readPath(field: string, input: TranshumancePathInput): { positions: Position[]; positionField: (i: number) => string } {
   if (!!input.geoJson === !!input.coordinates) throw badInput(field, 'Give the path either as geoJson or as coordinates, not both');
   let raw: unknown;
   let base: string;

@@ -2,13 +2,19 @@ import { badInput } from '@peacegraph/kit/errors';
 import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '@peacegraph/kit/testing';
 import type { TranshumanceCorridor } from './corridor.entity';
-import { areasToCheck, corridorValues, MAX_AREAS, type CorridorInput } from './corridor.rules';
+import { areasToCheck, corridorValues, MAX_AREAS } from './corridor.rules';
+import type { CreateTranshumanceCorridorInput } from '../generated/resolvers';
 
 const coordinates = [
   [-0.03, 14.03],
   [0.75, 14.01],
 ];
-const good: CorridorInput = { name: 'Dori–Téra', formality: 'FORMAL', path: { coordinates }, adminAreas: ['BF56', 'NE06'] };
+const good: CreateTranshumanceCorridorInput = {
+  name: 'Dori–Téra',
+  formality: 'FORMAL',
+  path: { coordinates },
+  adminAreas: ['BF56', 'NE06'],
+};
 const areas = {
   found: true as const,
   value: [
@@ -43,7 +49,7 @@ describe('corridor rules', () => {
   });
 
   it('reports formality, areas, name and notes together, in order, skipping the path when the areas were refused', () => {
-    const input = { ...good, formality: 'PAVED', name: '', notes: 'x'.repeat(6000) } as unknown as CorridorInput;
+    const input = { ...good, formality: 'PAVED', name: '', notes: 'x'.repeat(6000) } as unknown as CreateTranshumanceCorridorInput;
     const refused = { found: false as const, error: badInput('input.adminAreas.1', 'No admin area with P-code "NE06" in the directory') };
     expect(problemsIn(() => corridorValues(input, null, { areas: refused })).map(([field]) => field)).toEqual([
       'input.formality',

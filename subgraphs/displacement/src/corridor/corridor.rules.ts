@@ -1,30 +1,19 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { distinct, optionalText, requiredName, given, Problems, type AreaRef } from '@peacegraph/kit/input';
 import type { TranshumanceCorridor } from './corridor.entity';
-import { CORRIDOR_FORMALITIES, type CorridorFormality, type FlowDirection } from '../common/transhumance-values';
-import { readOverrides, type EarlyActionSettings } from '../alert/early-action-settings';
+import { CORRIDOR_FORMALITIES } from '../common/transhumance-values';
+import { readOverrides } from '../alert/early-action-settings';
 import { type Position } from '../common/geo';
 import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import { readSeason } from './season';
-import { checkPathInCountries, positionsOf, readPath, type PathInput } from './corridor-path';
-
-export interface CorridorInput {
-  name?: string | null;
-  formality?: CorridorFormality | null;
-  legalBasis?: string | null;
-  path?: PathInput | null;
-  adminAreas?: string[] | null;
-  season?: { direction: FlowDirection; opens: string; closes: string; label?: string | null }[] | null;
-  earlyAction?: Partial<Record<keyof EarlyActionSettings, number | null>> | null;
-  notes?: string | null;
-  clientMutationId?: string | null;
-}
+import { checkPathInCountries, positionsOf, readPath } from './corridor-path';
+import type { UpdateTranshumanceCorridorInput } from '../generated/resolvers';
 
 /** Most admin areas one corridor crosses. */
 export const MAX_AREAS = 60;
 
 /** What a corridor may not leave null: refused together before anything is asked of the directory. */
-export function requiredCorridorFields(input: CorridorInput): void {
+export function requiredCorridorFields(input: UpdateTranshumanceCorridorInput): void {
   const problems = new Problems();
   for (const field of ['name', 'formality', 'path', 'adminAreas'] as const) {
     if (input[field] === null) problems.add(`input.${field}`, `A corridor needs its ${field === 'adminAreas' ? 'admin areas' : field}`);
@@ -41,7 +30,7 @@ function readAreas(adminAreas: string[]): string[] {
 }
 
 /** The admin areas the directory must confirm: those given, once they pass the checks of their own. */
-export function areasToCheck(input: CorridorInput): string[] | null {
+export function areasToCheck(input: UpdateTranshumanceCorridorInput): string[] | null {
   if (!given(input.adminAreas)) return null;
   return new Problems().check('input.adminAreas', () => readAreas(input.adminAreas!)) ?? null;
 }
@@ -50,7 +39,11 @@ export function areasToCheck(input: CorridorInput): string[] | null {
  * A corridor's values, created or updated (fields left out keep theirs), every problem at once:
  * `loaded.areas` is the directory's answer for areasToCheck; the path must lie in the areas' countries.
  */
-export function corridorValues(input: CorridorInput, current: TranshumanceCorridor | null, loaded: { areas?: Lookup<AreaRef[]> } = {}) {
+export function corridorValues(
+  input: UpdateTranshumanceCorridorInput,
+  current: TranshumanceCorridor | null,
+  loaded: { areas?: Lookup<AreaRef[]> } = {},
+) {
   requiredCorridorFields(input);
   const problems = new Problems();
   const formality = input.formality ?? current!.formality;

@@ -5,12 +5,12 @@ import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import type { EntityManager } from 'typeorm';
 import { CorridorVertexSchema, TranshumanceCorridorSchema, type TranshumanceCorridor } from './corridor.entity';
 import { CountingPointSchema, SensitiveSpotSchema } from '../place/place.entity';
-import { type CorridorFormality } from '../common/transhumance-values';
 import { effectiveSettings } from '../alert/early-action-settings';
 import { kmText, locateOnPath, type Position } from '../common/geo';
 import { lookUp } from '@peacegraph/kit/input';
-import { corridorGeometry, type PathInput } from './corridor-path';
-import { areasToCheck, corridorValues, requiredCorridorFields, type CorridorInput } from './corridor.rules';
+import { corridorGeometry } from './corridor-path';
+import { areasToCheck, corridorValues, requiredCorridorFields } from './corridor.rules';
+import type { CreateTranshumanceCorridorInput, UpdateTranshumanceCorridorInput } from '../generated/resolvers';
 
 /** Corridors: validated paths on the directory's areas, with their calendar and early-action settings. */
 export class CorridorService {
@@ -20,9 +20,7 @@ export class CorridorService {
     private readonly writes: RecordWrites,
   ) {}
 
-  async create(
-    input: CorridorInput & { name: string; formality: CorridorFormality; path: PathInput; adminAreas: string[] },
-  ): Promise<TranshumanceCorridor> {
+  async create(input: CreateTranshumanceCorridorInput): Promise<TranshumanceCorridor> {
     const { writes } = this;
     return writes.once(TranshumanceCorridorSchema, input.clientMutationId, async (writer) => {
       const values = await this.validate(input, null);
@@ -39,7 +37,7 @@ export class CorridorService {
     });
   }
 
-  async update(id: string, version: number, input: CorridorInput): Promise<TranshumanceCorridor> {
+  async update(id: string, version: number, input: UpdateTranshumanceCorridorInput): Promise<TranshumanceCorridor> {
     const { writes, loaders } = this;
     const writer = writes.writer();
     const current = writes.editable(writer, await loaders.transhumanceCorridor.load(id), 'TranshumanceCorridor', id, version);
@@ -65,7 +63,7 @@ export class CorridorService {
   }
 
   /** The values, after asking the directory for the admin areas (only once nothing required is null). */
-  private async validate(input: CorridorInput, current: TranshumanceCorridor | null) {
+  private async validate(input: UpdateTranshumanceCorridorInput, current: TranshumanceCorridor | null) {
     requiredCorridorFields(input);
     const pcodes = areasToCheck(input);
     const areas = pcodes ? await lookUp(() => this.directory.adminAreas('input.adminAreas', pcodes)) : undefined;

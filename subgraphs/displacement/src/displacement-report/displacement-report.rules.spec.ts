@@ -1,7 +1,8 @@
 import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '@peacegraph/kit/testing';
 import type { DisplacementReport } from './displacement-report.entity';
-import { reportArea, reportRound, reportValues, type RecordDisplacementReportInput } from './displacement-report.rules';
+import { reportArea, reportRound, reportValues } from './displacement-report.rules';
+import type { RecordDisplacementReportInput } from '../generated/resolvers';
 
 const good: RecordDisplacementReportInput = {
   adminArea: 'BF5601',

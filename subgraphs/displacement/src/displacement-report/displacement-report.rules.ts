@@ -1,7 +1,8 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { notInFuture, notNull, optionalText, wholeNumber, type DateInput, given, Problems } from '@peacegraph/kit/input';
+import { notInFuture, notNull, optionalText, wholeNumber, given, Problems } from '@peacegraph/kit/input';
 import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_REASONS, DISPLACEMENT_SEXES } from '../common/displacement-values';
-import type { DisplacementReport, IdpGroup, ReasonCount } from './displacement-report.entity';
+import type { DisplacementReport } from './displacement-report.entity';
+import type { UpdateDisplacementReportInput } from '../generated/resolvers';
 
 /** Larger than any admin area's displaced population; catches a figure typed with extra zeros. */
 export const MOST_PEOPLE = 10_000_000;
@@ -91,32 +92,6 @@ export function checkReportFigures(figures: ReportFigures, sent: Sent): ReportFi
   return figures;
 }
 
-export interface OriginInput {
-  adminArea: string;
-  individuals: number;
-}
-
-export interface DisplacementReportInput {
-  roundName?: string | null;
-  dataDate?: DateInput | null;
-  idpIndividuals?: number | null;
-  idpHouseholds?: number | null;
-  returneeIndividuals?: number | null;
-  returneeHouseholds?: number | null;
-  idpsBySexAndAge?: IdpGroup[] | null;
-  reasons?: ReasonCount[] | null;
-  origins?: OriginInput[] | null;
-}
-
-export interface RecordDisplacementReportInput extends DisplacementReportInput {
-  adminArea: string;
-  roundNumber: number;
-  dataDate: DateInput;
-  idpIndividuals: number;
-  idpHouseholds: number;
-  clientMutationId?: string | null;
-}
-
 /** The round number: a whole number from 1. */
 export function reportRound(roundNumber: number): number {
   return wholeNumber('input.roundNumber', roundNumber, 'The round number', { min: 1, max: 10_000 });
@@ -129,7 +104,7 @@ export function reportArea(pcode: string, area: { adminLevel: number }): void {
 }
 
 /** A report's values, recorded or updated (fields left out keep theirs), every problem at once. */
-export function reportValues(input: DisplacementReportInput, current: DisplacementReport | null) {
+export function reportValues(input: UpdateDisplacementReportInput, current: DisplacementReport | null) {
   const problems = new Problems();
   problems.check('input.dataDate', () => notNull('input.dataDate', input.dataDate, 'The date of the data'));
   problems.check('input.idpIndividuals', () => notNull('input.idpIndividuals', input.idpIndividuals, 'The number of IDPs'));

@@ -3,14 +3,8 @@ import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { DisplacementReportSchema, type DisplacementReport } from './displacement-report.entity';
 import type { Loaders } from '../loaders';
-import {
-  reportArea,
-  reportRound,
-  reportValues,
-  type DisplacementReportInput,
-  type OriginInput,
-  type RecordDisplacementReportInput,
-} from './displacement-report.rules';
+import { reportArea, reportRound, reportValues } from './displacement-report.rules';
+import type { DisplacementOriginInput, RecordDisplacementReportInput, UpdateDisplacementReportInput } from '../generated/resolvers';
 
 const SPEC = { schema: DisplacementReportSchema, recordType: 'DisplacementReport' };
 
@@ -51,7 +45,7 @@ export class DisplacementReportService {
   }
 
   /** The area and round are what the report is: record another report rather than move one. */
-  async update(id: string, version: number, input: DisplacementReportInput): Promise<DisplacementReport> {
+  async update(id: string, version: number, input: UpdateDisplacementReportInput): Promise<DisplacementReport> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.displacementReport.load(id), 'DisplacementReport', id, version);
     const values = reportValues(input, current);
@@ -65,7 +59,7 @@ export class DisplacementReportService {
   }
 
   /** Areas of origin are admin areas of the directory (level 1 or 2), anywhere on the platform. */
-  private async checkOrigins(origins: OriginInput[]): Promise<void> {
+  private async checkOrigins(origins: DisplacementOriginInput[]): Promise<void> {
     for (const [i, origin] of origins.entries()) await this.directory.adminArea(`input.origins.${i}.adminArea`, origin.adminArea);
   }
 

@@ -2,7 +2,8 @@ import { badInput } from '@peacegraph/kit/errors';
 import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '@peacegraph/kit/testing';
 import type { CountingPoint } from '../place/place.entity';
-import { checkBatchSize, checkPointsFound, MAX_BATCH, observationRow, type FlowObservationInput } from './flow.rules';
+import { checkBatchSize, checkPointsFound, MAX_BATCH, observationRow } from './flow.rules';
+import type { FlowObservationInput } from '../generated/resolvers';
 
 const point = { id: 'point-1', corridorId: 'corridor-1' } as CountingPoint;
 const observedAt = new Date('2024-11-02T08:00:00Z');

@@ -1,21 +1,9 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { wholeNumber, given, Problems } from '@peacegraph/kit/input';
 import { answerOf, type Lookup } from '@peacegraph/kit/input';
-import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS, type FlowDirection } from '../common/transhumance-values';
+import { FLOW_DIRECTIONS, MAX_HEADS, MAX_HERDERS } from '../common/transhumance-values';
 import type { CountingPoint } from '../place/place.entity';
-
-export interface FlowObservationInput {
-  countingPoint: string;
-  observedAt: Date;
-  direction: FlowDirection;
-  cattle?: number | null;
-  sheep?: number | null;
-  goats?: number | null;
-  camels?: number | null;
-  herders?: number | null;
-  origin?: string | null;
-  destination?: string | null;
-}
+import type { FlowObservationInput } from '../generated/resolvers';
 
 export const MAX_BATCH = 500;
 /** Devices' clocks run a little ahead: an observation up to five minutes "in the future" is taken as now. */

@@ -7,7 +7,8 @@ import { FlowObservationBatchSchema, FlowObservationSchema, type FlowObservation
 import { type CountingPoint } from '../place/place.entity';
 import { type TranshumanceAlert } from '../alert/alert.entity';
 import { lookUp } from '@peacegraph/kit/input';
-import { checkBatchSize, checkPointsFound, observationRow, type FlowObservationInput, type ObservationLookups } from './flow.rules';
+import { checkBatchSize, checkPointsFound, observationRow, type ObservationLookups } from './flow.rules';
+import type { FlowObservationInput, RecordFlowObservationsInput } from '../generated/resolvers';
 import type { EarlyActionService } from '../alert/early-action.service';
 
 /** Herd flow observations, recorded in batches, all or nothing; the early-action rules run after each. */
@@ -20,10 +21,7 @@ export class FlowService {
     private readonly earlyAction: EarlyActionService,
   ) {}
 
-  async record(input: {
-    observations: FlowObservationInput[];
-    clientMutationId?: string | null;
-  }): Promise<{ observations: FlowObservation[]; alerts: TranshumanceAlert[] }> {
+  async record(input: RecordFlowObservationsInput): Promise<{ observations: FlowObservation[]; alerts: TranshumanceAlert[] }> {
     const { writes, repositories } = this;
     // One batch per key: a retry, sequential or concurrent, answers with the same batch, and the rules
     // run again (idempotent), finishing an interrupted evaluation.

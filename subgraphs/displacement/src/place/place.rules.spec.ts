@@ -3,7 +3,8 @@ import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '@peacegraph/kit/testing';
 import type { TranshumanceCorridor } from '../corridor/corridor.entity';
 import type { SensitiveSpot } from './place.entity';
-import { countingPointValues, spotLookupsNeeded, spotValues, type SpotInput } from './place.rules';
+import { countingPointValues, spotLookupsNeeded, spotValues } from './place.rules';
+import type { CreateSensitiveSpotInput } from '../generated/resolvers';
 
 const corridor = {
   id: 'corridor-1',
@@ -19,7 +20,7 @@ const corridor = {
 } as unknown as TranshumanceCorridor;
 const area = { found: true as const, value: { adminPcode: 'BF56', adminLevel: 1, countryCode: 'BF' } };
 const linked = { found: true as const, value: corridor };
-const spot: SpotInput = {
+const spot: CreateSensitiveSpotInput = {
   name: 'East pond',
   kind: 'WATER_POINT',
   latitude: 14.02,
@@ -51,7 +52,7 @@ describe('sensitive spot rules', () => {
   });
 
   it('reports kind, place, corridor and name together, in order', () => {
-    const input = { ...spot, kind: 'MINE', name: ' ', latitude: 5 } as unknown as SpotInput;
+    const input = { ...spot, kind: 'MINE', name: ' ', latitude: 5 } as unknown as CreateSensitiveSpotInput;
     expect(problemsIn(() => spotValues(input, null, { area, corridor: linked })).map(([field]) => field)).toEqual([
       'input.kind',
       'input.latitude',

@@ -2,31 +2,12 @@ import { badInput } from '@peacegraph/kit/errors';
 import { checkInsideCountry, optionalText, requiredName, given, Problems, type AreaRef } from '@peacegraph/kit/input';
 import type { SensitiveSpot } from './place.entity';
 import type { TranshumanceCorridor } from '../corridor/corridor.entity';
-import { SPOT_KINDS, type SpotKind } from '../common/transhumance-values';
+import { SPOT_KINDS } from '../common/transhumance-values';
 import { effectiveSettings } from '../alert/early-action-settings';
 import { kmText, locateOnPath } from '../common/geo';
 import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import { positionsOf } from '../corridor/corridor-path';
-
-export interface SpotInput {
-  name?: string | null;
-  kind?: SpotKind | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  adminArea?: string | null;
-  corridor?: string | null;
-  notes?: string | null;
-  clientMutationId?: string | null;
-}
-
-export interface CountingPointInput {
-  name: string;
-  latitude: number;
-  longitude: number;
-  adminArea: string;
-  corridor: string;
-  clientMutationId?: string | null;
-}
+import type { CreateCountingPointInput, UpdateSensitiveSpotInput } from '../generated/resolvers';
 
 /** What the service asked for a place: the directory's area and the corridor it is linked to, when asked. */
 export interface PlaceLookups {
@@ -35,7 +16,7 @@ export interface PlaceLookups {
 }
 
 /** What a spot may not leave null: refused together before anything is asked of the directory. */
-export function requiredSpotFields(input: SpotInput): void {
+export function requiredSpotFields(input: UpdateSensitiveSpotInput): void {
   const problems = new Problems();
   for (const field of ['name', 'kind', 'latitude', 'longitude', 'adminArea'] as const) {
     if (input[field] === null) problems.add(`input.${field}`, `A sensitive spot needs its ${field}`);
@@ -44,12 +25,15 @@ export function requiredSpotFields(input: SpotInput): void {
 }
 
 /** A new spot, or one whose point or area changes: its area is asked of the directory again. */
-function moved(input: SpotInput, current: SensitiveSpot | null): boolean {
+function moved(input: UpdateSensitiveSpotInput, current: SensitiveSpot | null): boolean {
   return !current || input.latitude !== undefined || input.longitude !== undefined || input.adminArea !== undefined;
 }
 
 /** What a spot's write must ask: the area its point lies in (when it moves) and the corridor it links to (when relinked). */
-export function spotLookupsNeeded(input: SpotInput, current: SensitiveSpot | null): { adminArea: string | null; corridor: string | null } {
+export function spotLookupsNeeded(
+  input: UpdateSensitiveSpotInput,
+  current: SensitiveSpot | null,
+): { adminArea: string | null; corridor: string | null } {
   const corridorId = input.corridor === undefined ? (current?.corridorId ?? null) : input.corridor;
   const relink = moved(input, current) || input.corridor !== undefined;
   return {
@@ -85,7 +69,7 @@ export function onCorridor(label: string, corridorId: string, corridor: Transhum
  * A spot's values, created or updated (fields left out keep theirs), every problem at once; `loaded`
  * holds the answers for spotLookupsNeeded.
  */
-export function spotValues(input: SpotInput, current: SensitiveSpot | null, loaded: PlaceLookups = {}) {
+export function spotValues(input: UpdateSensitiveSpotInput, current: SensitiveSpot | null, loaded: PlaceLookups = {}) {
   requiredSpotFields(input);
   const problems = new Problems();
   const kind = input.kind ?? current!.kind;
@@ -119,7 +103,7 @@ export function spotValues(input: SpotInput, current: SensitiveSpot | null, load
 }
 
 /** A counting point's values, every problem at once: its name, its area (asked always) and its corridor (asked when given). */
-export function countingPointValues(input: CountingPointInput, loaded: PlaceLookups = {}) {
+export function countingPointValues(input: CreateCountingPointInput, loaded: PlaceLookups = {}) {
   const problems = new Problems();
   const name = problems.check('input.name', () => requiredName('input.name', input.name, 'The name'));
   const place = problems.check('input.adminArea', () => placeIn(answerOf(loaded.area!), input.adminArea, input.latitude, input.longitude));

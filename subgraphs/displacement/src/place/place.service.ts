@@ -4,16 +4,9 @@ import { badInput } from '@peacegraph/kit/errors';
 import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import { CountingPointSchema, SensitiveSpotSchema, type CountingPoint, type SensitiveSpot } from './place.entity';
 import { type TranshumanceCorridor } from '../corridor/corridor.entity';
-import { type SpotKind } from '../common/transhumance-values';
 import { lookUp } from '@peacegraph/kit/input';
-import {
-  countingPointValues,
-  requiredSpotFields,
-  spotLookupsNeeded,
-  spotValues,
-  type CountingPointInput,
-  type SpotInput,
-} from './place.rules';
+import { countingPointValues, requiredSpotFields, spotLookupsNeeded, spotValues } from './place.rules';
+import type { CreateCountingPointInput, CreateSensitiveSpotInput, UpdateSensitiveSpotInput } from '../generated/resolvers';
 
 /** Sensitive spots and counting points: points inside their area's country, near their corridor's path. */
 export class PlaceService {
@@ -23,9 +16,7 @@ export class PlaceService {
     private readonly writes: RecordWrites,
   ) {}
 
-  async createSpot(
-    input: SpotInput & { name: string; kind: SpotKind; latitude: number; longitude: number; adminArea: string },
-  ): Promise<SensitiveSpot> {
+  async createSpot(input: CreateSensitiveSpotInput): Promise<SensitiveSpot> {
     const { writes } = this;
     return writes.once(SensitiveSpotSchema, input.clientMutationId, async (writer) => {
       const values = await this.spotValues(input, null);
@@ -39,7 +30,7 @@ export class PlaceService {
     });
   }
 
-  async updateSpot(id: string, version: number, input: SpotInput): Promise<SensitiveSpot> {
+  async updateSpot(id: string, version: number, input: UpdateSensitiveSpotInput): Promise<SensitiveSpot> {
     const { writes, loaders } = this;
     const writer = writes.writer();
     const current = writes.editable(writer, await loaders.transhumanceSpot.load(id), 'SensitiveSpot', id, version);
@@ -53,7 +44,7 @@ export class PlaceService {
     });
   }
 
-  async createCountingPoint(input: CountingPointInput): Promise<CountingPoint> {
+  async createCountingPoint(input: CreateCountingPointInput): Promise<CountingPoint> {
     const { writes } = this;
     return writes.once(CountingPointSchema, input.clientMutationId, async (writer) => {
       const values = countingPointValues(input, {
@@ -72,7 +63,7 @@ export class PlaceService {
   }
 
   /** A spot's values, after asking for its area and corridor (only once nothing required is null). */
-  private async spotValues(input: SpotInput, current: SensitiveSpot | null) {
+  private async spotValues(input: UpdateSensitiveSpotInput, current: SensitiveSpot | null) {
     requiredSpotFields(input);
     const needed = spotLookupsNeeded(input, current);
     return spotValues(input, current, {

@@ -1,39 +1,19 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import { type Viewer } from '@peacegraph/kit/auth';
 import { badInput, forbidden } from '@peacegraph/kit/errors';
-import {
-  checkStatusChange,
-  isoDate,
-  notBefore,
-  notInFuture,
-  optionalDate,
-  type DateInput,
-  type ReferenceChecks,
-  given,
-} from '@peacegraph/kit/input';
+import { checkStatusChange, isoDate, notBefore, notInFuture, optionalDate, type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { requireOwner, requirePartner, type Partner } from '@peacegraph/kit/policy';
 import { type PageArgs } from '@peacegraph/kit/sql';
 import type { EntityManager } from 'typeorm';
-import { type ReintegrationAssistanceKind, type ReintegrationStatus } from '../common/displacement-values';
 import { ReintegrationAssistanceSchema, ReintegrationCaseSchema, type ReintegrationCase } from './reintegration.entity';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { ReintegrationCaseFilter } from './reintegration.repository';
 import { lookUp } from '@peacegraph/kit/input';
-import { acceptsAssistance, caseRegistration, NEXT_CASE_STATUSES, type RegisterReintegrationCaseInput } from './reintegration.rules';
+import { acceptsAssistance, caseRegistration, NEXT_CASE_STATUSES } from './reintegration.rules';
+import type { RegisterReintegrationCaseInput, ReintegrationAssistanceInput, ReintegrationStatusInput } from '../generated/resolvers';
 
 export const SENSITIVE_SCOPE = 'displacement:sensitive';
-
-export interface ReintegrationAssistanceInput {
-  kind: ReintegrationAssistanceKind;
-  startedOn: DateInput;
-  endedOn?: DateInput | null;
-}
-
-export interface ReintegrationStatusInput {
-  status: ReintegrationStatus;
-  on: DateInput;
-}
 
 const SPEC = { schema: ReintegrationCaseSchema, recordType: 'ReintegrationCase' };
 

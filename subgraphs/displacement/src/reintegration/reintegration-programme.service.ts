@@ -2,12 +2,8 @@ import type { RecordWrites } from '@peacegraph/kit/writes';
 import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { ReintegrationProgrammeSchema, type ReintegrationProgramme } from './reintegration.entity';
-import {
-  checkProgrammeCode,
-  programmeValues,
-  type CreateReintegrationProgrammeInput,
-  type ReintegrationProgrammeInput,
-} from './reintegration.rules';
+import { checkProgrammeCode, programmeValues } from './reintegration.rules';
+import type { CreateReintegrationProgrammeInput, UpdateReintegrationProgrammeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 
 const MOST_AREAS = 50;
@@ -39,7 +35,7 @@ export class ReintegrationProgrammeService {
   }
 
   /** The code is fixed: it is part of every beneficiary code handed out. */
-  async update(id: string, version: number, input: ReintegrationProgrammeInput): Promise<ReintegrationProgramme> {
+  async update(id: string, version: number, input: UpdateReintegrationProgrammeInput): Promise<ReintegrationProgramme> {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.reintegrationProgramme.load(id), 'ReintegrationProgramme', id, version);
     const values = programmeValues(input, current);

@@ -2,13 +2,8 @@ import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '@peacegraph/kit/testing';
 import type { ReintegrationProgramme } from './reintegration.entity';
 import { badInput } from '@peacegraph/kit/errors';
-import {
-  caseRegistration,
-  checkProgrammeCode,
-  programmeValues,
-  type CreateReintegrationProgrammeInput,
-  type RegisterReintegrationCaseInput,
-} from './reintegration.rules';
+import { caseRegistration, checkProgrammeCode, programmeValues } from './reintegration.rules';
+import type { CreateReintegrationProgrammeInput, RegisterReintegrationCaseInput } from '../generated/resolvers';
 
 const good: CreateReintegrationProgrammeInput = {
   code: 'CVRSAHEL',

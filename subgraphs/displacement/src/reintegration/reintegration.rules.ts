@@ -7,21 +7,14 @@ import {
   optionalDate,
   requiredName,
   type CommunityPlace,
-  type DateInput,
   type ReferenceChecks,
   given,
   Problems,
 } from '@peacegraph/kit/input';
-import {
-  MINOR_AGE_GROUPS,
-  type DisplacementSex,
-  type ReintegrationAgeGroup,
-  type ReintegrationCategory,
-  type ReintegrationProgrammeKind,
-  type ReintegrationStatus,
-} from '../common/displacement-values';
+import { MINOR_AGE_GROUPS, type ReintegrationStatus } from '../common/displacement-values';
 import { answerOf, type Lookup } from '@peacegraph/kit/input';
 import type { ReintegrationProgramme } from './reintegration.entity';
+import type { RegisterReintegrationCaseInput, UpdateReintegrationProgrammeInput } from '../generated/resolvers';
 
 /**
  * Where a case may go next. A person who dropped out may come back into assistance; reintegration is
@@ -42,23 +35,6 @@ export function acceptsAssistance(status: ReintegrationStatus): boolean {
 
 export const PROGRAMME_CODE = /^[A-Z0-9]{2,8}$/;
 
-export interface ReintegrationProgrammeInput {
-  kind?: ReintegrationProgrammeKind | null;
-  name?: string | null;
-  adminAreas?: string[] | null;
-  startsOn?: DateInput | null;
-  endsOn?: DateInput | null;
-}
-
-export interface CreateReintegrationProgrammeInput extends ReintegrationProgrammeInput {
-  code: string;
-  kind: ReintegrationProgrammeKind;
-  name: string;
-  adminAreas: string[];
-  startsOn: DateInput;
-  clientMutationId?: string | null;
-}
-
 /** A programme's code: it starts the codes of its beneficiaries. */
 export function checkProgrammeCode(code: string): void {
   if (!PROGRAMME_CODE.test(code)) {
@@ -70,7 +46,7 @@ export function checkProgrammeCode(code: string): void {
 }
 
 /** A programme's values, created or updated (fields left out keep theirs), every problem at once. */
-export function programmeValues(input: ReintegrationProgrammeInput, current: ReintegrationProgramme | null) {
+export function programmeValues(input: UpdateReintegrationProgrammeInput, current: ReintegrationProgramme | null) {
   const problems = new Problems();
   for (const [field, label] of [
     ['kind', 'The kind'],
@@ -92,17 +68,6 @@ export function programmeValues(input: ReintegrationProgrammeInput, current: Rei
     startsOn,
     endsOn,
   });
-}
-
-export interface RegisterReintegrationCaseInput {
-  programme: string;
-  category: ReintegrationCategory;
-  sex: DisplacementSex;
-  ageGroup: ReintegrationAgeGroup;
-  adminArea: string;
-  community?: string | null;
-  registeredOn: DateInput;
-  clientMutationId?: string | null;
 }
 
 /** What the service asked the directory for a registration: the admin area, and the community when given. */

@@ -4,13 +4,8 @@ import { daysBetween, period, type DateInput } from '@peacegraph/kit/input';
 import { viewerOrganisation } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { AwarenessSessionFilter } from '../awareness/awareness.repository';
-import type {
-  DisplacementInterval,
-  ReintegrationBreakdown,
-  ReintegrationLevel,
-  ReintegrationStatsFilter,
-  StockRow,
-} from './statistics.repository';
+import type { DisplacementInterval, ReintegrationBreakdown, ReintegrationLevel, StockRow } from './statistics.repository';
+import type { ReintegrationStatsFilter } from '../generated/resolvers';
 import { IDMC_SOURCE, PLATFORM_COUNTRIES } from '../reference/idmc-figures';
 import { discloseOptional, discloseSexAndAge } from '../common/disclosure';
 import { Caseload } from './reintegration-caseload';
@@ -86,7 +81,7 @@ export class DisplacementFiguresService {
    * country's or region's code, as grouping the selected cases would.
    */
   async reintegrationStats(
-    filter: ReintegrationStatsInput | null | undefined,
+    filter: ReintegrationStatsFilter | null | undefined,
     level: ReintegrationLevel,
     breakdown: ReintegrationBreakdown,
   ) {
@@ -128,17 +123,12 @@ export class DisplacementFiguresService {
   }
 }
 
-export interface ReintegrationStatsInput extends Omit<ReintegrationStatsFilter, 'registeredFrom' | 'registeredTo'> {
-  registeredFrom?: DateInput | null;
-  registeredTo?: DateInput | null;
-}
-
 /** A prefix of no P-code: no area, no case. */
 const NO_AREA = '\u0000';
 const LEVEL_DEPTH: Record<ReintegrationLevel, 1 | 2 | 3> = { COUNTRY: 1, ADMIN1: 2, ADMIN2: 3 };
 
 /** The area the filter selects as a P-code prefix: '' for all, NO_AREA when its country and area exclude each other. */
-function selectedArea(filter: ReintegrationStatsInput | null | undefined): string {
+function selectedArea(filter: ReintegrationStatsFilter | null | undefined): string {
   const { country, adminArea } = filter ?? {};
   if (country && adminArea && !adminArea.startsWith(country)) return NO_AREA;
   return adminArea ?? country ?? '';

@@ -40,11 +40,6 @@ export interface ParticipantRow {
   people: number;
 }
 
-export interface ReintegrationStatsFilter extends CaseloadSelection {
-  country?: string | null;
-  adminArea?: string | null;
-}
-
 /** Which cases a caseload counts, areas aside. */
 export interface CaseloadSelection {
   programme?: string | null;

@@ -2,17 +2,10 @@ import type { Repositories } from '../repositories';
 import { type Viewer } from '@peacegraph/kit/auth';
 import { discloseCounts } from '@peacegraph/kit/disclosure';
 import { badInput } from '@peacegraph/kit/errors';
-import { distinct, period, type DateInput } from '@peacegraph/kit/input';
-import type { FlowDirection } from '../common/transhumance-values';
+import { distinct, period } from '@peacegraph/kit/input';
 import { tropicalLivestockUnits } from '../common/transhumance-values';
 import type { AlertFilter } from '../alert/alert.repository';
-
-export interface FlowFilterInput {
-  corridors?: string[] | null;
-  from: DateInput;
-  to: DateInput;
-  direction?: FlowDirection | null;
-}
+import type { TranshumanceFlowFilter } from '../generated/resolvers';
 
 const MAX_CORRIDORS = 50;
 /** Three years of weeks: enough to compare seasons, small enough to answer at once. */
@@ -25,7 +18,7 @@ export class TranshumanceAggregates {
     private readonly repositories: Repositories,
   ) {}
 
-  async flows(filter: FlowFilterInput) {
+  async flows(filter: TranshumanceFlowFilter) {
     const { from, to } = period('filter.from', filter.from, 'filter.to', filter.to);
     if ((Date.parse(to!) - Date.parse(from!)) / 86_400_000 > MAX_DAYS) throw badInput('filter.to', `At most ${MAX_DAYS} days at once`);
     const corridors = filter.corridors ? distinct('filter.corridors', filter.corridors, (id) => `Corridor ${id}`) : null;
