@@ -24,6 +24,8 @@ export interface AuditFilter {
   actor?: string | null;
   recordId?: string | null;
   action?: 'READ' | 'WRITE' | null;
+  /** The purpose the caller stated (X-Purpose), exactly. */
+  purpose?: string | null;
 }
 
 /**
@@ -59,6 +61,7 @@ export function listAuditEntries(
   if (filter.to) query.andWhere('a.at < :to', { to: filter.to });
   if (filter.actor) query.andWhere('a.actor = :actor', { actor: filter.actor });
   if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
+  if (filter.purpose) query.andWhere('a.purpose = :purpose', { purpose: filter.purpose });
   if (filter.recordId) query.andWhere('a.record_ids @> ARRAY[:recordId]::text[]', { recordId: filter.recordId });
   return keysetConnection<AuditEntry>(
     query,

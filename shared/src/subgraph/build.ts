@@ -12,12 +12,18 @@ import type { PageArgs } from '../sql/pagination';
 import type { PolicyContext } from '../policy/enforce';
 import { scalarResolversFor } from '../server/scalars';
 import { startSubgraphServer, type RunningServer } from '../server/server';
-import type { SubgraphDefinition } from './definition';
+import { migrationsOf, type SubgraphDefinition } from './definition';
 
 /** The subgraph's pool, named in pg_stat_activity so an operator sees whose connections they are. */
 export function subgraphDataSource(definition: SubgraphDefinition, url: string, logger?: Logger, poolSize?: number): PeaceGraphDataSource {
-  const { entities, migrations } = definition;
-  return createDataSource({ url, entities, migrations, logger, poolSize, applicationName: `peacegraph-${definition.name}` });
+  return createDataSource({
+    url,
+    entities: definition.entities,
+    migrations: migrationsOf(definition),
+    logger,
+    poolSize,
+    applicationName: `peacegraph-${definition.name}`,
+  });
 }
 
 /** Schema first, then the reference data the subgraph cannot work without. */

@@ -1,3 +1,4 @@
+import { AuditLogPurposeIndex1765300000000 } from '../audit/purpose-index';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type express from 'express';
 import type { DataSource } from 'typeorm';
@@ -33,6 +34,8 @@ export interface DemoData {
  * migration task, the demo seed, the audit-log query and the test server. Its routing URL (and so its
  * default port) is in supergraph.yaml, with every other subgraph's.
  */
+const KIT_MIGRATIONS = [AuditLogPurposeIndex1765300000000];
+
 export interface SubgraphDefinition<C extends PolicyContext = PolicyContext> {
   /** The domain: its database, its scopes (`<name>:write`, `<name>:sensitive`), its `<name>AuditLog`. */
   name: string;
@@ -59,4 +62,13 @@ export interface SubgraphDefinition<C extends PolicyContext = PolicyContext> {
 /** Declares a subgraph (`src/subgraph.ts`); typed so that its context flows into its resolvers. */
 export function defineSubgraph<C extends PolicyContext>(definition: SubgraphDefinition<C>): SubgraphDefinition<C> {
   return definition;
+}
+
+/**
+ * A subgraph's migrations and then the kit's own (over the tables the kit owns in every database,
+ * such as the audit log), so no subgraph copies them.
+ */
+export function migrationsOf(definition: SubgraphDefinition): DataSourceOptions['migrations'] {
+  const own = definition.migrations;
+  return Array.isArray(own) ? [...own, ...KIT_MIGRATIONS] : own;
 }

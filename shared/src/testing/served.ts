@@ -2,7 +2,7 @@ import { remoteIdentityStore, type IdentityStore } from '../auth/identity-store'
 import type { DataSource } from 'typeorm';
 import type { PolicyContext } from '../policy/enforce';
 import { startSubgraph } from '../subgraph/build';
-import type { SubgraphDefinition } from '../subgraph/definition';
+import { migrationsOf, type SubgraphDefinition } from '../subgraph/definition';
 import { createLogger } from '../server/logger';
 import type { RunningServer } from '../server/server';
 import { graphqlClient } from './graphql-client';
@@ -76,7 +76,7 @@ export function subgraphTestDatabase(
   const logger = createLogger(`${definition.name}-test`, 'silent');
   return createTestDatabase({
     entities: definition.entities,
-    migrations: definition.migrations,
+    migrations: migrationsOf(definition),
     prepare: async (dataSource) => {
       await definition.reference?.(dataSource, logger);
       await prepare?.(dataSource);

@@ -136,6 +136,27 @@ describe('reading a case, caller by caller', () => {
     const other = await stack.conflicts.as(OTHER_PARTNER, 'conflicts:read');
     expect((await other<Log>(QUERY, { id: kase.id })).data!.conflictsAuditLog.totalCount).toBe(0);
   });
+
+  it('filters the audit log by the purpose a reader stated, exactly', async () => {
+    const reader = await stack.conflicts.as(OWNER, 'conflicts:read conflicts:sensitive');
+    await reader(READ, { id: kase.id }, { 'x-purpose': 'quarterly protection review' });
+    await reader(READ, { id: kase.id }, { 'x-purpose': 'quarterly protection review (draft)' });
+    const QUERY = `query ($id: ID!, $purpose: String) { conflictsAuditLog(recordId: $id, purpose: $purpose) { totalCount edges { node { action purpose } } } }`;
+    type Log = { conflictsAuditLog: { totalCount: number; edges: { node: { action: string; purpose: string | null } }[] } };
+    const owner = await stack.conflicts.as(OWNER, 'conflicts:read');
+    const count = async (purpose: string | null) => {
+      const log = (await owner<Log>(QUERY, { id: kase.id, purpose })).data!.conflictsAuditLog;
+      expect(log.edges.every((e) => purpose === null || (e.node.action === 'READ' && e.node.purpose === purpose))).toBe(true);
+      return log.totalCount;
+    };
+    // The case's own narrative read once for each stated purpose (the other records have their own ids).
+    expect(await count('quarterly protection review')).toBe(1);
+    expect(await count('quarterly protection review (draft)')).toBe(1);
+    expect(await count('follow-up visit')).toBe(1);
+    expect(await count('quarterly')).toBe(0);
+    expect(await count('%')).toBe(0);
+    expect(await count(null)).toBeGreaterThan(3);
+  });
 });
 
 describe('writes belong to their organisation', () => {
