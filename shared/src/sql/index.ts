@@ -1,7 +1,7 @@
 /** @peacegraph/kit/sql: see shared/README.md. Only what code outside the kit uses is exported. */
 export { createDataSource, migrate, type PeaceGraphDataSource } from './data-source';
 export { ensureDatabase, dropDatabase, withDatabase } from './admin';
-export { seedOnce } from './seed-once';
+export { seedOnce, demoSeeder } from './seed-once';
 export { whereWithinAdminArea, PCODE_PREFIXES_SQL } from './pcode';
 export { SEARCH_KEY_SQL, containsTerm } from './search';
 export { keysetConnection, pageSize, type Connection, type Edge, type PageInfo, type PageArgs, type KeysetOrder } from './pagination';

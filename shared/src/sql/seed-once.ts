@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { AuditRecorder } from '../audit/recorder';
+import type { Viewer } from '../auth/viewer';
 
 /**
  * Runs a named data load at most once per database: demo data must be neither duplicated nor
@@ -13,4 +15,19 @@ export async function seedOnce(dataSource: DataSource, name: string, load: (data
   await load(dataSource);
   await dataSource.query(`INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
   return true;
+}
+
+/** Who a demo load writes as, and the audit of its writes. */
+export interface DemoSeeder {
+  viewer: Viewer;
+  audit: AuditRecorder;
+}
+
+/**
+ * A demo load acts as one organisation's own staff (`demo-seed`), through the same services and rules
+ * as partners, with the scopes those writes need; its writes are audited like anyone's.
+ */
+export function demoSeeder(dataSource: DataSource, organisationId: string, scopes: string[]): DemoSeeder {
+  const viewer: Viewer = { kind: 'partner', subject: 'demo-seed', organisationId, scopes: new Set(scopes), via: 'token' };
+  return { viewer, audit: new AuditRecorder(dataSource, viewer, { operation: 'seed', purpose: 'demo data', requestId: null }) };
 }

@@ -1,21 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks, type DirectoryClient } from '@peacegraph/kit/input';
-import { seedOnce } from '@peacegraph/kit/sql';
+import { demoSeeder, seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type ConflictsContext } from '../context';
 import type { ConflictCase } from '../conflict-case/conflict-case.entity';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID, demoCommunityId } from './demo-data';
 import { demoCasePlans, type Step } from './generate';
-
-/** The demo loader acts as the network's own staff, through the same services and rules as partners. */
-const SEEDER: Viewer = {
-  kind: 'partner',
-  subject: 'demo-seed',
-  organisationId: DEMO_OWNER_ORGANISATION_ID,
-  scopes: new Set(['conflicts:write']),
-  via: 'token',
-};
 
 type StepOf<A extends Step['action']> = Extract<Step, { action: A }>;
 
@@ -87,9 +76,10 @@ export function seedDemoData(dataSource: DataSource, directory: DirectoryClient)
   return seedOnce(dataSource, 'conflicts-demo-v1', async () => {
     // One directory client for the whole load: it asks about the same nine communities hundreds of times.
     const factory = createContextFactory(dataSource, () => directory);
-    const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
+    // The demo loader acts as the network's own staff, through the same services and rules as partners.
+    const { viewer: seeder, audit } = demoSeeder(dataSource, DEMO_OWNER_ORGANISATION_ID, ['conflicts:write']);
     const commissions = new Map<number, string>();
-    const setup = await factory(SEEDER, audit);
+    const setup = await factory(seeder, audit);
     for (const commission of DEMO_COMMISSIONS) {
       const created = await setup.commissions.create({
         community: demoCommunityId(commission.position),
@@ -105,7 +95,7 @@ export function seedDemoData(dataSource: DataSource, directory: DirectoryClient)
     const plans = demoCasePlans().sort((a, b) => a.reportedOn.localeCompare(b.reportedOn));
     let reported: Promise<unknown> = Promise.resolve();
     await inTurns(plans, LIVES_AT_ONCE, async (plan) => {
-      const context = await factory(SEEDER, audit);
+      const context = await factory(seeder, audit);
       const report = reported.then(() =>
         context.cases.report({
           peaceCommission: commissions.get(plan.commission.position)!,

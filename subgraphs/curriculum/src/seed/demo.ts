@@ -1,7 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
-import { seedOnce } from '@peacegraph/kit/sql';
+import { demoSeeder, seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type CurriculumContext } from '../context';
 import { HEADCOUNT_CELLS } from '../common/headcount';
 import {
@@ -17,15 +15,6 @@ import {
 } from './demo-data';
 import { PEACE_AND_SECURITY, SESSION_PLANS } from './demo-module';
 
-/** The demo loader acts as Jokko's own staff, and its writes are audited like anyone's. */
-const SEEDER: Viewer = {
-  kind: 'partner',
-  subject: 'demo-seed',
-  organisationId: JOKKO,
-  scopes: new Set(['curriculum:write']),
-  via: 'token',
-};
-
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -38,8 +27,9 @@ function daysAgo(days: number): string {
  */
 export function seedDemoData(dataSource: DataSource, directoryUrl: string): Promise<boolean> {
   return seedOnce(dataSource, 'curriculum-demo-v1', async () => {
-    const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
-    const context = await createContextFactory(dataSource, directoryUrl)(SEEDER, audit);
+    // The demo loader acts as Jokko's own staff, and its writes are audited like anyone's.
+    const { viewer: seeder, audit } = demoSeeder(dataSource, JOKKO, ['curriculum:write']);
+    const context = await createContextFactory(dataSource, directoryUrl)(seeder, audit);
 
     const module = await context.modules.create({ ...PEACE_AND_SECURITY, clientMutationId: 'demo:module' });
     for (const [i, plan] of SESSION_PLANS.entries()) {

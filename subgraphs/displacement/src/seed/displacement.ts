@@ -1,7 +1,5 @@
-import { AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { addDays, today } from '@peacegraph/kit/input';
-import { seedOnce } from '@peacegraph/kit/sql';
+import { demoSeeder, seedOnce } from '@peacegraph/kit/sql';
 import type { DataSource } from 'typeorm';
 import { createContextFactory, type DisplacementContext } from '../context';
 import type { IdpGroup, ReasonCount } from '../displacement-report/displacement-report.entity';
@@ -20,15 +18,6 @@ import {
   DEMO_STABILISATION,
 } from './displacement-demo-data';
 
-/** The demo loader acts as the agency's own staff; its writes are audited like anyone's. */
-const SEEDER: Viewer = {
-  kind: 'partner',
-  subject: 'demo-seed',
-  organisationId: MOBILITY_AGENCY,
-  scopes: new Set(['displacement:write', 'displacement:sensitive']),
-  via: 'token',
-};
-
 const daysAgo = (days: number) => addDays(today(), -days);
 
 /** Whole shares of a count that add up to it exactly: the last share takes what rounding left. */
@@ -45,8 +34,9 @@ function shares(total: number, fractions: number[]): number[] {
  */
 export function seedDisplacementDemo(dataSource: DataSource, directoryUrl: string): Promise<boolean> {
   return seedOnce(dataSource, 'displacement-demo-v1', async () => {
-    const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
-    const context = await createContextFactory(dataSource, directoryUrl)(SEEDER, audit);
+    // The demo loader acts as the agency's own staff; its writes are audited like anyone's.
+    const { viewer: seeder, audit } = demoSeeder(dataSource, MOBILITY_AGENCY, ['displacement:write', 'displacement:sensitive']);
+    const context = await createContextFactory(dataSource, directoryUrl)(seeder, audit);
     await seedRounds(context);
     const programme = await seedProgramme(context, DEMO_PROGRAMME);
     await seedProgramme(context, DEMO_STABILISATION);

@@ -1,21 +1,10 @@
-import { AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
-import { seedOnce } from '@peacegraph/kit/sql';
+import { demoSeeder, seedOnce } from '@peacegraph/kit/sql';
 import type { DataSource } from 'typeorm';
 import { createContextFactory, type DisplacementContext } from '../context';
 import type { FlowDirection } from '../common/transhumance-values';
 import { timingOf, type SeasonWindow } from '../corridor/season';
 import { MOBILITY_AGENCY, RECONCILIATION_MINISTRY } from './demo-data';
 import { APPROACHING_HERD, DEMO_CORRIDORS, DEMO_COUNTING_POINTS, DEMO_SPOTS, OFF_SEASON_HERD } from './transhumance-demo-data';
-
-/** The demo loader acts as the agency's own staff; its writes are audited like anyone's. */
-const SEEDER: Viewer = {
-  kind: 'partner',
-  subject: 'demo-seed',
-  organisationId: MOBILITY_AGENCY,
-  scopes: new Set(['displacement:write']),
-  via: 'token',
-};
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -40,8 +29,9 @@ function sequence(seed: number) {
  */
 export function seedTranshumanceDemo(dataSource: DataSource, directoryUrl: string): Promise<boolean> {
   return seedOnce(dataSource, 'transhumance-demo-v1', async () => {
-    const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
-    const context = await createContextFactory(dataSource, directoryUrl)(SEEDER, audit);
+    // The demo loader acts as the agency's own staff; its writes are audited like anyone's.
+    const { viewer: seeder, audit } = demoSeeder(dataSource, MOBILITY_AGENCY, ['displacement:write']);
+    const context = await createContextFactory(dataSource, directoryUrl)(seeder, audit);
 
     const corridors = new Map<string, { id: string; season: SeasonWindow[] }>();
     for (const c of DEMO_CORRIDORS) {

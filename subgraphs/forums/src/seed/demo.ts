@@ -1,20 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { createDirectoryClient, type DirectoryClient, ReferenceChecks } from '@peacegraph/kit/input';
-import { seedOnce } from '@peacegraph/kit/sql';
+import { demoSeeder, seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type ForumsContext } from '../context';
 import type { ParticipantCategory } from '../common/values';
 import { DEMO_FORUMS, DEMO_OWNER_ORGANISATION_ID, DOUENTZA_POSITION, demoCommunityId, type DemoForum } from './demo-data';
-
-/** The demo loader acts as the fund's own staff, through the same services and rules as partners. */
-const SEEDER: Viewer = {
-  kind: 'partner',
-  subject: 'demo-seed',
-  organisationId: DEMO_OWNER_ORGANISATION_ID,
-  scopes: new Set(['forums:write']),
-  via: 'token',
-};
 
 /**
  * One forum with everything recorded about it. Every record has a clientMutationId, so a load
@@ -116,8 +105,9 @@ export function seedDemoData(dataSource: DataSource, directoryUrl: string, optio
     // One directory client for the whole load: it asks about the same few places again and again.
     const client = options.client ?? createDirectoryClient(directoryUrl);
     const factory = createContextFactory(dataSource, { url: directoryUrl, client: () => client });
-    const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
-    for (const forum of DEMO_FORUMS) await loadForum(() => factory(SEEDER, audit), forum);
+    // The demo loader acts as the fund's own staff, through the same services and rules as partners.
+    const { viewer: seeder, audit } = demoSeeder(dataSource, DEMO_OWNER_ORGANISATION_ID, ['forums:write']);
+    for (const forum of DEMO_FORUMS) await loadForum(() => factory(seeder, audit), forum);
   });
 }
 

@@ -1,8 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { AuditRecorder } from '@peacegraph/kit/audit';
-import { type Viewer } from '@peacegraph/kit/auth';
 import { ReferenceChecks, addDays, today } from '@peacegraph/kit/input';
-import { seedOnce } from '@peacegraph/kit/sql';
+import { demoSeeder, seedOnce } from '@peacegraph/kit/sql';
 import { createContextFactory, type MiningContext } from '../context';
 import type { LegalInstrument } from '../legal-instrument/legal-instrument.entity';
 import {
@@ -22,15 +20,6 @@ import {
   type DemoProvision,
 } from './demo-data';
 
-/** The demo loader acts as the forum's own staff, and its writes are audited like anyone's. */
-const SEEDER: Viewer = {
-  kind: 'partner',
-  subject: 'demo-seed',
-  organisationId: WACSMF,
-  scopes: new Set(['mining:write']),
-  via: 'token',
-};
-
 const daysAgo = (days: number) => addDays(today(), -days);
 
 type Articles = Map<string, string>;
@@ -43,8 +32,9 @@ type Articles = Map<string, string>;
  */
 export function seedDemoData(dataSource: DataSource, directoryUrl: string): Promise<boolean> {
   return seedOnce(dataSource, 'mining-demo-v1', async () => {
-    const audit = new AuditRecorder(dataSource, SEEDER, { operation: 'seed', purpose: 'demo data', requestId: null });
-    const context = await createContextFactory(dataSource, directoryUrl)(SEEDER, audit);
+    // The demo loader acts as the forum's own staff, and its writes are audited like anyone's.
+    const { viewer: seeder, audit } = demoSeeder(dataSource, WACSMF, ['mining:write']);
+    const context = await createContextFactory(dataSource, directoryUrl)(seeder, audit);
 
     const emmmda = await seedInstrument(context, 'emmmda', EMMMDA, EMMMDA_PROVISIONS);
     const maliCode = await seedInstrument(context, 'mali-code', MALI_CODE, MALI_CODE_PROVISIONS);
