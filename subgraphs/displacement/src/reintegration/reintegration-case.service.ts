@@ -1,7 +1,7 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import { type Viewer } from '@peacegraph/kit/auth';
 import { badInput, forbidden } from '@peacegraph/kit/errors';
-import { checkStatusChange, isoDate, notBefore, notInFuture, optionalDate, type ReferenceChecks, given } from '@peacegraph/kit/input';
+import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { requireOwner, requirePartner, type Partner } from '@peacegraph/kit/policy';
 import { type PageArgs } from '@peacegraph/kit/sql';
 import type { EntityManager } from 'typeorm';
@@ -10,7 +10,7 @@ import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { ReintegrationCaseFilter } from './reintegration.repository';
 import { lookUp } from '@peacegraph/kit/input';
-import { acceptsAssistance, caseRegistration, NEXT_CASE_STATUSES } from './reintegration.rules';
+import { assistanceValues, caseRegistration, checkReintegrated, needsAssistanceOnRecord, statusChangeOn } from './reintegration.rules';
 import type { RegisterReintegrationCaseInput, ReintegrationAssistanceInput, ReintegrationStatusInput } from '../generated/resolvers';
 
 export const SENSITIVE_SCOPE = 'displacement:sensitive';
@@ -86,19 +86,7 @@ export class ReintegrationCaseService {
   async recordAssistance(id: string, version: number, input: ReintegrationAssistanceInput): Promise<ReintegrationCase> {
     const writer = this.sensitiveWriter();
     const current = this.writes.editable(writer, await this.loaders.reintegrationCase.load(id), 'ReintegrationCase', id, version);
-    if (!acceptsAssistance(current.status))
-      throw badInput('id', `The case is ${current.status}: assistance is recorded while a case is REGISTERED or IN_ASSISTANCE`);
-    const startedOn = notInFuture('input.startedOn', input.startedOn, 'The start of the assistance');
-    notBefore('input.startedOn', startedOn, current.registeredOn, 'the registration of the case');
-    const endedOn = optionalDate(input.endedOn);
-    if (endedOn) {
-      notInFuture('input.endedOn', endedOn, 'The end of the assistance');
-      notBefore('input.endedOn', endedOn, startedOn, 'the start of the assistance');
-    }
-    const starts = current.status === 'REGISTERED';
-    const changes: Partial<ReintegrationCase> = starts
-      ? { status: 'IN_ASSISTANCE', statusSince: startedOn > current.statusSince ? startedOn : current.statusSince }
-      : {};
+    const { startedOn, endedOn, changes } = assistanceValues(input, current);
     return this.writes.update(current, version, changes, {
       ...SPEC,
       operation: 'recordReintegrationAssistance',
@@ -119,16 +107,13 @@ export class ReintegrationCaseService {
   async changeStatus(id: string, version: number, input: ReintegrationStatusInput): Promise<ReintegrationCase> {
     const writer = this.sensitiveWriter();
     const current = this.writes.editable(writer, await this.loaders.reintegrationCase.load(id), 'ReintegrationCase', id, version);
-    checkStatusChange('A case', NEXT_CASE_STATUSES, current.status, input.status, 'input.status');
-    const on = notInFuture('input.on', input.on, 'The date of the change');
-    notBefore('input.on', on, current.statusSince, `the case's last change`);
-    if (input.status === 'REINTEGRATED' && (await this.loaders.reintegrationAssistanceOfCase.load(id)).length === 0) {
-      throw badInput('input.status', 'A case is reintegrated after assistance: record the assistance given first');
-    }
+    const on = statusChangeOn(input, current);
+    const assistance = needsAssistanceOnRecord(input.status) ? await this.loaders.reintegrationAssistanceOfCase.load(id) : [];
+    checkReintegrated(input.status, assistance);
     return this.writes.update(
       current,
       version,
-      { status: input.status, statusSince: isoDate(on) },
+      { status: input.status, statusSince: on },
       {
         ...SPEC,
         operation: 'changeReintegrationCaseStatus',

@@ -1,12 +1,10 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import { badInput } from '@peacegraph/kit/errors';
-import { type ReferenceChecks, given } from '@peacegraph/kit/input';
+import { given, lookUp, type Lookup, type ReferenceChecks } from '@peacegraph/kit/input';
 import { ReintegrationProgrammeSchema, type ReintegrationProgramme } from './reintegration.entity';
-import { checkProgrammeCode, programmeValues } from './reintegration.rules';
+import { checkProgrammeCode, checkStartStays, programmeAreas, programmeAreasToAsk, programmeValues } from './reintegration.rules';
 import type { CreateReintegrationProgrammeInput, UpdateReintegrationProgrammeInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-
-const MOST_AREAS = 50;
 
 const SPEC = { schema: ReintegrationProgrammeSchema, recordType: 'ReintegrationProgramme' };
 
@@ -22,7 +20,7 @@ export class ReintegrationProgrammeService {
     return this.writes.once(ReintegrationProgrammeSchema, input.clientMutationId, async (writer) => {
       checkProgrammeCode(input.code);
       const values = programmeValues(input, null);
-      const adminPcodes = await this.areas(input.adminAreas);
+      const adminPcodes = programmeAreas(input.adminAreas, await this.askAreas(input.adminAreas));
       return this.writes.create(writer, { ...values, adminPcodes, code: input.code, lastCaseNumber: 0 }, input.clientMutationId, {
         ...SPEC,
         operation: 'createReintegrationProgramme',
@@ -39,10 +37,10 @@ export class ReintegrationProgrammeService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.reintegrationProgramme.load(id), 'ReintegrationProgramme', id, version);
     const values = programmeValues(input, current);
-    if (given(input.startsOn) && values.startsOn !== current.startsOn && current.lastCaseNumber > 0) {
-      throw badInput('input.startsOn', 'Cases are registered in the programme: its start no longer moves');
-    }
-    const adminPcodes = given(input.adminAreas) ? await this.areas(input.adminAreas) : current.adminPcodes;
+    checkStartStays(input, values.startsOn, current);
+    const adminPcodes = given(input.adminAreas)
+      ? programmeAreas(input.adminAreas, await this.askAreas(input.adminAreas))
+      : current.adminPcodes;
     return this.writes.update(
       current,
       version,
@@ -51,16 +49,17 @@ export class ReintegrationProgrammeService {
     );
   }
 
-  /** Admin areas of the directory, level 1 or 2, each once. */
-  private async areas(pcodes: string[]): Promise<string[]> {
-    if (pcodes.length === 0) throw badInput('input.adminAreas', 'Name at least one admin area the programme covers');
-    if (pcodes.length > MOST_AREAS) throw badInput('input.adminAreas', `At most ${MOST_AREAS} admin areas`);
-    const seen = new Set<string>();
-    for (const [i, pcode] of pcodes.entries()) {
-      if (seen.has(pcode)) throw badInput(`input.adminAreas.${i}`, `${pcode} is listed twice`);
-      seen.add(pcode);
-      await this.directory.adminArea(`input.adminAreas.${i}`, pcode);
+  /**
+   * The directory's answer for each area the rules read, one after the other: after a refusal the
+   * rules read no further, so the areas after it are not asked about.
+   */
+  private async askAreas(pcodes: readonly string[]): Promise<Map<string, Lookup<unknown>>> {
+    const loaded = new Map<string, Lookup<unknown>>();
+    for (const { field, pcode } of programmeAreasToAsk(pcodes)) {
+      const answer = await lookUp(() => this.directory.adminArea(field, pcode));
+      loaded.set(pcode, answer);
+      if (!answer.found) break;
     }
-    return pcodes;
+    return loaded;
   }
 }

@@ -1,8 +1,20 @@
 import { refusalOf } from '@peacegraph/kit/testing';
 import { problemsIn } from '@peacegraph/kit/testing';
-import type { ReintegrationProgramme } from './reintegration.entity';
+import type { ReintegrationCase, ReintegrationProgramme } from './reintegration.entity';
 import { badInput } from '@peacegraph/kit/errors';
-import { caseRegistration, checkProgrammeCode, programmeValues } from './reintegration.rules';
+import type { Lookup } from '@peacegraph/kit/input';
+import {
+  assistanceValues,
+  caseRegistration,
+  checkProgrammeCode,
+  checkReintegrated,
+  checkStartStays,
+  MOST_PROGRAMME_AREAS,
+  programmeAreas,
+  programmeAreasToAsk,
+  programmeValues,
+  statusChangeOn,
+} from './reintegration.rules';
 import type { CreateReintegrationProgrammeInput, RegisterReintegrationCaseInput } from '../generated/resolvers';
 
 const good: CreateReintegrationProgrammeInput = {
@@ -93,5 +105,95 @@ describe('reintegration case rules', () => {
       field: 'input.adminArea',
       message: 'No admin area with P-code "BF9999" in the directory',
     });
+  });
+});
+
+describe("a programme's areas", () => {
+  const known: Lookup<unknown> = { found: true, value: {} };
+  const unknown = (field: string, pcode: string): Lookup<unknown> => ({
+    found: false,
+    error: badInput(field, `No admin area with P-code "${pcode}" in the directory`),
+  });
+
+  it('asks the directory about each area once, under its first place, and nothing when their number is refused', () => {
+    expect(programmeAreasToAsk(['BF56', 'NE06', 'BF56'])).toEqual([
+      { field: 'input.adminAreas.0', pcode: 'BF56' },
+      { field: 'input.adminAreas.1', pcode: 'NE06' },
+    ]);
+    expect(programmeAreasToAsk([])).toEqual([]);
+    expect(programmeAreasToAsk(Array.from({ length: MOST_PROGRAMME_AREAS + 1 }, (_, i) => `BF${i}`))).toEqual([]);
+  });
+
+  it('refuses no area and too many before anything the directory says', () => {
+    expect(refusalOf(() => programmeAreas([], new Map()))).toEqual({
+      field: 'input.adminAreas',
+      message: 'Name at least one admin area the programme covers',
+    });
+    const many = Array.from({ length: MOST_PROGRAMME_AREAS + 1 }, (_, i) => `BF${i}`);
+    expect(refusalOf(() => programmeAreas(many, new Map()))).toEqual({ field: 'input.adminAreas', message: 'At most 50 admin areas' });
+  });
+
+  it('refuses the first problem in the order listed: a repeat or the directory’s refusal', () => {
+    const repeatFirst = new Map([['BF56', known]]);
+    expect(refusalOf(() => programmeAreas(['BF56', 'BF56', 'NE999'], repeatFirst))).toEqual({
+      field: 'input.adminAreas.1',
+      message: 'BF56 is listed twice',
+    });
+    const refusedFirst = new Map([
+      ['BF56', known],
+      ['NE999', unknown('input.adminAreas.1', 'NE999')],
+    ]);
+    expect(refusalOf(() => programmeAreas(['BF56', 'NE999', 'BF56'], refusedFirst))).toEqual({
+      field: 'input.adminAreas.1',
+      message: 'No admin area with P-code "NE999" in the directory',
+    });
+    expect(
+      programmeAreas(
+        ['BF56', 'NE06'],
+        new Map([
+          ['BF56', known],
+          ['NE06', known],
+        ]),
+      ),
+    ).toEqual(['BF56', 'NE06']);
+  });
+
+  it('keeps the start of a programme that has cases', () => {
+    const current = { startsOn: '2024-01-01', lastCaseNumber: 3 } as ReintegrationProgramme;
+    expect(refusalOf(() => checkStartStays({ startsOn: '2024-02-01' }, '2024-02-01', current)).field).toBe('input.startsOn');
+    expect(() => checkStartStays({ startsOn: '2024-01-01' }, '2024-01-01', current)).not.toThrow();
+    expect(() => checkStartStays({ startsOn: '2024-02-01' }, '2024-02-01', { ...current, lastCaseNumber: 0 })).not.toThrow();
+  });
+});
+
+describe('a case as stored', () => {
+  const registered = { status: 'REGISTERED', registeredOn: '2024-03-01', statusSince: '2024-03-01' } as ReintegrationCase;
+
+  it('takes assistance while open, the first starting assistance', () => {
+    expect(assistanceValues({ kind: 'HEALTH', startedOn: '2024-03-10' }, registered)).toEqual({
+      startedOn: '2024-03-10',
+      endedOn: null,
+      changes: { status: 'IN_ASSISTANCE', statusSince: '2024-03-10' },
+    });
+    const assisted = { ...registered, status: 'IN_ASSISTANCE' } as ReintegrationCase;
+    expect(assistanceValues({ kind: 'HEALTH', startedOn: '2024-03-10', endedOn: '2024-04-01' }, assisted).changes).toEqual({});
+  });
+
+  it('refuses assistance to a closed case before looking at its dates', () => {
+    const closed = { ...registered, status: 'REINTEGRATED' } as ReintegrationCase;
+    expect(refusalOf(() => assistanceValues({ kind: 'HEALTH', startedOn: '2023-01-01' }, closed))).toEqual({
+      field: 'id',
+      message: 'The case is REINTEGRATED: assistance is recorded while a case is REGISTERED or IN_ASSISTANCE',
+    });
+    expect(refusalOf(() => assistanceValues({ kind: 'HEALTH', startedOn: '2023-01-01' }, registered)).field).toBe('input.startedOn');
+  });
+
+  it('moves a case on a date after its last change, and reintegrates it only after assistance', () => {
+    const assisted = { ...registered, status: 'IN_ASSISTANCE', statusSince: '2024-03-10' } as ReintegrationCase;
+    expect(statusChangeOn({ status: 'REINTEGRATED', on: '2024-05-01' }, assisted)).toBe('2024-05-01');
+    expect(refusalOf(() => statusChangeOn({ status: 'REINTEGRATED', on: '2024-03-01' }, assisted)).field).toBe('input.on');
+    expect(refusalOf(() => checkReintegrated('REINTEGRATED', [])).field).toBe('input.status');
+    expect(() => checkReintegrated('REINTEGRATED', [{}])).not.toThrow();
+    expect(() => checkReintegrated('DROPPED_OUT', [])).not.toThrow();
   });
 });
