@@ -2,10 +2,11 @@
 // Types are checked by tsc (npm run typecheck); these rules catch what compiles but is wrong or dead.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   // src/generated: resolver types written by `npm run codegen` from the schemas, checked by its --check.
-  { ignores: ['**/node_modules/**', '**/*.js', '.data/**', 'bench/results/**', 'coverage/**', '**/src/generated/**'] },
+  { ignores: ['**/node_modules/**', '**/*.js', '.data/**', 'bench/results/**', 'coverage/**', '**/src/generated/**', 'console/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,4 +18,6 @@ export default tseslint.config(
       ],
     },
   },
+  // The console's React code: hooks called in order and effects that list what they read.
+  { files: ['console/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
 );

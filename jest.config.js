@@ -16,6 +16,20 @@ const transform = {
   ],
 };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// The console's components, rendered in jsdom (React's automatic JSX runtime).
+const consoleTransform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -41,6 +55,13 @@ module.exports = {
         '<rootDir>/scripts/test/**/*.spec.ts',
       ],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'],
+    },
+    {
+      displayName: 'console',
+      transform: consoleTransform,
+      testEnvironment: 'jsdom',
+      moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+      testMatch: ['<rootDir>/console/test/**/*.spec.{ts,tsx}'],
     },
     {
       ...common,

@@ -9,6 +9,7 @@ import type net from 'node:net';
 import path from 'node:path';
 import { portInUse } from '@peacegraph/kit/embedded';
 import { composeSupergraph, describeReport, readSupergraphConfig } from '@peacegraph/kit/composition';
+import { ensureConsoleBuilt } from './platform/console-build';
 import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
 import { controlSocketPath, serveControl } from './platform/control';
 import { claimPlatform } from './platform/lock';
@@ -64,6 +65,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
+    // The console builds (when its sources changed) while the database and services start.
+    const consoleBuilt = ensureConsoleBuilt(root).then(
+      (built) => (built ? say('console built') : undefined),
+      (error: unknown) => say(`the console is not available: ${(error as Error).message}`),
+    );
     const database = await openDatabaseServer(root, say, supervisor);
     say(`using ${database.describe}`);
     const embedded = !process.env.DATABASE_URL;
@@ -94,6 +100,9 @@ async function main(): Promise<void> {
         REGISTRY_PORT: String(registryPort()),
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         VERIFY_INTERVAL_MS: '1000',
+        CONSOLE_GATEWAY_URL: `http://localhost:${gatewayPort}/graphql`,
+        // Only on a throwaway local platform may the console open signed in as an admin.
+        ...(embedded ? { CONSOLE_DEV_TOKEN: adminToken } : {}),
         ...auth,
         ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
       },
@@ -129,15 +138,20 @@ async function main(): Promise<void> {
         SUPERGRAPH_CACHE_PATH: path.join(root, '.data', 'gateway', 'supergraph.graphql'),
         ...auth,
         ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
+        // The console (served by the registry) calls the gateway from the browser; on the embedded
+        // platform, any local page may (an integrator's web app in development).
+        CORS_ORIGINS: embedded ? 'localhost' : new URL(registryUrl).origin,
         // Only on a throwaway local platform may the explorer hold an admin token.
         ...(embedded ? { EXPLORER_HEADERS: JSON.stringify({ Authorization: `Bearer ${adminToken}` }) } : {}),
       },
       ready: (service) => waitUntilReady(`http://localhost:${gatewayPort}/ready`, 30_000, service.exited),
     });
     control = await serveControl(controlSocketPath(root), supervisor);
+    await consoleBuilt;
 
     say('');
     say(`PeaceGraph is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    say(`  console:              ${registryUrl}/`);
     say(`  gateway and explorer: http://localhost:${gatewayPort}/`);
     say(`  GraphQL endpoint:     http://localhost:${gatewayPort}/graphql`);
     for (const s of subgraphs) say(`  ${s.name.padEnd(20)}${s.routingUrl}`);
@@ -147,7 +161,7 @@ async function main(): Promise<void> {
     say(`  ${adminToken}`);
     say(
       embedded
-        ? 'The explorer sends it already. Other tokens: npm run token -- --org <id> --scope "<scopes>"'
+        ? 'The explorer and the console send it already. Other tokens: npm run token -- --org <id> --scope "<scopes>"'
         : 'Other tokens: npm run token -- --org <id> --scope "<scopes>"',
     );
     say('A crashed service is started again by itself; to restart one by hand: npm run restart -- <name>');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { authEnv, authProblems, tokenKeyConfig, type TokenKeyConfig } from '@peacegraph/kit/auth';
+import { corsOriginProblem } from './cors';
 import { env, queryLimitsEnv, readEnv, EnvError, type EnvOf } from '@peacegraph/kit/server';
 
 const spec = {
@@ -8,6 +9,7 @@ const spec = {
   SUPERGRAPH_PATH: env.string('composed supergraph file, watched for changes', defaultSupergraphPath()),
   SUBGRAPH_TIMEOUT_MS: env.integer('longest wait for one subgraph call, in ms', 10_000, 1),
   ...queryLimitsEnv,
+  CORS_ORIGINS: env.optionalString('comma-separated origins browser apps may call from ("localhost": any local port)'),
   EXPLORER_HEADERS: env.optionalString('JSON object of headers pre-filled in the explorer (development only)'),
   LOG_LEVEL: env.oneOf('log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   DIRECTORY_URL: env.url(
@@ -41,6 +43,8 @@ export interface GatewayEnv {
   /** Keyed by the env var's suffix in lower case; matched to subgraph names case-insensitively. */
   subgraphUrls: Record<string, string>;
   explorerHeaders?: Record<string, string>;
+  /** Origins allowed by CORS; empty: no browser app on another origin may call. */
+  corsOrigins: string[];
   logLevel: string;
   directoryUrl: string;
   auth: TokenKeyConfig;
@@ -62,6 +66,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
   const subgraphUrls = readSubgraphUrls(source, problems);
   const explorerHeaders = readExplorerHeaders(source.EXPLORER_HEADERS, problems);
   const registry = readRegistry(source, values, problems);
+  const corsOrigins = readCorsOrigins(source.CORS_ORIGINS, problems);
   if (problems.length > 0 || !values) throw new EnvError(problems);
   return {
     port: values.GATEWAY_PORT,
@@ -74,6 +79,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     maxCost: values.MAX_COST,
     subgraphUrls,
     explorerHeaders,
+    corsOrigins,
     logLevel: values.LOG_LEVEL,
     directoryUrl: values.DIRECTORY_URL,
     auth: tokenKeyConfig(values),
@@ -110,6 +116,18 @@ function readSubgraphUrls(source: NodeJS.ProcessEnv, problems: string[]): Record
     else urls[subgraph] = raw;
   }
   return urls;
+}
+
+function readCorsOrigins(raw: string | undefined, problems: string[]): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    const problem = corsOriginProblem(origin);
+    if (problem) problems.push(`CORS_ORIGINS: ${problem}`);
+  }
+  return origins;
 }
 
 function readExplorerHeaders(raw: string | undefined, problems: string[]): Record<string, string> | undefined {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { corsFor } from './cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -74,6 +75,8 @@ export interface GatewayOptions {
   maxAliases?: number;
   /** Largest estimated answer of one operation, in values (the kit's cost.ts). Default 500000. */
   maxCost?: number;
+  /** Origins browser apps may call from (CORS); "localhost" allows any local port. Default none. */
+  corsOrigins?: readonly string[];
   /** Pre-filled in the explorer's headers editor; for development tokens only. */
   explorerHeaders?: Record<string, string>;
   logger?: Logger;
@@ -168,6 +171,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = readiness.ready && gaveUp.length === 0;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...readiness, ...(gaveUp.length ? { gaveUp } : {}) });
   });
+  // Before the explorer's router, which would answer a preflight for GET /graphql itself.
+  app.use(ENDPOINT, corsFor(options.corsOrigins ?? []));
   app.use(explorerRouter({ endpoint: ENDPOINT, headers: options.explorerHeaders }));
   app.use(
     ENDPOINT,

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       maxAliases: config.maxAliases,
       maxCost: config.maxCost,
       explorerHeaders: config.explorerHeaders,
+      corsOrigins: config.corsOrigins,
       gaveUp: () => gaveUp,
       logger: log,
       authenticate: await createAuthenticator(

@@ -17,6 +17,7 @@ describe('gateway environment', () => {
       maxCost: 500_000,
       subgraphUrls: {},
       explorerHeaders: undefined,
+      corsOrigins: [],
       logLevel: 'info',
       directoryUrl: 'http://localhost:4001/graphql',
       auth: {
@@ -30,6 +31,28 @@ describe('gateway environment', () => {
       registry: undefined,
       usage: { flushMs: 5000, bufferMax: 10_000 },
     });
+  });
+
+  it('reads CORS_ORIGINS as origins or "localhost", and names every entry that is not one', () => {
+    expect(
+      readGatewayEnv({ AUTH_HS256_SECRET: SECRET, CORS_ORIGINS: ' https://console.partner.example , localhost,http://10.0.0.5:8080' })
+        .corsOrigins,
+    ).toEqual(['https://console.partner.example', 'localhost', 'http://10.0.0.5:8080']);
+    expect(() =>
+      readGatewayEnv({
+        AUTH_HS256_SECRET: SECRET,
+        CORS_ORIGINS: 'https://ok.example,*,https://x.example/app,ftp://files.example,https://u:p@x.example',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'CORS_ORIGINS: "*" is not an origin (scheme://host[:port]) nor "localhost"',
+          'CORS_ORIGINS: "https://x.example/app" must be an origin only: no path, query or credentials',
+          'CORS_ORIGINS: "ftp://files.example" must be http or https',
+          'CORS_ORIGINS: "https://u:p@x.example" must be an origin only: no path, query or credentials',
+        ],
+      }),
+    );
   });
 
   it('follows the registry when REGISTRY_URL is set: token, poll interval, cache path, usage settings', () => {

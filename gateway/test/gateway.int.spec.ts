@@ -30,6 +30,7 @@ beforeAll(async () => {
     // has its own tests (shared/test/cost.spec.ts, tests/request-guards.spec.ts).
     maxCost: Number.POSITIVE_INFINITY,
     explorerHeaders: { Authorization: 'Bearer dev-admin' },
+    corsOrigins: ['https://console.partner.example', 'localhost'],
     logger: createLogger('gateway', 'silent'),
   });
   query = graphqlClient(gateway.url);
@@ -41,6 +42,63 @@ afterAll(async () => {
   await directory?.stop();
   await conflicts?.stop();
   await workspace?.remove();
+});
+
+describe('CORS: browser apps on the allowed origins only', () => {
+  const preflight = (from: string) =>
+    fetch(gateway.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: from,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-purpose',
+      },
+    });
+
+  it.each(['https://console.partner.example', 'http://localhost:4010', 'http://127.0.0.1:5173', 'http://[::1]:8080', 'http://localhost'])(
+    'answers the preflight of %s with that origin, the headers a client sends and those it may read',
+    async (from) => {
+      const response = await preflight(from);
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(from);
+      expect(response.headers.get('access-control-allow-headers')?.split(',')).toEqual(
+        expect.arrayContaining(['authorization', 'content-type', 'x-purpose', 'graphql-client-name']),
+      );
+      expect(response.headers.get('access-control-expose-headers')?.split(',')).toEqual(
+        expect.arrayContaining(['x-request-id', 'retry-after', 'ratelimit-remaining']),
+      );
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(response.headers.get('vary')).toContain('Origin');
+    },
+  );
+
+  it.each([
+    'https://evil.example',
+    'https://console.partner.example.evil.example',
+    'http://console.partner.example',
+    'http://localhost.evil.example',
+    'http://127.0.0.1.nip.io:4010',
+    'null',
+  ])('gives %s no CORS header at all, on the preflight and on the request', async (from) => {
+    const response = await preflight(from);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const answer = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { origin: from, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('an allowed origin reads the answer to its request', async () => {
+    const answer = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { origin: 'https://console.partner.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer.headers.get('access-control-allow-origin')).toBe('https://console.partner.example');
+    expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+  });
 });
 
 describe('queries through the gateway', () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { authEnv, authProblems } from '@peacegraph/kit/auth';
 import { env, loadEnvOrExit, type EnvOf } from '@peacegraph/kit/server';
 
@@ -16,6 +17,9 @@ export const registryEnvSpec = {
   VERIFY_INTERVAL_MS: env.integer('how often waiting versions are checked against what their subgraph serves, ms', 2000, 100),
   SERVED_SDL_TIMEOUT_MS: env.integer("longest wait for a subgraph's _service { sdl }, ms", 3000, 100),
   MAX_SDL_BYTES: env.integer('largest schema a check or publish accepts, bytes', 1024 * 1024, 1024),
+  CONSOLE_DIR: env.string("the web console's built files", path.resolve(__dirname, '..', '..', 'console', 'dist')),
+  CONSOLE_GATEWAY_URL: env.url('the gateway the console calls', ['http', 'https'], 'http://localhost:4000/graphql'),
+  CONSOLE_DEV_TOKEN: env.optionalString('a token the console opens signed in with (the embedded development platform only)'),
   ...authEnv,
 };
 

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       verifyIntervalMs: config.VERIFY_INTERVAL_MS,
       servedTimeoutMs: config.SERVED_SDL_TIMEOUT_MS,
       maxSdlBytes: config.MAX_SDL_BYTES,
+      console: { dir: config.CONSOLE_DIR, gatewayUrl: config.CONSOLE_GATEWAY_URL, devToken: config.CONSOLE_DEV_TOKEN },
     });
     stopOnSignals(log, async () => {
       await registry.stop();

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -17,6 +18,7 @@ import { createErrorFormatter, withHttpStatus } from '@peacegraph/kit/errors';
 import { DEFAULT_LIMITS, notFoundHandler, requestErrorHandler, requestGuards, type Logger } from '@peacegraph/kit/server';
 import type { Actor } from './access';
 import { registryLoaders, type RegistryContext } from './context';
+import { consoleRoutes, type ConsoleOptions } from './http/console-route';
 import { supergraphRoute } from './http/supergraph-route';
 import { usageRoute } from './http/usage-route';
 import { Registry, type RegistryOptions } from './publish/registry';
@@ -32,6 +34,8 @@ export interface RegistryServerOptions extends RegistryOptions {
   retentionDays: number;
   /** How often waiting versions are compared with what their subgraph serves. */
   verifyIntervalMs: number;
+  /** The web console served at the root; none without it. */
+  console?: ConsoleOptions;
 }
 
 export interface RunningRegistry {
@@ -55,6 +59,8 @@ export async function startRegistry(options: RegistryServerOptions): Promise<Run
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  // Schemas and the console's script are text that shrinks five- to tenfold.
+  app.use(compression());
   // SDL travels in checks and publishes, escaped in JSON (a newline is two bytes there): the body
   // limit is twice the schema limit and some room, so an oversized schema is told so by name.
   const bodyLimit = `${Math.ceil((2 * options.maxSdlBytes) / 1024) + 64}kb`;
@@ -97,6 +103,7 @@ export async function startRegistry(options: RegistryServerOptions): Promise<Run
       },
     }),
   );
+  if (options.console) app.use(consoleRoutes(options.console));
   app.use(notFoundHandler);
   app.use(requestErrorHandler(bodyLimit, log));
 
