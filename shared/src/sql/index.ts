@@ -5,6 +5,7 @@ export { seedOnce, demoSeeder } from './seed-once';
 export { whereWithinAdminArea, PCODE_PREFIXES_SQL } from './pcode';
 export { SEARCH_KEY_SQL, containsTerm } from './search';
 export { keysetConnection, pageSize, type Connection, type Edge, type PageInfo, type PageArgs, type KeysetOrder } from './pagination';
+export { newestFirst, newestFirstOrder, latestOfEach } from './newest-first';
 export { encodeCursor, decodeCursor, type CursorList } from './cursor';
 export { keyedLoader, groupedLoader, loadPresent, loadExisting, onlyUuids, perArguments, loadedOnce } from './loaders';
 export {

@@ -1,14 +1,14 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import {
-  keysetConnection,
   onlyUuids,
   pageSize,
   whereWithinAdminArea,
   type Connection,
   type PageArgs,
-  firstOfEach,
   whereBetween,
   whereId,
+  newestFirst,
+  latestOfEach,
 } from '@peacegraph/kit/sql';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction } from './action-plan.entity';
 
@@ -47,33 +47,16 @@ export class ActionPlanRepository {
     if (filter.adminArea) whereWithinAdminArea(query, 'plan.admin_pcode', filter.adminArea);
     if (filter.organisation) whereId(query, 'plan.owner_org', filter.organisation, 'organisation');
     whereBetween(query, 'plan.adopted_on', filter.from ?? null, filter.to ?? null);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'plan.adopted_on', type: 'date', value: (p) => p.adoptedOn },
-          { expression: 'plan.id', type: 'uuid', value: (p) => p.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'adopted_on', (p) => p.adoptedOn, page);
   }
 
   /** The latest action plans of each community. */
   ofCommunities(communityIds: readonly string[], first: number | null | undefined): Promise<CommunityActionPlan[]> {
-    return this.plans
-      .createQueryBuilder('plan')
-      .where(
-        `plan.id IN (${firstOfEach('community_action_plan', 'community_id', 'adopted_on DESC, id DESC', 'community_id = ANY(:ids)')})`,
-        {
-          ids: onlyUuids(communityIds),
-          first: pageSize(first),
-        },
-      )
-      .orderBy('plan.adopted_on', 'DESC')
-      .addOrderBy('plan.id', 'DESC')
-      .getMany();
+    return latestOfEach(
+      this.plans.createQueryBuilder('plan'),
+      { table: 'community_action_plan', parent: 'community_id', date: 'adopted_on' },
+      { ids: onlyUuids(communityIds), first: pageSize(first) },
+    );
   }
 
   actionsByIds(ids: readonly string[]): Promise<PlannedAction[]> {

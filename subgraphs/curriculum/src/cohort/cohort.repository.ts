@@ -1,14 +1,14 @@
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import {
-  keysetConnection,
   onlyUuids,
   pageSize,
   whereWithinAdminArea,
   type Connection,
   type PageArgs,
-  firstOfEach,
   whereBetween,
   whereId,
+  newestFirst,
+  latestOfEach,
 } from '@peacegraph/kit/sql';
 import { CohortSchema, type Cohort, type CohortStatus } from './cohort.entity';
 
@@ -24,9 +24,6 @@ export interface CohortFilter {
   from?: string | null;
   to?: string | null;
 }
-
-/** Cohorts are listed latest start first: the actual start, else the planned one. */
-const ORDER = 'start_date DESC, id DESC';
 
 export class CohortRepository {
   private readonly rows: Repository<Cohort>;
@@ -51,17 +48,7 @@ export class CohortRepository {
 
   list(filter: CohortFilter, page: PageArgs): Promise<Connection<Cohort>> {
     const query = this.filtered(this.rows.createQueryBuilder('cohort'), filter);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'cohort.start_date', type: 'date', value: (c) => c.startDate },
-          { expression: 'cohort.id', type: 'uuid', value: (c) => c.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'start_date', (c) => c.startDate, page);
   }
 
   /** The filter of cohort lists, also used by lists of what cohorts did (deliveries). */
@@ -114,16 +101,11 @@ export class CohortRepository {
     ids: string[],
     args: { status?: CohortStatus | null; first?: number | null },
   ): Promise<Cohort[]> {
-    const condition = args.status ? `${where} AND status = :status` : where;
-    return this.rows
-      .createQueryBuilder('cohort')
-      .where(`cohort.id IN (${firstOfEach('cohort', partition, ORDER, condition)})`, {
-        ids,
-        status: args.status,
-        first: pageSize(args.first),
-      })
-      .orderBy('cohort.start_date', 'DESC')
-      .addOrderBy('cohort.id', 'DESC')
-      .getMany();
+    // Latest start first: the actual start, else the planned one.
+    return latestOfEach(
+      this.rows.createQueryBuilder('cohort'),
+      { table: 'cohort', parent: partition, date: 'start_date', where: args.status ? `${where} AND status = :status` : where },
+      { ids, status: args.status, first: pageSize(args.first) },
+    );
   }
 }

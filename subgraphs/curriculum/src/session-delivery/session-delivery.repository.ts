@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit/sql';
+import { onlyUuids, type Connection, type PageArgs, whereBetween, whereId, newestFirst } from '@peacegraph/kit/sql';
 import { SessionDeliverySchema, type SessionDelivery } from './session-delivery.entity';
 import type { CohortFilter, CohortRepository } from '../cohort/cohort.repository';
 
@@ -57,17 +57,7 @@ export class SessionDeliveryRepository {
     }
     if (filter.makeUp !== null && filter.makeUp !== undefined) query.andWhere('delivery.make_up = :makeUp', { makeUp: filter.makeUp });
     whereBetween(query, 'delivery.delivered_on', filter.from ?? null, filter.to ?? null);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'delivery.delivered_on', type: 'date', value: (d) => d.deliveredOn },
-          { expression: 'delivery.id', type: 'uuid', value: (d) => d.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'delivered_on', (d) => d.deliveredOn, page);
   }
 
   /** Progress of each cohort in one statement: plans delivered, plans in the module, the next plan. */

@@ -1,6 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import {
-  keysetConnection,
   onlyUuids,
   pageSize,
   whereWithinAdminArea,
@@ -8,6 +7,7 @@ import {
   type PageArgs,
   whereBetween,
   whereId,
+  newestFirst,
 } from '@peacegraph/kit/sql';
 import { SocialMobilisationSchema, type SocialMobilisation } from './social-mobilisation.entity';
 
@@ -47,17 +47,7 @@ export class MobilisationRepository {
     if (filter.country) query.andWhere('mobilisation.country_code = :country', { country: filter.country });
     if (filter.adminArea) whereWithinAdminArea(query, 'mobilisation.admin_pcode', filter.adminArea);
     whereBetween(query, 'mobilisation.held_on', filter.from ?? null, filter.to ?? null);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'mobilisation.held_on', type: 'date', value: (m) => m.heldOn },
-          { expression: 'mobilisation.id', type: 'uuid', value: (m) => m.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'held_on', (m) => m.heldOn, page);
   }
 
   /**

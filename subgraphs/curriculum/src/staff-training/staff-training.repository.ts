@@ -1,14 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import {
-  keysetConnection,
-  onlyUuids,
-  pageSize,
-  type Connection,
-  type PageArgs,
-  firstOfEach,
-  whereBetween,
-  whereId,
-} from '@peacegraph/kit/sql';
+import { onlyUuids, pageSize, type Connection, type PageArgs, whereBetween, whereId, newestFirst, latestOfEach } from '@peacegraph/kit/sql';
 import {
   CoachingSessionSchema,
   DialogueProcessSchema,
@@ -54,30 +45,16 @@ export class StaffTrainingRepository {
       });
     }
     whereBetween(query, 'training.starts_on', filter.from ?? null, filter.to ?? null);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'training.starts_on', type: 'date', value: (t) => t.startsOn },
-          { expression: 'training.id', type: 'uuid', value: (t) => t.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'starts_on', (t) => t.startsOn, page);
   }
 
   /** The latest trainings each organisation ran. */
   ofOrganisations(organisationIds: readonly string[], first: number | null | undefined): Promise<StaffTraining[]> {
-    return this.trainings
-      .createQueryBuilder('training')
-      .where(`training.id IN (${firstOfEach('staff_training', 'owner_org', 'starts_on DESC, id DESC', 'owner_org = ANY(:ids)')})`, {
-        ids: onlyUuids(organisationIds),
-        first: pageSize(first),
-      })
-      .orderBy('training.starts_on', 'DESC')
-      .addOrderBy('training.id', 'DESC')
-      .getMany();
+    return latestOfEach(
+      this.trainings.createQueryBuilder('training'),
+      { table: 'staff_training', parent: 'owner_org', date: 'starts_on' },
+      { ids: onlyUuids(organisationIds), first: pageSize(first) },
+    );
   }
 
   traineesOf(trainingIds: readonly string[]): Promise<TraineeGroup[]> {

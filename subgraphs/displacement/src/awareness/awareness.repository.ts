@@ -1,13 +1,13 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import {
-  keysetConnection,
   onlyUuids,
   whereWithinAdminArea,
   type Connection,
   type PageArgs,
-  firstOfEach,
   whereBetween,
   whereId,
+  newestFirst,
+  latestOfEach,
 } from '@peacegraph/kit/sql';
 import { AwarenessSessionSchema, type AwarenessSession } from './awareness.entity';
 import { type AwarenessSessionKind } from '../common/displacement-values';
@@ -45,47 +45,29 @@ export class AwarenessRepository {
       else query.andWhere('session.facilitator_ids @> ARRAY[:facilitator]::uuid[]', { facilitator: filter.facilitator });
     }
     whereBetween(query, 'session.held_on', filter.from, filter.to);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'session.held_on', type: 'date', value: (s) => s.heldOn },
-          { expression: 'session.id', type: 'uuid', value: (s) => s.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'held_on', (s) => s.heldOn, page);
   }
 
   /** The latest sessions of each community. */
   ofCommunities(communityIds: readonly string[], first: number): Promise<AwarenessSession[]> {
-    return this.rows
-      .createQueryBuilder('session')
-      .where(`session.id IN (${firstOfEach('awareness_session', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`, {
-        ids: onlyUuids(communityIds),
-        first,
-      })
-      .orderBy('session.held_on', 'DESC')
-      .addOrderBy('session.id', 'DESC')
-      .getMany();
+    return latestOfEach(
+      this.rows.createQueryBuilder('session'),
+      { table: 'awareness_session', parent: 'community_id', date: 'held_on' },
+      { ids: onlyUuids(communityIds), first },
+    );
   }
 
   /** The latest sessions each organisation facilitated (a session of several facilitators counts for each). */
   facilitatedBy(organisationIds: readonly string[], first: number): Promise<AwarenessSession[]> {
-    return this.rows
-      .createQueryBuilder('session')
-      .where(
-        `session.id IN (${firstOfEach(
-          'awareness_session CROSS JOIN LATERAL unnest(facilitator_ids) AS facilitator',
-          'facilitator',
-          'held_on DESC, id DESC',
-          'facilitator_ids && CAST(:ids AS uuid[]) AND facilitator = ANY(:ids)',
-        )})`,
-        { ids: onlyUuids(organisationIds), first },
-      )
-      .orderBy('session.held_on', 'DESC')
-      .addOrderBy('session.id', 'DESC')
-      .getMany();
+    return latestOfEach(
+      this.rows.createQueryBuilder('session'),
+      {
+        table: 'awareness_session CROSS JOIN LATERAL unnest(facilitator_ids) AS facilitator',
+        parent: 'facilitator',
+        date: 'held_on',
+        where: 'facilitator_ids && CAST(:ids AS uuid[]) AND facilitator = ANY(:ids)',
+      },
+      { ids: onlyUuids(organisationIds), first },
+    );
   }
 }

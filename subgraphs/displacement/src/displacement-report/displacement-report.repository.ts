@@ -1,13 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import {
-  keysetConnection,
-  onlyUuids,
-  whereWithinAdminArea,
-  type Connection,
-  type PageArgs,
-  whereBetween,
-  whereId,
-} from '@peacegraph/kit/sql';
+import { onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, whereBetween, whereId, newestFirst } from '@peacegraph/kit/sql';
 import {
   DisplacementReportSchema,
   IdmcDisplacementFigureSchema,
@@ -45,17 +37,7 @@ export class DisplacementReportRepository {
     if (filter.roundNumber) query.andWhere('report.round_number = :round', { round: filter.roundNumber });
     if (filter.organisation) whereId(query, 'report.owner_org', filter.organisation, 'organisation');
     whereBetween(query, 'report.data_date', filter.from, filter.to);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'report.data_date', type: 'date', value: (r) => r.dataDate },
-          { expression: 'report.id', type: 'uuid', value: (r) => r.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'data_date', (r) => r.dataDate, page);
   }
 
   idmcFigures(countryCode: string, fromYear: number | null, toYear: number | null): Promise<IdmcDisplacementFigure[]> {

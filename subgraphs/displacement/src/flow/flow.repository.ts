@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
+import { onlyUuids, type Connection, type PageArgs, newestFirst } from '@peacegraph/kit/sql';
 import { FlowObservationSchema, type FlowObservation } from './flow.entity';
 import type { FlowDirection, Species } from '../common/transhumance-values';
 import { addBatchToFlowWeeks, weeklyFlows, type WeeklyFlowFilter, type WeeklyFlowRow } from './flow-weeks';
@@ -48,17 +48,7 @@ export class FlowRepository {
       if (filter.near) whereNear(points, 'p', filter.near);
       query.andWhere(`o.counting_point_id IN (${points.getQuery()})`, points.getParameters());
     }
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'o.observed_at', type: 'timestamp', value: (o) => o.observedAt },
-          { expression: 'o.id', type: 'uuid', value: (o) => o.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'observed_at', (o) => o.observedAt, page, 'timestamp');
   }
 
   /** Adds a batch just inserted to the weekly rollup, inside the transaction given. */

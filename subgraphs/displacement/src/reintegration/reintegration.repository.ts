@@ -1,15 +1,15 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import {
-  keysetConnection,
   listsAreaWithin,
   namedBinder,
   onlyUuids,
   whereWithinAdminArea,
   type Connection,
   type PageArgs,
-  firstOfEach,
   whereBetween,
   whereId,
+  newestFirst,
+  latestOfEach,
 } from '@peacegraph/kit/sql';
 import {
   ReintegrationAssistanceSchema,
@@ -77,33 +77,16 @@ export class ReintegrationRepository {
         activeOn: filter.activeOn,
       });
     }
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'programme.starts_on', type: 'date', value: (p) => p.startsOn },
-          { expression: 'programme.id', type: 'uuid', value: (p) => p.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'starts_on', (p) => p.startsOn, page);
   }
 
   /** The latest programmes each organisation runs. */
   programmesOf(organisationIds: readonly string[], first: number): Promise<ReintegrationProgramme[]> {
-    return this.programmes
-      .createQueryBuilder('programme')
-      .where(
-        `programme.id IN (${firstOfEach('reintegration_programme', 'owner_org', 'starts_on DESC, id DESC', 'owner_org = ANY(:ids)')})`,
-        {
-          ids: onlyUuids(organisationIds),
-          first,
-        },
-      )
-      .orderBy('programme.starts_on', 'DESC')
-      .addOrderBy('programme.id', 'DESC')
-      .getMany();
+    return latestOfEach(
+      this.programmes.createQueryBuilder('programme'),
+      { table: 'reintegration_programme', parent: 'owner_org', date: 'starts_on' },
+      { ids: onlyUuids(organisationIds), first },
+    );
   }
 
   casesByIds(ids: readonly string[]): Promise<ReintegrationCase[]> {
@@ -119,17 +102,7 @@ export class ReintegrationRepository {
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.ageGroup) query.andWhere('c.age_group = :ageGroup', { ageGroup: filter.ageGroup });
     whereBetween(query, 'c.registered_on', filter.registeredFrom, filter.registeredTo);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'c.registered_on', type: 'date', value: (c) => c.registeredOn },
-          { expression: 'c.id', type: 'uuid', value: (c) => c.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'registered_on', (c) => c.registeredOn, page);
   }
 
   assistanceOf(caseIds: readonly string[]): Promise<ReintegrationAssistance[]> {

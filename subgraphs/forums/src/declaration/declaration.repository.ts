@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs, newestFirstOrder } from '@peacegraph/kit/sql';
 import { whereForumPlace, whereId, whereVisible } from '../common/query-helpers';
 import {
   DeclarationRecipientSchema,
@@ -19,13 +19,7 @@ export interface DeclarationFilter {
   published?: boolean | null;
 }
 
-export const DECLARATION_ORDER: KeysetOrder<Declaration> = {
-  direction: 'DESC',
-  keys: [
-    { expression: 'd.adopted_on', type: 'date', value: (d) => d.adoptedOn },
-    { expression: 'd.id', type: 'uuid', value: (d) => d.id },
-  ],
-};
+export const DECLARATION_ORDER = newestFirstOrder<Declaration>('d', 'adopted_on', (d) => d.adoptedOn);
 
 /** Declarations as the caller may see them: published ones, and the caller's organisation's drafts. */
 export class DeclarationRepository {

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
+import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, newestFirstOrder } from '@peacegraph/kit/sql';
 import { firstPerParent, prefixJoin, whereId } from '../common/query-helpers';
 import type { ForumScope, ForumTopic } from '../common/values';
 import {
@@ -24,13 +24,7 @@ export interface ForumFilter {
 }
 
 /** Latest first; the id breaks ties so every forum has one place in the list. */
-export const FORUM_ORDER: KeysetOrder<Forum> = {
-  direction: 'DESC',
-  keys: [
-    { expression: 'f.starts_on', type: 'date', value: (f) => f.startsOn },
-    { expression: 'f.id', type: 'uuid', value: (f) => f.id },
-  ],
-};
+export const FORUM_ORDER = newestFirstOrder<Forum>('f', 'starts_on', (f) => f.startsOn);
 
 const LATEST_FIRST = 'ORDER BY x.starts_on DESC, x.id DESC';
 

@@ -1,5 +1,5 @@
 import type { DataSource, Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
+import { keysetConnection, onlyUuids, type Connection, type PageArgs, newestFirstOrder } from '@peacegraph/kit/sql';
 import { firstPerParent, whereForumPlace, whereId, whereVisible } from '../common/query-helpers';
 import type { ForumTopic, ParticipantCategory, TestimonyAgeGroup } from '../common/values';
 import { TestimonySchema, type Testimony } from './testimony.entity';
@@ -18,13 +18,7 @@ export interface TestimonyFilter {
   published?: boolean | null;
 }
 
-export const TESTIMONY_ORDER: KeysetOrder<Testimony> = {
-  direction: 'DESC',
-  keys: [
-    { expression: 't.given_on', type: 'date', value: (t) => t.givenOn },
-    { expression: 't.id', type: 'uuid', value: (t) => t.id },
-  ],
-};
+export const TESTIMONY_ORDER = newestFirstOrder<Testimony>('t', 'given_on', (t) => t.givenOn);
 
 /**
  * Testimonies as the caller may see them: published ones, and the caller's organisation's own. Every

@@ -1,14 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import {
-  keysetConnection,
-  onlyUuids,
-  pageSize,
-  type Connection,
-  type PageArgs,
-  firstOfEach,
-  whereBetween,
-  whereId,
-} from '@peacegraph/kit/sql';
+import { onlyUuids, pageSize, type Connection, type PageArgs, whereBetween, whereId, newestFirst, latestOfEach } from '@peacegraph/kit/sql';
 import { wherePlace } from '../common/filters';
 import { type MiningChallenge } from '../common/values';
 import {
@@ -49,33 +40,16 @@ export class ConsultationRepository {
     if (filter.challenge) query.andWhere('consultation.challenges @> ARRAY[:challenge]::text[]', { challenge: filter.challenge });
     if (filter.organisation) whereId(query, 'consultation.owner_org', filter.organisation, 'organisation');
     whereBetween(query, 'consultation.held_on', filter.from, filter.to);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'consultation.held_on', type: 'date', value: (c) => c.heldOn },
-          { expression: 'consultation.id', type: 'uuid', value: (c) => c.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'held_on', (c) => c.heldOn, page);
   }
 
   /** The latest consultations of each community. */
   ofCommunities(communityIds: readonly string[], first: number | null | undefined): Promise<CommunityConsultation[]> {
-    return this.rows
-      .createQueryBuilder('consultation')
-      .where(
-        `consultation.id IN (${firstOfEach('community_consultation', 'community_id', 'held_on DESC, id DESC', 'community_id = ANY(:ids)')})`,
-        {
-          ids: onlyUuids(communityIds),
-          first: pageSize(first),
-        },
-      )
-      .orderBy('consultation.held_on', 'DESC')
-      .addOrderBy('consultation.id', 'DESC')
-      .getMany();
+    return latestOfEach(
+      this.rows.createQueryBuilder('consultation'),
+      { table: 'community_consultation', parent: 'community_id', date: 'held_on' },
+      { ids: onlyUuids(communityIds), first: pageSize(first) },
+    );
   }
 
   groupsOf(consultationIds: readonly string[]): Promise<ConsultationParticipantGroup[]> {

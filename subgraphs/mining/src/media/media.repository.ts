@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit/sql';
+import { onlyUuids, type Connection, type PageArgs, whereBetween, whereId, newestFirst } from '@peacegraph/kit/sql';
 import { type MediaKind, type PublicationKind } from '../common/values';
 import { MediaInterventionSchema, PublicationSchema, type MediaIntervention, type Publication } from './media.entity';
 
@@ -41,17 +41,7 @@ export class MediaRepository {
     if (filter.region) query.andWhere('media.regions_reached @> ARRAY[:region]::text[]', { region: filter.region });
     if (filter.campaign) query.andWhere('media.campaign = :campaign', { campaign: filter.campaign });
     whereBetween(query, 'media.released_on', filter.from, filter.to);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'media.released_on', type: 'date', value: (m) => m.releasedOn },
-          { expression: 'media.id', type: 'uuid', value: (m) => m.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'released_on', (m) => m.releasedOn, page);
   }
 
   publicationsByIds(ids: readonly string[]): Promise<Publication[]> {
@@ -64,16 +54,6 @@ export class MediaRepository {
     if (filter.language) query.andWhere('publication.language_code = :language', { language: filter.language });
     if (filter.instrument) whereId(query, 'publication.instrument_id', filter.instrument, 'instrument');
     whereBetween(query, 'publication.published_on', filter.from, filter.to);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'publication.published_on', type: 'date', value: (p) => p.publishedOn },
-          { expression: 'publication.id', type: 'uuid', value: (p) => p.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'published_on', (p) => p.publishedOn, page);
   }
 }

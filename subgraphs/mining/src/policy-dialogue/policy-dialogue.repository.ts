@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { keysetConnection, onlyUuids, type Connection, type PageArgs, whereBetween, whereId } from '@peacegraph/kit/sql';
+import { onlyUuids, type Connection, type PageArgs, whereBetween, whereId, newestFirst } from '@peacegraph/kit/sql';
 import { wherePlace } from '../common/filters';
 import { type DialogueLevel } from '../common/values';
 import {
@@ -47,17 +47,7 @@ export class DialogueRepository {
     if (filter.instrument) whereId(query, 'dialogue.instrument_id', filter.instrument, 'instrument');
     if (filter.organisation) whereId(query, 'dialogue.owner_org', filter.organisation, 'organisation');
     whereBetween(query, 'dialogue.held_on', filter.from, filter.to);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 'dialogue.held_on', type: 'date', value: (d) => d.heldOn },
-          { expression: 'dialogue.id', type: 'uuid', value: (d) => d.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'held_on', (d) => d.heldOn, page);
   }
 
   groupsOf(dialogueIds: readonly string[]): Promise<DialogueParticipantGroup[]> {

@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import {
-  keysetConnection,
   onlyUuids,
   pageSize,
   type Connection,
@@ -9,6 +8,7 @@ import {
   firstOfEach,
   namedBinder,
   withinAreaOf,
+  newestFirst,
 } from '@peacegraph/kit/sql';
 import { type TrainingKind } from '../common/values';
 import {
@@ -45,17 +45,7 @@ export class TrainingRepository {
     const { bind, params } = namedBinder('filter');
     for (const condition of trainingConditions(filter, 't', bind)) query.andWhere(condition);
     query.setParameters(params);
-    return keysetConnection(
-      query,
-      {
-        direction: 'DESC',
-        keys: [
-          { expression: 't.starts_on', type: 'date', value: (t) => t.startsOn },
-          { expression: 't.id', type: 'uuid', value: (t) => t.id },
-        ],
-      },
-      page,
-    );
+    return newestFirst(query, 'starts_on', (t) => t.startsOn, page);
   }
 
   /** The latest trainings of each community (optionally of one kind). */
