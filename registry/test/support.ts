@@ -3,6 +3,7 @@ import { createLogger } from '@peacegraph/kit/server';
 import { TEST_AUTH, bearer, createTestDatabase, graphqlClient, type Client, type TestDatabase } from '@peacegraph/kit/testing';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../subgraphs/directory/test/support';
 import { REGISTRY_MIGRATIONS } from '../src/database';
+import type { ConsoleOptions } from '../src/http/console-route';
 import { startRegistry, type RunningRegistry } from '../src/server';
 
 export { ORGS };
@@ -25,8 +26,15 @@ export interface RegistryUnderTest {
 }
 
 /** The registry over HTTP on a fresh database, verifying callers against a real directory. */
-export async function startRegistryForTest(options: { usageDays?: number } = {}): Promise<RegistryUnderTest> {
-  const directory = await startDirectory();
+export async function startRegistryForTest(
+  options: {
+    usageDays?: number;
+    /** A directory already running (the platform's), else one of its own. */
+    directory?: DirectoryUnderTest;
+    console?: ConsoleOptions;
+  } = {},
+): Promise<RegistryUnderTest> {
+  const directory = options.directory ?? (await startDirectory());
   const db = await createTestDatabase({ entities: [], migrations: REGISTRY_MIGRATIONS });
   const identity = remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 });
   const running = await startRegistry({
@@ -42,6 +50,7 @@ export async function startRegistryForTest(options: { usageDays?: number } = {})
     verifyIntervalMs: 3_600_000,
     servedTimeoutMs: 2000,
     maxSdlBytes: 256 * 1024,
+    console: options.console,
   });
   const as = async (organisationId: string, scope: string, subject?: string) =>
     graphqlClient(running.url, { authorization: await bearer(organisationId, scope, { subject }) });
@@ -59,7 +68,7 @@ export async function startRegistryForTest(options: { usageDays?: number } = {})
     stop: async () => {
       await running.stop();
       await db.drop();
-      await directory.stop();
+      if (!options.directory) await directory.stop();
     },
   };
 }

@@ -29,6 +29,12 @@ export function DiffView({ changes, fromSdl, toSdl }: { changes: Change[]; fromS
       <h3>{t('diff.title')}</h3>
       <p className="muted">{t('diff.summary', { added: view.added, removed: view.removed })}</p>
       <table className="sdl-diff">
+        <colgroup>
+          <col className="line-number" />
+          <col />
+          <col className="line-number" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" colSpan={2}>
