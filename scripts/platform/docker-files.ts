@@ -154,6 +154,8 @@ ${subgraphs.map((s) => subgraphServices(s, directory)).join('\n')}
       DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD:-peacegraph-dev-only}@postgres:5432/peacegraph_registry
       REGISTRY_PORT: "4010"
       LOG_LEVEL: info
+      # The console at http://localhost:4010/ calls the gateway from the browser.
+      CONSOLE_GATEWAY_URL: http://localhost:4000/graphql
     depends_on:
       postgres:
         condition: service_healthy
@@ -173,6 +175,7 @@ ${subgraphs.map((s) => subgraphServices(s, directory)).join('\n')}
     environment:
       <<: [*auth${directoryUrl ? ', *directory-url' : ''}]
       GATEWAY_PORT: "4000"
+      CORS_ORIGINS: http://localhost:4010
       # supergraph.graphql routes to localhost (npm start); inside compose the subgraph is a service
       # name. The gateway also asks the directory at its URL whether a token's organisation exists.
 ${subgraphs.map((s) => `      SUBGRAPH_URL_${env(s.name)}: http://${s.name}:${portOf(s)}/graphql`).join('\n')}

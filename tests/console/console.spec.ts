@@ -308,6 +308,11 @@ inBrowser('the console in Chromium', () => {
     expect(secret.startsWith(prefix)).toBe(true);
     const withKey = graphqlClient(gateway.url, { authorization: `Bearer ${secret}` });
     expect((await withKey('{ __typename }')).errors).toBeUndefined();
+    // A partner's program or data officer may sign in to the console with the key itself.
+    const withKeyPage = await openConsole();
+    await signIn(withKeyPage, secret);
+    expect(await withKeyPage.getByText(/^Signed in as /).textContent()).toBe(`Signed in as api-key:${prefix} (partner)`);
+    await withKeyPage.close();
     await shoot(page, 'access');
     await page.locator(`tr[data-key="${prefix}"]`).getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
