@@ -19,7 +19,10 @@ export interface UsageSummary {
 
 /**
  * A window's usage in all and per subgraph, from each operation's totals: an operation counts for every
- * subgraph that resolves at least one field it selected (once, however many of its fields).
+ * subgraph that alone resolves a field it selected (once, however many of its fields). A field several
+ * subgraphs resolve says nothing of where a request went: an entity's key is declared by every
+ * subgraph that extends the entity, and the kit's shared types (PageInfo, AuditEntry) by all six, so
+ * counting them would give every subgraph the traffic of the directory's `AdminArea.pcode`.
  */
 export function summarise(
   hours: number,
@@ -31,7 +34,12 @@ export function summarise(
   const all = { requests: 0, errors: 0, latency: [] as number[] };
   const per = new Map(subgraphs.map((name) => [name, { requests: 0, errors: 0, latency: [] as number[] }]));
   for (const operation of operations) {
-    const reached = new Set(operation.coordinates.flatMap((c) => origins.get(c)?.subgraphs ?? []));
+    const reached = new Set(
+      operation.coordinates.flatMap((c) => {
+        const subgraphs = origins.get(c)?.subgraphs ?? [];
+        return subgraphs.length === 1 ? subgraphs : [];
+      }),
+    );
     for (const totals of [all, ...[...reached].flatMap((name) => per.get(name) ?? [])]) {
       totals.requests += operation.count;
       totals.errors += operation.errors;
