@@ -36,16 +36,19 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean };
   Int: { input: number; output: number };
   Float: { input: number; output: number };
-  /** ISO 3166-1 alpha-2 country code, e.g. ML. */
+  /** A country as its ISO 3166-1 alpha-2 code, two letters written upper-case, e.g. ML (Mali), BF (Burkina Faso) or NE (Niger). */
   CountryCode: { input: string; output: string };
-  /** ISO 8601 calendar date, e.g. 2021-12-20. */
+  /** A calendar date without time or time zone, in RFC 3339 `full-date` form (YYYY-MM-DD), e.g. 2021-12-20; years 1 to 9999 only. */
   Date: { input: Date | string; output: Date | string };
+  /** An instant in RFC 3339 `date-time` form with a time-zone offset, e.g. 2024-03-05T14:30:00Z or 2024-03-05T15:30:00+01:00; answers are always in UTC, e.g. 2024-03-05T14:30:00.000Z; years 1 to 9999 only. */
   DateTime: { input: Date; output: Date | string };
   /** A JSON object, e.g. a GeoJSON geometry. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
+  /** A language as its ISO 639-3 code, three lower-case letters, e.g. bam (Bambara) or fuc (Pulaar); lower-cased on the way in. */
   LanguageCode: { input: string; output: string };
   Latitude: { input: number; output: number };
   Longitude: { input: number; output: number };
+  /** An admin area's OCHA place code (P-code) from the common operational datasets: the ISO 3166-1 alpha-2 country code followed by 1 to 12 digits, a group for each admin level, e.g. ML03 (Sikasso region) or ML0301 (Bougouni cercle); upper-cased on the way in. */
   PCode: { input: string; output: string };
   _FieldSet: { input: string; output: string };
 };
@@ -87,35 +90,57 @@ export type AdminAreaTranshumanceAlertsArgs = {
   status?: InputMaybe<Array<TranshumanceAlertStatus>>;
 };
 
-export type AuditAction = 'READ' | 'WRITE';
+/** What an audit entry records: a read of sensitive fields or a write. */
+export type AuditAction =
+  /** A read of one or more SENSITIVE fields of a record. */
+  | 'READ'
+  /** A write (create, update, revoke …) that committed together with this entry. */
+  | 'WRITE';
 
+/** One line of a subgraph's audit log: who read a record's sensitive fields or wrote to records, when and why. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
+  /** Whether the entry records a sensitive read or a write. */
   action: AuditAction;
   /** Token subject, or api-key:<prefix> for a machine client. */
   actor: Scalars['String']['output'];
+  /** The directory id of the actor's organisation; null when the caller carried none. */
   actorOrganisation?: Maybe<Scalars['ID']['output']>;
+  /** When the read or the write happened. */
   at: Scalars['DateTime']['output'];
+  /** The fields read or written. */
   fields: Array<Scalars['String']['output']>;
+  /** The entry's number in this subgraph's log; numbers grow with every entry written. */
   id: Scalars['ID']['output'];
+  /** For a read, the GraphQL operation name the client sent (null when it sent none); for a write, the mutation, e.g. createCommunity. */
   operation?: Maybe<Scalars['String']['output']>;
+  /** The directory id of the organisation that owns the records; null for records no organisation owns. */
   ownerOrganisation?: Maybe<Scalars['ID']['output']>;
   /** What the caller said the access was for (X-Purpose header). */
   purpose?: Maybe<Scalars['String']['output']>;
+  /** The ids of the records read or written. */
   recordIds: Array<Scalars['ID']['output']>;
+  /** The GraphQL type of the records read or written, e.g. Community. */
   recordType: Scalars['String']['output'];
 };
 
+/** A page of audit entries, newest first. */
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
+  /** The entries of this page, newest first. */
   edges: Array<AuditEntryEdge>;
+  /** Where this page sits in the whole list, and the cursors to fetch the next one. */
   pageInfo: PageInfo;
+  /** How many entries match the filters, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An audit entry with its cursor. */
 export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this entry: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The audit entry. */
   node: AuditEntry;
 };
 
@@ -316,15 +341,12 @@ export type CreateTranshumanceCorridorInput = {
   season?: InputMaybe<Array<TranshumanceSeasonWindowInput>>;
 };
 
-/**
- * A count of people (or of what could point at them) as the caller may see it: exact for the organisation
- * that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small
- * enough to point at identifiable people, or when it would let a reader work a withheld count out from a
- * total shown beside it.
- */
+/** A count of people (or of what could point at them) as the caller may see it: exact for the organisation that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small enough to point at identifiable people (1 to 4; zero is shown), or when it would let a reader work a withheld count out from a total shown beside it. */
 export type DisclosedCount = {
   __typename?: 'DisclosedCount';
+  /** The count, or null when it is withheld. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** True when the count is withheld from this caller by disclosure control. */
   suppressed: Scalars['Boolean']['output'];
 };
 
@@ -711,11 +733,16 @@ export type OrganisationTranshumanceAlertsReceivedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where a page of a list sits, for cursor pagination: pass `endCursor` as `after` for the next page (default page size 20, at most 100 with `first`). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page, to pass as `after`; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was fetched with `after`, so items come before it. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
