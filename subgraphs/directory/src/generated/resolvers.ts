@@ -32,10 +32,13 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string };
   /** A language as its ISO 639-3 code, three lower-case letters, e.g. bam (Bambara) or fuc (Pulaar); lower-cased on the way in. */
   LanguageCode: { input: string; output: string };
+  /** A latitude in decimal degrees on WGS 84 (EPSG:4326), from -90 to 90, positive north, kept to 8 decimal places, e.g. 12.6392 (Bamako). */
   Latitude: { input: number; output: number };
+  /** A longitude in decimal degrees on WGS 84 (EPSG:4326), from -180 to 180, positive east, kept to 8 decimal places, e.g. -8.0029 (Bamako). */
   Longitude: { input: number; output: number };
   /** An admin area's OCHA place code (P-code) from the common operational datasets: the ISO 3166-1 alpha-2 country code followed by 1 to 12 digits, a group for each admin level, e.g. ML03 (Sikasso region) or ML0301 (Bougouni cercle); upper-cased on the way in. */
   PCode: { input: string; output: string };
+  /** A universally unique identifier in its 36-character hyphenated hexadecimal form, e.g. 3f2b8c1e-9a4d-4c6b-8e2f-1a7d5c9b0e34. */
   UUID: { input: string; output: string };
   _FieldSet: { input: string; output: string };
 };
@@ -43,56 +46,82 @@ export type Scalars = {
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminArea = {
   __typename?: 'AdminArea';
+  /** The area's direct subdivisions, ordered by P-code; empty for level 2. */
   children: Array<AdminArea>;
+  /** The country the area belongs to. */
   country: Country;
   /** 1 for regions (admin 1), 2 for their subdivisions (admin 2). */
   level: Scalars['Int']['output'];
+  /** The area's name as OCHA publishes it, e.g. Boucle du Mouhoun. */
   name: Scalars['String']['output'];
   /** Null for level 1: its parent is the country. */
   parent?: Maybe<AdminArea>;
+  /** The area's OCHA P-code, e.g. ML03 (Sikasso) or ML0301 (Bougouni). */
   pcode: Scalars['PCode']['output'];
   /** Date from which this P-code and name are valid (OCHA). */
   validFrom?: Maybe<Scalars['Date']['output']>;
 };
 
+/** A page of admin areas. */
 export type AdminAreaConnection = {
   __typename?: 'AdminAreaConnection';
+  /** The areas of this page, ordered by P-code. */
   edges: Array<AdminAreaEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many areas match the filters, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An admin area with its cursor. */
 export type AdminAreaEdge = {
   __typename?: 'AdminAreaEdge';
+  /** Opaque cursor of this area: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The admin area. */
   node: AdminArea;
 };
 
 /** A machine client's credential. The secret itself is never shown again after creation. */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** When the key was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The token subject of the admin who created the key. */
   createdBy: Scalars['String']['output'];
+  /** The key's id in the directory (a UUID), to revoke it. */
   id: Scalars['ID']['output'];
+  /** When the key was last used, to within a minute; null when it never was. */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is for, as given at creation. */
   name: Scalars['String']['output'];
+  /** The organisation the key acts for. */
   organisation: Organisation;
   /** The first characters of the key, to recognise it in logs and lists. */
   prefix: Scalars['String']['output'];
+  /** When the key was revoked; null while it works. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The scopes the key carries, e.g. conflicts:read, each <domain>:read|write|sensitive or admin. */
   scopes: Array<Scalars['String']['output']>;
 };
 
+/** A page of API keys. */
 export type ApiKeyConnection = {
   __typename?: 'ApiKeyConnection';
+  /** The keys of this page, ordered by id. */
   edges: Array<ApiKeyEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many keys match the filters, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An API key with its cursor. */
 export type ApiKeyEdge = {
   __typename?: 'ApiKeyEdge';
+  /** Opaque cursor of this key: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The API key. */
   node: ApiKey;
 };
 
@@ -155,42 +184,56 @@ export type Community = {
   __typename?: 'Community';
   /** The lowest known admin area the community lies in. */
   adminArea: AdminArea;
+  /** Other spellings or names in other languages, e.g. the name in Fulfulde beside the French one; at most 20. */
   alternativeNames: Array<Scalars['String']['output']>;
+  /** The country of the community's admin area. */
   country: Country;
+  /** When the community was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /**
-   * The recording organisation's contact person in the community (name, phone): personal data, seen
-   * only by that organisation with directory:sensitive.
-   */
+  /** The recording organisation's contact person in the community (name, phone): personal data; null when none was given. */
   focalPoint?: Maybe<Scalars['String']['output']>;
+  /** The community's id, given by the directory when it was recorded (a UUID). */
   id: Scalars['ID']['output'];
+  /** Languages spoken in the community, in the order they were recorded. */
   languages: Array<Language>;
-  /** Exact locations of villages in conflict areas are for partners only. */
+  /** The community's latitude; null when unknown (latitude and longitude are given together). */
   latitude?: Maybe<Scalars['Latitude']['output']>;
+  /** The community's longitude; null when unknown (latitude and longitude are given together). */
   longitude?: Maybe<Scalars['Longitude']['output']>;
+  /** The community's name, unique (case and accents ignored) within its admin area. */
   name: Scalars['String']['output'];
   /** The organisation that recorded the community. */
   recordedBy?: Maybe<Organisation>;
+  /** When the community was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of communities. */
 export type CommunityConnection = {
   __typename?: 'CommunityConnection';
+  /** The communities of this page, ordered by name. */
   edges: Array<CommunityEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many communities match the filters, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A community with its cursor. */
 export type CommunityEdge = {
   __typename?: 'CommunityEdge';
+  /** Opaque cursor of this community: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The community. */
   node: Community;
 };
 
+/** A country the platform covers (Mali, Burkina Faso, Niger, Senegal, The Gambia, Guinea-Bissau). */
 export type Country = {
   __typename?: 'Country';
+  /** The country's admin areas from OCHA's common operational datasets, ordered by P-code. */
   adminAreas: Array<AdminArea>;
   /** ISO 3166-1 alpha-3, as used by OCHA. */
   alpha3: Scalars['String']['output'];
@@ -198,51 +241,67 @@ export type Country = {
   code: Scalars['CountryCode']['output'];
   /** Languages spoken in the country (Glottolog), by name. */
   languages: Array<Language>;
+  /** The country's name in English, e.g. The Gambia. */
   nameEn: Scalars['String']['output'];
+  /** The country's name in French, e.g. Gambie. */
   nameFr: Scalars['String']['output'];
-  /**
-   * Languages of administration and official publication. Mali (2023), Burkina Faso (2023) and Niger
-   * (2025) raised national languages in their constitutions and keep French as the working language;
-   * this list holds the working language of administration.
-   */
+  /** Languages of administration and official publication. Mali (2023), Burkina Faso (2023) and Niger (2025) raised national languages in their constitutions and keep French as the working language; this list holds the working language of administration. */
   officialLanguages: Array<Language>;
 };
 
+/** A country the platform covers (Mali, Burkina Faso, Niger, Senegal, The Gambia, Guinea-Bissau). */
 export type CountryAdminAreasArgs = {
   level?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A new API key for a partner organisation's system. */
 export type CreateApiKeyInput = {
   /** What the key is for, e.g. "case-management system sync". */
   name: Scalars['String']['input'];
+  /** The directory id of the organisation the key acts for. */
   organisation: Scalars['ID']['input'];
   /** Space-separated like a token's, e.g. "conflicts:read conflicts:write". */
   scope: Scalars['String']['input'];
 };
 
+/** A community to record in the directory. */
 export type CreateCommunityInput = {
   /** P-code of the lowest known admin area. */
   adminArea: Scalars['PCode']['input'];
+  /** Other spellings or names in other languages; at most 20, repeats dropped. */
   alternativeNames?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Retrying with the same id returns the community created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Contact person in the community (name, phone), at most 300 characters. */
   focalPoint?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 639-3 codes of the languages spoken there; each must be in the directory. */
   languages?: InputMaybe<Array<Scalars['LanguageCode']['input']>>;
+  /** Latitude of the community, within the country's extent; give it with `longitude`, or neither. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Longitude of the community, within the country's extent; give it with `latitude`, or neither. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** The community's name (at most 200 characters, spaces collapsed); no other community of the admin area may have it. */
   name: Scalars['String']['input'];
 };
 
+/** An organisation to add to the directory. */
 export type CreateOrganisationInput = {
+  /** The organisation's short name, if any; blank means none. */
   acronym?: InputMaybe<Scalars['String']['input']>;
+  /** The platform's countries it works in. */
   countries: Array<Scalars['CountryCode']['input']>;
+  /** The domains whose records it owns; none when omitted. */
   domains?: InputMaybe<Array<Domain>>;
+  /** What kind of body the organisation is. */
   kind: OrganisationKind;
+  /** The organisation's full name. */
   name: Scalars['String']['input'];
 };
 
+/** A new API key and, this once, its secret. */
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
+  /** The new key's record. */
   apiKey: ApiKey;
   /** Present the key as `Authorization: Bearer <key>`. Store it now: it cannot be shown again. */
   key: Scalars['String']['output'];
@@ -258,28 +317,50 @@ export type DisclosedCount = {
 };
 
 /** The platform's domains, each one a subgraph owned by one partner. */
-export type Domain = 'CONFLICTS' | 'CURRICULUM' | 'DIRECTORY' | 'DISPLACEMENT' | 'FORUMS' | 'MINING';
+export type Domain =
+  /** Community peace commissions and the conflict cases they mediate, refer, resolve and follow up. */
+  | 'CONFLICTS'
+  /** Community education: the Peace and Security module, its session plans, cohorts, facilitators, attendance and community action plans. */
+  | 'CURRICULUM'
+  /** Shared reference data: countries, admin areas, communities, organisations, languages and API keys. */
+  | 'DIRECTORY'
+  /** Displacement and mobility: displacement reports, reintegration, transhumance corridors and early-action alerts. */
+  | 'DISPLACEMENT'
+  /** Forums for preventing violent extremism (PVE): participants, testimonies, declarations and recommendations. */
+  | 'FORUMS'
+  /** Mining governance: the ECOWAS model mining code, mining sites, consultations and policy dialogues. */
+  | 'MINING';
 
 /** A language, keyed by its ISO 639-3 code. */
 export type Language = {
   __typename?: 'Language';
+  /** The language's ISO 639-3 code, e.g. bam. */
   code: Scalars['LanguageCode']['output'];
   /** Countries of the platform where Glottolog records it. */
   countries: Array<Country>;
+  /** The language's Glottolog code, e.g. bamb1269; null when Glottolog has none for it. */
   glottocode?: Maybe<Scalars['String']['output']>;
+  /** The language's name as Glottolog gives it, e.g. Bambara. */
   name: Scalars['String']['output'];
 };
 
+/** A page of languages. */
 export type LanguageConnection = {
   __typename?: 'LanguageConnection';
+  /** The languages of this page, ordered by name. */
   edges: Array<LanguageEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many languages match the filters, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A language with its cursor. */
 export type LanguageEdge = {
   __typename?: 'LanguageEdge';
+  /** Opaque cursor of this language: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The language. */
   node: Language;
 };
 
@@ -293,10 +374,7 @@ export type Mutation = {
   createOrganisation?: Maybe<Organisation>;
   /** Admins only. The key stops working at once here and within 30 seconds everywhere. */
   revokeApiKey?: Maybe<ApiKey>;
-  /**
-   * Changes only the fields given; `version` must be the one last read (optimistic locking). Only the
-   * organisation that recorded the community (or an admin) may change it.
-   */
+  /** Changes only the fields given; `version` must be the one last read (optimistic locking). Only the organisation that recorded the community (or an admin) may change it. */
   updateCommunity?: Maybe<Community>;
   /** Admins only. */
   updateOrganisation?: Maybe<Organisation>;
@@ -330,33 +408,59 @@ export type MutationUpdateOrganisationArgs = {
   version: Scalars['Int']['input'];
 };
 
+/** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type Organisation = {
   __typename?: 'Organisation';
+  /** The organisation's usual short name; null when it has none. */
   acronym?: Maybe<Scalars['String']['output']>;
+  /** The platform's countries the organisation works in. */
   countries: Array<Country>;
   /** Domains whose records this organisation owns. */
   domains: Array<Domain>;
+  /** The organisation's id in the directory (a UUID). */
   id: Scalars['ID']['output'];
+  /** What kind of body the organisation is. */
   kind: OrganisationKind;
+  /** The organisation's full name. */
   name: Scalars['String']['output'];
   /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of organisations. */
 export type OrganisationConnection = {
   __typename?: 'OrganisationConnection';
+  /** The organisations of this page, ordered by name. */
   edges: Array<OrganisationEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many organisations match the filters, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An organisation with its cursor. */
 export type OrganisationEdge = {
   __typename?: 'OrganisationEdge';
+  /** Opaque cursor of this organisation: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The organisation. */
   node: Organisation;
 };
 
-export type OrganisationKind = 'CSO_NETWORK' | 'DONOR' | 'GOVERNMENT' | 'INTERGOVERNMENTAL' | 'NGO' | 'UN_AGENCY';
+/** What kind of body an organisation is. */
+export type OrganisationKind =
+  /** A network of civil society organisations, e.g. a network working on mining governance. */
+  | 'CSO_NETWORK'
+  /** A funder of partners' programmes. */
+  | 'DONOR'
+  /** A national or local government body, e.g. a ministry. */
+  | 'GOVERNMENT'
+  /** An intergovernmental body, e.g. the ECOWAS Commission. */
+  | 'INTERGOVERNMENTAL'
+  /** A non-governmental organisation, e.g. a community-education NGO. */
+  | 'NGO'
+  /** A United Nations agency or programme, e.g. a migration agency. */
+  | 'UN_AGENCY';
 
 /** Where a page of a list sits, for cursor pagination: pass `endCursor` as `after` for the next page (default page size 20, at most 100 with `first`). */
 export type PageInfo = {
@@ -373,31 +477,29 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The admin area with this P-code; null when the directory holds no area with it. */
   adminArea?: Maybe<AdminArea>;
-  /**
-   * Admin areas, by country, level, parent or name. `search` ignores case and accents ("segou" finds
-   * Ségou); it matches anywhere in the name.
-   */
+  /** Admin areas, by country, level, parent or name. `search` ignores case and accents ("segou" finds Ségou); it matches anywhere in the name. Ordered by P-code. */
   adminAreas?: Maybe<AdminAreaConnection>;
-  /** API keys of machine clients (admins: any organisation's; partners: their own organisation's). */
+  /** API keys of machine clients (admins: any organisation's; partners: their own organisation's), ordered by id. */
   apiKeys?: Maybe<ApiKeyConnection>;
-  /**
-   * Communities. `adminArea` matches the area and everything under it; `search` looks at the name and
-   * the alternative names, ignoring case and accents.
-   */
+  /** Communities. `adminArea` matches the area and everything under it; `search` looks at the name and the alternative names, ignoring case and accents. Ordered by name. */
   communities?: Maybe<CommunityConnection>;
+  /** The community with this id; null when there is none. */
   community?: Maybe<Community>;
   /** The six countries the platform covers. */
   countries?: Maybe<Array<Country>>;
+  /** One of the platform's countries; null for a country the platform does not cover. */
   country?: Maybe<Country>;
-  /**
-   * The directory's audit log: every write and every read of a sensitive field. Admins see all of it,
-   * partners the entries about their records and their own people's actions. Newest first.
-   */
+  /** The directory's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first. */
   directoryAuditLog?: Maybe<AuditEntryConnection>;
+  /** The language with this ISO 639-3 code; null when the directory does not list it. */
   language?: Maybe<Language>;
+  /** Languages listed in the directory (from Glottolog), ordered by name. */
   languages?: Maybe<LanguageConnection>;
+  /** The organisation with this id; null when there is none. */
   organisation?: Maybe<Organisation>;
+  /** Organisations taking part in the platform (NGOs, CSO networks, UN agencies …), ordered by name. */
   organisations?: Maybe<OrganisationConnection>;
 };
 
@@ -473,21 +575,35 @@ export type QueryOrganisationsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of a community to change; a field left out keeps its value. */
 export type UpdateCommunityInput = {
+  /** P-code of the new admin area; it cannot be null, and stored coordinates must fit its country unless new ones are given. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** The new list of other names, replacing the old one. */
   alternativeNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new contact person (at most 300 characters); null or blank removes it. */
   focalPoint?: InputMaybe<Scalars['String']['input']>;
+  /** The new list of language codes, replacing the old one. */
   languages?: InputMaybe<Array<Scalars['LanguageCode']['input']>>;
+  /** The new latitude; give it with `longitude`; null for both removes the location. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** The new longitude; give it with `latitude`; null for both removes the location. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** The new name (at most 200 characters); it cannot be null. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of an organisation to change; a field left out keeps its value. */
 export type UpdateOrganisationInput = {
+  /** The new short name; null or blank removes it. */
   acronym?: InputMaybe<Scalars['String']['input']>;
+  /** The new list of countries, replacing the old one; each must be one the platform covers. */
   countries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** The new list of domains, replacing the old one. */
   domains?: InputMaybe<Array<Domain>>;
+  /** The new kind of body. */
   kind?: InputMaybe<OrganisationKind>;
+  /** The new full name. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
