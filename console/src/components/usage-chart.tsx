@@ -27,6 +27,12 @@ export function UsageChart({ points, title }: { points: Point[]; title: string }
         <text x={2} y={10} className="tick">
           {i18n.number(chart.max)}
         </text>
+        <text x={0} y={HEIGHT + 13} className="tick">
+          {i18n.date(points[0]?.hour)}
+        </text>
+        <text x={WIDTH} y={HEIGHT + 13} className="tick" textAnchor="end">
+          {i18n.date(points[points.length - 1]?.hour)}
+        </text>
         {chart.bars.map((bar) => (
           <g key={bar.hour} data-requests={bar.requests} data-errors={bar.errors}>
             <title>{`${i18n.date(bar.hour)}: ${i18n.number(bar.requests)} ${t('chart.requests')}, ${i18n.number(bar.errors)} ${t('chart.errors')}`}</title>

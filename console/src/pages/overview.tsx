@@ -68,10 +68,8 @@ export function OverviewPage() {
               <tr>
                 <th scope="col">{t('overview.name')}</th>
                 <th scope="col">{t('overview.owner')}</th>
-                <th scope="col">{t('overview.routingUrl')}</th>
                 <th scope="col">{t('overview.health')}</th>
                 <th scope="col">{t('overview.liveVersion')}</th>
-                <th scope="col">{t('overview.lastPublish')}</th>
                 <th scope="col" className="number">
                   {t('overview.rate')}
                 </th>
@@ -90,19 +88,22 @@ export function OverviewPage() {
                   <tr key={s.name} data-subgraph={s.name}>
                     <th scope="row">
                       <a href={href('schema', s.name)}>{s.name}</a>
+                      <div className="routing-url" title={t('overview.routingUrl')}>
+                        <code>{s.routingUrl}</code>
+                      </div>
                     </th>
                     <td>{organisationName(organisations.byId, s.ownerOrganisationId, t('owner.platform'))}</td>
-                    <td>
-                      <code>{s.routingUrl}</code>
-                    </td>
-                    <td>
-                      <span className={`health ${s.health.status.toLowerCase()}`} title={s.health.detail ?? undefined}>
-                        {t(`health.${s.health.status}`)}
-                      </span>
+                    <td className="nowrap">
+                      <span className={`health ${s.health.status.toLowerCase()}`}>{t(`health.${s.health.status}`)}</span>
                       {s.health.latencyMs !== null && <span className="muted"> {i18n.ms(s.health.latencyMs)}</span>}
+                      {s.health.status === 'DOWN' && s.health.detail && <div className="muted">{s.health.detail}</div>}
                     </td>
-                    <td>{s.liveVersion ? <code>{s.liveVersion.id.slice(0, 8)}</code> : t('none')}</td>
-                    <td>{i18n.date(s.lastPublishedAt)}</td>
+                    <td className="nowrap">
+                      {s.liveVersion ? <code>{s.liveVersion.id.slice(0, 8)}</code> : t('none')}
+                      <div className="muted" title={t('overview.lastPublish')}>
+                        {i18n.date(s.lastPublishedAt)}
+                      </div>
+                    </td>
                     <td className="number">{i18n.number(usage ? usage.requests / hours : 0, 1)}</td>
                     <td className="number">{usage && usage.requests > 0 ? i18n.percent(usage.errors / usage.requests) : t('none')}</td>
                     <td className="number">{i18n.ms(usage?.p95Ms)}</td>
