@@ -42,56 +42,72 @@ export type Scalars = {
   LanguageCode: { input: string; output: string };
   /** An admin area's OCHA place code (P-code) from the common operational datasets: the ISO 3166-1 alpha-2 country code followed by 1 to 12 digits, a group for each admin level, e.g. ML03 (Sikasso region) or ML0301 (Bougouni cercle); upper-cased on the way in. */
   PCode: { input: string; output: string };
+  /** An absolute web address (RFC 3986), e.g. https://example.org/decree-2026-014.pdf; evidence addresses must start with http:// or https://. */
   URL: { input: URL; output: URL | string };
   _FieldSet: { input: string; output: string };
 };
 
+/** A new recommendation of a declaration. */
 export type AddForumRecommendationInput = {
-  /** An admin area the recommendation is about. */
+  /** An admin area (level 1 or 2) the recommendation is about. */
   addressedArea?: InputMaybe<Scalars['PCode']['input']>;
-  /** A community the recommendation is about (its admin area comes from the directory). */
+  /** A community the recommendation is about (its admin area comes from the directory); it must lie in addressedArea when both are given. */
   addressedCommunity?: InputMaybe<Scalars['ID']['input']>;
+  /** The kind of authority or actor it is addressed to. */
   addressee: ForumRecommendationAddressee;
+  /** Who exactly: an office or body, never a person's name (at most 200 characters). */
   addresseeName?: InputMaybe<Scalars['String']['input']>;
+  /** The addressee as an organisation of the directory. */
   addresseeOrganisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Retrying with the same id returns the recommendation added the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** One of the caller's declarations, draft or published. */
   declaration: Scalars['ID']['input'];
   /** The text's language; the declaration's by default. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  /** The recommendation as adopted (at most 4,000 characters). */
   text: Scalars['String']['input'];
+  /** The theme it falls under. */
   theme: ForumRecommendationTheme;
+  /** Versions in other languages, each language once (at most 10). */
   translations?: InputMaybe<Array<ForumTextInput>>;
 };
 
+/** A new working group of a forum. */
 export type AddForumWorkingGroupInput = {
+  /** Retrying with the same id returns the working group added the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** An organisation of the directory. */
   facilitator?: InputMaybe<Scalars['ID']['input']>;
-  /** Leave it out unless needed: SENSITIVE. */
+  /** The facilitator's name: leave it out unless the convenor needs it (at most 200 characters). */
   facilitatorName?: InputMaybe<Scalars['String']['input']>;
+  /** One of the caller's forums. */
   forum: Scalars['ID']['input'];
+  /** What the group found: at most 30, each at most 1,000 characters. */
   keyFindings?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Required when topic is OTHER, refused otherwise. */
+  /** Required when topic is OTHER, refused otherwise (at most 200 characters). */
   otherTopic?: InputMaybe<Scalars['String']['input']>;
+  /** What it discusses. */
   topic: ForumTopic;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the forums held in it and below and the recommendations about it. */
 export type AdminArea = {
   __typename?: 'AdminArea';
-  /**
-   * Recommendations you may see that address the area or an area under it, in the order adopted; at most
-   * `first` (default 20, at most 100).
-   */
+  /** Recommendations you may see that address the area or an area under it (a community in it included), in the order adopted; at most `first` (default 20, at most 100). */
   forumRecommendations?: Maybe<Array<ForumRecommendation>>;
   /** Forums held in the area or an area under it, latest first; at most `first` (default 20, at most 100). */
   forums?: Maybe<Array<Forum>>;
+  /** The area's OCHA P-code, e.g. ML05 (Mopti region) or ML0504 (Douentza cercle). */
   pcode: Scalars['PCode']['output'];
 };
 
+/** An administrative area of the directory (OCHA P-code), with the forums held in it and below and the recommendations about it. */
 export type AdminAreaForumRecommendationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the forums held in it and below and the recommendations about it. */
 export type AdminAreaForumsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -150,181 +166,226 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/** A community of the directory (a village or town), with the forums held there and the recommendations about it. */
 export type Community = {
   __typename?: 'Community';
-  /**
-   * Recommendations you may see that address the community, in the order adopted; at most `first`
-   * (default 20, at most 100).
-   */
+  /** Recommendations you may see that address the community, in the order adopted; at most `first` (default 20, at most 100). */
   forumRecommendations?: Maybe<Array<ForumRecommendation>>;
   /** Forums held in the community, latest first; at most `first` (default 20, at most 100). */
   forums?: Maybe<Array<Forum>>;
+  /** The community's id in the directory. */
   id: Scalars['ID']['output'];
 };
 
+/** A community of the directory (a village or town), with the forums held there and the recommendations about it. */
 export type CommunityForumRecommendationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A community of the directory (a village or town), with the forums held there and the recommendations about it. */
 export type CommunityForumsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A new declaration of a forum. */
 export type CreateDeclarationInput = {
   /** On or after the forum's first day, and not in the future. */
   adoptedOn: Scalars['Date']['input'];
+  /** Retrying with the same id returns the declaration created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Who drafted it (at most 50). */
   drafters?: InputMaybe<Array<DeclarationDrafterInput>>;
+  /** One of the caller's forums. */
   forum: Scalars['ID']['input'];
   /** The original language (ISO 639-3). */
   language: Scalars['LanguageCode']['input'];
+  /** Who it is addressed to, in this order (at most 50). */
   recipients?: InputMaybe<Array<DeclarationRecipientInput>>;
+  /** The full text in the original language (at most 100,000 characters). */
   text: Scalars['String']['input'];
+  /** The title in the original language (at most 300 characters). */
   title: Scalars['String']['input'];
+  /** Versions in other languages, each language once (at most 10). */
   translations?: InputMaybe<Array<DeclarationTranslationInput>>;
 };
 
+/** A new forum. */
 export type CreateForumInput = {
   /** Retrying with the same id returns the forum created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Organisations of the directory that co-convene it: at most 10, none of them a convenor. */
   coConvenors?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** At least one organisation of the directory. */
+  /** Organisations of the directory that convene it: 1 to 10, each once. */
   convenors: Array<Scalars['ID']['input']>;
   /** Countries that sent delegations; the host country is always included. A REGIONAL forum has at least two. */
   countriesRepresented?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
   /** At most 31 days after startsOn. */
   endsOn: Scalars['Date']['input'];
+  /** How wide its reach is. */
   scope: ForumScope;
+  /** Its first day; a planned forum may start in the future. */
   startsOn: Scalars['Date']['input'];
+  /** The forum's name (at most 300 characters). */
   title: Scalars['String']['input'];
   /** Give a community or an admin area (not both). */
   venue: ForumVenueInput;
 };
 
-/**
- * A declaration adopted by a forum, in its original language and its translations. PUBLIC from publication;
- * until then only the owning organisation sees it.
- */
+/** A declaration adopted by a forum, in its original language and its translations, with its drafters, recipients and recommendations. A draft that only the owning organisation sees until it is published. */
 export type Declaration = {
   __typename?: 'Declaration';
+  /** The day the forum adopted it: on or after the forum's first day. */
   adoptedOn: Scalars['Date']['output'];
+  /** When the declaration was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /** Who drafted it, by role (and organisation), never by name. */
+  /** Who drafted it, by role (and organisation), never by name, in the order recorded. */
   drafters: Array<DeclarationDrafter>;
+  /** The forum that adopted it. */
   forum: Forum;
+  /** The declaration's id, given when it was recorded. */
   id: Scalars['ID']['output'];
   /** The language it was adopted in. */
   language: Language;
-  /** Null while a draft. */
+  /** The day it was published; null while a draft. */
   publishedOn?: Maybe<Scalars['Date']['output']>;
   /** Who it was addressed to and when it was handed over, in the order given. */
   recipients: Array<DeclarationRecipient>;
   /** Its recommendations, by number. */
   recommendations: Array<ForumRecommendation>;
+  /** The organisation that recorded it: the forum's owner. */
   recordedBy: Organisation;
   /** The full text in `language`, or in the original language when there is no such version. */
   text: Scalars['String']['output'];
   /** The title in `language`, or in the original language when there is no such version. */
   title: Scalars['String']['output'];
+  /** When the declaration's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Increases with every change (versions, recipients and publication included). */
   version: Scalars['Int']['output'];
-  /** Every version, the original first. */
+  /** Every version, the original first, then the translations by language code. */
   versions: Array<DeclarationText>;
 };
 
-/**
- * A declaration adopted by a forum, in its original language and its translations. PUBLIC from publication;
- * until then only the owning organisation sees it.
- */
+/** A declaration adopted by a forum, in its original language and its translations, with its drafters, recipients and recommendations. A draft that only the owning organisation sees until it is published. */
 export type DeclarationTextArgs = {
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
 };
 
-/**
- * A declaration adopted by a forum, in its original language and its translations. PUBLIC from publication;
- * until then only the owning organisation sees it.
- */
+/** A declaration adopted by a forum, in its original language and its translations, with its drafters, recipients and recommendations. A draft that only the owning organisation sees until it is published. */
 export type DeclarationTitleArgs = {
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
 };
 
+/** A page of declarations. */
 export type DeclarationConnection = {
   __typename?: 'DeclarationConnection';
+  /** The declarations of this page, latest adopted first. */
   edges: Array<DeclarationEdge>;
+  /** Whether more declarations follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every declaration the filter selects that you may see, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A declaration handed to one of its recipients. */
 export type DeclarationDeliveryInput = {
+  /** Not before adoption, not in the future. */
   deliveredOn: Scalars['Date']['input'];
+  /** A note on the handover (at most 1,000 characters); it replaces any earlier note, and leaving it out removes it. */
   deliveryNote?: InputMaybe<Scalars['String']['input']>;
   /** The id of one of the declaration's recipients. */
   recipient: Scalars['ID']['input'];
 };
 
+/** Who drafted a declaration: a role, never a person's name. */
 export type DeclarationDrafter = {
   __typename?: 'DeclarationDrafter';
+  /** The directory organisation the drafter spoke for; null when not recorded. */
   organisation?: Maybe<Organisation>;
-  /** e.g. youth delegates of the Mopti region, the drafting committee's rapporteur. */
+  /** e.g. youth delegates of the Mopti region, the drafting committee's rapporteur (at most 200 characters). */
   role: Scalars['String']['output'];
 };
 
+/** Who drafted a declaration: a role, never a person's name. */
 export type DeclarationDrafterInput = {
   /** An organisation of the directory. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** e.g. youth delegates of the Mopti region (at most 200 characters). */
   role: Scalars['String']['input'];
 };
 
+/** One declaration in a page. */
 export type DeclarationEdge = {
   __typename?: 'DeclarationEdge';
+  /** Opaque position of this declaration in the list; pass it as `after` to read the declarations after it. */
   cursor: Scalars['String']['output'];
+  /** The declaration. */
   node: Declaration;
 };
 
+/** Selects declarations among those you may see; conditions given add up. */
 export type DeclarationFilter = {
   /** The forum's venue area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Adopted on or after. */
   adoptedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Adopted on or before. */
   adoptedTo?: InputMaybe<Scalars['Date']['input']>;
   /** The forum's host country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Declarations of this forum. */
   forum?: InputMaybe<Scalars['ID']['input']>;
   /** True: published ones only; false: your organisation's drafts only. */
   published?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** An office or body a declaration is addressed to, and when it was handed over. */
 export type DeclarationRecipient = {
   __typename?: 'DeclarationRecipient';
-  /** Null until handed over. */
+  /** The day it was handed over; null until then. */
   deliveredOn?: Maybe<Scalars['Date']['output']>;
+  /** A note on the handover (at most 1,000 characters); null when none. */
   deliveryNote?: Maybe<Scalars['String']['output']>;
+  /** The recipient's id, to name it in recordDeclarationDelivery. */
   id: Scalars['ID']['output'];
+  /** The directory organisation the office or body belongs to; null when not recorded. */
   organisation?: Maybe<Organisation>;
   /** An office or body, e.g. the head of the transitional government: never a person's name. */
   recipient: Scalars['String']['output'];
 };
 
+/** An office or body a declaration is addressed to, and its delivery if it already took place. */
 export type DeclarationRecipientInput = {
+  /** When it was handed over: not before adoption, not in the future. */
   deliveredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A note on the handover (at most 1,000 characters); only with deliveredOn. */
   deliveryNote?: InputMaybe<Scalars['String']['input']>;
+  /** An organisation of the directory the office or body belongs to. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** An office or body, never a person's name (at most 200 characters). */
   recipient: Scalars['String']['input'];
 };
 
+/** One language version of a declaration. */
 export type DeclarationText = {
   __typename?: 'DeclarationText';
+  /** The version's language. */
   language: Language;
   /** True for the version adopted; the others are translations. */
   original: Scalars['Boolean']['output'];
+  /** The full text in this language (at most 100,000 characters). */
   text: Scalars['String']['output'];
+  /** The title in this language (at most 300 characters). */
   title: Scalars['String']['output'];
 };
 
+/** A declaration's version in one language other than the original. */
 export type DeclarationTranslationInput = {
   /** Not the original language. */
   language: Scalars['LanguageCode']['input'];
+  /** The full text in that language (at most 100,000 characters). */
   text: Scalars['String']['input'];
+  /** The title in that language (at most 300 characters). */
   title: Scalars['String']['input'];
 };
 
@@ -337,73 +398,83 @@ export type DisclosedCount = {
   suppressed: Scalars['Boolean']['output'];
 };
 
-/**
- * A forum where communities affected by violent extremism meet decision-makers. What it is, where and when,
- * and who convened it are PUBLIC; who took part is counted, never named, and the counts are for partners.
- */
+/** A forum where communities affected by violent extremism meet decision-makers: what it is, where and when, and who convened it. Who took part is counted, never named. */
 export type Forum = {
   __typename?: 'Forum';
-  /** The lowest known admin area of the venue. */
+  /** Where it was held: the venue community's lowest known admin area, or the level-1 or level-2 area given for the venue. */
   adminArea: AdminArea;
+  /** The organisations that co-convened it, e.g. the ECOWAS Commission (at most 10, none of them a convenor); empty when none. */
   coConvenors: Array<Organisation>;
-  /** The community it was held in, when the directory knows it; otherwise the admin area says where. */
+  /** The community it was held in, when the directory knows it; otherwise null and the admin area says where. */
   community?: Maybe<Community>;
-  /** The organisations that convened it: the convenor first (e.g. the fund), then government or regional bodies. */
+  /** The organisations of the directory that convened it, in the order recorded (1 to 10), e.g. the fund, then the ministry it convened with. */
   convenors: Array<Organisation>;
-  /** The host country first, then the countries that sent delegations. */
+  /** The host country first, then the countries that sent delegations (at most 20); a REGIONAL forum has at least two. */
   countriesRepresented: Array<Scalars['CountryCode']['output']>;
+  /** The host country (ISO 3166-1 alpha-2), that of the venue in the directory. */
   countryCode: Scalars['CountryCode']['output'];
+  /** When the forum was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /** Declarations you may see, in the order adopted. */
+  /** Declarations you may see (published ones, and your organisation's drafts), in the order adopted. */
   declarations: Array<Declaration>;
+  /** Its last day: on or after startsOn, at most 31 days after it. */
   endsOn: Scalars['Date']['output'];
+  /** The forum's id, given when it was recorded. */
   id: Scalars['ID']['output'];
-  /**
-   * Participants by category and sex and by region of origin: exact for the owner, disclosure-controlled for
-   * other partners. Nullable, so that refusing it to an anonymous caller leaves the forum intact.
-   */
+  /** Participants by category and sex and by region of origin, all zero until recordForumParticipants: exact for the owning organisation, disclosure-controlled for other partners. Null when withheld from the caller. */
   participants?: Maybe<ForumParticipants>;
-  /** Where its published recommendations stand now. */
+  /** Where its published recommendations stand now; drafts are not counted. */
   recommendationStats: ForumRecommendationStats;
   /** The organisation that recorded the forum and owns what is recorded about it. */
   recordedBy: Organisation;
+  /** Whether it gathered a commune or district, a country, or several countries. */
   scope: ForumScope;
+  /** Its first day. */
   startsOn: Scalars['Date']['output'];
-  /** Testimonies you may see, latest first; at most `first` (default 20, at most 100). */
+  /** Testimonies you may see, latest given first; at most `first` (default 20, at most 100). */
   testimonies: Array<Testimony>;
+  /** The forum's name, e.g. Forum national des communautés sur la prévention de l'extrémisme violent (at most 300 characters). */
   title: Scalars['String']['output'];
+  /** When the forum's record last changed (participants included). */
   updatedAt: Scalars['DateTime']['output'];
-  /** The place, e.g. Centre international de conférences de Bamako. */
+  /** The place, e.g. Centre international de conférences de Bamako; null when not recorded. */
   venueName?: Maybe<Scalars['String']['output']>;
   /** Increases with every change (participants included); send it back to update. */
   version: Scalars['Int']['output'];
+  /** Its working groups, in the order they were added. */
   workingGroups: Array<ForumWorkingGroup>;
 };
 
-/**
- * A forum where communities affected by violent extremism meet decision-makers. What it is, where and when,
- * and who convened it are PUBLIC; who took part is counted, never named, and the counts are for partners.
- */
+/** A forum where communities affected by violent extremism meet decision-makers: what it is, where and when, and who convened it. Who took part is counted, never named. */
 export type ForumTestimoniesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of forums. */
 export type ForumConnection = {
   __typename?: 'ForumConnection';
+  /** The forums of this page, latest first. */
   edges: Array<ForumEdge>;
+  /** Whether more forums follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every forum the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One forum in a page. */
 export type ForumEdge = {
   __typename?: 'ForumEdge';
+  /** Opaque position of this forum in the list; pass it as `after` to read the forums after it. */
   cursor: Scalars['String']['output'];
+  /** The forum. */
   node: Forum;
 };
 
+/** Selects forums; conditions given add up (all must hold). */
 export type ForumFilter = {
   /** The venue's area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Forums held in this community of the directory. */
   community?: InputMaybe<Scalars['ID']['input']>;
   /** Forums this organisation convened or co-convened. */
   convenor?: InputMaybe<Scalars['ID']['input']>;
@@ -413,6 +484,7 @@ export type ForumFilter = {
   countryRepresented?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Forums starting on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Forums of this scope. */
   scope?: InputMaybe<ForumScope>;
   /** Forums starting on or before. */
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -420,26 +492,38 @@ export type ForumFilter = {
   topic?: InputMaybe<ForumTopic>;
 };
 
+/** Published recommendations over time, per group and for every group together. */
 export type ForumImplementation = {
   __typename?: 'ForumImplementation';
+  /** The grouping asked for. */
   groupBy: ForumImplementationGrouping;
   /** Groups with at least one recommendation adopted by `to`, in the order of their enum. */
   groups: Array<ForumImplementationGroup>;
+  /** The length of the periods. */
   interval: ForumImplementationInterval;
-  /** Every group together. */
+  /** Every group together, one point per period, oldest first. */
   overall: Array<ForumImplementationPoint>;
 };
 
+/** One theme's or one addressee category's series. */
 export type ForumImplementationGroup = {
   __typename?: 'ForumImplementationGroup';
+  /** The addressee category, when grouped by ADDRESSEE; null otherwise. */
   addressee?: Maybe<ForumRecommendationAddressee>;
   /** One point per period, oldest first. */
   series: Array<ForumImplementationPoint>;
+  /** The theme, when grouped by THEME; null otherwise. */
   theme?: Maybe<ForumRecommendationTheme>;
 };
 
-export type ForumImplementationGrouping = 'ADDRESSEE' | 'THEME';
+/** How forumImplementation splits its series. */
+export type ForumImplementationGrouping =
+  /** One series per ForumRecommendationAddressee. */
+  | 'ADDRESSEE'
+  /** One series per ForumRecommendationTheme. */
+  | 'THEME';
 
+/** The length of each period of forumImplementation. */
 export type ForumImplementationInterval =
   /** e.g. 2026-03 */
   | 'MONTH'
@@ -448,90 +532,122 @@ export type ForumImplementationInterval =
   /** e.g. 2026 */
   | 'YEAR';
 
-/** Recommendations as they stood at the end of a period. */
+/** Recommendations as they stood at the end of a period: each has the status of its latest follow-up reported by then (PENDING before any). */
 export type ForumImplementationPoint = {
   __typename?: 'ForumImplementationPoint';
   /** The last day of the period (or `to`, for the last one). */
   asOf: Scalars['Date']['output'];
-  /** implemented / recommendations; null when there is none. */
+  /** implemented / recommendations, from 0 to 1; null when there is none. */
   implementationRate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, IMPLEMENTED on asOf. */
   implemented: Scalars['Int']['output'];
+  /** Of those, IN_PROGRESS on asOf. */
   inProgress: Scalars['Int']['output'];
+  /** Of those, PENDING on asOf. */
   pending: Scalars['Int']['output'];
   /** 2026, 2026-Q1 or 2026-03. */
   period: Scalars['String']['output'];
   /** Adopted on or before asOf. */
   recommendations: Scalars['Int']['output'];
+  /** Of those, REJECTED on asOf. */
   rejected: Scalars['Int']['output'];
 };
 
-/** Who took part, as categories the convenor counts by. */
+/** The categories the convenor counts participants by, in the order it reports them; a testimony's speaker is described by one of them. */
 export type ForumParticipantCategory =
+  /** Community relays, outreach and social workers. */
   | 'COMMUNITY_WORKERS'
+  /** Members of a delegation sent by another country. */
   | 'DELEGATIONS'
+  /** Donors and technical and financial partners. */
   | 'DONORS'
+  /** Members of community (often ethnic) self-defence groups. */
   | 'ETHNIC_SELF_DEFENCE_GROUPS'
+  /** Officials of ministries, their decentralised services and local government. */
   | 'GOVERNMENT_OFFICIALS'
+  /** People displaced within their own country by violence. */
   | 'INTERNALLY_DISPLACED_PERSONS'
+  /** Local associations and community-based organisations. */
   | 'LOCAL_ORGANISATIONS'
+  /** Young ambassadors for peace of a regional (cross-border) youth network. */
   | 'REGIONAL_YOUTH_AMBASSADORS_FOR_PEACE'
+  /** Imams, priests, pastors and other religious leaders. */
   | 'RELIGIOUS_LEADERS'
+  /** Village chiefs, customary and community leaders. */
   | 'TRADITIONAL_COMMUNITY_LEADERS'
+  /** Victims of modern slavery, including descent-based slavery. */
   | 'VICTIMS_OF_MODERN_SLAVERY'
+  /** People who suffered attacks, abductions or abuses by violent extremist groups. */
   | 'VICTIMS_OF_VIOLENT_EXTREMIST_GROUPS'
+  /** Women's associations and groups. */
   | 'WOMENS_GROUPS'
+  /** Young people, e.g. members of youth associations. */
   | 'YOUTH';
 
+/** The participants of one category, by sex. */
 export type ForumParticipantGroup = {
   __typename?: 'ForumParticipantGroup';
+  /** The category counted. */
   category: ForumParticipantCategory;
+  /** Men of the category. */
   men: DisclosedCount;
+  /** Women and men of the category. */
   total: DisclosedCount;
+  /** Women of the category. */
   women: DisclosedCount;
 };
 
+/** The participants of one category. */
 export type ForumParticipantGroupInput = {
+  /** The category counted. */
   category: ForumParticipantCategory;
+  /** Men of the category: a whole number from 0 to 100,000. */
   men: Scalars['Int']['input'];
+  /** Women of the category: a whole number from 0 to 100,000. */
   women: Scalars['Int']['input'];
 };
 
+/** The participants who came from one region. */
 export type ForumParticipantOrigin = {
   __typename?: 'ForumParticipantOrigin';
+  /** How many participants came from it. */
   participants: DisclosedCount;
-  /** An admin-1 area (region) of the directory. */
+  /** An admin-1 area (region) of the directory, in one of the countries represented. */
   region: AdminArea;
 };
 
+/** The participants who came from one region. */
 export type ForumParticipantOriginInput = {
+  /** How many came from it: 1 to 100,000. */
   participants: Scalars['Int']['input'];
   /** An admin-1 area of one of the countries represented. */
   region: Scalars['PCode']['input'];
 };
 
-/**
- * A forum's participants: counts, never names. For anyone but the owner, counts from 1 to 4 are withheld
- * (null, suppressed) together with any count that would give one of them away.
- */
+/** A forum's participants: counts, never names. For anyone but the owner, counts from 1 to 4 are withheld (null, suppressed) together with any count that would give one of them away. */
 export type ForumParticipants = {
   __typename?: 'ForumParticipants';
   /** True for the owning organisation: nothing is withheld. */
   exact: Scalars['Boolean']['output'];
   /** Every category, in the order of ForumParticipantCategory (zero where none came). */
   groups: Array<ForumParticipantGroup>;
+  /** Men across every category. */
   men: DisclosedCount;
-  /** Participants whose region of origin was not recorded. */
+  /** Participants whose region of origin was not recorded: the total less the regions of origin. */
   originUnknown: DisclosedCount;
-  /** Participants by region of origin (admin-1 areas), largest first. */
+  /** Participants by region of origin (admin-1 areas), largest first, then by P-code; empty when none was recorded. */
   origins: Array<ForumParticipantOrigin>;
+  /** Every participant counted. */
   total: DisclosedCount;
+  /** Women across every category. */
   women: DisclosedCount;
 };
 
+/** A forum's participants as a whole: they replace everything recorded before. */
 export type ForumParticipantsInput = {
   /** Categories left out had no participants; each category at most once. */
   groups: Array<ForumParticipantGroupInput>;
-  /** Regions of origin; together at most the number of participants (the rest is unknown). */
+  /** Regions of origin, each once; together at most the number of participants (the rest is unknown). */
   origins?: InputMaybe<Array<ForumParticipantOriginInput>>;
 };
 
@@ -540,208 +656,296 @@ export type ForumParticipation = {
   __typename?: 'ForumParticipation';
   /** True when your organisation owns every forum counted: nothing is withheld. */
   exact: Scalars['Boolean']['output'];
+  /** Each forum of the filter, latest first, with its own figures. */
   forums: Array<ForumParticipationRow>;
-  /** Across the forums, by category; a sum is withheld when any forum figure in it is. */
+  /** Across the forums, by category in the order of ForumParticipantCategory; a sum is withheld when any forum figure in it is. */
   groups: Array<ForumParticipantGroup>;
+  /** Men across the forums; withheld when any forum's figure is. */
   men: DisclosedCount;
+  /** Participants across the forums; withheld when any forum's figure is. */
   total: DisclosedCount;
+  /** Women across the forums; withheld when any forum's figure is. */
   women: DisclosedCount;
 };
 
+/** One forum's participants within forumParticipation, disclosed exactly as its Forum.participants. */
 export type ForumParticipationRow = {
   __typename?: 'ForumParticipationRow';
   /** True when your organisation owns this forum. */
   exact: Scalars['Boolean']['output'];
+  /** The forum counted. */
   forum: Forum;
+  /** Every category, in the order of ForumParticipantCategory. */
   groups: Array<ForumParticipantGroup>;
+  /** Men at this forum. */
   men: DisclosedCount;
+  /** Participants at this forum. */
   total: DisclosedCount;
+  /** Women at this forum. */
   women: DisclosedCount;
 };
 
+/** When a testimony or declaration is published. */
 export type ForumPublicationInput = {
   /** Not in the future, and not before the record it publishes was adopted or given. */
   publishedOn: Scalars['Date']['input'];
 };
 
-/**
- * A recommendation of a declaration, addressed to someone, on a theme, with what became of it. PUBLIC with
- * its declaration.
- */
+/** A recommendation of a declaration, addressed to someone, on a theme, with what became of it. Published with its declaration. */
 export type ForumRecommendation = {
   __typename?: 'ForumRecommendation';
-  /** The area the recommendation is about, if any. */
+  /** The admin area it is about: the level-1 or level-2 area given, or the addressed community's own area; null when it is about no place. */
   addressedArea?: Maybe<AdminArea>;
-  /** The community the recommendation is about, if any. */
+  /** The community it is about, lying in addressedArea; null when none. */
   addressedCommunity?: Maybe<Community>;
+  /** The kind of authority or actor it is addressed to, by which the figures group it. */
   addressee: ForumRecommendationAddressee;
-  /** Who exactly, e.g. Ministère de la Réconciliation; an office or body, never a person's name. */
+  /** Who exactly, e.g. Ministère de la Réconciliation; an office or body, never a person's name. Null when not recorded. */
   addresseeName?: Maybe<Scalars['String']['output']>;
+  /** The addressee as a directory organisation; null when not recorded. */
   addresseeOrganisation?: Maybe<Organisation>;
   /** The declaration's adoption date. */
   adoptedOn: Scalars['Date']['output'];
+  /** When the recommendation was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The declaration it belongs to. */
   declaration: Declaration;
   /** Every follow-up reported, oldest first. */
   followUps: Array<ForumRecommendationFollowUp>;
+  /** The forum that adopted it (its declaration's). */
   forum: Forum;
+  /** The recommendation's id, given when it was added. */
   id: Scalars['ID']['output'];
+  /** The language of its original text, its declaration's unless another was given. */
   language: Language;
-  /** Where it may go from its current status. */
+  /** Where it may go from its current status: what recordRecommendationFollowUp accepts; empty once IMPLEMENTED. */
   nextStatuses: Array<ForumRecommendationStatus>;
   /** 1, 2 … within the declaration. */
   number: Scalars['Int']['output'];
-  /** Null while its declaration is a draft. */
+  /** The day its declaration was published; null while a draft. */
   publishedOn?: Maybe<Scalars['Date']['output']>;
+  /** What became of it, as of the latest follow-up; PENDING until the first. */
   status: ForumRecommendationStatus;
   /** Date of the latest follow-up, or the adoption date while nothing was reported. */
   statusSince: Scalars['Date']['output'];
   /** The text in `language`, or in the original language when there is no such version. */
   text: Scalars['String']['output'];
+  /** The theme it falls under. */
   theme: ForumRecommendationTheme;
+  /** When the recommendation's record last changed (its publication and follow-ups included). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change (its publication and follow-ups included); send it back to update. */
   version: Scalars['Int']['output'];
-  /** Every version, the original first. */
+  /** Every version, the original first, then the translations by language code. */
   versions: Array<ForumRecommendationText>;
 };
 
-/**
- * A recommendation of a declaration, addressed to someone, on a theme, with what became of it. PUBLIC with
- * its declaration.
- */
+/** A recommendation of a declaration, addressed to someone, on a theme, with what became of it. Published with its declaration. */
 export type ForumRecommendationTextArgs = {
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
 };
 
+/** The kind of authority or actor a recommendation is addressed to. */
 export type ForumRecommendationAddressee =
+  /** Associations, NGOs and their networks. */
   | 'CIVIL_SOCIETY'
+  /** The communities themselves. */
   | 'COMMUNITIES'
+  /** The armed forces, gendarmerie, police and other security services. */
   | 'DEFENCE_AND_SECURITY_FORCES'
   /** Government: ministries and their services. */
   | 'GOVERNMENT'
   /** The head of state or of the transitional government. */
   | 'HEAD_OF_STATE'
+  /** Communes, their mayors and councils, and the territorial administration. */
   | 'LOCAL_AUTHORITIES'
+  /** Media and journalists. */
   | 'MEDIA'
+  /** Businesses and their associations. */
   | 'PRIVATE_SECTOR'
   /** ECOWAS, the Liptako-Gourma Authority … */
   | 'REGIONAL_BODIES'
+  /** Donors and development partners. */
   | 'TECHNICAL_AND_FINANCIAL_PARTNERS'
+  /** Customary chiefs and religious leaders. */
   | 'TRADITIONAL_AND_RELIGIOUS_AUTHORITIES';
 
+/** A page of recommendations. */
 export type ForumRecommendationConnection = {
   __typename?: 'ForumRecommendationConnection';
+  /** The recommendations of this page, in adoption order. */
   edges: Array<ForumRecommendationEdge>;
+  /** Whether more recommendations follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every recommendation the filter selects that you may see, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One recommendation in a page. */
 export type ForumRecommendationEdge = {
   __typename?: 'ForumRecommendationEdge';
+  /** Opaque position of this recommendation in the list; pass it as `after` to read the recommendations after it. */
   cursor: Scalars['String']['output'];
+  /** The recommendation. */
   node: ForumRecommendation;
 };
 
+/** Selects recommendations among those you may see; conditions given add up. */
 export type ForumRecommendationFilter = {
   /** Recommendations about this area or an area under it. */
   addressedArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Recommendations addressed to this category. */
   addressee?: InputMaybe<ForumRecommendationAddressee>;
   /** The forum's venue area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Adopted on or after. */
   adoptedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Adopted on or before. */
   adoptedTo?: InputMaybe<Scalars['Date']['input']>;
   /** The forum's host country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Recommendations of this declaration. */
   declaration?: InputMaybe<Scalars['ID']['input']>;
+  /** Recommendations of this forum's declarations. */
   forum?: InputMaybe<Scalars['ID']['input']>;
+  /** Recommendations whose current status is this. */
   status?: InputMaybe<ForumRecommendationStatus>;
+  /** Recommendations on this theme. */
   theme?: InputMaybe<ForumRecommendationTheme>;
 };
 
 /** One step in a recommendation's follow-up: what was reported, when, on what evidence, by whom. */
 export type ForumRecommendationFollowUp = {
   __typename?: 'ForumRecommendationFollowUp';
+  /** What shows it, e.g. a decree or a budget line (at most 4,000 characters). */
   evidence: Scalars['String']['output'];
+  /** An http(s) address of the evidence; null when none was given. */
   evidenceUrl?: Maybe<Scalars['URL']['output']>;
   /** The status before the report (PENDING for the first). */
   from: ForumRecommendationStatus;
+  /** The report's id. */
   id: Scalars['ID']['output'];
+  /** When the report was recorded. */
   recordedAt: Scalars['DateTime']['output'];
+  /** The date of the report: not before adoption nor the previous report. */
   reportedOn: Scalars['Date']['output'];
   /** Who reported it, by role or body (e.g. the forum's follow-up committee). */
   reporter: Scalars['String']['output'];
+  /** The directory organisation that reported it; null when not recorded. */
   reportingOrganisation?: Maybe<Organisation>;
+  /** The status reported. */
   to: ForumRecommendationStatus;
 };
 
 /** Where a forum's published recommendations stand now. */
 export type ForumRecommendationStats = {
   __typename?: 'ForumRecommendationStats';
-  /** implemented / recommendations; null when there is none. */
+  /** implemented / recommendations, from 0 to 1; null when there is none. */
   implementationRate?: Maybe<Scalars['Float']['output']>;
+  /** Those IMPLEMENTED. */
   implemented: Scalars['Int']['output'];
+  /** Those IN_PROGRESS. */
   inProgress: Scalars['Int']['output'];
+  /** Those still PENDING. */
   pending: Scalars['Int']['output'];
+  /** Published recommendations of the forum. */
   recommendations: Scalars['Int']['output'];
+  /** Those REJECTED. */
   rejected: Scalars['Int']['output'];
 };
 
-/**
- * PENDING → IN_PROGRESS | IMPLEMENTED | REJECTED; IN_PROGRESS → IN_PROGRESS (a progress report) |
- * IMPLEMENTED | REJECTED; REJECTED → IN_PROGRESS | IMPLEMENTED (the addressee takes it up after all);
- * IMPLEMENTED is final.
- */
-export type ForumRecommendationStatus = 'IMPLEMENTED' | 'IN_PROGRESS' | 'PENDING' | 'REJECTED';
+/** What became of a recommendation. PENDING → IN_PROGRESS | IMPLEMENTED | REJECTED; IN_PROGRESS → IN_PROGRESS (a progress report) | IMPLEMENTED | REJECTED; REJECTED → IN_PROGRESS | IMPLEMENTED (the addressee takes it up after all); IMPLEMENTED is final. */
+export type ForumRecommendationStatus =
+  /** Done: final (undoing a reform is news for a new recommendation). */
+  | 'IMPLEMENTED'
+  /** The addressee is acting on it. */
+  | 'IN_PROGRESS'
+  /** Adopted; nothing reported yet. */
+  | 'PENDING'
+  /** The addressee declined it; advocacy may still see it taken up. */
+  | 'REJECTED';
 
+/** One language version of a recommendation. */
 export type ForumRecommendationText = {
   __typename?: 'ForumRecommendationText';
+  /** The version's language. */
   language: Language;
+  /** True for the text adopted; the others are translations. */
   original: Scalars['Boolean']['output'];
+  /** The recommendation in this language (at most 4,000 characters). */
   text: Scalars['String']['output'];
 };
 
+/** The themes a forum's recommendations are grouped under. */
 export type ForumRecommendationTheme =
-  'EMPLOYMENT' | 'GOVERNANCE' | 'MEDIA' | 'POLITICAL_AND_INSTITUTIONAL_REFORMS' | 'SECURITY' | 'SOCIAL_COHESION';
+  /** Jobs and livelihoods, above all for young people. */
+  | 'EMPLOYMENT'
+  /** Public services, justice and the accountability of authorities. */
+  | 'GOVERNANCE'
+  /** Media, community radio and information. */
+  | 'MEDIA'
+  /** Reforms of laws, institutions and political processes. */
+  | 'POLITICAL_AND_INSTITUTIONAL_REFORMS'
+  /** The protection of civilians and the conduct of defence and security forces. */
+  | 'SECURITY'
+  /** Reconciliation and living together between communities. */
+  | 'SOCIAL_COHESION';
 
+/** How wide a forum's reach is. */
 export type ForumScope =
   /** A commune or a district. */
   | 'LOCAL'
+  /** One country, with its national authorities. */
   | 'NATIONAL'
-  /** Several countries, e.g. the Liptako-Gourma area. */
+  /** Several countries, e.g. the Liptako-Gourma area: at least two countries represented. */
   | 'REGIONAL';
 
+/** A page of search matches, best first. */
 export type ForumSearchConnection = {
   __typename?: 'ForumSearchConnection';
+  /** The page's matches, highest rank first, ties broken by id. */
   edges: Array<ForumSearchEdge>;
+  /** Whether more matches follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
-  /** Every match you may see. */
+  /** Every match you may see, on every page; counted only when asked for. */
   totalCount: Scalars['Int']['output'];
 };
 
-/**
- * One match. The cursor is the match's (rank, id): the next page holds the matches ranked below it (ties
- * broken by id), so no match repeats or goes missing between pages while the texts do not change.
- */
+/** One match. The cursor is the match's (rank, id): the next page holds the matches ranked below it (ties broken by id), so no match repeats or goes missing between pages while the texts do not change. A declaration or recommendation matching in several languages is one match, with its best version. */
 export type ForumSearchEdge = {
   __typename?: 'ForumSearchEdge';
+  /** Opaque; pass it as `after` to read the matches ranked below this one. */
   cursor: Scalars['String']['output'];
+  /** Which kind of record node is. */
   kind: ForumSearchKind;
   /** The language of the version that matched best. */
   language: Language;
+  /** The matching record. */
   node: ForumSearchResult;
   /** ts_rank_cd of the best-matching version, normalised by length, from 0 to 1: higher is better. */
   rank: Scalars['Float']['output'];
+  /** A passage of the best-matching version around the matched words. */
   snippet: ForumSearchSnippet;
 };
 
+/** Narrows a search; conditions given add up. */
 export type ForumSearchFilter = {
   /** The forums' host country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Only records of this forum. */
   forum?: InputMaybe<Scalars['ID']['input']>;
 };
 
-export type ForumSearchKind = 'DECLARATION' | 'RECOMMENDATION' | 'TESTIMONY';
+/** The kinds of record forumSearch finds. */
+export type ForumSearchKind =
+  /** A declaration: the title and text of any language version. */
+  | 'DECLARATION'
+  /** A recommendation: the text of any language version. */
+  | 'RECOMMENDATION'
+  /** A published testimony. */
+  | 'TESTIMONY';
 
+/** The record a search match is; ForumSearchEdge.kind says which. */
 export type ForumSearchResult = Declaration | ForumRecommendation | Testimony;
 
 /** A passage of the matching text, plain (no markup), with the matched words located in it. */
@@ -749,220 +953,258 @@ export type ForumSearchSnippet = {
   __typename?: 'ForumSearchSnippet';
   /** Where the matched words are in `text`, in UTF-16 code units (JavaScript string indexes). */
   highlights: Array<ForumTextRange>;
+  /** Up to two fragments of about 12 to 30 words, joined by ' … '; a declaration's title comes before its text. */
   text: Scalars['String']['output'];
 };
 
+/** A recommendation's text in one language other than its original. */
 export type ForumTextInput = {
+  /** ISO 639-3; not the original language, each language once. */
   language: Scalars['LanguageCode']['input'];
+  /** The recommendation in that language (at most 4,000 characters). */
   text: Scalars['String']['input'];
 };
 
+/** A run of matched words in a snippet's text; adjacent words of a phrase form one range. */
 export type ForumTextRange = {
   __typename?: 'ForumTextRange';
+  /** Its length in UTF-16 code units. */
   length: Scalars['Int']['output'];
+  /** Offset of its first character in `text`, in UTF-16 code units. */
   start: Scalars['Int']['output'];
 };
 
+/** What a working group discusses: the five topics of the forums, or a new one. */
 export type ForumTopic =
+  /** Public services, justice and the accountability of authorities. */
   | 'GOOD_GOVERNANCE'
+  /** Relations between ethnic communities, and the stigmatisation of some of them. */
   | 'INTERETHNIC_COHESION'
+  /** Access to land, water and pasture, and the disputes over them. */
   | 'LAND_AND_NATURAL_RESOURCE_MANAGEMENT'
   /** A new topic, named in otherTopic. */
   | 'OTHER'
+  /** Community radio, rumours and hate speech, and the media's part in peace. */
   | 'ROLE_OF_THE_MEDIA'
+  /** Jobs and livelihoods, above all for young people. */
   | 'SOCIO_ECONOMIC_OPPORTUNITIES';
 
+/** Where a forum is held: a community of the directory or an admin area, not both, and optionally the place's name. */
 export type ForumVenueInput = {
   /** An admin area (level 1 or 2), when the venue is not a community the directory knows. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
   /** A community of the directory; its admin area and country come from the directory. */
   community?: InputMaybe<Scalars['ID']['input']>;
-  /** e.g. Centre international de conférences de Bamako. */
+  /** e.g. Centre international de conférences de Bamako (at most 200 characters). On update, left out keeps the name recorded and null removes it. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/**
- * A working group of a forum. Its topic is PUBLIC (published testimonies name it); its findings are for
- * partners; its facilitator is an organisation, and a person's name, if recorded, is SENSITIVE.
- */
+/** A working group of a forum: its topic, facilitator and findings. Its facilitator is an organisation; a person's name is recorded only when needed. */
 export type ForumWorkingGroup = {
   __typename?: 'ForumWorkingGroup';
+  /** When the working group was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /** The organisation that facilitated it. */
+  /** The directory organisation that facilitated it; null when not recorded. */
   facilitator?: Maybe<Organisation>;
+  /** The facilitator's name, when the convenor recorded one (at most 200 characters); null otherwise. */
   facilitatorName?: Maybe<Scalars['String']['output']>;
+  /** The forum it met at. */
   forum: Forum;
+  /** The working group's id, given when it was added. */
   id: Scalars['ID']['output'];
-  /** Nullable, so that refusing it to an anonymous caller leaves the working group intact. */
+  /** What the group found, in the order recorded (at most 30, each at most 1,000 characters); empty when none. Null when withheld from the caller. */
   keyFindings?: Maybe<Array<Scalars['String']['output']>>;
-  /** The topic's name when it is OTHER (a new one), e.g. return of displaced persons. */
+  /** The topic's name when it is OTHER (a new one), e.g. return of displaced persons; null for a listed topic. */
   otherTopic?: Maybe<Scalars['String']['output']>;
   /** Testimonies you may see, given in the group, latest first; at most `first` (default 20, at most 100). */
   testimonies: Array<Testimony>;
+  /** What it discussed: one of the forums' five topics, or OTHER. */
   topic: ForumTopic;
+  /** When the working group's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
-/**
- * A working group of a forum. Its topic is PUBLIC (published testimonies name it); its findings are for
- * partners; its facilitator is an organisation, and a person's name, if recorded, is SENSITIVE.
- */
+/** A working group of a forum: its topic, facilitator and findings. Its facilitator is an organisation; a person's name is recorded only when needed. */
 export type ForumWorkingGroupTestimoniesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A language of the directory, known here by its ISO 639-3 code only. */
 export type Language = {
   __typename?: 'Language';
+  /** ISO 639-3 code, e.g. fra, eng, bam; the directory holds its name. */
   code: Scalars['LanguageCode']['output'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds an office or body the declaration is addressed to, after those already listed (at most 50). */
   addDeclarationRecipient?: Maybe<Declaration>;
-  /** A recommendation of a declaration; it is numbered after the declaration's last one and starts PENDING. */
+  /** A recommendation of a declaration; it is numbered after the declaration's last one (at most 200 per declaration), starts PENDING and is published with its declaration. */
   addForumRecommendation?: Maybe<ForumRecommendation>;
+  /** Adds a working group to one of the caller's forums. */
   addForumWorkingGroup?: Maybe<ForumWorkingGroup>;
-  /** A declaration adopted by a forum, in its original language, with translations, drafters and recipients. */
+  /** A declaration adopted by a forum, in its original language, with translations, drafters and recipients. It stays a draft until publishDeclaration. */
   createDeclaration?: Maybe<Declaration>;
+  /** Records a forum; the caller's organisation owns it and everything recorded about it. */
   createForum?: Maybe<Forum>;
-  /**
-   * Publishes the declaration and its recommendations (those added later are published with it): from then
-   * on anyone may read them. Publication cannot be undone; corrections remain possible.
-   */
+  /** Publishes the declaration and its recommendations (those added later are published with it): from then on anyone may read them. Publication cannot be undone; corrections remain possible. */
   publishDeclaration?: Maybe<Declaration>;
-  /** Publishes a consented testimony: from then on anyone may read it. */
+  /** Publishes a consented testimony: from then on anyone may read its text. Refused without the speaker's consent or when already published. */
   publishTestimony?: Maybe<Testimony>;
-  /** The declaration was handed to one of its recipients. */
+  /** The declaration was handed to one of its recipients: sets that recipient's delivery date and note, replacing any recorded before. */
   recordDeclarationDelivery?: Maybe<Declaration>;
-  /** Replaces the forum's participant counts (by category and sex, and by region of origin). */
+  /** Replaces the forum's participant counts (by category and sex, and by region of origin) as a whole; the forum's version goes up. */
   recordForumParticipants?: Maybe<Forum>;
-  /**
-   * What became of a recommendation, with evidence and who reported it: PENDING → IN_PROGRESS | IMPLEMENTED |
-   * REJECTED; IN_PROGRESS → IN_PROGRESS (a progress report) | IMPLEMENTED | REJECTED; REJECTED → IN_PROGRESS |
-   * IMPLEMENTED; IMPLEMENTED is final.
-   */
+  /** What became of a recommendation, with evidence and who reported it: PENDING → IN_PROGRESS | IMPLEMENTED | REJECTED; IN_PROGRESS → IN_PROGRESS (a progress report) | IMPLEMENTED | REJECTED; REJECTED → IN_PROGRESS | IMPLEMENTED; IMPLEMENTED is final. Only the declaration's owner reports, for the addressees and other partners. */
   recordRecommendationFollowUp?: Maybe<ForumRecommendation>;
-  /** A testimony given at a forum. Its speaker is described by role, age group and region, never named. */
+  /** A testimony given at a forum. Its speaker is described by role, age group and region, never named. It stays unpublished until publishTestimony. */
   recordTestimony?: Maybe<Testimony>;
-  /** Adds or replaces the declaration's translation into one language. */
+  /** Adds or replaces the declaration's translation into one language (at most 10 translations). */
   saveDeclarationTranslation?: Maybe<Declaration>;
   /** Records the speaker's consent to publish, or its withdrawal: a withdrawn consent unpublishes the testimony. */
   setTestimonyConsent?: Maybe<Testimony>;
-  /** Changes the original text, title, adoption date or drafters. */
+  /** Changes the original text, title, adoption date or drafters: only the fields given. */
   updateDeclaration?: Maybe<Declaration>;
-  /** Changes only the fields given. */
+  /** Changes only the fields given. Its dates cannot leave out a testimony or declaration already recorded, nor its countries a region of origin already recorded. */
   updateForum?: Maybe<Forum>;
+  /** Changes only the fields given; its number, status and follow-ups do not change here. */
   updateForumRecommendation?: Maybe<ForumRecommendation>;
+  /** Changes only the fields given; null clears the facilitator, the facilitator's name or the findings. */
   updateForumWorkingGroup?: Maybe<ForumWorkingGroup>;
+  /** Changes only the fields given. A published testimony keeps its words: its text and language change only after the consent is withdrawn. */
   updateTestimony?: Maybe<Testimony>;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationAddDeclarationRecipientArgs = {
   id: Scalars['ID']['input'];
   input: DeclarationRecipientInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationAddForumRecommendationArgs = {
   input: AddForumRecommendationInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationAddForumWorkingGroupArgs = {
   input: AddForumWorkingGroupInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateDeclarationArgs = {
   input: CreateDeclarationInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateForumArgs = {
   input: CreateForumInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationPublishDeclarationArgs = {
   id: Scalars['ID']['input'];
   input: ForumPublicationInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationPublishTestimonyArgs = {
   id: Scalars['ID']['input'];
   input: ForumPublicationInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordDeclarationDeliveryArgs = {
   id: Scalars['ID']['input'];
   input: DeclarationDeliveryInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordForumParticipantsArgs = {
   id: Scalars['ID']['input'];
   input: ForumParticipantsInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordRecommendationFollowUpArgs = {
   id: Scalars['ID']['input'];
   input: RecommendationFollowUpInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordTestimonyArgs = {
   input: RecordTestimonyInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationSaveDeclarationTranslationArgs = {
   id: Scalars['ID']['input'];
   input: DeclarationTranslationInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationSetTestimonyConsentArgs = {
   id: Scalars['ID']['input'];
   input: TestimonyConsentInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateDeclarationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDeclarationInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateForumArgs = {
   id: Scalars['ID']['input'];
   input: UpdateForumInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateForumRecommendationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateForumRecommendationInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateForumWorkingGroupArgs = {
   id: Scalars['ID']['input'];
   input: UpdateForumWorkingGroupInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateTestimonyArgs = {
   id: Scalars['ID']['input'];
   input: UpdateTestimonyInput;
   version: Scalars['Int']['input'];
 };
 
+/** An organisation of the directory, with the forums it convened. */
 export type Organisation = {
   __typename?: 'Organisation';
   /** Forums it convened or co-convened, latest first; at most `first` (default 20, at most 100). */
   forumsConvened?: Maybe<Array<Forum>>;
+  /** The organisation's id in the directory. */
   id: Scalars['ID']['output'];
 };
 
+/** An organisation of the directory, with the forums it convened. */
 export type OrganisationForumsConvenedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -980,63 +1222,57 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type Query = {
   __typename?: 'Query';
+  /** A declaration by its id; null when there is none or it is another organisation's draft. */
   declaration?: Maybe<Declaration>;
   /** Declarations you may see (published ones, and your organisation's drafts), latest adopted first. */
   declarations?: Maybe<DeclarationConnection>;
+  /** A forum by its id; null when there is none. */
   forum?: Maybe<Forum>;
-  /**
-   * How published recommendations fared over time: at the end of each period from `from` to `to`, how many
-   * recommendations had been adopted and how many were pending, in progress, implemented or rejected, by
-   * theme or by addressee. Counts of recommendations, not of people: public accountability figures.
-   */
+  /** How published recommendations fared over time: at the end of each period from `from` to `to`, how many recommendations had been adopted and how many were pending, in progress, implemented or rejected, by theme or by addressee. Counts of recommendations, not of people: drafts are never counted, so the figures are the same for every caller. */
   forumImplementation?: Maybe<ForumImplementation>;
-  /**
-   * Participants by category and sex, forum by forum and across the forums of the filter. Exact when your
-   * organisation owns every forum counted; otherwise each forum's figures go through disclosure control
-   * (counts from 1 to 4 withheld, with any count that would give one away), and a figure across forums is
-   * shown only when every forum figure in it is.
-   */
+  /** Participants by category and sex, forum by forum and across the forums of the filter (at most 500: a wider filter is refused). Exact when your organisation owns every forum counted; otherwise each forum's figures go through disclosure control (counts from 1 to 4 withheld, with any count that would give one away), and a figure across forums is shown only when every forum figure in it is. */
   forumParticipation?: Maybe<ForumParticipation>;
+  /** A recommendation by its id; null when there is none or its declaration is another organisation's draft. */
   forumRecommendation?: Maybe<ForumRecommendation>;
   /** Recommendations you may see, in the order they were adopted: declaration by declaration, by number. */
   forumRecommendations?: Maybe<ForumRecommendationConnection>;
   /**
-   * Full-text search over declarations (every language version), recommendations (and their translations)
-   * and published testimonies, in French and English, ignoring accents and case: "reconciliation" finds
-   * "réconciliation" and the other way round. `query` is web-search syntax: words, "quoted phrases", `or`,
-   * `-excluded`. Best matches first (ts_rank_cd); each hit says which language version matched and shows a
-   * snippet with the matched words marked. Unpublished declarations and recommendations are found only by
-   * their own organisation; unpublished testimonies are never searched.
+   * Full-text search over declarations (every language version), recommendations (and their translations) and published testimonies, ignoring accents and case: "reconciliation" finds "réconciliation" and the other way round. French and English texts are matched by word stem, texts in other languages (Bambara, Fulfulde …) word for word.
+   *
+   * Best matches first (ts_rank_cd); each hit says which language version matched and shows a snippet with the matched words located in it. Unpublished declarations and recommendations are found only by their own organisation; unpublished testimonies are never searched.
    */
   forumSearch?: Maybe<ForumSearchConnection>;
-  /** Forums, latest first. */
+  /** Forums, latest first (by first day, then id). */
   forums?: Maybe<ForumConnection>;
-  /**
-   * The forums subgraph's audit log: every write and every read of a sensitive field. Admins see all of
-   * it, partners the entries about their records and their own people's actions. Newest first.
-   */
+  /** The forums subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first. */
   forumsAuditLog?: Maybe<AuditEntryConnection>;
-  /** Testimonies you may see (published ones, and your organisation's own), latest first. */
+  /** Testimonies you may see (published ones, and your organisation's own), latest given first. */
   testimonies?: Maybe<TestimonyConnection>;
+  /** A testimony by its id; null when there is none or it is another organisation's unpublished testimony. */
   testimony?: Maybe<Testimony>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDeclarationArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDeclarationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DeclarationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumImplementationArgs = {
   filter?: InputMaybe<ForumRecommendationFilter>;
   from: Scalars['Date']['input'];
@@ -1045,20 +1281,24 @@ export type QueryForumImplementationArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumParticipationArgs = {
   filter?: InputMaybe<ForumFilter>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumRecommendationArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumRecommendationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ForumRecommendationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumSearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ForumSearchFilter>;
@@ -1068,12 +1308,14 @@ export type QueryForumSearchArgs = {
   query: Scalars['String']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ForumFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumsAuditLogArgs = {
   action?: InputMaybe<AuditAction>;
   actor?: InputMaybe<Scalars['String']['input']>;
@@ -1085,71 +1327,94 @@ export type QueryForumsAuditLogArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTestimoniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TestimonyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTestimonyArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A follow-up report on a recommendation. */
 export type RecommendationFollowUpInput = {
+  /** What shows it, e.g. a decree or a budget line (at most 4,000 characters). */
   evidence: Scalars['String']['input'];
+  /** An http or https address of the evidence. */
   evidenceUrl?: InputMaybe<Scalars['URL']['input']>;
   /** Not in the future, not before adoption or the last follow-up. */
   reportedOn: Scalars['Date']['input'];
+  /** Who reported it, by role or body, e.g. the forum's follow-up committee (at most 200 characters). */
   reporter: Scalars['String']['input'];
+  /** The reporting organisation, from the directory. */
   reportingOrganisation?: InputMaybe<Scalars['ID']['input']>;
+  /** The status reported: one of the recommendation's nextStatuses. */
   status: ForumRecommendationStatus;
 };
 
+/** A testimony given at a forum, its speaker described, never named. */
 export type RecordTestimonyInput = {
+  /** Retrying with the same id returns the testimony recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the speaker consented to publication; publishTestimony needs it. */
   consentToPublish: Scalars['Boolean']['input'];
+  /** One of the caller's forums. */
   forum: Scalars['ID']['input'];
   /** During the forum, and not in the future. */
   givenOn: Scalars['Date']['input'];
-  /** ISO 639-3, e.g. fra, bam, ffm. */
+  /** ISO 639-3, e.g. fra, bam, ffm; a language the directory knows. */
   language: Scalars['LanguageCode']['input'];
+  /** The speaker's age group. */
   speakerAgeGroup: TestimonyAgeGroup;
   /** An admin-1 area of one of the forum's countries. */
   speakerRegion: Scalars['PCode']['input'];
+  /** The category the speaker took part as. */
   speakerRole: ForumParticipantCategory;
+  /** The words as given (at most 8,000 characters). */
   text: Scalars['String']['input'];
   /** A working group of the same forum. */
   workingGroup?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/**
- * What someone said at a forum, in their language. The speaker is described only by role, age group and
- * region of origin, never named. A testimony is PUBLIC once its speaker consented and the forum published
- * it; until then only the owning organisation sees it, and its text is SENSITIVE.
- */
+/** What someone said at a forum, in their language. The speaker is described only by role, age group and region of origin, never named. Its text is published only once its speaker consented and the forum published it; until then only the owning organisation sees the testimony. */
 export type Testimony = {
   __typename?: 'Testimony';
+  /** Whether the speaker consented to publication; withdrawing it unpublishes the testimony. */
   consentToPublish: Scalars['Boolean']['output'];
+  /** When the testimony was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The forum where it was given. */
   forum: Forum;
+  /** The day it was given, within the forum's dates. */
   givenOn: Scalars['Date']['output'];
+  /** The testimony's id, given when it was recorded. */
   id: Scalars['ID']['output'];
+  /** The language it was given in (ISO 639-3), e.g. fra, bam, ffm. */
   language: Language;
-  /** Null until published. */
+  /** The day the forum published it; null until published, and again after the consent is withdrawn. */
   publishedOn?: Maybe<Scalars['Date']['output']>;
-  /** The text as recorded, published or not: the owner with forums:sensitive, every read audited. */
+  /** The text as recorded (at most 8,000 characters), published or not; every read is audited. */
   recordedText?: Maybe<Scalars['String']['output']>;
+  /** The speaker's age group. */
   speakerAgeGroup: TestimonyAgeGroup;
-  /** The speaker's region of origin (admin-1). */
+  /** The speaker's region of origin (admin-1), in one of the forum's countries represented. */
   speakerRegion: AdminArea;
+  /** The category the speaker took part as, e.g. VICTIMS_OF_VIOLENT_EXTREMIST_GROUPS. */
   speakerRole: ForumParticipantCategory;
   /** The text as published; null until the testimony is published (the owner reads recordedText). */
   text?: Maybe<Scalars['String']['output']>;
+  /** When the testimony's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change (consent and publication included); send it back to update. */
   version: Scalars['Int']['output'];
+  /** The working group of the same forum it was given in; null when given outside one. */
   workingGroup?: Maybe<ForumWorkingGroup>;
 };
 
+/** A speaker's age group, recorded in place of an age. */
 export type TestimonyAgeGroup =
   /** 36 to 59. */
   | 'ADULT'
@@ -1160,91 +1425,139 @@ export type TestimonyAgeGroup =
   /** 15 to 35 (African Youth Charter). */
   | 'YOUTH';
 
+/** A page of testimonies. */
 export type TestimonyConnection = {
   __typename?: 'TestimonyConnection';
+  /** The testimonies of this page, latest given first. */
   edges: Array<TestimonyEdge>;
+  /** Whether more testimonies follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every testimony the filter selects that you may see, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** The speaker's consent to publication. */
 export type TestimonyConsentInput = {
+  /** True records the consent; false withdraws it and unpublishes the testimony. */
   consentToPublish: Scalars['Boolean']['input'];
 };
 
+/** One testimony in a page. */
 export type TestimonyEdge = {
   __typename?: 'TestimonyEdge';
+  /** Opaque position of this testimony in the list; pass it as `after` to read the testimonies after it. */
   cursor: Scalars['String']['output'];
+  /** The testimony. */
   node: Testimony;
 };
 
+/** Selects testimonies among those you may see; conditions given add up. */
 export type TestimonyFilter = {
   /** The forum's host country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Testimonies given at this forum. */
   forum?: InputMaybe<Scalars['ID']['input']>;
+  /** Given on or after. */
   givenFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Given on or before. */
   givenTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Testimonies given in this language (ISO 639-3). */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
   /** True: published ones only; false: your organisation's unpublished ones only. */
   published?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Testimonies of speakers of this age group. */
   speakerAgeGroup?: InputMaybe<TestimonyAgeGroup>;
   /** The speaker's region of origin (admin-1). */
   speakerRegion?: InputMaybe<Scalars['PCode']['input']>;
+  /** Testimonies of speakers of this category. */
   speakerRole?: InputMaybe<ForumParticipantCategory>;
   /** Testimonies given in a working group on this topic. */
   topic?: InputMaybe<ForumTopic>;
+  /** Testimonies given in this working group. */
   workingGroup?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Changes to a declaration: fields left out stay as they are. */
 export type UpdateDeclarationInput = {
+  /** On or after the forum's first day, not in the future, and not after its publication, a delivery or a follow-up; copied to its recommendations. Null is refused. */
   adoptedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Replaces every drafter. */
+  /** Replaces every drafter (at most 50); null removes them all. */
   drafters?: InputMaybe<Array<DeclarationDrafterInput>>;
-  /** The original version's text. */
+  /** The original version's text (at most 100,000 characters); null is refused. */
   text?: InputMaybe<Scalars['String']['input']>;
-  /** The original version's title. */
+  /** The original version's title (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a forum: fields left out stay as they are. */
 export type UpdateForumInput = {
+  /** Replaces the co-convenors; null removes them all. */
   coConvenors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Replaces the convenors (1 to 10); null is refused. */
   convenors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Replaces the delegations' countries; the host country stays first. It must keep every country a region of origin or a speaker's region was recorded in. */
   countriesRepresented?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** A new last day, on or after startsOn, at most 31 days after it and not before the forum's last testimony; null is refused. */
   endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new scope; null is refused. */
   scope?: InputMaybe<ForumScope>;
+  /** A new first day, not after the forum's first testimony or declaration; null is refused. */
   startsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new name (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** A new venue, with its host country, which stays first among the countries represented; null is refused. */
   venue?: InputMaybe<ForumVenueInput>;
 };
 
+/** Changes to a recommendation: fields left out stay as they are. */
 export type UpdateForumRecommendationInput = {
+  /** Given with or without addressedCommunity, the two replace what the recommendation is about: the one left out becomes null. */
   addressedArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Given with or without addressedArea, the two replace what the recommendation is about: the one left out becomes null. */
   addressedCommunity?: InputMaybe<Scalars['ID']['input']>;
+  /** A new addressee category; null is refused. */
   addressee?: InputMaybe<ForumRecommendationAddressee>;
+  /** Who exactly (at most 200 characters); null removes it. */
   addresseeName?: InputMaybe<Scalars['String']['input']>;
+  /** An organisation of the directory; null removes it. */
   addresseeOrganisation?: InputMaybe<Scalars['ID']['input']>;
-  /** The original version's text. */
+  /** The original version's text (at most 4,000 characters); null is refused. */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** A new theme; null is refused. */
   theme?: InputMaybe<ForumRecommendationTheme>;
-  /** Replaces every translation. */
+  /** Replaces every translation (at most 10); null removes them all. */
   translations?: InputMaybe<Array<ForumTextInput>>;
 };
 
+/** Changes to a working group: fields left out stay as they are. */
 export type UpdateForumWorkingGroupInput = {
+  /** An organisation of the directory; null removes it. */
   facilitator?: InputMaybe<Scalars['ID']['input']>;
+  /** The facilitator's name (at most 200 characters); null removes it. */
   facilitatorName?: InputMaybe<Scalars['String']['input']>;
-  /** Replaces every finding. */
+  /** Replaces every finding (at most 30, each at most 1,000 characters); null removes them all. */
   keyFindings?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The name of an OTHER topic (at most 200 characters); refused for a listed topic. */
   otherTopic?: InputMaybe<Scalars['String']['input']>;
+  /** A new topic; null is refused. Moving to a listed topic drops the old topic's name. */
   topic?: InputMaybe<ForumTopic>;
 };
 
+/** Changes to a testimony: fields left out stay as they are; null is refused except for workingGroup. */
 export type UpdateTestimonyInput = {
+  /** During the forum, not in the future, and not after its publication. */
   givenOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new language (ISO 639-3); refused while the testimony is published. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  /** A new age group for the speaker. */
   speakerAgeGroup?: InputMaybe<TestimonyAgeGroup>;
+  /** An admin-1 area of one of the forum's countries. */
   speakerRegion?: InputMaybe<Scalars['PCode']['input']>;
+  /** A new category for the speaker. */
   speakerRole?: InputMaybe<ForumParticipantCategory>;
+  /** New words (at most 8,000 characters); refused while the testimony is published. */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** Another working group of the same forum; null detaches the testimony from any. */
   workingGroup?: InputMaybe<Scalars['ID']['input']>;
 };
 
