@@ -46,12 +46,9 @@ export type Scalars = {
 
 export type AdminArea = {
   __typename?: 'AdminArea';
-  /**
-   * Cases reported in the area and every area under it (by P-code prefix), from `from` to `to`;
-   * disclosure-controlled unless your organisation owns every case counted. Nullable, so that refusing
-   * it to an anonymous caller leaves the directory's public admin area intact.
-   */
+  /** Cases reported in the area and every area under it (by P-code prefix), from `from` to `to`; disclosure-controlled unless your organisation owns every case counted. Nullable, so that refusing it to an anonymous caller leaves the directory's public admin area intact. */
   conflictStats?: Maybe<CaseFigures>;
+  /** The area's OCHA P-code, e.g. ML03 (Sikasso) or ML0301 (Bougouni). */
   pcode: Scalars['PCode']['output'];
 };
 
@@ -116,93 +113,121 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/**
- * Case figures. `reported` is every case counted; open (REPORTED, UNDER_MEDIATION, RELAPSED), resolved
- * (RESOLVED, FOLLOW_UP_HELD), referred and unresolved split it by current status. `relapsed` counts cases
- * that ever relapsed.
- */
+/** Case figures. `reported` is every case counted; open (REPORTED, UNDER_MEDIATION, RELAPSED), resolved (RESOLVED, FOLLOW_UP_HELD), referred and unresolved split it by current status. `relapsed` counts cases that ever relapsed. */
 export type CaseFigures = {
   __typename?: 'CaseFigures';
   /** True when your organisation owns every case counted: nothing is withheld. */
   exact: Scalars['Boolean']['output'];
-  /**
-   * Median days from report to resolution over the cases now resolved; null when none is, or when fewer
-   * than 5 are and the figures are not exact.
-   */
+  /** Median days from report to resolution over the cases now resolved; null when none is, or when fewer than 5 are and the figures are not exact. */
   medianDaysToResolution?: Maybe<Scalars['Float']['output']>;
+  /** Cases now REPORTED, UNDER_MEDIATION or RELAPSED. */
   open: DisclosedCount;
+  /** Cases now REFERRED. */
   referred: DisclosedCount;
+  /** Cases that relapsed at least once, whatever their status now. */
   relapsed: DisclosedCount;
+  /** Every case counted. */
   reported: DisclosedCount;
+  /** Cases now RESOLVED or FOLLOW_UP_HELD. */
   resolved: DisclosedCount;
+  /** Cases now UNRESOLVED. */
   unresolved: DisclosedCount;
 };
 
-/**
- * The life of a case: REPORTED → UNDER_MEDIATION | REFERRED; UNDER_MEDIATION → RESOLVED | REFERRED |
- * UNRESOLVED; REFERRED → UNDER_MEDIATION | RESOLVED; UNRESOLVED → UNDER_MEDIATION | REFERRED; RESOLVED →
- * FOLLOW_UP_HELD | RELAPSED; FOLLOW_UP_HELD → RELAPSED; RELAPSED → UNDER_MEDIATION | REFERRED.
- */
-export type CaseStatus = 'FOLLOW_UP_HELD' | 'REFERRED' | 'RELAPSED' | 'REPORTED' | 'RESOLVED' | 'UNDER_MEDIATION' | 'UNRESOLVED';
+/** The life of a case: REPORTED → UNDER_MEDIATION | REFERRED; UNDER_MEDIATION → RESOLVED | REFERRED | UNRESOLVED; REFERRED → UNDER_MEDIATION | RESOLVED; UNRESOLVED → UNDER_MEDIATION | REFERRED; RESOLVED → FOLLOW_UP_HELD | RELAPSED; FOLLOW_UP_HELD → RELAPSED; RELAPSED → UNDER_MEDIATION | REFERRED. */
+export type CaseStatus =
+  /** Settled, and a first follow-up check found the agreement holding. */
+  | 'FOLLOW_UP_HELD'
+  /** Passed to another body (chief, mayor, court …); it leaves this status only after that body's feedback is recorded. */
+  | 'REFERRED'
+  /** The conflict flared up again after a resolution: the case is open again. */
+  | 'RELAPSED'
+  /** Brought to the commission; nothing done yet. */
+  | 'REPORTED'
+  /** Settled by agreement or withdrawal, no follow-up check held yet. */
+  | 'RESOLVED'
+  /** The commission is mediating between the parties. */
+  | 'UNDER_MEDIATION'
+  /** Mediation ended without agreement. */
+  | 'UNRESOLVED';
 
 /** One step in a case's life: who moved it, from where, to where, on which date. */
 export type CaseStatusChange = {
   __typename?: 'CaseStatusChange';
+  /** The date of the change, as the commission gave it. */
   changedOn: Scalars['Date']['output'];
   /** Null for the first entry, the report. */
   from?: Maybe<CaseStatus>;
+  /** The change's id (a UUID). */
   id: Scalars['ID']['output'];
   /** The person or system that recorded the change (token subject, or api-key:<prefix>). */
   madeBy?: Maybe<Scalars['String']['output']>;
+  /** The note given with the change (at most 2,000 characters); null when none was. */
   note?: Maybe<Scalars['String']['output']>;
+  /** When the change was written to the platform. */
   recordedAt: Scalars['DateTime']['output'];
+  /** The status the case moved to. */
   to: CaseStatus;
 };
 
+/** A commission's members of every role together, by sex; exact for every partner. */
 export type CommissionMembers = {
   __typename?: 'CommissionMembers';
+  /** How many men sit on the commission. */
   men: Scalars['Int']['output'];
+  /** Women and men together; at least 1. */
   total: Scalars['Int']['output'];
+  /** How many women sit on the commission. */
   women: Scalars['Int']['output'];
 };
 
-/**
- * How many women and men hold a role: counts, not names. Exact for every partner, small counts too: a
- * commission's membership by role is its public structure (who chairs, how many mediate), not people
- * attached to a case.
- */
+/** How many women and men hold a role: counts, not names. Exact for every partner, small counts too: a commission's membership by role is its public structure (who chairs, how many mediate), not people attached to a case. */
 export type CommissionMembership = {
   __typename?: 'CommissionMembership';
+  /** How many men hold the role (0 to 100). */
   men: Scalars['Int']['output'];
+  /** The role counted. */
   role: CommissionRole;
+  /** How many women hold the role (0 to 100). */
   women: Scalars['Int']['output'];
 };
 
+/** The women and men holding one role of a commission. */
 export type CommissionMembershipInput = {
+  /** How many men hold it: 0 to 100; 0 for WOMENS_REPRESENTATIVE. */
   men: Scalars['Int']['input'];
+  /** The role; each role at most once. */
   role: CommissionRole;
+  /** How many women hold it: 0 to 100. */
   women: Scalars['Int']['input'];
 };
 
+/** A seat on a Peace Commission. */
 export type CommissionRole =
+  /** Chairs the commission. */
   | 'CHAIR'
+  /** Mediates between parties. */
   | 'MEDIATOR'
+  /** A member without a particular role. */
   | 'MEMBER'
+  /** An imam, priest or other faith leader sitting on the commission. */
   | 'RELIGIOUS_LEADER'
+  /** Keeps the commission's records. */
   | 'SECRETARY'
+  /** A village chief, notable or other customary authority sitting on the commission. */
   | 'TRADITIONAL_LEADER'
+  /** Stands in for the chair. */
   | 'VICE_CHAIR'
+  /** Speaks for the community's women; always a woman. */
   | 'WOMENS_REPRESENTATIVE'
+  /** Speaks for the community's young people. */
   | 'YOUTH_REPRESENTATIVE';
 
 export type Community = {
   __typename?: 'Community';
-  /**
-   * Cases reported in the community (intercommunity cases count where they were reported), from `from`
-   * to `to`; disclosure-controlled unless your organisation owns every case counted. Nullable, so that
-   * refusing it to an anonymous caller leaves the directory's public community intact.
-   */
+  /** Cases reported in the community (intercommunity cases count where they were reported), from `from` to `to`; disclosure-controlled unless your organisation owns every case counted. Nullable, so that refusing it to an anonymous caller leaves the directory's public community intact. */
   caseStats?: Maybe<CaseFigures>;
+  /** The community's id, given by the directory when it was recorded (a UUID). */
   id: Scalars['ID']['output'];
   /** The community's Peace Commission, if one is recorded. */
   peaceCommission?: Maybe<PeaceCommission>;
@@ -215,26 +240,28 @@ export type CommunityCaseStatsArgs = {
   type?: InputMaybe<ConflictType>;
 };
 
-/**
- * A local conflict brought to a Peace Commission. Protection by design: parties are pseudonymised (a
- * per-case label such as "Party A", their kind, sex and age group); names, the narrative and what was said
- * in mediation are SENSITIVE.
- */
+/** A local conflict brought to a Peace Commission. Protection by design: parties are pseudonymised (a per-case label such as "Party A", their kind, sex and age group); names, the narrative and what was said in mediation are SENSITIVE. */
 export type ConflictCase = {
   __typename?: 'ConflictCase';
   /** The community's lowest known admin area when the case was reported. */
   adminArea: AdminArea;
   /** The community where the case was reported: the commission's. */
   community: Community;
+  /** The country of the community, as the directory gave it when the case was reported. */
   countryCode: Scalars['CountryCode']['output'];
+  /** When the case was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Days from report to the current resolution; null unless RESOLVED or FOLLOW_UP_HELD. */
   daysToResolution?: Maybe<Scalars['Int']['output']>;
+  /** Follow-up checks of the case's resolutions, by due date (unscheduled checks last), then by date held. */
   followUps: Array<FollowUpCheck>;
   /** Every status change, oldest first, starting with the report. */
   history: Array<CaseStatusChange>;
+  /** The case's id, given when it was reported (a UUID). */
   id: Scalars['ID']['output'];
+  /** Whether the conflict is within a family, within the community or between communities. */
   level: ConflictLevel;
+  /** The case's mediation sessions, in the order they were held. */
   mediationSessions: Array<MediationSession>;
   /** What happened, in the commission's words. */
   narrative?: Maybe<Scalars['String']['output']>;
@@ -244,65 +271,89 @@ export type ConflictCase = {
   otherCommunities: Array<Community>;
   /** At least two, labelled Party A, Party B … in the order reported. */
   parties: Array<Party>;
+  /** The commission the case was brought to. */
   peaceCommission: PeaceCommission;
+  /** The organisation that owns the case: the one that recorded its commission. */
   recordedBy: Organisation;
   /** Admin P-code, year of report and sequence, e.g. ML0306-2026-0007; unique, given at report time. */
   reference: Scalars['String']['output'];
+  /** The case's referrals, in the order they were made; the last one is the open one while the case is REFERRED. */
   referrals: Array<Referral>;
   /** True once the case has relapsed after a resolution, even if resolved again since. */
   relapsed: Scalars['Boolean']['output'];
+  /** The date the conflict was brought to the commission (West Africa Time); not in the future, nor before the commission was set up. */
   reportedOn: Scalars['Date']['output'];
+  /** How the case was ended, each time it was, in the order reached; the last one is the current resolution. */
   resolutions: Array<Resolution>;
+  /** Where the case stands now. */
   status: CaseStatus;
   /** Date of the latest status change. */
   statusSince: Scalars['Date']['output'];
+  /** What the conflict is about. */
   type: ConflictType;
+  /** When the case or one of its records was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Increases with every change to the case or its records; send it back with the next change. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of conflict cases. */
 export type ConflictCaseConnection = {
   __typename?: 'ConflictCaseConnection';
+  /** The cases of this page, most recently reported first. */
   edges: Array<ConflictCaseEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many cases match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A conflict case with its cursor. */
 export type ConflictCaseEdge = {
   __typename?: 'ConflictCaseEdge';
+  /** Opaque cursor of this case: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The conflict case. */
   node: ConflictCase;
 };
 
+/** Which cases to list; every condition given must hold. */
 export type ConflictCaseFilter = {
   /** The area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only cases reported in the community with this directory id. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cases in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Only cases of this level. */
   level?: InputMaybe<ConflictLevel>;
+  /** Only cases of the commission with this id. */
   peaceCommission?: InputMaybe<Scalars['ID']['input']>;
   /** Reported on or after. */
   reportedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Reported on or before. */
   reportedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only cases now in this status. */
   status?: InputMaybe<CaseStatus>;
+  /** Only cases of this type. */
   type?: InputMaybe<ConflictType>;
 };
 
+/** Who a conflict sets against each other. */
 export type ConflictLevel =
+  /** Within one community, between its members or groups. */
   | 'COMMUNITY'
+  /** Within a family or household. */
   | 'FAMILY'
   /** Between communities: the case names the other communities involved. */
   | 'INTERCOMMUNITY';
 
+/** Case figures split into groups, with their total. */
 export type ConflictStats = {
   __typename?: 'ConflictStats';
-  /**
-   * True when your organisation owns every case counted: nothing is withheld. Otherwise the groups are one
-   * table (groups as rows, current status as columns) protected as a whole.
-   */
+  /** True when your organisation owns every case counted: nothing is withheld. Otherwise the groups are one table (groups as rows, current status as columns) protected as a whole. */
   exact: Scalars['Boolean']['output'];
+  /** What each group stands for, as asked. */
   groupBy: ConflictStatsGrouping;
   /** Groups with at least one case, in key order. */
   groups: Array<ConflictStatsGroup>;
@@ -310,50 +361,70 @@ export type ConflictStats = {
   total: CaseFigures;
 };
 
+/** The case figures of one group. */
 export type ConflictStatsGroup = {
   __typename?: 'ConflictStatsGroup';
   /** For ADMIN1 and ADMIN2 groups. */
   adminArea?: Maybe<AdminArea>;
+  /** The group's figures. */
   figures: CaseFigures;
-  /**
-   * A country code, a P-code (ADMIN2 groups cases of communities known only at admin-1 level under the
-   * admin-1 P-code), a type, a level, a month (2026-03) or a year (2026).
-   */
+  /** A country code, a P-code (ADMIN2 groups cases of communities known only at admin-1 level under the admin-1 P-code), a type, a level, a month (2026-03) or a year (2026). */
   key: Scalars['String']['output'];
 };
 
+/** What each group of `conflictStats` stands for. */
 export type ConflictStatsGrouping =
+  /** By admin-1 area (region), as its P-code. */
   | 'ADMIN1'
+  /** By admin-2 area, as its P-code; cases of communities known only at admin-1 level fall under the admin-1 P-code. */
   | 'ADMIN2'
+  /** By country (ISO 3166-1 alpha-2 code). */
   | 'COUNTRY'
+  /** By conflict level. */
   | 'LEVEL'
   /** Month of report, e.g. 2026-03. */
   | 'MONTH'
+  /** By conflict type. */
   | 'TYPE'
   /** Year of report, e.g. 2026. */
   | 'YEAR';
 
+/** What a conflict is about. */
 export type ConflictType =
+  /** Succession to a chieftaincy or customary authority. */
   | 'CHIEFTAINCY'
   /** Farmer–herder disputes and transhumance (crop damage, corridors, water points). */
   | 'FARMER_HERDER'
+  /** Inheritance and the sharing of an estate. */
   | 'INHERITANCE'
+  /** Land: boundaries, ownership, use of fields and plots. */
   | 'LAND'
+  /** Theft of cattle, sheep, goats or other livestock. */
   | 'LIVESTOCK_THEFT'
+  /** Marriage, divorce, dowry and other family matters. */
   | 'MARRIAGE_AND_FAMILY'
+  /** Mining, e.g. artisanal gold sites, access to them and what they leave behind. */
   | 'MINING'
+  /** Anything else. */
   | 'OTHER'
+  /** Political disputes, e.g. around elections or local office. */
   | 'POLITICAL'
+  /** Disputes between or within faith communities. */
   | 'RELIGIOUS'
+  /** Water and other natural resources (wells, ponds, pastures, wood), outside farmer–herder disputes. */
   | 'WATER_AND_NATURAL_RESOURCES';
 
+/** A Peace Commission to record. */
 export type CreatePeaceCommissionInput = {
+  /** Whether the commission takes new cases; true when omitted. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** Retrying with the same id returns the commission created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** A community id of the directory. */
   community: Scalars['ID']['input'];
+  /** The date the commission was set up; not in the future. */
   establishedOn: Scalars['Date']['input'];
+  /** The Community Management Committee it belongs to (at most 200 characters). */
   managementCommittee: Scalars['String']['input'];
   /** Counts by role and sex; roles left out have no members. */
   membership: Array<CommissionMembershipInput>;
@@ -373,51 +444,74 @@ export type FollowUpCheck = {
   __typename?: 'FollowUpCheck';
   /** Null for a check held without being scheduled first. */
   dueOn?: Maybe<Scalars['Date']['output']>;
+  /** What the check found; null while it is only scheduled. */
   finding?: Maybe<FollowUpFinding>;
+  /** The date the check was held; null while it is only scheduled. */
   heldOn?: Maybe<Scalars['Date']['output']>;
+  /** The check's id (a UUID), to record it as held with recordFollowUp. */
   id: Scalars['ID']['output'];
+  /** What the check found, in the commission's words (at most 4,000 characters). */
   notes?: Maybe<Scalars['String']['output']>;
 };
 
-export type FollowUpFinding = 'HOLDING' | 'RELAPSED';
+/** What a follow-up check found. */
+export type FollowUpFinding =
+  /** The agreement holds. */
+  | 'HOLDING'
+  /** The conflict has flared up again: the case becomes RELAPSED. */
+  | 'RELAPSED';
 
+/** A follow-up check held on a resolved case. */
 export type FollowUpInput = {
+  /** What the check found. */
   finding: FollowUpFinding;
   /** The scheduled check this is; leave it out for a visit that was not scheduled. */
   followUp?: InputMaybe<Scalars['ID']['input']>;
+  /** The date the check was held: not in the future, not before the resolution, and not before the case's last status change when the check changes the status. */
   heldOn: Scalars['Date']['input'];
+  /** What the check found, in the commission's words (at most 4,000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a mediation session left the mediation. */
 export type MediationOutcome =
   /** Put off to another date (a party absent, elders to be consulted …). */
   | 'ADJOURNED'
+  /** The parties reached an agreement; record it with recordResolution. */
   | 'AGREEMENT_REACHED'
+  /** The parties did not agree at this session. */
   | 'NO_AGREEMENT'
   /** The parties moved closer; mediation continues. */
   | 'PROGRESS';
 
-/**
- * A mediation session. Mediators are commission members, counted by sex, not named. Both headcounts are
- * exact for the organisation that owns the case and disclosure-controlled for every other partner.
- */
+/** A mediation session. Mediators are commission members, counted by sex, not named. Both headcounts are exact for the organisation that owns the case and disclosure-controlled for every other partner. */
 export type MediationSession = {
   __typename?: 'MediationSession';
   /** People present besides the mediators. */
   attendance: SessionHeadcount;
+  /** The date the session was held. */
   heldOn: Scalars['Date']['output'];
+  /** The session's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Commission members who mediated, by sex. */
   mediators: SessionHeadcount;
+  /** What was said and agreed in the session (at most 4,000 characters); null when none were taken. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** Where the session left the mediation. */
   outcome: MediationOutcome;
 };
 
+/** A mediation session held on a case UNDER_MEDIATION. */
 export type MediationSessionInput = {
+  /** People present besides the mediators: 0 to 2,000 of each sex. */
   attendance: SessionHeadcountInput;
+  /** The date the session was held: not in the future, not before the case's last status change. */
   heldOn: Scalars['Date']['input'];
   /** Commission members who mediated: no more women or men than the commission has. */
   mediators: SessionHeadcountInput;
+  /** What was said and agreed (at most 4,000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** Where the session left the mediation. */
   outcome: MediationOutcome;
 };
 
@@ -425,26 +519,17 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Records the Peace Commission of a community (one per community). */
   createPeaceCommission?: Maybe<PeaceCommission>;
-  /**
-   * A follow-up check held: HOLDING makes a RESOLVED case FOLLOW_UP_HELD (later checks are records, not
-   * status changes); RELAPSED makes it RELAPSED.
-   */
+  /** A follow-up check held: HOLDING makes a RESOLVED case FOLLOW_UP_HELD (later checks are records, not status changes); RELAPSED makes it RELAPSED. */
   recordFollowUp?: Maybe<ConflictCase>;
   /** A mediation session of a case UNDER_MEDIATION; the status does not change. */
   recordMediationSession?: Maybe<ConflictCase>;
   /** The referral body's answer to the case's open referral; the status does not change. */
   recordReferralFeedback?: Maybe<ConflictCase>;
-  /**
-   * How a round of mediation, or the referral body, ended the case: an agreement or a withdrawal makes it
-   * RESOLVED (from UNDER_MEDIATION or REFERRED); NO_AGREEMENT makes it UNRESOLVED (from UNDER_MEDIATION).
-   */
+  /** How a round of mediation, or the referral body, ended the case: an agreement or a withdrawal makes it RESOLVED (from UNDER_MEDIATION or REFERRED); NO_AGREEMENT makes it UNRESOLVED (from UNDER_MEDIATION). */
   recordResolution?: Maybe<ConflictCase>;
   /** REPORTED, UNDER_MEDIATION, UNRESOLVED or RELAPSED → REFERRED, to a village chief, mayor, court … */
   referConflictCase?: Maybe<ConflictCase>;
-  /**
-   * A conflict brought to one of your Peace Commissions. Its reference (admin P-code, year, sequence) is
-   * given here; its status is REPORTED.
-   */
+  /** A conflict brought to one of your Peace Commissions. Its reference (admin P-code, year, sequence) is given here; its status is REPORTED. */
   reportConflictCase?: Maybe<ConflictCase>;
   /** RESOLVED or FOLLOW_UP_HELD → RELAPSED, when the conflict flares up again: the case is open again. */
   reportRelapse?: Maybe<ConflictCase>;
@@ -528,6 +613,7 @@ export type MutationUpdatePeaceCommissionArgs = {
 
 export type Organisation = {
   __typename?: 'Organisation';
+  /** The organisation's id in the directory (a UUID). */
   id: Scalars['ID']['output'];
 };
 
@@ -544,22 +630,24 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-/**
- * A party to a case, pseudonymised: the label is per case and says nothing about the person, family,
- * group or institution behind it.
- */
+/** A party to a case, pseudonymised: the label is per case and says nothing about the person, family, group or institution behind it. */
 export type Party = {
   __typename?: 'Party';
+  /** The party's age group; NOT_APPLICABLE for an institution. */
   ageGroup: PartyAgeGroup;
+  /** The party's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Whether the party is a person, a family, a group or an institution. */
   kind: PartyKind;
   /** Party A, Party B … in the order the parties were reported. */
   label: Scalars['String']['output'];
   /** The party's real name, only if the commission chose to record it. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The party's sex: FEMALE or MALE for a person, MIXED for a family or group of both, NOT_APPLICABLE for an institution. */
   sex: PartySex;
 };
 
+/** A party's age group. */
 export type PartyAgeGroup =
   /** 36 to 59. */
   | 'ADULT'
@@ -574,29 +662,41 @@ export type PartyAgeGroup =
   /** 15 to 35 (African Youth Charter). */
   | 'YOUTH';
 
+/** A party to a case, as reported; the service gives its label. */
 export type PartyInput = {
+  /** The party's age group; MIXED only for a family or group; NOT_APPLICABLE for an institution, and only for it. */
   ageGroup: PartyAgeGroup;
+  /** Whether the party is a person, a family, a group or an institution. */
   kind: PartyKind;
   /** Leave it out unless the commission needs it: parties are known by their label. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** FEMALE or MALE for a person; MIXED only for a family or group; NOT_APPLICABLE for an institution, and only for it. */
   sex: PartySex;
 };
 
-export type PartyKind = 'FAMILY' | 'GROUP' | 'INDIVIDUAL' | 'INSTITUTION';
+/** What kind of party a party is. */
+export type PartyKind =
+  /** A family or household. */
+  | 'FAMILY'
+  /** A group of people, e.g. herders of a camp, youth of a quarter. */
+  | 'GROUP'
+  /** One person. */
+  | 'INDIVIDUAL'
+  /** An institution, e.g. a mining operator, a school or a local authority. */
+  | 'INSTITUTION';
 
+/** A party's sex. */
 export type PartySex =
+  /** A woman or girl, or a family or group of women only. */
   | 'FEMALE'
+  /** A man or boy, or a family or group of men only. */
   | 'MALE'
   /** A family or group of women and men. */
   | 'MIXED'
   /** An institution. */
   | 'NOT_APPLICABLE';
 
-/**
- * A Peace Commission: the body of a Community Management Committee that prevents, manages and mediates
- * conflicts in its community. Protection by design: its members are recorded as counts by role and sex,
- * never by name.
- */
+/** A Peace Commission: the body of a Community Management Committee that prevents, manages and mediates conflicts in its community. Protection by design: its members are recorded as counts by role and sex, never by name. */
 export type PeaceCommission = {
   __typename?: 'PeaceCommission';
   /** Inactive commissions take no new cases. */
@@ -605,8 +705,11 @@ export type PeaceCommission = {
   cases: ConflictCaseConnection;
   /** The community the commission serves. */
   community: Community;
+  /** When the commission was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The date the commission was set up; not in the future, nor after its first case was reported. */
   establishedOn: Scalars['Date']['output'];
+  /** The commission's id, given when it was recorded (a UUID). */
   id: Scalars['ID']['output'];
   /** The Community Management Committee (CMC) the commission belongs to, as the community names it. */
   managementCommittee: Scalars['String']['output'];
@@ -616,40 +719,48 @@ export type PeaceCommission = {
   membership: Array<CommissionMembership>;
   /** The organisation that recorded the commission and owns its cases. */
   recordedBy: Organisation;
+  /** When the commission was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
-/**
- * A Peace Commission: the body of a Community Management Committee that prevents, manages and mediates
- * conflicts in its community. Protection by design: its members are recorded as counts by role and sex,
- * never by name.
- */
+/** A Peace Commission: the body of a Community Management Committee that prevents, manages and mediates conflicts in its community. Protection by design: its members are recorded as counts by role and sex, never by name. */
 export type PeaceCommissionCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConflictCaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Peace Commissions. */
 export type PeaceCommissionConnection = {
   __typename?: 'PeaceCommissionConnection';
+  /** The commissions of this page, ordered by admin area P-code. */
   edges: Array<PeaceCommissionEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many commissions match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A Peace Commission with its cursor. */
 export type PeaceCommissionEdge = {
   __typename?: 'PeaceCommissionEdge';
+  /** Opaque cursor of this commission: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Peace Commission. */
   node: PeaceCommission;
 };
 
+/** Which Peace Commissions to list; every condition given must hold. */
 export type PeaceCommissionFilter = {
+  /** Only active commissions (true) or only inactive ones (false). */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** The area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only the commission of the community with this directory id. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Only commissions in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
@@ -659,19 +770,11 @@ export type Query = {
   conflictCase?: Maybe<ConflictCase>;
   /** Cases, most recently reported first. */
   conflictCases?: Maybe<ConflictCaseConnection>;
-  /**
-   * Case figures by country, admin area, type, level, month or year of report, for cases reported from
-   * `from` to `to` (inclusive). `adminArea` counts the area and everything under it. When your
-   * organisation owns every case counted the figures are exact; otherwise counts from 1 to 4, and any
-   * count that would give one of them away, are withheld, and the median is withheld below 5 resolved
-   * cases.
-   */
+  /** Case figures by country, admin area, type, level, month or year of report, for cases reported from `from` to `to` (inclusive). `adminArea` counts the area and everything under it. When your organisation owns every case counted the figures are exact; otherwise counts from 1 to 4, and any count that would give one of them away, are withheld, and the median is withheld below 5 resolved cases. */
   conflictStats?: Maybe<ConflictStats>;
-  /**
-   * The conflicts subgraph's audit log: every write and every read of a sensitive field. Admins see all
-   * of it, partners the entries about their records and their own people's actions. Newest first.
-   */
+  /** The conflicts subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first. */
   conflictsAuditLog?: Maybe<AuditEntryConnection>;
+  /** The Peace Commission with this id; null when there is none. */
   peaceCommission?: Maybe<PeaceCommission>;
   /** Peace Commissions, by country, admin area (and everything under it), community or activity; ordered by admin area. */
   peaceCommissions?: Maybe<PeaceCommissionConnection>;
@@ -722,36 +825,64 @@ export type QueryPeaceCommissionsArgs = {
 /** A case passed to another body. Its reason and the feedback may name people: SENSITIVE. */
 export type Referral = {
   __typename?: 'Referral';
+  /** What the referral body answered; null while awaited. */
   feedback?: Maybe<Scalars['String']['output']>;
   /** When the referral body's feedback arrived; null while awaited. */
   feedbackOn?: Maybe<Scalars['Date']['output']>;
+  /** The referral's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Why the case was referred (at most 4,000 characters); null when none was given. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** The date the case was referred. */
   referredOn: Scalars['Date']['output'];
+  /** The body the case was passed to. */
   referredTo: ReferralBody;
   /** Who, when referredTo is OTHER. */
   referredToOther?: Maybe<Scalars['String']['output']>;
 };
 
-export type ReferralBody = 'COURT' | 'GENDARMERIE_POLICE' | 'LAND_COMMISSION' | 'MAYOR' | 'OTHER' | 'VILLAGE_CHIEF';
+/** The body a case is referred to. */
+export type ReferralBody =
+  /** A court. */
+  | 'COURT'
+  /** The gendarmerie or the police. */
+  | 'GENDARMERIE_POLICE'
+  /** A land commission, e.g. a commission foncière. */
+  | 'LAND_COMMISSION'
+  /** The mayor of the commune. */
+  | 'MAYOR'
+  /** Another body, named in referredToOther. */
+  | 'OTHER'
+  /** The village chief. */
+  | 'VILLAGE_CHIEF';
 
+/** The referral body's answer to a case's open referral. */
 export type ReferralFeedbackInput = {
+  /** What the referral body answered (at most 4,000 characters). */
   feedback: Scalars['String']['input'];
+  /** The date the answer arrived: not in the future, not before the referral. */
   receivedOn: Scalars['Date']['input'];
 };
 
+/** A case passed to another body. */
 export type ReferralInput = {
+  /** Why the case was referred (at most 4,000 characters). */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The date the case was referred: not in the future, not before the case's last status change. */
   referredOn: Scalars['Date']['input'];
+  /** The body the case goes to. */
   referredTo: ReferralBody;
   /** Required when referredTo is OTHER. */
   referredToOther?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A conflict case as a Peace Commission received it. */
 export type ReportConflictCaseInput = {
   /** Retrying with the same id returns the case reported the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the conflict is within a family, within the community or between communities. */
   level: ConflictLevel;
+  /** What happened, in the commission's words (at most 4,000 characters). */
   narrative?: InputMaybe<Scalars['String']['input']>;
   /** Required for INTERCOMMUNITY cases, refused for the others: community ids of the directory. */
   otherCommunities?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -759,15 +890,20 @@ export type ReportConflictCaseInput = {
   parties: Array<PartyInput>;
   /** One of your active Peace Commissions; the case is reported in its community. */
   peaceCommission: Scalars['ID']['input'];
+  /** The date the conflict was brought to the commission; not in the future, nor before the commission was set up. */
   reportedOn: Scalars['Date']['input'];
+  /** What the conflict is about. */
   type: ConflictType;
 };
 
 /** How a round of mediation, or the referral body, ended the case. */
 export type Resolution = {
   __typename?: 'Resolution';
+  /** The resolution's id (a UUID); follow-up checks belong to one. */
   id: Scalars['ID']['output'];
+  /** How the case ended. */
   outcome: ResolutionOutcome;
+  /** The date it was reached. */
   reachedOn: Scalars['Date']['output'];
   /** MEDIATION when the case was under mediation, REFERRAL when the referral body settled it. */
   reachedThrough: ResolutionRoute;
@@ -775,65 +911,92 @@ export type Resolution = {
   termsSummary?: Maybe<Scalars['String']['output']>;
 };
 
+/** How a round of mediation, or the referral body, ended a case. */
 export type ResolutionInput = {
-  /** Follow-up checks to schedule now (resolved outcomes only). */
+  /** Follow-up checks to schedule now (resolved outcomes only): at most 12, each due on or after `reachedOn`. */
   followUpsDue?: InputMaybe<Array<Scalars['Date']['input']>>;
+  /** How the case ended. */
   outcome: ResolutionOutcome;
+  /** The date it was reached: not in the future, not before the case's last status change. */
   reachedOn: Scalars['Date']['input'];
+  /** What the parties agreed to (at most 4,000 characters). */
   termsSummary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How a case ended. */
 export type ResolutionOutcome =
+  /** The parties agreed on everything in dispute; the case becomes RESOLVED. */
   | 'FULL_AGREEMENT'
   /** The case becomes UNRESOLVED. */
   | 'NO_AGREEMENT'
+  /** The parties agreed on part of it; the case becomes RESOLVED. */
   | 'PARTIAL_AGREEMENT'
   /** The complaint was withdrawn; the case counts as resolved. */
   | 'WITHDRAWN';
 
-export type ResolutionRoute = 'MEDIATION' | 'REFERRAL';
+/** Who ended a case. */
+export type ResolutionRoute =
+  /** The commission's mediation. */
+  | 'MEDIATION'
+  /** The body the case was referred to. */
+  | 'REFERRAL';
 
+/** A follow-up check to schedule on a resolved case. */
 export type ScheduleFollowUpInput = {
+  /** The date the check is due: not before the resolution; it may be in the future. */
   dueOn: Scalars['Date']['input'];
 };
 
-/**
- * People at a session by sex, and their total. Exact when your organisation owns the case; otherwise
- * counts from 1 to 4, and any count that would let a reader work one of them out from the total shown
- * beside it, are withheld (null, suppressed).
- */
+/** People at a session by sex, and their total. Exact when your organisation owns the case; otherwise counts from 1 to 4, and any count that would let a reader work one of them out from the total shown beside it, are withheld (null, suppressed). */
 export type SessionHeadcount = {
   __typename?: 'SessionHeadcount';
   /** True when your organisation owns the case: nothing is withheld. */
   exact: Scalars['Boolean']['output'];
+  /** How many men. */
   men: DisclosedCount;
+  /** Women and men together. */
   total: DisclosedCount;
+  /** How many women. */
   women: DisclosedCount;
 };
 
+/** Women and men present at a session. */
 export type SessionHeadcountInput = {
+  /** How many men (a whole number from 0). */
   men: Scalars['Int']['input'];
+  /** How many women (a whole number from 0). */
   women: Scalars['Int']['input'];
 };
 
+/** A status change that carries only a date and a note. */
 export type StatusChangeInput = {
+  /** A note on the change (at most 2,000 characters). */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The date of the change: not in the future, not before the case's last change. */
   on: Scalars['Date']['input'];
 };
 
+/** Corrections to what was recorded when a case was reported; a field left out keeps its value. */
 export type UpdateConflictCaseInput = {
+  /** The corrected level; other communities must fit it. */
   level?: InputMaybe<ConflictLevel>;
+  /** The corrected narrative (at most 4,000 characters). */
   narrative?: InputMaybe<Scalars['String']['input']>;
+  /** The corrected other communities (up to 10), for an INTERCOMMUNITY case only. */
   otherCommunities?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Replaces every party (labels are given again in order). */
   parties?: InputMaybe<Array<PartyInput>>;
+  /** The corrected type. */
   type?: InputMaybe<ConflictType>;
 };
 
+/** The fields of a commission to change; a field left out keeps its value, and none may be null. */
 export type UpdatePeaceCommissionInput = {
+  /** Whether the commission takes new cases. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The new date of establishment; not in the future, nor after the commission's first case was reported. */
   establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new name of the management committee (at most 200 characters). */
   managementCommittee?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the whole membership. */
   membership?: InputMaybe<Array<CommissionMembershipInput>>;
