@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { loadTypeDefs } from '../graphql/type-defs';
-import { apiSchemaOf, composeSdls, readSupergraphConfig, type SubgraphSdl } from '.';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { loadTypeDefs, withCommonTypeDefs } from '../graphql/type-defs';
+import { apiSchemaOf, composeSdls, dataClassOfDescription, readSupergraphConfig, type SubgraphSdl } from '.';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -132,5 +132,54 @@ describe('apiSchemaOf', () => {
   it('refuses what is not a supergraph', () => {
     expect(() => apiSchemaOf('type Query { a: Int }')).toThrow(/not a supergraph/);
     expect(() => apiSchemaOf('this is not a supergraph')).toThrow(/Syntax Error/);
+  });
+});
+
+describe('data classes in the API schema', () => {
+  const grievances = `
+type Query @public {
+  "Grievances, newest first."
+  grievances: [Grievance!]
+}
+type Grievance @key(fields: "id") @partner {
+  id: ID! @public
+  "In the complainant's words."
+  summary: String
+  complainant: String @sensitive
+}
+`;
+
+  it("writes each field's class, who may read it and with which scope, after its own description", () => {
+    const sdl = withCommonTypeDefs({ text: grievances, document: parse(grievances) }).source;
+    const composition = composeSdls([{ name: 'grievances', url: 'http://localhost:4999/graphql', sdl }]);
+    if (!composition.ok) throw new Error(JSON.stringify(composition.problems));
+    const fields = composition.apiSchema.getType('Grievance') as import('graphql').GraphQLObjectType;
+    const described = Object.fromEntries(Object.values(fields.getFields()).map((f) => [f.name, f.description]));
+    expect(described).toEqual({
+      id: 'Data class PUBLIC: anyone may read it, signed in or not.',
+      summary:
+        "In the complainant's words.\n\nData class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.",
+      complainant:
+        'Data class SENSITIVE: only the organisation that owns the record, with the scope grievances:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.',
+    });
+    expect(composition.apiSchema.getQueryType()!.getFields().grievances!.description).toBe(
+      'Grievances, newest first.\n\nData class PUBLIC: anyone may read it, signed in or not.',
+    );
+    expect(Object.values(fields.getFields()).map((f) => dataClassOfDescription(f.description))).toEqual(['PUBLIC', 'PARTNER', 'SENSITIVE']);
+  });
+
+  it('classes every field of the platform’s API schema, and no description says a class by hand', async () => {
+    const composition = composeSdls(await platformSubgraphs());
+    if (!composition.ok) throw new Error(JSON.stringify(composition.problems));
+    const unclassed: string[] = [];
+    for (const type of Object.values(composition.apiSchema.getTypeMap())) {
+      if (type.name.startsWith('__') || !('getFields' in type) || type.constructor.name === 'GraphQLInputObjectType') continue;
+      for (const field of Object.values(type.getFields())) {
+        const description = field.description ?? '';
+        if (!dataClassOfDescription(description)) unclassed.push(`${type.name}.${field.name}`);
+        expect([`${type.name}.${field.name}`, description.match(/Data class /g)?.length ?? 0]).toEqual([`${type.name}.${field.name}`, 1]);
+      }
+    }
+    expect(unclassed).toEqual([]);
   });
 });

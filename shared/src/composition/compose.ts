@@ -1,6 +1,7 @@
 import { GraphQLError, parse, Source, type GraphQLSchema } from 'graphql';
 import { composeServices, type CompositionResult } from '@theguild/federation-composition';
 import { apiSchemaOf } from './api-schema';
+import { withDataClassDescriptions } from './data-class-descriptions';
 import { locateError, subgraphNamedFirst, type ParsedSubgraph } from './locate';
 import { namingProblems } from './naming';
 import { nonNullRootFields } from './nullable-root-fields';
@@ -63,7 +64,9 @@ export function composeSdls(services: readonly SubgraphSdl[]): Composition {
 /** The composer's result; a composer that throws (a bug of its own) fails the composition, not the caller. */
 function composeOrFail(subgraphs: readonly (ParsedSubgraph & { url: string })[]): CompositionResult {
   try {
-    return composeServices(subgraphs.map(({ name, url, document }) => ({ name, url, typeDefs: document })));
+    return composeServices(
+      subgraphs.map(({ name, url, document }) => ({ name, url, typeDefs: withDataClassDescriptions(name, document) })),
+    );
   } catch (error) {
     return {
       errors: [new GraphQLError(`The composer failed: ${(error as Error).message}`, { extensions: { code: 'COMPOSITION_FAILED' } })],

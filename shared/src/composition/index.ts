@@ -15,3 +15,4 @@ export { apiSchemaOf } from './api-schema';
 export { diffApiSchemas, compareApiSchemas, type Criticality, type SchemaChange, type SchemaDiff } from './schema-diff';
 export { nonNullRootFields, NON_NULL_ROOT_FIELD } from './nullable-root-fields';
 export { namingProblems, SCHEMA_NAMING } from './naming';
+export { dataClassOfDescription, type DataClass } from './data-class-descriptions';
