@@ -46,25 +46,23 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
   /** A language as its ISO 639-3 code, three lower-case letters, e.g. bam (Bambara) or fuc (Pulaar); lower-cased on the way in. */
   LanguageCode: { input: string; output: string };
+  /** A latitude in decimal degrees on WGS 84 (EPSG:4326), from -90 to 90, positive north, kept to 8 decimal places, e.g. 12.6392 (Bamako). */
   Latitude: { input: number; output: number };
+  /** A longitude in decimal degrees on WGS 84 (EPSG:4326), from -180 to 180, positive east, kept to 8 decimal places, e.g. -8.0029 (Bamako). */
   Longitude: { input: number; output: number };
   /** An admin area's OCHA place code (P-code) from the common operational datasets: the ISO 3166-1 alpha-2 country code followed by 1 to 12 digits, a group for each admin level, e.g. ML03 (Sikasso region) or ML0301 (Bougouni cercle); upper-cased on the way in. */
   PCode: { input: string; output: string };
   _FieldSet: { input: string; output: string };
 };
 
+/** An administrative area of the directory (OCHA P-code), with the displacement figures, reintegration caseload, transhumance alerts and sensitive spots in it and below. */
 export type AdminArea = {
   __typename?: 'AdminArea';
-  /**
-   * Displaced people in the area and everything under it: each reporting area's latest report (as of a
-   * date, if given), added up. Exact when your organisation owns every report counted.
-   */
+  /** Displaced people in the area and everything under it: each reporting area's latest report (as of a date, if given), added up; a region's own report counts only where none of its admin-2 areas reported. Exact when your organisation owns every report counted. */
   displacementFigures?: Maybe<DisplacementFigures>;
+  /** The area's OCHA P-code, e.g. ML03 (Sikasso) or ML0301 (Bougouni). */
   pcode: Scalars['PCode']['output'];
-  /**
-   * Reintegration caseload in the area and everything under it (cases are placed by admin-2 area, so no
-   * finer figure exists), disclosure-controlled unless your organisation owns every case counted.
-   */
+  /** Reintegration caseload in the area and everything under it (cases are placed by admin-2 area, so no finer figure exists), disclosure-controlled unless your organisation owns every case counted; an area without cases is exact zeros. */
   reintegrationStats?: Maybe<ReintegrationAreaStats>;
   /** Sensitive spots in the area and below, by name. */
   sensitiveSpots?: Maybe<Array<SensitiveSpot>>;
@@ -72,19 +70,23 @@ export type AdminArea = {
   transhumanceAlerts?: Maybe<Array<TranshumanceAlert>>;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the displacement figures, reintegration caseload, transhumance alerts and sensitive spots in it and below. */
 export type AdminAreaDisplacementFiguresArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the displacement figures, reintegration caseload, transhumance alerts and sensitive spots in it and below. */
 export type AdminAreaReintegrationStatsArgs = {
   breakdown?: InputMaybe<ReintegrationBreakdown>;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the displacement figures, reintegration caseload, transhumance alerts and sensitive spots in it and below. */
 export type AdminAreaSensitiveSpotsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<SensitiveSpotKind>;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the displacement figures, reintegration caseload, transhumance alerts and sensitive spots in it and below. */
 export type AdminAreaTranshumanceAlertsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<TranshumanceAlertStatus>>;
@@ -144,200 +146,313 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/** Participants of one age group, both sexes. */
 export type AwarenessAgeGroupCount = {
   __typename?: 'AwarenessAgeGroupCount';
+  /** The DTM age group. */
   ageGroup: DisplacementAgeGroup;
+  /** People of that age group. */
   people: DisclosedCount;
 };
 
+/** Participants of one sex and age group. */
 export type AwarenessParticipantCount = {
   __typename?: 'AwarenessParticipantCount';
+  /** The DTM age group. */
   ageGroup: DisplacementAgeGroup;
+  /** People in the group. */
   people: DisclosedCount;
+  /** The sex of the group. */
   sex: DisplacementSex;
 };
 
+/** Participants of one sex and age group at a session. */
 export type AwarenessParticipantInput = {
+  /** The DTM age group. */
   ageGroup: DisplacementAgeGroup;
+  /** People of that group who took part: a whole number from 0, at most 10,000. */
   people: Scalars['Int']['input'];
+  /** The sex of the group. */
   sex: DisplacementSex;
 };
 
 /** People by sex and age group: exact for the organisation that owns every session counted, disclosure-controlled otherwise. */
 export type AwarenessParticipants = {
   __typename?: 'AwarenessParticipants';
+  /** People of each DTM age group, every group listed. */
   byAgeGroup: Array<AwarenessAgeGroupCount>;
+  /** People of each sex, every sex listed. */
   bySex: Array<AwarenessSexCount>;
+  /** True when the counts are exact (your organisation recorded every session counted). */
   exact: Scalars['Boolean']['output'];
+  /** People by sex and DTM age group, only the groups the sessions counted. */
   groups: Array<AwarenessParticipantCount>;
   /** Sessions counted (1 for a session's own participants). */
   sessions: Scalars['Int']['output'];
+  /** Every participant counted. */
   total: DisclosedCount;
 };
 
+/** An awareness session held in a community of the directory. */
 export type AwarenessSession = {
   __typename?: 'AwarenessSession';
   /** The community's lowest known admin area when the session was recorded. */
   adminArea: AdminArea;
+  /** The community it was held in; fixed once recorded. */
   community: Community;
+  /** The community's country, copied from the directory. */
   country: Scalars['CountryCode']['output'];
+  /** When the session was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The directory organisations that facilitated it (1 to 10). */
   facilitators: Array<Organisation>;
+  /** The day it was held (not in the future). */
   heldOn: Scalars['Date']['output'];
+  /** The session's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
+  /** What the session was about. */
   kind: AwarenessSessionKind;
+  /** Who took part, by sex and age group (exact for the organisation that recorded it, disclosure-controlled for others). */
   participants: AwarenessParticipants;
+  /** The organisation that recorded the session and owns it. */
   recordedBy: Organisation;
+  /** Topics covered, as the facilitators named them (up to 20); empty when none given. */
   topics: Array<Scalars['String']['output']>;
+  /** When the session last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of awareness sessions. */
 export type AwarenessSessionConnection = {
   __typename?: 'AwarenessSessionConnection';
+  /** The sessions of this page, each with its cursor. */
   edges: Array<AwarenessSessionEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many sessions the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One session in a page, with its place in the list. */
 export type AwarenessSessionEdge = {
   __typename?: 'AwarenessSessionEdge';
+  /** Pass it as `after` to read on from this session. */
   cursor: Scalars['String']['output'];
+  /** The session. */
   node: AwarenessSession;
 };
 
+/** Which awareness sessions to list or count; the conditions given must all hold. */
 export type AwarenessSessionFilter = {
   /** This area and every area under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Sessions held in this directory community. */
   community?: InputMaybe<Scalars['ID']['input']>;
   /** Sessions a directory organisation facilitated. */
   facilitator?: InputMaybe<Scalars['ID']['input']>;
+  /** Held on or after this day. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Sessions of this kind. */
   kind?: InputMaybe<AwarenessSessionKind>;
+  /** Sessions recorded by this directory organisation. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Held on or before this day. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** What an awareness session is about. */
 export type AwarenessSessionKind =
   /** Peaceful transhumance: corridors, crops and herds, the rules of passage. */
   | 'PEACEFUL_TRANSHUMANCE'
+  /** Peace education: non-violence, dialogue and conflict resolution. */
   | 'PEACE_EDUCATION'
   /** Living together: host communities, displaced people and returnees. */
   | 'SOCIAL_COHESION';
 
+/** Participants of one sex, all ages. */
 export type AwarenessSexCount = {
   __typename?: 'AwarenessSexCount';
+  /** People of that sex. */
   people: DisclosedCount;
+  /** The sex. */
   sex: DisplacementSex;
 };
 
+/** How an alert closes. */
 export type CloseTranshumanceAlertInput = {
+  /** When it closed; now when left out. Not in the future, not before the alert's last step. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
   /** A false alarm: allowed before dissemination only, with a reason. */
   dismissed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Why it closes (at most 1,000 characters); required for a false alarm. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A community of the directory (a village or town), with the awareness sessions held there and the transhumance alerts near it. */
 export type Community = {
   __typename?: 'Community';
   /** Awareness sessions held in the community, latest first; at most `first` (default 20, at most 100). */
   awarenessSessions?: Maybe<Array<AwarenessSession>>;
+  /** The community's id, given by the directory when it was recorded (a UUID). */
   id: Scalars['ID']['output'];
+  /** The community's latitude, as the directory holds it; the gateway fetches it for `transhumanceAlertsNearby`. */
   latitude?: Maybe<Scalars['Latitude']['output']>;
+  /** The community's longitude, as the directory holds it; the gateway fetches it for `transhumanceAlertsNearby`. */
   longitude?: Maybe<Scalars['Longitude']['output']>;
-  /** Alerts at places within `radiusKm` of the community, latest raised first (alerts with a place only). */
+  /** Alerts at places within `radiusKm` of the community, latest raised first (alerts with a place only); empty when the directory has no coordinates for the community. */
   transhumanceAlertsNearby?: Maybe<Array<TranshumanceAlert>>;
 };
 
+/** A community of the directory (a village or town), with the awareness sessions held there and the transhumance alerts near it. */
 export type CommunityAwarenessSessionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A community of the directory (a village or town), with the awareness sessions held there and the transhumance alerts near it. */
 export type CommunityTranshumanceAlertsNearbyArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   radiusKm?: InputMaybe<Scalars['Float']['input']>;
   status?: InputMaybe<Array<TranshumanceAlertStatus>>;
 };
 
+/** A place on a corridor where herds passing are counted. */
 export type CountingPoint = {
   __typename?: 'CountingPoint';
+  /** The admin area it lies in, as given (any level of the directory). */
   adminArea: AdminArea;
+  /** The corridor it counts herds on. */
   corridor: TranshumanceCorridor;
+  /** The country of that admin area; the point lies inside it. */
   country: Scalars['CountryCode']['output'];
+  /** When the counting point was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** How far it lies from the corridor's path, in km (at most the corridor's maxDistanceFromPathKm). */
   distanceFromCorridorKm: Scalars['Float']['output'];
+  /** The counting point's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
+  /** Where along the corridor (km from the start of its path) the counting point's nearest place is. */
   kmAlongCorridor: Scalars['Float']['output'];
+  /** Where it is: latitude. */
   latitude: Scalars['Latitude']['output'];
+  /** Where it is: longitude. */
   longitude: Scalars['Longitude']['output'];
+  /** The counting point's name, e.g. Gorgadji. */
   name: Scalars['String']['output'];
+  /** The organisation that keeps the counting point and records its observations. */
   recordedBy: Organisation;
+  /** Increases with every change to the stored counting point: its place along the corridor is recomputed when the corridor's path changes. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of counting points. */
 export type CountingPointConnection = {
   __typename?: 'CountingPointConnection';
+  /** The counting points of this page, each with its cursor. */
   edges: Array<CountingPointEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many counting points the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One counting point in a page, with its place in the list. */
 export type CountingPointEdge = {
   __typename?: 'CountingPointEdge';
+  /** Pass it as `after` to read on from this counting point. */
   cursor: Scalars['String']['output'];
+  /** The counting point. */
   node: CountingPoint;
 };
 
+/** Which counting points to list; the conditions given must all hold. */
 export type CountingPointFilter = {
+  /** Counting points in this admin area or an area under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Counting points within a distance of a corridor's path. */
   alongCorridor?: InputMaybe<TranshumanceAlongCorridorInput>;
+  /** Counting points on this corridor. */
   corridor?: InputMaybe<Scalars['ID']['input']>;
+  /** Counting points within the radius of the point. */
   near?: InputMaybe<TranshumanceNearInput>;
+  /** Counting points inside the box. */
   withinBox?: InputMaybe<TranshumanceBoxInput>;
 };
 
+/** A new counting point. */
 export type CreateCountingPointInput = {
+  /** The admin area it lies in; the point must be inside its country. */
   adminArea: Scalars['PCode']['input'];
+  /** A key of your choosing: a retry with the same key returns the counting point the first call created instead of creating it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The corridor it counts on; the point must lie within the corridor's maxDistanceFromPathKm of its path. */
   corridor: Scalars['ID']['input'];
+  /** Where it is: latitude. */
   latitude: Scalars['Latitude']['input'];
+  /** Where it is: longitude. */
   longitude: Scalars['Longitude']['input'];
+  /** The counting point's name (at most 200 characters). */
   name: Scalars['String']['input'];
 };
 
+/** A new programme. */
 export type CreateReintegrationProgrammeInput = {
+  /** P-codes of the admin areas it covers, known to the directory: 1 to 50, each once. */
   adminAreas: Array<Scalars['PCode']['input']>;
+  /** A key of your choosing: a retry with the same key returns the programme the first call created instead of creating it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** 2 to 8 capital letters or digits (e.g. DDRRLG), not taken on the platform; it never changes and starts the codes of the programme's beneficiaries. */
   code: Scalars['String']['input'];
+  /** The day it ends, not before the start; leave out when open-ended. */
   endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What kind of programme it is. */
   kind: ReintegrationProgrammeKind;
+  /** The programme's name (at most 200 characters). */
   name: Scalars['String']['input'];
+  /** The day it starts. */
   startsOn: Scalars['Date']['input'];
 };
 
+/** A new sensitive spot. */
 export type CreateSensitiveSpotInput = {
   /** The admin area the spot lies in; the point must be inside its country. */
   adminArea: Scalars['PCode']['input'];
+  /** A key of your choosing: a retry with the same key returns the spot the first call created instead of creating it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** When given, the spot must lie within the corridor's maxDistanceFromPathKm of its path. */
   corridor?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of place it is. */
   kind: SensitiveSpotKind;
+  /** Where it is: latitude. */
   latitude: Scalars['Latitude']['input'];
+  /** Where it is: longitude. */
   longitude: Scalars['Longitude']['input'];
+  /** The spot's name (at most 200 characters). */
   name: Scalars['String']['input'];
+  /** Anything else partners should know (at most 2,000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new corridor. */
 export type CreateTranshumanceCorridorInput = {
   /** The admin areas the corridor crosses (the directory's P-codes); its countries are theirs. */
   adminAreas: Array<Scalars['PCode']['input']>;
+  /** A key of your choosing: a retry with the same key returns the corridor the first call created instead of creating it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Settings of its own for the early-action rules; the defaults when left out. */
   earlyAction?: InputMaybe<TranshumanceEarlyActionInput>;
+  /** Whether it is demarcated by law or used by custom. */
   formality: TranshumanceCorridorFormality;
+  /** What demarcates it, e.g. the ECOWAS 1998 decision (at most 500 characters). */
   legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** The corridor's name (at most 200 characters). */
   name: Scalars['String']['input'];
+  /** Anything else partners should know (at most 2,000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** The path herds walk. */
   path: TranshumancePathInput;
+  /** The usual windows of movement, at most 8; none when left out. */
   season?: InputMaybe<Array<TranshumanceSeasonWindowInput>>;
 };
 
@@ -350,8 +465,16 @@ export type DisclosedCount = {
   suppressed: Scalars['Boolean']['output'];
 };
 
-/** DTM's age groups. */
-export type DisplacementAgeGroup = 'AGE_0_5' | 'AGE_6_17' | 'AGE_18_59' | 'AGE_60_PLUS';
+/** DTM's age groups, for displaced people and for awareness session participants. */
+export type DisplacementAgeGroup =
+  /** Children from birth to 5 years. */
+  | 'AGE_0_5'
+  /** Children and adolescents of 6 to 17 years. */
+  | 'AGE_6_17'
+  /** Adults of 18 to 59 years. */
+  | 'AGE_18_59'
+  /** People of 60 years and over. */
+  | 'AGE_60_PLUS';
 
 /** Stocks of displaced people in an area: the sum of each reporting area's latest figures. */
 export type DisplacementFigures = {
@@ -362,373 +485,514 @@ export type DisplacementFigures = {
   asOf?: Maybe<Scalars['Date']['output']>;
   /** True when the figures are exact (your organisation owns every report counted). */
   exact: Scalars['Boolean']['output'];
+  /** Their households; null when no area reported. */
   idpHouseholds?: Maybe<DisclosedCount>;
-  /** Null when no area reported. */
+  /** IDPs in the area and below. Null when no area reported. */
   idpIndividuals?: Maybe<DisclosedCount>;
+  /** Returnee households, summed over the reports that gave them; null when none did. */
   returneeHouseholds?: Maybe<DisclosedCount>;
-  /** Null when no counted report gave returnees. */
+  /** Returnees, summed over the reports that gave them. Null when no counted report gave returnees. */
   returneeIndividuals?: Maybe<DisclosedCount>;
 };
 
+/** IDPs of one sex and DTM age group in a report. */
 export type DisplacementIdpGroup = {
   __typename?: 'DisplacementIdpGroup';
+  /** The DTM age group. */
   ageGroup: DisplacementAgeGroup;
+  /** People of that sex and age group (disclosure-controlled with the rest of the report's sex × age table). */
   individuals: DisclosedCount;
+  /** The sex of the group. */
   sex: DisplacementSex;
 };
 
+/** IDPs of one sex and age group, as a report gives them; each sex and age group once. */
 export type DisplacementIdpGroupInput = {
+  /** The DTM age group. */
   ageGroup: DisplacementAgeGroup;
+  /** People of that sex and age group: a whole number from 0. */
   individuals: Scalars['Int']['input'];
+  /** The sex of the group. */
   sex: DisplacementSex;
 };
 
-export type DisplacementInterval = 'MONTH' | 'QUARTER' | 'YEAR';
+/** The length of each period of `idpsOverTime`, following the calendar. */
+export type DisplacementInterval =
+  /** Calendar months. */
+  | 'MONTH'
+  /** Calendar quarters: January–March, April–June, July–September, October–December. */
+  | 'QUARTER'
+  /** Calendar years. */
+  | 'YEAR';
 
+/** IDPs who came from one admin area in a report. */
 export type DisplacementOrigin = {
   __typename?: 'DisplacementOrigin';
+  /** The admin area they fled from, as the directory knows it. */
   adminArea: AdminArea;
+  /** People from that area. */
   individuals: DisclosedCount;
 };
 
+/** IDPs from one admin area of origin; each area once. */
 export type DisplacementOriginInput = {
+  /** The P-code of the admin area they fled from, known to the directory. */
   adminArea: Scalars['PCode']['input'];
+  /** People from that area: a whole number from 0. */
   individuals: Scalars['Int']['input'];
 };
 
+/** The stock of displaced people in one calendar period of `idpsOverTime`. */
 export type DisplacementPeriod = {
   __typename?: 'DisplacementPeriod';
+  /** Areas whose latest report in the period is counted; 0 when none reported. */
   areasReporting: Scalars['Int']['output'];
+  /** The date of the latest data counted in the period; null when no area reported. */
   asOf?: Maybe<Scalars['Date']['output']>;
+  /** True when the figures are exact: your organisation owns every report counted (true as well when none is). */
   exact: Scalars['Boolean']['output'];
+  /** Their households; null when no area reported. */
   idpHouseholds?: Maybe<DisclosedCount>;
+  /** IDPs: the sum of each reporting area's latest figure in the period; null when no area reported. */
   idpIndividuals?: Maybe<DisclosedCount>;
+  /** The last day of the calendar period (it may come after the `to` asked for). */
   periodEnd: Scalars['Date']['output'];
+  /** The first day of the calendar period (it may come before the `from` asked for). */
   periodStart: Scalars['Date']['output'];
+  /** Returnee households, summed over the counted reports that gave them; null when none did. */
   returneeHouseholds?: Maybe<DisclosedCount>;
+  /** Returnees, summed over the counted reports that gave them; null when none did. */
   returneeIndividuals?: Maybe<DisclosedCount>;
 };
 
+/** Why displaced people left their area of origin, as the mobility-tracking round recorded it. */
 export type DisplacementReason =
   /** Armed conflict, attacks, threats, intercommunal violence. */
   | 'CONFLICT'
   /** Floods, drought and other natural hazards. */
   | 'DISASTER'
+  /** Any reason other than conflict or disaster. */
   | 'OTHER';
 
+/** IDPs who left for one reason in a report. */
 export type DisplacementReasonCount = {
   __typename?: 'DisplacementReasonCount';
+  /** People who left for that reason. */
   individuals: DisclosedCount;
+  /** Why they left. */
   reason: DisplacementReason;
 };
 
+/** IDPs who left for one reason; each reason once. */
 export type DisplacementReasonCountInput = {
+  /** People who left for that reason: a whole number from 0. */
   individuals: Scalars['Int']['input'];
+  /** Why they left. */
   reason: DisplacementReason;
 };
 
 /** One mobility-tracking round's figures for one admin area, on the date of the data. */
 export type DisplacementReport = {
   __typename?: 'DisplacementReport';
+  /** The admin area the round counted, level 1 (region) or 2, as the directory knows it. */
   adminArea: AdminArea;
   /** 1 (region) or 2. */
   adminLevel: Scalars['Int']['output'];
+  /** The country of the area, copied from the directory when the report was recorded. */
   country: Scalars['CountryCode']['output'];
+  /** When the report was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /** The date the figures describe. */
+  /** The date the figures describe (not in the future). */
   dataDate: Scalars['Date']['output'];
+  /** The report's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
+  /** Households of those IDPs; never more than the IDPs. */
   idpHouseholds: DisclosedCount;
+  /** Internally displaced people living in the area on the data date (a stock, not arrivals). */
   idpIndividuals: DisclosedCount;
-  /** IDPs by sex and age group, when the round broke them down; they add up to the IDPs. */
+  /** IDPs by sex and age group, when the round broke them down; they add up to the IDPs. Only the groups given are listed; empty when not broken down. */
   idpsBySexAndAge: Array<DisplacementIdpGroup>;
-  /** IDPs by the admin area they came from, when known (some may not be). */
+  /** IDPs by the admin area they came from, when known (some may not be): they add up to no more than the IDPs. Empty when not given. */
   origins: Array<DisplacementOrigin>;
-  /** IDPs by reason for leaving, when given; they add up to the IDPs. */
+  /** IDPs by reason for leaving, when given; they add up to the IDPs. Empty when not given. */
   reasons: Array<DisplacementReasonCount>;
+  /** The organisation that recorded the report and owns it. */
   recordedBy: Organisation;
+  /** Households of those returnees; null when not counted. */
   returneeHouseholds?: Maybe<DisclosedCount>;
+  /** Returnees counted in the area on the data date; null when the round did not count them. */
   returneeIndividuals?: Maybe<DisclosedCount>;
-  /** The round as the agency names it, e.g. "Round 14". */
+  /** The round as the agency names it, e.g. "Round 14"; null when not given. */
   roundName?: Maybe<Scalars['String']['output']>;
+  /** The mobility-tracking round's number, from 1; one report per organisation, area and round. */
   roundNumber: Scalars['Int']['output'];
+  /** When the report last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of displacement reports. */
 export type DisplacementReportConnection = {
   __typename?: 'DisplacementReportConnection';
+  /** The reports of this page, each with its cursor. */
   edges: Array<DisplacementReportEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many reports the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One report in a page, with its place in the list. */
 export type DisplacementReportEdge = {
   __typename?: 'DisplacementReportEdge';
+  /** Pass it as `after` to read on from this report. */
   cursor: Scalars['String']['output'];
+  /** The report. */
   node: DisplacementReport;
 };
 
+/** Which displacement reports to list; the conditions given must all hold. */
 export type DisplacementReportFilter = {
   /** This area and every area under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Reports for areas of this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Data dated from this day (inclusive). */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Reports recorded by this directory organisation. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Reports of this round number. */
   roundNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Data dated up to this day (inclusive). */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
-export type DisplacementSex = 'FEMALE' | 'MALE';
+/** Sex of the people counted in mobility tracking, awareness sessions and reintegration cases. */
+export type DisplacementSex =
+  /** Women and girls. */
+  | 'FEMALE'
+  /** Men and boys. */
+  | 'MALE';
 
+/** Who an alert was disseminated to, and when. */
 export type DisseminateTranshumanceAlertInput = {
+  /** When they were told; now when left out. Not in the future, not before the alert's last step. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A note kept in the alert's history (at most 1,000 characters). */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 30 recipients. */
   recipients: Array<TranshumanceAlertRecipientInput>;
 };
 
 /** Relative to the corridor's path as drawn: FORWARD from its first position to its last, BACKWARD the other way. */
-export type FlowDirection = 'BACKWARD' | 'FORWARD';
+export type FlowDirection =
+  /** Against the path as drawn, from its last position towards its first. */
+  | 'BACKWARD'
+  /** Along the path as drawn, from its first position towards its last. */
+  | 'FORWARD';
 
+/** A herd counted passing a counting point at one time, in one direction. */
 export type FlowObservation = {
   __typename?: 'FlowObservation';
+  /** The counting point's corridor. */
   corridor: TranshumanceCorridor;
+  /** Where the herd was counted. */
   countingPoint: CountingPoint;
+  /** When the observation was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The admin area the herd is heading for; null when not recorded. */
   destination?: Maybe<AdminArea>;
+  /** Which way along the corridor the herd was moving. */
   direction: FlowDirection;
+  /** The animals counted. */
   heads: TranshumanceHeads;
   /** People driving the herd; exact for the recording organisation, disclosure-controlled for others. */
   herders: DisclosedCount;
+  /** The observation's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
+  /** When the herd was counted. */
   observedAt: Scalars['DateTime']['output'];
+  /** The admin area the herd came from; null when not recorded. */
   origin?: Maybe<AdminArea>;
+  /** The organisation that recorded the observation. */
   recordedBy: Organisation;
 };
 
+/** A page of flow observations. */
 export type FlowObservationConnection = {
   __typename?: 'FlowObservationConnection';
+  /** The observations of this page, each with its cursor. */
   edges: Array<FlowObservationEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many observations the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One observation in a page, with its place in the list. */
 export type FlowObservationEdge = {
   __typename?: 'FlowObservationEdge';
+  /** Pass it as `after` to read on from this observation. */
   cursor: Scalars['String']['output'];
+  /** The observation. */
   node: FlowObservation;
 };
 
+/** Which flow observations to list; the conditions given must all hold. */
 export type FlowObservationFilter = {
+  /** Observations on this corridor. */
   corridor?: InputMaybe<Scalars['ID']['input']>;
+  /** Observations at this counting point. */
   countingPoint?: InputMaybe<Scalars['ID']['input']>;
+  /** Herds moving this way. */
   direction?: InputMaybe<FlowDirection>;
+  /** Observed from this instant (inclusive). */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Observations at counting points within the radius. */
   near?: InputMaybe<TranshumanceNearInput>;
   /** Observations counting at least one head of this species. */
   species?: InputMaybe<TranshumanceSpecies>;
+  /** Observed up to this instant (inclusive); not before `from`. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
   /** Observations at counting points inside the box. */
   withinBox?: InputMaybe<TranshumanceBoxInput>;
 };
 
+/** One herd counted passing a counting point; at least one animal. */
 export type FlowObservationInput = {
+  /** Camels, 0 when left out (at most 5,000). */
   camels?: InputMaybe<Scalars['Int']['input']>;
+  /** Head of cattle, 0 when left out (at most 20,000). */
   cattle?: InputMaybe<Scalars['Int']['input']>;
+  /** A counting point your organisation keeps. */
   countingPoint: Scalars['ID']['input'];
+  /** The admin area the herd is heading for, known to the directory. */
   destination?: InputMaybe<Scalars['PCode']['input']>;
+  /** Which way along the corridor the herd was moving. */
   direction: FlowDirection;
+  /** Goats, 0 when left out (at most 50,000). */
   goats?: InputMaybe<Scalars['Int']['input']>;
+  /** People driving the herd, 0 when left out (at most 2,000). */
   herders?: InputMaybe<Scalars['Int']['input']>;
+  /** When the herd was counted: not in the future, not before 2000. */
   observedAt: Scalars['DateTime']['input'];
+  /** The admin area the herd came from, known to the directory. */
   origin?: InputMaybe<Scalars['PCode']['input']>;
+  /** Sheep, 0 when left out (at most 50,000). */
   sheep?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A country's year in IDMC's Global Internal Displacement Database (conflict and violence). PUBLIC. */
+/** A country's year in IDMC's Global Internal Displacement Database (conflict and violence), as published under CC BY-IGO. */
 export type IdmcDisplacementFigure = {
   __typename?: 'IdmcDisplacementFigure';
+  /** The country, as its ISO 3166-1 alpha-2 code. */
   country: Scalars['CountryCode']['output'];
   /** Internal displacements (movements) during the year; null where IDMC gives no figure. */
   newDisplacements?: Maybe<Scalars['Int']['output']>;
+  /** The same, rounded as IDMC publishes it; null where IDMC gives no figure. */
   newDisplacementsRounded?: Maybe<Scalars['Int']['output']>;
   /** Who to cite, as the licence asks. */
   source: Scalars['String']['output'];
   /** People living in internal displacement at the end of the year; null where IDMC gives no figure. */
   totalIdps?: Maybe<Scalars['Int']['output']>;
+  /** The same, rounded as IDMC publishes it; null where IDMC gives no figure. */
   totalIdpsRounded?: Maybe<Scalars['Int']['output']>;
+  /** The calendar year the figures are for. */
   year: Scalars['Int']['output'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /**
-   * REGISTERED → IN_ASSISTANCE | DROPPED_OUT; IN_ASSISTANCE → REINTEGRATED | DROPPED_OUT; DROPPED_OUT →
-   * IN_ASSISTANCE. REINTEGRATED is final and needs assistance on record. Dated, not in the future, not
-   * before the last change.
-   */
+  /** Moves a case to its next status: REGISTERED → IN_ASSISTANCE | DROPPED_OUT; IN_ASSISTANCE → REINTEGRATED | DROPPED_OUT; DROPPED_OUT → IN_ASSISTANCE. REINTEGRATED is final and needs assistance on record. Dated, not in the future, not before the last change. */
   changeReintegrationCaseStatus?: Maybe<ReintegrationCase>;
   /** Closes an alert after its response, or dismisses a false alarm (`dismissed`, with a reason) before dissemination. */
   closeTranshumanceAlert?: Maybe<TranshumanceAlert>;
+  /** Records a counting point on a corridor, where herds passing are counted; it cannot be changed later. */
   createCountingPoint?: Maybe<CountingPoint>;
+  /** Creates a reintegration or stabilisation programme run by your organisation. */
   createReintegrationProgramme?: Maybe<ReintegrationProgramme>;
+  /** Records a sensitive spot, on a corridor or not. */
   createSensitiveSpot?: Maybe<SensitiveSpot>;
+  /** Maps a new transhumance corridor: its path is checked, its length, bounds and vertices computed. */
   createTranshumanceCorridor?: Maybe<TranshumanceCorridor>;
+  /** Marks a VERIFIED alert DISSEMINATED, naming who was told. */
   disseminateTranshumanceAlert?: Maybe<TranshumanceAlert>;
-  /** An EVENT (a conflict happened) or a PREVENTION alert raised by a person. */
+  /** An EVENT (a conflict happened) or a PREVENTION alert raised by a person; it starts RAISED. */
   raiseTranshumanceAlert?: Maybe<TranshumanceAlert>;
+  /** Records an awareness session held in a community of the directory; one per organisation, community, kind and day. */
   recordAwarenessSession?: Maybe<AwarenessSession>;
-  /** One round's figures for one admin area (level 1 or 2); one report per area and round for an organisation. */
+  /** Records one round's figures for one admin area (level 1 or 2, checked against the directory); one report per organisation, area and round (BAD_USER_INPUT on `input.roundNumber` otherwise). */
   recordDisplacementReport?: Maybe<DisplacementReport>;
-  /**
-   * Up to 500 observations at counting points your organisation keeps, all or nothing. The early-action
-   * rules then run over the corridors concerned (see the payload's alerts).
-   */
+  /** Up to 500 observations at counting points your organisation keeps, all or nothing. The early-action rules then run over the corridors concerned (see the payload's alerts). */
   recordFlowObservations?: Maybe<RecordFlowObservationsPayload>;
-  /** Assistance given to a case; the first assistance moves a REGISTERED case to IN_ASSISTANCE. */
+  /** Records assistance given to an open case (REGISTERED or IN_ASSISTANCE); the first assistance moves a REGISTERED case to IN_ASSISTANCE. */
   recordReintegrationAssistance?: Maybe<ReintegrationCase>;
+  /** Records what was done about a DISSEMINATED alert, moving it to RESPONSE_RECORDED. */
   recordTranshumanceAlertResponse?: Maybe<TranshumanceAlert>;
-  /**
-   * Registers a person in one of your programmes (needs displacement:write and displacement:sensitive).
-   * The beneficiary code is made by the service (`<programme code>-<number>`); no name is ever stored.
-   */
+  /** Registers a person in one of your programmes; whoever records a case must be allowed to read it back (FORBIDDEN otherwise). The beneficiary code is made by the service (`<programme code>-<number>`); no name is ever stored. The case starts REGISTERED on its registration date. */
   registerReintegrationCase?: Maybe<ReintegrationCase>;
-  /** The community does not change. */
+  /** Changes a session of your organisation. The community does not change: record another session instead. */
   updateAwarenessSession?: Maybe<AwarenessSession>;
-  /** Figures and the round's name change; the area and round do not. */
+  /** Changes a report's figures and its round's name; the area and round do not change. A stored breakdown that no longer adds up after a change of the IDPs is refused on `input.idpIndividuals`. */
   updateDisplacementReport?: Maybe<DisplacementReport>;
-  /** The code never changes; the start moves only while no case is registered. */
+  /** Changes a programme of your organisation. The code never changes; the start moves only while no case is registered. */
   updateReintegrationProgramme?: Maybe<ReintegrationProgramme>;
+  /** Changes a spot of your organisation; a new point, area or corridor is checked again against the directory and the corridor's path. */
   updateSensitiveSpot?: Maybe<SensitiveSpot>;
   /** Changing the path recomputes length and vertices; spots and counting points must still lie near it. */
   updateTranshumanceCorridor?: Maybe<TranshumanceCorridor>;
+  /** Marks a RAISED alert VERIFIED: someone checked it is real. */
   verifyTranshumanceAlert?: Maybe<TranshumanceAlert>;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationChangeReintegrationCaseStatusArgs = {
   id: Scalars['ID']['input'];
   input: ReintegrationStatusInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCloseTranshumanceAlertArgs = {
   id: Scalars['ID']['input'];
   input: CloseTranshumanceAlertInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateCountingPointArgs = {
   input: CreateCountingPointInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateReintegrationProgrammeArgs = {
   input: CreateReintegrationProgrammeInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateSensitiveSpotArgs = {
   input: CreateSensitiveSpotInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateTranshumanceCorridorArgs = {
   input: CreateTranshumanceCorridorInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationDisseminateTranshumanceAlertArgs = {
   id: Scalars['ID']['input'];
   input: DisseminateTranshumanceAlertInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRaiseTranshumanceAlertArgs = {
   input: RaiseTranshumanceAlertInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordAwarenessSessionArgs = {
   input: RecordAwarenessSessionInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordDisplacementReportArgs = {
   input: RecordDisplacementReportInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordFlowObservationsArgs = {
   input: RecordFlowObservationsInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordReintegrationAssistanceArgs = {
   case: Scalars['ID']['input'];
   input: ReintegrationAssistanceInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordTranshumanceAlertResponseArgs = {
   id: Scalars['ID']['input'];
   input: TranshumanceAlertResponseInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRegisterReintegrationCaseArgs = {
   input: RegisterReintegrationCaseInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateAwarenessSessionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAwarenessSessionInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateDisplacementReportArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDisplacementReportInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateReintegrationProgrammeArgs = {
   id: Scalars['ID']['input'];
   input: UpdateReintegrationProgrammeInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateSensitiveSpotArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSensitiveSpotInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateTranshumanceCorridorArgs = {
   id: Scalars['ID']['input'];
   input: UpdateTranshumanceCorridorInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationVerifyTranshumanceAlertArgs = {
   id: Scalars['ID']['input'];
   input?: InputMaybe<TranshumanceAlertStepInput>;
   version: Scalars['Int']['input'];
 };
 
+/** An organisation of the directory, with the reintegration programmes it runs, the awareness sessions it facilitated and the transhumance alerts it received. */
 export type Organisation = {
   __typename?: 'Organisation';
   /** Awareness sessions it facilitated, latest first; at most `first` (default 20, at most 100). */
   awarenessSessionsFacilitated?: Maybe<Array<AwarenessSession>>;
+  /** The organisation's id in the directory (a UUID). */
   id: Scalars['ID']['output'];
   /** Reintegration programmes the organisation runs, latest start first; at most `first` (default 20, at most 100). */
   reintegrationProgrammes?: Maybe<Array<ReintegrationProgramme>>;
-  /** Alerts disseminated to the organisation, latest first. */
+  /** Alerts disseminated to the organisation (named as a recipient's organisation), latest raised first. */
   transhumanceAlertsReceived?: Maybe<Array<TranshumanceAlert>>;
 };
 
+/** An organisation of the directory, with the reintegration programmes it runs, the awareness sessions it facilitated and the transhumance alerts it received. */
 export type OrganisationAwarenessSessionsFacilitatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An organisation of the directory, with the reintegration programmes it runs, the awareness sessions it facilitated and the transhumance alerts it received. */
 export type OrganisationReintegrationProgrammesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An organisation of the directory, with the reintegration programmes it runs, the awareness sessions it facilitated and the transhumance alerts it received. */
 export type OrganisationTranshumanceAlertsReceivedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -746,96 +1010,91 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type Query = {
   __typename?: 'Query';
-  /** Participants of the sessions the filter selects, by sex and age group (disclosure-controlled unless all are yours). */
+  /** Participants of the sessions the filter selects, added up by sex and age group (disclosure-controlled unless your organisation recorded every session counted). */
   awarenessParticipants?: Maybe<AwarenessParticipants>;
+  /** One awareness session by its id; null when there is none. */
   awarenessSession?: Maybe<AwarenessSession>;
-  /** Awareness sessions, latest first. */
+  /** Awareness sessions, latest first (by `heldOn`). */
   awarenessSessions?: Maybe<AwarenessSessionConnection>;
+  /** One counting point by its id; null when there is none. */
   countingPoint?: Maybe<CountingPoint>;
   /** Counting points by name. */
   countingPoints?: Maybe<CountingPointConnection>;
-  /**
-   * The displacement subgraph's audit log: every write and every read of a sensitive field. Admins see
-   * all of it, partners the entries about their records and their own people's actions. Newest first.
-   */
+  /** The displacement subgraph's audit log: every write and every read of a sensitive field (reintegration cases and their assistance). Admins see all of it, partners the entries about their organisation's records and their own people's actions. Newest first. */
   displacementAuditLog?: Maybe<AuditEntryConnection>;
+  /** One mobility-tracking report by its id; null when there is none. */
   displacementReport?: Maybe<DisplacementReport>;
-  /** Mobility-tracking reports, latest data first. */
+  /** Mobility-tracking reports, latest data first (by `dataDate`). */
   displacementReports?: Maybe<DisplacementReportConnection>;
-  /** Herd flow observations, latest first. */
+  /** Herd flow observations, latest first (by `observedAt`). */
   flowObservations?: Maybe<FlowObservationConnection>;
-  /** National figures from IDMC's Global Internal Displacement Database, by year; blank cells of the source are null. */
+  /** National figures from IDMC's Global Internal Displacement Database (conflict and violence), one per year, oldest first; blank cells of the source are null. */
   idmcDisplacementFigures?: Maybe<Array<IdmcDisplacementFigure>>;
-  /**
-   * Internally displaced people in an admin area (and below) or a country, per month, quarter or year
-   * from `from` to `to`. IDPs are a stock: each period takes every reporting area's latest report in the
-   * period and adds the areas up; rounds are never added to each other. A region's own report counts
-   * only where none of its admin-2 areas reported in the period. A period without a report has no
-   * figure (null), not zero.
-   */
+  /** Internally displaced people in an admin area (and below) or a country, per month, quarter or year from `from` to `to`, oldest period first. IDPs are a stock: each period takes every reporting area's latest report in the period and adds the areas up; rounds are never added to each other. A region's own report counts only where none of its admin-2 areas reported in the period. A period without a report has no figure (null), not zero, and figures are never carried forward. */
   idpsOverTime?: Maybe<Array<DisplacementPeriod>>;
-  /** A case of your organisation (needs displacement:sensitive); another organisation's case is not found. */
+  /** A case of your organisation; another organisation's case is not found (null). A caller who may not read ReintegrationCase gets FORBIDDEN, even for a case that does not exist. */
   reintegrationCase?: Maybe<ReintegrationCase>;
-  /** Your organisation's cases, latest registration first (needs displacement:sensitive). */
+  /** Your organisation's cases, latest registration first; no other organisation's case is ever listed. A caller who may not read ReintegrationCase gets FORBIDDEN. */
   reintegrationCases?: Maybe<ReintegrationCaseConnection>;
+  /** One reintegration programme by its id; null when there is none. */
   reintegrationProgramme?: Maybe<ReintegrationProgramme>;
-  /** Reintegration and stabilisation programmes, latest start first. */
+  /** Reintegration and stabilisation programmes, latest start first (by `startsOn`). */
   reintegrationProgrammes?: Maybe<ReintegrationProgrammeConnection>;
-  /**
-   * Caseload by country, region or admin-2 area (never finer), broken down by category, sex, age group or
-   * status, with the cases given each kind of assistance. Exact when your organisation owns every case
-   * counted; otherwise counts from 1 to 4, and any count that would give one away, are withheld, the
-   * same whichever level, area or breakdown is asked for (AdminArea.reintegrationStats too), so that no
-   * two answers subtract to a withheld count. A level above the filter's area gives one line: the area's
-   * cases under its country's or region's code.
-   */
+  /** Caseload by country, region or admin-2 area (never finer), broken down by category, sex, age group or status, with the cases given each kind of assistance. Exact when your organisation owns every case counted; otherwise counts from 1 to 4, and any count that would give one away, are withheld, the same whichever level, area or breakdown is asked for (AdminArea.reintegrationStats too), so that no two answers subtract to a withheld count. A level above the filter's area gives one line: the area's cases under its country's or region's code. */
   reintegrationStats?: Maybe<ReintegrationStats>;
+  /** One sensitive spot by its id; null when there is none. */
   sensitiveSpot?: Maybe<SensitiveSpot>;
   /** Sensitive spots by name. */
   sensitiveSpots?: Maybe<SensitiveSpotConnection>;
+  /** One transhumance alert by its id; null when there is none. */
   transhumanceAlert?: Maybe<TranshumanceAlert>;
   /** How many alerts there are by status, kind, trigger and severity, and how fast they moved on. */
   transhumanceAlertStats?: Maybe<TranshumanceAlertStats>;
   /** Alerts, latest raised first. */
   transhumanceAlerts?: Maybe<TranshumanceAlertConnection>;
+  /** One transhumance corridor by its id; null when there is none. */
   transhumanceCorridor?: Maybe<TranshumanceCorridor>;
   /** Corridors by name. */
   transhumanceCorridors?: Maybe<TranshumanceCorridorConnection>;
   /** The defaults the early-action rules use where a corridor sets nothing of its own. */
   transhumanceEarlyActionDefaults?: Maybe<TranshumanceEarlyActionSettings>;
-  /**
-   * Herd flows per corridor and ISO week (weeks start on Monday, UTC), corridor by corridor and week by
-   * week in order. Both ends of the period are included.
-   */
+  /** Herd flows per corridor and ISO week (weeks start on Monday, UTC), corridor by corridor (by id) and week by week in order; weeks without observations are left out. Both ends of the period are included, and a week cut by either end counts only its days inside the period. */
   transhumanceFlows?: Maybe<Array<TranshumanceWeeklyFlow>>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryAwarenessParticipantsArgs = {
   filter?: InputMaybe<AwarenessSessionFilter>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryAwarenessSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryAwarenessSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AwarenessSessionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCountingPointArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCountingPointsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CountingPointFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDisplacementAuditLogArgs = {
   action?: InputMaybe<AuditAction>;
   actor?: InputMaybe<Scalars['String']['input']>;
@@ -847,28 +1106,33 @@ export type QueryDisplacementAuditLogArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDisplacementReportArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDisplacementReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DisplacementReportFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryFlowObservationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FlowObservationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryIdmcDisplacementFiguresArgs = {
   country: Scalars['CountryCode']['input'];
   fromYear?: InputMaybe<Scalars['Int']['input']>;
   toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryIdpsOverTimeArgs = {
   area?: InputMaybe<Scalars['PCode']['input']>;
   country?: InputMaybe<Scalars['CountryCode']['input']>;
@@ -877,313 +1141,496 @@ export type QueryIdpsOverTimeArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReintegrationCaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationProgrammeArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationProgrammesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReintegrationProgrammeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationStatsArgs = {
   breakdown?: InputMaybe<ReintegrationBreakdown>;
   filter?: InputMaybe<ReintegrationStatsFilter>;
   level?: InputMaybe<ReintegrationLevel>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QuerySensitiveSpotArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QuerySensitiveSpotsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SensitiveSpotFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceAlertArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceAlertStatsArgs = {
   filter?: InputMaybe<TranshumanceAlertFilter>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceAlertsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TranshumanceAlertFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceCorridorArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceCorridorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TranshumanceCorridorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceFlowsArgs = {
   filter: TranshumanceFlowFilter;
 };
 
+/** An alert raised by a person. */
 export type RaiseTranshumanceAlertInput = {
+  /** The admin area concerned, known to the directory; with a spot, the spot must lie in it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
   /** When it was raised; now when left out. Not in the future, at most 90 days ago. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Camels, 0 when left out. */
   camels?: InputMaybe<Scalars['Int']['input']>;
+  /** Head of cattle in the herd, 0 when left out. */
   cattle?: InputMaybe<Scalars['Int']['input']>;
+  /** A key of your choosing: a retry with the same key returns the alert the first call raised instead of raising it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The corridor concerned; the spot's when left out. */
   corridor?: InputMaybe<Scalars['ID']['input']>;
+  /** When the herd is expected. */
   expectedArrival?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Goats, 0 when left out. */
   goats?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether it reports a conflict or warns of one. */
   kind: TranshumanceAlertKind;
+  /** How serious it is. */
   severity: TranshumanceAlertSeverity;
+  /** Sheep, 0 when left out. */
   sheep?: InputMaybe<Scalars['Int']['input']>;
   /** A spot, an admin area, or both. */
   spot?: InputMaybe<Scalars['ID']['input']>;
+  /** What happened or is feared (at most 2,000 characters). */
   summary: Scalars['String']['input'];
   /** Required for PREVENTION, refused for EVENT. */
   trigger?: InputMaybe<TranshumanceAlertTrigger>;
 };
 
+/** A session to record. */
 export type RecordAwarenessSessionInput = {
+  /** A key of your choosing: a retry with the same key returns the session the first call recorded instead of recording it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The directory community it was held in; it cannot change later. */
   community: Scalars['ID']['input'];
   /** Directory organisations that facilitated it (1 to 10). */
   facilitators: Array<Scalars['ID']['input']>;
+  /** The day it was held; not in the future. */
   heldOn: Scalars['Date']['input'];
+  /** What the session was about. */
   kind: AwarenessSessionKind;
-  /** People by sex and age group, each group once. */
+  /** People by sex and age group, each group once; at least one person in all. */
   participants: Array<AwarenessParticipantInput>;
+  /** Topics covered, in your words: up to 20, each at most 200 characters. */
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** One round's figures for one admin area. Counts are whole numbers from 0 (at most 10,000,000); households are no more than individuals. */
 export type RecordDisplacementReportInput = {
+  /** The area counted: a directory admin area of level 1 (region) or 2. */
   adminArea: Scalars['PCode']['input'];
+  /** A key of your choosing: a retry with the same key returns the report the first call recorded instead of recording it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The date the figures describe; not in the future. */
   dataDate: Scalars['Date']['input'];
+  /** Their households; no more than `idpIndividuals`. */
   idpHouseholds: Scalars['Int']['input'];
+  /** Internally displaced people living in the area on that date. */
   idpIndividuals: Scalars['Int']['input'];
+  /** IDPs by sex and age group, adding up to `idpIndividuals`; leave out when the round did not break them down. */
   idpsBySexAndAge?: InputMaybe<Array<DisplacementIdpGroupInput>>;
+  /** IDPs by admin area of origin, adding up to no more than `idpIndividuals`; leave out when not known. */
   origins?: InputMaybe<Array<DisplacementOriginInput>>;
+  /** IDPs by reason for leaving, adding up to `idpIndividuals`; leave out when not known. */
   reasons?: InputMaybe<Array<DisplacementReasonCountInput>>;
+  /** Their households; only with `returneeIndividuals`, and no more than them. */
   returneeHouseholds?: InputMaybe<Scalars['Int']['input']>;
+  /** Returnees counted in the area; leave out when the round did not count them. */
   returneeIndividuals?: InputMaybe<Scalars['Int']['input']>;
+  /** The round as the agency names it, e.g. "Round 14" (at most 100 characters). */
   roundName?: InputMaybe<Scalars['String']['input']>;
+  /** The round's number, from 1 (at most 10,000); one report per organisation, area and round. */
   roundNumber: Scalars['Int']['input'];
 };
 
+/** A batch of observations, recorded all or nothing. */
 export type RecordFlowObservationsInput = {
+  /** A key of your choosing: a retry with the same key returns the batch the first call recorded (and runs the early-action rules again) instead of recording it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 500 observations. */
   observations: Array<FlowObservationInput>;
 };
 
+/** What `recordFlowObservations` wrote and what the early-action rules made of it. */
 export type RecordFlowObservationsPayload = {
   __typename?: 'RecordFlowObservationsPayload';
   /** Alerts the early-action rules raised or refreshed after this write. */
   alerts: Array<TranshumanceAlert>;
+  /** The batch's observations, in the order they were observed. */
   observations: Array<FlowObservation>;
 };
 
+/** A person to register in a programme: categories only, never a name, a birth date or an identity number. */
 export type RegisterReintegrationCaseInput = {
   /** The admin-2 area the person lives in, inside the programme's areas. */
   adminArea: Scalars['PCode']['input'];
+  /** The person's age group. */
   ageGroup: ReintegrationAgeGroup;
+  /** The person's category; a child (UNDER_15, AGE_15_17) is never a FORMER_COMBATANT but an ASSOCIATED_PERSON. */
   category: ReintegrationCategory;
+  /** A key of your choosing: a retry with the same key returns the case the first call registered instead of registering the person twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Optional; never used in figures. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** One of your organisation's programmes. */
   programme: Scalars['ID']['input'];
+  /** The day of registration: not in the future, within the programme's dates. */
   registeredOn: Scalars['Date']['input'];
+  /** The person's sex. */
   sex: DisplacementSex;
 };
 
 /** Age groups of reintegration cases: children under 15 and of 15–17 apart, youth of 18–24 and 25–35. */
-export type ReintegrationAgeGroup = 'AGE_15_17' | 'AGE_18_24' | 'AGE_25_35' | 'AGE_36_59' | 'AGE_60_PLUS' | 'UNDER_15';
+export type ReintegrationAgeGroup =
+  /** Children of 15 to 17. */
+  | 'AGE_15_17'
+  /** Youth of 18 to 24. */
+  | 'AGE_18_24'
+  /** Youth of 25 to 35. */
+  | 'AGE_25_35'
+  /** Adults of 36 to 59. */
+  | 'AGE_36_59'
+  /** People of 60 and over. */
+  | 'AGE_60_PLUS'
+  /** Children under 15. */
+  | 'UNDER_15';
 
+/** The reintegration caseload of one admin area and everything under it. */
 export type ReintegrationAreaStats = {
   __typename?: 'ReintegrationAreaStats';
+  /** Cases given each kind of assistance (a case given two kinds counts under both). */
   assistance: Array<ReintegrationAssistanceCount>;
+  /** What the cases are broken down by. */
   breakdown: ReintegrationBreakdown;
+  /** Cases by each value of the breakdown, in the enum's order. */
   byKey: Array<ReintegrationStatsCell>;
+  /** Cases in the area and below. */
   cases: DisclosedCount;
+  /** True when your organisation owns every case counted (and for an area without cases). */
   exact: Scalars['Boolean']['output'];
 };
 
+/** Assistance given to a reintegration case; recorded once, never changed. */
 export type ReintegrationAssistance = {
   __typename?: 'ReintegrationAssistance';
+  /** The day it ended; null when no end was given (assistance is not changed once recorded). */
   endedOn?: Maybe<Scalars['Date']['output']>;
+  /** What kind of assistance. */
   kind?: Maybe<ReintegrationAssistanceKind>;
+  /** The day it started, not before the registration. */
   startedOn?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Cases given one kind of assistance. */
 export type ReintegrationAssistanceCount = {
   __typename?: 'ReintegrationAssistanceCount';
+  /** Cases given that kind at least once. */
   cases: DisclosedCount;
+  /** The kind of assistance; every kind is listed, zeros too. */
   kind: ReintegrationAssistanceKind;
 };
 
+/** Assistance given to a case. */
 export type ReintegrationAssistanceInput = {
+  /** The day it ended: not in the future, not before it started; leave out when it has not ended (it cannot be added later). */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What kind of assistance. */
   kind: ReintegrationAssistanceKind;
+  /** The day it started: not in the future, not before the case's registration. */
   startedOn: Scalars['Date']['input'];
 };
 
-export type ReintegrationAssistanceKind = 'EDUCATION' | 'HEALTH' | 'LIVELIHOOD' | 'PSYCHOSOCIAL' | 'SHELTER' | 'SOCIO_ECONOMIC';
+/** Kinds of assistance a reintegration case receives. */
+export type ReintegrationAssistanceKind =
+  /** Schooling, literacy or vocational training. */
+  | 'EDUCATION'
+  /** Health care. */
+  | 'HEALTH'
+  /** Support to a livelihood: farming, herding, a trade or a job. */
+  | 'LIVELIHOOD'
+  /** Psychosocial support: counselling, trauma care, peer groups. */
+  | 'PSYCHOSOCIAL'
+  /** Shelter or housing. */
+  | 'SHELTER'
+  /** Socio-economic support: cash, kits, income-generating activities. */
+  | 'SOCIO_ECONOMIC';
 
-export type ReintegrationBreakdown = 'AGE_GROUP' | 'CATEGORY' | 'SEX' | 'STATUS';
+/** What a caseload's cases are broken down by. */
+export type ReintegrationBreakdown =
+  /** By ReintegrationAgeGroup. */
+  | 'AGE_GROUP'
+  /** By ReintegrationCategory. */
+  | 'CATEGORY'
+  /** By DisplacementSex. */
+  | 'SEX'
+  /** By ReintegrationStatus, as the cases stand now. */
+  | 'STATUS';
 
-/**
- * One person followed by a programme, under a pseudonymous code. SENSITIVE as a whole: the owning
- * organisation with displacement:sensitive only, and every read is audited.
- */
+/** One person followed by a programme, under a pseudonymous code: no name, birth date or village is stored. Any two of its fields (category, sex, age group, area, dates, code) may pick out one former fighter in a small place, so every field, even the id, is held as closely as the whole. */
 export type ReintegrationCase = {
   __typename?: 'ReintegrationCase';
   /** Admin level 2. */
   adminArea?: Maybe<AdminArea>;
+  /** The person's age group at registration. */
   ageGroup?: Maybe<ReintegrationAgeGroup>;
   /** Assistance received, in the order given. */
   assistance?: Maybe<Array<ReintegrationAssistance>>;
   /** `<programme code>-<number>`, made by the service; never a name. */
   beneficiaryCode?: Maybe<Scalars['String']['output']>;
+  /** The person's category (a child is never a FORMER_COMBATANT). */
   category?: Maybe<ReintegrationCategory>;
+  /** The community the person lives in, inside `adminArea`; null when not recorded. Never used in figures. */
   community?: Maybe<Community>;
+  /** When the case was recorded. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The case's id (a UUID given by the subgraph). */
   id?: Maybe<Scalars['ID']['output']>;
+  /** The programme the person is registered in (one of the owning organisation's). */
   programme?: Maybe<ReintegrationProgramme>;
+  /** The day the person was registered, within the programme's dates. */
   registeredOn?: Maybe<Scalars['Date']['output']>;
+  /** The person's sex. */
   sex?: Maybe<DisplacementSex>;
+  /** Where the case stands now. */
   status?: Maybe<ReintegrationStatus>;
+  /** The day the current status took effect. */
   statusSince?: Maybe<Scalars['Date']['output']>;
+  /** When the case last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Increases with every change (assistance, status); send it back to change the case. */
   version?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of your organisation's reintegration cases. */
 export type ReintegrationCaseConnection = {
   __typename?: 'ReintegrationCaseConnection';
+  /** The cases of this page, each with its cursor. */
   edges: Array<ReintegrationCaseEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many of your cases the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One case in a page, with its place in the list. */
 export type ReintegrationCaseEdge = {
   __typename?: 'ReintegrationCaseEdge';
+  /** Pass it as `after` to read on from this case. */
   cursor: Scalars['String']['output'];
+  /** The case. */
   node: ReintegrationCase;
 };
 
+/** Which of your organisation's cases to list; the conditions given must all hold. */
 export type ReintegrationCaseFilter = {
+  /** Cases in this admin area or an area under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Cases of this age group. */
   ageGroup?: InputMaybe<ReintegrationAgeGroup>;
+  /** Cases of this category. */
   category?: InputMaybe<ReintegrationCategory>;
+  /** Cases of this programme. */
   programme?: InputMaybe<Scalars['ID']['input']>;
+  /** Registered on or after this day. */
   registeredFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Registered on or before this day. */
   registeredTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Cases with this status now. */
   status?: InputMaybe<ReintegrationStatus>;
 };
 
+/** Who a reintegration case is, as a category of the programme's work. */
 export type ReintegrationCategory =
   /** Associated with an armed group without fighting; every child associated with an armed group. */
   | 'ASSOCIATED_PERSON'
   /** A member of the receiving community, taking part beside former fighters. */
   | 'COMMUNITY_MEMBER'
+  /** A former member of an armed group who fought; never a child (under 18). */
   | 'FORMER_COMBATANT'
+  /** An internally displaced person taking part in the programme. */
   | 'IDP'
+  /** A returnee (a displaced person or refugee back home) taking part in the programme. */
   | 'RETURNEE';
 
-export type ReintegrationLevel = 'ADMIN1' | 'ADMIN2' | 'COUNTRY';
+/** The areas the lines of `reintegrationStats` are for. */
+export type ReintegrationLevel =
+  /** One line per region (admin level 1). */
+  | 'ADMIN1'
+  /** One line per admin-2 area, the finest level figures exist at. */
+  | 'ADMIN2'
+  /** One line per country. */
+  | 'COUNTRY';
 
+/** A reintegration or stabilisation programme run by one organisation in admin areas of the directory. */
 export type ReintegrationProgramme = {
   __typename?: 'ReintegrationProgramme';
-  /** Admin areas it covers (level 1 or 2). */
+  /** Admin areas it covers (1 to 50 directory areas); its cases are registered in admin-2 areas inside them. */
   adminAreas: Array<AdminArea>;
-  /** 2 to 8 capital letters or digits; starts the codes of its beneficiaries. */
+  /** 2 to 8 capital letters or digits, unique on the platform and never changed; starts the codes of its beneficiaries. */
   code: Scalars['String']['output'];
+  /** When the programme was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The day it ends; null while it has no end date. */
   endsOn?: Maybe<Scalars['Date']['output']>;
+  /** The programme's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
+  /** What kind of programme it is. */
   kind: ReintegrationProgrammeKind;
+  /** The programme's name (at most 200 characters). */
   name: Scalars['String']['output'];
+  /** The organisation that runs the programme and owns its cases. */
   owner: Organisation;
+  /** The day it starts; cases are registered from then. */
   startsOn: Scalars['Date']['output'];
+  /** When the programme last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of reintegration programmes. */
 export type ReintegrationProgrammeConnection = {
   __typename?: 'ReintegrationProgrammeConnection';
+  /** The programmes of this page, each with its cursor. */
   edges: Array<ReintegrationProgrammeEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many programmes the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One programme in a page, with its place in the list. */
 export type ReintegrationProgrammeEdge = {
   __typename?: 'ReintegrationProgrammeEdge';
+  /** Pass it as `after` to read on from this programme. */
   cursor: Scalars['String']['output'];
+  /** The programme. */
   node: ReintegrationProgramme;
 };
 
+/** Which programmes to list; the conditions given must all hold. */
 export type ReintegrationProgrammeFilter = {
   /** Programmes running on this day. */
   activeOn?: InputMaybe<Scalars['Date']['input']>;
   /** Programmes covering this area, an area above it or an area inside it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Programmes of this kind. */
   kind?: InputMaybe<ReintegrationProgrammeKind>;
+  /** Programmes run by this directory organisation. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What a reintegration or stabilisation programme does. */
 export type ReintegrationProgrammeKind =
+  /** Community policing: security forces and communities working together. */
   | 'COMMUNITY_POLICING'
+  /** Community stabilisation: restoring services, livelihoods and trust in areas emerging from conflict or displacement. */
   | 'COMMUNITY_STABILISATION'
+  /** Community violence reduction (CVR): labour-intensive work and activities for youth at risk, beside or instead of DDR. */
   | 'COMMUNITY_VIOLENCE_REDUCTION'
   /** DDR. */
   | 'DISARMAMENT_DEMOBILISATION_REINTEGRATION'
   /** DDRR. */
   | 'DISENGAGEMENT_DISASSOCIATION_REINTEGRATION_RECONCILIATION'
+  /** Preventing violent extremism (PVE). */
   | 'PREVENTING_VIOLENT_EXTREMISM'
+  /** Security sector reform (SSR). */
   | 'SECURITY_SECTOR_REFORM';
 
+/** A reintegration caseload, one line per area at the level asked for, with the total. */
 export type ReintegrationStats = {
   __typename?: 'ReintegrationStats';
   /** One line per area (or country) with cases. */
   areas: Array<ReintegrationStatsLine>;
+  /** What each line's cases are broken down by. */
   breakdown: ReintegrationBreakdown;
+  /** True when your organisation owns every case counted, so nothing is withheld. */
   exact: Scalars['Boolean']['output'];
+  /** The level of the lines. */
   level: ReintegrationLevel;
   /** Every case selected. */
   total: ReintegrationStatsLine;
 };
 
+/** Cases with one value of the breakdown. */
 export type ReintegrationStatsCell = {
   __typename?: 'ReintegrationStatsCell';
+  /** Cases with that value. */
   cases: DisclosedCount;
+  /** The value, as the name of the breakdown's enum value (e.g. FORMER_COMBATANT, FEMALE, AGE_18_24, IN_ASSISTANCE); every value is listed, zeros too. */
   key: Scalars['String']['output'];
 };
 
+/** Which cases `reintegrationStats` counts; the conditions given must all hold. */
 export type ReintegrationStatsFilter = {
+  /** Cases in this admin area (region or admin-2 area) and below. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Cases in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Cases owned by this directory organisation (the one running their programme): give your own to get exact figures. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Cases of this programme. */
   programme?: InputMaybe<Scalars['ID']['input']>;
+  /** Registered on or after this day. */
   registeredFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Registered on or before this day. */
   registeredTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The cases of one area (or of all selected) in a caseload. */
 export type ReintegrationStatsLine = {
   __typename?: 'ReintegrationStatsLine';
   /** Null for a country and for the total. */
@@ -1192,211 +1639,360 @@ export type ReintegrationStatsLine = {
   assistance: Array<ReintegrationAssistanceCount>;
   /** Cases by each value of the breakdown (e.g. FORMER_COMBATANT), in the enum's order. */
   byKey: Array<ReintegrationStatsCell>;
+  /** Cases in the line. */
   cases: DisclosedCount;
   /** The area's P-code, the country code, or * for the total. */
   code: Scalars['String']['output'];
 };
 
-export type ReintegrationStatus = 'DROPPED_OUT' | 'IN_ASSISTANCE' | 'REGISTERED' | 'REINTEGRATED';
+/** Where a reintegration case stands. */
+export type ReintegrationStatus =
+  /** Left the programme; may come back into assistance. */
+  | 'DROPPED_OUT'
+  /** Receiving assistance. */
+  | 'IN_ASSISTANCE'
+  /** Registered in the programme, no assistance yet. */
+  | 'REGISTERED'
+  /** Reintegrated: the end of the programme's follow-up (final). */
+  | 'REINTEGRATED';
 
+/** A case's move to its next status. */
 export type ReintegrationStatusInput = {
+  /** The day the change took effect: not in the future, not before the case's last change. */
   on: Scalars['Date']['input'];
+  /** The status the case moves to; see `changeReintegrationCaseStatus` for the moves allowed. */
   status: ReintegrationStatus;
 };
 
+/** A place where herds passing may clash with farmers, townspeople or other herders. */
 export type SensitiveSpot = {
   __typename?: 'SensitiveSpot';
+  /** The admin area it lies in, as given (any level of the directory). */
   adminArea: AdminArea;
+  /** The corridor the spot is linked to; null when it is on none. */
   corridor?: Maybe<TranshumanceCorridor>;
+  /** The country of that admin area; the point lies inside it. */
   country: Scalars['CountryCode']['output'];
+  /** When the spot was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** How far the spot lies from its corridor's path, in km (at most the corridor's maxDistanceFromPathKm); null when on no corridor. */
   distanceFromCorridorKm?: Maybe<Scalars['Float']['output']>;
+  /** The spot's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
+  /** What kind of place it is. */
   kind: SensitiveSpotKind;
   /** Where along the corridor (km from the start of its path) the spot's nearest place is. */
   kmAlongCorridor?: Maybe<Scalars['Float']['output']>;
+  /** Where it is: latitude. */
   latitude: Scalars['Latitude']['output'];
+  /** Where it is: longitude. */
   longitude: Scalars['Longitude']['output'];
+  /** The spot's name, e.g. Dori livestock market. */
   name: Scalars['String']['output'];
+  /** Anything else partners should know about the spot; null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** The organisation that recorded the spot and owns it. */
   recordedBy: Organisation;
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of sensitive spots. */
 export type SensitiveSpotConnection = {
   __typename?: 'SensitiveSpotConnection';
+  /** The spots of this page, each with its cursor. */
   edges: Array<SensitiveSpotEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many spots the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One spot in a page, with its place in the list. */
 export type SensitiveSpotEdge = {
   __typename?: 'SensitiveSpotEdge';
+  /** Pass it as `after` to read on from this spot. */
   cursor: Scalars['String']['output'];
+  /** The spot. */
   node: SensitiveSpot;
 };
 
+/** Which sensitive spots to list; the conditions given must all hold. */
 export type SensitiveSpotFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Spots within a distance of a corridor's path, linked to it or not. */
   alongCorridor?: InputMaybe<TranshumanceAlongCorridorInput>;
+  /** Spots linked to this corridor. */
   corridor?: InputMaybe<Scalars['ID']['input']>;
+  /** Spots of this kind. */
   kind?: InputMaybe<SensitiveSpotKind>;
+  /** Spots within the radius of the point. */
   near?: InputMaybe<TranshumanceNearInput>;
+  /** Spots inside the box. */
   withinBox?: InputMaybe<TranshumanceBoxInput>;
 };
 
-export type SensitiveSpotKind = 'BORDER_CROSSING' | 'CROPLAND' | 'MARKET' | 'PROTECTED_AREA' | 'WATER_POINT';
+/** What makes a place sensitive when herds pass. */
+export type SensitiveSpotKind =
+  /** A border crossing on the herds' way. */
+  | 'BORDER_CROSSING'
+  /** Fields under crops (most fragile from mid-August to mid-December, until the harvest). */
+  | 'CROPLAND'
+  /** A livestock or village market. */
+  | 'MARKET'
+  /** A forest, reserve or park closed to grazing. */
+  | 'PROTECTED_AREA'
+  /** A well, borehole, pond or river access where herds and people water (most fragile from March to June). */
+  | 'WATER_POINT';
 
+/** A warning that herds and farmers, townspeople or other herders may clash, or a report that they did, followed from raising to closing. */
 export type TranshumanceAlert = {
   __typename?: 'TranshumanceAlert';
+  /** The admin area the alert is in: the one named, else the spot's (or for an off-season alert, the counting point's). */
   adminArea?: Maybe<AdminArea>;
+  /** Why it was closed: always given for a false alarm; null when none was given. */
   closeReason?: Maybe<Scalars['String']['output']>;
+  /** When it was closed; null while open. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The corridor concerned: the one named, else the spot's; null when none. */
   corridor?: Maybe<TranshumanceCorridor>;
+  /** When the alert was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** Which way the herd moves along the corridor; null for alerts raised by a person. */
   direction?: Maybe<FlowDirection>;
   /** Closed as a false alarm. */
   dismissed: Scalars['Boolean']['output'];
+  /** When it was disseminated; null until then. */
   disseminatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** For alerts the service raised, the observations and numbers the rule used; null for alerts raised by a person. */
   evidence?: Maybe<TranshumanceAlertEvidence>;
+  /** When the herd is expected at the spot (for an off-season alert: when it was last counted); null when a person gave none. */
   expectedArrival?: Maybe<Scalars['DateTime']['output']>;
+  /** The herd concerned (all zeros when none was given). */
   herd: TranshumanceHeads;
+  /** Every step of its life, oldest first, with who took it. */
   history: Array<TranshumanceAlertTransition>;
+  /** The alert's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
+  /** Whether it reports a conflict or warns of one. */
   kind: TranshumanceAlertKind;
+  /** Where the alert is: the spot's point, or the counting point's for an off-season alert; null for an alert naming only an area. */
   latitude?: Maybe<Scalars['Latitude']['output']>;
+  /** Where the alert is: the spot's point, or the counting point's for an off-season alert; null for an alert naming only an area. */
   longitude?: Maybe<Scalars['Longitude']['output']>;
   /** The organisation that owns the alert (for alerts raised by the service: the corridor's owner). */
   organisation: Organisation;
+  /** When it was raised (a person may date it up to 90 days back). */
   raisedAt: Scalars['DateTime']['output'];
+  /** Whether a person or the early-action rules raised it. */
   raisedBy: TranshumanceAlertRaiser;
   /** For alerts the service raised: why, in plain words. */
   reasoning?: Maybe<Scalars['String']['output']>;
+  /** Who was told, in the order given; empty until disseminated. */
   recipients: Array<TranshumanceAlertRecipient>;
   /** Who did it. */
   respondedBy?: Maybe<Scalars['String']['output']>;
   /** What was done. */
   response?: Maybe<Scalars['String']['output']>;
+  /** When the response was recorded as having happened; null until then. */
   responseAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How serious it is: given by whoever raised it, or worked out by the rules. */
   severity: TranshumanceAlertSeverity;
+  /** The sensitive spot concerned; null when the alert names only an area. */
   spot?: Maybe<SensitiveSpot>;
+  /** Where the alert stands in its life. */
   status: TranshumanceAlertStatus;
   /** What happened or is feared, in the words of whoever raised it. */
   summary?: Maybe<Scalars['String']['output']>;
   /** Why a PREVENTION alert was raised; none for an EVENT. */
   trigger?: Maybe<TranshumanceAlertTrigger>;
+  /** When the alert last changed (a step, or new evidence from the rules). */
   updatedAt: Scalars['DateTime']['output'];
+  /** When it was verified; null until then. */
   verifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Increases with every change, the rules' refreshes too; send it back to take the next step. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of alerts. */
 export type TranshumanceAlertConnection = {
   __typename?: 'TranshumanceAlertConnection';
+  /** The alerts of this page, each with its cursor. */
   edges: Array<TranshumanceAlertEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many alerts the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Alerts with one value of a status, kind, trigger or severity. */
 export type TranshumanceAlertCount = {
   __typename?: 'TranshumanceAlertCount';
+  /** Alerts with that value. */
   alerts: Scalars['Int']['output'];
   /** The status, kind, trigger or severity. */
   value: Scalars['String']['output'];
 };
 
+/** One alert in a page, with its place in the list. */
 export type TranshumanceAlertEdge = {
   __typename?: 'TranshumanceAlertEdge';
+  /** Pass it as `after` to read on from this alert. */
   cursor: Scalars['String']['output'];
+  /** The alert. */
   node: TranshumanceAlert;
 };
 
 /** What an automatic alert rests on: the observations used, and every number the rule applied. */
 export type TranshumanceAlertEvidence = {
   __typename?: 'TranshumanceAlertEvidence';
+  /** The alert threshold applied, in TLU. */
   alertThresholdTlu: Scalars['Float']['output'];
+  /** The herd speed assumed, km per day; null for OUTSIDE_SEASON. */
   assumedSpeedKmPerDay?: Maybe<Scalars['Float']['output']>;
+  /** Where the herd was counted: the nearest counting point behind the spot, or where an off-season herd passed. */
   countingPoint?: Maybe<CountingPoint>;
+  /** Days before that window opens (EARLY) or after it closed (LATE, UNEXPECTED); null when in season. */
   daysOutsideWindow?: Maybe<Scalars['Int']['output']>;
+  /** Distance along the corridor from the counting point to the spot, in km (to 0.1 km); null for OUTSIDE_SEASON. */
   distanceAlongCorridorKm?: Maybe<Scalars['Float']['output']>;
+  /** The horizon applied, in days; null for OUTSIDE_SEASON. */
   horizonDays?: Maybe<Scalars['Float']['output']>;
+  /** How many days back observations were read. */
   lookBackDays: Scalars['Float']['output'];
+  /** The massive-movement threshold applied, in TLU. */
   massiveThresholdTlu: Scalars['Float']['output'];
+  /** The observations whose herd the alert is about. */
   observations: Array<FlowObservation>;
+  /** The off-season minimum applied, in TLU; null for HERD_APPROACHING_SPOT. */
   offSeasonMinimumTlu?: Maybe<Scalars['Float']['output']>;
+  /** The off-season margin applied, in weeks; null when the movement was judged in season. */
   offSeasonWeeks?: Maybe<Scalars['Float']['output']>;
+  /** The rule that raised the alert. */
   rule: TranshumanceAlertRule;
+  /** The season window the movement was judged against; null when in season or the direction has no window. */
   seasonWindow?: Maybe<TranshumanceSeasonWindow>;
 };
 
+/** Which alerts to list or count; the conditions given must all hold. */
 export type TranshumanceAlertFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Alerts whose place is within a distance of a corridor's path. */
   alongCorridor?: InputMaybe<TranshumanceAlongCorridorInput>;
+  /** Alerts about this corridor. */
   corridor?: InputMaybe<Scalars['ID']['input']>;
   /** Raised from this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Alerts of this kind. */
   kind?: InputMaybe<TranshumanceAlertKind>;
+  /** Alerts whose place is within the radius of the point. */
   near?: InputMaybe<TranshumanceNearInput>;
+  /** Alerts of this severity. */
   severity?: InputMaybe<TranshumanceAlertSeverity>;
+  /** Alerts about this sensitive spot. */
   spot?: InputMaybe<Scalars['ID']['input']>;
+  /** Alerts with one of these statuses; every status when left out or empty. */
   status?: InputMaybe<Array<TranshumanceAlertStatus>>;
   /** Raised up to this instant. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Alerts with this trigger. */
   trigger?: InputMaybe<TranshumanceAlertTrigger>;
+  /** Alerts whose place is inside the box. */
   withinBox?: InputMaybe<TranshumanceBoxInput>;
 };
 
+/** Whether an alert reports a conflict or warns of one. */
 export type TranshumanceAlertKind =
   /** A conflict happened. */
   | 'EVENT'
   /** A conflict may happen: warn before it does. */
   | 'PREVENTION';
 
+/** Who raised an alert. */
 export type TranshumanceAlertRaiser =
   /** A person of the owning organisation. */
   | 'PARTNER'
   /** The early-action rules, from flow observations. */
   | 'SERVICE';
 
+/** Someone an alert was disseminated to. */
 export type TranshumanceAlertRecipient = {
   __typename?: 'TranshumanceAlertRecipient';
+  /** When they were told (the dissemination's date). */
   disseminatedAt: Scalars['DateTime']['output'];
+  /** What kind of recipient. */
   kind: TranshumanceAlertRecipientKind;
+  /** Who, by name or office, e.g. Préfet de Dori. */
   name: Scalars['String']['output'];
+  /** The recipient's directory organisation, when it has one. */
   organisation?: Maybe<Organisation>;
 };
 
+/** Someone an alert is disseminated to. */
 export type TranshumanceAlertRecipientInput = {
+  /** What kind of recipient. */
   kind: TranshumanceAlertRecipientKind;
+  /** Who, by name or office (at most 200 characters). */
   name: Scalars['String']['input'];
+  /** The recipient's directory organisation, when it has one. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Who an alert was disseminated to. */
 export type TranshumanceAlertRecipientKind =
-  'AUTHORITY' | 'COMMUNITY_LEADERS' | 'HERDER_ASSOCIATION' | 'MINISTRY' | 'OTHER' | 'SECURITY_SERVICES';
+  /** An administrative or local authority: governor, prefect, mayor. */
+  | 'AUTHORITY'
+  /** Village chiefs, customary and religious leaders. */
+  | 'COMMUNITY_LEADERS'
+  /** A herders' association. */
+  | 'HERDER_ASSOCIATION'
+  /** A ministry or its technical services. */
+  | 'MINISTRY'
+  /** Anyone else, named in `name`. */
+  | 'OTHER'
+  /** Defence and security forces: police, gendarmerie, army. */
+  | 'SECURITY_SERVICES';
 
+/** What was done about an alert. */
 export type TranshumanceAlertResponseInput = {
+  /** When it was done; now when left out. Not in the future, not before the alert's last step. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Who did it. */
+  /** Who did it (at most 300 characters). */
   respondedBy: Scalars['String']['input'];
-  /** What was done. */
+  /** What was done (at most 2,000 characters). */
   response: Scalars['String']['input'];
 };
 
+/** Which early-action rule raised an automatic alert. */
 export type TranshumanceAlertRule =
   /** A herd counted on the corridor reaches a sensitive spot further along it within the horizon. */
   | 'HERD_APPROACHING_SPOT'
   /** A herd moves outside the corridor's usual calendar for its direction. */
   | 'OUTSIDE_SEASON';
 
-export type TranshumanceAlertSeverity = 'CRITICAL' | 'HIGH' | 'LOW' | 'MEDIUM';
+/** How serious an alert is: chosen by whoever raises it, or set by the early-action rules from the herd's size in TLU, one level up for cropland reached from 15 August to 15 December and water points reached from March to June. */
+export type TranshumanceAlertSeverity =
+  /** For the rules: a massive herd reaching cropland or a water point in its fragile season (the only way the rules reach it). */
+  | 'CRITICAL'
+  /** For the rules: a herd of at least the massive threshold, or a smaller one reaching a fragile spot in its season. */
+  | 'HIGH'
+  /** For the rules: a herd under twice the alert threshold. */
+  | 'LOW'
+  /** For the rules: a herd from twice the alert threshold up to the massive threshold. */
+  | 'MEDIUM';
 
+/** Alerts counted by status, kind, trigger and severity, and how fast they moved on. */
 export type TranshumanceAlertStats = {
   __typename?: 'TranshumanceAlertStats';
+  /** Alerts per kind; only kinds with alerts, by name. */
   byKind: Array<TranshumanceAlertCount>;
+  /** Alerts per severity; only severities with alerts, by name. */
   bySeverity: Array<TranshumanceAlertCount>;
+  /** Alerts per status; only statuses with alerts, by name. */
   byStatus: Array<TranshumanceAlertCount>;
+  /** PREVENTION alerts per trigger; only triggers with alerts, by name. */
   byTrigger: Array<TranshumanceAlertCount>;
   /** Hours from raised to disseminated. */
   toDissemination: TranshumanceResponseTime;
@@ -1404,121 +2000,174 @@ export type TranshumanceAlertStats = {
   toResponse: TranshumanceResponseTime;
   /** Hours from raised to verified. */
   toVerification: TranshumanceResponseTime;
+  /** Alerts the filter selects. */
   total: Scalars['Int']['output'];
 };
 
-export type TranshumanceAlertStatus = 'CLOSED' | 'DISSEMINATED' | 'RAISED' | 'RESPONSE_RECORDED' | 'VERIFIED';
+/** Where an alert stands in its life: RAISED → VERIFIED → DISSEMINATED → RESPONSE_RECORDED → CLOSED. */
+export type TranshumanceAlertStatus =
+  /** Closed after its response, or dismissed as a false alarm before dissemination (`dismissed`). */
+  | 'CLOSED'
+  /** The people who must act were told (see `recipients`). */
+  | 'DISSEMINATED'
+  /** Raised by a person or by the early-action rules; nobody has checked it yet. */
+  | 'RAISED'
+  /** What was done about it is recorded. */
+  | 'RESPONSE_RECORDED'
+  /** Someone checked the alert is real. */
+  | 'VERIFIED';
 
+/** When a step of an alert's life happened, and a note. */
 export type TranshumanceAlertStepInput = {
   /** When it happened; now when left out. Not in the future, not before the alert's last step. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What the step found or did (at most 1,000 characters); kept in the alert's history. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One step in an alert's life. */
 export type TranshumanceAlertTransition = {
   __typename?: 'TranshumanceAlertTransition';
   /** Token subject of the person, or early-action for the service. */
   actor: Scalars['String']['output'];
+  /** The actor's directory organisation; null for the service. */
   actorOrganisation?: Maybe<Organisation>;
   /** When it happened (may be earlier than when it was recorded). */
   at: Scalars['DateTime']['output'];
+  /** The status before the step; null for raising. */
   from?: Maybe<TranshumanceAlertStatus>;
+  /** The step's note, or the reason when closing; null when none. */
   note?: Maybe<Scalars['String']['output']>;
+  /** When the step was recorded. */
   recordedAt: Scalars['DateTime']['output'];
+  /** The status after the step. */
   to: TranshumanceAlertStatus;
 };
 
+/** Why a PREVENTION alert was raised. */
 export type TranshumanceAlertTrigger =
-  /** A herd over the alert threshold heading for a spot within the horizon, in its usual season. */
+  /** A herd of at least the alert threshold heading for a spot within the horizon, in its usual season. */
   | 'APPROACHING'
   /** Moving before the corridor's window for that direction opens (within the off-season weeks). */
   | 'EARLY'
   /** Moving after the window closed (within the off-season weeks). */
   | 'LATE'
-  /** A herd over the massive-movement threshold. */
+  /** A herd of at least the massive-movement threshold. */
   | 'MASSIVE'
   /** Moving far outside the corridor's calendar. */
   | 'UNEXPECTED';
 
+/** A band along a corridor's path. */
 export type TranshumanceAlongCorridorInput = {
+  /** The corridor's id. */
   corridor: Scalars['ID']['input'];
   /** How far from the corridor's path (km). */
   withinKm: Scalars['Float']['input'];
 };
 
+/** A latitude/longitude box, south-west to north-east corner. */
 export type TranshumanceBox = {
   __typename?: 'TranshumanceBox';
+  /** The eastern edge. */
   east: Scalars['Longitude']['output'];
+  /** The northern edge. */
   north: Scalars['Latitude']['output'];
+  /** The southern edge. */
   south: Scalars['Latitude']['output'];
+  /** The western edge. */
   west: Scalars['Longitude']['output'];
 };
 
 /** A latitude/longitude box, south-west to north-east corner. */
 export type TranshumanceBoxInput = {
+  /** The eastern edge. */
   east: Scalars['Longitude']['input'];
+  /** The northern edge. */
   north: Scalars['Latitude']['input'];
+  /** The southern edge; not north of `north`. */
   south: Scalars['Latitude']['input'];
+  /** The western edge; not east of `east`. */
   west: Scalars['Longitude']['input'];
 };
 
-/**
- * A transhumance corridor. Positions are [longitude, latitude] as in GeoJSON; directions of flows and
- * season windows are relative to the order of the path.
- */
+/** A transhumance corridor. Positions are [longitude, latitude] as in GeoJSON; directions of flows and season windows are relative to the order of the path. */
 export type TranshumanceCorridor = {
   __typename?: 'TranshumanceCorridor';
+  /** The admin areas it crosses, as given (1 to 60 directory areas). */
   adminAreas: Array<AdminArea>;
+  /** The smallest latitude/longitude box holding the path. */
   bounds: TranshumanceBox;
+  /** Counting points on the corridor, in order along its path. */
   countingPoints?: Maybe<Array<CountingPoint>>;
+  /** The countries of the admin areas it crosses. */
   countries: Array<Scalars['CountryCode']['output']>;
+  /** When the corridor was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The early-action settings in force for this corridor: its own where it set them, the defaults otherwise. */
   earlyAction: TranshumanceEarlyActionSettings;
+  /** Whether it is demarcated by law or used by custom. */
   formality: TranshumanceCorridorFormality;
+  /** The corridor's id (a UUID given by the subgraph). */
   id: Scalars['ID']['output'];
   /** What demarcates a formal corridor, in the partners' words. */
   legalBasis?: Maybe<Scalars['String']['output']>;
   /** Along the path, computed on the earth's sphere. */
   lengthKm: Scalars['Float']['output'];
+  /** The corridor's name, e.g. Douentza–Djibo–Dori–Téra. */
   name: Scalars['String']['output'];
+  /** Anything else partners should know about the corridor; null when none. */
   notes?: Maybe<Scalars['String']['output']>;
   /** The path as a GeoJSON LineString. */
   path: Scalars['JSONObject']['output'];
+  /** The organisation that mapped the corridor and owns it. */
   recordedBy: Organisation;
   /** The usual windows of movement, per direction. */
   season: Array<TranshumanceSeasonWindow>;
+  /** Sensitive spots linked to the corridor, in order along its path. */
   sensitiveSpots?: Maybe<Array<SensitiveSpot>>;
+  /** When the corridor last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of corridors. */
 export type TranshumanceCorridorConnection = {
   __typename?: 'TranshumanceCorridorConnection';
+  /** The corridors of this page, each with its cursor. */
   edges: Array<TranshumanceCorridorEdge>;
+  /** Where this page lies in the list, and the cursor to read on. */
   pageInfo: PageInfo;
+  /** How many corridors the filter selects, on every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One corridor in a page, with its place in the list. */
 export type TranshumanceCorridorEdge = {
   __typename?: 'TranshumanceCorridorEdge';
+  /** Pass it as `after` to read on from this corridor. */
   cursor: Scalars['String']['output'];
+  /** The corridor. */
   node: TranshumanceCorridor;
 };
 
+/** Which corridors to list; the conditions given must all hold. */
 export type TranshumanceCorridorFilter = {
   /** Crossing this admin area or one under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Corridors crossing this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Corridors of this formality. */
   formality?: InputMaybe<TranshumanceCorridorFormality>;
   /** Corridors passing within the radius of the point. */
   near?: InputMaybe<TranshumanceNearInput>;
-  /** Part of the name, ignoring case. */
+  /** Part of the name, ignoring case and accents (segou finds Ségou). */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Corridors whose bounds overlap the box. */
   withinBox?: InputMaybe<TranshumanceBoxInput>;
 };
 
+/** Whether a corridor is demarcated by law or used by custom. */
 export type TranshumanceCorridorFormality =
   /** Demarcated officially (ECOWAS 1998 transhumance decision, a national pastoral code). */
   | 'FORMAL'
@@ -1527,95 +2176,147 @@ export type TranshumanceCorridorFormality =
 
 /** Each setting left out (or null) follows the default. */
 export type TranshumanceEarlyActionInput = {
+  /** Smallest herd heading for a spot that raises an alert, TLU: 1 to 100,000. */
   alertThresholdTlu?: InputMaybe<Scalars['Float']['input']>;
+  /** How far a herd walks in a day, km: 1 to 60. */
   herdSpeedKmPerDay?: InputMaybe<Scalars['Float']['input']>;
+  /** How many days ahead an arrival is worth warning about: 1 to 30. */
   horizonDays?: InputMaybe<Scalars['Float']['input']>;
+  /** Days of observations the rules read back: 1 to 60. */
   lookBackDays?: InputMaybe<Scalars['Float']['input']>;
+  /** From this size a movement is MASSIVE, TLU: 1 to 1,000,000, not below the alert threshold. */
   massiveThresholdTlu?: InputMaybe<Scalars['Float']['input']>;
+  /** How far from the path a spot or counting point may lie, km: 0.1 to 100. */
   maxDistanceFromPathKm?: InputMaybe<Scalars['Float']['input']>;
+  /** Smallest off-season herd that raises an alert, TLU: 1 to 100,000. */
   offSeasonMinimumTlu?: InputMaybe<Scalars['Float']['input']>;
+  /** Weeks around a window within which a movement is EARLY or LATE: 0 to 26. */
   offSeasonWeeks?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** What the early-action rules assume and where they draw lines, for one corridor or as the defaults. */
 export type TranshumanceEarlyActionSettings = {
   __typename?: 'TranshumanceEarlyActionSettings';
+  /** Smallest herd, in TLU, heading for a spot that raises an alert (default 100). */
   alertThresholdTlu: Scalars['Float']['output'];
+  /** How far a herd walks in a day along the corridor, in km (default 15). */
   herdSpeedKmPerDay: Scalars['Float']['output'];
+  /** How many days ahead an expected arrival is worth warning about (default 5). */
   horizonDays: Scalars['Float']['output'];
+  /** Observations older than this many days are history, not a herd on its way (default 7). */
   lookBackDays: Scalars['Float']['output'];
+  /** From this size, in TLU, a movement is MASSIVE (default 500). */
   massiveThresholdTlu: Scalars['Float']['output'];
+  /** How far from the path, in km, a spot or counting point of the corridor may lie (default 10). */
   maxDistanceFromPathKm: Scalars['Float']['output'];
+  /** Smallest herd, in TLU, moving outside the calendar that raises an alert (default 50). */
   offSeasonMinimumTlu: Scalars['Float']['output'];
+  /** A movement up to this many weeks before its window opens is EARLY, after it closes LATE; further out UNEXPECTED (default 4). */
   offSeasonWeeks: Scalars['Float']['output'];
 };
 
+/** Which flows `transhumanceFlows` sums. */
 export type TranshumanceFlowFilter = {
   /** At most 50 corridors; all of them when left out. */
   corridors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only herds moving this way; both directions when left out. */
   direction?: InputMaybe<FlowDirection>;
+  /** The first day (inclusive, UTC). */
   from: Scalars['Date']['input'];
+  /** The last day (inclusive, UTC); at most 1,098 days after `from`. */
   to: Scalars['Date']['input'];
 };
 
+/** A herd's animals by species, and their size in tropical livestock units. */
 export type TranshumanceHeads = {
   __typename?: 'TranshumanceHeads';
+  /** Camels. */
   camels: Scalars['Int']['output'];
+  /** Head of cattle. */
   cattle: Scalars['Int']['output'];
+  /** Goats. */
   goats: Scalars['Int']['output'];
+  /** Sheep. */
   sheep: Scalars['Int']['output'];
   /** Tropical livestock units: cattle 0.7, sheep 0.1, goats 0.1, camels 1.0 (a 250 kg animal is 1). */
   tlu: Scalars['Float']['output'];
 };
 
+/** A circle on the earth: a centre and a radius. */
 export type TranshumanceNearInput = {
+  /** The centre's latitude. */
   latitude: Scalars['Latitude']['input'];
+  /** The centre's longitude. */
   longitude: Scalars['Longitude']['input'];
+  /** The radius in km along the earth's surface: more than 0, at most 1,000. */
   radiusKm: Scalars['Float']['input'];
 };
 
-/**
- * A path: either `geoJson` (a GeoJSON LineString, or a Feature holding one) or `coordinates`
- * ([longitude, latitude] pairs), not both. 2 to 2,000 positions, each inside one of the corridor's countries.
- */
+/** A path: either `geoJson` (a GeoJSON LineString, or a Feature holding one) or `coordinates` ([longitude, latitude] pairs), not both. 2 to 2,000 positions, each inside one of the corridor's countries. */
 export type TranshumancePathInput = {
+  /** The positions as [longitude, latitude] pairs, in the order herds walk FORWARD; no position repeating the one before it. */
   coordinates?: InputMaybe<Array<Array<Scalars['Float']['input']>>>;
+  /** A GeoJSON LineString, or a Feature whose geometry is one; an altitude after a position's latitude is dropped. */
   geoJson?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
+/** How long alerts took from raised to one later step. */
 export type TranshumanceResponseTime = {
   __typename?: 'TranshumanceResponseTime';
   /** Alerts that got that far. */
   alerts: Scalars['Int']['output'];
+  /** The median, in hours (to 0.01); null when no alert got that far. */
   medianHours?: Maybe<Scalars['Float']['output']>;
+  /** The 90th percentile, in hours (to 0.01); null when no alert got that far. */
   p90Hours?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A usual window of movement on a corridor, for one direction, the same every year. */
 export type TranshumanceSeasonWindow = {
   __typename?: 'TranshumanceSeasonWindow';
   /** Month and day it closes, MM-DD (may come before `opens`: the window wraps the year end). */
   closes: Scalars['String']['output'];
+  /** The direction herds move in during the window. */
   direction: FlowDirection;
+  /** The partners' own name for the movement, e.g. descent towards the southern pastures; null when none. */
   label?: Maybe<Scalars['String']['output']>;
   /** Month and day it opens, MM-DD. */
   opens: Scalars['String']['output'];
 };
 
+/** A usual window of movement for one direction. */
 export type TranshumanceSeasonWindowInput = {
   /** MM-DD; before `opens` for a window that wraps the year end. */
   closes: Scalars['String']['input'];
+  /** The direction herds move in during the window. */
   direction: FlowDirection;
+  /** The partners' own name for the movement (at most 200 characters). */
   label?: InputMaybe<Scalars['String']['input']>;
-  /** MM-DD */
+  /** Month and day it opens, MM-DD (e.g. 10-15 for 15 October). */
   opens: Scalars['String']['input'];
 };
 
-export type TranshumanceSpecies = 'CAMELS' | 'CATTLE' | 'GOATS' | 'SHEEP';
+/** Species of livestock counted on the corridors. */
+export type TranshumanceSpecies =
+  /** Camels (1.0 TLU a head). */
+  | 'CAMELS'
+  /** Cattle (0.7 TLU a head). */
+  | 'CATTLE'
+  /** Goats (0.1 TLU a head). */
+  | 'GOATS'
+  /** Sheep (0.1 TLU a head). */
+  | 'SHEEP';
 
+/** One corridor's herd flow in one ISO week. */
 export type TranshumanceWeeklyFlow = {
   __typename?: 'TranshumanceWeeklyFlow';
+  /** The corridor. */
   corridor: TranshumanceCorridor;
+  /** Animals counted, summed by species, with their TLU. */
   heads: TranshumanceHeads;
+  /** Herders counted, summed; exact when every observation of the week is your organisation's, disclosure-controlled otherwise. */
   herders: DisclosedCount;
+  /** Observations counted in the week (within the period and direction asked for). */
   observations: Scalars['Int']['output'];
   /** ISO week, e.g. 2025-W46. */
   week: Scalars['String']['output'];
@@ -1623,54 +2324,91 @@ export type TranshumanceWeeklyFlow = {
   weekStart: Scalars['Date']['output'];
 };
 
+/** Changes to a session; fields left out keep their value. The community does not change. */
 export type UpdateAwarenessSessionInput = {
+  /** Directory organisations that facilitated it (1 to 10), replacing the stored ones. */
   facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The day it was held; not in the future. */
   heldOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What the session was about. */
   kind?: InputMaybe<AwarenessSessionKind>;
+  /** People by sex and age group, each group once, replacing the stored ones; at least one person. */
   participants?: InputMaybe<Array<AwarenessParticipantInput>>;
+  /** Topics covered, replacing the stored ones: up to 20, each at most 200 characters. */
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Fields left out keep their value; breakdowns given replace the stored ones ([] removes one). */
 export type UpdateDisplacementReportInput = {
+  /** The date the figures describe; not in the future. */
   dataDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Their households; no more than the IDPs. */
   idpHouseholds?: InputMaybe<Scalars['Int']['input']>;
+  /** Internally displaced people living in the area; stored breakdowns must still add up. */
   idpIndividuals?: InputMaybe<Scalars['Int']['input']>;
+  /** IDPs by sex and age group, replacing the stored ones; they add up to the IDPs. */
   idpsBySexAndAge?: InputMaybe<Array<DisplacementIdpGroupInput>>;
+  /** IDPs by area of origin, replacing the stored ones; no more than the IDPs. */
   origins?: InputMaybe<Array<DisplacementOriginInput>>;
+  /** IDPs by reason, replacing the stored ones; they add up to the IDPs. */
   reasons?: InputMaybe<Array<DisplacementReasonCountInput>>;
+  /** Their households; no more than the returnees. */
   returneeHouseholds?: InputMaybe<Scalars['Int']['input']>;
+  /** Returnees counted in the area; null removes them (and their households). */
   returneeIndividuals?: InputMaybe<Scalars['Int']['input']>;
+  /** The round's new name; null removes it. */
   roundName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a programme; fields left out keep their value. The code does not change. */
 export type UpdateReintegrationProgrammeInput = {
+  /** The admin areas it covers, replacing the stored ones: 1 to 50 directory P-codes, each once. */
   adminAreas?: InputMaybe<Array<Scalars['PCode']['input']>>;
+  /** The day it ends, not before the start; null makes it open-ended. */
   endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What kind of programme it is. */
   kind?: InputMaybe<ReintegrationProgrammeKind>;
+  /** The programme's name (at most 200 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The day it starts; refused once a case is registered in the programme. */
   startsOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Changes to a spot; fields left out keep their value. */
 export type UpdateSensitiveSpotInput = {
+  /** A new admin area, checked against the directory. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
   /** null unlinks the spot from its corridor. */
   corridor?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of place it is. */
   kind?: InputMaybe<SensitiveSpotKind>;
+  /** A new latitude; the point must stay inside its area's country and near its corridor. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** A new longitude; the point must stay inside its area's country and near its corridor. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** The spot's name (at most 200 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Anything else partners should know; null removes it. */
   notes?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a corridor; fields left out keep their value. */
 export type UpdateTranshumanceCorridorInput = {
+  /** The admin areas crossed, replacing the stored ones (1 to 60, each once); the path must lie in their countries. */
   adminAreas?: InputMaybe<Array<Scalars['PCode']['input']>>;
+  /** The corridor's own settings, replacing all of its stored ones (settings left out follow the defaults); its spots and counting points must lie within a new maxDistanceFromPathKm. Null keeps them. */
   earlyAction?: InputMaybe<TranshumanceEarlyActionInput>;
+  /** Whether it is demarcated by law or used by custom. */
   formality?: InputMaybe<TranshumanceCorridorFormality>;
+  /** What demarcates it; null removes it. */
   legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** The corridor's name (at most 200 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Anything else partners should know; null removes it. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** A new path: its spots and counting points are placed on it again, and the change is refused if one would lie too far. */
   path?: InputMaybe<TranshumancePathInput>;
+  /** The windows of movement, replacing the stored ones (at most 8); null keeps them. */
   season?: InputMaybe<Array<TranshumanceSeasonWindowInput>>;
 };
 
