@@ -6,4 +6,6 @@ export { TEST_SERVER_ENV } from './global-setup';
 export { TEST_AUTH, bearer } from './identity';
 export { serveSubgraphForTest, subgraphTestDatabase, servedForTest, testServerOptions, type ServedForTest, type Client } from './served';
 export { until } from './until';
+export { serveBesideDirectory } from './beside-directory';
+export { schemaUnderTest } from './schema-under-test';
 export { createSupergraphWorkspace, directorySdl, conflictsSdl, type SupergraphWorkspace } from './supergraph-workspace';

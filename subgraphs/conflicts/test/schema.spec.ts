@@ -1,13 +1,9 @@
-import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { loadTypeDefs } from '@peacegraph/kit/server';
+import { Kind } from 'graphql';
+import { schemaUnderTest } from '@peacegraph/kit/testing';
 import * as values from '../src/common/values';
 import { subgraph } from '../src/subgraph';
 
-const { document } = loadTypeDefs(subgraph.schemaFile);
-const enumValues = (name: string) =>
-  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map(
-    (v) => v.name.value,
-  );
+const { enumValues, objects, classOf } = schemaUnderTest(subgraph.schemaFile);
 
 describe('schema.graphql', () => {
   it.each([
@@ -28,16 +24,14 @@ describe('schema.graphql', () => {
   });
 
   it('classes as SENSITIVE exactly what could identify a person, and every such field is nullable', () => {
-    const sensitive = document.definitions
-      .filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION)
-      .flatMap((type) =>
-        (type.fields ?? [])
-          .filter((field) => field.directives?.some((d) => d.name.value === 'sensitive'))
-          .map((field) => {
-            expect(field.type.kind).not.toBe(Kind.NON_NULL_TYPE);
-            return `${type.name.value}.${field.name.value}`;
-          }),
-      );
+    const sensitive = objects.flatMap((type) =>
+      (type.fields ?? [])
+        .filter((field) => classOf(field) === 'sensitive')
+        .map((field) => {
+          expect(field.type.kind).not.toBe(Kind.NON_NULL_TYPE);
+          return `${type.name.value}.${field.name.value}`;
+        }),
+    );
     expect(sensitive.sort()).toEqual([
       'CaseStatusChange.madeBy',
       'CaseStatusChange.note',

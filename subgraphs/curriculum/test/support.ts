@@ -1,4 +1,4 @@
-import { serveSubgraphForTest, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import { serveBesideDirectory, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
 import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
 import { subgraph } from '../src/subgraph';
 
@@ -17,15 +17,6 @@ export interface CurriculumUnderTest extends ServedForTest {
  * or the one given (end-to-end tests share one directory between subgraphs; its owner stops it).
  */
 export async function startCurriculum(options: { directory?: DirectoryUnderTest } = {}): Promise<CurriculumUnderTest> {
-  const directory = options.directory ?? (await startDirectory());
-  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directory.url });
-  return {
-    ...served,
-    directory,
-    owner: await served.as(ORGS.educators, 'curriculum:write'),
-    stop: async () => {
-      await served.stop();
-      if (!options.directory) await directory.stop();
-    },
-  };
+  const served = await serveBesideDirectory(subgraph, { given: options.directory, start: startDirectory });
+  return { ...served, owner: await served.as(ORGS.educators, 'curriculum:write') };
 }

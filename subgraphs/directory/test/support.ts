@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { serveSubgraphForTest, subgraphTestDatabase, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import { seedDemoData } from '../src/seed/demo';
 import { subgraph } from '../src/subgraph';
 
 /** Organisations every directory test database has: two partners and the platform. */
@@ -37,4 +38,27 @@ export async function startDirectory(): Promise<DirectoryUnderTest> {
     db: await createDirectoryDatabase(),
   });
   return { ...served, writer: await served.as(ORGS.educators, 'directory:write') };
+}
+
+/** A real directory with its demo organisations and communities: what the other subgraphs' tests ask. */
+export async function startDemoDirectory(): Promise<DirectoryUnderTest> {
+  const directory = await startDirectory();
+  await seedDemoData(directory.db.dataSource);
+  return directory;
+}
+
+/** An admin-2 area with its region and country, as the directory's reference data has it. */
+export interface AreaOfRegion {
+  pcode: string;
+  region: string;
+  country_code: string;
+}
+
+/** The first `count` admin-2 areas of Mali, Burkina Faso and Niger by P-code: where volume tests spread their rows. */
+export function sahelAreas(directory: DirectoryUnderTest, count: number): Promise<AreaOfRegion[]> {
+  return directory.db.dataSource.query(
+    `SELECT a.pcode, p.pcode AS region, a.country_code FROM admin_area a JOIN admin_area p ON p.pcode = a.parent_pcode
+     WHERE a.level = 2 AND a.country_code IN ('ML', 'BF', 'NE') ORDER BY a.pcode LIMIT $1`,
+    [count],
+  );
 }

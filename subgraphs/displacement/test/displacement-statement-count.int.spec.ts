@@ -1,3 +1,4 @@
+import { sahelAreas } from '../../directory/test/support';
 import { ok } from './fixtures';
 import { OTHER_PARTNER, OWNER, startDisplacement, type DisplacementUnderTest } from './support';
 
@@ -15,10 +16,7 @@ let organisations: string[];
 beforeAll(async () => {
   sub = await startDisplacement();
   reader = await sub.as(OTHER_PARTNER, 'displacement:write');
-  const areas = (await sub.directory.db.dataSource.query(
-    `SELECT a.pcode, p.pcode AS region, a.country_code FROM admin_area a JOIN admin_area p ON p.pcode = a.parent_pcode
-     WHERE a.level = 2 AND a.country_code IN ('ML', 'BF', 'NE') ORDER BY a.pcode LIMIT 60`,
-  )) as { pcode: string; region: string; country_code: string }[];
+  const areas = await sahelAreas(sub.directory, 60);
   pcodes = areas.map((a) => a.pcode);
   const db = sub.db.dataSource;
   const area = `WITH area AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS a(pcode, region, country, n))`;

@@ -1,17 +1,10 @@
-import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { loadTypeDefs } from '@peacegraph/kit/server';
+import { Kind } from 'graphql';
+import { schemaUnderTest } from '@peacegraph/kit/testing';
 import * as values from '../src/common/values';
 import { IMPLEMENTATION_GROUPINGS, IMPLEMENTATION_INTERVALS } from '../src/statistics/statistics.repository';
 import { subgraph } from '../src/subgraph';
 
-const { document } = loadTypeDefs(subgraph.schemaFile);
-const enumValues = (name: string) =>
-  (document.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name) as EnumTypeDefinitionNode).values!.map(
-    (v) => v.name.value,
-  );
-const objects = document.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
-const classOf = (node: { directives?: readonly { name: { value: string } }[] }) =>
-  node.directives?.map((d) => d.name.value).find((n) => ['public', 'partner', 'sensitive'].includes(n));
+const { enumValues, objects, classOf } = schemaUnderTest(subgraph.schemaFile);
 
 describe('schema.graphql', () => {
   it.each([

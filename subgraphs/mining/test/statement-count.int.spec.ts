@@ -1,3 +1,4 @@
+import { sahelAreas } from '../../directory/test/support';
 import { ok } from './fixtures';
 import { OTHER_PARTNER, OWNER, startMining, type MiningUnderTest } from './support';
 import { buildWorld, type World } from './world';
@@ -18,10 +19,7 @@ beforeAll(async () => {
   mining = await startMining();
   world = await buildWorld(mining);
   reader = await mining.as(OTHER_PARTNER, 'mining:read');
-  const areas = (await mining.directory.db.dataSource.query(
-    `SELECT a.pcode, p.pcode AS region, a.country_code FROM admin_area a JOIN admin_area p ON p.pcode = a.parent_pcode
-     WHERE a.level = 2 AND a.country_code IN ('ML', 'BF', 'NE') ORDER BY a.pcode LIMIT 60`,
-  )) as { pcode: string; region: string; country_code: string }[];
+  const areas = await sahelAreas(mining.directory, 60);
   pcodes = areas.map((a) => a.pcode);
   const db = mining.db.dataSource;
   const rows = (await db.query(

@@ -1,6 +1,5 @@
-import { serveSubgraphForTest, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
-import { seedDemoData as seedDirectoryDemo } from '../../directory/src/seed/demo';
-import { ORGS, startDirectory, type DirectoryUnderTest } from '../../directory/test/support';
+import { serveBesideDirectory, type Client, type ServedForTest, type TestDatabase } from '@peacegraph/kit/testing';
+import { ORGS, startDemoDirectory, type DirectoryUnderTest } from '../../directory/test/support';
 import { subgraph } from '../src/subgraph';
 import { COMMUNITIES, ECOWAS_COMMISSION, RECONCILIATION_MINISTRY, WACSMF, demoCommunityId } from '../src/seed/demo-data';
 
@@ -45,17 +44,10 @@ export const TABLES = [
  * between subgraphs; its owner stops it).
  */
 export async function startMining(options: { directory?: DirectoryUnderTest } = {}): Promise<MiningUnderTest> {
-  const directory = options.directory ?? (await startDirectory());
-  if (!options.directory) await seedDirectoryDemo(directory.db.dataSource);
-  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directory.url });
+  const served = await serveBesideDirectory(subgraph, { given: options.directory, start: startDemoDirectory });
   return {
     ...served,
-    directory,
     owner: await served.as(OWNER, 'mining:write mining:sensitive', 'trainer-1'),
     allRows: () => served.countRows(TABLES),
-    stop: async () => {
-      await served.stop();
-      if (!options.directory) await directory.stop();
-    },
   };
 }
