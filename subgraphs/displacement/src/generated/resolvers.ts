@@ -436,7 +436,7 @@ export type CreateSensitiveSpotInput = {
 
 /** A new corridor. */
 export type CreateTranshumanceCorridorInput = {
-  /** The admin areas the corridor crosses (the directory's P-codes); its countries are theirs. */
+  /** The admin areas the corridor crosses (the directory's P-codes, 1 to 60, each once); its countries are theirs, and every position of the path must lie in one of them. */
   adminAreas: Array<Scalars['PCode']['input']>;
   /** A key of your choosing: a retry with the same key returns the corridor the first call created instead of creating it twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -809,7 +809,7 @@ export type Mutation = {
   changeReintegrationCaseStatus?: Maybe<ReintegrationCase>;
   /** Closes an alert after its response, or dismisses a false alarm (`dismissed`, with a reason) before dissemination. */
   closeTranshumanceAlert?: Maybe<TranshumanceAlert>;
-  /** Records a counting point on a corridor, where herds passing are counted; it cannot be changed later. */
+  /** Records a counting point on a corridor, where herds passing are counted; no mutation changes it later. */
   createCountingPoint?: Maybe<CountingPoint>;
   /** Creates a reintegration or stabilisation programme run by your organisation. */
   createReintegrationProgramme?: Maybe<ReintegrationProgramme>;
@@ -1795,7 +1795,7 @@ export type TranshumanceAlert = {
   respondedBy?: Maybe<Scalars['String']['output']>;
   /** What was done. */
   response?: Maybe<Scalars['String']['output']>;
-  /** When the response was recorded as having happened; null until then. */
+  /** When the response happened (the step's `at`); null until it is recorded. */
   responseAt?: Maybe<Scalars['DateTime']['output']>;
   /** How serious it is: given by whoever raised it, or worked out by the rules. */
   severity: TranshumanceAlertSeverity;
@@ -2061,7 +2061,7 @@ export type TranshumanceAlertTrigger =
 export type TranshumanceAlongCorridorInput = {
   /** The corridor's id. */
   corridor: Scalars['ID']['input'];
-  /** How far from the corridor's path (km). */
+  /** How far from the corridor's path (km): more than 0, at most 1,000. */
   withinKm: Scalars['Float']['input'];
 };
 
@@ -2111,7 +2111,7 @@ export type TranshumanceCorridor = {
   id: Scalars['ID']['output'];
   /** What demarcates a formal corridor, in the partners' words. */
   legalBasis?: Maybe<Scalars['String']['output']>;
-  /** Along the path, computed on the earth's sphere. */
+  /** The path's length in km, computed on the earth's sphere (to the metre). */
   lengthKm: Scalars['Float']['output'];
   /** The corridor's name, e.g. Douentza–Djibo–Dori–Téra. */
   name: Scalars['String']['output'];
@@ -2354,7 +2354,7 @@ export type UpdateDisplacementReportInput = {
   reasons?: InputMaybe<Array<DisplacementReasonCountInput>>;
   /** Their households; no more than the returnees. */
   returneeHouseholds?: InputMaybe<Scalars['Int']['input']>;
-  /** Returnees counted in the area; null removes them (and their households). */
+  /** Returnees counted in the area; null removes them (with `returneeHouseholds` null too). */
   returneeIndividuals?: InputMaybe<Scalars['Int']['input']>;
   /** The round's new name; null removes it. */
   roundName?: InputMaybe<Scalars['String']['input']>;
