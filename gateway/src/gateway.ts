@@ -3,11 +3,14 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { corsFor } from './cors';
+import { schemaFilesOf, type SchemaFiles } from './contracts';
+import { schemaFileRoute } from './schema-route';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
 import { type Authenticator } from '@peacegraph/kit/auth';
 import { withHttpStatus } from '@peacegraph/kit/errors';
 import { DEFAULT_LIMITS, createLogger, notFoundHandler, requestErrorHandler, requestGuards, type Logger } from '@peacegraph/kit/server';
@@ -130,6 +133,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => new SubgraphDataSource({ name, url: routeOf(name, url ?? ''), timeoutMs, logger: log }),
   });
 
+  // The API schema as SDL, whole and cut per audience, printed once per supergraph (on demand).
+  let schemaFiles: { schema: GraphQLSchema; files?: SchemaFiles } | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    schemaFiles = { schema: apiSchema };
+  });
+  const filesNow = (): SchemaFiles | undefined => {
+    if (!schemaFiles) return undefined;
+    schemaFiles.files ??= schemaFilesOf(schemaFiles.schema);
+    return schemaFiles.files;
+  };
+
   const operations = operationTracker({ record: reporter && ((served) => reporter.record(served)), log });
 
   const app = express();
@@ -164,6 +178,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  app.use(['/schema.graphql', '/schema'], corsFor(options.corsOrigins ?? []));
+  app.get(['/schema.graphql', '/schema/:audience.graphql'], schemaFileRoute(filesNow));
   app.get('/ready', async (_req, res) => {
     const lastPoll = supergraph instanceof RegistrySupergraph ? supergraph.lastPoll : undefined;
     const readiness = await checkReadiness(supergraph.current, routeOf, options.readinessTimeoutMs ?? 2000, lastPoll);

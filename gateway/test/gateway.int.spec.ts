@@ -44,6 +44,34 @@ afterAll(async () => {
   await workspace?.remove();
 });
 
+describe('the schema as SDL files, for code generators', () => {
+  it('serves the API schema and a contract per audience, with an ETag, and says which contracts exist', async () => {
+    const whole = await fetch(`${origin}/schema.graphql`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('application/graphql; charset=utf-8');
+    const sdl = await whole.text();
+    expect(sdl).toMatch(/^type Query \{/m);
+    expect(sdl).not.toMatch(/join__|_entities|_service/);
+    const etag = whole.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect((await fetch(`${origin}/schema.graphql`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    // These fixture subgraphs declare no data class: a contract never holds a field of no stated class
+    // (the contracts of the platform's own supergraph are checked in contracts.spec.ts).
+    for (const audience of ['public', 'partner']) {
+      const contract = await fetch(`${origin}/schema/${audience}.graphql`);
+      expect(contract.status).toBe(200);
+      expect(await contract.text()).toBe(`# No field of this graph is readable by ${audience} callers.\n`);
+    }
+
+    for (const wrong of ['admin', 'sensitive', '..%2Fsecret', 'PUBLIC']) {
+      const answer = await fetch(`${origin}/schema/${wrong}.graphql`);
+      expect([wrong, answer.status]).toEqual([wrong, 404]);
+      expect(await answer.text()).toMatch(/^No contract ".*": the contracts are \/schema\/public.graphql and \/schema\/partner.graphql/);
+    }
+  });
+});
+
 describe('CORS: browser apps on the allowed origins only', () => {
   const preflight = (from: string) =>
     fetch(gateway.url, {
