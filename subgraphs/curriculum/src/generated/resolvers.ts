@@ -49,73 +49,117 @@ export type Scalars = {
   _FieldSet: { input: string; output: string };
 };
 
+/** Which community action plans to list; every condition given must hold. */
 export type ActionPlanFilter = {
+  /** Only plans in this admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only the plan of the cohort with this id. */
   cohort?: InputMaybe<Scalars['ID']['input']>;
+  /** Only plans of the community with this directory id. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Only plans in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Adopted on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only plans owned by the organisation with this directory id. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
   /** Adopted on or before. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** An action to add to a community action plan. */
 export type AddPlannedActionInput = {
+  /** The id of the plan. */
   actionPlan: Scalars['ID']['input'];
+  /** Retrying with the same id returns the action added the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What the community will do (at most 500 characters), once per plan. */
   description: Scalars['String']['input'];
+  /** Required when the status is DONE (not in the future, not before the adoption), refused otherwise. */
   doneOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The date it is due; not before the plan's adoption. */
   dueOn: Scalars['Date']['input'];
+  /** The group that carries it out, in the community's words (at most 200 characters). */
   responsibleGroup: Scalars['String']['input'];
+  /** Where the action stands; NOT_STARTED when omitted. */
   status?: InputMaybe<PlannedActionStatus>;
 };
 
+/** A session plan to add to a module. */
 export type AddSessionPlanInput = {
+  /** Who it is for; at least one. */
   audiences: Array<Audience>;
+  /** Retrying with the same id returns the plan added the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** How long it lasts, in minutes (10 to 600). */
   durationMinutes: Scalars['Int']['input'];
+  /** The id of one of your organisation's modules; plans cannot be added once cohorts deliver it. */
   module: Scalars['ID']['input'];
   /** The plan's place in the module, from 1. */
   number: Scalars['Int']['input'];
+  /** What participants should take from it: 1 to 10, each at most 500 characters. */
   objectives: Array<Scalars['String']['input']>;
+  /** What the session is about. */
   theme: SessionTheme;
+  /** The session's title (at most 200 characters). */
   title: Scalars['String']['input'];
 };
 
 export type AdminArea = {
   __typename?: 'AdminArea';
+  /** The area's OCHA P-code, e.g. ML03 (Sikasso) or ML0301 (Bougouni). */
   pcode: Scalars['PCode']['output'];
 };
 
 /** Children are under 15, youth 15 to 24, adults 25 and over. */
-export type AgeGroup = 'ADULTS' | 'CHILDREN' | 'YOUTH';
+export type AgeGroup =
+  /** 25 and over. */
+  | 'ADULTS'
+  /** Under 15. */
+  | 'CHILDREN'
+  /** 15 to 24. */
+  | 'YOUTH';
 
+/** People of one age group. */
 export type AgeGroupCount = {
   __typename?: 'AgeGroupCount';
+  /** The age group counted. */
   ageGroup: AgeGroup;
+  /** How many; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** True when the count is withheld from this caller by disclosure control. */
   suppressed: Scalars['Boolean']['output'];
 };
 
 /** Who a session or a cohort is for. Audiences overlap (a religious leader is also a man). */
 export type Audience =
+  /** Adolescents and children. */
   | 'ADOLESCENTS_AND_CHILDREN'
   /** Members of the Community Management Committee. */
   | 'CMC_MEMBERS'
+  /** Men of the community. */
   | 'MEN'
+  /** Religious leaders of the community. */
   | 'RELIGIOUS_LEADERS'
+  /** Women of the community. */
   | 'WOMEN';
 
+/** People of one audience; audiences overlap, so these do not add up to the total. */
 export type AudienceCount = {
   __typename?: 'AudienceCount';
+  /** The audience counted. */
   audience: Audience;
+  /** How many; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** True when the count is withheld from this caller by disclosure control. */
   suppressed: Scalars['Boolean']['output'];
 };
 
+/** People of one of the cohort's audiences. */
 export type AudienceCountInput = {
+  /** One of the cohort's audiences, each at most once. */
   audience: Audience;
+  /** How many: from 0 to the headcount's total, and for attendance not more than enrolled in that audience. */
   count: Scalars['Int']['input'];
 };
 
@@ -173,96 +217,141 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-export type CoachingMode = 'IN_PERSON' | 'REMOTE';
+/** How a coaching session was held. */
+export type CoachingMode =
+  /** Face to face. */
+  | 'IN_PERSON'
+  /** By phone or online. */
+  | 'REMOTE';
 
+/** A follow-up coaching or mentoring session for a staff training's participants. */
 export type CoachingSession = {
   __typename?: 'CoachingSession';
+  /** What the coaching worked on (at most 300 characters). */
   focus: Scalars['String']['output'];
+  /** The date it was held; not before the training's last day. */
   heldOn: Scalars['Date']['output'];
+  /** The coaching session's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Whether it was held in person or remotely. */
   mode: CoachingMode;
   /** Participants of the training who were coached. */
   participantsCoached: DisclosedCount;
+  /** The training it follows up. */
   staffTraining: StaffTraining;
+  /** Increases with every change. */
   version: Scalars['Int']['output'];
 };
 
 /** One delivery of a module in one community, in one language, by one or more facilitators. */
 export type Cohort = {
   __typename?: 'Cohort';
+  /** The cohort's community action plan; null until one is adopted. */
   actionPlan?: Maybe<CommunityActionPlan>;
   /** The community's admin area when the cohort was recorded. */
   adminArea: AdminArea;
   /** The statuses changeCohortStatus accepts now. */
   allowedStatusChanges: Array<CohortStatus>;
+  /** Who the cohort is for; at least one audience. */
   audiences: Array<Audience>;
+  /** The community where the cohort meets. */
   community: Community;
+  /** The date its last session plan was delivered (make-ups aside); null until completed. */
   completedOn?: Maybe<Scalars['Date']['output']>;
+  /** The country of the cohort's community. */
   country: Country;
+  /** When the cohort was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /**
-   * Every session delivered, by session number then date. Bounded: one per session plan plus at most
-   * three make-up sessions per plan.
-   */
+  /** Every session delivered, by session number then date. Bounded: one per session plan plus at most three make-up sessions per plan. */
   deliveries: Array<SessionDelivery>;
   /** Participants enrolled, by sex and age group. */
   enrolment: Headcount;
   /** Participants enrolled, by audience (only the cohort's audiences). */
   enrolmentByAudience: Array<AudienceCount>;
+  /** The facilitators who deliver the cohort's sessions (1 to 10). */
   facilitators: Array<Facilitator>;
+  /** The cohort's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The language the sessions are delivered in. */
   language: Language;
+  /** The module the cohort follows. */
   module: Module;
+  /** The cohort's name, unique for its module in its community (at most 200 characters). */
   name: Scalars['String']['output'];
   /** The organisation that runs the cohort. */
   organisation: Organisation;
+  /** The date the cohort is planned to end; null when not planned. */
   plannedEnd?: Maybe<Scalars['Date']['output']>;
+  /** The date the cohort is planned to start. */
   plannedStart: Scalars['Date']['output'];
+  /** How far the cohort is through its module. */
   progress: CohortProgress;
   /** Its social mobilisations, by date (at most 50 per cohort). */
   socialMobilisations: Array<SocialMobilisation>;
+  /** The date the cohort actually started; null until it has. */
   startedOn?: Maybe<Scalars['Date']['output']>;
+  /** Where the cohort stands. */
   status: CohortStatus;
   /** The latest suspension: its reason, since when, and when the cohort resumed. */
   suspension?: Maybe<Suspension>;
+  /** When the cohort was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of cohorts. */
 export type CohortConnection = {
   __typename?: 'CohortConnection';
+  /** The cohorts of this page, latest start first. */
   edges: Array<CohortEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many cohorts match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A cohort with its cursor. */
 export type CohortEdge = {
   __typename?: 'CohortEdge';
+  /** Opaque cursor of this cohort: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The cohort. */
   node: Cohort;
 };
 
+/** Which cohorts to list; every condition given must hold. */
 export type CohortFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only cohorts in the community with this directory id. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cohorts in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Only cohorts this facilitator delivers. */
   facilitator?: InputMaybe<Scalars['ID']['input']>;
   /** Cohorts starting (actually, else as planned) on or after this date. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only cohorts held in this language. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  /** Only cohorts following the module with this id. */
   module?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cohorts run by the organisation with this directory id. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cohorts in this status. */
   status?: InputMaybe<CohortStatus>;
   /** Cohorts starting (actually, else as planned) on or before this date. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** How far a cohort is through its module. */
 export type CohortProgress = {
   __typename?: 'CohortProgress';
   /** Session plans delivered (make-ups not counted twice). */
   delivered: Scalars['Int']['output'];
+  /** The date of the latest session delivered, make-ups included; null before the first. */
   lastDeliveredOn?: Maybe<Scalars['Date']['output']>;
+  /** Make-up sessions delivered, for participants who missed a session. */
   makeUpSessions: Scalars['Int']['output'];
   /** The lowest-numbered plan not yet delivered; null once all are. */
   nextSession?: Maybe<SessionPlan>;
@@ -272,13 +361,24 @@ export type CohortProgress = {
   total: Scalars['Int']['output'];
 };
 
-export type CohortStatus = 'COMPLETED' | 'IN_PROGRESS' | 'PLANNED' | 'SUSPENDED';
+/** Where a cohort stands. */
+export type CohortStatus =
+  /** Every session plan of the module has been delivered; set automatically with the last one. */
+  | 'COMPLETED'
+  /** Started: sessions are being delivered. */
+  | 'IN_PROGRESS'
+  /** Recorded, not started yet. */
+  | 'PLANNED'
+  /** Put on hold, with a reason; it resumes where it was. */
+  | 'SUSPENDED';
 
+/** A change of a cohort's status. */
 export type CohortStatusChangeInput = {
   /** When it happened; today if left out. */
   on?: InputMaybe<Scalars['Date']['input']>;
   /** Required to suspend. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The status wanted: IN_PROGRESS, SUSPENDED or PLANNED, as `allowedStatusChanges` lists them. */
   status: CohortStatus;
 };
 
@@ -288,11 +388,9 @@ export type Community = {
   actionPlans?: Maybe<Array<CommunityActionPlan>>;
   /** Cohorts held in the community, latest start first; at most `first` (default 20, at most 100). */
   cohorts?: Maybe<Array<Cohort>>;
+  /** The community's id, given by the directory when it was recorded (a UUID). */
   id: Scalars['ID']['output'];
-  /**
-   * Social mobilisations that reached the community, from its own cohorts or a neighbour's, latest
-   * first; at most `first` (default 20, at most 100).
-   */
+  /** Social mobilisations that reached the community, from its own cohorts or a neighbour's, latest first; at most `first` (default 20, at most 100). */
   socialMobilisationsReached?: Maybe<Array<SocialMobilisation>>;
 };
 
@@ -314,101 +412,160 @@ export type CommunityActionPlan = {
   __typename?: 'CommunityActionPlan';
   /** Its actions, by due date (at most 50 per plan). */
   actions: Array<PlannedAction>;
+  /** The date the community adopted the plan; not before the cohort started. */
   adoptedOn: Scalars['Date']['output'];
+  /** The cohort whose participants drew up the plan; a cohort has at most one plan. */
   cohort: Cohort;
+  /** The cohort's community. */
   community: Community;
+  /** When the plan was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The plan's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The organisation that runs the cohort and owns the plan. */
   organisation: Organisation;
+  /** The plan's title (at most 200 characters). */
   title: Scalars['String']['output'];
+  /** When the plan was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of community action plans. */
 export type CommunityActionPlanConnection = {
   __typename?: 'CommunityActionPlanConnection';
+  /** The plans of this page, latest adopted first. */
   edges: Array<CommunityActionPlanEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many plans match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A community action plan with its cursor. */
 export type CommunityActionPlanEdge = {
   __typename?: 'CommunityActionPlanEdge';
+  /** Opaque cursor of this plan: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The community action plan. */
   node: CommunityActionPlan;
 };
 
+/** The fields of a delivery to correct; a field left out keeps its value. */
 export type CorrectSessionDeliveryInput = {
+  /** The corrected attendance; it cannot be null. */
   attendance?: InputMaybe<HeadcountInput>;
+  /** The corrected attendance by audience. */
   attendanceByAudience?: InputMaybe<Array<AudienceCountInput>>;
+  /** The corrected date: not in the future, not before the cohort started. */
   deliveredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The corrected facilitators, among the cohort's. */
   facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The corrected notes; null or blank removes them. */
   notes?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Country = {
   __typename?: 'Country';
+  /** ISO 3166-1 alpha-2. */
   code: Scalars['CountryCode']['output'];
 };
 
+/** A cohort to plan. */
 export type CreateCohortInput = {
+  /** Who the cohort is for; at least one audience. */
   audiences: Array<Audience>;
+  /** Retrying with the same id returns the cohort created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The directory id of the community where it meets. */
   community: Scalars['ID']['input'];
+  /** Participants enrolled, by sex and age group; at least one person. */
   enrolment: HeadcountInput;
+  /** Participants enrolled, by audience; only the cohort's audiences, each at most the enrolment total. */
   enrolmentByAudience?: InputMaybe<Array<AudienceCountInput>>;
   /** The caller's facilitators, certified for the module; at least one speaks the cohort's language. */
   facilitators: Array<Scalars['ID']['input']>;
+  /** The ISO 639-3 code of the language the sessions are delivered in. */
   language: Scalars['LanguageCode']['input'];
+  /** The id of the module it follows; the module needs session plans. */
   module: Scalars['ID']['input'];
+  /** The cohort's name (at most 200 characters), unique for its module in its community. */
   name: Scalars['String']['input'];
+  /** The date the cohort is planned to end; not before the planned start. */
   plannedEnd?: InputMaybe<Scalars['Date']['input']>;
+  /** The date the cohort is planned to start. */
   plannedStart: Scalars['Date']['input'];
 };
 
+/** A cohort's community action plan. */
 export type CreateCommunityActionPlanInput = {
+  /** The plan's first actions (at most 50). */
   actions?: InputMaybe<Array<PlannedActionInput>>;
+  /** The date the community adopted it: not in the future, not before the cohort started. */
   adoptedOn: Scalars['Date']['input'];
+  /** Retrying with the same id returns the plan created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The id of a started cohort of your organisation without a plan yet. */
   cohort: Scalars['ID']['input'];
+  /** The plan's title (at most 200 characters). */
   title: Scalars['String']['input'];
 };
 
+/** A facilitator to record for your organisation. */
 export type CreateFacilitatorInput = {
+  /** Ids of the modules the facilitator is certified to deliver. */
   certifiedModules?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Retrying with the same id returns the facilitator created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Email address (at most 200 characters). */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** The facilitator's full name (at most 200 characters). */
   fullName: Scalars['String']['input'];
+  /** The directory id of the community the facilitator lives in. */
   homeCommunity?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 639-3 codes of the languages the facilitator delivers sessions in: 1 to 10. */
   languages: Array<Scalars['LanguageCode']['input']>;
+  /** Phone number: digits, spaces, brackets, dashes and a leading + (at most 40 characters). */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A module to publish. */
 export type CreateModuleInput = {
+  /** Retrying with the same id returns the module created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The curriculum's version of the module, e.g. "2024" (at most 40 characters); title and edition are unique for your organisation. */
   edition: Scalars['String']['input'];
+  /** What the module is about and for whom (at most 2,000 characters). */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** The module's title (at most 200 characters). */
   title: Scalars['String']['input'];
 };
 
+/** A staff training your organisation ran. */
 export type CreateStaffTrainingInput = {
+  /** Retrying with the same id returns the training created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The last day: not before the first. */
   endsOn: Scalars['Date']['input'];
+  /** The first day: not in the future. */
   startsOn: Scalars['Date']['input'];
+  /** The training's title (at most 200 characters). */
   title: Scalars['String']['input'];
+  /** The topics covered: 1 to 20, each at most 300 characters. */
   topics: Array<Scalars['String']['input']>;
+  /** Staff trained by country and sex: each country once, at least one person in all. */
   trainees: Array<TraineeCountInput>;
+  /** Where it was held (at most 200 characters). */
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
-/**
- * Each figure is counted on its own date: cohorts completed on their completion date, sessions on their
- * delivery date, participants on their cohort's start date, people reached on the mobilisation's date.
- */
+/** Each figure is counted on its own date: cohorts completed on their completion date, sessions on their delivery date, participants on their cohort's start date, people reached on the mobilisation's date. */
 export type CurriculumReach = {
   __typename?: 'CurriculumReach';
   /** True when every figure is exact (every cohort counted is the caller's organisation's). */
   exact: Scalars['Boolean']['output'];
+  /** How the figures are split, as asked; null when they are not. */
   groupBy?: Maybe<ReachGrouping>;
   /** One per country, area or period with anything to count, in key order; empty without groupBy. */
   groups: Array<ReachGroup>;
@@ -419,20 +576,36 @@ export type CurriculumReach = {
 /** A dialogue process led by participants of a staff training. */
 export type DialogueProcess = {
   __typename?: 'DialogueProcess';
+  /** The community where it takes place. */
   community: Community;
+  /** The country of that community. */
   country: Country;
+  /** The date it ended; null while ongoing. */
   endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The dialogue process's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** What the dialogue achieved (at most 2,000 characters); null until recorded. */
   outcome?: Maybe<Scalars['String']['output']>;
+  /** People taking part, by sex and age group. */
   participants: Headcount;
+  /** The training whose participants lead it. */
   staffTraining: StaffTraining;
+  /** The date it started; not before the training's last day. */
   startedOn: Scalars['Date']['output'];
+  /** ONGOING until it has an end date, then CONCLUDED. */
   status: DialogueProcessStatus;
+  /** What the dialogue is about, e.g. access to a grazing area (at most 300 characters). */
   topic: Scalars['String']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
-export type DialogueProcessStatus = 'CONCLUDED' | 'ONGOING';
+/** Where a dialogue process stands. */
+export type DialogueProcessStatus =
+  /** Ended: it has an end date. */
+  | 'CONCLUDED'
+  /** Still under way: it has no end date. */
+  | 'ONGOING';
 
 /** A count of people (or of what could point at them) as the caller may see it: exact for the organisation that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small enough to point at identifiable people (1 to 4; zero is shown), or when it would let a reader work a withheld count out from a total shown beside it. */
 export type DisclosedCount = {
@@ -443,52 +616,68 @@ export type DisclosedCount = {
   suppressed: Scalars['Boolean']['output'];
 };
 
-/**
- * A person trained to deliver modules. Name, languages, certifications and home community are PARTNER
- * (partners coordinate who teaches where); phone and email are SENSITIVE.
- */
+/** A person trained to deliver modules. Name, languages, certifications and home community are PARTNER (partners coordinate who teaches where); phone and email are SENSITIVE. */
 export type Facilitator = {
   __typename?: 'Facilitator';
   /** Modules the facilitator is certified to deliver. */
   certifiedModules: Array<Module>;
   /** Cohorts the facilitator delivers or delivered, latest start first (at most 100). */
   cohorts: Array<Cohort>;
+  /** When the facilitator was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The facilitator's email address; null when not recorded. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The facilitator's full name (at most 200 characters). */
   fullName: Scalars['String']['output'];
+  /** The community the facilitator lives in; null when not recorded. */
   homeCommunity?: Maybe<Community>;
+  /** The facilitator's id (a UUID). */
   id: Scalars['ID']['output'];
   /** Languages the facilitator delivers sessions in. */
   languages: Array<Language>;
   /** The organisation the facilitator works with (the record's owner). */
   organisation: Organisation;
-  /** Personal contact details: the owning organisation with curriculum:sensitive only. */
+  /** The facilitator's phone number (digits, spaces, brackets, dashes and a leading +); null when not recorded. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** When the record was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of facilitators. */
 export type FacilitatorConnection = {
   __typename?: 'FacilitatorConnection';
+  /** The facilitators of this page, by name. */
   edges: Array<FacilitatorEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many facilitators match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A facilitator with its cursor. */
 export type FacilitatorEdge = {
   __typename?: 'FacilitatorEdge';
+  /** Opaque cursor of this facilitator: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The facilitator. */
   node: Facilitator;
 };
 
+/** Which facilitators to list; every condition given must hold. */
 export type FacilitatorFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only facilitators whose home community is the one with this directory id. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Only facilitators whose home community is in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Only facilitators delivering sessions in this language. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
   /** Certified for this module. */
   module?: InputMaybe<Scalars['ID']['input']>;
+  /** Only facilitators working with the organisation with this directory id. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
   /** Part of the name, ignoring case and accents. */
   search?: InputMaybe<Scalars['String']['input']>;
@@ -497,29 +686,37 @@ export type FacilitatorFilter = {
 /** People by sex and age group, with subtotals and total. */
 export type Headcount = {
   __typename?: 'Headcount';
+  /** One count per age group, both sexes together. */
   byAgeGroup: Array<AgeGroupCount>;
+  /** One count per sex, every age group together. */
   bySex: Array<SexCount>;
+  /** One count per sex and age group. */
   bySexAndAgeGroup: Array<SexAgeCount>;
   /** True when the counts are exact (the caller's organisation owns the data). */
   exact: Scalars['Boolean']['output'];
+  /** Everyone counted. */
   total: DisclosedCount;
 };
 
-/**
- * People by sex and age group; missing cells are 0. Children are under 15, youth 15 to 24, adults 25
- * and over.
- */
+/** People by sex and age group; missing cells are 0. Children are under 15, youth 15 to 24, adults 25 and over. */
 export type HeadcountInput = {
+  /** Women 25 and over (0 to 10,000). */
   femaleAdults?: InputMaybe<Scalars['Int']['input']>;
+  /** Girls under 15 (0 to 10,000). */
   femaleChildren?: InputMaybe<Scalars['Int']['input']>;
+  /** Young women 15 to 24 (0 to 10,000). */
   femaleYouth?: InputMaybe<Scalars['Int']['input']>;
+  /** Men 25 and over (0 to 10,000). */
   maleAdults?: InputMaybe<Scalars['Int']['input']>;
+  /** Boys under 15 (0 to 10,000). */
   maleChildren?: InputMaybe<Scalars['Int']['input']>;
+  /** Young men 15 to 24 (0 to 10,000). */
   maleYouth?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Language = {
   __typename?: 'Language';
+  /** The language's ISO 639-3 code, e.g. bam. */
   code: Scalars['LanguageCode']['output'];
   /** Cohorts held in the language, latest start first; at most `first` (default 20, at most 100). */
   cohorts?: Maybe<Array<Cohort>>;
@@ -530,16 +727,25 @@ export type LanguageCohortsArgs = {
   status?: InputMaybe<CohortStatus>;
 };
 
-export type MobilisationActivity = 'COMMUNITY_MEETING' | 'HOME_VISITS' | 'INTER_VILLAGE_MEETING' | 'RADIO_BROADCAST' | 'THEATRE';
+/** How a cohort reached out to communities. */
+export type MobilisationActivity =
+  /** A meeting of the community. */
+  | 'COMMUNITY_MEETING'
+  /** Visits to households. */
+  | 'HOME_VISITS'
+  /** A meeting of several villages together. */
+  | 'INTER_VILLAGE_MEETING'
+  /** A broadcast on local or community radio. */
+  | 'RADIO_BROADCAST'
+  /** Community theatre. */
+  | 'THEATRE';
 
-/**
- * A module of the curriculum, e.g. Peace and Security, with its numbered session plans. PUBLIC: a
- * published curriculum that communities, authorities and other partners may read.
- */
+/** A module of the curriculum, e.g. Peace and Security, with its numbered session plans. PUBLIC: a published curriculum that communities, authorities and other partners may read. */
 export type Module = {
   __typename?: 'Module';
   /** The curriculum's own version of the module, e.g. "2024" (not the record's `version`). */
   edition: Scalars['String']['output'];
+  /** The module's id (a UUID). */
   id: Scalars['ID']['output'];
   /** The organisation that publishes the module. */
   organisation: Organisation;
@@ -547,40 +753,41 @@ export type Module = {
   sessionCount: Scalars['Int']['output'];
   /** Its session plans, by number. */
   sessionPlans: Array<SessionPlan>;
+  /** What the module is about and for whom; null when none was written. */
   summary?: Maybe<Scalars['String']['output']>;
+  /** The module's title, e.g. Peace and Security (at most 200 characters). */
   title: Scalars['String']['output'];
   /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of modules. */
 export type ModuleConnection = {
   __typename?: 'ModuleConnection';
+  /** The modules of this page, by title. */
   edges: Array<ModuleEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many modules there are, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A module with its cursor. */
 export type ModuleEdge = {
   __typename?: 'ModuleEdge';
+  /** Opaque cursor of this module: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The module. */
   node: Module;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds an action to a community action plan (at most 50 per plan). */
   addPlannedAction?: Maybe<PlannedAction>;
   /** Adds a session plan to a module of the caller's organisation. */
   addSessionPlan?: Maybe<SessionPlan>;
-  /**
-   * Starts, suspends or resumes a cohort. PLANNED → IN_PROGRESS | SUSPENDED; IN_PROGRESS → SUSPENDED;
-   * SUSPENDED → IN_PROGRESS (or PLANNED if it never started). COMPLETED is reached automatically when the
-   * last session plan is delivered, never by request.
-   */
+  /** Starts, suspends or resumes a cohort. PLANNED → IN_PROGRESS | SUSPENDED; IN_PROGRESS → SUSPENDED; SUSPENDED → IN_PROGRESS (or PLANNED if it never started). COMPLETED is reached automatically when the last session plan is delivered, never by request. */
   changeCohortStatus?: Maybe<Cohort>;
   /** Corrects the date, facilitators, attendance or notes of a delivery. */
   correctSessionDelivery?: Maybe<SessionDelivery>;
@@ -588,245 +795,144 @@ export type Mutation = {
   createCohort?: Maybe<Cohort>;
   /** A cohort's community action plan for peace and human security, with its first actions. */
   createCommunityActionPlan?: Maybe<CommunityActionPlan>;
+  /** Records a facilitator who works with the caller's organisation. */
   createFacilitator?: Maybe<Facilitator>;
+  /** Publishes a module of the caller's organisation, without session plans yet. */
   createModule?: Maybe<Module>;
+  /** Records a training the caller's organisation ran for partner staff. */
   createStaffTraining?: Maybe<StaffTraining>;
   /** A follow-up coaching or mentoring session for a training's participants, after the training. */
   recordCoachingSession?: Maybe<CoachingSession>;
   /** A dialogue process the training's participants went on to lead. */
   recordDialogueProcess?: Maybe<DialogueProcess>;
-  /**
-   * Records a session delivered to a cohort in progress. A plan is delivered once per cohort; delivering
-   * it again is a make-up session (`makeUp: true`). The cohort is completed with its last plan.
-   */
+  /** Records a session delivered to a cohort in progress. A plan is delivered once per cohort; delivering it again is a make-up session (`makeUp: true`). The cohort is completed with its last plan. */
   recordSessionDelivery?: Maybe<SessionDelivery>;
+  /** Records a cohort's outreach to its own and neighbouring communities (at most 50 per cohort). */
   recordSocialMobilisation?: Maybe<SocialMobilisation>;
+  /** Changes a cohort's name, place, language, facilitators, audiences, enrolment or dates; its status changes only through changeCohortStatus and deliveries. */
   updateCohort?: Maybe<Cohort>;
+  /** Changes a plan's title or adoption date. */
   updateCommunityActionPlan?: Maybe<CommunityActionPlan>;
+  /** Changes what is recorded about a dialogue process, e.g. its end date and outcome. */
   updateDialogueProcess?: Maybe<DialogueProcess>;
+  /** Changes what is recorded about a facilitator. */
   updateFacilitator?: Maybe<Facilitator>;
+  /** Changes a module's title, edition or summary. */
   updateModule?: Maybe<Module>;
   /** Changes an action, e.g. its status as the community carries it out. */
   updatePlannedAction?: Maybe<PlannedAction>;
+  /** Changes a session plan's title, theme, objectives, duration or audiences. */
   updateSessionPlan?: Maybe<SessionPlan>;
+  /** Changes what is recorded about a social mobilisation. */
   updateSocialMobilisation?: Maybe<SocialMobilisation>;
+  /** Changes what is recorded about a staff training. */
   updateStaffTraining?: Maybe<StaffTraining>;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationAddPlannedActionArgs = {
   input: AddPlannedActionInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationAddSessionPlanArgs = {
   input: AddSessionPlanInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationChangeCohortStatusArgs = {
   id: Scalars['ID']['input'];
   input: CohortStatusChangeInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationCorrectSessionDeliveryArgs = {
   id: Scalars['ID']['input'];
   input: CorrectSessionDeliveryInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationCreateCohortArgs = {
   input: CreateCohortInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationCreateCommunityActionPlanArgs = {
   input: CreateCommunityActionPlanInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationCreateFacilitatorArgs = {
   input: CreateFacilitatorInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationCreateModuleArgs = {
   input: CreateModuleInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationCreateStaffTrainingArgs = {
   input: CreateStaffTrainingInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationRecordCoachingSessionArgs = {
   input: RecordCoachingSessionInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationRecordDialogueProcessArgs = {
   input: RecordDialogueProcessInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationRecordSessionDeliveryArgs = {
   input: RecordSessionDeliveryInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationRecordSocialMobilisationArgs = {
   input: RecordSocialMobilisationInput;
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateCohortArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCohortInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateCommunityActionPlanArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCommunityActionPlanInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateDialogueProcessArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDialogueProcessInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateFacilitatorArgs = {
   id: Scalars['ID']['input'];
   input: UpdateFacilitatorInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateModuleArgs = {
   id: Scalars['ID']['input'];
   input: UpdateModuleInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdatePlannedActionArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePlannedActionInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateSessionPlanArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSessionPlanInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateSocialMobilisationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSocialMobilisationInput;
   version: Scalars['Int']['input'];
 };
 
-/**
- * Every write needs curriculum:write and is recorded for the caller's organisation; only the owning
- * organisation changes a record (and the records under it). Updates take the `version` last read
- * (optimistic locking). Creates accept a `clientMutationId`: retrying with it returns the first result.
- */
 export type MutationUpdateStaffTrainingArgs = {
   id: Scalars['ID']['input'];
   input: UpdateStaffTrainingInput;
@@ -837,6 +943,7 @@ export type Organisation = {
   __typename?: 'Organisation';
   /** Its facilitators, by name; at most `first` (default 20, at most 100). */
   facilitators?: Maybe<Array<Facilitator>>;
+  /** The organisation's id in the directory (a UUID). */
   id: Scalars['ID']['output'];
   /** Staff trainings it ran, latest first; at most `first` (default 20, at most 100). */
   staffTrainingsRun?: Maybe<Array<StaffTraining>>;
@@ -866,51 +973,68 @@ export type PageInfo = {
 /** One action of a community action plan. */
 export type PlannedAction = {
   __typename?: 'PlannedAction';
+  /** The plan the action belongs to. */
   actionPlan: CommunityActionPlan;
+  /** What the community will do, e.g. "hold an inter-village meeting on the grazing corridor" (at most 500 characters, unique in its plan). */
   description: Scalars['String']['output'];
+  /** The date the action was done; set only when DONE. */
   doneOn?: Maybe<Scalars['Date']['output']>;
+  /** The date the action is due; not before the plan was adopted. */
   dueOn: Scalars['Date']['output'];
+  /** The action's id (a UUID). */
   id: Scalars['ID']['output'];
   /** The group that carries it out, in the community's words, e.g. "women's association". */
   responsibleGroup: Scalars['String']['output'];
+  /** Where the action stands. */
   status: PlannedActionStatus;
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** An action of a new community action plan. */
 export type PlannedActionInput = {
+  /** What the community will do (at most 500 characters), once per plan. */
   description: Scalars['String']['input'];
   /** Required when the status is DONE. */
   doneOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The date it is due; not before the plan's adoption. */
   dueOn: Scalars['Date']['input'];
+  /** The group that carries it out, in the community's words (at most 200 characters). */
   responsibleGroup: Scalars['String']['input'];
+  /** Where the action stands; NOT_STARTED when omitted. */
   status?: InputMaybe<PlannedActionStatus>;
 };
 
-export type PlannedActionStatus = 'DONE' | 'DROPPED' | 'IN_PROGRESS' | 'NOT_STARTED';
+/** Where a planned action stands. */
+export type PlannedActionStatus =
+  /** Carried out; the action has a done date. */
+  | 'DONE'
+  /** Given up by the community. */
+  | 'DROPPED'
+  /** Under way. */
+  | 'IN_PROGRESS'
+  /** Not started yet. */
+  | 'NOT_STARTED';
 
 export type Query = {
   __typename?: 'Query';
+  /** The cohort with this id; null when there is none. */
   cohort?: Maybe<Cohort>;
   /** Cohorts, latest start first (the actual start, else the planned one). */
   cohorts?: Maybe<CohortConnection>;
+  /** The community action plan with this id; null when there is none. */
   communityActionPlan?: Maybe<CommunityActionPlan>;
   /** Community action plans, latest adopted first. */
   communityActionPlans?: Maybe<CommunityActionPlanConnection>;
-  /**
-   * The curriculum subgraph's audit log: every write and every read of a sensitive field. Admins see all
-   * of it, partners the entries about their records and their own people's actions. Newest first.
-   */
+  /** The curriculum subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first. */
   curriculumAuditLog?: Maybe<AuditEntryConnection>;
-  /**
-   * Cohorts completed, sessions delivered and participants reached, for the selection and per group.
-   * Exact when every cohort counted belongs to the caller's organisation (filter by `organisation` to get
-   * your own exact figures); otherwise disclosure-controlled: counts from 1 to 4 are withheld, and so is
-   * any count that would let a reader work a withheld one out from a total.
-   */
+  /** Cohorts completed, sessions delivered and participants reached, for the selection and per group. Exact when every cohort counted belongs to the caller's organisation (filter by `organisation` to get your own exact figures); otherwise disclosure-controlled: counts from 1 to 4 are withheld, and so is any count that would let a reader work a withheld one out from a total. */
   curriculumReach?: Maybe<CurriculumReach>;
+  /** The facilitator with this id; null when there is none. */
   facilitator?: Maybe<Facilitator>;
   /** Facilitators, by name. `adminArea` and `country` are those of the facilitator's home community. */
   facilitators?: Maybe<FacilitatorConnection>;
+  /** The module with this id; null when there is none. */
   module?: Maybe<Module>;
   /** Published modules, by title. */
   modules?: Maybe<ModuleConnection>;
@@ -918,6 +1042,7 @@ export type Query = {
   sessionDeliveries?: Maybe<SessionDeliveryConnection>;
   /** Social mobilisations, latest first. `community` matches any community a mobilisation reached. */
   socialMobilisations?: Maybe<SocialMobilisationConnection>;
+  /** The staff training with this id; null when there is none. */
   staffTraining?: Maybe<StaffTraining>;
   /** Staff trainings, latest start first. */
   staffTrainings?: Maybe<StaffTrainingConnection>;
@@ -1000,135 +1125,213 @@ export type QueryStaffTrainingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What community education reached in a selection. */
 export type ReachFigures = {
   __typename?: 'ReachFigures';
+  /** Cohorts that completed their module. */
   cohortsCompleted: DisclosedCount;
+  /** Make-up sessions delivered. */
   makeUpSessionsDelivered: DisclosedCount;
   /** Participants enrolled in cohorts that started. */
   participantsReached: Headcount;
+  /** Participants enrolled in cohorts that started, by audience; audiences overlap. */
   participantsReachedByAudience: Array<AudienceCount>;
   /** People reached by the cohorts' social mobilisations. */
   peopleReachedByMobilisation: Headcount;
+  /** Session plans delivered for the first time to a cohort, make-ups not included. */
   sessionsDelivered: DisclosedCount;
 };
 
+/** Which cohorts curriculumReach counts, and over which dates; every condition given must hold. */
 export type ReachFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only cohorts in the community with this directory id. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cohorts in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Only figures dated on or after this date (each figure on its own date). */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only cohorts following the module with this id. */
   module?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cohorts run by the organisation with this directory id. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Only figures dated on or before this date (each figure on its own date). */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The reach figures of one country, area or period. */
 export type ReachGroup = {
   __typename?: 'ReachGroup';
+  /** The admin area, for REGION and ADMIN_AREA groups; null otherwise. */
   adminArea?: Maybe<AdminArea>;
+  /** The country, for COUNTRY groups; null otherwise. */
   country?: Maybe<Country>;
+  /** The group's figures. */
   figures: ReachFigures;
   /** The country code, P-code or period (2025, 2025-Q3, 2025-07). */
   key: Scalars['String']['output'];
 };
 
+/** How curriculumReach splits its figures. */
 export type ReachGrouping =
   /** The communities' own admin areas. */
   | 'ADMIN_AREA'
+  /** By country of the cohorts' communities (ISO 3166-1 alpha-2 code). */
   | 'COUNTRY'
+  /** By month of each figure's date, e.g. 2025-07. */
   | 'MONTH'
+  /** By quarter of each figure's date, e.g. 2025-Q3. */
   | 'QUARTER'
   /** Admin level 1 (region) of the communities. */
   | 'REGION'
+  /** By year of each figure's date, e.g. 2025. */
   | 'YEAR';
 
+/** A coaching or mentoring session after a staff training. */
 export type RecordCoachingSessionInput = {
+  /** Retrying with the same id returns the session recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What the coaching worked on (at most 300 characters). */
   focus: Scalars['String']['input'];
+  /** The date it was held: not in the future, not before the training's last day. */
   heldOn: Scalars['Date']['input'];
+  /** Whether it was held in person or remotely. */
   mode: CoachingMode;
+  /** How many of the training's participants were coached: from 1 to the number trained. */
   participantsCoached: Scalars['Int']['input'];
+  /** The id of one of your organisation's staff trainings. */
   staffTraining: Scalars['ID']['input'];
 };
 
+/** A dialogue process led by a staff training's participants. */
 export type RecordDialogueProcessInput = {
+  /** Retrying with the same id returns the process recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The directory id of the community where it takes place. */
   community: Scalars['ID']['input'];
+  /** The date it ended, if it has: not in the future, not before it started. */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What the dialogue achieved (at most 2,000 characters). */
   outcome?: InputMaybe<Scalars['String']['input']>;
+  /** People taking part, by sex and age group; at least one person. */
   participants: HeadcountInput;
+  /** The id of one of your organisation's staff trainings. */
   staffTraining: Scalars['ID']['input'];
+  /** The date it started: not in the future, not before the training's last day. */
   startedOn: Scalars['Date']['input'];
+  /** What the dialogue is about (at most 300 characters). */
   topic: Scalars['String']['input'];
 };
 
+/** A session delivered to a cohort. */
 export type RecordSessionDeliveryInput = {
+  /** Who attended, by sex and age group; never more than enrolled in any cell. */
   attendance: HeadcountInput;
+  /** Who attended, by audience; only the cohort's audiences. */
   attendanceByAudience?: InputMaybe<Array<AudienceCountInput>>;
+  /** Retrying with the same id returns the delivery recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the cohort; IN_PROGRESS, or COMPLETED for a make-up. */
   cohort: Scalars['ID']['input'];
+  /** The date it was delivered: not in the future, not before the cohort started. */
   deliveredOn: Scalars['Date']['input'];
   /** Who delivered it, among the cohort's facilitators; all of them if left out. */
   facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** True for a make-up of a plan already delivered: after that delivery, at most one a day and three per plan. */
   makeUp?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The facilitators' notes (at most 2,000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The session plan's number in the cohort's module. */
   sessionNumber: Scalars['Int']['input'];
 };
 
+/** A cohort's outreach. */
 export type RecordSocialMobilisationInput = {
+  /** What kind of outreach it was. */
   activity: MobilisationActivity;
+  /** Retrying with the same id returns the mobilisation recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The id of a started cohort of your organisation. */
   cohort: Scalars['ID']['input'];
   /** The communities reached (the cohort's own and its neighbours), at most 20. */
   communitiesReached: Array<Scalars['ID']['input']>;
+  /** The date it was held: not in the future, not before the cohort started; one activity of a kind a day. */
   heldOn: Scalars['Date']['input'];
+  /** Notes on the outreach (at most 2,000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** People reached, by sex and age group; at least one person. */
   peopleReached: HeadcountInput;
 };
 
 /** A session plan delivered to a cohort on a date, with who attended. */
 export type SessionDelivery = {
   __typename?: 'SessionDelivery';
+  /** Participants who attended, by sex and age group; never more than enrolled in any cell. */
   attendance: Headcount;
   /** Attendance by audience (only the cohort's audiences). */
   attendanceByAudience: Array<AudienceCount>;
+  /** The cohort the session was delivered to. */
   cohort: Cohort;
+  /** When the delivery was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The date the session was delivered. */
   deliveredOn: Scalars['Date']['output'];
+  /** The cohort's facilitators who delivered the session. */
   facilitators: Array<Facilitator>;
+  /** The delivery's id (a UUID). */
   id: Scalars['ID']['output'];
   /** A re-delivery of a plan the cohort already received, for those who missed it. */
   makeUp: Scalars['Boolean']['output'];
+  /** The facilitators' notes on the session (at most 2,000 characters); null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** The session plan's number in the module. */
   sessionNumber: Scalars['Int']['output'];
+  /** The session plan delivered. */
   sessionPlan: SessionPlan;
+  /** When the delivery was last corrected. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to correct it. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of session deliveries. */
 export type SessionDeliveryConnection = {
   __typename?: 'SessionDeliveryConnection';
+  /** The deliveries of this page, latest first. */
   edges: Array<SessionDeliveryEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many deliveries match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A session delivery with its cursor. */
 export type SessionDeliveryEdge = {
   __typename?: 'SessionDeliveryEdge';
+  /** Opaque cursor of this delivery: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The session delivery. */
   node: SessionDelivery;
 };
 
+/** Which session deliveries to list; every condition given must hold. Place, module and language are the cohort's. */
 export type SessionDeliveryFilter = {
+  /** Only deliveries to cohorts in this admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only deliveries to the cohort with this id. */
   cohort?: InputMaybe<Scalars['ID']['input']>;
+  /** Only deliveries to cohorts in the community with this directory id. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Only deliveries to cohorts in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Delivered on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only deliveries to cohorts held in this language. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  /** Only make-up sessions (true), or only first deliveries (false). */
   makeUp?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only deliveries of the module with this id. */
   module?: InputMaybe<Scalars['ID']['input']>;
   /** Delivered on or before. */
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -1137,77 +1340,126 @@ export type SessionDeliveryFilter = {
 /** One session of a module. PUBLIC with its module. */
 export type SessionPlan = {
   __typename?: 'SessionPlan';
+  /** Who the session is for; at least one. */
   audiences: Array<Audience>;
+  /** How long the session lasts, in minutes (10 to 600). */
   durationMinutes: Scalars['Int']['output'];
+  /** The session plan's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The module the plan belongs to. */
   module: Module;
   /** 1 to the module's session count. */
   number: Scalars['Int']['output'];
+  /** What participants should take from the session: 1 to 10, each at most 500 characters. */
   objectives: Array<Scalars['String']['output']>;
+  /** What the session is about. */
   theme: SessionTheme;
+  /** The session's title, e.g. "Listening before answering". */
   title: Scalars['String']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** What a session plan is about: the stages of the Peace and Security module. */
 export type SessionTheme =
+  /** Planning what the community will do, and writing its community action plan. */
   | 'ACTION_PLANNING'
+  /** The community the participants want to live in, and where it comes from. */
   | 'COMMUNITY_VISION'
+  /** Dialogue to manage conflict: between generations, between neighbouring villages. */
   | 'DIALOGUE_IN_CONFLICT_MANAGEMENT'
+  /** Rights that belong to every person, at home and in the village, and living free from violence. */
   | 'HUMAN_RIGHTS'
+  /** The steps of a mediation, staying fair to both sides, agreements that last. */
   | 'MEDIATION_TECHNIQUES'
+  /** What peace and human security mean, and seeing tension before it turns to conflict. */
   | 'PEACE_AND_HUMAN_SECURITY'
+  /** The unwritten rules a community lives by, and changing one together. */
   | 'SOCIAL_NORMS'
+  /** Women's part in preventing conflict, in families and markets. */
   | 'WOMEN_IN_CONFLICT_PREVENTION';
 
-export type Sex = 'FEMALE' | 'MALE';
+/** A person's sex, as counted. */
+export type Sex =
+  /** Women and girls. */
+  | 'FEMALE'
+  /** Men and boys. */
+  | 'MALE';
 
+/** People of one sex and one age group. */
 export type SexAgeCount = {
   __typename?: 'SexAgeCount';
+  /** The age group counted. */
   ageGroup: AgeGroup;
+  /** How many; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** The sex counted. */
   sex: Sex;
+  /** True when the count is withheld from this caller by disclosure control. */
   suppressed: Scalars['Boolean']['output'];
 };
 
+/** People of one sex. */
 export type SexCount = {
   __typename?: 'SexCount';
+  /** How many; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** The sex counted. */
   sex: Sex;
+  /** True when the count is withheld from this caller by disclosure control. */
   suppressed: Scalars['Boolean']['output'];
 };
 
 /** Outreach by a cohort to its own and neighbouring communities. */
 export type SocialMobilisation = {
   __typename?: 'SocialMobilisation';
+  /** What kind of outreach it was. */
   activity: MobilisationActivity;
+  /** The cohort that led the outreach. */
   cohort: Cohort;
   /** The communities reached: the cohort's own and its neighbours. */
   communitiesReached: Array<Community>;
+  /** When the mobilisation was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The date it was held; not before the cohort started. */
   heldOn: Scalars['Date']['output'];
+  /** The mobilisation's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Notes on the outreach (at most 2,000 characters); null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** People reached, by sex and age group. */
   peopleReached: Headcount;
+  /** When the record was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of social mobilisations. */
 export type SocialMobilisationConnection = {
   __typename?: 'SocialMobilisationConnection';
+  /** The mobilisations of this page, latest first. */
   edges: Array<SocialMobilisationEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many mobilisations match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A social mobilisation with its cursor. */
 export type SocialMobilisationEdge = {
   __typename?: 'SocialMobilisationEdge';
+  /** Opaque cursor of this mobilisation: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The social mobilisation. */
   node: SocialMobilisation;
 };
 
+/** Which social mobilisations to list; every condition given must hold. */
 export type SocialMobilisationFilter = {
   /** Of cohorts in this admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Only mobilisations of the cohort with this id. */
   cohort?: InputMaybe<Scalars['ID']['input']>;
   /** Reached this community. */
   community?: InputMaybe<Scalars['ID']['input']>;
@@ -1224,40 +1476,57 @@ export type StaffTraining = {
   __typename?: 'StaffTraining';
   /** Follow-up coaching and mentoring sessions, by date (at most 50 per training). */
   coachingSessions: Array<CoachingSession>;
+  /** When the training was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Dialogue processes the participants went on to lead, by start date (at most 50 per training). */
   dialogueProcesses: Array<DialogueProcess>;
+  /** The training's last day. */
   endsOn: Scalars['Date']['output'];
+  /** The training's id (a UUID). */
   id: Scalars['ID']['output'];
   /** The organisation that ran it. */
   organisation: Organisation;
+  /** The training's first day. */
   startsOn: Scalars['Date']['output'];
+  /** The training's title (at most 200 characters). */
   title: Scalars['String']['output'];
+  /** The topics covered, e.g. conflict analysis or group facilitation (1 to 20). */
   topics: Array<Scalars['String']['output']>;
   /** Staff trained, by the country they work in and sex. */
   trainees: TraineeCounts;
+  /** When the record was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Where it was held, when recorded. */
   venue?: Maybe<Scalars['String']['output']>;
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of staff trainings. */
 export type StaffTrainingConnection = {
   __typename?: 'StaffTrainingConnection';
+  /** The trainings of this page, latest start first. */
   edges: Array<StaffTrainingEdge>;
+  /** Where this page sits in the whole list, and the cursor to continue. */
   pageInfo: PageInfo;
+  /** How many trainings match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A staff training with its cursor. */
 export type StaffTrainingEdge = {
   __typename?: 'StaffTrainingEdge';
+  /** Opaque cursor of this training: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The staff training. */
   node: StaffTraining;
 };
 
+/** Which staff trainings to list; every condition given must hold. */
 export type StaffTrainingFilter = {
   /** Starting on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only trainings run by the organisation with this directory id. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
   /** Starting on or before. */
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -1265,119 +1534,193 @@ export type StaffTrainingFilter = {
   traineeCountry?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
+/** Why and since when a cohort was put on hold. */
 export type Suspension = {
   __typename?: 'Suspension';
+  /** Why the cohort was suspended, e.g. the rainy season or insecurity (at most 500 characters). */
   reason: Scalars['String']['output'];
+  /** The date it resumed; null while still suspended. */
   resumedOn?: Maybe<Scalars['Date']['output']>;
+  /** The date the cohort was suspended. */
   since: Scalars['Date']['output'];
 };
 
+/** Staff trained from one country, of one sex. */
 export type TraineeCount = {
   __typename?: 'TraineeCount';
+  /** How many; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** The country the trainees work in. */
   country: Country;
+  /** The trainees' sex. */
   sex: Sex;
+  /** True when the count is withheld from this caller by disclosure control. */
   suppressed: Scalars['Boolean']['output'];
 };
 
+/** Staff trained from one country, by sex. */
 export type TraineeCountInput = {
   /** The country the trainees work in. */
   country: Scalars['CountryCode']['input'];
+  /** How many men (0 to 1,000). */
   men: Scalars['Int']['input'];
+  /** How many women (0 to 1,000). */
   women: Scalars['Int']['input'];
 };
 
+/** Staff trained from one country, women and men together. */
 export type TraineeCountryTotal = {
   __typename?: 'TraineeCountryTotal';
+  /** How many; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** The country the trainees work in. */
   country: Country;
+  /** True when the count is withheld from this caller by disclosure control. */
   suppressed: Scalars['Boolean']['output'];
 };
 
+/** Staff trained, by the country they work in and by sex, with totals; disclosure-controlled below the owner. */
 export type TraineeCounts = {
   __typename?: 'TraineeCounts';
+  /** One count per country, by country code. */
   byCountry: Array<TraineeCountryTotal>;
+  /** One count per country and sex, by country code. */
   byCountryAndSex: Array<TraineeCount>;
+  /** One count per sex. */
   bySex: Array<SexCount>;
+  /** Every trainee. */
   total: DisclosedCount;
 };
 
+/** The fields of a cohort to change; a field left out keeps its value. */
 export type UpdateCohortInput = {
+  /** The new audiences, replacing the old ones. */
   audiences?: InputMaybe<Array<Audience>>;
   /** Only while the cohort is planned. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** The new enrolment; it must still cover the attendance of every session delivered. */
   enrolment?: InputMaybe<HeadcountInput>;
+  /** The new enrolment by audience, replacing the old one. */
   enrolmentByAudience?: InputMaybe<Array<AudienceCountInput>>;
+  /** The new facilitators, replacing the old ones (1 to 10). */
   facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The new language; at least one facilitator must speak it. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
   /** Only before the first session is delivered. */
   module?: InputMaybe<Scalars['ID']['input']>;
+  /** The new name (at most 200 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The new planned end; null removes it. */
   plannedEnd?: InputMaybe<Scalars['Date']['input']>;
+  /** The new planned start. */
   plannedStart?: InputMaybe<Scalars['Date']['input']>;
   /** Corrects the actual start of a cohort that started; not after its first delivery. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The fields of a plan to change; a field left out keeps its value. */
 export type UpdateCommunityActionPlanInput = {
+  /** The new adoption date; no action may be due or done before it. */
   adoptedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new title (at most 200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of a dialogue process to change; a field left out keeps its value. */
 export type UpdateDialogueProcessInput = {
+  /** The end date: not in the future, not before the start; null makes the process ongoing again. */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new outcome; null or blank removes it. */
   outcome?: InputMaybe<Scalars['String']['input']>;
+  /** The new participant counts. */
   participants?: InputMaybe<HeadcountInput>;
+  /** The new start date: not in the future, not before the training's last day. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new topic (at most 300 characters). */
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of a facilitator to change; a field left out keeps its value. */
 export type UpdateFacilitatorInput = {
+  /** The new certified modules, replacing the old ones. */
   certifiedModules?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The new email address; null or blank removes it. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** The new full name (at most 200 characters). */
   fullName?: InputMaybe<Scalars['String']['input']>;
+  /** The directory id of the new home community. */
   homeCommunity?: InputMaybe<Scalars['ID']['input']>;
+  /** The new languages, replacing the old ones: 1 to 10. */
   languages?: InputMaybe<Array<Scalars['LanguageCode']['input']>>;
+  /** The new phone number; null or blank removes it. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of a module to change; a field left out keeps its value. */
 export type UpdateModuleInput = {
+  /** The new edition (at most 40 characters); it cannot be null. */
   edition?: InputMaybe<Scalars['String']['input']>;
+  /** The new summary; null or blank removes it. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** The new title (at most 200 characters); it cannot be null. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of an action to change; a field left out keeps its value. */
 export type UpdatePlannedActionInput = {
+  /** The new description (at most 500 characters). */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The date the action was done: only for DONE, not in the future, not before the adoption. */
   doneOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new due date; not before the plan's adoption. */
   dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new responsible group (at most 200 characters). */
   responsibleGroup?: InputMaybe<Scalars['String']['input']>;
+  /** The new status; DONE needs a done date. */
   status?: InputMaybe<PlannedActionStatus>;
 };
 
+/** The fields of a session plan to change; a field left out keeps its value, and none may be null. */
 export type UpdateSessionPlanInput = {
+  /** The new audiences, replacing the old ones; at least one. */
   audiences?: InputMaybe<Array<Audience>>;
+  /** The new duration in minutes (10 to 600). */
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** The new objectives, replacing the old ones: 1 to 10, each at most 500 characters. */
   objectives?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new theme. */
   theme?: InputMaybe<SessionTheme>;
+  /** The new title (at most 200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of a mobilisation to change; a field left out keeps its value. */
 export type UpdateSocialMobilisationInput = {
+  /** The corrected kind of outreach. */
   activity?: InputMaybe<MobilisationActivity>;
+  /** The corrected communities reached, replacing the old ones (1 to 20). */
   communitiesReached?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The corrected date: not in the future, not before the cohort started. */
   heldOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The corrected notes; null or blank removes them. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** The corrected people reached. */
   peopleReached?: InputMaybe<HeadcountInput>;
 };
 
+/** The fields of a training to change; a field left out keeps its value. */
 export type UpdateStaffTrainingInput = {
+  /** The new last day: not before the first, nor after any follow-up already recorded. */
   endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new first day: not in the future. */
   startsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The new title (at most 200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** The new topics, replacing the old ones (1 to 20). */
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Replaces the trainee counts. */
   trainees?: InputMaybe<Array<TraineeCountInput>>;
+  /** The new venue; null or blank removes it. */
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
