@@ -49,43 +49,54 @@ export type Scalars = {
   _FieldSet: { input: string; output: string };
 };
 
+/** A commitment added to a dialogue after it was recorded. */
 export type AddPolicyCommitmentInput = {
+  /** Retrying with the same id returns the commitment added the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What was committed to (at most 500 characters), once per dialogue. */
   description: Scalars['String']['input'];
+  /** A dialogue of the caller's organisation. */
   dialogue: Scalars['ID']['input'];
+  /** When it is due: not before the dialogue. */
   dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The institution that committed (at most 200 characters): never an individual. */
   madeBy: Scalars['String']['input'];
 };
 
+/** A new provision of an instrument. */
 export type AddProvisionInput = {
+  /** As cited, e.g. 23 or 23 bis (at most 20 characters); once per instrument. */
   article: Scalars['String']['input'];
+  /** Retrying with the same id returns the provision added the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An instrument of the caller's organisation. */
   instrument: Scalars['ID']['input'];
+  /** What it provides, in your own words (at most 2,000 characters). */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** The article's title (at most 300 characters). */
   title: Scalars['String']['input'];
+  /** What it is about. */
   topic: ProvisionTopic;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the trainings held in it and below, and the reach of the work there. */
 export type AdminArea = {
   __typename?: 'AdminArea';
-  /**
-   * Sites, trainings, people trained, consultations and media reach in the area and every area under it,
-   * from `from` to `to`. Media interventions count when they reached the area's region.
-   */
+  /** Sites, trainings, people trained, consultations and media reach in the area and every area under it, from `from` to `to`. Media interventions count when they reached the area's region. */
   miningReach?: Maybe<MiningAreaFigures>;
-  /**
-   * Trainings held in the area and every area under it, latest start first; at most `first` (default
-   * 20, at most 100).
-   */
+  /** Trainings held in the area and every area under it, latest start first; at most `first` (default 20, at most 100). */
   miningTrainings?: Maybe<Array<MiningTraining>>;
+  /** The area's OCHA P-code, e.g. ML03 (Sikasso region) or ML0301 (Bougouni). */
   pcode: Scalars['PCode']['output'];
 };
 
+/** An administrative area of the directory (OCHA P-code), with the trainings held in it and below, and the reach of the work there. */
 export type AdminAreaMiningReachArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** An administrative area of the directory (OCHA P-code), with the trainings held in it and below, and the reach of the work there. */
 export type AdminAreaMiningTrainingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<MiningTrainingKind>;
@@ -145,8 +156,10 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/** A community of the directory (a village or town), with its mining sites, the consultations held with it and the trainings held there. */
 export type Community = {
   __typename?: 'Community';
+  /** The community's id in the directory. */
   id: Scalars['ID']['output'];
   /** Consultations held with the community, latest first; at most `first` (default 20, at most 100). */
   miningConsultations?: Maybe<Array<CommunityConsultation>>;
@@ -156,92 +169,127 @@ export type Community = {
   miningTrainings?: Maybe<Array<MiningTraining>>;
 };
 
+/** A community of the directory (a village or town), with its mining sites, the consultations held with it and the trainings held there. */
 export type CommunityMiningConsultationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A community of the directory (a village or town), with its mining sites, the consultations held with it and the trainings held there. */
 export type CommunityMiningSitesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A community of the directory (a village or town), with its mining sites, the consultations held with it and the trainings held there. */
 export type CommunityMiningTrainingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<MiningTrainingKind>;
 };
 
-/**
- * A meeting with a community's leaders (community, religious, women's and youth leaders …) before the
- * work starts there: who took part, as counts, and the challenges they raised.
- */
+/** A meeting with a community's leaders (community, religious, women's and youth leaders …) before the work starts there: who took part, as counts, and the challenges they raised. */
 export type CommunityConsultation = {
   __typename?: 'CommunityConsultation';
+  /** The community's lowest known admin area when the consultation was recorded. */
   adminArea: AdminArea;
-  /** Challenges the participants raised, in the order recorded. */
+  /** Challenges the participants raised, each once, in the order recorded; empty when none. */
   challenges: Array<MiningChallenge>;
+  /** The community consulted. */
   community: Community;
+  /** The community's country. */
   country: Country;
+  /** When the consultation was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The day it was held, not in the future. */
   heldOn: Scalars['Date']['output'];
+  /** The consultation's id, given when it was recorded. */
   id: Scalars['ID']['output'];
-  /** What was said: the owning organisation with mining:sensitive only, and every read is audited. */
+  /** What was said (at most 5,000 characters); null when nothing was noted. Every read is audited. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** Who took part, as counts. */
   participants: MiningParticipants;
+  /** The organisation that recorded the consultation and owns its record. */
   recordedBy: Organisation;
-  /** The site the consultation was about, if one. */
+  /** The site the consultation was about, if one; it lies in the community. */
   site?: Maybe<MiningSite>;
+  /** When the consultation's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of consultations. */
 export type CommunityConsultationConnection = {
   __typename?: 'CommunityConsultationConnection';
+  /** The consultations of this page, latest held first. */
   edges: Array<CommunityConsultationEdge>;
+  /** Whether more consultations follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every consultation the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One consultation in a page. */
 export type CommunityConsultationEdge = {
   __typename?: 'CommunityConsultationEdge';
+  /** Opaque position of this consultation in the list; pass it as `after` to read the consultations after it. */
   cursor: Scalars['String']['output'];
+  /** The consultation. */
   node: CommunityConsultation;
 };
 
+/** Selects consultations; conditions given add up. */
 export type CommunityConsultationFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
   /** Consultations where this challenge was raised. */
   challenge?: InputMaybe<MiningChallenge>;
+  /** Consultations of this community of the directory. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Consultations in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Held on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Recorded by this organisation. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Consultations about this site. */
   site?: InputMaybe<Scalars['ID']['input']>;
   /** Held on or before. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A country of the directory, known here by its code only. */
 export type Country = {
   __typename?: 'Country';
+  /** ISO 3166-1 alpha-2 code, e.g. ML; the directory holds its names. */
   code: Scalars['CountryCode']['output'];
 };
 
+/** A new legal instrument. */
 export type CreateLegalInstrumentInput = {
+  /** Retrying with the same id returns the instrument created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** Required for national instruments, refused for regional ones. */
+  /** Required for national instruments, refused for regional ones; a country of the platform (BF, GM, GW, ML, NE, SN). */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** What kind of law it is. */
   kind: LegalInstrumentKind;
+  /** The short name it is known by, e.g. EMMMDA (at most 40 characters). */
   shortTitle?: InputMaybe<Scalars['String']['input']>;
+  /** Its full title (at most 300 characters); refused when an instrument of that title is already recorded. */
   title: Scalars['String']['input'];
+  /** Year of adoption, from 1900 to this year. */
   year: Scalars['Int']['input'];
 };
 
+/** A new mining site. */
 export type CreateMiningSiteInput = {
+  /** Retrying with the same id returns the site created the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** A community id of the directory. */
   community: Scalars['ID']['input'];
+  /** How it is mined. */
   kind: MiningSiteKind;
+  /** What is mined there: at least one, each once. */
   minerals: Array<Mineral>;
+  /** The site's name (at most 200 characters), unique within its community. */
   name: Scalars['String']['input'];
   /** An organisation of the directory; required for industrial sites. */
   operator?: InputMaybe<Scalars['ID']['input']>;
@@ -256,50 +304,74 @@ export type DisclosedCount = {
   suppressed: Scalars['Boolean']['output'];
 };
 
-/** The components of the ECOWAS Conflict Prevention Framework a training can contribute to. */
+/** The components of the ECOWAS Conflict Prevention Framework a training can contribute to, in the framework's order. */
 export type EcpfComponent =
+  /** Component 7 of the framework: cross-border initiatives. */
   | 'CROSS_BORDER_INITIATIVES'
+  /** Component 3 of the framework: democracy and political governance. */
   | 'DEMOCRACY_AND_POLITICAL_GOVERNANCE'
+  /** Component 1 of the framework: early warning. */
   | 'EARLY_WARNING'
+  /** Component 12 of the framework: the ECOWAS Standby Force. */
   | 'ECOWAS_STANDBY_FORCE'
+  /** Component 13 of the framework: humanitarian assistance. */
   | 'HUMANITARIAN_ASSISTANCE'
+  /** Component 4 of the framework: human rights and the rule of law. */
   | 'HUMAN_RIGHTS_AND_RULE_OF_LAW'
+  /** Component 5 of the framework: media. */
   | 'MEDIA'
+  /** Component 6 of the framework: natural resource governance. */
   | 'NATURAL_RESOURCE_GOVERNANCE'
+  /** Component 14 of the framework: peace education (the culture of peace). */
   | 'PEACE_EDUCATION'
+  /** Component 9 of the framework: practical disarmament. */
   | 'PRACTICAL_DISARMAMENT'
+  /** Component 2 of the framework: preventive diplomacy. */
   | 'PREVENTIVE_DIPLOMACY'
+  /** Component 8 of the framework: security governance. */
   | 'SECURITY_GOVERNANCE'
+  /** Component 10 of the framework: women, peace and security. */
   | 'WOMEN_PEACE_AND_SECURITY'
+  /** Component 11 of the framework: youth empowerment. */
   | 'YOUTH_EMPOWERMENT';
 
+/** One component of the ECOWAS Conflict Prevention Framework, with its place and name. */
 export type EcpfComponentDescription = {
   __typename?: 'EcpfComponentDescription';
+  /** The component. */
   component: EcpfComponent;
+  /** Its name in English, e.g. Natural resource governance. */
   name: Scalars['String']['output'];
   /** Its place in the framework, from 1. */
   number: Scalars['Int']['output'];
 };
 
+/** One stakeholder group's knowledge scores in a training. */
 export type GroupKnowledgeScore = {
   __typename?: 'GroupKnowledgeScore';
   /** People of the group who sat both tests. */
   assessed: DisclosedCount;
-  /** meanPostScore − meanPreScore. */
+  /** meanPostScore − meanPreScore, rounded to 2 decimals; null when withheld. */
   meanGain?: Maybe<Scalars['Float']['output']>;
+  /** Mean score after the training, on the training's scale; null when withheld. */
   meanPostScore?: Maybe<Scalars['Float']['output']>;
-  /** Mean scores on the training's scale; null when withheld. */
+  /** Mean score before the training, on the training's scale; null when withheld. */
   meanPreScore?: Maybe<Scalars['Float']['output']>;
+  /** The group assessed. */
   stakeholderGroup: MiningStakeholderGroup;
   /** True when the means are withheld: fewer than 5 people assessed and the training is not yours. */
   withheld: Scalars['Boolean']['output'];
 };
 
+/** One stakeholder group's knowledge scores. */
 export type GroupKnowledgeScoreInput = {
   /** People of the group who sat both tests: at least 1, at most the group's participants. */
   assessed: Scalars['Int']['input'];
+  /** Their mean score after the training, within the scale. */
   meanPostScore: Scalars['Float']['input'];
+  /** Their mean score before the training, within the scale. */
   meanPreScore: Scalars['Float']['input'];
+  /** A group counted among the participants, at most once. */
   stakeholderGroup: MiningStakeholderGroup;
 };
 
@@ -308,10 +380,13 @@ export type KnowledgeAssessment = {
   __typename?: 'KnowledgeAssessment';
   /** Per stakeholder group assessed, in the order of MiningStakeholderGroup. */
   byGroup: Array<GroupKnowledgeScore>;
+  /** The highest score of the test, e.g. 20 or 100; above scaleMin. */
   scaleMax: Scalars['Float']['output'];
+  /** The lowest score of the test, e.g. 0. */
   scaleMin: Scalars['Float']['output'];
 };
 
+/** Knowledge tests before and after a training: the scale, and per group the people assessed and their mean scores. */
 export type KnowledgeAssessmentInput = {
   /** Per stakeholder group assessed (groups of the participants broken down by group). */
   byGroup: Array<GroupKnowledgeScoreInput>;
@@ -321,69 +396,89 @@ export type KnowledgeAssessmentInput = {
   scaleMin: Scalars['Float']['input'];
 };
 
+/** Knowledge before and after training, per group and overall. */
 export type KnowledgeGain = {
   __typename?: 'KnowledgeGain';
   /** True when your organisation owns every training counted: nothing is withheld. */
   exact: Scalars['Boolean']['output'];
+  /** The grouping of the figures. */
   groupBy: KnowledgeGainGrouping;
   /** One per group with people assessed, in key order (stakeholder groups in the order of MiningStakeholderGroup). */
   groups: Array<KnowledgeGainGroup>;
+  /** Every group together. */
   overall: KnowledgeGainFigures;
 };
 
+/** Mean knowledge scores as percentages of each training's scale, weighted by the people assessed, to one decimal. */
 export type KnowledgeGainFigures = {
   __typename?: 'KnowledgeGainFigures';
   /** People who sat both tests. */
   assessed: DisclosedCount;
-  /** Mean gain in percentage points of the scale (post − pre). */
+  /** Mean gain in percentage points of the scale (post − pre); null when withheld or nobody was assessed. */
   meanGainPoints?: Maybe<Scalars['Float']['output']>;
+  /** Mean score after, as a percentage of the scale (0 to 100); null when withheld or nobody was assessed. */
   meanPostScorePercent?: Maybe<Scalars['Float']['output']>;
-  /** Mean score before, as a percentage of the scale (0 to 100). */
+  /** Mean score before, as a percentage of the scale (0 to 100); null when withheld or nobody was assessed. */
   meanPreScorePercent?: Maybe<Scalars['Float']['output']>;
   /** Trainings that measured the group's knowledge. */
   trainingsMeasured: Scalars['Int']['output'];
-  /**
-   * True when the means are withheld: the figures are not exact and the number assessed is under 5 or
-   * itself withheld.
-   */
+  /** True when the means are withheld: the figures are not exact and the number assessed is under 5 or itself withheld. */
   withheld: Scalars['Boolean']['output'];
 };
 
+/** The knowledge figures of one group; the field matching the grouping names it, the others are null. */
 export type KnowledgeGainGroup = {
   __typename?: 'KnowledgeGainGroup';
+  /** The region, when grouped by REGION. */
   adminArea?: Maybe<AdminArea>;
+  /** The group's figures. */
   figures: KnowledgeGainFigures;
   /** A stakeholder group, training kind or P-code. */
   key: Scalars['String']['output'];
+  /** The stakeholder group, when grouped by STAKEHOLDER_GROUP. */
   stakeholderGroup?: Maybe<MiningStakeholderGroup>;
+  /** The kind, when grouped by TRAINING_KIND. */
   trainingKind?: Maybe<MiningTrainingKind>;
 };
 
+/** How miningKnowledgeGain splits its figures. */
 export type KnowledgeGainGrouping =
   /** Admin level 1 of the training's community. */
-  'REGION' | 'STAKEHOLDER_GROUP' | 'TRAINING_KIND';
+  | 'REGION'
+  /** The group of the people assessed. */
+  | 'STAKEHOLDER_GROUP'
+  /** Technical or advocacy. */
+  | 'TRAINING_KIND';
 
+/** A language of the directory, known here by its ISO 639-3 code only. */
 export type Language = {
   __typename?: 'Language';
+  /** ISO 639-3 code, e.g. bam, fra; the directory holds its name. */
   code: Scalars['LanguageCode']['output'];
 };
 
-/** A mining law or model law, with its provisions. PUBLIC: published law. */
+/** A mining law or model law, with its provisions: published law. */
 export type LegalInstrument = {
   __typename?: 'LegalInstrument';
   /** The country of a national instrument; null for regional ones. */
   country?: Maybe<Country>;
+  /** When the instrument was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The instrument's id, given when it was recorded. */
   id: Scalars['ID']['output'];
+  /** What kind of law it is. */
   kind: LegalInstrumentKind;
+  /** How many provisions it holds (whatever their topic). */
   provisionCount: Scalars['Int']['output'];
   /** Its provisions by article number, optionally of one topic (at most 500). */
   provisions: Array<Provision>;
   /** The organisation that recorded it. */
   recordedBy: Organisation;
-  /** The short name it is known by, e.g. EMMMDA. */
+  /** The short name it is known by, e.g. EMMMDA; null when it has none. */
   shortTitle?: Maybe<Scalars['String']['output']>;
+  /** Its full title, e.g. ECOWAS Model Mining and Mineral Development Act; unique across partners (case and accents ignored). */
   title: Scalars['String']['output'];
+  /** When the instrument's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
@@ -391,33 +486,44 @@ export type LegalInstrument = {
   year: Scalars['Int']['output'];
 };
 
-/** A mining law or model law, with its provisions. PUBLIC: published law. */
+/** A mining law or model law, with its provisions: published law. */
 export type LegalInstrumentProvisionsArgs = {
   topic?: InputMaybe<ProvisionTopic>;
 };
 
+/** A page of legal instruments. */
 export type LegalInstrumentConnection = {
   __typename?: 'LegalInstrumentConnection';
+  /** The instruments of this page, by title. */
   edges: Array<LegalInstrumentEdge>;
+  /** Whether more instruments follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every instrument the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One instrument in a page. */
 export type LegalInstrumentEdge = {
   __typename?: 'LegalInstrumentEdge';
+  /** Opaque position of this instrument in the list; pass it as `after` to read the instruments after it. */
   cursor: Scalars['String']['output'];
+  /** The instrument. */
   node: LegalInstrument;
 };
 
+/** Selects legal instruments; conditions given add up. */
 export type LegalInstrumentFilter = {
   /** National instruments of this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Instruments of this kind. */
   kind?: InputMaybe<LegalInstrumentKind>;
   /** Part of the title or short title, ignoring case and accents. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What kind of law an instrument is: regional ones name no country, national ones name theirs. */
 export type LegalInstrumentKind =
+  /** A country's mining code, e.g. the Mining Code of Mali. */
   | 'NATIONAL_MINING_CODE'
   /** Implementing regulations of a national code. */
   | 'NATIONAL_REGULATION'
@@ -426,51 +532,72 @@ export type LegalInstrumentKind =
   /** A regional model law for member states to domesticate, e.g. the ECOWAS Model Mining and Mineral Development Act (2019). */
   | 'REGIONAL_MODEL_LAW';
 
-/** A programme, spot, article or post about the mining code. PUBLIC: it was aired or published. */
+/** A programme, spot, article or post about the mining code, aired or published for everyone. */
 export type MediaIntervention = {
   __typename?: 'MediaIntervention';
-  /** Times aired or published. */
+  /** Times aired or published, from 1 to 10,000. */
   airings: Scalars['Int']['output'];
-  /** The campaign it belongs to, e.g. "Know your mining code — Sikasso 2025". */
+  /** The campaign it belongs to, e.g. "Know your mining code — Sikasso 2025" (at most 200 characters); null when none. */
   campaign?: Maybe<Scalars['String']['output']>;
+  /** When the intervention was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /** The outlet's estimate of the people reached, when it gave one. */
+  /** The outlet's estimate of the people reached, when it gave one (at most 100 million). */
   estimatedAudience?: Maybe<Scalars['Int']['output']>;
+  /** The intervention's id, given when it was recorded. */
   id: Scalars['ID']['output'];
+  /** The instrument it explained, if one. */
   instrument?: Maybe<LegalInstrument>;
+  /** How it reached people. */
   kind: MediaInterventionKind;
+  /** The language it was aired or written in. */
   language: Language;
-  /** The station, paper or site, e.g. a community radio. */
+  /** The station, paper or site, e.g. a community radio (at most 200 characters). */
   outlet: Scalars['String']['output'];
+  /** Provisions it explained, all of the instrument, by article number. */
   provisions: Array<Provision>;
+  /** The organisation that recorded it and owns its record. */
   recordedBy: Organisation;
-  /** Regions (admin level 1) it reached. */
+  /** Regions (admin level 1) it reached: 1 to 60, in the order recorded. */
   regionsReached: Array<AdminArea>;
-  /** When it was first aired or published. */
+  /** When it was first aired or published, not in the future. */
   releasedOn: Scalars['Date']['output'];
+  /** The programme's, spot's or article's title (at most 300 characters). */
   title: Scalars['String']['output'];
+  /** When the intervention's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of media interventions. */
 export type MediaInterventionConnection = {
   __typename?: 'MediaInterventionConnection';
+  /** The interventions of this page, latest released first. */
   edges: Array<MediaInterventionEdge>;
+  /** Whether more interventions follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every intervention the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One media intervention in a page. */
 export type MediaInterventionEdge = {
   __typename?: 'MediaInterventionEdge';
+  /** Opaque position of this intervention in the list; pass it as `after` to read the interventions after it. */
   cursor: Scalars['String']['output'];
+  /** The intervention. */
   node: MediaIntervention;
 };
 
+/** Selects media interventions; conditions given add up. */
 export type MediaInterventionFilter = {
+  /** Interventions of this campaign, named exactly. */
   campaign?: InputMaybe<Scalars['String']['input']>;
   /** Released on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Interventions of this kind. */
   kind?: InputMaybe<MediaInterventionKind>;
+  /** Interventions in this language (ISO 639-3). */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
   /** Reached this region (admin level 1). */
   region?: InputMaybe<Scalars['PCode']['input']>;
@@ -478,132 +605,191 @@ export type MediaInterventionFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
-export type MediaInterventionKind = 'ONLINE' | 'PRINT' | 'RADIO' | 'TELEVISION';
+/** How a media intervention reached people. */
+export type MediaInterventionKind =
+  /** A post, video or article online. */
+  | 'ONLINE'
+  /** An article in a newspaper or magazine. */
+  | 'PRINT'
+  /** A radio programme or spot, often on a community radio. */
+  | 'RADIO'
+  /** A television programme or spot. */
+  | 'TELEVISION';
 
+/** What is mined at a site. */
 export type Mineral =
+  /** Bauxite, the ore of aluminium. */
   | 'BAUXITE'
+  /** Diamonds, alluvial or from kimberlite. */
   | 'DIAMONDS'
+  /** Gold (French: or). */
   | 'GOLD'
+  /** Iron ore (French: minerai de fer). */
   | 'IRON_ORE'
+  /** Limestone, e.g. for cement. */
   | 'LIMESTONE'
+  /** Lithium ore, e.g. spodumene. */
   | 'LITHIUM'
+  /** Manganese ore. */
   | 'MANGANESE'
+  /** Phosphate rock, mined for fertiliser. */
   | 'PHOSPHATE'
+  /** Salt, e.g. from salt flats or pans. */
   | 'SALT'
+  /** Sand and gravel for building (French: sable et gravier). */
   | 'SAND_AND_GRAVEL'
+  /** Uranium ore. */
   | 'URANIUM'
+  /** Zircon and the other heavy mineral sands. */
   | 'ZIRCON';
 
+/** One area's figures on the map. */
 export type MiningAreaCoverage = {
   __typename?: 'MiningAreaCoverage';
+  /** The region or admin-2 area. */
   adminArea: AdminArea;
+  /** What was done there. */
   figures: MiningAreaFigures;
 };
 
+/** What was done in an area (or in total): sites whatever their date, the rest in the period asked. */
 export type MiningAreaFigures = {
   __typename?: 'MiningAreaFigures';
+  /** Consultations held in the period. */
   consultations: Scalars['Int']['output'];
   /** Sum of their estimated audiences (each intervention in full); null when none gave one. */
   estimatedMediaAudience?: Maybe<Scalars['Int']['output']>;
+  /** True when your organisation owns every training counted (or none is counted): peopleTrained is exact. */
   exact: Scalars['Boolean']['output'];
-  /** Media interventions that reached the area's region. */
+  /** Media interventions released in the period that reached the area's region. */
   mediaInterventions: Scalars['Int']['output'];
+  /** Mining sites recorded there. */
   miningSites: Scalars['Int']['output'];
   /** People trained, through disclosure control unless your organisation owns every training counted. */
   peopleTrained: DisclosedCount;
-  /** Sites where a training was held in the period. */
+  /** Sites where a training starting in the period was held. */
   sitesWithTraining: Scalars['Int']['output'];
+  /** Trainings starting in the period. */
   trainings: Scalars['Int']['output'];
 };
 
+/** A challenge a community raised about mining at a consultation. */
 export type MiningChallenge =
+  /** Children working at the sites. */
   | 'CHILD_LABOUR'
   /** Compensation for land, crops or houses, absent or too low. */
   | 'COMPENSATION'
+  /** Damage to land, forests and fields. */
   | 'ENVIRONMENTAL_DAMAGE'
+  /** Gender-based violence around the sites. */
   | 'GENDER_BASED_VIOLENCE'
+  /** Accidents and diseases at and around the sites. */
   | 'HEALTH_AND_SAFETY'
   /** Armed groups, banditry and clashes around sites. */
   | 'INSECURITY'
+  /** Land taken from its users for mining. */
   | 'LAND_DISPOSSESSION'
   /** Newcomers drawn by a gold rush. */
   | 'MIGRANT_INFLUX'
+  /** Relations with the operator. */
   | 'RELATIONS_WITH_OPERATOR'
+  /** How mining revenue is shared with the community. */
   | 'REVENUE_SHARING'
   /** Mercury and cyanide in rivers and wells. */
   | 'WATER_POLLUTION'
+  /** Young people without work. */
   | 'YOUTH_UNEMPLOYMENT';
 
+/** Map data: the work per area, and in total. */
 export type MiningCoverage = {
   __typename?: 'MiningCoverage';
   /** Areas with a site, training, consultation or (at REGION level) media intervention, by P-code. */
   areas: Array<MiningAreaCoverage>;
   /** True when your organisation owns every training counted: people trained are exact. */
   exact: Scalars['Boolean']['output'];
+  /** The level of the areas. */
   level: MiningCoverageLevel;
   /** Everything the filter selects; media interventions reaching several regions count once. */
   total: MiningAreaFigures;
 };
 
+/** Selects the place and period miningCoverage counts; conditions given add up. */
 export type MiningCoverageFilter = {
-  /** This admin area and everything under it. */
+  /** This admin area and everything under it; media that reached its region. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Work in this country; media that reached one of its regions. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Trainings starting, consultations held and media released on or after this day. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Trainings starting, consultations held and media released on or before this day; not before `from`. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Which areas miningCoverage maps. */
 export type MiningCoverageLevel =
   /** Admin level 2; communities known only at level 1 count under their region. */
-  'ADMIN2' | 'REGION';
+  | 'ADMIN2'
+  /** Admin level 1. */
+  | 'REGION';
 
 /** People by sex, and those counted only in a total. */
 export type MiningHeadcount = {
   __typename?: 'MiningHeadcount';
+  /** Men, from trainings that counted by group and sex. */
   men: DisclosedCount;
+  /** People of trainings that recorded only a total. */
   notBrokenDown: DisclosedCount;
+  /** Everyone: women, men and those not broken down. */
   total: DisclosedCount;
+  /** Women, from trainings that counted by group and sex. */
   women: DisclosedCount;
 };
 
+/** The participants of one stakeholder group, by sex. */
 export type MiningParticipantCount = {
   __typename?: 'MiningParticipantCount';
+  /** Men of the group (always zero for WOMEN). */
   men: DisclosedCount;
+  /** The group counted. */
   stakeholderGroup: MiningStakeholderGroup;
+  /** Women and men of the group. */
   total: DisclosedCount;
+  /** Women of the group. */
   women: DisclosedCount;
 };
 
+/** The participants of one stakeholder group. */
 export type MiningParticipantCountInput = {
+  /** Men of the group, 0 to 10,000; 0 for WOMEN. */
   men: Scalars['Int']['input'];
+  /** The group counted. */
   stakeholderGroup: MiningStakeholderGroup;
+  /** Women of the group, 0 to 10,000. */
   women: Scalars['Int']['input'];
 };
 
-/**
- * The people who took part, as counts by stakeholder group and sex (each person once, in one group).
- * Exact for the organisation that owns the record; for others counts from 1 to 4, and any count that
- * would let a reader work one of them out from a total shown beside it, are withheld.
- */
+/** The people who took part, as counts by stakeholder group and sex (each person once, in one group), or only as a total. Exact for the organisation that owns the record; for others counts from 1 to 4, and any count that would let a reader work one of them out from a total shown beside it, are withheld. */
 export type MiningParticipants = {
   __typename?: 'MiningParticipants';
-  /** The groups recorded, in the order of MiningStakeholderGroup. */
+  /** The groups recorded, in the order of MiningStakeholderGroup; empty when only a total was recorded. */
   byGroup: Array<MiningParticipantCount>;
   /** True when the counts are exact (your organisation owns the record). */
   exact: Scalars['Boolean']['output'];
+  /** Men across the groups; zero when only a total was recorded. */
   men: DisclosedCount;
-  /** People counted only in a total, with neither group nor sex recorded. */
+  /** People counted only in a total, with neither group nor sex recorded: the whole total, or zero when groups were recorded. */
   notBrokenDown: DisclosedCount;
+  /** Everyone who took part. */
   total: DisclosedCount;
+  /** Women across the groups; zero when only a total was recorded. */
   women: DisclosedCount;
 };
 
-/**
- * Participants as counts, never names: by stakeholder group and sex (each person once, in one group),
- * or only a total, or both (then the groups must add up to the total).
- */
+/** Participants as counts, never names: by stakeholder group and sex (each person once, in one group), or only a total, or both (then the groups must add up to the total). */
 export type MiningParticipantsInput = {
+  /** Each group at most once, with at least one person; groups left out had nobody. */
   byGroup?: InputMaybe<Array<MiningParticipantCountInput>>;
+  /** Everyone who took part, 1 to 10,000; required when byGroup is left out. */
   total?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -612,47 +798,71 @@ export type MiningSite = {
   __typename?: 'MiningSite';
   /** The community's lowest known admin area when the site was recorded. */
   adminArea: AdminArea;
+  /** The community the site lies in. */
   community: Community;
+  /** The community's country. */
   country: Country;
+  /** When the site was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The site's id, given when it was recorded. */
   id: Scalars['ID']['output'];
+  /** How it is mined. */
   kind: MiningSiteKind;
+  /** What is mined there: at least one, each once. */
   minerals: Array<Mineral>;
+  /** The site's name, e.g. Kalana gold-panning area (at most 200 characters); unique within its community (case and accents ignored). */
   name: Scalars['String']['output'];
-  /** The organisation that operates it; none for most artisanal sites. */
+  /** The organisation that operates it; none for most artisanal sites, always one for industrial sites. */
   operator?: Maybe<Organisation>;
+  /** The organisation that recorded the site and owns its record. */
   recordedBy: Organisation;
   /** Trainings held at the site, latest start first (at most 100). */
   trainings: Array<MiningTraining>;
+  /** When the site's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of mining sites. */
 export type MiningSiteConnection = {
   __typename?: 'MiningSiteConnection';
+  /** The sites of this page, by name. */
   edges: Array<MiningSiteEdge>;
+  /** Whether more sites follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every site the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One site in a page. */
 export type MiningSiteEdge = {
   __typename?: 'MiningSiteEdge';
+  /** Opaque position of this site in the list; pass it as `after` to read the sites after it. */
   cursor: Scalars['String']['output'];
+  /** The site. */
   node: MiningSite;
 };
 
+/** Selects mining sites; conditions given add up. */
 export type MiningSiteFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Sites in this community of the directory. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Sites in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Sites mined this way. */
   kind?: InputMaybe<MiningSiteKind>;
+  /** Sites where this mineral is mined. */
   mineral?: InputMaybe<Mineral>;
+  /** Sites this organisation operates. */
   operator?: InputMaybe<Scalars['ID']['input']>;
   /** Part of the name, ignoring case and accents. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How a site is mined. */
 export type MiningSiteKind =
   /** Artisanal mining: manual methods, individuals, families or cooperatives. */
   | 'ARTISANAL'
@@ -661,6 +871,7 @@ export type MiningSiteKind =
   /** Small-scale mining: some mechanisation, a small-scale licence. */
   | 'SMALL_SCALE';
 
+/** Who takes part in consultations, trainings and dialogues: each person is counted once, in one group. */
 export type MiningStakeholderGroup =
   /** Members of civil society organisations. */
   | 'CIVIL_SOCIETY'
@@ -672,6 +883,7 @@ export type MiningStakeholderGroup =
   | 'GOVERNMENT_EXPERTS'
   /** Journalists and community radio hosts. */
   | 'MEDIA'
+  /** Imams, priests, pastors and other religious leaders. */
   | 'RELIGIOUS_LEADERS'
   /** Representatives of women's associations (women only). */
   | 'WOMEN'
@@ -683,202 +895,254 @@ export type MiningTraining = {
   __typename?: 'MiningTraining';
   /** The community's lowest known admin area when the training was recorded. */
   adminArea: AdminArea;
+  /** The community it was held in (the site's community when held at a site). */
   community: Community;
+  /** The community's country. */
   country: Country;
+  /** When the training was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The ECPF components it contributed to, each once, in the order recorded. */
   ecpfComponents: Array<EcpfComponent>;
+  /** Its last day: on or after startsOn, not in the future. */
   endsOn: Scalars['Date']['output'];
+  /** The training's id, given when it was recorded. */
   id: Scalars['ID']['output'];
   /** The instrument whose provisions were covered; null when none was. */
   instrument?: Maybe<LegalInstrument>;
+  /** What it teaches. */
   kind: MiningTrainingKind;
-  /** Knowledge scores before and after, when they were measured. */
+  /** Knowledge scores before and after, when they were measured; null otherwise. */
   knowledgeAssessment?: Maybe<KnowledgeAssessment>;
+  /** Who took part, as counts. */
   participants: MiningParticipants;
-  /** Provisions covered, by article number. */
+  /** Provisions covered, all of the instrument, by article number. */
   provisions: Array<Provision>;
+  /** The organisation that recorded the training and owns its record. */
   recordedBy: Organisation;
   /** The site it was held at or about, if one. */
   site?: Maybe<MiningSite>;
+  /** Its first day, not in the future. */
   startsOn: Scalars['Date']['output'];
+  /** Its title, e.g. The mining code in practice (at most 300 characters). */
   title: Scalars['String']['output'];
-  /** Organisations that gave the training. */
+  /** Organisations that gave the training (1 to 10), in the order recorded. */
   trainers: Array<Organisation>;
+  /** When the training's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The place it was held, e.g. the community's hall (at most 200 characters); null when not recorded. */
   venue?: Maybe<Scalars['String']['output']>;
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of trainings. */
 export type MiningTrainingConnection = {
   __typename?: 'MiningTrainingConnection';
+  /** The trainings of this page, latest start first. */
   edges: Array<MiningTrainingEdge>;
+  /** Whether more trainings follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every training the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One training in a page. */
 export type MiningTrainingEdge = {
   __typename?: 'MiningTrainingEdge';
+  /** Opaque position of this training in the list; pass it as `after` to read the trainings after it. */
   cursor: Scalars['String']['output'];
+  /** The training. */
   node: MiningTraining;
 };
 
+/** Selects trainings, for lists and figures alike; conditions given add up. */
 export type MiningTrainingFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Trainings held in this community of the directory. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** Trainings held in this country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Contributing to this ECPF component. */
   ecpfComponent?: InputMaybe<EcpfComponent>;
   /** Starting on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Covering provisions of this instrument. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** Trainings of this kind. */
   kind?: InputMaybe<MiningTrainingKind>;
   /** Recorded by this organisation. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
   /** Covering this provision. */
   provision?: InputMaybe<Scalars['ID']['input']>;
+  /** Trainings held at or about this site. */
   site?: InputMaybe<Scalars['ID']['input']>;
-  /** Starting on or before. */
+  /** Starting on or before; not before `from`. */
   to?: InputMaybe<Scalars['Date']['input']>;
   /** Given by this organisation. */
   trainer?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What a training teaches. */
 export type MiningTrainingKind =
   /** How to claim rights under the code: community development agreements, compensation, revenue sharing. */
   | 'ADVOCACY'
   /** How mining works and is governed: licences, techniques, environment, safety. */
   | 'TECHNICAL';
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** A commitment made at a dialogue of the caller's organisation, recorded after the dialogue. */
+  /** A commitment made at a dialogue of the caller's organisation, recorded after the dialogue: made on the dialogue's day, numbered after the last one (at most 50 per dialogue), MADE. */
   addPolicyCommitment?: Maybe<PolicyCommitment>;
   /** Adds a provision to an instrument of the caller's organisation (at most 500 per instrument). */
   addProvision?: Maybe<Provision>;
-  /**
-   * Follows a commitment over time: MADE → IN_PROGRESS | FULFILLED | ABANDONED; IN_PROGRESS → STALLED |
-   * FULFILLED | ABANDONED; STALLED → IN_PROGRESS | FULFILLED | ABANDONED. FULFILLED and ABANDONED are
-   * final. The date may not be in the future nor before the commitment's last change.
-   */
+  /** Follows a commitment over time: MADE → IN_PROGRESS | FULFILLED | ABANDONED; IN_PROGRESS → STALLED | FULFILLED | ABANDONED; STALLED → IN_PROGRESS | FULFILLED | ABANDONED. FULFILLED and ABANDONED are final. The date may not be in the future nor before the commitment's last change. */
   changePolicyCommitmentStatus?: Maybe<PolicyCommitment>;
-  /** A legal instrument: the regional model act or a national mining code. Its title is unique. */
+  /** A legal instrument: the regional model act or a national mining code. Its title is unique across partners (case and accents ignored): reference material is recorded once. */
   createLegalInstrument?: Maybe<LegalInstrument>;
+  /** Records a mining site in a community of the directory; its admin area and country are copied from the directory. */
   createMiningSite?: Maybe<MiningSite>;
-  /** A meeting with a community's leaders before the work starts there. */
+  /** A meeting with a community's leaders before the work starts there. At most one per organisation, community and day. */
   recordCommunityConsultation?: Maybe<CommunityConsultation>;
+  /** Records a programme, spot, article or post about a mining code. At most one per organisation, outlet, title and release date. */
   recordMediaIntervention?: Maybe<MediaIntervention>;
+  /** Records a training on a mining code. At most one per organisation, community, title and start date. */
   recordMiningTraining?: Maybe<MiningTraining>;
-  /** A policy dialogue with the commitments made there. */
+  /** A policy dialogue with the commitments made there. At most one per organisation, title and day. */
   recordPolicyDialogue?: Maybe<PolicyDialogue>;
+  /** Records a booklet, guide, brief, report, leaflet or poster. At most one per organisation, title and language. */
   recordPublication?: Maybe<Publication>;
+  /** Changes only the fields given; the consultation stays in its community (record it again to correct that). */
   updateCommunityConsultation?: Maybe<CommunityConsultation>;
+  /** Changes only the fields given of an instrument of the caller's organisation. */
   updateLegalInstrument?: Maybe<LegalInstrument>;
+  /** Changes only the fields given; the kind does not change. */
   updateMediaIntervention?: Maybe<MediaIntervention>;
   /** A site's community changes only while no training or consultation names the site. */
   updateMiningSite?: Maybe<MiningSite>;
-  /**
-   * Participants and the knowledge assessment are replaced when given; `knowledgeAssessment: null`
-   * removes the assessment.
-   */
+  /** Changes only the fields given; the training stays in its community and at its site. Participants and the knowledge assessment are replaced when given; `knowledgeAssessment: null` removes the assessment. */
   updateMiningTraining?: Maybe<MiningTraining>;
+  /** Changes only the fields given; its commitments change through addPolicyCommitment and changePolicyCommitmentStatus. */
   updatePolicyDialogue?: Maybe<PolicyDialogue>;
+  /** Changes only the fields given of a provision of the caller's organisation. */
   updateProvision?: Maybe<Provision>;
   /** E.g. more copies distributed. */
   updatePublication?: Maybe<Publication>;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationAddPolicyCommitmentArgs = {
   input: AddPolicyCommitmentInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationAddProvisionArgs = {
   input: AddProvisionInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationChangePolicyCommitmentStatusArgs = {
   id: Scalars['ID']['input'];
   input: PolicyCommitmentStatusInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateLegalInstrumentArgs = {
   input: CreateLegalInstrumentInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationCreateMiningSiteArgs = {
   input: CreateMiningSiteInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordCommunityConsultationArgs = {
   input: RecordCommunityConsultationInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordMediaInterventionArgs = {
   input: RecordMediaInterventionInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordMiningTrainingArgs = {
   input: RecordMiningTrainingInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordPolicyDialogueArgs = {
   input: RecordPolicyDialogueInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationRecordPublicationArgs = {
   input: RecordPublicationInput;
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateCommunityConsultationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCommunityConsultationInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateLegalInstrumentArgs = {
   id: Scalars['ID']['input'];
   input: UpdateLegalInstrumentInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateMediaInterventionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMediaInterventionInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateMiningSiteArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMiningSiteInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateMiningTrainingArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMiningTrainingInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdatePolicyDialogueArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePolicyDialogueInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdateProvisionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProvisionInput;
   version: Scalars['Int']['input'];
 };
 
+/** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationUpdatePublicationArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePublicationInput;
   version: Scalars['Int']['input'];
 };
 
+/** An organisation of the directory, with the trainings it gave and the sites it operates. */
 export type Organisation = {
   __typename?: 'Organisation';
+  /** The organisation's id in the directory. */
   id: Scalars['ID']['output'];
   /** Mining sites it operates, by name; at most `first` (default 20, at most 100). */
   miningSitesOperated?: Maybe<Array<MiningSite>>;
@@ -886,10 +1150,12 @@ export type Organisation = {
   miningTrainingsGiven?: Maybe<Array<MiningTraining>>;
 };
 
+/** An organisation of the directory, with the trainings it gave and the sites it operates. */
 export type OrganisationMiningSitesOperatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An organisation of the directory, with the trainings it gave and the sites it operates. */
 export type OrganisationMiningTrainingsGivenArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -907,47 +1173,57 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** People trained by the trainings selected, in total and per group. */
 export type PeopleTrained = {
   __typename?: 'PeopleTrained';
   /** True when your organisation owns every training counted: nothing is withheld. */
   exact: Scalars['Boolean']['output'];
+  /** The grouping asked for; null without one. */
   groupBy?: Maybe<PeopleTrainedGrouping>;
-  /**
-   * One per group with anything to count, in key order (stakeholder groups in the order of
-   * MiningStakeholderGroup, NOT_BROKEN_DOWN last); empty without groupBy. Except for PROVISION, the groups
-   * add up to the total and are protected with it as one table.
-   */
+  /** One per group with anything to count, in key order (stakeholder groups in the order of MiningStakeholderGroup, NOT_BROKEN_DOWN last); empty without groupBy. Except for PROVISION, the groups add up to the total and are protected with it as one table. */
   groups: Array<PeopleTrainedGroup>;
+  /** Everyone trained by the trainings counted. */
   total: MiningHeadcount;
   /** Trainings counted. */
   trainings: Scalars['Int']['output'];
 };
 
+/** The people trained of one group; the field matching the grouping names it, the others are null. */
 export type PeopleTrainedGroup = {
   __typename?: 'PeopleTrainedGroup';
+  /** The region, when grouped by REGION. */
   adminArea?: Maybe<AdminArea>;
+  /** The community, when grouped by COMMUNITY. */
   community?: Maybe<Community>;
+  /** The country, when grouped by COUNTRY. */
   country?: Maybe<Country>;
-  /** A community id, P-code, country code, stakeholder group, provision id, kind or year. */
+  /** A community id, P-code, country code, stakeholder group (or NOT_BROKEN_DOWN), provision id, kind or year. */
   key: Scalars['String']['output'];
+  /** The group's people trained. */
   people: MiningHeadcount;
+  /** The provision, when grouped by PROVISION. */
   provision?: Maybe<Provision>;
-  /** Null for NOT_BROKEN_DOWN. */
+  /** The stakeholder group, when grouped by STAKEHOLDER_GROUP; null for NOT_BROKEN_DOWN. */
   stakeholderGroup?: Maybe<MiningStakeholderGroup>;
+  /** The kind, when grouped by TRAINING_KIND. */
   trainingKind?: Maybe<MiningTrainingKind>;
+  /** Trainings counted in the group. */
   trainings: Scalars['Int']['output'];
 };
 
+/** How miningPeopleTrained splits the people trained. */
 export type PeopleTrainedGrouping =
   /** The training's community. */
   | 'COMMUNITY'
+  /** The training's country. */
   | 'COUNTRY'
-  /** Every provision a training covered: a training counts under each, so groups overlap. */
+  /** Every provision a training covered: a training counts under each, so groups overlap; trainings covering none are in no group. */
   | 'PROVISION'
   /** Admin level 1 of the training's community. */
   | 'REGION'
   /** People counted only in a total form the group NOT_BROKEN_DOWN. */
   | 'STAKEHOLDER_GROUP'
+  /** Technical or advocacy. */
   | 'TRAINING_KIND'
   /** Year the training started. */
   | 'YEAR';
@@ -955,294 +1231,406 @@ export type PeopleTrainedGrouping =
 /** A commitment made at a policy dialogue, followed over time. */
 export type PolicyCommitment = {
   __typename?: 'PolicyCommitment';
+  /** What was committed to (at most 500 characters); unique within the dialogue, case ignored. */
   description: Scalars['String']['output'];
+  /** The dialogue it was made at. */
   dialogue: PolicyDialogue;
+  /** When it is due, on or after the dialogue; null when no date was set. */
   dueOn?: Maybe<Scalars['Date']['output']>;
   /** Every status, oldest first, starting with MADE. */
   history: Array<PolicyCommitmentStatusChange>;
+  /** The commitment's id, given when it was recorded. */
   id: Scalars['ID']['output'];
   /** The institution that committed, e.g. "Ministry of Mines" (institutions, never individuals). */
   madeBy: Scalars['String']['output'];
-  /** Where the commitment may go from its current status. */
+  /** Where the commitment may go from its current status: what changePolicyCommitmentStatus accepts; empty once final. */
   nextStatuses: Array<PolicyCommitmentStatus>;
   /** 1, 2 … in the order the commitments were recorded. */
   number: Scalars['Int']['output'];
+  /** Where it stands now. */
   status: PolicyCommitmentStatus;
-  /** Date of the latest status change. */
+  /** Date of the latest status change: the dialogue's day while MADE. */
   statusSince: Scalars['Date']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A commitment made at a dialogue. */
 export type PolicyCommitmentInput = {
+  /** What was committed to (at most 500 characters), once per dialogue. */
   description: Scalars['String']['input'];
+  /** When it is due: not before the dialogue. */
   dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The institution that committed, e.g. Ministry of Mines (at most 200 characters): never an individual. */
   madeBy: Scalars['String']['input'];
 };
 
+/** Where a commitment stands. */
 export type PolicyCommitmentStatus =
+  /** Given up: final. */
   | 'ABANDONED'
+  /** Kept: final. */
   | 'FULFILLED'
+  /** The institution is acting on it. */
   | 'IN_PROGRESS'
+  /** Made at the dialogue; nothing done yet. */
   | 'MADE'
   /** Progress stopped; it may resume. */
   | 'STALLED';
 
+/** One step in a commitment's life. */
 export type PolicyCommitmentStatusChange = {
   __typename?: 'PolicyCommitmentStatusChange';
+  /** The day it happened: the dialogue's day for the first entry. */
   changedOn: Scalars['Date']['output'];
-  /** Null for the first entry. */
+  /** The status before; null for the first entry. */
   from?: Maybe<PolicyCommitmentStatus>;
+  /** What happened, e.g. the decree that fulfilled it (at most 1,000 characters); null when none. */
   note?: Maybe<Scalars['String']['output']>;
+  /** When the change was recorded. */
   recordedAt: Scalars['DateTime']['output'];
+  /** The status it moved to (MADE for the first entry). */
   to: PolicyCommitmentStatus;
 };
 
+/** A change of a commitment's status. */
 export type PolicyCommitmentStatusInput = {
+  /** What happened (at most 1,000 characters). */
   note?: InputMaybe<Scalars['String']['input']>;
   /** When it happened: not in the future, not before the last change. */
   on: Scalars['Date']['input'];
+  /** The new status: one of the commitment's nextStatuses. */
   status: PolicyCommitmentStatus;
 };
 
 /** A dialogue with decision makers on mining governance, and the commitments made there. */
 export type PolicyDialogue = {
   __typename?: 'PolicyDialogue';
-  /** The admin area of the venue, when it is in a country of the platform. */
+  /** The admin area of the venue, when it is in a country of the platform; null otherwise. */
   adminArea?: Maybe<AdminArea>;
   /** Commitments made there, by number. */
   commitments: Array<PolicyCommitment>;
-  /** Organisations that convened it with the recording organisation. */
+  /** Organisations that convened it with the recording organisation (at most 10); empty when none. */
   convenedWith: Array<Organisation>;
+  /** The country of adminArea; null when no area was given. */
   country?: Maybe<Country>;
+  /** When the dialogue was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The day it was held, not in the future. */
   heldOn: Scalars['Date']['output'];
+  /** The dialogue's id, given when it was recorded. */
   id: Scalars['ID']['output'];
   /** The instrument discussed, if one. */
   instrument?: Maybe<LegalInstrument>;
+  /** At what level it was held. */
   level: PolicyDialogueLevel;
+  /** Who took part, as counts. */
   participants: MiningParticipants;
-  /** Provisions discussed, by article number. */
+  /** Provisions discussed, all of the instrument, by article number. */
   provisions: Array<Provision>;
+  /** The organisation that recorded the dialogue and owns its record and its commitments. */
   recordedBy: Organisation;
+  /** Its title (at most 300 characters). */
   title: Scalars['String']['output'];
+  /** When the dialogue's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Where it was held, e.g. a hotel or ministry in Bamako. */
+  /** Where it was held, e.g. a hotel or ministry in Bamako (at most 200 characters). */
   venue: Scalars['String']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of policy dialogues. */
 export type PolicyDialogueConnection = {
   __typename?: 'PolicyDialogueConnection';
+  /** The dialogues of this page, latest held first. */
   edges: Array<PolicyDialogueEdge>;
+  /** Whether more dialogues follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every dialogue the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One dialogue in a page. */
 export type PolicyDialogueEdge = {
   __typename?: 'PolicyDialogueEdge';
+  /** Opaque position of this dialogue in the list; pass it as `after` to read the dialogues after it. */
   cursor: Scalars['String']['output'];
+  /** The dialogue. */
   node: PolicyDialogue;
 };
 
+/** Selects policy dialogues; conditions given add up. */
 export type PolicyDialogueFilter = {
   /** This admin area and everything under it. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Dialogues held in this country (dialogues with no admin area have none). */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Held on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Dialogues that discussed this instrument. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** Dialogues of this level. */
   level?: InputMaybe<PolicyDialogueLevel>;
+  /** Recorded by this organisation. */
   organisation?: InputMaybe<Scalars['ID']['input']>;
   /** Held on or before. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** At what level a policy dialogue is held. */
 export type PolicyDialogueLevel =
+  /** A commune, district or region, with local authorities. */
   | 'LOCAL'
+  /** A country, with the government and national institutions. */
   | 'NATIONAL'
   /** ECOWAS level. */
   | 'REGIONAL';
 
-/** One article of an instrument. PUBLIC with its instrument. */
+/** One article of an instrument, published with its instrument. */
 export type Provision = {
   __typename?: 'Provision';
-  /** As cited, e.g. "23" or "23 bis". */
+  /** As cited, e.g. "23" or "23 bis" (at most 20 characters); unique within its instrument. */
   article: Scalars['String']['output'];
+  /** The provision's id, given when it was added. */
   id: Scalars['ID']['output'];
+  /** The instrument it belongs to. */
   instrument: LegalInstrument;
-  /** What it provides, in our own words. */
+  /** What it provides, in our own words (at most 2,000 characters); null when not written. */
   summary?: Maybe<Scalars['String']['output']>;
+  /** The article's title (at most 300 characters). */
   title: Scalars['String']['output'];
+  /** What it is about. */
   topic: ProvisionTopic;
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of provisions. */
 export type ProvisionConnection = {
   __typename?: 'ProvisionConnection';
+  /** The provisions of this page, by instrument then article number. */
   edges: Array<ProvisionEdge>;
+  /** Whether more provisions follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every provision the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One provision in a page. */
 export type ProvisionEdge = {
   __typename?: 'ProvisionEdge';
+  /** Opaque position of this provision in the list; pass it as `after` to read the provisions after it. */
   cursor: Scalars['String']['output'];
+  /** The provision. */
   node: Provision;
 };
 
+/** Selects provisions; conditions given add up. */
 export type ProvisionFilter = {
+  /** Provisions of this instrument. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
   /** Part of the title, ignoring case and accents. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Provisions on this topic. */
   topic?: InputMaybe<ProvisionTopic>;
 };
 
+/** What a provision is about. */
 export type ProvisionTopic =
+  /** Artisanal and small-scale mining: its permits, zones and miners. */
   | 'ARTISANAL_AND_SMALL_SCALE_MINING'
+  /** Agreements between operators and host communities on their share of the benefits. */
   | 'COMMUNITY_DEVELOPMENT_AGREEMENTS'
+  /** Environmental impact assessment and protection. */
   | 'ENVIRONMENT'
   /** Royalties, taxes and their sharing. */
   | 'FISCAL_REGIME'
   /** Women, youth and other groups at risk. */
   | 'GENDER_AND_VULNERABLE_GROUPS'
+  /** How communities complain and get an answer. */
   | 'GRIEVANCE_MECHANISMS'
+  /** Health and safety of miners and neighbours. */
   | 'HEALTH_AND_SAFETY'
+  /** Human rights of workers and communities. */
   | 'HUMAN_RIGHTS'
+  /** The mining administration, its institutions and oversight. */
   | 'INSTITUTIONS_AND_GOVERNANCE'
+  /** Access to land, resettlement and compensation of its users. */
   | 'LAND_ACCESS_AND_COMPENSATION'
   /** Mineral ownership, mining titles and licensing. */
   | 'LICENSING'
+  /** Local employment, procurement and training. */
   | 'LOCAL_CONTENT'
   /** Mine closure and rehabilitation. */
   | 'MINE_CLOSURE'
+  /** Publication of contracts, payments and revenues. */
   | 'REVENUE_TRANSPARENCY';
 
-/** E.g. a booklet on the code's provisions. PUBLIC: it was printed for everyone. */
+/** E.g. a booklet on the code's provisions, printed for everyone. */
 export type Publication = {
   __typename?: 'Publication';
+  /** Copies distributed so far, never more than copiesPrinted (at most 10 million). */
   copiesDistributed: Scalars['Int']['output'];
+  /** Copies printed (at most 10 million); null when not recorded. */
   copiesPrinted?: Maybe<Scalars['Int']['output']>;
+  /** When the publication was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The publication's id, given when it was recorded. */
   id: Scalars['ID']['output'];
+  /** The instrument it explains, if one. */
   instrument?: Maybe<LegalInstrument>;
+  /** What kind of printed material it is. */
   kind: PublicationKind;
+  /** The language it is written in. */
   language: Language;
+  /** Provisions it explains, all of the instrument, by article number. */
   provisions: Array<Provision>;
+  /** When it was published, not in the future. */
   publishedOn: Scalars['Date']['output'];
+  /** The organisation that recorded it and owns its record. */
   recordedBy: Organisation;
+  /** Its title (at most 300 characters); one per organisation and language. */
   title: Scalars['String']['output'];
+  /** When the publication's record last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; send it back to update. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of publications. */
 export type PublicationConnection = {
   __typename?: 'PublicationConnection';
+  /** The publications of this page, latest published first. */
   edges: Array<PublicationEdge>;
+  /** Whether more publications follow; pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
+  /** Every publication the filter selects, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One publication in a page. */
 export type PublicationEdge = {
   __typename?: 'PublicationEdge';
+  /** Opaque position of this publication in the list; pass it as `after` to read the publications after it. */
   cursor: Scalars['String']['output'];
+  /** The publication. */
   node: Publication;
 };
 
+/** Selects publications; conditions given add up. */
 export type PublicationFilter = {
   /** Published on or after. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Publications explaining this instrument. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** Publications of this kind. */
   kind?: InputMaybe<PublicationKind>;
+  /** Publications in this language (ISO 639-3). */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
   /** Published on or before. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
-export type PublicationKind = 'BOOKLET' | 'GUIDE' | 'LEAFLET' | 'POLICY_BRIEF' | 'POSTER' | 'REPORT';
+/** What kind of printed material a publication is. */
+export type PublicationKind =
+  /** A booklet, e.g. questions and answers on the code. */
+  | 'BOOKLET'
+  /** A practical guide. */
+  | 'GUIDE'
+  /** A leaflet. */
+  | 'LEAFLET'
+  /** A policy brief for decision makers. */
+  | 'POLICY_BRIEF'
+  /** A poster. */
+  | 'POSTER'
+  /** A report. */
+  | 'REPORT';
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type Query = {
   __typename?: 'Query';
+  /** A community consultation by its id; null when there is none. */
   communityConsultation?: Maybe<CommunityConsultation>;
-  /** Consultations, latest first. */
+  /** Consultations, latest held first. */
   communityConsultations?: Maybe<CommunityConsultationConnection>;
   /** The components of the ECOWAS Conflict Prevention Framework (2008), in the framework's order. */
   ecpfComponents?: Maybe<Array<EcpfComponentDescription>>;
+  /** A legal instrument by its id; null when there is none. */
   legalInstrument?: Maybe<LegalInstrument>;
   /** Legal instruments, by title. */
   legalInstruments?: Maybe<LegalInstrumentConnection>;
+  /** A media intervention by its id; null when there is none. */
   mediaIntervention?: Maybe<MediaIntervention>;
-  /** Media interventions, latest first. */
+  /** Media interventions, latest released first. */
   mediaInterventions?: Maybe<MediaInterventionConnection>;
-  /**
-   * The mining subgraph's audit log: every write and every read of a sensitive field. Admins see all of
-   * it, partners the entries about their records and their own people's actions. Newest first.
-   */
+  /** The mining subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first. */
   miningAuditLog?: Maybe<AuditEntryConnection>;
-  /**
-   * Map data: per region (or admin-2 area) the mining sites, sites with a training, trainings, people
-   * trained, consultations and media interventions that reached it. Trainings, consultations and media
-   * are counted from `from` to `to` (inclusive); sites are counted whatever their date.
-   */
+  /** Map data: per region (or admin-2 area) the mining sites, sites with a training, trainings, people trained, consultations and media interventions that reached it. Trainings, consultations and media are counted from `from` to `to` (inclusive); sites are counted whatever their date. */
   miningCoverage?: Maybe<MiningCoverage>;
-  /**
-   * Knowledge before and after the trainings the filter selects that measured it. Scores are percentages
-   * of each training's declared scale and means are weighted by the people assessed. Means of fewer than
-   * 5 people are withheld unless your organisation owns every training counted.
-   */
+  /** Knowledge before and after the trainings the filter selects that measured it. Scores are percentages of each training's declared scale and means are weighted by the people assessed. Means of fewer than 5 people are withheld unless your organisation owns every training counted. */
   miningKnowledgeGain?: Maybe<KnowledgeGain>;
-  /**
-   * People trained by the trainings the filter selects, per community, area, stakeholder group,
-   * provision, kind or year, by sex. Exact when your organisation owns every training counted;
-   * otherwise counts from 1 to 4, and any count that would give one of them away, are withheld.
-   */
+  /** People trained by the trainings the filter selects, per community, area, stakeholder group, provision, kind or year, by sex. Exact when your organisation owns every training counted; otherwise counts from 1 to 4, and any count that would give one of them away, are withheld. */
   miningPeopleTrained?: Maybe<PeopleTrained>;
+  /** A mining site by its id; null when there is none. */
   miningSite?: Maybe<MiningSite>;
   /** Mining sites, by name. */
   miningSites?: Maybe<MiningSiteConnection>;
+  /** A training by its id; null when there is none. */
   miningTraining?: Maybe<MiningTraining>;
   /** Trainings, latest start first. */
   miningTrainings?: Maybe<MiningTrainingConnection>;
+  /** A policy dialogue by its id; null when there is none. */
   policyDialogue?: Maybe<PolicyDialogue>;
-  /** Policy dialogues, latest first. */
+  /** Policy dialogues, latest held first. */
   policyDialogues?: Maybe<PolicyDialogueConnection>;
+  /** A provision by its id; null when there is none. */
   provision?: Maybe<Provision>;
   /** Provisions, by instrument then article number. */
   provisions?: Maybe<ProvisionConnection>;
+  /** A publication by its id; null when there is none. */
   publication?: Maybe<Publication>;
-  /** Publications, latest first. */
+  /** Publications, latest published first. */
   publications?: Maybe<PublicationConnection>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCommunityConsultationArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCommunityConsultationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommunityConsultationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryLegalInstrumentArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryLegalInstrumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<LegalInstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMediaInterventionArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMediaInterventionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MediaInterventionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningAuditLogArgs = {
   action?: InputMaybe<AuditAction>;
   actor?: InputMaybe<Scalars['String']['input']>;
@@ -1254,227 +1642,351 @@ export type QueryMiningAuditLogArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningCoverageArgs = {
   filter?: InputMaybe<MiningCoverageFilter>;
   level?: InputMaybe<MiningCoverageLevel>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningKnowledgeGainArgs = {
   filter?: InputMaybe<MiningTrainingFilter>;
   groupBy?: InputMaybe<KnowledgeGainGrouping>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningPeopleTrainedArgs = {
   filter?: InputMaybe<MiningTrainingFilter>;
   groupBy?: InputMaybe<PeopleTrainedGrouping>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningSiteArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningSitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MiningSiteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningTrainingArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningTrainingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MiningTrainingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryPolicyDialogueArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryPolicyDialoguesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PolicyDialogueFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryProvisionArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryProvisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProvisionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryPublicationArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryPublicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PublicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A new community consultation. */
 export type RecordCommunityConsultationInput = {
+  /** Challenges raised, each once. */
   challenges?: InputMaybe<Array<MiningChallenge>>;
+  /** Retrying with the same id returns the consultation recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** A community id of the directory; the site's community when left out and a site is given. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** The day it was held, not in the future; one consultation per organisation, community and day. */
   heldOn: Scalars['Date']['input'];
+  /** What was said (at most 5,000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** Who took part, as counts. */
   participants: MiningParticipantsInput;
   /** A mining site in the community. */
   site?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A new media intervention. */
 export type RecordMediaInterventionInput = {
   /** Times aired or published; 1 when left out. */
   airings?: InputMaybe<Scalars['Int']['input']>;
+  /** The campaign it belongs to (at most 200 characters). */
   campaign?: InputMaybe<Scalars['String']['input']>;
+  /** Retrying with the same id returns the intervention recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The outlet's estimate of the people reached, 0 to 100 million. */
   estimatedAudience?: InputMaybe<Scalars['Int']['input']>;
+  /** The instrument it explains; required when provisions are given. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** How it reached people. */
   kind: MediaInterventionKind;
   /** An ISO 639-3 code the directory knows. */
   language: Scalars['LanguageCode']['input'];
+  /** The station, paper or site (at most 200 characters). */
   outlet: Scalars['String']['input'];
+  /** Provisions of the instrument it explains. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Level-1 P-codes of the directory, at least one. */
   regionsReached: Array<Scalars['PCode']['input']>;
+  /** When it was first aired or published, not in the future. */
   releasedOn: Scalars['Date']['input'];
+  /** The programme's, spot's or article's title (at most 300 characters). */
   title: Scalars['String']['input'];
 };
 
+/** A new training on a mining code. */
 export type RecordMiningTrainingInput = {
+  /** Retrying with the same id returns the training recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** A community id of the directory; the site's community when left out and a site is given. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** ECPF components it contributes to, each once. */
   ecpfComponents?: InputMaybe<Array<EcpfComponent>>;
+  /** Its last day: on or after startsOn, not in the future. */
   endsOn: Scalars['Date']['input'];
   /** Required when provisions are given. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** What it teaches. */
   kind: MiningTrainingKind;
+  /** Knowledge scores before and after, when they were measured; only for participants counted by group. */
   knowledgeAssessment?: InputMaybe<KnowledgeAssessmentInput>;
+  /** Who took part, as counts. */
   participants: MiningParticipantsInput;
   /** Provisions of the instrument covered. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A mining site in the community. */
   site?: InputMaybe<Scalars['ID']['input']>;
+  /** Its first day, not in the future. */
   startsOn: Scalars['Date']['input'];
+  /** Its title (at most 300 characters). */
   title: Scalars['String']['input'];
-  /** Organisations of the directory, at least one. */
+  /** Organisations of the directory that gave it: 1 to 10, each once. */
   trainers: Array<Scalars['ID']['input']>;
+  /** The place it was held (at most 200 characters). */
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new policy dialogue. */
 export type RecordPolicyDialogueInput = {
   /** A P-code of the directory. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Retrying with the same id returns the dialogue recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Commitments made there (at most 50), numbered in this order. */
   commitments?: InputMaybe<Array<PolicyCommitmentInput>>;
   /** Organisations of the directory. */
   convenedWith?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The day it was held, not in the future. */
   heldOn: Scalars['Date']['input'];
+  /** The instrument discussed; required when provisions are given. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** At what level it is held. */
   level: PolicyDialogueLevel;
+  /** Who took part, as counts. */
   participants: MiningParticipantsInput;
+  /** Provisions of the instrument discussed. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Its title (at most 300 characters); one dialogue per organisation, title and day. */
   title: Scalars['String']['input'];
+  /** Where it was held (at most 200 characters). */
   venue: Scalars['String']['input'];
 };
 
+/** A new publication. */
 export type RecordPublicationInput = {
+  /** Retrying with the same id returns the publication recorded the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Copies distributed, 0 to 10 million and no more than copiesPrinted. */
   copiesDistributed: Scalars['Int']['input'];
+  /** Copies printed, 0 to 10 million. */
   copiesPrinted?: InputMaybe<Scalars['Int']['input']>;
+  /** The instrument it explains; required when provisions are given. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of printed material it is. */
   kind: PublicationKind;
+  /** An ISO 639-3 code the directory knows. */
   language: Scalars['LanguageCode']['input'];
+  /** Provisions of the instrument it explains. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** When it was published, not in the future. */
   publishedOn: Scalars['Date']['input'];
+  /** Its title (at most 300 characters); one publication per organisation, title and language. */
   title: Scalars['String']['input'];
 };
 
+/** Changes to a consultation: fields left out stay as they are. */
 export type UpdateCommunityConsultationInput = {
+  /** Replaces the challenges, each once; null keeps them. */
   challenges?: InputMaybe<Array<MiningChallenge>>;
+  /** The day it was held, not in the future; null is refused. */
   heldOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What was said (at most 5,000 characters); null removes it. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the participants; null is refused. */
   participants?: InputMaybe<MiningParticipantsInput>;
 };
 
+/** Changes to an instrument: fields left out stay as they are. */
 export type UpdateLegalInstrumentInput = {
+  /** A country of the platform for a national instrument; null for a regional one. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** A new kind; null is refused. Changing between regional and national needs the country to match. */
   kind?: InputMaybe<LegalInstrumentKind>;
+  /** A new short name (at most 40 characters); null removes it. */
   shortTitle?: InputMaybe<Scalars['String']['input']>;
+  /** A new title (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Year of adoption, from 1900 to this year; null is refused. */
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Changes to a media intervention: fields left out stay as they are. */
 export type UpdateMediaInterventionInput = {
+  /** Times aired or published, 1 to 10,000; null is refused. */
   airings?: InputMaybe<Scalars['Int']['input']>;
+  /** The campaign (at most 200 characters); null removes it. */
   campaign?: InputMaybe<Scalars['String']['input']>;
+  /** The outlet's estimate, 0 to 100 million; null removes it. */
   estimatedAudience?: InputMaybe<Scalars['Int']['input']>;
+  /** Another instrument: give its provisions too when some are covered, as they must be of the new one. Null removes it, with `provisions: []` when some are covered. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** An ISO 639-3 code the directory knows; null is refused. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  /** A new outlet (at most 200 characters); null is refused. */
   outlet?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the provisions explained, all of the instrument; null keeps them. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Replaces the regions reached: 1 to 60 level-1 P-codes, each once; null is refused. */
   regionsReached?: InputMaybe<Array<Scalars['PCode']['input']>>;
+  /** A new release day, not in the future; null is refused. */
   releasedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new title (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a site: fields left out stay as they are; null is refused except for operator. */
 export type UpdateMiningSiteInput = {
+  /** Another community of the directory: only while no training or consultation names the site. */
   community?: InputMaybe<Scalars['ID']['input']>;
+  /** A new kind; an industrial site needs an operator. */
   kind?: InputMaybe<MiningSiteKind>;
+  /** Replaces the minerals: at least one, each once. */
   minerals?: InputMaybe<Array<Mineral>>;
+  /** A new name (at most 200 characters), unique within its community. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** An organisation of the directory; null removes it (refused for an industrial site). */
   operator?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Changes to a training: fields left out stay as they are. */
 export type UpdateMiningTrainingInput = {
+  /** Replaces the ECPF components, each once; null keeps them. */
   ecpfComponents?: InputMaybe<Array<EcpfComponent>>;
+  /** A new last day, on or after startsOn, not in the future; null is refused. */
   endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Another instrument: give its provisions too when some are covered, as they must be of the new one. Null removes it, with `provisions: []` when some are covered. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** A new kind; null is refused. */
   kind?: InputMaybe<MiningTrainingKind>;
+  /** Replaces the assessment; null removes it. */
   knowledgeAssessment?: InputMaybe<KnowledgeAssessmentInput>;
+  /** Replaces the participants; a kept assessment must still fit them. Null is refused. */
   participants?: InputMaybe<MiningParticipantsInput>;
+  /** Replaces the provisions covered, all of the instrument; null keeps them. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new first day, not in the future; null is refused. */
   startsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new title (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the trainers: 1 to 10 organisations of the directory; null is refused. */
   trainers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The place it was held (at most 200 characters); null removes it. */
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a dialogue: fields left out stay as they are. */
 export type UpdatePolicyDialogueInput = {
+  /** A P-code of the directory; null removes the area and its country. */
   adminArea?: InputMaybe<Scalars['PCode']['input']>;
+  /** Replaces the conveners (at most 10); null removes them all. */
   convenedWith?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new day, not in the future and, once commitments are recorded, not after the day they were made nor their due dates; null is refused. */
   heldOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Another instrument: give its provisions too when some are covered, as they must be of the new one. Null removes it, with `provisions: []` when some are covered. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** A new level; null is refused. */
   level?: InputMaybe<PolicyDialogueLevel>;
+  /** Replaces the participants; null is refused. */
   participants?: InputMaybe<MiningParticipantsInput>;
+  /** Replaces the provisions discussed, all of the instrument; null keeps them. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new title (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** A new venue (at most 200 characters); null is refused. */
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a provision: fields left out stay as they are. */
 export type UpdateProvisionInput = {
+  /** As cited (at most 20 characters), once per instrument; null is refused. */
   article?: InputMaybe<Scalars['String']['input']>;
+  /** What it provides (at most 2,000 characters); null removes it. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** The article's title (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** What it is about; null is refused. */
   topic?: InputMaybe<ProvisionTopic>;
 };
 
+/** Changes to a publication: fields left out stay as they are. */
 export type UpdatePublicationInput = {
+  /** Copies distributed so far, no more than copiesPrinted; null is refused. */
   copiesDistributed?: InputMaybe<Scalars['Int']['input']>;
+  /** Copies printed, 0 to 10 million; null when not known. */
   copiesPrinted?: InputMaybe<Scalars['Int']['input']>;
+  /** Another instrument: give its provisions too when some are covered, as they must be of the new one. Null removes it, with `provisions: []` when some are covered. */
   instrument?: InputMaybe<Scalars['ID']['input']>;
+  /** A new kind; null is refused. */
   kind?: InputMaybe<PublicationKind>;
+  /** An ISO 639-3 code the directory knows; null is refused. */
   language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  /** Replaces the provisions explained, all of the instrument; null keeps them. */
   provisions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new publication day, not in the future; null is refused. */
   publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new title (at most 300 characters); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
