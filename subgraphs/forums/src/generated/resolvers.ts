@@ -1069,7 +1069,7 @@ export type Mutation = {
   setTestimonyConsent?: Maybe<Testimony>;
   /** Changes the original text, title, adoption date or drafters: only the fields given. */
   updateDeclaration?: Maybe<Declaration>;
-  /** Changes only the fields given. Its dates cannot leave out a testimony or declaration already recorded, nor its countries a region of origin already recorded. */
+  /** Changes only the fields given. Its dates must still hold every testimony given there and start no later than its first declaration; its countries must keep every region of origin recorded. */
   updateForum?: Maybe<Forum>;
   /** Changes only the fields given; its number, status and follow-ups do not change here. */
   updateForumRecommendation?: Maybe<ForumRecommendation>;
