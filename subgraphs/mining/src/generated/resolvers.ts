@@ -796,7 +796,7 @@ export type MiningParticipantsInput = {
 /** A place where minerals are mined, in a community of the directory. */
 export type MiningSite = {
   __typename?: 'MiningSite';
-  /** The community's lowest known admin area when the site was recorded. */
+  /** The community's lowest known admin area, copied from the directory when the site was recorded or moved. */
   adminArea: AdminArea;
   /** The community the site lies in. */
   community: Community;
