@@ -1,5 +1,5 @@
 import { Kind, getLocation, type ASTNode, type DocumentNode } from 'graphql';
-import { namingProblems, nonNullRootFields, type CompositionProblem } from '@peacegraph/kit/composition';
+import { descriptionProblems, namingProblems, nonNullRootFields, type CompositionProblem } from '@peacegraph/kit/composition';
 import type { PolicyLevel, PolicyRuleName } from '../store/policy';
 import type { Finding } from './findings';
 
@@ -52,6 +52,7 @@ export function policyFindings(
   };
   if (levels.NULLABLE_ROOT_FIELDS !== 'OFF') fromComposition('NULLABLE_ROOT_FIELDS', nonNullRootFields(subgraph, own));
   if (levels.NAMING !== 'OFF') fromComposition('NAMING', namingProblems(subgraph, own));
+  if (levels.DESCRIPTIONS !== 'OFF') fromComposition('DESCRIPTIONS', descriptionProblems(subgraph, own));
 
   const typeClassed = new Set<string>();
   for (const definition of whole.definitions) {
@@ -65,9 +66,6 @@ export function policyFindings(
   for (const definition of own.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     const type = definition.name.value;
-    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && !definition.description && !['Query', 'Mutation'].includes(type)) {
-      report('DESCRIPTIONS', `Type "${type}" has no description`, definition.name, type);
-    }
     for (const field of definition.fields ?? []) {
       const coordinate = `${type}.${field.name.value}`;
       if (FEDERATION_FIELDS.has(field.name.value)) continue;
@@ -79,7 +77,6 @@ export function policyFindings(
           coordinate,
         );
       }
-      if (!field.description) report('DESCRIPTIONS', `Field "${coordinate}" has no description`, field.name, coordinate);
     }
   }
   return findings;

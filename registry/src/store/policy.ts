@@ -19,7 +19,7 @@ export const POLICY_DESCRIPTIONS: Record<PolicyRuleName, string> = {
   DATA_CLASS: 'Every field has a data class (@public, @partner or @sensitive, on the field or its type).',
   NULLABLE_ROOT_FIELDS: "Query and Mutation fields are nullable, so one partner's outage cannot null another's data.",
   NAMING: 'Types PascalCase, fields and arguments camelCase, enum values UPPER_SNAKE_CASE.',
-  DESCRIPTIONS: 'Types and fields carry a description.',
+  DESCRIPTIONS: 'Every type, field, argument, input field, enum value and scalar carries a description.',
 };
 
 export async function policyLevels(db: Queryable): Promise<Record<PolicyRuleName, PolicyLevel>> {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Source, parse } from 'graphql';
 import { conflictsSdl, createSupergraphWorkspace, directorySdl, type SupergraphWorkspace } from '../testing/supergraph-workspace';
-import { COMPOSER, composeSupergraph, describeReport, namingProblems, nonNullRootFields, type ComposeReport } from '.';
+import { COMPOSER, composeSupergraph, describeReport, descriptionProblems, namingProblems, nonNullRootFields, type ComposeReport } from '.';
 
 let workspace: SupergraphWorkspace;
 
@@ -331,6 +331,46 @@ type Query { notRoot: String! }
       expect.objectContaining({ code: 'NON_NULL_ROOT_FIELD', at: ['renamed.graphql:3:15'] }),
     ]);
     expect(findings.map((f) => f.message.match(/"([^"]+)"/)![1])).toEqual(['Root.places', 'Change.rename']);
+  });
+});
+
+describe('every part of the schema described', () => {
+  const undescribed = (sdl: string) => descriptionProblems('mining', parse(new Source(sdl, 'mining/schema.graphql')));
+
+  it('accepts a schema where everything is described: types on their definition (an extension cannot be), roots need none', () => {
+    expect(
+      undescribed(`type Query { "Sites by name." miningSites("At most this many." first: Int): [MiningSite] }
+extend type Query { "One site." miningSite("Its id." id: ID!): MiningSite }
+"A place where minerals are dug." type MiningSite @key(fields: "id") { "Its id." id: ID! }
+extend type MiningSite { "What is dug there." minerals: [Mineral!]! }
+extend type Community { "Sites near it." miningSites: [MiningSite!] }
+"Filters." input SiteFilter { "The area's P-code." adminArea: String }
+"What is dug." enum Mineral { "Gold." GOLD }
+"An OCHA P-code." scalar PCode
+"Where it happened." union Place = MiningSite
+type Mutation { "Records a site." recordSite: MiningSite _service: String }`),
+    ).toEqual([]);
+  });
+
+  it('names every undescribed type, field, argument, input field, enum value and scalar, once, with its file:line', () => {
+    const findings = undescribed(`type Query { miningSites(first: Int): [MiningSite] }
+type MiningSite { id: ID! }
+extend type MiningSite { "   " name: String }
+input SiteFilter { adminArea: String }
+enum Mineral { GOLD "Silver." SILVER }
+scalar PCode`);
+    expect(findings.map((f) => [f.code, f.message, f.at[0]])).toEqual([
+      ['SCHEMA_DESCRIPTION', '[mining] Field "Query.miningSites" has no description', 'mining/schema.graphql:1:14'],
+      ['SCHEMA_DESCRIPTION', '[mining] Argument "Query.miningSites.first" has no description', 'mining/schema.graphql:1:26'],
+      ['SCHEMA_DESCRIPTION', '[mining] Type "MiningSite" has no description', 'mining/schema.graphql:2:6'],
+      ['SCHEMA_DESCRIPTION', '[mining] Field "MiningSite.id" has no description', 'mining/schema.graphql:2:19'],
+      ['SCHEMA_DESCRIPTION', '[mining] Field "MiningSite.name" has no description', 'mining/schema.graphql:3:32'],
+      ['SCHEMA_DESCRIPTION', '[mining] Input type "SiteFilter" has no description', 'mining/schema.graphql:4:7'],
+      ['SCHEMA_DESCRIPTION', '[mining] Input field "SiteFilter.adminArea" has no description', 'mining/schema.graphql:4:20'],
+      ['SCHEMA_DESCRIPTION', '[mining] Enum "Mineral" has no description', 'mining/schema.graphql:5:6'],
+      ['SCHEMA_DESCRIPTION', '[mining] Enum value "Mineral.GOLD" has no description', 'mining/schema.graphql:5:16'],
+      ['SCHEMA_DESCRIPTION', '[mining] Scalar "PCode" has no description', 'mining/schema.graphql:6:8'],
+    ]);
   });
 });
 

@@ -15,4 +15,5 @@ export { apiSchemaOf } from './api-schema';
 export { diffApiSchemas, compareApiSchemas, type Criticality, type SchemaChange, type SchemaDiff } from './schema-diff';
 export { nonNullRootFields, NON_NULL_ROOT_FIELD } from './nullable-root-fields';
 export { namingProblems, SCHEMA_NAMING } from './naming';
+export { descriptionProblems, SCHEMA_DESCRIPTION } from './descriptions';
 export { dataClassOfDescription, type DataClass } from './data-class-descriptions';
