@@ -42,7 +42,7 @@ export type Scalars = {
   LanguageCode: { input: string; output: string };
   /** An admin area's OCHA place code (P-code) from the common operational datasets: the ISO 3166-1 alpha-2 country code followed by 1 to 12 digits, a group for each admin level, e.g. ML03 (Sikasso region) or ML0301 (Bougouni cercle); upper-cased on the way in. */
   PCode: { input: string; output: string };
-  /** An absolute web address (RFC 3986), e.g. https://example.org/decree-2026-014.pdf; evidence addresses must start with http:// or https://. */
+  /** An absolute web address as browsers parse it (WHATWG URL), e.g. https://example.org/decree-2026-014.pdf; evidence addresses must start with http:// or https://. */
   URL: { input: URL; output: URL | string };
   _FieldSet: { input: string; output: string };
 };
