@@ -1306,7 +1306,7 @@ export type PolicyCommitmentStatusInput = {
 /** A dialogue with decision makers on mining governance, and the commitments made there. */
 export type PolicyDialogue = {
   __typename?: 'PolicyDialogue';
-  /** The admin area of the venue, when it is in a country of the platform; null otherwise. */
+  /** The admin area of the venue, when one was given (only venues in the platform's countries can have one); null otherwise. */
   adminArea?: Maybe<AdminArea>;
   /** Commitments made there, by number. */
   commitments: Array<PolicyCommitment>;
