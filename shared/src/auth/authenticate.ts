@@ -57,7 +57,14 @@ export async function createAuthenticator(config: TokenKeyConfig, store: Identit
     if (!(await store.organisationExists(organisationId))) {
       throw unauthenticated('The token names an organisation that is not in the directory');
     }
-    return { kind: 'partner', subject: payload.sub, organisationId, scopes: new Set(scopes), via: 'token' };
+    return {
+      kind: 'partner',
+      subject: payload.sub,
+      organisationId,
+      scopes: new Set(scopes),
+      via: 'token',
+      ...(payload.exp ? { expiresAt: new Date(payload.exp * 1000) } : {}),
+    };
   };
 }
 

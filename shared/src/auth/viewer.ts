@@ -9,6 +9,8 @@ export type Viewer =
       organisationId: string;
       scopes: ReadonlySet<string>;
       via: 'token' | 'api-key';
+      /** When a token stops working (its `exp`); an API key works until it is revoked. */
+      expiresAt?: Date;
     };
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };

@@ -11,6 +11,7 @@ import type {
   OrganisationMapper,
   LanguageMapper,
   ApiKeyMapper,
+  ViewerMapper,
 } from '../resolvers/mappers';
 import type { DirectoryContext } from '../context';
 export type Maybe<T> = T | null;
@@ -307,6 +308,13 @@ export type CreatedApiKey = {
   key: Scalars['String']['output'];
 };
 
+/** How a caller proves who it is. */
+export type CredentialKind =
+  /** An API key (pgk_…) issued by an administrator to a machine client, valid until revoked. */
+  | 'API_KEY'
+  /** A signed JWT from the platform's identity provider, valid until its expiry. */
+  | 'TOKEN';
+
 /** A count of people (or of what could point at them) as the caller may see it: exact for the organisation that owns the data; for every other caller, withheld (`count: null, suppressed: true`) when it is small enough to point at identifiable people (1 to 4; zero is shown), or when it would let a reader work a withheld count out from a total shown beside it. */
 export type DisclosedCount = {
   __typename?: 'DisclosedCount';
@@ -501,6 +509,8 @@ export type Query = {
   organisation?: Maybe<Organisation>;
   /** Organisations taking part in the platform (NGOs, CSO networks, UN agencies …), ordered by name. */
   organisations?: Maybe<OrganisationConnection>;
+  /** Who is calling, as the platform sees the credential this request carries: for an integrator to check a token or API key and what it opens. Answers an anonymous caller too (signedIn false). */
+  viewer?: Maybe<Viewer>;
 };
 
 export type QueryAdminAreaArgs = {
@@ -605,6 +615,25 @@ export type UpdateOrganisationInput = {
   kind?: InputMaybe<OrganisationKind>;
   /** The new full name. */
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The caller of a request, after the platform verified its token or API key. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Whether the credential carries the admin scope, which runs the platform but opens no sensitive data. */
+  admin: Scalars['Boolean']['output'];
+  /** How the caller signed in. */
+  credential?: Maybe<CredentialKind>;
+  /** When the token stops working; null for an API key, which works until an administrator revokes it. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The organisation the credential belongs to, with the domains whose records it owns. */
+  organisation?: Maybe<Organisation>;
+  /** The scopes the credential carries, such as conflicts:read or displacement:sensitive, sorted. */
+  scopes: Array<Scalars['String']['output']>;
+  /** False for a request without credentials; then every other field is null or empty. */
+  signedIn: Scalars['Boolean']['output'];
+  /** The token's subject (its sub claim), or api-key:<prefix> for an API key: the actor the audit log records. */
+  subject?: Maybe<Scalars['String']['output']>;
 };
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -740,6 +769,7 @@ export type ResolversTypes = {
   CreateCommunityInput: CreateCommunityInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  CredentialKind: CredentialKind;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
@@ -762,6 +792,7 @@ export type ResolversTypes = {
   UUID: ResolverTypeWrapper<Scalars['UUID']['output']>;
   UpdateCommunityInput: UpdateCommunityInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
+  Viewer: ResolverTypeWrapper<ViewerMapper>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -807,6 +838,7 @@ export type ResolversParentTypes = {
   UUID: Scalars['UUID']['output'];
   UpdateCommunityInput: UpdateCommunityInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
+  Viewer: ViewerMapper;
 };
 
 export type PartnerDirectiveArgs = {};
@@ -1167,11 +1199,25 @@ export type QueryResolvers<
   languages?: Resolver<Maybe<ResolversTypes['LanguageConnection']>, ParentType, ContextType, Partial<QueryLanguagesArgs>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<Maybe<ResolversTypes['OrganisationConnection']>, ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 };
 
 export interface UuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UUID'], any> {
   name: 'UUID';
 }
+
+export type ViewerResolvers<
+  ContextType = DirectoryContext,
+  ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer'],
+> = {
+  admin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['CredentialKind']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  signedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type Resolvers<ContextType = DirectoryContext> = {
   AdminArea?: AdminAreaResolvers<ContextType>;
@@ -1206,6 +1252,7 @@ export type Resolvers<ContextType = DirectoryContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   UUID?: GraphQLScalarType;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = DirectoryContext> = {

@@ -5,6 +5,7 @@ import type { Resolvers } from '../generated/resolvers';
 import { ApiKey, identityMutations, identityQueries } from '../identity/identity.resolvers';
 import { Language, languageQueries } from '../language/language.resolvers';
 import { Organisation, organisationMutations, organisationQueries } from '../organisation/organisation.resolvers';
+import { Viewer, viewerQueries } from '../viewer/viewer.resolvers';
 
 /**
  * Every feature's resolvers, merged; the kit adds the scalars and directoryAuditLog. Each entity's
@@ -12,7 +13,15 @@ import { Organisation, organisationMutations, organisationQueries } from '../org
  * our record: always through the request's loaders, so a list of 50 references costs one statement per type.
  */
 export const resolvers: Resolvers = {
-  Query: { ...countryQueries, ...adminAreaQueries, ...communityQueries, ...organisationQueries, ...languageQueries, ...identityQueries },
+  Query: {
+    ...viewerQueries,
+    ...countryQueries,
+    ...adminAreaQueries,
+    ...communityQueries,
+    ...organisationQueries,
+    ...languageQueries,
+    ...identityQueries,
+  },
   Mutation: { ...communityMutations, ...organisationMutations, ...identityMutations },
   Country,
   AdminArea,
@@ -20,4 +29,5 @@ export const resolvers: Resolvers = {
   Organisation,
   Language,
   ApiKey,
+  Viewer,
 };

@@ -9,6 +9,7 @@ import type { Country } from '../country/country.entity';
 import type { ApiKey } from '../identity/identity.entity';
 import type { Language } from '../language/language.entity';
 import type { Organisation } from '../organisation/organisation.entity';
+import type { Viewer } from '@peacegraph/kit/auth';
 
 export type CountryMapper = Country;
 export type AdminAreaMapper = AdminArea;
@@ -16,3 +17,5 @@ export type CommunityMapper = Community;
 export type OrganisationMapper = Organisation;
 export type LanguageMapper = Language;
 export type ApiKeyMapper = ApiKey;
+// The caller as the kit verified it.
+export type ViewerMapper = Viewer;
