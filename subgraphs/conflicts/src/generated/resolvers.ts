@@ -44,6 +44,7 @@ export type Scalars = {
   _FieldSet: { input: string; output: string };
 };
 
+/** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminArea = {
   __typename?: 'AdminArea';
   /** Cases reported in the area and every area under it (by P-code prefix), from `from` to `to`; disclosure-controlled unless your organisation owns every case counted. Nullable, so that refusing it to an anonymous caller leaves the directory's public admin area intact. */
@@ -52,6 +53,7 @@ export type AdminArea = {
   pcode: Scalars['PCode']['output'];
 };
 
+/** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaConflictStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   level?: InputMaybe<ConflictLevel>;
@@ -223,6 +225,7 @@ export type CommissionRole =
   /** Speaks for the community's young people. */
   | 'YOUTH_REPRESENTATIVE';
 
+/** A village or town where partners work. */
 export type Community = {
   __typename?: 'Community';
   /** Cases reported in the community (intercommunity cases count where they were reported), from `from` to `to`; disclosure-controlled unless your organisation owns every case counted. Nullable, so that refusing it to an anonymous caller leaves the directory's public community intact. */
@@ -233,6 +236,7 @@ export type Community = {
   peaceCommission?: Maybe<PeaceCommission>;
 };
 
+/** A village or town where partners work. */
 export type CommunityCaseStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   level?: InputMaybe<ConflictLevel>;
@@ -611,6 +615,7 @@ export type MutationUpdatePeaceCommissionArgs = {
   version: Scalars['Int']['input'];
 };
 
+/** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type Organisation = {
   __typename?: 'Organisation';
   /** The organisation's id in the directory (a UUID). */
