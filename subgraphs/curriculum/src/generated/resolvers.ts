@@ -105,6 +105,7 @@ export type AddSessionPlanInput = {
   title: Scalars['String']['input'];
 };
 
+/** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminArea = {
   __typename?: 'AdminArea';
   /** The area's OCHA P-code, e.g. ML03 (Sikasso) or ML0301 (Bougouni). */
@@ -382,6 +383,7 @@ export type CohortStatusChangeInput = {
   status: CohortStatus;
 };
 
+/** A village or town where partners work. */
 export type Community = {
   __typename?: 'Community';
   /** Action plans adopted by the community's cohorts, latest first; at most `first` (default 20, at most 100). */
@@ -394,15 +396,18 @@ export type Community = {
   socialMobilisationsReached?: Maybe<Array<SocialMobilisation>>;
 };
 
+/** A village or town where partners work. */
 export type CommunityActionPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A village or town where partners work. */
 export type CommunityCohortsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<CohortStatus>;
 };
 
+/** A village or town where partners work. */
 export type CommunitySocialMobilisationsReachedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -466,6 +471,7 @@ export type CorrectSessionDeliveryInput = {
   notes?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A country the platform covers (Mali, Burkina Faso, Niger, Senegal, The Gambia, Guinea-Bissau). */
 export type Country = {
   __typename?: 'Country';
   /** ISO 3166-1 alpha-2. */
@@ -714,6 +720,7 @@ export type HeadcountInput = {
   maleYouth?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A language, keyed by its ISO 639-3 code. */
 export type Language = {
   __typename?: 'Language';
   /** The language's ISO 639-3 code, e.g. bam. */
@@ -722,6 +729,7 @@ export type Language = {
   cohorts?: Maybe<Array<Cohort>>;
 };
 
+/** A language, keyed by its ISO 639-3 code. */
 export type LanguageCohortsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<CohortStatus>;
@@ -939,6 +947,7 @@ export type MutationUpdateStaffTrainingArgs = {
   version: Scalars['Int']['input'];
 };
 
+/** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type Organisation = {
   __typename?: 'Organisation';
   /** Its facilitators, by name; at most `first` (default 20, at most 100). */
@@ -949,10 +958,12 @@ export type Organisation = {
   staffTrainingsRun?: Maybe<Array<StaffTraining>>;
 };
 
+/** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationFacilitatorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationStaffTrainingsRunArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
