@@ -41,6 +41,11 @@ export class AuditRecorder {
     });
   }
 
+  /** What the caller said the request was for (X-Purpose), or null. */
+  get purpose(): string | null {
+    return this.meta.purpose;
+  }
+
   recordRead(read: SensitiveRead): Promise<true> {
     return this.reads.load(read);
   }

@@ -13,6 +13,11 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   CONFLICT: 'CONFLICT',
   /**
+   * This deployment requires a stated purpose (the X-Purpose header) to read sensitive data, and the
+   * request gave none: send it again with one.
+   */
+  PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  /**
    * The platform cannot answer just now: a service or database it needs is down, restarting or busy.
    * Not the caller's fault; `extensions.retryable` is true: try again after a pause.
    */
@@ -59,6 +64,13 @@ export function forbidden(message: string): PeaceGraphError {
 
 export function unauthenticated(message = 'A valid bearer token or API key is required'): PeaceGraphError {
   return new PeaceGraphError(ErrorCode.UNAUTHENTICATED, message);
+}
+
+export function purposeRequired(coordinate: string): PeaceGraphError {
+  return new PeaceGraphError(
+    ErrorCode.PURPOSE_REQUIRED,
+    `Reading ${coordinate} needs a stated purpose: send the header X-Purpose with why you read it (this deployment requires one for sensitive data)`,
+  );
 }
 
 /** Optimistic-lock mismatch: the client edited an out-of-date copy. */

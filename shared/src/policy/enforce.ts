@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { forbidden, unauthenticated } from '../errors/errors';
+import { forbidden, purposeRequired, unauthenticated } from '../errors/errors';
 import { organisationOf, type Viewer } from '../auth/viewer';
 import type { AuditRecorder } from '../audit/recorder';
 import { classOf, type DataClass } from './classes';
@@ -24,6 +24,11 @@ export interface FieldPolicyOptions {
    * `ownerOrg` and `id`.
    */
   identify?: Record<string, (record: Record<string, unknown>) => RecordIdentity>;
+  /**
+   * Refuse a SENSITIVE read that states no purpose (X-Purpose) with PURPOSE_REQUIRED: purpose
+   * specification is a core rule of the IASC guidance on data responsibility. REQUIRE_PURPOSE.
+   */
+  requirePurpose?: boolean;
 }
 
 const defaultIdentity = (record: Record<string, unknown>): RecordIdentity => ({
@@ -89,6 +94,7 @@ function guard(
     if (!ownsRecord || !hasSensitiveScope(viewer, sensitiveScope)) {
       throw forbidden(`${typeName}.${fieldName} is sensitive: only the owning organisation with ${sensitiveScope} may read it`);
     }
+    if (options.requirePurpose && !context.audit.purpose?.trim()) throw purposeRequired(`${typeName}.${fieldName}`);
     await context.audit.recordRead({ recordType: typeName, recordId: record.id, field: fieldName, ownerOrg: record.owner });
     return resolve(source, args, context, info);
   };

@@ -18,6 +18,7 @@ import { createErrorFormatter, withHttpStatus } from '../errors/errors';
 import { onParentGone } from './parent-watch';
 import { callerLeft } from './caller-signal';
 import { readEnv } from './env';
+import { purposeEnv } from './subgraph-env';
 import type { QueryLimits } from '../graphql/limits';
 import { queryLimitsEnv, queryLimitsOf, requestGuards } from '../graphql/guards';
 import { listSizesFromSdl } from '../graphql/cost';
@@ -56,6 +57,8 @@ export interface SubgraphServerOptions<C extends PolicyContext> {
    * MAX_ALIASES and MAX_COST from the environment (checked at start by loadSubgraphConfig).
    */
   limits?: QueryLimits;
+  /** Refuse SENSITIVE reads without X-Purpose (PURPOSE_REQUIRED); default REQUIRE_PURPOSE, else off. */
+  requirePurpose?: boolean;
   plugins?: ApolloServerPlugin<C>[];
 }
 
@@ -82,6 +85,7 @@ export async function startSubgraphServer<C extends PolicyContext>(options: Subg
   const schema = applyFieldPolicies(buildSchema(options.typeDefs, options.resolvers), {
     domain: options.name,
     identify: options.identify,
+    requirePurpose: options.requirePurpose ?? readEnv(purposeEnv).REQUIRE_PURPOSE,
   });
   const log = options.logger;
   const limits = options.limits ?? queryLimitsOf(readEnv(queryLimitsEnv));

@@ -22,9 +22,15 @@ export function subgraphEnv(name: string, defaultPort: number) {
     // whether a caller's organisation and API key exist.
     DIRECTORY_URL: env.url('GraphQL URL of the directory subgraph', ['http', 'https'], DEFAULT_DIRECTORY_URL),
     ...queryLimitsEnv,
+    ...purposeEnv,
     ...authEnv,
   };
 }
+
+/** Whether a SENSITIVE read must state its purpose (X-Purpose); read again where the server starts. */
+export const purposeEnv = {
+  REQUIRE_PURPOSE: env.boolean('refuse reads of sensitive data that state no purpose in X-Purpose', false),
+};
 
 export type SubgraphConfig = {
   DATABASE_URL: string;
@@ -40,6 +46,7 @@ export type SubgraphConfig = {
   MAX_QUERY_DEPTH: number;
   MAX_ALIASES: number;
   MAX_COST: number;
+  REQUIRE_PURPOSE: boolean;
 } & AuthEnv;
 
 export function loadSubgraphConfig(name: string, defaultPort: number, source: NodeJS.ProcessEnv = process.env): SubgraphConfig {

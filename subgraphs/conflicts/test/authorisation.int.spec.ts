@@ -1,4 +1,4 @@
-import { COMMUNITIES, ORGS, OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from './support';
+import { COMMUNITIES, ORGS, OTHER_PARTNER, OWNER, startConflicts, startStack, type StackUnderTest } from './support';
 import { SESSION, change, changed, createCommission, daysAgo, reportCase, type CaseRef } from './fixtures';
 
 let stack: StackUnderTest;
@@ -206,5 +206,64 @@ describe('writes belong to their organisation', () => {
     const anonymous = await change(stack.conflicts.request, 'scheduleFollowUp', kase, { dueOn: daysAgo(-10) });
     expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(await stack.conflicts.allRows()).toEqual(before);
+  });
+});
+
+describe('a deployment that requires a stated purpose for sensitive reads (REQUIRE_PURPOSE)', () => {
+  let strict: Awaited<ReturnType<typeof startConflicts>>;
+  let strictCase: CaseRef;
+  beforeAll(async () => {
+    process.env.REQUIRE_PURPOSE = 'true';
+    try {
+      strict = await startConflicts(stack.directory.url);
+    } finally {
+      delete process.env.REQUIRE_PURPOSE;
+    }
+    const strictCommission = (await createCommission(strict.owner, COMMUNITIES.djibo)).id;
+    strictCase = await reportCase(strict.owner, strictCommission, { reportedOn: daysAgo(5), narrative: 'Cattle strayed into a garden.' });
+  });
+  afterAll(() => strict?.stop());
+
+  it.each([
+    ['no X-Purpose', {}],
+    ['an empty one', { 'x-purpose': '' }],
+    ['only spaces', { 'x-purpose': '   ' }],
+  ])('refuses each sensitive field with PURPOSE_REQUIRED when the owner sends %s, and records no read', async (_label, headers) => {
+    const owner = await strict.as(OWNER, 'conflicts:read conflicts:sensitive');
+    const before = await strict.rows('audit_log');
+    const { data, errors } = await owner<{ conflictCase: { reference: string; narrative: string | null } }>(
+      `query ($id: ID!) { conflictCase(id: $id) { reference narrative } }`,
+      { id: strictCase.id },
+      headers,
+    );
+    expect(data!.conflictCase).toEqual({ reference: expect.any(String), narrative: null });
+    expect(errors!.map((e) => [e.path!.join('.'), e.extensions!.code, e.message])).toEqual([
+      [
+        'conflictCase.narrative',
+        'PURPOSE_REQUIRED',
+        'Reading ConflictCase.narrative needs a stated purpose: send the header X-Purpose with why you read it (this deployment requires one for sensitive data)',
+      ],
+    ]);
+    expect(await strict.rows('audit_log')).toBe(before);
+  });
+
+  it('serves the owner who states one, recording it; others are still told FORBIDDEN, not asked for a purpose', async () => {
+    const owner = await strict.as(OWNER, 'conflicts:read conflicts:sensitive');
+    const read = await owner<{ conflictCase: { narrative: string } }>(
+      `query ($id: ID!) { conflictCase(id: $id) { narrative } }`,
+      { id: strictCase.id },
+      { 'x-purpose': 'follow-up visit' },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.conflictCase.narrative).toBe('Cattle strayed into a garden.');
+    const [audited] = (await strict.db.dataSource.query(
+      `SELECT purpose FROM audit_log WHERE action = 'READ' ORDER BY id DESC LIMIT 1`,
+    )) as {
+      purpose: string;
+    }[];
+    expect(audited!.purpose).toBe('follow-up visit');
+    const other = await strict.as(OTHER_PARTNER, 'conflicts:read conflicts:sensitive');
+    const refused = await other(`query ($id: ID!) { conflictCase(id: $id) { narrative } }`, { id: strictCase.id });
+    expect(refused.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN']);
   });
 });
