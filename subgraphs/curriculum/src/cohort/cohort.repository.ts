@@ -80,19 +80,16 @@ export class CohortRepository {
 
   /** The latest 100 cohorts of each facilitator. */
   ofFacilitators(facilitatorIds: readonly string[]): Promise<Cohort[]> {
-    return this.rows
-      .createQueryBuilder('cohort')
-      .where(
-        `cohort.id IN (SELECT ranked.id FROM (
-           SELECT cohort.id, row_number() OVER (PARTITION BY facilitator ORDER BY cohort.start_date DESC, cohort.id DESC) AS rank
-           FROM cohort CROSS JOIN LATERAL unnest(cohort.facilitator_ids) AS facilitator
-           WHERE cohort.facilitator_ids && CAST(:ids AS uuid[]) AND facilitator = ANY(CAST(:ids AS uuid[]))
-         ) ranked WHERE ranked.rank <= 100)`,
-        { ids: onlyUuids(facilitatorIds) },
-      )
-      .orderBy('cohort.start_date', 'DESC')
-      .addOrderBy('cohort.id', 'DESC')
-      .getMany();
+    return latestOfEach(
+      this.rows.createQueryBuilder('cohort'),
+      {
+        table: 'cohort CROSS JOIN LATERAL unnest(facilitator_ids) AS facilitator',
+        parent: 'facilitator',
+        date: 'start_date',
+        where: 'facilitator_ids && CAST(:ids AS uuid[]) AND facilitator = ANY(CAST(:ids AS uuid[]))',
+      },
+      { ids: onlyUuids(facilitatorIds), first: 100 },
+    );
   }
 
   private firstPer(

@@ -5,7 +5,7 @@ import {
   pageSize,
   type Connection,
   type PageArgs,
-  firstOfEach,
+  latestOfEach,
   namedBinder,
   withinAreaOf,
   newestFirst,
@@ -20,7 +20,8 @@ import {
 import { trainingConditions, type TrainingFilter } from './training.filter';
 
 /** Trainings are listed latest start first. */
-const ORDER = 'starts_on DESC, id DESC';
+/** Trainings rank by when they started, the latest first. */
+const TRAININGS = { table: 'mining_training', date: 'starts_on' };
 
 export interface TrainingListArgs {
   kind?: TrainingKind | null;
@@ -50,17 +51,16 @@ export class TrainingRepository {
 
   /** The latest trainings of each community (optionally of one kind). */
   ofCommunities(communityIds: readonly string[], args: TrainingListArgs): Promise<MiningTraining[]> {
-    const where = args.kind ? 'community_id = ANY(:ids) AND kind = :kind' : 'community_id = ANY(:ids)';
-    return this.ranked(firstOfEach('mining_training', 'community_id', ORDER, where), {
-      ids: onlyUuids(communityIds),
-      kind: args.kind,
-      first: pageSize(args.first),
-    });
+    return latestOfEach(
+      this.rows.createQueryBuilder('t'),
+      { ...TRAININGS, parent: 'community_id', where: args.kind ? 'community_id = ANY(:ids) AND kind = :kind' : undefined },
+      { ids: onlyUuids(communityIds), kind: args.kind, first: pageSize(args.first) },
+    );
   }
 
   /** The latest trainings at each site. */
   atSites(siteIds: readonly string[], first: number): Promise<MiningTraining[]> {
-    return this.ranked(firstOfEach('mining_training', 'site_id', ORDER, 'site_id = ANY(:ids)'), { ids: onlyUuids(siteIds), first });
+    return latestOfEach(this.rows.createQueryBuilder('t'), { ...TRAININGS, parent: 'site_id' }, { ids: onlyUuids(siteIds), first });
   }
 
   /**
@@ -82,12 +82,14 @@ export class TrainingRepository {
 
   /** The latest trainings each organisation gave as a trainer. */
   givenBy(organisationIds: readonly string[], first: number | null | undefined): Promise<MiningTraining[]> {
-    return this.ranked(
-      `SELECT ranked.id FROM (
-         SELECT t.id, row_number() OVER (PARTITION BY trainer ORDER BY t.starts_on DESC, t.id DESC) AS rank
-         FROM mining_training t CROSS JOIN LATERAL unnest(t.trainer_ids) AS trainer
-         WHERE t.trainer_ids && CAST(:ids AS uuid[]) AND trainer = ANY(CAST(:ids AS uuid[]))
-       ) ranked WHERE ranked.rank <= :first`,
+    return latestOfEach(
+      this.rows.createQueryBuilder('t'),
+      {
+        table: 'mining_training CROSS JOIN LATERAL unnest(trainer_ids) AS trainer',
+        parent: 'trainer',
+        date: 'starts_on',
+        where: 'trainer_ids && CAST(:ids AS uuid[]) AND trainer = ANY(CAST(:ids AS uuid[]))',
+      },
       { ids: onlyUuids(organisationIds), first: pageSize(first) },
     );
   }
