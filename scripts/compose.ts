@@ -45,6 +45,8 @@ async function main(): Promise<number> {
     againstPath: values.against,
     check: values.check,
     allowBreaking: values['allow-breaking'],
+    // The platform's own schemas describe everything they offer integrators (a config of one's own may not).
+    requireDescriptions: !values.config,
   });
   const text = `${describeReport(report).join('\n')}\n`;
   if (report.ok) process.stdout.write(text);

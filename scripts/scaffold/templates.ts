@@ -59,78 +59,108 @@ resolvers and their test).
 `;
 
 const schema = (n: ScaffoldNames) => `# The ${n.subgraph} subgraph. The kit's common SDL (scalars, data-class directives, audit log,
-# PageInfo) comes before this file: see shared/src/graphql/common.graphql.
+# PageInfo) comes before this file: see shared/src/graphql/common.graphql. Describe everything:
+# integrators read these descriptions, and \`npm run compose\` fails on a missing one.
 type Query @partner {
-  ${n.camel}(id: ID!): ${n.record}
+  "One ${n.record} by its id; null when there is none."
+  ${n.camel}("The ${n.record}'s id." id: ID!): ${n.record}
   "${n.record}s, latest first."
-  ${n.camel}s(first: Int, after: String): ${n.record}Connection
+  ${n.camel}s("At most this many (default 20, at most 100)." first: Int, "The endCursor of the previous page." after: String): ${n.record}Connection
 
-  """
-  The ${n.subgraph} subgraph's audit log: every write and every read of a sensitive field. Admins see all
-  of it, partners the entries about their records and their own people's actions. Newest first.
-  """
+  "The ${n.subgraph} subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first."
   ${n.subgraph}AuditLog(
+    "Only entries at or after this moment."
     from: DateTime
+    "Only entries before this moment."
     to: DateTime
+    "Only entries by this actor: a token's subject, or api-key:<prefix> for a machine client."
     actor: String
+    "Only entries about this record."
     recordId: ID
+    "Only reads, or only writes."
     action: AuditAction
+    "Only entries whose stated purpose (the X-Purpose header) is exactly this."
+    purpose: String
+    "At most this many entries (default 20, at most 100)."
     first: Int
+    "The endCursor of the previous page."
     after: String
   ): AuditEntryConnection
 }
 
-"""
-Every write needs ${n.subgraph}:write and changes only the caller's organisation's records. Updates take
-the \`version\` last read (optimistic locking). Creates accept a \`clientMutationId\`: retrying with it
-returns the first result.
-"""
+# Every write needs ${n.subgraph}:write and changes only the caller's organisation's records. Updates take
+# the \`version\` last read (optimistic locking). Creates accept a \`clientMutationId\`: retrying with it
+# returns the first result.
 type Mutation @partner {
-  record${n.record}(input: Record${n.record}Input!): ${n.record}
-  update${n.record}(id: ID!, version: Int!, input: Update${n.record}Input!): ${n.record}
+  "Records a ${n.record} for the caller's organisation."
+  record${n.record}("What to record." input: Record${n.record}Input!): ${n.record}
+  "Changes the fields given of one of the caller's organisation's ${n.record}s."
+  update${n.record}("The ${n.record}'s id." id: ID!, "The version last read." version: Int!, "The fields to change." input: Update${n.record}Input!): ${n.record}
 }
 
-# The directory's organisation: its key only here.
+"An organisation of the directory; only its key is held here."
 type Organisation @key(fields: "id", resolvable: false) @public {
+  "The organisation's id in the directory."
   id: ID!
 }
 
+"A ${n.record}, recorded by a partner organisation."
 type ${n.record} @key(fields: "id") @partner {
+  "Its id, given by the platform."
   id: ID!
+  "What it is, in a few words."
   title: String!
   "When it happened; never in the future."
   occurredOn: Date!
-  "Free text that may identify people: the owning organisation with ${n.subgraph}:sensitive only."
+  "Free text that may identify people."
   notes: String @sensitive
   "The organisation that recorded it (the record's owner)."
   organisation: Organisation!
+  "When it was recorded."
   createdAt: DateTime!
+  "When it last changed."
   updatedAt: DateTime!
   "Increases with every change; send it back to update."
   version: Int!
 }
 
+"A page of ${n.record}s."
 type ${n.record}Connection @partner {
+  "The ${n.record}s of this page, each with its cursor."
   edges: [${n.record}Edge!]!
+  "Where this page stands in the whole list."
   pageInfo: PageInfo!
+  "How many there are in all."
   totalCount: Int!
 }
 
+"A ${n.record} with its cursor."
 type ${n.record}Edge @partner {
+  "Pass it as after to read what follows."
   cursor: String!
+  "The ${n.record}."
   node: ${n.record}!
 }
 
+"What a new ${n.record} holds."
 input Record${n.record}Input {
+  "What it is, in a few words."
   title: String!
+  "When it happened; never in the future."
   occurredOn: Date!
+  "Free text that may identify people."
   notes: String
+  "Any unique string: sending the same create again with it returns the first result instead of a copy."
   clientMutationId: String
 }
 
+"The fields of a ${n.record} to change; those left out stay as they are."
 input Update${n.record}Input {
+  "What it is, in a few words."
   title: String
+  "When it happened; never in the future."
   occurredOn: Date
+  "Free text that may identify people; null clears it."
   notes: String
 }
 `;

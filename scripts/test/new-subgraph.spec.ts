@@ -64,12 +64,15 @@ describe('a scaffolded subgraph', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('composes with every subgraph of supergraph.yaml, naming and data-class rules included', async () => {
+  it('composes with every subgraph of supergraph.yaml, naming, data-class and description rules included', async () => {
     const { subgraphs } = await readSupergraphConfig(path.join(ROOT, 'supergraph.yaml'));
-    const composition = await composeSubgraphs([
-      ...subgraphs,
-      { name: names.subgraph, routingUrl: 'http://localhost:4999/graphql', schemaFile: path.join(folder, 'schema.graphql') },
-    ]);
+    const composition = await composeSubgraphs(
+      [
+        ...subgraphs,
+        { name: names.subgraph, routingUrl: 'http://localhost:4999/graphql', schemaFile: path.join(folder, 'schema.graphql') },
+      ],
+      { descriptions: true },
+    );
     expect(composition.ok ? [] : composition.problems).toEqual([]);
   });
 

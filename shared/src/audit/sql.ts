@@ -22,4 +22,6 @@ export const AUDIT_LOG_SQL = [
   `CREATE INDEX audit_log_actor_org ON audit_log (actor_org, id DESC)`,
   `CREATE INDEX audit_log_actor ON audit_log (actor, id DESC)`,
   `CREATE INDEX audit_log_records ON audit_log USING gin (record_ids)`,
+  // Databases made before it have it from the kit's own migration (purpose-index.ts).
+  `CREATE INDEX IF NOT EXISTS audit_log_purpose ON audit_log (purpose, id DESC)`,
 ];

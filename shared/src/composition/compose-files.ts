@@ -9,12 +9,13 @@ import type { SubgraphSource } from './read-config';
  * common SDL, then schema.graphql) and composed by composeSdls. A problem's `at` then names the file and
  * line a person can open: schema.graphql, or the kit's common.graphql for a line of the common SDL.
  */
-export async function composeSubgraphs(subgraphs: readonly SubgraphSource[]): Promise<Composition> {
+export async function composeSubgraphs(subgraphs: readonly SubgraphSource[], rules: { descriptions?: boolean } = {}): Promise<Composition> {
   const texts = new Map(
     subgraphs.map((subgraph) => [subgraph.name, { file: subgraph.schemaFile, ...typeDefsSource(subgraph.schemaFile) }]),
   );
   const composition = composeSdls(
     subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, sdl: texts.get(subgraph.name)!.source })),
+    rules,
   );
   if (composition.ok) return composition;
 

@@ -18,6 +18,8 @@ export interface ComposeOptions {
   allowBreaking?: boolean;
   /** The supergraph to look for breaking changes against; defaults to outPath (the committed one). */
   againstPath?: string;
+  /** Fail on any undescribed type, field, argument, input field, enum value or scalar (the platform's own). */
+  requireDescriptions?: boolean;
 }
 
 /** How the supergraph at outPath relates to what the subgraphs compose to now. */
@@ -84,7 +86,7 @@ export async function composeSupergraph(options: ComposeOptions): Promise<Compos
     return report;
   }
 
-  const composition = await composeSubgraphs(report.subgraphs);
+  const composition = await composeSubgraphs(report.subgraphs, { descriptions: options.requireDescriptions });
   if (!composition.ok) {
     report.problems = composition.problems;
     return report;

@@ -3,6 +3,7 @@ import { composeServices, type CompositionResult } from '@theguild/federation-co
 import { apiSchemaOf } from './api-schema';
 import { withDataClassDescriptions } from './data-class-descriptions';
 import { locateError, subgraphNamedFirst, type ParsedSubgraph } from './locate';
+import { descriptionProblems } from './descriptions';
 import { namingProblems } from './naming';
 import { nonNullRootFields } from './nullable-root-fields';
 import { formatLocation, type CompositionProblem } from './problems';
@@ -32,7 +33,7 @@ export type Composition =
  * as its source, so that every problem, syntax, federation's or the platform's (nullable root fields,
  * naming), points at a subgraph, line and column; the problems of every subgraph are listed at once.
  */
-export function composeSdls(services: readonly SubgraphSdl[]): Composition {
+export function composeSdls(services: readonly SubgraphSdl[], rules: { descriptions?: boolean } = {}): Composition {
   const duplicates = duplicateNames(services);
   if (duplicates.length > 0) return { ok: false, problems: duplicates };
 
@@ -53,6 +54,8 @@ export function composeSdls(services: readonly SubgraphSdl[]): Composition {
   const findings = subgraphs.flatMap((subgraph) => [
     ...nonNullRootFields(subgraph.name, subgraph.document),
     ...namingProblems(subgraph.name, subgraph.document),
+    // The platform's own subgraphs must describe everything; the registry weighs partners' by policy.
+    ...(rules.descriptions ? descriptionProblems(subgraph.name, subgraph.document) : []),
   ]);
   const result = composeOrFail(subgraphs);
   if (result.errors || findings.length > 0) {

@@ -14,7 +14,7 @@ afterEach(async () => {
   await workspace.remove();
 });
 
-const compose = (options: { check?: boolean; againstPath?: string } = {}) =>
+const compose = (options: { check?: boolean; againstPath?: string; requireDescriptions?: boolean } = {}) =>
   composeSupergraph({ configPath: workspace.configPath, ...options });
 
 const changes = (report: ComposeReport) => report.diff?.breaking.map((c) => `${c.type} ${c.coordinate}: ${c.message}`);
@@ -371,6 +371,19 @@ scalar PCode`);
       ['SCHEMA_DESCRIPTION', '[mining] Enum value "Mineral.GOLD" has no description', 'mining/schema.graphql:5:16'],
       ['SCHEMA_DESCRIPTION', '[mining] Scalar "PCode" has no description', 'mining/schema.graphql:6:8'],
     ]);
+  });
+});
+
+describe('npm run compose on the platform’s own subgraphs', () => {
+  it('fails on an undescribed field, naming it at its file and line, and writes nothing; other configurations may leave them out', async () => {
+    const before = await fs.readFile(workspace.supergraphPath, 'utf8').catch(() => null);
+    const strict = await compose({ requireDescriptions: true });
+    expect(strict).toMatchObject({ ok: false, written: false });
+    expect(strict.problems.every((p) => p.code === 'SCHEMA_DESCRIPTION')).toBe(true);
+    expect(strict.problems.map((p) => p.message)).toContain('[directory] Field "Community.name" has no description');
+    expect(strict.problems.find((p) => p.message.includes('"Community.name"'))!.at[0]).toMatch(/directory\/schema\.graphql:\d+:\d+$/);
+    expect(await fs.readFile(workspace.supergraphPath, 'utf8').catch(() => null)).toBe(before);
+    expect((await compose()).ok).toBe(true);
   });
 });
 
