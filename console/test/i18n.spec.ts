@@ -2,6 +2,7 @@ import { en } from '../src/i18n/en';
 import { fr } from '../src/i18n/fr';
 import { makeI18n, pickLanguage } from '../src/i18n';
 import { parseRoute, href } from '../src/router';
+import { ownDescription } from '../src/pages/schema';
 
 describe('language', () => {
   test.each([
@@ -52,5 +53,16 @@ describe('routes', () => {
 
   test('a link and its route agree', () => {
     expect(parseRoute(href('schema', 'a b/c'))).toEqual({ page: 'schema', param: 'a b/c' });
+  });
+});
+
+describe('a field’s own description', () => {
+  test.each([
+    ['Cases reported in the area.\n\nData class PARTNER: signed-in partners only.', 'Cases reported in the area.'],
+    ['Data class PUBLIC: anyone may read it, signed in or not.', ''],
+    ['Explains the Data class PARTNER rule in prose.', 'Explains the Data class PARTNER rule in prose.'],
+    [null, ''],
+  ])('%j → %j', (description, own) => {
+    expect(ownDescription(description)).toBe(own);
   });
 });

@@ -35,6 +35,11 @@ const SUPERGRAPH = `query ConsoleSupergraph {
   liveComposition { id supergraphSdl }
   launches(first: 50) { nodes { id reason launchedAt composition { id } } }
 }`;
+/** A field's own words: the data-class paragraph composition appends is shown as the badge beside it. */
+export function ownDescription(description: string | null): string {
+  return (description ?? '').replace(/(^|\n\n)Data class (PUBLIC|PARTNER|SENSITIVE):[\s\S]*$/, '').trim();
+}
+
 /** Enough rows to scan; the search narrows the rest (a few thousand rows would make typing sluggish). */
 const SHOWN = 300;
 
@@ -103,7 +108,7 @@ export function SchemaPage({ param }: { param: string | null }) {
                   <tr key={f.coordinate} data-coordinate={f.coordinate}>
                     <th scope="row">
                       <code>{f.coordinate}</code>
-                      {f.description && <div className="description">{f.description}</div>}
+                      {ownDescription(f.description) && <div className="description">{ownDescription(f.description)}</div>}
                       {f.deprecationReason && <div className="deprecated">{t('schema.deprecated', { reason: f.deprecationReason })}</div>}
                     </th>
                     <td>
