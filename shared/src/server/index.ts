@@ -2,6 +2,7 @@
 export { readEnv, loadEnvOrExit, env, EnvError, type EnvOf } from './env';
 export { createLogger, type Logger } from './logger';
 export { callerLeft } from './caller-signal';
+export { RATE_LIMIT_HEADER, formatRateLimitHeader, parseRateLimitHeader, type RateLimitState } from './rate-limit-header';
 export { scalars, PCODE_PATTERN } from './scalars';
 export { onParentGone } from './parent-watch';
 export { stopOnSignals, type RunningServer } from './server';

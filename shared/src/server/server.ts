@@ -26,6 +26,7 @@ import { notFoundHandler, requestErrorHandler } from '../graphql/request-errors'
 import type { SqlStatementCounter } from '../sql/statement-counter';
 import { refuseControlCharacters } from '../input/text-arguments';
 import { refuseUnknownEntities } from '../input/entity-representations';
+import { RATE_LIMIT_HEADER, parseRateLimitHeader, type RateLimitState } from './rate-limit-header';
 
 export interface RequestScope {
   req: express.Request;
@@ -33,6 +34,8 @@ export interface RequestScope {
   audit: AuditRecorder;
   /** Aborted when the caller leaves before its answer; the kit then cancels the request's SQL. */
   signal: AbortSignal;
+  /** The caller's rate-limit state as a rate-limiting gateway told it (RATE_LIMIT_HEADER), else null. */
+  rateLimit: RateLimitState | null;
 }
 
 export interface SubgraphServerOptions<C extends PolicyContext> {
@@ -150,7 +153,13 @@ export async function startSubgraphServer<C extends PolicyContext>(options: Subg
           purpose: headerValue(req.headers['x-purpose']),
           requestId: headerValue(req.headers['x-request-id']),
         });
-        return options.context({ req, viewer, audit, signal: callerLeft(res) });
+        return options.context({
+          req,
+          viewer,
+          audit,
+          signal: callerLeft(res),
+          rateLimit: parseRateLimitHeader(req.headers[RATE_LIMIT_HEADER]),
+        });
       },
     }),
   );

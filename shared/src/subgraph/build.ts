@@ -95,7 +95,7 @@ export async function startSubgraph<C extends PolicyContext>(
     statements: deps.statements,
     authenticate: await createAuthenticator(deps.auth, identity),
     identify: definition.identify,
-    context: async ({ viewer, audit }) => context(viewer, audit),
+    context: async ({ viewer, audit, rateLimit }) => context(viewer, audit, { rateLimit }),
     routes: own?.routes,
   });
 }

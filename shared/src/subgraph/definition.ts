@@ -7,7 +7,14 @@ import type { IdentityStore } from '../auth/identity-store';
 import type { Viewer } from '../auth/viewer';
 import type { DataSourceOptions } from '../sql/data-source';
 import type { Logger } from '../server/logger';
+import type { RateLimitState } from '../server/rate-limit-header';
 import type { FieldPolicyOptions, PolicyContext } from '../policy/enforce';
+
+/** What the gateway said about a request besides the caller's credentials. */
+export interface ForwardedRequest {
+  /** The caller's rate-limit state (`peacegraph-rate-limit`); null when no rate-limiting gateway sent it. */
+  rateLimit: RateLimitState | null;
+}
 
 /** What the kit hands a subgraph to build its per-request context from, once per process. */
 export interface ContextDeps {
@@ -48,7 +55,7 @@ export interface SubgraphDefinition<C extends PolicyContext = PolicyContext> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph's generated types check its resolvers
   resolvers: GraphQLResolverMap<any>;
   /** Per process: returns the per-request context (loaders, services) for a verified caller. */
-  context: (deps: ContextDeps) => (viewer: Viewer, audit: AuditRecorder) => C | Promise<C>;
+  context: (deps: ContextDeps) => (viewer: Viewer, audit: AuditRecorder, request?: ForwardedRequest) => C | Promise<C>;
   /** Owner and id of records whose type has SENSITIVE fields, when not `ownerOrg` and `id`. */
   identify?: FieldPolicyOptions['identify'];
   /**

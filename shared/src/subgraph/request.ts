@@ -3,6 +3,8 @@ import type { AuditRecorder } from '../audit/recorder';
 import type { Viewer } from '../auth/viewer';
 import type { PolicyContext } from '../policy/enforce';
 import { RecordWrites } from '../writes/record-writes';
+import type { RateLimitState } from '../server/rate-limit-header';
+import type { ForwardedRequest } from './definition';
 
 /** A request's loaders: DataLoaders, whose caches a write empties. */
 type RequestLoaders = Record<string, { clearAll(): unknown }>;
@@ -12,6 +14,8 @@ export interface RequestContext<R = unknown, L extends RequestLoaders = RequestL
   dataSource: DataSource;
   loaders: L;
   repositories: R;
+  /** The caller's rate-limit state as the gateway told it; null when the request did not come through one that limits. */
+  rateLimit: RateLimitState | null;
 }
 
 /** What a subgraph's services are built from, for one request. */
@@ -31,15 +35,15 @@ export function perRequest<C extends RequestContext>(
     loaders: (repositories: C['repositories'], viewer: Viewer) => C['loaders'];
   },
   services: (request: RequestBasics<C>) => Omit<C, keyof RequestContext>,
-): (viewer: Viewer, audit: AuditRecorder) => Promise<C> {
+): (viewer: Viewer, audit: AuditRecorder, request?: ForwardedRequest) => Promise<C> {
   const { name, dataSource, repositories } = subgraph;
-  return async (viewer, audit) => {
+  return async (viewer, audit, request) => {
     const loaders = subgraph.loaders(repositories, viewer);
     const forget = () => {
       for (const loader of Object.values(loaders)) loader.clearAll();
     };
     const writes = new RecordWrites(name, dataSource, viewer, audit, forget);
-    const basics = { viewer, audit, dataSource, loaders, repositories };
+    const basics = { viewer, audit, dataSource, loaders, repositories, rateLimit: request?.rateLimit ?? null };
     // C is the basics and the services: TypeScript cannot put a generic Omit back together by itself.
     return { ...basics, ...services({ ...basics, writes }) } as C;
   };

@@ -585,6 +585,19 @@ export type QueryOrganisationsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A caller's request budget at the gateway: a bucket of `limit` requests, refilled evenly at `limit` per `windowSeconds`. Past it the gateway answers HTTP 429 with RATE_LIMITED; the same figures are in the RateLimit-* headers of every answer. */
+export type RateLimit = {
+  __typename?: 'RateLimit';
+  /** Requests the caller may make at once: the size of its bucket, as in the RateLimit-Limit header. */
+  limit: Scalars['Int']['output'];
+  /** Requests left now, this one already counted, as in the RateLimit-Remaining header. */
+  remaining: Scalars['Int']['output'];
+  /** Seconds until the bucket is full again, as in the RateLimit-Reset header; 0 when it is full. */
+  resetSeconds: Scalars['Int']['output'];
+  /** The window of the policy in seconds: `limit` requests are refilled evenly over it, as `w` in the RateLimit-Policy header. */
+  windowSeconds: Scalars['Int']['output'];
+};
+
 /** The fields of a community to change; a field left out keeps its value. */
 export type UpdateCommunityInput = {
   /** P-code of the new admin area; it cannot be null, and stored coordinates must fit its country unless new ones are given. */
@@ -628,6 +641,8 @@ export type Viewer = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The organisation the credential belongs to, with the domains whose records it owns. */
   organisation?: Maybe<Organisation>;
+  /** The caller's request budget at the gateway, counted with this request: per API key, per token subject and organisation, or per IP address for anonymous callers. Null when the request did not come through a gateway that limits requests (a subgraph called directly, or limits turned off). */
+  rateLimit?: Maybe<RateLimit>;
   /** The scopes the credential carries, such as conflicts:read or displacement:sensitive, sorted. */
   scopes: Array<Scalars['String']['output']>;
   /** False for a request without credentials; then every other field is null or empty. */
@@ -789,6 +804,7 @@ export type ResolversTypes = {
   PCode: ResolverTypeWrapper<Scalars['PCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateLimit: ResolverTypeWrapper<RateLimit>;
   UUID: ResolverTypeWrapper<Scalars['UUID']['output']>;
   UpdateCommunityInput: UpdateCommunityInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
@@ -835,6 +851,7 @@ export type ResolversParentTypes = {
   PCode: Scalars['PCode']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RateLimit: RateLimit;
   UUID: Scalars['UUID']['output'];
   UpdateCommunityInput: UpdateCommunityInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
@@ -1202,6 +1219,16 @@ export type QueryResolvers<
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 };
 
+export type RateLimitResolvers<
+  ContextType = DirectoryContext,
+  ParentType extends ResolversParentTypes['RateLimit'] = ResolversParentTypes['RateLimit'],
+> = {
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface UuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UUID'], any> {
   name: 'UUID';
 }
@@ -1214,6 +1241,7 @@ export type ViewerResolvers<
   credential?: Resolver<Maybe<ResolversTypes['CredentialKind']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  rateLimit?: Resolver<Maybe<ResolversTypes['RateLimit']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   signedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1251,6 +1279,7 @@ export type Resolvers<ContextType = DirectoryContext> = {
   PCode?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateLimit?: RateLimitResolvers<ContextType>;
   UUID?: GraphQLScalarType;
   Viewer?: ViewerResolvers<ContextType>;
 };

@@ -84,4 +84,19 @@ describe('viewer: who the platform takes the caller to be', () => {
     const { errors } = await forged<Answer>(VIEWER);
     expect(errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
+
+  it('rateLimit: the budget a rate-limiting gateway sent in peacegraph-rate-limit, else null', async () => {
+    const query = `{ viewer { rateLimit { limit remaining resetSeconds windowSeconds } } }`;
+    const direct = await graphqlClient(directory.url)<{ viewer: { rateLimit: unknown } }>(query);
+    expect(direct.data!.viewer.rateLimit).toBeNull();
+    const told = graphqlClient(directory.url, { 'peacegraph-rate-limit': 'limit=600;remaining=598;reset=4;w=60' });
+    expect((await told<{ viewer: { rateLimit: unknown } }>(query)).data!.viewer.rateLimit).toEqual({
+      limit: 600,
+      remaining: 598,
+      resetSeconds: 4,
+      windowSeconds: 60,
+    });
+    const garbled = graphqlClient(directory.url, { 'peacegraph-rate-limit': 'limit=lots' });
+    expect((await garbled<{ viewer: { rateLimit: unknown } }>(query)).data!.viewer.rateLimit).toBeNull();
+  });
 });

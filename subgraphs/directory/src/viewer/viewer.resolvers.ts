@@ -14,4 +14,6 @@ export const Viewer: ViewerResolvers = {
   admin: (viewer) => viewer.kind === 'partner' && viewer.scopes.has('admin'),
   credential: (viewer) => (viewer.kind === 'partner' ? (viewer.via === 'token' ? 'TOKEN' : 'API_KEY') : null),
   expiresAt: (viewer) => (viewer.kind === 'partner' ? (viewer.expiresAt ?? null) : null),
+  // As the gateway counted this request; it sets the header itself, so a client cannot claim another budget through it.
+  rateLimit: (_, __, { rateLimit }) => rateLimit,
 };

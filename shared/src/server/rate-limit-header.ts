@@ -1,0 +1,41 @@
+/**
+ * The caller's rate-limit state as the gateway tells it to the subgraphs (`viewer { rateLimit }`), in
+ * a request header the gateway sets itself and overwrites whatever a client sent in it:
+ * `peacegraph-rate-limit: limit=600;remaining=598;reset=41;w=60`. A subgraph reached directly may be
+ * sent any value: it only ever describes the caller to itself, and grants nothing.
+ */
+export const RATE_LIMIT_HEADER = 'peacegraph-rate-limit';
+
+export interface RateLimitState {
+  /** Requests the caller may make at once: the size of its bucket. */
+  limit: number;
+  /** Requests left now, this one counted. */
+  remaining: number;
+  /** Seconds until the bucket is full again. */
+  resetSeconds: number;
+  /** The window of the policy, in seconds: `limit` requests per window are refilled evenly over it. */
+  windowSeconds: number;
+}
+
+export function formatRateLimitHeader(state: RateLimitState): string {
+  return `limit=${state.limit};remaining=${state.remaining};reset=${state.resetSeconds};w=${state.windowSeconds}`;
+}
+
+const MAX_VALUE = 1_000_000_000;
+
+/** The state in the header, or null when there is none or it is not exactly the gateway's shape. */
+export function parseRateLimitHeader(value: string | string[] | undefined): RateLimitState | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw || raw.length > 200) return null;
+  const fields = new Map<string, number>();
+  for (const part of raw.split(';')) {
+    const match = /^\s*(limit|remaining|reset|w)=(\d{1,10})\s*$/.exec(part);
+    if (!match || fields.has(match[1]!)) return null;
+    const number = Number(match[2]);
+    if (number > MAX_VALUE) return null;
+    fields.set(match[1]!, number);
+  }
+  const [limit, remaining, resetSeconds, windowSeconds] = ['limit', 'remaining', 'reset', 'w'].map((name) => fields.get(name));
+  if (limit === undefined || remaining === undefined || resetSeconds === undefined || windowSeconds === undefined) return null;
+  return { limit, remaining, resetSeconds, windowSeconds };
+}
