@@ -585,16 +585,18 @@ export type QueryOrganisationsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A caller's request budget at the gateway: a bucket of `limit` requests, refilled evenly at `limit` per `windowSeconds`. Past it the gateway answers HTTP 429 with RATE_LIMITED; the same figures are in the RateLimit-* headers of every answer. */
+/** A caller's request budget at the gateway: a bucket of `limit` requests, refilled evenly with `quota` requests every `windowSeconds`. Past it the gateway answers HTTP 429 with RATE_LIMITED; the same figures are in the RateLimit-* headers of every answer. */
 export type RateLimit = {
   __typename?: 'RateLimit';
   /** Requests the caller may make at once: the size of its bucket, as in the RateLimit-Limit header. */
   limit: Scalars['Int']['output'];
+  /** Requests refilled evenly over each window: the rate the caller may keep up, the first figure of the RateLimit-Policy header. */
+  quota: Scalars['Int']['output'];
   /** Requests left now, this one already counted, as in the RateLimit-Remaining header. */
   remaining: Scalars['Int']['output'];
   /** Seconds until the bucket is full again, as in the RateLimit-Reset header; 0 when it is full. */
   resetSeconds: Scalars['Int']['output'];
-  /** The window of the policy in seconds: `limit` requests are refilled evenly over it, as `w` in the RateLimit-Policy header. */
+  /** The policy's window in seconds, as `w` in the RateLimit-Policy header. */
   windowSeconds: Scalars['Int']['output'];
 };
 
@@ -1224,6 +1226,7 @@ export type RateLimitResolvers<
   ParentType extends ResolversParentTypes['RateLimit'] = ResolversParentTypes['RateLimit'],
 > = {
   limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quota?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resetSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   windowSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

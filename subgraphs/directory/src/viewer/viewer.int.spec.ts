@@ -86,14 +86,15 @@ describe('viewer: who the platform takes the caller to be', () => {
   });
 
   it('rateLimit: the budget a rate-limiting gateway sent in peacegraph-rate-limit, else null', async () => {
-    const query = `{ viewer { rateLimit { limit remaining resetSeconds windowSeconds } } }`;
+    const query = `{ viewer { rateLimit { limit remaining resetSeconds quota windowSeconds } } }`;
     const direct = await graphqlClient(directory.url)<{ viewer: { rateLimit: unknown } }>(query);
     expect(direct.data!.viewer.rateLimit).toBeNull();
-    const told = graphqlClient(directory.url, { 'peacegraph-rate-limit': 'limit=600;remaining=598;reset=4;w=60' });
+    const told = graphqlClient(directory.url, { 'peacegraph-rate-limit': 'limit=100;remaining=98;reset=4;policy=600;w=60' });
     expect((await told<{ viewer: { rateLimit: unknown } }>(query)).data!.viewer.rateLimit).toEqual({
-      limit: 600,
-      remaining: 598,
+      limit: 100,
+      remaining: 98,
       resetSeconds: 4,
+      quota: 600,
       windowSeconds: 60,
     });
     const garbled = graphqlClient(directory.url, { 'peacegraph-rate-limit': 'limit=lots' });
