@@ -8,6 +8,7 @@
  *   diff <from> <to>                      composition or version ids
  *   rollback <composition-id> [--reason …]
  *   approve <check-id> [--reason …]
+ *   documents <client-application-id> <manifest.json>   persisted documents ({ "<sha256>": "<document>" })
  *
  * Each takes --json. Exit 0: done and passed; 1: a check failed, a publish was refused or the registry
  * said no; 2: the command line is wrong.
@@ -33,6 +34,7 @@ const USAGE = `Usage: npm run schema -- <command> [options]
   diff <from-id> <to-id>
   rollback <composition-id> [--reason <text>]
   approve <check-id> [--reason <text>]
+  documents <client-application-id> <manifest.json>
 Options: --registry <url> (or PEACEGRAPH_REGISTRY), --json; the token is read from PEACEGRAPH_TOKEN.`;
 
 const CHECK_FIELDS = `id subgraph passed composed usageDays
@@ -121,6 +123,21 @@ async function main(argv: string[]): Promise<number> {
       out(`Approved the breaking changes of check ${approveCheck.id}:\n${printCheck(approveCheck)}`, approveCheck);
       return 0;
     }
+    case 'documents': {
+      const [clientApplicationId, file] = args(rest, 2, 'documents <client-application-id> <manifest.json>');
+      const { uploadPersistedDocuments: upload } = await client.request<{
+        uploadPersistedDocuments: { added: number; unchanged: number; documentIds: string[]; clientApplication: { name: string } };
+      }>(
+        `mutation ($id: ID!, $documents: [PersistedDocumentInput!]!) {
+           uploadPersistedDocuments(clientApplicationId: $id, documents: $documents) { added unchanged documentIds clientApplication { name } } }`,
+        { id: clientApplicationId, documents: readManifest(file) },
+      );
+      out(
+        `Uploaded ${upload.documentIds.length} document(s) for ${upload.clientApplication.name}: ${upload.added} new, ${upload.unchanged} already registered.`,
+        upload,
+      );
+      return 0;
+    }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
   }
@@ -138,6 +155,21 @@ function readSdl(file: string | undefined): string {
   } catch {
     throw new UsageError(`Cannot read the schema file "${file}"`);
   }
+}
+
+/** graphql-codegen's client preset writes `{ "<sha256 hex>": "<document>" }` (persisted-documents.json). */
+function readManifest(file: string | undefined): { id: string; body: string }[] {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(fs.readFileSync(file!, 'utf8'));
+  } catch {
+    throw new UsageError(`Cannot read the manifest "${file}" as JSON`);
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+    throw new UsageError('A manifest is a JSON object { "<sha256 hex>": "<document>" }');
+  const entries = Object.entries(manifest);
+  if (entries.some(([, body]) => typeof body !== 'string')) throw new UsageError('Every value of the manifest is a document (a string)');
+  return entries.map(([id, body]) => ({ id, body: body as string }));
 }
 
 main(process.argv.slice(2)).then(

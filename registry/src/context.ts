@@ -11,6 +11,7 @@ import {
   type LaunchRecord,
   type MemberRecord,
 } from './store/compositions';
+import { documentIdsOf } from './store/documents';
 import { coordinatesOf, operationSeries, type OperationKey, type UsagePoint } from './store/usage';
 import { latestVersionsOf, versionsByIds, type VersionRecord } from './store/versions';
 
@@ -49,6 +50,10 @@ export function registryLoaders(db: DataSource) {
     coordinates: new DataLoader<string, string[]>(async (signatures) => {
       const found = await coordinatesOf(db, signatures);
       return signatures.map((s) => found.get(s) ?? []);
+    }),
+    documentId: new DataLoader<string, string | null>(async (signatures) => {
+      const found = await documentIdsOf(db, signatures);
+      return signatures.map((s) => found.get(s) ?? null);
     }),
     series: (hours: number) => {
       let loader = series.get(hours);

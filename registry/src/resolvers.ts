@@ -24,6 +24,8 @@ import { fieldOrigins, PerComposition, type FieldOrigin } from './console/field-
 import { apiFieldsOf, type ApiField } from './console/api-fields';
 import { SubgraphHealthProbe } from './console/subgraph-health';
 import { summarise } from './console/usage-summary';
+import { PersistedDocuments } from './documents/upload';
+import { documentIdOf } from './documents/manifest';
 
 /** An id argument: anything but a UUID is no record of ours, said plainly instead of a SQL error. */
 function idOf(raw: string, field: string): string {
@@ -53,6 +55,7 @@ export function registryResolvers(dataSource: DataSource) {
   const origins = new PerComposition<{ subgraphs: string[]; origins: Map<string, FieldOrigin> }>();
   const apiFields = new PerComposition<ApiField[]>();
   const health = new SubgraphHealthProbe();
+  const documents = new PersistedDocuments(db);
   const originsOf = (compositionId: string, context: RegistryContext) =>
     origins.of(compositionId, async () => {
       const members = await context.loaders.members.load(compositionId);
@@ -195,6 +198,16 @@ export function registryResolvers(dataSource: DataSource) {
           operations: counts.get(field.coordinate)?.operations ?? 0,
         }));
       },
+      persistedDocuments: (
+        _: unknown,
+        args: { clientApplicationId: string; first?: number | null; after?: string | null },
+        context: RegistryContext,
+      ) => {
+        const actor = actorOf(context);
+        const after = args.after == null ? null : documentIdOf(args.after);
+        if (after === undefined) throw badInput('after', 'This cursor was not handed out by persistedDocuments');
+        return documents.list(idOf(args.clientApplicationId, 'clientApplicationId'), pageSizeOf(args.first, 50), after, actor);
+      },
     },
     Mutation: {
       registerSubgraph: (
@@ -217,6 +230,11 @@ export function registryResolvers(dataSource: DataSource) {
         const actor = actorOf(context);
         return context.registry.registerClientApplication(args.name, args.ownerOrganisationId ?? actor.organisationId!, actor);
       },
+      uploadPersistedDocuments: (
+        _: unknown,
+        args: { clientApplicationId: string; documents: { id: string; body: string }[] },
+        context: RegistryContext,
+      ) => documents.upload(idOf(args.clientApplicationId, 'clientApplicationId'), args.documents, actorOf(context)),
       setPolicyRule: async (_: unknown, args: { rule: PolicyRuleName; level: PolicyLevel }, context: RegistryContext) => {
         const actor = actorOf(context);
         requireAdmin(actor, 'change the schema policy');
@@ -242,6 +260,7 @@ export function registryResolvers(dataSource: DataSource) {
     OperationUsage: {
       coordinates: (operation: OperationUsage, _: unknown, context: RegistryContext) =>
         context.loaders.coordinates.load(operation.signature),
+      documentId: (operation: OperationUsage, _: unknown, context: RegistryContext) => context.loaders.documentId.load(operation.signature),
       series: (operation: OperationUsage, args: { hours?: number | null }, context: RegistryContext) =>
         context.loaders.series(hoursOf(args.hours)).load(operation),
     },

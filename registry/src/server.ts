@@ -19,6 +19,7 @@ import { DEFAULT_LIMITS, notFoundHandler, requestErrorHandler, requestGuards, ty
 import type { Actor } from './access';
 import { registryLoaders, type RegistryContext } from './context';
 import { consoleRoutes, type ConsoleOptions } from './http/console-route';
+import { documentsRoute } from './http/documents-route';
 import { supergraphRoute } from './http/supergraph-route';
 import { usageRoute } from './http/usage-route';
 import { Registry, type RegistryOptions } from './publish/registry';
@@ -91,6 +92,7 @@ export async function startRegistry(options: RegistryServerOptions): Promise<Run
   });
   app.get('/supergraph', supergraphRoute(db, options.authenticate));
   app.use(usageRoute(db, options.authenticate, options.retentionDays, log));
+  app.use(documentsRoute(db, options.authenticate));
   app.use(
     '/graphql',
     express.json({ limit: bodyLimit }),

@@ -28,3 +28,8 @@ export async function insertClientApplication(
   );
   return rows[0];
 }
+
+export async function findClientApplication(db: Queryable, id: string): Promise<ClientApplicationRecord | undefined> {
+  const rows: ClientApplicationRecord[] = await db.query(`SELECT ${COLUMNS} FROM client_application WHERE id = $1`, [id]);
+  return rows[0];
+}

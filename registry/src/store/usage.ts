@@ -16,13 +16,14 @@ export async function ingestUsage(db: Queryable, report: UsageReport): Promise<v
   const entries = JSON.stringify(report.operations);
   const rows = `jsonb_to_recordset($1::jsonb) AS r(signature text, name text, document text, coordinates text[],
     "clientName" text, "clientVersion" text, "organisationId" text, hour timestamptz, count bigint, errors bigint,
-    "totalMs" double precision, latency bigint[])`;
+    "totalMs" double precision, latency bigint[], "documentId" text)`;
   await db.query(
-    `INSERT INTO operation (signature, name, document, first_seen, last_seen)
-     SELECT DISTINCT ON (signature) signature, name, document, hour, hour + interval '1 hour' FROM ${rows}
-     ORDER BY signature, hour DESC
+    `INSERT INTO operation (signature, name, document, first_seen, last_seen, document_id)
+     SELECT DISTINCT ON (signature) signature, name, document, hour, hour + interval '1 hour', "documentId" FROM ${rows}
+     ORDER BY signature, hour DESC, "documentId" NULLS LAST
      ON CONFLICT (signature) DO UPDATE SET last_seen = greatest(operation.last_seen, excluded.last_seen),
-       first_seen = least(operation.first_seen, excluded.first_seen)`,
+       first_seen = least(operation.first_seen, excluded.first_seen),
+       document_id = coalesce(excluded.document_id, operation.document_id)`,
     [entries],
   );
   await db.query(

@@ -49,6 +49,8 @@ function entryProblems(raw: unknown, retentionDays: number, now: number): string
     if (entry[key] !== null && !text(entry[key], USAGE_LIMITS.nameChars))
       problems.push(`${key} must be null or a text of at most ${USAGE_LIMITS.nameChars} characters`);
   }
+  if (entry.documentId != null && (typeof entry.documentId !== 'string' || !SIGNATURE.test(entry.documentId)))
+    problems.push('documentId must be null, absent or 64 hexadecimal digits');
   if (entry.organisationId !== null && !isId(entry.organisationId)) problems.push('organisationId must be an organisation id or null');
   const hour = typeof entry.hour === 'string' ? Date.parse(entry.hour) : NaN;
   if (Number.isNaN(hour) || hour % HOUR_MS !== 0) problems.push('hour must be the start of an hour (ISO 8601, UTC)');

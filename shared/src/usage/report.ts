@@ -22,6 +22,11 @@ export interface UsageEntry {
   document: string;
   /** Every `Type.field` the operation selected, sorted. */
   coordinates: string[];
+  /**
+   * The persisted document (sha256 hex) the operations ran from, when callers sent its id instead of
+   * its text (a trusted document or an automatic persisted query); null or absent otherwise.
+   */
+  documentId?: string | null;
   clientName: string | null;
   clientVersion: string | null;
   /** The caller's organisation; null for an anonymous caller. */
