@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
-import { callerLeft } from '@peacegraph/kit/server';
+import { callerLeft, type RateLimitState } from '@peacegraph/kit/server';
+import { rateLimitOf } from './rate-limit';
 
 /** What the gateway knows about one caller's request, and passes on to every subgraph it calls. */
 export interface GatewayContext {
@@ -18,6 +19,8 @@ export interface GatewayContext {
   apiKey: string | null;
   /** Filled in as the request runs, read by the request log line once the answer is sent. */
   trail: RequestTrail;
+  /** The caller's rate-limit state with this request counted, told to subgraphs; undefined when the gateway does not limit. */
+  rateLimit?: RateLimitState;
 }
 
 /**
@@ -66,6 +69,7 @@ export function contextFor(req: Request, trail: RequestTrail, viewer?: Viewer): 
     organisationId: viewer ? organisationOf(viewer) : null,
     apiKey: viewer?.kind === 'partner' && viewer.via === 'api-key' ? viewer.subject : null,
     trail,
+    rateLimit: rateLimitOf(req.res),
   };
 }
 

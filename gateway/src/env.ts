@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { authEnv, authProblems, tokenKeyConfig, type TokenKeyConfig } from '@peacegraph/kit/auth';
+import { isIP } from 'node:net';
 import { corsOriginProblem } from './cors';
+import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './rate-limit';
 import { env, queryLimitsEnv, readEnv, EnvError, type EnvOf } from '@peacegraph/kit/server';
 
 const spec = {
@@ -26,6 +28,19 @@ const spec = {
   ),
   USAGE_FLUSH_MS: env.integer('time between two usage reports to the registry, in ms', 5000, 100),
   USAGE_BUFFER_MAX: env.integer('most distinct operations held between two usage reports', 10_000, 1),
+  RATE_LIMIT: env.oneOf('"off" turns the rate limits off', ['on', 'off'], 'on'),
+  RATE_LIMIT_PER_MINUTE: env.integer('requests a minute per API key or token subject, refilled evenly', RATE_LIMIT_DEFAULTS.limit, 1),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: env.integer(
+    'requests a minute per IP address for anonymous callers',
+    RATE_LIMIT_DEFAULTS.anonymousLimit,
+    1,
+  ),
+  RATE_LIMIT_BURST: env.integer('most requests a signed-in caller may make at once (default: RATE_LIMIT_PER_MINUTE)', 0, 1),
+  REDIS_URL: env.optionalString('Redis holding the rate-limit buckets every gateway replica shares (default: in memory)'),
+  TRUST_PROXY: env.string(
+    'proxies whose X-Forwarded-For gives the client address: express "trust proxy" names, addresses or CIDRs, a hop count, or false',
+    'loopback',
+  ),
 };
 
 /** Routing URL overrides: SUBGRAPH_URL_DIRECTORY=http://… replaces the `directory` URL in the supergraph. */
@@ -51,6 +66,10 @@ export interface GatewayEnv {
   /** Set by REGISTRY_URL: the supergraph comes from the registry (SUPERGRAPH_PATH is not read) and usage goes to it. */
   registry?: { url: string; token: string; pollMs: number; cachePath: string };
   usage: { flushMs: number; bufferMax: number };
+  /** Off with RATE_LIMIT=off. */
+  rateLimit: RateLimitOptions | false;
+  /** express's "trust proxy": who may say, in X-Forwarded-For, which address a request came from. */
+  trustProxy: string | number | false;
 }
 
 /** Every problem in the environment, listed together; throws EnvError. */
@@ -67,6 +86,8 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
   const explorerHeaders = readExplorerHeaders(source.EXPLORER_HEADERS, problems);
   const registry = readRegistry(source, values, problems);
   const corsOrigins = readCorsOrigins(source.CORS_ORIGINS, problems);
+  const redisUrl = readRedisUrl(source.REDIS_URL, problems);
+  const trustProxy = readTrustProxy(source.TRUST_PROXY, problems);
   if (problems.length > 0 || !values) throw new EnvError(problems);
   return {
     port: values.GATEWAY_PORT,
@@ -85,6 +106,18 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     auth: tokenKeyConfig(values),
     registry,
     usage: { flushMs: values.USAGE_FLUSH_MS, bufferMax: values.USAGE_BUFFER_MAX },
+    rateLimit:
+      values.RATE_LIMIT === 'off'
+        ? false
+        : {
+            limit: values.RATE_LIMIT_PER_MINUTE,
+            anonymousLimit: values.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+            // 0 is its "unset": a bucket of one minute's requests.
+            burst: values.RATE_LIMIT_BURST || values.RATE_LIMIT_PER_MINUTE,
+            windowSeconds: 60,
+            redisUrl,
+          },
+    trustProxy,
   };
 }
 
@@ -128,6 +161,49 @@ function readCorsOrigins(raw: string | undefined, problems: string[]): string[] 
     if (problem) problems.push(`CORS_ORIGINS: ${problem}`);
   }
   return origins;
+}
+
+function readRedisUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === 'redis:' || protocol === 'rediss:') return raw;
+  // No value in the message: a Redis URL may hold a password.
+  problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  return undefined;
+}
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * express's "trust proxy": false, a hop count, or a comma-separated list of the names loopback,
+ * linklocal and uniquelocal, addresses and CIDR ranges. Checked here, so a typo is not found by the
+ * first request (express would throw there).
+ */
+function readTrustProxy(raw: string | undefined, problems: string[]): string | number | false {
+  const value = (raw ?? '').trim() || 'loopback';
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const bad = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => {
+      if (TRUST_PROXY_NAMES.has(entry)) return false;
+      const [address = '', bits, ...rest] = entry.split('/');
+      const version = isIP(address);
+      if (version === 0 || rest.length > 0) return true;
+      return bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+    });
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY: ${bad.map((entry) => `"${entry}"`).join(', ')} is not loopback, linklocal, uniquelocal, an IP address or a CIDR range (or give a hop count, or false)`,
+    );
+  }
+  return value;
 }
 
 function readExplorerHeaders(raw: string | undefined, problems: string[]): Record<string, string> | undefined {

@@ -9,6 +9,8 @@ import { createErrorFormatter } from '@peacegraph/kit/errors';
 export const GatewayErrorCode = {
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** The caller has used up its requests for now (HTTP 429, Retry-After): see README, "Rate limits". */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
@@ -24,6 +26,11 @@ export function subgraphUnavailable(subgraph: string, why: string): GraphQLError
   return new GraphQLError(`The ${subgraph} service ${why}`, {
     extensions: { code: GatewayErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: subgraph, retryable: true },
   });
+}
+
+/** Retryable by definition: the same request succeeds once the caller's bucket has refilled. */
+export function rateLimited(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: GatewayErrorCode.RATE_LIMITED, retryable: true } });
 }
 
 /**
@@ -43,7 +50,11 @@ export function createGatewayErrorFormatter(onHidden: (original: unknown) => voi
       return {
         message: formatted.message,
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code, serviceName: formatted.extensions?.serviceName, retryable: true },
+        extensions: {
+          code,
+          ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}),
+          retryable: true,
+        },
       };
     }
     if (fromSubgraph(error)) {

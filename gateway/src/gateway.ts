@@ -24,6 +24,7 @@ import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
 import { operationTracker, type OperationTracker } from './usage/plugin';
 import { UsageReporter, type FlushOutcome } from './usage/reporter';
 import type { UsageLimits } from './usage/batches';
+import { createRateLimiter, verifiedCaller, type RateLimitOptions } from './rate-limit';
 
 /** Following the schema registry (see README, "Where the supergraph comes from"). */
 export interface RegistryOptions {
@@ -92,6 +93,10 @@ export interface GatewayOptions {
    * Subgraphs verify again, so leaving it out weakens nothing but wastes their work.
    */
   authenticate?: Authenticator;
+  /** Token buckets per API key, token subject and anonymous IP (see README, "Rate limits"). Default off. */
+  rateLimit?: RateLimitOptions | false;
+  /** express's "trust proxy": whose X-Forwarded-For gives the client's address. Default 'loopback'. */
+  trustProxy?: string | number | boolean;
   /** Services the platform's supervisor gave up on (npm start tells the gateway), shown in /ready. */
   gaveUp?: () => readonly { name: string; reason?: string }[];
 }
@@ -148,6 +153,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? 'loopback');
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.authenticate, log) : undefined;
   const httpServer = http.createServer(app);
   const guards = requestGuards<GatewayContext>(
     {
@@ -199,11 +206,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       whenFinished(req, res, trail, operations, log);
       next();
     },
+    ...(limiter ? [limiter.middleware] : []),
     express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = options.authenticate
-          ? await options.authenticate(req.get('authorization')).catch((error: unknown) => {
+          ? await verifiedCaller(req, res, options.authenticate).catch((error: unknown) => {
               throw withHttpStatus(error, 401);
             })
           : undefined;
@@ -239,6 +247,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stop: async () => {
       await apollo.stop();
       await reporter?.stop();
+      await limiter?.stop();
     },
   };
 }

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
       maxCost: config.maxCost,
       explorerHeaders: config.explorerHeaders,
       corsOrigins: config.corsOrigins,
+      rateLimit: config.rateLimit,
+      trustProxy: config.trustProxy,
       gaveUp: () => gaveUp,
       logger: log,
       authenticate: await createAuthenticator(

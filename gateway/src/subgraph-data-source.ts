@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Logger } from '@peacegraph/kit/server';
+import { RATE_LIMIT_HEADER, formatRateLimitHeader, type Logger } from '@peacegraph/kit/server';
 import { subgraphTimeout, subgraphUnavailable } from './errors';
 import type { GatewayContext } from './context';
 
@@ -34,7 +34,8 @@ const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
 const callerSignal = new AsyncLocalStorage<AbortSignal | undefined>();
 
 /**
- * One subgraph as the gateway calls it: with the caller's credentials, purpose and request id, and
+ * One subgraph as the gateway calls it: with the caller's credentials, purpose, request id and
+ * rate-limit state (`peacegraph-rate-limit`, for `viewer { rateLimit }`), and
  * never for longer than `timeoutMs` — a slow domain costs its own fields, not the whole request. A
  * caller who leaves takes its subgraph calls with it: they are aborted, so the subgraph sees its
  * connection close and stops its SQL (the kit cancels it), instead of working for nobody.
@@ -60,6 +61,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (caller.authorization) headers.set('authorization', caller.authorization);
     if (caller.purpose) headers.set('x-purpose', caller.purpose);
     headers.set('x-request-id', caller.requestId);
+    // Set by the gateway alone: what a client sent under this name never reaches a subgraph.
+    if (caller.rateLimit) headers.set(RATE_LIMIT_HEADER, formatRateLimitHeader(caller.rateLimit));
+    else headers.delete(RATE_LIMIT_HEADER);
   }
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {

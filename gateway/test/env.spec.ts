@@ -30,7 +30,58 @@ describe('gateway environment', () => {
       },
       registry: undefined,
       usage: { flushMs: 5000, bufferMax: 10_000 },
+      rateLimit: { limit: 600, anonymousLimit: 120, burst: 600, windowSeconds: 60, redisUrl: undefined },
+      trustProxy: 'loopback',
     });
+  });
+
+  it('reads the rate limits, Redis and the trusted proxies, and lists every problem of them at once', () => {
+    const config = readGatewayEnv({
+      AUTH_HS256_SECRET: SECRET,
+      RATE_LIMIT_PER_MINUTE: '1200',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '30',
+      RATE_LIMIT_BURST: '100',
+      REDIS_URL: 'redis://:secret@10.0.0.7:6379/2',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1',
+    });
+    expect(config.rateLimit).toEqual({
+      limit: 1200,
+      anonymousLimit: 30,
+      burst: 100,
+      windowSeconds: 60,
+      redisUrl: 'redis://:secret@10.0.0.7:6379/2',
+    });
+    expect(config.trustProxy).toBe('loopback, 10.0.0.0/8, fd00::1');
+    expect(readGatewayEnv({ AUTH_HS256_SECRET: SECRET, RATE_LIMIT: 'off', TRUST_PROXY: '2' })).toMatchObject({
+      rateLimit: false,
+      trustProxy: 2,
+    });
+    expect(readGatewayEnv({ AUTH_HS256_SECRET: SECRET, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+
+    let error: unknown;
+    try {
+      readGatewayEnv({
+        AUTH_HS256_SECRET: SECRET,
+        RATE_LIMIT: 'no',
+        RATE_LIMIT_PER_MINUTE: '0',
+        RATE_LIMIT_ANONYMOUS_PER_MINUTE: 'many',
+        RATE_LIMIT_BURST: '1.5',
+        REDIS_URL: 'http://:secret@cache:6379',
+        TRUST_PROXY: 'loopback,proxy.internal,10.0.0.0/40',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).problems).toEqual([
+      'RATE_LIMIT must be one of on, off, got "no"',
+      'RATE_LIMIT_PER_MINUTE must be a whole number of at least 1, got "0"',
+      'RATE_LIMIT_ANONYMOUS_PER_MINUTE must be a whole number of at least 1, got "many"',
+      'RATE_LIMIT_BURST must be a whole number of at least 1, got "1.5"',
+      'REDIS_URL must be a redis:// or rediss:// URL',
+      'TRUST_PROXY: "proxy.internal", "10.0.0.0/40" is not loopback, linklocal, uniquelocal, an IP address or a CIDR range (or give a hop count, or false)',
+    ]);
+    expect((error as EnvError).message).not.toContain('secret');
   });
 
   it('reads CORS_ORIGINS as origins or "localhost", and names every entry that is not one', () => {
