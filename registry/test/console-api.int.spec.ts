@@ -416,13 +416,20 @@ describe('schemaFields', () => {
 
   test('data classes from the field, else its type; the subgraphs that resolve each field', () => {
     expect(field('Grievance.summary')).toMatchObject({ type: 'String', dataClass: 'PARTNER', subgraphs: ['grievances'] });
-    expect(field('Grievance.raisedBy')).toMatchObject({ dataClass: 'SENSITIVE', description: 'Who raised it.' });
+    // The API schema's description: the field's own words, then the class composition wrote after them.
+    expect(field('Grievance.raisedBy')).toMatchObject({
+      dataClass: 'SENSITIVE',
+      description: expect.stringMatching(/^Who raised it\.\n\nData class SENSITIVE: /),
+    });
     expect(field('Grievance.id')).toMatchObject({ type: 'ID!', dataClass: 'PARTNER', subgraphs: ['grievances', 'meetings'] });
     expect(field('Raised.raisedOn')).toMatchObject({ dataClass: 'PARTNER', subgraphs: ['grievances'] });
     expect(field('Query.meetings')).toMatchObject({ type: '[Meeting!]', dataClass: 'PUBLIC', subgraphs: ['meetings'] });
     expect(field('Meeting.venue')).toMatchObject({ dataClass: 'PUBLIC' });
     expect(field('Venue.name')).toMatchObject({ dataClass: null, subgraphs: ['meetings'] });
-    expect(field('Meeting.room')).toMatchObject({ deprecationReason: 'use place', description: 'The room, before places had names.' });
+    expect(field('Meeting.room')).toMatchObject({
+      deprecationReason: 'use place',
+      description: expect.stringMatching(/^The room, before places had names\.\n\nData class PUBLIC: /),
+    });
     expect(field('Meeting.place')!.deprecationReason).toBeNull();
   });
 
