@@ -38,12 +38,16 @@ export function newestFirst<T extends Dated>(
   return keysetConnection(query, newestFirstOrder(query.alias, date, value, type), page);
 }
 
-/** Where `latestOfEach` ranks: a table, the column naming each row's parent, its date column. */
+/** Where `latestOfEach` ranks: a table, each row's parent, its date column. */
 export interface LatestOfEach {
   table: string;
-  parent: string;
+  /**
+   * The column naming each row's parent, or a uuid[] column listing several: a session facilitated
+   * by several organisations is among the latest of each of them.
+   */
+  parent: string | { listedIn: string };
   date: string;
-  /** The rows to rank, when not `<parent> = ANY(:ids)` (one more condition, a lateral unnest). */
+  /** The rows to rank, when not those of the parents asked (`<parent> = ANY(:ids)`): one more condition. */
   where?: string;
 }
 
@@ -57,7 +61,17 @@ export function latestOfEach<T extends ObjectLiteral>(
   { table, parent, date, where }: LatestOfEach,
   params: { ids: readonly string[]; first: number } & Record<string, unknown>,
 ): Promise<T[]> {
-  const ranked = firstOfEach(table, parent, `${date} DESC, id DESC`, where ?? `${parent} = ANY(:ids)`);
+  const order = `${date} DESC, id DESC`;
+  const ranked =
+    typeof parent === 'string'
+      ? firstOfEach(table, parent, order, where ?? `${parent} = ANY(:ids)`)
+      : firstOfEach(
+          `${table} CROSS JOIN LATERAL unnest(${parent.listedIn}) AS listed`,
+          'listed',
+          order,
+          // The overlap is what the array's GIN index answers; the unnest ranks a row under each parent asked.
+          where ?? `${parent.listedIn} && CAST(:ids AS uuid[]) AND listed = ANY(CAST(:ids AS uuid[]))`,
+        );
   return query
     .where(`${query.alias}.id IN (${ranked})`, params)
     .orderBy(`${query.alias}.${date}`, 'DESC')

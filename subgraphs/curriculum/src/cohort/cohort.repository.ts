@@ -82,12 +82,7 @@ export class CohortRepository {
   ofFacilitators(facilitatorIds: readonly string[]): Promise<Cohort[]> {
     return latestOfEach(
       this.rows.createQueryBuilder('cohort'),
-      {
-        table: 'cohort CROSS JOIN LATERAL unnest(facilitator_ids) AS facilitator',
-        parent: 'facilitator',
-        date: 'start_date',
-        where: 'facilitator_ids && CAST(:ids AS uuid[]) AND facilitator = ANY(CAST(:ids AS uuid[]))',
-      },
+      { table: 'cohort', parent: { listedIn: 'facilitator_ids' }, date: 'start_date' },
       { ids: onlyUuids(facilitatorIds), first: 100 },
     );
   }

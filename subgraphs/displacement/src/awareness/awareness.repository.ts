@@ -61,12 +61,7 @@ export class AwarenessRepository {
   facilitatedBy(organisationIds: readonly string[], first: number): Promise<AwarenessSession[]> {
     return latestOfEach(
       this.rows.createQueryBuilder('session'),
-      {
-        table: 'awareness_session CROSS JOIN LATERAL unnest(facilitator_ids) AS facilitator',
-        parent: 'facilitator',
-        date: 'held_on',
-        where: 'facilitator_ids && CAST(:ids AS uuid[]) AND facilitator = ANY(:ids)',
-      },
+      { table: 'awareness_session', parent: { listedIn: 'facilitator_ids' }, date: 'held_on' },
       { ids: onlyUuids(organisationIds), first },
     );
   }

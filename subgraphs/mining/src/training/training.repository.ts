@@ -84,12 +84,7 @@ export class TrainingRepository {
   givenBy(organisationIds: readonly string[], first: number | null | undefined): Promise<MiningTraining[]> {
     return latestOfEach(
       this.rows.createQueryBuilder('t'),
-      {
-        table: 'mining_training CROSS JOIN LATERAL unnest(trainer_ids) AS trainer',
-        parent: 'trainer',
-        date: 'starts_on',
-        where: 'trainer_ids && CAST(:ids AS uuid[]) AND trainer = ANY(CAST(:ids AS uuid[]))',
-      },
+      { ...TRAININGS, parent: { listedIn: 'trainer_ids' } },
       { ids: onlyUuids(organisationIds), first: pageSize(first) },
     );
   }
