@@ -40,6 +40,7 @@ export async function createAuthenticator(config: TokenKeyConfig, store: Identit
         organisationId: identity.organisationId,
         scopes: new Set(identity.scopes),
         via: 'api-key',
+        ...(identity.trustedDocumentsOnly ? { trustedDocumentsOnly: true } : {}),
       };
     }
 

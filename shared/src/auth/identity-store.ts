@@ -13,6 +13,8 @@ export interface ApiKeyIdentity {
   prefix: string;
   organisationId: string;
   scopes: string[];
+  /** The gateway runs only registered documents of the key's organisation for it (absent: false). */
+  trustedDocumentsOnly?: boolean;
 }
 
 export interface IdentityStore {

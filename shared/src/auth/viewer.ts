@@ -11,6 +11,11 @@ export type Viewer =
       via: 'token' | 'api-key';
       /** When a token stops working (its `exp`); an API key works until it is revoked. */
       expiresAt?: Date;
+      /**
+       * An API key held to trusted documents: the gateway runs for it only documents registered for a
+       * client application of its organisation, never a query sent as text.
+       */
+      trustedDocumentsOnly?: boolean;
     };
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };

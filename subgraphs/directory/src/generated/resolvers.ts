@@ -104,6 +104,8 @@ export type ApiKey = {
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The scopes the key carries, e.g. conflicts:read, each <domain>:read|write|sensitive or admin. */
   scopes: Array<Scalars['String']['output']>;
+  /** Whether the gateway runs only trusted documents for the key: documents registered for a client application of its organisation, never a query sent as text. */
+  trustedDocumentsOnly: Scalars['Boolean']['output'];
 };
 
 /** A page of API keys. */
@@ -263,6 +265,8 @@ export type CreateApiKeyInput = {
   organisation: Scalars['ID']['input'];
   /** Space-separated like a token's, e.g. "conflicts:read conflicts:write". */
   scope: Scalars['String']['input'];
+  /** True: the gateway runs for this key only documents registered for a client application of its organisation (by documentId or persisted-query hash), and refuses any query sent as text with PERSISTED_QUERY_REQUIRED. */
+  trustedDocumentsOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A community to record in the directory. */
@@ -771,6 +775,7 @@ export type ResolversTypes = {
   AdminAreaEdge: ResolverTypeWrapper<Omit<AdminAreaEdge, 'node'> & { node: ResolversTypes['AdminArea'] }>;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ApiKeyConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['ApiKey']>>;
   ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node: ResolversTypes['ApiKey'] }>;
   AuditAction: AuditAction;
@@ -790,7 +795,6 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisclosedCount: ResolverTypeWrapper<DisclosedCount>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Domain: Domain;
   Language: ResolverTypeWrapper<LanguageMapper>;
   LanguageCode: ResolverTypeWrapper<Scalars['LanguageCode']['output']>;
@@ -822,6 +826,7 @@ export type ResolversParentTypes = {
   AdminAreaEdge: Omit<AdminAreaEdge, 'node'> & { node: ResolversParentTypes['AdminArea'] };
   ApiKey: ApiKeyMapper;
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   ApiKeyConnection: Connection<ResolversParentTypes['ApiKey']>;
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
   AuditEntry: AuditEntryRow;
@@ -839,7 +844,6 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisclosedCount: DisclosedCount;
-  Boolean: Scalars['Boolean']['output'];
   Language: LanguageMapper;
   LanguageCode: Scalars['LanguageCode']['output'];
   LanguageConnection: Connection<ResolversParentTypes['Language']>;
@@ -936,6 +940,7 @@ export type ApiKeyResolvers<
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  trustedDocumentsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ApiKeyConnectionResolvers<

@@ -7,6 +7,8 @@ export interface ApiKey {
   prefix: string;
   secretHash: string;
   scopes: string[];
+  /** The gateway runs only registered documents of the key's organisation for it, never a query sent as text. */
+  trustedDocumentsOnly: boolean;
   createdBy: string;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -23,6 +25,7 @@ export const ApiKeySchema = new EntitySchema<ApiKey>({
     prefix: { type: 'text', unique: true },
     secretHash: { type: 'text', unique: true },
     scopes: { type: 'text', array: true },
+    trustedDocumentsOnly: { type: 'boolean', default: false },
     createdBy: { type: 'text' },
     createdAt: { type: 'timestamptz', createDate: true },
     lastUsedAt: { type: 'timestamptz', nullable: true },

@@ -37,6 +37,27 @@ describe('issuing API keys', () => {
     expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
+  it('holds a key to trusted documents when asked, and says so to the services that verify it', async () => {
+    const issued = await admin<{ createApiKey: { key: string; apiKey: { id: string; trustedDocumentsOnly: boolean } } }>(
+      `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id trustedDocumentsOnly } } }`,
+      { input: { organisation: ORGS.educators, name: 'field app', scope: 'curriculum:read', trustedDocumentsOnly: true } },
+    );
+    expect(issued.data!.createApiKey.apiKey.trustedDocumentsOnly).toBe(true);
+    const verify = (key: string) =>
+      fetch(new URL('/identity/api-keys/verify', directory.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key }),
+      }).then((r) => r.json() as Promise<{ trustedDocumentsOnly: boolean }>);
+    expect((await verify(issued.data!.createApiKey.key)).trustedDocumentsOnly).toBe(true);
+    const plain = await admin<{ createApiKey: { key: string; apiKey: { trustedDocumentsOnly: boolean } } }>(
+      `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { trustedDocumentsOnly } } }`,
+      { input: { organisation: ORGS.educators, name: 'dashboard', scope: 'curriculum:read' } },
+    );
+    expect(plain.data!.createApiKey.apiKey.trustedDocumentsOnly).toBe(false);
+    expect((await verify(plain.data!.createApiKey.key)).trustedDocumentsOnly).toBe(false);
+  });
+
   it('answers NOT_FOUND when revoking an unknown key', async () => {
     const { errors } = await admin(`mutation { revokeApiKey(id: "00000000-0000-4000-8000-00000000dead") { id } }`);
     expect(errors![0]!.extensions!.code).toBe('NOT_FOUND');

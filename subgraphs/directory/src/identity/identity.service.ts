@@ -48,6 +48,7 @@ export class ApiKeyService {
         prefix: key.slice(0, 12),
         secretHash: hashApiKey(key),
         scopes,
+        trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
         createdBy: admin.subject,
         lastUsedAt: null,
         revokedAt: null,
@@ -57,7 +58,7 @@ export class ApiKeyService {
         schema: ApiKeySchema,
         recordType: 'ApiKey',
         operation: 'createApiKey',
-        fields: ['organisation', 'name', 'scopes'],
+        fields: ['organisation', 'name', 'scopes', ...(input.trustedDocumentsOnly ? ['trustedDocumentsOnly'] : [])],
         auditOwner: (k) => k.organisationId,
       },
     );

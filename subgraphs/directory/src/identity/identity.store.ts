@@ -9,7 +9,15 @@ export function localIdentityStore(repositories: Repositories): IdentityStore {
     organisationExists: async (id) => (await repositories.organisations.byIds([id])).length === 1,
     verifyApiKey: async (key): Promise<ApiKeyIdentity | null> => {
       const found = await repositories.apiKeys.findLiveByHash(hashApiKey(key));
-      return found ? { keyId: found.id, prefix: found.prefix, organisationId: found.organisationId, scopes: found.scopes } : null;
+      return found
+        ? {
+            keyId: found.id,
+            prefix: found.prefix,
+            organisationId: found.organisationId,
+            scopes: found.scopes,
+            trustedDocumentsOnly: found.trustedDocumentsOnly,
+          }
+        : null;
     },
   };
 }
