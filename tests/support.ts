@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createAuthenticator, remoteIdentityStore } from '@peacegraph/kit/auth';
 import { createLogger } from '@peacegraph/kit/server';
 import { bearer, graphqlClient, TEST_AUTH } from '@peacegraph/kit/testing';
-import { startGateway, type RunningGateway } from '../gateway/src/gateway';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../gateway/src/gateway';
 import { startConflicts, type ConflictsUnderTest } from '../subgraphs/conflicts/test/support';
 import { startCurriculum, type CurriculumUnderTest } from '../subgraphs/curriculum/test/support';
 import { startDisplacement, type DisplacementUnderTest } from '../subgraphs/displacement/test/support';
@@ -37,16 +37,16 @@ export interface PlatformUnderTest {
  * The gateway serving the committed supergraph.graphql, with each subgraph of it on a real database
  * and a random port (the routing URLs of the supergraph are overridden, as partners do for their own
  * hosts). The directory starts first: the other subgraphs ask it who callers are and where
- * communities lie.
+ * communities lie. `gateway` adds to the gateway's options (rate limits, say).
  */
-export async function startPlatform(): Promise<PlatformUnderTest> {
+export async function startPlatform(gateway: Partial<GatewayOptions> = {}): Promise<PlatformUnderTest> {
   const directory = await startDirectory();
   const curriculum = await startCurriculum({ directory });
   const conflicts = await startConflicts(directory.url);
   const forums = await startForums(directory.url);
   const mining = await startMining({ directory });
   const displacement = await startDisplacement({ directory });
-  const gateway = await startGateway({
+  const running = await startGateway({
     supergraphPath: path.join(ROOT, 'supergraph.graphql'),
     port: 0,
     host: '127.0.0.1',
@@ -61,19 +61,20 @@ export async function startPlatform(): Promise<PlatformUnderTest> {
     logger: createLogger('gateway-test', 'silent'),
     // No cache for API keys, so a revocation shows at once in tests.
     authenticate: await createAuthenticator(TEST_AUTH, remoteIdentityStore(directory.url, { apiKeyTtlMs: 0 })),
+    ...gateway,
   });
   return {
-    gateway,
+    gateway: running,
     directory,
     curriculum,
     conflicts,
     forums,
     mining,
     displacement,
-    request: graphqlClient(gateway.url),
-    as: async (organisationId, scope) => graphqlClient(gateway.url, { authorization: await bearer(organisationId, scope) }),
+    request: graphqlClient(running.url),
+    as: async (organisationId, scope) => graphqlClient(running.url, { authorization: await bearer(organisationId, scope) }),
     stop: async () => {
-      await gateway.stop();
+      await running.stop();
       await curriculum.stop();
       await conflicts.stop();
       await forums.stop();
