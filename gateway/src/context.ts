@@ -17,6 +17,8 @@ export interface GatewayContext {
   organisationId: string | null;
   /** `api-key:<prefix>` when the verified caller used an API key. */
   apiKey: string | null;
+  /** The caller's API key is held to trusted documents: it runs only registered documents of its organisation. */
+  trustedDocumentsOnly: boolean;
   /** Filled in as the request runs, read by the request log line once the answer is sent. */
   trail: RequestTrail;
   /** The caller's rate-limit state with this request counted, told to subgraphs; undefined when the gateway does not limit. */
@@ -31,6 +33,8 @@ export interface GatewayContext {
 export interface RequestTrail {
   requestId: string;
   startedAt: bigint;
+  /** The persisted document (sha256 hex) the request ran by id (`documentId` or an APQ hash). */
+  documentId?: string;
   /** Set when the request's document parsed. */
   answered?: AnsweredOperation;
 }
@@ -68,6 +72,7 @@ export function contextFor(req: Request, trail: RequestTrail, viewer?: Viewer): 
     signal: req.res ? callerLeft(req.res) : undefined,
     organisationId: viewer ? organisationOf(viewer) : null,
     apiKey: viewer?.kind === 'partner' && viewer.via === 'api-key' ? viewer.subject : null,
+    trustedDocumentsOnly: viewer?.kind === 'partner' && viewer.trustedDocumentsOnly === true,
     trail,
     rateLimit: rateLimitOf(req.res),
   };

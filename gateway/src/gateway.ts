@@ -20,6 +20,8 @@ import { explorerRouter } from './explorer/router';
 import { checkReadiness } from './readiness';
 import { RegistrySupergraph } from './registry-supergraph';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { persistedDocuments } from './documents/resolve';
+import { RegistryDocuments } from './documents/registry-documents';
 import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
 import { operationTracker, type OperationTracker } from './usage/plugin';
 import { UsageReporter, type FlushOutcome } from './usage/reporter';
@@ -149,6 +151,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return schemaFiles.files;
   };
 
+  // Persisted documents come from the registry (README, "Persisted documents").
+  const byDocumentId = persistedDocuments(
+    options.registry && new RegistryDocuments({ url: options.registry.url, token: options.registry.token, log }),
+  );
   const operations = operationTracker({ record: reporter && ((served) => reporter.record(served)), log });
 
   const app = express();
@@ -215,7 +221,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
               throw withHttpStatus(error, 401);
             })
           : undefined;
-        return contextFor(req, res.locals.trail as RequestTrail, viewer);
+        const context = contextFor(req, res.locals.trail as RequestTrail, viewer);
+        await byDocumentId(req, context);
+        return context;
       },
     }),
   );

@@ -12,6 +12,8 @@ export interface ServedOperation {
   durationMs: number;
   /** Whether the answer held at least one error. */
   failed: boolean;
+  /** The persisted document it ran from (sha256 hex), when the caller sent an id instead of the text. */
+  documentId?: string | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export class UsageBuffer {
         name: operation.name,
         document: operation.document,
         coordinates: operation.coordinates,
+        ...(served.documentId ? { documentId: served.documentId } : {}),
         clientName: client.name,
         clientVersion: client.version,
         organisationId,
@@ -62,6 +65,8 @@ export class UsageBuffer {
     }
     // The same document can be refused by one supergraph (no coordinates) and served by the next.
     if (entry.coordinates.length === 0 && operation.coordinates.length > 0) entry.coordinates = operation.coordinates;
+    // Sent as text first and by id later (APQ), it is still that document.
+    if (served.documentId) entry.documentId ??= served.documentId;
     entry.count += 1;
     if (served.failed) entry.errors += 1;
     entry.totalMs += served.durationMs;

@@ -79,6 +79,7 @@ export function operationTracker(options: OperationTrackerOptions): OperationTra
           at: new Date(),
           durationMs: answered.durationMs,
           failed: answered.failed,
+          documentId: trail.documentId ?? null,
         });
         return { operationName: operation.name, signature: operation.signature };
       } catch (error) {

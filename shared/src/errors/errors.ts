@@ -38,6 +38,8 @@ const PROTOCOL_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The gateway's trusted documents: a caller held to them sent a query as text.
+  'PERSISTED_QUERY_REQUIRED',
   'OPERATION_RESOLUTION_FAILURE',
   // The kit's cost limit (graphql/cost.ts): the estimate and the limit are the caller's to see.
   'COST_LIMIT_EXCEEDED',
