@@ -112,7 +112,15 @@ async function renderClient(): Promise<string> {
       generates: {
         [CLIENT_FILE]: {
           plugins: ['typescript'],
-          config: { enumsAsTypes: true, scalars: CLIENT_SCALARS, strictScalars: true, useTypeImports: true, maybeValue: 'T | null' },
+          // A nullable field of an answer is there as null, never missing; an input's nullable field may be left out.
+          config: {
+            enumsAsTypes: true,
+            scalars: CLIENT_SCALARS,
+            strictScalars: true,
+            useTypeImports: true,
+            maybeValue: 'T | null',
+            avoidOptionals: { field: true, object: true, inputValue: false, defaultValue: false },
+          },
         },
       },
     },

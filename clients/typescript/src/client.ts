@@ -165,6 +165,17 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', abort, { once: true });
   });
 
+/** HTTP header values are Latin-1 text: anything else would fail every attempt, so it is refused at once. */
+function checkHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[\t\x20-\x7e\xa0-\xff]*$/.test(value)) {
+      throw new TypeError(
+        `The ${name} header may hold only Latin-1 characters without control characters: ${JSON.stringify(value.slice(0, 60))}`,
+      );
+    }
+  }
+}
+
 export function createClient(options: ClientOptions): PeaceGraphClient {
   if (options.token && options.apiKey) throw new Error('createClient: give a token or an API key, not both');
   const credential = options.token ?? options.apiKey;
@@ -176,6 +187,7 @@ export function createClient(options: ClientOptions): PeaceGraphClient {
     ...(credential ? { authorization: `Bearer ${credential}` } : {}),
     ...options.headers,
   };
+  checkHeaders({ ...baseHeaders, ...(options.purpose ? { 'x-purpose': options.purpose } : {}) });
   const timeoutMs = options.timeoutMs ?? 30_000;
 
   async function once(
@@ -229,6 +241,7 @@ export function createClient(options: ClientOptions): PeaceGraphClient {
     });
     const purpose = request.purpose ?? options.purpose;
     const headers = { ...baseHeaders, ...(purpose ? { 'x-purpose': purpose } : {}) };
+    checkHeaders(headers);
     const mutation = isMutation(document, request.operationName);
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await once(body, headers, request.signal);

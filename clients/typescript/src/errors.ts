@@ -46,10 +46,10 @@ export class PeaceGraphError extends Error {
   /** The X-Request-Id of the answer: give it when reporting an INTERNAL_SERVER_ERROR. */
   readonly requestId: string | undefined;
   readonly extensions: Record<string, unknown>;
-  /** Every error of the answer, this one first. */
-  errors: PeaceGraphError[] = [this];
+  /** Every error of the answer, this one first (not enumerable: the list holds this error). */
+  declare errors: PeaceGraphError[];
   /** The data that came with the errors (null fields where they failed), if any. */
-  data: unknown = undefined;
+  declare data: unknown;
 
   constructor(
     message: string,
@@ -77,6 +77,27 @@ export class PeaceGraphError extends Error {
     this.path = options.path;
     this.status = options.status;
     this.requestId = options.requestId;
+    Object.defineProperty(this, 'errors', { value: [this], writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(this, 'data', { value: undefined, writable: true, enumerable: false, configurable: true });
+  }
+
+  /** The error as JSON (for logs): its own fields, and the other errors by code and message. */
+  toJSON(): Record<string, unknown> {
+    const { code, message, field, problems, retryable, serviceName, path, status, requestId } = this;
+    const others = this.errors.filter((e) => e !== this).map((e) => ({ code: e.code, message: e.message, path: e.path }));
+    return {
+      name: this.name,
+      code,
+      message,
+      field,
+      problems,
+      retryable,
+      serviceName,
+      path,
+      status,
+      requestId,
+      ...(others.length ? { others } : {}),
+    };
   }
 
   /** The typed error of one GraphQL error of an answer. */

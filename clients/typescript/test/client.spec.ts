@@ -92,6 +92,14 @@ describe('what the client sends', () => {
     expect(received[1]!.headers['x-purpose']).toBeUndefined();
     expect(() => createClient({ url, token: 't', apiKey: 'pgk_x', clientName: 'a', clientVersion: '1' })).toThrow('not both');
   });
+
+  it('refuses at once a header no HTTP request can carry, without sending anything', async () => {
+    respond = () => ({ body: { data: {} } });
+    expect(() => client({ purpose: 'the donor’s report' })).toThrow('x-purpose header may hold only Latin-1');
+    await expect(client().request('{ n }', undefined, { purpose: 'line\nbreak' })).rejects.toThrow('x-purpose header');
+    expect(await client().request('{ n }', undefined, { purpose: 'rapport trimestriel à la DGAT' })).toEqual({});
+    expect(received).toHaveLength(1);
+  });
 });
 
 describe('retries', () => {

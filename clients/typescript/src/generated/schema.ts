@@ -175,7 +175,7 @@ export type AdminArea = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  conflictStats?: Maybe<CaseFigures>;
+  conflictStats: Maybe<CaseFigures>;
   /**
    * The country the area belongs to.
    *
@@ -187,19 +187,19 @@ export type AdminArea = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  displacementFigures?: Maybe<DisplacementFigures>;
+  displacementFigures: Maybe<DisplacementFigures>;
   /**
    * Recommendations you may see that address the area or an area under it (a community in it included), in the order adopted; at most `first` (default 20, at most 100).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forumRecommendations?: Maybe<Array<ForumRecommendation>>;
+  forumRecommendations: Maybe<Array<ForumRecommendation>>;
   /**
    * Forums held in the area or an area under it, latest first; at most `first` (default 20, at most 100).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forums?: Maybe<Array<Forum>>;
+  forums: Maybe<Array<Forum>>;
   /**
    * 1 for regions (admin 1), 2 for their subdivisions (admin 2).
    *
@@ -211,13 +211,13 @@ export type AdminArea = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningReach?: Maybe<MiningAreaFigures>;
+  miningReach: Maybe<MiningAreaFigures>;
   /**
    * Trainings held in the area and every area under it, latest start first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningTrainings?: Maybe<Array<MiningTraining>>;
+  miningTrainings: Maybe<Array<MiningTraining>>;
   /**
    * The area's name as OCHA publishes it, e.g. Boucle du Mouhoun.
    *
@@ -229,7 +229,7 @@ export type AdminArea = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  parent?: Maybe<AdminArea>;
+  parent: Maybe<AdminArea>;
   /**
    * The area's OCHA P-code, e.g. ML03 (Sikasso) or ML0301 (Bougouni).
    *
@@ -241,60 +241,60 @@ export type AdminArea = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reintegrationStats?: Maybe<ReintegrationAreaStats>;
+  reintegrationStats: Maybe<ReintegrationAreaStats>;
   /**
    * Sensitive spots in the area and below, by name.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  sensitiveSpots?: Maybe<Array<SensitiveSpot>>;
+  sensitiveSpots: Maybe<Array<SensitiveSpot>>;
   /**
    * Alerts in the area and below, latest raised first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  transhumanceAlerts?: Maybe<Array<TranshumanceAlert>>;
+  transhumanceAlerts: Maybe<Array<TranshumanceAlert>>;
   /**
    * Date from which this P-code and name are valid (OCHA).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  validFrom?: Maybe<Scalars['Date']['output']>;
+  validFrom: Maybe<Scalars['Date']['output']>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaConflictStatsArgs = {
-  from?: InputMaybe<Scalars['Date']['input']>;
-  level?: InputMaybe<ConflictLevel>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ConflictType>;
+  from: InputMaybe<Scalars['Date']['input']>;
+  level: InputMaybe<ConflictLevel>;
+  to: InputMaybe<Scalars['Date']['input']>;
+  type: InputMaybe<ConflictType>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaDisplacementFiguresArgs = {
-  asOf?: InputMaybe<Scalars['Date']['input']>;
+  asOf: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaForumRecommendationsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaForumsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaMiningReachArgs = {
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
+  from: InputMaybe<Scalars['Date']['input']>;
+  to: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaMiningTrainingsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  kind?: InputMaybe<MiningTrainingKind>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  kind: InputMaybe<MiningTrainingKind>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
@@ -304,14 +304,14 @@ export type AdminAreaReintegrationStatsArgs = {
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaSensitiveSpotsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  kind?: InputMaybe<SensitiveSpotKind>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  kind: InputMaybe<SensitiveSpotKind>;
 };
 
 /** An administrative area keyed by its OCHA P-code (levels 1 and 2). */
 export type AdminAreaTranshumanceAlertsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<Array<TranshumanceAlertStatus>>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  status: InputMaybe<Array<TranshumanceAlertStatus>>;
 };
 
 /** A page of admin areas. */
@@ -377,7 +377,7 @@ export type AgeGroupCount = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  count?: Maybe<Scalars['Int']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
   /**
    * True when the count is withheld from this caller by disclosure control.
    *
@@ -412,7 +412,7 @@ export type ApiKey = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * What the key is for, as given at creation.
    *
@@ -436,13 +436,19 @@ export type ApiKey = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * The scopes the key carries, e.g. conflicts:read, each <domain>:read|write|sensitive or admin.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
   scopes: Array<Scalars['String']['output']>;
+  /**
+   * Whether the gateway runs only trusted documents for the key: documents registered for a client application of its organisation, never a query sent as text.
+   *
+   * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
+   */
+  trustedDocumentsOnly: Scalars['Boolean']['output'];
 };
 
 /** A page of API keys. */
@@ -512,7 +518,7 @@ export type AudienceCount = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  count?: Maybe<Scalars['Int']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
   /**
    * True when the count is withheld from this caller by disclosure control.
    *
@@ -556,7 +562,7 @@ export type AuditEntry = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  actorOrganisation?: Maybe<Scalars['ID']['output']>;
+  actorOrganisation: Maybe<Scalars['ID']['output']>;
   /**
    * When the read or the write happened.
    *
@@ -580,19 +586,19 @@ export type AuditEntry = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  operation?: Maybe<Scalars['String']['output']>;
+  operation: Maybe<Scalars['String']['output']>;
   /**
    * The directory id of the organisation that owns the records; null for records no organisation owns.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  ownerOrganisation?: Maybe<Scalars['ID']['output']>;
+  ownerOrganisation: Maybe<Scalars['ID']['output']>;
   /**
    * What the caller said the access was for (X-Purpose header).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  purpose?: Maybe<Scalars['String']['output']>;
+  purpose: Maybe<Scalars['String']['output']>;
   /**
    * The ids of the records read or written.
    *
@@ -919,7 +925,7 @@ export type CaseFigures = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  medianDaysToResolution?: Maybe<Scalars['Float']['output']>;
+  medianDaysToResolution: Maybe<Scalars['Float']['output']>;
   /**
    * Cases now REPORTED, UNDER_MEDIATION or RELAPSED.
    *
@@ -989,7 +995,7 @@ export type CaseStatusChange = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  from?: Maybe<CaseStatus>;
+  from: Maybe<CaseStatus>;
   /**
    * The change's id (a UUID).
    *
@@ -1001,13 +1007,13 @@ export type CaseStatusChange = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  madeBy?: Maybe<Scalars['String']['output']>;
+  madeBy: Maybe<Scalars['String']['output']>;
   /**
    * The note given with the change (at most 2,000 characters); null when none was.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  note?: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
   /**
    * When the change was written to the platform.
    *
@@ -1094,7 +1100,7 @@ export type Cohort = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  actionPlan?: Maybe<CommunityActionPlan>;
+  actionPlan: Maybe<CommunityActionPlan>;
   /**
    * The community's admin area when the cohort was recorded.
    *
@@ -1124,7 +1130,7 @@ export type Cohort = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  completedOn?: Maybe<Scalars['Date']['output']>;
+  completedOn: Maybe<Scalars['Date']['output']>;
   /**
    * The country of the cohort's community.
    *
@@ -1196,7 +1202,7 @@ export type Cohort = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  plannedEnd?: Maybe<Scalars['Date']['output']>;
+  plannedEnd: Maybe<Scalars['Date']['output']>;
   /**
    * The date the cohort is planned to start.
    *
@@ -1220,7 +1226,7 @@ export type Cohort = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  startedOn?: Maybe<Scalars['Date']['output']>;
+  startedOn: Maybe<Scalars['Date']['output']>;
   /**
    * Where the cohort stands.
    *
@@ -1232,7 +1238,7 @@ export type Cohort = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  suspension?: Maybe<Suspension>;
+  suspension: Maybe<Suspension>;
   /**
    * When the cohort was last changed.
    *
@@ -1325,7 +1331,7 @@ export type CohortProgress = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  lastDeliveredOn?: Maybe<Scalars['Date']['output']>;
+  lastDeliveredOn: Maybe<Scalars['Date']['output']>;
   /**
    * Make-up sessions delivered, for participants who missed a session.
    *
@@ -1337,7 +1343,7 @@ export type CohortProgress = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  nextSession?: Maybe<SessionPlan>;
+  nextSession: Maybe<SessionPlan>;
   /**
    * delivered / total, from 0 to 1.
    *
@@ -1458,7 +1464,7 @@ export type Community = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  actionPlans?: Maybe<Array<CommunityActionPlan>>;
+  actionPlans: Maybe<Array<CommunityActionPlan>>;
   /**
    * The lowest known admin area the community lies in.
    *
@@ -1476,19 +1482,19 @@ export type Community = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  awarenessSessions?: Maybe<Array<AwarenessSession>>;
+  awarenessSessions: Maybe<Array<AwarenessSession>>;
   /**
    * Cases reported in the community (intercommunity cases count where they were reported), from `from` to `to`; disclosure-controlled unless your organisation owns every case counted. Nullable, so that refusing it to an anonymous caller leaves the directory's public community intact.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  caseStats?: Maybe<CaseFigures>;
+  caseStats: Maybe<CaseFigures>;
   /**
    * Cohorts held in the community, latest start first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  cohorts?: Maybe<Array<Cohort>>;
+  cohorts: Maybe<Array<Cohort>>;
   /**
    * The country of the community's admin area.
    *
@@ -1506,19 +1512,19 @@ export type Community = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope directory:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  focalPoint?: Maybe<Scalars['String']['output']>;
+  focalPoint: Maybe<Scalars['String']['output']>;
   /**
    * Recommendations you may see that address the community, in the order adopted; at most `first` (default 20, at most 100).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forumRecommendations?: Maybe<Array<ForumRecommendation>>;
+  forumRecommendations: Maybe<Array<ForumRecommendation>>;
   /**
    * Forums held in the community, latest first; at most `first` (default 20, at most 100).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forums?: Maybe<Array<Forum>>;
+  forums: Maybe<Array<Forum>>;
   /**
    * The community's id, given by the directory when it was recorded (a UUID).
    *
@@ -1536,31 +1542,31 @@ export type Community = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  latitude?: Maybe<Scalars['Latitude']['output']>;
+  latitude: Maybe<Scalars['Latitude']['output']>;
   /**
    * The community's longitude; null when unknown (latitude and longitude are given together).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  longitude?: Maybe<Scalars['Longitude']['output']>;
+  longitude: Maybe<Scalars['Longitude']['output']>;
   /**
    * Consultations held with the community, latest first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningConsultations?: Maybe<Array<CommunityConsultation>>;
+  miningConsultations: Maybe<Array<CommunityConsultation>>;
   /**
    * Mining sites in the community, by name; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningSites?: Maybe<Array<MiningSite>>;
+  miningSites: Maybe<Array<MiningSite>>;
   /**
    * Trainings held in the community, latest start first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningTrainings?: Maybe<Array<MiningTraining>>;
+  miningTrainings: Maybe<Array<MiningTraining>>;
   /**
    * The community's name, unique (case and accents ignored) within its admin area.
    *
@@ -1572,25 +1578,25 @@ export type Community = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  peaceCommission?: Maybe<PeaceCommission>;
+  peaceCommission: Maybe<PeaceCommission>;
   /**
    * The organisation that recorded the community.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordedBy?: Maybe<Organisation>;
+  recordedBy: Maybe<Organisation>;
   /**
    * Social mobilisations that reached the community, from its own cohorts or a neighbour's, latest first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  socialMobilisationsReached?: Maybe<Array<SocialMobilisation>>;
+  socialMobilisationsReached: Maybe<Array<SocialMobilisation>>;
   /**
    * Alerts at places within `radiusKm` of the community, latest raised first (alerts with a place only); empty when the directory has no coordinates for the community.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  transhumanceAlertsNearby?: Maybe<Array<TranshumanceAlert>>;
+  transhumanceAlertsNearby: Maybe<Array<TranshumanceAlert>>;
   /**
    * When the community was last changed.
    *
@@ -1607,64 +1613,64 @@ export type Community = {
 
 /** A village or town where partners work. */
 export type CommunityActionPlansArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A village or town where partners work. */
 export type CommunityAwarenessSessionsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A village or town where partners work. */
 export type CommunityCaseStatsArgs = {
-  from?: InputMaybe<Scalars['Date']['input']>;
-  level?: InputMaybe<ConflictLevel>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ConflictType>;
+  from: InputMaybe<Scalars['Date']['input']>;
+  level: InputMaybe<ConflictLevel>;
+  to: InputMaybe<Scalars['Date']['input']>;
+  type: InputMaybe<ConflictType>;
 };
 
 /** A village or town where partners work. */
 export type CommunityCohortsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<CohortStatus>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  status: InputMaybe<CohortStatus>;
 };
 
 /** A village or town where partners work. */
 export type CommunityForumRecommendationsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A village or town where partners work. */
 export type CommunityForumsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A village or town where partners work. */
 export type CommunityMiningConsultationsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A village or town where partners work. */
 export type CommunityMiningSitesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A village or town where partners work. */
 export type CommunityMiningTrainingsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  kind?: InputMaybe<MiningTrainingKind>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  kind: InputMaybe<MiningTrainingKind>;
 };
 
 /** A village or town where partners work. */
 export type CommunitySocialMobilisationsReachedArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A village or town where partners work. */
 export type CommunityTranshumanceAlertsNearbyArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
   radiusKm?: InputMaybe<Scalars['Float']['input']>;
-  status?: InputMaybe<Array<TranshumanceAlertStatus>>;
+  status: InputMaybe<Array<TranshumanceAlertStatus>>;
 };
 
 /** What a cohort's community decided to do for peace and human security. */
@@ -1845,7 +1851,7 @@ export type CommunityConsultation = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope mining:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  notes?: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
   /**
    * Who took part, as counts.
    *
@@ -1863,7 +1869,7 @@ export type CommunityConsultation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  site?: Maybe<MiningSite>;
+  site: Maybe<MiningSite>;
   /**
    * When the consultation's record last changed.
    *
@@ -1987,7 +1993,7 @@ export type ConflictCase = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  daysToResolution?: Maybe<Scalars['Int']['output']>;
+  daysToResolution: Maybe<Scalars['Int']['output']>;
   /**
    * Follow-up checks of the case's resolutions, by due date (unscheduled checks last), then by date held.
    *
@@ -2023,7 +2029,7 @@ export type ConflictCase = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  narrative?: Maybe<Scalars['String']['output']>;
+  narrative: Maybe<Scalars['String']['output']>;
   /**
    * Where the case may go from its current status.
    *
@@ -2224,7 +2230,7 @@ export type ConflictStatsGroup = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * The group's figures.
    *
@@ -2475,7 +2481,7 @@ export type Country = {
 
 /** A country the platform covers (Mali, Burkina Faso, Niger, Senegal, The Gambia, Guinea-Bissau). */
 export type CountryAdminAreasArgs = {
-  level?: InputMaybe<Scalars['Int']['input']>;
+  level: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A new API key for a partner organisation's system. */
@@ -2486,6 +2492,8 @@ export type CreateApiKeyInput = {
   organisation: Scalars['ID']['input'];
   /** Space-separated like a token's, e.g. "conflicts:read conflicts:write". */
   scope: Scalars['String']['input'];
+  /** True: the gateway runs for this key only documents registered for a client application of its organisation (by documentId or persisted-query hash), and refuses any query sent as text with PERSISTED_QUERY_REQUIRED. */
+  trustedDocumentsOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A cohort to plan. */
@@ -2816,7 +2824,7 @@ export type CurriculumReach = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  groupBy?: Maybe<ReachGrouping>;
+  groupBy: Maybe<ReachGrouping>;
   /**
    * One per country, area or period with anything to count, in key order; empty without groupBy.
    *
@@ -2875,7 +2883,7 @@ export type Declaration = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  publishedOn?: Maybe<Scalars['Date']['output']>;
+  publishedOn: Maybe<Scalars['Date']['output']>;
   /**
    * Who it was addressed to and when it was handed over, in the order given.
    *
@@ -2928,12 +2936,12 @@ export type Declaration = {
 
 /** A declaration adopted by a forum, in its original language and its translations, with its drafters, recipients and recommendations. A draft that only the owning organisation sees until it is published. */
 export type DeclarationTextArgs = {
-  language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  language: InputMaybe<Scalars['LanguageCode']['input']>;
 };
 
 /** A declaration adopted by a forum, in its original language and its translations, with its drafters, recipients and recommendations. A draft that only the owning organisation sees until it is published. */
 export type DeclarationTitleArgs = {
-  language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  language: InputMaybe<Scalars['LanguageCode']['input']>;
 };
 
 /** A page of declarations. */
@@ -2977,7 +2985,7 @@ export type DeclarationDrafter = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  organisation?: Maybe<Organisation>;
+  organisation: Maybe<Organisation>;
   /**
    * e.g. youth delegates of the Mopti region, the drafting committee's rapporteur (at most 200 characters).
    *
@@ -3035,13 +3043,13 @@ export type DeclarationRecipient = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  deliveredOn?: Maybe<Scalars['Date']['output']>;
+  deliveredOn: Maybe<Scalars['Date']['output']>;
   /**
    * A note on the handover (at most 1,000 characters); null when none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  deliveryNote?: Maybe<Scalars['String']['output']>;
+  deliveryNote: Maybe<Scalars['String']['output']>;
   /**
    * The recipient's id, to name it in recordDeclarationDelivery.
    *
@@ -3053,7 +3061,7 @@ export type DeclarationRecipient = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  organisation?: Maybe<Organisation>;
+  organisation: Maybe<Organisation>;
   /**
    * An office or body, e.g. the head of the transitional government: never a person's name.
    *
@@ -3133,7 +3141,7 @@ export type DialogueProcess = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  endedOn?: Maybe<Scalars['Date']['output']>;
+  endedOn: Maybe<Scalars['Date']['output']>;
   /**
    * The dialogue process's id (a UUID).
    *
@@ -3145,7 +3153,7 @@ export type DialogueProcess = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  outcome?: Maybe<Scalars['String']['output']>;
+  outcome: Maybe<Scalars['String']['output']>;
   /**
    * People taking part, by sex and age group.
    *
@@ -3199,7 +3207,7 @@ export type DisclosedCount = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  count?: Maybe<Scalars['Int']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
   /**
    * True when the count is withheld from this caller by disclosure control.
    *
@@ -3233,7 +3241,7 @@ export type DisplacementFigures = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  asOf?: Maybe<Scalars['Date']['output']>;
+  asOf: Maybe<Scalars['Date']['output']>;
   /**
    * True when the figures are exact (your organisation owns every report counted).
    *
@@ -3245,25 +3253,25 @@ export type DisplacementFigures = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  idpHouseholds?: Maybe<DisclosedCount>;
+  idpHouseholds: Maybe<DisclosedCount>;
   /**
    * IDPs in the area and below. Null when no area reported.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  idpIndividuals?: Maybe<DisclosedCount>;
+  idpIndividuals: Maybe<DisclosedCount>;
   /**
    * Returnee households, summed over the reports that gave them; null when none did.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  returneeHouseholds?: Maybe<DisclosedCount>;
+  returneeHouseholds: Maybe<DisclosedCount>;
   /**
    * Returnees, summed over the reports that gave them. Null when no counted report gave returnees.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  returneeIndividuals?: Maybe<DisclosedCount>;
+  returneeIndividuals: Maybe<DisclosedCount>;
 };
 
 /** IDPs of one sex and DTM age group in a report. */
@@ -3347,7 +3355,7 @@ export type DisplacementPeriod = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  asOf?: Maybe<Scalars['Date']['output']>;
+  asOf: Maybe<Scalars['Date']['output']>;
   /**
    * True when the figures are exact: your organisation owns every report counted (true as well when none is).
    *
@@ -3359,13 +3367,13 @@ export type DisplacementPeriod = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  idpHouseholds?: Maybe<DisclosedCount>;
+  idpHouseholds: Maybe<DisclosedCount>;
   /**
    * IDPs: the sum of each reporting area's latest figure in the period; null when no area reported.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  idpIndividuals?: Maybe<DisclosedCount>;
+  idpIndividuals: Maybe<DisclosedCount>;
   /**
    * The last day of the calendar period (it may come after the `to` asked for).
    *
@@ -3383,13 +3391,13 @@ export type DisplacementPeriod = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  returneeHouseholds?: Maybe<DisclosedCount>;
+  returneeHouseholds: Maybe<DisclosedCount>;
   /**
    * Returnees, summed over the counted reports that gave them; null when none did.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  returneeIndividuals?: Maybe<DisclosedCount>;
+  returneeIndividuals: Maybe<DisclosedCount>;
 };
 
 /** Why displaced people left their area of origin, as the mobility-tracking round recorded it. */
@@ -3506,19 +3514,19 @@ export type DisplacementReport = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  returneeHouseholds?: Maybe<DisclosedCount>;
+  returneeHouseholds: Maybe<DisclosedCount>;
   /**
    * Returnees counted in the area on the data date; null when the round did not count them.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  returneeIndividuals?: Maybe<DisclosedCount>;
+  returneeIndividuals: Maybe<DisclosedCount>;
   /**
    * The round as the agency names it, e.g. "Round 14"; null when not given.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  roundName?: Maybe<Scalars['String']['output']>;
+  roundName: Maybe<Scalars['String']['output']>;
   /**
    * The mobility-tracking round's number, from 1; one report per organisation, area and round.
    *
@@ -3707,7 +3715,7 @@ export type Facilitator = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope curriculum:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  email?: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['String']['output']>;
   /**
    * The facilitator's full name (at most 200 characters).
    *
@@ -3719,7 +3727,7 @@ export type Facilitator = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  homeCommunity?: Maybe<Community>;
+  homeCommunity: Maybe<Community>;
   /**
    * The facilitator's id (a UUID).
    *
@@ -3743,7 +3751,7 @@ export type Facilitator = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope curriculum:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  phone?: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
   /**
    * When the record was last changed.
    *
@@ -3849,7 +3857,7 @@ export type FlowObservation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  destination?: Maybe<AdminArea>;
+  destination: Maybe<AdminArea>;
   /**
    * Which way along the corridor the herd was moving.
    *
@@ -3885,7 +3893,7 @@ export type FlowObservation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  origin?: Maybe<AdminArea>;
+  origin: Maybe<AdminArea>;
   /**
    * The organisation that recorded the observation.
    *
@@ -3986,19 +3994,19 @@ export type FollowUpCheck = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  dueOn?: Maybe<Scalars['Date']['output']>;
+  dueOn: Maybe<Scalars['Date']['output']>;
   /**
    * What the check found; null while it is only scheduled.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  finding?: Maybe<FollowUpFinding>;
+  finding: Maybe<FollowUpFinding>;
   /**
    * The date the check was held; null while it is only scheduled.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  heldOn?: Maybe<Scalars['Date']['output']>;
+  heldOn: Maybe<Scalars['Date']['output']>;
   /**
    * The check's id (a UUID), to record it as held with recordFollowUp.
    *
@@ -4010,7 +4018,7 @@ export type FollowUpCheck = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  notes?: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
 };
 
 /** What a follow-up check found. */
@@ -4052,7 +4060,7 @@ export type Forum = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  community?: Maybe<Community>;
+  community: Maybe<Community>;
   /**
    * The organisations of the directory that convened it, in the order recorded (1 to 10), e.g. the fund, then the ministry it convened with.
    *
@@ -4100,7 +4108,7 @@ export type Forum = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  participants?: Maybe<ForumParticipants>;
+  participants: Maybe<ForumParticipants>;
   /**
    * Where its published recommendations stand now; drafts are not counted.
    *
@@ -4148,7 +4156,7 @@ export type Forum = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  venueName?: Maybe<Scalars['String']['output']>;
+  venueName: Maybe<Scalars['String']['output']>;
   /**
    * Increases with every change (participants included); send it back to update.
    *
@@ -4165,7 +4173,7 @@ export type Forum = {
 
 /** A forum where communities affected by violent extremism meet decision-makers: what it is, where and when, and who convened it. Who took part is counted, never named. */
 export type ForumTestimoniesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of forums. */
@@ -4267,7 +4275,7 @@ export type ForumImplementationGroup = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  addressee?: Maybe<ForumRecommendationAddressee>;
+  addressee: Maybe<ForumRecommendationAddressee>;
   /**
    * One point per period, oldest first.
    *
@@ -4279,7 +4287,7 @@ export type ForumImplementationGroup = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  theme?: Maybe<ForumRecommendationTheme>;
+  theme: Maybe<ForumRecommendationTheme>;
 };
 
 /** How forumImplementation splits its series. */
@@ -4312,7 +4320,7 @@ export type ForumImplementationPoint = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  implementationRate?: Maybe<Scalars['Float']['output']>;
+  implementationRate: Maybe<Scalars['Float']['output']>;
   /**
    * Of those, IMPLEMENTED on asOf.
    *
@@ -4597,13 +4605,13 @@ export type ForumRecommendation = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  addressedArea?: Maybe<AdminArea>;
+  addressedArea: Maybe<AdminArea>;
   /**
    * The community it is about, lying in addressedArea; null when none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  addressedCommunity?: Maybe<Community>;
+  addressedCommunity: Maybe<Community>;
   /**
    * The kind of authority or actor it is addressed to, by which the figures group it.
    *
@@ -4615,13 +4623,13 @@ export type ForumRecommendation = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  addresseeName?: Maybe<Scalars['String']['output']>;
+  addresseeName: Maybe<Scalars['String']['output']>;
   /**
    * The addressee as a directory organisation; null when not recorded.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  addresseeOrganisation?: Maybe<Organisation>;
+  addresseeOrganisation: Maybe<Organisation>;
   /**
    * The declaration's adoption date.
    *
@@ -4681,7 +4689,7 @@ export type ForumRecommendation = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  publishedOn?: Maybe<Scalars['Date']['output']>;
+  publishedOn: Maybe<Scalars['Date']['output']>;
   /**
    * What became of it, as of the latest follow-up; PENDING until the first.
    *
@@ -4728,7 +4736,7 @@ export type ForumRecommendation = {
 
 /** A recommendation of a declaration, addressed to someone, on a theme, with what became of it. Published with its declaration. */
 export type ForumRecommendationTextArgs = {
-  language?: InputMaybe<Scalars['LanguageCode']['input']>;
+  language: InputMaybe<Scalars['LanguageCode']['input']>;
 };
 
 /** The kind of authority or actor a recommendation is addressed to. */
@@ -4834,7 +4842,7 @@ export type ForumRecommendationFollowUp = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  evidenceUrl?: Maybe<Scalars['URL']['output']>;
+  evidenceUrl: Maybe<Scalars['URL']['output']>;
   /**
    * The status before the report (PENDING for the first).
    *
@@ -4870,7 +4878,7 @@ export type ForumRecommendationFollowUp = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  reportingOrganisation?: Maybe<Organisation>;
+  reportingOrganisation: Maybe<Organisation>;
   /**
    * The status reported.
    *
@@ -4887,7 +4895,7 @@ export type ForumRecommendationStats = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  implementationRate?: Maybe<Scalars['Float']['output']>;
+  implementationRate: Maybe<Scalars['Float']['output']>;
   /**
    * Those IMPLEMENTED.
    *
@@ -5143,13 +5151,13 @@ export type ForumWorkingGroup = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  facilitator?: Maybe<Organisation>;
+  facilitator: Maybe<Organisation>;
   /**
    * The facilitator's name, when the convenor recorded one (at most 200 characters); null otherwise.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope forums:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  facilitatorName?: Maybe<Scalars['String']['output']>;
+  facilitatorName: Maybe<Scalars['String']['output']>;
   /**
    * The forum it met at.
    *
@@ -5167,13 +5175,13 @@ export type ForumWorkingGroup = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  keyFindings?: Maybe<Array<Scalars['String']['output']>>;
+  keyFindings: Maybe<Array<Scalars['String']['output']>>;
   /**
    * The topic's name when it is OTHER (a new one), e.g. return of displaced persons; null for a listed topic.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  otherTopic?: Maybe<Scalars['String']['output']>;
+  otherTopic: Maybe<Scalars['String']['output']>;
   /**
    * Testimonies you may see, given in the group, latest first; at most `first` (default 20, at most 100).
    *
@@ -5202,7 +5210,7 @@ export type ForumWorkingGroup = {
 
 /** A working group of a forum: its topic, facilitator and findings. Its facilitator is an organisation; a person's name is recorded only when needed. */
 export type ForumWorkingGroupTestimoniesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One stakeholder group's knowledge scores in a training. */
@@ -5219,19 +5227,19 @@ export type GroupKnowledgeScore = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  meanGain?: Maybe<Scalars['Float']['output']>;
+  meanGain: Maybe<Scalars['Float']['output']>;
   /**
    * Mean score after the training, on the training's scale; null when withheld.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  meanPostScore?: Maybe<Scalars['Float']['output']>;
+  meanPostScore: Maybe<Scalars['Float']['output']>;
   /**
    * Mean score before the training, on the training's scale; null when withheld.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  meanPreScore?: Maybe<Scalars['Float']['output']>;
+  meanPreScore: Maybe<Scalars['Float']['output']>;
   /**
    * The group assessed.
    *
@@ -5323,13 +5331,13 @@ export type IdmcDisplacementFigure = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  newDisplacements?: Maybe<Scalars['Int']['output']>;
+  newDisplacements: Maybe<Scalars['Int']['output']>;
   /**
    * The same, rounded as IDMC publishes it; null where IDMC gives no figure.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  newDisplacementsRounded?: Maybe<Scalars['Int']['output']>;
+  newDisplacementsRounded: Maybe<Scalars['Int']['output']>;
   /**
    * Who to cite, as the licence asks.
    *
@@ -5341,13 +5349,13 @@ export type IdmcDisplacementFigure = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  totalIdps?: Maybe<Scalars['Int']['output']>;
+  totalIdps: Maybe<Scalars['Int']['output']>;
   /**
    * The same, rounded as IDMC publishes it; null where IDMC gives no figure.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  totalIdpsRounded?: Maybe<Scalars['Int']['output']>;
+  totalIdpsRounded: Maybe<Scalars['Int']['output']>;
   /**
    * The calendar year the figures are for.
    *
@@ -5432,19 +5440,19 @@ export type KnowledgeGainFigures = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  meanGainPoints?: Maybe<Scalars['Float']['output']>;
+  meanGainPoints: Maybe<Scalars['Float']['output']>;
   /**
    * Mean score after, as a percentage of the scale (0 to 100); null when withheld or nobody was assessed.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  meanPostScorePercent?: Maybe<Scalars['Float']['output']>;
+  meanPostScorePercent: Maybe<Scalars['Float']['output']>;
   /**
    * Mean score before, as a percentage of the scale (0 to 100); null when withheld or nobody was assessed.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  meanPreScorePercent?: Maybe<Scalars['Float']['output']>;
+  meanPreScorePercent: Maybe<Scalars['Float']['output']>;
   /**
    * Trainings that measured the group's knowledge.
    *
@@ -5467,7 +5475,7 @@ export type KnowledgeGainGroup = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * The group's figures.
    *
@@ -5485,13 +5493,13 @@ export type KnowledgeGainGroup = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  stakeholderGroup?: Maybe<MiningStakeholderGroup>;
+  stakeholderGroup: Maybe<MiningStakeholderGroup>;
   /**
    * The kind, when grouped by TRAINING_KIND.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  trainingKind?: Maybe<MiningTrainingKind>;
+  trainingKind: Maybe<MiningTrainingKind>;
 };
 
 /** How miningKnowledgeGain splits its figures. */
@@ -5517,7 +5525,7 @@ export type Language = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  cohorts?: Maybe<Array<Cohort>>;
+  cohorts: Maybe<Array<Cohort>>;
   /**
    * Countries of the platform where Glottolog records it.
    *
@@ -5529,7 +5537,7 @@ export type Language = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  glottocode?: Maybe<Scalars['String']['output']>;
+  glottocode: Maybe<Scalars['String']['output']>;
   /**
    * The language's name as Glottolog gives it, e.g. Bambara.
    *
@@ -5540,8 +5548,8 @@ export type Language = {
 
 /** A language, keyed by its ISO 639-3 code. */
 export type LanguageCohortsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<CohortStatus>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  status: InputMaybe<CohortStatus>;
 };
 
 /** A page of languages. */
@@ -5592,7 +5600,7 @@ export type LegalInstrument = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  country?: Maybe<Country>;
+  country: Maybe<Country>;
   /**
    * When the instrument was recorded.
    *
@@ -5634,7 +5642,7 @@ export type LegalInstrument = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  shortTitle?: Maybe<Scalars['String']['output']>;
+  shortTitle: Maybe<Scalars['String']['output']>;
   /**
    * Its full title, e.g. ECOWAS Model Mining and Mineral Development Act; unique across partners (case and accents ignored).
    *
@@ -5663,7 +5671,7 @@ export type LegalInstrument = {
 
 /** A mining law or model law, with its provisions: published law. */
 export type LegalInstrumentProvisionsArgs = {
-  topic?: InputMaybe<ProvisionTopic>;
+  topic: InputMaybe<ProvisionTopic>;
 };
 
 /** A page of legal instruments. */
@@ -5741,7 +5749,7 @@ export type MediaIntervention = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  campaign?: Maybe<Scalars['String']['output']>;
+  campaign: Maybe<Scalars['String']['output']>;
   /**
    * When the intervention was recorded.
    *
@@ -5753,7 +5761,7 @@ export type MediaIntervention = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  estimatedAudience?: Maybe<Scalars['Int']['output']>;
+  estimatedAudience: Maybe<Scalars['Int']['output']>;
   /**
    * The intervention's id, given when it was recorded.
    *
@@ -5765,7 +5773,7 @@ export type MediaIntervention = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  instrument?: Maybe<LegalInstrument>;
+  instrument: Maybe<LegalInstrument>;
   /**
    * How it reached people.
    *
@@ -5938,7 +5946,7 @@ export type MediationSession = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  notes?: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
   /**
    * Where the session left the mediation.
    *
@@ -6019,7 +6027,7 @@ export type MiningAreaFigures = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  estimatedMediaAudience?: Maybe<Scalars['Int']['output']>;
+  estimatedMediaAudience: Maybe<Scalars['Int']['output']>;
   /**
    * True when your organisation owns every training counted (or none is counted): peopleTrained is exact.
    *
@@ -6306,7 +6314,7 @@ export type MiningSite = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  operator?: Maybe<Organisation>;
+  operator: Maybe<Organisation>;
   /**
    * The organisation that recorded the site and owns its record.
    *
@@ -6469,7 +6477,7 @@ export type MiningTraining = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  instrument?: Maybe<LegalInstrument>;
+  instrument: Maybe<LegalInstrument>;
   /**
    * What it teaches.
    *
@@ -6481,7 +6489,7 @@ export type MiningTraining = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  knowledgeAssessment?: Maybe<KnowledgeAssessment>;
+  knowledgeAssessment: Maybe<KnowledgeAssessment>;
   /**
    * Who took part, as counts.
    *
@@ -6505,7 +6513,7 @@ export type MiningTraining = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  site?: Maybe<MiningSite>;
+  site: Maybe<MiningSite>;
   /**
    * Its first day, not in the future.
    *
@@ -6535,7 +6543,7 @@ export type MiningTraining = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  venue?: Maybe<Scalars['String']['output']>;
+  venue: Maybe<Scalars['String']['output']>;
   /**
    * Increases with every change; send it back to update.
    *
@@ -6670,7 +6678,7 @@ export type Module = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  summary?: Maybe<Scalars['String']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
   /**
    * The module's title, e.g. Peace and Security (at most 200 characters).
    *
@@ -6733,577 +6741,577 @@ export type Mutation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  addDeclarationRecipient?: Maybe<Declaration>;
+  addDeclarationRecipient: Maybe<Declaration>;
   /**
    * A recommendation of a declaration; it is numbered after the declaration's last one (at most 200 per declaration), starts PENDING and is published with its declaration.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  addForumRecommendation?: Maybe<ForumRecommendation>;
+  addForumRecommendation: Maybe<ForumRecommendation>;
   /**
    * Adds a working group to one of the caller's forums.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  addForumWorkingGroup?: Maybe<ForumWorkingGroup>;
+  addForumWorkingGroup: Maybe<ForumWorkingGroup>;
   /**
    * Adds an action to a community action plan (at most 50 per plan).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  addPlannedAction?: Maybe<PlannedAction>;
+  addPlannedAction: Maybe<PlannedAction>;
   /**
    * A commitment made at a dialogue of the caller's organisation, recorded after the dialogue: made on the dialogue's day, numbered after the last one (at most 50 per dialogue), MADE.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  addPolicyCommitment?: Maybe<PolicyCommitment>;
+  addPolicyCommitment: Maybe<PolicyCommitment>;
   /**
    * Adds a provision to an instrument of the caller's organisation (at most 500 per instrument).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  addProvision?: Maybe<Provision>;
+  addProvision: Maybe<Provision>;
   /**
    * Adds a session plan to a module of the caller's organisation.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  addSessionPlan?: Maybe<SessionPlan>;
+  addSessionPlan: Maybe<SessionPlan>;
   /**
    * Starts, suspends or resumes a cohort. PLANNED → IN_PROGRESS | SUSPENDED; IN_PROGRESS → SUSPENDED; SUSPENDED → IN_PROGRESS (or PLANNED if it never started). COMPLETED is reached automatically when the last session plan is delivered, never by request.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  changeCohortStatus?: Maybe<Cohort>;
+  changeCohortStatus: Maybe<Cohort>;
   /**
    * Follows a commitment over time: MADE → IN_PROGRESS | FULFILLED | ABANDONED; IN_PROGRESS → STALLED | FULFILLED | ABANDONED; STALLED → IN_PROGRESS | FULFILLED | ABANDONED. FULFILLED and ABANDONED are final. The date may not be in the future nor before the commitment's last change.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  changePolicyCommitmentStatus?: Maybe<PolicyCommitment>;
+  changePolicyCommitmentStatus: Maybe<PolicyCommitment>;
   /**
    * Moves a case to its next status: REGISTERED → IN_ASSISTANCE | DROPPED_OUT; IN_ASSISTANCE → REINTEGRATED | DROPPED_OUT; DROPPED_OUT → IN_ASSISTANCE. REINTEGRATED is final and needs assistance on record. Dated, not in the future, not before the last change.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  changeReintegrationCaseStatus?: Maybe<ReintegrationCase>;
+  changeReintegrationCaseStatus: Maybe<ReintegrationCase>;
   /**
    * Closes an alert after its response, or dismisses a false alarm (`dismissed`, with a reason) before dissemination.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  closeTranshumanceAlert?: Maybe<TranshumanceAlert>;
+  closeTranshumanceAlert: Maybe<TranshumanceAlert>;
   /**
    * Corrects the date, facilitators, attendance or notes of a delivery.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  correctSessionDelivery?: Maybe<SessionDelivery>;
+  correctSessionDelivery: Maybe<SessionDelivery>;
   /**
    * Admins only. The key is shown once, in the answer; only its hash is kept.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createApiKey?: Maybe<CreatedApiKey>;
+  createApiKey: Maybe<CreatedApiKey>;
   /**
    * A new cohort starts PLANNED.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createCohort?: Maybe<Cohort>;
+  createCohort: Maybe<Cohort>;
   /**
    * Needs directory:write; the community is recorded by the caller's organisation.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createCommunity?: Maybe<Community>;
+  createCommunity: Maybe<Community>;
   /**
    * A cohort's community action plan for peace and human security, with its first actions.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createCommunityActionPlan?: Maybe<CommunityActionPlan>;
+  createCommunityActionPlan: Maybe<CommunityActionPlan>;
   /**
    * Records a counting point on a corridor, where herds passing are counted; no mutation changes it later.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createCountingPoint?: Maybe<CountingPoint>;
+  createCountingPoint: Maybe<CountingPoint>;
   /**
    * A declaration adopted by a forum, in its original language, with translations, drafters and recipients. It stays a draft until publishDeclaration.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createDeclaration?: Maybe<Declaration>;
+  createDeclaration: Maybe<Declaration>;
   /**
    * Records a facilitator who works with the caller's organisation.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createFacilitator?: Maybe<Facilitator>;
+  createFacilitator: Maybe<Facilitator>;
   /**
    * Records a forum; the caller's organisation owns it and everything recorded about it.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createForum?: Maybe<Forum>;
+  createForum: Maybe<Forum>;
   /**
    * A legal instrument: the regional model act or a national mining code. Its title is unique across partners (case and accents ignored): reference material is recorded once.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createLegalInstrument?: Maybe<LegalInstrument>;
+  createLegalInstrument: Maybe<LegalInstrument>;
   /**
    * Records a mining site in a community of the directory; its admin area and country are copied from the directory.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createMiningSite?: Maybe<MiningSite>;
+  createMiningSite: Maybe<MiningSite>;
   /**
    * Publishes a module of the caller's organisation, without session plans yet.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createModule?: Maybe<Module>;
+  createModule: Maybe<Module>;
   /**
    * Admins only.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createOrganisation?: Maybe<Organisation>;
+  createOrganisation: Maybe<Organisation>;
   /**
    * Records the Peace Commission of a community (one per community).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createPeaceCommission?: Maybe<PeaceCommission>;
+  createPeaceCommission: Maybe<PeaceCommission>;
   /**
    * Creates a reintegration or stabilisation programme run by your organisation.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createReintegrationProgramme?: Maybe<ReintegrationProgramme>;
+  createReintegrationProgramme: Maybe<ReintegrationProgramme>;
   /**
    * Records a sensitive spot, on a corridor or not.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createSensitiveSpot?: Maybe<SensitiveSpot>;
+  createSensitiveSpot: Maybe<SensitiveSpot>;
   /**
    * Records a training the caller's organisation ran for partner staff.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createStaffTraining?: Maybe<StaffTraining>;
+  createStaffTraining: Maybe<StaffTraining>;
   /**
    * Maps a new transhumance corridor: its path is checked, its length, bounds and vertices computed.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  createTranshumanceCorridor?: Maybe<TranshumanceCorridor>;
+  createTranshumanceCorridor: Maybe<TranshumanceCorridor>;
   /**
    * Marks a VERIFIED alert DISSEMINATED, naming who was told.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  disseminateTranshumanceAlert?: Maybe<TranshumanceAlert>;
+  disseminateTranshumanceAlert: Maybe<TranshumanceAlert>;
   /**
    * Publishes the declaration and its recommendations (those added later are published with it): from then on anyone may read them. Publication cannot be undone; corrections remain possible.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  publishDeclaration?: Maybe<Declaration>;
+  publishDeclaration: Maybe<Declaration>;
   /**
    * Publishes a consented testimony: from then on anyone may read its text. Refused without the speaker's consent or when already published.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  publishTestimony?: Maybe<Testimony>;
+  publishTestimony: Maybe<Testimony>;
   /**
    * An EVENT (a conflict happened) or a PREVENTION alert raised by a person; it starts RAISED.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  raiseTranshumanceAlert?: Maybe<TranshumanceAlert>;
+  raiseTranshumanceAlert: Maybe<TranshumanceAlert>;
   /**
    * Records an awareness session held in a community of the directory; one per organisation, community, kind and day.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordAwarenessSession?: Maybe<AwarenessSession>;
+  recordAwarenessSession: Maybe<AwarenessSession>;
   /**
    * A follow-up coaching or mentoring session for a training's participants, after the training.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordCoachingSession?: Maybe<CoachingSession>;
+  recordCoachingSession: Maybe<CoachingSession>;
   /**
    * A meeting with a community's leaders before the work starts there. At most one per organisation, community and day.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordCommunityConsultation?: Maybe<CommunityConsultation>;
+  recordCommunityConsultation: Maybe<CommunityConsultation>;
   /**
    * The declaration was handed to one of its recipients: sets that recipient's delivery date and note, replacing any recorded before.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordDeclarationDelivery?: Maybe<Declaration>;
+  recordDeclarationDelivery: Maybe<Declaration>;
   /**
    * A dialogue process the training's participants went on to lead.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordDialogueProcess?: Maybe<DialogueProcess>;
+  recordDialogueProcess: Maybe<DialogueProcess>;
   /**
    * Records one round's figures for one admin area (level 1 or 2, checked against the directory); one report per organisation, area and round (BAD_USER_INPUT on `input.roundNumber` otherwise).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordDisplacementReport?: Maybe<DisplacementReport>;
+  recordDisplacementReport: Maybe<DisplacementReport>;
   /**
    * Up to 500 observations at counting points your organisation keeps, all or nothing. The early-action rules then run over the corridors concerned (see the payload's alerts).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordFlowObservations?: Maybe<RecordFlowObservationsPayload>;
+  recordFlowObservations: Maybe<RecordFlowObservationsPayload>;
   /**
    * A follow-up check held: HOLDING makes a RESOLVED case FOLLOW_UP_HELD (later checks are records, not status changes); RELAPSED makes it RELAPSED.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordFollowUp?: Maybe<ConflictCase>;
+  recordFollowUp: Maybe<ConflictCase>;
   /**
    * Replaces the forum's participant counts (by category and sex, and by region of origin) as a whole; the forum's version goes up.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordForumParticipants?: Maybe<Forum>;
+  recordForumParticipants: Maybe<Forum>;
   /**
    * Records a programme, spot, article or post about a mining code. At most one per organisation, outlet, title and release date.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordMediaIntervention?: Maybe<MediaIntervention>;
+  recordMediaIntervention: Maybe<MediaIntervention>;
   /**
    * A mediation session of a case UNDER_MEDIATION; the status does not change.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordMediationSession?: Maybe<ConflictCase>;
+  recordMediationSession: Maybe<ConflictCase>;
   /**
    * Records a training on a mining code. At most one per organisation, community, title and start date.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordMiningTraining?: Maybe<MiningTraining>;
+  recordMiningTraining: Maybe<MiningTraining>;
   /**
    * A policy dialogue with the commitments made there. At most one per organisation, title and day.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordPolicyDialogue?: Maybe<PolicyDialogue>;
+  recordPolicyDialogue: Maybe<PolicyDialogue>;
   /**
    * Records a booklet, guide, brief, report, leaflet or poster. At most one per organisation, title and language.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordPublication?: Maybe<Publication>;
+  recordPublication: Maybe<Publication>;
   /**
    * What became of a recommendation, with evidence and who reported it: PENDING → IN_PROGRESS | IMPLEMENTED | REJECTED; IN_PROGRESS → IN_PROGRESS (a progress report) | IMPLEMENTED | REJECTED; REJECTED → IN_PROGRESS | IMPLEMENTED; IMPLEMENTED is final. Only the declaration's owner reports, for the addressees and other partners.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordRecommendationFollowUp?: Maybe<ForumRecommendation>;
+  recordRecommendationFollowUp: Maybe<ForumRecommendation>;
   /**
    * The referral body's answer to the case's open referral; the status does not change.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordReferralFeedback?: Maybe<ConflictCase>;
+  recordReferralFeedback: Maybe<ConflictCase>;
   /**
    * Records assistance given to an open case (REGISTERED or IN_ASSISTANCE); the first assistance moves a REGISTERED case to IN_ASSISTANCE.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordReintegrationAssistance?: Maybe<ReintegrationCase>;
+  recordReintegrationAssistance: Maybe<ReintegrationCase>;
   /**
    * How a round of mediation, or the referral body, ended the case: an agreement or a withdrawal makes it RESOLVED (from UNDER_MEDIATION or REFERRED); NO_AGREEMENT makes it UNRESOLVED (from UNDER_MEDIATION).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordResolution?: Maybe<ConflictCase>;
+  recordResolution: Maybe<ConflictCase>;
   /**
    * Records a session delivered to a cohort in progress. A plan is delivered once per cohort; delivering it again is a make-up session (`makeUp: true`). The cohort is completed with its last plan.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordSessionDelivery?: Maybe<SessionDelivery>;
+  recordSessionDelivery: Maybe<SessionDelivery>;
   /**
    * Records a cohort's outreach to its own and neighbouring communities (at most 50 per cohort).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordSocialMobilisation?: Maybe<SocialMobilisation>;
+  recordSocialMobilisation: Maybe<SocialMobilisation>;
   /**
    * A testimony given at a forum. Its speaker is described by role, age group and region, never named. It stays unpublished until publishTestimony.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordTestimony?: Maybe<Testimony>;
+  recordTestimony: Maybe<Testimony>;
   /**
    * Records what was done about a DISSEMINATED alert, moving it to RESPONSE_RECORDED.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  recordTranshumanceAlertResponse?: Maybe<TranshumanceAlert>;
+  recordTranshumanceAlertResponse: Maybe<TranshumanceAlert>;
   /**
    * REPORTED, UNDER_MEDIATION, UNRESOLVED or RELAPSED → REFERRED, to a village chief, mayor, court …
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  referConflictCase?: Maybe<ConflictCase>;
+  referConflictCase: Maybe<ConflictCase>;
   /**
    * Registers a person in one of your programmes; whoever records a case must be allowed to read it back (FORBIDDEN otherwise). The beneficiary code is made by the service (`<programme code>-<number>`); no name is ever stored. The case starts REGISTERED on its registration date.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  registerReintegrationCase?: Maybe<ReintegrationCase>;
+  registerReintegrationCase: Maybe<ReintegrationCase>;
   /**
    * A conflict brought to one of your Peace Commissions. Its reference (admin P-code, year, sequence) is given here; its status is REPORTED.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reportConflictCase?: Maybe<ConflictCase>;
+  reportConflictCase: Maybe<ConflictCase>;
   /**
    * RESOLVED or FOLLOW_UP_HELD → RELAPSED, when the conflict flares up again: the case is open again.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reportRelapse?: Maybe<ConflictCase>;
+  reportRelapse: Maybe<ConflictCase>;
   /**
    * Admins only. The key stops working at once here and within 30 seconds everywhere.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  revokeApiKey?: Maybe<ApiKey>;
+  revokeApiKey: Maybe<ApiKey>;
   /**
    * Adds or replaces the declaration's translation into one language (at most 10 translations).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  saveDeclarationTranslation?: Maybe<Declaration>;
+  saveDeclarationTranslation: Maybe<Declaration>;
   /**
    * A follow-up check of a RESOLVED case, at a date the commission chooses (it may be in the future).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  scheduleFollowUp?: Maybe<ConflictCase>;
+  scheduleFollowUp: Maybe<ConflictCase>;
   /**
    * Records the speaker's consent to publish, or its withdrawal: a withdrawn consent unpublishes the testimony.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  setTestimonyConsent?: Maybe<Testimony>;
+  setTestimonyConsent: Maybe<Testimony>;
   /**
    * REPORTED, REFERRED (after the referral body's feedback), UNRESOLVED or RELAPSED → UNDER_MEDIATION.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  startMediation?: Maybe<ConflictCase>;
+  startMediation: Maybe<ConflictCase>;
   /**
    * Changes a session of your organisation. The community does not change: record another session instead.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateAwarenessSession?: Maybe<AwarenessSession>;
+  updateAwarenessSession: Maybe<AwarenessSession>;
   /**
    * Changes a cohort's name, place, language, facilitators, audiences, enrolment or dates; its status changes only through changeCohortStatus and deliveries.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateCohort?: Maybe<Cohort>;
+  updateCohort: Maybe<Cohort>;
   /**
    * Changes only the fields given; `version` must be the one last read (optimistic locking). Only the organisation that recorded the community (or an admin) may change it.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateCommunity?: Maybe<Community>;
+  updateCommunity: Maybe<Community>;
   /**
    * Changes a plan's title or adoption date.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateCommunityActionPlan?: Maybe<CommunityActionPlan>;
+  updateCommunityActionPlan: Maybe<CommunityActionPlan>;
   /**
    * Changes only the fields given; the consultation stays in its community (record it again to correct that).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateCommunityConsultation?: Maybe<CommunityConsultation>;
+  updateCommunityConsultation: Maybe<CommunityConsultation>;
   /**
    * Corrects what was recorded at report time; the status moves only through the mutations below.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateConflictCase?: Maybe<ConflictCase>;
+  updateConflictCase: Maybe<ConflictCase>;
   /**
    * Changes the original text, title, adoption date or drafters: only the fields given.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateDeclaration?: Maybe<Declaration>;
+  updateDeclaration: Maybe<Declaration>;
   /**
    * Changes what is recorded about a dialogue process, e.g. its end date and outcome.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateDialogueProcess?: Maybe<DialogueProcess>;
+  updateDialogueProcess: Maybe<DialogueProcess>;
   /**
    * Changes a report's figures and its round's name; the area and round do not change. A stored breakdown that no longer adds up after a change of the IDPs is refused on `input.idpIndividuals`.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateDisplacementReport?: Maybe<DisplacementReport>;
+  updateDisplacementReport: Maybe<DisplacementReport>;
   /**
    * Changes what is recorded about a facilitator.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateFacilitator?: Maybe<Facilitator>;
+  updateFacilitator: Maybe<Facilitator>;
   /**
    * Changes only the fields given. Its dates must still hold every testimony given there and start no later than its first declaration; its countries must keep every region of origin recorded.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateForum?: Maybe<Forum>;
+  updateForum: Maybe<Forum>;
   /**
    * Changes only the fields given; its number, status and follow-ups do not change here.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateForumRecommendation?: Maybe<ForumRecommendation>;
+  updateForumRecommendation: Maybe<ForumRecommendation>;
   /**
    * Changes only the fields given; null clears the facilitator, the facilitator's name or the findings.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateForumWorkingGroup?: Maybe<ForumWorkingGroup>;
+  updateForumWorkingGroup: Maybe<ForumWorkingGroup>;
   /**
    * Changes only the fields given of an instrument of the caller's organisation.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateLegalInstrument?: Maybe<LegalInstrument>;
+  updateLegalInstrument: Maybe<LegalInstrument>;
   /**
    * Changes only the fields given; the kind does not change.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateMediaIntervention?: Maybe<MediaIntervention>;
+  updateMediaIntervention: Maybe<MediaIntervention>;
   /**
    * A site's community changes only while no training or consultation names the site.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateMiningSite?: Maybe<MiningSite>;
+  updateMiningSite: Maybe<MiningSite>;
   /**
    * Changes only the fields given; the training stays in its community and at its site. Participants and the knowledge assessment are replaced when given; `knowledgeAssessment: null` removes the assessment.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateMiningTraining?: Maybe<MiningTraining>;
+  updateMiningTraining: Maybe<MiningTraining>;
   /**
    * Changes a module's title, edition or summary.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateModule?: Maybe<Module>;
+  updateModule: Maybe<Module>;
   /**
    * Admins only.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateOrganisation?: Maybe<Organisation>;
+  updateOrganisation: Maybe<Organisation>;
   /**
    * Changes only the fields given.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updatePeaceCommission?: Maybe<PeaceCommission>;
+  updatePeaceCommission: Maybe<PeaceCommission>;
   /**
    * Changes an action, e.g. its status as the community carries it out.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updatePlannedAction?: Maybe<PlannedAction>;
+  updatePlannedAction: Maybe<PlannedAction>;
   /**
    * Changes only the fields given; its commitments change through addPolicyCommitment and changePolicyCommitmentStatus.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updatePolicyDialogue?: Maybe<PolicyDialogue>;
+  updatePolicyDialogue: Maybe<PolicyDialogue>;
   /**
    * Changes only the fields given of a provision of the caller's organisation.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateProvision?: Maybe<Provision>;
+  updateProvision: Maybe<Provision>;
   /**
    * E.g. more copies distributed.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updatePublication?: Maybe<Publication>;
+  updatePublication: Maybe<Publication>;
   /**
    * Changes a programme of your organisation. The code never changes; the start moves only while no case is registered.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateReintegrationProgramme?: Maybe<ReintegrationProgramme>;
+  updateReintegrationProgramme: Maybe<ReintegrationProgramme>;
   /**
    * Changes a spot of your organisation; a new point, area or corridor is checked again against the directory and the corridor's path.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateSensitiveSpot?: Maybe<SensitiveSpot>;
+  updateSensitiveSpot: Maybe<SensitiveSpot>;
   /**
    * Changes a session plan's title, theme, objectives, duration or audiences.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateSessionPlan?: Maybe<SessionPlan>;
+  updateSessionPlan: Maybe<SessionPlan>;
   /**
    * Changes what is recorded about a social mobilisation.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateSocialMobilisation?: Maybe<SocialMobilisation>;
+  updateSocialMobilisation: Maybe<SocialMobilisation>;
   /**
    * Changes what is recorded about a staff training.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateStaffTraining?: Maybe<StaffTraining>;
+  updateStaffTraining: Maybe<StaffTraining>;
   /**
    * Changes only the fields given. A published testimony keeps its words: its text and language change only after the consent is withdrawn.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateTestimony?: Maybe<Testimony>;
+  updateTestimony: Maybe<Testimony>;
   /**
    * Changing the path recomputes length and vertices; spots and counting points must still lie near it.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  updateTranshumanceCorridor?: Maybe<TranshumanceCorridor>;
+  updateTranshumanceCorridor: Maybe<TranshumanceCorridor>;
   /**
    * Marks a RAISED alert VERIFIED: someone checked it is real.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  verifyTranshumanceAlert?: Maybe<TranshumanceAlert>;
+  verifyTranshumanceAlert: Maybe<TranshumanceAlert>;
 };
 
 /** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -7894,7 +7902,7 @@ export type MutationUpdateTranshumanceCorridorArgs = {
 /** Every write the graph offers, each field answered by the partner subgraph that owns its records. */
 export type MutationVerifyTranshumanceAlertArgs = {
   id: Scalars['ID']['input'];
-  input?: InputMaybe<TranshumanceAlertStepInput>;
+  input: InputMaybe<TranshumanceAlertStepInput>;
   version: Scalars['Int']['input'];
 };
 
@@ -7906,13 +7914,13 @@ export type Organisation = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  acronym?: Maybe<Scalars['String']['output']>;
+  acronym: Maybe<Scalars['String']['output']>;
   /**
    * Awareness sessions it facilitated, latest first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  awarenessSessionsFacilitated?: Maybe<Array<AwarenessSession>>;
+  awarenessSessionsFacilitated: Maybe<Array<AwarenessSession>>;
   /**
    * The platform's countries the organisation works in.
    *
@@ -7930,13 +7938,13 @@ export type Organisation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  facilitators?: Maybe<Array<Facilitator>>;
+  facilitators: Maybe<Array<Facilitator>>;
   /**
    * Forums it convened or co-convened, latest first; at most `first` (default 20, at most 100).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forumsConvened?: Maybe<Array<Forum>>;
+  forumsConvened: Maybe<Array<Forum>>;
   /**
    * The organisation's id in the directory (a UUID).
    *
@@ -7954,13 +7962,13 @@ export type Organisation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningSitesOperated?: Maybe<Array<MiningSite>>;
+  miningSitesOperated: Maybe<Array<MiningSite>>;
   /**
    * Trainings it gave as a trainer, latest start first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningTrainingsGiven?: Maybe<Array<MiningTraining>>;
+  miningTrainingsGiven: Maybe<Array<MiningTraining>>;
   /**
    * The organisation's full name.
    *
@@ -7972,19 +7980,19 @@ export type Organisation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reintegrationProgrammes?: Maybe<Array<ReintegrationProgramme>>;
+  reintegrationProgrammes: Maybe<Array<ReintegrationProgramme>>;
   /**
    * Staff trainings it ran, latest first; at most `first` (default 20, at most 100).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  staffTrainingsRun?: Maybe<Array<StaffTraining>>;
+  staffTrainingsRun: Maybe<Array<StaffTraining>>;
   /**
    * Alerts disseminated to the organisation (named as a recipient's organisation), latest raised first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  transhumanceAlertsReceived?: Maybe<Array<TranshumanceAlert>>;
+  transhumanceAlertsReceived: Maybe<Array<TranshumanceAlert>>;
   /**
    * Increases with every change; send it back to update.
    *
@@ -7995,42 +8003,42 @@ export type Organisation = {
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationAwarenessSessionsFacilitatedArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationFacilitatorsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationForumsConvenedArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationMiningSitesOperatedArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationMiningTrainingsGivenArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationReintegrationProgrammesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationStaffTrainingsRunArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An organisation taking part in the platform: a partner that owns records, or a body others refer to. */
 export type OrganisationTranshumanceAlertsReceivedArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of organisations. */
@@ -8096,7 +8104,7 @@ export type PageInfo = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  endCursor?: Maybe<Scalars['String']['output']>;
+  endCursor: Maybe<Scalars['String']['output']>;
   /**
    * True when more items follow this page.
    *
@@ -8114,7 +8122,7 @@ export type PageInfo = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  startCursor?: Maybe<Scalars['String']['output']>;
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** A party to a case, pseudonymised: the label is per case and says nothing about the person, family, group or institution behind it. */
@@ -8149,7 +8157,7 @@ export type Party = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Maybe<Scalars['String']['output']>;
   /**
    * The party's sex: FEMALE or MALE for a person, MIXED for a family or group of both, NOT_APPLICABLE for an institution.
    *
@@ -8286,9 +8294,9 @@ export type PeaceCommission = {
 
 /** A Peace Commission: the body of a Community Management Committee that prevents, manages and mediates conflicts in its community. Protection by design: its members are recorded as counts by role and sex, never by name. */
 export type PeaceCommissionCasesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ConflictCaseFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ConflictCaseFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Peace Commissions. */
@@ -8357,7 +8365,7 @@ export type PeopleTrained = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  groupBy?: Maybe<PeopleTrainedGrouping>;
+  groupBy: Maybe<PeopleTrainedGrouping>;
   /**
    * One per group with anything to count, in key order (stakeholder groups in the order of MiningStakeholderGroup, NOT_BROKEN_DOWN last); empty without groupBy. Except for PROVISION, the groups add up to the total and are protected with it as one table.
    *
@@ -8386,19 +8394,19 @@ export type PeopleTrainedGroup = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * The community, when grouped by COMMUNITY.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  community?: Maybe<Community>;
+  community: Maybe<Community>;
   /**
    * The country, when grouped by COUNTRY.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  country?: Maybe<Country>;
+  country: Maybe<Country>;
   /**
    * A community id, P-code, country code, stakeholder group (or NOT_BROKEN_DOWN), provision id, kind or year.
    *
@@ -8416,19 +8424,19 @@ export type PeopleTrainedGroup = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  provision?: Maybe<Provision>;
+  provision: Maybe<Provision>;
   /**
    * The stakeholder group, when grouped by STAKEHOLDER_GROUP; null for NOT_BROKEN_DOWN.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  stakeholderGroup?: Maybe<MiningStakeholderGroup>;
+  stakeholderGroup: Maybe<MiningStakeholderGroup>;
   /**
    * The kind, when grouped by TRAINING_KIND.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  trainingKind?: Maybe<MiningTrainingKind>;
+  trainingKind: Maybe<MiningTrainingKind>;
   /**
    * Trainings counted in the group.
    *
@@ -8474,7 +8482,7 @@ export type PlannedAction = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  doneOn?: Maybe<Scalars['Date']['output']>;
+  doneOn: Maybe<Scalars['Date']['output']>;
   /**
    * The date the action is due; not before the plan was adopted.
    *
@@ -8552,7 +8560,7 @@ export type PolicyCommitment = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  dueOn?: Maybe<Scalars['Date']['output']>;
+  dueOn: Maybe<Scalars['Date']['output']>;
   /**
    * Every status, oldest first, starting with MADE.
    *
@@ -8640,13 +8648,13 @@ export type PolicyCommitmentStatusChange = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  from?: Maybe<PolicyCommitmentStatus>;
+  from: Maybe<PolicyCommitmentStatus>;
   /**
    * What happened, e.g. the decree that fulfilled it (at most 1,000 characters); null when none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  note?: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
   /**
    * When the change was recorded.
    *
@@ -8679,7 +8687,7 @@ export type PolicyDialogue = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * Commitments made there, by number.
    *
@@ -8697,7 +8705,7 @@ export type PolicyDialogue = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  country?: Maybe<Country>;
+  country: Maybe<Country>;
   /**
    * When the dialogue was recorded.
    *
@@ -8721,7 +8729,7 @@ export type PolicyDialogue = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  instrument?: Maybe<LegalInstrument>;
+  instrument: Maybe<LegalInstrument>;
   /**
    * At what level it was held.
    *
@@ -8865,7 +8873,7 @@ export type Provision = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  summary?: Maybe<Scalars['String']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
   /**
    * The article's title (at most 300 characters).
    *
@@ -8981,7 +8989,7 @@ export type Publication = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  copiesPrinted?: Maybe<Scalars['Int']['output']>;
+  copiesPrinted: Maybe<Scalars['Int']['output']>;
   /**
    * When the publication was recorded.
    *
@@ -8999,7 +9007,7 @@ export type Publication = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  instrument?: Maybe<LegalInstrument>;
+  instrument: Maybe<LegalInstrument>;
   /**
    * What kind of printed material it is.
    *
@@ -9127,235 +9135,235 @@ export type Query = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * Admin areas, by country, level, parent or name. `search` ignores case and accents ("segou" finds Ségou); it matches anywhere in the name. Ordered by P-code.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  adminAreas?: Maybe<AdminAreaConnection>;
+  adminAreas: Maybe<AdminAreaConnection>;
   /**
    * API keys of machine clients (admins: any organisation's; partners: their own organisation's), ordered by id.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  apiKeys?: Maybe<ApiKeyConnection>;
+  apiKeys: Maybe<ApiKeyConnection>;
   /**
    * Participants of the sessions the filter selects, added up by sex and age group (disclosure-controlled unless your organisation recorded every session counted).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  awarenessParticipants?: Maybe<AwarenessParticipants>;
+  awarenessParticipants: Maybe<AwarenessParticipants>;
   /**
    * One awareness session by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  awarenessSession?: Maybe<AwarenessSession>;
+  awarenessSession: Maybe<AwarenessSession>;
   /**
    * Awareness sessions, latest first (by `heldOn`).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  awarenessSessions?: Maybe<AwarenessSessionConnection>;
+  awarenessSessions: Maybe<AwarenessSessionConnection>;
   /**
    * The cohort with this id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  cohort?: Maybe<Cohort>;
+  cohort: Maybe<Cohort>;
   /**
    * Cohorts, latest start first (the actual start, else the planned one).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  cohorts?: Maybe<CohortConnection>;
+  cohorts: Maybe<CohortConnection>;
   /**
    * Communities. `adminArea` matches the area and everything under it; `search` looks at the name and the alternative names, ignoring case and accents. Ordered by name.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  communities?: Maybe<CommunityConnection>;
+  communities: Maybe<CommunityConnection>;
   /**
    * The community with this id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  community?: Maybe<Community>;
+  community: Maybe<Community>;
   /**
    * The community action plan with this id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  communityActionPlan?: Maybe<CommunityActionPlan>;
+  communityActionPlan: Maybe<CommunityActionPlan>;
   /**
    * Community action plans, latest adopted first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  communityActionPlans?: Maybe<CommunityActionPlanConnection>;
+  communityActionPlans: Maybe<CommunityActionPlanConnection>;
   /**
    * A community consultation by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  communityConsultation?: Maybe<CommunityConsultation>;
+  communityConsultation: Maybe<CommunityConsultation>;
   /**
    * Consultations, latest held first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  communityConsultations?: Maybe<CommunityConsultationConnection>;
+  communityConsultations: Maybe<CommunityConsultationConnection>;
   /**
    * A case by its id or by its reference (e.g. ML0306-2026-0007): give exactly one.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  conflictCase?: Maybe<ConflictCase>;
+  conflictCase: Maybe<ConflictCase>;
   /**
    * Cases, most recently reported first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  conflictCases?: Maybe<ConflictCaseConnection>;
+  conflictCases: Maybe<ConflictCaseConnection>;
   /**
    * Case figures by country, admin area, type, level, month or year of report, for cases reported from `from` to `to` (inclusive). `adminArea` counts the area and everything under it. When your organisation owns every case counted the figures are exact; otherwise counts from 1 to 4, and any count that would give one of them away, are withheld, and the median is withheld below 5 resolved cases.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  conflictStats?: Maybe<ConflictStats>;
+  conflictStats: Maybe<ConflictStats>;
   /**
    * The conflicts subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  conflictsAuditLog?: Maybe<AuditEntryConnection>;
+  conflictsAuditLog: Maybe<AuditEntryConnection>;
   /**
    * One counting point by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  countingPoint?: Maybe<CountingPoint>;
+  countingPoint: Maybe<CountingPoint>;
   /**
    * Counting points by name.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  countingPoints?: Maybe<CountingPointConnection>;
+  countingPoints: Maybe<CountingPointConnection>;
   /**
    * The six countries the platform covers.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  countries?: Maybe<Array<Country>>;
+  countries: Maybe<Array<Country>>;
   /**
    * One of the platform's countries; null for a country the platform does not cover.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  country?: Maybe<Country>;
+  country: Maybe<Country>;
   /**
    * The curriculum subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  curriculumAuditLog?: Maybe<AuditEntryConnection>;
+  curriculumAuditLog: Maybe<AuditEntryConnection>;
   /**
    * Cohorts completed, sessions delivered and participants reached, for the selection and per group. Exact when every cohort counted belongs to the caller's organisation (filter by `organisation` to get your own exact figures); otherwise disclosure-controlled: counts from 1 to 4 are withheld, and so is any count that would let a reader work a withheld one out from a total.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  curriculumReach?: Maybe<CurriculumReach>;
+  curriculumReach: Maybe<CurriculumReach>;
   /**
    * A declaration by its id; null when there is none or it is another organisation's draft.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  declaration?: Maybe<Declaration>;
+  declaration: Maybe<Declaration>;
   /**
    * Declarations you may see (published ones, and your organisation's drafts), latest adopted first.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  declarations?: Maybe<DeclarationConnection>;
+  declarations: Maybe<DeclarationConnection>;
   /**
    * The directory's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  directoryAuditLog?: Maybe<AuditEntryConnection>;
+  directoryAuditLog: Maybe<AuditEntryConnection>;
   /**
    * The displacement subgraph's audit log: every write and every read of a sensitive field (reintegration cases and their assistance). Admins see all of it, partners the entries about their organisation's records and their own people's actions. Newest first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  displacementAuditLog?: Maybe<AuditEntryConnection>;
+  displacementAuditLog: Maybe<AuditEntryConnection>;
   /**
    * One mobility-tracking report by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  displacementReport?: Maybe<DisplacementReport>;
+  displacementReport: Maybe<DisplacementReport>;
   /**
    * Mobility-tracking reports, latest data first (by `dataDate`).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  displacementReports?: Maybe<DisplacementReportConnection>;
+  displacementReports: Maybe<DisplacementReportConnection>;
   /**
    * The components of the ECOWAS Conflict Prevention Framework (2008), in the framework's order.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  ecpfComponents?: Maybe<Array<EcpfComponentDescription>>;
+  ecpfComponents: Maybe<Array<EcpfComponentDescription>>;
   /**
    * The facilitator with this id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  facilitator?: Maybe<Facilitator>;
+  facilitator: Maybe<Facilitator>;
   /**
    * Facilitators, by name. `adminArea` and `country` are those of the facilitator's home community.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  facilitators?: Maybe<FacilitatorConnection>;
+  facilitators: Maybe<FacilitatorConnection>;
   /**
    * Herd flow observations, latest first (by `observedAt`).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  flowObservations?: Maybe<FlowObservationConnection>;
+  flowObservations: Maybe<FlowObservationConnection>;
   /**
    * A forum by its id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forum?: Maybe<Forum>;
+  forum: Maybe<Forum>;
   /**
    * How published recommendations fared over time: at the end of each period from `from` to `to`, how many recommendations had been adopted and how many were pending, in progress, implemented or rejected, by theme or by addressee. Counts of recommendations, not of people: drafts are never counted, so the figures are the same for every caller.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forumImplementation?: Maybe<ForumImplementation>;
+  forumImplementation: Maybe<ForumImplementation>;
   /**
    * Participants by category and sex, forum by forum and across the forums of the filter (at most 500: a wider filter is refused). Exact when your organisation owns every forum counted; otherwise each forum's figures go through disclosure control (counts from 1 to 4 withheld, with any count that would give one away), and a figure across forums is shown only when every forum figure in it is.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  forumParticipation?: Maybe<ForumParticipation>;
+  forumParticipation: Maybe<ForumParticipation>;
   /**
    * A recommendation by its id; null when there is none or its declaration is another organisation's draft.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forumRecommendation?: Maybe<ForumRecommendation>;
+  forumRecommendation: Maybe<ForumRecommendation>;
   /**
    * Recommendations you may see, in the order they were adopted: declaration by declaration, by number.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forumRecommendations?: Maybe<ForumRecommendationConnection>;
+  forumRecommendations: Maybe<ForumRecommendationConnection>;
   /**
    * Full-text search over declarations (every language version), recommendations (and their translations) and published testimonies, ignoring accents and case: "reconciliation" finds "réconciliation" and the other way round. French and English texts are matched by word stem, texts in other languages (Bambara, Fulfulde …) word for word.
    *
@@ -9363,313 +9371,313 @@ export type Query = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forumSearch?: Maybe<ForumSearchConnection>;
+  forumSearch: Maybe<ForumSearchConnection>;
   /**
    * Forums, latest first (by first day, then id).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  forums?: Maybe<ForumConnection>;
+  forums: Maybe<ForumConnection>;
   /**
    * The forums subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  forumsAuditLog?: Maybe<AuditEntryConnection>;
+  forumsAuditLog: Maybe<AuditEntryConnection>;
   /**
    * National figures from IDMC's Global Internal Displacement Database (conflict and violence), one per year, oldest first; blank cells of the source are null.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  idmcDisplacementFigures?: Maybe<Array<IdmcDisplacementFigure>>;
+  idmcDisplacementFigures: Maybe<Array<IdmcDisplacementFigure>>;
   /**
    * Internally displaced people in an admin area (and below) or a country, per month, quarter or year from `from` to `to`, oldest period first. IDPs are a stock: each period takes every reporting area's latest report in the period and adds the areas up; rounds are never added to each other. A region's own report counts only where none of its admin-2 areas reported in the period. A period without a report has no figure (null), not zero, and figures are never carried forward.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  idpsOverTime?: Maybe<Array<DisplacementPeriod>>;
+  idpsOverTime: Maybe<Array<DisplacementPeriod>>;
   /**
    * The language with this ISO 639-3 code; null when the directory does not list it.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  language?: Maybe<Language>;
+  language: Maybe<Language>;
   /**
    * Languages listed in the directory (from Glottolog), ordered by name.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  languages?: Maybe<LanguageConnection>;
+  languages: Maybe<LanguageConnection>;
   /**
    * A legal instrument by its id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  legalInstrument?: Maybe<LegalInstrument>;
+  legalInstrument: Maybe<LegalInstrument>;
   /**
    * Legal instruments, by title.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  legalInstruments?: Maybe<LegalInstrumentConnection>;
+  legalInstruments: Maybe<LegalInstrumentConnection>;
   /**
    * A media intervention by its id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  mediaIntervention?: Maybe<MediaIntervention>;
+  mediaIntervention: Maybe<MediaIntervention>;
   /**
    * Media interventions, latest released first.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  mediaInterventions?: Maybe<MediaInterventionConnection>;
+  mediaInterventions: Maybe<MediaInterventionConnection>;
   /**
    * The mining subgraph's audit log: every write and every read of a sensitive field. Admins see all of it, partners the entries about their records and their own people's actions. Newest first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningAuditLog?: Maybe<AuditEntryConnection>;
+  miningAuditLog: Maybe<AuditEntryConnection>;
   /**
    * Map data: per region (or admin-2 area) the mining sites, sites with a training, trainings, people trained, consultations and media interventions that reached it. Trainings, consultations and media are counted from `from` to `to` (inclusive); sites are counted whatever their date.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningCoverage?: Maybe<MiningCoverage>;
+  miningCoverage: Maybe<MiningCoverage>;
   /**
    * Knowledge before and after the trainings the filter selects that measured it. Scores are percentages of each training's declared scale and means are weighted by the people assessed. Means of fewer than 5 people are withheld unless your organisation owns every training counted.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningKnowledgeGain?: Maybe<KnowledgeGain>;
+  miningKnowledgeGain: Maybe<KnowledgeGain>;
   /**
    * People trained by the trainings the filter selects, per community, area, stakeholder group, provision, kind or year, by sex. Exact when your organisation owns every training counted; otherwise counts from 1 to 4, and any count that would give one of them away, are withheld.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningPeopleTrained?: Maybe<PeopleTrained>;
+  miningPeopleTrained: Maybe<PeopleTrained>;
   /**
    * A mining site by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningSite?: Maybe<MiningSite>;
+  miningSite: Maybe<MiningSite>;
   /**
    * Mining sites, by name.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningSites?: Maybe<MiningSiteConnection>;
+  miningSites: Maybe<MiningSiteConnection>;
   /**
    * A training by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningTraining?: Maybe<MiningTraining>;
+  miningTraining: Maybe<MiningTraining>;
   /**
    * Trainings, latest start first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  miningTrainings?: Maybe<MiningTrainingConnection>;
+  miningTrainings: Maybe<MiningTrainingConnection>;
   /**
    * The module with this id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  module?: Maybe<Module>;
+  module: Maybe<Module>;
   /**
    * Published modules, by title.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  modules?: Maybe<ModuleConnection>;
+  modules: Maybe<ModuleConnection>;
   /**
    * The organisation with this id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  organisation?: Maybe<Organisation>;
+  organisation: Maybe<Organisation>;
   /**
    * Organisations taking part in the platform (NGOs, CSO networks, UN agencies …), ordered by name.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  organisations?: Maybe<OrganisationConnection>;
+  organisations: Maybe<OrganisationConnection>;
   /**
    * The Peace Commission with this id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  peaceCommission?: Maybe<PeaceCommission>;
+  peaceCommission: Maybe<PeaceCommission>;
   /**
    * Peace Commissions, by country, admin area (and everything under it), community or activity; ordered by admin area.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  peaceCommissions?: Maybe<PeaceCommissionConnection>;
+  peaceCommissions: Maybe<PeaceCommissionConnection>;
   /**
    * A policy dialogue by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  policyDialogue?: Maybe<PolicyDialogue>;
+  policyDialogue: Maybe<PolicyDialogue>;
   /**
    * Policy dialogues, latest held first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  policyDialogues?: Maybe<PolicyDialogueConnection>;
+  policyDialogues: Maybe<PolicyDialogueConnection>;
   /**
    * A provision by its id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  provision?: Maybe<Provision>;
+  provision: Maybe<Provision>;
   /**
    * Provisions, by instrument then article number.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  provisions?: Maybe<ProvisionConnection>;
+  provisions: Maybe<ProvisionConnection>;
   /**
    * A publication by its id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  publication?: Maybe<Publication>;
+  publication: Maybe<Publication>;
   /**
    * Publications, latest published first.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  publications?: Maybe<PublicationConnection>;
+  publications: Maybe<PublicationConnection>;
   /**
    * A case of your organisation; another organisation's case is not found (null). A caller who may not read ReintegrationCase gets FORBIDDEN, even for a case that does not exist.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reintegrationCase?: Maybe<ReintegrationCase>;
+  reintegrationCase: Maybe<ReintegrationCase>;
   /**
    * Your organisation's cases, latest registration first; no other organisation's case is ever listed. A caller who may not read ReintegrationCase gets FORBIDDEN.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reintegrationCases?: Maybe<ReintegrationCaseConnection>;
+  reintegrationCases: Maybe<ReintegrationCaseConnection>;
   /**
    * One reintegration programme by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reintegrationProgramme?: Maybe<ReintegrationProgramme>;
+  reintegrationProgramme: Maybe<ReintegrationProgramme>;
   /**
    * Reintegration and stabilisation programmes, latest start first (by `startsOn`).
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reintegrationProgrammes?: Maybe<ReintegrationProgrammeConnection>;
+  reintegrationProgrammes: Maybe<ReintegrationProgrammeConnection>;
   /**
    * Caseload by country, region or admin-2 area (never finer), broken down by category, sex, age group or status, with the cases given each kind of assistance. Exact when your organisation owns every case counted; otherwise counts from 1 to 4, and any count that would give one away, are withheld, the same whichever level, area or breakdown is asked for (AdminArea.reintegrationStats too), so that no two answers subtract to a withheld count. A level above the filter's area gives one line: the area's cases under its country's or region's code.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reintegrationStats?: Maybe<ReintegrationStats>;
+  reintegrationStats: Maybe<ReintegrationStats>;
   /**
    * One sensitive spot by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  sensitiveSpot?: Maybe<SensitiveSpot>;
+  sensitiveSpot: Maybe<SensitiveSpot>;
   /**
    * Sensitive spots by name.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  sensitiveSpots?: Maybe<SensitiveSpotConnection>;
+  sensitiveSpots: Maybe<SensitiveSpotConnection>;
   /**
    * Sessions delivered, latest first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  sessionDeliveries?: Maybe<SessionDeliveryConnection>;
+  sessionDeliveries: Maybe<SessionDeliveryConnection>;
   /**
    * Social mobilisations, latest first. `community` matches any community a mobilisation reached.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  socialMobilisations?: Maybe<SocialMobilisationConnection>;
+  socialMobilisations: Maybe<SocialMobilisationConnection>;
   /**
    * The staff training with this id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  staffTraining?: Maybe<StaffTraining>;
+  staffTraining: Maybe<StaffTraining>;
   /**
    * Staff trainings, latest start first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  staffTrainings?: Maybe<StaffTrainingConnection>;
+  staffTrainings: Maybe<StaffTrainingConnection>;
   /**
    * Testimonies you may see (published ones, and your organisation's own), latest given first.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  testimonies?: Maybe<TestimonyConnection>;
+  testimonies: Maybe<TestimonyConnection>;
   /**
    * A testimony by its id; null when there is none or it is another organisation's unpublished testimony.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  testimony?: Maybe<Testimony>;
+  testimony: Maybe<Testimony>;
   /**
    * One transhumance alert by its id; null when there is none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  transhumanceAlert?: Maybe<TranshumanceAlert>;
+  transhumanceAlert: Maybe<TranshumanceAlert>;
   /**
    * How many alerts there are by status, kind, trigger and severity, and how fast they moved on.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  transhumanceAlertStats?: Maybe<TranshumanceAlertStats>;
+  transhumanceAlertStats: Maybe<TranshumanceAlertStats>;
   /**
    * Alerts, latest raised first.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  transhumanceAlerts?: Maybe<TranshumanceAlertConnection>;
+  transhumanceAlerts: Maybe<TranshumanceAlertConnection>;
   /**
    * One transhumance corridor by its id; null when there is none.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  transhumanceCorridor?: Maybe<TranshumanceCorridor>;
+  transhumanceCorridor: Maybe<TranshumanceCorridor>;
   /**
    * Corridors by name.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  transhumanceCorridors?: Maybe<TranshumanceCorridorConnection>;
+  transhumanceCorridors: Maybe<TranshumanceCorridorConnection>;
   /**
    * The defaults the early-action rules use where a corridor sets nothing of its own.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  transhumanceEarlyActionDefaults?: Maybe<TranshumanceEarlyActionSettings>;
+  transhumanceEarlyActionDefaults: Maybe<TranshumanceEarlyActionSettings>;
   /**
    * Herd flows per corridor and ISO week (weeks start on Monday, UTC), corridor by corridor (by id) and week by week in order; weeks without observations are left out. Both ends of the period are included, and a week cut by either end counts only its days inside the period.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  transhumanceFlows?: Maybe<Array<TranshumanceWeeklyFlow>>;
+  transhumanceFlows: Maybe<Array<TranshumanceWeeklyFlow>>;
   /**
    * Who is calling, as the platform sees the credential this request carries: for an integrator to check a token or API key and what it opens. Answers an anonymous caller too (signedIn false).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  viewer?: Maybe<Viewer>;
+  viewer: Maybe<Viewer>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9679,25 +9687,25 @@ export type QueryAdminAreaArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryAdminAreasArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  country?: InputMaybe<Scalars['CountryCode']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  level?: InputMaybe<Scalars['Int']['input']>;
-  parent?: InputMaybe<Scalars['PCode']['input']>;
-  search?: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  country: InputMaybe<Scalars['CountryCode']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  level: InputMaybe<Scalars['Int']['input']>;
+  parent: InputMaybe<Scalars['PCode']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryApiKeysArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
-  organisation?: InputMaybe<Scalars['ID']['input']>;
+  organisation: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryAwarenessParticipantsArgs = {
-  filter?: InputMaybe<AwarenessSessionFilter>;
+  filter: InputMaybe<AwarenessSessionFilter>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9707,9 +9715,9 @@ export type QueryAwarenessSessionArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryAwarenessSessionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<AwarenessSessionFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AwarenessSessionFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9719,19 +9727,19 @@ export type QueryCohortArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCohortsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<CohortFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<CohortFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCommunitiesArgs = {
-  adminArea?: InputMaybe<Scalars['PCode']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  country?: InputMaybe<Scalars['CountryCode']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  language?: InputMaybe<Scalars['LanguageCode']['input']>;
-  search?: InputMaybe<Scalars['String']['input']>;
+  adminArea: InputMaybe<Scalars['PCode']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  country: InputMaybe<Scalars['CountryCode']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  language: InputMaybe<Scalars['LanguageCode']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9746,9 +9754,9 @@ export type QueryCommunityActionPlanArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCommunityActionPlansArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ActionPlanFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ActionPlanFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9758,45 +9766,45 @@ export type QueryCommunityConsultationArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCommunityConsultationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<CommunityConsultationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<CommunityConsultationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryConflictCaseArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-  reference?: InputMaybe<Scalars['String']['input']>;
+  id: InputMaybe<Scalars['ID']['input']>;
+  reference: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryConflictCasesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ConflictCaseFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ConflictCaseFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryConflictStatsArgs = {
-  adminArea?: InputMaybe<Scalars['PCode']['input']>;
-  country?: InputMaybe<Scalars['CountryCode']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
+  adminArea: InputMaybe<Scalars['PCode']['input']>;
+  country: InputMaybe<Scalars['CountryCode']['input']>;
+  from: InputMaybe<Scalars['Date']['input']>;
   groupBy: ConflictStatsGrouping;
-  level?: InputMaybe<ConflictLevel>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ConflictType>;
+  level: InputMaybe<ConflictLevel>;
+  to: InputMaybe<Scalars['Date']['input']>;
+  type: InputMaybe<ConflictType>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryConflictsAuditLogArgs = {
-  action?: InputMaybe<AuditAction>;
-  actor?: InputMaybe<Scalars['String']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  purpose?: InputMaybe<Scalars['String']['input']>;
-  recordId?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
+  action: InputMaybe<AuditAction>;
+  actor: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  from: InputMaybe<Scalars['DateTime']['input']>;
+  purpose: InputMaybe<Scalars['String']['input']>;
+  recordId: InputMaybe<Scalars['ID']['input']>;
+  to: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9806,9 +9814,9 @@ export type QueryCountingPointArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCountingPointsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<CountingPointFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<CountingPointFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9818,20 +9826,20 @@ export type QueryCountryArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCurriculumAuditLogArgs = {
-  action?: InputMaybe<AuditAction>;
-  actor?: InputMaybe<Scalars['String']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  purpose?: InputMaybe<Scalars['String']['input']>;
-  recordId?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
+  action: InputMaybe<AuditAction>;
+  actor: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  from: InputMaybe<Scalars['DateTime']['input']>;
+  purpose: InputMaybe<Scalars['String']['input']>;
+  recordId: InputMaybe<Scalars['ID']['input']>;
+  to: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryCurriculumReachArgs = {
-  filter?: InputMaybe<ReachFilter>;
-  groupBy?: InputMaybe<ReachGrouping>;
+  filter: InputMaybe<ReachFilter>;
+  groupBy: InputMaybe<ReachGrouping>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9841,33 +9849,33 @@ export type QueryDeclarationArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDeclarationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<DeclarationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<DeclarationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDirectoryAuditLogArgs = {
-  action?: InputMaybe<AuditAction>;
-  actor?: InputMaybe<Scalars['String']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  purpose?: InputMaybe<Scalars['String']['input']>;
-  recordId?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
+  action: InputMaybe<AuditAction>;
+  actor: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  from: InputMaybe<Scalars['DateTime']['input']>;
+  purpose: InputMaybe<Scalars['String']['input']>;
+  recordId: InputMaybe<Scalars['ID']['input']>;
+  to: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDisplacementAuditLogArgs = {
-  action?: InputMaybe<AuditAction>;
-  actor?: InputMaybe<Scalars['String']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  purpose?: InputMaybe<Scalars['String']['input']>;
-  recordId?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
+  action: InputMaybe<AuditAction>;
+  actor: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  from: InputMaybe<Scalars['DateTime']['input']>;
+  purpose: InputMaybe<Scalars['String']['input']>;
+  recordId: InputMaybe<Scalars['ID']['input']>;
+  to: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9877,9 +9885,9 @@ export type QueryDisplacementReportArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryDisplacementReportsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<DisplacementReportFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<DisplacementReportFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9889,16 +9897,16 @@ export type QueryFacilitatorArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryFacilitatorsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<FacilitatorFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<FacilitatorFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryFlowObservationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<FlowObservationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<FlowObservationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9908,7 +9916,7 @@ export type QueryForumArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumImplementationArgs = {
-  filter?: InputMaybe<ForumRecommendationFilter>;
+  filter: InputMaybe<ForumRecommendationFilter>;
   from: Scalars['Date']['input'];
   groupBy: ForumImplementationGrouping;
   interval: ForumImplementationInterval;
@@ -9917,7 +9925,7 @@ export type QueryForumImplementationArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumParticipationArgs = {
-  filter?: InputMaybe<ForumFilter>;
+  filter: InputMaybe<ForumFilter>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9927,51 +9935,51 @@ export type QueryForumRecommendationArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumRecommendationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ForumRecommendationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ForumRecommendationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumSearchArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ForumSearchFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  kinds?: InputMaybe<Array<ForumSearchKind>>;
-  languages?: InputMaybe<Array<Scalars['LanguageCode']['input']>>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ForumSearchFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  kinds: InputMaybe<Array<ForumSearchKind>>;
+  languages: InputMaybe<Array<Scalars['LanguageCode']['input']>>;
   query: Scalars['String']['input'];
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ForumFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ForumFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryForumsAuditLogArgs = {
-  action?: InputMaybe<AuditAction>;
-  actor?: InputMaybe<Scalars['String']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  purpose?: InputMaybe<Scalars['String']['input']>;
-  recordId?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
+  action: InputMaybe<AuditAction>;
+  actor: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  from: InputMaybe<Scalars['DateTime']['input']>;
+  purpose: InputMaybe<Scalars['String']['input']>;
+  recordId: InputMaybe<Scalars['ID']['input']>;
+  to: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryIdmcDisplacementFiguresArgs = {
   country: Scalars['CountryCode']['input'];
-  fromYear?: InputMaybe<Scalars['Int']['input']>;
-  toYear?: InputMaybe<Scalars['Int']['input']>;
+  fromYear: InputMaybe<Scalars['Int']['input']>;
+  toYear: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryIdpsOverTimeArgs = {
-  area?: InputMaybe<Scalars['PCode']['input']>;
-  country?: InputMaybe<Scalars['CountryCode']['input']>;
+  area: InputMaybe<Scalars['PCode']['input']>;
+  country: InputMaybe<Scalars['CountryCode']['input']>;
   from: Scalars['Date']['input'];
   interval: DisplacementInterval;
   to: Scalars['Date']['input'];
@@ -9984,10 +9992,10 @@ export type QueryLanguageArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryLanguagesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  country?: InputMaybe<Scalars['CountryCode']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  search?: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  country: InputMaybe<Scalars['CountryCode']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -9997,9 +10005,9 @@ export type QueryLegalInstrumentArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryLegalInstrumentsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<LegalInstrumentFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<LegalInstrumentFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10009,39 +10017,39 @@ export type QueryMediaInterventionArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMediaInterventionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<MediaInterventionFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<MediaInterventionFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningAuditLogArgs = {
-  action?: InputMaybe<AuditAction>;
-  actor?: InputMaybe<Scalars['String']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  purpose?: InputMaybe<Scalars['String']['input']>;
-  recordId?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
+  action: InputMaybe<AuditAction>;
+  actor: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  from: InputMaybe<Scalars['DateTime']['input']>;
+  purpose: InputMaybe<Scalars['String']['input']>;
+  recordId: InputMaybe<Scalars['ID']['input']>;
+  to: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningCoverageArgs = {
-  filter?: InputMaybe<MiningCoverageFilter>;
+  filter: InputMaybe<MiningCoverageFilter>;
   level?: InputMaybe<MiningCoverageLevel>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningKnowledgeGainArgs = {
-  filter?: InputMaybe<MiningTrainingFilter>;
+  filter: InputMaybe<MiningTrainingFilter>;
   groupBy?: InputMaybe<KnowledgeGainGrouping>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningPeopleTrainedArgs = {
-  filter?: InputMaybe<MiningTrainingFilter>;
-  groupBy?: InputMaybe<PeopleTrainedGrouping>;
+  filter: InputMaybe<MiningTrainingFilter>;
+  groupBy: InputMaybe<PeopleTrainedGrouping>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10051,9 +10059,9 @@ export type QueryMiningSiteArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningSitesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<MiningSiteFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<MiningSiteFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10063,9 +10071,9 @@ export type QueryMiningTrainingArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryMiningTrainingsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<MiningTrainingFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<MiningTrainingFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10075,8 +10083,8 @@ export type QueryModuleArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryModulesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10086,12 +10094,12 @@ export type QueryOrganisationArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryOrganisationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  country?: InputMaybe<Scalars['CountryCode']['input']>;
-  domain?: InputMaybe<Domain>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  kind?: InputMaybe<OrganisationKind>;
-  search?: InputMaybe<Scalars['String']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  country: InputMaybe<Scalars['CountryCode']['input']>;
+  domain: InputMaybe<Domain>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  kind: InputMaybe<OrganisationKind>;
+  search: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10101,9 +10109,9 @@ export type QueryPeaceCommissionArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryPeaceCommissionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<PeaceCommissionFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<PeaceCommissionFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10113,9 +10121,9 @@ export type QueryPolicyDialogueArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryPolicyDialoguesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<PolicyDialogueFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<PolicyDialogueFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10125,9 +10133,9 @@ export type QueryProvisionArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryProvisionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProvisionFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ProvisionFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10137,9 +10145,9 @@ export type QueryPublicationArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryPublicationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<PublicationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<PublicationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10149,9 +10157,9 @@ export type QueryReintegrationCaseArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationCasesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ReintegrationCaseFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ReintegrationCaseFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10161,15 +10169,15 @@ export type QueryReintegrationProgrammeArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationProgrammesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ReintegrationProgrammeFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ReintegrationProgrammeFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryReintegrationStatsArgs = {
   breakdown?: InputMaybe<ReintegrationBreakdown>;
-  filter?: InputMaybe<ReintegrationStatsFilter>;
+  filter: InputMaybe<ReintegrationStatsFilter>;
   level?: InputMaybe<ReintegrationLevel>;
 };
 
@@ -10180,23 +10188,23 @@ export type QuerySensitiveSpotArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QuerySensitiveSpotsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<SensitiveSpotFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<SensitiveSpotFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QuerySessionDeliveriesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<SessionDeliveryFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<SessionDeliveryFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QuerySocialMobilisationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<SocialMobilisationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<SocialMobilisationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10206,16 +10214,16 @@ export type QueryStaffTrainingArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryStaffTrainingsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<StaffTrainingFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<StaffTrainingFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTestimoniesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<TestimonyFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<TestimonyFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10230,14 +10238,14 @@ export type QueryTranshumanceAlertArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceAlertStatsArgs = {
-  filter?: InputMaybe<TranshumanceAlertFilter>;
+  filter: InputMaybe<TranshumanceAlertFilter>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceAlertsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<TranshumanceAlertFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<TranshumanceAlertFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10247,9 +10255,9 @@ export type QueryTranshumanceCorridorArgs = {
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
 export type QueryTranshumanceCorridorsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<TranshumanceCorridorFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<TranshumanceCorridorFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every read the graph offers, each field answered by the partner subgraph that owns its records. */
@@ -10391,13 +10399,13 @@ export type ReachGroup = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * The country, for COUNTRY groups; null otherwise.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  country?: Maybe<Country>;
+  country: Maybe<Country>;
   /**
    * The group's figures.
    *
@@ -10748,13 +10756,13 @@ export type Referral = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  feedback?: Maybe<Scalars['String']['output']>;
+  feedback: Maybe<Scalars['String']['output']>;
   /**
    * When the referral body's feedback arrived; null while awaited.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  feedbackOn?: Maybe<Scalars['Date']['output']>;
+  feedbackOn: Maybe<Scalars['Date']['output']>;
   /**
    * The referral's id (a UUID).
    *
@@ -10766,7 +10774,7 @@ export type Referral = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  reason?: Maybe<Scalars['String']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
   /**
    * The date the case was referred.
    *
@@ -10784,7 +10792,7 @@ export type Referral = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  referredToOther?: Maybe<Scalars['String']['output']>;
+  referredToOther: Maybe<Scalars['String']['output']>;
 };
 
 /** The body a case is referred to. */
@@ -10900,19 +10908,19 @@ export type ReintegrationAssistance = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  endedOn?: Maybe<Scalars['Date']['output']>;
+  endedOn: Maybe<Scalars['Date']['output']>;
   /**
    * What kind of assistance.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  kind?: Maybe<ReintegrationAssistanceKind>;
+  kind: Maybe<ReintegrationAssistanceKind>;
   /**
    * The day it started, not before the registration.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  startedOn?: Maybe<Scalars['Date']['output']>;
+  startedOn: Maybe<Scalars['Date']['output']>;
 };
 
 /** Cases given one kind of assistance. */
@@ -10976,91 +10984,91 @@ export type ReintegrationCase = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * The person's age group at registration.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  ageGroup?: Maybe<ReintegrationAgeGroup>;
+  ageGroup: Maybe<ReintegrationAgeGroup>;
   /**
    * Assistance received, in the order given.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  assistance?: Maybe<Array<ReintegrationAssistance>>;
+  assistance: Maybe<Array<ReintegrationAssistance>>;
   /**
    * `<programme code>-<number>`, made by the service; never a name.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  beneficiaryCode?: Maybe<Scalars['String']['output']>;
+  beneficiaryCode: Maybe<Scalars['String']['output']>;
   /**
    * The person's category (a child is never a FORMER_COMBATANT).
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  category?: Maybe<ReintegrationCategory>;
+  category: Maybe<ReintegrationCategory>;
   /**
    * The community the person lives in, inside `adminArea`; null when not recorded. Never used in figures.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  community?: Maybe<Community>;
+  community: Maybe<Community>;
   /**
    * When the case was recorded.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * The case's id (a UUID given by the subgraph).
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  id?: Maybe<Scalars['ID']['output']>;
+  id: Maybe<Scalars['ID']['output']>;
   /**
    * The programme the person is registered in (one of the owning organisation's).
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  programme?: Maybe<ReintegrationProgramme>;
+  programme: Maybe<ReintegrationProgramme>;
   /**
    * The day the person was registered, within the programme's dates.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  registeredOn?: Maybe<Scalars['Date']['output']>;
+  registeredOn: Maybe<Scalars['Date']['output']>;
   /**
    * The person's sex.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  sex?: Maybe<DisplacementSex>;
+  sex: Maybe<DisplacementSex>;
   /**
    * Where the case stands now.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  status?: Maybe<ReintegrationStatus>;
+  status: Maybe<ReintegrationStatus>;
   /**
    * The day the current status took effect.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  statusSince?: Maybe<Scalars['Date']['output']>;
+  statusSince: Maybe<Scalars['Date']['output']>;
   /**
    * When the case last changed.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * Increases with every change (assistance, status); send it back to change the case.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope displacement:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  version?: Maybe<Scalars['Int']['output']>;
+  version: Maybe<Scalars['Int']['output']>;
 };
 
 /** A page of your organisation's reintegration cases. */
@@ -11169,7 +11177,7 @@ export type ReintegrationProgramme = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  endsOn?: Maybe<Scalars['Date']['output']>;
+  endsOn: Maybe<Scalars['Date']['output']>;
   /**
    * The programme's id (a UUID given by the subgraph).
    *
@@ -11359,7 +11367,7 @@ export type ReintegrationStatsLine = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * Cases given each kind of assistance (a case given two kinds counts under both).
    *
@@ -11457,7 +11465,7 @@ export type Resolution = {
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope conflicts:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  termsSummary?: Maybe<Scalars['String']['output']>;
+  termsSummary: Maybe<Scalars['String']['output']>;
 };
 
 /** How a round of mediation, or the referral body, ended a case. */
@@ -11510,7 +11518,7 @@ export type SensitiveSpot = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  corridor?: Maybe<TranshumanceCorridor>;
+  corridor: Maybe<TranshumanceCorridor>;
   /**
    * The country of that admin area; the point lies inside it.
    *
@@ -11528,7 +11536,7 @@ export type SensitiveSpot = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  distanceFromCorridorKm?: Maybe<Scalars['Float']['output']>;
+  distanceFromCorridorKm: Maybe<Scalars['Float']['output']>;
   /**
    * The spot's id (a UUID given by the subgraph).
    *
@@ -11546,7 +11554,7 @@ export type SensitiveSpot = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  kmAlongCorridor?: Maybe<Scalars['Float']['output']>;
+  kmAlongCorridor: Maybe<Scalars['Float']['output']>;
   /**
    * Where it is: latitude.
    *
@@ -11570,7 +11578,7 @@ export type SensitiveSpot = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  notes?: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
   /**
    * The organisation that recorded the spot and owns it.
    *
@@ -11710,7 +11718,7 @@ export type SessionDelivery = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  notes?: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
   /**
    * The session plan's number in the module.
    *
@@ -11935,7 +11943,7 @@ export type SexAgeCount = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  count?: Maybe<Scalars['Int']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
   /**
    * The sex counted.
    *
@@ -11958,7 +11966,7 @@ export type SexCount = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  count?: Maybe<Scalars['Int']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
   /**
    * The sex counted.
    *
@@ -12017,7 +12025,7 @@ export type SocialMobilisation = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  notes?: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
   /**
    * People reached, by sex and age group.
    *
@@ -12168,7 +12176,7 @@ export type StaffTraining = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  venue?: Maybe<Scalars['String']['output']>;
+  venue: Maybe<Scalars['String']['output']>;
   /**
    * Increases with every change; send it back to update.
    *
@@ -12251,7 +12259,7 @@ export type Suspension = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  resumedOn?: Maybe<Scalars['Date']['output']>;
+  resumedOn: Maybe<Scalars['Date']['output']>;
   /**
    * The date the cohort was suspended.
    *
@@ -12304,13 +12312,13 @@ export type Testimony = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  publishedOn?: Maybe<Scalars['Date']['output']>;
+  publishedOn: Maybe<Scalars['Date']['output']>;
   /**
    * The text as recorded (at most 8,000 characters), published or not; every read is audited.
    *
    * Data class SENSITIVE: only the organisation that owns the record, with the scope forums:sensitive; any other caller gets FORBIDDEN. Every read is written to the audit log with the purpose stated in X-Purpose.
    */
-  recordedText?: Maybe<Scalars['String']['output']>;
+  recordedText: Maybe<Scalars['String']['output']>;
   /**
    * The speaker's age group.
    *
@@ -12334,7 +12342,7 @@ export type Testimony = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  text?: Maybe<Scalars['String']['output']>;
+  text: Maybe<Scalars['String']['output']>;
   /**
    * When the testimony's record last changed.
    *
@@ -12352,7 +12360,7 @@ export type Testimony = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  workingGroup?: Maybe<ForumWorkingGroup>;
+  workingGroup: Maybe<ForumWorkingGroup>;
 };
 
 /** A speaker's age group, recorded in place of an age. */
@@ -12446,7 +12454,7 @@ export type TraineeCount = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  count?: Maybe<Scalars['Int']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
   /**
    * The country the trainees work in.
    *
@@ -12485,7 +12493,7 @@ export type TraineeCountryTotal = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  count?: Maybe<Scalars['Int']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
   /**
    * The country the trainees work in.
    *
@@ -12537,25 +12545,25 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  adminArea?: Maybe<AdminArea>;
+  adminArea: Maybe<AdminArea>;
   /**
    * Why it was closed: always given for a false alarm; null when none was given.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  closeReason?: Maybe<Scalars['String']['output']>;
+  closeReason: Maybe<Scalars['String']['output']>;
   /**
    * When it was closed; null while open.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * The corridor concerned: the one named, else the spot's; null when none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  corridor?: Maybe<TranshumanceCorridor>;
+  corridor: Maybe<TranshumanceCorridor>;
   /**
    * When the alert was recorded.
    *
@@ -12567,7 +12575,7 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  direction?: Maybe<FlowDirection>;
+  direction: Maybe<FlowDirection>;
   /**
    * Closed as a false alarm.
    *
@@ -12579,19 +12587,19 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  disseminatedAt?: Maybe<Scalars['DateTime']['output']>;
+  disseminatedAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * For alerts the service raised, the observations and numbers the rule used; null for alerts raised by a person.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  evidence?: Maybe<TranshumanceAlertEvidence>;
+  evidence: Maybe<TranshumanceAlertEvidence>;
   /**
    * When the herd is expected at the spot (for an off-season alert: when it was last counted); null when a person gave none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  expectedArrival?: Maybe<Scalars['DateTime']['output']>;
+  expectedArrival: Maybe<Scalars['DateTime']['output']>;
   /**
    * The herd concerned (all zeros when none was given).
    *
@@ -12621,13 +12629,13 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  latitude?: Maybe<Scalars['Latitude']['output']>;
+  latitude: Maybe<Scalars['Latitude']['output']>;
   /**
    * Where the alert is: the spot's point, or the counting point's for an off-season alert; null for an alert naming only an area.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  longitude?: Maybe<Scalars['Longitude']['output']>;
+  longitude: Maybe<Scalars['Longitude']['output']>;
   /**
    * The organisation that owns the alert (for alerts raised by the service: the corridor's owner).
    *
@@ -12651,7 +12659,7 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  reasoning?: Maybe<Scalars['String']['output']>;
+  reasoning: Maybe<Scalars['String']['output']>;
   /**
    * Who was told, in the order given; empty until disseminated.
    *
@@ -12663,19 +12671,19 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  respondedBy?: Maybe<Scalars['String']['output']>;
+  respondedBy: Maybe<Scalars['String']['output']>;
   /**
    * What was done.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  response?: Maybe<Scalars['String']['output']>;
+  response: Maybe<Scalars['String']['output']>;
   /**
    * When the response happened (the step's `at`); null until it is recorded.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  responseAt?: Maybe<Scalars['DateTime']['output']>;
+  responseAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * How serious it is: given by whoever raised it, or worked out by the rules.
    *
@@ -12687,7 +12695,7 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  spot?: Maybe<SensitiveSpot>;
+  spot: Maybe<SensitiveSpot>;
   /**
    * Where the alert stands in its life.
    *
@@ -12699,13 +12707,13 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  summary?: Maybe<Scalars['String']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
   /**
    * Why a PREVENTION alert was raised; none for an EVENT.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  trigger?: Maybe<TranshumanceAlertTrigger>;
+  trigger: Maybe<TranshumanceAlertTrigger>;
   /**
    * When the alert last changed (a step, or new evidence from the rules).
    *
@@ -12717,7 +12725,7 @@ export type TranshumanceAlert = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  verifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  verifiedAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * Increases with every change, the rules' refreshes too; send it back to take the next step.
    *
@@ -12797,31 +12805,31 @@ export type TranshumanceAlertEvidence = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  assumedSpeedKmPerDay?: Maybe<Scalars['Float']['output']>;
+  assumedSpeedKmPerDay: Maybe<Scalars['Float']['output']>;
   /**
    * Where the herd was counted: the nearest counting point behind the spot, or where an off-season herd passed.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  countingPoint?: Maybe<CountingPoint>;
+  countingPoint: Maybe<CountingPoint>;
   /**
    * Days before that window opens (EARLY) or after it closed (LATE, UNEXPECTED); null when in season.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  daysOutsideWindow?: Maybe<Scalars['Int']['output']>;
+  daysOutsideWindow: Maybe<Scalars['Int']['output']>;
   /**
    * Distance along the corridor from the counting point to the spot, in km (to 0.1 km); null for OUTSIDE_SEASON.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  distanceAlongCorridorKm?: Maybe<Scalars['Float']['output']>;
+  distanceAlongCorridorKm: Maybe<Scalars['Float']['output']>;
   /**
    * The horizon applied, in days; null for OUTSIDE_SEASON.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  horizonDays?: Maybe<Scalars['Float']['output']>;
+  horizonDays: Maybe<Scalars['Float']['output']>;
   /**
    * How many days back observations were read.
    *
@@ -12845,13 +12853,13 @@ export type TranshumanceAlertEvidence = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  offSeasonMinimumTlu?: Maybe<Scalars['Float']['output']>;
+  offSeasonMinimumTlu: Maybe<Scalars['Float']['output']>;
   /**
    * The off-season margin applied, in weeks; null when the movement was judged in season.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  offSeasonWeeks?: Maybe<Scalars['Float']['output']>;
+  offSeasonWeeks: Maybe<Scalars['Float']['output']>;
   /**
    * The rule that raised the alert.
    *
@@ -12863,7 +12871,7 @@ export type TranshumanceAlertEvidence = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  seasonWindow?: Maybe<TranshumanceSeasonWindow>;
+  seasonWindow: Maybe<TranshumanceSeasonWindow>;
 };
 
 /** Which alerts to list or count; the conditions given must all hold. */
@@ -12934,7 +12942,7 @@ export type TranshumanceAlertRecipient = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  organisation?: Maybe<Organisation>;
+  organisation: Maybe<Organisation>;
 };
 
 /** Someone an alert is disseminated to. */
@@ -13078,7 +13086,7 @@ export type TranshumanceAlertTransition = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  actorOrganisation?: Maybe<Organisation>;
+  actorOrganisation: Maybe<Organisation>;
   /**
    * When it happened (may be earlier than when it was recorded).
    *
@@ -13090,13 +13098,13 @@ export type TranshumanceAlertTransition = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  from?: Maybe<TranshumanceAlertStatus>;
+  from: Maybe<TranshumanceAlertStatus>;
   /**
    * The step's note, or the reason when closing; null when none.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  note?: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
   /**
    * When the step was recorded.
    *
@@ -13193,7 +13201,7 @@ export type TranshumanceCorridor = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  countingPoints?: Maybe<Array<CountingPoint>>;
+  countingPoints: Maybe<Array<CountingPoint>>;
   /**
    * The countries of the admin areas it crosses.
    *
@@ -13229,7 +13237,7 @@ export type TranshumanceCorridor = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  legalBasis?: Maybe<Scalars['String']['output']>;
+  legalBasis: Maybe<Scalars['String']['output']>;
   /**
    * The path's length in km, computed on the earth's sphere (to the metre).
    *
@@ -13247,7 +13255,7 @@ export type TranshumanceCorridor = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  notes?: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
   /**
    * The path as a GeoJSON LineString.
    *
@@ -13271,7 +13279,7 @@ export type TranshumanceCorridor = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  sensitiveSpots?: Maybe<Array<SensitiveSpot>>;
+  sensitiveSpots: Maybe<Array<SensitiveSpot>>;
   /**
    * When the corridor last changed.
    *
@@ -13501,13 +13509,13 @@ export type TranshumanceResponseTime = {
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  medianHours?: Maybe<Scalars['Float']['output']>;
+  medianHours: Maybe<Scalars['Float']['output']>;
   /**
    * The 90th percentile, in hours (to 0.01); null when no alert got that far.
    *
    * Data class PARTNER: signed-in partners only (a token or an API key); an anonymous caller gets UNAUTHENTICATED.
    */
-  p90Hours?: Maybe<Scalars['Float']['output']>;
+  p90Hours: Maybe<Scalars['Float']['output']>;
 };
 
 /** A usual window of movement on a corridor, for one direction, the same every year. */
@@ -13530,7 +13538,7 @@ export type TranshumanceSeasonWindow = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  label?: Maybe<Scalars['String']['output']>;
+  label: Maybe<Scalars['String']['output']>;
   /**
    * Month and day it opens, MM-DD.
    *
@@ -14123,25 +14131,25 @@ export type Viewer = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  credential?: Maybe<CredentialKind>;
+  credential: Maybe<CredentialKind>;
   /**
    * When the token stops working; null for an API key, which works until an administrator revokes it.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
   /**
    * The organisation the credential belongs to, with the domains whose records it owns.
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  organisation?: Maybe<Organisation>;
+  organisation: Maybe<Organisation>;
   /**
    * The caller's request budget at the gateway, counted with this request: per API key, per token subject and organisation, or per IP address for anonymous callers. Null when the request did not come through a gateway that limits requests (a subgraph called directly, or limits turned off).
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  rateLimit?: Maybe<RateLimit>;
+  rateLimit: Maybe<RateLimit>;
   /**
    * The scopes the credential carries, such as conflicts:read or displacement:sensitive, sorted.
    *
@@ -14159,5 +14167,5 @@ export type Viewer = {
    *
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
-  subject?: Maybe<Scalars['String']['output']>;
+  subject: Maybe<Scalars['String']['output']>;
 };
