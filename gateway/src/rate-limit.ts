@@ -267,6 +267,9 @@ return { allowed, tostring(tokens) }
 
 type TakeCommand = (key: string, capacity: number, perMs: number) => Promise<[number, string]>;
 
+/** How long requests skip a Redis that failed a command on a live connection. */
+const REDIS_PAUSE_MS = 1000;
+
 /** How often, at most, an unreachable Redis is logged. */
 const REDIS_WARN_EVERY_MS = 60_000;
 
@@ -275,7 +278,8 @@ const REDIS_WARN_EVERY_MS = 60_000;
  * down: when it cannot answer (down, unreachable, slower than `redisTimeoutMs`) the request is counted
  * in this process's own buckets instead — each replica then limits on its own, so a caller may get up
  * to one budget per replica until Redis is back — and that is logged at most once a minute. Commands
- * are not queued while disconnected: they fail at once, so an outage costs no request any time.
+ * are not queued while disconnected: they fail at once, so an outage costs no request any time; a
+ * Redis that hangs costs one request per second the timeout, the others skip it meanwhile.
  */
 export class RedisBuckets implements BucketStore {
   private readonly redis: Redis;
@@ -284,6 +288,7 @@ export class RedisBuckets implements BucketStore {
   private readonly prefix: string;
   private lastWarnAt = Number.NEGATIVE_INFINITY;
   private failing = false;
+  private skipUntil = 0;
 
   constructor(
     options: RateLimitOptions,
@@ -300,6 +305,7 @@ export class RedisBuckets implements BucketStore {
     });
     this.redis.on('error', (error: Error) => this.unreachable(error));
     this.redis.on('ready', () => {
+      this.skipUntil = 0;
       if (!this.failing) return;
       this.failing = false;
       this.log.info('rate limits: Redis reachable again, buckets shared again');
@@ -310,13 +316,30 @@ export class RedisBuckets implements BucketStore {
   }
 
   async take(key: string, policy: Policy): Promise<Take> {
+    // After a failed command (a hung Redis answers nothing until the timeout), requests skip Redis
+    // for a second rather than each wait for the timeout again; a new connection ends the pause.
+    if (performance.now() < this.skipUntil) return this.fallback.takeNow(key, policy);
     try {
       const [allowed, tokens] = await this.takeCommand(`${this.prefix}${key}`, policy.capacity, ratePerSecond(policy) / 1000);
       return { allowed: allowed === 1, tokens: Number(tokens) };
     } catch (error) {
-      this.unreachable(error as Error);
+      // Not connected (yet, or any more): the connection's own 'error' events say why, once a minute.
+      this.skipUntil = performance.now() + REDIS_PAUSE_MS;
+      if (this.redis.status === 'ready' || /timed out/i.test((error as Error).message)) this.unreachable(error as Error);
       return this.fallback.takeNow(key, policy);
     }
+  }
+
+  /** Whether Redis is connected within `timeoutMs`; requests are counted in memory until it is. */
+  async whenReady(timeoutMs: number): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs).unref();
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   }
 
   private unreachable(error: Error): void {

@@ -289,4 +289,26 @@ describeRedis('rate limits shared through Redis (REDIS_URL)', () => {
     const warnings = lines.filter((line) => line.level === WARN && line.msg.startsWith('rate limits: Redis does not answer'));
     expect(warnings).toHaveLength(1);
   });
+
+  it('does not make every request wait for a Redis that accepts connections and never answers', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const { log, lines } = capturingLogger('warn');
+    const gateway = await gatewayWith(
+      { limit: 5, anonymousLimit: 3, windowSeconds: 60, redisUrl: `redis://127.0.0.1:${port}`, redisTimeoutMs: 200 },
+      { logger: log },
+    );
+    const who = { authorization: `Bearer ${KEY_A}` };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const answers: Answer[] = [];
+    for (let i = 0; i < 6; i += 1) answers.push(await call(gateway, who));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(lines.filter((line) => line.level === WARN && line.msg.startsWith('rate limits: Redis')).length).toBeLessThanOrEqual(1);
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+  });
 });
