@@ -179,4 +179,25 @@ describe('createOnce: copies of one keyed create make one record and all answer 
     };
     await expect(createOnce('k', failingLookup, () => Promise.reject(boom))).rejects.toBe(boom);
   });
+
+  it.each([
+    ['201 characters', 'k'.repeat(201)],
+    ['100 KB that compresses to nothing', 'x'.repeat(100_000)],
+    ['100 KB of random text', crypto.randomBytes(75_000).toString('base64')],
+  ])('refuses a key of %s as the caller’s error, before looking or writing anything', async (_label, key) => {
+    const id = await parent();
+    const before = await children(id);
+    await expect(createOnce(key, () => lookup(key), deliver(id, key))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.clientMutationId' },
+      message: expect.stringMatching(/^clientMutationId is at most 200 characters \(a key your client makes, such as a UUID\), got \d+$/),
+    });
+    expect(await children(id)).toBe(before);
+  });
+
+  it('takes a key of 200 characters', async () => {
+    const id = await parent();
+    const key = 'k'.repeat(200);
+    const made = await createOnce(key, () => lookup(key), deliver(id, key));
+    expect(await createOnce(key, () => lookup(key), deliver(id, key))).toEqual(made);
+  });
 });

@@ -1,4 +1,6 @@
 import type { DataSource, EntitySchema } from 'typeorm';
+import { badInput } from '../errors/errors';
+
 /**
  * A create that carries a clientMutationId happens once per organisation and key, and every copy of
  * the request answers with the record it made: a retry sent later, and copies sent at the same time.
@@ -17,6 +19,8 @@ import type { DataSource, EntitySchema } from 'typeorm';
  * a transaction, and a pooled connection, open across that validation; a burst of copies would then
  * hold every connection of the pool waiting on one another while the winner waits for a connection.
  */
+const MAX_CLIENT_MUTATION_ID = 200;
+
 export async function createOnce<T>(
   clientMutationId: string | null | undefined,
   /** The record the caller's organisation made with this key, if any. */
@@ -25,6 +29,14 @@ export async function createOnce<T>(
   create: () => Promise<T>,
 ): Promise<T> {
   if (!clientMutationId) return create();
+  // A key, not data: long enough for any UUID or composed key, short enough to index (a btree row
+  // holds ~2.7 KB) and to keep a hostile caller from storing megabytes in it.
+  if (clientMutationId.length > MAX_CLIENT_MUTATION_ID) {
+    throw badInput(
+      'input.clientMutationId',
+      `clientMutationId is at most ${MAX_CLIENT_MUTATION_ID} characters (a key your client makes, such as a UUID), got ${clientMutationId.length}`,
+    );
+  }
   const first = await earlier();
   if (first) return first;
   try {
