@@ -267,6 +267,9 @@ return { allowed, tostring(tokens) }
 
 type TakeCommand = (key: string, capacity: number, perMs: number) => Promise<[number, string]>;
 
+/** Longest wait of the first requests for the first connection to Redis. */
+const FIRST_CONNECTION_MS = 1000;
+
 /** How long requests skip a Redis that failed a command on a live connection. */
 const REDIS_PAUSE_MS = 1000;
 
@@ -289,6 +292,8 @@ export class RedisBuckets implements BucketStore {
   private lastWarnAt = Number.NEGATIVE_INFINITY;
   private failing = false;
   private skipUntil = 0;
+  private readonly firstConnection: Promise<boolean>;
+  private started = false;
 
   constructor(
     options: RateLimitOptions,
@@ -310,6 +315,18 @@ export class RedisBuckets implements BucketStore {
       this.failing = false;
       this.log.info('rate limits: Redis reachable again, buckets shared again');
     });
+    // The first requests wait for the first connection (at most a second, or its first error)
+    // rather than be counted apart from the other replicas while it is being made.
+    this.firstConnection = new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), FIRST_CONNECTION_MS).unref();
+      const settle = (connected: boolean) => {
+        clearTimeout(timer);
+        resolve(connected);
+      };
+      this.redis.once('ready', () => settle(true));
+      this.redis.once('error', () => settle(false));
+    });
+    void this.firstConnection.then(() => (this.started = true));
     this.redis.defineCommand('peacegraphTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
     const command = (this.redis as unknown as { peacegraphTake: TakeCommand }).peacegraphTake;
     this.takeCommand = command.bind(this.redis);
@@ -318,6 +335,7 @@ export class RedisBuckets implements BucketStore {
   async take(key: string, policy: Policy): Promise<Take> {
     // After a failed command (a hung Redis answers nothing until the timeout), requests skip Redis
     // for a second rather than each wait for the timeout again; a new connection ends the pause.
+    if (!this.started) await this.firstConnection;
     if (performance.now() < this.skipUntil) return this.fallback.takeNow(key, policy);
     try {
       const [allowed, tokens] = await this.takeCommand(`${this.prefix}${key}`, policy.capacity, ratePerSecond(policy) / 1000);
@@ -330,16 +348,9 @@ export class RedisBuckets implements BucketStore {
     }
   }
 
-  /** Whether Redis is connected within `timeoutMs`; requests are counted in memory until it is. */
-  async whenReady(timeoutMs: number): Promise<boolean> {
-    if (this.redis.status === 'ready') return true;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs).unref();
-      this.redis.once('ready', () => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
+  /** Whether the first connection was made (within a second of the start, before any error). */
+  connected(): Promise<boolean> {
+    return this.firstConnection;
   }
 
   private unreachable(error: Error): void {
