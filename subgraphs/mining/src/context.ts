@@ -31,9 +31,9 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
       return {
         instruments: new InstrumentService(loaders, writes),
         sites: new SiteService(repositories, loaders, directory, writes),
-        consultations: new ConsultationService(loaders, directory, writes),
-        trainings: new TrainingService(loaders, directory, writes),
-        dialogues: new DialogueService(loaders, directory, writes, audit),
+        consultations: new ConsultationService(repositories, loaders, directory, writes),
+        trainings: new TrainingService(repositories, loaders, directory, writes),
+        dialogues: new DialogueService(repositories, loaders, directory, writes, audit),
         media: new MediaService(loaders, directory, writes),
         aggregates: new AggregateService(repositories, viewer),
       };

@@ -3,6 +3,7 @@ import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { onlyUuids } from '@peacegraph/kit/sql';
 import type { MiningSite } from '../mining-site/mining-site.entity';
+import type { SiteRepository } from '../mining-site/mining-site.repository';
 import type { Place } from './record-columns';
 import type { Loaders } from '../loaders';
 
@@ -46,13 +47,14 @@ function siteToPlace(site: MiningSite): Place {
  * under FOR UPDATE (SiteRepository.usesLocked): so either the move sees this record and is refused,
  * or this record sees the move and is refused, never a record in a community its site left.
  */
-export function siteStillIn(site: MiningSite | null, place: Place): ((manager: EntityManager) => Promise<void>) | undefined {
+export function siteStillIn(
+  sites: SiteRepository,
+  site: MiningSite | null,
+  place: Place,
+): ((manager: EntityManager) => Promise<void>) | undefined {
   if (!site) return undefined;
   return async (manager) => {
-    const [row] = (await manager.query('SELECT community_id FROM mining_site WHERE id = $1 FOR SHARE', [site.id])) as {
-      community_id: string;
-    }[];
-    if (row?.community_id !== place.communityId) {
+    if ((await sites.communityLocked(manager, site.id)) !== place.communityId) {
       throw badInput('input.site', `The mining site "${site.name}" has just moved to another community: send the request again`);
     }
   };

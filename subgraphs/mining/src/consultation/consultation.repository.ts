@@ -1,6 +1,7 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { onlyUuids, pageSize, type Connection, type PageArgs, whereBetween, whereId, newestFirst, latestOfEach } from '@peacegraph/kit/sql';
 import { wherePlace } from '../common/filters';
+import type { ParticipantGroup } from '../common/participants';
 import { type MiningChallenge } from '../common/values';
 import {
   CommunityConsultationSchema,
@@ -54,5 +55,15 @@ export class ConsultationRepository {
 
   groupsOf(consultationIds: readonly string[]): Promise<ConsultationParticipantGroup[]> {
     return this.groups.findBy({ consultationId: In(onlyUuids(consultationIds)) });
+  }
+
+  /**
+   * Who took part in a consultation, in the transaction of its record or correction: the groups given
+   * replace every group stored, so a group left out of a correction is gone.
+   */
+  async replaceParticipantGroups(manager: EntityManager, consultationId: string, groups: readonly ParticipantGroup[]): Promise<void> {
+    const rows = manager.getRepository(ConsultationParticipantGroupSchema);
+    await rows.delete({ consultationId });
+    if (groups.length) await rows.insert(groups.map((g) => ({ ...g, consultationId })));
   }
 }

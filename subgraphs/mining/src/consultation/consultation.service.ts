@@ -1,17 +1,17 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks } from '@peacegraph/kit/input';
 import type { RecordWrites } from '@peacegraph/kit/writes';
-import type { EntityManager } from 'typeorm';
 import { consultationValues } from './consultation.rules';
-import { CommunityConsultationSchema, ConsultationParticipantGroupSchema, type CommunityConsultation } from './consultation.entity';
+import { CommunityConsultationSchema, type CommunityConsultation } from './consultation.entity';
 import type { RecordCommunityConsultationInput, UpdateCommunityConsultationInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
-import { type Participants } from '../common/participants.rules';
+import type { Repositories } from '../repositories';
 import { communityOrSite, siteStillIn } from '../common/places';
 
 /** Consultations with a community's leaders before the work: who took part (counts) and what they raised. */
 export class ConsultationService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
@@ -27,8 +27,9 @@ export class ConsultationService {
         operation: 'recordCommunityConsultation',
         fields: Object.keys(input),
         duplicates: this.duplicates(values.heldOn),
-        after: (manager, consultation) => this.replaceGroups(manager, consultation.id, participants!),
-        check: siteStillIn(site, place),
+        after: (manager, consultation) =>
+          this.repositories.consultations.replaceParticipantGroups(manager, consultation.id, participants!.groups),
+        check: siteStillIn(this.repositories.sites, site, place),
       });
     });
   }
@@ -43,14 +44,10 @@ export class ConsultationService {
       operation: 'updateCommunityConsultation',
       fields: Object.keys(input),
       duplicates: this.duplicates(values.heldOn),
-      after: participants ? (manager) => this.replaceGroups(manager, id, participants) : undefined,
+      after: participants
+        ? (manager) => this.repositories.consultations.replaceParticipantGroups(manager, id, participants.groups)
+        : undefined,
     });
-  }
-
-  private async replaceGroups(manager: EntityManager, consultationId: string, participants: Participants): Promise<void> {
-    const rows = manager.getRepository(ConsultationParticipantGroupSchema);
-    await rows.delete({ consultationId });
-    if (participants.groups.length) await rows.insert(participants.groups.map((g) => ({ ...g, consultationId })));
   }
 
   private duplicates(heldOn: string) {

@@ -78,6 +78,17 @@ export class SiteRepository {
     return Number(row?.n ?? 0);
   }
 
+  /**
+   * The community a site is in, read inside a write that names the site with the site locked against
+   * moving (FOR SHARE) until the write ends; null when there is no such site.
+   */
+  async communityLocked(manager: EntityManager, siteId: string): Promise<string | null> {
+    const [row] = (await manager.query('SELECT community_id FROM mining_site WHERE id = $1 FOR SHARE', [siteId])) as {
+      community_id: string;
+    }[];
+    return row?.community_id ?? null;
+  }
+
   private firstPer(column: string, ids: string[], first: number | null | undefined): Promise<MiningSite[]> {
     return this.rows
       .createQueryBuilder('site')

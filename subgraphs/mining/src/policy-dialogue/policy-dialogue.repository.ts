@@ -1,6 +1,7 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { onlyUuids, type Connection, type PageArgs, whereBetween, whereId, newestFirst } from '@peacegraph/kit/sql';
 import { wherePlace } from '../common/filters';
+import type { ParticipantGroup } from '../common/participants';
 import { type DialogueLevel } from '../common/values';
 import {
   CommitmentStatusChangeSchema,
@@ -64,5 +65,32 @@ export class DialogueRepository {
 
   historyOf(commitmentIds: readonly string[]): Promise<CommitmentStatusChange[]> {
     return this.changes.find({ where: { commitmentId: In(onlyUuids(commitmentIds)) }, order: { changedOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /**
+   * Who took part in a dialogue, in the transaction of its record or correction: the groups given
+   * replace every group stored, so a group left out of a correction is gone.
+   */
+  async replaceParticipantGroups(manager: EntityManager, dialogueId: string, groups: readonly ParticipantGroup[]): Promise<void> {
+    const rows = manager.getRepository(DialogueParticipantGroupSchema);
+    await rows.delete({ dialogueId });
+    if (groups.length) await rows.insert(groups.map((g) => ({ ...g, dialogueId })));
+  }
+
+  /**
+   * Writes a commitment made at a dialogue, in the transaction of the dialogue's record, and gives it
+   * as stored (its id, for its history and the audit row).
+   */
+  addCommitment(
+    manager: EntityManager,
+    commitment: Omit<PolicyCommitment, 'id' | 'createdAt' | 'updatedAt' | 'version'>,
+  ): Promise<PolicyCommitment> {
+    const rows = manager.getRepository(PolicyCommitmentSchema);
+    return rows.save(rows.create(commitment));
+  }
+
+  /** Appends a step to a commitment's history, in the transaction of the write that takes it. */
+  async addStatusChange(manager: EntityManager, change: Omit<CommitmentStatusChange, 'id' | 'createdAt'>): Promise<void> {
+    await manager.getRepository(CommitmentStatusChangeSchema).insert(change);
   }
 }

@@ -6,14 +6,7 @@ import { atMost } from '@peacegraph/kit/writes';
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { EntityManager } from 'typeorm';
 import { type CommitmentStatus } from '../common/values';
-import {
-  CommitmentStatusChangeSchema,
-  DialogueParticipantGroupSchema,
-  PolicyCommitmentSchema,
-  PolicyDialogueSchema,
-  type PolicyCommitment,
-  type PolicyDialogue,
-} from './policy-dialogue.entity';
+import { PolicyCommitmentSchema, PolicyDialogueSchema, type PolicyCommitment, type PolicyDialogue } from './policy-dialogue.entity';
 import type {
   AddPolicyCommitmentInput,
   PolicyCommitmentStatusInput,
@@ -21,6 +14,7 @@ import type {
   UpdatePolicyDialogueInput,
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
 import {
   commitmentChange,
   commitmentValues,
@@ -31,11 +25,12 @@ import {
   MAX_COMMITMENTS,
 } from './policy-dialogue.rules';
 import { coveredProvisions } from '../common/covered-provisions';
-import { readParticipants, type Participants } from '../common/participants.rules';
+import { readParticipants } from '../common/participants.rules';
 
 /** Policy dialogues, the commitments made there and how each was kept, over time. */
 export class DialogueService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
@@ -61,7 +56,7 @@ export class DialogueService {
           fields: Object.keys(input),
           duplicates: this.duplicates(values.title, values.heldOn),
           after: async (manager, dialogue) => {
-            await this.replaceGroups(manager, dialogue.id, participants);
+            await this.repositories.dialogues.replaceParticipantGroups(manager, dialogue.id, participants.groups);
             for (const [i, commitment] of commitments.entries())
               await this.insertCommitment(manager, writer, dialogue, { ...commitment, number: i + 1 });
           },
@@ -89,7 +84,9 @@ export class DialogueService {
         operation: 'updatePolicyDialogue',
         fields: Object.keys(input),
         duplicates: this.duplicates(values.title, values.heldOn),
-        after: participants ? (manager) => this.replaceGroups(manager, id, participants) : undefined,
+        after: participants
+          ? (manager) => this.repositories.dialogues.replaceParticipantGroups(manager, id, participants.groups)
+          : undefined,
       },
     );
   }
@@ -159,31 +156,22 @@ export class DialogueService {
     return conveners.length ? this.directory.organisations('input.convenedWith', conveners) : [];
   }
 
-  private async replaceGroups(manager: EntityManager, dialogueId: string, participants: Participants): Promise<void> {
-    const rows = manager.getRepository(DialogueParticipantGroupSchema);
-    await rows.delete({ dialogueId });
-    if (participants.groups.length) await rows.insert(participants.groups.map((g) => ({ ...g, dialogueId })));
-  }
-
   private async insertCommitment(
     manager: EntityManager,
     writer: Partner,
     dialogue: PolicyDialogue,
     values: { number: number; description: string; madeBy: string; dueOn: string | null },
   ): Promise<void> {
-    const rows = manager.getRepository(PolicyCommitmentSchema);
-    const commitment = await rows.save(
-      rows.create({
-        ...values,
-        dialogueId: dialogue.id,
-        madeOn: dialogue.heldOn,
-        status: 'MADE',
-        statusSince: dialogue.heldOn,
-        ownerOrg: writer.organisationId,
-        createdBy: writer.subject,
-        clientMutationId: null,
-      }),
-    );
+    const commitment = await this.repositories.dialogues.addCommitment(manager, {
+      ...values,
+      dialogueId: dialogue.id,
+      madeOn: dialogue.heldOn,
+      status: 'MADE',
+      statusSince: dialogue.heldOn,
+      ownerOrg: writer.organisationId,
+      createdBy: writer.subject,
+      clientMutationId: null,
+    });
     await this.insertChange(manager, writer, commitment, null, 'MADE', dialogue.heldOn, null);
     await this.audit.recordWrite(manager, {
       operation: 'recordPolicyDialogue',
@@ -203,7 +191,7 @@ export class DialogueService {
     on: string,
     note: string | null,
   ): Promise<void> {
-    await manager.getRepository(CommitmentStatusChangeSchema).insert({
+    await this.repositories.dialogues.addStatusChange(manager, {
       commitmentId: commitment.id,
       ownerOrg: commitment.ownerOrg,
       fromStatus: from,

@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import {
   onlyUuids,
@@ -91,6 +91,21 @@ export class TrainingRepository {
 
   groupsOf(trainingIds: readonly string[]): Promise<TrainingParticipantGroup[]> {
     return this.groups.findBy({ trainingId: In(onlyUuids(trainingIds)) });
+  }
+
+  /**
+   * Who took part in a training and what each group learnt, in the transaction of its record or
+   * correction: the groups given replace every group stored.
+   */
+  async replaceParticipantGroups(
+    manager: EntityManager,
+    trainingId: string,
+    groups: readonly Omit<TrainingParticipantGroup, 'trainingId'>[],
+  ): Promise<void> {
+    const rows = manager.getRepository(TrainingParticipantGroupSchema);
+    await rows.delete({ trainingId });
+    if (groups.length === 0) return;
+    await rows.insert(groups.map((g) => ({ trainingId, ...g })));
   }
 
   private ranked(ids: string, params: Record<string, unknown>): Promise<MiningTraining[]> {

@@ -1,10 +1,10 @@
 import { badInput } from '@peacegraph/kit/errors';
 import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import type { RecordWrites } from '@peacegraph/kit/writes';
-import type { EntityManager } from 'typeorm';
-import { MiningTrainingSchema, TrainingParticipantGroupSchema, type MiningTraining } from './training.entity';
+import { MiningTrainingSchema, type MiningTraining, type TrainingParticipantGroup } from './training.entity';
 import type { RecordMiningTrainingInput, UpdateMiningTrainingInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
 import { coveredProvisions } from '../common/covered-provisions';
 import { readKnowledgeAssessment, readParticipants, type KnowledgeScores, type Participants } from '../common/participants.rules';
 import { communityOrSite, siteStillIn } from '../common/places';
@@ -13,6 +13,7 @@ import { stillAssessable, storedScores, trainersToAsk, trainingValues } from './
 /** Trainings on the mining codes: where, by whom, on which provisions, for whom, and what was learnt. */
 export class TrainingService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
@@ -46,8 +47,9 @@ export class TrainingService {
           operation: 'recordMiningTraining',
           fields: Object.keys(input),
           duplicates: this.duplicates(values.title, values.startsOn),
-          after: (manager, training) => this.replaceGroups(manager, training.id, participants, knowledge),
-          check: siteStillIn(site, place),
+          after: (manager, training) =>
+            this.repositories.trainings.replaceParticipantGroups(manager, training.id, groupsWithScores(participants, knowledge)),
+          check: siteStillIn(this.repositories.sites, site, place),
         },
       );
     });
@@ -83,7 +85,9 @@ export class TrainingService {
         operation: 'updateMiningTraining',
         fields: Object.keys(input),
         duplicates: this.duplicates(values.title, values.startsOn),
-        after: regroup ? (manager) => this.replaceGroups(manager, id, participants, knowledge) : undefined,
+        after: regroup
+          ? (manager) => this.repositories.trainings.replaceParticipantGroups(manager, id, groupsWithScores(participants, knowledge))
+          : undefined,
       },
     );
   }
@@ -93,37 +97,27 @@ export class TrainingService {
     return this.directory.organisations('input.trainers', trainersToAsk(ids));
   }
 
-  private async replaceGroups(
-    manager: EntityManager,
-    trainingId: string,
-    participants: Participants,
-    knowledge: KnowledgeScores | null,
-  ): Promise<void> {
-    const rows = manager.getRepository(TrainingParticipantGroupSchema);
-    await rows.delete({ trainingId });
-    if (participants.groups.length === 0) return;
-    await rows.insert(
-      participants.groups.map((g) => {
-        const score = knowledge?.groups.get(g.stakeholderGroup);
-        return {
-          trainingId,
-          stakeholderGroup: g.stakeholderGroup,
-          women: g.women,
-          men: g.men,
-          assessed: score?.assessed ?? null,
-          meanPreScore: score?.meanPreScore ?? null,
-          meanPostScore: score?.meanPostScore ?? null,
-        };
-      }),
-    );
-  }
-
   private duplicates(title: string, startsOn: string) {
     return {
       mining_training_same: () =>
         badInput('input.title', `Your organisation already recorded "${title}" in this community starting ${startsOn}`),
     };
   }
+}
+
+/** The groups to store, each with its knowledge scores when the group was assessed. */
+function groupsWithScores(participants: Participants, knowledge: KnowledgeScores | null): Omit<TrainingParticipantGroup, 'trainingId'>[] {
+  return participants.groups.map((g) => {
+    const score = knowledge?.groups.get(g.stakeholderGroup);
+    return {
+      stakeholderGroup: g.stakeholderGroup,
+      women: g.women,
+      men: g.men,
+      assessed: score?.assessed ?? null,
+      meanPreScore: score?.meanPreScore ?? null,
+      meanPostScore: score?.meanPostScore ?? null,
+    };
+  });
 }
 
 function scale(knowledge: KnowledgeScores | null) {
