@@ -304,6 +304,7 @@ function whenFinished(req: express.Request, res: express.Response, trail: Reques
         clientName: client.name,
         clientVersion: client.version,
         signature: operation.signature,
+        documentId: trail.documentId ?? null,
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - trail.startedAt) / 1_000_000n),
       },
