@@ -18,6 +18,8 @@ export interface RegistryDocumentsOptions {
   log: Logger;
   /** Most documents held; the least recently used goes first. Default 5000. */
   max?: number;
+  /** Most characters of documents held, all together (a document may have 100,000). Default 20,000,000. */
+  maxChars?: number;
   /** A document held longer than this is asked for again (new clients may have registered it); kept if the registry does not answer. Default 60 s. */
   refreshMs?: number;
   /** How long "no client registered it" is believed before asking again. Default 2 s. */
@@ -42,6 +44,8 @@ export class RegistryDocuments {
   private readonly held = new Map<string, Held>();
   private readonly asking = new Map<string, Promise<DocumentLookup>>();
   private readonly max: number;
+  private readonly maxChars: number;
+  private chars = 0;
   private readonly refreshMs: number;
   private readonly missMs: number;
   private readonly timeoutMs: number;
@@ -49,6 +53,7 @@ export class RegistryDocuments {
 
   constructor(private readonly options: RegistryDocumentsOptions) {
     this.max = options.max ?? 5000;
+    this.maxChars = options.maxChars ?? 20_000_000;
     this.refreshMs = options.refreshMs ?? 60_000;
     this.missMs = options.missMs ?? 2000;
     this.timeoutMs = options.timeoutMs ?? 2000;
@@ -126,9 +131,15 @@ export class RegistryDocuments {
   }
 
   private remember(id: string, document: RegisteredDocument | null): void {
-    this.held.delete(id);
+    this.forget(id);
     this.held.set(id, { document, at: Date.now() });
-    while (this.held.size > this.max) this.held.delete(this.held.keys().next().value!);
+    this.chars += document?.body.length ?? 0;
+    while (this.held.size > this.max || (this.chars > this.maxChars && this.held.size > 1)) this.forget(this.held.keys().next().value!);
+  }
+
+  private forget(id: string): void {
+    this.chars -= this.held.get(id)?.document?.body.length ?? 0;
+    this.held.delete(id);
   }
 
   /** Logged once when the registry stops answering and once when it is back, not at every request. */
