@@ -35,9 +35,9 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
         facilitators: new FacilitatorService(loaders, directory, writes),
         cohorts: new CohortService(loaders, directory, writes),
         deliveries: new DeliveryService(repositories, loaders, writes),
-        actionPlans: new ActionPlanService(loaders, writes),
+        actionPlans: new ActionPlanService(repositories, loaders, writes),
         mobilisations: new MobilisationService(loaders, directory, writes),
-        staffTrainings: new StaffTrainingService(loaders, directory, writes),
+        staffTrainings: new StaffTrainingService(repositories, loaders, directory, writes),
         reach: new ReachService(repositories, viewer),
       };
     },

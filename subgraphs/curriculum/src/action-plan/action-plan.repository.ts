@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import {
   onlyUuids,
   pageSize,
@@ -11,6 +11,7 @@ import {
   latestOfEach,
 } from '@peacegraph/kit/sql';
 import { CommunityActionPlanSchema, PlannedActionSchema, type CommunityActionPlan, type PlannedAction } from './action-plan.entity';
+import type { ActionValues } from './action-plan.rules';
 
 export interface ActionPlanFilter {
   cohort?: string | null;
@@ -57,6 +58,20 @@ export class ActionPlanRepository {
       { table: 'community_action_plan', parent: 'community_id', date: 'adopted_on' },
       { ids: onlyUuids(communityIds), first: pageSize(first) },
     );
+  }
+
+  /**
+   * Writes the actions a plan is adopted with, in the transaction of the plan's creation, owned and
+   * authored as the plan is; gives their ids, for the audit row.
+   */
+  async addActionsOfNewPlan(manager: EntityManager, plan: CommunityActionPlan, actions: readonly ActionValues[]): Promise<string[]> {
+    const rows = manager.getRepository(PlannedActionSchema);
+    const created = await rows.save(
+      actions.map((action) =>
+        rows.create({ ...action, actionPlanId: plan.id, ownerOrg: plan.ownerOrg, createdBy: plan.createdBy, clientMutationId: null }),
+      ),
+    );
+    return created.map((a) => a.id);
   }
 
   actionsByIds(ids: readonly string[]): Promise<PlannedAction[]> {

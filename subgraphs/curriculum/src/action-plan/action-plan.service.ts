@@ -10,12 +10,14 @@ import type {
   UpdatePlannedActionInput,
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
 import { startedCohort } from '../cohort/started-cohort';
 import { MAX_ACTIONS, actionValues, checkNoPlanYet, newPlanValues, planChanges, type ActionValues } from './action-plan.rules';
 
 /** Community action plans for peace and human security, and the actions the community carries out. */
 export class ActionPlanService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly writes: RecordWrites,
   ) {}
@@ -94,17 +96,12 @@ export class ActionPlanService {
 
   private async insertActions(manager: EntityManager, plan: CommunityActionPlan, actions: ActionValues[]): Promise<void> {
     if (actions.length === 0) return;
-    const rows = manager.getRepository(PlannedActionSchema);
-    const created = await rows.save(
-      actions.map((action) =>
-        rows.create({ ...action, actionPlanId: plan.id, ownerOrg: plan.ownerOrg, createdBy: plan.createdBy, clientMutationId: null }),
-      ),
-    );
+    const created = await this.repositories.actionPlans.addActionsOfNewPlan(manager, plan, actions);
     await this.writes.recordWrite(
       manager,
       'createCommunityActionPlan',
       'PlannedAction',
-      created.map((a) => a.id),
+      created,
       ['description', 'responsibleGroup', 'dueOn', 'status', 'doneOn'],
       plan.ownerOrg,
     );

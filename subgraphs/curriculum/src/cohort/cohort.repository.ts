@@ -46,6 +46,20 @@ export class CohortRepository {
       .getOneOrFail();
   }
 
+  /**
+   * Completes the cohort (or keeps it completed) on the day of its last regular session, in the
+   * transaction of the delivery that completes it or corrects that day; make-ups do not count.
+   */
+  async completeOnLastRegularSession(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE cohort SET status = 'COMPLETED',
+         completed_on = (SELECT max(delivered_on) FROM session_delivery WHERE cohort_id = $1 AND NOT make_up),
+         version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id],
+    );
+  }
+
   list(filter: CohortFilter, page: PageArgs): Promise<Connection<Cohort>> {
     const query = this.filtered(this.rows.createQueryBuilder('cohort'), filter);
     return newestFirst(query, 'start_date', (c) => c.startDate, page);

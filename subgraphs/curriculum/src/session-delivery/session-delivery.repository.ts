@@ -40,6 +40,14 @@ export class SessionDeliveryRepository {
     return rows.find({ where: { cohortId: In(onlyUuids(cohortIds)) }, order: { sessionNumber: 'ASC', deliveredOn: 'ASC', id: 'ASC' } });
   }
 
+  /** How many sessions of its module a cohort has had delivered, make-ups aside, as the write's transaction sees them. */
+  async regularSessionsDelivered(manager: EntityManager, cohortId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT count(*)::int AS delivered FROM session_delivery WHERE cohort_id = $1 AND NOT make_up`, [
+      cohortId,
+    ])) as { delivered: number }[];
+    return row!.delivered;
+  }
+
   list(filter: SessionDeliveryFilter, page: PageArgs): Promise<Connection<SessionDelivery>> {
     const query = this.rows.createQueryBuilder('delivery');
     if (filter.cohort) whereId(query, 'delivery.cohort_id', filter.cohort, 'cohort');

@@ -107,22 +107,13 @@ export class DeliveryService {
 
   /** The last plan delivered completes the cohort, on the day of its last regular session. */
   private async completeIfAllDelivered(manager: EntityManager, cohort: Cohort, total: number): Promise<void> {
-    const [row] = (await manager.query(`SELECT count(*)::int AS delivered FROM session_delivery WHERE cohort_id = $1 AND NOT make_up`, [
-      cohort.id,
-    ])) as { delivered: number }[];
-    if (row!.delivered < total) return;
+    if ((await this.repositories.deliveries.regularSessionsDelivered(manager, cohort.id)) < total) return;
     await this.setCompletedOn(manager, cohort, 'recordSessionDelivery');
   }
 
   /** Completes the cohort (or keeps it completed) on the date of its last regular session. */
   private async setCompletedOn(manager: EntityManager, cohort: Cohort, operation: string): Promise<void> {
-    await manager.query(
-      `UPDATE cohort SET status = 'COMPLETED',
-         completed_on = (SELECT max(delivered_on) FROM session_delivery WHERE cohort_id = $1 AND NOT make_up),
-         version = version + 1, updated_at = now()
-       WHERE id = $1`,
-      [cohort.id],
-    );
+    await this.repositories.cohorts.completeOnLastRegularSession(manager, cohort.id);
     await this.writes.recordWrite(manager, operation, 'Cohort', [cohort.id], ['status', 'completedOn'], cohort.ownerOrg);
   }
 }

@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { onlyUuids, pageSize, type Connection, type PageArgs, whereBetween, whereId, newestFirst, latestOfEach } from '@peacegraph/kit/sql';
 import {
   CoachingSessionSchema,
@@ -55,6 +55,20 @@ export class StaffTrainingRepository {
       { table: 'staff_training', parent: 'owner_org', date: 'starts_on' },
       { ids: onlyUuids(organisationIds), first: pageSize(first) },
     );
+  }
+
+  /**
+   * Replaces the staff a training trained, country by country, in the transaction of the training's
+   * creation or correction: the counts given are the whole list, so the old lines go first.
+   */
+  async replaceTrainees(
+    manager: EntityManager,
+    trainingId: string,
+    groups: readonly Omit<TraineeGroup, 'staffTrainingId'>[],
+  ): Promise<void> {
+    const rows = manager.getRepository(TraineeGroupSchema);
+    await rows.delete({ staffTrainingId: trainingId });
+    await rows.insert(groups.map((g) => ({ ...g, staffTrainingId: trainingId })));
   }
 
   traineesOf(trainingIds: readonly string[]): Promise<TraineeGroup[]> {

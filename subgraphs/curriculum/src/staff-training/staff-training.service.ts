@@ -20,7 +20,6 @@ import {
   CoachingSessionSchema,
   DialogueProcessSchema,
   StaffTrainingSchema,
-  TraineeGroupSchema,
   type CoachingSession,
   type DialogueProcess,
   type StaffTraining,
@@ -36,6 +35,7 @@ import type {
   UpdateStaffTrainingInput,
 } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
 import { readHeadcount } from '../common/headcount.rules';
 
 /** Per training: its follow-up lists stay short enough to show whole. */
@@ -44,6 +44,7 @@ export const MAX_FOLLOW_UPS = 50;
 /** Staff trainings, their follow-up coaching, and the dialogue processes participants went on to lead. */
 export class StaffTrainingService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
@@ -59,7 +60,7 @@ export class StaffTrainingService {
         operation: 'createStaffTraining',
         fields: Object.keys(input),
         duplicates: this.duplicates(values.title, values.startsOn),
-        after: (manager, training) => this.replaceTrainees(manager, training.id, trainees),
+        after: (manager, training) => this.repositories.staffTrainings.replaceTrainees(manager, training.id, trainees),
       });
     });
   }
@@ -81,7 +82,7 @@ export class StaffTrainingService {
       operation: 'updateStaffTraining',
       fields: Object.keys(input),
       duplicates: this.duplicates(values.title, values.startsOn),
-      after: trainees ? (manager) => this.replaceTrainees(manager, id, trainees) : undefined,
+      after: trainees ? (manager) => this.repositories.staffTrainings.replaceTrainees(manager, id, trainees) : undefined,
     });
   }
 
@@ -194,16 +195,6 @@ export class StaffTrainingService {
     const most = Math.max(0, ...coaching.map((c) => c.participantsCoached));
     if (most > trained)
       throw badInput('input.trainees', `A coaching session coached ${most} participants; the training cannot have trained ${trained}`);
-  }
-
-  private async replaceTrainees(
-    manager: EntityManager,
-    trainingId: string,
-    groups: Omit<TraineeGroup, 'staffTrainingId'>[],
-  ): Promise<void> {
-    const rows = manager.getRepository(TraineeGroupSchema);
-    await rows.delete({ staffTrainingId: trainingId });
-    await rows.insert(groups.map((g) => ({ ...g, staffTrainingId: trainingId })));
   }
 
   /** At most MAX_FOLLOW_UPS of each kind per training, counted under the training's row lock. */
