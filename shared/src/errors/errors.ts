@@ -32,7 +32,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TIMEOUT]);
 
 /** Codes that Apollo Server itself raises for malformed requests; they carry no private detail. */
-const PROTOCOL_CODES = new Set([
+export const PROTOCOL_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

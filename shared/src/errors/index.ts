@@ -1,5 +1,7 @@
 /** @peacegraph/kit/errors: see shared/README.md. Only what code outside the kit uses is exported. */
 export {
+  ErrorCode,
+  PROTOCOL_CODES,
   PeaceGraphError,
   badInput,
   notFound,

@@ -1,6 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../server/logger';
 
+/** Codes only these handlers give (besides BAD_REQUEST, NOT_FOUND and INTERNAL_SERVER_ERROR). */
+export const RequestErrorCode = {
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+} as const;
+
 /**
  * Errors raised before GraphQL sees a request (a body too large, not JSON, in a charset or encoding
  * we do not read) answered the way a GraphQL client can read, at every route of every process —
@@ -16,7 +22,9 @@ export function requestErrorHandler(bodyLimit: string, log: Logger): ErrorReques
     if (type === 'entity.too.large') {
       res
         .status(413)
-        .json(graphqlError(`The request body is larger than the ${bodyLimit} limit`, 'PAYLOAD_TOO_LARGE', { limit: bodyLimit }));
+        .json(
+          graphqlError(`The request body is larger than the ${bodyLimit} limit`, RequestErrorCode.PAYLOAD_TOO_LARGE, { limit: bodyLimit }),
+        );
     } else if (type === 'entity.parse.failed') {
       res.status(400).json(graphqlError('The request body is not valid JSON', 'BAD_REQUEST'));
     } else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
@@ -25,7 +33,7 @@ export function requestErrorHandler(bodyLimit: string, log: Logger): ErrorReques
         .json(
           graphqlError(
             'The request body must be JSON in UTF-8, without a content encoding other than gzip or deflate',
-            'UNSUPPORTED_MEDIA_TYPE',
+            RequestErrorCode.UNSUPPORTED_MEDIA_TYPE,
           ),
         );
     } else if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -10,7 +10,7 @@ export { loadTypeDefs, withCommonTypeDefs } from '../graphql/type-defs';
 export { DEFAULT_LIMITS } from '../graphql/limits';
 export { listSizesFromSdl, type ListSizes } from '../graphql/cost';
 export { queryLimitsEnv, requestGuards } from '../graphql/guards';
-export { notFoundHandler, requestErrorHandler } from '../graphql/request-errors';
+export { notFoundHandler, requestErrorHandler, RequestErrorCode } from '../graphql/request-errors';
 export { defineSubgraph, type SubgraphDefinition } from '../subgraph/definition';
 export { perRequest, type RequestContext } from '../subgraph/request';
 export { startSubgraph, subgraphDataSource, prepareSubgraphDatabase } from '../subgraph/build';
