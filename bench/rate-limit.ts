@@ -46,6 +46,11 @@ async function serve(): Promise<void> {
     rateLimit,
   });
   process.send!({ url: gateway.url });
+  // The parent asks for this process's CPU time before and after the measured run.
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpuMicros: user + system });
+  });
   process.on('disconnect', () => {
     void gateway.stop().then(() => process.exit(0));
   });
@@ -61,6 +66,14 @@ async function start(run: Run): Promise<{ url: string; child: ChildProcess }> {
     child.once('exit', (code) => reject(new Error(`the gateway of "${run.name}" exited with ${code}`)));
   });
   return { url, child };
+}
+
+/** The gateway process's CPU time so far (user + system), µs. */
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message: { cpuMicros: number }) => resolve(message.cpuMicros));
+    child.send('cpu');
+  });
 }
 
 async function load(url: string, authorization: string, seconds: number): Promise<Result> {
@@ -112,26 +125,41 @@ async function main(): Promise<void> {
   console.log(`{ __typename } as one signed-in caller, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s each\n`);
 
   await takes(runs.length === 3);
-  const rows: { name: string; round: number; rps: number; p50: number; p99: number; non2xx: number; errors: number }[] = [];
+  const rows: {
+    name: string;
+    round: number;
+    rps: number;
+    cpuPerRequestUs: number;
+    p50: number;
+    p99: number;
+    non2xx: number;
+    errors: number;
+  }[] = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     for (const run of runs) rows.push({ ...(await measure(run, authorization)), round });
   }
 
-  console.log('| run | round | req/s | p50 ms | p99 ms | non-2xx | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('| run | round | req/s | gateway CPU µs a request | p50 ms | p99 ms | non-2xx | errors |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
-    console.log(`| ${row.name} | ${row.round} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.non2xx} | ${row.errors} |`);
+    console.log(
+      `| ${row.name} | ${row.round} | ${row.rps.toFixed(0)} | ${row.cpuPerRequestUs.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.non2xx} | ${row.errors} |`,
+    );
   }
-  const median = (name: string) => {
-    const values = rows.filter((row) => row.name === name).map((row) => row.rps);
+  const median = (name: string, of: 'rps' | 'cpuPerRequestUs' = 'rps') => {
+    const values = rows.filter((row) => row.name === name).map((row) => row[of]);
     values.sort((a, b) => a - b);
     const middle = Math.floor(values.length / 2);
     return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
   };
   const base = median(runs[0]!.name);
+  const baseCpu = median(runs[0]!.name, 'cpuPerRequestUs');
   for (const run of runs.slice(1)) {
+    const rps = median(run.name);
+    const cpu = median(run.name, 'cpuPerRequestUs');
     console.log(
-      `${run.name}: ${median(run.name).toFixed(0)} req/s against ${base.toFixed(0)} without the limiter (median of ${ROUNDS}): ratio ${(median(run.name) / base).toFixed(3)}`,
+      `${run.name} (medians of ${ROUNDS}): ${rps.toFixed(0)} against ${base.toFixed(0)} req/s, ratio ${(rps / base).toFixed(3)}; ` +
+        `gateway CPU ${cpu.toFixed(0)} against ${baseCpu.toFixed(0)} µs a request, ratio ${(cpu / baseCpu).toFixed(3)}`,
     );
   }
   console.log(
@@ -189,10 +217,13 @@ async function measure(run: Run, authorization: string) {
         throw new Error(`"${run.name}": HTTP ${check.status}, RateLimit-Limit ${check.headers.get('ratelimit-limit')}`);
       }
       if (WARMUP > 0) await load(url, authorization, WARMUP);
+      const before = await cpuOf(child);
       const result = await load(url, authorization, DURATION);
+      const cpuMicros = (await cpuOf(child)) - before;
       return {
         name: run.name,
         rps: result.requests.average,
+        cpuPerRequestUs: cpuMicros / result.requests.total,
         p50: result.latency.p50,
         p99: result.latency.p99,
         non2xx: result.non2xx,
