@@ -115,6 +115,8 @@ async function startStack(options: StackOptions, gatewayPort: number): Promise<S
       GATEWAY_PORT: String(gatewayPort),
       // One log line per request would cost the stack CPU that the figures should show as throughput.
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // One caller far past any sensible budget: the gateway's rate limits would refuse the run.
+      RATE_LIMIT: process.env.RATE_LIMIT ?? 'off',
     },
     // Its own process group: a Ctrl-C on the bench reaches the bench only, which then stops the
     // stack in order through start.ts's own SIGINT handler.
