@@ -141,6 +141,17 @@ describe('a key held to trusted documents', () => {
     // Even a registered document, sent as text, is a query it may not send.
     const asText = await post(trusted, { query: SUMMARY });
     expect(codeOf(asText)).toBe('PERSISTED_QUERY_REQUIRED');
+    // Nor by GET, nor in a batch.
+    const get = await fetch(`${gateway.url}?query=${encodeURIComponent(AD_HOC)}`, {
+      headers: { authorization: `Bearer ${trusted}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(403);
+    const batch = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${trusted}` },
+      body: JSON.stringify([{ query: AD_HOC }]),
+    });
+    expect(batch.status).toBe(403);
   });
 
   it("runs a registered document by its APQ hash, but never what another caller put in the gateway's APQ cache", async () => {

@@ -40,7 +40,11 @@ export function persistedDocuments(documents: RegistryDocuments | undefined) {
       return;
     }
     const body = req.body as Record<string, unknown> | null | undefined;
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+    // Not one JSON request (a batch, another content type): Apollo Server refuses it, and so does this for a held key.
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      if (trusted) throw required('POST one JSON request with the `documentId` of a registered document');
+      return;
+    }
     const extensions = body.extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined;
     const apqHash = extensions?.persistedQuery?.sha256Hash;
 
