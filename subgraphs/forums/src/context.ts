@@ -36,7 +36,7 @@ export function createContextFactory(dataSource: DataSource, directory: Director
       forums: new ForumService(repositories, loaders, places, writes),
       workingGroups: new WorkingGroupService(loaders, places, writes),
       testimonies: new TestimonyService(loaders, places, writes),
-      declarations: new DeclarationService(loaders, places, writes),
+      declarations: new DeclarationService(repositories, loaders, places, writes),
       recommendations: new RecommendationService(repositories, loaders, places, writes),
       search: new SearchService(repositories, loaders, viewer),
       stats: new StatsService(repositories, loaders, viewer),

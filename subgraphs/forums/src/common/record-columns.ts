@@ -13,6 +13,9 @@ import { OWNED_RECORD_COLUMNS, type OwnedRecord } from '@peacegraph/kit/writes';
  */
 export type ChildRecord = Omit<OwnedRecord, 'clientMutationId'>;
 
+/** A child record as its parent's write gives it to be stored: the database fills in the rest. */
+export type NewChildRecord<T extends ChildRecord> = Omit<T, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+
 const { clientMutationId: _retryKey, ...childRecordColumns } = OWNED_RECORD_COLUMNS;
 /** The kit's record columns without the retry key. */
 export const CHILD_RECORD_COLUMNS = childRecordColumns satisfies Record<keyof ChildRecord, EntitySchemaColumnOptions>;
@@ -26,6 +29,9 @@ export interface AppendedRow {
   createdBy: string;
   createdAt: Date;
 }
+
+/** An appended row as its parent's write gives it to be stored: the database fills in the rest. */
+export type NewAppendedRow<T extends AppendedRow> = Omit<T, 'id' | 'createdAt'>;
 
 export const APPENDED_ROW_COLUMNS = {
   ownerOrg: { type: 'uuid' },

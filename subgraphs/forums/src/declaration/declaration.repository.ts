@@ -1,6 +1,7 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs, newestFirstOrder } from '@peacegraph/kit/sql';
 import { whereForumPlace, whereId, whereVisible } from '../common/query-helpers';
+import type { NewChildRecord } from '../common/record-columns';
 import {
   DeclarationRecipientSchema,
   DeclarationSchema,
@@ -68,5 +69,77 @@ export class DeclarationRepository {
     return this.dataSource
       .getRepository(DeclarationRecipientSchema)
       .find({ where: { declarationId: In(ids) }, order: { position: 'ASC' } });
+  }
+
+  /** The declaration's dates as the write's transaction sees them (under its row lock, when the write holds it). */
+  async datesOf(manager: EntityManager, id: string): Promise<Pick<Declaration, 'adoptedOn' | 'publishedOn'>> {
+    const [dates] = (await manager.query(`SELECT adopted_on AS "adoptedOn", published_on AS "publishedOn" FROM declaration WHERE id = $1`, [
+      id,
+    ])) as Pick<Declaration, 'adoptedOn' | 'publishedOn'>[];
+    return dates!;
+  }
+
+  /** Writes the language versions a declaration is created with, in the transaction of its creation; gives their ids. */
+  async addTexts(manager: EntityManager, texts: NewChildRecord<DeclarationText>[]): Promise<string[]> {
+    const saved = await manager.getRepository(DeclarationTextSchema).save(texts);
+    return saved.map((t) => t.id);
+  }
+
+  /** Writes a new translation of a declaration, in the transaction of the declaration's change; gives its id. */
+  async addTranslation(manager: EntityManager, text: NewChildRecord<DeclarationText>): Promise<string> {
+    const saved = await manager.getRepository(DeclarationTextSchema).save(text);
+    return saved.id;
+  }
+
+  /**
+   * Changes one language version in place, in the transaction of the declaration's change (its own
+   * version goes up too); gives its id for the audit row.
+   */
+  async changeText(
+    manager: EntityManager,
+    declarationId: string,
+    language: string,
+    values: { title?: string; body?: string },
+  ): Promise<string[]> {
+    const set: Record<string, unknown> = { version: () => 'version + 1', updatedAt: () => 'now()' };
+    if (values.title !== undefined) set.title = values.title;
+    if (values.body !== undefined) set.body = values.body;
+    const result = (await manager
+      .createQueryBuilder()
+      .update(DeclarationTextSchema)
+      .set(set)
+      .where('declaration_id = :declarationId AND language = :language', { declarationId, language })
+      .returning('id')
+      .execute()) as { raw: { id: string }[] };
+    return result.raw.map((r) => r.id);
+  }
+
+  /** Writes the recipients a declaration is created with, in the transaction of its creation; gives their ids. */
+  async addRecipients(manager: EntityManager, recipients: NewChildRecord<DeclarationRecipient>[]): Promise<string[]> {
+    const saved = await manager.getRepository(DeclarationRecipientSchema).save(recipients);
+    return saved.map((r) => r.id);
+  }
+
+  /** Writes one more recipient of a declaration, in the transaction of the declaration's change; gives its id. */
+  async addRecipient(manager: EntityManager, recipient: NewChildRecord<DeclarationRecipient>): Promise<string> {
+    const saved = await manager.getRepository(DeclarationRecipientSchema).save(recipient);
+    return saved.id;
+  }
+
+  /**
+   * Records that a recipient received the declaration, in the transaction of the declaration's change:
+   * the declaration's version guards the recipient, whose own version goes up with it.
+   */
+  async recordDelivery(
+    manager: EntityManager,
+    recipientId: string,
+    delivery: Pick<DeclarationRecipient, 'deliveredOn' | 'deliveryNote'>,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(DeclarationRecipientSchema)
+      .set({ ...delivery, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id', { id: recipientId })
+      .execute();
   }
 }

@@ -14,7 +14,6 @@ import {
 } from '@peacegraph/kit/input';
 import { type Partner } from '@peacegraph/kit/policy';
 import { type RecordWrites } from '@peacegraph/kit/writes';
-import type { EntityManager } from 'typeorm';
 import type {
   CreateDeclarationInput,
   DeclarationDeliveryInput,
@@ -28,15 +27,8 @@ import { givenFields } from '../common/audit-fields';
 import { ownForum } from '../forum/forum.service';
 import { LIMITS } from '../common/limits';
 import type { Loaders } from '../loaders';
-import { RecommendationSchema } from '../recommendation/recommendation.entity';
-import {
-  DeclarationRecipientSchema,
-  DeclarationSchema,
-  DeclarationTextSchema,
-  type Declaration,
-  type DeclarationRecipient,
-  type Drafter,
-} from './declaration.entity';
+import type { Repositories } from '../repositories';
+import { DeclarationSchema, type Declaration, type DeclarationRecipient, type Drafter } from './declaration.entity';
 import { adoptedDuring, deliveredAfter, translationOf } from './declaration.rules';
 
 /** A recipient as checked, before it is stored. */
@@ -50,6 +42,7 @@ type RecipientValues = Pick<DeclarationRecipient, 'recipient' | 'organisationId'
  */
 export class DeclarationService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
@@ -105,7 +98,8 @@ export class DeclarationService {
           fields: givenFields(input),
           after: async (manager, declaration) => {
             const who = { ownerOrg: declaration.ownerOrg, createdBy: writer.subject };
-            const texts = await manager.getRepository(DeclarationTextSchema).save([
+            const { declarations } = this.repositories;
+            const texts = await declarations.addTexts(manager, [
               { ...who, declarationId: declaration.id, language: input.language, title, body, original: true },
               ...translations.map((t) => ({
                 ...who,
@@ -116,10 +110,11 @@ export class DeclarationService {
                 original: false,
               })),
             ]);
-            const saved = await manager
-              .getRepository(DeclarationRecipientSchema)
-              .save(recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })));
-            return [...texts.map((t) => t.id), ...saved.map((r) => r.id)];
+            const saved = await declarations.addRecipients(
+              manager,
+              recipients.map((r, position) => ({ ...who, ...r, declarationId: declaration.id, position })),
+            );
+            return [...texts, ...saved];
           },
         },
       );
@@ -137,11 +132,10 @@ export class DeclarationService {
       after: async (manager) => {
         const changed: string[] = [];
         if (title !== undefined || body !== undefined) {
-          changed.push(...(await this.updateText(manager, current.id, current.language, { title, body })));
+          changed.push(...(await this.repositories.declarations.changeText(manager, current.id, current.language, { title, body })));
         }
         // Its recommendations date from the declaration's adoption.
-        if (changes.adoptedOn)
-          await manager.query(`UPDATE recommendation SET adopted_on = $1 WHERE declaration_id = $2`, [changes.adoptedOn, current.id]);
+        if (changes.adoptedOn) await this.repositories.recommendations.copyAdoption(manager, current.id, changes.adoptedOn);
         return changed;
       },
     });
@@ -165,9 +159,10 @@ export class DeclarationService {
         operation: 'saveDeclarationTranslation',
         fields: ['language', 'title', 'text'],
         after: async (manager) => {
+          const { declarations } = this.repositories;
           if (existing)
-            return this.updateText(manager, current.id, translation.language, { title: translation.title, body: translation.body });
-          const saved = await manager.getRepository(DeclarationTextSchema).save({
+            return declarations.changeText(manager, current.id, translation.language, { title: translation.title, body: translation.body });
+          const saved = await declarations.addTranslation(manager, {
             ownerOrg: current.ownerOrg,
             createdBy: writer.subject,
             declarationId: current.id,
@@ -176,7 +171,7 @@ export class DeclarationService {
             body: translation.body,
             original: false,
           });
-          return [saved.id];
+          return [saved];
         },
       },
     );
@@ -200,10 +195,14 @@ export class DeclarationService {
         operation: 'addDeclarationRecipient',
         fields: givenFields(input),
         after: async (manager) => {
-          const saved = await manager
-            .getRepository(DeclarationRecipientSchema)
-            .save({ ...recipient, ownerOrg: current.ownerOrg, createdBy: writer.subject, declarationId: current.id, position });
-          return [saved.id];
+          const saved = await this.repositories.declarations.addRecipient(manager, {
+            ...recipient,
+            ownerOrg: current.ownerOrg,
+            createdBy: writer.subject,
+            declarationId: current.id,
+            position,
+          });
+          return [saved];
         },
       },
     );
@@ -234,12 +233,7 @@ export class DeclarationService {
         operation: 'recordDeclarationDelivery',
         fields: givenFields(input),
         after: async (manager) => {
-          await manager
-            .createQueryBuilder()
-            .update(DeclarationRecipientSchema)
-            .set({ deliveredOn, deliveryNote, version: () => 'version + 1', updatedAt: () => 'now()' })
-            .where('id = :id', { id: recipient.id })
-            .execute();
+          await this.repositories.declarations.recordDelivery(manager, recipient.id, { deliveredOn, deliveryNote });
           return [recipient.id];
         },
       },
@@ -270,16 +264,7 @@ export class DeclarationService {
         recordType: 'Declaration',
         operation: 'publishDeclaration',
         fields: ['publishedOn'],
-        after: async (manager) => {
-          const updated = (await manager
-            .createQueryBuilder()
-            .update(RecommendationSchema)
-            .set({ publishedOn, version: () => 'version + 1', updatedAt: () => 'now()' })
-            .where('declaration_id = :id', { id: current.id })
-            .returning('id')
-            .execute()) as { raw: { id: string }[] };
-          return updated.raw.map((r) => r.id);
-        },
+        after: (manager) => this.repositories.recommendations.publishWithDeclaration(manager, current.id, publishedOn),
       },
     );
   }
@@ -376,25 +361,5 @@ export class DeclarationService {
     // A note with no date given at all; a date given but refused is already its own problem.
     if (deliveryNote && !delivered) problems.add(`${field}.deliveryNote`, 'A delivery note goes with the delivery date');
     return problems.done({ recipient, organisationId, deliveredOn, deliveryNote });
-  }
-
-  /** Changes one language version in place (its version goes up); returns its id for the audit log. */
-  private async updateText(
-    manager: EntityManager,
-    declarationId: string,
-    language: string,
-    values: { title?: string; body?: string },
-  ): Promise<string[]> {
-    const set: Record<string, unknown> = { version: () => 'version + 1', updatedAt: () => 'now()' };
-    if (values.title !== undefined) set.title = values.title;
-    if (values.body !== undefined) set.body = values.body;
-    const result = (await manager
-      .createQueryBuilder()
-      .update(DeclarationTextSchema)
-      .set(set)
-      .where('declaration_id = :declarationId AND language = :language', { declarationId, language })
-      .returning('id')
-      .execute()) as { raw: { id: string }[] };
-    return result.raw.map((r) => r.id);
   }
 }

@@ -1,6 +1,7 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type PageArgs, newestFirstOrder } from '@peacegraph/kit/sql';
 import { firstPerParent, prefixJoin, whereId } from '../common/query-helpers';
+import type { NewAppendedRow } from '../common/record-columns';
 import type { ForumScope, ForumTopic } from '../common/values';
 import {
   ForumSchema,
@@ -81,6 +82,22 @@ export class ForumRepository {
     return this.dataSource
       .getRepository(ParticipantOriginSchema)
       .find({ where: { forumId: In(ids) }, order: { participants: 'DESC', regionPcode: 'ASC' } });
+  }
+
+  /**
+   * Replaces a forum's participant counts, in the transaction of the forum's change: the counts given are
+   * the whole picture, so every group and region of origin recorded before goes first.
+   */
+  async replaceParticipants(
+    manager: EntityManager,
+    forumId: string,
+    groups: readonly NewAppendedRow<ParticipantGroup>[],
+    origins: readonly NewAppendedRow<ParticipantOrigin>[],
+  ): Promise<void> {
+    await manager.delete(ParticipantGroupSchema, { forumId });
+    await manager.delete(ParticipantOriginSchema, { forumId });
+    if (groups.length) await manager.getRepository(ParticipantGroupSchema).insert([...groups]);
+    if (origins.length) await manager.getRepository(ParticipantOriginSchema).insert([...origins]);
   }
 
   /** The latest `first` forums held in each community: one statement for every community asked about. */

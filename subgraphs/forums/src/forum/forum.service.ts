@@ -10,7 +10,7 @@ import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { regionsOfOrigin, venue as venueOf } from '../common/places';
 import { PARTICIPANT_CATEGORIES, type ForumScope, type ParticipantCategory } from '../common/values';
-import { ForumSchema, ParticipantGroupSchema, ParticipantOriginSchema, type Forum } from './forum.entity';
+import { ForumSchema, type Forum } from './forum.entity';
 import { countriesOf, distinct, forumDates, participantCount } from './forum.rules';
 
 /** The caller's own forum, or BAD_USER_INPUT on `field` (unknown) / FORBIDDEN (another organisation's). */
@@ -81,23 +81,15 @@ export class ForumService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.forum.load(id), 'Forum', id, version);
     const { groups, origins, regions } = await this.checkParticipants(current, input);
-    const replace = async (manager: EntityManager) => {
-      await manager.delete(ParticipantGroupSchema, { forumId: id });
-      await manager.delete(ParticipantOriginSchema, { forumId: id });
-      const who = { forumId: id, ownerOrg: current.ownerOrg, createdBy: writer.subject };
-      const kept = groups.filter((g) => g.women + g.men > 0);
-      if (kept.length) await manager.getRepository(ParticipantGroupSchema).insert(kept.map((g) => ({ ...who, ...g })));
-      if (origins.length) {
-        await manager.getRepository(ParticipantOriginSchema).insert(
-          origins.map((o, i) => ({
-            ...who,
-            regionPcode: regions[i]!.adminPcode,
-            countryCode: regions[i]!.countryCode,
-            participants: o.participants,
-          })),
-        );
-      }
-    };
+    const who = { forumId: id, ownerOrg: current.ownerOrg, createdBy: writer.subject };
+    const kept = groups.filter((g) => g.women + g.men > 0).map((g) => ({ ...who, ...g }));
+    const fromRegions = origins.map((o, i) => ({
+      ...who,
+      regionPcode: regions[i]!.adminPcode,
+      countryCode: regions[i]!.countryCode,
+      participants: o.participants,
+    }));
+    const replace = (manager: EntityManager) => this.repositories.forums.replaceParticipants(manager, id, kept, fromRegions);
     return this.writes.update(
       current,
       version,

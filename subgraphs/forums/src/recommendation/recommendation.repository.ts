@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { keysetConnection, onlyUuids, whereWithinAdminArea, type Connection, type KeysetOrder, type PageArgs } from '@peacegraph/kit/sql';
 import { firstPerParent, prefixJoin, whereForumPlace, whereId, whereVisible } from '../common/query-helpers';
+import type { NewAppendedRow, NewChildRecord } from '../common/record-columns';
 import type { RecommendationAddressee, RecommendationStatus, RecommendationTheme } from '../common/values';
 import {
   RecommendationFollowUpSchema,
@@ -161,6 +162,55 @@ export class RecommendationRepository {
       next: number;
     }[];
     return Number(row!.next);
+  }
+
+  /** Writes language versions of a recommendation, in the transaction of its creation or change; gives their ids. */
+  async addTexts(manager: EntityManager, texts: NewChildRecord<RecommendationText>[]): Promise<string[]> {
+    const saved = await manager.getRepository(RecommendationTextSchema).save(texts);
+    return saved.map((t) => t.id);
+  }
+
+  /** Changes the original text in place (its version goes up), in the transaction of the recommendation's change; gives its id. */
+  async changeOriginalText(manager: EntityManager, recommendationId: string, body: string): Promise<string[]> {
+    const result = (await manager
+      .createQueryBuilder()
+      .update(RecommendationTextSchema)
+      .set({ body, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('recommendation_id = :id AND original', { id: recommendationId })
+      .returning('id')
+      .execute()) as { raw: { id: string }[] };
+    return result.raw.map((r) => r.id);
+  }
+
+  /** Removes every translation of a recommendation, which the translations given replace. */
+  async removeTranslations(manager: EntityManager, recommendationId: string): Promise<void> {
+    await manager.query(`DELETE FROM recommendation_text WHERE recommendation_id = $1 AND NOT original`, [recommendationId]);
+  }
+
+  /** Appends a follow-up report, in the transaction of the status it moves; gives its id. */
+  async addFollowUp(manager: EntityManager, followUp: NewAppendedRow<RecommendationFollowUp>): Promise<string> {
+    const saved = await manager.getRepository(RecommendationFollowUpSchema).save(followUp);
+    return saved.id;
+  }
+
+  /** Its recommendations date from the declaration's adoption: a new date is copied to them, in the declaration's change. */
+  async copyAdoption(manager: EntityManager, declarationId: string, adoptedOn: string): Promise<void> {
+    await manager.query(`UPDATE recommendation SET adopted_on = $1 WHERE declaration_id = $2`, [adoptedOn, declarationId]);
+  }
+
+  /**
+   * Publishing a declaration publishes every recommendation of it, in the same transaction (their
+   * versions go up); gives their ids for the audit row.
+   */
+  async publishWithDeclaration(manager: EntityManager, declarationId: string, publishedOn: string): Promise<string[]> {
+    const updated = (await manager
+      .createQueryBuilder()
+      .update(RecommendationSchema)
+      .set({ publishedOn, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('declaration_id = :id', { id: declarationId })
+      .returning('id')
+      .execute()) as { raw: { id: string }[] };
+    return updated.raw.map((r) => r.id);
   }
 }
 

@@ -20,7 +20,7 @@ import { LIMITS } from '../common/limits';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { RecommendationAddressee } from '../common/values';
-import { RecommendationFollowUpSchema, RecommendationSchema, RecommendationTextSchema, type Recommendation } from './recommendation.entity';
+import { RecommendationSchema, type Recommendation } from './recommendation.entity';
 import { checkFollowUp, translationsOf } from './recommendation.rules';
 
 /** Recommendations of a declaration and their follow-up, written by the declaration's owner. */
@@ -83,13 +83,10 @@ export class RecommendationService {
           });
           // Read again under that lock: a change of the declaration's dates committed since it was
           // loaded has already been copied to its recommendations, and must be copied to this one too.
-          const [dates] = (await manager.query(
-            `SELECT adopted_on AS "adoptedOn", published_on AS "publishedOn" FROM declaration WHERE id = $1`,
-            [declaration.id],
-          )) as Pick<typeof declaration, 'adoptedOn' | 'publishedOn'>[];
+          const dates = await this.repositories.declarations.datesOf(manager, declaration.id);
           values.number = await this.repositories.recommendations.nextNumber(manager, declaration.id);
-          values.adoptedOn = dates!.adoptedOn;
-          values.publishedOn = dates!.publishedOn;
+          values.adoptedOn = dates.adoptedOn;
+          values.publishedOn = dates.publishedOn;
         },
         after: (manager, recommendation) => this.saveTexts(manager, writer, recommendation, body, translations),
       });
@@ -107,18 +104,10 @@ export class RecommendationService {
       fields: givenFields(input),
       after: async (manager) => {
         const changed: string[] = [];
-        if (body !== undefined) {
-          const result = (await manager
-            .createQueryBuilder()
-            .update(RecommendationTextSchema)
-            .set({ body, version: () => 'version + 1', updatedAt: () => 'now()' })
-            .where('recommendation_id = :id AND original', { id: current.id })
-            .returning('id')
-            .execute()) as { raw: { id: string }[] };
-          changed.push(...result.raw.map((r) => r.id));
-        }
+        const { recommendations } = this.repositories;
+        if (body !== undefined) changed.push(...(await recommendations.changeOriginalText(manager, current.id, body)));
         if (translations) {
-          await manager.query(`DELETE FROM recommendation_text WHERE recommendation_id = $1 AND NOT original`, [current.id]);
+          await recommendations.removeTranslations(manager, current.id);
           changed.push(...(await this.saveTexts(manager, writer, current, null, translations)));
         }
         return changed;
@@ -159,7 +148,7 @@ export class RecommendationService {
         operation: 'recordRecommendationFollowUp',
         fields: givenFields(input),
         after: async (manager) => {
-          const saved = await manager.getRepository(RecommendationFollowUpSchema).save({
+          const saved = await this.repositories.recommendations.addFollowUp(manager, {
             recommendationId: current.id,
             fromStatus: current.status,
             toStatus: input.status,
@@ -171,7 +160,7 @@ export class RecommendationService {
             ownerOrg: current.ownerOrg,
             createdBy: writer.subject,
           });
-          return [saved.id];
+          return [saved];
         },
       },
     );
@@ -274,7 +263,6 @@ export class RecommendationService {
       ...translations.map((t) => ({ ...who, language: t.language, body: t.body, original: false })),
     ];
     if (rows.length === 0) return [];
-    const saved = await manager.getRepository(RecommendationTextSchema).save(rows);
-    return saved.map((t) => t.id);
+    return this.repositories.recommendations.addTexts(manager, rows);
   }
 }
