@@ -36,18 +36,18 @@ export function createContextFactory(dataSource: DataSource, directoryUrl: strin
     { name: 'displacement', dataSource, repositories, loaders: createLoaders },
     ({ viewer, loaders, writes }) => {
       const directory = ReferenceChecks.at(directoryUrl);
-      const earlyAction = new EarlyActionService(dataSource, repositories, loaders, writes);
+      const earlyAction = new EarlyActionService(repositories, loaders, writes);
       return {
         displacementReports: new DisplacementReportService(loaders, directory, writes),
         reintegrationProgrammes: new ReintegrationProgrammeService(loaders, directory, writes),
         reintegrationCases: new ReintegrationCaseService(viewer, repositories, loaders, directory, writes),
         awarenessSessions: new AwarenessSessionService(loaders, directory, writes),
         displacementFigures: new DisplacementFiguresService(viewer, repositories),
-        transhumanceCorridors: new CorridorService(loaders, directory, writes),
+        transhumanceCorridors: new CorridorService(repositories, loaders, directory, writes),
         transhumancePlaces: new PlaceService(loaders, directory, writes),
         transhumanceFlows: new FlowService(repositories, loaders, directory, writes, earlyAction),
         transhumanceEarlyAction: earlyAction,
-        transhumanceAlerts: new AlertService(loaders, directory, writes),
+        transhumanceAlerts: new AlertService(repositories, loaders, directory, writes),
         transhumanceAggregates: new TranshumanceAggregates(viewer, repositories),
       };
     },

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { In, type DataSource, type DeepPartial, type EntityManager, type Repository } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import { keysetConnection, onlyUuids, type Connection, type PageArgs } from '@peacegraph/kit/sql';
 import {
@@ -194,6 +194,59 @@ export class AlertRepository {
       .where(`a.rule_key = ANY(:keys) AND a.status <> 'CLOSED'`, { keys: [...keys] })
       .setLock('pessimistic_write')
       .getMany();
+  }
+
+  /**
+   * Runs an early-action evaluation in a transaction of its own, not the kit's write's: it comes after
+   * the observations committed, which are kept even if the evaluation fails.
+   */
+  earlyActionTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Holds the early-action evaluation of these corridors for the rest of the transaction (an advisory
+   * lock per corridor): concurrent batches on one corridor evaluate one after the other. Locks are taken
+   * in id order, so that two evaluations sharing corridors wait for each other instead of deadlocking.
+   */
+  async holdEarlyActionOn(manager: EntityManager, corridorIds: readonly string[]): Promise<void> {
+    for (const id of [...corridorIds].sort())
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('transhumance-early-action:' || $1))`, [id]);
+  }
+
+  /** Writes an alert the early-action rules raise, in the evaluation's transaction, and gives it as stored. */
+  addAlert(manager: EntityManager, alert: DeepPartial<TranshumanceAlert>): Promise<TranshumanceAlert> {
+    const rows = manager.getRepository(TranshumanceAlertSchema);
+    return rows.save(rows.create(alert));
+  }
+
+  /**
+   * Gives a still-RAISED automatic alert the rules' new evidence (herd, arrival, severity, reasoning), in
+   * the evaluation's transaction: a new version, like any change, so an edit made on the old one is refused.
+   */
+  async takeNewEvidence(manager: EntityManager, alertId: string, evidence: Partial<TranshumanceAlert>): Promise<void> {
+    await manager
+      .getRepository(TranshumanceAlertSchema)
+      .createQueryBuilder()
+      .update()
+      .set({ ...evidence, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id', { id: alertId })
+      .execute();
+  }
+
+  /** An alert as the transaction that just changed it sees it. */
+  inWrite(manager: EntityManager, alertId: string): Promise<TranshumanceAlert> {
+    return manager.getRepository(TranshumanceAlertSchema).findOneByOrFail({ id: alertId });
+  }
+
+  /** Appends a step to an alert's history, in the transaction of the write that takes it. */
+  async addTransition(manager: EntityManager, transition: Omit<AlertTransition, 'id' | 'recordedAt'>): Promise<void> {
+    await manager.getRepository(AlertTransitionSchema).insert(transition);
+  }
+
+  /** Writes who an alert was disseminated to, in the transaction of its dissemination. */
+  async addRecipients(manager: EntityManager, alertId: string, recipients: readonly Omit<AlertRecipient, 'alertId'>[]): Promise<void> {
+    await manager.getRepository(AlertRecipientSchema).insert(recipients.map((r) => ({ ...r, alertId })));
   }
 
   private filtered(filter: AlertFilter) {

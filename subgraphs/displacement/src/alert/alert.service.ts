@@ -1,15 +1,10 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { Loaders } from '../loaders';
+import type { Repositories } from '../repositories';
 import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import { type Partner } from '@peacegraph/kit/policy';
 import type { EntityManager } from 'typeorm';
-import {
-  AlertRecipientSchema,
-  AlertTransitionSchema,
-  TranshumanceAlertSchema,
-  type AlertRecipient,
-  type TranshumanceAlert,
-} from './alert.entity';
+import { TranshumanceAlertSchema, type AlertRecipient, type TranshumanceAlert } from './alert.entity';
 import { tropicalLivestockUnits, type AlertStatus } from '../common/transhumance-values';
 import { lookUp } from '@peacegraph/kit/input';
 import {
@@ -35,6 +30,7 @@ import type {
 /** Alerts raised by people, and every alert's life from RAISED to CLOSED, each step dated and kept. */
 export class AlertService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
@@ -105,9 +101,7 @@ export class AlertService {
       return {
         changes: { disseminatedAt: at },
         note: stepNote(input.note),
-        also: async (manager: EntityManager, alertId: string) => {
-          await manager.getRepository(AlertRecipientSchema).insert(recipients.map((r) => ({ ...r, alertId })));
-        },
+        also: (manager: EntityManager, alertId: string) => this.repositories.transhumanceAlerts.addRecipients(manager, alertId, recipients),
       };
     });
   }
@@ -167,7 +161,7 @@ export class AlertService {
     at: Date,
     note: string | null,
   ): Promise<void> {
-    await manager.getRepository(AlertTransitionSchema).insert({
+    await this.repositories.transhumanceAlerts.addTransition(manager, {
       alertId: alert.id,
       ownerOrg: alert.ownerOrg,
       fromStatus: from,

@@ -1,11 +1,9 @@
 import type { RecordWrites } from '@peacegraph/kit/writes';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
-import type { EntityManager, DataSource } from 'typeorm';
-import { AlertTransitionSchema, TranshumanceAlertSchema, type TranshumanceAlert } from './alert.entity';
-import { CountingPointSchema, SensitiveSpotSchema } from '../place/place.entity';
-import { FlowObservationSchema } from '../flow/flow.entity';
-import { TranshumanceCorridorSchema, type TranshumanceCorridor } from '../corridor/corridor.entity';
+import type { EntityManager } from 'typeorm';
+import { type TranshumanceAlert } from './alert.entity';
+import { type TranshumanceCorridor } from '../corridor/corridor.entity';
 import { effectiveSettings } from './early-action-settings';
 import {
   herdsApproachingSpots,
@@ -15,7 +13,6 @@ import {
   type ObservationForRules,
   type PlaceOnCorridor,
 } from './early-action.rules';
-import { In, MoreThanOrEqual } from 'typeorm';
 
 const DAY_MS = 86_400_000;
 /** The subject the service writes as, in alerts' `createdBy` and their history. */
@@ -37,7 +34,6 @@ export const EARLY_ACTION_ACTOR = 'early-action';
  */
 export class EarlyActionService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly writes: RecordWrites,
@@ -45,9 +41,8 @@ export class EarlyActionService {
 
   async run(corridorIds: readonly string[], now = new Date()): Promise<TranshumanceAlert[]> {
     if (corridorIds.length === 0) return [];
-    const touched = await this.dataSource.transaction(async (manager) => {
-      for (const id of [...corridorIds].sort())
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('transhumance-early-action:' || $1))`, [id]);
+    const touched = await this.repositories.transhumanceAlerts.earlyActionTransaction(async (manager) => {
+      await this.repositories.transhumanceAlerts.holdEarlyActionOn(manager, corridorIds);
       const proposals = await this.propose(manager, corridorIds, now);
       const open = await this.repositories.transhumanceAlerts.openWithRuleKeys(manager, [
         ...new Set(proposals.map((p) => p.proposal.ruleKey)),
@@ -76,15 +71,14 @@ export class EarlyActionService {
     corridorIds: readonly string[],
     now: Date,
   ): Promise<{ proposal: AlertProposal; corridor: TranshumanceCorridor }[]> {
-    const corridors = await manager.getRepository(TranshumanceCorridorSchema).findBy({ id: In([...corridorIds]) });
+    const { transhumanceCorridors, countingPoints, sensitiveSpots, flowObservations } = this.repositories;
+    const corridors = await transhumanceCorridors.byIdsInWrite(manager, corridorIds);
     if (corridors.length === 0) return [];
     const longest = Math.max(...corridors.map((c) => effectiveSettings(c.earlyAction).lookBackDays));
     const ids = corridors.map((c) => c.id);
-    const points = await manager.getRepository(CountingPointSchema).findBy({ corridorId: In(ids) });
-    const spots = await manager.getRepository(SensitiveSpotSchema).findBy({ corridorId: In(ids) });
-    const observations = await manager
-      .getRepository(FlowObservationSchema)
-      .findBy({ corridorId: In(ids), observedAt: MoreThanOrEqual(new Date(now.getTime() - longest * DAY_MS)) });
+    const points = await countingPoints.onCorridorsInWrite(manager, ids);
+    const spots = await sensitiveSpots.onCorridorsInWrite(manager, ids);
+    const observations = await flowObservations.recentOnCorridors(manager, ids, new Date(now.getTime() - longest * DAY_MS));
     const places = new Map<string, PlaceOnCorridor>(
       points.map((p) => [
         p.id,
@@ -126,26 +120,24 @@ export class EarlyActionService {
   }
 
   private async raise(manager: EntityManager, p: AlertProposal, corridor: TranshumanceCorridor, now: Date): Promise<TranshumanceAlert> {
-    const rows = manager.getRepository(TranshumanceAlertSchema);
-    const alert = await rows.save(
-      rows.create({
-        ...proposalColumns(p),
-        ownerOrg: corridor.ownerOrg,
-        createdBy: EARLY_ACTION_ACTOR,
-        clientMutationId: null,
-        kind: 'PREVENTION',
-        status: 'RAISED',
-        raisedBy: 'SERVICE',
-        summary: null,
-        ruleKey: p.ruleKey,
-        corridorId: p.corridorId,
-        spotId: p.spotId,
-        countryCode: p.adminPcode.slice(0, 2),
-        raisedAt: now,
-        dismissed: false,
-      }),
-    );
-    await manager.getRepository(AlertTransitionSchema).insert({
+    const alerts = this.repositories.transhumanceAlerts;
+    const alert = await alerts.addAlert(manager, {
+      ...proposalColumns(p),
+      ownerOrg: corridor.ownerOrg,
+      createdBy: EARLY_ACTION_ACTOR,
+      clientMutationId: null,
+      kind: 'PREVENTION',
+      status: 'RAISED',
+      raisedBy: 'SERVICE',
+      summary: null,
+      ruleKey: p.ruleKey,
+      corridorId: p.corridorId,
+      spotId: p.spotId,
+      countryCode: p.adminPcode.slice(0, 2),
+      raisedAt: now,
+      dismissed: false,
+    });
+    await alerts.addTransition(manager, {
       alertId: alert.id,
       ownerOrg: alert.ownerOrg,
       fromStatus: null,
@@ -167,13 +159,8 @@ export class EarlyActionService {
   }
 
   private async refresh(manager: EntityManager, alert: TranshumanceAlert, p: AlertProposal): Promise<TranshumanceAlert> {
-    const rows = manager.getRepository(TranshumanceAlertSchema);
-    await rows
-      .createQueryBuilder()
-      .update()
-      .set({ ...proposalColumns(p), version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-      .where('id = :id', { id: alert.id })
-      .execute();
+    const alerts = this.repositories.transhumanceAlerts;
+    await alerts.takeNewEvidence(manager, alert.id, proposalColumns(p));
     await this.writes.recordWrite(
       manager,
       'refreshTranshumanceAlert',
@@ -182,7 +169,7 @@ export class EarlyActionService {
       ['trigger', 'severity', 'expectedArrival', 'herd', 'reasoning', 'evidence'],
       alert.ownerOrg,
     );
-    return rows.findOneByOrFail({ id: alert.id });
+    return alerts.inWrite(manager, alert.id);
   }
 }
 

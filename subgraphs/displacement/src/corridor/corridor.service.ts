@@ -3,18 +3,19 @@ import type { Loaders } from '../loaders';
 import { badInput } from '@peacegraph/kit/errors';
 import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import type { EntityManager } from 'typeorm';
-import { CorridorVertexSchema, TranshumanceCorridorSchema, type TranshumanceCorridor } from './corridor.entity';
-import { CountingPointSchema, SensitiveSpotSchema } from '../place/place.entity';
+import { TranshumanceCorridorSchema, type TranshumanceCorridor } from './corridor.entity';
 import { effectiveSettings } from '../alert/early-action-settings';
 import { kmText, locateOnPath, type Position } from '../common/geo';
 import { lookUp } from '@peacegraph/kit/input';
 import { corridorGeometry } from './corridor-path';
 import { areasToCheck, corridorValues, requiredCorridorFields } from './corridor.rules';
 import type { CreateTranshumanceCorridorInput, UpdateTranshumanceCorridorInput } from '../generated/resolvers';
+import type { Repositories } from '../repositories';
 
 /** Corridors: validated paths on the directory's areas, with their calendar and early-action settings. */
 export class CorridorService {
   constructor(
+    private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly directory: ReferenceChecks,
     private readonly writes: RecordWrites,
@@ -32,7 +33,7 @@ export class CorridorService {
         operation: 'createTranshumanceCorridor',
         fields: Object.keys(input),
         duplicates: this.duplicates(values.name),
-        after: (manager, corridor) => insertVertices(manager, corridor.id, vertices),
+        after: (manager, corridor) => this.repositories.transhumanceCorridors.addVertices(manager, corridor.id, vertices),
       });
     });
   }
@@ -54,10 +55,11 @@ export class CorridorService {
       duplicates: this.duplicates(values.name),
       after: async (manager, corridor) => {
         if (geometry) {
-          await manager.getRepository(CorridorVertexSchema).delete({ corridorId: corridor.id });
-          await insertVertices(manager, corridor.id, geometry.vertices);
+          await this.repositories.transhumanceCorridors.removeVertices(manager, corridor.id);
+          await this.repositories.transhumanceCorridors.addVertices(manager, corridor.id, geometry.vertices);
         }
-        if (reshaped) await relocatePlaces(manager, corridor.id, positions, effectiveSettings(values.earlyAction).maxDistanceFromPathKm);
+        if (reshaped)
+          await this.relocatePlaces(manager, corridor.id, positions, effectiveSettings(values.earlyAction).maxDistanceFromPathKm);
       },
     });
   }
@@ -73,36 +75,27 @@ export class CorridorService {
   private duplicates(name: string) {
     return { transhumance_corridor_name: () => badInput('input.name', `Your organisation already has a corridor named "${name}"`) };
   }
-}
 
-async function insertVertices(
-  manager: EntityManager,
-  corridorId: string,
-  vertices: readonly { seq: number; latitude: number; longitude: number; kmFromStart: number }[],
-): Promise<void> {
-  const rows = manager.getRepository(CorridorVertexSchema);
-  for (let i = 0; i < vertices.length; i += 2000) await rows.insert(vertices.slice(i, i + 2000).map((v) => ({ ...v, corridorId })));
-}
-
-/**
- * A new path (or a new distance limit) moves every spot and counting point of the corridor along it;
- * one that would now lie too far from the path refuses the change, naming it.
- */
-async function relocatePlaces(manager: EntityManager, corridorId: string, path: readonly Position[], maxKm: number): Promise<void> {
-  for (const [schema, label] of [
-    [SensitiveSpotSchema, 'sensitive spot'],
-    [CountingPointSchema, 'counting point'],
-  ] as const) {
-    const rows = manager.getRepository(schema as typeof SensitiveSpotSchema);
-    for (const place of await rows.findBy({ corridorId })) {
-      const found = locateOnPath(path, place);
-      if (found.distanceKm > maxKm) {
-        throw badInput(
-          'input.path',
-          `The ${label} "${place.name}" would lie ${kmText(found.distanceKm)} from the new path (at most ${maxKm} km): move or unlink it first`,
-        );
+  /**
+   * A new path (or a new distance limit) moves every spot and counting point of the corridor along it;
+   * one that would now lie too far from the path refuses the change, naming it.
+   */
+  private async relocatePlaces(manager: EntityManager, corridorId: string, path: readonly Position[], maxKm: number): Promise<void> {
+    const { sensitiveSpots, countingPoints } = this.repositories;
+    for (const [points, label] of [
+      [sensitiveSpots, 'sensitive spot'],
+      [countingPoints, 'counting point'],
+    ] as const) {
+      for (const place of await points.onCorridorInWrite(manager, corridorId)) {
+        const found = locateOnPath(path, place);
+        if (found.distanceKm > maxKm) {
+          throw badInput(
+            'input.path',
+            `The ${label} "${place.name}" would lie ${kmText(found.distanceKm)} from the new path (at most ${maxKm} km): move or unlink it first`,
+          );
+        }
+        await points.placeAlongPath(manager, place.id, { kmAlong: found.kmAlong, distanceFromPathKm: found.distanceKm });
       }
-      await rows.update({ id: place.id }, { kmAlong: found.kmAlong, distanceFromPathKm: found.distanceKm });
     }
   }
 }

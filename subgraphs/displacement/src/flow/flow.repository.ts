@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { In, MoreThanOrEqual, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { onlyUuids, type Connection, type PageArgs, newestFirst } from '@peacegraph/kit/sql';
 import { FlowObservationSchema, type FlowObservation } from './flow.entity';
 import type { FlowDirection, Species } from '../common/transhumance-values';
@@ -51,6 +51,15 @@ export class FlowRepository {
     return newestFirst(query, 'observed_at', (o) => o.observedAt, page, 'timestamp');
   }
 
+  /**
+   * Writes a batch's observations, in the transaction of the batch: all or nothing. A large batch goes
+   * in statements of 250 rows, under PostgreSQL's limit of parameters per statement.
+   */
+  async addObservations(manager: EntityManager, observations: readonly Omit<FlowObservation, 'id' | 'createdAt'>[]): Promise<void> {
+    const table = manager.getRepository(FlowObservationSchema);
+    for (let i = 0; i < observations.length; i += 250) await table.insert(observations.slice(i, i + 250));
+  }
+
   /** Adds a batch just inserted to the weekly rollup, inside the transaction given. */
   addBatchToWeeks(manager: EntityManager, batchId: string): Promise<void> {
     return addBatchToFlowWeeks(manager, batchId);
@@ -61,13 +70,11 @@ export class FlowRepository {
     return weeklyFlows(this.dataSource, filter, viewerOrg);
   }
 
-  /** Observations on these corridors since an instant, for the early-action rules. */
-  recentOnCorridors(corridorIds: readonly string[], since: Date): Promise<FlowObservation[]> {
-    return this.rows
-      .createQueryBuilder('o')
-      .where('o.corridor_id = ANY(:ids) AND o.observed_at >= :since', { ids: onlyUuids(corridorIds), since })
-      .orderBy('o.observed_at')
-      .addOrderBy('o.id')
-      .getMany();
+  /**
+   * Observations on these corridors since an instant, for the early-action rules, read in the
+   * evaluation's transaction: after its lock, so a concurrent batch's observations are seen.
+   */
+  recentOnCorridors(manager: EntityManager, corridorIds: string[], since: Date): Promise<FlowObservation[]> {
+    return manager.getRepository(FlowObservationSchema).findBy({ corridorId: In(corridorIds), observedAt: MoreThanOrEqual(since) });
   }
 }

@@ -3,7 +3,7 @@ import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { given, type ReferenceChecks } from '@peacegraph/kit/input';
 import { requireOwner } from '@peacegraph/kit/policy';
-import { FlowObservationBatchSchema, FlowObservationSchema, type FlowObservation } from './flow.entity';
+import { FlowObservationBatchSchema, type FlowObservation } from './flow.entity';
 import { type CountingPoint } from '../place/place.entity';
 import { type TranshumanceAlert } from '../alert/alert.entity';
 import { lookUp } from '@peacegraph/kit/input';
@@ -41,9 +41,8 @@ export class FlowService {
         operation: 'recordFlowObservations',
         fields: ['observations'],
         after: async (manager, created) => {
-          const table = manager.getRepository(FlowObservationSchema);
           const owned = rows.map((row) => ({ ...row, batchId: created.id, ownerOrg: writer.organisationId, createdBy: writer.subject }));
-          for (let i = 0; i < owned.length; i += 250) await table.insert(owned.slice(i, i + 250));
+          await repositories.flowObservations.addObservations(manager, owned);
           // Same transaction: the weekly flows never count a batch that did not commit, nor miss one that did.
           await repositories.flowObservations.addBatchToWeeks(manager, created.id);
         },

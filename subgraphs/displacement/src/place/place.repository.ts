@@ -1,9 +1,11 @@
 import {
   In,
   type DataSource,
+  type EntityManager,
   type EntitySchema,
   type FindOptionsWhere,
   type ObjectLiteral,
+  type QueryDeepPartialEntity,
   type Repository,
   type SelectQueryBuilder,
 } from 'typeorm';
@@ -44,7 +46,7 @@ class PointRepository<T extends SensitiveSpot | CountingPoint> {
 
   constructor(
     protected readonly dataSource: DataSource,
-    schema: EntitySchema<T>,
+    private readonly schema: EntitySchema<T>,
     private readonly alias: string,
     private readonly table: string,
   ) {
@@ -80,6 +82,22 @@ class PointRepository<T extends SensitiveSpot | CountingPoint> {
       .orderBy(`${alias}.km_along`)
       .addOrderBy(`${alias}.id`)
       .getMany();
+  }
+
+  /** The points on a corridor, read in the transaction of a change to its path, which moves them along it. */
+  onCorridorInWrite(manager: EntityManager, corridorId: string): Promise<T[]> {
+    return manager.getRepository(this.schema).findBy({ corridorId } as FindOptionsWhere<T>);
+  }
+
+  /** The points on these corridors, read in the transaction of the early-action evaluation. */
+  onCorridorsInWrite(manager: EntityManager, corridorIds: string[]): Promise<T[]> {
+    return manager.getRepository(this.schema).findBy({ corridorId: In(corridorIds) } as FindOptionsWhere<T>);
+  }
+
+  /** Where a point now lies along its corridor's new path, in the transaction of the corridor's change. */
+  async placeAlongPath(manager: EntityManager, id: string, along: { kmAlong: number; distanceFromPathKm: number }): Promise<void> {
+    // Both kinds of point have these columns, which TypeORM's types cannot see through T.
+    await manager.getRepository(this.schema).update({ id } as FindOptionsWhere<T>, along as unknown as QueryDeepPartialEntity<T>);
   }
 }
 

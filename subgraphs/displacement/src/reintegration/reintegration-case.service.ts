@@ -5,7 +5,7 @@ import { type ReferenceChecks, given } from '@peacegraph/kit/input';
 import { requireOwner, requirePartner, type Partner } from '@peacegraph/kit/policy';
 import { type PageArgs } from '@peacegraph/kit/sql';
 import type { EntityManager } from 'typeorm';
-import { ReintegrationAssistanceSchema, ReintegrationCaseSchema, type ReintegrationCase } from './reintegration.entity';
+import { ReintegrationCaseSchema, type ReintegrationCase } from './reintegration.entity';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import type { ReintegrationCaseFilter } from './reintegration.repository';
@@ -76,7 +76,8 @@ export class ReintegrationCaseService {
         // The next number of the programme, taken inside the write's transaction (the row lock orders
         // concurrent registrations); the pipeline reads `values` after this check.
         check: async (manager) => {
-          values.beneficiaryCode = await nextBeneficiaryCode(manager, programme.id, programme.code);
+          const number = await this.repositories.reintegration.takeNextCaseNumber(manager, programme.id);
+          values.beneficiaryCode = beneficiaryCode(programme.code, number);
         },
       });
     });
@@ -92,7 +93,7 @@ export class ReintegrationCaseService {
       operation: 'recordReintegrationAssistance',
       fields: Object.keys(input),
       after: async (manager: EntityManager) => {
-        await manager.getRepository(ReintegrationAssistanceSchema).insert({
+        await this.repositories.reintegration.addAssistance(manager, {
           caseId: current.id,
           ownerOrg: current.ownerOrg,
           kind: input.kind,
@@ -137,12 +138,6 @@ export class ReintegrationCaseService {
 }
 
 /** `<programme code>-<number>`, numbers counted per programme from 0001 and never reused. */
-async function nextBeneficiaryCode(manager: EntityManager, programmeId: string, code: string): Promise<string> {
-  // For UPDATE … RETURNING the PostgreSQL driver answers [rows, affected].
-  const [rows] = (await manager.query(
-    `UPDATE reintegration_programme SET last_case_number = last_case_number + 1 WHERE id = $1 RETURNING last_case_number AS n`,
-    [programmeId],
-  )) as [{ n: number }[], number];
-  const row = rows[0];
-  return `${code}-${String(row!.n).padStart(4, '0')}`;
+function beneficiaryCode(code: string, number: number): string {
+  return `${code}-${String(number).padStart(4, '0')}`;
 }

@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import {
   listsAreaWithin,
   namedBinder,
@@ -107,5 +107,23 @@ export class ReintegrationRepository {
 
   assistanceOf(caseIds: readonly string[]): Promise<ReintegrationAssistance[]> {
     return this.assistance.find({ where: { caseId: In(onlyUuids(caseIds)) }, order: { startedOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /**
+   * Takes the programme's next case number, inside the transaction of a registration: the update's row
+   * lock orders concurrent registrations, and a number taken is never given again.
+   */
+  async takeNextCaseNumber(manager: EntityManager, programmeId: string): Promise<number> {
+    // For UPDATE … RETURNING the PostgreSQL driver answers [rows, affected].
+    const [rows] = (await manager.query(
+      `UPDATE reintegration_programme SET last_case_number = last_case_number + 1 WHERE id = $1 RETURNING last_case_number AS n`,
+      [programmeId],
+    )) as [{ n: number }[], number];
+    return rows[0]!.n;
+  }
+
+  /** Writes assistance given to a case, in the transaction of the case's change. */
+  async addAssistance(manager: EntityManager, assistance: Omit<ReintegrationAssistance, 'id' | 'createdAt'>): Promise<void> {
+    await manager.getRepository(ReintegrationAssistanceSchema).insert(assistance);
   }
 }
