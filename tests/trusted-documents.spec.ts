@@ -172,6 +172,10 @@ describe('a key held to trusted documents', () => {
 });
 
 describe('automatic persisted queries for a free key', () => {
+  it('answers the hash of a registered document at the first request, without the query', async () => {
+    expect(await post(free, { extensions: apq(ONLY_ID) })).toEqual({ status: 200, data: { grievance: { id: 'g-2' } } });
+  });
+
   it('answers an unknown hash PERSISTED_QUERY_NOT_FOUND, takes the query with its hash, then runs the hash alone', async () => {
     const query = 'query Notes { grievance(id: "g-3") { id } }';
     const miss = await post(free, { extensions: apq(query) });

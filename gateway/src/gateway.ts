@@ -22,6 +22,7 @@ import { RegistrySupergraph } from './registry-supergraph';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { persistedDocuments } from './documents/resolve';
 import { RegistryDocuments } from './documents/registry-documents';
+import { RegisteredDocumentsApqCache } from './documents/apq-cache';
 import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
 import { operationTracker, type OperationTracker } from './usage/plugin';
 import { UsageReporter, type FlushOutcome } from './usage/reporter';
@@ -152,9 +153,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 
   // Persisted documents come from the registry (README, "Persisted documents").
-  const byDocumentId = persistedDocuments(
-    options.registry && new RegistryDocuments({ url: options.registry.url, token: options.registry.token, log }),
-  );
+  const documents = options.registry && new RegistryDocuments({ url: options.registry.url, token: options.registry.token, log });
+  const byDocumentId = persistedDocuments(documents);
   const operations = operationTracker({ record: reporter && ((served) => reporter.record(served)), log });
 
   const app = express();
@@ -177,6 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: guards.validationRules,
+    persistedQueries: { cache: new RegisteredDocumentsApqCache(documents) },
     formatError: createGatewayErrorFormatter((original) => log.error({ err: original }, 'error hidden from client')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
