@@ -29,30 +29,27 @@ export function Compare({ options }: { options: Comparable[] }) {
           setAsked({ from, to });
         }}
       >
-        <label className="inline">
-          {t('schema.from')}{' '}
-          <select value={from} onChange={(event) => setFrom(event.target.value)}>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          {t('schema.to')}{' '}
-          <select value={to} onChange={(event) => setTo(event.target.value)}>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label={t('schema.from')} value={from} options={options} onChange={setFrom} />
+        <Choice label={t('schema.to')} value={to} options={options} onChange={setTo} />
         <button type="submit">{t('schema.showDiff')}</button>
       </form>
       {asked && <DiffOf from={asked.from} to={asked.to} />}
     </section>
+  );
+}
+
+function Choice(props: { label: string; value: string; options: Comparable[]; onChange: (id: string) => void }) {
+  return (
+    <label className="inline">
+      {props.label}{' '}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

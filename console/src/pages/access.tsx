@@ -4,6 +4,7 @@ import { useSession } from '../api/session';
 import { useMutation, useQuery } from '../api/use-query';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage, Loading, Notice } from '../components/status';
+import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 
 interface ApiKey {
@@ -72,22 +73,18 @@ function ApiKeys({ organisations }: { organisations: Organisation[] }) {
       {list.length > 0 && (
         <div className="table-scroll">
           <table className="api-keys">
-            <thead>
-              <tr>
-                <th scope="col">{t('access.keyPrefix')}</th>
-                <th scope="col">{t('access.keyName')}</th>
-                <th scope="col">{t('access.keyOrg')}</th>
-                <th scope="col">{t('access.keyScopes')}</th>
-                <th scope="col">{t('access.keyCreated')}</th>
-                <th scope="col">{t('access.keyLastUsed')}</th>
-                <th scope="col">{t('access.keyRevoked')}</th>
-                {caller.admin && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('access.revoke')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'access.keyPrefix',
+                'access.keyName',
+                'access.keyOrg',
+                'access.keyScopes',
+                'access.keyCreated',
+                'access.keyLastUsed',
+                'access.keyRevoked',
+                caller.admin && { key: 'access.revoke', hidden: true },
+              ]}
+            />
             <tbody>
               {list.map((key) => (
                 <tr key={key.id} data-key={key.prefix}>
@@ -236,12 +233,7 @@ function OrganisationList({ organisations }: { organisations: Organisation[] }) 
       <h2 id="organisations-title">{t('access.organisations')}</h2>
       <div className="table-scroll">
         <table className="organisations">
-          <thead>
-            <tr>
-              <th scope="col">{t('access.orgName')}</th>
-              <th scope="col">{t('access.orgKind')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['access.orgName', 'access.orgKind']} />
           <tbody>
             {organisations.map((o) => (
               <tr key={o.id}>

@@ -3,6 +3,7 @@ import { request } from '../api/client';
 import { useSession } from '../api/session';
 import { useQuery } from '../api/use-query';
 import { ErrorMessage, Loading } from '../components/status';
+import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 import { download, toCsv } from '../lib/csv';
 import { ConsoleError } from '../api/client';
@@ -240,17 +241,17 @@ export function AuditPage({ param }: { param: string | null }) {
       {entries.length > 0 && (
         <div className="table-scroll">
           <table className="audit">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.organisation')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.target')}</th>
-                <th scope="col">{t('audit.detail')}</th>
-                {source !== 'registry' && <th scope="col">{t('audit.purpose')}</th>}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'audit.at',
+                'audit.actor',
+                'audit.organisation',
+                'audit.action',
+                'audit.target',
+                'audit.detail',
+                source !== 'registry' && 'audit.purpose',
+              ]}
+            />
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSession } from '../api/session';
 import { useMutation, useQuery } from '../api/use-query';
 import { ErrorMessage, Loading, Notice } from '../components/status';
+import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 
@@ -90,15 +91,7 @@ function CheckList() {
       {checks.length > 0 && (
         <div className="table-scroll">
           <table className="checks">
-            <thead>
-              <tr>
-                <th scope="col">{t('checks.at')}</th>
-                <th scope="col">{t('checks.subgraph')}</th>
-                <th scope="col">{t('checks.result')}</th>
-                <th scope="col">{t('checks.findings')}</th>
-                <th scope="col">{t('checks.author')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={['checks.at', 'checks.subgraph', 'checks.result', 'checks.findings', 'checks.author']} />
             <tbody>
               {checks.map((c) => (
                 <tr key={c.id} data-check={c.id}>
@@ -164,15 +157,7 @@ function CheckPage({ id }: { id: string }) {
                 {change.usedBy.length > 0 && (
                   <table className="used-by">
                     <caption>{t('check.usedBy')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('check.operation')}</th>
-                        <th scope="col">{t('check.client')}</th>
-                        <th scope="col" className="number">
-                          {t('check.count')}
-                        </th>
-                      </tr>
-                    </thead>
+                    <TableHead columns={['check.operation', 'check.client', { key: 'check.count', number: true }]} />
                     <tbody>
                       {change.usedBy.map((use) => (
                         <tr key={`${use.signature}:${use.clientName}:${use.clientVersion}`}>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '../api/use-query';
 import { DiffOf } from '../components/compare';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage, Loading, Notice } from '../components/status';
+import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 
 interface Launch {
@@ -53,18 +54,16 @@ export function LaunchesPage() {
       {launches.length > 0 && (
         <div className="table-scroll">
           <table className="launches">
-            <thead>
-              <tr>
-                <th scope="col">{t('launches.at')}</th>
-                <th scope="col">{t('launches.composition')}</th>
-                <th scope="col">{t('launches.reason')}</th>
-                <th scope="col">{t('launches.version')}</th>
-                <th scope="col">{t('launches.actor')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('launches.rollback')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'launches.at',
+                'launches.composition',
+                'launches.reason',
+                'launches.version',
+                'launches.actor',
+                { key: 'launches.rollback', hidden: true },
+              ]}
+            />
             <tbody>
               {launches.map((l) => (
                 <tr key={l.id} data-launch={l.id} className={l.live ? 'live' : undefined}>

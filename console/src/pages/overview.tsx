@@ -4,6 +4,7 @@ import { useSession } from '../api/session';
 import { useQuery } from '../api/use-query';
 import { ErrorMessage, Loading, Notice, PeriodSelect } from '../components/status';
 import { UsageChart } from '../components/usage-chart';
+import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 
@@ -64,23 +65,17 @@ export function OverviewPage() {
       {subgraphs.length > 0 && (
         <div className="table-scroll">
           <table className="subgraphs">
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.name')}</th>
-                <th scope="col">{t('overview.owner')}</th>
-                <th scope="col">{t('overview.health')}</th>
-                <th scope="col">{t('overview.liveVersion')}</th>
-                <th scope="col" className="number">
-                  {t('overview.rate')}
-                </th>
-                <th scope="col" className="number">
-                  {t('overview.errorRate')}
-                </th>
-                <th scope="col" className="number">
-                  {t('overview.p95')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'overview.name',
+                'overview.owner',
+                'overview.health',
+                'overview.liveVersion',
+                { key: 'overview.rate', number: true },
+                { key: 'overview.errorRate', number: true },
+                { key: 'overview.p95', number: true },
+              ]}
+            />
             <tbody>
               {subgraphs.map((s) => {
                 const usage = usageOf.get(s.name);

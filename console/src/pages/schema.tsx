@@ -3,6 +3,7 @@ import { useSession } from '../api/session';
 import { useQuery } from '../api/use-query';
 import { Compare } from '../components/compare';
 import { DataClassBadge, ErrorMessage, Loading, type DataClass } from '../components/status';
+import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 
@@ -92,17 +93,9 @@ export function SchemaPage({ param }: { param: string | null }) {
           </p>
           <div className="table-scroll">
             <table className="fields">
-              <thead>
-                <tr>
-                  <th scope="col">{t('schema.coordinate')}</th>
-                  <th scope="col">{t('schema.type')}</th>
-                  <th scope="col">{t('schema.class')}</th>
-                  <th scope="col">{t('schema.subgraphs')}</th>
-                  <th scope="col" className="number">
-                    {t('schema.uses')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={['schema.coordinate', 'schema.type', 'schema.class', 'schema.subgraphs', { key: 'schema.uses', number: true }]}
+              />
               <tbody>
                 {matching.slice(0, SHOWN).map((f) => (
                   <tr key={f.coordinate} data-coordinate={f.coordinate}>
@@ -147,14 +140,7 @@ function SubgraphHistory({ name }: { name: string }) {
       <h2>{t('schema.history')}</h2>
       <div className="table-scroll">
         <table className="versions">
-          <thead>
-            <tr>
-              <th scope="col">{t('version.at')}</th>
-              <th scope="col">{t('version.state')}</th>
-              <th scope="col">{t('version.author')}</th>
-              <th scope="col">{t('version.message')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['version.at', 'version.state', 'version.author', 'version.message']} />
           <tbody>
             {versions.map((v) => (
               <tr key={v.id} data-version={v.id}>

@@ -3,6 +3,7 @@ import { useSession } from '../api/session';
 import { useQuery } from '../api/use-query';
 import { ErrorMessage, Loading, PeriodSelect } from '../components/status';
 import { UsageChart } from '../components/usage-chart';
+import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 
 interface Operation {
@@ -56,25 +57,17 @@ export function UsagePage() {
       {operations.length > 0 && (
         <div className="table-scroll">
           <table className="operations">
-            <thead>
-              <tr>
-                <th scope="col">{t('usage.operation')}</th>
-                <th scope="col">{t('usage.client')}</th>
-                <th scope="col" className="number">
-                  {t('usage.count')}
-                </th>
-                <th scope="col" className="number">
-                  {t('usage.errors')}
-                </th>
-                <th scope="col" className="number">
-                  {t('usage.p50')}
-                </th>
-                <th scope="col" className="number">
-                  {t('usage.p95')}
-                </th>
-                <th scope="col">{t('usage.lastSeen')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'usage.operation',
+                'usage.client',
+                { key: 'usage.count', number: true },
+                { key: 'usage.errors', number: true },
+                { key: 'usage.p50', number: true },
+                { key: 'usage.p95', number: true },
+                'usage.lastSeen',
+              ]}
+            />
             <tbody>
               {operations.map((o) => {
                 const key = `${o.signature}:${o.clientName ?? ''}:${o.clientVersion ?? ''}`;
