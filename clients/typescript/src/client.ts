@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ClientErrorCode, PeaceGraphError, type GraphQLErrorJson } from './errors';
 
 /**
@@ -43,6 +44,17 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Headers added to every request. */
   headers?: Record<string, string>;
+  /**
+   * Send each document as its id, `{"documentId": "sha256:<hex of the text>"}`, never its text: for an
+   * API key held to trusted documents, whose documents are registered in the schema registry exactly
+   * as written here. An unregistered one is PERSISTED_QUERY_NOT_FOUND. Default false.
+   */
+  persistedDocuments?: boolean;
+}
+
+/** The id a document is registered under: `sha256:` and the hex SHA-256 of its text, as written. */
+export function documentIdOf(document: string): string {
+  return `sha256:${createHash('sha256').update(document, 'utf8').digest('hex')}`;
 }
 
 export interface RequestOptions {
@@ -235,7 +247,7 @@ export function createClient(options: ClientOptions): PeaceGraphClient {
 
   async function execute<TData>(document: string, variables?: Variables, request: RequestOptions = {}): Promise<Result<TData>> {
     const body = JSON.stringify({
-      query: document,
+      ...(options.persistedDocuments ? { documentId: documentIdOf(document) } : { query: document }),
       variables: variables ?? {},
       ...(request.operationName ? { operationName: request.operationName } : {}),
     });

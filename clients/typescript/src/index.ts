@@ -5,6 +5,7 @@
  */
 export {
   createClient,
+  documentIdOf,
   graphql,
   retryDelay,
   retryAfterMs,

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ClientErrorCode, createClient, isMutation, PeaceGraphError, retryAfterMs, type ClientOptions } from '../src';
+import { ClientErrorCode, createClient, documentIdOf, isMutation, PeaceGraphError, retryAfterMs, type ClientOptions } from '../src';
 
 /**
  * The client against a real HTTP server on a free port: each test scripts what the server answers to
@@ -8,7 +9,7 @@ import { ClientErrorCode, createClient, isMutation, PeaceGraphError, retryAfterM
  */
 interface Received {
   headers: http.IncomingHttpHeaders;
-  body: { query: string; variables: Record<string, unknown>; operationName?: string };
+  body: { query?: string; documentId?: string; variables: Record<string, unknown>; operationName?: string };
   at: number;
 }
 type Reply = { status?: number; headers?: Record<string, string>; body?: unknown; raw?: string } | 'hang-up';
@@ -91,6 +92,21 @@ describe('what the client sends', () => {
     expect(received[1]!.headers.authorization).toBeUndefined();
     expect(received[1]!.headers['x-purpose']).toBeUndefined();
     expect(() => createClient({ url, token: 't', apiKey: 'pgk_x', clientName: 'a', clientVersion: '1' })).toThrow('not both');
+  });
+
+  it('sends a document as its registered id with persistedDocuments', async () => {
+    respond = (request) =>
+      request.body.documentId === documentIdOf('{ viewer { kind } }')
+        ? { body: { data: { viewer: { kind: 'API_KEY' } } } }
+        : { body: { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } };
+    const trusted = client({ token: undefined, apiKey: 'pgk_trusted', persistedDocuments: true });
+    expect(await trusted.request('{ viewer { kind } }', { a: 1 })).toEqual({ viewer: { kind: 'API_KEY' } });
+    expect(received[0]!.body).toEqual({
+      documentId: 'sha256:' + createHash('sha256').update('{ viewer { kind } }').digest('hex'),
+      variables: { a: 1 },
+    });
+    expect((await failure(trusted.request('{ viewer { subject } }'))).code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(received).toHaveLength(2);
   });
 
   it('refuses at once a header no HTTP request can carry, without sending anything', async () => {
