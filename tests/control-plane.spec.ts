@@ -4,23 +4,20 @@ import path from 'node:path';
 import { createLogger } from '@peacegraph/kit/server';
 import { graphqlClient, ok, until } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
-import { startDeployableSubgraph, type DeployableSubgraph } from '../registry/test/fixtures/deployable-subgraph';
+import {
+  GRIEVANCES_V1,
+  GRIEVANCES_V2,
+  startDeployableSubgraph,
+  type DeployableSubgraph,
+} from '../registry/test/fixtures/deployable-subgraph';
 import { ORGS, startRegistryForTest, type RegistryUnderTest } from '../registry/test/support';
 
 /**
  * The control plane end to end, every part real and over HTTP: a partner's subgraph, the registry
  * on PostgreSQL, and a gateway that follows it and reports usage to it.
  */
-const V1 = `
-type Grievance @key(fields: "id") @partner {
-  id: ID!
-  summary: String
-}
-type Query @public {
-  grievance(id: ID!): Grievance
-}
-`;
-const V2 = V1.replace('  summary: String\n', '  summary: String\n  notes: String\n');
+const V1 = GRIEVANCES_V1;
+const V2 = GRIEVANCES_V2;
 const WITHOUT_SUMMARY = V2.replace('  summary: String\n', '');
 const READ_SUMMARY = 'query GrievanceSummary { grievance(id: "g-1") { id summary } }';
 const PUBLISH = `mutation ($input: PublishInput!) { publishSchema(input: $input) { outcome reasons launch { composition { id } } } }`;

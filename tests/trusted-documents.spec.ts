@@ -7,7 +7,7 @@ import { createLogger } from '@peacegraph/kit/server';
 import { TEST_AUTH, ok } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { RegistryDocuments } from '../gateway/src/documents/registry-documents';
-import { startDeployableSubgraph, type DeployableSubgraph } from '../registry/test/fixtures/deployable-subgraph';
+import { GRIEVANCES_V1, startDeployableSubgraph, type DeployableSubgraph } from '../registry/test/fixtures/deployable-subgraph';
 import { ORGS, startRegistryForTest, type RegistryUnderTest } from '../registry/test/support';
 
 /**
@@ -15,15 +15,7 @@ import { ORGS, startRegistryForTest, type RegistryUnderTest } from '../registry/
  * following it that runs documents by id, and API keys from the directory, one held to trusted
  * documents. Every part real and over HTTP.
  */
-const SDL = `
-type Grievance @key(fields: "id") @partner {
-  id: ID!
-  summary: String
-}
-type Query @public {
-  grievance(id: ID!): Grievance
-}
-`;
+const SDL = GRIEVANCES_V1;
 const SUMMARY = 'query GrievanceSummary { grievance(id: "g-1") { id summary } }';
 const ONLY_ID = 'query GrievanceId { grievance(id: "g-2") { id } }';
 const AD_HOC = '{ grievance(id: "g-9") { summary } }';

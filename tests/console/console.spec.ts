@@ -9,7 +9,12 @@ import { createAuthenticator, remoteIdentityStore } from '@peacegraph/kit/auth';
 import { createLogger } from '@peacegraph/kit/server';
 import { TEST_AUTH, bearer, graphqlClient, ok } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
-import { startDeployableSubgraph, type DeployableSubgraph } from '../../registry/test/fixtures/deployable-subgraph';
+import {
+  GRIEVANCES_V1,
+  GRIEVANCES_V2,
+  startDeployableSubgraph,
+  type DeployableSubgraph,
+} from '../../registry/test/fixtures/deployable-subgraph';
 import { startRegistryForTest, type RegistryUnderTest } from '../../registry/test/support';
 import { ensureConsoleBuilt } from '../../scripts/platform/console-build';
 import { ORGS, ROOT, startPlatform, type PlatformUnderTest } from '../support';
@@ -22,16 +27,8 @@ import { ARTEFACTS, findChromium, launchChromium } from './browser';
  */
 const CHROMIUM = findChromium();
 const SUBGRAPHS = ['directory', 'curriculum', 'conflicts', 'forums', 'mining', 'displacement'] as const;
-const V1 = `
-type Grievance @key(fields: "id") @partner {
-  id: ID!
-  summary: String
-}
-type Query @public {
-  grievance(id: ID!): Grievance
-}
-`;
-const V2 = V1.replace('  summary: String\n', '  summary: String\n  notes: String\n');
+const V1 = GRIEVANCES_V1;
+const V2 = GRIEVANCES_V2;
 const WITHOUT_SUMMARY = V2.replace('  summary: String\n', '');
 
 if (!CHROMIUM) {
