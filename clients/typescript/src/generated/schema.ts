@@ -14168,4 +14168,10 @@ export type Viewer = {
    * Data class PUBLIC: anyone may read it, signed in or not.
    */
   subject: Maybe<Scalars['String']['output']>;
+  /**
+   * True for an API key an administrator held to trusted documents: the gateway runs only the documents its organisation's client applications registered, by documentId.
+   *
+   * Data class PUBLIC: anyone may read it, signed in or not.
+   */
+  trustedDocumentsOnly: Scalars['Boolean']['output'];
 };

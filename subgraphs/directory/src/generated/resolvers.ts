@@ -655,6 +655,8 @@ export type Viewer = {
   signedIn: Scalars['Boolean']['output'];
   /** The token's subject (its sub claim), or api-key:<prefix> for an API key: the actor the audit log records. */
   subject?: Maybe<Scalars['String']['output']>;
+  /** True for an API key an administrator held to trusted documents: the gateway runs only the documents its organisation's client applications registered, by documentId. */
+  trustedDocumentsOnly: Scalars['Boolean']['output'];
 };
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1253,6 +1255,7 @@ export type ViewerResolvers<
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   signedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trustedDocumentsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = DirectoryContext> = {

@@ -63,6 +63,25 @@ describe('viewer: who the platform takes the caller to be', () => {
     });
   });
 
+  it('a key held to trusted documents says so; others do not', async () => {
+    const admin = await directory.as(ORGS.platform, 'admin');
+    const QUERY = '{ viewer { trustedDocumentsOnly } }';
+    const keyed = async (trustedDocumentsOnly: boolean) => {
+      const created = await admin<{ createApiKey: { key: string } }>(
+        `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+        { input: { organisation: ORGS.educators, name: `app ${trustedDocumentsOnly}`, scope: 'curriculum:read', trustedDocumentsOnly } },
+      );
+      const client = graphqlClient(directory.url, { authorization: `Bearer ${created.data!.createApiKey.key}` });
+      return (await client<{ viewer: { trustedDocumentsOnly: boolean } }>(QUERY)).data!.viewer.trustedDocumentsOnly;
+    };
+    expect(await keyed(true)).toBe(true);
+    expect(await keyed(false)).toBe(false);
+    expect((await admin<{ viewer: { trustedDocumentsOnly: boolean } }>(QUERY)).data!.viewer.trustedDocumentsOnly).toBe(false);
+    expect(
+      (await graphqlClient(directory.url)<{ viewer: { trustedDocumentsOnly: boolean } }>(QUERY)).data!.viewer.trustedDocumentsOnly,
+    ).toBe(false);
+  });
+
   it('an administrator is told so; an anonymous caller gets an answer, not an error', async () => {
     const admin = await directory.as(ORGS.platform, 'admin');
     expect((await admin<Answer>(VIEWER)).data!.viewer).toMatchObject({ signedIn: true, admin: true, scopes: ['admin'] });

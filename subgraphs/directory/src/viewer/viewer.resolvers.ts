@@ -13,6 +13,7 @@ export const Viewer: ViewerResolvers = {
   scopes: (viewer) => (viewer.kind === 'partner' ? [...viewer.scopes].sort() : []),
   admin: (viewer) => viewer.kind === 'partner' && viewer.scopes.has('admin'),
   credential: (viewer) => (viewer.kind === 'partner' ? (viewer.via === 'token' ? 'TOKEN' : 'API_KEY') : null),
+  trustedDocumentsOnly: (viewer) => viewer.kind === 'partner' && viewer.trustedDocumentsOnly === true,
   expiresAt: (viewer) => (viewer.kind === 'partner' ? (viewer.expiresAt ?? null) : null),
   // As the gateway counted this request; it sets the header itself, so a client cannot claim another budget through it.
   rateLimit: (_, __, { rateLimit }) => rateLimit,
