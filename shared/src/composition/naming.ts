@@ -1,5 +1,6 @@
-import { Kind, type DocumentNode, type NameNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { ruleProblem, type CompositionProblem } from './problems';
+import { schemaParts } from './schema-parts';
 
 export const SCHEMA_NAMING = 'SCHEMA_NAMING';
 
@@ -20,39 +21,10 @@ const RULES = {
  */
 export function namingProblems(subgraph: string, document: DocumentNode): CompositionProblem[] {
   const problems: CompositionProblem[] = [];
-  const check = (kind: keyof typeof RULES, what: string, name: NameNode, owner?: string) => {
-    if (FEDERATION_NAMES.has(name.value) || RULES[kind].pattern.test(name.value)) return;
+  for (const { what, casing, name, owner } of schemaParts(document)) {
+    if (FEDERATION_NAMES.has(name.value) || RULES[casing].pattern.test(name.value)) continue;
     const full = owner ? `${owner}.${name.value}` : name.value;
-    problems.push(ruleProblem(subgraph, SCHEMA_NAMING, `[${subgraph}] ${what} "${full}" is not ${RULES[kind].says}`, name));
-  };
-  for (const definition of document.definitions) {
-    switch (definition.kind) {
-      case Kind.OBJECT_TYPE_DEFINITION:
-      case Kind.OBJECT_TYPE_EXTENSION:
-      case Kind.INTERFACE_TYPE_DEFINITION:
-      case Kind.INTERFACE_TYPE_EXTENSION:
-        check('type', 'Type', definition.name);
-        for (const field of definition.fields ?? []) {
-          check('field', 'Field', field.name, definition.name.value);
-          for (const argument of field.arguments ?? [])
-            check('field', 'Argument', argument.name, `${definition.name.value}.${field.name.value}`);
-        }
-        break;
-      case Kind.INPUT_OBJECT_TYPE_DEFINITION:
-      case Kind.INPUT_OBJECT_TYPE_EXTENSION:
-        check('type', 'Input type', definition.name);
-        for (const field of definition.fields ?? []) check('field', 'Input field', field.name, definition.name.value);
-        break;
-      case Kind.ENUM_TYPE_DEFINITION:
-      case Kind.ENUM_TYPE_EXTENSION:
-        check('type', 'Enum', definition.name);
-        for (const value of definition.values ?? []) check('value', 'Enum value', value.name, definition.name.value);
-        break;
-      case Kind.SCALAR_TYPE_DEFINITION:
-      case Kind.UNION_TYPE_DEFINITION:
-        check('type', definition.kind === Kind.SCALAR_TYPE_DEFINITION ? 'Scalar' : 'Union', definition.name);
-        break;
-    }
+    problems.push(ruleProblem(subgraph, SCHEMA_NAMING, `[${subgraph}] ${what} "${full}" is not ${RULES[casing].says}`, name));
   }
   return problems;
 }
