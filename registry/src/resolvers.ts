@@ -18,7 +18,7 @@ import { DEFAULT_POLICY, POLICY_DESCRIPTIONS, policyLevels, setPolicyLevel, type
 import { recordAction } from './store/audit';
 import { allSubgraphs, findSubgraph, type SubgraphRecord } from './store/subgraphs';
 import { findVersion, listVersions, type VersionRecord } from './store/versions';
-import { coordinateCounts, hourlySeries, operationTotals, topOperations } from './store/usage';
+import { coordinateCounts, coveredHours, hourlySeries, operationTotals, topOperations } from './store/usage';
 import type { OperationUsage } from './checks/findings';
 import { fieldOrigins, PerComposition, type FieldOrigin } from './console/field-map';
 import { apiFieldsOf, type ApiField } from './console/api-fields';
@@ -44,6 +44,14 @@ function hoursOf(hours: number | null | undefined): number {
   const value = hours ?? 24;
   if (!Number.isInteger(value) || value < 1 || value > 2160)
     throw badInput('hours', 'hours is a whole number from 1 to 2160 (the 90 days usage is kept)');
+  return value;
+}
+
+/** An operation's own hourly points: a week at most, as a list of 100 operations times 2,160 points would be 216,000 objects. */
+function seriesHoursOf(hours: number | null | undefined): number {
+  const value = hours ?? 24;
+  if (!Number.isInteger(value) || value < 1 || value > 168)
+    throw badInput('hours', "hours is a whole number from 1 to 168 for an operation's series");
   return value;
 }
 
@@ -113,10 +121,13 @@ export function registryResolvers(dataSource: DataSource) {
         const changes = await diffOfVersions(x.subgraph, x.sdl, y.sdl);
         return { from, to, changes: await withConsequences(db, x.subgraph, changes, 30), fromSdl: x.sdl, toSdl: y.sdl };
       },
-      operations: (_: unknown, args: { days?: number; client?: string | null; first?: number }, context: RegistryContext) => (
-        actorOf(context),
-        topOperations(db, daysOf(args.days), args.client ?? null, pageSizeOf(args.first, 50))
-      ),
+      operations: (_: unknown, args: { days?: number; client?: string | null; first?: number }, context: RegistryContext) => {
+        const actor = actorOf(context);
+        // A partner's own operations (their names and documents are its own); admins everyone's. A
+        // check still names whose operations a change would break: that is what a check is for.
+        const organisation = actor.admin ? null : actor.organisationId;
+        return topOperations(db, daysOf(args.days), args.client ?? null, pageSizeOf(args.first, 50), organisation);
+      },
       fieldUsage: (_: unknown, args: { coordinates: string[]; days?: number }, context: RegistryContext) => {
         actorOf(context);
         if (args.coordinates.length > 500) throw badInput('coordinates', 'At most 500 coordinates at once');
@@ -168,7 +179,7 @@ export function registryResolvers(dataSource: DataSource) {
           hourlySeries(db, hours, organisation),
         ]);
         const live = launch ? await originsOf(launch.compositionId, context) : { subgraphs: [], origins: new Map() };
-        return summarise(hours, operations, series, live.origins, live.subgraphs);
+        return { ...summarise(hours, operations, series, live.origins, live.subgraphs), coveredHours: coveredHours(hours) };
       },
       schemaFields: async (_: unknown, args: { compositionId?: string | null; days?: number | null }, context: RegistryContext) => {
         actorOf(context);
@@ -262,7 +273,7 @@ export function registryResolvers(dataSource: DataSource) {
         context.loaders.coordinates.load(operation.signature),
       documentId: (operation: OperationUsage, _: unknown, context: RegistryContext) => context.loaders.documentId.load(operation.signature),
       series: (operation: OperationUsage, args: { hours?: number | null }, context: RegistryContext) =>
-        context.loaders.series(hoursOf(args.hours)).load(operation),
+        context.loaders.series(seriesHoursOf(args.hours)).load(operation),
     },
     SchemaVersion: {
       check: (version: VersionRecord, _: unknown, context: RegistryContext) =>

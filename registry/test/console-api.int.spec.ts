@@ -334,6 +334,16 @@ describe('usageSummary', () => {
 });
 
 describe('operations', () => {
+  test("a partner lists its own organisation's operations only; an admin everyone's", async () => {
+    const query = `{ operations(days: 30) { name organisationId count } }`;
+    type Ops = { operations: { name: string; organisationId: string | null; count: number }[] };
+    const all = (await ok<Ops>(registry.admin, query)).operations;
+    expect(new Set(all.map((o) => o.organisationId)).size).toBeGreaterThan(1);
+    const own = (await ok<Ops>(registry.educators, query)).operations;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own).toEqual(all.filter((o) => o.organisationId === ORGS.educators));
+  });
+
   test('each operation lists the coordinates it selected and its hourly points, in one statement each', async () => {
     const query = `{ operations(days: 30) { name organisationId count coordinates series(hours: 4) { hour requests errors } } }`;
     registry.db.statements.reset();
@@ -468,6 +478,12 @@ describe('bad windows are refused plainly', () => {
     expect(errors?.[0]?.message).toBe('hours is a whole number from 1 to 2160 (the 90 days usage is kept)');
     const series = await registry.admin(`query ($hours: Int) { operations { series(hours: $hours) { requests } } }`, { hours });
     expect(series.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hours' });
+  });
+
+  test.each([169, 2160])("an operation's series of %j hours (a week at most)", async (hours) => {
+    const series = await registry.admin(`query ($hours: Int) { operations { series(hours: $hours) { requests } } }`, { hours });
+    expect(series.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hours' });
+    expect(series.errors?.[0]?.message).toBe("hours is a whole number from 1 to 168 for an operation's series");
   });
 
   test.each([0, -1, 100000])('days %j', async (days) => {

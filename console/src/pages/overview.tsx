@@ -18,6 +18,7 @@ interface SubgraphRow {
 }
 interface Usage {
   hours: number;
+  coveredHours: number;
   requests: number;
   errors: number;
   p95Ms: number | null;
@@ -28,7 +29,7 @@ interface Usage {
 const OVERVIEW = `query ConsoleOverview($hours: Int!) {
   subgraphs { name routingUrl ownerOrganisationId lastPublishedAt liveVersion { id createdAt launchedAt author } health { status latencyMs detail } }
   liveComposition { id createdAt }
-  usageSummary(hours: $hours) { hours requests errors p95Ms series { hour requests errors } subgraphs { subgraph requests errors p95Ms } }
+  usageSummary(hours: $hours) { hours coveredHours requests errors p95Ms series { hour requests errors } subgraphs { subgraph requests errors p95Ms } }
 }`;
 
 export function OverviewPage() {
@@ -99,7 +100,7 @@ export function OverviewPage() {
                         {i18n.date(s.lastPublishedAt)}
                       </div>
                     </td>
-                    <td className="number">{i18n.number(usage ? usage.requests / hours : 0, 1)}</td>
+                    <td className="number">{i18n.number(usage && data ? usage.requests / data.usageSummary.coveredHours : 0, 1)}</td>
                     <td className="number">{usage && usage.requests > 0 ? i18n.percent(usage.errors / usage.requests) : t('none')}</td>
                     <td className="number">{i18n.ms(usage?.p95Ms)}</td>
                   </tr>

@@ -11,6 +11,7 @@ interface Operation {
   name: string | null;
   clientName: string | null;
   clientVersion: string | null;
+  organisationId: string | null;
   count: number;
   errors: number;
   p50Ms: number | null;
@@ -21,7 +22,7 @@ interface Operation {
 
 const USAGE = `query ConsoleUsage($hours: Int!, $days: Int!) {
   usageSummary(hours: $hours) { series { hour requests errors } }
-  operations(days: $days, first: 100) { signature name clientName clientVersion count errors p50Ms p95Ms lastSeen coordinates }
+  operations(days: $days, first: 100) { signature name clientName clientVersion organisationId count errors p50Ms p95Ms lastSeen coordinates }
   schemaFields(days: $days) { coordinate count subgraphs }
 }`;
 
@@ -70,7 +71,7 @@ export function UsagePage() {
             />
             <tbody>
               {operations.map((o) => {
-                const key = `${o.signature}:${o.clientName ?? ''}:${o.clientVersion ?? ''}`;
+                const key = `${o.signature}:${o.clientName ?? ''}:${o.clientVersion ?? ''}:${o.organisationId ?? ''}`;
                 return (
                   <tr key={key} data-operation={o.name ?? o.signature}>
                     <th scope="row">
@@ -113,7 +114,7 @@ export function UsagePage() {
       {failing.length > 0 && (
         <ul className="errors-by-operation">
           {failing.map((o) => (
-            <li key={`${o.signature}:${o.clientName ?? ''}:${o.clientVersion ?? ''}`}>
+            <li key={`${o.signature}:${o.clientName ?? ''}:${o.clientVersion ?? ''}:${o.organisationId ?? ''}`}>
               {nameOf(o)}: {i18n.number(o.errors)} / {i18n.number(o.count)} ({i18n.percent(o.errors / o.count)})
             </li>
           ))}

@@ -111,14 +111,20 @@ export async function operationsUsing(db: Queryable, coordinates: readonly strin
 }
 
 /** The most used operations of the last `days` days, with their latency percentiles. */
-export async function topOperations(db: Queryable, days: number, client: string | null, first: number): Promise<OperationUsage[]> {
+export async function topOperations(
+  db: Queryable,
+  days: number,
+  client: string | null,
+  first: number,
+  organisationId: string | null = null,
+): Promise<OperationUsage[]> {
   const sums = Array.from({ length: BUCKETS }, (_, i) => `sum(u.latency[${i + 1}])::text`).join(', ');
   const rows: UsageRow[] = await db.query(
     `SELECT '' AS key, ${GROUPED}, ${SUMMED}, ARRAY[${sums}] AS latency
      FROM usage_day u JOIN operation o ON o.signature = u.signature
-     WHERE ${WITHIN_DAYS('$1')} AND ($2::text IS NULL OR u.client_name = $2)
+     WHERE ${WITHIN_DAYS('$1')} AND ($2::text IS NULL OR u.client_name = $2) AND ($4::text IS NULL OR u.organisation_id = $4)
      GROUP BY ${GROUPED} ORDER BY sum(u.count) DESC LIMIT $3`,
-    [days, client, first],
+    [days, client, first, organisationId],
   );
   return rows.map(usageOf);
 }
@@ -170,6 +176,17 @@ export const HOURLY_UP_TO_HOURS = 48;
 /** Where a window of the last `hours` hours starts: the start of the hour `hours - 1` before this one. */
 export function windowStart(hours: number, now = new Date()): Date {
   return new Date(Date.parse(hourOf(now)) - (hours - 1) * 3_600_000);
+}
+
+/**
+ * How many hours, up to `now`, a window's totals cover: from its first hour, or beyond 48 hours from
+ * the start of its first UTC day (windowRows reads whole days there). The hour in progress counts for
+ * the part of it that has passed, so a rate taken over it is a rate.
+ */
+export function coveredHours(hours: number, now = new Date()): number {
+  const start = windowStart(hours, now);
+  const from = hours <= HOURLY_UP_TO_HOURS ? start.getTime() : Date.parse(`${start.toISOString().slice(0, 10)}T00:00:00Z`);
+  return (now.getTime() - from) / 3_600_000;
 }
 
 /**
