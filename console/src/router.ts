@@ -13,7 +13,13 @@ export interface Route {
 export function parseRoute(hash: string): Route {
   const [page, ...rest] = hash.replace(/^#\/?/, '').split('/');
   const known = (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'overview';
-  const param = rest.length > 0 && rest.join('/') !== '' ? decodeURIComponent(rest.join('/')) : null;
+  let param: string | null;
+  try {
+    param = rest.length > 0 && rest.join('/') !== '' ? decodeURIComponent(rest.join('/')) : null;
+  } catch {
+    // A malformed escape (#/checks/%) opens the page without a parameter rather than a blank console.
+    param = null;
+  }
   return { page: known, param };
 }
 

@@ -58,7 +58,8 @@ export function AuditPage({ param }: { param: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
-  const source = param ?? 'registry';
+  // The log's name goes into the query's text: only a subgraph's name, never whatever a link carries.
+  const source = param && /^[a-z][a-z0-9]*$/.test(param) ? param : 'registry';
   const sources = useQuery<{ subgraphs: { name: string }[] }>(session.registry, 'query ConsoleAuditSources { subgraphs { name } }');
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
