@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAuthenticator, remoteIdentityStore } from '@peacegraph/kit/auth';
 import { createLogger } from '@peacegraph/kit/server';
-import { TEST_AUTH, ok } from '@peacegraph/kit/testing';
+import { TEST_AUTH, graphqlClient, ok } from '@peacegraph/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { RegistryDocuments } from '../gateway/src/documents/registry-documents';
 import { GRIEVANCES_V1, startDeployableSubgraph, type DeployableSubgraph } from '../registry/test/fixtures/deployable-subgraph';
@@ -125,6 +125,28 @@ describe('documentId', () => {
 });
 
 describe('a key held to trusted documents', () => {
+  it('does nothing at the registry: it cannot register an app nor upload the documents it is held to', async () => {
+    const atRegistry = graphqlClient(`${registry.base}/graphql`, { authorization: `Bearer ${trusted}` });
+    const before = await registry.rows('persisted_document');
+    for (const [what, query, variables] of [
+      ['register an app', `mutation { registerClientApplication(name: "smuggler") { id } }`, {}],
+      [
+        'upload a document',
+        `mutation ($documents: [PersistedDocumentInput!]!) { uploadPersistedDocuments(clientApplicationId: "00000000-0000-4000-8000-000000000001", documents: $documents) { added } }`,
+        { documents: [{ id: sha(AD_HOC), body: AD_HOC }] },
+      ],
+      ['read the history', `{ launches { nodes { id } } }`, {}],
+    ] as const) {
+      const { errors } = await atRegistry(query, variables);
+      expect([what, errors?.[0]?.extensions?.code, errors?.[0]?.message]).toEqual([
+        what,
+        'FORBIDDEN',
+        'This API key is held to trusted documents: it runs the documents registered for its organisation at the gateway, and nothing at the registry',
+      ]);
+    }
+    expect(await registry.rows('persisted_document')).toBe(before);
+  });
+
   it('is refused an ad-hoc query and an APQ registration with PERSISTED_QUERY_REQUIRED', async () => {
     const adHoc = await post(trusted, { query: AD_HOC });
     expect([adHoc.status, codeOf(adHoc), adHoc.data]).toEqual([403, 'PERSISTED_QUERY_REQUIRED', undefined]);

@@ -14,6 +14,13 @@ export function signedIn(viewer: Viewer, ip: string | null, requestId: string | 
   if (viewer.kind !== 'partner') {
     throw unauthenticated('The registry needs a bearer token or API key');
   }
+  // A key held to trusted documents ships inside an app, where anyone may extract it: were it to reach
+  // the registry, it could register (or upload) the very documents it is held to, and run anything.
+  if (viewer.trustedDocumentsOnly) {
+    throw forbidden(
+      'This API key is held to trusted documents: it runs the documents registered for its organisation at the gateway, and nothing at the registry',
+    );
+  }
   return { subject: viewer.subject, organisationId: viewer.organisationId, admin: isAdmin(viewer), ip, requestId };
 }
 
