@@ -38,7 +38,7 @@ const SUPERGRAPH = `query ConsoleSupergraph {
 }`;
 /** A field's own words: the data-class paragraph composition appends is shown as the badge beside it. */
 export function ownDescription(description: string | null): string {
-  return (description ?? '').replace(/(^|\n\n)Data class (PUBLIC|PARTNER|SENSITIVE):[\s\S]*$/, '').trim();
+  return (description ?? '').replace(/(^|\n\n)Data class (PUBLIC|PARTNER|SENSITIVE):[^\n]*$/, '').trim();
 }
 
 /** Enough rows to scan; the search narrows the rest (a few thousand rows would make typing sluggish). */

@@ -22,7 +22,9 @@ export function dataClassSentence(dataClass: DataClass, subgraph: string): strin
   }
 }
 
-const MARKER = /(?:^|\n\n)Data class (PUBLIC|PARTNER|SENSITIVE):/;
+// The last paragraph only: composition appends it, so words of the field's own that happen to start a
+// paragraph the same way cannot move a field into a contract it does not belong in.
+const MARKER = /(?:^|\n\n)Data class (PUBLIC|PARTNER|SENSITIVE):[^\n]*$/;
 
 /** The class a composed field's description states, or null when it states none. */
 export function dataClassOfDescription(description: string | null | undefined): DataClass | null {
