@@ -47,6 +47,8 @@ describe('routes', () => {
     ['#/schema/conflicts', { page: 'schema', param: 'conflicts' }],
     ['#/nowhere/x', { page: 'overview', param: 'x' }],
     ['#/audit/%3Cscript%3E', { page: 'audit', param: '<script>' }],
+    ['#/checks/%', { page: 'checks', param: null }],
+    ['#/schema/%E0%A4%A', { page: 'schema', param: null }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

@@ -17,6 +17,18 @@ function classes(schema: GraphQLSchema): Map<string, string | null> {
 const api = apiSchemaOf(fs.readFileSync(path.resolve(__dirname, '../../supergraph.graphql'), 'utf8'));
 const files = schemaFilesOf(api);
 
+describe("a field's class, read from the paragraph composition appends", () => {
+  it.each([
+    ['Cases of the area.\n\nData class PARTNER: signed-in partners only.', 'PARTNER'],
+    ['Data class PUBLIC: as the author wrote it.\n\nData class SENSITIVE: only the owner.', 'SENSITIVE'],
+    ['Data class PUBLIC: the author’s own words, and nothing appended.\n\nMore of them.', null],
+    ['No class here.', null],
+    [null, null],
+  ])('%j → %s', (description, dataClass) => {
+    expect(dataClassOfDescription(description)).toBe(dataClass);
+  });
+});
+
 describe('contracts cut from the API schema by data class', () => {
   it.each(Object.entries(AUDIENCES))('the %s contract holds no field above its class, and is a valid schema', (audience, allowed) => {
     const contract = buildSchema(files[audience as keyof typeof files]);
