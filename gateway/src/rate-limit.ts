@@ -242,6 +242,9 @@ function fullAt(now: number, tokens: number, policy: Policy): number {
  * into an integer.
  */
 export const TAKE_SCRIPT = `
+-- Redis before 5 replicates scripts whole and refuses a write after TIME; replicating the effects
+-- instead works there, and is what Redis 5 and later do anyway.
+if redis.replicate_commands then redis.replicate_commands() end
 local capacity = tonumber(ARGV[1])
 local per_ms = tonumber(ARGV[2])
 local time = redis.call('TIME')

@@ -75,3 +75,12 @@ it('holds at most max documents and maxChars characters, the least recently used
   await byChars.lookup(sha(`{ ${'d'.repeat(1000)} }`));
   expect(byChars.size).toBe(1);
 });
+
+it('a flood of unknown ids never pushes out a fetched document, which still serves with the registry down', async () => {
+  const documents = store({ max: 50, refreshMs: 0 });
+  await documents.lookup(sha('{ a }'));
+  for (let i = 0; i < 1200; i++) await documents.lookup(sha(`random ${i}`));
+  failing = true;
+  expect(await documents.lookup(sha('{ a }'))).toMatchObject({ found: { body: '{ a }' } });
+  expect(documents.size).toBe(1);
+});

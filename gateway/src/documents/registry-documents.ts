@@ -40,8 +40,17 @@ interface Held {
  * fetched stays true. An unknown id is remembered briefly, so a client retrying it does not reach the
  * registry at every request, while a document uploaded a moment ago is found within `missMs`.
  */
+/** Unknown ids remembered at once: each for `missMs` only, so a few hundred cover any real retry storm. */
+const MAX_MISSES = 1000;
+
 export class RegistryDocuments {
   private readonly held = new Map<string, Held>();
+  /**
+   * Ids the registry did not know, and when: apart from the documents, so that a stream of random ids
+   * (anyone may send one) can never push a fetched document out and leave it unserved when the
+   * registry is down.
+   */
+  private readonly misses = new Map<string, number>();
   private readonly asking = new Map<string, Promise<DocumentLookup>>();
   private readonly max: number;
   private readonly maxChars: number;
@@ -68,7 +77,8 @@ export class RegistryDocuments {
     const held = this.held.get(id);
     const age = held ? Date.now() - held.at : Infinity;
     if (held?.document && age < this.refreshMs) return this.touch(id, held);
-    if (held && !held.document && age < this.missMs) return { missing: true };
+    const missedAt = this.misses.get(id);
+    if (missedAt !== undefined && Date.now() - missedAt < this.missMs) return { missing: true };
     const answer = await this.ask(id);
     // The registry down or odd: what was fetched before still serves.
     if ('unavailable' in answer && held?.document) return this.touch(id, held);
@@ -103,7 +113,7 @@ export class RegistryDocuments {
     }
     if (response.status === 404) {
       await response.body?.cancel();
-      this.remember(id, null);
+      this.rememberMiss(id);
       this.noteReachable();
       return { missing: true };
     }
@@ -130,7 +140,14 @@ export class RegistryDocuments {
     return { found: document };
   }
 
+  private rememberMiss(id: string): void {
+    this.misses.delete(id);
+    this.misses.set(id, Date.now());
+    while (this.misses.size > MAX_MISSES) this.misses.delete(this.misses.keys().next().value!);
+  }
+
   private remember(id: string, document: RegisteredDocument | null): void {
+    this.misses.delete(id);
     this.forget(id);
     this.held.set(id, { document, at: Date.now() });
     this.chars += document?.body.length ?? 0;
