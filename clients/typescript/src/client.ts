@@ -114,8 +114,10 @@ export type Attempt =
 
 /**
  * Whether to try again, and after how long (ms), or undefined to stop. `attempt` counts from 1.
- * - HTTP 429 or 503: the request was refused whole, nothing ran: retried, after Retry-After when given
- *   (one asking for more than `maxDelayMs` ends the retries), else after the back-off;
+ * - HTTP 429, or 503 from the platform (a GraphQL answer whose every error is retryable): the request
+ *   was refused whole, nothing ran: retried, after Retry-After when given (one asking for more than
+ *   `maxDelayMs` ends the retries), else after the back-off. A 503 with any other body may come from a
+ *   proxy after the request went through: a mutation is then not retried without `retry.mutations`;
  * - an answer whose every error has `extensions.retryable: true` (the platform's fault), and a network
  *   failure: retried after the back-off — for a mutation only with `retry.mutations`;
  * - anything else is the caller's to fix: not retried.
@@ -126,6 +128,9 @@ export function retryDelay(outcome: Attempt, attempt: number, isMutation: boolea
   const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
   if (outcome.kind === 'network') return isMutation && !mutations ? undefined : backoff;
   if (outcome.status === 429 || outcome.status === 503) {
+    const refusedWhole =
+      outcome.status === 429 || (outcome.errors.length > 0 && outcome.errors.every((e) => e.retryable) && !outcome.hasData);
+    if (isMutation && !mutations && !refusedWhole) return undefined;
     if (outcome.retryAfterMs === undefined) return backoff;
     return outcome.retryAfterMs <= maxDelayMs ? outcome.retryAfterMs : undefined;
   }

@@ -284,6 +284,20 @@ describe('typed errors', () => {
     expect(error).toMatchObject({ code: ClientErrorCode.BAD_RESPONSE, status: 503 });
     expect(error.extensions.body).toBe('<html>Bad gateway</html>');
   });
+
+  it('does not send a mutation again after a 503 from something that is not the platform (it may have gone through)', async () => {
+    respond = () => ({ status: 503, headers: { 'content-type': 'text/html' }, raw: '<html>Service Unavailable</html>' });
+    const error = await failure(client({ retry: { attempts: 3, baseDelayMs: 5 } }).request('mutation { reportConflictCase { id } }'));
+    expect(received).toHaveLength(1);
+    expect(error).toMatchObject({ code: ClientErrorCode.BAD_RESPONSE, status: 503 });
+  });
+
+  it("sends a mutation again after the platform's own 503, which refuses a request whole", async () => {
+    respond = (_request, attempt) =>
+      attempt === 1 ? { status: 503, body: { errors: [retryable('SERVICE_UNAVAILABLE')] } } : { status: 200, body: { data: { n: 1 } } };
+    expect(await client({ retry: { attempts: 3, baseDelayMs: 5 } }).request('mutation { n }')).toEqual({ n: 1 });
+    expect(received).toHaveLength(2);
+  });
 });
 
 describe('pagination', () => {
