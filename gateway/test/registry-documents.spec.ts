@@ -84,3 +84,15 @@ it('a flood of unknown ids never pushes out a fetched document, which still serv
   expect(await documents.lookup(sha('{ a }'))).toMatchObject({ found: { body: '{ a }' } });
   expect(documents.size).toBe(1);
 });
+
+it('asks again for a held document an organisation has not registered, once older than missMs', async () => {
+  const documents = store({ missMs: 30 });
+  expect(await documents.lookup(sha('{ b }'), 'org-2')).toMatchObject({ found: { body: '{ b }' } });
+  expect(await documents.lookup(sha('{ b }'), 'org-2')).toMatchObject({ found: { body: '{ b }' } });
+  expect(asked).toHaveLength(1);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  await documents.lookup(sha('{ b }'), 'org-1');
+  expect(asked).toHaveLength(1);
+  await documents.lookup(sha('{ b }'), 'org-2');
+  expect(asked).toHaveLength(2);
+});

@@ -72,11 +72,15 @@ export class RegistryDocuments {
     return this.held.size;
   }
 
-  /** `id` is 64 hex digits. */
-  async lookup(id: string): Promise<DocumentLookup> {
+  /**
+   * `id` is 64 hex digits. With `organisation`, a held document that organisation has not registered
+   * is asked again once older than `missMs`: it may have registered it since.
+   */
+  async lookup(id: string, organisation?: string): Promise<DocumentLookup> {
     const held = this.held.get(id);
     const age = held ? Date.now() - held.at : Infinity;
-    if (held?.document && age < this.refreshMs) return this.touch(id, held);
+    const current = !organisation || !held?.document || held.document.organisations.has(organisation) || age < this.missMs;
+    if (held?.document && age < this.refreshMs && current) return this.touch(id, held);
     const missedAt = this.misses.get(id);
     if (missedAt !== undefined && Date.now() - missedAt < this.missMs) return { missing: true };
     const answer = await this.ask(id);

@@ -66,7 +66,9 @@ export function persistedDocuments(documents: RegistryDocuments | undefined) {
     throw required('send the `documentId` of a document registered for a client application of your organisation, not a query');
 
     async function run(id: string): Promise<void> {
-      const found = documents ? await documents.lookup(id) : { missing: true as const };
+      const found = documents
+        ? await documents.lookup(id, trusted ? (caller.organisationId ?? '') : undefined)
+        : { missing: true as const };
       if ('unavailable' in found)
         throw withHttpStatus(serviceUnavailable('The persisted document cannot be fetched just now; retry in a few seconds'), 503);
       if ('missing' in found || (trusted && !found.found.organisations.has(caller.organisationId ?? ''))) throw notFound();
