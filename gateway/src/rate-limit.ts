@@ -88,43 +88,67 @@ export function createRateLimiter(
   const signedIn: Policy = { capacity: options.burst ?? limit, quota: limit, windowSeconds };
   const anonymous: Policy = { capacity: anonymousLimit, quota: anonymousLimit, windowSeconds };
 
+  // Credentials that failed verification, per address and in this process: once an address has used
+  // up an anonymous caller's budget of them, its next credential is refused before it is verified, so
+  // guessing API keys past the limit costs the directory no lookup. (Its own bucket, not the shared
+  // one: a signed-in caller behind the same address as anonymous traffic is not held back.)
+  const failures = new MemoryBuckets();
+
+  const refuse = (res: Response, take: Take, policy: Policy, message: string) => {
+    const retryAfter = secondsUntilOne(take, policy);
+    res.set('retry-after', String(retryAfter));
+    res
+      .status(429)
+      .json({ errors: [rateLimited(`${message} Retry in ${retryAfter} ${retryAfter === 1 ? 'second' : 'seconds'}.`).toJSON()] });
+  };
+
   const middleware = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     let viewer: Viewer | undefined;
     if (authenticate) {
-      const caller = authenticate(req.get('authorization'));
+      const credential = req.get('authorization');
+      const address = `ip:${addressGroup(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
+      if (credential?.trim()) {
+        const failed = failures.peek(address, anonymous);
+        if (!failed.allowed) {
+          setHeaders(res, stateOf(failed, anonymous), anonymous);
+          refuse(res, failed, anonymous, 'Too many credentials from this address failed verification.');
+          return;
+        }
+      }
+      const caller = authenticate(credential);
       (res.locals as Locals).caller = caller;
       // A credential that does not verify is refused by the context (401); it is counted as anonymous here.
-      viewer = await caller.catch(() => undefined);
+      viewer = await caller.catch(() => {
+        failures.takeNow(address, anonymous);
+        return undefined;
+      });
     }
     const { key, policy, who } = bucketOf(viewer, req, signedIn, anonymous);
     const take = await store.take(key, policy);
     const state = stateOf(take, policy);
     (res.locals as Locals).rateLimit = state;
-    res.set({
-      'ratelimit-limit': String(state.limit),
-      'ratelimit-remaining': String(state.remaining),
-      'ratelimit-reset': String(state.resetSeconds),
-      'ratelimit-policy': policyHeader(policy),
-    });
+    setHeaders(res, state, policy);
     if (take.allowed) {
       next();
       return;
     }
-    const retryAfter = secondsUntilOne(take, policy);
-    res.set('retry-after', String(retryAfter));
-    const error = rateLimited(
+    refuse(
+      res,
+      take,
+      policy,
       `Too many requests: ${who} may make ${policy.quota} requests every ${windowSeconds} seconds` +
-        `${policy.capacity !== policy.quota ? `, at most ${policy.capacity} at once` : ''}. ` +
-        `Retry in ${retryAfter} ${retryAfter === 1 ? 'second' : 'seconds'}.`,
+        `${policy.capacity !== policy.quota ? `, at most ${policy.capacity} at once` : ''}.`,
     );
-    res.status(429).json({ errors: [error.toJSON()] });
   };
 
   return {
     middleware: (req, res, next) => {
       middleware(req, res, next).catch(next);
     },
-    stop: () => store.close(),
+    stop: async () => {
+      await failures.close();
+      await store.close();
+    },
   };
 }
 
@@ -184,6 +208,15 @@ function secondsUntilOne(take: Take, policy: Policy): number {
   return Math.max(1, Math.ceil((1 - take.tokens) / ratePerSecond(policy)));
 }
 
+function setHeaders(res: Response, state: RateLimitState, policy: Policy): void {
+  res.set({
+    'ratelimit-limit': String(state.limit),
+    'ratelimit-remaining': String(state.remaining),
+    'ratelimit-reset': String(state.resetSeconds),
+    'ratelimit-policy': policyHeader(policy),
+  });
+}
+
 /** RateLimit-Policy (IETF draft httpapi-ratelimit-headers): `<quota>;w=<window>`, with `burst` when the bucket differs. */
 function policyHeader(policy: Policy): string {
   return `${policy.quota};w=${policy.windowSeconds}${policy.capacity !== policy.quota ? `;burst=${policy.capacity}` : ''}`;
@@ -204,6 +237,15 @@ export class MemoryBuckets implements BucketStore {
 
   async take(key: string, policy: Policy): Promise<Take> {
     return this.takeNow(key, policy);
+  }
+
+  /** What a take would find, taking nothing. */
+  peek(key: string, policy: Policy): Take {
+    const held = this.buckets.get(key);
+    const tokens = held
+      ? Math.min(policy.capacity, held.tokens + ((this.now() - held.at) / 1000) * ratePerSecond(policy))
+      : policy.capacity;
+    return { allowed: tokens >= 1, tokens };
   }
 
   takeNow(key: string, policy: Policy): Take {

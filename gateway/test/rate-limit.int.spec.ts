@@ -25,9 +25,14 @@ const KEYS: Record<string, ApiKeyIdentity> = {
   pgk_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb: { keyId: 'k2', prefix: 'pgk_bbbb', organisationId: ORG_A, scopes: ['directory:read'] },
 };
 const [KEY_A, KEY_B] = Object.keys(KEYS) as [string, string];
+/** How many API keys the gateway asked to verify: what guessing keys costs the directory. */
+let verifications = 0;
 const identities: IdentityStore = {
   organisationExists: async () => true,
-  verifyApiKey: async (key) => KEYS[key] ?? null,
+  verifyApiKey: async (key) => {
+    verifications += 1;
+    return KEYS[key] ?? null;
+  },
 };
 
 const REDIS = { host: '127.0.0.1', port: 6379 };
@@ -204,6 +209,29 @@ describe('rate limits in one gateway (in memory)', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('ratelimit-remaining')).toBe('2');
     expect(directory.received.at(-1)?.['peacegraph-rate-limit']).toMatch(/^limit=4;remaining=2;reset=(29|30);policy=4;w=60$/);
+  });
+});
+
+describe('guessing API keys', () => {
+  it('past an anonymous budget of failed credentials, an address is refused before its next credential is verified', async () => {
+    const gateway = await gatewayWith({ limit: 100, anonymousLimit: 3, windowSeconds: 60 });
+    const guesser = fromAddress('203.0.113.77');
+    const guess = (n: number) => ({ ...guesser, authorization: `Bearer pgk_${String(n).padStart(32, '0')}` });
+    const before = verifications;
+    for (let n = 1; n <= 3; n++) expect((await call(gateway, guess(n))).status).toBe(401);
+    expect(verifications - before).toBe(3);
+    for (let n = 4; n <= 10; n++) {
+      const refused = await call(gateway, guess(n));
+      expect([refused.status, refused.body.errors?.[0]?.extensions?.code]).toEqual([429, 'RATE_LIMITED']);
+      expect(refused.body.errors?.[0]?.message).toMatch(
+        /^Too many credentials from this address failed verification\. Retry in \d+ seconds?\.$/,
+      );
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // Seven more guesses, and not one more lookup.
+    expect(verifications - before).toBe(3);
+    // Another address is not held back, nor a real key from it.
+    expect((await call(gateway, { ...fromAddress('203.0.113.78'), authorization: `Bearer ${KEY_A}` })).status).toBe(200);
   });
 });
 
