@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { operationKey, type OperationUse } from '../api/operations';
 import { useSession } from '../api/session';
 import { useMutation, useQuery } from '../api/use-query';
 import { ErrorMessage, Loading, Notice } from '../components/status';
@@ -6,14 +7,6 @@ import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 
-interface OperationUse {
-  signature: string;
-  name: string | null;
-  clientName: string | null;
-  clientVersion: string | null;
-  organisationId: string | null;
-  count: number;
-}
 interface Finding {
   kind: 'COMPOSITION' | 'CHANGE' | 'POLICY' | 'USAGE';
   severity: 'ERROR' | 'WARNING' | 'INFO';
@@ -160,7 +153,7 @@ function CheckPage({ id }: { id: string }) {
                     <TableHead columns={['check.operation', 'check.client', { key: 'check.count', number: true }]} />
                     <tbody>
                       {change.usedBy.map((use) => (
-                        <tr key={`${use.signature}:${use.clientName}:${use.clientVersion}`}>
+                        <tr key={operationKey(use)}>
                           <td>{use.name ?? use.signature.slice(0, 12)}</td>
                           <td>{[use.clientName, use.clientVersion].filter(Boolean).join(' ') || t('none')}</td>
                           <td className="number">{i18n.number(use.count)}</td>

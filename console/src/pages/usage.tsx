@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { operationKey, type OperationUse } from '../api/operations';
 import { useSession } from '../api/session';
 import { useQuery } from '../api/use-query';
 import { ErrorMessage, Loading, PeriodSelect } from '../components/status';
@@ -6,13 +7,7 @@ import { UsageChart } from '../components/usage-chart';
 import { TableHead } from '../components/table-head';
 import { useI18n } from '../i18n';
 
-interface Operation {
-  signature: string;
-  name: string | null;
-  clientName: string | null;
-  clientVersion: string | null;
-  organisationId: string | null;
-  count: number;
+interface Operation extends OperationUse {
   errors: number;
   p50Ms: number | null;
   p95Ms: number | null;
@@ -71,7 +66,7 @@ export function UsagePage() {
             />
             <tbody>
               {operations.map((o) => {
-                const key = `${o.signature}:${o.clientName ?? ''}:${o.clientVersion ?? ''}:${o.organisationId ?? ''}`;
+                const key = operationKey(o);
                 return (
                   <tr key={key} data-operation={o.name ?? o.signature}>
                     <th scope="row">
@@ -114,7 +109,7 @@ export function UsagePage() {
       {failing.length > 0 && (
         <ul className="errors-by-operation">
           {failing.map((o) => (
-            <li key={`${o.signature}:${o.clientName ?? ''}:${o.clientVersion ?? ''}:${o.organisationId ?? ''}`}>
+            <li key={operationKey(o)}>
               {nameOf(o)}: {i18n.number(o.errors)} / {i18n.number(o.count)} ({i18n.percent(o.errors / o.count)})
             </li>
           ))}
