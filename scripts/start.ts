@@ -14,7 +14,7 @@ import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server
 import { controlSocketPath, serveControl } from './platform/control';
 import { claimPlatform } from './platform/lock';
 import { planSubgraphs, type PlannedSubgraph } from './platform/plan';
-import { label, runTask, waitUntilReady } from './platform/processes';
+import { label, waitUntilReady } from './platform/processes';
 import { Supervisor } from './platform/supervisor';
 import { ADMIN_DEV_SCOPES, PLATFORM_ORGANISATION_ID, devSecret, devToken } from './platform/dev-secret';
 import { REGISTRY_SERVICE, publishLocalSchema, registryPort } from './platform/registry';
@@ -23,6 +23,8 @@ const root = path.resolve(__dirname, '..');
 const started = Date.now();
 const say = (line: string) => process.stdout.write(`${label('platform', 7)} ${line}\n`);
 const GATEWAY = 'gateway';
+/** A subgraph's first start loads its demo data before it serves (about 15 s on a busy 2-core machine). */
+const PREPARE_AND_SERVE_MS = 180_000;
 
 async function main(): Promise<void> {
   const configPath = path.join(root, 'supergraph.yaml');
@@ -82,11 +84,12 @@ async function main(): Promise<void> {
       supervisor.start({
         name: subgraph.name,
         index: subgraph.index,
-        entry: subgraph.entry('serve'),
+        // Migrations, reference data and (once) demo data, then serving, in one process: a second
+        // process to prepare cost a boot of Node, tsx and the subgraph's modules each, for a database
+        // that on a warm start needs nothing. Its first start may load the demo data: more time.
+        entry: subgraph.entry('start'),
         env: { ...subgraph.env, PORT: subgraph.port },
-        // Migrations, reference data and (once) demo data, before the service takes requests.
-        prepare: () => runTask(subgraph.name, subgraph.index, subgraph.entry('seed'), subgraph.env),
-        ready: (service) => waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), 30_000, service.exited),
+        ready: (service) => waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), PREPARE_AND_SERVE_MS, service.exited),
       });
     // The registry starts beside the directory; the directory comes before the other subgraphs (each
     // checks callers and references against it). Each subgraph's schema is published to the registry

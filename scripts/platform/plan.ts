@@ -7,7 +7,7 @@ export interface PlannedSubgraph extends SubgraphSource {
   port: string;
   env: Record<string, string>;
   /** The command line of one of its processes (scripts/subgraph.ts). */
-  entry: (command: 'serve' | 'seed') => string[];
+  entry: (command: 'serve' | 'seed' | 'start') => string[];
 }
 
 /**
