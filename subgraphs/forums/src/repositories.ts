@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeclarationRepository } from './declaration/declaration.repository';
+import { ReadCache } from './common/read-cache';
 import { ForumRepository } from './forum/forum.repository';
 import { RecommendationRepository } from './recommendation/recommendation.repository';
 import { SearchRepository } from './search/search.repository';
@@ -19,6 +20,8 @@ export interface Repositories {
   recommendations: RecommendationRepository;
   search: SearchRepository;
   implementation: ImplementationRepository;
+  /** Search pages and implementation series, kept while nothing they read changes (shared by every request of the process). */
+  readCache: ReadCache;
   /** One transaction for a write and its audit row. */
   transaction: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 }
@@ -32,6 +35,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     recommendations: new RecommendationRepository(dataSource),
     search: new SearchRepository(dataSource),
     implementation: new ImplementationRepository(dataSource),
+    readCache: new ReadCache(dataSource),
     transaction: (work) => dataSource.transaction(work),
   };
 }

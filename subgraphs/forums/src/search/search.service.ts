@@ -87,7 +87,13 @@ export class SearchService {
       country: args.filter?.country ?? null,
       viewerOrg: organisationOf(this.viewer),
     };
-    const hits = await this.repositories.search.page(request, first + 1, after);
+    // Answers depend only on the request (its viewer's organisation included) and on the data: the
+    // read cache keeps them until a write raises the generation (common/read-cache.ts).
+    const { search, readCache } = this.repositories;
+    const generation = await readCache.generation();
+    const hits = await readCache.get(generation, `search:page:${JSON.stringify([request, first + 1, after])}`, () =>
+      search.page(request, first + 1, after),
+    );
     const page = hits.slice(0, first);
     const nodes = await Promise.all(page.map((hit) => this.node(hit)));
     const edges = page
@@ -110,7 +116,7 @@ export class SearchService {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: () => (total ??= this.repositories.search.count(request)),
+      totalCount: () => (total ??= readCache.get(generation, `search:count:${JSON.stringify(request)}`, () => search.count(request))),
     };
   }
 

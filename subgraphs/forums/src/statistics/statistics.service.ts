@@ -103,7 +103,13 @@ export class StatsService {
     const periods = periodsOf(args.interval, from, to);
     if (periods.length > MAX_PERIODS)
       throw badInput('interval', `That is more than ${MAX_PERIODS} periods: choose a longer interval or a shorter time`);
-    const rows = await this.repositories.implementation.standing(args.filter, args.groupBy, args.interval, from, to);
+    // The same for every caller (PUBLIC, drafts never counted): kept until a write raises the read
+    // generation (common/read-cache.ts).
+    const { implementation, readCache } = this.repositories;
+    const key = `implementation:${JSON.stringify([args.filter, args.groupBy, args.interval, from, to])}`;
+    const rows = await readCache.get(await readCache.generation(), key, () =>
+      implementation.standing(args.filter, args.groupBy, args.interval, from, to),
+    );
     const byKey = new Map<string, Map<string, StandingRow>>();
     for (const row of rows) byKey.set(row.key, (byKey.get(row.key) ?? new Map()).set(row.starts, row));
     const series = (key: string) => periods.map((p) => point(p, byKey.get(key)!.get(p.starts)));

@@ -1,0 +1,142 @@
+import { OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from '../../test/support';
+import { FOLLOW_UP, addRecommendation, createDeclaration, createForum, done, ok, type Client, type Ref } from '../../test/fixtures';
+
+/**
+ * The read cache (read-cache.ts) against a real database: every write raises the read generation in its
+ * own transaction, so a search page or an implementation series asked again after a write shows the
+ * write, and an answer cached for one organisation (its drafts included) is never given to another.
+ */
+let stack: StackUnderTest;
+let owner: Client;
+let ownerReader: Client;
+let otherPartner: Client;
+let forum: Ref;
+let declaration: Ref;
+
+beforeAll(async () => {
+  stack = await startStack();
+  owner = stack.forums.owner;
+  ownerReader = await stack.forums.as(OWNER, 'forums:read');
+  otherPartner = await stack.forums.as(OTHER_PARTNER, 'forums:read');
+  forum = await createForum(owner);
+  declaration = await createDeclaration(owner, forum.id);
+  await addRecommendation(owner, declaration.id, { text: 'Creuser des forages hydrauliques dans chaque commune.', translations: [] });
+  declaration = await done(owner, 'publishDeclaration', { publishedOn: '2025-11-25' }, { id: declaration.id, version: 1 });
+});
+afterAll(() => stack.stop());
+
+const generation = async () =>
+  Number(
+    ((await stack.forums.db.dataSource.query(`SELECT generation FROM forums_read_generation`)) as { generation: string }[])[0]!.generation,
+  );
+
+const SEARCH = `query ($query: String!) { forumSearch(query: $query, first: 10) { totalCount edges { rank node { ... on ForumRecommendation { id text } } } } }`;
+type Search = { forumSearch: { totalCount: number; edges: { rank: number; node: { id: string; text: string } }[] } };
+const search = async (client: Client, query = 'hydrauliques') => (await ok(client<Search>(SEARCH, { query }))).forumSearch;
+const texts = (result: Search['forumSearch']) => result.edges.map((e) => e.node.text).sort();
+
+describe('the read generation', () => {
+  it('rises by one for a write through the API, however many rows and tables the write touches', async () => {
+    const before = await generation();
+    // A recommendation, its text and its audit row: one transaction.
+    await addRecommendation(owner, declaration.id, { text: 'Former les comités de gestion des points d’eau.', translations: [] });
+    expect(await generation()).toBe(before + 1);
+  });
+
+  it('rises for a write made with SQL outside the subgraph (a generator, an operator), once per transaction', async () => {
+    const { dataSource } = stack.forums.db;
+    const before = await generation();
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE recommendation_text SET updated_at = now() WHERE false`);
+      await manager.query(`UPDATE forum SET updated_at = updated_at`);
+      await manager.query(`UPDATE recommendation SET updated_at = updated_at`);
+    });
+    expect(await generation()).toBe(before + 1);
+    await dataSource.query(`UPDATE testimony SET updated_at = updated_at`);
+    expect(await generation()).toBe(before + 2);
+  });
+
+  it('does not rise for reads, nor for writes to tables no cached answer reads', async () => {
+    const before = await generation();
+    await search(stack.forums.request);
+    await stack.forums.db.dataSource.query(`DELETE FROM audit_log WHERE false`);
+    expect(await generation()).toBe(before);
+  });
+});
+
+describe('search answers after writes', () => {
+  it('shows a recommendation the caller just added and published, and never a draft to another organisation', async () => {
+    const anonymousBefore = await search(stack.forums.request);
+    expect(anonymousBefore.totalCount).toBe(1);
+    const draft = await createDeclaration(owner, forum.id);
+    await addRecommendation(owner, draft.id, { text: 'Entretenir les forages hydrauliques pastoraux.', translations: [] });
+
+    // The owner sees its draft at once; the anonymous answer cached before is not served any more, and the
+    // owner's answer (draft included) is given to no one else.
+    const ownerAfter = await search(ownerReader);
+    expect(ownerAfter.totalCount).toBe(2);
+    expect(texts(ownerAfter)).toEqual([
+      'Creuser des forages hydrauliques dans chaque commune.',
+      'Entretenir les forages hydrauliques pastoraux.',
+    ]);
+    for (const client of [stack.forums.request, otherPartner]) {
+      const result = await search(client);
+      expect(result.totalCount).toBe(1);
+      expect(texts(result)).toEqual(['Creuser des forages hydrauliques dans chaque commune.']);
+    }
+
+    await done(owner, 'publishDeclaration', { publishedOn: '2025-11-26' }, draft);
+    for (const client of [stack.forums.request, otherPartner, ownerReader]) expect((await search(client)).totalCount).toBe(2);
+  });
+
+  it('shows a text changed with SQL at the next request', async () => {
+    const before = await search(stack.forums.request, 'puisards');
+    expect(before.totalCount).toBe(0);
+    await stack.forums.db.dataSource.query(
+      `UPDATE recommendation_text SET body = 'Creuser des puisards et des forages hydrauliques dans chaque commune.' WHERE body = 'Creuser des forages hydrauliques dans chaque commune.'`,
+    );
+    const after = await search(stack.forums.request, 'puisards');
+    expect(after.totalCount).toBe(1);
+    expect(after.edges[0]!.node.text).toBe('Creuser des puisards et des forages hydrauliques dans chaque commune.');
+  });
+
+  it('ranks and counts once for identical requests that arrive together', async () => {
+    const { dataSource, statements } = stack.forums.db;
+    const newGeneration = () => dataSource.query(`UPDATE forum SET updated_at = updated_at`);
+    await newGeneration();
+    statements.reset();
+    const alone = await search(stack.forums.request, 'communes');
+    const one = statements.count; // the generation, the ranked page, the count, the recommendations and their texts
+    await newGeneration();
+    statements.reset();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => search(stack.forums.request, 'communes')));
+    expect(answers).toEqual(Array.from({ length: 5 }, () => alone));
+    // Each request reads the generation and loads its nodes; the page and the count are made once.
+    expect(statements.count).toBe(5 * one - 4 * 2);
+  });
+});
+
+describe('implementation series after writes', () => {
+  const FIGURES = `query ($forum: ID!) {
+    forumImplementation(filter: { forum: $forum }, groupBy: THEME, interval: YEAR, from: "2025-01-01", to: "2026-12-31") {
+      overall { period recommendations pending inProgress implemented }
+    }
+  }`;
+  type Figures = {
+    forumImplementation: {
+      overall: { period: string; recommendations: number; pending: number; inProgress: number; implemented: number }[];
+    };
+  };
+  const figures = async () => (await ok(stack.forums.request<Figures>(FIGURES, { forum: forum.id }))).forumImplementation.overall;
+
+  it('counts a follow-up reported just before', async () => {
+    const before = await figures();
+    expect(before.at(-1)).toMatchObject({ period: '2026', recommendations: 3, pending: 3, inProgress: 0 });
+    const [row] = (await stack.forums.db.dataSource.query(
+      `SELECT id, version FROM recommendation WHERE forum_id = $1 AND published_on IS NOT NULL ORDER BY number LIMIT 1`,
+      [forum.id],
+    )) as Ref[];
+    await done(owner, 'recordRecommendationFollowUp', { ...FOLLOW_UP, status: 'IN_PROGRESS' }, row);
+    expect((await figures()).at(-1)).toMatchObject({ period: '2026', recommendations: 3, pending: 2, inProgress: 1 });
+  });
+});
