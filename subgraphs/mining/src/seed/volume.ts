@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Place } from '../common/record-columns';
+import { refreshTrainingMonthsSql } from '../statistics/training-months.repository';
 
 export interface VolumeOptions {
   /** How many trainings, e.g. 20,000 for the aggregates bench. */
@@ -17,7 +18,7 @@ export interface VolumeOptions {
 /**
  * Trainings at scale, written in SQL (a few statements, whatever the count): three stakeholder groups
  * each with women and men, knowledge scores out of 20 for every other training, spread over three years
- * and over the places given. For measuring the aggregates, not for demo data: nothing here goes through
+ * and over the places given, and their monthly rollup. For measuring the aggregates, not for demo data: nothing here goes through
  * the services' rules, though every row satisfies them.
  */
 export async function loadVolume(dataSource: DataSource, options: VolumeOptions): Promise<void> {
@@ -70,6 +71,12 @@ export async function loadVolume(dataSource: DataSource, options: VolumeOptions)
       `UPDATE mining_training t SET participants_total = g.people
        FROM (SELECT training_id, sum(women + men)::int AS people FROM training_participant_group GROUP BY training_id) g
        WHERE g.training_id = t.id AND t.created_by = 'volume'`,
+    );
+    // The figures read the monthly rollup: the subgraph's own statement fills it for these trainings.
+    await manager.query(
+      refreshTrainingMonthsSql(
+        `SELECT DISTINCT owner_org, country_code, kind, date_trunc('month', starts_on)::date FROM mining_training WHERE created_by = 'volume'`,
+      ),
     );
   });
 }

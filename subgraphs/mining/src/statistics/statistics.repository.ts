@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import { numberedBinder, withinArea, withinAreaOf, type Bind } from '@peacegraph/kit/sql';
 import { trainingConditions, type TrainingFilter } from '../training/training.filter';
+import { rollupAnswers, TrainingMonthRepository } from './training-months.repository';
 
 export type PeopleTrainedGrouping = 'COMMUNITY' | 'REGION' | 'COUNTRY' | 'STAKEHOLDER_GROUP' | 'PROVISION' | 'TRAINING_KIND' | 'YEAR';
 export type KnowledgeGainGrouping = 'STAKEHOLDER_GROUP' | 'TRAINING_KIND' | 'REGION';
@@ -71,10 +72,34 @@ const KNOWLEDGE_KEY: Record<KnowledgeGainGrouping, string> = {
  * show it exactly or through disclosure control.
  */
 export class AggregateRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly months: TrainingMonthRepository;
 
-  /** People trained per group (or in all, without grouping), by sex and not broken down. */
+  constructor(
+    private readonly dataSource: DataSource,
+    /** False: every figure from the trainings themselves (what the tests compare the rollup with). */
+    private readonly useRollup = true,
+  ) {
+    this.months = new TrainingMonthRepository(dataSource);
+  }
+
+  /**
+   * People trained per group (or in all, without grouping), by sex and not broken down: from the monthly
+   * rollup where it answers, from the trainings for a community, a site, a trainer, an instrument, a
+   * provision or an ECPF component, and by community or provision.
+   */
   peopleTrained(filter: TrainingFilter, groupBy: PeopleTrainedGrouping | null, viewerOrg: string): Promise<PeopleRow[]> {
+    if (this.useRollup && rollupAnswers(filter, groupBy)) return this.months.peopleTrained(filter, groupBy, viewerOrg);
+    return this.peopleTrainedFromTrainings(filter, groupBy, viewerOrg);
+  }
+
+  /** Knowledge scores per group, and (key null) of every group together: from the rollup where it answers. */
+  knowledgeGain(filter: TrainingFilter, groupBy: KnowledgeGainGrouping, viewerOrg: string): Promise<KnowledgeRow[]> {
+    if (this.useRollup && rollupAnswers(filter, groupBy)) return this.months.knowledgeGain(filter, groupBy, viewerOrg);
+    return this.knowledgeGainFromTrainings(filter, groupBy, viewerOrg);
+  }
+
+  /** `peopleTrained` computed from the trainings and their groups. */
+  peopleTrainedFromTrainings(filter: TrainingFilter, groupBy: PeopleTrainedGrouping | null, viewerOrg: string): Promise<PeopleRow[]> {
     const { bind, params } = numberedBinder();
     const where = trainingConditions(filter, 't', bind);
     const viewer = bind(viewerOrg);
@@ -92,8 +117,8 @@ export class AggregateRepository {
     );
   }
 
-  /** Knowledge scores per group, and (key null) of every group together. */
-  async knowledgeGain(filter: TrainingFilter, groupBy: KnowledgeGainGrouping, viewerOrg: string): Promise<KnowledgeRow[]> {
+  /** `knowledgeGain` computed from the trainings and their groups. */
+  async knowledgeGainFromTrainings(filter: TrainingFilter, groupBy: KnowledgeGainGrouping, viewerOrg: string): Promise<KnowledgeRow[]> {
     const { bind, params } = numberedBinder();
     const where = [...trainingConditions(filter, 't', bind), 't.score_scale_max IS NOT NULL'];
     const viewer = bind(viewerOrg);

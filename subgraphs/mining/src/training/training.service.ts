@@ -8,6 +8,7 @@ import type { Repositories } from '../repositories';
 import { coveredProvisions } from '../common/covered-provisions';
 import { readKnowledgeAssessment, readParticipants, type KnowledgeScores, type Participants } from '../common/participants.rules';
 import { communityOrSite, siteStillIn } from '../common/places';
+import { refreshTrainingMonths, type TrainingMonthKey } from '../statistics/training-months.repository';
 import { stillAssessable, storedScores, trainersToAsk, trainingValues } from './training.rules';
 
 /** Trainings on the mining codes: where, by whom, on which provisions, for whom, and what was learnt. */
@@ -47,8 +48,10 @@ export class TrainingService {
           operation: 'recordMiningTraining',
           fields: Object.keys(input),
           duplicates: this.duplicates(values.title, values.startsOn),
-          after: (manager, training) =>
-            this.repositories.trainings.replaceParticipantGroups(manager, training.id, groupsWithScores(participants, knowledge)),
+          after: async (manager, training) => {
+            await this.repositories.trainings.replaceParticipantGroups(manager, training.id, groupsWithScores(participants, knowledge));
+            await refreshTrainingMonths(manager, [monthKey(training)]);
+          },
           check: siteStillIn(this.repositories.sites, site, place),
         },
       );
@@ -85,9 +88,11 @@ export class TrainingService {
         operation: 'updateMiningTraining',
         fields: Object.keys(input),
         duplicates: this.duplicates(values.title, values.startsOn),
-        after: regroup
-          ? (manager) => this.repositories.trainings.replaceParticipantGroups(manager, id, groupsWithScores(participants, knowledge))
-          : undefined,
+        after: async (manager, updated) => {
+          if (regroup) await this.repositories.trainings.replaceParticipantGroups(manager, id, groupsWithScores(participants, knowledge));
+          // The figures of the month and kind it was in (the version this update replaced) and of those it is in now.
+          await refreshTrainingMonths(manager, [monthKey(current), monthKey(updated)]);
+        },
       },
     );
   }
@@ -118,6 +123,11 @@ function groupsWithScores(participants: Participants, knowledge: KnowledgeScores
       meanPostScore: score?.meanPostScore ?? null,
     };
   });
+}
+
+/** Where a training counts in the monthly rollup of the figures. */
+function monthKey(training: MiningTraining): TrainingMonthKey {
+  return { ownerOrg: training.ownerOrg, countryCode: training.countryCode, kind: training.kind, startsOn: training.startsOn };
 }
 
 function scale(knowledge: KnowledgeScores | null) {
