@@ -9,7 +9,8 @@ const spec = {
   GATEWAY_PORT: env.port('port the gateway listens on', 4000),
   GATEWAY_HOST: env.string('interface the gateway listens on', '0.0.0.0'),
   SUPERGRAPH_PATH: env.string('composed supergraph file, watched for changes', defaultSupergraphPath()),
-  SUBGRAPH_TIMEOUT_MS: env.integer('longest wait for one subgraph call, in ms', 10_000, 1),
+  SUBGRAPH_TIMEOUT_MS: env.integer('longest wait for a subgraph connection, its answer or the next piece of it, in ms', 10_000, 1),
+  SUBGRAPH_MERGE_READS: env.oneOf('"off": identical subgraph reads in flight are each sent, not merged', ['on', 'off'], 'on'),
   ...queryLimitsEnv,
   CORS_ORIGINS: env.optionalString('comma-separated origins browser apps may call from ("localhost": any local port)'),
   EXPLORER_HEADERS: env.optionalString('JSON object of headers pre-filled in the explorer (development only)'),
@@ -51,6 +52,8 @@ export interface GatewayEnv {
   host: string;
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** Identical subgraph reads in flight share one call; off with SUBGRAPH_MERGE_READS=off. */
+  mergeReads: boolean;
   bodySize: string;
   maxDepth: number;
   maxAliases: number;
@@ -94,6 +97,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     host: values.GATEWAY_HOST,
     supergraphPath: path.resolve(values.SUPERGRAPH_PATH),
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
+    mergeReads: values.SUBGRAPH_MERGE_READS === 'on',
     bodySize: values.MAX_BODY_SIZE,
     maxDepth: values.MAX_QUERY_DEPTH,
     maxAliases: values.MAX_ALIASES,

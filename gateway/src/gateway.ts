@@ -20,6 +20,8 @@ import { explorerRouter } from './explorer/router';
 import { checkReadiness } from './readiness';
 import { RegistrySupergraph } from './registry-supergraph';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { SubgraphClients } from './subgraph-http';
+import { ReadMerger } from './read-merging';
 import { persistedDocuments } from './documents/resolve';
 import { RegistryDocuments } from './documents/registry-documents';
 import { RegisteredDocumentsApqCache } from './documents/apq-cache';
@@ -72,8 +74,10 @@ export interface GatewayOptions {
   host?: string;
   /** Routing URLs that replace the supergraph's, by subgraph name (case-insensitive, "-" matches "_"). */
   subgraphUrls?: Record<string, string>;
-  /** Longest wait for one subgraph call. Default 10000. */
+  /** Longest wait for a subgraph connection, its answer's headers, or the next piece of its body. Default 10000. */
   subgraphTimeoutMs?: number;
+  /** Identical subgraph reads in flight are sent once and their answer shared (README, "Merging identical reads"). Default true. */
+  mergeReads?: boolean;
   /** Largest request body, in express.json's notation. Default '1mb'. */
   bodyLimit?: string;
   /** Deepest field nesting a query may have (introspection's ofType chains excepted). Default 12. */
@@ -110,6 +114,8 @@ export interface RunningGateway {
   port: number;
   /** The supergraph served (`current`) and what became of new ones, from the file or the registry. */
   reloads: SupergraphReloads;
+  /** Subgraph reads that joined an identical one in flight instead of calling the subgraph, since the start. */
+  readonly mergedReads: number;
   /** Present when usage is reported: `flush()` sends what was recorded now rather than at the next tick. */
   usage?: { flush: () => Promise<FlushOutcome>; readonly totals: UsageReporter['totals'] };
   /** Finishes in-flight requests, stops following the supergraph, sends the last usage report, closes the port. */
@@ -135,10 +141,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         })
       : undefined;
 
+  const clients = new SubgraphClients(timeoutMs);
+  const merger = new ReadMerger(options.mergeReads ?? true);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     logger: log,
-    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: routeOf(name, url ?? ''), timeoutMs, logger: log }),
+    buildService: ({ name, url }) => {
+      const routed = routeOf(name, url ?? '');
+      return new SubgraphDataSource({ name, url: routed, timeoutMs, logger: log, http: clients.for(routed), merger });
+    },
   });
 
   // The API schema as SDL, whole and cut per audience, printed once per supergraph (on demand).
@@ -251,10 +262,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url,
     port,
+    get mergedReads() {
+      return merger.merged;
+    },
     reloads: supergraph,
     usage: reporter && { flush: () => reporter.flush(), totals: reporter.totals },
     stop: async () => {
       await apollo.stop();
+      await clients.close();
       await reporter?.stop();
       await limiter?.stop();
     },

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       host: config.host,
       subgraphUrls: config.subgraphUrls,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
+      mergeReads: config.mergeReads,
       bodyLimit: config.bodySize,
       maxDepth: config.maxDepth,
       maxAliases: config.maxAliases,

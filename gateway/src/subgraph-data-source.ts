@@ -1,8 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RATE_LIMIT_HEADER, formatRateLimitHeader, type Logger } from '@peacegraph/kit/server';
+import { cacheHintOf } from './cache-hint';
 import { subgraphTimeout, subgraphUnavailable } from './errors';
+import type { ReadMerger } from './read-merging';
+import type { SubgraphAnswer, SubgraphHttp } from './subgraph-http';
 import type { GatewayContext } from './context';
 
 export interface SubgraphDataSourceOptions {
@@ -10,12 +12,15 @@ export interface SubgraphDataSourceOptions {
   url: string;
   timeoutMs: number;
   logger: Logger;
+  /** The pooled client to this subgraph's URL (one per URL, shared across supergraph reloads). */
+  http: SubgraphHttp;
+  /** Merges identical reads in flight, gateway-wide; its generation moves on with every mutation. */
+  merger: ReadMerger;
 }
 
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type CallerOptions = Extract<ProcessOptions, { incomingRequestContext: unknown }>;
 
 /** Codes a subgraph may answer with a non-2xx status that belong to the caller, not to us. */
 const CALLER_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
@@ -26,58 +31,92 @@ const CALLER_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT'])
  */
 const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
 
+/** The operation the planner sent is a read: `{ … }` or `query …`. Anything else is taken as a write. */
+const READ = /^\s*(?:\{|query\b)/;
+
 /**
- * The signal of the caller whose operation is being fetched. Apollo's data source calls its fetcher
- * with the request only, not the caller's context, so `process` puts the signal where the fetcher
- * (run inside it) can find it.
+ * The only field whose answer depends on `peacegraph-rate-limit` is the directory's
+ * `viewer { rateLimit }`: the header is part of a read's key only when the read names that field, so
+ * a caller's identical reads still merge although each carries its own remaining budget.
  */
-const callerSignal = new AsyncLocalStorage<AbortSignal | undefined>();
+const READS_RATE_LIMIT = 'rateLimit';
+
+/** Headers no subgraph answers differently for: left out of a read's key. */
+const NOT_IN_KEY = new Set(['x-request-id', 'content-type']);
 
 /**
  * One subgraph as the gateway calls it: with the caller's credentials, purpose, request id and
- * rate-limit state (`peacegraph-rate-limit`, for `viewer { rateLimit }`), and
- * never for longer than `timeoutMs` — a slow domain costs its own fields, not the whole request. A
- * caller who leaves takes its subgraph calls with it: they are aborted, so the subgraph sees its
- * connection close and stops its SQL (the kit cancels it), instead of working for nobody.
+ * rate-limit state (`peacegraph-rate-limit`, for `viewer { rateLimit }`), and never waiting longer
+ * than `timeoutMs` for a connection, the answer's headers or the next piece of its body — a slow
+ * domain costs its own fields, not the whole request. A caller who leaves takes its subgraph calls
+ * with it: they are aborted (a call merged for several callers, once the last of them left), so the
+ * subgraph sees its connection close and stops its SQL (the kit cancels it), instead of working for
+ * nobody.
+ *
+ * Apollo's own `process` is replaced whole: it built a node-fetch Headers, a Request nobody read and a
+ * Response per call, and took a fetch with two abort signals; here a call is a plain header object
+ * and a string on a pooled keep-alive connection (SubgraphHttp), its answer parsed once per caller.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
   private readonly timeoutMs: number;
   private readonly log: Logger;
+  private readonly http: SubgraphHttp;
+  private readonly merger: ReadMerger;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.subgraph = options.name;
     this.timeoutMs = options.timeoutMs;
     this.log = options.logger;
-    this.fetcher = timedFetch(options.timeoutMs);
-  }
-
-  override willSendRequest(options: ProcessOptions): void {
-    if (!fromCaller(options)) return;
-    const headers = options.request.http?.headers;
-    const caller = options.context;
-    if (!headers) return;
-    if (caller.authorization) headers.set('authorization', caller.authorization);
-    if (caller.purpose) headers.set('x-purpose', caller.purpose);
-    headers.set('x-request-id', caller.requestId);
-    // Set by the gateway alone: what a client sent under this name never reaches a subgraph.
-    if (caller.rateLimit) headers.set(RATE_LIMIT_HEADER, formatRateLimitHeader(caller.rateLimit));
-    else headers.delete(RATE_LIMIT_HEADER);
+    this.http = options.http;
+    this.merger = options.merger;
   }
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
     try {
-      const signal = fromCaller(options) ? options.context.signal : undefined;
-      return await callerSignal.run(signal, () => super.process(options));
+      const headers = headersFor(options);
+      // The same shape, key order included, as Apollo's data source sent.
+      const body = JSON.stringify({
+        query: request.query,
+        variables: request.variables,
+        operationName: request.operationName,
+        extensions: request.extensions,
+      });
+      const answer = await this.send(options, headers, body);
+      return this.judge(answer, options);
     } catch (error) {
       throw this.explain(error, options);
     }
   }
 
+  private send(options: ProcessOptions, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+    if (!fromCaller(options)) return this.http.post(headers, body).answer;
+    const signal = options.context.signal;
+    if (!READ.test(options.request.query!)) {
+      return this.merger.writing(() => this.merger.read(undefined, () => this.http.post(headers, body), signal));
+    }
+    return this.merger.read(keyOf(this.url!, headers, body), () => this.http.post(headers, body), signal);
+  }
+
+  /** A 2xx answer becomes the GraphQL response (parsed here: each caller its own objects); others an error. */
+  private judge(answer: SubgraphAnswer, options: ProcessOptions): GatewayGraphQLResponse {
+    if (answer.status < 200 || answer.status > 299) throw this.errorFromAnswer(answer);
+    const parsed: unknown = isJson(answer.contentType) ? JSON.parse(answer.body) : answer.body;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error(`Expected a JSON object from the ${this.subgraph} subgraph (content-type ${answer.contentType ?? 'none'})`);
+    }
+    const policy = fromCaller(options) ? options.incomingRequestContext.overallCachePolicy : undefined;
+    // As Apollo's data source did: the subgraph's Cache-Control bounds the cacheability of the whole answer.
+    if (policy && 'restrict' in policy) policy.restrict(cacheHintOf(answer.cacheControl));
+    return parsed as GatewayGraphQLResponse;
+  }
+
   /** Non-2xx answers: keep a refusal of the caller (credentials, a value) as the caller's error, log the rest. */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await this.parseBody(response).catch(() => undefined);
+  private errorFromAnswer(answer: SubgraphAnswer): GraphQLError {
+    const body = bodyOf(answer);
     const first = firstGraphQLError(body);
     const code = first && callersCode(first);
     if (first && code) return new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraph } });
@@ -85,14 +124,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (first && typeof retryable === 'string' && RETRYABLE_CODES.has(retryable)) {
       return new GraphQLError(first.message, { extensions: { code: retryable, serviceName: this.subgraph, retryable: true } });
     }
-    this.log.warn({ subgraph: this.subgraph, status: response.status, body }, 'subgraph answered with an error status');
-    return subgraphUnavailable(this.subgraph, `answered HTTP ${response.status}`);
+    this.log.warn({ subgraph: this.subgraph, status: answer.status, body }, 'subgraph answered with an error status');
+    return subgraphUnavailable(this.subgraph, `answered HTTP ${answer.status}`);
   }
 
   private explain(error: unknown, options: ProcessOptions): unknown {
     if (error instanceof GraphQLError) return error;
     const requestId = fromCaller(options) ? options.context.requestId : undefined;
-    // By name, not instanceof DOMException: the error may come from another realm (test sandboxes).
     if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
       this.log.warn({ subgraph: this.subgraph, timeoutMs: this.timeoutMs, requestId }, 'subgraph call timed out');
       return subgraphTimeout(this.subgraph, this.timeoutMs);
@@ -108,21 +146,60 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 }
 
 /**
- * Node's own fetch, so that the abort signal covers reading the body too: a subgraph that sends its
- * headers and then stalls still times out. The call ends at the timeout or when the caller leaves,
- * whichever comes first; aborting closes the connection, which is what the subgraph notices.
+ * The headers of one subgraph call: those the planner set (Apollo's trace request, when on), then the
+ * caller's credentials, purpose, request id and rate-limit state. Nothing else a client sent reaches a
+ * subgraph — in particular not its own `peacegraph-rate-limit`, which the gateway alone sets.
  */
-function timedFetch(timeoutMs: number): Fetcher {
-  const fetcher = (url: string, init?: Parameters<Fetcher>[1]) => {
-    const caller = callerSignal.getStore();
-    const timeout = AbortSignal.timeout(timeoutMs);
-    return fetch(url, { ...(init as RequestInit), signal: caller ? AbortSignal.any([timeout, caller]) : timeout });
-  };
-  return fetcher as unknown as Fetcher;
+function headersFor(options: ProcessOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const planned = options.request.http?.headers;
+  if (planned) for (const [name, value] of planned) headers[name.toLowerCase()] = value;
+  headers['content-type'] = 'application/json';
+  if (!fromCaller(options)) return headers;
+  const caller = options.context;
+  if (caller.authorization) headers.authorization = caller.authorization;
+  else delete headers.authorization;
+  if (caller.purpose) headers['x-purpose'] = caller.purpose;
+  headers['x-request-id'] = caller.requestId;
+  if (caller.rateLimit) headers[RATE_LIMIT_HEADER] = formatRateLimitHeader(caller.rateLimit);
+  else delete headers[RATE_LIMIT_HEADER];
+  return headers;
+}
+
+/**
+ * What makes two reads the same read: the URL, the body, and every header that can change what the
+ * subgraph answers — the credentials (and so the data class the caller may see), the purpose, and any
+ * header not known to be harmless; the request id is left out, and the rate-limit state unless the
+ * read asks for it.
+ */
+function keyOf(url: string, headers: Record<string, string>, body: string): string {
+  let key = url;
+  for (const name in headers) {
+    if (NOT_IN_KEY.has(name)) continue;
+    if (name === RATE_LIMIT_HEADER && !body.includes(READS_RATE_LIMIT)) continue;
+    key += `\n${name}: ${headers[name]}`;
+  }
+  return `${key}\n\n${body}`;
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (
+    contentType !== undefined && (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json'))
+  );
+}
+
+/** An error answer's body: its JSON when it says it is JSON and parses, else its text. */
+function bodyOf(answer: SubgraphAnswer): unknown {
+  if (!isJson(answer.contentType)) return answer.body;
+  try {
+    return JSON.parse(answer.body) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Health checks and schema loading carry no caller; only operations do. */
-function fromCaller(options: ProcessOptions): options is Extract<ProcessOptions, { incomingRequestContext: unknown }> {
+function fromCaller(options: ProcessOptions): options is CallerOptions {
   return 'incomingRequestContext' in options;
 }
 

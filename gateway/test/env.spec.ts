@@ -11,6 +11,7 @@ describe('gateway environment', () => {
       host: '0.0.0.0',
       supergraphPath: path.resolve(__dirname, '..', '..', 'supergraph.graphql'),
       subgraphTimeoutMs: 10_000,
+      mergeReads: true,
       bodySize: '1mb',
       maxDepth: 12,
       maxAliases: 30,

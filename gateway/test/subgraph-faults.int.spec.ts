@@ -36,13 +36,14 @@ let probe: Probe;
 let fragile: Probe;
 const gateways: RunningGateway[] = [];
 
-async function gatewayFor(url: string, subgraphTimeoutMs = 30_000): Promise<RunningGateway> {
+async function gatewayFor(url: string, subgraphTimeoutMs = 30_000, mergeReads = true): Promise<RunningGateway> {
   const gateway = await startGateway({
     supergraphPath: workspace.supergraphPath,
     port: 0,
     host: '127.0.0.1',
     subgraphUrls: { probe: url },
     subgraphTimeoutMs,
+    mergeReads,
     logger: createLogger('gateway-test', process.env.GATEWAY_TEST_LOG ?? 'silent'),
   });
   gateways.push(gateway);
@@ -98,8 +99,9 @@ async function sleeping(): Promise<number> {
 }
 
 describe('callers who leave, through the gateway', () => {
+  // Merging off: each of these identical reads is its own subgraph call (merged, they would be one; below).
   it.each([5, 50])('%i abandoned reads: the gateway aborts every subgraph call and the subgraph stops their SQL', async (n) => {
-    const gateway = await gatewayFor(probe.url);
+    const gateway = await gatewayFor(probe.url, 30_000, false);
     const counts = db.statements.cancellation!.counts;
     const before = { done: counts.cancelled + counts.refused, abandoned: probe.abandoned(), started: probe.started() };
     const caller = new AbortController();
@@ -122,6 +124,41 @@ describe('callers who leave, through the gateway', () => {
     await until(() => counts.cancelled + counts.refused - before.done === n, 'each statement cancelled or refused');
 
     // The next caller is served as usual.
+    expect(await graphqlClient(gateway.url)(`{ answer }`)).toEqual({ status: 200, data: { answer: 42 } });
+  });
+});
+
+describe('callers who leave a merged read', () => {
+  const sleepFor = (gateway: RunningGateway, signal: AbortSignal) =>
+    fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sleep(seconds: 60) }' }),
+      signal,
+    }).catch((error: unknown) => (error as Error).name);
+
+  it('10 identical reads are one subgraph call; it runs on while one caller waits, and is aborted when the last leaves', async () => {
+    const gateway = await gatewayFor(probe.url);
+    const counts = db.statements.cancellation!.counts;
+    const before = { done: counts.cancelled + counts.refused, abandoned: probe.abandoned(), started: probe.started() };
+    const leaving = new AbortController();
+    const staying = new AbortController();
+    const requests = [...Array.from({ length: 9 }, () => sleepFor(gateway, leaving.signal)), sleepFor(gateway, staying.signal)];
+    await until(async () => (await sleeping()) === 1, 'the one subgraph call to run its statement');
+
+    leaving.abort();
+    expect(new Set(await Promise.all(requests.slice(0, 9)))).toEqual(new Set(['AbortError']));
+    // One caller still waits: the call and its statement go on.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await sleeping()).toBe(1);
+    expect(probe.abandoned() - before.abandoned).toBe(0);
+
+    staying.abort();
+    expect(await requests[9]).toBe('AbortError');
+    await until(() => probe.abandoned() - before.abandoned === 1, 'the shared call to be aborted');
+    await until(async () => (await sleeping()) === 0, 'no statement left running for it');
+    await until(() => counts.cancelled + counts.refused - before.done === 1, 'its statement cancelled');
+    expect(probe.started() - before.started).toBe(1);
     expect(await graphqlClient(gateway.url)(`{ answer }`)).toEqual({ status: 200, data: { answer: 42 } });
   });
 });
