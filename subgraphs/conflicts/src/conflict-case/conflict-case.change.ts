@@ -5,6 +5,7 @@ import { type CaseStatus } from '../common/values';
 import { ConflictCaseSchema, type ConflictCase } from './conflict-case.entity';
 import type { ConflictCaseRepository } from './conflict-case.repository';
 import type { Loaders } from '../loaders';
+import { countCaseChange } from '../statistics/case-figures.repository';
 
 export interface StatusMove {
   to: CaseStatus;
@@ -35,8 +36,8 @@ export async function editableCase(writes: RecordWrites, loaders: Loaders, id: s
 /**
  * Every change of a case after its report goes this one way: the case row is updated first, on the
  * version the caller read, so of two mediators writing at once one wins and the other gets CONFLICT
- * with nothing written; then its history entry, the step's records and one audit row, all in the
- * kit's one transaction.
+ * with nothing written; then its history entry, its case figures (statistics' rollup), the step's
+ * records and one audit row, all in the kit's one transaction.
  */
 export function changeCase(
   writes: RecordWrites,
@@ -57,8 +58,10 @@ export function changeCase(
       recordType: 'ConflictCase',
       operation: change.operation,
       fields: [...Object.keys(change.input), ...(status ? ['status'] : [])],
-      after: async (manager) => {
+      after: async (manager, updated) => {
         if (status) await addHistory(cases, manager, current, current.status, status, writer);
+        // `current` is the row this update replaced (same version): its figures give way to the new row's.
+        await countCaseChange(manager, current, updated);
         return change.records?.(manager);
       },
     },

@@ -9,6 +9,7 @@ import type { ReportConflictCaseInput, UpdateConflictCaseInput } from '../genera
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { addHistory, changeCase, editableCase, type CaseChange } from './conflict-case.change';
+import { countCaseChange } from '../statistics/case-figures.repository';
 import { MAX_NARRATIVE, checkOtherCommunities, checkType, cleanParties, type PartyFields } from './conflict-case.rules';
 
 /** `ML0306-2026-0007`: the community's admin P-code, the year of report and the area's sequence that year. */
@@ -55,6 +56,7 @@ export class ConflictCaseService {
         after: async (manager, kase) => {
           await addParties(this.repositories.cases, manager, kase, writer, parties);
           await addHistory(this.repositories.cases, manager, kase, null, { to: 'REPORTED', on: reportedOn, note: null }, writer);
+          await countCaseChange(manager, null, kase);
         },
       });
     });
