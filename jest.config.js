@@ -53,6 +53,7 @@ module.exports = {
         '<rootDir>/{shared,gateway,registry,subgraphs/*}/test/**/*.spec.ts',
         '<rootDir>/{shared,subgraphs/*}/src/**/*.spec.ts',
         '<rootDir>/scripts/test/**/*.spec.ts',
+        '<rootDir>/bench/test/**/*.spec.ts',
         '<rootDir>/clients/*/test/**/*.spec.ts',
       ],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'],

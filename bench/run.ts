@@ -16,7 +16,18 @@ import { ensureBenchRecommendations, type GeneratedRecommendations } from './lib
 import { ensureBenchTrainings, type GeneratedTrainings } from './lib/mining-data';
 import { ensureBenchFlows, type GeneratedFlows } from './lib/transhumance-data';
 import { graphqlRequest, measure, type Measurement } from './lib/load';
-import { formatTable, gitCommit, machineInfo, writeResults } from './lib/report';
+import { startHiveGateway, type HiveGateway } from './lib/hive-gateway';
+import { mixedLoad, platformProcesses, readMemory, type MixedRequest, type WatchedProcess } from './lib/memory';
+import {
+  compare,
+  formatComparison,
+  formatMemory,
+  formatTable,
+  gitCommit,
+  machineInfo,
+  writeResults,
+  type MemoryReport,
+} from './lib/report';
 import { openStack, type Stack, type StopReport } from './lib/stack';
 import { requestOf, scenarios, type Scenario, type SubgraphName, type Target, type Variables } from './scenarios';
 
@@ -50,19 +61,23 @@ async function main(): Promise<number> {
     needed.set(name, url);
   }
   const directoryUrl = needed.get('directory')!;
-  const runs = selected.reduce((n, s) => n + s.targets.length, 0);
+  // Hive Gateway runs each gateway scenario right after ours, so that the pair shares the machine's state.
+  const targetsOf = (scenario: Scenario): Target[] =>
+    scenario.targets.flatMap((t): Target[] => (t === 'gateway' && config.hive ? ['gateway', 'hive'] : [t]));
+  const runs = selected.reduce((n, s) => n + targetsOf(s).length, 0);
   say(
     `${selected.length} scenarios, ${runs} runs of ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s at ${config.connections} connections`,
   );
 
   let stack: Stack | undefined;
+  let hive: HiveGateway | undefined;
   let stopReport: StopReport | undefined;
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) return;
     interrupted = true;
     say('interrupted: stopping');
-    void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    void Promise.all([hive?.stop(), stack?.stop()]).finally(() => process.exit(130));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -156,12 +171,24 @@ async function main(): Promise<number> {
       authorizations.set(scenario, `Bearer ${token}`);
     }
 
+    // Memory at rest: the stack has answered /ready and served only the data checks so far.
+    const processes: WatchedProcess[] = await platformProcesses();
+    const memory: MemoryReport = { atRest: readMemory(processes), loads: [] };
+    if (processes.length === 0) say('no platform of this checkout answers its control socket: memory is not read');
+    if (config.hive && selected.some((s) => s.targets.includes('gateway'))) {
+      hive = await startHiveGateway(path.join(root, 'supergraph.graphql'), config.hivePort, say);
+      processes.push({ name: 'hive-gateway', pid: hive.pid });
+      memory.atRest['hive-gateway'] = readMemory([{ name: 'hive-gateway', pid: hive.pid }])['hive-gateway']!;
+    }
+
     const directQuery = (query: string, variables?: Record<string, unknown>) =>
       graphqlRequest(directoryUrl, query, variables, config.authorization);
-    const urlOf = (scenario: Scenario, target: Target) => (target === 'gateway' ? config.gatewayUrl : needed.get(subgraphOf(scenario))!);
+    const urlOf = (scenario: Scenario, target: Target) =>
+      target === 'gateway' ? config.gatewayUrl : target === 'hive' ? hive!.url : needed.get(subgraphOf(scenario))!;
     const measurements: Measurement[] = [];
+    const mixed: MixedRequest[] = [];
     for (const scenario of selected) {
-      for (const target of scenario.targets) {
+      for (const target of targetsOf(scenario)) {
         if (interrupted) return 130;
         const source = requestOf(scenario, target).variables;
         const variables: Variables | undefined = typeof source === 'function' ? await source(directQuery) : source;
@@ -169,11 +196,25 @@ async function main(): Promise<number> {
         say(`${scenario.name} → ${target} (${url})`);
         const m = await measure(scenario, target, url, variables, { ...config, authorization: authorizations.get(scenario) });
         measurements.push(m);
+        if (target === 'gateway')
+          mixed.push({ body: JSON.stringify({ query: scenario.query, variables }), authorization: authorizations.get(scenario) });
         say(
           `  ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, errors ${m.errors + m.timeouts + m.graphqlErrors}, non-2xx ${m.non2xx}`,
         );
       }
     }
+
+    // Two mixed loads through our gateway, memory read after each: the second shows growth, not warm-up.
+    if (config.memorySeconds > 0 && processes.length > 0 && mixed.length > 0 && !interrupted) {
+      for (const key of ['afterFirstLoad', 'afterSecondLoad'] as const) {
+        say(`mixed load of the ${mixed.length} gateway scenarios for ${config.memorySeconds} s, then memory`);
+        const load = await mixedLoad(config.gatewayUrl, mixed, config.memorySeconds, config.connections);
+        memory.loads.push(load);
+        memory[key] = readMemory(processes);
+        say(`  ${load.requestsPerSecond} req/s, ${load.failed} failed`);
+      }
+    }
+    await hive?.stop();
 
     if (!stack.reused) {
       stopReport = await stack.stop();
@@ -185,6 +226,7 @@ async function main(): Promise<number> {
     }
 
     const failed = measurements.filter((m) => m.errors + m.timeouts + m.graphqlErrors + m.non2xx > 0);
+    const comparison = compare(measurements, new Set(selected.filter((s) => s.statistics).map((s) => s.name)));
     const file = writeResults(path.join(root, 'bench', 'results'), startedAt, {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -201,6 +243,8 @@ async function main(): Promise<number> {
         connections: config.connections,
         durationSeconds: config.durationSeconds,
         warmupSeconds: config.warmupSeconds,
+        hiveGateway: hive ? { version: hive.version, url: hive.url, config: 'bench/hive-gateway/gateway.config.mjs' } : undefined,
+        memoryLoadSeconds: config.memorySeconds,
         authorization: config.authorization
           ? 'BENCH_AUTHORIZATION for every request'
           : "each scenario's own token (see scenarios), none for the others",
@@ -261,9 +305,17 @@ async function main(): Promise<number> {
         ...(s.direct && { directQuery: s.direct.query.replace(/\s+/g, ' ').trim() }),
       })),
       measurements,
+      comparison: comparison.map(({ gateway, direct, hive: onHive, ...row }) => ({
+        ...row,
+        gateway: gateway && { rps: gateway.requestsPerSecond, p50: gateway.latencyMs.p50, p99: gateway.latencyMs.p99 },
+        direct: direct && { rps: direct.requestsPerSecond, p50: direct.latencyMs.p50, p99: direct.latencyMs.p99 },
+        hive: onHive && { rps: onHive.requestsPerSecond, p50: onHive.latencyMs.p50, p99: onHive.latencyMs.p99 },
+      })),
+      memory,
     });
 
-    process.stdout.write(`\n${formatTable(measurements)}\n\n`);
+    process.stdout.write(`\n${formatTable(measurements)}\n\n${formatComparison(comparison)}\n\n`);
+    if (memory.afterFirstLoad) process.stdout.write(`${formatMemory(memory)}\n\n`);
     say(`results written to ${path.relative(root, file)}`);
     if (failed.length > 0) {
       say(
@@ -271,9 +323,15 @@ async function main(): Promise<number> {
       );
       return 1;
     }
+    const failedLoads = memory.loads.filter((l) => l.failed > 0);
+    if (failedLoads.length > 0) {
+      say(`FAILED: ${failedLoads.map((l) => l.failed).join(' and ')} requests of the mixed loads failed; the memory figures are not valid`);
+      return 1;
+    }
     if (stopReport && (!stopReport.stopped || stopReport.exitCode !== 0 || stopReport.leftovers.length > 0)) return 1;
     return 0;
   } finally {
+    await hive?.stop();
     if (stack && !stack.reused && !stopReport && !interrupted) {
       stopReport = await stack.stop();
       if (stopReport.leftovers.length) say(`after stopping: ${stopReport.leftovers.join('; ')}`);

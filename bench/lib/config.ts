@@ -34,6 +34,9 @@ const spec = {
   ),
   BENCH_NOTE: env.optionalString('free text recorded with the results: what was special about this run'),
   BENCH_START_TIMEOUT: env.integer('seconds to wait for a stack the bench starts to be ready', 180, 1),
+  BENCH_HIVE: env.boolean('also run every gateway scenario on Hive Gateway serving the same supergraph', true),
+  BENCH_HIVE_PORT: env.integer('port for the Hive Gateway the bench starts', 4020, 1),
+  BENCH_MEMORY_SECONDS: env.integer('seconds of each of the two mixed loads after which memory is read (0: none)', 120, 0),
 };
 
 export type BenchConfig = ReturnType<typeof loadBenchConfig>;
@@ -73,6 +76,9 @@ export function loadBenchConfig(source: NodeJS.ProcessEnv = process.env) {
     authorization: values.BENCH_AUTHORIZATION,
     startTimeoutMs: values.BENCH_START_TIMEOUT * 1000,
     note: values.BENCH_NOTE,
+    hive: values.BENCH_HIVE,
+    hivePort: values.BENCH_HIVE_PORT,
+    memorySeconds: values.BENCH_MEMORY_SECONDS,
   };
 }
 

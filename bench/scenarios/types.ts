@@ -1,5 +1,8 @@
-/** Where a scenario's requests go: through the gateway, or straight to the subgraph that owns the data. */
-export type Target = 'gateway' | 'direct';
+/**
+ * Where a scenario's requests go: through the gateway, straight to the subgraph that owns the data, or
+ * through Hive Gateway serving the same supergraph (run for every scenario that has `gateway`).
+ */
+export type Target = 'gateway' | 'direct' | 'hive';
 
 /** The subgraphs a scenario's direct run can drive, by their name in supergraph.yaml. */
 export type SubgraphName = 'directory' | 'curriculum' | 'conflicts' | 'forums' | 'mining' | 'displacement';
@@ -38,7 +41,13 @@ export interface Scenario {
   viewer?: BenchViewer;
   query: string;
   variables?: VariablesSource;
+  /** `gateway` and/or `direct`; `hive` follows `gateway` by itself unless BENCH_HIVE=false. */
   targets: readonly Target[];
+  /**
+   * A statistics or search figure a dashboard shows: issue 19 holds these to p99 under 50 ms direct and
+   * under 60 ms through the gateway at the bench's scale, and the report says whether they meet it.
+   */
+  statistics?: boolean;
   /**
    * Checks one response's `data` before the load starts, so that a run of empty or wrong answers
    * cannot pass for a fast one.

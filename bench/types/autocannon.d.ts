@@ -47,6 +47,8 @@ declare module 'autocannon' {
     warmup?: { connections?: number; duration?: number };
     /** Counted as a mismatch when it returns false. */
     verifyBody?: (body: string) => boolean;
+    /** Sent in turn on each connection, instead of method, headers and body. */
+    requests?: { method?: 'GET' | 'POST'; path?: string; headers?: Record<string, string>; body?: string }[];
   }
 
   interface Instance extends PromiseLike<Result> {
