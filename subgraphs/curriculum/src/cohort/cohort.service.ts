@@ -19,6 +19,7 @@ import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type H
 import type { CohortStatusChangeInput, CreateCohortInput, UpdateCohortInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { planStatusChange } from './cohort.rules';
+import { CohortReachChange } from '../reach/reach-months';
 import { onlyAudiences, readAudienceCounts, readHeadcount } from '../common/headcount.rules';
 
 export const MAX_FACILITATORS = 10;
@@ -53,12 +54,16 @@ export class CohortService {
     const writer = this.writes.writer();
     const current = this.writes.editable(writer, await this.loaders.cohort.load(id), 'Cohort', id, version);
     const values = await this.validate(writer, input, current);
+    // Enrolment, start, module and place are what the reach figures count the cohort by.
+    const reach = new CohortReachChange(current.id);
     return this.writes.update(current, version, values, {
       schema: CohortSchema,
       recordType: 'Cohort',
       operation: 'updateCohort',
       fields: Object.keys(input),
       duplicates: this.duplicates(values.name),
+      check: reach.check,
+      after: reach.after,
     });
   }
 
@@ -89,11 +94,15 @@ export class CohortService {
         changes = { status: change.to, resumedOn: on, startedOn: current.startedOn ?? (change.to === 'IN_PROGRESS' ? on : null) };
         break;
     }
+    // A start is what participants are counted on.
+    const reach = new CohortReachChange(current.id);
     return this.writes.update(current, version, changes, {
       schema: CohortSchema,
       recordType: 'Cohort',
       operation: 'changeCohortStatus',
       fields: Object.keys(changes),
+      check: reach.check,
+      after: reach.after,
     });
   }
 

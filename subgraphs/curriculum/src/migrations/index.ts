@@ -1,4 +1,5 @@
 import { Initial1735000000000 } from './1735000000000-initial';
+import { ReachMonths1735000000001 } from './1735000000001-reach-months';
 
 /** In order; listed explicitly so that migrations load the same under tsx, jest and a bundle. */
-export const migrations = [Initial1735000000000];
+export const migrations = [Initial1735000000000, ReachMonths1735000000001];

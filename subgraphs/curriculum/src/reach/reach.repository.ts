@@ -1,7 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import { onlyUuids } from '@peacegraph/kit/sql';
-import type { AudienceCounts, Headcount } from '../common/headcount';
+import {
+  AUDIENCE_FIELDS,
+  emptyAudienceCounts,
+  emptyHeadcount,
+  HEADCOUNT_CELLS,
+  type AudienceCounts,
+  type Headcount,
+} from '../common/headcount';
+import { cutAtWholeMonths, ENROLLED, FIGURES, reachRecordsSql, REACHED } from './reach-months';
 
 export type ReachGrouping = 'COUNTRY' | 'REGION' | 'ADMIN_AREA' | 'YEAR' | 'QUARTER' | 'MONTH';
 
@@ -22,6 +30,16 @@ interface Grouped {
 }
 export type CountRow = Grouped & { count: number; makeUps: number };
 export type HeadcountRow = Grouped & Headcount & Partial<AudienceCounts>;
+
+/** Every figure of one group, whichever way it was computed. */
+export interface ReachRow extends Grouped {
+  cohortsCompleted: number;
+  sessionsDelivered: number;
+  makeUpSessionsDelivered: number;
+  participantsReached: Headcount;
+  participantsReachedByAudience: AudienceCounts;
+  peopleReachedByMobilisation: Headcount;
+}
 
 const HEADCOUNT_SUMS = (prefix: string, table: string) =>
   ['female_children', 'female_youth', 'female_adults', 'male_children', 'male_youth', 'male_adults']
@@ -50,6 +68,99 @@ class Statement {
  */
 export class ReachRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Every figure per group: from the monthly rollup, except for one community's figures (the rollup
+   * is kept per admin area, and a community's few records are quickly counted where they are).
+   */
+  figures(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<ReachRow[]> {
+    return filter.community ? this.counted(filter, groupBy, viewerOrg) : this.fromRollup(filter, groupBy, viewerOrg);
+  }
+
+  /**
+   * Every figure per group in one statement: whole months from the rollup (`reach_month`, a row per
+   * owner, module, admin area and month, however many records), the days a period cuts off a month at
+   * either end from the records themselves (their date indexes), summed per group. Rows of the rollup
+   * that count nothing any more (`records = 0`) are skipped, so a group appears, and counts towards
+   * `own`, exactly when it holds a record.
+   */
+  async fromRollup(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<ReachRow[]> {
+    const statement = new Statement();
+    const place = (prefix: string) => {
+      const where: string[] = [];
+      if (filter.country) where.push(`${prefix}country_code = ${statement.param(filter.country)}`);
+      if (filter.adminArea) where.push(`${prefix}admin_pcode LIKE ${statement.param(`${checkedPcode(filter.adminArea)}%`)}`);
+      for (const [column, id] of [
+        ['module_id', filter.module],
+        ['owner_org', filter.organisation],
+      ] as const) {
+        if (id) where.push(onlyUuids([id]).length ? `${prefix}${column} = ${statement.param(id)}` : 'false');
+      }
+      return where;
+    };
+    const cut = cutAtWholeMonths(filter.from ?? null, filter.to ?? null);
+    const months = [...place(''), 'records > 0'];
+    if (cut.wholeMonthsFrom) months.push(`month >= ${statement.param(cut.wholeMonthsFrom)}::date`);
+    if (cut.wholeMonthsUntil) months.push(`month < ${statement.param(cut.wholeMonthsUntil)}::date`);
+    const parts = [
+      `SELECT ${keyOf(groupBy, 'month', '')} AS key, owner_org, ${FIGURES.join(', ')} FROM reach_month WHERE ${months.join(' AND ')}`,
+    ];
+    const days: [string, string][] = [];
+    if (cut.from && cut.wholeMonthsFrom) days.push([statement.param(cut.from), statement.param(cut.wholeMonthsFrom)]);
+    if (cut.until && cut.wholeMonthsUntil) days.push([statement.param(cut.wholeMonthsUntil), statement.param(cut.until)]);
+    if (days.length) {
+      const records = reachRecordsSql((_, date) =>
+        [...place('c.'), `(${days.map(([a, b]) => `(${date} >= ${a}::date AND ${date} < ${b}::date)`).join(' OR ')})`].join(' AND '),
+      );
+      parts.push(`SELECT ${keyOf(groupBy, 'on_date', '')} AS key, owner_org, ${FIGURES.join(', ')} FROM (${records}) cut_days`);
+    }
+    const own = `coalesce(bool_and(owner_org = ${statement.param(viewerOrg)}), true) AS own`;
+    const rows = (await this.dataSource.query(
+      `SELECT key, ${own}, ${FIGURES.map((f) => `sum(${f})::int AS ${f}`).join(', ')}
+       FROM (${parts.join('\nUNION ALL\n')}) counted
+       GROUP BY key ORDER BY key`,
+      statement.params,
+    )) as (Grouped & Record<string, number>)[];
+    return rows.map((r) => ({
+      key: r.key,
+      own: r.own,
+      cohortsCompleted: r.cohorts_completed!,
+      sessionsDelivered: r.sessions_delivered!,
+      makeUpSessionsDelivered: r.make_up_sessions!,
+      participantsReached: cellsOf(r, ENROLLED.slice(0, HEADCOUNT_CELLS.length)),
+      participantsReachedByAudience: Object.fromEntries(
+        AUDIENCE_FIELDS.map((field, i) => [field, r[ENROLLED[HEADCOUNT_CELLS.length + i]!]!]),
+      ) as AudienceCounts,
+      peopleReachedByMobilisation: cellsOf(r, REACHED),
+    }));
+  }
+
+  /** Every figure per group counted over the records themselves: four grouped statements. */
+  async counted(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<ReachRow[]> {
+    const [completed, delivered, participants, mobilised] = await Promise.all([
+      this.cohortsCompleted(filter, groupBy, viewerOrg),
+      this.sessionsDelivered(filter, groupBy, viewerOrg),
+      this.participantsReached(filter, groupBy, viewerOrg),
+      this.reachedByMobilisation(filter, groupBy, viewerOrg),
+    ]);
+    const all = [...completed, ...delivered, ...participants, ...mobilised];
+    const keys = [...new Set(all.map((r) => r.key))];
+    return keys.map((key) => {
+      const completedRow = completed.find((r) => r.key === key);
+      const deliveredRow = delivered.find((r) => r.key === key);
+      const participantRow = participants.find((r) => r.key === key);
+      return {
+        key,
+        own: all.every((r) => r.key !== key || r.own),
+        cohortsCompleted: completedRow?.count ?? 0,
+        sessionsDelivered: deliveredRow?.count ?? 0,
+        makeUpSessionsDelivered: deliveredRow?.makeUps ?? 0,
+        participantsReached: headcountOf(participantRow),
+        participantsReachedByAudience: audiencesOf(participantRow),
+        peopleReachedByMobilisation: headcountOf(mobilised.find((r) => r.key === key)),
+      };
+    });
+  }
 
   cohortsCompleted(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<CountRow[]> {
     return this.grouped(filter, groupBy, viewerOrg, 'c.completed_on', `count(*)::int AS count, 0 AS "makeUps"`, 'cohort c', [
@@ -97,11 +208,7 @@ export class ReachRepository {
     const statement = new Statement();
     statement.where.push(...conditions);
     if (filter.country) statement.where.push(`c.country_code = ${statement.param(filter.country)}`);
-    if (filter.adminArea) {
-      // The scalar already checked the P-code; letters and digits cannot carry LIKE wildcards.
-      if (!PCODE_PATTERN.test(filter.adminArea)) throw new Error(`Not a P-code: ${filter.adminArea}`);
-      statement.where.push(`c.admin_pcode LIKE ${statement.param(`${filter.adminArea}%`)}`);
-    }
+    if (filter.adminArea) statement.where.push(`c.admin_pcode LIKE ${statement.param(`${checkedPcode(filter.adminArea)}%`)}`);
     for (const [column, id] of [
       ['c.community_id', filter.community],
       ['c.module_id', filter.module],
@@ -124,14 +231,15 @@ export class ReachRepository {
   }
 }
 
-function keyOf(groupBy: ReachGrouping | null, dateColumn: string): string {
+/** The group key of a row: its place columns (under `prefix`), or the period of `dateColumn`. */
+function keyOf(groupBy: ReachGrouping | null, dateColumn: string, prefix = 'c.'): string {
   switch (groupBy) {
     case 'COUNTRY':
-      return 'c.country_code::text';
+      return `${prefix}country_code::text`;
     case 'REGION':
-      return 'c.region_pcode';
+      return `${prefix}region_pcode`;
     case 'ADMIN_AREA':
-      return 'c.admin_pcode';
+      return `${prefix}admin_pcode`;
     case 'YEAR':
       return `to_char(${dateColumn}, 'YYYY')`;
     case 'QUARTER':
@@ -141,4 +249,26 @@ function keyOf(groupBy: ReachGrouping | null, dateColumn: string): string {
     case null:
       return `'all'`;
   }
+}
+
+/** The scalar already checked the P-code; letters and digits cannot carry LIKE wildcards. */
+function checkedPcode(pcode: string): string {
+  if (!PCODE_PATTERN.test(pcode)) throw new Error(`Not a P-code: ${pcode}`);
+  return pcode;
+}
+
+function cellsOf(row: Record<string, unknown>, columns: readonly string[]): Headcount {
+  return Object.fromEntries(HEADCOUNT_CELLS.map((cell, i) => [cell, row[columns[i]!] as number])) as Headcount;
+}
+
+function headcountOf(row: HeadcountRow | undefined): Headcount {
+  const headcount = emptyHeadcount();
+  if (row) for (const cell of HEADCOUNT_CELLS) headcount[cell] = row[cell];
+  return headcount;
+}
+
+function audiencesOf(row: HeadcountRow | undefined): AudienceCounts {
+  const counts = emptyAudienceCounts();
+  if (row) for (const field of AUDIENCE_FIELDS) counts[field] = row[field] ?? 0;
+  return counts;
 }

@@ -3,17 +3,9 @@ import { type DisclosedCount } from '@peacegraph/kit/disclosure';
 import { badInput } from '@peacegraph/kit/errors';
 import { isoDate, type DateInput } from '@peacegraph/kit/input';
 import { requirePartner } from '@peacegraph/kit/policy';
-import {
-  AUDIENCE_FIELDS,
-  AUDIENCES,
-  emptyAudienceCounts,
-  emptyHeadcount,
-  HEADCOUNT_CELLS,
-  type AudienceCounts,
-  type Headcount,
-} from '../common/headcount';
+import { AUDIENCES } from '../common/headcount';
 import type { Repositories } from '../repositories';
-import type { CountRow, HeadcountRow, ReachFilter, ReachGrouping } from './reach.repository';
+import type { ReachFilter, ReachGrouping, ReachRow } from './reach.repository';
 import {
   discloseAudienceCounts,
   discloseCountsAcross,
@@ -61,36 +53,33 @@ export class ReachService {
     };
     if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.to', `${filter.to} is before ${filter.from}`);
     const grouping = groupBy ?? null;
-    const { reach } = this.repositories;
-    const [completed, delivered, participants, mobilised] = await Promise.all([
-      reach.cohortsCompleted(filter, grouping, partner.organisationId),
-      reach.sessionsDelivered(filter, grouping, partner.organisationId),
-      reach.participantsReached(filter, grouping, partner.organisationId),
-      reach.reachedByMobilisation(filter, grouping, partner.organisationId),
-    ]);
-    const exact = [completed, delivered, participants, mobilised].every((rows: { own: boolean }[]) => rows.every((r) => r.own));
-    const keys = [...new Set([...completed, ...delivered, ...participants, ...mobilised].map((r) => r.key))].sort();
+    const rows = await this.repositories.reach.figures(filter, grouping, partner.organisationId);
+    const exact = rows.every((r) => r.own);
+    const keys = rows.map((r) => r.key).sort();
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const rowAt = keys.map((k) => byKey.get(k)!);
 
-    const counts = (rows: CountRow[], value: (r: CountRow) => number) =>
+    const counts = (value: (r: ReachRow) => number) =>
       discloseCountsAcross(
-        keys.map((k) => value(rows.find((r) => r.key === k) ?? zeroCount(k))),
+        rowAt.map((r) => value(r)),
         exact,
       );
-    const headcounts = (rows: HeadcountRow[]) =>
-      discloseHeadcounts(
-        keys.map((k) => headcountOf(rows.find((r) => r.key === k))),
-        exact,
-      );
-    const completedFigures = counts(completed, (r) => r.count);
-    const deliveredFigures = counts(delivered, (r) => r.count);
-    const makeUpFigures = counts(delivered, (r) => r.makeUps);
-    const participantFigures = headcounts(participants);
+    const completedFigures = counts((r) => r.cohortsCompleted);
+    const deliveredFigures = counts((r) => r.sessionsDelivered);
+    const makeUpFigures = counts((r) => r.makeUpSessionsDelivered);
+    const participantFigures = discloseHeadcounts(
+      rowAt.map((r) => r.participantsReached),
+      exact,
+    );
     const audienceFigures = discloseAudienceCounts(
-      keys.map((k) => audiencesOf(participants.find((r) => r.key === k))),
+      rowAt.map((r) => r.participantsReachedByAudience),
       AUDIENCES,
       exact,
     );
-    const mobilisedFigures = headcounts(mobilised);
+    const mobilisedFigures = discloseHeadcounts(
+      rowAt.map((r) => r.peopleReachedByMobilisation),
+      exact,
+    );
 
     const figuresAt = (i: number): ReachFigures => ({
       cohortsCompleted: completedFigures.groups[i]!,
@@ -114,20 +103,4 @@ export class ReachService {
       },
     };
   }
-}
-
-function zeroCount(key: string): CountRow {
-  return { key, own: true, count: 0, makeUps: 0 };
-}
-
-function headcountOf(row: HeadcountRow | undefined): Headcount {
-  const headcount = emptyHeadcount();
-  if (row) for (const cell of HEADCOUNT_CELLS) headcount[cell] = row[cell];
-  return headcount;
-}
-
-function audiencesOf(row: HeadcountRow | undefined): AudienceCounts {
-  const counts = emptyAudienceCounts();
-  if (row) for (const field of AUDIENCE_FIELDS) counts[field] = row[field] ?? 0;
-  return counts;
 }

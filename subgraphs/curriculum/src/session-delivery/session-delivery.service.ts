@@ -8,6 +8,7 @@ import type { CorrectSessionDeliveryInput, RecordSessionDeliveryInput } from '..
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { checkRepeat, correctionValues, deliveryValues, sessionPlanOf, takesSessions } from './session-delivery.rules';
+import { CohortReachChange } from '../reach/reach-months';
 
 /**
  * Session delivery and attendance. A plan is delivered once per cohort; a re-delivery is a make-up.
@@ -46,6 +47,7 @@ export class DeliveryService {
         facilitatorIds: checked.facilitatorIds,
         notes: checked.notes,
       };
+      const reach = new CohortReachChange(cohort.id);
       return this.writes.create(writer, values, input.clientMutationId, {
         schema: SessionDeliverySchema,
         recordType: 'SessionDelivery',
@@ -62,9 +64,12 @@ export class DeliveryService {
           takesSessions(locked, makeUp);
           const before = (await this.repositories.deliveries.ofCohorts([cohort.id], manager)).filter((d) => d.sessionPlanId === plan.id);
           checkRepeat(plan, makeUp, deliveredOn, before, null);
+          await reach.check(manager);
         },
         after: async (manager) => {
           if (!makeUp) await this.completeIfAllDelivered(manager, cohort, plans.length);
+          // The delivery, and the completion it may bring, in the reach figures.
+          await reach.after(manager);
         },
       });
     });
@@ -83,6 +88,7 @@ export class DeliveryService {
       notes: checked.notes,
     };
     const plan = (await this.loaders.sessionPlan.load(current.sessionPlanId))!;
+    const reach = new CohortReachChange(cohort.id);
     return this.writes.update(current, version, changes, {
       schema: SessionDeliverySchema,
       recordType: 'SessionDelivery',
@@ -96,11 +102,14 @@ export class DeliveryService {
         await this.repositories.cohorts.lock(manager, cohort.id);
         const others = (await this.repositories.deliveries.ofCohorts([cohort.id], manager)).filter((d) => d.sessionPlanId === plan.id);
         checkRepeat(plan, current.makeUp, deliveredOn, others, current.id);
+        await reach.check(manager);
       },
       after: async (manager) => {
         if (cohort.status === 'COMPLETED' && !current.makeUp && deliveredOn !== current.deliveredOn) {
           await this.setCompletedOn(manager, cohort, 'correctSessionDelivery');
         }
+        // A corrected date moves the delivery (and the completion) to another month.
+        await reach.after(manager);
       },
     });
   }

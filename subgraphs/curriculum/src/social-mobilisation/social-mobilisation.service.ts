@@ -6,6 +6,7 @@ import type { RecordSocialMobilisationInput, UpdateSocialMobilisationInput } fro
 import type { Loaders } from '../loaders';
 import { readHeadcount } from '../common/headcount.rules';
 import { startedCohort } from '../cohort/started-cohort';
+import { CohortReachChange } from '../reach/reach-months';
 
 export const MAX_COMMUNITIES_REACHED = 20;
 /** Per cohort: keeps a cohort's list of mobilisations short enough to show whole. */
@@ -24,6 +25,7 @@ export class MobilisationService {
       const cohort = await startedCohort(this.loaders, writer, input.cohort, 'social mobilisation');
       const values = await this.validate(input, null, cohort.startedOn);
       const { communityId, adminPcode, regionPcode, countryCode } = cohort;
+      const reach = new CohortReachChange(cohort.id);
       return this.writes.create(
         writer,
         { ...values, cohortId: cohort.id, communityId, adminPcode, regionPcode, countryCode },
@@ -34,14 +36,17 @@ export class MobilisationService {
           operation: 'recordSocialMobilisation',
           fields: Object.keys(input),
           duplicates: this.duplicates(values.heldOn, values.activity),
-          check: (manager) =>
-            atMost(manager, {
+          check: async (manager) => {
+            await reach.check(manager);
+            await atMost(manager, {
               parent: { table: 'cohort', id: cohort.id },
               children: { table: 'social_mobilisation', column: 'cohort_id' },
               max: MAX_MOBILISATIONS_PER_COHORT,
               refusal: () =>
                 badInput('input.cohort', `The cohort already has ${MAX_MOBILISATIONS_PER_COHORT} social mobilisations recorded`),
-            }),
+            });
+          },
+          after: reach.after,
         },
       );
     });
@@ -52,12 +57,15 @@ export class MobilisationService {
     const current = this.writes.editable(writer, await this.loaders.mobilisation.load(id), 'SocialMobilisation', id, version);
     const cohort = (await this.loaders.cohort.load(current.cohortId))!;
     const values = await this.validate(input, current, cohort.startedOn);
+    const reach = new CohortReachChange(cohort.id);
     return this.writes.update(current, version, values, {
       schema: SocialMobilisationSchema,
       recordType: 'SocialMobilisation',
       operation: 'updateSocialMobilisation',
       fields: Object.keys(input),
       duplicates: this.duplicates(values.heldOn, values.activity),
+      check: reach.check,
+      after: reach.after,
     });
   }
 
