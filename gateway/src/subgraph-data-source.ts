@@ -98,7 +98,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!READ.test(options.request.query!)) {
       return this.merger.writing(() => this.merger.read(undefined, () => this.http.post(headers, body), signal));
     }
-    return this.merger.read(keyOf(this.url!, headers, body), () => this.http.post(headers, body), signal);
+    // With merging off, no key is built: it copies the whole body.
+    const key = this.merger.enabled ? keyOf(this.url!, headers, body) : undefined;
+    return this.merger.read(key, () => this.http.post(headers, body), signal);
   }
 
   /** A 2xx answer becomes the GraphQL response (parsed here: each caller its own objects); others an error. */

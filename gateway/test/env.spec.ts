@@ -164,6 +164,12 @@ describe('gateway environment', () => {
     expect(() => readGatewayEnv({ AUTH_HS256_SECRET: 'short' })).toThrow(/at least 32 characters/);
   });
 
+  it('turns merging of identical subgraph reads off with SUBGRAPH_MERGE_READS=off, and refuses other values', () => {
+    expect(readGatewayEnv({ AUTH_HS256_SECRET: SECRET, SUBGRAPH_MERGE_READS: 'off' }).mergeReads).toBe(false);
+    expect(readGatewayEnv({ AUTH_HS256_SECRET: SECRET, SUBGRAPH_MERGE_READS: 'on' }).mergeReads).toBe(true);
+    expect(() => readGatewayEnv({ AUTH_HS256_SECRET: SECRET, SUBGRAPH_MERGE_READS: 'no' })).toThrow(/SUBGRAPH_MERGE_READS/);
+  });
+
   it('reads SUBGRAPH_URL_<NAME> overrides and explorer headers', () => {
     const config = readGatewayEnv({
       GATEWAY_PORT: '4100',
