@@ -36,7 +36,7 @@ export class CaseFigures1765400000000 implements MigrationInterface {
       CREATE UNIQUE INDEX case_figures_key ON case_figures
         (month, country_code, admin_pcode, admin1_pcode, admin2_pcode, owner_org, resolution_days) NULLS NOT DISTINCT`);
     // An admin area's figures read its slice of P-codes (AdminArea.conflictStats, the adminArea filter).
-    await db.query(`CREATE INDEX case_figures_area ON case_figures (admin_pcode text_pattern_ops, month)`);
+    await db.query(`CREATE INDEX case_figures_area ON case_figures (month, admin_pcode text_pattern_ops)`);
     await db.query(addToCaseFiguresSql('true'));
     await db.query(`ANALYZE case_figures`);
   }
