@@ -29,10 +29,14 @@ export interface StandingRow {
 }
 
 /**
- * Published recommendations over time, in one statement. A recommendation counts from its adoption;
- * its status at a date is that of its latest follow-up reported by then (PENDING before any). Each
- * follow-up holds from its date until the next one (`lead`), so each period end meets exactly one span
- * per recommendation, or none (still PENDING).
+ * Published recommendations over time, in one statement, in one pass over the recommendations and their
+ * reports. A recommendation counts from its adoption; its status at a date is that of its latest
+ * follow-up reported by then (PENDING before any). Each follow-up holds from its date until the next
+ * one (`lead`): as events, +1 to its status on its date and −1 on the next report's date. What stood at
+ * a period's end is the sum of the events up to that day, so each event is put in the first period
+ * whose end it does not pass (the period of its date, or the first period for events before `from`)
+ * and the periods are added up in order (a running sum). Ranking every recommendation against every
+ * period end instead costs periods × recommendations (3 s for 16 quarters over 50,000).
  */
 export class ImplementationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -56,34 +60,42 @@ export class ImplementationRepository {
          SELECT p::date AS starts, least((p + ${stepParam})::date - 1, ${toParam}) AS ends
          FROM generate_series(date_trunc('${unit}', ${fromParam}::timestamp), ${toParam}::timestamp, ${stepParam}) AS p
        ),
-       recs AS (
+       recs AS MATERIALIZED (
          SELECT r.id, ${GROUP_COLUMN[groupBy]} AS key, r.adopted_on FROM recommendation r WHERE ${recommendations.where()}
        ),
        spans AS (
-         SELECT f.recommendation_id, f.to_status, f.reported_on AS since,
+         SELECT recs.key, f.to_status AS status, f.reported_on AS since,
                 lead(f.reported_on) OVER (PARTITION BY f.recommendation_id ORDER BY f.reported_on, f.created_at) AS until
-         FROM recommendation_follow_up f WHERE f.recommendation_id IN (SELECT id FROM recs)
+         FROM recommendation_follow_up f JOIN recs ON recs.id = f.recommendation_id
        ),
-       adopted AS (
-         SELECT p.starts, recs.key, count(*)::int AS recommendations
-         FROM periods p JOIN recs ON recs.adopted_on <= p.ends GROUP BY p.starts, recs.key
+       events AS (
+         SELECT key, 'ADOPTED' AS status, adopted_on AS day, 1 AS delta FROM recs
+         UNION ALL SELECT key, status, since, 1 FROM spans
+         UNION ALL SELECT key, status, until, -1 FROM spans WHERE until IS NOT NULL
        ),
-       standing AS (
-         SELECT p.starts, recs.key,
-                (count(*) FILTER (WHERE s.to_status = 'IN_PROGRESS'))::int AS in_progress,
-                (count(*) FILTER (WHERE s.to_status = 'IMPLEMENTED'))::int AS implemented,
-                (count(*) FILTER (WHERE s.to_status = 'REJECTED'))::int AS rejected
-         FROM periods p
-         JOIN spans s ON s.since <= p.ends AND (s.until IS NULL OR s.until > p.ends)
-         JOIN recs ON recs.id = s.recommendation_id
-         GROUP BY p.starts, recs.key
+       per_period AS (
+         SELECT key, status, greatest(date_trunc('${unit}', day)::date, (SELECT min(starts) FROM periods)) AS starts, sum(delta)::int AS delta
+         FROM events WHERE day <= ${toParam} GROUP BY 1, 2, 3
+       ),
+       keys AS (SELECT DISTINCT key FROM per_period),
+       running AS (
+         SELECT p.starts, p.ends, k.key,
+                sum(coalesce(a.delta, 0)) OVER w AS recommendations,
+                sum(coalesce(i.delta, 0)) OVER w AS in_progress,
+                sum(coalesce(d.delta, 0)) OVER w AS implemented,
+                sum(coalesce(j.delta, 0)) OVER w AS rejected
+         FROM periods p CROSS JOIN keys k
+         LEFT JOIN per_period a ON a.starts = p.starts AND a.key = k.key AND a.status = 'ADOPTED'
+         LEFT JOIN per_period i ON i.starts = p.starts AND i.key = k.key AND i.status = 'IN_PROGRESS'
+         LEFT JOIN per_period d ON d.starts = p.starts AND d.key = k.key AND d.status = 'IMPLEMENTED'
+         LEFT JOIN per_period j ON j.starts = p.starts AND j.key = k.key AND j.status = 'REJECTED'
+         WINDOW w AS (PARTITION BY k.key ORDER BY p.starts)
        )
-       SELECT p.starts::text AS starts, p.ends::text AS ends, a.key, a.recommendations,
-              coalesce(s.in_progress, 0) AS "inProgress", coalesce(s.implemented, 0) AS implemented, coalesce(s.rejected, 0) AS rejected
-       FROM periods p
-       JOIN adopted a ON a.starts = p.starts
-       LEFT JOIN standing s ON s.starts = p.starts AND s.key = a.key
-       ORDER BY p.starts, a.key`,
+       SELECT starts::text AS starts, ends::text AS ends, key, recommendations::int AS recommendations,
+              in_progress::int AS "inProgress", implemented::int AS implemented, rejected::int AS rejected
+       FROM running
+       WHERE recommendations > 0
+       ORDER BY starts, key`,
       params,
     );
   }
