@@ -1,10 +1,12 @@
 import { Client } from 'pg';
+import { addToReachMonthsSql } from '../../subgraphs/curriculum/src/reach/reach-months';
 import type { BenchVillages } from './data';
 import { CURRICULUM_OWNER } from './organisations';
 
 /** created_by of every generated row: what the cleanup below deletes. */
 export const BENCH_WRITER = 'bench-generator';
 const COHORT_KEY = 'bench:cohort:';
+const MOBILISATION_KEY = 'bench:mobilisation:';
 
 export interface GeneratedCohorts {
   /** Generated cohorts before this run. */
@@ -12,9 +14,12 @@ export interface GeneratedCohorts {
   inserted: number;
   /** Session deliveries written by this run (regular and make-up). */
   deliveriesInserted: number;
-  /** Generated cohorts and their deliveries after this run. */
+  /** Social mobilisations written by this run. */
+  mobilisationsInserted: number;
+  /** Generated cohorts, their deliveries and their mobilisations after this run. */
   cohorts: number;
   deliveries: number;
+  mobilisations: number;
   ms: number;
 }
 
@@ -55,7 +60,9 @@ const ENROLLED: Record<(typeof CELLS)[number] | (typeof AUDIENCES)[number], stri
  * and unique index of the migration holds (places, status/date rules, once-per-plan deliveries,
  * make-ups on another day), and so do the services' rules that no constraint states: deliveries in
  * order from the start, none in the future, attendance at most the enrolment, facilitators of the
- * cohort and certified for the module. Then VACUUM (ANALYZE) of both tables.
+ * cohort and certified for the module. The same transaction adds the new cohorts and deliveries to
+ * the monthly reach rollup with the subgraph's own statement (reach_month, as its writes keep it).
+ * Then the started cohorts' social mobilisations (`ensureBenchMobilisations`), and VACUUM (ANALYZE).
  */
 export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVillages, target: number): Promise<GeneratedCohorts> {
   const started = Date.now();
@@ -72,6 +79,7 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
     await client.query('SET synchronous_commit = on');
     let inserted = 0;
     let deliveriesInserted = 0;
+    let mobilisationsInserted = 0;
     if (before < target) {
       if (villages.ids.length === 0) throw new Error('no generated communities to hold cohorts: set BENCH_COMMUNITIES above 0');
       const module = await client.query<{ id: string; plans: number }>(
@@ -96,7 +104,8 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
       const attendedColumns = [...CELLS, ...AUDIENCES].map((c) => `attended_${c}`).join(', ');
       const deliveryColumns = `owner_org, created_by, cohort_id, session_plan_id, session_number, delivered_on, make_up, facilitator_ids, ${attendedColumns}`;
 
-      const result = await client.query<{ cohorts: string; regular: string; make_ups: string }>(
+      await client.query('BEGIN');
+      const result = await client.query<{ cohorts: string; regular: string; make_ups: string; ids: string[] | null }>(
         `WITH village AS MATERIALIZED (
            SELECT v.community_id, v.admin_pcode, v.region_pcode, v.country_code, v.language_code, v.i::int AS i
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
@@ -183,7 +192,8 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
            ON CONFLICT DO NOTHING
            RETURNING 1
          )
-         SELECT (SELECT count(*) FROM inserted) AS cohorts, (SELECT count(*) FROM regular) AS regular, (SELECT count(*) FROM make_up) AS make_ups`,
+         SELECT (SELECT count(*) FROM inserted) AS cohorts, (SELECT count(*) FROM regular) AS regular, (SELECT count(*) FROM make_up) AS make_ups,
+                (SELECT array_agg(id) FROM inserted) AS ids`,
         [
           villages.ids,
           villages.adminPcodes,
@@ -202,19 +212,90 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
       const row = result.rows[0]!;
       inserted = Number(row.cohorts);
       deliveriesInserted = Number(row.regular) + Number(row.make_ups);
+      // Only the cohorts this statement inserted (not those of a run at the same time), with their deliveries.
+      await client.query(
+        addToReachMonthsSql((source) => (source === 'mobilised' ? null : 'c.id = ANY($1::uuid[])')),
+        [row.ids ?? []],
+      );
+      await client.query('COMMIT');
+    }
+    mobilisationsInserted = await ensureBenchMobilisations(client);
+    if (inserted > 0 || mobilisationsInserted > 0) {
       // Fresh statistics, so that the planner sees 10,000 cohorts and 200,000 deliveries, not the demo's
       // handful; and a vacuum, so that index-only scans need not visit the new rows' pages (autovacuum
       // would get there later, in the middle of a measurement).
-      await client.query('VACUUM (ANALYZE) cohort');
-      await client.query('VACUUM (ANALYZE) session_delivery');
+      for (const table of ['cohort', 'session_delivery', 'social_mobilisation', 'reach_month'])
+        await client.query(`VACUUM (ANALYZE) ${table}`);
     }
     const cohorts = await countCohorts();
     const deliveries = await count(`SELECT count(*) AS n FROM session_delivery WHERE owner_org = $1 AND created_by = $2`, [
       CURRICULUM_OWNER,
       BENCH_WRITER,
     ]);
-    return { before, inserted, deliveriesInserted, cohorts, deliveries, ms: Date.now() - started };
+    const mobilisations = await count(`SELECT count(*) AS n FROM social_mobilisation WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
+      CURRICULUM_OWNER,
+      `${MOBILISATION_KEY}%`,
+    ]);
+    return { before, inserted, deliveriesInserted, mobilisationsInserted, cohorts, deliveries, mobilisations, ms: Date.now() - started };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
     await client.end();
   }
+}
+
+const MOBILISATION_ACTIVITIES = ['COMMUNITY_MEETING', 'INTER_VILLAGE_MEETING', 'THEATRE', 'RADIO_BROADCAST', 'HOME_VISITS'];
+
+/**
+ * The generated cohorts' outreach, which curriculumReach counts as people reached: every cohort that
+ * started holds 1 to 3 social mobilisations (`bench:mobilisation:<n>:<j>`), a fortnight apart from two
+ * weeks after its start, none in the future, in its own community (copied place, as the service
+ * copies it), 20 to 100 people reached by sex and age group, one activity of a kind a day (dates
+ * differ). Only those missing are inserted, in date order; the same transaction adds exactly the
+ * rows inserted to the reach rollup. About 18,000 for 10,000 cohorts.
+ */
+async function ensureBenchMobilisations(client: Client): Promise<number> {
+  const reached = {
+    female_children: '(n % 4)',
+    female_youth: '(3 + n % 7)',
+    female_adults: '(10 + (n * j) % 25)',
+    male_children: '(j % 3)',
+    male_youth: '(2 + (n + j) % 5)',
+    male_adults: '(8 + (n + j) % 20)',
+  };
+  await client.query('BEGIN');
+  const result = await client.query<{ ids: string[] | null }>(
+    `WITH wanted AS MATERIALIZED (
+       SELECT c.id AS cohort_id, c.community_id, c.admin_pcode, c.region_pcode, c.country_code, m.n, j,
+              c.started_on + 14 * j + m.n % 5 AS held_on
+       FROM cohort c
+       CROSS JOIN LATERAL (SELECT substring(c.client_mutation_id FROM length($2::text) + 1)::int AS n) m
+       CROSS JOIN LATERAL generate_series(1, 1 + m.n % 3) AS j
+       WHERE c.owner_org = $1::uuid AND c.client_mutation_id LIKE $2::text || '%' AND c.started_on IS NOT NULL
+         AND c.started_on + 14 * j + m.n % 5 <= current_date
+         AND NOT EXISTS (SELECT 1 FROM social_mobilisation s WHERE s.owner_org = $1::uuid AND s.client_mutation_id = $3::text || m.n || ':' || j)
+     ),
+     inserted AS (
+       INSERT INTO social_mobilisation (owner_org, created_by, client_mutation_id, community_id, admin_pcode, region_pcode, country_code,
+         cohort_id, held_on, activity, reached_community_ids, ${Object.keys(reached)
+           .map((cell) => `reached_${cell}`)
+           .join(', ')})
+       SELECT $1::uuid, $4::text, $3::text || n || ':' || j, community_id, admin_pcode, region_pcode, country_code,
+         cohort_id, held_on, ($5::text[])[1 + (n + j) % 5], ARRAY[community_id], ${Object.values(reached).join(', ')}
+       FROM wanted
+       ORDER BY held_on, n, j
+       ON CONFLICT DO NOTHING
+       RETURNING id
+     )
+     SELECT array_agg(id) AS ids FROM inserted`,
+    [CURRICULUM_OWNER, COHORT_KEY, MOBILISATION_KEY, BENCH_WRITER, MOBILISATION_ACTIVITIES],
+  );
+  const ids = result.rows[0]?.ids ?? [];
+  await client.query(
+    addToReachMonthsSql((source) => (source === 'mobilised' ? 'm.id = ANY($1::uuid[])' : null)),
+    [ids],
+  );
+  await client.query('COMMIT');
+  return ids.length;
 }
