@@ -29,6 +29,7 @@ export const TABLES = [
   'consultation_participant_group',
   'mining_training',
   'training_participant_group',
+  'training_month',
   'policy_dialogue',
   'dialogue_participant_group',
   'policy_commitment',

@@ -165,7 +165,7 @@ export class TrainingMonthRepository {
     const { bind, params } = numberedBinder();
     const rows = this.rows(filter, groupBy === 'REGION' ? 1 : 0, bind);
     const viewer = bind(viewerOrg);
-    const figures = `sum(r.trainings_measured)::int AS trainings, sum(r.assessed)::int AS assessed,
+    const figures = `coalesce(sum(r.trainings_measured), 0)::int AS trainings, sum(r.assessed)::int AS assessed,
               sum(r.pre_sum) * 100 AS "preSum", sum(r.post_sum) * 100 AS "postSum", coalesce(bool_and(r.owner_org = ${viewer}), true) AS own`;
     // Groups from the groups' rows (or the trainings' rows by kind or region); all together from the trainings' rows,
     // one row even when nothing was measured, as the raw statement's empty grouping set gives.
