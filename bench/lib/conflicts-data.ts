@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
 import { CONFLICTS_OWNER } from './organisations';
+import { addToCaseFiguresSql } from '../../subgraphs/conflicts/src/statistics/case-figures.repository';
 
 /** The countries where the generated cases happen: the Liptako-Gourma states of the demo. */
 export const CASE_COUNTRIES = ['ML', 'BF', 'NE'] as const;
@@ -68,7 +69,8 @@ const REFERRAL_BODIES = ['VILLAGE_CHIEF', 'MAYOR', 'LAND_COMMISSION', 'COURT', '
  * follow-up check. References follow the service's format and sequence per area and year, and the
  * sequence table is moved past them, so that a case reported later through the API gets the next one.
  *
- * Two statements (commissions; cases with every record under them, as data-modifying CTEs), only for
+ * Two statements (commissions; cases with every record under them, as data-modifying CTEs) and the
+ * conflicts subgraph's rollup statement over the new cases in the cases' transaction, only for
  * what is missing: each row carries a clientMutationId `bench:commission:<community>` or
  * `bench:case:<n>`, so a rerun inserts nothing, and ON CONFLICT DO NOTHING on the unique indexes makes
  * two runs at once safe. Every CHECK constraint holds (status and resolution date, places,
@@ -132,7 +134,12 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
         throw new Error(
           `no generated communities in ${CASE_COUNTRIES.join(', ')} to hold Peace Commissions: set BENCH_COMMUNITIES above 0`,
         );
-      const result = await client.query<{ cases: string; records: string }>(
+      // Before the subgraph's migrations there is no rollup yet: the migration that creates it counts every case then.
+      const hasRollup = (await client.query<{ exists: boolean }>(`SELECT to_regclass('case_figures') IS NOT NULL AS exists`)).rows[0]!
+        .exists;
+      // The cases and their figures commit together: statistics read the rollup, never the cases alone.
+      await client.query('BEGIN');
+      const result = await client.query<{ cases: string; records: string; ids: string[] | null }>(
         `WITH commission AS MATERIALIZED (
            SELECT id, community_id, admin_pcode, admin1_pcode, admin2_pcode, country_code,
                   row_number() OVER (ORDER BY admin_pcode, community_id)::int AS i,
@@ -267,11 +274,15 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
          )
          SELECT (SELECT count(*) FROM inserted) AS cases,
                 (SELECT count(*) FROM parties) + (SELECT count(*) FROM history) + (SELECT count(*) FROM mediation)
-                  + (SELECT count(*) FROM referral) + (SELECT count(*) FROM resolved) + (SELECT count(*) FROM follow_up) AS records`,
+                  + (SELECT count(*) FROM referral) + (SELECT count(*) FROM resolved) + (SELECT count(*) FROM follow_up) AS records,
+                (SELECT array_agg(id) FROM inserted) AS ids`,
         [target, CONFLICTS_OWNER, COMMISSION_KEY, CASE_KEY, commissions, BENCH_WRITER, TYPES, REFERRAL_BODIES],
       );
       inserted = Number(result.rows[0]!.cases);
       recordsInserted = Number(result.rows[0]!.records);
+      // The subgraph's own rollup statement over the cases just inserted.
+      if (hasRollup && result.rows[0]!.ids) await client.query(addToCaseFiguresSql('c.id = ANY($1::uuid[])'), [result.rows[0]!.ids]);
+      await client.query('COMMIT');
       for (const table of [
         'conflict_case',
         'conflict_party',
@@ -280,6 +291,7 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
         'referral',
         'resolution',
         'follow_up_check',
+        ...(hasRollup ? ['case_figures'] : []),
       ]) {
         // Statistics for the planner, and the visibility map for index-only scans (see curriculum-data.ts).
         await client.query(`VACUUM (ANALYZE) ${table}`);
