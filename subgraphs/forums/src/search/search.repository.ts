@@ -21,6 +21,8 @@ export interface SearchHit {
   rank: number;
   /** ts_headline of the best-matching version, matched words between HIGHLIGHT_START and HIGHLIGHT_STOP. */
   headline: string;
+  /** Every match of the request, whatever the page: totalCount without a second statement. */
+  total: number;
 }
 
 /** Markers ts_headline puts around matched words; the service turns them into ranges. */
@@ -107,7 +109,8 @@ export class SearchRepository {
    * One page of matches, best first: (score, id) descending. `after` is the (score, id) of the last match
    * already shown; every match is ranked again on each page (the GIN index finds them, ranking reads
    * their tsvectors), then the page is the next `limit` below it, so no OFFSET and no repeats. Snippets
-   * are made for the page's rows only.
+   * are made for the page's rows only. Each row also carries the number of matches (counted before the
+   * cursor's cut), so a page that has rows needs no count statement.
    */
   async page(request: SearchRequest, limit: number, after: [number, string] | null): Promise<SearchHit[]> {
     if (request.kinds.length === 0 || limit === 0) return [];
@@ -125,13 +128,13 @@ export class SearchRepository {
         FROM ${table} x WHERE x.id = p.text_id)`;
     const rows = (await this.dataSource.query(
       `WITH hits AS (${hits})
-       SELECT p.kind, p.id, p.language, p.score AS rank,
+       SELECT p.kind, p.id, p.language, p.score AS rank, p.total::int AS total,
          CASE p.kind
            WHEN 'DECLARATION' THEN ${headline('declaration_text', `x.title || E'\\n\\n' || x.body`)}
            WHEN 'RECOMMENDATION' THEN ${headline('recommendation_text', 'x.body')}
            ELSE ${headline('testimony', 'x.body')}
          END AS headline
-       FROM (SELECT * FROM hits h ${seek} ORDER BY h.score DESC, h.id DESC LIMIT ${limitParam}) p
+       FROM (SELECT * FROM (SELECT h.*, count(*) OVER () AS total FROM hits h) h ${seek} ORDER BY h.score DESC, h.id DESC LIMIT ${limitParam}) p
        ORDER BY p.score DESC, p.id DESC`,
       params,
     )) as SearchHit[];

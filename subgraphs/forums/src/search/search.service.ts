@@ -116,7 +116,11 @@ export class SearchService {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: () => (total ??= readCache.get(generation, `search:count:${JSON.stringify(request)}`, () => search.count(request))),
+      // The page counted every match when it had a row; the count statement is for an empty page.
+      totalCount: () =>
+        (total ??= hits.length
+          ? Promise.resolve(hits[0]!.total)
+          : readCache.get(generation, `search:count:${JSON.stringify(request)}`, () => search.count(request))),
     };
   }
 
