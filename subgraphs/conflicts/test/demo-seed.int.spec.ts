@@ -2,6 +2,7 @@ import { createDirectoryClient } from '@peacegraph/kit/input';
 import { CASE_STATUSES, CONFLICT_TYPES } from '../src/common/values';
 import { DEMO_COMMISSIONS, DEMO_OWNER_ORGANISATION_ID } from '../src/seed/demo-data';
 import { directoryReady, seedDemoData } from '../src/seed/demo';
+import { addToCaseFiguresSql } from '../src/statistics/case-figures.repository';
 import { startStack, type StackUnderTest } from './support';
 
 let stack: StackUnderTest;
@@ -50,6 +51,24 @@ describe('demo data', () => {
     ).toEqual([{ n: 0 }]);
     const relapsed = (await dataSource.query(`SELECT count(*)::int AS n FROM conflict_case WHERE ever_relapsed`)) as { n: number }[];
     expect(relapsed[0]!.n).toBeGreaterThan(5);
+  });
+
+  it('counts every write of the demo cases in the statistics rollup exactly as grouping the cases does', async () => {
+    const { dataSource } = stack.conflicts.db;
+    const order = `ORDER BY month, country_code, admin_pcode, admin1_pcode, admin2_pcode NULLS FIRST, owner_org, resolution_days NULLS FIRST`;
+    // Deltas may leave a row at zero where every case left it; grouping the cases makes none.
+    const kept = (await dataSource.query(`SELECT * FROM case_figures WHERE reported <> 0 ${order}`)) as Record<string, unknown>[];
+    const rebuilt = await dataSource
+      .transaction(async (manager) => {
+        await manager.query(`DELETE FROM case_figures`);
+        await manager.query(addToCaseFiguresSql('true'));
+        const rows = (await manager.query(`SELECT * FROM case_figures ${order}`)) as Record<string, unknown>[];
+        throw Object.assign(new Error('compared, so rolled back'), { rows });
+      })
+      .catch((error: { rows?: Record<string, unknown>[] }) => error.rows);
+    expect(rebuilt).toEqual(kept);
+    const [all] = (await dataSource.query(`SELECT sum(reported)::int AS n FROM case_figures WHERE month = '-infinity'`)) as { n: number }[];
+    expect(all!.n).toBe(await stack.conflicts.rows('conflict_case'));
   });
 
   it('waits for a directory that holds the demo communities before loading', async () => {

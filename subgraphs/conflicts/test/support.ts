@@ -42,6 +42,8 @@ export const CASE_TABLES = [
   'resolution',
   'follow_up_check',
   'case_reference_sequence',
+  // Statistics' rollup, counted in every case write's transaction: a refused write changes no figure.
+  'case_figures',
   'audit_log',
 ] as const;
 
