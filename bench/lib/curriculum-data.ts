@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { addToReachMonthsSql } from '../../subgraphs/curriculum/src/reach/reach-months';
+import { addToReachRollupSql, REACH_ROLLUPS } from '../../subgraphs/curriculum/src/reach/reach-rollup';
 import type { BenchVillages } from './data';
 import { CURRICULUM_OWNER } from './organisations';
 
@@ -61,7 +61,7 @@ const ENROLLED: Record<(typeof CELLS)[number] | (typeof AUDIENCES)[number], stri
  * make-ups on another day), and so do the services' rules that no constraint states: deliveries in
  * order from the start, none in the future, attendance at most the enrolment, facilitators of the
  * cohort and certified for the module. The same transaction adds the new cohorts and deliveries to
- * the monthly reach rollup with the subgraph's own statement (reach_month, as its writes keep it).
+ * the reach rollups with the subgraph's own statement (reach_month and reach_day, as its writes keep them).
  * Then the started cohorts' social mobilisations (`ensureBenchMobilisations`), and VACUUM (ANALYZE).
  */
 export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVillages, target: number): Promise<GeneratedCohorts> {
@@ -213,10 +213,12 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
       inserted = Number(row.cohorts);
       deliveriesInserted = Number(row.regular) + Number(row.make_ups);
       // Only the cohorts this statement inserted (not those of a run at the same time), with their deliveries.
-      await client.query(
-        addToReachMonthsSql((source) => (source === 'mobilised' ? null : 'c.id = ANY($1::uuid[])')),
-        [row.ids ?? []],
-      );
+      for (const rollup of REACH_ROLLUPS) {
+        await client.query(
+          addToReachRollupSql(rollup, (source) => (source === 'mobilised' ? null : 'c.id = ANY($1::uuid[])')),
+          [row.ids ?? []],
+        );
+      }
       await client.query('COMMIT');
     }
     mobilisationsInserted = await ensureBenchMobilisations(client);
@@ -224,7 +226,7 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
       // Fresh statistics, so that the planner sees 10,000 cohorts and 200,000 deliveries, not the demo's
       // handful; and a vacuum, so that index-only scans need not visit the new rows' pages (autovacuum
       // would get there later, in the middle of a measurement).
-      for (const table of ['cohort', 'session_delivery', 'social_mobilisation', 'reach_month'])
+      for (const table of ['cohort', 'session_delivery', 'social_mobilisation', 'reach_month', 'reach_day'])
         await client.query(`VACUUM (ANALYZE) ${table}`);
     }
     const cohorts = await countCohorts();
@@ -253,7 +255,7 @@ const MOBILISATION_ACTIVITIES = ['COMMUNITY_MEETING', 'INTER_VILLAGE_MEETING', '
  * weeks after its start, none in the future, in its own community (copied place, as the service
  * copies it), 20 to 100 people reached by sex and age group, one activity of a kind a day (dates
  * differ). Only those missing are inserted, in date order; the same transaction adds exactly the
- * rows inserted to the reach rollup. About 18,000 for 10,000 cohorts.
+ * rows inserted to the reach rollups. About 18,000 for 10,000 cohorts.
  */
 async function ensureBenchMobilisations(client: Client): Promise<number> {
   const reached = {
@@ -292,10 +294,12 @@ async function ensureBenchMobilisations(client: Client): Promise<number> {
     [CURRICULUM_OWNER, COHORT_KEY, MOBILISATION_KEY, BENCH_WRITER, MOBILISATION_ACTIVITIES],
   );
   const ids = result.rows[0]?.ids ?? [];
-  await client.query(
-    addToReachMonthsSql((source) => (source === 'mobilised' ? 'm.id = ANY($1::uuid[])' : null)),
-    [ids],
-  );
+  for (const rollup of REACH_ROLLUPS) {
+    await client.query(
+      addToReachRollupSql(rollup, (source) => (source === 'mobilised' ? 'm.id = ANY($1::uuid[])' : null)),
+      [ids],
+    );
+  }
   await client.query('COMMIT');
   return ids.length;
 }

@@ -19,7 +19,7 @@ import { AUDIENCES, HEADCOUNT_CELLS, emptyAudienceCounts, headcountTotal, type H
 import type { CohortStatusChangeInput, CreateCohortInput, UpdateCohortInput } from '../generated/resolvers';
 import type { Loaders } from '../loaders';
 import { planStatusChange } from './cohort.rules';
-import { CohortReachChange } from '../reach/reach-months';
+import { CohortReachChange } from '../reach/reach-rollup';
 import { onlyAudiences, readAudienceCounts, readHeadcount } from '../common/headcount.rules';
 
 export const MAX_FACILITATORS = 10;

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addToReachMonthsSql, FIGURES } from '../reach/reach-months';
+import { addToReachRollupSql, FIGURES, REACH_MONTHS } from '../reach/reach-rollup';
 
 /**
- * The monthly reach rollup (src/reach/reach-months.ts): curriculumReach's figures summed per owner,
+ * The monthly reach rollup (src/reach/reach-rollup.ts): curriculumReach's figures summed per owner,
  * module, place and month, so that a country's or a period's figures read a few thousand rows instead
  * of every delivery. Backfilled here from every record already written, with the statement the
  * services' writes and the bench generator use.
@@ -26,7 +26,7 @@ export class ReachMonths1735000000001 implements MigrationInterface {
     await db.query(`CREATE INDEX reach_month_country ON reach_month (country_code, month)`);
     await db.query(`CREATE INDEX reach_month_admin_prefix ON reach_month (admin_pcode text_pattern_ops)`);
     await db.query(`CREATE INDEX reach_month_month ON reach_month (month)`);
-    await db.query(addToReachMonthsSql(() => 'true'));
+    await db.query(addToReachRollupSql(REACH_MONTHS, () => 'true'));
     // The planner should know the rollup's size from the start, not from autovacuum's first pass.
     await db.query(`ANALYZE reach_month`);
   }

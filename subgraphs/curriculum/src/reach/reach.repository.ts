@@ -9,7 +9,7 @@ import {
   type AudienceCounts,
   type Headcount,
 } from '../common/headcount';
-import { cutAtWholeMonths, ENROLLED, FIGURES, reachRecordsSql, REACHED } from './reach-months';
+import { cutAtWholeMonths, ENROLLED, FIGURES, REACHED } from './reach-rollup';
 
 export type ReachGrouping = 'COUNTRY' | 'REGION' | 'ADMIN_AREA' | 'YEAR' | 'QUARTER' | 'MONTH';
 
@@ -70,49 +70,49 @@ export class ReachRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Every figure per group: from the monthly rollup, except for one community's figures (the rollup
-   * is kept per admin area, and a community's few records are quickly counted where they are).
+   * Every figure per group: from the rollups, except for one community's figures (the rollups are
+   * kept per admin area, and a community's few records are quickly counted where they are).
    */
   figures(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<ReachRow[]> {
     return filter.community ? this.counted(filter, groupBy, viewerOrg) : this.fromRollup(filter, groupBy, viewerOrg);
   }
 
   /**
-   * Every figure per group in one statement: whole months from the rollup (`reach_month`, a row per
-   * owner, module, admin area and month, however many records), the days a period cuts off a month at
-   * either end from the records themselves (their date indexes), summed per group. Rows of the rollup
-   * that count nothing any more (`records = 0`) are skipped, so a group appears, and counts towards
-   * `own`, exactly when it holds a record.
+   * Every figure per group in one statement: whole months from the monthly rollup (`reach_month`, a
+   * row per owner, module, admin area and month, however many records), the days a period cuts off a
+   * month at either end from the daily one (`reach_day`), summed per group. Rows that count nothing
+   * any more (`records = 0`) are skipped, so a group appears, and counts towards `own`, exactly when it
+   * holds a record.
    */
   async fromRollup(filter: ReachFilter, groupBy: ReachGrouping | null, viewerOrg: string): Promise<ReachRow[]> {
     const statement = new Statement();
-    const place = (prefix: string) => {
-      const where: string[] = [];
-      if (filter.country) where.push(`${prefix}country_code = ${statement.param(filter.country)}`);
-      if (filter.adminArea) where.push(`${prefix}admin_pcode LIKE ${statement.param(`${checkedPcode(filter.adminArea)}%`)}`);
-      for (const [column, id] of [
-        ['module_id', filter.module],
-        ['owner_org', filter.organisation],
-      ] as const) {
-        if (id) where.push(onlyUuids([id]).length ? `${prefix}${column} = ${statement.param(id)}` : 'false');
-      }
-      return where;
-    };
+    // Both rollups have the same place and owner columns: one set of conditions serves both.
+    const place = ['records > 0'];
+    if (filter.country) place.push(`country_code = ${statement.param(filter.country)}`);
+    if (filter.adminArea) place.push(`admin_pcode LIKE ${statement.param(`${checkedPcode(filter.adminArea)}%`)}`);
+    for (const [column, id] of [
+      ['module_id', filter.module],
+      ['owner_org', filter.organisation],
+    ] as const) {
+      if (id) place.push(onlyUuids([id]).length ? `${column} = ${statement.param(id)}` : 'false');
+    }
     const cut = cutAtWholeMonths(filter.from ?? null, filter.to ?? null);
-    const months = [...place(''), 'records > 0'];
+    const months = [...place];
     if (cut.wholeMonthsFrom) months.push(`month >= ${statement.param(cut.wholeMonthsFrom)}::date`);
     if (cut.wholeMonthsUntil) months.push(`month < ${statement.param(cut.wholeMonthsUntil)}::date`);
     const parts = [
       `SELECT ${keyOf(groupBy, 'month', '')} AS key, owner_org, ${FIGURES.join(', ')} FROM reach_month WHERE ${months.join(' AND ')}`,
     ];
-    const days: [string, string][] = [];
-    if (cut.from && cut.wholeMonthsFrom) days.push([statement.param(cut.from), statement.param(cut.wholeMonthsFrom)]);
-    if (cut.until && cut.wholeMonthsUntil) days.push([statement.param(cut.wholeMonthsUntil), statement.param(cut.until)]);
+    const days: string[] = [];
+    if (cut.from && cut.wholeMonthsFrom)
+      days.push(`(day >= ${statement.param(cut.from)}::date AND day < ${statement.param(cut.wholeMonthsFrom)}::date)`);
+    if (cut.until && cut.wholeMonthsUntil)
+      days.push(`(day >= ${statement.param(cut.wholeMonthsUntil)}::date AND day < ${statement.param(cut.until)}::date)`);
     if (days.length) {
-      const records = reachRecordsSql((_, date) =>
-        [...place('c.'), `(${days.map(([a, b]) => `(${date} >= ${a}::date AND ${date} < ${b}::date)`).join(' OR ')})`].join(' AND '),
+      const where = [...place, `(${days.join(' OR ')})`];
+      parts.push(
+        `SELECT ${keyOf(groupBy, 'day', '')} AS key, owner_org, ${FIGURES.join(', ')} FROM reach_day WHERE ${where.join(' AND ')}`,
       );
-      parts.push(`SELECT ${keyOf(groupBy, 'on_date', '')} AS key, owner_org, ${FIGURES.join(', ')} FROM (${records}) cut_days`);
     }
     const own = `coalesce(bool_and(owner_org = ${statement.param(viewerOrg)}), true) AS own`;
     const rows = (await this.dataSource.query(

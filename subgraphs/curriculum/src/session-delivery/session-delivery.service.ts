@@ -8,7 +8,7 @@ import type { CorrectSessionDeliveryInput, RecordSessionDeliveryInput } from '..
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../repositories';
 import { checkRepeat, correctionValues, deliveryValues, sessionPlanOf, takesSessions } from './session-delivery.rules';
-import { CohortReachChange } from '../reach/reach-months';
+import { CohortReachChange } from '../reach/reach-rollup';
 
 /**
  * Session delivery and attendance. A plan is delivered once per cohort; a re-delivery is a make-up.

@@ -6,7 +6,7 @@ import type { RecordSocialMobilisationInput, UpdateSocialMobilisationInput } fro
 import type { Loaders } from '../loaders';
 import { readHeadcount } from '../common/headcount.rules';
 import { startedCohort } from '../cohort/started-cohort';
-import { CohortReachChange } from '../reach/reach-months';
+import { CohortReachChange } from '../reach/reach-rollup';
 
 export const MAX_COMMUNITIES_REACHED = 20;
 /** Per cohort: keeps a cohort's list of mobilisations short enough to show whole. */

@@ -1,7 +1,16 @@
 import { addDays } from '@peacegraph/kit/input';
 import { cohort, community, deliver, facilitator, module, ok, start } from '../../test/fixtures';
 import { ORGS, startCurriculum, type CurriculumUnderTest } from '../../test/support';
-import { addToReachMonthsSql, CohortReachChange, cutAtWholeMonths, FIGURES, PLACE_AND_OWNER, reachRecordsSql } from './reach-months';
+import {
+  addToReachRollupSql,
+  CohortReachChange,
+  cutAtWholeMonths,
+  FIGURES,
+  PLACE_AND_OWNER,
+  REACH_ROLLUPS,
+  reachRecordsSql,
+  type ReachRollup,
+} from './reach-rollup';
 import { ReachRepository, type ReachFilter, type ReachGrouping, type ReachRow } from './reach.repository';
 
 let curriculum: CurriculumUnderTest;
@@ -131,24 +140,36 @@ async function expectRollupToMatchRecords(): Promise<number> {
   return compared;
 }
 
-/** The rollup's non-empty rows, and the same rows summed afresh from every record. */
-async function rollupAndRebuild(): Promise<[string[], string[]]> {
-  const columns = [...PLACE_AND_OWNER, 'month', ...FIGURES].join(', ');
+/** A rollup's non-empty rows, and the same rows summed afresh from every record. */
+async function rollupAndRebuild(rollup: ReachRollup): Promise<[string[], string[]]> {
+  const period = rollup.unit === 'day' ? 'on_date' : `date_trunc('month', on_date)::date`;
   const query = async (sql: string) => ((await curriculum.db.dataSource.query(sql)) as { row: string }[]).map((r) => r.row);
   return [
-    await query(`SELECT (${columns})::text AS row FROM reach_month WHERE records > 0 ORDER BY 1`),
     await query(
-      `SELECT (${PLACE_AND_OWNER.join(', ')}, date_trunc('month', on_date)::date, ${FIGURES.map((f) => `sum(${f})`).join(', ')})::text AS row
-       FROM (${reachRecordsSql(() => 'true')}) r GROUP BY ${[...PLACE_AND_OWNER, `date_trunc('month', on_date)::date`].join(', ')} ORDER BY 1`,
+      `SELECT (${[...PLACE_AND_OWNER, rollup.column, ...FIGURES].join(', ')})::text AS row FROM ${rollup.table} WHERE records > 0 ORDER BY 1`,
+    ),
+    await query(
+      `SELECT (${PLACE_AND_OWNER.join(', ')}, ${period}, ${FIGURES.map((f) => `sum(${f})`).join(', ')})::text AS row
+       FROM (${reachRecordsSql(() => 'true')}) r GROUP BY ${[...PLACE_AND_OWNER, period].join(', ')} ORDER BY 1`,
     ),
   ];
 }
 
-describe('the monthly reach rollup', () => {
-  it('holds what every record counts, month by month, on generated data', async () => {
-    const [rollup, rebuilt] = await rollupAndRebuild();
-    expect(rollup.length).toBeGreaterThan(15);
-    expect(rollup).toEqual(rebuilt);
+/** Both rollups hold exactly what the records add up to. */
+async function expectRollupsToMatchRecords(): Promise<void> {
+  for (const rollup of REACH_ROLLUPS) {
+    const [kept, rebuilt] = await rollupAndRebuild(rollup);
+    expect({ table: rollup.table, rows: kept }).toEqual({ table: rollup.table, rows: rebuilt });
+  }
+}
+
+describe('the reach rollups', () => {
+  it('hold what every record counts, month by month and day by day, on generated data', async () => {
+    const [months] = await rollupAndRebuild(REACH_ROLLUPS[0]!);
+    const [days] = await rollupAndRebuild(REACH_ROLLUPS[1]!);
+    expect(months.length).toBeGreaterThan(15);
+    expect(days.length).toBeGreaterThan(months.length);
+    await expectRollupsToMatchRecords();
     const [totals] = (await curriculum.db.dataSource.query(
       `SELECT sum(records)::int AS records, sum(cohorts_completed)::int AS completed, sum(sessions_delivered)::int AS sessions,
               sum(make_up_sessions)::int AS make_ups FROM reach_month`,
@@ -190,8 +211,7 @@ describe('the monthly reach rollup', () => {
       version: mobilisation.version,
       input: { heldOn: '2025-01-30', peopleReached: { femaleYouth: 3 } },
     });
-    const [rollup, rebuilt] = await rollupAndRebuild();
-    expect(rollup).toEqual(rebuilt);
+    await expectRollupsToMatchRecords();
     await expectRollupToMatchRecords();
   }, 60_000);
 
@@ -206,11 +226,10 @@ describe('the monthly reach rollup', () => {
       await manager.query(`DELETE FROM session_delivery WHERE cohort_id = $1 AND make_up`, [cohorts[0]!.id]);
       await change.after(manager);
     });
-    let [rollup, rebuilt] = await rollupAndRebuild();
-    expect(rollup).toEqual(rebuilt);
+    await expectRollupsToMatchRecords();
     await expectRollupToMatchRecords();
 
-    const before = await curriculum.tableValues(['reach_month']);
+    const before = await curriculum.tableValues(['reach_month', 'reach_day']);
     await expect(
       dataSource.transaction(async (manager) => {
         const change = new CohortReachChange(mobilised.id);
@@ -220,32 +239,36 @@ describe('the monthly reach rollup', () => {
         throw new Error('rolled back after the rollup was changed');
       }),
     ).rejects.toThrow('rolled back');
-    expect(await curriculum.tableValues(['reach_month'])).toEqual(before);
-    [rollup, rebuilt] = await rollupAndRebuild();
-    expect(rollup).toEqual(rebuilt);
+    expect(await curriculum.tableValues(['reach_month', 'reach_day'])).toEqual(before);
+    await expectRollupsToMatchRecords();
 
     // A write the service refuses (a second make-up the same day) changes nothing either.
     const twice = { femaleAdults: 1 };
     const startedOn = cohorts[3]!.deliveries[0]!.on;
     await deliver(curriculum.owner, cohorts[3]!.id, 1, addDays(startedOn, 1), twice, { makeUp: true });
-    const afterMakeUp = await curriculum.tableValues(['reach_month']);
+    const afterMakeUp = await curriculum.tableValues(['reach_month', 'reach_day']);
     const { errors } = await curriculum.owner(
       `mutation ($input: RecordSessionDeliveryInput!) { recordSessionDelivery(input: $input) { id } }`,
       { input: { cohort: cohorts[3]!.id, sessionNumber: 1, deliveredOn: addDays(startedOn, 1), attendance: twice, makeUp: true } },
     );
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(await curriculum.tableValues(['reach_month'])).toEqual(afterMakeUp);
+    expect(await curriculum.tableValues(['reach_month', 'reach_day'])).toEqual(afterMakeUp);
     await expectRollupToMatchRecords();
   }, 60_000);
 
-  it('rebuilds to the same rows from scratch, as the migration backfills it', async () => {
+  it('rebuild to the same rows from scratch, as the migrations backfill them', async () => {
     const { dataSource } = curriculum.db;
-    const before = (await rollupAndRebuild())[0];
+    const counting = () => Promise.all(REACH_ROLLUPS.map(async (rollup) => (await rollupAndRebuild(rollup))[0]));
+    const kept = await counting();
     await dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM reach_month`);
-      await manager.query(addToReachMonthsSql(() => 'true'));
+      for (const rollup of REACH_ROLLUPS) {
+        await manager.query(`DELETE FROM ${rollup.table}`);
+        await manager.query(addToReachRollupSql(rollup, () => 'true'));
+      }
     });
-    expect((await rollupAndRebuild())[0]).toEqual(before);
+    // Rows emptied by corrections are not rebuilt; every row that counts something is, the same.
+    expect(await counting()).toEqual(kept);
+    expect(kept[0]!.length).toBeGreaterThan(15);
   });
 });
 

@@ -1,20 +1,22 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The monthly reach rollup (`reach_month`): what `curriculumReach` counts, summed per owner, module,
- * place (country, region, admin area) and calendar month of each figure's own date. A row stands for
+ * The reach rollups (`reach_month`, `reach_day`): what `curriculumReach` counts, summed per owner,
+ * module, place (country, region, admin area) and calendar month, or day, of each figure's own date.
+ * Long periods read whole months, and the days a period cuts off a month at either end read days, so
+ * that no figure is summed from the records at read time. A row stands for
  * every record counted in it: completed cohorts (on their completion date), started cohorts and their
  * enrolment (on their start date), session deliveries (on their delivery date) and social
  * mobilisations (on their date), each placed where its cohort is, as the raw computation places it.
  *
- * It is kept in the transaction of every write that changes what a cohort counts (its creation,
- * update or status change, a delivery recorded or corrected, a mobilisation recorded or updated): the
+ * They are kept in the transaction of every write that changes what a cohort counts (its update or
+ * status change, a delivery recorded or corrected, a mobilisation recorded or updated): the
  * write locks the cohort, reads what the cohort counted before (`cohortReachBefore`), and after the
  * write adds the difference between what it counts now and what it counted then
- * (`applyCohortReachChange`). The rollup therefore commits with the write or not at all.
+ * (`applyCohortReachChange`). The rollups therefore commit with the write or not at all.
  */
 
-/** The figure columns of the rollup, in the order every statement below lists them. */
+/** The figure columns of the rollups, in the order every statement below lists them. */
 const CELLS = ['female_children', 'female_youth', 'female_adults', 'male_children', 'male_youth', 'male_adults'] as const;
 const AUDIENCE_COLUMNS = ['men', 'women', 'adolescents_and_children', 'cmc_members', 'religious_leaders'] as const;
 export const ENROLLED = [...CELLS, ...AUDIENCE_COLUMNS].map((c) => `enrolled_${c}`);
@@ -23,7 +25,6 @@ export const REACHED = CELLS.map((c) => `reached_${c}`);
 export const FIGURES = ['records', 'cohorts_completed', 'sessions_delivered', 'make_up_sessions', ...ENROLLED, ...REACHED];
 /** Where a row's records happened and whose they are. */
 export const PLACE_AND_OWNER = ['owner_org', 'module_id', 'country_code', 'region_pcode', 'admin_pcode'];
-const KEY = [...PLACE_AND_OWNER, 'month'];
 
 /** The four kinds of record the figures count, each on its own date. */
 export type ReachSource = 'completed' | 'started' | 'delivered' | 'mobilised';
@@ -65,7 +66,7 @@ const SOURCES: Record<ReachSource, { from: string; date: string; always: string;
 /**
  * The records the figures count, one row each with its place, owner, date (`on_date`) and figures;
  * `where` gives each kind's condition (given its date column), or null to leave that kind out. The
- * rollup's rows are these summed per month; the days a period cuts off a month are these themselves.
+ * rollups' rows are these summed per month or day.
  */
 export function reachRecordsSql(where: (source: ReachSource, date: string) => string | null): string {
   const parts = (Object.keys(SOURCES) as ReachSource[]).flatMap((source) => {
@@ -81,29 +82,44 @@ export function reachRecordsSql(where: (source: ReachSource, date: string) => st
   return parts.join('\nUNION ALL\n');
 }
 
-const MONTH = `date_trunc('month', on_date)::date`;
-const ADD_ON_CONFLICT = `ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${FIGURES.map((f) => `${f} = reach_month.${f} + EXCLUDED.${f}`).join(', ')}`;
+/** A rollup: a table of the figures summed per place, owner and period (`column`, the period's first day). */
+export interface ReachRollup {
+  table: 'reach_month' | 'reach_day';
+  column: 'month' | 'day';
+  unit: 'month' | 'day';
+}
+/** Whole months, for long periods; and single days, for the days a period cuts off a month at either end. */
+export const REACH_MONTHS: ReachRollup = { table: 'reach_month', column: 'month', unit: 'month' };
+export const REACH_DAYS: ReachRollup = { table: 'reach_day', column: 'day', unit: 'day' };
+/** In the order every write changes them, so that two writers lock rows in the same order and never deadlock. */
+export const REACH_ROLLUPS = [REACH_MONTHS, REACH_DAYS];
+
+const keyOf = (rollup: ReachRollup) => [...PLACE_AND_OWNER, rollup.column];
+const periodOf = (rollup: ReachRollup, date: string) => (rollup.unit === 'day' ? date : `date_trunc('month', ${date})::date`);
+const addOnConflict = (rollup: ReachRollup) =>
+  `ON CONFLICT (${keyOf(rollup).join(', ')}) DO UPDATE SET ${FIGURES.map((f) => `${f} = ${rollup.table}.${f} + EXCLUDED.${f}`).join(', ')}`;
 
 /**
- * Adds the records `where` selects to the rollup (the migration's backfill of every record, and the
+ * Adds the records `where` selects to a rollup (the migrations' backfill of every record, and the
  * bench generator's rows, which bypass the services). Rows go in key order, so that two writers
- * touching the same months lock them in the same order.
+ * touching the same periods lock them in the same order.
  */
-export function addToReachMonthsSql(where: (source: ReachSource, date: string) => string | null): string {
-  return `INSERT INTO reach_month (${KEY.join(', ')}, ${FIGURES.join(', ')})
-    SELECT ${PLACE_AND_OWNER.join(', ')}, ${MONTH}, ${FIGURES.map((f) => `sum(${f})`).join(', ')}
+export function addToReachRollupSql(rollup: ReachRollup, where: (source: ReachSource, date: string) => string | null): string {
+  const key = keyOf(rollup);
+  return `INSERT INTO ${rollup.table} (${key.join(', ')}, ${FIGURES.join(', ')})
+    SELECT ${PLACE_AND_OWNER.join(', ')}, ${periodOf(rollup, 'on_date')}, ${FIGURES.map((f) => `sum(${f})`).join(', ')}
     FROM (${reachRecordsSql(where)}) r
-    GROUP BY ${KEY.map((_, i) => i + 1).join(', ')} ORDER BY ${KEY.map((_, i) => i + 1).join(', ')}
-    ${ADD_ON_CONFLICT}`;
+    GROUP BY ${key.map((_, i) => i + 1).join(', ')} ORDER BY ${key.map((_, i) => i + 1).join(', ')}
+    ${addOnConflict(rollup)}`;
 }
 
 /** The columns of a `CohortReach` read back from JSON. */
 const BEFORE_COLUMNS = [
-  'owner_org uuid, module_id uuid, country_code char(2), region_pcode text, admin_pcode text, month date',
+  'owner_org uuid, module_id uuid, country_code char(2), region_pcode text, admin_pcode text, on_date date',
   ...FIGURES.map((f) => `${f} integer`),
 ].join(', ');
 
-/** What one cohort counts in the rollup, month by month, as its transaction sees it. */
+/** What one cohort counts, day by day (the finest period of the rollups), as its transaction sees it. */
 export type CohortReach = Record<string, string | number>[];
 
 /** Every record of the cohort `$1`. */
@@ -116,33 +132,38 @@ const OF_COHORT = () => 'c.id = $1';
 export async function cohortReachBefore(manager: EntityManager, cohortId: string): Promise<CohortReach> {
   await manager.query(`SELECT 1 FROM cohort WHERE id = $1 FOR UPDATE`, [cohortId]);
   return (await manager.query(
-    `SELECT ${PLACE_AND_OWNER.join(', ')}, to_char(${MONTH}, 'YYYY-MM-DD') AS month, ${FIGURES.map((f) => `sum(${f})::int AS ${f}`).join(', ')}
-     FROM (${reachRecordsSql(OF_COHORT)}) r GROUP BY ${KEY.map((_, i) => i + 1).join(', ')}`,
+    `SELECT ${PLACE_AND_OWNER.join(', ')}, to_char(on_date, 'YYYY-MM-DD') AS on_date, ${FIGURES.map((f) => `sum(${f})::int AS ${f}`).join(', ')}
+     FROM (${reachRecordsSql(OF_COHORT)}) r GROUP BY ${[...PLACE_AND_OWNER, 'on_date'].join(', ')}`,
     [cohortId],
   )) as CohortReach;
 }
 
 /**
- * After the write, in its transaction: adds what the cohort counts now less what it counted before,
- * month by month, in one statement (rows in key order; months whose difference is nothing are left
- * alone). Rows that end at zero stay, empty (`records = 0`): readers skip them.
+ * After the write, in its transaction: adds to each rollup what the cohort counts now less what it
+ * counted before, period by period, in one statement per rollup (rows in key order; periods whose
+ * difference is nothing are left alone). Rows that end at zero stay, empty (`records = 0`): readers
+ * skip them.
  */
 export async function applyCohortReachChange(manager: EntityManager, cohortId: string, before: CohortReach): Promise<void> {
-  await manager.query(
-    `INSERT INTO reach_month (${KEY.join(', ')}, ${FIGURES.join(', ')})
-     SELECT ${KEY.join(', ')}, ${FIGURES.map((f) => `sum(${f})`).join(', ')}
-     FROM (
-       SELECT ${PLACE_AND_OWNER.join(', ')}, ${MONTH} AS month, ${FIGURES.join(', ')} FROM (${reachRecordsSql(OF_COHORT)}) now
-       UNION ALL
-       SELECT ${PLACE_AND_OWNER.join(', ')}, month, ${FIGURES.map((f) => `-${f}`).join(', ')}
-       FROM jsonb_to_recordset($2::jsonb) AS before(${BEFORE_COLUMNS})
-     ) change
-     GROUP BY ${KEY.join(', ')}
-     HAVING ${FIGURES.map((f) => `sum(${f}) <> 0`).join(' OR ')}
-     ORDER BY ${KEY.join(', ')}
-     ${ADD_ON_CONFLICT}`,
-    [cohortId, JSON.stringify(before)],
-  );
+  for (const rollup of REACH_ROLLUPS) {
+    const key = keyOf(rollup);
+    await manager.query(
+      `INSERT INTO ${rollup.table} (${key.join(', ')}, ${FIGURES.join(', ')})
+       SELECT ${key.join(', ')}, ${FIGURES.map((f) => `sum(${f})`).join(', ')}
+       FROM (
+         SELECT ${PLACE_AND_OWNER.join(', ')}, ${periodOf(rollup, 'on_date')} AS ${rollup.column}, ${FIGURES.join(', ')}
+         FROM (${reachRecordsSql(OF_COHORT)}) now
+         UNION ALL
+         SELECT ${PLACE_AND_OWNER.join(', ')}, ${periodOf(rollup, 'on_date')}, ${FIGURES.map((f) => `-${f}`).join(', ')}
+         FROM jsonb_to_recordset($2::jsonb) AS before(${BEFORE_COLUMNS})
+       ) change
+       GROUP BY ${key.join(', ')}
+       HAVING ${FIGURES.map((f) => `sum(${f}) <> 0`).join(' OR ')}
+       ORDER BY ${key.join(', ')}
+       ${addOnConflict(rollup)}`,
+      [cohortId, JSON.stringify(before)],
+    );
+  }
 }
 
 /**
@@ -185,7 +206,7 @@ export function cutAtWholeMonths(from: string | null, to: string | null): MonthC
 }
 
 /**
- * Keeps the rollup right across one write that changes what a cohort counts: `check` (before the
+ * Keeps the rollups right across one write that changes what a cohort counts: `check` (before the
  * write, in its transaction) locks the cohort and reads what it counts; `after` adds the difference.
  */
 export class CohortReachChange {
