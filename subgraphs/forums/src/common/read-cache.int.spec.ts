@@ -140,3 +140,57 @@ describe('implementation series after writes', () => {
     expect((await figures()).at(-1)).toMatchObject({ period: '2026', recommendations: 3, pending: 2, inProgress: 1 });
   });
 });
+
+describe('participation figures after writes', () => {
+  const COUNTS = `query { forumParticipation(filter: { from: "2024-06-01", to: "2024-06-01" }) {
+    exact forums { exact groups { category women { count suppressed } men { count suppressed } } } total { count suppressed }
+  } }`;
+  type Counts = {
+    forumParticipation: {
+      exact: boolean;
+      forums: { exact: boolean; groups: { category: string; women: { count: number | null }; men: { count: number | null } }[] }[];
+      total: { count: number | null; suppressed: boolean };
+    };
+  };
+  const counts = async (client: Client) => (await ok(client<Counts>(COUNTS))).forumParticipation;
+
+  it('are exact for the owner only, whoever asked first, and follow a new count at once', async () => {
+    let held = await createForum(owner, { title: 'Forum du 1er juin', startsOn: '2024-06-01', endsOn: '2024-06-01' });
+    held = await done(
+      owner,
+      'recordForumParticipants',
+      {
+        groups: [
+          { category: 'YOUTH', women: 20, men: 31 },
+          { category: 'VICTIMS_OF_MODERN_SLAVERY', women: 2, men: 1 },
+        ],
+        origins: [],
+      },
+      held,
+    );
+    // The owner asks first: its exact answer is kept for the owner's organisation only.
+    const own = await counts(ownerReader);
+    expect(own).toMatchObject({ exact: true, total: { count: 54, suppressed: false } });
+    expect(own.forums[0]!.groups.find((g) => g.category === 'VICTIMS_OF_MODERN_SLAVERY')).toMatchObject({
+      women: { count: 2 },
+      men: { count: 1 },
+    });
+    const theirs = await counts(otherPartner);
+    expect(theirs.exact).toBe(false);
+    expect(theirs.forums[0]!.groups.find((g) => g.category === 'VICTIMS_OF_MODERN_SLAVERY')).toMatchObject({
+      women: { count: null },
+      men: { count: null },
+    });
+
+    await done(owner, 'recordForumParticipants', { groups: [{ category: 'YOUTH', women: 25, men: 31 }], origins: [] }, held);
+    expect(await counts(ownerReader)).toMatchObject({ exact: true, total: { count: 56 } });
+    expect(await counts(otherPartner)).toMatchObject({ exact: false, total: { count: 56, suppressed: false } });
+  });
+
+  it('follow counts written with SQL', async () => {
+    await stack.forums.db.dataSource.query(
+      `UPDATE forum_participant_group SET men = 41 WHERE category = 'YOUTH' AND forum_id IN (SELECT id FROM forum WHERE title = 'Forum du 1er juin')`,
+    );
+    expect(await counts(otherPartner)).toMatchObject({ total: { count: 66 } });
+  });
+});

@@ -4,9 +4,10 @@ import type { DataSource } from 'typeorm';
 export const READ_CACHE_ENTRIES = 500;
 
 /**
- * Answers that are the same for every caller who sends the same key — search pages (the key names the
- * caller's organisation, whose drafts it may hold) and implementation series (PUBLIC, drafts never
- * counted) — kept while the forums' read generation (migration ReadGeneration) stays the same.
+ * Answers that are the same for every caller who sends the same key — search pages and participation
+ * figures (the key names the caller's organisation: its drafts, its forums counted exactly) and
+ * implementation series (PUBLIC, drafts never counted) — kept while the forums' read generation
+ * (migrations ReadGeneration and ParticipationGeneration) stays the same.
  *
  * Invalidation: every transaction that writes a table these answers read raises the generation in the
  * same transaction, and each request reads the committed generation before it looks here; an answer is

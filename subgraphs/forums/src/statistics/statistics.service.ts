@@ -88,7 +88,17 @@ export class StatsService {
     return discloseParticipants(groups, origins, forum.ownerOrg === organisationOf(this.viewer));
   }
 
+  /**
+   * Kept until a write raises the read generation (common/read-cache.ts), per organisation: each forum
+   * is exact for its owner only, so one organisation's answer is never another's.
+   */
   async participation(filter: ForumFilter) {
+    const { readCache } = this.repositories;
+    const key = `participation:${JSON.stringify([organisationOf(this.viewer), filter])}`;
+    return readCache.get(await readCache.generation(), key, () => this.participationNow(filter));
+  }
+
+  private async participationNow(filter: ForumFilter) {
     const forums = await this.repositories.forums.matching(filter, MAX_FORUMS_COUNTED + 1);
     if (forums.length > MAX_FORUMS_COUNTED) throw badInput('filter', `More than ${MAX_FORUMS_COUNTED} forums match: narrow the filter`);
     const rows = await Promise.all(forums.map(async (forum) => ({ forum, ...(await this.participantsOf(forum)) })));
