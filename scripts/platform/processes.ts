@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import readline from 'node:readline';
 
 const COLOURS = [36, 33, 35, 32, 34, 31, 96, 93];
@@ -31,9 +32,12 @@ export interface Service {
 /** A TypeScript entry point, alone or with its arguments. */
 export type Entry = string | string[];
 
-/** Runs a TypeScript entry point under tsx with its output prefixed by the service name. */
+/** How a process runs TypeScript: compiled once and cached, without tsx's hooks on node_modules. */
+export const TYPESCRIPT_HOOK = path.join(__dirname, 'typescript-hook.cjs');
+
+/** Runs a TypeScript entry point with its output prefixed by the service name. */
 export function runService(name: string, index: number, entry: Entry, env: NodeJS.ProcessEnv, quiet = false): Service {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...[entry].flat()], {
+  const child = spawn(process.execPath, ['--require', TYPESCRIPT_HOOK, ...[entry].flat()], {
     env: { ...process.env, ...env },
     // Own process group: Ctrl-C reaches only the orchestrator, which stops services in order.
     // The IPC channel closes if the orchestrator dies, and services then stop by themselves.
@@ -74,4 +78,22 @@ export async function waitUntilReady(url: string, timeoutMs: number, exited: Pro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} was not ready within ${timeoutMs / 1000}s`);
+}
+
+/**
+ * Waits until the gateway's /ready says it asked the registry after `since`, so that a supergraph
+ * launched before then is the one it serves (it polls every 2 s). Gives up quietly after `timeoutMs`:
+ * the gateway keeps polling, and serves the new supergraph when it gets it.
+ */
+export async function gatewayPolledSince(readyUrl: string, since: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const body = await fetch(readyUrl)
+      .then((response) => response.json() as Promise<{ supergraph?: { lastPoll?: { at?: string } } }>)
+      .catch(() => undefined);
+    const at = body?.supergraph?.lastPoll?.at;
+    if (at && Date.parse(at) > since) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }
