@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
 import { portInUse } from '@peacegraph/kit/embedded';
-import { composeSupergraph, describeReport, readSupergraphConfig } from '@peacegraph/kit/composition';
+import { readSupergraphConfig } from '@peacegraph/kit/composition';
+import { composeIfChanged } from './platform/composition';
 import { ensureConsoleBuilt } from './platform/console-build';
 import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
 import { controlSocketPath, serveControl } from './platform/control';
 import { claimPlatform } from './platform/lock';
 import { planSubgraphs, type PlannedSubgraph } from './platform/plan';
-import { label, waitUntilReady } from './platform/processes';
+import { gatewayPolledSince, label, waitUntilReady } from './platform/processes';
 import { Supervisor } from './platform/supervisor';
 import { ADMIN_DEV_SCOPES, PLATFORM_ORGANISATION_ID, devSecret, devToken } from './platform/dev-secret';
 import { REGISTRY_SERVICE, publishLocalSchema, registryPort } from './platform/registry';
@@ -29,9 +30,7 @@ const PREPARE_AND_SERVE_MS = 180_000;
 async function main(): Promise<void> {
   const configPath = path.join(root, 'supergraph.yaml');
   const supergraphPath = path.join(root, 'supergraph.graphql');
-  // The registry decides what is live under npm start; this file is the offline copy, written as it is.
-  const composition = await composeSupergraph({ configPath, outPath: supergraphPath, allowBreaking: true });
-  if (!composition.ok) throw new Error(`the supergraph does not compose:\n${describeReport(composition).join('\n')}`);
+  if (await composeIfChanged(root, configPath, supergraphPath)) say('supergraph composed');
   const config = await readSupergraphConfig(configPath);
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
   const registryUrl = `http://localhost:${registryPort()}`;
@@ -91,9 +90,10 @@ async function main(): Promise<void> {
         env: { ...subgraph.env, PORT: subgraph.port },
         ready: (service) => waitUntilReady(new URL('/ready', subgraph.routingUrl).toString(), PREPARE_AND_SERVE_MS, service.exited),
       });
-    // The registry starts beside the directory; the directory comes before the other subgraphs (each
-    // checks callers and references against it). Each subgraph's schema is published to the registry
-    // as soon as both serve.
+    // Every subgraph, the registry and (on a warm start) the gateway boot at once: booting Node, tsx
+    // and the modules is most of a start, and one waiting on another left a core idle. Each subgraph
+    // waits in its own process for the directory (its demo data is placed in the directory's
+    // communities) and is published to the registry once both serve.
     const registryReady = supervisor.start({
       name: REGISTRY_SERVICE,
       index: subgraphs.length + 1,
@@ -111,44 +111,65 @@ async function main(): Promise<void> {
       },
       ready: (service) => waitUntilReady(`${registryUrl}/ready`, 30_000, service.exited),
     });
+    const outcomes: string[] = [];
+    const serving = new Map(subgraphs.map((subgraph) => [subgraph.name, startSubgraph(subgraph)]));
+    // The registry asks the directory who publishes: a publish waits for both.
+    const directoryReady = serving.get('directory') ?? Promise.resolve();
     const publish = async (subgraph: PlannedSubgraph) => {
       await registryReady;
-      for (const line of `${subgraph.name}: schema ${await publishLocalSchema(registryUrl, adminToken, subgraph)}`.split('\n')) say(line);
+      await directoryReady;
+      const outcome = await publishLocalSchema(registryUrl, adminToken, subgraph);
+      outcomes.push(outcome);
+      for (const line of `${subgraph.name}: schema ${outcome}`.split('\n')) say(line);
     };
-    const [first, ...rest] = subgraphs;
     // Settled here so that a registry that fails to start is reported once, by the publishes below.
     registryReady.catch(() => undefined);
-    if (first) await startSubgraph(first);
+
+    const gatewayCache = path.join(root, '.data', 'gateway', 'supergraph.graphql');
+    const startGateway = async () =>
+      supervisor.start({
+        name: GATEWAY,
+        index: subgraphs.length,
+        entry: path.join(root, 'gateway/src/index.ts'),
+        env: {
+          GATEWAY_PORT: String(gatewayPort),
+          SUPERGRAPH_PATH: supergraphPath,
+          // The supergraph comes from the registry; the last one served is kept for when it is down.
+          REGISTRY_URL: registryUrl,
+          REGISTRY_TOKEN: await devToken(secret, PLATFORM_ORGANISATION_ID, ['usage:write'], '30d', 'gateway'),
+          SUPERGRAPH_CACHE_PATH: gatewayCache,
+          ...auth,
+          ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
+          // The console (served by the registry) calls the gateway from the browser; on the embedded
+          // platform, any local page may (an integrator's web app in development).
+          CORS_ORIGINS: embedded ? 'localhost' : new URL(registryUrl).origin,
+          // Only on a throwaway local platform may the explorer hold an admin token.
+          ...(embedded ? { EXPLORER_HEADERS: JSON.stringify({ Authorization: `Bearer ${adminToken}` }) } : {}),
+        },
+        // Its /ready waits for every subgraph, which may be loading its demo data.
+        ready: (service) => waitUntilReady(`http://localhost:${gatewayPort}/ready`, PREPARE_AND_SERVE_MS, service.exited),
+      });
+    // A gateway that served before has a supergraph to start from (the registry's launched one, or
+    // its copy); on a first start the registry has none until the subgraphs are published.
+    const gatewayEarly = fs.existsSync(gatewayCache) ? registryReady.then(startGateway) : undefined;
+    gatewayEarly?.catch(() => undefined);
+
     await Promise.all([
-      first ? publish(first) : registryReady,
-      ...rest.map(async (subgraph) => {
-        await startSubgraph(subgraph);
+      registryReady,
+      ...subgraphs.map(async (subgraph) => {
+        await serving.get(subgraph.name);
         await publish(subgraph);
       }),
     ]);
-    say(`subgraphs ready (${Date.now() - started} ms)`);
-
-    await supervisor.start({
-      name: GATEWAY,
-      index: subgraphs.length,
-      entry: path.join(root, 'gateway/src/index.ts'),
-      env: {
-        GATEWAY_PORT: String(gatewayPort),
-        SUPERGRAPH_PATH: supergraphPath,
-        // The supergraph comes from the registry; the last one served is kept for when it is down.
-        REGISTRY_URL: registryUrl,
-        REGISTRY_TOKEN: await devToken(secret, PLATFORM_ORGANISATION_ID, ['usage:write'], '30d', 'gateway'),
-        SUPERGRAPH_CACHE_PATH: path.join(root, '.data', 'gateway', 'supergraph.graphql'),
-        ...auth,
-        ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
-        // The console (served by the registry) calls the gateway from the browser; on the embedded
-        // platform, any local page may (an integrator's web app in development).
-        CORS_ORIGINS: embedded ? 'localhost' : new URL(registryUrl).origin,
-        // Only on a throwaway local platform may the explorer hold an admin token.
-        ...(embedded ? { EXPLORER_HEADERS: JSON.stringify({ Authorization: `Bearer ${adminToken}` }) } : {}),
-      },
-      ready: (service) => waitUntilReady(`http://localhost:${gatewayPort}/ready`, 30_000, service.exited),
-    });
+    const published = Date.now();
+    say(`subgraphs ready (${published - started} ms)`);
+    if (!gatewayEarly) await startGateway();
+    else {
+      await gatewayEarly;
+      // A schema that changed made a new supergraph: running means the gateway serves it.
+      if (outcomes.some((outcome) => outcome !== 'unchanged'))
+        await gatewayPolledSince(`http://localhost:${gatewayPort}/ready`, published, 10_000);
+    }
     control = await serveControl(controlSocketPath(root), supervisor);
     await consoleBuilt;
 

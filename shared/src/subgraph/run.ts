@@ -27,7 +27,7 @@ export function runSubgraphCommand(definition: SubgraphDefinition, command: Subg
     );
   else if (command === 'seed') seed(definition, defaultPort).catch((error: unknown) => failed(definition.name, error));
   else
-    seed(definition, defaultPort).then(
+    seed(definition, defaultPort, DIRECTORY_WAIT_MS).then(
       () => serve(definition, defaultPort),
       (error: unknown) => failed(definition.name, error),
     );
@@ -58,10 +58,17 @@ function serve(definition: SubgraphDefinition, defaultPort: number): void {
 }
 
 /**
- * Migrations, reference data, then the demo data. Without the directory (e.g. `npm run seed`, which
- * starts no service) the load waits for the next start rather than failing the migration.
+ * How long `start` waits for the directory before its demo data: npm start starts every subgraph at
+ * once, the directory included, which needs a few seconds (more on its first start) to answer.
  */
-function seed(definition: SubgraphDefinition, defaultPort: number): Promise<void> {
+const DIRECTORY_WAIT_MS = 120_000;
+
+/**
+ * Migrations, reference data, then the demo data. Without the directory (e.g. `npm run seed`, which
+ * starts no service, or a directory that did not answer within `directoryWaitMs`) the load waits for
+ * the next start rather than failing the migration.
+ */
+function seed(definition: SubgraphDefinition, defaultPort: number, directoryWaitMs = 0): Promise<void> {
   const { DIRECTORY_URL } = loadEnvOrExit({ DIRECTORY_URL: subgraphEnv(definition.name, defaultPort).DIRECTORY_URL });
   return runDatabaseTask(
     definition,
@@ -69,7 +76,7 @@ function seed(definition: SubgraphDefinition, defaultPort: number): Promise<void
       await prepareSubgraphDatabase(definition, dataSource, logger);
       const demo = definition.demo;
       if (!demo) return;
-      const directory = demo.directoryReady ? await demo.directoryReady(DIRECTORY_URL) : 'ready';
+      const directory = demo.directoryReady ? await answered(() => demo.directoryReady!(DIRECTORY_URL), directoryWaitMs) : 'ready';
       if (directory !== 'ready') {
         logger.warn(
           { directory: DIRECTORY_URL, state: directory },
@@ -83,6 +90,16 @@ function seed(definition: SubgraphDefinition, defaultPort: number): Promise<void
     },
     definition.demo?.poolSize,
   );
+}
+
+/** Asks the directory again every 250 ms while it is unreachable, for at most `waitMs`. */
+async function answered<S extends string>(ask: () => Promise<S | 'unreachable'>, waitMs: number): Promise<S | 'unreachable'> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const state = await ask();
+    if (state !== 'unreachable' || Date.now() >= deadline) return state;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** One-off database work: reads DATABASE_URL, connects with a small pool, runs, always disconnects. */
