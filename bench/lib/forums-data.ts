@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../../subgraphs/forums/src/common/values';
+import { PARTICIPANT_CATEGORIES, RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../../subgraphs/forums/src/common/values';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
 import { FORUMS_OWNER } from './organisations';
@@ -18,6 +18,12 @@ export interface GeneratedRecommendations {
   declarations: number;
   recommendations: number;
   recommendationTexts: number;
+  /** Follow-up reports of generated recommendations: added by this run, and in all after it. */
+  followUpsInserted: number;
+  followUps: number;
+  /** Generated forums with participant counts: added by this run, and in all after it. */
+  forumsCountedInserted: number;
+  forumsCounted: number;
   ms: number;
 }
 
@@ -98,6 +104,8 @@ export async function ensureBenchRecommendations(
     const before = await countRecommendations();
     await client.query('SET synchronous_commit = on');
     const forums = Math.ceil(target / RECOMMENDATIONS_PER_DECLARATION);
+    let insertedRecommendations = 0;
+    const written: string[] = [];
     if (before < forums * RECOMMENDATIONS_PER_DECLARATION) {
       if (villages.ids.length === 0) throw new Error('no generated communities to hold forums: set BENCH_COMMUNITIES above 0');
       await client.query('BEGIN');
@@ -211,18 +219,23 @@ export async function ensureBenchRecommendations(
         ],
       );
       await client.query('COMMIT');
-      for (const table of ['forum', 'declaration', 'declaration_text', 'recommendation', 'recommendation_text'])
-        await client.query(`VACUUM (ANALYZE) ${table}`);
-      const after = await countRecommendations();
-      return {
-        before,
-        inserted: Number(inserted.rows[0]?.n ?? 0),
-        ...(await totals(count)),
-        recommendations: after,
-        ms: Date.now() - started,
-      };
+      insertedRecommendations = Number(inserted.rows[0]?.n ?? 0);
+      written.push('forum', 'declaration', 'declaration_text', 'recommendation', 'recommendation_text');
     }
-    return { before, inserted: 0, ...(await totals(count)), recommendations: before, ms: Date.now() - started };
+    const followUpsInserted = await ensureFollowUps(client);
+    const forumsCountedInserted = await ensureParticipants(client);
+    if (followUpsInserted > 0) written.push('recommendation', 'recommendation_follow_up');
+    if (forumsCountedInserted > 0) written.push('forum_participant_group', 'forum_participant_origin');
+    for (const table of new Set(written)) await client.query(`VACUUM (ANALYZE) ${table}`);
+    return {
+      before,
+      inserted: insertedRecommendations,
+      ...(await totals(count)),
+      recommendations: await countRecommendations(),
+      followUpsInserted,
+      forumsCountedInserted,
+      ms: Date.now() - started,
+    };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -245,5 +258,127 @@ async function totals(count: (sql: string, params?: unknown[]) => Promise<number
       FORUMS_OWNER,
       BENCH_WRITER,
     ]),
+    followUps: await count(`SELECT count(*) AS n FROM recommendation_follow_up WHERE owner_org = $1 AND created_by = $2`, [
+      FORUMS_OWNER,
+      BENCH_WRITER,
+    ]),
+    forumsCounted: await count(
+      `SELECT count(DISTINCT forum_id) AS n FROM forum_participant_group WHERE owner_org = $1 AND created_by = $2`,
+      [FORUMS_OWNER, BENCH_WRITER],
+    ),
   };
+}
+
+/**
+ * What became of the generated recommendations, from a hash of their number, as the follow-up rules
+ * allow: 40 % still PENDING (no report); 25 % IN_PROGRESS after one report and 7 % after a second
+ * (a progress report); 16 % IN_PROGRESS then IMPLEMENTED; 8 % REJECTED; 4 % REJECTED then taken up
+ * after all (IN_PROGRESS). The first report comes 20–269 days after adoption, the second 30–329 days
+ * after the first; a report that would fall in the last week or later is not made (so the later
+ * recommendations have fewer). The recommendation's status, status date and version follow its last
+ * report, as recordRecommendationFollowUp leaves them.
+ *
+ * Only for generated recommendations that are still PENDING with no report (a rerun adds nothing), in
+ * one statement: the reports, then the recommendations they move.
+ */
+async function ensureFollowUps(client: Client): Promise<number> {
+  await client.query('BEGIN');
+  const result = await client.query<{ n: string }>(
+    `WITH recs AS MATERIALIZED (
+       SELECT r.id, r.adopted_on, substr(r.client_mutation_id, length($3::text) + 1)::int AS n
+       FROM recommendation r
+       WHERE r.owner_org = $1::uuid AND r.client_mutation_id LIKE $3::text || '%' AND r.status = 'PENDING'
+         AND NOT EXISTS (SELECT 1 FROM recommendation_follow_up f WHERE f.recommendation_id = r.id)
+     ),
+     planned AS (
+       SELECT id, n, abs(hashtext('follow-up:' || n)) % 100 AS h,
+              adopted_on + 20 + abs(hashtext('first report:' || n)) % 250 AS first_on,
+              adopted_on + 20 + abs(hashtext('first report:' || n)) % 250 + 30 + abs(hashtext('second report:' || n)) % 300 AS second_on
+       FROM recs
+     ),
+     steps AS (
+       SELECT p.id, v.step, v.from_status, v.to_status, v.reported_on
+       FROM planned p
+       CROSS JOIN LATERAL (VALUES
+         (1, 'PENDING',
+             CASE WHEN p.h < 40 THEN NULL WHEN p.h < 88 THEN 'IN_PROGRESS' ELSE 'REJECTED' END, p.first_on),
+         (2, CASE WHEN p.h < 88 THEN 'IN_PROGRESS' ELSE 'REJECTED' END,
+             CASE WHEN p.h < 65 THEN NULL WHEN p.h < 72 THEN 'IN_PROGRESS' WHEN p.h < 88 THEN 'IMPLEMENTED' WHEN p.h < 96 THEN NULL ELSE 'IN_PROGRESS' END,
+             p.second_on)
+       ) AS v(step, from_status, to_status, reported_on)
+       WHERE v.to_status IS NOT NULL AND v.reported_on <= current_date - 7
+     ),
+     reports AS (
+       INSERT INTO recommendation_follow_up (recommendation_id, from_status, to_status, reported_on, evidence, reporter, owner_org, created_by)
+       SELECT id, from_status, to_status, reported_on,
+              CASE to_status
+                WHEN 'IMPLEMENTED' THEN 'Arrêté publié et budget exécuté, constaté par le comité de suivi.'
+                WHEN 'REJECTED' THEN 'Réponse écrite du destinataire déclinant la recommandation.'
+                ELSE 'Rapport d''étape du destinataire transmis au comité de suivi.'
+              END,
+              'Comité de suivi du forum', $1::uuid, $2::text
+       FROM steps
+       ORDER BY reported_on, id, step
+       RETURNING recommendation_id, to_status, reported_on
+     ),
+     last AS (
+       SELECT DISTINCT ON (recommendation_id) recommendation_id, to_status, reported_on,
+              count(*) OVER (PARTITION BY recommendation_id) AS reports
+       FROM reports ORDER BY recommendation_id, reported_on DESC
+     ),
+     moved AS (
+       UPDATE recommendation r SET status = l.to_status, status_since = l.reported_on, version = r.version + l.reports::int, updated_at = now()
+       FROM last l WHERE r.id = l.recommendation_id
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM reports) AS n, (SELECT count(*) FROM moved) AS moved`,
+    [FORUMS_OWNER, BENCH_WRITER, RECOMMENDATION_KEY],
+  );
+  await client.query('COMMIT');
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * Participants of every generated forum that has none yet, from a hash of the forum's number: each of
+ * the 14 categories present with probability 5/7, 0–39 women and 0–39 men (never both 0), so some
+ * counts fall from 1 to 4 and disclosure control has something to withhold; every participant comes
+ * from the forum's own region (admin-1). One statement for both tables, as recordForumParticipants
+ * replaces them.
+ */
+async function ensureParticipants(client: Client): Promise<number> {
+  await client.query('BEGIN');
+  const result = await client.query<{ n: string }>(
+    `WITH forums AS MATERIALIZED (
+       SELECT f.id, f.admin1_pcode, f.country_code, substr(f.client_mutation_id, length($3::text) + 1)::int AS n
+       FROM forum f
+       WHERE f.owner_org = $1::uuid AND f.client_mutation_id LIKE $3::text || '%'
+         AND NOT EXISTS (SELECT 1 FROM forum_participant_group g WHERE g.forum_id = f.id)
+     ),
+     counts AS MATERIALIZED (
+       SELECT f.id, f.admin1_pcode, f.country_code, c.category, c.i,
+              abs(hashtext('women:' || f.n || ':' || c.category)) % 40 AS women,
+              abs(hashtext('men:' || f.n || ':' || c.category)) % 40 AS men
+       FROM forums f CROSS JOIN unnest($4::text[]) WITH ORDINALITY AS c(category, i)
+       WHERE abs(hashtext('present:' || f.n || ':' || c.category)) % 7 < 5
+     ),
+     groups AS (
+       INSERT INTO forum_participant_group (forum_id, category, women, men, owner_org, created_by)
+       SELECT id, category, women, CASE WHEN women + men = 0 THEN 1 ELSE men END, $1::uuid, $2::text
+       FROM counts ORDER BY id, i
+       ON CONFLICT DO NOTHING
+       RETURNING forum_id, women + men AS participants
+     ),
+     origins AS (
+       INSERT INTO forum_participant_origin (forum_id, region_pcode, country_code, participants, owner_org, created_by)
+       SELECT g.forum_id, f.admin1_pcode, f.country_code, sum(g.participants), $1::uuid, $2::text
+       FROM groups g JOIN forums f ON f.id = g.forum_id
+       GROUP BY g.forum_id, f.admin1_pcode, f.country_code
+       ON CONFLICT DO NOTHING
+       RETURNING forum_id
+     )
+     SELECT count(*) AS n FROM origins`,
+    [FORUMS_OWNER, BENCH_WRITER, FORUM_KEY, [...PARTICIPANT_CATEGORIES]],
+  );
+  await client.query('COMMIT');
+  return Number(result.rows[0]?.n ?? 0);
 }

@@ -12,6 +12,7 @@ export const forumSearch: Scenario = {
   measures:
     'forumSearch(query: "réconciliation", first: 20) with totalCount and snippets over ~50,000 published recommendations (100,000 texts, French and English): GIN lookups per configuration, ranking of every match, a page of snippets, anonymous',
   subgraph: 'forums',
+  statistics: true,
   query: /* GraphQL */ `
     query BenchForumSearch($query: String!, $first: Int!) {
       forumSearch(query: $query, first: $first) {
