@@ -5,6 +5,8 @@ import { communityEntities } from './community-entities';
 import { communityList } from './community-list';
 import { communitySearch } from './community-search';
 import { conflictStats } from './conflict-stats';
+import { forumImplementation } from './forum-implementation';
+import { forumParticipation } from './forum-participation';
 import { forumSearch } from './forum-search';
 import { miningKnowledgeGain, miningPeopleTrained } from './mining-aggregates';
 import { transhumanceFlows } from './transhumance-flows';
@@ -20,6 +22,8 @@ export const scenarios: Scenario[] = [
   conflictStats,
   areaConflictStats,
   forumSearch,
+  forumImplementation,
+  forumParticipation,
   miningPeopleTrained,
   miningKnowledgeGain,
   transhumanceFlows,
