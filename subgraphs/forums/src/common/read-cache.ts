@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
-/** Answers kept per process; past it the least recently used goes. A page of 20 hits is a few kB. */
-export const READ_CACHE_ENTRIES = 500;
+/** Answers kept per process; past it the least recently used goes. A search page is a few kB, a series or a country's participation some 100 kB: tens of MB at most. */
+export const READ_CACHE_ENTRIES = 256;
 
 /**
  * Answers that are the same for every caller who sends the same key — search pages and participation
