@@ -2,7 +2,6 @@ import { type Viewer } from '@peacegraph/kit/auth';
 import { groupedLoader, keyedLoader, loadedOnce, perArguments } from '@peacegraph/kit/sql';
 import type { PlacedCommunity } from './alert/alert.repository';
 import type { Repositories } from './repositories';
-import { Caseload } from './statistics/reintegration-caseload';
 import type { StockRow } from './statistics/statistics.repository';
 import type { AlertStatus, SpotKind } from './common/transhumance-values';
 
@@ -37,6 +36,7 @@ export function createLoaders(repositories: Repositories, viewer: Viewer) {
     reintegration,
     awarenessSessions,
     displacementAggregates,
+    reintegrationCaseloads,
     transhumanceCorridors: corridors,
     sensitiveSpots: spots,
     countingPoints: points,
@@ -72,8 +72,8 @@ export function createLoaders(repositories: Repositories, viewer: Viewer) {
         (row: StockRow) => row.key,
       ),
     ),
-    /** Every case, for any number of areas and breakdowns: one statement, and one disclosure pattern for all of them. */
-    caseloadOfAll: loadedOnce(async () => new Caseload(await displacementAggregates.caseload({}, viewerOrg))),
+    /** Every case, for any number of areas and breakdowns: one disclosure pattern for all of them, kept while no case is written. */
+    caseloadOfAll: loadedOnce(() => reintegrationCaseloads.of({}, viewerOrg)),
     awarenessSessionsOfCommunity: perArguments(({ first }: FirstArgs) =>
       groupedLoader(
         (ids: readonly string[]) => awarenessSessions.ofCommunities(ids, first),

@@ -8,7 +8,6 @@ import type { DisplacementInterval, ReintegrationBreakdown, ReintegrationLevel, 
 import type { ReintegrationStatsFilter } from '../generated/resolvers';
 import { IDMC_SOURCE, PLATFORM_COUNTRIES } from '../reference/idmc-figures';
 import { discloseOptional, discloseSexAndAge } from '../common/disclosure';
-import { Caseload } from './reintegration-caseload';
 
 /** Most periods one idpsOverTime answers: twenty years of months. */
 export const MOST_PERIODS = 240;
@@ -86,11 +85,10 @@ export class DisplacementFiguresService {
     breakdown: ReintegrationBreakdown,
   ) {
     const registered = period('filter.registeredFrom', filter?.registeredFrom, 'filter.registeredTo', filter?.registeredTo);
-    const rows = await this.repositories.displacementAggregates.caseload(
+    const caseload = await this.repositories.reintegrationCaseloads.of(
       { programme: filter?.programme, organisation: filter?.organisation, registeredFrom: registered.from, registeredTo: registered.to },
       viewerOrganisation(this.viewer),
     );
-    const caseload = new Caseload(rows);
     const prefix = selectedArea(filter);
     // Exact only when the caller's organisation owns every case counted.
     const exact = organisationOf(this.viewer) !== null && caseload.ownsAll(prefix);

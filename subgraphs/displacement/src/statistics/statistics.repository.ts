@@ -1,6 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { onlyUuids, numberedBinder, pcodesOnly, withinAreaOf, withinArea } from '@peacegraph/kit/sql';
 import type { AwarenessSessionFilter } from '../awareness/awareness.repository';
+import {
+  DISPLACEMENT_SEXES,
+  REINTEGRATION_AGE_GROUPS,
+  REINTEGRATION_ASSISTANCE_KINDS,
+  REINTEGRATION_CATEGORIES,
+  REINTEGRATION_STATUSES,
+} from '../common/displacement-values';
+import { CASE_COUNTS_SQL, CASELOAD_BREAKDOWN_COLUMNS, CASELOAD_COUNT_COLUMNS, cutAtWholeMonths } from './caseload-rollup';
 
 export type DisplacementInterval = 'MONTH' | 'QUARTER' | 'YEAR';
 export type ReintegrationLevel = 'COUNTRY' | 'ADMIN1' | 'ADMIN2';
@@ -49,11 +57,13 @@ export interface CaseloadSelection {
 }
 
 const STEP: Record<DisplacementInterval, string> = { MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
-const BREAKDOWN_KEY: Record<ReintegrationBreakdown, string> = {
-  CATEGORY: 'category',
-  SEX: 'sex',
-  AGE_GROUP: 'age_group',
-  STATUS: 'status',
+/** The values of each breakdown in the order of its rollup columns. */
+const CASELOAD_KEYS: Record<CaseloadRow['breakdown'], readonly string[]> = {
+  CATEGORY: REINTEGRATION_CATEGORIES,
+  SEX: DISPLACEMENT_SEXES,
+  AGE_GROUP: REINTEGRATION_AGE_GROUPS,
+  STATUS: REINTEGRATION_STATUSES,
+  ASSISTANCE: REINTEGRATION_ASSISTANCE_KINDS,
 };
 
 const SUMS = `count(l.admin_pcode)::int AS areas, max(l.data_date)::text AS "asOf",
@@ -128,26 +138,65 @@ export class DisplacementAggregates {
   /**
    * Cases of each admin-2 area (with its region and country) by every breakdown at once, and cases
    * given each kind of assistance: what disclosure control decides on together (see Caseload). Areas
-   * are not filtered here: a selection inside an area reads its part of the same pattern.
+   * are not filtered here: a selection inside an area reads its part of the same pattern. Whole months
+   * of registration come from the rollup `reintegration_caseload` (caseload-rollup.ts), the days of a
+   * month cut by the period from the cases themselves.
    */
-  caseload(filter: CaseloadSelection, viewerOrg: string): Promise<CaseloadRow[]> {
+  async caseload(filter: CaseloadSelection, viewerOrg: string): Promise<CaseloadRow[]> {
+    return (await this.caseloadAtVersion(filter, viewerOrg)).rows;
+  }
+
+  /** The rollup's version: moved by every write to the cases or their assistance, in its transaction. */
+  async caseloadVersion(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT version::text FROM reintegration_caseload_version`)) as { version: string }[];
+    return Number(row!.version);
+  }
+
+  /** The caseload and the rollup's version it was read at (one statement, one snapshot); version null when no area has cases. */
+  async caseloadAtVersion(filter: CaseloadSelection, viewerOrg: string): Promise<{ version: number | null; rows: CaseloadRow[] }> {
     const { bind, params } = numberedBinder();
-    const where = caseConditions(filter, bind);
-    const own = `bool_and(c.owner_org = ${bind(viewerOrg)})`;
-    const area = `c.country_code::text, c.admin1_pcode, c.admin_pcode`;
-    const breakdowns = Object.entries(BREAKDOWN_KEY);
-    // One pass over the cases for every breakdown; GROUPING() tells which breakdown a row counts.
-    const breakdown = `CASE ${breakdowns.map(([name, column]) => `WHEN GROUPING(c.${column}) = 0 THEN '${name}'`).join(' ')} END`;
-    return this.dataSource.query(
-      `SELECT c.country_code::text AS country, c.admin1_pcode AS admin1, c.admin_pcode AS admin2, ${breakdown} AS breakdown,
-              coalesce(${breakdowns.map(([, column]) => `c.${column}`).join(', ')}) AS key, count(*)::int AS cases, ${own} AS own
-       FROM reintegration_case c WHERE ${where}
-       GROUP BY GROUPING SETS (${breakdowns.map(([, column]) => `(${area}, c.${column})`).join(', ')})
-       UNION ALL
-       SELECT ${area}, 'ASSISTANCE', a.kind, count(DISTINCT c.id)::int, ${own}
-       FROM reintegration_case c JOIN reintegration_assistance a ON a.case_id = c.id WHERE ${where} GROUP BY 1, 2, 3, 5`,
+    const cut = cutAtWholeMonths(filter.registeredFrom ?? null, filter.registeredTo ?? null);
+    const chosen = (alias: string) => caseConditions({ programme: filter.programme, organisation: filter.organisation }, bind, alias);
+    const months = ['r.cases > 0'];
+    if (cut.wholeMonthsFrom) months.push(`r.registered_month >= ${bind(cut.wholeMonthsFrom)}`);
+    if (cut.wholeMonthsUntil) months.push(`r.registered_month < ${bind(cut.wholeMonthsUntil)}`);
+    const days: string[] = [];
+    if (cut.from) days.push(`(c.registered_on >= ${bind(cut.from)} AND c.registered_on < ${bind(cut.wholeMonthsFrom)})`);
+    if (cut.until) days.push(`(c.registered_on >= ${bind(cut.wholeMonthsUntil)} AND c.registered_on < ${bind(cut.until)})`);
+    const sums = CASELOAD_COUNT_COLUMNS.map((column) => `sum(${column})::int AS ${column}`).join(', ');
+    const rows = (await this.dataSource.query(
+      `SELECT country_code::text AS country, admin1_pcode AS admin1, admin_pcode AS admin2, bool_and(owner_org = ${bind(viewerOrg)}) AS own, ${sums},
+              (SELECT version::text FROM reintegration_caseload_version) AS version
+       FROM (
+         SELECT r.owner_org, r.country_code, r.admin1_pcode, r.admin_pcode, ${CASELOAD_COUNT_COLUMNS.map((column) => `r.${column}`).join(', ')}
+         FROM reintegration_caseload r WHERE ${chosen('r')} AND ${months.join(' AND ')}
+         ${
+           days.length
+             ? `UNION ALL
+         SELECT c.owner_org, c.country_code, c.admin1_pcode, c.admin_pcode, ${CASE_COUNTS_SQL}
+         FROM reintegration_case c WHERE ${chosen('c')} AND (${days.join(' OR ')})`
+             : ''
+         }
+       ) AS counted
+       GROUP BY 1, 2, 3`,
       params,
-    );
+    )) as (Record<string, number> & { country: string; admin1: string; admin2: string; own: boolean; version: string })[];
+    return {
+      version: rows[0] ? Number(rows[0].version) : null,
+      rows: rows.flatMap((row) =>
+        Object.entries(CASELOAD_BREAKDOWN_COLUMNS).flatMap(([breakdown, columns]) =>
+          columns.map(({ column }, k) => ({
+            country: row.country,
+            admin1: row.admin1,
+            admin2: row.admin2,
+            breakdown: breakdown as CaseloadRow['breakdown'],
+            key: CASELOAD_KEYS[breakdown as CaseloadRow['breakdown']][k]!,
+            cases: row[column]!,
+            own: row.own,
+          })),
+        ),
+      ),
+    };
   }
 
   /** Participants of the selected sessions by sex and age group, the sessions and whether the viewer owns them all. */
@@ -172,12 +221,16 @@ export class DisplacementAggregates {
   }
 }
 
-function caseConditions(filter: CaseloadSelection, bind: (value: unknown) => string): string {
+/** Programme and organisation conditions on the cases or the rollup (`alias`), which share those columns. */
+function caseConditions(
+  filter: Pick<CaseloadSelection, 'programme' | 'organisation'>,
+  bind: (value: unknown) => string,
+  alias: string,
+): string {
   const where = ['true'];
-  if (filter.programme) where.push(onlyUuids([filter.programme]).length ? `c.programme_id = ${bind(filter.programme)}` : 'false');
-  if (filter.organisation) where.push(onlyUuids([filter.organisation]).length ? `c.owner_org = ${bind(filter.organisation)}` : 'false');
-  if (filter.registeredFrom) where.push(`c.registered_on >= ${bind(filter.registeredFrom)}`);
-  if (filter.registeredTo) where.push(`c.registered_on <= ${bind(filter.registeredTo)}`);
+  if (filter.programme) where.push(onlyUuids([filter.programme]).length ? `${alias}.programme_id = ${bind(filter.programme)}` : 'false');
+  if (filter.organisation)
+    where.push(onlyUuids([filter.organisation]).length ? `${alias}.owner_org = ${bind(filter.organisation)}` : 'false');
   return where.join(' AND ');
 }
 
