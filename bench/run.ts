@@ -14,6 +14,7 @@ import { ensureBenchCohorts, type GeneratedCohorts } from './lib/curriculum-data
 import { ensureBenchCommunities, readBenchVillages } from './lib/data';
 import { ensureBenchRecommendations, type GeneratedRecommendations } from './lib/forums-data';
 import { ensureBenchTrainings, type GeneratedTrainings } from './lib/mining-data';
+import { ensureBenchReintegrationCases, type GeneratedReintegrationCases } from './lib/reintegration-data';
 import { ensureBenchFlows, type GeneratedFlows } from './lib/transhumance-data';
 import { graphqlRequest, measure, type Measurement } from './lib/load';
 import { startHiveGateway, type HiveGateway } from './lib/hive-gateway';
@@ -154,6 +155,16 @@ async function main(): Promise<number> {
           : `generated flow observations already present (${flows.observations} on ${flows.countingPoints} counting points of ${flows.corridors} corridors; checked in ${flows.ms} ms)`,
       );
     }
+    let reintegrationCases: GeneratedReintegrationCases | undefined;
+    if (selected.some((s) => subgraphOf(s) === 'displacement')) {
+      const villages = await readBenchVillages(databaseOf('directory'), CASE_COUNTRIES);
+      reintegrationCases = await ensureBenchReintegrationCases(databaseOf('displacement'), villages, config.reintegrationCases);
+      say(
+        reintegrationCases.inserted > 0
+          ? `generated ${reintegrationCases.inserted} reintegration cases with ${reintegrationCases.assistanceInserted} assistance records over ${reintegrationCases.adminAreas} admin-2 areas in ${reintegrationCases.ms} ms (${reintegrationCases.cases} in all)`
+          : `generated reintegration cases already present (${reintegrationCases.cases} in ${reintegrationCases.programmes} programmes; checked in ${reintegrationCases.ms} ms)`,
+      );
+    }
 
     // Each scenario's caller: BENCH_AUTHORIZATION for all when set, else the scenario's own token.
     const authorizations = new Map<Scenario, string | undefined>();
@@ -289,6 +300,12 @@ async function main(): Promise<number> {
           benchCountingPoints: flows.countingPoints,
           flowObservationsGenerated: flows.inserted,
           flowObservationsGenerationMs: flows.inserted > 0 ? flows.ms : undefined,
+        }),
+        ...(reintegrationCases && {
+          benchReintegrationCases: reintegrationCases.cases,
+          reintegrationCasesGenerated: reintegrationCases.inserted,
+          reintegrationAssistanceGenerated: reintegrationCases.assistanceInserted,
+          reintegrationCasesGenerationMs: reintegrationCases.inserted > 0 ? reintegrationCases.ms : undefined,
         }),
       },
       scenarios: selected.map((s) => ({

@@ -28,6 +28,7 @@ const spec = {
   BENCH_RECOMMENDATIONS: env.integer('generated published forum recommendations to have (100 per generated declaration)', 50000, 0),
   BENCH_TRAININGS: env.integer('generated mining trainings to have in Mali, Burkina Faso and Niger', 20000, 0),
   BENCH_FLOW_OBSERVATIONS: env.integer('generated herd flow observations to have on the demo corridors (in batches of 1,000)', 1000000, 0),
+  BENCH_REINTEGRATION_CASES: env.integer('generated reintegration cases to have in Mali, Burkina Faso and Niger', 100000, 0),
   BENCH_SCENARIOS: env.optionalString('comma-separated scenario names to run (default: all)'),
   BENCH_AUTHORIZATION: env.optionalString(
     'Authorization header sent with every request instead of the scenarios\' own tokens, e.g. "Bearer <token>"',
@@ -70,6 +71,7 @@ export function loadBenchConfig(source: NodeJS.ProcessEnv = process.env) {
     recommendations: values.BENCH_RECOMMENDATIONS,
     trainings: values.BENCH_TRAININGS,
     flowObservations: values.BENCH_FLOW_OBSERVATIONS,
+    reintegrationCases: values.BENCH_REINTEGRATION_CASES,
     only: values.BENCH_SCENARIOS?.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

@@ -5,6 +5,8 @@ import { communityEntities } from './community-entities';
 import { communityList } from './community-list';
 import { communitySearch } from './community-search';
 import { conflictStats } from './conflict-stats';
+import { curriculumReachByArea, curriculumReachByQuarter } from './curriculum-reach';
+import { displacementCaseload } from './displacement-caseload';
 import { forumImplementation } from './forum-implementation';
 import { forumParticipation } from './forum-participation';
 import { forumSearch } from './forum-search';
@@ -27,6 +29,9 @@ export const scenarios: Scenario[] = [
   miningPeopleTrained,
   miningKnowledgeGain,
   transhumanceFlows,
+  curriculumReachByArea,
+  curriculumReachByQuarter,
+  displacementCaseload,
 ];
 
 export { requestOf } from './types';
