@@ -74,6 +74,8 @@ export async function startRegistry(options: RegistryServerOptions): Promise<Run
     ),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Apollo's default indents every answer by two spaces: bytes to write and send that no client reads.
+    stringifyResult: JSON.stringify,
     validationRules: guards.validationRules,
     formatError: createErrorFormatter((original) => log.error({ err: original }, 'error hidden from client')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...guards.plugins],

@@ -98,6 +98,9 @@ export async function startSubgraphServer<C extends PolicyContext>(options: Subg
   const apollo = new ApolloServer<C>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Apollo's default indents every answer by two spaces: more bytes to write, send and parse at the
+    // gateway, for machines that never read the whitespace (a 20 KB statistics table costs measurably).
+    stringifyResult: JSON.stringify,
     validationRules: guards.validationRules,
     formatError: createErrorFormatter((original) => log.error({ err: original }, 'unexpected error hidden from client')),
     plugins: [
