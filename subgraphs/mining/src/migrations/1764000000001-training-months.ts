@@ -36,9 +36,8 @@ export class TrainingMonths1764000000001 implements MigrationInterface {
     // Level 0 and 1 rows are read through the primary key's level; an area's rows through its P-code prefix.
     await db.query(`CREATE INDEX training_month_area ON training_month (admin_pcode text_pattern_ops) WHERE area_level = 2`);
     await db.query(`CREATE INDEX training_month_level ON training_month (area_level, month)`);
-    await db.query(
-      refreshTrainingMonthsSql(`SELECT DISTINCT owner_org, country_code, kind, date_trunc('month', starts_on)::date FROM mining_training`),
-    );
+    const keys = `SELECT DISTINCT owner_org, country_code, kind, date_trunc('month', starts_on)::date FROM mining_training`;
+    for (const statement of refreshTrainingMonthsSql(keys)) await db.query(statement);
     await db.query(`ANALYZE training_month`);
   }
 

@@ -73,10 +73,7 @@ export async function loadVolume(dataSource: DataSource, options: VolumeOptions)
        WHERE g.training_id = t.id AND t.created_by = 'volume'`,
     );
     // The figures read the monthly rollup: the subgraph's own statement fills it for these trainings.
-    await manager.query(
-      refreshTrainingMonthsSql(
-        `SELECT DISTINCT owner_org, country_code, kind, date_trunc('month', starts_on)::date FROM mining_training WHERE created_by = 'volume'`,
-      ),
-    );
+    const keys = `SELECT DISTINCT owner_org, country_code, kind, date_trunc('month', starts_on)::date FROM mining_training WHERE created_by = 'volume'`;
+    for (const statement of refreshTrainingMonthsSql(keys)) await manager.query(statement);
   });
 }

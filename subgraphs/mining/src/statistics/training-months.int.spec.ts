@@ -28,8 +28,14 @@ beforeAll(async () => {
   mining = await startMining();
   dataSource = mining.db.dataSource;
   await generateTrainings(dataSource, 900);
-  await dataSource.query(refreshTrainingMonthsSql(`SELECT owner_org, country_code, kind, starts_on FROM mining_training`));
+  await backfill();
 });
+
+/** The migration's and the bench's way: every key recomputed at once. */
+async function backfill(): Promise<void> {
+  for (const statement of refreshTrainingMonthsSql(`SELECT owner_org, country_code, kind, starts_on FROM mining_training`))
+    await dataSource.query(statement);
+}
 afterAll(() => mining.stop());
 
 function viewerOf(organisationId: string): Viewer {
@@ -121,10 +127,12 @@ describe('the monthly rollup of trainings', () => {
     expect([own.trainings, own.exact]).toEqual([300, true]);
   });
 
-  it('is what recomputing it from the trainings gives, after the backfill', async () => {
-    const { stored, recomputed } = await storedAndRecomputed();
-    expect(stored.length).toBeGreaterThan(1000);
-    expect(stored).toEqual(recomputed);
+  it('is what recomputing it from the trainings gives, after the backfill, and after a second one over it', async () => {
+    const first = await storedAndRecomputed();
+    expect(first.stored.length).toBeGreaterThan(1000);
+    expect(first.stored).toEqual(first.recomputed);
+    await backfill();
+    expect((await storedAndRecomputed()).stored).toEqual(first.stored);
   });
 
   it('follows records and corrections of participants, scores, kind and start through the API', async () => {

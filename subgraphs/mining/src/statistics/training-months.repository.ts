@@ -63,31 +63,32 @@ export function trainingMonthRowsSql(from: string, where: string): string {
 
 /**
  * Recomputes the rollup rows of the keys `keys` selects (columns owner_org, country_code, kind, month)
- * from the trainings themselves: rows that no longer count anything go, the others are written. The
- * subgraph's writes, its migration and the bench's generator all use it.
+ * from the trainings themselves: two statements to run in order, in one transaction, with the same
+ * parameters. The first removes the keys' rows (through the primary key, level by level), the second
+ * writes what the keys' trainings count now (each key's trainings through the owner's index on the start,
+ * whatever the planner guesses of the number of keys). The subgraph's writes, its migration and the
+ * bench's generator all use them.
  */
-export function refreshTrainingMonthsSql(keys: string): string {
-  const sameKey = (r: string) =>
-    `${r}.owner_org = k.owner_org AND ${r}.country_code = k.country_code AND ${r}.kind = k.kind AND ${r}.month = k.month`;
-  return `WITH k AS MATERIALIZED (SELECT DISTINCT owner_org, country_code::char(2) AS country_code, kind, date_trunc('month', month)::date AS month FROM (${keys}) AS given(owner_org, country_code, kind, month)),
-     fresh AS MATERIALIZED (${trainingMonthRowsSql(
-       `mining_training t JOIN k ON t.owner_org = k.owner_org AND t.country_code = k.country_code AND t.kind = k.kind
-          AND t.starts_on >= k.month AND t.starts_on < (k.month + interval '1 month')::date`,
-       '',
-     )}),
-     gone AS (
-       DELETE FROM training_month r USING k
-       WHERE ${sameKey('r')} AND NOT EXISTS (SELECT 1 FROM fresh f WHERE (${KEY_COLUMNS.split(', ')
-         .map((c) => `f.${c}`)
-         .join(', ')}) = (${KEY_COLUMNS.split(', ')
-         .map((c) => `r.${c}`)
-         .join(', ')}))
-     )
+export function refreshTrainingMonthsSql(keys: string): [removeRows: string, writeRows: string] {
+  const k = `k AS MATERIALIZED (
+       SELECT DISTINCT owner_org::uuid AS owner_org, country_code::char(2) AS country_code, kind::text AS kind, date_trunc('month', month)::date AS month
+       FROM (${keys}) AS given(owner_org, country_code, kind, month))`;
+  return [
+    `WITH ${k}
+     DELETE FROM training_month r USING k, (VALUES (0), (1), (2)) AS level(area_level)
+     WHERE r.area_level = level.area_level AND r.owner_org = k.owner_org AND r.country_code = k.country_code AND r.kind = k.kind AND r.month = k.month`,
+    `WITH ${k}
      INSERT INTO training_month (${TRAINING_MONTH_COLUMNS})
-     SELECT ${TRAINING_MONTH_COLUMNS} FROM fresh ORDER BY ${KEY_COLUMNS}
-     ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET
-       trainings = EXCLUDED.trainings, women = EXCLUDED.women, men = EXCLUDED.men, not_broken_down = EXCLUDED.not_broken_down,
-       trainings_measured = EXCLUDED.trainings_measured, assessed = EXCLUDED.assessed, pre_sum = EXCLUDED.pre_sum, post_sum = EXCLUDED.post_sum`;
+     SELECT ${TRAINING_MONTH_COLUMNS} FROM (${trainingMonthRowsSql(
+       `k CROSS JOIN LATERAL (
+          SELECT * FROM mining_training i
+          WHERE i.owner_org = k.owner_org AND i.starts_on >= k.month AND i.starts_on < (k.month + interval '1 month')::date
+            AND i.country_code = k.country_code AND i.kind = k.kind
+        ) AS t`,
+       '',
+     )}) AS fresh
+     ORDER BY ${KEY_COLUMNS}`,
+  ];
 }
 
 /**
@@ -95,7 +96,7 @@ export function refreshTrainingMonthsSql(keys: string): string {
  * the rollup as it was): the keys the training left (a correction of its kind or start) and the keys it
  * is in now. Each key is locked first, in one order for everyone, so that two writes of one key run one
  * after the other and the second recomputes with the first's trainings committed (read committed: the
- * statement after the lock sees them). Two statements, whatever the training.
+ * statements after the lock see them). Three statements, whatever the training.
  */
 export async function refreshTrainingMonths(manager: EntityManager, keys: readonly TrainingMonthKey[]): Promise<void> {
   const distinct = [...new Map(keys.map((k) => [lockName(k), k])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -104,12 +105,9 @@ export async function refreshTrainingMonths(manager: EntityManager, keys: readon
     [distinct.map(([name]) => name)],
   );
   const list = distinct.map(([, k]) => k);
-  await manager.query(refreshTrainingMonthsSql(`SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[])`), [
-    list.map((k) => k.ownerOrg),
-    list.map((k) => k.countryCode),
-    list.map((k) => k.kind),
-    list.map((k) => k.startsOn),
-  ]);
+  const params = [list.map((k) => k.ownerOrg), list.map((k) => k.countryCode), list.map((k) => k.kind), list.map((k) => k.startsOn)];
+  for (const statement of refreshTrainingMonthsSql(`SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[])`))
+    await manager.query(statement, params);
 }
 
 function lockName(key: TrainingMonthKey): string {
