@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
 import { MINING_OWNER } from './organisations';
+import { refreshTrainingMonthsSql } from '../../subgraphs/mining/src/statistics/training-months.repository';
 
 const SITE_KEY = 'bench:site:';
 const TRAINING_KEY = 'bench:training:';
@@ -29,7 +30,8 @@ export interface GeneratedTrainings {
  *
  * One statement (data-modifying CTEs) for the trainings and their groups, one for the sites, only for
  * what is missing (clientMutationId `bench:site:<n>`, `bench:training:<n>`), ON CONFLICT DO NOTHING,
- * committed synchronously, then VACUUM (ANALYZE).
+ * then the subgraph's monthly rollup of the figures for those trainings (its own statement), committed
+ * synchronously, then VACUUM (ANALYZE).
  */
 export async function ensureBenchTrainings(databaseUrl: string, villages: BenchVillages, target: number): Promise<GeneratedTrainings> {
   const started = Date.now();
@@ -117,9 +119,13 @@ export async function ensureBenchTrainings(databaseUrl: string, villages: BenchV
          SELECT (SELECT count(*) FROM inserted) AS trainings, (SELECT count(*) FROM groups) AS groups`,
         [MINING_OWNER, BENCH_WRITER, SITE_KEY, TRAINING_KEY, target, demo.id, demo.provisions],
       );
+      // The figures read the subgraph's monthly rollup: its own statement brings the months of these trainings up to date.
+      const keys = `SELECT DISTINCT owner_org, country_code, kind, date_trunc('month', starts_on)::date FROM mining_training WHERE owner_org = $1 AND client_mutation_id LIKE $2`;
+      for (const statement of refreshTrainingMonthsSql(keys)) await client.query(statement, [MINING_OWNER, `${TRAINING_KEY}%`]);
       await client.query('COMMIT');
       inserted = Number(result.rows[0]?.trainings ?? 0);
-      for (const table of ['mining_site', 'mining_training', 'training_participant_group']) await client.query(`VACUUM (ANALYZE) ${table}`);
+      for (const table of ['mining_site', 'mining_training', 'training_participant_group', 'training_month'])
+        await client.query(`VACUUM (ANALYZE) ${table}`);
     }
     return {
       before,
