@@ -76,7 +76,9 @@ function seed(definition: SubgraphDefinition, defaultPort: number, directoryWait
       await prepareSubgraphDatabase(definition, dataSource, logger);
       const demo = definition.demo;
       if (!demo) return;
-      const directory = demo.directoryReady ? await answered(() => demo.directoryReady!(DIRECTORY_URL), directoryWaitMs) : 'ready';
+      // Every subgraph but the directory (which answers who callers are itself) places its demo data there.
+      if (!definition.identity) await directoryServing(DIRECTORY_URL, directoryWaitMs);
+      const directory = demo.directoryReady ? await demo.directoryReady(DIRECTORY_URL) : 'ready';
       if (directory !== 'ready') {
         logger.warn(
           { directory: DIRECTORY_URL, state: directory },
@@ -92,12 +94,14 @@ function seed(definition: SubgraphDefinition, defaultPort: number, directoryWait
   );
 }
 
-/** Asks the directory again every 250 ms while it is unreachable, for at most `waitMs`. */
-async function answered<S extends string>(ask: () => Promise<S | 'unreachable'>, waitMs: number): Promise<S | 'unreachable'> {
+/** Waits, asking every 250 ms for at most `waitMs`, until the directory says it is ready. */
+async function directoryServing(directoryUrl: string, waitMs: number): Promise<void> {
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    const state = await ask();
-    if (state !== 'unreachable' || Date.now() >= deadline) return state;
+  while (Date.now() < deadline) {
+    const ready = await fetch(new URL('/ready', directoryUrl), { signal: AbortSignal.timeout(2000) })
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
