@@ -170,6 +170,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  // express would hash every GraphQL answer (SHA-1 of the whole body) for an ETag no POST can use; the
+  // schema files, the one route whose ETag callers use, set their own.
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? 'loopback');
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.authenticate, log) : undefined;
   const httpServer = http.createServer(app);
