@@ -11,6 +11,7 @@ import { forumImplementation } from './forum-implementation';
 import { forumParticipation } from './forum-participation';
 import { forumSearch } from './forum-search';
 import { miningKnowledgeGain, miningPeopleTrained } from './mining-aggregates';
+import { miningCoverage } from './mining-coverage';
 import { transhumanceFlows } from './transhumance-flows';
 import type { Scenario } from './types';
 
@@ -28,6 +29,7 @@ export const scenarios: Scenario[] = [
   forumParticipation,
   miningPeopleTrained,
   miningKnowledgeGain,
+  miningCoverage,
   transhumanceFlows,
   curriculumReachByArea,
   curriculumReachByQuarter,

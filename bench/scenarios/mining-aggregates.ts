@@ -46,6 +46,7 @@ export const miningPeopleTrained: Scenario = {
   `,
   variables: { groupBy: 'STAKEHOLDER_GROUP' },
   targets: ['gateway', 'direct'],
+  statistics: true,
   check: checkFigures('miningPeopleTrained', (data) => at(data, 'miningPeopleTrained', 'trainings')),
 };
 
@@ -70,5 +71,6 @@ export const miningKnowledgeGain: Scenario = {
   `,
   variables: { groupBy: 'STAKEHOLDER_GROUP' },
   targets: ['gateway', 'direct'],
+  statistics: true,
   check: checkFigures('miningKnowledgeGain', (data) => at(data, 'miningKnowledgeGain', 'overall', 'trainingsMeasured')),
 };
