@@ -5,6 +5,9 @@ import { createLogger } from '@peacegraph/kit/server';
 import { createSupergraphWorkspace, graphqlClient, until, type SupergraphWorkspace } from '@peacegraph/kit/testing';
 import { composeSupergraph } from '@peacegraph/kit/composition';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../src/gateway';
+import { ReadMerger } from '../src/read-merging';
+import { SubgraphDataSource } from '../src/subgraph-data-source';
+import { SubgraphHttp } from '../src/subgraph-http';
 import { startFixtureSubgraph, type FixtureSubgraph } from './fixtures/subgraph-server';
 
 /**
@@ -213,6 +216,44 @@ describe('reads that must not merge', () => {
     ]);
     expect(new Set(told).size).toBe(2);
     expect(gateway.mergedReads).toBe(1);
+  });
+});
+
+describe('one answer, many callers', () => {
+  it('each caller of a merged read gets its own objects: what one changes, the other never sees', async () => {
+    const http = new SubgraphHttp(notes.url, 5_000);
+    const merger = new ReadMerger(true);
+    const source = new SubgraphDataSource({
+      name: 'notes',
+      url: notes.url,
+      timeoutMs: 5_000,
+      logger: createLogger('test', 'silent'),
+      http,
+      merger,
+    });
+    const from = notes.received.length;
+    const process = () =>
+      source.process({
+        kind: 'incoming operation',
+        request: { query: NOTE, variables: { tag: 'own' }, operationName: 'Note' },
+        incomingRequestContext: {},
+        context: { requestId: `r-${Math.random()}`, organisationId: null, apiKey: null, trustedDocumentsOnly: false, trail: {} },
+      } as unknown as Parameters<SubgraphDataSource['process']>[0]);
+    try {
+      const first = process();
+      const second = process();
+      await until(() => reached(from) === 1 && merger.merged === 1, 'the second read to join the first');
+      state.gate.open();
+      const [a, b] = await Promise.all([first, second]);
+      expect(a).toEqual(b);
+      expect(a.data).not.toBe(b.data);
+      (a.data as NoteAnswer).note.note = 'changed by the first caller';
+      expect((b.data as NoteAnswer).note.note).toBe('first');
+      expect(reached(from)).toBe(1);
+      expect(merger.size).toBe(0);
+    } finally {
+      await http.close();
+    }
   });
 });
 
