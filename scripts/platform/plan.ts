@@ -11,8 +11,9 @@ export interface PlannedSubgraph extends SubgraphSource {
 }
 
 /**
- * The subgraphs in start order with their environment: the directory first, since every other
- * subgraph checks communities, languages and organisations against it, its demo data included.
+ * The subgraphs with their environment, the directory first: every other subgraph checks communities,
+ * languages and organisations against it, its demo data included (they start together; each waits
+ * for the directory in its own process, scripts/subgraph.ts start).
  */
 export async function planSubgraphs(
   root: string,
