@@ -1,11 +1,15 @@
-import { discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
+import { DEFAULT_THRESHOLD, discloseTable, type DisclosedCount } from '@peacegraph/kit/disclosure';
 import { DISPLACEMENT_AGE_GROUPS, DISPLACEMENT_SEXES } from './displacement-values';
 
 const ZERO: DisclosedCount = { count: 0, suppressed: false };
 
-/** One count on its own line: exact for the owner, withheld from 1 to 4 for everyone else. */
+/**
+ * One count on its own line: exact for the owner, withheld from 1 to 4 for everyone else. What the
+ * kit's discloseTable gives a one-cell table (its total is the cell: nothing to subtract), without
+ * building the table: lists of weekly flows call it once per row.
+ */
 export function discloseOne(value: number, exact: boolean): DisclosedCount {
-  return discloseTable([[value]], { exact }).cells[0]![0]!;
+  return exact || value <= 0 || value >= DEFAULT_THRESHOLD ? { count: value, suppressed: false } : { count: null, suppressed: true };
 }
 
 export function discloseOptional(value: number | null, exact: boolean): DisclosedCount | null {

@@ -1,10 +1,10 @@
-import { discloseCounts } from '@peacegraph/kit/disclosure';
 import { badInput } from '@peacegraph/kit/errors';
 import { loadExisting } from '@peacegraph/kit/sql';
 import type { FlowObservationResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { checkedGeo } from '../common/geo-filters';
 import { optionalAdminAreaRef, organisationRef } from '../common/references';
 import { headsOf } from '../common/transhumance-values';
+import { discloseOne } from '../common/disclosure';
 
 export const flowQueries: QueryResolvers = {
   flowObservations: (_, args, { repositories }) => {
@@ -24,8 +24,7 @@ export const FlowObservation: FlowObservationResolvers = {
   corridor: (o, _, { loaders }) => loadExisting(loaders.transhumanceCorridor, o.corridorId),
   heads: headsOf,
   // Herders are people: exact for the organisation that counted them.
-  herders: (o, _, { viewer }) =>
-    discloseCounts({ herders: o.herders }, { exact: viewer.kind === 'partner' && viewer.organisationId === o.ownerOrg }).counts.herders,
+  herders: (o, _, { viewer }) => discloseOne(o.herders, viewer.kind === 'partner' && viewer.organisationId === o.ownerOrg),
   origin: (o) => optionalAdminAreaRef(o.originPcode),
   destination: (o) => optionalAdminAreaRef(o.destinationPcode),
   recordedBy: (o) => organisationRef(o.ownerOrg),

@@ -1,9 +1,9 @@
 import type { Repositories } from '../repositories';
 import { type Viewer } from '@peacegraph/kit/auth';
-import { discloseCounts } from '@peacegraph/kit/disclosure';
 import { badInput } from '@peacegraph/kit/errors';
 import { distinct, period } from '@peacegraph/kit/input';
 import { tropicalLivestockUnits } from '../common/transhumance-values';
+import { discloseOne } from '../common/disclosure';
 import type { AlertFilter } from '../alert/alert.repository';
 import type { TranshumanceFlowFilter } from '../generated/resolvers';
 
@@ -35,7 +35,7 @@ export class TranshumanceAggregates {
       observations: row.observations,
       heads: { cattle: row.cattle, sheep: row.sheep, goats: row.goats, camels: row.camels, tlu: tropicalLivestockUnits(row) },
       // Herders are people: exact for the organisation that counted them, disclosure-controlled for others.
-      herders: discloseCounts({ herders: row.herders }, { exact: row.ownedByViewer }).counts.herders,
+      herders: discloseOne(row.herders, row.ownedByViewer),
     }));
   }
 
