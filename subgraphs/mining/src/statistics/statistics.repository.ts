@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
 import { numberedBinder, withinArea, withinAreaOf, type Bind } from '@peacegraph/kit/sql';
 import { trainingConditions, type TrainingFilter } from '../training/training.filter';
-import { rollupAnswers, TrainingMonthRepository } from './training-months.repository';
+import { rollupAnswers, trainingMonthRows, TrainingMonthRepository } from './training-months.repository';
 
 export type PeopleTrainedGrouping = 'COMMUNITY' | 'REGION' | 'COUNTRY' | 'STAKEHOLDER_GROUP' | 'PROVISION' | 'TRAINING_KIND' | 'YEAR';
 export type KnowledgeGainGrouping = 'STAKEHOLDER_GROUP' | 'TRAINING_KIND' | 'REGION';
@@ -151,16 +151,25 @@ export class AggregateRepository {
     const viewer = bind(viewerOrg);
     // Regions reached are areas of their own at region level; at admin-2 level they only reach areas.
     const mediaKeys = level === 'REGION' ? `UNION SELECT region FROM reached WHERE ${regionFilter(filter, 'region', bind)}` : '';
+    // By region, the trainings' rows of the monthly rollup (each training once; its people, of its groups or
+    // only in total, add up to its total); by admin-2 area, which the rollup does not keep, the trainings.
+    const trainings =
+      this.useRollup && level === 'REGION'
+        ? `SELECT r.admin1_pcode AS key, sum(r.trainings)::int AS n, sum(r.women + r.men + r.not_broken_down)::int AS people,
+                  bool_and(r.owner_org = ${viewer}) AS own
+           FROM (${trainingMonthRows({ country: filter.country, adminArea: filter.adminArea, from: filter.from, to: filter.to }, 1, bind)}) r
+           WHERE r.stakeholder_group = '*' GROUP BY 1`
+        : `SELECT ${keyOf('t')} AS key, count(*)::int AS n, sum(t.participants_total)::int AS people, bool_and(t.owner_org = ${viewer}) AS own
+           FROM mining_training t WHERE ${place('t')} AND ${trainingDates} GROUP BY 1`;
     return this.dataSource
       .query(
-        `WITH sites AS (
-           SELECT ${keyOf('s')} AS key, count(*)::int AS n,
-                  (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mining_training t WHERE t.site_id = s.id AND ${trainingDates})))::int AS trained
-           FROM mining_site s WHERE ${place('s')} GROUP BY 1
-         ), trainings AS (
-           SELECT ${keyOf('t')} AS key, count(*)::int AS n, sum(t.participants_total)::int AS people, bool_and(t.owner_org = ${viewer}) AS own
-           FROM mining_training t WHERE ${place('t')} AND ${trainingDates} GROUP BY 1
-         ), consultations AS (
+        // Sites with a training: the trainings' sites read once and hashed, rather than a probe per site.
+        `WITH trained AS (
+           SELECT DISTINCT t.site_id FROM mining_training t WHERE t.site_id IS NOT NULL AND ${trainingDates}
+         ), sites AS (
+           SELECT ${keyOf('s')} AS key, count(*)::int AS n, count(trained.site_id)::int AS trained
+           FROM mining_site s LEFT JOIN trained ON trained.site_id = s.id WHERE ${place('s')} GROUP BY 1
+         ), trainings AS (${trainings}), consultations AS (
            SELECT ${keyOf('c')} AS key, count(*)::int AS n
            FROM community_consultation c WHERE ${place('c')} AND ${dates('c.held_on', filter, bind)} GROUP BY 1
          ), reached AS (

@@ -16,7 +16,7 @@ import type { TrainingFilterInput } from '../training/training.rules';
 /**
  * The monthly rollup against the computation it replaces: on generated trainings of three owners over
  * three countries, three years, both kinds, every grouping and the filters the rollup answers, the
- * figures from the rollup equal those from the trainings, for the owner and for another partner
+ * figures from the rollup equal those from the trainings (people trained, knowledge gain, the coverage map), for the owner and for another partner
  * (disclosure control included); after records, corrections and a deletion the rollup holds exactly
  * what recomputing it from scratch gives; a rolled-back write leaves it as it was.
  */
@@ -89,6 +89,13 @@ async function figuresBothWays(organisationId: string): Promise<{ rollup: unknow
       fromRollup.push({ filter, groupBy, figures: await rollup.knowledgeGain(filter, groupBy) });
       fromTrainings.push({ filter, groupBy, figures: await raw.knowledgeGain(filter, groupBy) });
     }
+    // The map takes a place (an admin area's P-code, not a country's code) and a period only.
+    const adminArea = filter.adminArea && /[0-9]/.test(filter.adminArea) ? filter.adminArea : null;
+    const place = { country: filter.country, adminArea, from: filter.from, to: filter.to };
+    for (const level of ['REGION', 'ADMIN2'] as const) {
+      fromRollup.push({ place, level, figures: await rollup.coverage(place, level) });
+      fromTrainings.push({ place, level, figures: await raw.coverage(place, level) });
+    }
   }
   return { rollup: fromRollup, raw: fromTrainings, nonEmpty };
 }
@@ -112,7 +119,7 @@ describe('the monthly rollup of trainings', () => {
     for (const caller of [OWNER, OTHER_PARTNER]) {
       const { rollup, raw, nonEmpty } = await figuresBothWays(caller);
       expect(rollup).toEqual(raw);
-      expect(rollup).toHaveLength(FILTERS.length * (PEOPLE_GROUPINGS.length + KNOWLEDGE_GROUPINGS.length));
+      expect(rollup).toHaveLength(FILTERS.length * (PEOPLE_GROUPINGS.length + KNOWLEDGE_GROUPINGS.length + 2));
       // All but two filters (a two-day window, a narrow combination) select trainings: the comparison is about figures.
       expect(nonEmpty).toBe((FILTERS.length - 2) * PEOPLE_GROUPINGS.length);
       // Disclosure control is part of what is compared: where the caller does not own everything counted, cells are withheld, and means.

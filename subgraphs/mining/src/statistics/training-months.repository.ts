@@ -145,7 +145,7 @@ export class TrainingMonthRepository {
 
   peopleTrained(filter: TrainingFilter, groupBy: PeopleTrainedGrouping | null, viewerOrg: string): Promise<PeopleRow[]> {
     const { bind, params } = numberedBinder();
-    const rows = this.rows(filter, groupBy === 'REGION' ? 1 : 0, bind);
+    const rows = trainingMonthRows(filter, groupBy === 'REGION' ? 1 : 0, bind);
     const viewer = bind(viewerOrg);
     const byGroup = groupBy === 'STAKEHOLDER_GROUP';
     return this.dataSource.query(
@@ -161,7 +161,7 @@ export class TrainingMonthRepository {
 
   async knowledgeGain(filter: TrainingFilter, groupBy: KnowledgeGainGrouping, viewerOrg: string): Promise<KnowledgeRow[]> {
     const { bind, params } = numberedBinder();
-    const rows = this.rows(filter, groupBy === 'REGION' ? 1 : 0, bind);
+    const rows = trainingMonthRows(filter, groupBy === 'REGION' ? 1 : 0, bind);
     const viewer = bind(viewerOrg);
     const figures = `coalesce(sum(r.trainings_measured), 0)::int AS trainings, sum(r.assessed)::int AS assessed,
               sum(r.pre_sum) * 100 AS "preSum", sum(r.post_sum) * 100 AS "postSum", coalesce(bool_and(r.owner_org = ${viewer}), true) AS own`;
@@ -179,30 +179,33 @@ export class TrainingMonthRepository {
     );
     return result.map(({ overall, ...row }) => ({ ...row, key: overall === 1 ? null : row.key }));
   }
+}
 
-  /** Rollup rows of the filter at `level` (2 when an area is asked), whole months and cut days together. */
-  private rows(filter: TrainingFilter, coarsest: 0 | 1, bind: Bind): string {
-    const level = filter.adminArea ? 2 : coarsest;
-    const cut = cutAtWholeMonths(filter.from, filter.to);
-    const parts: string[] = [];
-    if (cut.wholeMonths) {
-      const where = [`area_level = ${level}`];
-      if (filter.kind) where.push(`kind = ${bind(filter.kind)}`);
-      if (filter.country) where.push(`country_code = ${bind(filter.country)}`);
-      if (filter.adminArea) where.push(withinArea('admin_pcode', filter.adminArea, bind));
-      if (filter.organisation) where.push(idEquals('owner_org', filter.organisation, bind));
-      if (cut.wholeMonthsFrom) where.push(`month >= ${bind(cut.wholeMonthsFrom)}::date`);
-      if (cut.wholeMonthsUntil) where.push(`month < ${bind(cut.wholeMonthsUntil)}::date`);
-      parts.push(`SELECT ${TRAINING_MONTH_COLUMNS} FROM training_month WHERE ${where.join(' AND ')}`);
-    }
-    if (cut.edges.length) {
-      const where = trainingConditions({ ...filter, from: null, to: null }, 't', bind);
-      const days = cut.edges.map((e) => `(t.starts_on >= ${bind(e.from)}::date AND t.starts_on <= ${bind(e.to)}::date)`);
-      where.push(`(${days.join(' OR ')})`);
-      parts.push(`SELECT ${TRAINING_MONTH_COLUMNS} FROM (${trainingMonthRowsSql('mining_training t', where.join(' AND '))}) AS cut_days
-                  WHERE area_level = ${level}`);
-    }
-    // Either whole months or days of the period: never neither.
-    return parts.join(' UNION ALL ');
+/**
+ * Rollup rows of the filter at `coarsest` level (2 when an area is asked), whole months and cut days
+ * together: a SELECT of TRAINING_MONTH_COLUMNS to group as the figures need.
+ */
+export function trainingMonthRows(filter: TrainingFilter, coarsest: 0 | 1, bind: Bind): string {
+  const level = filter.adminArea ? 2 : coarsest;
+  const cut = cutAtWholeMonths(filter.from, filter.to);
+  const parts: string[] = [];
+  if (cut.wholeMonths) {
+    const where = [`area_level = ${level}`];
+    if (filter.kind) where.push(`kind = ${bind(filter.kind)}`);
+    if (filter.country) where.push(`country_code = ${bind(filter.country)}`);
+    if (filter.adminArea) where.push(withinArea('admin_pcode', filter.adminArea, bind));
+    if (filter.organisation) where.push(idEquals('owner_org', filter.organisation, bind));
+    if (cut.wholeMonthsFrom) where.push(`month >= ${bind(cut.wholeMonthsFrom)}::date`);
+    if (cut.wholeMonthsUntil) where.push(`month < ${bind(cut.wholeMonthsUntil)}::date`);
+    parts.push(`SELECT ${TRAINING_MONTH_COLUMNS} FROM training_month WHERE ${where.join(' AND ')}`);
   }
+  if (cut.edges.length) {
+    const where = trainingConditions({ ...filter, from: null, to: null }, 't', bind);
+    const days = cut.edges.map((e) => `(t.starts_on >= ${bind(e.from)}::date AND t.starts_on <= ${bind(e.to)}::date)`);
+    where.push(`(${days.join(' OR ')})`);
+    parts.push(`SELECT ${TRAINING_MONTH_COLUMNS} FROM (${trainingMonthRowsSql('mining_training t', where.join(' AND '))}) AS cut_days
+                WHERE area_level = ${level}`);
+  }
+  // Either whole months or days of the period: never neither.
+  return parts.join(' UNION ALL ');
 }
