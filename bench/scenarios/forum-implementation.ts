@@ -13,7 +13,7 @@ const POINT = 'period asOf recommendations pending inProgress implemented reject
 export const forumImplementation: Scenario = {
   name: 'forum-implementation',
   measures:
-    'forumImplementation(groupBy: ADDRESSEE, interval: QUARTER, 2023-01-01 to 2026-12-31) over ~50,000 published recommendations and ~43,000 follow-up reports: the status of each recommendation at each of 16 quarter ends, per addressee category and overall, anonymous',
+    'forumImplementation(groupBy: ADDRESSEE, interval: QUARTER, 2023-01-01 to 2026-12-31) over ~50,000 published recommendations and ~43,000 follow-up reports: the status of each recommendation at each of 16 quarter ends, per addressee category and overall, anonymous; one statement in one pass (events and a running sum) after a write, then the read cache',
   subgraph: 'forums',
   statistics: true,
   query: /* GraphQL */ `

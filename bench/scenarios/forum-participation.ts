@@ -21,7 +21,7 @@ const TABLE = `groups { category women { ${COUNT} } men { ${COUNT} } total { ${C
 export const forumParticipation: Scenario = {
   name: 'forum-participation',
   measures:
-    "forumParticipation(filter: { country: ML }) over the ~110 generated forums of Mali (14 categories by sex each): each forum's table through disclosure control, the table across forums and each forum's totals, for a partner that owns none of them",
+    "forumParticipation(filter: { country: ML }) over the ~110 generated forums of Mali (14 categories by sex each): each forum's table through disclosure control, the table across forums and each forum's totals, for a partner that owns none of them; kept per organisation by the read cache until a write",
   subgraph: 'forums',
   statistics: true,
   viewer: FORUMS_OTHER_PARTNER,

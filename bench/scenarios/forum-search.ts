@@ -5,12 +5,15 @@ import { at, type Scenario } from './types';
  * declarations, recommendations and testimonies (PUBLIC: anonymous, as a reader of the site). The
  * generated recommendations hold "réconciliation" in about 28 % of their texts (French originals and
  * English translations, "reconciliation" being the same lexeme), so every page finds, ranks and
- * de-duplicates ~14,000 matches before taking 20, with ts_headline snippets for those 20.
+ * de-duplicates ~14,000 matches before taking 20, with ts_headline snippets for those 20. The forums
+ * subgraph keeps that page until a write raises its read generation (its README, "Read cache"): under
+ * load the same words are asked again and again, so this measures the kept answer; the README gives
+ * what a search after a write costs.
  */
 export const forumSearch: Scenario = {
   name: 'forum-search',
   measures:
-    'forumSearch(query: "réconciliation", first: 20) with totalCount and snippets over ~50,000 published recommendations (100,000 texts, French and English): GIN lookups per configuration, ranking of every match, a page of snippets, anonymous',
+    'forumSearch(query: "réconciliation", first: 20) with totalCount and snippets over ~50,000 published recommendations (100,000 texts, French and English), anonymous: the first request after a write ranks every match (GIN lookups per configuration, a page of snippets, the count in the same statement); the others are answered from the read cache (the read generation, then the page\'s records)',
   subgraph: 'forums',
   statistics: true,
   query: /* GraphQL */ `
