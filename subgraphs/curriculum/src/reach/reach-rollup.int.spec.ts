@@ -178,12 +178,12 @@ describe('the reach rollups', () => {
     expect(totals).toEqual({ records: 11 + 8 + 38 + 4 + 6, completed: 8, sessions: 38, make_ups: 4 });
   });
 
-  it('answers as the records do, for every grouping, filter and caller', async () => {
+  it('answer as the records do, for every grouping, filter and caller', async () => {
     expect(await expectRollupToMatchRecords()).toBe(filters().length * GROUPINGS.length * 2);
     expect(filters()).toHaveLength(48);
   });
 
-  it('follows corrections: delivery dates, enrolment, starts, mobilisations, and the completion they move', async () => {
+  it('follow corrections: delivery dates, enrolment, starts, mobilisations, and the completion they move', async () => {
     const client = curriculum.owner;
     // A completed cohort's last session moved into the next month: the delivery and the completion move.
     const completed = cohorts[0]!;
@@ -215,7 +215,7 @@ describe('the reach rollups', () => {
     await expectRollupToMatchRecords();
   }, 60_000);
 
-  it('follows deletions, and a write that rolls back leaves it as it was', async () => {
+  it('follow deletions, and a write that rolls back leaves it as it was', async () => {
     const { dataSource } = curriculum.db;
     const mobilised = cohorts[2]!;
     // Deleting a mobilisation and a make-up the way a write would: the cohort's change kept in the transaction.
@@ -254,6 +254,31 @@ describe('the reach rollups', () => {
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(await curriculum.tableValues(['reach_month', 'reach_day'])).toEqual(afterMakeUp);
     await expectRollupToMatchRecords();
+  }, 60_000);
+
+  it('stay right under concurrent writes to the same cohorts, area and day', async () => {
+    const mediators = await curriculum.as(ORGS.mediators, 'curriculum:write');
+    // Cohorts 4, 5, 8 and 9 meet in SN0601; two mobilisations each on one day, all at once.
+    const writes = [4, 5, 8, 9].flatMap((n) =>
+      ['THEATRE', 'HOME_VISITS'].map((activity) =>
+        (cohorts[n]!.org === ORGS.mediators ? mediators : curriculum.owner)(RECORD_MOBILISATION, {
+          input: {
+            cohort: cohorts[n]!.id,
+            heldOn: '2025-06-10',
+            activity,
+            communitiesReached: [n % 4 === 0 ? ids.kedougou : ids.bandafassi],
+            peopleReached: { femaleAdults: 5 + n, maleYouth: 2 },
+          },
+        }),
+      ),
+    );
+    const answers = await Promise.all(writes);
+    expect(answers.map((a) => a.errors ?? [])).toEqual(writes.map(() => []));
+    await expectRollupsToMatchRecords();
+    const [day] = (await curriculum.db.dataSource.query(
+      `SELECT sum(records)::int AS records, sum(reached_female_adults)::int AS women FROM reach_day WHERE day = '2025-06-10' AND admin_pcode = 'SN0601'`,
+    )) as { records: number; women: number }[];
+    expect(day).toEqual({ records: 8, women: 2 * (9 + 10 + 13 + 14) });
   }, 60_000);
 
   it('rebuild to the same rows from scratch, as the migrations backfill them', async () => {
