@@ -15,10 +15,10 @@ import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server
 import { controlSocketPath, serveControl } from './platform/control';
 import { claimPlatform } from './platform/lock';
 import { planSubgraphs, type PlannedSubgraph } from './platform/plan';
-import { gatewayPolledSince, label, waitUntilReady } from './platform/processes';
+import { gatewayServes, label, waitUntilReady } from './platform/processes';
 import { Supervisor } from './platform/supervisor';
 import { ADMIN_DEV_SCOPES, PLATFORM_ORGANISATION_ID, devSecret, devToken } from './platform/dev-secret';
-import { REGISTRY_SERVICE, publishLocalSchema, registryPort } from './platform/registry';
+import { REGISTRY_SERVICE, launchedCompositionId, publishLocalSchema, registryPort } from './platform/registry';
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
     registryReady.catch(() => undefined);
 
     const gatewayCache = path.join(root, '.data', 'gateway', 'supergraph.graphql');
+    const gatewayToken = await devToken(secret, PLATFORM_ORGANISATION_ID, ['usage:write'], '30d', 'gateway');
     const startGateway = async () =>
       supervisor.start({
         name: GATEWAY,
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
           SUPERGRAPH_PATH: supergraphPath,
           // The supergraph comes from the registry; the last one served is kept for when it is down.
           REGISTRY_URL: registryUrl,
-          REGISTRY_TOKEN: await devToken(secret, PLATFORM_ORGANISATION_ID, ['usage:write'], '30d', 'gateway'),
+          REGISTRY_TOKEN: gatewayToken,
           SUPERGRAPH_CACHE_PATH: gatewayCache,
           ...auth,
           ...(directoryUrl ? { DIRECTORY_URL: directoryUrl } : {}),
@@ -161,14 +162,17 @@ async function main(): Promise<void> {
         await publish(subgraph);
       }),
     ]);
-    const published = Date.now();
-    say(`subgraphs ready (${published - started} ms)`);
+    say(`subgraphs ready (${Date.now() - started} ms)`);
     if (!gatewayEarly) await startGateway();
     else {
       await gatewayEarly;
       // A schema that changed made a new supergraph: running means the gateway serves it.
-      if (outcomes.some((outcome) => outcome !== 'unchanged'))
-        await gatewayPolledSince(`http://localhost:${gatewayPort}/ready`, published, 10_000);
+      if (outcomes.some((outcome) => outcome !== 'unchanged')) {
+        const launched = await launchedCompositionId(registryUrl, gatewayToken);
+        if (launched && !(await gatewayServes(`http://localhost:${gatewayPort}/ready`, launched, 15_000))) {
+          say(`the gateway does not serve composition ${launched} yet; it will at its next poll of the registry`);
+        }
+      }
     }
     control = await serveControl(controlSocketPath(root), supervisor);
     await consoleBuilt;

@@ -81,18 +81,16 @@ export async function waitUntilReady(url: string, timeoutMs: number, exited: Pro
 }
 
 /**
- * Waits until the gateway's /ready says it asked the registry after `since`, so that a supergraph
- * launched before then is the one it serves (it polls every 2 s). Gives up quietly after `timeoutMs`:
- * the gateway keeps polling, and serves the new supergraph when it gets it.
+ * Waits until the gateway's /ready says it serves the given composition (it polls the registry every
+ * 2 s). Gives up after `timeoutMs` and says so: the gateway keeps polling, and serves it when it gets it.
  */
-export async function gatewayPolledSince(readyUrl: string, since: number, timeoutMs: number): Promise<boolean> {
+export async function gatewayServes(readyUrl: string, compositionId: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const body = await fetch(readyUrl)
-      .then((response) => response.json() as Promise<{ supergraph?: { lastPoll?: { at?: string } } }>)
+      .then((response) => response.json() as Promise<{ supergraph?: { id?: string } }>)
       .catch(() => undefined);
-    const at = body?.supergraph?.lastPoll?.at;
-    if (at && Date.parse(at) > since) return true;
+    if (body?.supergraph?.id === compositionId) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;

@@ -47,3 +47,13 @@ export async function publishLocalSchema(registryUrl: string, token: string, sub
   }
   return result.outcome.toLowerCase();
 }
+
+/** The id of the composition the registry launched (what a gateway following it should serve), if any. */
+export async function launchedCompositionId(registryUrl: string, token: string): Promise<string | undefined> {
+  const response = await fetch(new URL('/supergraph', registryUrl), {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(30_000),
+  });
+  await response.body?.cancel();
+  return (response.ok && response.headers.get('x-composition-id')) || undefined;
+}
