@@ -201,7 +201,8 @@ export interface MonthCut {
 
 export function cutAtWholeMonths(from: string | null, to: string | null): MonthCut {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const until = to ? day(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : null;
+  // The day after 9999-12-31 has no date: a period to the last day there is stays open.
+  const until = to && to < '9999-12-31' ? day(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : null;
   const firstOnOrAfter = (date: string) => (date.endsWith('-01') ? date : nextMonth(date));
   const firstOnOrBefore = (date: string) => `${date.slice(0, 7)}-01`;
   let wholeMonthsFrom = from ? firstOnOrAfter(from) : null;

@@ -87,6 +87,7 @@ const selections = (): CaseloadSelection[] => [
   { registeredFrom: day(70), registeredTo: day(66) },
   { programme: programmes.owner, registeredFrom: day(250), registeredTo: day(20) },
   { registeredFrom: day(2000), registeredTo: day(1500) },
+  { registeredFrom: '0001-01-01', registeredTo: '9999-12-31' },
 ];
 
 /** The rollup and the cases give the same caseload rows, for every selection and either viewer. */
@@ -154,6 +155,18 @@ describe('reintegration caseload rollup', () => {
       until: '2025-03-01',
     });
     expect(cutAtWholeMonths(null, null)).toEqual({ from: null, wholeMonthsFrom: null, wholeMonthsUntil: null, until: null });
+    expect(cutAtWholeMonths('2025-12-31', '9999-12-31')).toEqual({
+      from: '2025-12-31',
+      wholeMonthsFrom: '2026-01-01',
+      wholeMonthsUntil: null,
+      until: null,
+    });
+    expect(cutAtWholeMonths('0001-01-01', '0001-02-15')).toEqual({
+      from: '0001-01-01',
+      wholeMonthsFrom: '0001-01-01',
+      wholeMonthsUntil: '0001-02-01',
+      until: '0001-02-16',
+    });
   });
 
   it('answers as counting the generated cases does, for every selection and viewer', async () => {
