@@ -121,8 +121,13 @@ describe('SQL statements per request (no N+1)', () => {
     expect(fifty).toBe(five);
   });
 
-  it('aggregates cost the same whatever they group: two statements for people trained, one for knowledge gain and for coverage', async () => {
+  it('aggregates cost the same whatever they group: one statement from the rollup, two for people trained from the trainings, one for knowledge gain and for coverage', async () => {
     expect(await statementsFor(`{ miningPeopleTrained(groupBy: COMMUNITY) { groups { key } total { total { count } } } }`)).toBe(2);
+    expect(await statementsFor(`{ miningPeopleTrained(groupBy: STAKEHOLDER_GROUP) { groups { key } total { total { count } } } }`)).toBe(1);
+    expect(
+      await statementsFor(`{ miningPeopleTrained(groupBy: REGION, filter: { from: "2025-01-10", to: "2025-06-20" }) { groups { key } } }`),
+    ).toBe(1);
+    expect(await statementsFor(`{ miningCoverage { areas { adminArea { pcode } } total { trainings } } }`)).toBe(1);
     expect(await statementsFor(`{ miningKnowledgeGain { groups { key } } }`)).toBe(1);
     expect(await statementsFor(`{ miningCoverage(level: ADMIN2) { areas { adminArea { pcode } } total { trainings } } }`)).toBe(1);
   });

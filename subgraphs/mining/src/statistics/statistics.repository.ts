@@ -18,6 +18,12 @@ export interface PeopleRow {
   own: boolean;
 }
 
+/** Rows per group, and the row of all of them (none when nothing is counted). */
+export interface PeopleTrainedRows {
+  groups: PeopleRow[];
+  total: PeopleRow[];
+}
+
 export interface KnowledgeRow {
   /** Null for the row of all groups together. */
   key: string | null;
@@ -83,13 +89,17 @@ export class AggregateRepository {
   }
 
   /**
-   * People trained per group (or in all, without grouping), by sex and not broken down: from the monthly
-   * rollup where it answers, from the trainings for a community, a site, a trainer, an instrument, a
-   * provision or an ECPF component, and by community or provision.
+   * People trained per group (none without grouping) and in all, by sex and not broken down: from the
+   * monthly rollup where it answers (one statement), from the trainings for a community, a site, a
+   * trainer, an instrument, a provision or an ECPF component, and by community or provision (two).
    */
-  peopleTrained(filter: TrainingFilter, groupBy: PeopleTrainedGrouping | null, viewerOrg: string): Promise<PeopleRow[]> {
+  async peopleTrained(filter: TrainingFilter, groupBy: PeopleTrainedGrouping | null, viewerOrg: string): Promise<PeopleTrainedRows> {
     if (this.useRollup && rollupAnswers(filter, groupBy)) return this.months.peopleTrained(filter, groupBy, viewerOrg);
-    return this.peopleTrainedFromTrainings(filter, groupBy, viewerOrg);
+    const [groups, total] = await Promise.all([
+      groupBy ? this.peopleTrainedFromTrainings(filter, groupBy, viewerOrg) : Promise.resolve([] as PeopleRow[]),
+      this.peopleTrainedFromTrainings(filter, null, viewerOrg),
+    ]);
+    return { groups, total };
   }
 
   /** Knowledge scores per group, and (key null) of every group together: from the rollup where it answers. */

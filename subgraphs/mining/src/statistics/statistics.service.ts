@@ -11,7 +11,6 @@ import type {
   CoverageRow,
   KnowledgeGainGrouping,
   KnowledgeRow,
-  PeopleRow,
   PeopleTrainedGrouping,
 } from './statistics.repository';
 import { trainingFilter, type TrainingFilterInput } from '../training/training.rules';
@@ -80,11 +79,11 @@ export class AggregateService {
   async peopleTrained(filterInput: TrainingFilterInput | null | undefined, groupBy: PeopleTrainedGrouping | null | undefined) {
     const partner = requirePartner(this.viewer);
     const filter = trainingFilter(filterInput);
-    const { aggregates } = this.repositories;
-    const [groupRows, totalRows] = await Promise.all([
-      groupBy ? aggregates.peopleTrained(filter, groupBy, partner.organisationId) : Promise.resolve([] as PeopleRow[]),
-      aggregates.peopleTrained(filter, null, partner.organisationId),
-    ]);
+    const { groups: groupRows, total: totalRows } = await this.repositories.aggregates.peopleTrained(
+      filter,
+      groupBy ?? null,
+      partner.organisationId,
+    );
     const total = totalRows[0] ?? { key: 'all', women: 0, men: 0, notBrokenDown: 0, trainings: 0, own: true };
     const exact = total.own;
     const rows = groupBy === 'STAKEHOLDER_GROUP' ? [...groupRows].sort((a, b) => ORDER_OF_GROUP(a.key) - ORDER_OF_GROUP(b.key)) : groupRows;

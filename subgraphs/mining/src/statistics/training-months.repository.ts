@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { idEquals, numberedBinder, withinArea, type Bind } from '@peacegraph/kit/sql';
 import { trainingConditions, type TrainingFilter } from '../training/training.filter';
 import { cutAtWholeMonths } from './month-cut';
-import type { KnowledgeGainGrouping, KnowledgeRow, PeopleRow, PeopleTrainedGrouping } from './statistics.repository';
+import type { KnowledgeGainGrouping, KnowledgeRow, PeopleRow, PeopleTrainedGrouping, PeopleTrainedRows } from './statistics.repository';
 
 /**
  * The monthly rollup of trainings (table training_month): per owner organisation, place, kind of training,
@@ -143,20 +143,30 @@ const KNOWLEDGE_KEY: Record<KnowledgeGainGrouping, string> = {
 export class TrainingMonthRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  peopleTrained(filter: TrainingFilter, groupBy: PeopleTrainedGrouping | null, viewerOrg: string): Promise<PeopleRow[]> {
+  /**
+   * People trained per group and in all, in one statement: the groups (none without grouping) from their
+   * rows, the total (no row when nothing is counted, as the raw statement) from the trainings' rows.
+   */
+  async peopleTrained(filter: TrainingFilter, groupBy: PeopleTrainedGrouping | null, viewerOrg: string): Promise<PeopleTrainedRows> {
     const { bind, params } = numberedBinder();
     const rows = trainingMonthRows(filter, groupBy === 'REGION' ? 1 : 0, bind);
     const viewer = bind(viewerOrg);
-    const byGroup = groupBy === 'STAKEHOLDER_GROUP';
-    return this.dataSource.query(
-      `SELECT ${PEOPLE_KEY[(groupBy ?? 'ALL') as keyof typeof PEOPLE_KEY]} AS key,
-              sum(r.women)::int AS women, sum(r.men)::int AS men, sum(r.not_broken_down)::int AS "notBrokenDown",
-              sum(r.trainings)::int AS trainings, bool_and(r.owner_org = ${viewer}) AS own
-       FROM (${rows}) r
-       WHERE r.stakeholder_group ${byGroup ? `<> '*'` : `= '*'`} AND r.trainings > 0
-       GROUP BY 1 ORDER BY 1`,
+    const figures = `sum(r.women)::int AS women, sum(r.men)::int AS men, sum(r.not_broken_down)::int AS "notBrokenDown",
+              sum(r.trainings)::int AS trainings, bool_and(r.owner_org = ${viewer}) AS own`;
+    const groups = groupBy
+      ? `SELECT ${PEOPLE_KEY[groupBy as keyof typeof PEOPLE_KEY]} AS key, 0 AS overall, ${figures}
+         FROM r WHERE r.stakeholder_group ${groupBy === 'STAKEHOLDER_GROUP' ? `<> '*'` : `= '*'`} AND r.trainings > 0
+         GROUP BY 1
+         UNION ALL `
+      : '';
+    const result: (PeopleRow & { overall: number })[] = await this.dataSource.query(
+      `WITH r AS MATERIALIZED (${rows})
+       ${groups}SELECT 'all' AS key, 1 AS overall, ${figures} FROM r WHERE r.stakeholder_group = '*' AND r.trainings > 0 GROUP BY 1
+       ORDER BY 2, 1`,
       params,
     );
+    const strip = ({ overall: _, ...row }: PeopleRow & { overall: number }): PeopleRow => row;
+    return { groups: result.filter((r) => r.overall === 0).map(strip), total: result.filter((r) => r.overall === 1).map(strip) };
   }
 
   async knowledgeGain(filter: TrainingFilter, groupBy: KnowledgeGainGrouping, viewerOrg: string): Promise<KnowledgeRow[]> {
