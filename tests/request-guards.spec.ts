@@ -35,6 +35,8 @@ afterAll(async () => {
 interface Answer {
   status: number;
   contentType: string;
+  cacheControl: string | null;
+  etag: string | null;
   text: string;
   body: { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown } | undefined;
 }
@@ -48,7 +50,14 @@ async function post(url: string, body: string | Buffer, headers: Record<string, 
   } catch {
     parsed = undefined;
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body: parsed };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    cacheControl: response.headers.get('cache-control'),
+    etag: response.headers.get('etag'),
+    text,
+    body: parsed,
+  };
 }
 
 const json = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
@@ -190,6 +199,19 @@ describe("a caller's malformed request is the caller's error everywhere", () => 
         const answer = await post(url, json('{ __typename }'), { authorization });
         expect([name, authorization.slice(0, 20), answer.status]).toEqual([name, authorization.slice(0, 20), 401]);
         expectClean(answer, 401, 'UNAUTHENTICATED');
+      }
+    }
+  });
+});
+
+describe('every answer is for its caller alone, and costs no more bytes than it must', () => {
+  it('says Cache-Control: no-store, carries no ETag and is compact JSON, served or refused, everywhere', async () => {
+    for (const [name, url] of endpoints) {
+      for (const query of ['{ __typename }', '{ nosuchfield }']) {
+        const answer = await post(url, JSON.stringify({ query }));
+        expect([name, query, answer.cacheControl, answer.etag]).toEqual([name, query, 'no-store', null]);
+        // Apollo indents by default; nobody reads the whitespace.
+        expect([name, answer.text]).toEqual([name, JSON.stringify(answer.body)]);
       }
     }
   });
