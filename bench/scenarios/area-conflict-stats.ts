@@ -24,7 +24,7 @@ function checkAreas(areas: unknown[], expected?: number): string | undefined {
 export const areaConflictStats: Scenario = {
   name: 'admin-areas-ML-2-conflict-stats',
   measures:
-    "Mali's admin-2 areas (directory) with each area's case figures (conflicts, prefix-range join over ~200,000 cases, disclosure control per area for another partner); direct is the _entities call the gateway sends the conflicts subgraph",
+    "Mali's admin-2 areas (directory) with each area's case figures (conflicts, read from the case figures rollup over ~200,000 cases, disclosure control per area for another partner); direct is the _entities call the gateway sends the conflicts subgraph",
   subgraph: 'conflicts',
   viewer: OTHER_PARTNER,
   query: /* GraphQL */ `
@@ -42,6 +42,7 @@ export const areaConflictStats: Scenario = {
   `,
   variables: { country: 'ML', level: 2, first: FIRST },
   targets: ['gateway', 'direct'],
+  statistics: true,
   check: (data) => {
     const edges = at(data, 'adminAreas', 'edges');
     if (!Array.isArray(edges)) return 'no admin areas';

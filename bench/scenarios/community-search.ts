@@ -26,6 +26,7 @@ export const communitySearch: Scenario = {
   `,
   variables: { search: 'bench village 12', first: 20 },
   targets: ['gateway', 'direct'],
+  statistics: true,
   check: (data) => {
     const total = at(data, 'communities', 'totalCount');
     if (typeof total !== 'number' || total < 11)

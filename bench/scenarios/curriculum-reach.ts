@@ -80,6 +80,7 @@ export const curriculumReachByArea: Scenario = {
   query: QUERY,
   variables: { filter: { country: 'ML' }, groupBy: 'ADMIN_AREA' },
   targets: ['gateway', 'direct'],
+  statistics: true,
   check: (data) => checkReach(data, MALI_AREAS),
 };
 
@@ -99,6 +100,7 @@ export const curriculumReachByQuarter: Scenario = {
   query: QUERY,
   variables: () => Promise.resolve({ filter: { from: daysAgo(365), to: daysAgo(0) }, groupBy: 'QUARTER' }),
   targets: ['gateway', 'direct'],
+  statistics: true,
   // 365 days touch four or five quarters.
   check: (data) => checkReach(data, 4),
 };

@@ -56,6 +56,7 @@ export const displacementCaseload: Scenario = {
     }
   `,
   targets: ['gateway', 'direct'],
+  statistics: true,
   check: (data) => {
     const stats = data.reintegrationStats as { exact: boolean; areas: Line[]; total: Line } | null;
     if (!stats) return 'no reintegrationStats';

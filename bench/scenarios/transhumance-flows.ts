@@ -46,6 +46,7 @@ export const transhumanceFlows: Scenario = {
   `,
   variables: () => Promise.resolve({ filter: { from: daysAgo(365), to: daysAgo(0) } }),
   targets: ['gateway', 'direct'],
+  statistics: true,
   check: (data) => {
     const weeks = data.transhumanceFlows;
     if (!Array.isArray(weeks) || weeks.length < 100)
