@@ -62,6 +62,7 @@ async function report(
   place: (typeof PLACES)[number],
   owner: string,
   reportedOn = randomDate(),
+  fields: Partial<ConflictCase> = {},
 ): Promise<ConflictCase> {
   sequence += 1;
   const kase = await manager.getRepository(ConflictCaseSchema).save({
@@ -74,6 +75,7 @@ async function report(
     type: 'LAND',
     reportedOn,
     ...standing(reportedOn, pick(STATUSES), random() < 0.1),
+    ...fields,
     narrative: null,
     clientMutationId: null,
     ownerOrg: owner,
@@ -140,6 +142,31 @@ const FILTERS: CaseFilter[] = [
   { reportedTo: '2024-02-29' },
   { reportedTo: '2024-02-28', country: 'BF' },
   { reportedFrom: '2023-06-10', reportedTo: '2026-01-01', adminArea: 'ML03' },
+  // The ends of the calendar the API takes: the day after 9999-12-31 and its month are in year 10000,
+  // and the years 0–99 are where Date.UTC would have read 1900–1999.
+  { reportedFrom: '0001-01-01', reportedTo: '9999-12-31' },
+  { reportedTo: '9999-12-31' },
+  { reportedFrom: '9999-12-31' },
+  { reportedFrom: '9999-12-31', reportedTo: '9999-12-31' },
+  { reportedFrom: '9999-12-15', reportedTo: '9999-12-31' },
+  { reportedFrom: '9999-12-01', reportedTo: '9999-12-31', country: 'ML' },
+  { reportedFrom: '9999-11-30' },
+  { reportedFrom: '0001-01-01', reportedTo: '0001-01-31' },
+  { reportedFrom: '0001-01-02', reportedTo: '0050-03-10' },
+  { reportedFrom: '0050-02-15', reportedTo: '2024-01-31' },
+  { reportedFrom: '1000-01-01' },
+];
+/** Report dates at the ends of the calendar, for the filters above to cut. */
+const EDGE_DATES = [
+  '0001-01-01',
+  '0001-01-31',
+  '0050-02-20',
+  '0050-03-10',
+  '0050-03-11',
+  '9999-11-30',
+  '9999-12-01',
+  '9999-12-14',
+  '9999-12-31',
 ];
 const VIEWERS = [OWNER_A, OWNER_B, null];
 
@@ -286,5 +313,27 @@ describe('the case figures rollup', () => {
     ).rejects.toThrow('the write fails');
     expect(await figureRows()).toEqual(kept);
     await expectRollupAgreesWithCases();
+  });
+
+  it('answers periods to the ends of the calendar as counting the cases does, with cases on those days', async () => {
+    await inTransaction(async (manager) => {
+      for (const [i, reportedOn] of EDGE_DATES.entries()) {
+        // Resolved on the day of the report, or still open: no date after 9999-12-31.
+        const fields = i % 2 ? { status: 'RESOLVED' as const, resolvedOn: reportedOn } : { status: 'REPORTED' as const, resolvedOn: null };
+        for (const owner of [OWNER_A, OWNER_B]) {
+          await report(manager, PLACES[i % PLACES.length]!, owner, reportedOn, { ...fields, statusSince: reportedOn, everRelapsed: false });
+        }
+      }
+    });
+    const [edges] = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM conflict_case WHERE reported_on < '1000-01-01' OR reported_on > '9999-01-01'`,
+    )) as { n: number }[];
+    expect(edges!.n).toBe(EDGE_DATES.length * 2);
+    const [last] = await stats
+      .groupedFromCases({ reportedFrom: '9999-12-14', reportedTo: '9999-12-31' }, 'MONTH', OWNER_A)
+      .then((r) => r.groups);
+    expect(last).toMatchObject({ key: '9999-12', reported: 4, resolved: 2, medianDays: 0 });
+    await expectRollupAgreesWithCases();
+    await expectBackfillGivesTheSameRows();
   });
 });

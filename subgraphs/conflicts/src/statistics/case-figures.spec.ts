@@ -47,6 +47,31 @@ describe('a period cut at whole months', () => {
     expect(inside).toEqual({ from: '2024-03-05', wholeFrom: '2024-03-21', wholeUntil: '2024-03-21', to: '2024-03-20' });
     expect(cutAtWholeMonths('2024-12-31', '2025-01-01')).toMatchObject({ wholeFrom: '2025-01-02', wholeUntil: '2025-01-02' });
   });
+
+  it('cuts periods at the ends of the calendar into dates PostgreSQL reads', () => {
+    // After 9999-12-31 comes 10000-01-01, which PostgreSQL takes (JavaScript would write '+010000-01-01').
+    expect(cutAtWholeMonths('0001-01-01', '9999-12-31')).toEqual({
+      from: '0001-01-01',
+      wholeFrom: '0001-01-01',
+      wholeUntil: '10000-01-01',
+      to: '9999-12-31',
+    });
+    expect(cutAtWholeMonths('9999-12-31', null)).toEqual({
+      from: '9999-12-31',
+      wholeFrom: '10000-01-01',
+      wholeUntil: 'infinity',
+      to: 'infinity',
+    });
+    expect(cutAtWholeMonths('9999-12-15', '9999-12-31')).toMatchObject({ wholeFrom: '10000-01-01', wholeUntil: '10000-01-01' });
+    expect(cutAtWholeMonths('9999-12-01', '9999-12-31')).toMatchObject({ wholeFrom: '9999-12-01', wholeUntil: '10000-01-01' });
+    // The years 0–99 stay themselves (Date.UTC would have made them 1900–1999).
+    expect(cutAtWholeMonths('0050-02-15', '0050-05-10')).toEqual({
+      from: '0050-02-15',
+      wholeFrom: '0050-03-01',
+      wholeUntil: '0050-05-01',
+      to: '0050-05-10',
+    });
+  });
 });
 
 describe('the rollup rows a write changes', () => {

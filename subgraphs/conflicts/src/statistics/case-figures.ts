@@ -107,20 +107,42 @@ export interface MonthCut {
   to: string;
 }
 
-const firstOfNextMonth = (date: string) => {
-  const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
+/**
+ * Date arithmetic on milliseconds, written back as PostgreSQL reads a date. Periods reach the last day
+ * the API takes, 9999-12-31, whose next day and next month are in year 10000: toISOString writes that
+ * year '+010000', which no date parser takes, where PostgreSQL takes '10000-01-01'. The months move
+ * with setUTCMonth, not Date.UTC, which reads the years 0–99 as 1900–1999.
+ */
+const msOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const sqlDate = (ms: number) => {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
 };
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const firstOfMonth = (ms: number) => {
+  const d = new Date(ms);
+  d.setUTCDate(1);
+  return d.getTime();
+};
+const firstOfNextMonth = (ms: number) => {
+  const d = new Date(firstOfMonth(ms));
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.getTime();
+};
 
 export function cutAtWholeMonths(from: string | null | undefined, to: string | null | undefined): MonthCut {
-  const wholeFrom = !from ? '-infinity' : from.endsWith('-01') ? from : firstOfNextMonth(from);
+  const start = from ? msOf(from) : null;
   // The month of the day after `to` starts where the whole months end: `to` may be a month's last day.
-  const wholeUntil = !to ? 'infinity' : `${nextDay(to).slice(0, 7)}-01`;
-  if (from && to && wholeFrom >= wholeUntil) {
-    const after = nextDay(to);
-    return { from, wholeFrom: after, wholeUntil: after, to };
+  const after = to ? msOf(to) + DAY_MS : null;
+  const wholeFrom = start === null ? null : new Date(start).getUTCDate() === 1 ? start : firstOfNextMonth(start);
+  const wholeUntil = after === null ? null : firstOfMonth(after);
+  if (from && to && wholeFrom !== null && wholeUntil !== null && after !== null && wholeFrom >= wholeUntil) {
+    return { from, wholeFrom: sqlDate(after), wholeUntil: sqlDate(after), to };
   }
-  return { from: from || '-infinity', wholeFrom, wholeUntil, to: to || 'infinity' };
+  return {
+    from: from || '-infinity',
+    wholeFrom: wholeFrom === null ? '-infinity' : sqlDate(wholeFrom),
+    wholeUntil: wholeUntil === null ? 'infinity' : sqlDate(wholeUntil),
+    to: to || 'infinity',
+  };
 }
