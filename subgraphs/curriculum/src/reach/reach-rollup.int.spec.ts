@@ -123,6 +123,37 @@ function filters(): ReachFilter[] {
   return selections.flatMap((selection) => periods.map((period) => ({ ...selection, ...period })));
 }
 
+/**
+ * Periods at the ends of the calendar the API takes: the day after 9999-12-31 and its month are in
+ * year 10000, and the years 0–99 are where Date.UTC reads 1900–1999. Within a month, on a month's last
+ * day, open at either end.
+ */
+const EDGE_PERIODS: Pick<ReachFilter, 'from' | 'to'>[] = [
+  { from: '0001-01-01', to: '9999-12-31' },
+  { to: '9999-12-31' },
+  { from: '9999-12-31' },
+  { from: '9999-12-31', to: '9999-12-31' },
+  { from: '9999-12-15', to: '9999-12-31' },
+  { from: '9999-12-01', to: '9999-12-31' },
+  { from: '9999-11-30' },
+  { from: '0001-01-01', to: '0001-01-31' },
+  { from: '0001-01-02', to: '0050-03-10' },
+  { from: '0050-02-15', to: '2024-12-31' },
+  { from: '1000-01-01' },
+];
+/** The days the records at the ends of the calendar are on. */
+const EDGE_DAYS = [
+  '0001-01-01',
+  '0001-01-31',
+  '0050-02-20',
+  '0050-03-10',
+  '0050-03-11',
+  '9999-11-30',
+  '9999-12-01',
+  '9999-12-14',
+  '9999-12-31',
+];
+
 const byKey = (rows: ReachRow[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 /** The rollup's answer and the raw computation's, for every grouping, filter and caller. */
@@ -281,6 +312,45 @@ describe('the reach rollups', () => {
     expect(day).toEqual({ records: 8, women: 2 * (9 + 10 + 13 + 14) });
   }, 60_000);
 
+  it('answer periods to the ends of the calendar as the records do, with records on those days', async () => {
+    // Make-up deliveries of cohort 4 (SN0601) on the last and first days the API takes, written as a
+    // bulk load writes them: the rows, then the rollups from those rows.
+    await curriculum.db.dataSource.transaction(async (manager) => {
+      const delivered = (await manager.query(
+        `INSERT INTO session_delivery (owner_org, created_by, cohort_id, session_plan_id, session_number, delivered_on, make_up, facilitator_ids)
+         SELECT d.owner_org, 'generator', d.cohort_id, d.session_plan_id, d.session_number, edge.day::date, true, d.facilitator_ids
+         FROM (SELECT * FROM session_delivery WHERE cohort_id = $1 AND NOT make_up ORDER BY session_number LIMIT 1) d,
+              unnest($2::text[]) AS edge(day)
+         RETURNING id`,
+        [cohorts[4]!.id, EDGE_DAYS],
+      )) as { id: string }[];
+      const inserted = delivered.map((d) => `'${d.id}'`).join(', ');
+      for (const rollup of REACH_ROLLUPS) {
+        await manager.query(addToReachRollupSql(rollup, (source) => (source === 'delivered' ? `d.id IN (${inserted})` : null)));
+      }
+    });
+    await expectRollupsToMatchRecords();
+    const lastDays = await reach.counted({ from: '9999-12-14', to: '9999-12-31' }, null, ORGS.educators);
+    expect(lastDays.map((r) => r.makeUpSessionsDelivered)).toEqual([2]);
+    let compared = 0;
+    for (const period of EDGE_PERIODS) {
+      for (const selection of [{}, { adminArea: 'SN0601' }, { country: 'ML' }]) {
+        for (const groupBy of GROUPINGS) {
+          for (const viewer of [ORGS.educators, ORGS.mediators]) {
+            const filter: ReachFilter = { ...selection, ...period };
+            const [rolled, counted] = await Promise.all([
+              reach.fromRollup(filter, groupBy, viewer),
+              reach.counted(filter, groupBy, viewer),
+            ]);
+            expect({ filter, groupBy, viewer, rows: byKey(rolled) }).toEqual({ filter, groupBy, viewer, rows: byKey(counted) });
+            compared += rolled.length;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(EDGE_PERIODS.length * GROUPINGS.length);
+  }, 60_000);
+
   it('rebuild to the same rows from scratch, as the migrations backfill them', async () => {
     const { dataSource } = curriculum.db;
     const counting = () => Promise.all(REACH_ROLLUPS.map(async (rollup) => (await rollupAndRebuild(rollup))[0]));
@@ -329,6 +399,35 @@ describe('cutting a period at whole months', () => {
       wholeMonthsFrom: '2025-01-01',
       wholeMonthsUntil: null,
       until: null,
+    });
+  });
+
+  it('cuts periods at the ends of the calendar into dates PostgreSQL reads', () => {
+    // After 9999-12-31 comes 10000-01-01, which PostgreSQL takes (JavaScript would write '+010000-01-01').
+    expect(cutAtWholeMonths('0001-01-01', '9999-12-31')).toEqual({
+      from: '0001-01-01',
+      wholeMonthsFrom: '0001-01-01',
+      wholeMonthsUntil: '10000-01-01',
+      until: '10000-01-01',
+    });
+    expect(cutAtWholeMonths('9999-12-15', null)).toEqual({
+      from: '9999-12-15',
+      wholeMonthsFrom: '10000-01-01',
+      wholeMonthsUntil: null,
+      until: null,
+    });
+    expect(cutAtWholeMonths('9999-12-15', '9999-12-31')).toEqual({
+      from: '9999-12-15',
+      wholeMonthsFrom: '10000-01-01',
+      wholeMonthsUntil: '10000-01-01',
+      until: '10000-01-01',
+    });
+    // The years 0–99 stay themselves (Date.UTC made them 1900–1999).
+    expect(cutAtWholeMonths('0050-02-15', '0050-05-10')).toEqual({
+      from: '0050-02-15',
+      wholeMonthsFrom: '0050-03-01',
+      wholeMonthsUntil: '0050-05-01',
+      until: '0050-05-11',
     });
   });
 });

@@ -179,19 +179,32 @@ export interface MonthCut {
 }
 
 const DAY_MS = 86_400_000;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/**
+ * Date arithmetic on milliseconds, written back as PostgreSQL reads a date. Periods reach the last day
+ * the API takes, 9999-12-31, whose next day and next month are in year 10000: toISOString writes that
+ * year '+010000', which no date parser takes, where PostgreSQL takes '10000-01-01'. The months move
+ * with setUTCMonth, not Date.UTC, which reads the years 0–99 as 1900–1999.
+ */
+const day = (ms: number) => {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+};
+const firstOfMonthOnOrBefore = (ms: number) => {
+  const d = new Date(ms);
+  d.setUTCDate(1);
+  return d.getTime();
+};
+const firstOfMonthOnOrAfter = (ms: number) => {
+  if (new Date(ms).getUTCDate() === 1) return ms;
+  const d = new Date(firstOfMonthOnOrBefore(ms));
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.getTime();
+};
 
 export function cutAtWholeMonths(from: string | null, to: string | null): MonthCut {
   const start = from ? Date.parse(`${from}T00:00:00Z`) : null;
   const until = to ? Date.parse(`${to}T00:00:00Z`) + DAY_MS : null;
-  const firstOfMonthOnOrAfter = (ms: number) => {
-    const d = new Date(ms);
-    return d.getUTCDate() === 1 ? ms : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-  };
-  const firstOfMonthOnOrBefore = (ms: number) => {
-    const d = new Date(ms);
-    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  };
   let wholeFrom = start === null ? null : firstOfMonthOnOrAfter(start);
   let wholeUntil = until === null ? null : firstOfMonthOnOrBefore(until);
   // Without a whole month inside the period, every day is in the first part.
