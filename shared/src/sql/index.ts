@@ -22,3 +22,4 @@ export {
   pcodesOnly,
   type Bind,
 } from './query-helpers';
+export { ReadCache } from './read-cache';
