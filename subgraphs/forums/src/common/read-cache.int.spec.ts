@@ -2,9 +2,10 @@ import { OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from '../../tes
 import { FOLLOW_UP, addRecommendation, createDeclaration, createForum, done, ok, type Client, type Ref } from '../../test/fixtures';
 
 /**
- * The read cache (read-cache.ts) against a real database: every write raises the read generation in its
- * own transaction, so a search page or an implementation series asked again after a write shows the
- * write, and an answer cached for one organisation (its drafts included) is never given to another.
+ * The read cache (the kit's ReadCache over the read generation, repositories.ts) against a real
+ * database: every write raises the read generation in its own transaction, so a search page or an
+ * implementation series asked again after a write shows the write, and an answer cached for one
+ * organisation (its drafts included) is never given to another.
  */
 let stack: StackUnderTest;
 let owner: Client;

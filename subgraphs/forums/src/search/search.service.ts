@@ -88,9 +88,9 @@ export class SearchService {
       viewerOrg: organisationOf(this.viewer),
     };
     // Answers depend only on the request (its viewer's organisation included) and on the data: the
-    // read cache keeps them until a write raises the generation (common/read-cache.ts).
+    // read cache keeps them until a write raises the generation (the kit's ReadCache, repositories.ts).
     const { search, readCache } = this.repositories;
-    const generation = await readCache.generation();
+    const generation = await readCache.version();
     const hits = await readCache.get(generation, `search:page:${JSON.stringify([request, first + 1, after])}`, () =>
       search.page(request, first + 1, after),
     );

@@ -89,13 +89,13 @@ export class StatsService {
   }
 
   /**
-   * Kept until a write raises the read generation (common/read-cache.ts), per organisation: each forum
-   * is exact for its owner only, so one organisation's answer is never another's.
+   * Kept until a write raises the read generation (the kit's ReadCache, repositories.ts), per
+   * organisation: each forum is exact for its owner only, so one organisation's answer is never another's.
    */
   async participation(filter: ForumFilter) {
     const { readCache } = this.repositories;
     const key = `participation:${JSON.stringify([organisationOf(this.viewer), filter])}`;
-    return readCache.get(await readCache.generation(), key, () => this.participationNow(filter));
+    return readCache.get(await readCache.version(), key, () => this.participationNow(filter));
   }
 
   private async participationNow(filter: ForumFilter) {
@@ -114,10 +114,10 @@ export class StatsService {
     if (periods.length > MAX_PERIODS)
       throw badInput('interval', `That is more than ${MAX_PERIODS} periods: choose a longer interval or a shorter time`);
     // The same for every caller (PUBLIC, drafts never counted): kept until a write raises the read
-    // generation (common/read-cache.ts).
+    // generation (the kit's ReadCache, repositories.ts).
     const { implementation, readCache } = this.repositories;
     const key = `implementation:${JSON.stringify([args.filter, args.groupBy, args.interval, from, to])}`;
-    const rows = await readCache.get(await readCache.generation(), key, () =>
+    const rows = await readCache.get(await readCache.version(), key, () =>
       implementation.standing(args.filter, args.groupBy, args.interval, from, to),
     );
     const byKey = new Map<string, Map<string, StandingRow>>();
