@@ -1,6 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { TrainingMonths1764000000001 } from './1764000000001-training-months';
-import { NoJit1764000000002 } from './1764000000002-no-jit';
 
 /** In order; listed explicitly so that migrations load the same under tsx, jest and a bundle. */
-export const migrations = [Initial1764000000000, TrainingMonths1764000000001, NoJit1764000000002];
+export const migrations = [Initial1764000000000, TrainingMonths1764000000001];
