@@ -134,7 +134,8 @@ const LOCK_CASES = (rows: string) =>
 
 /**
  * The rollup's version, one row moved by every statement that writes cases or assistance, in its
- * transaction: a reader that sees the version sees the rollup at that version (caseload-cache.ts).
+ * transaction: a reader that sees the version sees the rollup at that version (the kept caseloads,
+ * repositories.ts).
  */
 export const CREATE_CASELOAD_VERSION: readonly string[] = [
   `CREATE TABLE reintegration_caseload_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version bigint NOT NULL)`,

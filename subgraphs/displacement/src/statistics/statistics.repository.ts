@@ -147,13 +147,13 @@ export class DisplacementAggregates {
   }
 
   /** The rollup's version: moved by every write to the cases or their assistance, in its transaction. */
-  async caseloadVersion(): Promise<number> {
+  async caseloadVersion(): Promise<bigint> {
     const [row] = (await this.dataSource.query(`SELECT version::text FROM reintegration_caseload_version`)) as { version: string }[];
-    return Number(row!.version);
+    return BigInt(row!.version);
   }
 
   /** The caseload and the rollup's version it was read at (one statement, one snapshot); version null when no area has cases. */
-  async caseloadAtVersion(filter: CaseloadSelection, viewerOrg: string): Promise<{ version: number | null; rows: CaseloadRow[] }> {
+  async caseloadAtVersion(filter: CaseloadSelection, viewerOrg: string): Promise<{ version: bigint | null; rows: CaseloadRow[] }> {
     const { bind, params } = numberedBinder();
     const cut = cutAtWholeMonths(filter.registeredFrom ?? null, filter.registeredTo ?? null);
     const chosen = (alias: string) => caseConditions({ programme: filter.programme, organisation: filter.organisation }, bind, alias);
@@ -182,7 +182,7 @@ export class DisplacementAggregates {
       params,
     )) as (Record<string, number> & { country: string; admin1: string; admin2: string; own: boolean; version: string })[];
     return {
-      version: rows[0] ? Number(rows[0].version) : null,
+      version: rows[0] ? BigInt(rows[0].version) : null,
       rows: rows.flatMap((row) =>
         Object.entries(CASELOAD_BREAKDOWN_COLUMNS).flatMap(([breakdown, columns]) =>
           columns.map(({ column }, k) => ({
