@@ -11,6 +11,7 @@ import { portInUse } from '@peacegraph/kit/embedded';
 import { readSupergraphConfig } from '@peacegraph/kit/composition';
 import { composeIfChanged } from './platform/composition';
 import { ensureConsoleBuilt } from './platform/console-build';
+import { alreadyPublished, publishedHash, readPublished, writePublished } from './platform/published';
 import { openDatabaseServer, POSTGRES_SERVICE } from './platform/database-server';
 import { controlSocketPath, serveControl } from './platform/control';
 import { claimPlatform } from './platform/lock';
@@ -111,22 +112,32 @@ async function main(): Promise<void> {
       },
       ready: (service) => waitUntilReady(`${registryUrl}/ready`, 30_000, service.exited),
     });
-    const outcomes: string[] = [];
     const serving = new Map(subgraphs.map((subgraph) => [subgraph.name, startSubgraph(subgraph)]));
-    // The registry asks the directory who publishes: a publish waits for both.
+    const gatewayToken = await devToken(secret, PLATFORM_ORGANISATION_ID, ['usage:write'], '30d', 'gateway');
+    const lastPublished = readPublished(root);
+    // The registry asks the directory who calls it (publishes, the supergraph): these wait for both.
     const directoryReady = serving.get('directory') ?? Promise.resolve();
+    const registryAnswers = Promise.all([registryReady, directoryReady]);
+    const launchedBefore = registryAnswers.then(() => launchedCompositionId(registryUrl, gatewayToken)).catch(() => undefined);
+    const published: Record<string, string> = {};
     const publish = async (subgraph: PlannedSubgraph) => {
-      await registryReady;
-      await directoryReady;
+      await registryAnswers;
+      if (alreadyPublished(lastPublished, await launchedBefore, subgraph)) {
+        published[subgraph.name] = publishedHash(subgraph);
+        say(`${subgraph.name}: schema unchanged (the registry serves it as published at the last start)`);
+        return;
+      }
+      const hash = publishedHash(subgraph);
       const outcome = await publishLocalSchema(registryUrl, adminToken, subgraph);
-      outcomes.push(outcome);
+      // Only the registry's own "unchanged" says it serves this schema: a launch may wait for a
+      // deployment, and is published again (to be answered "unchanged") at the next start.
+      if (outcome === 'unchanged') published[subgraph.name] = hash;
       for (const line of `${subgraph.name}: schema ${outcome}`.split('\n')) say(line);
     };
     // Settled here so that a registry that fails to start is reported once, by the publishes below.
     registryReady.catch(() => undefined);
 
     const gatewayCache = path.join(root, '.data', 'gateway', 'supergraph.graphql');
-    const gatewayToken = await devToken(secret, PLATFORM_ORGANISATION_ID, ['usage:write'], '30d', 'gateway');
     const startGateway = async () =>
       supervisor.start({
         name: GATEWAY,
@@ -151,7 +162,8 @@ async function main(): Promise<void> {
         ready: (service) => waitUntilReady(`http://localhost:${gatewayPort}/ready`, PREPARE_AND_SERVE_MS, service.exited),
       });
     // A gateway that served before has a supergraph to start from (the registry's launched one, or
-    // its copy); on a first start the registry has none until the subgraphs are published.
+    // its copy if the registry, still waiting for the directory, does not answer in time); on a first
+    // start the registry has none until the subgraphs are published.
     const gatewayEarly = fs.existsSync(gatewayCache) ? registryReady.then(startGateway) : undefined;
     gatewayEarly?.catch(() => undefined);
 
@@ -163,15 +175,17 @@ async function main(): Promise<void> {
       }),
     ]);
     say(`subgraphs ready (${Date.now() - started} ms)`);
+    // Remembered only when the registry had every schema already and launched nothing meanwhile.
+    const launched = await launchedCompositionId(registryUrl, gatewayToken).catch(() => undefined);
+    const settled = launched !== undefined && launched === (await launchedBefore) && subgraphs.every((s) => published[s.name]);
+    writePublished(root, settled ? { compositionId: launched, schemas: published } : undefined);
     if (!gatewayEarly) await startGateway();
     else {
       await gatewayEarly;
-      // A schema that changed made a new supergraph: running means the gateway serves it.
-      if (outcomes.some((outcome) => outcome !== 'unchanged')) {
-        const launched = await launchedCompositionId(registryUrl, gatewayToken);
-        if (launched && !(await gatewayServes(`http://localhost:${gatewayPort}/ready`, launched, 15_000))) {
-          say(`the gateway does not serve composition ${launched} yet; it will at its next poll of the registry`);
-        }
+      // Running means the gateway serves what the registry launched: a schema that changed made a
+      // new supergraph, and a gateway that started from its copy takes the registry's at its next poll.
+      if (launched && !(await gatewayServes(`http://localhost:${gatewayPort}/ready`, launched, 15_000))) {
+        say(`the gateway does not serve composition ${launched} yet; it will at its next poll of the registry`);
       }
     }
     control = await serveControl(controlSocketPath(root), supervisor);
