@@ -108,9 +108,9 @@ async function main(): Promise<number> {
       cohorts = await ensureBenchCohorts(databaseOf('curriculum'), villages, config.cohorts);
       cohorts.ms = Date.now() - started;
       say(
-        cohorts.inserted > 0
-          ? `generated ${cohorts.inserted} cohorts and ${cohorts.deliveriesInserted} session deliveries over ${villages.ids.length} communities in ${cohorts.ms} ms (${cohorts.cohorts} cohorts, ${cohorts.deliveries} deliveries generated in all)`
-          : `generated cohorts already present (${cohorts.cohorts} cohorts, ${cohorts.deliveries} deliveries; checked in ${cohorts.ms} ms)`,
+        cohorts.inserted + cohorts.mobilisationsInserted > 0
+          ? `generated ${cohorts.inserted} cohorts, ${cohorts.deliveriesInserted} session deliveries and ${cohorts.mobilisationsInserted} social mobilisations over ${villages.ids.length} communities in ${cohorts.ms} ms (${cohorts.cohorts} cohorts, ${cohorts.deliveries} deliveries, ${cohorts.mobilisations} mobilisations generated in all)`
+          : `generated cohorts already present (${cohorts.cohorts} cohorts, ${cohorts.deliveries} deliveries, ${cohorts.mobilisations} mobilisations; checked in ${cohorts.ms} ms)`,
       );
     }
     let cases: GeneratedCases | undefined;
@@ -131,9 +131,9 @@ async function main(): Promise<number> {
       const villages = await readBenchVillages(databaseOf('directory'));
       recommendations = await ensureBenchRecommendations(databaseOf('forums'), villages, config.recommendations);
       say(
-        recommendations.inserted > 0
-          ? `generated ${recommendations.inserted} published recommendations (${recommendations.forums} forums and declarations, ${recommendations.recommendationTexts} recommendation texts in French and English) in ${recommendations.ms} ms`
-          : `generated recommendations already present (${recommendations.recommendations} recommendations, ${recommendations.forums} forums; checked in ${recommendations.ms} ms)`,
+        recommendations.inserted + recommendations.followUpsInserted + recommendations.forumsCountedInserted > 0
+          ? `generated ${recommendations.inserted} published recommendations (${recommendations.forums} forums and declarations, ${recommendations.recommendationTexts} recommendation texts in French and English), ${recommendations.followUpsInserted} follow-up reports and the participants of ${recommendations.forumsCountedInserted} forums in ${recommendations.ms} ms`
+          : `generated recommendations already present (${recommendations.recommendations} recommendations, ${recommendations.forums} forums, ${recommendations.followUps} follow-up reports, ${recommendations.forumsCounted} forums with participants; checked in ${recommendations.ms} ms)`,
       );
     }
     let trainings: GeneratedTrainings | undefined;
@@ -268,6 +268,7 @@ async function main(): Promise<number> {
         ...(cohorts && {
           benchCohorts: cohorts.cohorts,
           benchSessionDeliveries: cohorts.deliveries,
+          benchSocialMobilisations: cohorts.mobilisations,
           cohortsGenerated: cohorts.inserted,
           cohortsGenerationMs: cohorts.inserted > 0 ? cohorts.ms : undefined,
         }),
@@ -284,6 +285,8 @@ async function main(): Promise<number> {
           benchDeclarations: recommendations.declarations,
           benchRecommendations: recommendations.recommendations,
           benchRecommendationTexts: recommendations.recommendationTexts,
+          benchRecommendationFollowUps: recommendations.followUps,
+          benchForumsWithParticipants: recommendations.forumsCounted,
           recommendationsGenerated: recommendations.inserted,
           recommendationsGenerationMs: recommendations.inserted > 0 ? recommendations.ms : undefined,
         }),
