@@ -71,14 +71,48 @@ const FILTERS: TrainingFilterInput[] = [
   { from: '2025-01-31', to: '2025-02-01', country: 'ML' },
   { from: '2024-09-09', adminArea: 'BF02', kind: 'ADVOCACY', organisation: THIRD },
 ];
+/**
+ * The ends of the calendar the API takes: the day after 9999-12-31 and its month are in year 10000,
+ * and the years 0–99 are where Date.UTC would have read 1900–1999.
+ */
+const EDGE_FILTERS: TrainingFilterInput[] = [
+  { from: '0001-01-01', to: '9999-12-31' },
+  { to: '9999-12-31' },
+  { from: '9999-12-31' },
+  { from: '9999-12-31', to: '9999-12-31' },
+  { from: '9999-12-15', to: '9999-12-31' },
+  { from: '9999-12-01', to: '9999-12-31', country: 'ML' },
+  { from: '9999-11-30' },
+  { from: '0001-01-01', to: '0001-01-31' },
+  { from: '0001-01-02', to: '0050-03-10' },
+  { from: '0050-02-15', to: '2024-06-30' },
+  { from: '0999-12-31', to: '1000-01-31' },
+  { from: '1000-01-01' },
+];
+/** Training starts at the ends of the calendar, for the filters above to cut. */
+const EDGE_DATES = [
+  '0001-01-01',
+  '0001-01-31',
+  '0050-02-20',
+  '0050-03-10',
+  '0050-03-11',
+  '0999-12-31',
+  '9999-11-30',
+  '9999-12-01',
+  '9999-12-14',
+  '9999-12-31',
+];
 
 /** Every figure of every grouping and filter, for a caller, from the rollup and from the trainings. */
-async function figuresBothWays(organisationId: string): Promise<{ rollup: unknown[]; raw: unknown[]; nonEmpty: number }> {
+async function figuresBothWays(
+  organisationId: string,
+  filters: TrainingFilterInput[] = FILTERS,
+): Promise<{ rollup: unknown[]; raw: unknown[]; nonEmpty: number }> {
   const { rollup, raw } = services(organisationId);
   const fromRollup: unknown[] = [];
   const fromTrainings: unknown[] = [];
   let nonEmpty = 0;
-  for (const filter of FILTERS) {
+  for (const filter of filters) {
     for (const groupBy of PEOPLE_GROUPINGS) {
       const figures = await rollup.peopleTrained(filter, groupBy);
       if (figures.trainings > 0) nonEmpty++;
@@ -262,6 +296,42 @@ describe('the monthly rollup of trainings', () => {
       }),
     ).rejects.toThrow('the write fails');
     expect(await mining.tableValues(['training_month'])).toEqual(before);
+  });
+
+  it('answers periods to the ends of the calendar as counting the trainings does, with trainings on those days', async () => {
+    // Two trainings move to each date, in SQL: no caller can record a training starting in year 9999.
+    const moved = (await dataSource.query(
+      `SELECT id, owner_org, country_code, kind, starts_on::text FROM mining_training ORDER BY id LIMIT $1`,
+      [EDGE_DATES.length * 2],
+    )) as { id: string; owner_org: string; country_code: string; kind: string; starts_on: string }[];
+    await dataSource.transaction(async (manager) => {
+      const keys = [];
+      for (const [i, training] of moved.entries()) {
+        const startsOn = EDGE_DATES[i % EDGE_DATES.length]!;
+        await manager.query(`UPDATE mining_training SET starts_on = $2, ends_on = $2 WHERE id = $1`, [training.id, startsOn]);
+        const key = { ownerOrg: training.owner_org, countryCode: training.country_code, kind: training.kind };
+        keys.push({ ...key, startsOn: training.starts_on }, { ...key, startsOn });
+      }
+      await refreshTrainingMonths(manager, keys);
+    });
+    const [edges] = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM mining_training WHERE starts_on < '1000-01-01' OR starts_on > '9999-01-01'`,
+    )) as { n: number }[];
+    expect(edges!.n).toBe(EDGE_DATES.length * 2);
+    const { stored, recomputed } = await storedAndRecomputed();
+    expect(stored).toEqual(recomputed);
+    for (const caller of [OWNER, OTHER_PARTNER]) {
+      const { rollup, raw, nonEmpty } = await figuresBothWays(caller, EDGE_FILTERS);
+      expect(rollup).toEqual(raw);
+      // Every filter finds trainings: figures are compared, not empty answers.
+      expect(nonEmpty).toBe(EDGE_FILTERS.length * PEOPLE_GROUPINGS.length);
+    }
+    const all = await services(OWNER).rollup.peopleTrained({ from: '0001-01-01', to: '9999-12-31' }, null);
+    expect(all.trainings).toBe(
+      await services(OWNER)
+        .raw.peopleTrained({}, null)
+        .then((f) => f.trainings),
+    );
   });
 
   it('counts two trainings recorded at once in the same month, kind and country', async () => {

@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { idEquals, numberedBinder, withinArea, type Bind } from '@peacegraph/kit/sql';
+import { cutAtWholeMonths, idEquals, numberedBinder, withinArea, type Bind } from '@peacegraph/kit/sql';
 import { trainingConditions, type TrainingFilter } from '../training/training.filter';
-import { cutAtWholeMonths } from './month-cut';
 import type { KnowledgeGainGrouping, KnowledgeRow, PeopleRow, PeopleTrainedGrouping, PeopleTrainedRows } from './statistics.repository';
 
 /**
@@ -199,7 +198,12 @@ export function trainingMonthRows(filter: TrainingFilter, coarsest: 0 | 1, bind:
   const level = filter.adminArea ? 2 : coarsest;
   const cut = cutAtWholeMonths(filter.from, filter.to);
   const parts: string[] = [];
-  if (cut.wholeMonths) {
+  const edges: [string, string][] = [];
+  if (cut.from !== null && cut.from !== cut.wholeMonthsFrom) edges.push([cut.from, cut.wholeMonthsFrom!]);
+  if (cut.until !== null && cut.wholeMonthsUntil !== cut.until) edges.push([cut.wholeMonthsUntil!, cut.until]);
+  // Without a whole month inside the period (the cut's two month ends meet), the days alone answer;
+  // a period of no day at all (it ends before it starts) asks the empty months, never nothing.
+  if (cut.wholeMonthsFrom === null || cut.wholeMonthsFrom !== cut.wholeMonthsUntil || !edges.length) {
     const where = [`area_level = ${level}`];
     if (filter.kind) where.push(`kind = ${bind(filter.kind)}`);
     if (filter.country) where.push(`country_code = ${bind(filter.country)}`);
@@ -209,9 +213,9 @@ export function trainingMonthRows(filter: TrainingFilter, coarsest: 0 | 1, bind:
     if (cut.wholeMonthsUntil) where.push(`month < ${bind(cut.wholeMonthsUntil)}::date`);
     parts.push(`SELECT ${TRAINING_MONTH_COLUMNS} FROM training_month WHERE ${where.join(' AND ')}`);
   }
-  if (cut.edges.length) {
+  if (edges.length) {
     const where = trainingConditions({ ...filter, from: null, to: null }, 't', bind);
-    const days = cut.edges.map((e) => `(t.starts_on >= ${bind(e.from)}::date AND t.starts_on <= ${bind(e.to)}::date)`);
+    const days = edges.map(([from, until]) => `(t.starts_on >= ${bind(from)}::date AND t.starts_on < ${bind(until)}::date)`);
     where.push(`(${days.join(' OR ')})`);
     parts.push(`SELECT ${TRAINING_MONTH_COLUMNS} FROM (${trainingMonthRowsSql('mining_training t', where.join(' AND '))}) AS cut_days
                 WHERE area_level = ${level}`);
