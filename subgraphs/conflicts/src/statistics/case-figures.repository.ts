@@ -1,7 +1,7 @@
-import { numberedBinder, withinArea, type Bind } from '@peacegraph/kit/sql';
+import { cutAtWholeMonths, numberedBinder, withinArea, type Bind } from '@peacegraph/kit/sql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { STATUS_GROUPS } from '../common/values';
-import { ALL_TIME, cutAtWholeMonths, figureDeltas, type CountedCase, type FigureDelta } from './case-figures';
+import { ALL_TIME, figureDeltas, type CountedCase, type FigureDelta } from './case-figures';
 import type { CaseFilter } from '../conflict-case/conflict-case.filter';
 import type { StatsGrouping, StatsRow } from './statistics.repository';
 
@@ -123,17 +123,22 @@ function cells(
       filter.adminArea ? withinArea(`${alias}.admin_pcode`, filter.adminArea, bind) : 'true',
     ].join(' AND ');
   const periodGiven = Boolean(filter.reportedFrom || filter.reportedTo);
+  // Open ends as dates PostgreSQL compares with every other, so that one statement serves every period.
   const cut = cutAtWholeMonths(filter.reportedFrom, filter.reportedTo);
+  const from = cut.from ?? '-infinity';
+  const wholeFrom = cut.wholeMonthsFrom ?? '-infinity';
+  const wholeUntil = cut.wholeMonthsUntil ?? 'infinity';
+  const until = cut.until ?? 'infinity';
   const months =
     byMonth || periodGiven
-      ? `f.month > '${ALL_TIME}' AND f.month >= ${bind(cut.wholeFrom)}::date AND f.month < ${bind(cut.wholeUntil)}::date`
+      ? `f.month > '${ALL_TIME}' AND f.month >= ${bind(wholeFrom)}::date AND f.month < ${bind(wholeUntil)}::date`
       : `f.month = '${ALL_TIME}'`;
   const figures = `SELECT ${keys.figures} AS key, f.resolution_days AS days, ${COUNTS.map((c) => `f.${c}`).join(', ')},
       CASE WHEN f.owner_org IS DISTINCT FROM ${viewer}::uuid THEN f.reported ELSE 0 END AS not_owned
     FROM case_figures f ${join('f', bind)} WHERE ${months} AND ${where('f')}`;
   if (!periodGiven) return { sql: figures, params };
-  const edges = `(c.reported_on >= ${bind(cut.from)}::date AND c.reported_on < ${bind(cut.wholeFrom)}::date)
-      OR (c.reported_on >= ${bind(cut.wholeUntil)}::date AND c.reported_on <= ${bind(cut.to)}::date)`;
+  const edges = `(c.reported_on >= ${bind(from)}::date AND c.reported_on < ${bind(wholeFrom)}::date)
+      OR (c.reported_on >= ${bind(wholeUntil)}::date AND c.reported_on < ${bind(until)}::date)`;
   const cases = `SELECT ${keys.cases}, c.resolved_on - c.reported_on, ${caseCounts('c')},
       (c.owner_org IS DISTINCT FROM ${viewer}::uuid)::int
     FROM conflict_case c ${join('c', bind)} WHERE (${edges}) AND ${where('c')}`;
