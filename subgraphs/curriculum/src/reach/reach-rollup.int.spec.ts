@@ -4,7 +4,6 @@ import { ORGS, startCurriculum, type CurriculumUnderTest } from '../../test/supp
 import {
   addToReachRollupSql,
   CohortReachChange,
-  cutAtWholeMonths,
   FIGURES,
   PLACE_AND_OWNER,
   REACH_ROLLUPS,
@@ -364,70 +363,5 @@ describe('the reach rollups', () => {
     // Rows emptied by corrections are not rebuilt; every row that counts something is, the same.
     expect(await counting()).toEqual(kept);
     expect(kept[0]!.length).toBeGreaterThan(15);
-  });
-});
-
-describe('cutting a period at whole months', () => {
-  it('keeps the days either side of the whole months, and open ends open', () => {
-    expect(cutAtWholeMonths('2025-01-15', '2025-03-20')).toEqual({
-      from: '2025-01-15',
-      wholeMonthsFrom: '2025-02-01',
-      wholeMonthsUntil: '2025-03-01',
-      until: '2025-03-21',
-    });
-    expect(cutAtWholeMonths('2025-02-01', '2025-02-28')).toEqual({
-      from: '2025-02-01',
-      wholeMonthsFrom: '2025-02-01',
-      wholeMonthsUntil: '2025-03-01',
-      until: '2025-03-01',
-    });
-    // No whole month inside: every day before the (empty) whole months.
-    expect(cutAtWholeMonths('2025-03-10', '2025-03-20')).toEqual({
-      from: '2025-03-10',
-      wholeMonthsFrom: '2025-03-21',
-      wholeMonthsUntil: '2025-03-21',
-      until: '2025-03-21',
-    });
-    expect(cutAtWholeMonths(null, '2024-12-31')).toEqual({
-      from: null,
-      wholeMonthsFrom: null,
-      wholeMonthsUntil: '2025-01-01',
-      until: '2025-01-01',
-    });
-    expect(cutAtWholeMonths('2024-12-31', null)).toEqual({
-      from: '2024-12-31',
-      wholeMonthsFrom: '2025-01-01',
-      wholeMonthsUntil: null,
-      until: null,
-    });
-  });
-
-  it('cuts periods at the ends of the calendar into dates PostgreSQL reads', () => {
-    // After 9999-12-31 comes 10000-01-01, which PostgreSQL takes (JavaScript would write '+010000-01-01').
-    expect(cutAtWholeMonths('0001-01-01', '9999-12-31')).toEqual({
-      from: '0001-01-01',
-      wholeMonthsFrom: '0001-01-01',
-      wholeMonthsUntil: '10000-01-01',
-      until: '10000-01-01',
-    });
-    expect(cutAtWholeMonths('9999-12-15', null)).toEqual({
-      from: '9999-12-15',
-      wholeMonthsFrom: '10000-01-01',
-      wholeMonthsUntil: null,
-      until: null,
-    });
-    expect(cutAtWholeMonths('9999-12-15', '9999-12-31')).toEqual({
-      from: '9999-12-15',
-      wholeMonthsFrom: '10000-01-01',
-      wholeMonthsUntil: '10000-01-01',
-      until: '10000-01-01',
-    });
-    // The years 0–99 stay themselves (Date.UTC made them 1900–1999).
-    expect(cutAtWholeMonths('0050-02-15', '0050-05-10')).toEqual({
-      from: '0050-02-15',
-      wholeMonthsFrom: '0050-03-01',
-      wholeMonthsUntil: '0050-05-01',
-      until: '0050-05-11',
-    });
   });
 });

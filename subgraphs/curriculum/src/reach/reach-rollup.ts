@@ -167,58 +167,6 @@ export async function applyCohortReachChange(manager: EntityManager, cohortId: s
 }
 
 /**
- * A period cut where the rollup can answer: the days before the first whole month [from,
- * wholeMonthsFrom), the whole months [wholeMonthsFrom, wholeMonthsUntil) and the days after them
- * [wholeMonthsUntil, until); `until` is the day after `to`. Null ends are open: no days to add there.
- */
-export interface MonthCut {
-  from: string | null;
-  wholeMonthsFrom: string | null;
-  wholeMonthsUntil: string | null;
-  until: string | null;
-}
-
-const DAY_MS = 86_400_000;
-/**
- * Date arithmetic on milliseconds, written back as PostgreSQL reads a date. Periods reach the last day
- * the API takes, 9999-12-31, whose next day and next month are in year 10000: toISOString writes that
- * year '+010000', which no date parser takes, where PostgreSQL takes '10000-01-01'. The months move
- * with setUTCMonth, not Date.UTC, which reads the years 0–99 as 1900–1999.
- */
-const day = (ms: number) => {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
-};
-const firstOfMonthOnOrBefore = (ms: number) => {
-  const d = new Date(ms);
-  d.setUTCDate(1);
-  return d.getTime();
-};
-const firstOfMonthOnOrAfter = (ms: number) => {
-  if (new Date(ms).getUTCDate() === 1) return ms;
-  const d = new Date(firstOfMonthOnOrBefore(ms));
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.getTime();
-};
-
-export function cutAtWholeMonths(from: string | null, to: string | null): MonthCut {
-  const start = from ? Date.parse(`${from}T00:00:00Z`) : null;
-  const until = to ? Date.parse(`${to}T00:00:00Z`) + DAY_MS : null;
-  let wholeFrom = start === null ? null : firstOfMonthOnOrAfter(start);
-  let wholeUntil = until === null ? null : firstOfMonthOnOrBefore(until);
-  // Without a whole month inside the period, every day is in the first part.
-  if (wholeFrom !== null && until !== null) wholeFrom = Math.min(wholeFrom, until);
-  if (wholeUntil !== null && wholeFrom !== null) wholeUntil = Math.max(wholeUntil, wholeFrom);
-  return {
-    from: start === null ? null : day(start),
-    wholeMonthsFrom: wholeFrom === null ? null : day(wholeFrom),
-    wholeMonthsUntil: wholeUntil === null ? null : day(wholeUntil),
-    until: until === null ? null : day(until),
-  };
-}
-
-/**
  * Keeps the rollups right across one write that changes what a cohort counts: `check` (before the
  * write, in its transaction) locks the cohort and reads what it counts; `after` adds the difference.
  */

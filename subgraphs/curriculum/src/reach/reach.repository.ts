@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { PCODE_PATTERN } from '@peacegraph/kit/server';
-import { onlyUuids } from '@peacegraph/kit/sql';
+import { cutAtWholeMonths, onlyUuids } from '@peacegraph/kit/sql';
 import {
   AUDIENCE_FIELDS,
   emptyAudienceCounts,
@@ -9,7 +9,7 @@ import {
   type AudienceCounts,
   type Headcount,
 } from '../common/headcount';
-import { cutAtWholeMonths, ENROLLED, FIGURES, REACHED } from './reach-rollup';
+import { ENROLLED, FIGURES, REACHED } from './reach-rollup';
 
 export type ReachGrouping = 'COUNTRY' | 'REGION' | 'ADMIN_AREA' | 'YEAR' | 'QUARTER' | 'MONTH';
 
