@@ -187,37 +187,5 @@ export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
   }),
 ];
 
-/**
- * A registration period cut where the rollup can answer: the days before the first whole month
- * [from, wholeMonthsFrom), the whole months [wholeMonthsFrom, wholeMonthsUntil) and the days after them
- * [wholeMonthsUntil, until), `until` being the day after `to`. An open end (null) is open on both
- * sides of the cut: every month from the rollup, no days. Dates 'YYYY-MM-DD'.
- */
-export interface MonthCut {
-  from: string | null;
-  wholeMonthsFrom: string | null;
-  wholeMonthsUntil: string | null;
-  until: string | null;
-}
-
-export function cutAtWholeMonths(from: string | null, to: string | null): MonthCut {
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  // The day after 9999-12-31 has no date: a period to the last day there is stays open.
-  const until = to && to < '9999-12-31' ? day(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : null;
-  const firstOnOrAfter = (date: string) => (date.endsWith('-01') ? date : nextMonth(date));
-  const firstOnOrBefore = (date: string) => `${date.slice(0, 7)}-01`;
-  let wholeMonthsFrom = from ? firstOnOrAfter(from) : null;
-  let wholeMonthsUntil = until ? firstOnOrBefore(until) : null;
-  // Within one month (no whole month inside): everything comes from the days.
-  if (wholeMonthsFrom && until && wholeMonthsFrom > until) wholeMonthsFrom = until;
-  if (wholeMonthsUntil && wholeMonthsFrom && wholeMonthsUntil < wholeMonthsFrom) wholeMonthsUntil = wholeMonthsFrom;
-  return { from, wholeMonthsFrom, wholeMonthsUntil, until };
-}
-
-function nextMonth(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-}
-
 /** What one case counts in every column, as SQL over a case row `c`: the rollup's columns for the days at either end. */
 export const CASE_COUNTS_SQL = COUNTS.map((count) => `${count.of} AS ${count.column}`).join(', ');

@@ -2,7 +2,7 @@ import { ok } from '../../test/fixtures';
 import { caseloadFromCases, comparable } from '../../test/reintegration-caseload-reference';
 import { OTHER_PARTNER, OWNER, startDisplacement, type DisplacementUnderTest } from '../../test/support';
 import { beneficiary, M, programme, write } from '../../test/displacement-world';
-import { CASE_COUNTS_SQL, CASELOAD_COUNT_COLUMNS, cutAtWholeMonths } from './caseload-rollup';
+import { CASE_COUNTS_SQL, CASELOAD_COUNT_COLUMNS } from './caseload-rollup';
 import { DisplacementAggregates, type CaseloadRow, type CaseloadSelection } from './statistics.repository';
 
 let sub: DisplacementUnderTest;
@@ -87,7 +87,33 @@ const selections = (): CaseloadSelection[] => [
   { registeredFrom: day(70), registeredTo: day(66) },
   { programme: programmes.owner, registeredFrom: day(250), registeredTo: day(20) },
   { registeredFrom: day(2000), registeredTo: day(1500) },
+  // The ends of the calendar the API takes: the day after 9999-12-31 and its month are in year 10000,
+  // and the years before 1000 are written with four digits ('0050-03-01', never '50-03-01').
   { registeredFrom: '0001-01-01', registeredTo: '9999-12-31' },
+  { registeredTo: '9999-12-31' },
+  { registeredFrom: '9999-12-31' },
+  { registeredFrom: '9999-12-31', registeredTo: '9999-12-31' },
+  { registeredFrom: '9999-12-15', registeredTo: '9999-12-31' },
+  { registeredFrom: '9999-12-01', registeredTo: '9999-12-31', programme: programmes.owner },
+  { registeredFrom: '9999-11-30' },
+  { registeredFrom: '0001-01-01', registeredTo: '0001-01-31' },
+  { registeredFrom: '0001-01-02', registeredTo: '0050-03-10' },
+  { registeredFrom: '0050-02-15' },
+  { registeredFrom: '0050-02-15', registeredTo: day(40) },
+  { registeredFrom: '0999-12-31', registeredTo: '1000-01-31' },
+];
+/** Registration days at the ends of the calendar, for the selections above to cut. */
+const EDGE_DATES = [
+  '0001-01-01',
+  '0001-01-31',
+  '0050-02-20',
+  '0050-03-10',
+  '0050-03-11',
+  '0999-12-31',
+  '9999-11-30',
+  '9999-12-01',
+  '9999-12-14',
+  '9999-12-31',
 ];
 
 /** The rollup and the cases give the same caseload rows, for every selection and either viewer. */
@@ -122,53 +148,6 @@ beforeAll(async () => {
 afterAll(() => sub?.stop());
 
 describe('reintegration caseload rollup', () => {
-  it('cuts a registration period at whole months', () => {
-    expect(cutAtWholeMonths('2025-03-15', '2025-05-10')).toEqual({
-      from: '2025-03-15',
-      wholeMonthsFrom: '2025-04-01',
-      wholeMonthsUntil: '2025-05-01',
-      until: '2025-05-11',
-    });
-    expect(cutAtWholeMonths('2025-03-01', '2025-03-31')).toEqual({
-      from: '2025-03-01',
-      wholeMonthsFrom: '2025-03-01',
-      wholeMonthsUntil: '2025-04-01',
-      until: '2025-04-01',
-    });
-    // Inside one month: only days.
-    expect(cutAtWholeMonths('2025-03-10', '2025-03-20')).toEqual({
-      from: '2025-03-10',
-      wholeMonthsFrom: '2025-03-21',
-      wholeMonthsUntil: '2025-03-21',
-      until: '2025-03-21',
-    });
-    expect(cutAtWholeMonths('2024-12-10', null)).toEqual({
-      from: '2024-12-10',
-      wholeMonthsFrom: '2025-01-01',
-      wholeMonthsUntil: null,
-      until: null,
-    });
-    expect(cutAtWholeMonths(null, '2025-02-28')).toEqual({
-      from: null,
-      wholeMonthsFrom: null,
-      wholeMonthsUntil: '2025-03-01',
-      until: '2025-03-01',
-    });
-    expect(cutAtWholeMonths(null, null)).toEqual({ from: null, wholeMonthsFrom: null, wholeMonthsUntil: null, until: null });
-    expect(cutAtWholeMonths('2025-12-31', '9999-12-31')).toEqual({
-      from: '2025-12-31',
-      wholeMonthsFrom: '2026-01-01',
-      wholeMonthsUntil: null,
-      until: null,
-    });
-    expect(cutAtWholeMonths('0001-01-01', '0001-02-15')).toEqual({
-      from: '0001-01-01',
-      wholeMonthsFrom: '0001-01-01',
-      wholeMonthsUntil: '0001-02-01',
-      until: '0001-02-16',
-    });
-  });
-
   it('answers as counting the generated cases does, for every selection and viewer', async () => {
     const [counted] = (await sub.db.dataSource.query(
       `SELECT (SELECT count(*)::int FROM reintegration_case) AS cases, (SELECT count(*)::int FROM reintegration_assistance) AS assistance`,
@@ -315,5 +294,27 @@ describe('reintegration caseload rollup', () => {
     await sub.db.dataSource.query(`DELETE FROM reintegration_case WHERE client_mutation_id = 'rollup-ne'`);
     expect((await ok<Stats>(other, STATS)).reintegrationStats.total.cases.count).toBe(total);
     await expectRollupEqualsCases();
+  });
+
+  it('answers periods to the ends of the calendar as counting the cases does, with cases on those days', async () => {
+    // Three cases of each owner move to each day, in SQL: the services take no registration in year 9999.
+    const db = sub.db.dataSource;
+    await db.query(
+      `UPDATE reintegration_case c SET registered_on = moved.day::date, status_since = moved.day::date
+       FROM (SELECT id, ($1::text[])[1 + (row_number() OVER (PARTITION BY owner_org ORDER BY id) - 1)::int % cardinality($1::text[])] AS day,
+                    row_number() OVER (PARTITION BY owner_org ORDER BY id) AS n
+             FROM reintegration_case WHERE client_mutation_id LIKE 'generated:%') AS moved
+       WHERE c.id = moved.id AND moved.n <= 3 * cardinality($1::text[])`,
+      [EDGE_DATES],
+    );
+    const [edges] = (await db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT registered_on)::int AS days FROM reintegration_case
+       WHERE registered_on < '1000-01-01' OR registered_on > '9999-01-01'`,
+    )) as { n: number; days: number }[];
+    expect(edges).toEqual({ n: EDGE_DATES.length * 3 * 2, days: EDGE_DATES.length });
+    expect(await expectRollupEqualsCases()).toBeGreaterThan(900);
+    // The whole calendar counts every case, from the rollup as from the cases.
+    const all = comparable(await aggregates.caseload({ registeredFrom: '0001-01-01', registeredTo: '9999-12-31' }, OWNER));
+    expect(all).toEqual(comparable(await aggregates.caseload({}, OWNER)));
   });
 });

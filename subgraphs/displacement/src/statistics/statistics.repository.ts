@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { onlyUuids, numberedBinder, pcodesOnly, withinAreaOf, withinArea } from '@peacegraph/kit/sql';
+import { cutAtWholeMonths, onlyUuids, numberedBinder, pcodesOnly, withinAreaOf, withinArea } from '@peacegraph/kit/sql';
 import type { AwarenessSessionFilter } from '../awareness/awareness.repository';
 import {
   DISPLACEMENT_SEXES,
@@ -8,7 +8,7 @@ import {
   REINTEGRATION_CATEGORIES,
   REINTEGRATION_STATUSES,
 } from '../common/displacement-values';
-import { CASE_COUNTS_SQL, CASELOAD_BREAKDOWN_COLUMNS, CASELOAD_COUNT_COLUMNS, cutAtWholeMonths } from './caseload-rollup';
+import { CASE_COUNTS_SQL, CASELOAD_BREAKDOWN_COLUMNS, CASELOAD_COUNT_COLUMNS } from './caseload-rollup';
 
 export type DisplacementInterval = 'MONTH' | 'QUARTER' | 'YEAR';
 export type ReintegrationLevel = 'COUNTRY' | 'ADMIN1' | 'ADMIN2';
