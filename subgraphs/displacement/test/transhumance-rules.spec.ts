@@ -393,4 +393,15 @@ describe('a period cut at whole ISO weeks (the rollup answers those, the observa
       expect(new Date(`${cut.wholeWeeksUntil}T00:00:00Z`).getUTCDay()).toBe(1);
     }
   });
+
+  // 0001-01-01, 9999-12-20 and 9999-12-27 are Mondays, 9999-12-31 a Friday, 0050-02-15 and 0999-12-31 Tuesdays.
+  it.each([
+    ['the last days of the calendar', '9999-12-20', '9999-12-31', '9999-12-20', '9999-12-27', '10000-01-01'],
+    ['the last day alone', '9999-12-31', '9999-12-31', '10000-01-01', '10000-01-01', '10000-01-01'],
+    ['the first two weeks', '0001-01-01', '0001-01-14', '0001-01-01', '0001-01-15', '0001-01-15'],
+    ['in year 50 (not 1950)', '0050-02-15', '0050-03-10', '0050-02-21', '0050-03-07', '0050-03-11'],
+    ['across year 1000', '0999-12-31', '1000-01-12', '1000-01-06', '1000-01-13', '1000-01-13'],
+  ])('at the ends of the calendar, in dates PostgreSQL reads: %s', (_, from, to, wholeWeeksFrom, wholeWeeksUntil, until) => {
+    expect(cutAtWholeWeeks(from, to)).toEqual({ from, wholeWeeksFrom, wholeWeeksUntil, until });
+  });
 });

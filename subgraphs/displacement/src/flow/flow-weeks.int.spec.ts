@@ -1,4 +1,4 @@
-import { weeklyFlows, type WeeklyFlowFilter } from './flow-weeks';
+import { addToFlowWeeksSql, weeklyFlows, type WeeklyFlowFilter } from './flow-weeks';
 import { ok } from '../../test/fixtures';
 import { weeklyFlowsFromObservations } from '../../test/transhumance-flow-reference';
 import { OTHER_PARTNER, OWNER, startDisplacement, type DisplacementUnderTest } from '../../test/support';
@@ -154,6 +154,54 @@ describe('the weekly rollup', () => {
         corridors.b,
       ]);
     }
+  });
+
+  it('answers periods at the ends of the calendar as the observations do, with observations there', async () => {
+    // Copies of corridor A's observations at those instants, in SQL (a device cannot report year 9999),
+    // added to the rollup as a batch is. 0001-01-01 and 9999-12-27 are Mondays, 9999-12-31 a Friday.
+    const instants = [
+      '0001-01-01T00:00:00Z',
+      '0001-01-07T23:59:59Z',
+      '0050-02-20T10:00:00Z',
+      '0050-03-10T10:00:00Z',
+      '0999-12-31T12:00:00Z',
+      '1000-01-03T00:00:00Z',
+      '9999-12-20T10:00:00Z',
+      '9999-12-27T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+    ];
+    await sub.db.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO flow_observation (batch_id, owner_org, created_by, counting_point_id, corridor_id, observed_at, direction, cattle, sheep, goats, camels, herders)
+         SELECT batch_id, owner_org, 'calendar-ends', counting_point_id, corridor_id, at::timestamptz, direction, cattle, sheep, goats, camels, herders
+         FROM (SELECT * FROM flow_observation WHERE corridor_id = $1 ORDER BY observed_at, id LIMIT 3) AS o CROSS JOIN unnest($2::text[]) AS at`,
+        [corridors.a, instants],
+      );
+      await manager.query(addToFlowWeeksSql(`created_by = 'calendar-ends'`));
+    });
+    expect(await rollup()).toEqual(await rollupFromObservations());
+    const ranges: [string, string][] = [
+      ['9999-12-20', '9999-12-31'],
+      ['9999-12-31', '9999-12-31'],
+      ['9999-12-28', '9999-12-31'],
+      ['0001-01-01', '0001-01-14'],
+      ['0001-01-02', '0001-01-07'],
+      ['0050-02-15', '0050-03-10'],
+      ['0999-12-31', '1000-01-12'],
+    ];
+    let weeks = 0;
+    for (const [from, to] of ranges) {
+      for (const corridorSet of [null, [corridors.a]]) {
+        for (const viewer of [OWNER, OTHER_PARTNER]) {
+          const filter = { corridors: corridorSet, from, to, direction: null };
+          const answer = await weeklyFlows(sub.db.dataSource, filter, viewer);
+          expect(answer).toEqual(await fromObservations(filter, viewer));
+          weeks += answer.length;
+        }
+      }
+    }
+    // Every range finds observations (the ones of 9999-12-28 to 31 on the Friday only): figures, not empty answers.
+    expect(weeks).toBeGreaterThanOrEqual(ranges.length * 4);
   });
 
   it('counts a retried batch (same clientMutationId) once', async () => {

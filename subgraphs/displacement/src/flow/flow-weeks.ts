@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { onlyUuids } from '@peacegraph/kit/sql';
+import { dateOfDayNumber, dayNumberOf, onlyUuids } from '@peacegraph/kit/sql';
 import type { FlowDirection } from '../common/transhumance-values';
 
 export interface WeeklyFlowFilter {
@@ -38,18 +38,25 @@ export interface WeekCut {
   until: string;
 }
 
-const DAY_MS = 86_400_000;
-
+/**
+ * Days counted as the kit's integers, not JavaScript dates: the day after 9999-12-31 is '10000-01-01',
+ * which PostgreSQL reads (toISOString would write '+010000-01-01', and the statement would fail).
+ */
 export function cutAtWholeWeeks(from: string, to: string): WeekCut {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const until = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
-  // getUTCDay: Sunday 0, Monday 1 … Saturday 6.
-  const mondayOnOrAfterStart = start + ((8 - new Date(start).getUTCDay()) % 7) * DAY_MS;
-  const mondayOnOrBeforeUntil = until - ((new Date(until).getUTCDay() + 6) % 7) * DAY_MS;
+  const start = dayNumberOf(from);
+  const until = dayNumberOf(to) + 1;
+  // Day 0, 1970-01-01, was a Thursday: Monday 0 … Sunday 6.
+  const weekday = (day: number) => (((day + 3) % 7) + 7) % 7;
+  const mondayOnOrAfterStart = start + ((7 - weekday(start)) % 7);
+  const mondayOnOrBeforeUntil = until - weekday(until);
   const wholeWeeksFrom = Math.min(mondayOnOrAfterStart, until);
   const wholeWeeksUntil = Math.max(mondayOnOrBeforeUntil, wholeWeeksFrom);
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { from, wholeWeeksFrom: day(wholeWeeksFrom), wholeWeeksUntil: day(wholeWeeksUntil), until: day(until) };
+  return {
+    from,
+    wholeWeeksFrom: dateOfDayNumber(wholeWeeksFrom),
+    wholeWeeksUntil: dateOfDayNumber(wholeWeeksUntil),
+    until: dateOfDayNumber(until),
+  };
 }
 
 /** The ISO week an observation falls in (its Monday, UTC): the same expression for the rollup and the edges. */
