@@ -23,4 +23,4 @@ export {
   type Bind,
 } from './query-helpers';
 export { ReadCache } from './read-cache';
-export { cutAtWholeMonths, dayNumberOf, dateOfDayNumber, type MonthCut } from './periods';
+export { cutAtWholeMonths, dayNumberOf, dateOfDayNumber } from './periods';
