@@ -1,4 +1,5 @@
 import { badInput } from '../errors/errors';
+import { dateOfDayNumber, dayNumberOf } from '../sql/periods';
 
 /**
  * Dates arrive from the Date scalar as JavaScript Dates at UTC midnight and are stored as SQL dates
@@ -23,9 +24,13 @@ export function today(now: Date = new Date()): string {
   return new Date(now.getTime() + 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-/** `n` days after a 'YYYY-MM-DD' date (before, when negative). */
+/**
+ * `n` days after a 'YYYY-MM-DD' date (before, when negative), counted on whole days. Past 9999-12-31
+ * it gives '10000-01-01', as PostgreSQL writes and reads it (toISOString gave '+010000-01-01', which
+ * PostgreSQL refuses); such a string no longer sorts among dates, so compare with daysBetween.
+ */
 export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return dateOfDayNumber(dayNumberOf(date) + n);
 }
 
 /** Whole days from one 'YYYY-MM-DD' date to another (negative when `to` comes first). */

@@ -1,5 +1,5 @@
 import { badInput } from '@peacegraph/kit/errors';
-import { addDays, period } from '@peacegraph/kit/input';
+import { daysBetween, period } from '@peacegraph/kit/input';
 import type { ForumFilter as ForumFilterArgs, InputMaybe } from '../generated/resolvers';
 import { LIMITS } from '../common/limits';
 import type { ForumScope } from '../common/values';
@@ -27,7 +27,8 @@ export function participantCount(field: string, value: number): number {
 /** A forum's first and last day: in order, and at most MAX_FORUM_DAYS apart. */
 export function forumDates(startsOn: string, endsOn: string, field: string): { startsOn: string; endsOn: string } {
   if (endsOn < startsOn) throw badInput(field, `The forum ends (${endsOn}) before it starts (${startsOn})`);
-  if (endsOn > addDays(startsOn, MAX_FORUM_DAYS))
+  // Counted in days, not by comparing date strings: past 9999-12-31 a date string no longer sorts.
+  if (daysBetween(startsOn, endsOn) > MAX_FORUM_DAYS)
     throw badInput(field, `A forum lasts at most ${MAX_FORUM_DAYS} days; ${startsOn} to ${endsOn} is longer`);
   return { startsOn, endsOn };
 }
