@@ -41,9 +41,10 @@ export async function auditEntries(db: Queryable, filter: AuditFilter, first: nu
   if (filter.until) conditions.push(`at < ${bind(filter.until)}`);
   if (filter.organisationId !== undefined) conditions.push(`actor_organisation_id = ${bind(filter.organisationId)}`);
   if (after) conditions.push(`id < ${bind(String(decodeCursor(AUDIT_LIST, after)[0]))}`);
+  // The bigint column, not the text one named alike: as text, entry 9 would come before entry 10.
   const rows: AuditRow[] = await db.query(
     `SELECT id::text, at, actor, actor_organisation_id, action, target, detail, ip, request_id FROM registry_audit
-     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${bind(first + 1)}`,
+     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY registry_audit.id DESC LIMIT ${bind(first + 1)}`,
     values,
   );
   const page = rows.slice(0, first);

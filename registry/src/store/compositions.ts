@@ -27,6 +27,11 @@ export interface LaunchRecord {
 }
 
 const COMPOSITION = `id, supergraph_sdl AS "supergraphSdl", hash, created_at AS "createdAt"`;
+/**
+ * A launch's id is read as text (a bigint past 2^53 is no JavaScript number). The text column is
+ * also named "id", and a bare ORDER BY id sorts by it, as text: launch 9 came after launch 10.
+ * Every ORDER BY below names the table's column (launch.id).
+ */
 const LAUNCH = `id::text, composition_id AS "compositionId", reason, version_id AS "versionId", message, actor,
   actor_organisation_id AS "actorOrganisationId", launched_at AS "launchedAt"`;
 
@@ -84,12 +89,15 @@ export async function insertLaunch(
 
 /** The live launch: the latest. */
 export async function liveLaunch(db: Queryable): Promise<LaunchRecord | undefined> {
-  const rows: LaunchRecord[] = await db.query(`SELECT ${LAUNCH} FROM launch ORDER BY id DESC LIMIT 1`);
+  const rows: LaunchRecord[] = await db.query(`SELECT ${LAUNCH} FROM launch ORDER BY launch.id DESC LIMIT 1`);
   return rows[0];
 }
 
 export async function listLaunches(db: Queryable, first: number, afterId: string | null): Promise<LaunchRecord[]> {
-  return db.query(`SELECT ${LAUNCH} FROM launch WHERE ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $1`, [first + 1, afterId]);
+  return db.query(`SELECT ${LAUNCH} FROM launch WHERE ($2::bigint IS NULL OR id < $2) ORDER BY launch.id DESC LIMIT $1`, [
+    first + 1,
+    afterId,
+  ]);
 }
 
 /** The live version of each subgraph: the members of the live composition. */
