@@ -16,6 +16,11 @@ export interface Versioned<T> {
  * newer than its read perhaps, older never. A caller who wrote sees its write at its next read, and
  * every replica reads the same counter.
  *
+ * What that needs of every `compute`: it reads only from the database, in statements of its own issued
+ * when it runs — never request-scoped state (a request's DataLoaders, anything cached or read earlier in
+ * the request). Such state may predate a write that committed before the version was read, and the
+ * answer would then be kept, and given to every later request, under a version newer than its data.
+ *
  * What the key holds is the caller's business: everything the answer depends on, the viewer's
  * organisation included wherever its class or its exactness depends on who asks — nothing one viewer
  * may see reaches another through a key that does not name them.

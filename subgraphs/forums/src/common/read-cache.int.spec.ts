@@ -1,5 +1,9 @@
 import { OTHER_PARTNER, OWNER, startStack, type StackUnderTest } from '../../test/support';
 import { FOLLOW_UP, addRecommendation, createDeclaration, createForum, done, ok, type Client, type Ref } from '../../test/fixtures';
+import type { Viewer } from '@peacegraph/kit/auth';
+import { createLoaders } from '../loaders';
+import { createRepositories } from '../repositories';
+import { StatsService } from '../statistics/statistics.service';
 
 /**
  * The read cache (the kit's ReadCache over the read generation, repositories.ts) against a real
@@ -193,5 +197,33 @@ describe('participation figures after writes', () => {
       `UPDATE forum_participant_group SET men = 41 WHERE category = 'YOUTH' AND forum_id IN (SELECT id FROM forum WHERE title = 'Forum du 1er juin')`,
     );
     expect(await counts(otherPartner)).toMatchObject({ total: { count: 66 } });
+  });
+
+  it('are never kept from a loader filled before a write that committed since', async () => {
+    // Two requests of one process, at the service: the first reads a forum's participants through its
+    // loaders (as `Forum.participants` does), a write commits, then the same request asks the figures.
+    const repositories = createRepositories(stack.forums.db.dataSource);
+    const viewer: Viewer = {
+      kind: 'partner',
+      subject: 'reader',
+      organisationId: OTHER_PARTNER,
+      scopes: new Set(['forums:read']),
+      via: 'token',
+    };
+    const request = () => {
+      const loaders = createLoaders(repositories, viewer);
+      return { loaders, stats: new StatsService(repositories, loaders, viewer) };
+    };
+    const filter = { from: '2024-06-01', to: '2024-06-01' };
+    const [held] = await repositories.forums.matching(filter, 2);
+    const first = request();
+    expect((await first.stats.participantsOf(held!)).total).toMatchObject({ count: 66 });
+    await stack.forums.db.dataSource.query(`UPDATE forum_participant_group SET men = 51 WHERE category = 'YOUTH' AND forum_id = $1`, [
+      held!.id,
+    ]);
+    expect((await first.stats.participation(filter)).total).toMatchObject({ count: 76 });
+    // What the first request kept is what a later one gets: the write, not the loader's older rows.
+    expect(repositories.readCache.size).toBe(1);
+    expect((await request().stats.participation(filter)).total).toMatchObject({ count: 76 });
   });
 });

@@ -68,6 +68,17 @@ function point(
   };
 }
 
+/** Rows by their forum, in the order read. */
+function byForum<T extends { forumId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const held = grouped.get(row.forumId);
+    if (held) held.push(row);
+    else grouped.set(row.forumId, [row]);
+  }
+  return grouped;
+}
+
 /**
  * Figures: participants (PARTNER, through disclosure control unless the caller owns the forum) and the
  * implementation of published recommendations (PUBLIC: counts of recommendations, not of people).
@@ -98,10 +109,24 @@ export class StatsService {
     return readCache.get(await readCache.version(), key, () => this.participationNow(filter));
   }
 
+  /**
+   * Reads the participants with its own statements, never through the request's loaders: a loader may
+   * have been filled earlier in this request (by `Forum.participants`), before a write that committed
+   * since, and the answer is kept under the generation read just now — it must be at least that new.
+   */
   private async participationNow(filter: ForumFilter) {
-    const forums = await this.repositories.forums.matching(filter, MAX_FORUMS_COUNTED + 1);
+    const { forums: repository } = this.repositories;
+    const forums = await repository.matching(filter, MAX_FORUMS_COUNTED + 1);
     if (forums.length > MAX_FORUMS_COUNTED) throw badInput('filter', `More than ${MAX_FORUMS_COUNTED} forums match: narrow the filter`);
-    const rows = await Promise.all(forums.map(async (forum) => ({ forum, ...(await this.participantsOf(forum)) })));
+    const ids = forums.map((f) => f.id);
+    const [groups, origins] = await Promise.all([repository.participantGroups(ids), repository.participantOrigins(ids)]);
+    const groupsOf = byForum(groups);
+    const originsOf = byForum(origins);
+    const ownOrg = organisationOf(this.viewer);
+    const rows = forums.map((forum) => ({
+      forum,
+      ...discloseParticipants(groupsOf.get(forum.id) ?? [], originsOf.get(forum.id) ?? [], forum.ownerOrg === ownOrg),
+    }));
     return { exact: rows.every((r) => r.exact), forums: rows, ...participationAcross(rows) };
   }
 
