@@ -9,3 +9,4 @@ export { until } from './until';
 export { serveBesideDirectory } from './beside-directory';
 export { schemaUnderTest } from './schema-under-test';
 export { createSupergraphWorkspace, directorySdl, conflictsSdl, type SupergraphWorkspace } from './supergraph-workspace';
+export { CALENDAR_EDGE_PERIODS, CALENDAR_EDGE_DAYS } from './calendar-edges';

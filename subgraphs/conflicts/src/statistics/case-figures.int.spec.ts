@@ -1,4 +1,4 @@
-import { subgraphTestDatabase, type TestDatabase } from '@peacegraph/kit/testing';
+import { CALENDAR_EDGE_DAYS, CALENDAR_EDGE_PERIODS, subgraphTestDatabase, type TestDatabase } from '@peacegraph/kit/testing';
 import type { EntityManager } from 'typeorm';
 import { subgraph } from '../subgraph';
 import { ConflictCaseSchema, type ConflictCase } from '../conflict-case/conflict-case.entity';
@@ -142,32 +142,12 @@ const FILTERS: CaseFilter[] = [
   { reportedTo: '2024-02-29' },
   { reportedTo: '2024-02-28', country: 'BF' },
   { reportedFrom: '2023-06-10', reportedTo: '2026-01-01', adminArea: 'ML03' },
-  // The ends of the calendar the API takes: the day after 9999-12-31 and its month are in year 10000,
-  // and the years 0–99 are where Date.UTC would have read 1900–1999.
-  { reportedFrom: '0001-01-01', reportedTo: '9999-12-31' },
-  { reportedTo: '9999-12-31' },
-  { reportedFrom: '9999-12-31' },
-  { reportedFrom: '9999-12-31', reportedTo: '9999-12-31' },
-  { reportedFrom: '9999-12-15', reportedTo: '9999-12-31' },
+  // The ends of the calendar the API takes (the kit's list), and one with a place too.
+  ...CALENDAR_EDGE_PERIODS.map(({ from, to }) => ({ reportedFrom: from, reportedTo: to })),
   { reportedFrom: '9999-12-01', reportedTo: '9999-12-31', country: 'ML' },
-  { reportedFrom: '9999-11-30' },
-  { reportedFrom: '0001-01-01', reportedTo: '0001-01-31' },
-  { reportedFrom: '0001-01-02', reportedTo: '0050-03-10' },
-  { reportedFrom: '0050-02-15', reportedTo: '2024-01-31' },
-  { reportedFrom: '1000-01-01' },
 ];
 /** Report dates at the ends of the calendar, for the filters above to cut. */
-const EDGE_DATES = [
-  '0001-01-01',
-  '0001-01-31',
-  '0050-02-20',
-  '0050-03-10',
-  '0050-03-11',
-  '9999-11-30',
-  '9999-12-01',
-  '9999-12-14',
-  '9999-12-31',
-];
+const EDGE_DATES = CALENDAR_EDGE_DAYS;
 const VIEWERS = [OWNER_A, OWNER_B, null];
 
 /** Figures as compared: every count, the median and what the viewer does not own. */

@@ -1,4 +1,5 @@
 import { addDays } from '@peacegraph/kit/input';
+import { CALENDAR_EDGE_DAYS, CALENDAR_EDGE_PERIODS } from '@peacegraph/kit/testing';
 import { cohort, community, deliver, facilitator, module, ok, start } from '../../test/fixtures';
 import { ORGS, startCurriculum, type CurriculumUnderTest } from '../../test/support';
 import {
@@ -127,31 +128,9 @@ function filters(): ReachFilter[] {
  * year 10000, and the years 0–99 are where Date.UTC reads 1900–1999. Within a month, on a month's last
  * day, open at either end.
  */
-const EDGE_PERIODS: Pick<ReachFilter, 'from' | 'to'>[] = [
-  { from: '0001-01-01', to: '9999-12-31' },
-  { to: '9999-12-31' },
-  { from: '9999-12-31' },
-  { from: '9999-12-31', to: '9999-12-31' },
-  { from: '9999-12-15', to: '9999-12-31' },
-  { from: '9999-12-01', to: '9999-12-31' },
-  { from: '9999-11-30' },
-  { from: '0001-01-01', to: '0001-01-31' },
-  { from: '0001-01-02', to: '0050-03-10' },
-  { from: '0050-02-15', to: '2024-12-31' },
-  { from: '1000-01-01' },
-];
+const EDGE_PERIODS: Pick<ReachFilter, 'from' | 'to'>[] = CALENDAR_EDGE_PERIODS.map(({ from, to }) => ({ from, to }));
 /** The days the records at the ends of the calendar are on. */
-const EDGE_DAYS = [
-  '0001-01-01',
-  '0001-01-31',
-  '0050-02-20',
-  '0050-03-10',
-  '0050-03-11',
-  '9999-11-30',
-  '9999-12-01',
-  '9999-12-14',
-  '9999-12-31',
-];
+const EDGE_DAYS = CALENDAR_EDGE_DAYS;
 
 const byKey = (rows: ReachRow[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '@peacegraph/kit/auth';
+import { CALENDAR_EDGE_DAYS, CALENDAR_EDGE_PERIODS } from '@peacegraph/kit/testing';
 import { ok } from '../../test/fixtures';
 import { COMMUNITIES, OTHER_PARTNER, OWNER, startMining, type MiningUnderTest } from '../../test/support';
 import type { Repositories } from '../repositories';
@@ -76,32 +77,11 @@ const FILTERS: TrainingFilterInput[] = [
  * and the years 0–99 are where Date.UTC would have read 1900–1999.
  */
 const EDGE_FILTERS: TrainingFilterInput[] = [
-  { from: '0001-01-01', to: '9999-12-31' },
-  { to: '9999-12-31' },
-  { from: '9999-12-31' },
-  { from: '9999-12-31', to: '9999-12-31' },
-  { from: '9999-12-15', to: '9999-12-31' },
+  ...CALENDAR_EDGE_PERIODS.map(({ from, to }) => ({ from, to })),
   { from: '9999-12-01', to: '9999-12-31', country: 'ML' },
-  { from: '9999-11-30' },
-  { from: '0001-01-01', to: '0001-01-31' },
-  { from: '0001-01-02', to: '0050-03-10' },
-  { from: '0050-02-15', to: '2024-06-30' },
-  { from: '0999-12-31', to: '1000-01-31' },
-  { from: '1000-01-01' },
 ];
 /** Training starts at the ends of the calendar, for the filters above to cut. */
-const EDGE_DATES = [
-  '0001-01-01',
-  '0001-01-31',
-  '0050-02-20',
-  '0050-03-10',
-  '0050-03-11',
-  '0999-12-31',
-  '9999-11-30',
-  '9999-12-01',
-  '9999-12-14',
-  '9999-12-31',
-];
+const EDGE_DATES = CALENDAR_EDGE_DAYS;
 
 /** Every figure of every grouping and filter, for a caller, from the rollup and from the trainings. */
 async function figuresBothWays(
