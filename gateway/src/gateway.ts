@@ -156,6 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let schemaFiles: { schema: GraphQLSchema; files?: SchemaFiles } | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     schemaFiles = { schema: apiSchema };
+    merger.sensitive.learn(apiSchema);
   });
   const filesNow = (): SchemaFiles | undefined => {
     if (!schemaFiles) return undefined;

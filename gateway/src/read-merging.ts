@@ -1,3 +1,4 @@
+import { SensitiveFields } from './sensitive-fields';
 import type { SubgraphAnswer, SubgraphCall } from './subgraph-http';
 
 /** Why a waiter stopped waiting: its caller left. Named like fetch's abort, which the data source knows. */
@@ -34,6 +35,8 @@ export class ReadMerger {
   private readonly inFlight = new Map<string, SharedCall>();
   /** Reads that joined one in flight instead of calling the subgraph, since the start. */
   merged = 0;
+  /** The supergraph's SENSITIVE fields: a read of one is never merged (its caller needs its own audit row). */
+  readonly sensitive = new SensitiveFields();
 
   constructor(readonly enabled: boolean) {}
 

@@ -98,8 +98,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!READ.test(options.request.query!)) {
       return this.merger.writing(() => this.merger.read(undefined, () => this.http.post(headers, body), signal));
     }
-    // With merging off, no key is built: it copies the whole body.
-    const key = this.merger.enabled ? keyOf(this.url!, headers, body) : undefined;
+    // With merging off, or for a read that must reach the subgraph itself, no key is built: it copies the whole body.
+    const key = this.merger.enabled && mayMerge(this.merger, options.request.query!, headers) ? keyOf(this.url!, headers, body) : undefined;
     return this.merger.read(key, () => this.http.post(headers, body), signal);
   }
 
@@ -166,6 +166,16 @@ function headersFor(options: ProcessOptions): Record<string, string> {
   if (caller.rateLimit) headers[RATE_LIMIT_HEADER] = formatRateLimitHeader(caller.rateLimit);
   else delete headers[RATE_LIMIT_HEADER];
   return headers;
+}
+
+/**
+ * A read is merged only when no subgraph audits it per caller. A subgraph writes an audit row, with
+ * the caller's request id and purpose, for every sensitive value it serves: a read stating a purpose
+ * (X-Purpose, which callers send for sensitive reads) or naming a SENSITIVE field of the supergraph
+ * (audited with or without a purpose) goes to the subgraph for each caller, so each has its own row.
+ */
+function mayMerge(merger: ReadMerger, query: string, headers: Record<string, string>): boolean {
+  return headers['x-purpose'] === undefined && !merger.sensitive.selectedBy(query);
 }
 
 /**

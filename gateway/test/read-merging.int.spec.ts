@@ -26,6 +26,8 @@ type Reading {
   note: String
   authorization: String
   purpose: String
+  "Of data class SENSITIVE in the supergraph: a subgraph audits every read of it, per caller."
+  secret: String @sensitive
 }
 type Mutation {
   writeNote(note: String!): String
@@ -55,7 +57,8 @@ beforeAll(async () => {
   workspace = await createSupergraphWorkspace({ notes: NOTES_SDL });
   await composeSupergraph({ configPath: workspace.configPath });
   notes = await startFixtureSubgraph({
-    sdl: NOTES_SDL,
+    // The kit's @sensitive is known to composition only; this plain subgraph has no such directive.
+    sdl: NOTES_SDL.replace(' @sensitive', ''),
     readyRoute: true,
     context: (req) => ({ req }),
     resolvers: {
@@ -63,7 +66,13 @@ beforeAll(async () => {
         note: async (_: unknown, { tag }: { tag: string }, { req }: Caller) => {
           const seen = state.note;
           await state.gate.opened;
-          return { tag, note: seen, authorization: req.get('authorization') ?? null, purpose: req.get('x-purpose') ?? null };
+          return {
+            tag,
+            note: seen,
+            authorization: req.get('authorization') ?? null,
+            purpose: req.get('x-purpose') ?? null,
+            secret: 'known to the owner only',
+          };
         },
         rateLimit: async (_: unknown, __: unknown, { req }: Caller) => {
           await state.gate.opened;
@@ -106,6 +115,7 @@ async function gatewayFor(url = notes.url, more: Partial<GatewayOptions> = {}): 
 }
 
 const NOTE = `query Note($tag: String!) { note(tag: $tag) { tag note authorization purpose } }`;
+const SECRET = `query Secret($tag: String!) { note(tag: $tag) { tag secret } }`;
 type NoteAnswer = { note: { tag: string; note: string; authorization: string | null; purpose: string | null } };
 
 /** Requests that reached the subgraph since `from` (its GraphQL requests, health checks excepted). */
@@ -115,14 +125,14 @@ describe('identical reads in flight', () => {
   it('reach the subgraph once, and every caller gets the whole answer', async () => {
     const gateway = await gatewayFor();
     const from = notes.received.length;
-    const ask = graphqlClient(gateway.url, { authorization: 'Bearer amina', 'x-purpose': 'monitoring' });
+    const ask = graphqlClient(gateway.url, { authorization: 'Bearer amina' });
     const first = ask<NoteAnswer>(NOTE, { tag: 'a' });
     await until(() => reached(from) === 1, 'the first read to reach the subgraph');
     const others = Array.from({ length: 4 }, () => ask<NoteAnswer>(NOTE, { tag: 'a' }));
     await until(() => gateway.mergedReads === 4, 'the other reads to join it');
     state.gate.open();
 
-    const expected = { status: 200, data: { note: { tag: 'a', note: 'first', authorization: 'Bearer amina', purpose: 'monitoring' } } };
+    const expected = { status: 200, data: { note: { tag: 'a', note: 'first', authorization: 'Bearer amina', purpose: null } } };
     for (const answer of await Promise.all([first, ...others])) expect(answer).toEqual(expected);
     expect(reached(from)).toBe(1);
   });
@@ -160,6 +170,30 @@ describe('reads that must not merge', () => {
     });
     expect(gateway.mergedReads).toBe(0);
   });
+
+  it.each([
+    ['states a purpose (X-Purpose)', NOTE, { authorization: 'Bearer amina', 'x-purpose': 'monitoring' }],
+    ['selects a SENSITIVE field, with no purpose', SECRET, { authorization: 'Bearer amina' }],
+    ['selects a SENSITIVE field under an alias', `query Aliased($tag: String!) { note(tag: $tag) { tag hidden: secret } }`, {}],
+  ])(
+    'a read that %s: each identical caller reaches the subgraph under its own request id, to be audited',
+    async (_, query: string, headers: Record<string, string>) => {
+      const gateway = await gatewayFor();
+      const from = notes.received.length;
+      const ask = graphqlClient(gateway.url, headers);
+      const answers = Array.from({ length: 3 }, () => ask(query, { tag: 's' }));
+      await until(() => reached(from) === 3, 'every read to reach the subgraph');
+      state.gate.open();
+      for (const answer of await Promise.all(answers)) {
+        expect(answer.status).toBe(200);
+        expect(answer.errors).toBeUndefined();
+      }
+      const requestIds = notes.received.slice(from).map((received) => received['x-request-id']);
+      expect(new Set(requestIds).size).toBe(3);
+      expect(reached(from)).toBe(3);
+      expect(gateway.mergedReads).toBe(0);
+    },
+  );
 
   it('mutations: never merged, however identical', async () => {
     const gateway = await gatewayFor();
