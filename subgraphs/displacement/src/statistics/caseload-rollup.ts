@@ -187,5 +187,28 @@ export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
   }),
 ];
 
+/**
+ * TRUNCATE has no transition tables, so its triggers rebuild the rollup from the rows left: the rollup is
+ * emptied with TRUNCATE, whose lock waits for every transaction that has written rollup rows to end
+ * (their cases are then committed and counted by the fill) and holds off those still to write them
+ * until this one commits (they then add their delta to the rebuilt rollup). Truncating the cases
+ * (CASCADE, with their assistance) leaves it empty; truncating the assistance leaves every case
+ * counted with no kind. A truncate is an operator's act: a writer caught between it and the rollup's
+ * lock may deadlock with it, and PostgreSQL then rolls one of them back; no count is ever wrong.
+ */
+export const CREATE_CASELOAD_TRUNCATE_TRIGGERS: readonly string[] = [
+  `CREATE FUNCTION reintegration_caseload_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     TRUNCATE reintegration_caseload;
+     ${FILL_CASELOAD};
+     ${MOVE_VERSION}
+     RETURN NULL;
+   END $$`,
+  ...['reintegration_case', 'reintegration_assistance'].map(
+    (table) => `CREATE TRIGGER ${table === 'reintegration_case' ? 'reintegration_caseload' : 'reintegration_caseload_assistance'}_truncate
+     AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION reintegration_caseload_truncated()`,
+  ),
+];
+
 /** What one case counts in every column, as SQL over a case row `c`: the rollup's columns for the days at either end. */
 export const CASE_COUNTS_SQL = COUNTS.map((count) => `${count.of} AS ${count.column}`).join(', ');

@@ -317,4 +317,39 @@ describe('reintegration caseload rollup', () => {
     const all = comparable(await aggregates.caseload({ registeredFrom: '0001-01-01', registeredTo: '9999-12-31' }, OWNER));
     expect(all).toEqual(comparable(await aggregates.caseload({}, OWNER)));
   });
+
+  // Last: it empties the tables.
+  it('follows a TRUNCATE of the assistance, then of the cases, and no kept caseload outlives it', async () => {
+    const db = sub.db.dataSource;
+    const other = await sub.as(OTHER_PARTNER, 'displacement:read');
+    const STATS = `{ reintegrationStats(level: COUNTRY) { total { cases { count } } } }`;
+    type Stats = { reintegrationStats: { total: { cases: { count: number | null } } } };
+    const total = async () => (await ok<Stats>(other, STATS)).reintegrationStats.total.cases.count;
+    const version = async () => ((await db.query(`SELECT version::int AS v FROM reintegration_caseload_version`)) as { v: number }[])[0]!.v;
+    const assisted = async () =>
+      (
+        (await db.query(
+          `SELECT ${CASELOAD_COUNT_COLUMNS.filter((c) => c.startsWith('assisted_'))
+            .map((c) => `sum(${c})`)
+            .join(' + ')} AS n FROM reintegration_caseload`,
+        )) as { n: string }[]
+      )[0]!.n;
+    const [counted] = (await db.query(`SELECT count(*)::int AS n FROM reintegration_case`)) as { n: number }[];
+    expect(await total()).toBe(counted!.n);
+    expect(Number(await assisted())).toBeGreaterThan(1000);
+
+    let before = await version();
+    await db.query(`TRUNCATE reintegration_assistance`);
+    expect(await version()).toBeGreaterThan(before);
+    expect(Number(await assisted())).toBe(0);
+    expect(await expectRollupEqualsCases()).toBeGreaterThan(900);
+    expect(await total()).toBe(counted!.n);
+
+    before = await version();
+    await db.query(`TRUNCATE reintegration_case CASCADE`);
+    expect(await version()).toBeGreaterThan(before);
+    expect(await db.query(`SELECT 1 FROM reintegration_caseload`)).toEqual([]);
+    expect(await total()).toBe(0);
+    await expectRollupEqualsCases();
+  });
 });
