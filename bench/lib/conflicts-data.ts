@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withBenchDatabase } from './database';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
 import { CONFLICTS_OWNER } from './organisations';
@@ -78,10 +78,7 @@ const REFERRAL_BODIES = ['VILLAGE_CHIEF', 'MAYOR', 'LAND_COMMISSION', 'COURT', '
  */
 export async function ensureBenchCases(databaseUrl: string, villages: BenchVillages, target: number): Promise<GeneratedCases> {
   const started = Date.now();
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  return withBenchDatabase(databaseUrl, async (client, count) => {
     const countCommissions = () =>
       count(`SELECT count(*) AS n FROM peace_commission WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
         CONFLICTS_OWNER,
@@ -312,7 +309,5 @@ export async function ensureBenchCases(databaseUrl: string, villages: BenchVilla
       adminAreas,
       ms: Date.now() - started,
     };
-  } finally {
-    await client.end();
-  }
+  });
 }

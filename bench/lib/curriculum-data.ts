@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { withBenchDatabase } from './database';
 import { addToReachRollupSql, REACH_ROLLUPS } from '../../subgraphs/curriculum/src/reach/reach-rollup';
 import type { BenchVillages } from './data';
 import { CURRICULUM_OWNER } from './organisations';
@@ -66,10 +67,7 @@ const ENROLLED: Record<(typeof CELLS)[number] | (typeof AUDIENCES)[number], stri
  */
 export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVillages, target: number): Promise<GeneratedCohorts> {
   const started = Date.now();
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  return withBenchDatabase(databaseUrl, async (client, count) => {
     const countCohorts = () =>
       count(`SELECT count(*) AS n FROM cohort WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [CURRICULUM_OWNER, `${COHORT_KEY}%`]);
     const before = await countCohorts();
@@ -79,7 +77,6 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
     await client.query('SET synchronous_commit = on');
     let inserted = 0;
     let deliveriesInserted = 0;
-    let mobilisationsInserted = 0;
     if (before < target) {
       if (villages.ids.length === 0) throw new Error('no generated communities to hold cohorts: set BENCH_COMMUNITIES above 0');
       const module = await client.query<{ id: string; plans: number }>(
@@ -221,7 +218,7 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
       }
       await client.query('COMMIT');
     }
-    mobilisationsInserted = await ensureBenchMobilisations(client);
+    const mobilisationsInserted = await ensureBenchMobilisations(client);
     if (inserted > 0 || mobilisationsInserted > 0) {
       // Fresh statistics, so that the planner sees 10,000 cohorts and 200,000 deliveries, not the demo's
       // handful; and a vacuum, so that index-only scans need not visit the new rows' pages (autovacuum
@@ -239,12 +236,7 @@ export async function ensureBenchCohorts(databaseUrl: string, villages: BenchVil
       `${MOBILISATION_KEY}%`,
     ]);
     return { before, inserted, deliveriesInserted, mobilisationsInserted, cohorts, deliveries, mobilisations, ms: Date.now() - started };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 const MOBILISATION_ACTIVITIES = ['COMMUNITY_MEETING', 'INTER_VILLAGE_MEETING', 'THEATRE', 'RADIO_BROADCAST', 'HOME_VISITS'];

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withBenchDatabase } from './database';
 
 export const BENCH_NAME_PREFIX = 'Bench village ';
 
@@ -22,10 +22,7 @@ export interface GeneratedData {
  */
 export async function ensureBenchCommunities(databaseUrl: string, target: number): Promise<GeneratedData> {
   const started = Date.now();
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  return withBenchDatabase(databaseUrl, async (client, count) => {
     const pattern = `${BENCH_NAME_PREFIX}%`;
     const before = await count(`SELECT count(*) AS n FROM community WHERE name LIKE $1`, [pattern]);
     const adminAreas = await count(`SELECT count(*) AS n FROM admin_area WHERE level = 2`);
@@ -65,9 +62,7 @@ export async function ensureBenchCommunities(databaseUrl: string, target: number
     }
     const communities = await count(`SELECT count(*) AS n FROM community`);
     return { before, inserted, communities, adminAreas, ms: Date.now() - started };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Generated communities as the other subgraphs store them: the keys and where they lie. */
@@ -89,9 +84,7 @@ export interface BenchVillages {
  * do from the directory at write time.
  */
 export async function readBenchVillages(databaseUrl: string, countries?: readonly string[]): Promise<BenchVillages> {
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
+  return withBenchDatabase(databaseUrl, async (client) => {
     const { rows } = await client.query<{
       id: string;
       name: string;
@@ -116,7 +109,5 @@ export async function readBenchVillages(databaseUrl: string, countries?: readonl
       countryCodes: rows.map((r) => r.country_code),
       languageCodes: rows.map((r) => r.language_code),
     };
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { withBenchDatabase } from './database';
 import { PARTICIPANT_CATEGORIES, RECOMMENDATION_ADDRESSEES, RECOMMENDATION_THEMES } from '../../subgraphs/forums/src/common/values';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
@@ -92,10 +93,7 @@ export async function ensureBenchRecommendations(
   target: number,
 ): Promise<GeneratedRecommendations> {
   const started = Date.now();
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  return withBenchDatabase(databaseUrl, async (client, count) => {
     const countRecommendations = () =>
       count(`SELECT count(*) AS n FROM recommendation WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
         FORUMS_OWNER,
@@ -236,12 +234,7 @@ export async function ensureBenchRecommendations(
       forumsCountedInserted,
       ms: Date.now() - started,
     };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function totals(count: (sql: string, params?: unknown[]) => Promise<number>) {

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withBenchDatabase } from './database';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
 import { MINING_OWNER } from './organisations';
@@ -35,10 +35,7 @@ export interface GeneratedTrainings {
  */
 export async function ensureBenchTrainings(databaseUrl: string, villages: BenchVillages, target: number): Promise<GeneratedTrainings> {
   const started = Date.now();
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  return withBenchDatabase(databaseUrl, async (client, count) => {
     const countTrainings = () =>
       count(`SELECT count(*) AS n FROM mining_training WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
         MINING_OWNER,
@@ -141,10 +138,5 @@ export async function ensureBenchTrainings(databaseUrl: string, villages: BenchV
       ),
       ms: Date.now() - started,
     };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withBenchDatabase } from './database';
 import { BENCH_WRITER } from './curriculum-data';
 import type { BenchVillages } from './data';
 import { DISPLACEMENT_OWNER } from './organisations';
@@ -70,10 +70,7 @@ export async function ensureBenchReintegrationCases(
   const areas = new Map<string, { region: string; country: string }>();
   villages.adminPcodes.forEach((pcode, i) => areas.set(pcode, { region: villages.regionPcodes[i]!, country: villages.countryCodes[i]! }));
   const pcodes = [...areas.keys()].sort();
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  return withBenchDatabase(databaseUrl, async (client, count) => {
     const generated = () =>
       count(`SELECT count(*) AS n FROM reintegration_case WHERE owner_org = $1 AND client_mutation_id LIKE $2`, [
         DISPLACEMENT_OWNER,
@@ -192,10 +189,5 @@ export async function ensureBenchReintegrationCases(
       adminAreas: pcodes.length,
       ms: Date.now() - started,
     };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withBenchDatabase } from './database';
 import { BENCH_WRITER } from './curriculum-data';
 import { DISPLACEMENT_OWNER } from './organisations';
 import { addToFlowWeeksSql } from '../../subgraphs/displacement/src/flow/flow-weeks';
@@ -35,10 +35,7 @@ export interface GeneratedFlows {
  */
 export async function ensureBenchFlows(databaseUrl: string, target: number): Promise<GeneratedFlows> {
   const started = Date.now();
-  const client = new Client({ connectionString: databaseUrl, application_name: 'peacegraph-bench' });
-  await client.connect();
-  try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  return withBenchDatabase(databaseUrl, async (client, count) => {
     const generated = () =>
       count(
         `SELECT coalesce(sum(b.observations), 0) AS n FROM flow_observation_batch b WHERE b.owner_org = $1 AND b.client_mutation_id LIKE $2`,
@@ -126,10 +123,5 @@ export async function ensureBenchFlows(databaseUrl: string, target: number): Pro
       countingPoints: points.rows.length,
       ms: Date.now() - started,
     };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
