@@ -30,9 +30,16 @@ export function corsOriginAllowed(origins: readonly string[], origin: string): b
  */
 export function corsFor(origins: readonly string[]): RequestHandler {
   const handler = corsHandler(origins);
-  // No Origin header (servers, scripts, same-origin GETs): cors would add nothing, after copying its
-  // options and two callbacks on every request of the gateway's hot path.
-  return (req, res, next) => (req.headers.origin === undefined ? next() : handler(req, res, next));
+  return (req, res, next) => {
+    // Every answer of these routes depends on Origin, asked or not: a shared cache that stored one
+    // without CORS headers (no Origin, or one not listed; cors adds Vary only for an allowed origin)
+    // must not serve it to a browser calling from an allowed origin. The schema files carry ETags.
+    res.vary('Origin');
+    // No Origin header (servers, scripts, same-origin GETs): cors would add nothing, after copying its
+    // options and two callbacks on every request of the gateway's hot path.
+    if (req.headers.origin === undefined) next();
+    else handler(req, res, next);
+  };
 }
 
 function corsHandler(origins: readonly string[]): RequestHandler {

@@ -118,6 +118,46 @@ describe('CORS: browser apps on the allowed origins only', () => {
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  describe.each([
+    ['no Origin', {}],
+    ['an origin not listed', { origin: 'https://evil.example' }],
+    ['an allowed origin', { origin: 'https://console.partner.example' }],
+  ])('Vary: Origin on every answer, with %s (a shared cache must not serve it to another origin)', (_, headers: Record<string, string>) => {
+    const varies = (response: Response) =>
+      expect(
+        response.headers
+          .get('vary')
+          ?.split(',')
+          .map((name) => name.trim().toLowerCase()),
+      ).toEqual(expect.arrayContaining(['origin']));
+
+    it('/graphql, GET and POST', async () => {
+      const posted = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(posted.status).toBe(200);
+      varies(posted);
+      const got = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { ...headers, 'apollo-require-preflight': 'true' },
+      });
+      expect(got.status).toBe(200);
+      varies(got);
+    });
+
+    it('the schema files, their 304 included', async () => {
+      for (const path of ['/schema.graphql', '/schema/public.graphql', '/schema/partner.graphql']) {
+        const file = await fetch(`${origin}${path}`, { headers });
+        expect(file.status).toBe(200);
+        varies(file);
+        const unchanged = await fetch(`${origin}${path}`, { headers: { ...headers, 'if-none-match': file.headers.get('etag')! } });
+        expect(unchanged.status).toBe(304);
+        varies(unchanged);
+      }
+    });
+  });
+
   it('an allowed origin reads the answer to its request', async () => {
     const answer = await fetch(gateway.url, {
       method: 'POST',
