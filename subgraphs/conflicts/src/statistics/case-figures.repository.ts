@@ -45,6 +45,18 @@ export function addToCaseFiguresSql(where: string): string {
 }
 
 /**
+ * How `npm run rollups` (scripts/rollups.ts) rebuilds the rollup when the cases were written around the
+ * services (a DELETE by hand, an old replica): with the cases locked against writes, every row removed
+ * and the migration's fill run again. A row whose counts are all zero counts nothing: writes leave
+ * such rows, a fill makes none.
+ */
+export const CASE_FIGURES_REBUILD = {
+  sources: ['conflict_case'],
+  rollups: [{ table: 'case_figures', empty: COUNTS.map((c) => `${c} = 0`).join(' AND ') }],
+  fill: [addToCaseFiguresSql('true')],
+};
+
+/**
  * Applies a write's deltas (figureDeltas) in the write's own transaction, in one statement: the rows
  * go in key order, and `count = count + delta` re-reads a row another transaction changed meanwhile,
  * so concurrent writes to the same rows add up instead of overwriting each other.

@@ -113,6 +113,18 @@ export function addToReachRollupSql(rollup: ReachRollup, where: (source: ReachSo
     ${addOnConflict(rollup)}`;
 }
 
+/**
+ * How `npm run rollups` (scripts/rollups.ts) rebuilds both rollups when records were written around the
+ * services: with cohorts, deliveries and mobilisations locked against writes, every row removed and the
+ * migrations' fill run again. Rows whose figures are all zero count nothing (writes leave them, a fill
+ * makes none).
+ */
+export const REACH_REBUILD = {
+  sources: ['cohort', 'session_delivery', 'social_mobilisation'],
+  rollups: REACH_ROLLUPS.map(({ table }) => ({ table, empty: FIGURES.map((f) => `${f} = 0`).join(' AND ') })),
+  fill: REACH_ROLLUPS.map((rollup) => addToReachRollupSql(rollup, () => 'true')),
+};
+
 /** The columns of a `CohortReach` read back from JSON. */
 const BEFORE_COLUMNS = [
   'owner_org uuid, module_id uuid, country_code char(2), region_pcode text, admin_pcode text, on_date date',

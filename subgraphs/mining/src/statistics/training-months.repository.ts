@@ -91,6 +91,25 @@ export function refreshTrainingMonthsSql(keys: string): [removeRows: string, wri
 }
 
 /**
+ * How `npm run rollups` (scripts/rollups.ts) rebuilds the rollup when trainings were written around the
+ * services: with the trainings and their groups locked against writes, every row removed and the
+ * migration's refresh of every key run again. The knowledge sums are floats whose last bits depend on
+ * the order they were added in, so they are compared rounded.
+ */
+export const TRAINING_MONTHS_REBUILD = {
+  sources: ['mining_training', 'training_participant_group'],
+  rollups: [
+    {
+      table: 'training_month',
+      compared: TRAINING_MONTH_COLUMNS.replace('pre_sum', 'round(pre_sum::numeric, 6)').replace('post_sum', 'round(post_sum::numeric, 6)'),
+    },
+  ],
+  fill: refreshTrainingMonthsSql(
+    `SELECT DISTINCT owner_org, country_code, kind, date_trunc('month', starts_on)::date FROM mining_training`,
+  ),
+};
+
+/**
  * Brings the rollup up to date with a training's write, in its transaction (a rolled-back write leaves
  * the rollup as it was): the keys the training left (a correction of its kind or start) and the keys it
  * is in now. Each key is locked first, in one order for everyone, so that two writes of one key run one
