@@ -5,6 +5,7 @@ import { subgraph as displacement } from '../../subgraphs/displacement/src/subgr
 import { subgraph as mining } from '../../subgraphs/mining/src/subgraph';
 import { ConflictCaseSchema } from '../../subgraphs/conflicts/src/conflict-case/conflict-case.entity';
 import { ConflictStatsRepository, type StatsGrouping } from '../../subgraphs/conflicts/src/statistics/statistics.repository';
+import { CASELOAD_COUNT_COLUMNS } from '../../subgraphs/displacement/src/statistics/caseload-rollup';
 import { runRollups } from '../rollups';
 import type { RollupSubgraph } from '../platform/rollups';
 
@@ -126,6 +127,55 @@ it('finds a raw DELETE of cases, and a rebuild brings the figures back to the ra
   const after = await stats.grouped({ country: 'ML' }, 'ADMIN1', null);
   expect(after.total.reported).toBe(20);
   expect(after.groups.map((g) => [g.key, g.reported])).toEqual([['ML03', 20]]);
+});
+
+it('finds a row no source counts in each other rollup, and a rebuild removes it (displacement moves its version)', async () => {
+  const version = async () =>
+    Number(
+      ((await dbs.displacement.dataSource.query(`SELECT version FROM reintegration_caseload_version`)) as { version: string }[])[0]!
+        .version,
+    );
+  const versionBefore = await version();
+  // A row left by a replica that wrote the rollup but whose source rows were then removed by hand.
+  await dbs.mining.dataSource.query(
+    `INSERT INTO training_month (area_level, owner_org, country_code, admin1_pcode, admin_pcode, kind, month, stakeholder_group,
+       trainings, women, men, not_broken_down, trainings_measured, assessed, pre_sum, post_sum)
+     VALUES (0, $1, 'ML', '', '', 'TECHNICAL', '2024-01-01', '*', 1, 3, 2, 0, 1, 5, 1.5, 3.25)`,
+    [OWNER],
+  );
+  await dbs.curriculum.dataSource.query(
+    `INSERT INTO reach_month (owner_org, module_id, country_code, region_pcode, admin_pcode, month, records, cohorts_completed)
+     VALUES ($1, gen_random_uuid(), 'ML', 'ML03', 'ML0306', '2024-01-01', 1, 1)`,
+    [OWNER],
+  );
+  // A row whose figures all came back to zero, as the services' writes leave them: it counts nothing, no difference.
+  await dbs.curriculum.dataSource.query(
+    `INSERT INTO reach_day (owner_org, module_id, country_code, region_pcode, admin_pcode, day) VALUES ($1, gen_random_uuid(), 'ML', 'ML03', 'ML0306', '2024-01-02')`,
+    [OWNER],
+  );
+  await dbs.displacement.dataSource.query(
+    `INSERT INTO reintegration_caseload (owner_org, programme_id, admin_pcode, registered_month, admin1_pcode, country_code,
+       ${CASELOAD_COUNT_COLUMNS.join(', ')})
+     VALUES ($1, gen_random_uuid(), 'ML0306', '2024-01-01', 'ML03', 'ML', 1${', 0'.repeat(CASELOAD_COUNT_COLUMNS.length - 1)})`,
+    [OWNER],
+  );
+  expect(await run('check', 'mining', 'curriculum', 'displacement')).toBe(1);
+  expect(lines.slice(0, -1)).toEqual([
+    'mining: training_month 1 rows differ from the raw rows',
+    'curriculum: reach_month 1 rows differ from the raw rows',
+    'curriculum: reach_day in step',
+    'displacement: reintegration_caseload 1 rows differ from the raw rows',
+  ]);
+  expect(await run('rebuild', 'mining', 'curriculum', 'displacement')).toBe(0);
+  expect(await run('check', 'mining', 'curriculum', 'displacement')).toBe(0);
+  for (const [db, table] of [
+    [dbs.mining, 'training_month'],
+    [dbs.curriculum, 'reach_month'],
+    [dbs.curriculum, 'reach_day'],
+    [dbs.displacement, 'reintegration_caseload'],
+  ] as const)
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[]).toEqual([{ n: 0 }]);
+  expect(await version()).toBe(versionBefore + 1);
 });
 
 it('refuses what it does not know, with the usage', async () => {
