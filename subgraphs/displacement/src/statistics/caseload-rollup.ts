@@ -133,8 +133,8 @@ const LOCK_CASES = (rows: string) =>
   `PERFORM 1 FROM reintegration_case WHERE id IN (SELECT case_id FROM ${rows}) ORDER BY id FOR NO KEY UPDATE;`;
 
 /**
- * The rollup's version, one row moved by every statement that writes cases or assistance, in its
- * transaction: a reader that sees the version sees the rollup at that version (the kept caseloads,
+ * The rollup's version, one row moved by every transaction that writes cases or assistance, in it
+ * (CASELOAD_VERSION_FIRST): a reader that sees the version sees the rollup at that version (the kept caseloads,
  * repositories.ts).
  */
 export const CREATE_CASELOAD_VERSION: readonly string[] = [
@@ -143,9 +143,13 @@ export const CREATE_CASELOAD_VERSION: readonly string[] = [
 ];
 const MOVE_VERSION = `UPDATE reintegration_caseload_version SET version = version + 1;`;
 
-/** The trigger functions and triggers, for the migration; each event has its own (transition tables allow one event). */
-export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
-  `CREATE FUNCTION reintegration_caseload_cases() RETURNS trigger LANGUAGE plpgsql AS $$
+/**
+ * The trigger functions that keep the rollup; `moveVersion`: whether each also moves the version at its
+ * end, as ReintegrationCaseload1765400000000 made them, before the version had its own trigger
+ * (CASELOAD_VERSION_FIRST).
+ */
+const caseloadFunctions = (moveVersion: boolean): string[] => [
+  `CREATE OR REPLACE FUNCTION reintegration_caseload_cases() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      IF TG_OP = 'INSERT' THEN
        ${addCasesToCaseloadSql('SELECT 1 AS sign, n.* FROM new_rows n')};
@@ -154,10 +158,10 @@ export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
      ELSE
        ${addCasesToCaseloadSql('SELECT -1 AS sign, o.* FROM old_rows o UNION ALL SELECT 1 AS sign, n.* FROM new_rows n')};
      END IF;
-     ${MOVE_VERSION}
+     ${moveVersion ? MOVE_VERSION : ''}
      RETURN NULL;
    END $$`,
-  `CREATE FUNCTION reintegration_caseload_assistance() RETURNS trigger LANGUAGE plpgsql AS $$
+  `CREATE OR REPLACE FUNCTION reintegration_caseload_assistance() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      IF TG_OP = 'INSERT' THEN
        ${LOCK_CASES('new_rows')}
@@ -169,9 +173,14 @@ export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
        ${LOCK_CASES('(SELECT case_id FROM old_rows UNION SELECT case_id FROM new_rows) AS touched')}
        ${assistanceDeltaSql(true, true)};
      END IF;
-     ${MOVE_VERSION}
+     ${moveVersion ? MOVE_VERSION : ''}
      RETURN NULL;
    END $$`,
+];
+
+/** The trigger functions and triggers, for the migration; each event has its own (transition tables allow one event). */
+export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
+  ...caseloadFunctions(true),
   ...(['INSERT', 'UPDATE', 'DELETE'] as const).flatMap((event) => {
     const tables = {
       INSERT: 'NEW TABLE AS new_rows',
@@ -187,6 +196,15 @@ export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
   }),
 ];
 
+const truncatedFunction = (moveVersion: boolean): string =>
+  `CREATE OR REPLACE FUNCTION reintegration_caseload_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     TRUNCATE reintegration_caseload;
+     ${FILL_CASELOAD};
+     ${moveVersion ? MOVE_VERSION : ''}
+     RETURN NULL;
+   END $$`;
+
 /**
  * TRUNCATE has no transition tables, so its triggers rebuild the rollup from the rows left: the rollup is
  * emptied with TRUNCATE, whose lock waits for every transaction that has written rollup rows to end
@@ -197,17 +215,45 @@ export const CREATE_CASELOAD_TRIGGERS: readonly string[] = [
  * lock may deadlock with it, and PostgreSQL then rolls one of them back; no count is ever wrong.
  */
 export const CREATE_CASELOAD_TRUNCATE_TRIGGERS: readonly string[] = [
-  `CREATE FUNCTION reintegration_caseload_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN
-     TRUNCATE reintegration_caseload;
-     ${FILL_CASELOAD};
-     ${MOVE_VERSION}
-     RETURN NULL;
-   END $$`,
+  truncatedFunction(true),
   ...['reintegration_case', 'reintegration_assistance'].map(
     (table) => `CREATE TRIGGER ${table === 'reintegration_case' ? 'reintegration_caseload' : 'reintegration_caseload_assistance'}_truncate
      AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION reintegration_caseload_truncated()`,
   ),
+];
+
+/**
+ * The version moved once per transaction, by a BEFORE statement trigger, so before the statement locks
+ * any case, assistance or rollup row: every transaction that writes the caseload locks the one version
+ * row first and holds it to its end. Moved by the rollup's triggers at the end of each statement, after
+ * its rollup rows, a transaction writing cases under two rollup keys in two statements could deadlock
+ * against another doing the same in the other order; now such writers wait for each other in turn. The
+ * readers only need it to move at least once in a committed write (they read it with the rollup in one
+ * snapshot). A TRUNCATE takes its table's lock before its BEFORE trigger runs (see above).
+ */
+export const CASELOAD_VERSION_FIRST: readonly string[] = [
+  `CREATE FUNCTION reintegration_caseload_version_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF current_setting('displacement.caseload_version_moved', true) IS DISTINCT FROM 'on' THEN
+       ${MOVE_VERSION}
+       PERFORM set_config('displacement.caseload_version_moved', 'on', true);
+     END IF;
+     RETURN NULL;
+   END $$`,
+  ...['reintegration_case', 'reintegration_assistance'].map(
+    (table) => `CREATE TRIGGER ${table}_caseload_version BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
+     FOR EACH STATEMENT EXECUTE FUNCTION reintegration_caseload_version_moved()`,
+  ),
+  ...caseloadFunctions(false),
+  truncatedFunction(false),
+];
+
+/** Undoes CASELOAD_VERSION_FIRST: each statement's triggers move the version again. */
+export const DROP_CASELOAD_VERSION_FIRST: readonly string[] = [
+  ...['reintegration_case', 'reintegration_assistance'].map((table) => `DROP TRIGGER ${table}_caseload_version ON ${table}`),
+  `DROP FUNCTION reintegration_caseload_version_moved()`,
+  ...caseloadFunctions(true),
+  truncatedFunction(true),
 ];
 
 /** What one case counts in every column, as SQL over a case row `c`: the rollup's columns for the days at either end. */

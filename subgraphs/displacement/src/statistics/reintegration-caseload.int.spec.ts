@@ -318,6 +318,52 @@ describe('reintegration caseload rollup', () => {
     expect(all).toEqual(comparable(await aggregates.caseload({}, OWNER)));
   });
 
+  it('moves the version once per transaction, first, so writers under two rollup keys wait in turn, never deadlock', async () => {
+    const db = sub.db.dataSource;
+    const version = async () => ((await db.query(`SELECT version::int AS v FROM reintegration_caseload_version`)) as { v: number }[])[0]!.v;
+    // Two cases under one rollup key (b, b2) and one under another (a).
+    const [picked] = (await db.query(
+      `WITH keyed AS (SELECT id, owner_org, programme_id, admin_pcode, date_trunc('month', registered_on) AS month,
+                             count(*) OVER (PARTITION BY owner_org, programme_id, admin_pcode, date_trunc('month', registered_on)) AS n
+                      FROM reintegration_case),
+            b AS (SELECT * FROM keyed WHERE n >= 2 ORDER BY id LIMIT 1)
+       SELECT (SELECT k.id FROM keyed k, b WHERE (k.owner_org, k.programme_id, k.admin_pcode, k.month) <> (b.owner_org, b.programme_id, b.admin_pcode, b.month) ORDER BY k.id LIMIT 1) AS a,
+              b.id AS b,
+              (SELECT k.id FROM keyed k WHERE (k.owner_org, k.programme_id, k.admin_pcode, k.month) = (b.owner_org, b.programme_id, b.admin_pcode, b.month) AND k.id <> b.id ORDER BY k.id LIMIT 1) AS b2
+       FROM b`,
+    )) as { a: string; b: string; b2: string }[];
+    const touch = `UPDATE reintegration_case SET status = status WHERE id = $1`;
+    const before = await version();
+    const first = db.createQueryRunner();
+    const second = db.createQueryRunner();
+    await first.startTransaction();
+    await second.startTransaction();
+    try {
+      await first.query(touch, [picked!.a]);
+      const [{ pid }] = (await second.query(`SELECT pg_backend_pid() AS pid`)) as [{ pid: number }];
+      // The second writes under the other key: it waits on the version the first holds, not on a rollup row.
+      const secondWrite = second.query(touch, [picked!.b]);
+      for (let waited = 0; waited < 100; waited += 1) {
+        const [row] = (await db.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid])) as {
+          wait_event_type: string | null;
+        }[];
+        if (row?.wait_event_type === 'Lock') break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // The first then writes under the second's key in another statement: before, a deadlock.
+      await first.query(touch, [picked!.b2]);
+      await first.commitTransaction();
+      await secondWrite;
+      await second.commitTransaction();
+    } finally {
+      await first.release();
+      await second.release();
+    }
+    // Once per transaction, however many statements: the first's two and the second's one move it twice.
+    expect(await version()).toBe(before + 2);
+    await expectRollupEqualsCases();
+  });
+
   // Last: it empties the tables.
   it('follows a TRUNCATE of the assistance, then of the cases, and no kept caseload outlives it', async () => {
     const db = sub.db.dataSource;
