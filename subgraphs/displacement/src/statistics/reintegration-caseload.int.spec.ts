@@ -1,3 +1,4 @@
+import { CALENDAR_EDGE_DAYS, CALENDAR_EDGE_PERIODS } from '@peacegraph/kit/testing';
 import { ok } from '../../test/fixtures';
 import { caseloadFromCases, comparable } from '../../test/reintegration-caseload-reference';
 import { OTHER_PARTNER, OWNER, startDisplacement, type DisplacementUnderTest } from '../../test/support';
@@ -87,34 +88,13 @@ const selections = (): CaseloadSelection[] => [
   { registeredFrom: day(70), registeredTo: day(66) },
   { programme: programmes.owner, registeredFrom: day(250), registeredTo: day(20) },
   { registeredFrom: day(2000), registeredTo: day(1500) },
-  // The ends of the calendar the API takes: the day after 9999-12-31 and its month are in year 10000,
-  // and the years before 1000 are written with four digits ('0050-03-01', never '50-03-01').
-  { registeredFrom: '0001-01-01', registeredTo: '9999-12-31' },
-  { registeredTo: '9999-12-31' },
-  { registeredFrom: '9999-12-31' },
-  { registeredFrom: '9999-12-31', registeredTo: '9999-12-31' },
-  { registeredFrom: '9999-12-15', registeredTo: '9999-12-31' },
+  // The ends of the calendar the API takes (the kit's list), and one with a programme too.
+  ...CALENDAR_EDGE_PERIODS.map(({ from, to }) => ({ registeredFrom: from, registeredTo: to })),
   { registeredFrom: '9999-12-01', registeredTo: '9999-12-31', programme: programmes.owner },
-  { registeredFrom: '9999-11-30' },
-  { registeredFrom: '0001-01-01', registeredTo: '0001-01-31' },
-  { registeredFrom: '0001-01-02', registeredTo: '0050-03-10' },
-  { registeredFrom: '0050-02-15' },
   { registeredFrom: '0050-02-15', registeredTo: day(40) },
-  { registeredFrom: '0999-12-31', registeredTo: '1000-01-31' },
 ];
 /** Registration days at the ends of the calendar, for the selections above to cut. */
-const EDGE_DATES = [
-  '0001-01-01',
-  '0001-01-31',
-  '0050-02-20',
-  '0050-03-10',
-  '0050-03-11',
-  '0999-12-31',
-  '9999-11-30',
-  '9999-12-01',
-  '9999-12-14',
-  '9999-12-31',
-];
+const EDGE_DATES = CALENDAR_EDGE_DAYS;
 
 /** The rollup and the cases give the same caseload rows, for every selection and either viewer. */
 async function expectRollupEqualsCases(): Promise<number> {
