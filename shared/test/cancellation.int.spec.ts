@@ -107,4 +107,43 @@ describe('a caller who leaves', () => {
     await Promise.all(gone);
     expect(await staying).toEqual({ status: 200, data: { sleep: true } });
   });
+
+  it("cancels the same text on that backend only if it started before its caller left, not another request's", async () => {
+    // The race, made to happen: a caller leaves, its connection goes back to the pool and another
+    // request runs the very same text on that backend before the cancel lands (dashboards all send
+    // the same query). The cancel is fed as the abort would feed it, with the time the caller left.
+    const cancellation = db.statements.cancellation as unknown as {
+      pending: { pid: number; text: string; leftAt: number }[];
+      flush(): void;
+    };
+    const other = new Pool({ connectionString: db.url, max: 1 });
+    const connection = await other.connect();
+    try {
+      const [{ pid }] = (await connection.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
+      const text = 'SELECT pg_sleep(0.6) AS the_same_dashboard_query';
+      const running = async () =>
+        (await observer.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1 AND state = 'active'`, [pid]))
+          .rows[0]!.n === 1;
+
+      const leftAt = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const anotherRequest = connection.query(text);
+      await until(running, 'the other request running');
+      cancellation.pending.push({ pid, text, leftAt });
+      cancellation.flush();
+      await expect(anotherRequest).resolves.toBeDefined();
+
+      const leaversOwn = connection.query(text).then(
+        () => 'finished',
+        (error: { code?: string }) => error.code,
+      );
+      await until(running, "the leaver's statement running");
+      cancellation.pending.push({ pid, text, leftAt: performance.now() });
+      cancellation.flush();
+      expect(await leaversOwn).toBe('57014');
+    } finally {
+      connection.release();
+      await other.end();
+    }
+  });
 });

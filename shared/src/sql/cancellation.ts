@@ -19,17 +19,20 @@ import type { Logger } from '../server/logger';
  *   were still queued (DataLoader batches, the next page) fail at once; ROLLBACK still runs, so a
  *   transaction cut short is rolled back and its connection goes back to the pool clean.
  *
- * One race is left, and bounded: a statement may finish between the decision and the cancel landing,
- * its connection be released and taken by another request. The cancel only hits a backend still
- * running the very same statement text, so at worst that other request gets a retryable
- * SERVICE_UNAVAILABLE; it never sees a wrong answer.
+ * - A statement may finish between the decision and the cancel landing, and its connection be taken
+ *   by another request that runs the same text (every caller of a dashboard sends the same query: the
+ *   bench hit it a few times a run). The cancel therefore names how long ago the caller left, and hits
+ *   only a statement that started before then by the database's own clock (statement_timestamp()
+ *   minus that age, so the two machines' clocks never meet). What is left is a window of half a
+ *   round trip to the database after the caller left; a statement caught there gets a retryable
+ *   SERVICE_UNAVAILABLE, never a wrong answer.
  */
 export class StatementCancellation {
   /** Statements cancelled and statements refused because their caller had left (for tests and metrics). */
   readonly counts = { cancelled: 0, refused: 0 };
   private readonly requests = new WeakMap<AbortSignal, Map<QueryRunner, string[]>>();
   private canceller: Pool | undefined;
-  private pending: { pid: number; text: string }[] = [];
+  private pending: { pid: number; text: string; leftAt: number }[] = [];
   private flushing = false;
 
   constructor(
@@ -70,10 +73,11 @@ export class StatementCancellation {
   }
 
   private cancel(runners: Map<QueryRunner, string[]>): void {
+    const leftAt = performance.now();
     for (const [runner, statements] of runners) {
       const pid = (runner as QueryRunner & { databaseConnection?: { processID?: number } }).databaseConnection?.processID;
       if (runner.isReleased || typeof pid !== 'number') continue;
-      for (const text of statements) this.pending.push({ pid, text });
+      for (const text of statements) this.pending.push({ pid, text, leftAt });
     }
     runners.clear();
     if (this.pending.length === 0 || this.flushing) return;
@@ -86,8 +90,10 @@ export class StatementCancellation {
     const batch = this.pending.splice(0);
     this.flushing = false;
     if (batch.length === 0) return;
+    const sentAt = performance.now();
+    const secondsAgo = batch.map((t) => (sentAt - t.leftAt) / 1000);
     this.pool()
-      .query<{ cancelled: boolean }>(CANCEL_SQL, [batch.map((t) => t.pid), batch.map((t) => t.text)])
+      .query<{ cancelled: boolean }>(CANCEL_SQL, [batch.map((t) => t.pid), batch.map((t) => t.text), secondsAgo])
       .then(({ rows }) => {
         const cancelled = rows.filter((row) => row.cancelled).length;
         this.counts.cancelled += cancelled;
@@ -130,4 +136,8 @@ const CANCEL_SQL = `
 SELECT pg_cancel_backend(a.pid) AS cancelled
 FROM pg_stat_activity a
 WHERE a.state = 'active'
-  AND EXISTS (SELECT 1 FROM unnest($1::int[], $2::text[]) AS t(pid, query) WHERE t.pid = a.pid AND left(a.query, ${MATCHED_LENGTH}) = t.query)`;
+  AND EXISTS (
+    SELECT 1 FROM unnest($1::int[], $2::text[], $3::float8[]) AS t(pid, query, seconds_ago)
+    WHERE t.pid = a.pid AND left(a.query, ${MATCHED_LENGTH}) = t.query
+      -- Started before its caller left, by the database's clock: not another request's same text.
+      AND a.query_start <= statement_timestamp() - make_interval(secs => t.seconds_ago))`;
