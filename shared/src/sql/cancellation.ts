@@ -90,14 +90,25 @@ export class StatementCancellation {
     const batch = this.pending.splice(0);
     this.flushing = false;
     if (batch.length === 0) return;
-    const sentAt = performance.now();
-    const secondsAgo = batch.map((t) => (sentAt - t.leftAt) / 1000);
+    // The age is taken once the canceller holds its connection: a connection still being opened
+    // (the idle one is closed after 10 s) would otherwise widen the window by the time it takes.
     this.pool()
-      .query<{ cancelled: boolean }>(CANCEL_SQL, [batch.map((t) => t.pid), batch.map((t) => t.text), secondsAgo])
-      .then(({ rows }) => {
-        const cancelled = rows.filter((row) => row.cancelled).length;
-        this.counts.cancelled += cancelled;
-        if (cancelled) this.logger?.debug({ cancelled }, 'statements cancelled: their caller left');
+      .connect()
+      .then(async (connection) => {
+        try {
+          const sentAt = performance.now();
+          const secondsAgo = batch.map((t) => (sentAt - t.leftAt) / 1000);
+          const { rows } = await connection.query<{ cancelled: boolean }>(CANCEL_SQL, [
+            batch.map((t) => t.pid),
+            batch.map((t) => t.text),
+            secondsAgo,
+          ]);
+          const cancelled = rows.filter((row) => row.cancelled).length;
+          this.counts.cancelled += cancelled;
+          if (cancelled) this.logger?.debug({ cancelled }, 'statements cancelled: their caller left');
+        } finally {
+          connection.release();
+        }
       })
       .catch((error: unknown) => {
         // The statement timeout still bounds what could not be cancelled.
