@@ -205,6 +205,9 @@ async function main(): Promise<number> {
         const variables: Variables | undefined = typeof source === 'function' ? await source(directQuery) : source;
         const url = urlOf(scenario, target);
         say(`${scenario.name} → ${target} (${url})`);
+        // A second for the previous run's closed connections to finish closing (their subgraph calls and
+        // statements are being cancelled), so that each run starts on a settled stack.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
         const m = await measure(scenario, target, url, variables, { ...config, authorization: authorizations.get(scenario) });
         measurements.push(m);
         if (target === 'gateway')
