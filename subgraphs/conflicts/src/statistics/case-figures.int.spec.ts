@@ -1,3 +1,4 @@
+import { addDays } from '@peacegraph/kit/input';
 import { CALENDAR_EDGE_DAYS, CALENDAR_EDGE_PERIODS, subgraphTestDatabase, type TestDatabase } from '@peacegraph/kit/testing';
 import type { EntityManager } from 'typeorm';
 import { subgraph } from '../subgraph';
@@ -41,7 +42,6 @@ function random(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const randomDate = () => addDays('2023-01-01', Math.floor(random() * 1400));
 
 /** Status columns that hold together (resolved_on exactly while resolved, never before the report). */

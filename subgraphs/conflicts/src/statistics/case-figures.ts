@@ -1,3 +1,4 @@
+import { daysBetween, isoDate } from '@peacegraph/kit/input';
 import { STATUS_GROUPS, type CaseStatus } from '../common/values';
 import type { ConflictCase } from '../conflict-case/conflict-case.entity';
 
@@ -32,10 +33,6 @@ export interface FigureDelta {
 }
 
 const COUNTS = ['reported', 'open', 'resolved', 'referred', 'unresolved', 'relapsed'] as const;
-const DAY_MS = 86_400_000;
-
-const day = (date: string | Date) => (typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10));
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 function statusGroup(status: CaseStatus): keyof typeof STATUS_GROUPS {
   const group = (Object.keys(STATUS_GROUPS) as (keyof typeof STATUS_GROUPS)[]).find((g) =>
@@ -51,7 +48,7 @@ function statusGroup(status: CaseStatus): keyof typeof STATUS_GROUPS {
  * exactly while a case is resolved), as PostgreSQL's date subtraction counts them.
  */
 function contribution(kase: CountedCase, sign: 1 | -1): FigureDelta[] {
-  const reportedOn = day(kase.reportedOn);
+  const reportedOn = isoDate(kase.reportedOn);
   const group = statusGroup(kase.status);
   const counts = {
     reported: sign,
@@ -67,7 +64,7 @@ function contribution(kase: CountedCase, sign: 1 | -1): FigureDelta[] {
     admin1Pcode: kase.admin1Pcode,
     admin2Pcode: kase.admin2Pcode ?? null,
     ownerOrg: kase.ownerOrg,
-    resolutionDays: kase.resolvedOn ? daysBetween(reportedOn, day(kase.resolvedOn)) : null,
+    resolutionDays: kase.resolvedOn ? daysBetween(reportedOn, isoDate(kase.resolvedOn)) : null,
   };
   return [
     { month: `${reportedOn.slice(0, 7)}-01`, ...place, ...counts },
