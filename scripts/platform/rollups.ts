@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import { CASE_FIGURES_REBUILD } from '../../subgraphs/conflicts/src/statistics/case-figures.repository';
 import { REACH_REBUILD } from '../../subgraphs/curriculum/src/reach/reach-rollup';
-import { FILL_CASELOAD, CASELOAD_COUNT_COLUMNS } from '../../subgraphs/displacement/src/statistics/caseload-rollup';
+import { CASELOAD_REBUILD } from '../../subgraphs/displacement/src/statistics/caseload-rollup';
 import { TRAINING_MONTHS_REBUILD } from '../../subgraphs/mining/src/statistics/training-months.repository';
 
 /**
@@ -27,13 +27,7 @@ export const ROLLUPS = {
   conflicts: CASE_FIGURES_REBUILD,
   mining: TRAINING_MONTHS_REBUILD,
   curriculum: REACH_REBUILD,
-  displacement: {
-    sources: ['reintegration_case', 'reintegration_assistance'],
-    rollups: [{ table: 'reintegration_caseload', empty: CASELOAD_COUNT_COLUMNS.map((c) => `${c} = 0`).join(' AND ') }],
-    fill: [FILL_CASELOAD],
-    // Its triggers move the version with every write; a rebuild changes the rollup too, so processes drop what they kept.
-    after: ['UPDATE reintegration_caseload_version SET version = version + 1'],
-  },
+  displacement: CASELOAD_REBUILD,
 } satisfies Record<string, Rollups>;
 
 export type RollupSubgraph = keyof typeof ROLLUPS;

@@ -144,6 +144,18 @@ export const CREATE_CASELOAD_VERSION: readonly string[] = [
 const MOVE_VERSION = `UPDATE reintegration_caseload_version SET version = version + 1;`;
 
 /**
+ * For `npm run rollups` (scripts/platform/rollups.ts): the tables the caseload counts, the rollup, the
+ * fill the migration runs, and the version moved afterwards, since a rebuild changes the rollup too and
+ * processes must drop the caseloads they kept. A row whose counts are all zero counts nothing.
+ */
+export const CASELOAD_REBUILD = {
+  sources: ['reintegration_case', 'reintegration_assistance'],
+  rollups: [{ table: 'reintegration_caseload', empty: CASELOAD_COUNT_COLUMNS.map((c) => `${c} = 0`).join(' AND ') }],
+  fill: [FILL_CASELOAD],
+  after: [MOVE_VERSION],
+};
+
+/**
  * The trigger functions that keep the rollup; `moveVersion`: whether each also moves the version at its
  * end, as ReintegrationCaseload1765400000000 made them, before the version had its own trigger
  * (CASELOAD_VERSION_FIRST).
