@@ -31,6 +31,7 @@ import type { SqlStatementCounter } from '../sql/statement-counter';
 import { refuseControlCharacters } from '../input/text-arguments';
 import { refuseUnknownEntities } from '../input/entity-representations';
 import { RATE_LIMIT_HEADER, parseRateLimitHeader, type RateLimitState } from './rate-limit-header';
+import { keptAnswers, keptAnswersEnv, SNAPSHOT_SQL } from './kept-answers';
 
 export interface RequestScope {
   req: express.Request;
@@ -67,6 +68,13 @@ export interface SubgraphServerOptions<C extends PolicyContext> {
   /** Refuse SENSITIVE reads without X-Purpose (PURPOSE_REQUIRED); default REQUIRE_PURPOSE, else off. */
   requirePurpose?: boolean;
   plugins?: ApolloServerPlugin<C>[];
+  /**
+   * Statistics fields (`Type.field`) whose whole answers are kept until a write commits (kept-answers.ts);
+   * KEPT_ANSWERS_MB bounds them, 0 keeps none.
+   */
+  keptAnswers?: readonly string[];
+  /** Bytes of kept answers; default KEPT_ANSWERS_MB from the environment. */
+  keptAnswersBudget?: number;
 }
 
 export interface RunningServer {
@@ -100,6 +108,17 @@ export async function startSubgraphServer<C extends PolicyContext>(options: Subg
   const limits = options.limits ?? queryLimitsOf(readEnv(queryLimitsEnv));
   const listSizes = listSizesFromSdl(options.typeDefs);
   const guards = requestGuards<C>(limits, () => listSizes);
+  const budget = options.keptAnswersBudget ?? readEnv(keptAnswersEnv).KEPT_ANSWERS_MB * 1024 * 1024;
+  // Built even when nothing is to be kept, so that a listed field the schema lacks stops the start.
+  const keeping = options.keptAnswers?.length
+    ? [
+        keptAnswers<C>(schema, {
+          fields: options.keptAnswers,
+          budget,
+          snapshot: async () => ((await options.dataSource.query(SNAPSHOT_SQL)) as { s: string | null }[])[0]!.s,
+        }),
+      ]
+    : [];
 
   const apollo = new ApolloServer<C>({
     schema,
@@ -120,6 +139,7 @@ export async function startSubgraphServer<C extends PolicyContext>(options: Subg
       ApolloServerPluginCacheControlDisabled(),
       noStore(),
       ...guards.plugins,
+      ...keeping,
       ...(options.plugins ?? []),
     ],
   });

@@ -2,6 +2,7 @@ import { authEnv, authProblems, type AuthEnv } from '../auth/env';
 import { env, loadEnvOrExit } from './env';
 import { databaseTimeoutEnv } from '../sql/timeouts';
 import { queryLimitsEnv } from '../graphql/guards';
+import { keptAnswersEnv } from './kept-answers';
 
 export const DEFAULT_DIRECTORY_URL = 'http://localhost:4001/graphql';
 
@@ -23,6 +24,7 @@ export function subgraphEnv(name: string, defaultPort: number) {
     DIRECTORY_URL: env.url('GraphQL URL of the directory subgraph', ['http', 'https'], DEFAULT_DIRECTORY_URL),
     ...queryLimitsEnv,
     ...purposeEnv,
+    ...keptAnswersEnv,
     ...authEnv,
   };
 }
@@ -47,6 +49,7 @@ export type SubgraphConfig = {
   MAX_ALIASES: number;
   MAX_COST: number;
   REQUIRE_PURPOSE: boolean;
+  KEPT_ANSWERS_MB: number;
 } & AuthEnv;
 
 export function loadSubgraphConfig(name: string, defaultPort: number, source: NodeJS.ProcessEnv = process.env): SubgraphConfig {

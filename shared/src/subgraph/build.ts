@@ -73,6 +73,8 @@ export interface SubgraphServerDeps {
   directoryUrl: string;
   /** Who callers are; by default the directory's identity endpoints with their usual cache. */
   identity?: IdentityStore;
+  /** Bytes of whole answers kept (kept-answers.ts); by default KEPT_ANSWERS_MB from the environment. */
+  keptAnswersBudget?: number;
 }
 
 /** A subgraph served on an initialised data source: by `npm start`, docker and the tests alike. */
@@ -95,6 +97,8 @@ export async function startSubgraph<C extends PolicyContext>(
     statements: deps.statements,
     authenticate: await createAuthenticator(deps.auth, identity),
     identify: definition.identify,
+    keptAnswers: definition.keptAnswers,
+    keptAnswersBudget: deps.keptAnswersBudget,
     context: async ({ viewer, audit, rateLimit }) => context(viewer, audit, { rateLimit }),
     routes: own?.routes,
   });

@@ -59,6 +59,11 @@ export interface SubgraphDefinition<C extends PolicyContext = PolicyContext> {
   /** Owner and id of records whose type has SENSITIVE fields, when not `ownerOrg` and `id`. */
   identify?: FieldPolicyOptions['identify'];
   /**
+   * Statistics fields (`Type.field`) whose whole answers the kit keeps until a write commits: fields
+   * whose answer depends only on the data, the arguments and the caller, never on the clock.
+   */
+  keptAnswers?: readonly string[];
+  /**
    * The directory answers who callers are from its own tables and serves that to the others over HTTP;
    * every other subgraph leaves this out and asks the directory.
    */

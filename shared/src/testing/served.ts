@@ -24,6 +24,10 @@ export function testServerOptions(service: string, db: TestDatabase, directoryUr
     auth: TEST_AUTH,
     directoryUrl,
     identity: remoteIdentityStore(directoryUrl, { apiKeyTtlMs: 0 }),
+    // No whole answers kept: the tests share one database server, where another worker's commit makes
+    // a repeated query miss or not at random. The kit's own test holds the mechanism; a test that
+    // wants a subgraph keeping them passes `keptAnswersBudget` to serveSubgraphForTest.
+    keptAnswersBudget: 0,
   };
 }
 
@@ -91,10 +95,14 @@ export function subgraphTestDatabase(
  */
 export async function serveSubgraphForTest<C extends PolicyContext>(
   definition: SubgraphDefinition<C>,
-  options: { directoryUrl: string; identity?: IdentityStore; db?: TestDatabase },
+  options: { directoryUrl: string; identity?: IdentityStore; db?: TestDatabase; keptAnswersBudget?: number },
 ): Promise<ServedForTest & { db: TestDatabase }> {
   const db = options.db ?? (await subgraphTestDatabase(definition as SubgraphDefinition));
   const defaults = testServerOptions(definition.name, db, options.directoryUrl);
-  const server = await startSubgraph(definition, { ...defaults, identity: options.identity ?? defaults.identity });
+  const server = await startSubgraph(definition, {
+    ...defaults,
+    identity: options.identity ?? defaults.identity,
+    keptAnswersBudget: options.keptAnswersBudget ?? defaults.keptAnswersBudget,
+  });
   return { ...servedForTest(db, server), db };
 }
