@@ -48,8 +48,8 @@ export const CASE_TABLES = [
 ] as const;
 
 /** A real conflicts subgraph over HTTP, on a fresh migrated database, asking the given directory. */
-export async function startConflicts(directoryUrl: string): Promise<ConflictsUnderTest> {
-  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directoryUrl });
+export async function startConflicts(directoryUrl: string, options: { keptAnswersBudget?: number } = {}): Promise<ConflictsUnderTest> {
+  const served = await serveSubgraphForTest(subgraph, { directoryUrl: directoryUrl, ...options });
   return {
     ...served,
     owner: await served.as(OWNER, 'conflicts:write conflicts:sensitive', 'mediator-1'),
@@ -65,10 +65,10 @@ export interface StackUnderTest {
 }
 
 /** A directory with its demo organisations and communities, and a conflicts subgraph asking it. */
-export async function startStack(): Promise<StackUnderTest> {
+export async function startStack(options: { keptAnswersBudget?: number } = {}): Promise<StackUnderTest> {
   const directory = await startDirectory();
   await seedDirectoryDemo(directory.db.dataSource);
-  const conflicts = await startConflicts(directory.url);
+  const conflicts = await startConflicts(directory.url, options);
   return {
     directory,
     conflicts,

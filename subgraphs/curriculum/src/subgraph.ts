@@ -43,5 +43,7 @@ export const subgraph = defineSubgraph({
   migrations,
   resolvers,
   context: ({ dataSource, directoryUrl }) => createContextFactory(dataSource, directoryUrl),
+  // Figures that depend only on the records, the arguments and the caller: kept until a write commits.
+  keptAnswers: ['Query.curriculumReach'],
   demo: { load: seedDemoData },
 });

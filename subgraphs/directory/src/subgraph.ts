@@ -30,5 +30,7 @@ export const subgraph = defineSubgraph({
     const store = localIdentityStore(createRepositories(dataSource));
     return { store, routes: identityRoutes(store) };
   },
+  // The search and the area pickers every client loads: kept until a write commits.
+  keptAnswers: ['Query.communities', 'Query.adminAreas'],
   demo: { load: (dataSource) => seedDemoData(dataSource) },
 });

@@ -41,5 +41,13 @@ export const subgraph = defineSubgraph({
   reference: async (dataSource, logger) => logger.info({ idmcFigures: await loadIdmcFigures(dataSource) }, 'reference data up to date'),
   resolvers,
   context: ({ dataSource, directoryUrl }) => createContextFactory(dataSource, directoryUrl),
+  // Figures that depend only on the records, the arguments and the caller: kept until a write commits.
+  keptAnswers: [
+    'Query.reintegrationStats',
+    'AdminArea.reintegrationStats',
+    'Query.transhumanceFlows',
+    'Query.transhumanceAlertStats',
+    'Query.idpsOverTime',
+  ],
   demo: { directoryReady, load: seedDemoData },
 });

@@ -31,5 +31,7 @@ export const subgraph = defineSubgraph({
   migrations,
   resolvers,
   context: ({ dataSource, directoryUrl }) => createContextFactory(dataSource, { url: directoryUrl }),
+  // Search and figures that depend only on the records, the arguments and the caller: kept until a write commits.
+  keptAnswers: ['Query.forumSearch', 'Query.forumParticipation', 'Query.forumImplementation'],
   demo: { directoryReady, load: (dataSource, directoryUrl) => seedDemoData(dataSource, directoryUrl), poolSize: 4 },
 });
