@@ -289,6 +289,34 @@ describe('whole answers kept until a write commits', () => {
     }
   });
 
+  it('tags each answer, and answers 304 without a body to a caller that holds the answer it would give', async () => {
+    const authorization = await bearer(ORG_A, 'kept:read kept:write kept:sensitive');
+    const post = (ifNoneMatch?: string) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) },
+        body: JSON.stringify({ query: TALLY, variables: { label: 'tagged' } }),
+      });
+    const first = await post();
+    const etag = first.headers.get('etag');
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    const body = await first.text();
+    const same = await post(etag!);
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    expect((await post('"another"')).status).toBe(200);
+    // A commit that changes nothing in this answer: computed again, the same tag, still 304.
+    await operator.query(`INSERT INTO kept_note (org, label) VALUES ($1, 'elsewhere')`, [ORG_A]);
+    expect((await post(etag!)).status).toBe(304);
+    // One that changes it: the new answer, under a new tag.
+    await operator.query(`INSERT INTO kept_note (org, label) VALUES ($1, 'tagged')`, [ORG_A]);
+    const changed = await post(etag!);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(await changed.text()).not.toBe(body);
+  });
+
   it('keeps answers within its budget: the least recently used go first, one too large is never kept', async () => {
     const a = await as(ORG_A, small.url);
     const padded = (characters: number) => `query P($label: String!) { tally(label: $label) { notes padding(characters: ${characters}) } }`;

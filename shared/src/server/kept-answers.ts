@@ -33,7 +33,59 @@ const MOST_ENTRIES = 4096;
  * fixed cost per entry (key, map slot, record), so that the budget bounds the heap it takes.
  */
 const HEAP_PER_JSON_BYTE = 3;
-const BYTES_PER_ENTRY = 256;
+const BYTES_PER_ENTRY = 512;
+
+/** The heap an answer of this JSON length takes when kept, as the budget counts it. */
+export function keptBytes(jsonLength: number): number {
+  return jsonLength * HEAP_PER_JSON_BYTE + BYTES_PER_ENTRY;
+}
+
+/**
+ * Whole answers kept within a heap budget (keptBytes): least recently used out first, at most 4,096,
+ * none above an eighth of the budget. The subgraphs' kept answers and the gateway's use it.
+ */
+export class KeptEntries<V extends { bytes: number }> {
+  private readonly entries = new Map<string, V>();
+  private bytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  /** What is kept for `key`, not yet counted as used. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Counts `key` as just used: the Map's order is the eviction order. */
+  used(key: string): void {
+    const kept = this.entries.get(key);
+    if (!kept) return;
+    this.entries.delete(key);
+    this.entries.set(key, kept);
+  }
+
+  keep(key: string, kept: V): void {
+    this.forget(key);
+    if (kept.bytes > this.budget / LARGEST_SHARE) return;
+    this.entries.set(key, kept);
+    this.bytes += kept.bytes;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.budget && this.entries.size <= MOST_ENTRIES) break;
+      this.forget(oldest);
+    }
+  }
+
+  forget(key: string): void {
+    const kept = this.entries.get(key);
+    if (!kept) return;
+    this.entries.delete(key);
+    this.bytes -= kept.bytes;
+  }
+
+  /** Drops every entry `gone` says can no longer be served. */
+  forgetWhere(gone: (kept: V) => boolean): void {
+    for (const [key, kept] of this.entries) if (gone(kept)) this.forget(key);
+  }
+}
 
 /**
  * The snapshot as text, and its xmax (one past the highest completed transaction) to drop what can no
@@ -54,7 +106,22 @@ interface Kept {
   snapshot: string;
   xmax: bigint;
   data: Record<string, unknown>;
+  /** The answer's entity tag: a digest of its JSON. */
+  etag: string;
   bytes: number;
+}
+
+/** A strong entity tag of an answer's JSON: equal tags, equal answers. */
+function etagOf(json: string): string {
+  return `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
+}
+
+/**
+ * The answer a caller (the gateway) already holds, as it said in `If-None-Match`, is still the answer:
+ * 304 and no body (Node sends none with a 304), so neither side writes, sends or parses it again.
+ */
+function notModified(request: { request: { http?: { headers: Map<string, string> } } }, etag: string): boolean {
+  return request.request.http?.headers.get('if-none-match') === etag;
 }
 
 function xmaxOf(snapshot: string): bigint {
@@ -91,10 +158,9 @@ export function keptAnswers<C extends PolicyContext>(schema: GraphQLSchema, opti
       throw new Error(`Kept answers name ${coordinate}, which the schema does not have`);
   }
   const keepable = new WeakMap<DocumentNode, Map<string, boolean>>();
-  const entries = new Map<string, Kept>();
-  let bytes = 0;
-  let newestXmax = -1n;
   if (options.budget <= 0) return {};
+  const entries = new KeptEntries<Kept>(options.budget);
+  let newestXmax = -1n;
 
   const decide = (document: DocumentNode, operation: OperationDefinitionNode): boolean => {
     const name = operation.name?.value ?? '';
@@ -105,27 +171,11 @@ export function keptAnswers<C extends PolicyContext>(schema: GraphQLSchema, opti
       byName.set(name, (decision = operation.operation === 'query' && onlyListed(schema, listed, document, operation)));
     return decision;
   };
-  const forget = (key: string) => {
-    const kept = entries.get(key);
-    if (!kept) return;
-    entries.delete(key);
-    bytes -= kept.bytes;
-  };
-  const keep = (key: string, kept: Kept) => {
-    forget(key);
-    if (kept.bytes > options.budget / LARGEST_SHARE || kept.xmax < newestXmax) return;
-    entries.set(key, kept);
-    bytes += kept.bytes;
-    for (const oldest of entries.keys()) {
-      if (bytes <= options.budget && entries.size <= MOST_ENTRIES) break;
-      forget(oldest);
-    }
-  };
   /** A commit moved xmax: no later request can read a snapshot below it, so what was kept under one goes. */
   const advance = (xmax: bigint) => {
     if (xmax <= newestXmax) return;
     newestXmax = xmax;
-    for (const [key, kept] of entries) if (kept.xmax < xmax) forget(key);
+    entries.forgetWhere((kept) => kept.xmax < xmax);
   };
 
   return {
@@ -157,22 +207,27 @@ export function keptAnswers<C extends PolicyContext>(schema: GraphQLSchema, opti
             request.contextValue.viewer,
             request.request.http?.headers.get('x-purpose'),
           );
-          const kept = entries.get(key);
+          const kept = entries.peek(key);
           if (kept && kept.snapshot === snapshot) {
-            // Most recently used last: the Map's order is the eviction order.
-            entries.delete(key);
-            entries.set(key, kept);
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: kept.data } } };
+            entries.used(key);
+            const headers = new HeaderMap([['etag', kept.etag]]);
+            if (notModified(request, kept.etag)) return { http: { status: 304, headers }, body: { kind: 'single', singleResult: {} } };
+            return { http: { status: undefined, headers }, body: { kind: 'single', singleResult: { data: kept.data } } };
           }
           pending = { key, snapshot, xmax };
           return null;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse(request) {
+          const { response } = request;
           if (!pending || response.body.kind !== 'single') return;
           const { data, errors, extensions } = response.body.singleResult;
           if (!data || errors?.length || extensions) return;
-          const json = JSON.stringify(data).length;
-          keep(pending.key, { ...pending, data, bytes: json * HEAP_PER_JSON_BYTE + pending.key.length + BYTES_PER_ENTRY });
+          const json = JSON.stringify(data);
+          const etag = etagOf(json);
+          response.http.headers.set('etag', etag);
+          if (notModified(request, etag)) response.http.status = 304;
+          // One that read an older snapshot than the newest seen could never be served.
+          if (pending.xmax >= newestXmax) entries.keep(pending.key, { ...pending, data, etag, bytes: keptBytes(json.length) });
         },
       };
     },
@@ -188,7 +243,7 @@ function keyOf(source: string, operationName: string | null, variables: unknown,
 }
 
 /** Only the variables the operation declares: others change nothing in the answer, so not its key either. */
-function declaredVariables(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): unknown[] {
+export function declaredVariables(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): unknown[] {
   return (operation.variableDefinitions ?? []).map((definition) => {
     const name = definition.variable.name.value;
     // Left out (its default applies) and sent as null are two answers.
