@@ -4,6 +4,8 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { organisationOf, type Viewer } from '@peacegraph/kit/auth';
 import { callerLeft, type RateLimitState } from '@peacegraph/kit/server';
 import { rateLimitOf } from './rate-limit';
+import type { SubgraphFetch } from './kept-answers';
+import type { SubgraphAnswer } from './subgraph-http';
 
 /** What the gateway knows about one caller's request, and passes on to every subgraph it calls. */
 export interface GatewayContext {
@@ -23,6 +25,10 @@ export interface GatewayContext {
   trail: RequestTrail;
   /** The caller's rate-limit state with this request counted, told to subgraphs; undefined when the gateway does not limit. */
   rateLimit?: RateLimitState;
+  /** The subgraph reads this request made, with their tags: what a kept answer is checked against. */
+  fetches: SubgraphFetch[];
+  /** Answers to subgraph calls asked while checking a kept answer, by SubgraphFetch `call`: taken by the query. */
+  asked: Map<string, Promise<SubgraphAnswer>>;
 }
 
 /**
@@ -75,6 +81,8 @@ export function contextFor(req: Request, trail: RequestTrail, viewer?: Viewer): 
     trustedDocumentsOnly: viewer?.kind === 'partner' && viewer.trustedDocumentsOnly === true,
     trail,
     rateLimit: rateLimitOf(req.res),
+    fetches: [],
+    asked: new Map(),
   };
 }
 

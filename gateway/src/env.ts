@@ -11,6 +11,7 @@ const spec = {
   SUPERGRAPH_PATH: env.string('composed supergraph file, watched for changes', defaultSupergraphPath()),
   SUBGRAPH_TIMEOUT_MS: env.integer('longest wait for a subgraph connection, its answer or the next piece of it, in ms', 10_000, 1),
   SUBGRAPH_MERGE_READS: env.oneOf('"off": identical subgraph reads in flight are each sent, not merged', ['on', 'off'], 'on'),
+  KEPT_ANSWERS_MB: env.integer('megabytes of whole answers the gateway keeps and checks with its subgraphs (0: none)', 32, 0),
   ...queryLimitsEnv,
   CORS_ORIGINS: env.optionalString('comma-separated origins browser apps may call from ("localhost": any local port)'),
   EXPLORER_HEADERS: env.optionalString('JSON object of headers pre-filled in the explorer (development only)'),
@@ -54,6 +55,8 @@ export interface GatewayEnv {
   subgraphTimeoutMs: number;
   /** Identical subgraph reads in flight share one call; off with SUBGRAPH_MERGE_READS=off. */
   mergeReads: boolean;
+  /** Bytes of whole answers kept (kept-answers.ts); 0 with KEPT_ANSWERS_MB=0. */
+  keptAnswersBudget: number;
   bodySize: string;
   maxDepth: number;
   maxAliases: number;
@@ -98,6 +101,7 @@ export function readGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
     supergraphPath: path.resolve(values.SUPERGRAPH_PATH),
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     mergeReads: values.SUBGRAPH_MERGE_READS === 'on',
+    keptAnswersBudget: values.KEPT_ANSWERS_MB * 1024 * 1024,
     bodySize: values.MAX_BODY_SIZE,
     maxDepth: values.MAX_QUERY_DEPTH,
     maxAliases: values.MAX_ALIASES,

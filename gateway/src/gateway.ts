@@ -27,6 +27,7 @@ import { RegistryDocuments } from './documents/registry-documents';
 import { RegisteredDocumentsApqCache } from './documents/apq-cache';
 import { SupergraphFile, type SupergraphReloads } from './supergraph-file';
 import { operationTracker, type OperationTracker } from './usage/plugin';
+import { keptAnswers } from './kept-answers';
 import { UsageReporter, type FlushOutcome } from './usage/reporter';
 import type { UsageLimits } from './usage/batches';
 import { createRateLimiter, verifiedCaller, type RateLimitOptions } from './rate-limit';
@@ -78,6 +79,11 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Identical subgraph reads in flight are sent once and their answer shared (README, "Merging identical reads"). Default true. */
   mergeReads?: boolean;
+  /**
+   * Bytes of whole answers kept and checked with the subgraphs that tagged them (kept-answers.ts;
+   * KEPT_ANSWERS_MB). Default 32 MB; 0 keeps none.
+   */
+  keptAnswersBudget?: number;
   /** Largest request body, in express.json's notation. Default '1mb'. */
   bodyLimit?: string;
   /** Deepest field nesting a query may have (introspection's ofType chains excepted). Default 12. */
@@ -116,6 +122,8 @@ export interface RunningGateway {
   reloads: SupergraphReloads;
   /** Subgraph reads that joined an identical one in flight instead of calling the subgraph, since the start. */
   readonly mergedReads: number;
+  /** Answers served from what the gateway kept, every subgraph having said its part still holds, since the start. */
+  readonly keptAnswersServed: number;
   /** Present when usage is reported: `flush()` sends what was recorded now rather than at the next tick. */
   usage?: { flush: () => Promise<FlushOutcome>; readonly totals: UsageReporter['totals'] };
   /** Finishes in-flight requests, stops following the supergraph, sends the last usage report, closes the port. */
@@ -186,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     () => supergraph.current?.listSizes ?? new Map(),
   );
+  const kept = keptAnswers({ budget: options.keptAnswersBudget ?? 32 * 1024 * 1024 });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo turns introspection off in production; partners build clients from it and the explorer needs it.
@@ -201,6 +210,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginLandingPageDisabled(),
       operations.plugin,
       ...guards.plugins,
+      // Last: a kept answer is looked up only for a request every guard above let through.
+      kept.plugin,
     ],
   });
   await apollo.start();
@@ -270,6 +281,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     get mergedReads() {
       return merger.merged;
+    },
+    get keptAnswersServed() {
+      return kept.served;
     },
     reloads: supergraph,
     usage: reporter && { flush: () => reporter.flush(), totals: reporter.totals },

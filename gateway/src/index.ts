@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       subgraphUrls: config.subgraphUrls,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       mergeReads: config.mergeReads,
+      keptAnswersBudget: config.keptAnswersBudget,
       bodyLimit: config.bodySize,
       maxDepth: config.maxDepth,
       maxAliases: config.maxAliases,

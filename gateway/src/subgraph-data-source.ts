@@ -85,7 +85,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         operationName: request.operationName,
         extensions: request.extensions,
       });
-      const answer = await this.send(options, headers, body);
+      // Asked already for this request, while checking a kept answer that no longer held (kept-answers.ts).
+      const asked = fromCaller(options) ? options.context.asked.get(this.callKey(body)) : undefined;
+      if (asked) options.context.asked.delete(this.callKey(body));
+      const answer = await (asked ?? this.send(options, headers, body));
+      if (fromCaller(options) && READ.test(request.query)) this.record(options, answer, body);
       return this.judge(answer, options);
     } catch (error) {
       throw this.explain(error, options);
@@ -101,6 +105,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // With merging off, or for a read that must reach the subgraph itself, no key is built: it copies the whole body.
     const key = this.merger.enabled && mayMerge(this.merger, options.request.query!, headers) ? keyOf(this.url!, headers, body) : undefined;
     return this.merger.read(key, () => this.http.post(headers, body), signal);
+  }
+
+  /**
+   * Notes the call for the gateway's kept answers (kept-answers.ts): the subgraph's strong tag for its
+   * answer (a weak one, such as express gives every body, promises no byte-for-byte equality), and how
+   * to send the same call again for a later caller with `If-None-Match`.
+   */
+  private record(options: CallerOptions, answer: SubgraphAnswer, body: string): void {
+    const etag = answer.status === 200 && answer.etag && !answer.etag.startsWith('W/') ? answer.etag : undefined;
+    const planned = options.request.http?.headers;
+    options.context.fetches.push({
+      etag,
+      call: this.callKey(body),
+      askAgain: (caller) => {
+        const headers = { ...callerHeaders(plannedHeaders(planned), caller), 'if-none-match': etag ?? '' };
+        const call = this.http.post(headers, body);
+        const leave = () => call.abort(new Error('the caller left'));
+        caller.signal?.addEventListener('abort', leave, { once: true });
+        return call.answer.finally(() => caller.signal?.removeEventListener('abort', leave));
+      },
+    });
+  }
+
+  /** What identifies one call of a request: the subgraph and the body sent. */
+  private callKey(body: string): string {
+    return `${this.url!}\n${body}`;
   }
 
   /** A 2xx answer becomes the GraphQL response (parsed here: each caller its own objects); others an error. */
@@ -153,12 +183,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
  * subgraph — in particular not its own `peacegraph-rate-limit`, which the gateway alone sets.
  */
 function headersFor(options: ProcessOptions): Record<string, string> {
+  const headers = plannedHeaders(options.request.http?.headers);
+  return fromCaller(options) ? callerHeaders(headers, options.context) : headers;
+}
+
+function plannedHeaders(planned: Iterable<[string, string]> | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
-  const planned = options.request.http?.headers;
   if (planned) for (const [name, value] of planned) headers[name.toLowerCase()] = value;
   headers['content-type'] = 'application/json';
-  if (!fromCaller(options)) return headers;
-  const caller = options.context;
+  return headers;
+}
+
+/** `headers` with the caller's credentials, purpose, request id and rate-limit state. */
+function callerHeaders(headers: Record<string, string>, caller: GatewayContext): Record<string, string> {
   if (caller.authorization) headers.authorization = caller.authorization;
   else delete headers.authorization;
   if (caller.purpose) headers['x-purpose'] = caller.purpose;

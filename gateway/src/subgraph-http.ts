@@ -5,6 +5,8 @@ export interface SubgraphAnswer {
   status: number;
   contentType: string | undefined;
   cacheControl: string | undefined;
+  /** The answer's entity tag, when the subgraph gives one (a kept answer: kit kept-answers.ts). */
+  etag: string | undefined;
   /** The body as text (UTF-8): each caller parses its own copy from it. */
   body: string;
 }
@@ -67,6 +69,7 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   private status = 0;
   private contentType: string | undefined;
   private cacheControl: string | undefined;
+  private etag: string | undefined;
   private chunks: Buffer[] = [];
 
   constructor() {
@@ -98,6 +101,7 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
     this.status = statusCode;
     this.contentType = single(headers['content-type']);
     this.cacheControl = single(headers['cache-control']);
+    this.etag = single(headers.etag);
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -107,7 +111,7 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   onResponseEnd(): void {
     const body = this.chunks.length === 1 ? this.chunks[0]!.toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
     this.chunks = [];
-    this.resolve({ status: this.status, contentType: this.contentType, cacheControl: this.cacheControl, body });
+    this.resolve({ status: this.status, contentType: this.contentType, cacheControl: this.cacheControl, etag: this.etag, body });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {

@@ -5,13 +5,14 @@ import { readGatewayEnv } from '../src/env';
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 
 describe('gateway environment', () => {
-  it('has working defaults: port 4000, the repository supergraph, 10 s timeout, 1mb / depth 12 / 30 aliases / cost 500,000', () => {
+  it('has working defaults: port 4000, the repository supergraph, 10 s timeout, 32 MB kept, 1mb / depth 12 / 30 aliases / cost 500,000', () => {
     expect(readGatewayEnv({ AUTH_HS256_SECRET: SECRET })).toEqual({
       port: 4000,
       host: '0.0.0.0',
       supergraphPath: path.resolve(__dirname, '..', '..', 'supergraph.graphql'),
       subgraphTimeoutMs: 10_000,
       mergeReads: true,
+      keptAnswersBudget: 32 * 1024 * 1024,
       bodySize: '1mb',
       maxDepth: 12,
       maxAliases: 30,

@@ -271,7 +271,15 @@ describe('one answer, many callers', () => {
         kind: 'incoming operation',
         request: { query: NOTE, variables: { tag: 'own' }, operationName: 'Note' },
         incomingRequestContext: {},
-        context: { requestId: `r-${Math.random()}`, organisationId: null, apiKey: null, trustedDocumentsOnly: false, trail: {} },
+        context: {
+          requestId: `r-${Math.random()}`,
+          organisationId: null,
+          apiKey: null,
+          trustedDocumentsOnly: false,
+          trail: {},
+          fetches: [],
+          asked: new Map(),
+        },
       } as unknown as Parameters<SubgraphDataSource['process']>[0]);
     try {
       const first = process();

@@ -31,11 +31,12 @@ export function createDirectoryDatabase(more: (dataSource: DataSource) => Promis
 }
 
 /** A real directory subgraph over HTTP, on a fresh migrated database with the reference data. */
-export async function startDirectory(): Promise<DirectoryUnderTest> {
+export async function startDirectory(options: { keptAnswersBudget?: number } = {}): Promise<DirectoryUnderTest> {
   // The directory is its own identity store: the URL it is given to ask is never used.
   const served = await serveSubgraphForTest(subgraph, {
     directoryUrl: 'http://directory.invalid/graphql',
     db: await createDirectoryDatabase(),
+    ...options,
   });
   return { ...served, writer: await served.as(ORGS.educators, 'directory:write') };
 }
