@@ -25,9 +25,18 @@ export interface GatewayContext {
   trail: RequestTrail;
   /** The caller's rate-limit state with this request counted, told to subgraphs; undefined when the gateway does not limit. */
   rateLimit?: RateLimitState;
+  /** Set by the kept answers' plugin when it keeps answers (kept-answers.ts); absent otherwise. */
+  kept?: KeptCalls;
+}
+
+/** What the gateway's kept answers need of a request's subgraph calls. */
+export interface KeptCalls {
   /** The subgraph reads this request made, with their tags: what a kept answer is checked against. */
   fetches: SubgraphFetch[];
-  /** Answers to subgraph calls asked while checking a kept answer, by SubgraphFetch `call`: taken by the query. */
+  /**
+   * Answers to subgraph calls sent while checking a kept answer that no longer held, by SubgraphFetch
+   * `call` (some perhaps still on their way): the query takes them instead of sending the same call again.
+   */
   asked: Map<string, Promise<SubgraphAnswer>>;
 }
 
@@ -81,8 +90,6 @@ export function contextFor(req: Request, trail: RequestTrail, viewer?: Viewer): 
     trustedDocumentsOnly: viewer?.kind === 'partner' && viewer.trustedDocumentsOnly === true,
     trail,
     rateLimit: rateLimitOf(req.res),
-    fetches: [],
-    asked: new Map(),
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { declaredVariables, KeptEntries, keptBytes } from '@peacegraph/kit/server';
-import type { GatewayContext } from './context';
+import type { GatewayContext, KeptCalls } from './context';
 import type { SubgraphAnswer } from './subgraph-http';
 
 /** One subgraph call a kept answer was built from: its tag, and how to send it again. */
@@ -11,11 +11,14 @@ export interface SubgraphFetch {
   etag: string | undefined;
   /** The subgraph and the body: what the data source finds an answer already asked for by. */
   call: string;
+  /** Characters of the call's body and answer: what keeping the call costs besides the answer. */
+  size: number;
   /** Sends the same call again for `caller`, with `If-None-Match: etag`. */
   askAgain: (caller: GatewayContext) => Promise<SubgraphAnswer>;
 }
 
 interface Kept {
+  schema: number;
   fetches: SubgraphFetch[];
   data: Record<string, unknown>;
   bytes: number;
@@ -55,23 +58,33 @@ function keptAnswersPlugin(budget: number, onServed: () => void): ApolloServerPl
   const entries = new KeptEntries<Kept>(budget);
   const schemas = new WeakMap<GraphQLSchema, number>();
   let schemaCount = 0;
+  let newestSchema = 0;
   const schemaId = (schema: GraphQLSchema) => {
     let id = schemas.get(schema);
     if (id === undefined) schemas.set(schema, (id = ++schemaCount));
+    if (id > newestSchema) {
+      // A new supergraph: what was kept under an older one can never be asked for again.
+      newestSchema = id;
+      entries.forgetWhere((kept) => kept.schema < id);
+    }
     return id;
   };
 
   return {
-    async requestDidStart() {
-      let pending: string | null = null;
+    async requestDidStart({ contextValue }) {
+      // The data source notes each call here, and takes from here what a failed check already asked.
+      const calls: KeptCalls = { fetches: [], asked: new Map() };
+      contextValue.kept = calls;
+      let pending: { key: string; schema: number } | null = null;
       return {
         async responseForOperation(request) {
           if (request.operation.operation !== 'query') return null;
           const caller = request.contextValue;
+          const schema = schemaId(request.schema);
           const key = createHash('sha256')
             .update(
               JSON.stringify([
-                schemaId(request.schema),
+                schema,
                 request.source,
                 request.operationName,
                 declaredVariables(request.operation, request.request.variables),
@@ -80,21 +93,19 @@ function keptAnswersPlugin(budget: number, onServed: () => void): ApolloServerPl
               ]),
             )
             .digest('base64url');
-          pending = key;
+          pending = { key, schema };
           const kept = entries.peek(key);
           if (!kept) return null;
-          const answers = await Promise.allSettled(kept.fetches.map((fetch) => fetch.askAgain(caller)));
-          const holds = (answer: PromiseSettledResult<SubgraphAnswer>) => answer.status === 'fulfilled' && answer.value.status === 304;
-          if (!answers.every(holds)) {
-            entries.forget(key);
-            // Whatever else a subgraph answered (the new answer, an error, a timeout) is this request's
-            // answer to that call: the query runs now and takes it rather than ask, or wait, twice.
+          const answers = kept.fetches.map((fetch) => fetch.askAgain(caller));
+          if (!(await allNotModified(answers))) {
+            // The query runs now, without waiting for the other checks: each call takes its check's
+            // answer (a new answer, an error, a timeout; a 304 is sent again), so none is waited for twice.
             answers.forEach((answer, i) => {
-              if (holds(answer)) return;
-              const settled = answer.status === 'fulfilled' ? Promise.resolve(answer.value) : Promise.reject(answer.reason as Error);
-              settled.catch(() => undefined);
-              caller.asked.set(kept.fetches[i]!.call, settled);
+              answer.catch(() => undefined);
+              calls.asked.set(kept.fetches[i]!.call, answer);
             });
+            // A caller who left proves nothing about the answer.
+            if (!caller.signal?.aborted) entries.forget(key);
             return null;
           }
           entries.used(key);
@@ -102,14 +113,32 @@ function keptAnswersPlugin(budget: number, onServed: () => void): ApolloServerPl
           onServed();
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: kept.data } } };
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response }) {
           if (!pending || response.body.kind !== 'single') return;
           const { data, errors, extensions } = response.body.singleResult;
-          const fetches = contextValue.fetches;
+          const { fetches } = calls;
           if (!data || errors?.length || extensions || fetches.length === 0 || fetches.some((fetch) => !fetch.etag)) return;
-          entries.keep(pending, { fetches: [...fetches], data, bytes: keptBytes(JSON.stringify(data).length) });
+          // The subgraphs' answers, as text, measure the answer made of them without writing it out again.
+          const characters = fetches.reduce((sum, fetch) => sum + fetch.size, 0);
+          entries.keep(pending.key, { schema: pending.schema, fetches, data, bytes: keptBytes(characters) });
         },
       };
     },
   };
+}
+
+/** True once every answer is a 304; false at the first that is not (or fails), without waiting for the rest. */
+function allNotModified(answers: Promise<SubgraphAnswer>[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    let left = answers.length;
+    for (const answer of answers) {
+      answer.then(
+        ({ status }) => {
+          if (status !== 304) resolve(false);
+          else if (--left === 0) resolve(true);
+        },
+        () => resolve(false),
+      );
+    }
+  });
 }

@@ -5,7 +5,7 @@ import { cacheHintOf } from './cache-hint';
 import { subgraphTimeout, subgraphUnavailable } from './errors';
 import type { ReadMerger } from './read-merging';
 import type { SubgraphAnswer, SubgraphHttp } from './subgraph-http';
-import type { GatewayContext } from './context';
+import type { GatewayContext, KeptCalls } from './context';
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -85,11 +85,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         operationName: request.operationName,
         extensions: request.extensions,
       });
-      // Asked already for this request, while checking a kept answer that no longer held (kept-answers.ts).
-      const asked = fromCaller(options) ? options.context.asked.get(this.callKey(body)) : undefined;
-      if (asked) options.context.asked.delete(this.callKey(body));
-      const answer = await (asked ?? this.send(options, headers, body));
-      if (fromCaller(options) && READ.test(request.query)) this.record(options, answer, body);
+      const kept = fromCaller(options) ? options.context.kept : undefined;
+      const answer = (kept && (await this.askedAlready(kept, body))) ?? (await this.send(options, headers, body));
+      if (kept && READ.test(request.query)) this.record(kept, request.query, request.http?.headers, answer, body);
       return this.judge(answer, options);
     } catch (error) {
       throw this.explain(error, options);
@@ -108,22 +106,42 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
+   * This call's answer when it was already sent for this request, while checking a kept answer that no
+   * longer held (kept-answers.ts): a new answer, an error or a timeout is this call's; a 304 has no body,
+   * so the call is sent as usual.
+   */
+  private async askedAlready(kept: KeptCalls, body: string): Promise<SubgraphAnswer | undefined> {
+    if (kept.asked.size === 0) return undefined;
+    const call = this.callKey(body);
+    const asked = kept.asked.get(call);
+    if (!asked) return undefined;
+    kept.asked.delete(call);
+    const answer = await asked;
+    return answer.status === 304 ? undefined : answer;
+  }
+
+  /**
    * Notes the call for the gateway's kept answers (kept-answers.ts): the subgraph's strong tag for its
    * answer (a weak one, such as express gives every body, promises no byte-for-byte equality), and how
-   * to send the same call again for a later caller with `If-None-Match`.
+   * to send the same call again for a later caller with `If-None-Match` — merged with identical checks
+   * in flight, as any read.
    */
-  private record(options: CallerOptions, answer: SubgraphAnswer, body: string): void {
+  private record(
+    kept: KeptCalls,
+    query: string,
+    planned: Iterable<[string, string]> | undefined,
+    answer: SubgraphAnswer,
+    body: string,
+  ): void {
     const etag = answer.status === 200 && answer.etag && !answer.etag.startsWith('W/') ? answer.etag : undefined;
-    const planned = options.request.http?.headers;
-    options.context.fetches.push({
+    kept.fetches.push({
       etag,
       call: this.callKey(body),
+      size: body.length + answer.body.length,
       askAgain: (caller) => {
         const headers = { ...callerHeaders(plannedHeaders(planned), caller), 'if-none-match': etag ?? '' };
-        const call = this.http.post(headers, body);
-        const leave = () => call.abort(new Error('the caller left'));
-        caller.signal?.addEventListener('abort', leave, { once: true });
-        return call.answer.finally(() => caller.signal?.removeEventListener('abort', leave));
+        const key = this.merger.enabled && mayMerge(this.merger, query, headers) ? keyOf(this.url!, headers, body) : undefined;
+        return this.merger.read(key, () => this.http.post(headers, body), caller.signal);
       },
     });
   }

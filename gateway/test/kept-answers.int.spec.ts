@@ -118,6 +118,27 @@ describe('answers kept at the gateway', () => {
     expect(slow.response.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_TIMEOUT');
   });
 
+  it('keeps nothing and checks nothing with KEPT_ANSWERS_MB=0', async () => {
+    const none = await startGateway({
+      supergraphPath: workspace.supergraphPath,
+      port: 0,
+      host: '127.0.0.1',
+      subgraphUrls: { figures: figures.url },
+      logger: createLogger('gateway-test', 'silent'),
+      keptAnswersBudget: 0,
+    });
+    try {
+      const client = graphqlClient(none.url, { authorization: 'Bearer amina' });
+      for (let i = 0; i < 3; i++) {
+        expect((await client('{ figure }')).data).toEqual({ figure: state.figure });
+        expect(figures.received.at(-1)?.['if-none-match']).toBeUndefined();
+      }
+      expect(none.keptAnswersServed).toBe(0);
+    } finally {
+      await none.stop();
+    }
+  });
+
   it('never keeps an answer its subgraph tagged weakly or not at all', async () => {
     for (let i = 0; i < 3; i++) expect(await asked('{ untagged }')).toMatchObject({ response: { data: { untagged: 7 } }, kept: false });
     expect(figures.received.at(-1)?.['if-none-match']).toBeUndefined();

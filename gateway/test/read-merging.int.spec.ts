@@ -277,8 +277,6 @@ describe('one answer, many callers', () => {
           apiKey: null,
           trustedDocumentsOnly: false,
           trail: {},
-          fetches: [],
-          asked: new Map(),
         },
       } as unknown as Parameters<SubgraphDataSource['process']>[0]);
     try {
