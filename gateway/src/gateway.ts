@@ -13,7 +13,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { type Authenticator } from '@peacegraph/kit/auth';
 import { withHttpStatus } from '@peacegraph/kit/errors';
-import { DEFAULT_LIMITS, createLogger, notFoundHandler, requestErrorHandler, requestGuards, type Logger } from '@peacegraph/kit/server';
+import {
+  DEFAULT_LIMITS,
+  createLogger,
+  notFoundHandler,
+  requestErrorHandler,
+  requestGuards,
+  stringifyResult,
+  type Logger,
+} from '@peacegraph/kit/server';
 import { clientOf, contextFor, requestIdOf, type GatewayContext, type RequestTrail } from './context';
 import { createGatewayErrorFormatter } from './errors';
 import { explorerRouter } from './explorer/router';
@@ -200,8 +208,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Apollo turns introspection off in production; partners build clients from it and the explorer needs it.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    // Apollo's default indents every answer by two spaces: bytes to write and send that no client reads.
-    stringifyResult: JSON.stringify,
+    // Compact (Apollo's default indents every answer by two spaces: bytes no client reads), and a kept
+    // answer's JSON as it was written when kept.
+    stringifyResult,
     validationRules: guards.validationRules,
     persistedQueries: { cache: new RegisteredDocumentsApqCache(documents) },
     formatError: createGatewayErrorFormatter((original) => log.error({ err: original }, 'error hidden from client')),

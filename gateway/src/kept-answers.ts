@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { declaredVariables, KeptEntries, keptBytes } from '@peacegraph/kit/server';
+import { declaredVariables, KeptEntries, keptBytes, rememberJson } from '@peacegraph/kit/server';
 import type { GatewayContext, KeptCalls } from './context';
 import type { SubgraphAnswer } from './subgraph-http';
 
@@ -118,9 +118,11 @@ function keptAnswersPlugin(budget: number, onServed: () => void): ApolloServerPl
           const { data, errors, extensions } = response.body.singleResult;
           const { fetches } = calls;
           if (!data || errors?.length || extensions || fetches.length === 0 || fetches.some((fetch) => !fetch.etag)) return;
-          // The subgraphs' answers, as text, measure the answer made of them without writing it out again.
-          const characters = fetches.reduce((sum, fetch) => sum + fetch.size, 0);
-          entries.keep(pending.key, { schema: pending.schema, fetches, data, bytes: keptBytes(characters) });
+          // Written out once here, for this answer and every time it is served again (stringifyResult).
+          const json = JSON.stringify(data);
+          rememberJson(data, json);
+          const asked = fetches.reduce((sum, fetch) => sum + fetch.size, 0);
+          entries.keep(pending.key, { schema: pending.schema, fetches, data, bytes: keptBytes(json.length + asked) });
         },
       };
     },

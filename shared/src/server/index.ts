@@ -6,7 +6,7 @@ export { RATE_LIMIT_HEADER, formatRateLimitHeader, parseRateLimitHeader, type Ra
 export { scalars, PCODE_PATTERN } from './scalars';
 export { onParentGone } from './parent-watch';
 export { stopOnSignals, type RunningServer } from './server';
-export { KeptEntries, keptBytes, declaredVariables, keptAnswersEnv } from './kept-answers';
+export { KeptEntries, keptBytes, declaredVariables, keptAnswersEnv, rememberJson, stringifyResult } from './kept-answers';
 export { loadTypeDefs, withCommonTypeDefs } from '../graphql/type-defs';
 export { DEFAULT_LIMITS } from '../graphql/limits';
 export { listSizesFromSdl, type ListSizes } from '../graphql/cost';

@@ -111,6 +111,24 @@ interface Kept {
   bytes: number;
 }
 
+/** The JSON of kept answers' data, written once when kept: served again, it is not written again. */
+const written = new WeakMap<object, string>();
+
+/** Notes the JSON of `data`, kept to be served again, for `stringifyResult`. */
+export function rememberJson(data: object, json: string): void {
+  written.set(data, json);
+}
+
+/**
+ * Apollo Server's `stringifyResult` for every server of the platform: compact JSON, and the JSON
+ * already written for a kept answer's data when the answer is that data alone (most of a large kept
+ * table's cost, once execution is skipped, was writing it out again).
+ */
+export function stringifyResult(result: { errors?: unknown; data?: unknown; extensions?: unknown }): string {
+  const json = result.errors === undefined && result.extensions === undefined && result.data ? written.get(result.data) : undefined;
+  return json === undefined ? JSON.stringify(result) : `{"data":${json}}`;
+}
+
 /** A strong entity tag of an answer's JSON: equal tags, equal answers. */
 function etagOf(json: string): string {
   return `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
@@ -223,6 +241,7 @@ export function keptAnswers<C extends PolicyContext>(schema: GraphQLSchema, opti
           const { data, errors, extensions } = response.body.singleResult;
           if (!data || errors?.length || extensions) return;
           const json = JSON.stringify(data);
+          rememberJson(data, json);
           const etag = etagOf(json);
           response.http.headers.set('etag', etag);
           if (notModified(request, etag)) response.http.status = 304;

@@ -31,7 +31,7 @@ import type { SqlStatementCounter } from '../sql/statement-counter';
 import { refuseControlCharacters } from '../input/text-arguments';
 import { refuseUnknownEntities } from '../input/entity-representations';
 import { RATE_LIMIT_HEADER, parseRateLimitHeader, type RateLimitState } from './rate-limit-header';
-import { keptAnswers, keptAnswersEnv, SNAPSHOT_SQL } from './kept-answers';
+import { keptAnswers, keptAnswersEnv, SNAPSHOT_SQL, stringifyResult } from './kept-answers';
 
 export interface RequestScope {
   req: express.Request;
@@ -125,7 +125,8 @@ export async function startSubgraphServer<C extends PolicyContext>(options: Subg
     includeStacktraceInErrorResponses: false,
     // Apollo's default indents every answer by two spaces: more bytes to write, send and parse at the
     // gateway, for machines that never read the whitespace (a 20 KB statistics table costs measurably).
-    stringifyResult: JSON.stringify,
+    // A kept answer's JSON is the one written when it was kept.
+    stringifyResult,
     validationRules: guards.validationRules,
     formatError: createErrorFormatter((original) => log.error({ err: original }, 'unexpected error hidden from client')),
     plugins: [
