@@ -6,6 +6,7 @@ import { subgraphTimeout, subgraphUnavailable } from './errors';
 import type { ReadMerger } from './read-merging';
 import type { SubgraphAnswer, SubgraphHttp } from './subgraph-http';
 import type { GatewayContext, KeptCalls } from './context';
+import type { SubgraphFetch } from './kept-answers';
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -40,6 +41,14 @@ const READ = /^\s*(?:\{|query\b)/;
  * a caller's identical reads still merge although each carries its own remaining budget.
  */
 const READS_RATE_LIMIT = 'rateLimit';
+
+/** A call whose answer the subgraph did not tag: the request's answer is not kept (kept-answers.ts). */
+const UNTAGGED: SubgraphFetch = {
+  etag: undefined,
+  call: '',
+  size: 0,
+  askAgain: () => Promise.reject(new Error('an untagged call is never asked again')),
+};
 
 /** Headers no subgraph answers differently for: left out of a read's key. */
 const NOT_IN_KEY = new Set(['x-request-id', 'content-type']);
@@ -134,12 +143,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     body: string,
   ): void {
     const etag = answer.status === 200 && answer.etag && !answer.etag.startsWith('W/') ? answer.etag : undefined;
+    // An untagged call only says the answer cannot be kept: nothing of it is copied or closed over.
+    if (!etag) {
+      kept.fetches.push(UNTAGGED);
+      return;
+    }
     kept.fetches.push({
       etag,
       call: this.callKey(body),
       size: body.length + answer.body.length,
       askAgain: (caller) => {
-        const headers = { ...callerHeaders(plannedHeaders(planned), caller), 'if-none-match': etag ?? '' };
+        const headers = { ...callerHeaders(plannedHeaders(planned), caller), 'if-none-match': etag };
         const key = this.merger.enabled && mayMerge(this.merger, query, headers) ? keyOf(this.url!, headers, body) : undefined;
         return this.merger.read(key, () => this.http.post(headers, body), caller.signal);
       },

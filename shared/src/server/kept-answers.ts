@@ -175,8 +175,8 @@ export function keptAnswers<C extends PolicyContext>(schema: GraphQLSchema, opti
     if (!isObjectType(type) || !fieldName || !type.getFields()[fieldName])
       throw new Error(`Kept answers name ${coordinate}, which the schema does not have`);
   }
-  const keepable = new WeakMap<DocumentNode, Map<string, boolean>>();
   if (options.budget <= 0) return {};
+  const keepable = new WeakMap<DocumentNode, Map<string, boolean>>();
   const entries = new KeptEntries<Kept>(options.budget);
   let newestXmax = -1n;
 
